@@ -1,0 +1,58 @@
+"""The VvE profile: input model, JSON round-trip, Dutch errors and JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import FieldError, ProfileError, dutch_errors
+from .model import SCHEMA_VERSION, Profile
+
+__all__ = [
+    "SCHEMA_VERSION", "FieldError", "Profile", "ProfileError",
+    "json_schema", "load_profile", "parse_profile", "profile_to_json",
+]
+
+SCHEMA_FILE = Path(__file__).with_name("profile.schema.json")
+
+
+def parse_profile(data: Any) -> Profile:
+    """Validate a decoded JSON value; raise ProfileError with Dutch messages."""
+    if not isinstance(data, dict):
+        raise ProfileError([FieldError("", "Een profiel is een JSON-object met velden.")])
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        raise ProfileError([FieldError(
+            "schema_version",
+            f"Schemaversie {version!r} ken ik niet; deze versie van VvE Warmteplan leest "
+            f"versie {SCHEMA_VERSION}.")])
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError(dutch_errors(exc)) from None
+
+
+def load_profile(text: str) -> Profile:
+    """Parse JSON text into a Profile; bad JSON is a ProfileError too."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProfileError([FieldError(
+            "", f"Dit is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]) from None
+    return parse_profile(data)
+
+
+def profile_to_json(profile: Profile) -> str:
+    """Stable JSON text: the same profile always gives the same bytes."""
+    return json.dumps(profile.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schema() -> dict:
+    """The published JSON Schema, generated from the model (see docs/profile.md)."""
+    schema = Profile.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://vve-warmteplan.nl/schema/profile-v{SCHEMA_VERSION}.json"
+    return schema

@@ -1,0 +1,123 @@
+"""Turn pydantic's validation errors into Dutch messages with a field path.
+
+The wizard shows these next to the field, the CLI prints them; both need the
+path (``building.construction_year``) and a sentence that says what is expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+
+@dataclass(frozen=True)
+class FieldError:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '(profiel)'}: {self.message}"
+
+
+class ProfileError(ValueError):
+    """Raised for any invalid profile; ``errors`` holds every problem found."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("; ".join(str(e) for e in errors))
+
+
+# Codes raised by our own validators (ValueError("code:arg:arg")).
+_CUSTOM = {
+    "share_format": "Vul een breuk in, bijvoorbeeld 2/3.",
+    "share_zero_denominator": "De noemer van de breuk mag geen 0 zijn.",
+    "share_range": "Een aandeel ligt tussen 0 en 1 (bijvoorbeeld 1/2 of 2/3).",
+    "postcode_format": "Vul een postcode in als 1234 AB.",
+    "weights_missing": ("U koos voor gewogen stemmen; vul de stemmentabel in "
+                        "(soort recht, aantal rechten, stemmen per recht)."),
+    "weights_rights_mismatch": ("De stemmentabel telt {0} appartementsrechten, maar het gebouw "
+                                "heeft er {1}. Maak die aantallen gelijk."),
+    "threshold_amount_without_set": ("U gaf een drempelbedrag op, maar ook dat de vergadering "
+                                     "geen drempelbedrag heeft vastgesteld."),
+    "owner_votes_exceed_total": ("De eigenaarsgroepen hebben samen {0} stemmen, meer dan de {1} "
+                                 "stemmen van de hele VvE."),
+    "owner_rights_exceed_total": ("De eigenaarsgroepen hebben samen {0} appartementsrechten, meer "
+                                  "dan de {1} rechten van het gebouw."),
+}
+
+# Which field a cross-field code belongs to, so the wizard can put it next to it.
+_CUSTOM_PATH = {
+    "weights_missing": "voting.weights",
+    "weights_rights_mismatch": "voting.weights",
+    "threshold_amount_without_set": "voting.threshold_amount",
+    "owner_votes_exceed_total": "owners.groups",
+    "owner_rights_exceed_total": "owners.groups",
+}
+
+
+def _expected_choices(ctx: dict) -> str:
+    expected = str(ctx.get("expected", ""))
+    return expected.replace(" or ", ", ").replace("'", "")
+
+
+def _message(error: dict) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "value_error":
+        code, *args = str(ctx.get("error", "")).split(":")
+        template = _CUSTOM.get(code)
+        return template.format(*args) if template else "Deze waarde is ongeldig."
+    if kind == "missing":
+        return "Dit veld is verplicht."
+    if kind == "extra_forbidden":
+        return "Onbekend veld; controleer de spelling of laat het weg."
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return "Vul een geheel getal in, zonder punten of komma's."
+    if kind == "greater_than_equal":
+        return f"Vul een getal van minstens {ctx.get('ge')} in."
+    if kind == "less_than_equal":
+        return f"Vul een getal van hoogstens {ctx.get('le')} in."
+    if kind in {"string_type", "string_sub_type"}:
+        return "Vul tekst in."
+    if kind == "string_too_short":
+        return "Dit veld mag niet leeg zijn."
+    if kind == "string_too_long":
+        return f"Gebruik hoogstens {ctx.get('max_length')} tekens."
+    if kind == "literal_error":
+        return f"Kies een van deze waarden: {_expected_choices(ctx)} (of null voor 'weet ik niet')."
+    if kind in {"bool_parsing", "bool_type"}:
+        return "Vul ja (true) of nee (false) in, of null voor 'weet ik niet'."
+    if kind.startswith("date"):
+        return "Vul een datum in als JJJJ-MM-DD, bijvoorbeeld 2027-03-01."
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return "Hier hoort een groep velden (een JSON-object)."
+    if kind == "list_type":
+        return "Hier hoort een lijst."
+    if kind == "too_long":
+        return f"Deze lijst mag hoogstens {ctx.get('max_length')} regels hebben."
+    if kind == "json_invalid":
+        return f"Dit is geen geldige JSON ({ctx.get('error', 'onleesbaar')})."
+    return "Deze waarde is ongeldig."
+
+
+def _path(error: dict) -> str:
+    loc = [str(part) for part in error["loc"]]
+    # pydantic adds the literal/annotation name to union members; keep field names only.
+    loc = [part for part in loc if not part.startswith(("function-", "literal[", "lax-", "json-"))]
+    if error["type"] == "value_error" and not loc:
+        code = str((error.get("ctx") or {}).get("error", "")).split(":")[0]
+        return _CUSTOM_PATH.get(code, "")
+    return ".".join(loc)
+
+
+def dutch_errors(exc: ValidationError) -> list[FieldError]:
+    """One Dutch FieldError per problem, de-duplicated, in pydantic's order."""
+    seen: dict[tuple[str, str], FieldError] = {}
+    for error in exc.errors(include_url=False):
+        # An Optional field reports its null branch too; drop that noise.
+        if error["type"] == "none_required":
+            continue
+        fe = FieldError(_path(error), _message(error))
+        seen.setdefault((fe.path, fe.message), fe)
+    return list(seen.values())
