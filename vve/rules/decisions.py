@@ -1,0 +1,245 @@
+"""Which decisions this VvE's plan needs, and the rule each one falls under.
+
+A decision gets one rule that the plan works with (``rule``) and the other rules
+an advisor must know about (``alternatives``): below the threshold amount, tied to
+necessary maintenance, the announced sustainability rule, or the safe route.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from vve.knowledge import Knowledge, RuleSpec
+from vve.profile import Profile
+
+from .context import VoteContext, is_overridden, to_rule
+from .explain import Explanation, nl_int, sources
+from .measures import COLLECTIVE_HEAT_MEASURES, Measure, RouteChoice
+from .stages import StageWindow, stage_by_id
+from .voting import (Power, Rule, SecondMeetingRoute, blocking_analysis, min_yes_votes,
+                     quorum_votes, second_meeting_route)
+
+VVE_MEASURES_FOR_INSULATION = {"cavity_insulation", "roof_insulation", "glazing",
+                               "facade_insulation", "floor_insulation", "ventilation"}
+
+
+@dataclass(frozen=True)
+class VoteNumbers:
+    total: int
+    quorum_votes: int | None
+    min_yes_full_attendance: int | None
+    min_yes_at_quorum: int | None
+    expected_present: int | None
+    min_yes_expected_turnout: int | None
+
+
+@dataclass(frozen=True)
+class AppliedRule:
+    spec: RuleSpec
+    rule: Rule
+    applies: str      # primary | below_threshold | maintenance_coupled | safe_route |
+                      # announced | announced_in_force | reglement_rule | lender
+    status: str       # in_force | announced
+    overridden: bool
+    certainty: str
+    numbers: VoteNumbers | None
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    title: str
+    legal_class: str
+    stage: str
+    date: dt.date
+    sustainability: bool
+    needed_because: tuple[str, ...]
+    conditional: bool
+    rule: AppliedRule
+    alternatives: tuple[AppliedRule, ...]
+    requirements: tuple[AppliedRule, ...]
+    second_meeting: SecondMeetingRoute | None
+    blocking: tuple[Power, ...]
+    notice_days: int
+    draft: str
+    explanation: Explanation
+    coupled_measures: tuple[str, ...] = field(default=())
+
+
+def _numbers(rule: Rule, ctx: VoteContext, turnout_percent: int | None) -> VoteNumbers | None:
+    total = ctx.total
+    if not total:
+        return None
+    quorum = quorum_votes(rule, total)
+    expected = None
+    if turnout_percent is not None:
+        expected = -(-Fraction(turnout_percent, 100) * total // 1)  # ceiling
+        expected = min(int(expected), total)
+    return VoteNumbers(
+        total=total, quorum_votes=quorum,
+        min_yes_full_attendance=min_yes_votes(rule, total, total),
+        min_yes_at_quorum=min_yes_votes(rule, total, quorum) if quorum is not None else None,
+        expected_present=expected,
+        min_yes_expected_turnout=(min_yes_votes(rule, total, expected)
+                                  if expected is not None else None),
+    )
+
+
+def _numbers_sentence(n: VoteNumbers | None) -> str:
+    if n is None:
+        return " Het aantal stemmen is onbekend, dus alleen de verhouding is bekend."
+    parts = []
+    if n.quorum_votes is not None:
+        parts.append(f"ten minste {nl_int(n.quorum_votes)} van de {nl_int(n.total)} stemmen "
+                     f"moeten aanwezig of vertegenwoordigd zijn")
+    if n.min_yes_full_attendance is not None:
+        parts.append(f"bij volledige opkomst zijn {nl_int(n.min_yes_full_attendance)} "
+                     f"stemmen voor nodig")
+    if n.min_yes_at_quorum is not None:
+        parts.append(f"bij precies het quorum {nl_int(n.min_yes_at_quorum)}")
+    return (" Hier: " + "; ".join(parts) + ".") if parts else ""
+
+
+_APPLIES_TEXT = {
+    "primary": "",
+    "below_threshold": "Blijft het bedrag onder het drempelbedrag van € {amount}, dan geldt: ",
+    "maintenance_coupled": ("Omdat de maatregel samenvalt met noodzakelijk onderhoud, kan een "
+                            "gewone meerderheid volstaan (Kamerstuk 30196 nr. 692): "),
+    "safe_route": ("Veilige route als twijfel bestaat of het om noodzakelijk onderhoud gaat: "),
+    "announced": "Aangekondigd, nog geen wet (zodra van kracht): ",
+    "announced_in_force": "Van kracht voor verduurzamingsbesluiten: ",
+    "reglement_rule": "Regel uit het reglement, vervangen door de nieuwe wettelijke regel: ",
+    "lender": "Daarnaast, als voorwaarde van de geldgever: ",
+}
+
+
+def _apply(spec: RuleSpec, profile: Profile, ctx: VoteContext, applies: str, certainty: str,
+           extra_ids: list[str], amount: int | None = None) -> AppliedRule:
+    rule = to_rule(spec, profile)
+    overridden = is_overridden(spec, profile)
+    numbers = _numbers(rule, ctx, profile.owners.past_turnout_percent)
+    lead = _APPLIES_TEXT[applies].format(amount=nl_int(amount) if amount is not None else "")
+    label = spec.label if not overridden else "de regel die het bestuur uit het eigen reglement opgaf"
+    text = f"{lead}{label}. {spec.why}{_numbers_sentence(numbers)}"
+    ids = [f"rule:{spec.id}", *extra_ids]
+    if overridden:
+        ids.append(f"override:voting.overrides.{spec.kind}")
+    status = "announced" if spec.status == "announced" and applies == "announced" else "in_force"
+    return AppliedRule(spec, rule, applies, status, overridden, certainty, numbers,
+                       Explanation.of(text, ids, sources(spec.source)))
+
+
+def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
+                     measures: list[Measure]) -> list[tuple[str, tuple[str, ...], bool]]:
+    """(decision id, reason codes, conditional) in catalogue order."""
+    measure_ids = {m.id for m in measures}
+    voting, money = profile.voting, profile.money
+    out = []
+    threshold_matters = any(c.threshold_applies for c in ctx.model.classes.values())
+    if threshold_matters and voting.threshold_amount_set is not True:
+        out.append(("set_threshold", ("threshold_not_set" if voting.threshold_amount_set is False
+                                      else "threshold_unknown",), False))
+    out.append(("committee", ("organise_the_work",), False))
+    out.append(("commission_advice", ("advice_basis",), False))
+    plan_state = {None: "maintenance_plan_unknown", "none": "no_maintenance_plan",
+                  "mjop": "make_maintenance_plan_sustainable", "dmjop": "update_dmjop"}
+    out.append(("adopt_dmjop", (plan_state[money.maintenance_plan],), False))
+    out.append(("intent_measures", ("svve_process_support",), False))
+    if measure_ids & VVE_MEASURES_FOR_INSULATION:
+        out.append(("insulate_common_parts", ("insulation_measures",), False))
+    heat = measure_ids & COLLECTIVE_HEAT_MEASURES
+    if heat:
+        out.append(("heat_installation", tuple(sorted(heat)), False))
+    out.append(("vve_loan", ("financing_if_needed",), True))
+    deed_reasons = []
+    if voting.loans_excluded_by_reglement:
+        deed_reasons.append("loans_excluded")
+    if heat and profile.installations.heating == "individual_gas_boilers":
+        deed_reasons.append("collective_replaces_individual")
+    if voting.hybrid_meeting_allowed is False and _low_turnout(profile, ctx, knowledge):
+        deed_reasons.append("enable_hybrid_meeting")
+    if deed_reasons:
+        out.append(("deed_amendment", tuple(deed_reasons), True))
+    return out
+
+
+def _low_turnout(profile: Profile, ctx: VoteContext, knowledge: Knowledge) -> bool:
+    turnout = profile.owners.past_turnout_percent
+    spec = knowledge.rules[ctx.model.classes["expenditure_outside_maintenance"].rule]
+    quorum = to_rule(spec, profile).quorum
+    return turnout is not None and quorum is not None and Fraction(turnout, 100) < quorum.share
+
+
+def resolve_decisions(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
+                      windows: list[StageWindow], measures: list[Measure],
+                      route: RouteChoice) -> list[Decision]:
+    return [_resolve(did, because, conditional, profile, knowledge, ctx, windows, measures)
+            for did, because, conditional in needed_decisions(profile, ctx, knowledge, measures)]
+
+
+def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Profile,
+             knowledge: Knowledge, ctx: VoteContext, windows: list[StageWindow],
+             measures: list[Measure]) -> Decision:
+    entry = knowledge.decisions[did]
+    window = stage_by_id(windows, entry["stage"])
+    date = window.meeting or window.end
+    cls = entry["legal_class"]
+    model_ids = [f"model:{ctx.model.id}"]
+    if cls == "deed_amendment":
+        spec, certainty, class_rule = knowledge.rules["deed_four_fifths"], "bron", None
+    else:
+        class_rule = ctx.model.classes[cls]
+        spec, certainty = knowledge.rules[class_rule.rule], class_rule.certainty
+        model_ids.append(f"model:{ctx.model.id}/{cls}")
+    ordinary_spec = knowledge.rules[ctx.model.classes["ordinary"].rule]
+    primary = _apply(spec, profile, ctx, "primary", certainty, model_ids)
+    alternatives: list[AppliedRule] = []
+
+    if class_rule and class_rule.threshold_applies and spec.kind == "qualified":
+        amount = profile.voting.threshold_amount
+        if amount is not None:
+            alternatives.append(_apply(ordinary_spec, profile, ctx, "below_threshold", certainty,
+                                       ["voting.threshold_amount", *model_ids], amount))
+
+    coupled = tuple(m.id for m in measures
+                    if m.coupled_year is not None and m.component in entry.get("coupling", []))
+    if coupled and primary.spec.kind == "qualified":
+        safe = _apply(spec, profile, ctx, "safe_route", certainty, model_ids)
+        primary = _apply(ordinary_spec, profile, ctx, "maintenance_coupled", "betwist",
+                         [*model_ids, "source:kst-30196-692",
+                          *(f"measure:{m}" for m in coupled)])
+        alternatives.append(safe)
+
+    announced = knowledge.rules["announced_sustainability"]
+    if entry["sustainability"] and primary.spec.kind in ("ordinary", "qualified"):
+        if announced.effective_date and date >= announced.effective_date:
+            alternatives.append(_apply(primary.spec, profile, ctx, "reglement_rule",
+                                       primary.certainty, model_ids))
+            primary = _apply(announced, profile, ctx, "announced_in_force", "bron",
+                             ["setting:announced_rule_effective"])
+        else:
+            alternatives.append(_apply(announced, profile, ctx, "announced", "onzeker", []))
+
+    requirements = []
+    dwellings = profile.building.rights.dwellings
+    small = knowledge.risk_thresholds["small_vve_dwellings"]
+    if did == "vve_loan" and dwellings is not None and dwellings < small:
+        requirements.append(_apply(knowledge.rules["all_owners_consent"], profile, ctx,
+                                   "lender", "bron", ["financing:warmtefonds_loan"]))
+
+    second = None
+    if primary.rule.second_meeting:
+        sm = knowledge.second_meeting
+        second = second_meeting_route(date, ctx.model.notice_days, sm["min_weeks"], sm["max_weeks"])
+    blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
+    why = entry["why"]
+    explanation = Explanation.of(
+        why, [f"decision:{did}", f"legal_class:{cls}", *(f"because:{b}" for b in because)],
+        primary.explanation.ids, sources(entry["source"]))
+    return Decision(did, entry["title"], cls, entry["stage"], date, entry["sustainability"],
+                    because, conditional, primary, tuple(alternatives), tuple(requirements),
+                    second, blocking, ctx.model.notice_days, entry["draft"], explanation,
+                    coupled)

@@ -1,0 +1,130 @@
+"""The heat route and the measures, ordered no-regret first (trias energetica)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vve.knowledge import Knowledge
+from vve.profile import Profile
+
+from .explain import Explanation, sources
+
+COLLECTIVE_HEATING = {"collective_boiler", "block_heating"}
+COLLECTIVE_HEAT_MEASURES = {"collective_heat_pump", "collective_hybrid_heat_pump",
+                            "heat_network_connection"}
+
+
+@dataclass(frozen=True)
+class RouteChoice:
+    id: str
+    reason: str  # code: municipal_plan, already_heat_network, collective_installation, ...
+    explanation: Explanation
+    alternatives: tuple[tuple[str, str], ...]  # (route id, Dutch reason it was not chosen)
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    order: int
+    order_group: int
+    component: str | None       # MJOP component it is coupled to
+    coupled_year: int | None    # the planned maintenance year it joins, if any
+    private: bool               # carried out by each owner, not by the VvE
+    explanation: Explanation
+
+
+def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
+    municipal, heating = profile.municipal, profile.installations.heating
+    preferred = municipal.preferred_route
+    if preferred and preferred != "undecided":
+        route = preferred
+        reason = "municipal_plan" if municipal.neighbourhood_plan else "municipal_preference"
+    elif heating == "heat_network":
+        route, reason = "heat_network", "already_heat_network"
+    elif profile.ambition.goal == "insulate_first":
+        route, reason = "undecided", "insulate_first_goal"
+    elif heating in COLLECTIVE_HEATING:
+        if profile.ambition.goal == "gas_free":
+            route, reason = "all_electric", "collective_gas_free"
+        else:
+            route, reason = "hybrid", "collective_ready"
+    elif heating is None:
+        route, reason = "undecided", "unknown_heating"
+    else:
+        route, reason = "undecided", "individual_boilers"
+    entry = knowledge.routes[route]
+    explanation = Explanation.of(
+        f"{entry['title']}: {knowledge.route_reasons[reason]}",
+        [f"route:{route}", f"route_reason:{reason}"], sources(entry["source"]))
+    alternatives = tuple((rid, knowledge.routes[rid]["not_chosen"])
+                         for rid in knowledge.routes if rid != route)
+    return RouteChoice(route, reason, explanation, alternatives)
+
+
+def _applicable(profile: Profile, route: RouteChoice) -> list[str]:
+    b, inst = profile.building, profile.installations
+    chosen: list[str] = []
+    if inst.heating in COLLECTIVE_HEATING or inst.heating is None:
+        chosen.append("hydronic_balancing")
+    if b.cavity_wall == "empty":
+        chosen.append("cavity_insulation")
+    if b.roof_insulation != "insulated":
+        chosen.append("roof_insulation")
+    if b.glazing not in ("hr_plus_plus", "triple"):
+        chosen.append("glazing")
+    if b.facade_insulation != "insulated" and b.cavity_wall != "empty":
+        chosen.append("facade_insulation")
+    if b.floor_insulation not in ("insulated", "no_ground_floor"):
+        chosen.append("floor_insulation")
+    if b.ventilation not in ("balanced", "balanced_heat_recovery"):
+        chosen.append("ventilation")
+    chosen.extend(_heat_measures(profile, route))
+    if b.solar_panels in (None, "none", "private") and b.heritage in (None, "none"):
+        chosen.append("solar_panels")
+    if b.cooking_on_gas in ("all", "some") and route.id != "green_gas" and \
+            profile.ambition.goal != "insulate_first":
+        chosen.append("induction_cooking")
+    return chosen
+
+
+def _heat_measures(profile: Profile, route: RouteChoice) -> list[str]:
+    heating = profile.installations.heating
+    if route.id == "heat_network":
+        return ["heat_network_connection"] if heating != "heat_network" else []
+    if route.id == "all_electric":
+        return ["collective_heat_pump" if heating in COLLECTIVE_HEATING else "individual_heat_pumps"]
+    if route.id == "hybrid":
+        return ["collective_hybrid_heat_pump" if heating in COLLECTIVE_HEATING
+                else "individual_heat_pumps"]
+    if route.id == "green_gas":
+        return ["green_gas_ready"]
+    return []
+
+
+def _coupled_year(profile: Profile, component: str | None, earliest: int) -> int | None:
+    """The planned MJOP year a measure can join: not before the VvE can have decided."""
+    if component is None:
+        return None
+    year = getattr(profile.money.planned, component)
+    return year if year is not None and year >= earliest else None
+
+
+def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
+                    earliest_year: int) -> list[Measure]:
+    """Measures that apply, no-regret first, then coupled to maintenance by year."""
+    found = []
+    for mid in _applicable(profile, route):
+        entry = knowledge.measures[mid]
+        component = entry.get("component")
+        year = _coupled_year(profile, component, earliest_year)
+        text = entry["why"]
+        if year is not None:
+            text += f" Gekoppeld aan het geplande onderhoud in {year}."
+        ids = [f"measure:{mid}", f"order_group:{entry['order_group']}"]
+        if year is not None:
+            ids.append(f"coupling:{component}")
+        found.append((entry["order_group"], year or 9999, mid, component, year,
+                      Explanation.of(text, ids, sources(entry["source"]))))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [Measure(mid, index + 1, group, component, year, mid == "induction_cooking", expl)
+            for index, (group, _, mid, component, year, expl) in enumerate(found)]

@@ -1,0 +1,142 @@
+"""From a profile to a staged plan of approach: the engine's one entry point."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from vve import __version__
+from vve.knowledge import Knowledge, load_knowledge
+from vve.profile import SCHEMA_VERSION, Profile
+
+from .context import VoteContext, vote_context
+from .decisions import Decision, resolve_decisions
+from .explain import Explanation, nl_int, sources
+from .measures import Measure, RouteChoice, choose_route, select_measures
+from .risks import Risk, assess_risks
+from .stages import Action, StageWindow, schedule, stage_by_id
+from .unknowns import find_out_actions
+
+PLAN_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    id: str
+    kind: str   # stage | meeting | measure | maintenance | municipal
+    label: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class FinancingItem:
+    id: str
+    title: str
+    kind: str
+    applies: bool
+    facts: dict
+    certainty: str
+    peildatum: dt.date
+    explanation: Explanation
+
+
+@dataclass(frozen=True)
+class Plan:
+    profile: Profile
+    as_of: dt.date
+    knowledge: Knowledge
+    votes: VoteContext
+    route: RouteChoice
+    measures: tuple[Measure, ...]
+    stages: tuple[StageWindow, ...]
+    decisions: tuple[Decision, ...]
+    risks: tuple[Risk, ...]
+    find_out: tuple[Action, ...]
+    timeline: tuple[TimelineItem, ...]
+    financing: tuple[FinancingItem, ...]
+
+
+def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = None) -> Plan:
+    """The whole plan. ``as_of`` is the day the plan is made; it is never read from a clock
+    here, so the same profile and date always give the same plan."""
+    knowledge = knowledge or load_knowledge()
+    ctx = vote_context(profile, knowledge)
+    start = profile.ambition.start_date or as_of
+    provisional = schedule(knowledge, start)
+    route = choose_route(profile, knowledge)
+    earliest = stage_by_id(provisional, "execute").start.year
+    measures = select_measures(profile, knowledge, route, earliest)
+    last_coupled = max((m.coupled_year for m in measures if m.coupled_year), default=None)
+    windows = schedule(knowledge, start, last_coupled)
+    decisions = resolve_decisions(profile, knowledge, ctx, windows, measures, route)
+    risks = assess_risks(profile, knowledge, ctx, decisions, windows, as_of)
+    find_out = find_out_actions(profile, knowledge, windows)
+    return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
+                tuple(decisions), tuple(risks), tuple(find_out),
+                tuple(_timeline(profile, windows, measures, knowledge)),
+                tuple(_financing(profile, knowledge, ctx)))
+
+
+def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measure],
+              knowledge: Knowledge) -> list[TimelineItem]:
+    items = [TimelineItem(f"stage:{w.id}", "stage", w.title, w.start, w.end) for w in windows]
+    items += [TimelineItem(f"meeting:{w.id}", "meeting", f"ALV ({w.title.split(':')[0]})",
+                           w.meeting, w.meeting) for w in windows if w.meeting]
+    for m in measures:
+        if m.coupled_year:
+            items.append(TimelineItem(f"measure:{m.id}", "measure",
+                                      knowledge.measures[m.id]["title"],
+                                      dt.date(m.coupled_year, 1, 1),
+                                      dt.date(m.coupled_year, 12, 31)))
+    labels = {"roof": "Dak (MJOP)", "window_frames": "Kozijnen (MJOP)",
+              "facade": "Gevel (MJOP)", "collective_boiler": "Collectieve ketel (MJOP)"}
+    for component, label in labels.items():
+        year = getattr(profile.money.planned, component)
+        if year is not None:
+            items.append(TimelineItem(f"maintenance:{component}", "maintenance", label,
+                                      dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    if profile.municipal.expected_year is not None:
+        year = profile.municipal.expected_year
+        items.append(TimelineItem("municipal:heat_route", "municipal",
+                                  "Warmteroute gemeente verwacht", dt.date(year, 1, 1),
+                                  dt.date(year, 12, 31)))
+    return sorted(items, key=lambda i: (i.start, i.kind, i.id))
+
+
+def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext) -> list[FinancingItem]:
+    programmes = knowledge.financing["programmes"]
+    dwellings = profile.building.rights.dwellings
+    rights = profile.building.rights.total()
+    year = profile.building.construction_year
+    out = []
+    for pid, entry in programmes.items():
+        facts: dict = {}
+        applies = True
+        text = entry["why"]
+        if pid == "svve_advice" and dwellings is not None:
+            cap = next(c["cap"] for c in entry["caps"] if dwellings <= c["max_dwellings"])
+            facts["cap_for_this_vve"] = cap
+            text += f" Voor {dwellings} woningen is het maximum € {nl_int(cap)}."
+        if pid == "svve_measures" and year is not None and year >= entry["excluded_from_year"]:
+            applies = False
+        if pid == "warmtefonds_loan":
+            if rights is not None:
+                facts["indicative_max_loan"] = min(entry["max_amount"],
+                                                   rights * entry["max_per_right"])
+            if dwellings is not None:
+                facts["energy_advice_required"] = dwellings >= entry["advice_required_from_dwellings"]
+        out.append(FinancingItem(pid, entry["title"], entry["kind"], applies, facts,
+                                 entry["certainty"], entry["peildatum"],
+                                 Explanation.of(text, [f"financing:{pid}"],
+                                                sources(entry["source"]))))
+    reserve = knowledge.financing["reserve_fund"]
+    if profile.money.rebuild_value is not None:
+        share = Fraction(*map(int, reserve["min_share_of_rebuild_value"].split("/")))
+        minimum = -(-share * profile.money.rebuild_value // 1)
+        out.insert(0, FinancingItem(
+            "reserve_minimum", reserve["title"], "law", True,
+            {"minimum_without_mjop": int(minimum)}, reserve["certainty"], reserve["peildatum"],
+            Explanation.of(reserve["why"], ["financing:reserve_fund"], sources(reserve["source"]))))
+    return out

@@ -1,0 +1,173 @@
+"""Risk flags where the facts call for them; texts and thresholds live in risks.toml."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from vve.knowledge import Knowledge
+from vve.profile import Profile
+
+from .context import VoteContext
+from .decisions import Decision
+from .explain import Explanation, nl_int, sources
+from .stages import StageWindow, stage_by_id
+from .voting import power_of
+
+HERITAGE_LABELS = {
+    "municipal_monument": "een gemeentelijk monument",
+    "national_monument": "een rijksmonument",
+    "protected_townscape": "gelegen in een beschermd stads- of dorpsgezicht",
+}
+
+
+@dataclass(frozen=True)
+class Risk:
+    id: str
+    severity: str
+    stage: str
+    text: str
+    explanation: Explanation
+    subject: str | None = None  # e.g. the owner group a blocking risk is about
+
+
+def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
+                 decisions: list[Decision], windows: list[StageWindow],
+                 as_of: dt.date) -> list[Risk]:
+    found: list[tuple[str, dict, str | None, list[str]]] = []
+    limits = knowledge.risk_thresholds
+    b, money, voting = profile.building, profile.money, profile.voting
+
+    if b.construction_year is not None and b.construction_year < limits["asbestos_before_year"]:
+        found.append(("asbestos", {"year": limits["asbestos_before_year"]}, None,
+                      ["building.construction_year"]))
+    if b.heritage not in (None, "none"):
+        found.append(("heritage", {"heritage": HERITAGE_LABELS[b.heritage]}, None,
+                      ["building.heritage"]))
+    qualified = _qualified_decision(decisions)
+    turnout = profile.owners.past_turnout_percent
+    if qualified and turnout is not None and qualified.rule.rule.quorum is not None:
+        quorum = qualified.rule.rule.quorum.share
+        if Fraction(turnout, 100) < quorum:
+            found.append(("low_turnout", {"turnout": turnout, "quorum": _percent(quorum)}, None,
+                          ["owners.past_turnout_percent", f"decision:{qualified.id}"]))
+    if money.maintenance_plan == "none":
+        found.append(("no_mjop", {}, None, ["money.maintenance_plan"]))
+    reserve = knowledge.financing["reserve_fund"]
+    max_age = reserve["mjop_max_age_years"]
+    mjop_valid = (money.maintenance_plan in ("mjop", "dmjop")
+                  and money.maintenance_plan_year is not None
+                  and as_of.year - money.maintenance_plan_year <= max_age)
+    if money.maintenance_plan in ("mjop", "dmjop") and money.maintenance_plan_year is not None \
+            and not mjop_valid:
+        found.append(("mjop_outdated", {"mjop_year": money.maintenance_plan_year,
+                                        "max_age": max_age}, None,
+                      ["money.maintenance_plan_year"]))
+    share = _fraction(reserve["min_share_of_rebuild_value"])
+    if not mjop_valid and money.rebuild_value is not None and \
+            money.yearly_reserve_contribution is not None:
+        minimum = share * money.rebuild_value
+        if money.yearly_reserve_contribution < minimum:
+            found.append(("reserve_below_minimum", {
+                "contribution": f"€ {nl_int(money.yearly_reserve_contribution)}",
+                "minimum": f"€ {nl_int(-(-minimum // 1))}"}, None,
+                ["money.yearly_reserve_contribution", "money.rebuild_value",
+                 "financing:reserve_fund"]))
+    found.extend(_owner_power(ctx, decisions))
+    if any(d.id == "set_threshold" for d in decisions):
+        found.append(("threshold_not_set", {}, None, ["voting.threshold_amount_set"]))
+    dwellings = b.rights.dwellings
+    if dwellings is not None and dwellings < limits["small_vve_dwellings"]:
+        found.append(("small_vve_loan", {"dwellings": dwellings,
+                                         "limit": limits["small_vve_dwellings"]}, None,
+                      ["building.rights.dwellings", "financing:warmtefonds_loan"]))
+    excluded = limits["svve_measures_excluded_from_year"]
+    if b.construction_year is not None and b.construction_year >= excluded:
+        found.append(("svve_new_building", {"year": b.construction_year, "limit": excluded},
+                      None, ["building.construction_year"]))
+    if b.rights.commercial_units:
+        found.append(("commercial_units", {"count": b.rights.commercial_units}, None,
+                      ["building.rights.commercial_units"]))
+    announced = knowledge.rules["announced_sustainability"]
+    if announced.effective_date is None:
+        found.append(("announced_rule_pending", {}, None, ["rule:announced_sustainability"]))
+    if voting.hybrid_meeting_allowed is not True and voting.electronic_voting_allowed is not True:
+        found.append(("no_hybrid_meeting", {}, None, ["voting.hybrid_meeting_allowed"]))
+    if any("collective_replaces_individual" in d.needed_because for d in decisions):
+        found.append(("private_parts_work", {}, None, ["installations.heating"]))
+    if money.maintenance_plan == "none" and turnout is not None and \
+            turnout < limits["dormant_turnout_below_percent"]:
+        meta = knowledge.stage_meta
+        found.append(("dormant_vve", {"min": meta["dormant_vve_years_min"],
+                                      "max": meta["dormant_vve_years_max"]}, None,
+                      ["money.maintenance_plan", "owners.past_turnout_percent"]))
+    found.extend(_timing(profile, knowledge, windows))
+    if voting.loans_excluded_by_reglement:
+        found.append(("loans_excluded", {}, None, ["voting.loans_excluded_by_reglement"]))
+    if ctx.total is None:
+        found.append(("votes_unknown", {}, None, ["building.rights.dwellings"]))
+    elif ctx.votes_assumed:
+        found.append(("votes_assumed", {}, None, ["voting.votes_per_right"]))
+    found.append(("challenge_window", {}, None, []))
+    return [_risk(knowledge, rid, values, subject, ids) for rid, values, subject, ids in found]
+
+
+def _risk(knowledge: Knowledge, rid: str, values: dict, subject: str | None,
+          ids: list[str]) -> Risk:
+    entry = knowledge.risks[rid]
+    text = entry["text"].format(**values)
+    return Risk(rid, entry["severity"], entry["stage"], text,
+                Explanation.of(text, [f"risk:{rid}", *ids], sources(entry["source"])), subject)
+
+
+def _qualified_decision(decisions: list[Decision]) -> Decision | None:
+    return next((d for d in decisions if d.rule.spec.kind == "qualified"
+                 or any(a.spec.kind == "qualified" for a in d.alternatives)), None)
+
+
+def _owner_power(ctx: VoteContext, decisions: list[Decision]):
+    if not ctx.total:
+        return []
+    qualified = next((d.rule.rule for d in decisions if d.rule.spec.kind == "qualified"), None)
+    qualified = qualified or next((a.rule for d in decisions for a in d.alternatives
+                                   if a.spec.kind == "qualified"), None)
+    ordinary = next((d.rule.rule for d in decisions if d.rule.spec.kind == "ordinary"), None)
+    out = []
+    for party in ctx.parties:
+        if not ctx.party_is_single.get(party.id):
+            continue
+        values = {"party": party.label, "votes": nl_int(party.votes), "total": nl_int(ctx.total)}
+        if qualified and power_of(qualified, ctx.total, party).can_block:
+            out.append(("blocking_owner", values, party.id, [party.id]))
+        if ordinary and power_of(ordinary, ctx.total, party).can_carry:
+            out.append(("dominant_owner", values, party.id, [party.id]))
+    return out
+
+
+def _timing(profile: Profile, knowledge: Knowledge, windows: list[StageWindow]):
+    out = []
+    decide = stage_by_id(windows, "decide")
+    execute = stage_by_id(windows, "execute")
+    ready = decide.end.year
+    expected = profile.municipal.expected_year
+    if expected is not None and profile.municipal.preferred_route == "heat_network" \
+            and expected < ready:
+        out.append(("heat_network_early", {"year": expected, "ready": ready}, None,
+                    ["municipal.expected_year"]))
+    target = profile.ambition.target_year
+    if target is not None and target < execute.end.year:
+        years = knowledge.stage_meta["active_vve_years"]
+        out.append(("target_unrealistic", {"target": target, "ready": execute.end.year,
+                                           "years": years}, None, ["ambition.target_year"]))
+    return out
+
+
+def _percent(share: Fraction) -> str:
+    value = share * 100
+    return str(int(value)) if value.denominator == 1 else f"{float(value):.1f}".replace(".", ",")
+
+
+def _fraction(text: str) -> Fraction:
+    numerator, denominator = text.split("/")
+    return Fraction(int(numerator), int(denominator))

@@ -1,0 +1,68 @@
+"""Dates: the stages one after another from the start date, and the meeting in each.
+
+Durations are the editable defaults from stages.toml; the execution stage
+stretches to the last maintenance year a measure is coupled to, because coupling
+is worth more than speed (lower cost and, often, a lower voting threshold).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vve.knowledge import Knowledge
+
+from .explain import Explanation, sources
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    what: str
+    who: str
+    start: dt.date
+    weeks: int
+    source: str  # "stage" (standard), "unknown" (find out what the board did not know)
+    field: str | None = None
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(weeks=self.weeks)
+
+
+@dataclass(frozen=True)
+class StageWindow:
+    id: str
+    title: str
+    goal: str
+    start: dt.date
+    end: dt.date
+    meeting: dt.date | None   # the owners' meeting held in this stage, if any
+    actions: tuple[Action, ...]
+    milestones: tuple[str, ...]
+    explanation: Explanation
+
+
+def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | None = None
+             ) -> list[StageWindow]:
+    windows = []
+    cursor = start
+    for stage in knowledge.stages:
+        end = cursor + dt.timedelta(weeks=stage["weeks"])
+        if stage["id"] == "execute" and execution_until_year and end.year < execution_until_year:
+            end = dt.date(execution_until_year, 12, 31)
+        actions = tuple(
+            Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
+                   a["weeks"], "stage")
+            for a in stage["actions"])
+        meeting = next((a.end for a in actions if a.who == "meeting"), None)
+        windows.append(StageWindow(
+            stage["id"], stage["title"], stage["goal"], cursor, end, meeting, actions,
+            tuple(stage["milestones"]),
+            Explanation.of(stage["goal"], [f"stage:{stage['id']}"], sources(stage["source"]))))
+        cursor = end
+    return windows
+
+
+def stage_by_id(windows: list[StageWindow], stage_id: str) -> StageWindow:
+    return next(w for w in windows if w.id == stage_id)

@@ -1,0 +1,63 @@
+"""Every "weet ik niet" answer becomes an action: what to find out, who, and where."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from vve.knowledge import Knowledge
+from vve.profile import Profile
+
+from .stages import Action, StageWindow, stage_by_id
+
+
+def unknown_paths(profile: Profile) -> list[str]:
+    """Paths of answers left unknown (null) that matter for this profile, in form order."""
+    data = profile.model_dump(mode="python")
+    return [path for path in _null_paths(data, "") if _relevant(path, profile)]
+
+
+def _null_paths(value: Any, prefix: str) -> Iterator[str]:
+    if value is None:
+        yield prefix
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _null_paths(item, f"{prefix}.{key}" if prefix else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _null_paths(item, f"{prefix}.{index}")
+
+
+def _relevant(path: str, profile: Profile) -> bool:
+    money, voting = profile.money, profile.voting
+    if path.startswith(("money.maintenance_plan_year", "money.planned.")) and \
+            money.maintenance_plan == "none":
+        return False
+    if path.startswith("voting.overrides") or path.startswith("voting.weights"):
+        return False
+    if path.startswith("owners.groups."):
+        index = int(path.split(".")[2])
+        group = profile.owners.groups[index]
+        if path.endswith(".votes") and voting.votes_per_right != "weighted" and group.rights is not None:
+            return False
+        if path.endswith(".rights") and group.votes is not None:
+            return False
+    return True
+
+
+def pattern_of(path: str) -> str:
+    """owners.groups.3.votes -> owners.groups.*.votes (the key in unknowns.toml)."""
+    return ".".join("*" if part.isdigit() else part for part in path.split("."))
+
+
+def find_out_actions(profile: Profile, knowledge: Knowledge,
+                     windows: list[StageWindow]) -> list[Action]:
+    actions = []
+    for path in unknown_paths(profile):
+        pattern = pattern_of(path)
+        if pattern in knowledge.optional_fields:
+            continue
+        entry = knowledge.unknowns[pattern]  # completeness is checked by the test suite
+        window = stage_by_id(windows, entry["stage"])
+        actions.append(Action(f"find_out:{path}", entry["how"], entry["who"], window.start,
+                              knowledge.stage_meta["find_out_weeks"], "unknown", path))
+    return actions
