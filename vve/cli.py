@@ -1,0 +1,147 @@
+"""The ``vve`` command: check a profile, write a plan, publish the schema.
+
+Bad input (missing file, invalid JSON, schema errors) exits with status 2 and
+Dutch messages with field paths, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from vve import __version__
+from vve.knowledge import load_knowledge
+from vve.profile import Profile, ProfileError, json_schema, load_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_json
+
+EXIT_BAD_INPUT = 2
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
+
+
+class _DutchParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D401 - argparse hook
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"vve: fout in de opdracht: {message}\n"
+                                  f"Gebruik 'vve --help' voor uitleg.\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-03-01") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _DutchParser(prog="vve", description="VvE Warmteplan: plan van aanpak aardgasvrij.")
+    parser.add_argument("--version", action="version", version=f"vve {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_DutchParser)
+
+    check = sub.add_parser("check", help="Controleer een profiel (JSON).")
+    check.add_argument("profile", type=Path)
+
+    plan = sub.add_parser("plan", help="Maak het plan van aanpak voor een profiel.")
+    plan.add_argument("profile", type=Path)
+    plan.add_argument("--json", dest="json_out", type=Path,
+                      help="Schrijf het plan als JSON naar dit bestand (standaard: stdout).")
+    plan.add_argument("--as-of", type=_date, default=None,
+                      help="Datum waarop het plan wordt gemaakt (standaard: vandaag).")
+    plan.add_argument("--announced-rule-from", type=_date, default=None,
+                      help="Beheerder: de aangekondigde regel voor verduurzamingsbesluiten "
+                           "geldt vanaf deze datum.")
+
+    schema = sub.add_parser("schema", help="Schrijf het JSON Schema van het profiel.")
+    schema.add_argument("--out", type=Path, help="Bestand (standaard: stdout).")
+
+    examples = sub.add_parser("examples", help="Maak de plannen van alle voorbeeldprofielen.")
+    examples.add_argument("--out", type=Path, default=Path("build/plans"))
+    examples.add_argument("--as-of", type=_date, default=None)
+    return parser
+
+
+class InputError(Exception):
+    """A file that cannot be read; the message is Dutch and shown as is."""
+
+
+def _read_profile(path: Path) -> Profile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"bestand {path} bestaat niet.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is een map, geen bestand.") from None
+    except UnicodeDecodeError:
+        raise InputError(f"bestand {path} is geen UTF-8-tekst.") from None
+    except OSError as exc:
+        raise InputError(f"bestand {path} is niet te lezen ({exc.strerror}).") from None
+    return load_profile(text)
+
+
+def _report(path: Path, exc: Exception) -> int:
+    if isinstance(exc, InputError):
+        print(f"vve: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    assert isinstance(exc, ProfileError)
+    print(f"vve: {path} is geen geldig profiel ({len(exc.errors)} fout(en)):", file=sys.stderr)
+    for error in exc.errors:
+        print(f"  - {error}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "schema":
+        _write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", args.out)
+        return 0
+    if args.command == "examples":
+        return _examples(args.out, args.as_of or dt.date.today())
+    try:
+        profile = _read_profile(args.profile)
+    except (InputError, ProfileError) as exc:
+        return _report(args.profile, exc)
+    if args.command == "check":
+        print(f"{args.profile}: geldig profiel voor {profile.association.name}.")
+        return 0
+    knowledge = load_knowledge()
+    if args.announced_rule_from:
+        knowledge = knowledge.with_announced_rule(args.announced_rule_from)
+    plan = build_plan(profile, args.as_of or dt.date.today(), knowledge)
+    try:
+        _write(plan_to_json(plan), args.json_out)
+    except OSError as exc:
+        print(f"vve: kan {args.json_out} niet schrijven ({exc}).", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+def _examples(out: Path, as_of: dt.date) -> int:
+    """The README's run command until the web app exists: every example's plan as JSON."""
+    status = 0
+    for path in sorted(EXAMPLES_DIR.glob("*.json")):
+        try:
+            profile = _read_profile(path)
+        except (InputError, ProfileError) as exc:
+            status = _report(path, exc)
+            continue
+        target = out / f"{path.stem}.plan.json"
+        _write(plan_to_json(build_plan(profile, as_of)), target)
+        print(f"{target}: plan voor {profile.association.name}")
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
