@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -15,9 +14,6 @@ __all__ = [
     "SCHEMA_VERSION", "FieldError", "Profile", "ProfileError",
     "json_schema", "load_profile", "parse_profile", "profile_to_json",
 ]
-
-SCHEMA_FILE = Path(__file__).with_name("profile.schema.json")
-
 
 def parse_profile(data: Any) -> Profile:
     """Validate a decoded JSON value; raise ProfileError with Dutch messages."""

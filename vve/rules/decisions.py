@@ -153,24 +153,17 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
     heat = measure_ids & COLLECTIVE_HEAT_MEASURES
     if heat:
         out.append(("heat_installation", tuple(sorted(heat)), False))
+    if "individual_heat_pumps" in measure_ids:
+        out.append(("outdoor_units", ("individual_heat_pumps",), False))
     out.append(("vve_loan", ("financing_if_needed",), True))
     deed_reasons = []
     if voting.loans_excluded_by_reglement:
         deed_reasons.append("loans_excluded")
     if heat and profile.installations.heating == "individual_gas_boilers":
         deed_reasons.append("collective_replaces_individual")
-    if voting.hybrid_meeting_allowed is False and _low_turnout(profile, ctx, knowledge):
-        deed_reasons.append("enable_hybrid_meeting")
     if deed_reasons:
         out.append(("deed_amendment", tuple(deed_reasons), True))
     return out
-
-
-def _low_turnout(profile: Profile, ctx: VoteContext, knowledge: Knowledge) -> bool:
-    turnout = profile.owners.past_turnout_percent
-    spec = knowledge.rules[ctx.model.classes["expenditure_outside_maintenance"].rule]
-    quorum = to_rule(spec, profile).quorum
-    return turnout is not None and quorum is not None and Fraction(turnout, 100) < quorum.share
 
 
 def resolve_decisions(profile: Profile, knowledge: Knowledge, ctx: VoteContext,

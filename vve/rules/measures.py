@@ -101,12 +101,27 @@ def _heat_measures(profile: Profile, route: RouteChoice) -> list[str]:
     return []
 
 
-def _coupled_year(profile: Profile, component: str | None, earliest: int) -> int | None:
-    """The planned MJOP year a measure can join: not before the VvE can have decided."""
-    if component is None:
-        return None
-    year = getattr(profile.money.planned, component)
+def _coupled_year(profile: Profile, entry: dict, earliest: int) -> int | None:
+    """The year a measure joins: the municipality's heat-route year where the measure
+    follows it, else the planned MJOP year; never before the VvE can have decided."""
+    year = None
+    if entry.get("follows_municipal_year"):
+        year = profile.municipal.expected_year
+    if year is None and entry.get("component"):
+        year = getattr(profile.money.planned, entry["component"])
     return year if year is not None and year >= earliest else None
+
+
+def missed_couplings(profile: Profile, knowledge: Knowledge, measures: list["Measure"],
+                     earliest: int) -> list[tuple[str, str, int]]:
+    """(measure, component, year) where the planned maintenance comes before the VvE is ready."""
+    missed = []
+    for m in measures:
+        if m.component and m.coupled_year is None:
+            year = getattr(profile.money.planned, m.component)
+            if year is not None and year < earliest:
+                missed.append((m.id, m.component, year))
+    return missed
 
 
 def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
@@ -116,9 +131,12 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
     for mid in _applicable(profile, route):
         entry = knowledge.measures[mid]
         component = entry.get("component")
-        year = _coupled_year(profile, component, earliest_year)
+        year = _coupled_year(profile, entry, earliest_year)
         text = entry["why"]
-        if year is not None:
+        if year is not None and entry.get("follows_municipal_year") and \
+                year == profile.municipal.expected_year:
+            text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
+        elif year is not None:
             text += f" Gekoppeld aan het geplande onderhoud in {year}."
         ids = [f"measure:{mid}", f"order_group:{entry['order_group']}"]
         if year is not None:
@@ -126,5 +144,6 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
         found.append((entry["order_group"], year or 9999, mid, component, year,
                       Explanation.of(text, ids, sources(entry["source"]))))
     found.sort(key=lambda item: (item[0], item[1]))
-    return [Measure(mid, index + 1, group, component, year, mid == "induction_cooking", expl)
+    return [Measure(mid, index + 1, group, component, year,
+                    bool(knowledge.measures[mid].get("private")), expl)
             for index, (group, _, mid, component, year, expl) in enumerate(found)]

@@ -71,7 +71,8 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     last_coupled = max((m.coupled_year for m in measures if m.coupled_year), default=None)
     windows = schedule(knowledge, start, last_coupled)
     decisions = resolve_decisions(profile, knowledge, ctx, windows, measures, route)
-    risks = assess_risks(profile, knowledge, ctx, decisions, windows, as_of)
+    risks = assess_risks(profile, knowledge, ctx, decisions, windows, measures, provisional,
+                         as_of)
     find_out = find_out_actions(profile, knowledge, windows)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
                 tuple(decisions), tuple(risks), tuple(find_out),
@@ -90,12 +91,12 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
                                       knowledge.measures[m.id]["title"],
                                       dt.date(m.coupled_year, 1, 1),
                                       dt.date(m.coupled_year, 12, 31)))
-    labels = {"roof": "Dak (MJOP)", "window_frames": "Kozijnen (MJOP)",
-              "facade": "Gevel (MJOP)", "collective_boiler": "Collectieve ketel (MJOP)"}
+    labels = knowledge.risk_thresholds["component_labels"]
     for component, label in labels.items():
         year = getattr(profile.money.planned, component)
         if year is not None:
-            items.append(TimelineItem(f"maintenance:{component}", "maintenance", label,
+            items.append(TimelineItem(f"maintenance:{component}", "maintenance",
+                                      f"Onderhoud {label} (MJOP)",
                                       dt.date(year, 1, 1), dt.date(year, 12, 31)))
     if profile.municipal.expected_year is not None:
         year = profile.municipal.expected_year

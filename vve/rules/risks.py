@@ -11,6 +11,7 @@ from vve.profile import Profile
 
 from .context import VoteContext
 from .decisions import Decision
+from .measures import Measure, missed_couplings
 from .explain import Explanation, nl_int, sources
 from .stages import StageWindow, stage_by_id
 from .voting import power_of
@@ -33,8 +34,10 @@ class Risk:
 
 
 def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
-                 decisions: list[Decision], windows: list[StageWindow],
-                 as_of: dt.date) -> list[Risk]:
+                 decisions: list[Decision], windows: list[StageWindow], measures: list[Measure],
+                 nominal: list[StageWindow], as_of: dt.date) -> list[Risk]:
+    """``nominal``: the schedule before execution stretches to coupled maintenance years,
+    i.e. the earliest the VvE can be done."""
     found: list[tuple[str, dict, str | None, list[str]]] = []
     limits = knowledge.risk_thresholds
     b, money, voting = profile.building, profile.money, profile.voting
@@ -102,7 +105,7 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
         found.append(("dormant_vve", {"min": meta["dormant_vve_years_min"],
                                       "max": meta["dormant_vve_years_max"]}, None,
                       ["money.maintenance_plan", "owners.past_turnout_percent"]))
-    found.extend(_timing(profile, knowledge, windows))
+    found.extend(_timing(profile, knowledge, nominal, measures))
     if voting.loans_excluded_by_reglement:
         found.append(("loans_excluded", {}, None, ["voting.loans_excluded_by_reglement"]))
     if ctx.total is None:
@@ -145,10 +148,11 @@ def _owner_power(ctx: VoteContext, decisions: list[Decision]):
     return out
 
 
-def _timing(profile: Profile, knowledge: Knowledge, windows: list[StageWindow]):
+def _timing(profile: Profile, knowledge: Knowledge, nominal: list[StageWindow],
+            measures: list[Measure]):
     out = []
-    decide = stage_by_id(windows, "decide")
-    execute = stage_by_id(windows, "execute")
+    decide = stage_by_id(nominal, "decide")
+    execute = stage_by_id(nominal, "execute")
     ready = decide.end.year
     expected = profile.municipal.expected_year
     if expected is not None and profile.municipal.preferred_route == "heat_network" \
@@ -160,6 +164,18 @@ def _timing(profile: Profile, knowledge: Knowledge, windows: list[StageWindow]):
         years = knowledge.stage_meta["active_vve_years"]
         out.append(("target_unrealistic", {"target": target, "ready": execute.end.year,
                                            "years": years}, None, ["ambition.target_year"]))
+    labels = knowledge.risk_thresholds["component_labels"]
+    for mid, component, year in missed_couplings(profile, knowledge, measures,
+                                                 execute.start.year):
+        out.append(("maintenance_before_ready", {
+            "component": labels[component], "year": year, "ready": execute.start.year,
+            "measure": knowledge.measures[mid]["title"].lower()}, mid,
+            [f"measure:{mid}", f"money.planned.{component}"]))
+    boiler = profile.money.planned.collective_boiler
+    if boiler is not None and expected is not None and \
+            profile.municipal.preferred_route == "heat_network" and boiler < expected:
+        out.append(("boiler_before_network", {"boiler": boiler, "year": expected}, None,
+                    ["money.planned.collective_boiler", "municipal.expected_year"]))
     return out
 
 

@@ -1,0 +1,88 @@
+"""Knowledge data: every entry sourced and dated, references consistent, unknowns covered."""
+
+import shutil
+import typing
+
+import pytest
+
+from tests.conftest import make_profile
+from vve.knowledge import KnowledgeError, load_knowledge, load_knowledge_from, DATA_DIR
+from vve.profile import Profile
+from vve.rules.unknowns import pattern_of, unknown_paths
+
+
+def _broken_copy(tmp_path, filename, old, new):
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    path = target / filename
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def test_packaged_knowledge_loads_and_is_dated(knowledge):
+    assert knowledge.version and knowledge.oldest_peildatum.year >= 2026
+    assert set(knowledge.models) == {"1973", "1983", "1992", "2006", "2017", "deviating", "unknown"}
+
+
+def test_an_entry_without_a_source_is_refused(tmp_path):
+    data = _broken_copy(tmp_path, "measures.toml",
+                        'source = ["svve-measures", "trias-energetica"]\n', "")
+    with pytest.raises(KnowledgeError, match="without a source"):
+        load_knowledge_from(data)
+
+
+def test_an_unknown_source_id_is_refused(tmp_path):
+    data = _broken_copy(tmp_path, "decisions.toml", '"stages-vvebelang"]', '"nergens"]')
+    with pytest.raises(KnowledgeError, match="unknown source id 'nergens'"):
+        load_knowledge_from(data)
+
+
+def test_an_entry_without_peildatum_is_refused(tmp_path):
+    data = _broken_copy(tmp_path, "routes.toml", "peildatum = 2026-01-01\n", "")
+    with pytest.raises(KnowledgeError, match="peildatum"):
+        load_knowledge_from(data)
+
+
+def test_a_rule_with_a_bad_fraction_is_refused(tmp_path):
+    data = _broken_copy(tmp_path, "voting.toml", 'majority = "4/5"', 'majority = "vier vijfde"')
+    with pytest.raises(KnowledgeError, match="not a fraction"):
+        load_knowledge_from(data)
+
+
+def test_every_source_is_cited_somewhere(knowledge):
+    text = "".join(p.read_text(encoding="utf-8") for p in DATA_DIR.glob("*.toml")
+                   if p.name != "sources.toml")
+    unused = [sid for sid in knowledge.sources if f'"{sid}"' not in text]
+    assert not unused
+
+
+def _unknowable_paths(model=Profile, prefix=""):
+    for name, field in model.model_fields.items():
+        path = f"{prefix}{name}"
+        annotation = field.annotation
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, type(Profile).__mro__[0]) and \
+                hasattr(annotation, "model_fields"):
+            yield from _unknowable_paths(annotation, path + ".")
+        elif origin is list and args and hasattr(args[0], "model_fields"):
+            yield from _unknowable_paths(args[0], path + ".*.")
+        elif type(None) in args:
+            yield path
+
+
+def test_every_unknowable_field_says_how_to_find_out(knowledge):
+    skip = ("voting.overrides", "voting.weights")
+    missing = [p for p in _unknowable_paths()
+               if not p.startswith(skip) and p not in knowledge.unknowns
+               and p not in knowledge.optional_fields]
+    assert not missing
+
+
+def test_an_unknown_model_reglement_becomes_a_kadaster_action():
+    paths = unknown_paths(make_profile())
+    assert "voting.model_reglement" in paths
+    assert pattern_of("owners.groups.3.votes") == "owners.groups.*.votes"
+    assert "Kadaster" in load_knowledge().unknowns["voting.model_reglement"]["how"]

@@ -1,0 +1,128 @@
+"""The profile: JSON round trip, unknowns, Dutch errors with field paths, published schema."""
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis_jsonschema import from_schema
+
+from tests.conftest import EXAMPLES, ROOT, make_profile
+from vve.profile import (ProfileError, json_schema, load_profile, parse_profile,
+                         profile_to_json)
+
+
+def _errors(data):
+    with pytest.raises(ProfileError) as info:
+        parse_profile(data)
+    return {e.path: e.message for e in info.value.errors}
+
+
+def test_a_name_alone_is_a_valid_profile_with_everything_unknown():
+    profile = make_profile()
+    assert profile.building.construction_year is None
+    assert profile.voting.model_reglement is None
+    assert profile.total_votes() is None
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_round_trip_exactly(path):
+    profile = load_profile(path.read_text(encoding="utf-8"))
+    text = profile_to_json(profile)
+    assert load_profile(text) == profile
+    assert profile_to_json(load_profile(text)) == text
+
+
+def test_errors_are_dutch_and_name_the_field_path():
+    errors = _errors({"association": {"name": ""},
+                      "building": {"construction_year": "negentienzeventig", "storeys": 0,
+                                   "heritage": "kasteel"},
+                      "voting": {"overrides": {"qualified": {"majority": "3/2"}}},
+                      "onbekend": 1})
+    assert errors["association.name"] == "Dit veld mag niet leeg zijn."
+    assert "geheel getal" in errors["building.construction_year"]
+    assert errors["building.storeys"] == "Vul een getal van minstens 1 in."
+    assert "protected_townscape" in errors["building.heritage"]
+    assert "tussen 0 en 1" in errors["voting.overrides.qualified.majority"]
+    assert errors["onbekend"].startswith("Onbekend veld")
+
+
+def test_missing_name_is_required():
+    assert _errors({"association": {}}) == {"association.name": "Dit veld is verplicht."}
+
+
+def test_postcode_is_normalised_and_checked():
+    assert make_profile(association={"name": "x", "postcode": "7811ab"}).association.postcode == "7811 AB"
+    assert "1234 AB" in _errors({"association": {"name": "x", "postcode": "0811 AB"}})[
+        "association.postcode"]
+
+
+def test_weights_must_cover_every_right():
+    errors = _errors({"association": {"name": "x"}, "building": {"rights": {"dwellings": 10}},
+                      "voting": {"votes_per_right": "weighted",
+                                 "weights": [{"label": "woning", "rights": 9, "votes_per_right": 1}]}})
+    assert "9 appartementsrechten" in errors["voting.weights"]
+
+
+def test_owner_votes_cannot_exceed_all_votes():
+    errors = _errors({"association": {"name": "x"}, "building": {"rights": {"dwellings": 10}},
+                      "owners": {"groups": [{"kind": "investor", "votes": 11}]}})
+    assert "11 stemmen" in errors["owners.groups"]
+
+
+def test_weighted_total_votes():
+    profile = make_profile(
+        building={"rights": {"dwellings": 10, "commercial_units": 2}},
+        voting={"votes_per_right": "weighted",
+                "weights": [{"label": "woning", "rights": 10, "votes_per_right": 1},
+                            {"label": "winkel", "rights": 2, "votes_per_right": 3}]})
+    assert profile.total_votes() == 16
+
+
+def test_json_errors_and_versions_are_dutch():
+    with pytest.raises(ProfileError, match="geen geldige JSON"):
+        load_profile("{")
+    with pytest.raises(ProfileError, match="Schemaversie 2"):
+        parse_profile({"schema_version": 2, "association": {"name": "x"}})
+    with pytest.raises(ProfileError, match="JSON-object"):
+        parse_profile([1, 2])
+
+
+def test_published_schema_is_generated_from_the_model():
+    published = json.loads((ROOT / "docs" / "profile.schema.json").read_text(encoding="utf-8"))
+    assert published == json_schema(), "run: vve schema --out docs/profile.schema.json"
+
+
+def _leaf_paths(schema, node=None, prefix=""):
+    node = node if node is not None else schema
+    if "$ref" in node:
+        node = schema["$defs"][node["$ref"].split("/")[-1]]
+    if "anyOf" in node:
+        for option in node["anyOf"]:
+            if option.get("type") != "null":
+                yield from _leaf_paths(schema, option, prefix)
+        return
+    if node.get("type") == "array" and "$ref" in node.get("items", {}):
+        yield from _leaf_paths(schema, node["items"], prefix + ".*")
+        return
+    if "properties" in node:
+        for key, child in node["properties"].items():
+            yield from _leaf_paths(schema, child, f"{prefix}.{key}" if prefix else key)
+        return
+    yield prefix
+
+
+def test_docs_describe_every_field():
+    doc = (ROOT / "docs" / "profile.md").read_text(encoding="utf-8")
+    missing = [p for p in _leaf_paths(json_schema()) if f"`{p}`" not in doc]
+    assert not missing, f"docs/profile.md lacks {missing}"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(from_schema(json_schema()))
+def test_anything_the_schema_allows_parses_or_fails_in_dutch(data):
+    try:
+        profile = parse_profile(data)
+    except ProfileError as exc:
+        assert exc.errors and all(e.message for e in exc.errors)
+        return
+    assert parse_profile(json.loads(profile_to_json(profile))) == profile

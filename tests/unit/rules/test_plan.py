@@ -1,0 +1,308 @@
+"""The plan engine read as specifications of what an advisor would expect."""
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis_jsonschema import from_schema
+
+from tests.conftest import AS_OF, make_profile
+from vve.knowledge import load_knowledge
+from vve.profile import ProfileError, json_schema, parse_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_dict
+
+MR1992_48 = {"building": {"rights": {"dwellings": 48}, "construction_year": 1972},
+             "voting": {"model_reglement": "1992", "votes_per_right": "one_each"}}
+
+
+def plan_of(**sections):
+    return build_plan(make_profile(**sections), AS_OF)
+
+
+def decision(plan, did):
+    return next(d for d in plan.decisions if d.id == did)
+
+
+def test_the_core_imports_no_web_database_or_document_library():
+    code = ("import sys, vve.rules, vve.profile, vve.knowledge, vve.cli;"
+            "bad = [m for m in sys.modules if m.split('.')[0] in "
+            "{'flask', 'sqlalchemy', 'docx', 'flask_babel', 'wtforms'}];"
+            "print(bad); sys.exit(1 if bad else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_two_thirds_of_48_in_the_plan():
+    advice = decision(plan_of(**MR1992_48), "commission_advice")
+    assert advice.rule.spec.id == "qualified_two_thirds"
+    assert advice.rule.numbers.quorum_votes == 32
+    assert advice.rule.numbers.min_yes_full_attendance == 32
+    assert advice.rule.numbers.min_yes_at_quorum == 22
+    assert advice.second_meeting is not None and advice.second_meeting.feasible
+
+
+@pytest.mark.parametrize("model, ordinary_quorum, loan_rule", [
+    ("1973", "1/2", "ordinary_quorum_half"), ("1983", "1/2", "ordinary_quorum_half"),
+    ("1992", "1/2", "ordinary_quorum_half"), ("2006", None, "qualified_two_thirds"),
+    ("2017", None, "qualified_two_thirds"), ("deviating", "1/2", "qualified_two_thirds"),
+    (None, "1/2", "qualified_two_thirds"),
+])
+def test_each_model_reglement_defaults(model, ordinary_quorum, loan_rule):
+    plan = plan_of(building={"rights": {"dwellings": 30}}, voting={"model_reglement": model})
+    data = {d["id"]: d for d in plan_to_dict(plan)["decisions"]}
+    assert data["committee"]["rule"]["quorum"] == ordinary_quorum
+    assert data["committee"]["rule"]["majority"] == "1/2"
+    assert data["committee"]["rule"]["comparison"] == "more_than"
+    assert data["commission_advice"]["rule"]["rule_id"] == "qualified_two_thirds"
+    assert data["commission_advice"]["rule"]["quorum"] == "2/3"
+    assert data["vve_loan"]["rule"]["rule_id"] == loan_rule
+
+
+@pytest.mark.parametrize("model, notice", [("1973", 8), ("1983", 8), ("1992", 15), ("2006", 15),
+                                           ("2017", 15), (None, 15)])
+def test_notice_period_per_model(model, notice):
+    plan = plan_of(voting={"model_reglement": model})
+    assert {d.notice_days for d in plan.decisions} == {notice}
+
+
+def test_board_override_replaces_the_qualified_rule():
+    plan = plan_of(building={"rights": {"dwellings": 40}},
+                   voting={"model_reglement": "1992",
+                           "overrides": {"qualified": {"quorum": "1/2", "majority": "3/4",
+                                                       "comparison": "at_least"}}})
+    advice = decision(plan, "commission_advice")
+    assert advice.rule.overridden and advice.rule.numbers.min_yes_full_attendance == 30
+    assert advice.rule.numbers.quorum_votes == 20
+    assert "override:voting.overrides.qualified" in advice.rule.explanation.ids
+
+
+def test_maintenance_coupling_lowers_the_threshold_and_keeps_the_safe_route():
+    plan = plan_of(building={"rights": {"dwellings": 48}, "roof_insulation": "none"},
+                   voting={"model_reglement": "1992"},
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
+                          "planned": {"roof": 2030}})
+    insulate = decision(plan, "insulate_common_parts")
+    assert insulate.rule.applies == "maintenance_coupled"
+    assert insulate.rule.spec.kind == "ordinary"
+    assert "roof_insulation" in insulate.coupled_measures
+    assert [a.applies for a in insulate.alternatives][:1] == ["safe_route"]
+    roof = next(m for m in plan.measures if m.id == "roof_insulation")
+    assert roof.coupled_year == 2030
+
+
+def test_without_coupling_insulation_needs_the_qualified_majority():
+    insulate = decision(plan_of(**MR1992_48), "insulate_common_parts")
+    assert insulate.rule.spec.kind == "qualified" and insulate.rule.applies == "primary"
+
+
+def test_threshold_amount_gives_a_below_threshold_alternative_under_mr1992_only():
+    voting = {"threshold_amount_set": True, "threshold_amount": 15000}
+    mr1992 = decision(plan_of(voting={"model_reglement": "1992", **voting}), "commission_advice")
+    mr2006 = decision(plan_of(voting={"model_reglement": "2006", **voting}), "commission_advice")
+    assert "below_threshold" in [a.applies for a in mr1992.alternatives]
+    assert "€ 15.000" in next(a for a in mr1992.alternatives
+                              if a.applies == "below_threshold").explanation.text
+    # MR 2006 art. 52 lid 5: the amount only qualifies financial obligations
+    assert "below_threshold" not in [a.applies for a in mr2006.alternatives]
+    loan = decision(plan_of(voting={"model_reglement": "2006", **voting}), "vve_loan")
+    assert "below_threshold" in [a.applies for a in loan.alternatives]
+
+
+def test_threshold_not_set_adds_the_decision_and_a_risk():
+    plan = plan_of(voting={"model_reglement": "1992", "threshold_amount_set": False})
+    assert plan.decisions[0].id == "set_threshold"
+    assert "threshold_not_set" in {r.id for r in plan.risks}
+
+
+def test_announced_rule_is_shown_beside_the_current_rule_while_pending():
+    advice = decision(plan_of(**MR1992_48), "commission_advice")
+    announced = [a for a in advice.alternatives if a.applies == "announced"]
+    assert announced and announced[0].status == "announced"
+    assert announced[0].numbers.quorum_votes is None
+    assert announced[0].numbers.min_yes_full_attendance == 25
+
+
+def test_announced_rule_applies_once_an_administrator_sets_its_date():
+    knowledge = load_knowledge().with_announced_rule(dt.date(2026, 7, 1))
+    plan = build_plan(make_profile(**MR1992_48), AS_OF, knowledge)
+    advice = decision(plan, "commission_advice")
+    assert advice.rule.spec.id == "announced_sustainability"
+    assert advice.rule.applies == "announced_in_force"
+    assert "reglement_rule" in [a.applies for a in advice.alternatives]
+    # the deed amendment is law and never falls under the sustainability rule
+    assert "announced_rule_pending" not in {r.id for r in plan.risks}
+
+
+def test_a_small_vve_loan_needs_every_owner():
+    loan = decision(plan_of(building={"rights": {"dwellings": 6}}), "vve_loan")
+    assert [r.spec.id for r in loan.requirements] == ["all_owners_consent"]
+    assert loan.requirements[0].numbers.min_yes_full_attendance == 6
+
+
+def test_a_corporation_with_most_votes_is_flagged_and_analysed():
+    plan = plan_of(building={"rights": {"dwellings": 36}},
+                   voting={"model_reglement": "2006"},
+                   owners={"groups": [{"kind": "housing_corporation", "name": "Woonstichting",
+                                       "rights": 24, "single_party": True},
+                                      {"kind": "owner_occupiers", "rights": 12}]})
+    advice = decision(plan, "commission_advice")
+    corp = next(p for p in advice.blocking if p.party.label == "Woonstichting")
+    assert corp.can_block and corp.can_carry
+    risks = {(r.id, r.subject) for r in plan.risks}
+    assert ("blocking_owner", "owners.groups.0") in risks
+    assert ("dominant_owner", "owners.groups.0") in risks
+    assert not any(r.subject == "owners.groups.1" for r in plan.risks)
+
+
+def test_risk_flags_follow_the_facts():
+    plan = plan_of(building={"rights": {"dwellings": 20}, "construction_year": 1960,
+                             "heritage": "protected_townscape"},
+                   money={"maintenance_plan": "none", "rebuild_value": 4_000_000,
+                          "yearly_reserve_contribution": 12_000},
+                   owners={"past_turnout_percent": 40}, voting={"model_reglement": "1992"})
+    risks = {r.id: r for r in plan.risks}
+    assert {"asbestos", "heritage", "no_mjop", "reserve_below_minimum", "low_turnout",
+            "dormant_vve"} <= set(risks)
+    assert "€ 20.000" in risks["reserve_below_minimum"].text
+    assert "beschermd stads- of dorpsgezicht" in risks["heritage"].text
+
+
+def test_a_recent_mjop_means_no_reserve_risk():
+    plan = plan_of(money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
+                          "rebuild_value": 4_000_000, "yearly_reserve_contribution": 1})
+    assert "reserve_below_minimum" not in {r.id for r in plan.risks}
+
+
+def test_an_old_mjop_is_flagged():
+    plan = plan_of(money={"maintenance_plan": "mjop", "maintenance_plan_year": 2019})
+    assert "mjop_outdated" in {r.id for r in plan.risks}
+
+
+def test_every_unknown_becomes_an_action_in_its_stage():
+    data = plan_to_dict(plan_of())
+    assert {u["field"] for u in data["unknowns"]} >= {"voting.model_reglement",
+                                                      "building.construction_year"}
+    organise = next(s for s in data["stages"] if s["id"] == "organise")
+    kadaster = [a for a in organise["actions"] if a["field"] == "voting.model_reglement"]
+    assert kadaster and "Kadaster" in kadaster[0]["what"]
+    assert "votes_unknown" in {r["id"] for r in data["risks"]}
+
+
+def test_known_answers_make_no_find_out_actions():
+    data = plan_to_dict(plan_of(voting={"model_reglement": "2006"},
+                                money={"maintenance_plan": "none"}))
+    fields = {u["field"] for u in data["unknowns"]}
+    assert "voting.model_reglement" not in fields
+    assert "money.planned.roof" not in fields  # no MJOP: nothing to look up in it
+
+
+def test_municipal_heat_network_sets_the_route():
+    plan = plan_of(installations={"heating": "collective_boiler"},
+                   municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
+                              "expected_year": 2031})
+    assert plan.route.id == "heat_network" and plan.route.reason == "municipal_plan"
+    assert "heat_network_connection" in [m.id for m in plan.measures]
+    assert decision(plan, "heat_installation")
+
+
+def test_individual_boilers_to_collective_suggests_a_deed_amendment():
+    plan = plan_of(installations={"heating": "individual_gas_boilers"},
+                   municipal={"preferred_route": "heat_network"})
+    deed = decision(plan, "deed_amendment")
+    assert deed.rule.spec.id == "deed_four_fifths" and deed.conditional
+    assert "collective_replaces_individual" in deed.needed_because
+    assert "private_parts_work" in {r.id for r in plan.risks}
+
+
+def test_measures_are_ordered_no_regret_first():
+    plan = plan_of(installations={"heating": "collective_boiler"},
+                   building={"cavity_wall": "empty"}, ambition={"goal": "gas_free"})
+    groups = [m.order_group for m in plan.measures]
+    assert groups == sorted(groups) and groups[0] == 1
+    assert [m.order for m in plan.measures] == list(range(1, len(plan.measures) + 1))
+
+
+def test_stages_follow_each_other_from_the_start_date():
+    plan = plan_of(ambition={"start_date": "2027-01-15"})
+    assert plan.stages[0].start == dt.date(2027, 1, 15)
+    for before, after in zip(plan.stages, plan.stages[1:]):
+        assert before.end == after.start
+    assert [s.id for s in plan.stages] == ["organise", "inventory", "plan_support", "decide",
+                                           "finance", "execute", "evaluate"]
+
+
+def test_execution_stretches_to_the_coupled_maintenance_year():
+    plan = plan_of(money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
+                          "planned": {"window_frames": 2033}})
+    execute = next(s for s in plan.stages if s.id == "execute")
+    assert execute.end == dt.date(2033, 12, 31)
+
+
+def test_every_threshold_carries_rule_ids_and_a_dutch_sentence():
+    data = plan_to_dict(plan_of(**MR1992_48))
+    for d in data["decisions"]:
+        for applied in (d["rule"], *d["alternatives"], *d["requirements"]):
+            assert any(i.startswith("rule:") for i in applied["explanation"]["ids"])
+            assert any(i.startswith("source:") for i in applied["explanation"]["ids"])
+            assert applied["explanation"]["text"].endswith(".")
+    cited = {s["id"] for s in data["sources"]}
+    assert {"bw5-127", "mr-qualified"} <= cited
+
+
+# --- properties --------------------------------------------------------------------
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(from_schema(json_schema()))
+def test_any_valid_profile_gives_a_plan(data):
+    try:
+        profile = parse_profile(data)
+    except ProfileError:
+        return  # cross-field rules the JSON Schema cannot express
+    plan = build_plan(profile, AS_OF)
+    out = plan_to_dict(plan)
+    assert out["stages"] and out["decisions"]
+    for d in out["decisions"]:
+        votes = d["rule"]["votes"]
+        if votes and votes["min_yes_full_attendance"] is not None:
+            assert votes["min_yes_full_attendance"] <= votes["total"]
+
+
+def test_heat_network_connection_follows_the_municipal_year_not_the_boiler():
+    plan = plan_of(installations={"heating": "collective_boiler"},
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
+                          "planned": {"collective_boiler": 2030}},
+                   municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
+                              "expected_year": 2031})
+    connection = next(m for m in plan.measures if m.id == "heat_network_connection")
+    assert connection.coupled_year == 2031
+    assert "boiler_before_network" in {r.id for r in plan.risks}
+
+
+def test_maintenance_before_the_vve_is_ready_is_flagged_not_silently_dropped():
+    plan = plan_of(building={"roof_insulation": "none"},
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
+                          "planned": {"roof": 2027}})
+    assert next(m for m in plan.measures if m.id == "roof_insulation").coupled_year is None
+    missed = [r for r in plan.risks if r.id == "maintenance_before_ready"]
+    assert missed and "2027" in missed[0].text and missed[0].subject == "roof_insulation"
+
+
+def test_target_year_is_judged_against_the_earliest_possible_finish():
+    # coupling the roof to 2040 must not make a reachable target look unrealistic
+    plan = plan_of(ambition={"start_date": "2027-01-01", "target_year": 2031},
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
+                          "planned": {"roof": 2040}})
+    assert "target_unrealistic" not in {r.id for r in plan.risks}
+    tight = plan_of(ambition={"start_date": "2027-01-01", "target_year": 2028})
+    assert "target_unrealistic" in {r.id for r in tight.risks}
+
+
+def test_individual_heat_pumps_are_private_and_need_rules_for_outdoor_units():
+    plan = plan_of(installations={"heating": "individual_gas_boilers"},
+                   municipal={"preferred_route": "all_electric"})
+    pumps = next(m for m in plan.measures if m.id == "individual_heat_pumps")
+    assert pumps.private
+    assert decision(plan, "outdoor_units").rule.spec.kind == "ordinary"
