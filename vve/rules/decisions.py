@@ -67,6 +67,7 @@ class Decision:
     draft: str
     explanation: Explanation
     coupled_measures: tuple[str, ...] = field(default=())
+    measures: tuple[str, ...] = field(default=())  # the measures this decision carries out
 
 
 def _numbers(rule: Rule, ctx: VoteContext, turnout_percent: int | None) -> VoteNumbers | None:
@@ -109,7 +110,7 @@ _APPLIES_TEXT = {
     "maintenance_coupled": ("Omdat de maatregel samenvalt met noodzakelijk onderhoud, kan een "
                             "gewone meerderheid volstaan (Kamerstuk 30196 nr. 692): "),
     "safe_route": ("Veilige route als twijfel bestaat of het om noodzakelijk onderhoud gaat: "),
-    "announced": "Aangekondigd, nog geen wet (zodra van kracht): ",
+    "announced": "Aangekondigd, nog geen wet; zodra de regel van kracht is, geldt: ",
     "announced_in_force": "Van kracht voor verduurzamingsbesluiten: ",
     "reglement_rule": "Regel uit het reglement, vervangen door de nieuwe wettelijke regel: ",
     "lender": "Daarnaast, als voorwaarde van de geldgever: ",
@@ -123,7 +124,8 @@ def _apply(spec: RuleSpec, profile: Profile, ctx: VoteContext, applies: str, cer
     numbers = _numbers(rule, ctx, profile.owners.past_turnout_percent)
     lead = _APPLIES_TEXT[applies].format(amount=nl_int(amount) if amount is not None else "")
     label = spec.label if not overridden else "de regel die het bestuur uit het eigen reglement opgaf"
-    text = f"{lead}{label}. {spec.why}{_numbers_sentence(numbers)}"
+    sentence = f"{lead}{label}" if lead else label[:1].upper() + label[1:]
+    text = f"{sentence}. {spec.why}{_numbers_sentence(numbers)}"
     ids = [f"rule:{spec.id}", *extra_ids]
     if overridden:
         ids.append(f"override:voting.overrides.{spec.kind}")
@@ -148,8 +150,13 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
                   "mjop": "make_maintenance_plan_sustainable", "dmjop": "update_dmjop"}
     out.append(("adopt_dmjop", (plan_state[money.maintenance_plan],), False))
     out.append(("intent_measures", ("svve_process_support",), False))
-    if measure_ids & VVE_MEASURES_FOR_INSULATION:
-        out.append(("insulate_common_parts", ("insulation_measures",), False))
+    insulation = [m for m in measures if m.id in VVE_MEASURES_FOR_INSULATION]
+    coupled = [m.id for m in insulation if m.coupled_year is not None]
+    separate = [m.id for m in insulation if m.coupled_year is None]
+    if coupled:
+        out.append(("insulate_with_maintenance", tuple(coupled), False))
+    if separate:
+        out.append(("insulate_common_parts", tuple(separate), False))
     heat = measure_ids & COLLECTIVE_HEAT_MEASURES
     if heat:
         out.append(("heat_installation", tuple(sorted(heat)), False))
@@ -197,8 +204,11 @@ def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Pro
             alternatives.append(_apply(ordinary_spec, profile, ctx, "below_threshold", certainty,
                                        ["voting.threshold_amount", *model_ids], amount))
 
-    coupled = tuple(m.id for m in measures
-                    if m.coupled_year is not None and m.component in entry.get("coupling", []))
+    # Tied to necessary maintenance only where the MJOP actually plans that component's
+    # replacement (a heat-network connection follows the municipal year, not the MJOP).
+    coupled = tuple(m.id for m in measures if m.id in because and m.coupled_year is not None
+                    and m.component in entry.get("coupling", [])
+                    and getattr(profile.money.planned, m.component) is not None)
     if coupled and primary.spec.kind == "qualified":
         safe = _apply(spec, profile, ctx, "safe_route", certainty, model_ids)
         primary = _apply(ordinary_spec, profile, ctx, "maintenance_coupled", "betwist",
@@ -235,4 +245,4 @@ def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Pro
     return Decision(did, entry["title"], cls, entry["stage"], date, entry["sustainability"],
                     because, conditional, primary, tuple(alternatives), tuple(requirements),
                     second, blocking, ctx.model.notice_days, entry["draft"], explanation,
-                    coupled)
+                    coupled, tuple(m.id for m in measures if m.id in because))

@@ -83,7 +83,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
 def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measure],
               knowledge: Knowledge) -> list[TimelineItem]:
     items = [TimelineItem(f"stage:{w.id}", "stage", w.title, w.start, w.end) for w in windows]
-    items += [TimelineItem(f"meeting:{w.id}", "meeting", f"ALV ({w.title.split(':')[0]})",
+    items += [TimelineItem(f"meeting:{w.id}", "meeting", w.meeting_label or "ALV",
                            w.meeting, w.meeting) for w in windows if w.meeting]
     for m in measures:
         if m.coupled_year:
@@ -96,7 +96,7 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
         year = getattr(profile.money.planned, component)
         if year is not None:
             items.append(TimelineItem(f"maintenance:{component}", "maintenance",
-                                      f"Onderhoud {label} (MJOP)",
+                                      f"Onderhoud aan {label} (MJOP)",
                                       dt.date(year, 1, 1), dt.date(year, 12, 31)))
     if profile.municipal.expected_year is not None:
         year = profile.municipal.expected_year

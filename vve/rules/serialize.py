@@ -84,7 +84,7 @@ def _decision(d: Decision, single: dict[str, bool]) -> dict:
         "id": d.id, "title": d.title, "legal_class": d.legal_class, "stage": d.stage,
         "meeting_date": _date(d.date), "notice_days": d.notice_days,
         "sustainability": d.sustainability, "conditional": d.conditional,
-        "needed_because": list(d.needed_because), "coupled_measures": list(d.coupled_measures),
+        "needed_because": list(d.needed_because), "measures": list(d.measures), "coupled_measures": list(d.coupled_measures),
         "rule": _applied(d.rule),
         "alternatives": [_applied(a) for a in d.alternatives],
         "requirements": [_applied(a) for a in d.requirements],

@@ -38,6 +38,7 @@ class StageWindow:
     start: dt.date
     end: dt.date
     meeting: dt.date | None   # the owners' meeting held in this stage, if any
+    meeting_label: str | None
     actions: tuple[Action, ...]
     milestones: tuple[str, ...]
     explanation: Explanation
@@ -57,7 +58,8 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
             for a in stage["actions"])
         meeting = next((a.end for a in actions if a.who == "meeting"), None)
         windows.append(StageWindow(
-            stage["id"], stage["title"], stage["goal"], cursor, end, meeting, actions,
+            stage["id"], stage["title"], stage["goal"], cursor, end, meeting,
+            stage.get("meeting_label"), actions,
             tuple(stage["milestones"]),
             Explanation.of(stage["goal"], [f"stage:{stage['id']}"], sources(stage["source"]))))
         cursor = end

@@ -83,11 +83,14 @@ def test_maintenance_coupling_lowers_the_threshold_and_keeps_the_safe_route():
                    voting={"model_reglement": "1992"},
                    money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
                           "planned": {"roof": 2030}})
-    insulate = decision(plan, "insulate_common_parts")
-    assert insulate.rule.applies == "maintenance_coupled"
-    assert insulate.rule.spec.kind == "ordinary"
-    assert "roof_insulation" in insulate.coupled_measures
-    assert [a.applies for a in insulate.alternatives][:1] == ["safe_route"]
+    with_roof = decision(plan, "insulate_with_maintenance")
+    assert with_roof.rule.applies == "maintenance_coupled"
+    assert with_roof.rule.spec.kind == "ordinary"
+    assert with_roof.measures == with_roof.coupled_measures == ("roof_insulation",)
+    assert [a.applies for a in with_roof.alternatives][:1] == ["safe_route"]
+    # what is not tied to maintenance stays a decision with the qualified majority
+    rest = decision(plan, "insulate_common_parts")
+    assert rest.rule.spec.kind == "qualified" and "roof_insulation" not in rest.measures
     roof = next(m for m in plan.measures if m.id == "roof_insulation")
     assert roof.coupled_year == 2030
 
@@ -306,3 +309,16 @@ def test_individual_heat_pumps_are_private_and_need_rules_for_outdoor_units():
     pumps = next(m for m in plan.measures if m.id == "individual_heat_pumps")
     assert pumps.private
     assert decision(plan, "outdoor_units").rule.spec.kind == "ordinary"
+
+
+def test_heat_network_without_planned_boiler_replacement_is_not_maintenance():
+    plan = plan_of(installations={"heating": "collective_boiler"},
+                   municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
+                              "expected_year": 2031})
+    assert decision(plan, "heat_installation").rule.applies == "primary"
+    replacing = plan_of(installations={"heating": "collective_boiler"},
+                        money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
+                               "planned": {"collective_boiler": 2030}},
+                        municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
+                                   "expected_year": 2031})
+    assert decision(replacing, "heat_installation").rule.applies == "maintenance_coupled"
