@@ -4,8 +4,8 @@ import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis_jsonschema import from_schema
 
+from tests.strategies import profile_data
 from tests.conftest import EXAMPLES, ROOT, make_profile
 from vve.profile import (ProfileError, json_schema, load_profile, parse_profile,
                          profile_to_json)
@@ -118,7 +118,7 @@ def test_docs_describe_every_field():
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(from_schema(json_schema()))
+@given(profile_data)
 def test_anything_the_schema_allows_parses_or_fails_in_dutch(data):
     try:
         profile = parse_profile(data)

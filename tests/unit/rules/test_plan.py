@@ -6,8 +6,8 @@ import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis_jsonschema import from_schema
 
+from tests.strategies import profile_data
 from tests.conftest import AS_OF, make_profile
 from vve.knowledge import load_knowledge
 from vve.profile import ProfileError, json_schema, parse_profile
@@ -258,7 +258,7 @@ def test_every_threshold_carries_rule_ids_and_a_dutch_sentence():
 
 @settings(max_examples=80, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(from_schema(json_schema()))
+@given(profile_data)
 def test_any_valid_profile_gives_a_plan(data):
     try:
         profile = parse_profile(data)
