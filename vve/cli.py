@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -23,10 +24,26 @@ EXIT_BAD_INPUT = 2
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
 
+# argparse writes its own errors in English; these are the ones a user meets.
+_ARGPARSE_DUTCH = (
+    (re.compile(r"the following arguments are required: (.*)"), r"deze argumenten ontbreken: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekende argumenten: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+     r"argument \1: ongeldige keuze \2 (kies uit \3)"),
+    (re.compile(r"argument (\S+): expected one argument"), r"argument \1: verwacht een waarde"),
+)
+
+
+def _dutch(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_DUTCH:
+        message = pattern.sub(replacement, message)
+    return message
+
+
 class _DutchParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D401 - argparse hook
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"vve: fout in de opdracht: {message}\n"
+        self.exit(EXIT_BAD_INPUT, f"vve: fout in de opdracht: {_dutch(message)}\n"
                                   f"Gebruik 'vve --help' voor uitleg.\n")
 
 

@@ -99,3 +99,11 @@ def test_no_input_file_makes_a_traceback(tmp_path_factory, content):
     except SystemExit as exc:  # pragma: no cover - main returns, never exits
         status = exc.code
     assert status in (0, 2)
+
+
+@pytest.mark.parametrize("args, dutch", [(["plan"], "deze argumenten ontbreken"),
+                                          (["plannen"], "ongeldige keuze"),
+                                          (["check", "a.json", "--extra"], "onbekende argumenten")])
+def test_usage_errors_are_dutch(args, dutch):
+    result = run(*args)
+    assert result.returncode == 2 and dutch in result.stderr
