@@ -1,7 +1,8 @@
 """The ``vve`` command: check a profile, write a plan, publish the schema.
 
-Bad input (missing file, invalid JSON, schema errors) exits with status 2 and
-Dutch messages with field paths, never a traceback.
+Bad input (missing file, invalid JSON, schema errors, a refused template) exits
+with status 2 and Dutch messages with field paths, never a traceback; a PDF that
+cannot be made (no LibreOffice) exits with 3 after the Word file is written.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from vve import __version__
 from vve.knowledge import load_knowledge
 from vve.profile import Profile, ProfileError, json_schema, load_profile
 from vve.rules import build_plan
-from vve.rules.serialize import plan_to_json
+from vve.rules.serialize import plan_to_dict, plan_to_json
 
 EXIT_BAD_INPUT = 2
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
@@ -72,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--announced-rule-from", type=_date, default=None,
                       help="Beheerder: de aangekondigde regel voor verduurzamingsbesluiten "
                            "geldt vanaf deze datum.")
+    plan.add_argument("--docx", type=Path, help="Schrijf het plan als Word-document.")
+    plan.add_argument("--template", type=Path,
+                      help="Huisstijl (.docx) waarvan stijlen, kop- en voettekst worden gebruikt.")
+    plan.add_argument("--pdf", type=Path, help="Schrijf ook een PDF (via LibreOffice).")
+    plan.add_argument("--author", default="VvE Warmteplan", help="'Opgesteld door' op het voorblad.")
+    plan.add_argument("--doc-version", default="1", help="Versie op het voorblad.")
 
     schema = sub.add_parser("schema", help="Schrijf het JSON Schema van het profiel.")
     schema.add_argument("--out", type=Path, help="Bestand (standaard: stdout).")
@@ -138,10 +145,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         knowledge = knowledge.with_announced_rule(args.announced_rule_from)
     plan = build_plan(profile, args.as_of or dt.date.today(), knowledge)
     try:
-        _write(plan_to_json(plan), args.json_out)
+        if args.json_out or not (args.docx or args.pdf):
+            _write(plan_to_json(plan), args.json_out)
+        if args.docx or args.pdf:
+            return _documents(plan_to_dict(plan), args)
     except OSError as exc:
-        print(f"vve: kan {args.json_out} niet schrijven ({exc}).", file=sys.stderr)
+        print(f"vve: kan het bestand niet schrijven ({exc.strerror}: {exc.filename}).",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
+    return 0
+
+
+def _documents(plan: dict, args: argparse.Namespace) -> int:
+    """Word (and PDF) output; imported here so `vve check` needs no document libraries."""
+    from vve.document import DocumentMeta, TemplateError, write_plan_docx
+    from vve.document.pdf import PdfError, docx_to_pdf
+
+    template = None
+    if args.template:
+        try:
+            template = (args.template.read_bytes(), args.template.name)
+        except OSError as exc:
+            print(f"vve: huisstijl {args.template} is niet te lezen ({exc.strerror}).",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
+    try:
+        docx = write_plan_docx(plan, DocumentMeta(args.author, args.doc_version), template)
+    except TemplateError as exc:
+        print(f"vve: huisstijl {args.template}: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.docx:
+        args.docx.parent.mkdir(parents=True, exist_ok=True)
+        args.docx.write_bytes(docx)
+        print(f"{args.docx}: Word-document geschreven.", file=sys.stderr)
+    if args.pdf:
+        try:
+            pdf, toc = docx_to_pdf(docx)
+        except PdfError as exc:
+            print(f"vve: geen PDF gemaakt. {exc}", file=sys.stderr)
+            return 3
+        args.pdf.parent.mkdir(parents=True, exist_ok=True)
+        args.pdf.write_bytes(pdf)
+        note = "" if toc else " (inhoudsopgave niet bijgewerkt: LibreOffice' Python ontbreekt)"
+        print(f"{args.pdf}: PDF geschreven{note}.", file=sys.stderr)
     return 0
 
 

@@ -116,6 +116,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "profile_schema_version": profile.schema_version,
         "as_of": _date(plan.as_of),
         "association": profile.association.model_dump(mode="json"),
+        "answers": profile.model_dump(mode="json"),
         "model_reglement": {"id": plan.votes.model.id, "label": plan.votes.model.label,
                             "known": plan.votes.model_known,
                             "notice_days": plan.votes.model.notice_days,

@@ -1,0 +1,238 @@
+"""The Word plan read back with python-docx: order, numbers, fields, styles, robustness."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+
+from tests.conftest import AS_OF, EXAMPLES, make_profile
+from tests.strategies import profile_data
+from vve.document import CHAPTERS, DocumentMeta, TemplateError, write_plan_docx
+from vve.document.template import load_template
+from vve.document.text import area, clean, date_nl, euro, number
+from vve.profile import ProfileError, load_profile, parse_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_dict
+
+
+def plan_for(profile):
+    return plan_to_dict(build_plan(profile, AS_OF))
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
+def written(request):
+    plan = plan_for(load_profile(request.param.read_text(encoding="utf-8")))
+    data = write_plan_docx(plan, DocumentMeta("Regionaal adviesteam", "2"))
+    return plan, Document(io.BytesIO(data)), data
+
+
+def _chapters(doc):
+    return [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+
+
+def test_chapters_in_order(written):
+    plan, doc, _ = written
+    assert _chapters(doc) == list(CHAPTERS)
+
+
+def test_decision_tables_hold_the_engines_numbers(written):
+    plan, doc, _ = written
+    tables = {t._tbl: t for t in doc.tables}
+    body = list(doc.element.body)
+    for decision in plan["decisions"]:
+        caption = f"Stemmen nodig: {decision['title']}"
+        index = next(i for i, el in enumerate(body)
+                     if el.tag == qn("w:p") and el.xpath("string(.)").endswith(caption))
+        table = tables[next(el for el in body[index:] if el.tag == qn("w:tbl"))]
+        rows = {r.cells[0].text: r.cells[1].text for r in table.rows}
+        votes = decision["rule"]["votes"]
+        if votes and votes["min_yes_full_attendance"] is not None:
+            assert rows["Nodig bij volledige opkomst"].startswith(
+                f"{votes['min_yes_full_attendance']} stemmen voor (van {votes['total']})")
+        if votes and votes["quorum_votes"] is not None:
+            assert f"ten minste {votes['quorum_votes']} van de {votes['total']}" in rows["Quorum"]
+            assert rows["Nodig bij precies het quorum"].startswith(
+                f"{votes['min_yes_at_quorum']} stemmen voor")
+
+
+def test_summary_table_lists_every_decision(written):
+    plan, doc, _ = written
+    summary = doc.tables[0]
+    assert [r.cells[0].text for r in summary.rows[1:]] == [d["title"] for d in plan["decisions"]]
+
+
+def test_toc_field_and_update_on_open(written):
+    _, doc, _ = written
+    instructions = [t.text for t in doc.element.body.iter(qn("w:instrText"))]
+    assert any(i.strip().startswith('TOC \\o "1-2"') for i in instructions)
+    update = doc.settings.element.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+
+
+def test_dutch_proofing_language_on_defaults_and_styles(written):
+    _, doc, _ = written
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    assert defaults.find(f".//{qn('w:lang')}").get(qn("w:val")) == "nl-NL"
+    for name in ("Normal", "Heading 1", "Title", "List Bullet", "Caption"):
+        lang = doc.styles[name].element.find(f".//{qn('w:lang')}")
+        assert lang is not None and lang.get(qn("w:val")) == "nl-NL", name
+
+
+def test_core_properties(written):
+    plan, doc, _ = written
+    props = doc.core_properties
+    assert plan["association"]["name"] in props.title
+    assert props.title.startswith("Plan van aanpak verduurzaming en aardgasvrij")
+    assert props.subject and props.author == "Regionaal adviesteam"
+    assert props.created.date() == AS_OF
+
+
+def test_header_has_the_name_and_footer_has_page_x_of_y(written):
+    plan, doc, _ = written
+    section = doc.sections[-1]
+    assert plan["association"]["name"] in section.header.paragraphs[0].text
+    footer_fields = [t.text.strip() for t in section.footer._element.iter(qn("w:instrText"))]
+    assert footer_fields == ["PAGE", "NUMPAGES"]
+    assert section.different_first_page_header_footer  # a clean cover
+
+
+def test_only_styles_no_hard_formatting(written):
+    _, doc, _ = written
+    direct = {qn(t) for t in ("w:b", "w:i", "w:sz", "w:color", "w:rFonts", "w:u")}
+    for run in doc.element.body.iter(qn("w:r")):
+        rpr = run.find(qn("w:rPr"))
+        if rpr is not None:
+            assert not [child.tag for child in rpr if child.tag in direct]
+    styles_used = {t.style.name for t in doc.tables}
+    assert styles_used == {"VvE Tabel"}
+
+
+def test_timeline_figure_with_alt_text_and_caption(written):
+    _, doc, data = written
+    assert len(doc.inline_shapes) == 1
+    assert doc.inline_shapes[0]._inline.docPr.get("descr").startswith("Tijdlijn")
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    assert "Figuur 1. Tijdlijn van het plan van aanpak" in captions
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert any(n.startswith("word/media/") and n.endswith(".png") for n in archive.namelist())
+
+
+def test_cover_page():
+    plan = plan_for(make_profile(association={"name": "VvE De Eik", "postcode": "9401AB",
+                                              "place": "Assen", "municipality": "Assen"}))
+    doc = Document(io.BytesIO(write_plan_docx(plan, DocumentMeta("Fatima", "3"))))
+    title, subtitle = doc.paragraphs[0], doc.paragraphs[1]
+    assert (title.style.name, title.text) == ("Title", "Plan van aanpak verduurzaming en aardgasvrij")
+    assert (subtitle.style.name, subtitle.text) == ("Subtitle", "VvE De Eik")
+    text = "\n".join(p.text for p in doc.paragraphs[:12])
+    assert "9401 AB Assen" in text and "24 november 2026" in text
+    assert "Versie: 3" in text and "Opgesteld door: Fatima" in text
+
+
+def test_unknowns_are_marked_and_listed():
+    plan = plan_for(make_profile())
+    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    building = doc.tables[1]
+    assert any(r.cells[1].text == "Onbekend – zie Open vragen" for r in building.rows)
+    open_questions = doc.tables[-4]  # before glossary, sources, versions
+    assert len(open_questions.rows) - 1 == len(plan["unknowns"])
+
+
+NASTY = "VvE \x00Sch\x07ade\x1b 🏠 東京 Ελλάδα \ufffe\r\n" + "lang" * 45
+
+
+def test_text_that_xml_forbids_comes_out_readable():
+    plan = plan_for(make_profile(association={"name": NASTY[:200], "street_address": "A\x0bB"},
+                                 owners={"groups": [{"kind": "investor", "name": "\x01Beheer🏢",
+                                                     "single_party": True, "votes": 1}]}))
+    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    assert doc.paragraphs[1].text == clean(NASTY[:200])
+    assert "🏠 東京 Ελλάδα" in doc.paragraphs[1].text
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile_data)
+def test_no_engine_valid_plan_makes_the_writer_fail(data):
+    try:
+        profile = parse_profile(data)
+    except ProfileError:
+        return
+    document = Document(io.BytesIO(write_plan_docx(plan_for(profile))))
+    assert _chapters(document) == list(CHAPTERS)
+
+
+# --- templates ---------------------------------------------------------------------
+
+def _house_style(remove_list_bullet=True) -> bytes:
+    doc = Document()
+    doc.styles["Heading 1"].font.name = "Georgia"
+    doc.sections[0].header.paragraphs[0].text = "Adviesbureau Noord"
+    doc.add_paragraph("Voorbeeldtekst die moet verdwijnen")
+    if remove_list_bullet:
+        element = doc.styles["List Bullet"].element
+        element.getparent().remove(element)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_a_house_style_template_is_used():
+    plan = plan_for(make_profile())
+    doc = Document(io.BytesIO(write_plan_docx(plan, template=(_house_style(), "huisstijl.docx"))))
+    assert doc.styles["Heading 1"].font.name == "Georgia"
+    assert doc.sections[-1].header.paragraphs[0].text == "Adviesbureau Noord"
+    assert "List Bullet" in [s.name for s in doc.styles]
+    assert "Voorbeeldtekst die moet verdwijnen" not in [p.text for p in doc.paragraphs]
+    assert _chapters(doc) == list(CHAPTERS)
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("huisstijl.docm", b"PK", "macro"),
+    ("huisstijl.dotx", b"PK", "sjabloon"),
+    ("huisstijl.pdf", b"%PDF", "Word-document"),
+    ("huisstijl.docx", b"geen zip", "geen geldig"),
+])
+def test_templates_refused_with_a_dutch_message(name, data, message):
+    with pytest.raises(TemplateError, match=message):
+        load_template(data, name)
+
+
+def test_a_zip_that_is_not_a_word_document_is_refused():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(TemplateError, match="gewoon Word-document"):
+        load_template(buffer.getvalue(), "x.docx")
+
+
+def test_a_macro_enabled_document_renamed_to_docx_is_refused():
+    data = _house_style(remove_list_bullet=False)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(b"document.main+xml", b"document.macroEnabled.main+xml")
+            archive.writestr(item, content)
+    with pytest.raises(TemplateError, match="macro"):
+        load_template(buffer.getvalue(), "x.docx")
+
+
+def test_an_oversized_template_is_refused(monkeypatch):
+    monkeypatch.setattr("vve.document.template.MAX_TEMPLATE_BYTES", 100)
+    with pytest.raises(TemplateError, match="groter dan"):
+        load_template(_house_style(), "groot.docx")
+
+
+# --- Dutch formatting ------------------------------------------------------------
+
+def test_dutch_formatting():
+    assert date_nl(dt.date(2026, 11, 24)) == "24 november 2026"
+    assert euro(12500) == "€ 12.500"
+    assert number(1234.5) == "1.234,5"
+    assert area(1234.5) == "1.234,5 m²"

@@ -1,0 +1,167 @@
+"""The one table that turns the engine's codes into Dutch words.
+
+The engine returns codes; the Word document (and later the web pages) look
+them up here, so a word is changed in one place. Pure data: no imports.
+"""
+
+FIELDS = {
+    "association.name": "Naam VvE",
+    "association.street_address": "Adres",
+    "association.postcode": "Postcode",
+    "association.place": "Plaats",
+    "association.municipality": "Gemeente",
+    "association.neighbourhood": "Wijk of buurt",
+    "association.management": "Beheer",
+    "building.construction_year": "Bouwjaar",
+    "building.rights.dwellings": "Woningen (appartementsrechten)",
+    "building.rights.commercial_units": "Bedrijfsruimten",
+    "building.rights.parking_or_storage": "Garages, parkeerplaatsen en bergingen",
+    "building.storeys": "Bouwlagen",
+    "building.building_type": "Gebouwtype",
+    "building.heritage": "Monumentstatus",
+    "building.roof_type": "Dak",
+    "building.roof_insulation": "Dakisolatie",
+    "building.facade_insulation": "Gevelisolatie",
+    "building.cavity_wall": "Spouwmuur",
+    "building.glazing": "Beglazing",
+    "building.floor_insulation": "Vloerisolatie",
+    "building.energy_labels": "Energielabels",
+    "building.ventilation": "Ventilatie",
+    "building.solar_panels": "Zonnepanelen",
+    "building.cooking_on_gas": "Koken op gas",
+    "installations.heating": "Verwarming",
+    "installations.hot_water": "Warm water",
+    "installations.boilers_installed_year": "Ketels geplaatst in",
+    "money.maintenance_plan": "Meerjarenonderhoudsplan",
+    "money.maintenance_plan_year": "Jaar van het MJOP",
+    "money.planned.roof": "Dakvervanging gepland",
+    "money.planned.window_frames": "Kozijnvervanging gepland",
+    "money.planned.facade": "Gevelonderhoud gepland",
+    "money.planned.collective_boiler": "Vervanging collectieve ketel gepland",
+    "money.reserve_fund_balance": "Saldo reservefonds",
+    "money.yearly_reserve_contribution": "Jaarlijkse reservering",
+    "money.rebuild_value": "Herbouwwaarde",
+    "money.existing_loans": "Lopende leningen",
+    "owners.past_turnout_percent": "Opkomst recente ALV's",
+    "voting.model_reglement": "Modelreglement",
+    "voting.votes_per_right": "Stemmen per appartementsrecht",
+    "voting.threshold_amount_set": "Drempelbedrag vastgesteld",
+    "voting.threshold_amount": "Drempelbedrag",
+    "voting.second_meeting": "Tweede vergadering",
+    "voting.proxy_limit": "Maximum aantal volmachten per persoon",
+    "voting.hybrid_meeting_allowed": "Hybride vergaderen toegestaan",
+    "voting.electronic_voting_allowed": "Elektronisch stemmen toegestaan",
+    "voting.loans_excluded_by_reglement": "Lenen uitgesloten in het reglement",
+    "municipal.neighbourhood_plan": "Wijkuitvoeringsplan voor de wijk",
+    "municipal.preferred_route": "Voorkeursroute gemeente",
+    "municipal.expected_year": "Verwacht jaar warmteroute",
+    "ambition.goal": "Doel",
+    "ambition.target_year": "Streefjaar",
+    "ambition.start_date": "Startdatum",
+    "ambition.budget_appetite": "Bereidheid om te investeren",
+}
+
+# Fields shown as euros, years or percentages in tables.
+MONEY_FIELDS = {"money.reserve_fund_balance", "money.yearly_reserve_contribution",
+                "money.rebuild_value", "money.existing_loans", "voting.threshold_amount"}
+PERCENT_FIELDS = {"owners.past_turnout_percent"}
+
+VALUES = {
+    "association.management": {"self_managed": "zelfbeheer", "professional": "VvE-beheerder"},
+    "building.building_type": {"gallery_flat": "galerijflat", "porch_flat": "portiekflat",
+                               "apartment_block": "appartementencomplex",
+                               "converted_house": "gesplitst pand", "mixed": "gemengd"},
+    "building.heritage": {"none": "geen monument", "municipal_monument": "gemeentelijk monument",
+                          "national_monument": "rijksmonument",
+                          "protected_townscape": "beschermd stads- of dorpsgezicht"},
+    "building.roof_type": {"flat": "plat dak", "pitched": "hellend dak", "mixed": "deels plat, deels hellend"},
+    "insulation": {"none": "niet geïsoleerd", "partial": "deels geïsoleerd", "insulated": "geïsoleerd"},
+    "building.cavity_wall": {"no_cavity": "geen spouw", "empty": "lege spouw", "filled": "gevulde spouw"},
+    "building.glazing": {"single": "enkel glas", "double": "dubbel glas", "hr_plus_plus": "HR++-glas",
+                         "triple": "triple glas", "mixed": "gemengd"},
+    "building.floor_insulation": {"none": "niet geïsoleerd", "partial": "deels geïsoleerd",
+                                  "insulated": "geïsoleerd", "no_ground_floor": "geen begane-grondvloer"},
+    "building.ventilation": {"natural": "natuurlijke ventilatie (roosters)",
+                             "mechanical_exhaust": "mechanische afzuiging",
+                             "balanced": "balansventilatie",
+                             "balanced_heat_recovery": "balansventilatie met warmteterugwinning",
+                             "mixed": "gemengd"},
+    "building.solar_panels": {"none": "geen", "common": "op het gemeenschappelijk dak",
+                              "private": "bij eigenaars", "both": "gemeenschappelijk en bij eigenaars"},
+    "building.cooking_on_gas": {"all": "alle woningen", "some": "een deel van de woningen", "none": "geen"},
+    "installations.heating": {"individual_gas_boilers": "individuele cv-ketels op gas",
+                              "collective_boiler": "collectieve ketel",
+                              "block_heating": "blokverwarming", "heat_network": "warmtenet",
+                              "other": "anders"},
+    "installations.hot_water": {"combi_boilers": "combiketels", "collective": "collectief",
+                                "electric_boilers": "elektrische boilers",
+                                "heat_network": "warmtenet", "other": "anders"},
+    "money.maintenance_plan": {"none": "geen MJOP", "mjop": "MJOP", "dmjop": "duurzaam MJOP (DMJOP)"},
+    "voting.model_reglement": {"1973": "Modelreglement 1973", "1983": "Modelreglement 1983",
+                               "1992": "Modelreglement 1992", "2006": "Modelreglement 2006",
+                               "2017": "Modelreglement 2017", "deviating": "afwijkend reglement"},
+    "voting.votes_per_right": {"one_each": "één stem per recht", "weighted": "gewogen (stemmentabel)"},
+    "voting.second_meeting": {"as_model": "zoals in het modelreglement", "allowed": "toegestaan",
+                              "not_allowed": "niet toegestaan"},
+    "municipal.preferred_route": {"heat_network": "warmtenet", "all_electric": "all-electric",
+                                  "hybrid": "hybride", "green_gas": "groen gas",
+                                  "undecided": "nog niet gekozen"},
+    "ambition.goal": {"gas_free": "aardgasvrij", "gas_free_ready": "aardgasvrij-klaar",
+                      "insulate_first": "eerst isoleren"},
+    "ambition.budget_appetite": {"low": "laag", "medium": "gemiddeld", "high": "hoog"},
+    "owners.groups.kind": {"owner_occupiers": "Eigenaar-bewoners",
+                           "private_landlords": "Particuliere verhuurders",
+                           "housing_corporation": "Woningcorporatie", "investor": "Belegger",
+                           "other": "Overige eigenaars"},
+}
+for _field in ("building.roof_insulation", "building.facade_insulation"):
+    VALUES[_field] = VALUES["insulation"]
+
+BOOLEAN = {True: "ja", False: "nee"}
+UNKNOWN = "onbekend"
+
+WHO = {"board": "Bestuur", "committee": "Commissie", "advisor": "Adviseur",
+       "meeting": "ALV", "owners": "Eigenaars", "contractor": "Aannemer", "manager": "Beheerder"}
+
+BASE = {"cast": "van de uitgebrachte stemmen", "present": "van de aanwezige stemmen",
+        "all": "van alle stemmen in de VvE"}
+COMPARISON = {"more_than": "meer dan", "at_least": "ten minste"}
+
+APPLIES = {
+    "primary": "Geldt",
+    "below_threshold": "Onder het drempelbedrag",
+    "maintenance_coupled": "Gekoppeld aan noodzakelijk onderhoud",
+    "safe_route": "Veilige route",
+    "announced": "Aangekondigde regel (nog geen wet)",
+    "announced_in_force": "Nieuwe wettelijke regel",
+    "reglement_rule": "Regel uit het reglement",
+    "lender": "Voorwaarde van de geldgever",
+}
+
+SEVERITY = {"high": "hoog", "medium": "middel", "low": "laag"}
+CERTAINTY = {"bron": "gecontroleerd in de bron", "onzeker": "onzeker: controleer dit",
+             "betwist": "bronnen verschillen: controleer dit"}
+TIMELINE_KIND = {"stage": "Fase", "meeting": "ALV", "measure": "Maatregel",
+                 "maintenance": "Onderhoud (MJOP)", "municipal": "Gemeente"}
+FINANCING_KIND = {"subsidy": "subsidie", "loan": "lening", "own_funds": "eigen middelen",
+                  "law": "wettelijke plicht"}
+
+FRACTION_WORDS = {"1/2": "de helft", "2/3": "twee derde", "3/4": "drie kwart",
+                  "4/5": "vier vijfde", "1/1": "alle", "1/3": "een derde", "3/5": "drie vijfde"}
+
+
+def field_label(path: str) -> str:
+    return FIELDS.get(path, path)
+
+
+def value_label(path: str, value) -> str:
+    """The Dutch words for a stored answer; unknown (None) reads "onbekend"."""
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, bool):
+        return BOOLEAN[value]
+    return VALUES.get(path, {}).get(value, str(value))
+
+
+def fraction_words(fraction: str) -> str:
+    return FRACTION_WORDS.get(fraction, fraction)
