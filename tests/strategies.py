@@ -98,3 +98,19 @@ def model_data(model: type[BaseModel]) -> st.SearchStrategy[dict]:
 
 
 profile_data = model_data(Profile)
+
+
+def _with_rights(data: dict, dwellings: int) -> dict:
+    """Most generated profiles leave the rights unknown; give half of them a count so the
+    vote arithmetic in the plan is exercised, not just the fractions."""
+    building = dict(data.get("building") or {})
+    rights = dict(building.get("rights") or {})
+    rights["dwellings"] = dwellings
+    building["rights"] = rights
+    return {**data, "building": building}
+
+
+profiles_with_votes = st.one_of(
+    profile_data,
+    st.builds(_with_rights, profile_data, st.integers(1, 400)),
+)

@@ -50,10 +50,13 @@ class _DutchParser(argparse.ArgumentParser):
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        value = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-03-01") from None
+    if not 2000 <= value.year <= 2090:
+        raise argparse.ArgumentTypeError(f"{text!r}: kies een datum tussen 2000 en 2090")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -132,6 +132,7 @@ APPLIES = {
     "below_threshold": "Onder het drempelbedrag",
     "maintenance_coupled": "Gekoppeld aan noodzakelijk onderhoud",
     "safe_route": "Veilige route",
+    "reserve_fund": "Betaald uit het reservefonds",
     "announced": "Aangekondigde regel (nog geen wet)",
     "announced_in_force": "Nieuwe wettelijke regel",
     "reglement_rule": "Regel uit het reglement",

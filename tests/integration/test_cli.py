@@ -94,11 +94,10 @@ def test_examples_command_writes_every_plan(tmp_path, capsys):
 def test_no_input_file_makes_a_traceback(tmp_path_factory, content):
     path = tmp_path_factory.mktemp("fuzz") / "p.json"
     path.write_bytes(content)
-    try:
-        status = main(["check", str(path)])
-    except SystemExit as exc:  # pragma: no cover - main returns, never exits
-        status = exc.code
-    assert status in (0, 2)
+    for command in ("check", "plan"):
+        status = main([command, str(path), "--json", str(path.with_suffix(".out"))]
+                      if command == "plan" else [command, str(path)])
+        assert status in (0, 2)
 
 
 @pytest.mark.parametrize("args, dutch", [(["plan"], "deze argumenten ontbreken"),
@@ -107,3 +106,8 @@ def test_no_input_file_makes_a_traceback(tmp_path_factory, content):
 def test_usage_errors_are_dutch(args, dutch):
     result = run(*args)
     assert result.returncode == 2 and dutch in result.stderr
+
+
+def test_far_dates_are_refused():
+    result = run("plan", str(EXAMPLES[0]), "--as-of", "9999-12-30")
+    assert result.returncode == 2 and "tussen 2000 en 2090" in result.stderr

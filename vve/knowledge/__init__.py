@@ -53,6 +53,7 @@ class RuleSpec:
     why: str
     status: str = "in_force"
     effective_date: dt.date | None = None
+    min_notice_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Knowledge:
     rules: Mapping[str, RuleSpec]
     models: Mapping[str, ModelSpec]
     second_meeting: Mapping[str, Any]
+    law_classes: Mapping[str, str]
+    maintenance_coupling: Mapping[str, Any]
     decisions: Mapping[str, Mapping[str, Any]]
     measures: Mapping[str, Mapping[str, Any]]
     routes: Mapping[str, Mapping[str, Any]]
@@ -123,7 +126,7 @@ def _check_sourced(entry: Mapping[str, Any], where: str, sources: Mapping[str, S
             raise KnowledgeError(f"{where}: unknown source id {sid!r}")
     if not isinstance(entry.get("peildatum"), dt.date):
         raise KnowledgeError(f"{where}: entry without a peildatum (YYYY-MM-DD)")
-    certainty = entry.get("certainty", "bron")
+    certainty = entry.get("certainty")
     if certainty not in CERTAINTIES:
         raise KnowledgeError(f"{where}: certainty {certainty!r} not in {sorted(CERTAINTIES)}")
 
@@ -144,8 +147,9 @@ def _rule(rid: str, raw: Mapping[str, Any]) -> RuleSpec:
         quorum_comparison=raw.get("quorum_comparison", "at_least"),
         second_meeting=bool(raw.get("second_meeting", False)),
         source=tuple(raw["source"]), peildatum=raw["peildatum"],
-        certainty=raw.get("certainty", "bron"), why=raw["why"],
+        certainty=raw["certainty"], why=raw["why"],
         status=raw.get("status", "in_force"), effective_date=raw.get("effective_date"),
+        min_notice_days=int(raw.get("min_notice_days", 0)),
     )
 
 
@@ -190,8 +194,13 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         _check_sourced(r, f"voting.rules.{rid}", sources)
     rules = {rid: _rule(rid, r) for rid, r in voting["rules"].items()}
     _check_sourced(voting["second_meeting"], "voting.second_meeting", sources)
+    _check_sourced(voting["maintenance_coupling"], "voting.maintenance_coupling", sources)
+    for cls, rid in voting["law_classes"].items():
+        if rid not in voting["rules"]:
+            raise KnowledgeError(f"voting.law_classes.{cls}: unknown rule {rid!r}")
     for mid, m in voting["models"].items():
-        _check_sourced(m, f"voting.models.{mid}", sources)
+        _check_sourced({**m, "certainty": m.get("notice_certainty")}, f"voting.models.{mid}",
+                       sources)
     models = {mid: _model(mid, m, rules, sources) for mid, m in voting["models"].items()}
     sections = {
         "decisions": raw["decisions"]["decisions"], "measures": raw["measures"]["measures"],
@@ -214,6 +223,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     dates = [s.peildatum for s in sources.values()]
     return Knowledge(
         sources=sources, rules=rules, models=models, second_meeting=voting["second_meeting"],
+        law_classes=voting["law_classes"], maintenance_coupling=voting["maintenance_coupling"],
         decisions=sections["decisions"], measures=sections["measures"],
         routes=sections["routes"], route_reasons=raw["routes"]["reasons"], stages=stages, stage_meta=raw["stages"]["meta"],
         financing=financing, risks=sections["risks"], risk_thresholds=raw["risks"]["thresholds"],
@@ -229,6 +239,9 @@ def _check_references(sections: Mapping[str, Mapping[str, Any]], stages: tuple,
     for did, d in sections["decisions"].items():
         if d["stage"] not in stage_ids:
             raise KnowledgeError(f"decisions.{did}: unknown stage {d['stage']!r}")
+    for mid, m in sections["measures"].items():
+        if m.get("kind", "other") not in ("insulation", "collective_heat", "other"):
+            raise KnowledgeError(f"measures.{mid}: unknown kind {m['kind']!r}")
     for rid, r in sections["routes"].items():
         for mid in r["measures"]:
             if mid not in sections["measures"]:

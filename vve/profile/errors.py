@@ -6,6 +6,7 @@ path (``building.construction_year``) and a sentence that says what is expected.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -28,6 +29,8 @@ class ProfileError(ValueError):
         super().__init__("; ".join(str(e) for e in errors))
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
 # Codes raised by our own validators (ValueError("code:arg:arg")).
 _CUSTOM = {
     "share_format": "Vul een breuk in, bijvoorbeeld 2/3.",
@@ -42,6 +45,8 @@ _CUSTOM = {
                                      "geen drempelbedrag heeft vastgesteld."),
     "owner_votes_exceed_total": ("De eigenaarsgroepen hebben samen {0} stemmen, meer dan de {1} "
                                  "stemmen van de hele VvE."),
+    "total_votes_zero": ("De VvE heeft zo in totaal 0 stemmen; controleer het aantal "
+                         "appartementsrechten en de stemmentabel."),
     "owner_rights_exceed_total": ("De eigenaarsgroepen hebben samen {0} appartementsrechten, meer "
                                   "dan de {1} rechten van het gebouw."),
 }
@@ -53,6 +58,7 @@ _CUSTOM_PATH = {
     "threshold_amount_without_set": "voting.threshold_amount",
     "owner_votes_exceed_total": "owners.groups",
     "owner_rights_exceed_total": "owners.groups",
+    "total_votes_zero": "building.rights.dwellings",
 }
 
 
@@ -74,6 +80,9 @@ def _message(error: dict) -> str:
         return "Onbekend veld; controleer de spelling of laat het weg."
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return "Vul een geheel getal in, zonder punten of komma's."
+    bound = str(ctx.get("ge", ctx.get("le", "")))
+    if kind in {"greater_than_equal", "less_than_equal"} and _ISO_DATE.match(bound):
+        return "Vul een datum tussen 2000 en 2090 in."
     if kind == "greater_than_equal":
         return f"Vul een getal van minstens {ctx.get('ge')} in."
     if kind == "less_than_equal":

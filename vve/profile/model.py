@@ -28,6 +28,9 @@ SCHEMA_VERSION = 1
 
 Year = Annotated[int, Field(ge=1500, le=2100)]
 Count = Annotated[int, Field(ge=0, le=100_000)]
+Votes = Annotated[int, Field(ge=0, le=100_000_000)]
+# A plan spans decades from its start; later dates are typing errors, not plans.
+PlanDate = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2090, 12, 31))]
 Euros = Annotated[int, Field(ge=0, le=10_000_000_000)]
 Text = Annotated[str, Field(max_length=200)]
 
@@ -176,7 +179,7 @@ class OwnerGroup(_Part):
     kind: Literal["owner_occupiers", "private_landlords", "housing_corporation", "investor", "other"]
     name: Optional[Text] = None
     rights: Optional[Count] = None
-    votes: Optional[Count] = None
+    votes: Optional[Votes] = None
     single_party: bool = False
 
 
@@ -200,12 +203,23 @@ class WeightRow(_Part):
 
 
 class RuleOverride(_Part):
-    """The board's own quorum and majority where the reglement differs from the model."""
+    """The board's own quorum and majority where the reglement differs from the model.
+
+    ``comparison`` left empty follows the reglementen's wording: "meer dan" for a
+    half (a tie fails), "ten minste" for any other share.
+    """
 
     quorum: Optional[Share] = Field(default=None, description="Share of all votes; null = no quorum.")
+    quorum_comparison: Literal["more_than", "at_least"] = "at_least"
     majority: Share
     base: Literal["cast", "present", "all"] = "cast"
-    comparison: Literal["more_than", "at_least"] = "at_least"
+    comparison: Optional[Literal["more_than", "at_least"]] = Field(
+        default=None, description="null: more_than for 1/2, at_least otherwise.")
+
+    def majority_comparison(self) -> str:
+        if self.comparison is not None:
+            return self.comparison
+        return "more_than" if self.majority == Fraction(1, 2) else "at_least"
 
 
 class Voting(_Part):
@@ -240,7 +254,7 @@ class Municipal(_Part):
 class Ambition(_Part):
     goal: Optional[Literal["gas_free", "gas_free_ready", "insulate_first"]] = None
     target_year: Optional[Year] = None
-    start_date: Optional[dt.date] = None
+    start_date: Optional[PlanDate] = None
     budget_appetite: Optional[Literal["low", "medium", "high"]] = None
 
 
@@ -271,7 +285,11 @@ class Profile(_Part):
         if self.voting.threshold_amount is not None and self.voting.threshold_amount_set is False:
             raise ValueError("threshold_amount_without_set")
         total_votes = self.total_votes()
-        group_votes = sum(g.votes or 0 for g in self.owners.groups)
+        if total_votes == 0:
+            raise ValueError("total_votes_zero")
+        one_each = self.voting.votes_per_right != "weighted"
+        group_votes = sum(g.votes if g.votes is not None else (g.rights or 0) if one_each else 0
+                          for g in self.owners.groups)
         if total_votes is not None and group_votes > total_votes:
             raise ValueError(f"owner_votes_exceed_total:{group_votes}:{total_votes}")
         group_rights = sum(g.rights or 0 for g in self.owners.groups)

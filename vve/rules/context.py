@@ -54,8 +54,8 @@ def to_rule(spec: RuleSpec, profile: Profile) -> Rule:
     """The arithmetic rule for a spec, with the board's override and second-meeting answer."""
     override = profile.voting.overrides.get(spec.kind) if spec.kind in ("ordinary", "qualified") else None
     if override is not None:
-        quorum = Threshold(override.quorum, "at_least") if override.quorum else None
-        majority = Threshold(override.majority, override.comparison)
+        quorum = Threshold(override.quorum, override.quorum_comparison) if override.quorum else None
+        majority = Threshold(override.majority, override.majority_comparison())
         base = override.base
         second = spec.second_meeting or quorum is not None
     else:

@@ -16,13 +16,11 @@ from vve.profile import Profile
 
 from .context import VoteContext, is_overridden, to_rule
 from .explain import Explanation, nl_int, sources
-from .measures import COLLECTIVE_HEAT_MEASURES, Measure, RouteChoice
+from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .stages import StageWindow, stage_by_id
 from .voting import (Power, Rule, SecondMeetingRoute, blocking_analysis, min_yes_votes,
                      quorum_votes, second_meeting_route)
 
-VVE_MEASURES_FOR_INSULATION = {"cavity_insulation", "roof_insulation", "glazing",
-                               "facade_insulation", "floor_insulation", "ventilation"}
 
 
 @dataclass(frozen=True)
@@ -107,8 +105,8 @@ def _numbers_sentence(n: VoteNumbers | None) -> str:
 _APPLIES_TEXT = {
     "primary": "",
     "below_threshold": "Blijft het bedrag onder het drempelbedrag van € {amount}, dan geldt: ",
-    "maintenance_coupled": ("Omdat de maatregel samenvalt met noodzakelijk onderhoud, kan een "
-                            "gewone meerderheid volstaan (Kamerstuk 30196 nr. 692): "),
+    "maintenance_coupled": "{coupling} Dan geldt: ",
+    "reserve_fund": "Betaalt de VvE dit (deels) uit het reservefonds, dan geldt: ",
     "safe_route": ("Veilige route als twijfel bestaat of het om noodzakelijk onderhoud gaat: "),
     "announced": "Aangekondigd, nog geen wet; zodra de regel van kracht is, geldt: ",
     "announced_in_force": "Van kracht voor verduurzamingsbesluiten: ",
@@ -118,11 +116,14 @@ _APPLIES_TEXT = {
 
 
 def _apply(spec: RuleSpec, profile: Profile, ctx: VoteContext, applies: str, certainty: str,
-           extra_ids: list[str], amount: int | None = None) -> AppliedRule:
+           extra_ids: list[str], amount: int | None = None, coupling: str = "") -> AppliedRule:
     rule = to_rule(spec, profile)
     overridden = is_overridden(spec, profile)
-    numbers = _numbers(rule, ctx, profile.owners.past_turnout_percent)
-    lead = _APPLIES_TEXT[applies].format(amount=nl_int(amount) if amount is not None else "")
+    # A lender's "every owner" is counted in owners, not votes: no vote numbers.
+    numbers = None if spec.kind == "lender" else _numbers(rule, ctx,
+                                                           profile.owners.past_turnout_percent)
+    lead = _APPLIES_TEXT[applies].format(amount=nl_int(amount) if amount is not None else "",
+                                         coupling=coupling)
     label = spec.label if not overridden else "de regel die het bestuur uit het eigen reglement opgaf"
     sentence = f"{lead}{label}" if lead else label[:1].upper() + label[1:]
     text = f"{sentence}. {spec.why}{_numbers_sentence(numbers)}"
@@ -150,14 +151,14 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
                   "mjop": "make_maintenance_plan_sustainable", "dmjop": "update_dmjop"}
     out.append(("adopt_dmjop", (plan_state[money.maintenance_plan],), False))
     out.append(("intent_measures", ("svve_process_support",), False))
-    insulation = [m for m in measures if m.id in VVE_MEASURES_FOR_INSULATION]
+    insulation = [m for m in measures if knowledge.measures[m.id].get("kind") == "insulation"]
     coupled = [m.id for m in insulation if m.coupled_year is not None]
     separate = [m.id for m in insulation if m.coupled_year is None]
     if coupled:
         out.append(("insulate_with_maintenance", tuple(coupled), False))
     if separate:
         out.append(("insulate_common_parts", tuple(separate), False))
-    heat = measure_ids & COLLECTIVE_HEAT_MEASURES
+    heat = {m for m in measure_ids if knowledge.measures[m].get("kind") == "collective_heat"}
     if heat:
         out.append(("heat_installation", tuple(sorted(heat)), False))
     if "individual_heat_pumps" in measure_ids:
@@ -171,6 +172,23 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
     if deed_reasons:
         out.append(("deed_amendment", tuple(deed_reasons), True))
     return out
+
+
+def _tied_to_maintenance(measure: Measure, entry: dict, profile: Profile,
+                        knowledge: Knowledge) -> bool:
+    """A measure counts as part of necessary maintenance only where the MJOP plans that
+    component's replacement close to the measure's year (and, for the collective boiler,
+    where the building has one)."""
+    if measure.coupled_year is None or measure.component not in entry.get("coupling", []):
+        return False
+    planned = getattr(profile.money.planned, measure.component)
+    if planned is None:
+        return False
+    if measure.component == "collective_boiler" and \
+            profile.installations.heating not in COLLECTIVE_HEATING:
+        return False
+    return abs(measure.coupled_year - planned) <= \
+        knowledge.maintenance_coupling["max_years_apart"]
 
 
 def resolve_decisions(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
@@ -188,8 +206,9 @@ def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Pro
     date = window.meeting or window.end
     cls = entry["legal_class"]
     model_ids = [f"model:{ctx.model.id}"]
-    if cls == "deed_amendment":
-        spec, certainty, class_rule = knowledge.rules["deed_four_fifths"], "bron", None
+    if cls in knowledge.law_classes:
+        spec = knowledge.rules[knowledge.law_classes[cls]]
+        certainty, class_rule = spec.certainty, None
     else:
         class_rule = ctx.model.classes[cls]
         spec, certainty = knowledge.rules[class_rule.rule], class_rule.certainty
@@ -204,39 +223,48 @@ def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Pro
             alternatives.append(_apply(ordinary_spec, profile, ctx, "below_threshold", certainty,
                                        ["voting.threshold_amount", *model_ids], amount))
 
-    # Tied to necessary maintenance only where the MJOP actually plans that component's
-    # replacement (a heat-network connection follows the municipal year, not the MJOP).
-    coupled = tuple(m.id for m in measures if m.id in because and m.coupled_year is not None
-                    and m.component in entry.get("coupling", [])
-                    and getattr(profile.money.planned, m.component) is not None)
+    coupled = tuple(m.id for m in measures
+                    if m.id in because and _tied_to_maintenance(m, entry, profile, knowledge))
     if coupled and primary.spec.kind == "qualified":
+        coupling = knowledge.maintenance_coupling
         safe = _apply(spec, profile, ctx, "safe_route", certainty, model_ids)
-        primary = _apply(ordinary_spec, profile, ctx, "maintenance_coupled", "betwist",
-                         [*model_ids, "source:kst-30196-692",
-                          *(f"measure:{m}" for m in coupled)])
+        primary = _apply(ordinary_spec, profile, ctx, "maintenance_coupled",
+                         coupling["certainty"],
+                         [*model_ids, "coupling:maintenance", *sources(coupling["source"]),
+                          *(f"measure:{m}" for m in coupled)], coupling=coupling["why"])
         alternatives.append(safe)
+
+    if entry.get("may_use_reserve_fund") and cls != "reserve_fund_charge":
+        reserve = ctx.model.classes["reserve_fund_charge"]
+        reserve_spec = knowledge.rules[reserve.rule]
+        if reserve_spec.id != primary.spec.id:
+            alternatives.append(_apply(reserve_spec, profile, ctx, "reserve_fund",
+                                       reserve.certainty,
+                                       [*model_ids, f"model:{ctx.model.id}/reserve_fund_charge"]))
 
     announced = knowledge.rules["announced_sustainability"]
     if entry["sustainability"] and primary.spec.kind in ("ordinary", "qualified"):
         if announced.effective_date and date >= announced.effective_date:
             alternatives.append(_apply(primary.spec, profile, ctx, "reglement_rule",
                                        primary.certainty, model_ids))
-            primary = _apply(announced, profile, ctx, "announced_in_force", "bron",
+            primary = _apply(announced, profile, ctx, "announced_in_force", announced.certainty,
                              ["setting:announced_rule_effective"])
         else:
             alternatives.append(_apply(announced, profile, ctx, "announced", "onzeker", []))
 
     requirements = []
     dwellings = profile.building.rights.dwellings
-    small = knowledge.risk_thresholds["small_vve_dwellings"]
+    small = knowledge.financing["programmes"]["warmtefonds_loan"]["advice_required_from_dwellings"]
     if did == "vve_loan" and dwellings is not None and dwellings < small:
         requirements.append(_apply(knowledge.rules["all_owners_consent"], profile, ctx,
                                    "lender", "bron", ["financing:warmtefonds_loan"]))
 
+    notice_days = max(ctx.model.notice_days, primary.spec.min_notice_days,
+                      *(a.spec.min_notice_days for a in alternatives))
     second = None
     if primary.rule.second_meeting:
         sm = knowledge.second_meeting
-        second = second_meeting_route(date, ctx.model.notice_days, sm["min_weeks"], sm["max_weeks"])
+        second = second_meeting_route(date, notice_days, sm["min_weeks"], sm["max_weeks"])
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
     why = entry["why"]
     explanation = Explanation.of(
@@ -244,5 +272,5 @@ def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Pro
         primary.explanation.ids, sources(entry["source"]))
     return Decision(did, entry["title"], cls, entry["stage"], date, entry["sustainability"],
                     because, conditional, primary, tuple(alternatives), tuple(requirements),
-                    second, blocking, ctx.model.notice_days, entry["draft"], explanation,
+                    second, blocking, notice_days, entry["draft"], explanation,
                     coupled, tuple(m.id for m in measures if m.id in because))

@@ -10,8 +10,6 @@ from vve.profile import Profile
 from .explain import Explanation, sources
 
 COLLECTIVE_HEATING = {"collective_boiler", "block_heating"}
-COLLECTIVE_HEAT_MEASURES = {"collective_heat_pump", "collective_hybrid_heat_pump",
-                            "heat_network_connection"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
     return RouteChoice(route, reason, explanation, alternatives)
 
 
-def _applicable(profile: Profile, route: RouteChoice) -> list[str]:
+def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> list[str]:
     b, inst = profile.building, profile.installations
     chosen: list[str] = []
     if inst.heating in COLLECTIVE_HEATING or inst.heating is None:
@@ -79,7 +77,9 @@ def _applicable(profile: Profile, route: RouteChoice) -> list[str]:
     if b.ventilation not in ("balanced", "balanced_heat_recovery"):
         chosen.append("ventilation")
     chosen.extend(_heat_measures(profile, route))
-    if b.solar_panels in (None, "none", "private") and b.heritage in (None, "none"):
+    if b.solar_panels in (None, "none", "private") and not (
+            b.heritage not in (None, "none")
+            and knowledge.measures["solar_panels"].get("excluded_for_heritage")):
         chosen.append("solar_panels")
     if b.cooking_on_gas in ("all", "some") and route.id != "green_gas" and \
             profile.ambition.goal != "insulate_first":
@@ -128,7 +128,7 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
                     earliest_year: int) -> list[Measure]:
     """Measures that apply, no-regret first, then coupled to maintenance by year."""
     found = []
-    for mid in _applicable(profile, route):
+    for mid in _applicable(profile, knowledge, route):
         entry = knowledge.measures[mid]
         component = entry.get("component")
         year = _coupled_year(profile, entry, earliest_year)

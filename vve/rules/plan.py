@@ -63,7 +63,8 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     here, so the same profile and date always give the same plan."""
     knowledge = knowledge or load_knowledge()
     ctx = vote_context(profile, knowledge)
-    start = profile.ambition.start_date or as_of
+    # A plan never schedules work in its own past.
+    start = max(profile.ambition.start_date or as_of, as_of)
     provisional = schedule(knowledge, start)
     route = choose_route(profile, knowledge)
     earliest = stage_by_id(provisional, "execute").start.year
@@ -71,13 +72,14 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     last_coupled = max((m.coupled_year for m in measures if m.coupled_year), default=None)
     windows = schedule(knowledge, start, last_coupled)
     decisions = resolve_decisions(profile, knowledge, ctx, windows, measures, route)
+    financing = _financing(profile, knowledge, ctx, windows)
     risks = assess_risks(profile, knowledge, ctx, decisions, windows, measures, provisional,
                          as_of)
+    risks += _financing_risks(knowledge, financing)
     find_out = find_out_actions(profile, knowledge, windows)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
                 tuple(decisions), tuple(risks), tuple(find_out),
-                tuple(_timeline(profile, windows, measures, knowledge)),
-                tuple(_financing(profile, knowledge, ctx)))
+                tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing))
 
 
 def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measure],
@@ -106,7 +108,16 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
     return sorted(items, key=lambda i: (i.start, i.kind, i.id))
 
 
-def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext) -> list[FinancingItem]:
+def _application_date(windows: list[StageWindow], apply_at: str | None) -> dt.date | None:
+    if not apply_at:
+        return None
+    stage_id, edge = apply_at.split(".")
+    window = stage_by_id(windows, stage_id)
+    return window.start if edge == "start" else window.end
+
+
+def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
+               windows: list[StageWindow]) -> list[FinancingItem]:
     programmes = knowledge.financing["programmes"]
     dwellings = profile.building.rights.dwellings
     rights = profile.building.rights.total()
@@ -122,6 +133,12 @@ def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext) -> list
             text += f" Voor {dwellings} woningen is het maximum € {nl_int(cap)}."
         if pid == "svve_measures" and year is not None and year >= entry["excluded_from_year"]:
             applies = False
+        applied_on = _application_date(windows, entry.get("apply_at"))
+        if applied_on is not None:
+            facts["application_date"] = applied_on.isoformat()
+            facts["open_until"] = entry["open_until"].isoformat()
+            if applied_on > entry["open_until"]:
+                facts["after_end_date"] = True
         if pid == "warmtefonds_loan":
             if rights is not None:
                 facts["indicative_max_loan"] = min(entry["max_amount"],
@@ -141,3 +158,29 @@ def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext) -> list
             {"minimum_without_mjop": int(minimum)}, reserve["certainty"], reserve["peildatum"],
             Explanation.of(reserve["why"], ["financing:reserve_fund"], sources(reserve["source"]))))
     return out
+
+
+def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> list[Risk]:
+    """A subsidy whose known end date falls before the plan applies for it."""
+    entry = knowledge.risks["subsidy_may_have_ended"]
+    out = []
+    for item in financing:
+        if item.applies and item.facts.get("after_end_date"):
+            text = entry["text"].format(
+                programme=item.title, until=_nl_date(item.facts["open_until"]),
+                when=_nl_date(item.facts["application_date"]))
+            out.append(Risk("subsidy_may_have_ended", entry["severity"], entry["stage"], text,
+                            Explanation.of(text, ["risk:subsidy_may_have_ended",
+                                                  f"financing:{item.id}"],
+                                           sources(entry["source"])), item.id))
+    return out
+
+
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+
+
+def _nl_date(iso: str) -> str:
+    """Dutch long date inside engine sentences (the document formats its own with Babel)."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -80,12 +80,13 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
     found.extend(_owner_power(ctx, decisions))
     if any(d.id == "set_threshold" for d in decisions):
         found.append(("threshold_not_set", {}, None, ["voting.threshold_amount_set"]))
+    programmes = knowledge.financing["programmes"]
+    small = programmes["warmtefonds_loan"]["advice_required_from_dwellings"]
     dwellings = b.rights.dwellings
-    if dwellings is not None and dwellings < limits["small_vve_dwellings"]:
-        found.append(("small_vve_loan", {"dwellings": dwellings,
-                                         "limit": limits["small_vve_dwellings"]}, None,
+    if dwellings is not None and dwellings < small:
+        found.append(("small_vve_loan", {"dwellings": dwellings, "limit": small}, None,
                       ["building.rights.dwellings", "financing:warmtefonds_loan"]))
-    excluded = limits["svve_measures_excluded_from_year"]
+    excluded = programmes["svve_measures"]["excluded_from_year"]
     if b.construction_year is not None and b.construction_year >= excluded:
         found.append(("svve_new_building", {"year": b.construction_year, "limit": excluded},
                       None, ["building.construction_year"]))
@@ -112,6 +113,10 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
         found.append(("votes_unknown", {}, None, ["building.rights.dwellings"]))
     elif ctx.votes_assumed:
         found.append(("votes_assumed", {}, None, ["voting.votes_per_right"]))
+    requested = profile.ambition.start_date
+    if requested is not None and requested < as_of:
+        found.append(("start_in_past", {"start": _nl_date(requested), "today": _nl_date(as_of)},
+                      None, ["ambition.start_date"]))
     found.append(("challenge_window", {}, None, []))
     return [_risk(knowledge, rid, values, subject, ids) for rid, values, subject, ids in found]
 
@@ -187,3 +192,8 @@ def _percent(share: Fraction) -> str:
 def _fraction(text: str) -> Fraction:
     numerator, denominator = text.split("/")
     return Fraction(int(numerator), int(denominator))
+
+
+def _nl_date(day: dt.date) -> str:
+    from .plan import _nl_date as nl  # one month table for the engine's sentences
+    return nl(day.isoformat())

@@ -83,11 +83,13 @@ def _base(rule: Rule, total: int, present: int, cast: int) -> int:
 
 
 def outcome(rule: Rule, total: int, meeting: Meeting, second_meeting: bool = False) -> Outcome:
-    """Whether a proposal passes. A second meeting decides regardless of presence."""
+    """Whether a proposal passes. A second meeting decides regardless of presence,
+    where the rule allows one."""
     if meeting.present > total:
         raise ValueError("more votes present than exist")
     needed = quorum_votes(rule, total)
-    quorum_met = second_meeting or needed is None or meeting.present >= needed
+    quorum_met = (second_meeting and rule.second_meeting) or needed is None or \
+        meeting.present >= needed
     cast = meeting.yes + meeting.no
     base = _base(rule, total, meeting.present, cast)
     yes_needed = rule.majority.min_count(base)
@@ -112,7 +114,7 @@ def min_yes_votes(rule: Rule, total: int, present: int, second_meeting: bool = F
     if not 0 <= present <= total:
         raise ValueError("present must lie between 0 and the total")
     needed = quorum_votes(rule, total)
-    if needed is not None and present < needed and not second_meeting:
+    if needed is not None and present < needed and not (second_meeting and rule.second_meeting):
         return None
     base = _base(rule, total, present, present)
     yes = max(rule.majority.min_count(base), 1)

@@ -86,3 +86,18 @@ def test_an_unknown_model_reglement_becomes_a_kadaster_action():
     assert "voting.model_reglement" in paths
     assert pattern_of("owners.groups.3.votes") == "owners.groups.*.votes"
     assert "Kadaster" in load_knowledge().unknowns["voting.model_reglement"]["how"]
+
+
+@pytest.mark.parametrize("filename, old, new, message", [
+    ("decisions.toml", 'stage = "organise"', 'stage = "nergens"', "unknown stage"),
+    ("routes.toml", 'measures = ["heat_network_connection"]', 'measures = ["toverij"]',
+     "unknown measure"),
+    ("voting.toml", 'rule = "ordinary_quorum_half"', 'rule = "verzonnen"', "unknown rule"),
+    ("voting.toml", 'deed_amendment = "deed_four_fifths"', 'deed_amendment = "x"', "unknown rule"),
+    ("risks.toml", 'stage = "inventory"', 'stage = "nergens"', "unknown stage"),
+    ("measures.toml", 'certainty = "bron"', "", "certainty"),
+    ("measures.toml", 'kind = "insulation"', 'kind = "magie"', "unknown kind"),
+])
+def test_broken_references_are_refused(tmp_path, filename, old, new, message):
+    with pytest.raises(KnowledgeError, match=message):
+        load_knowledge_from(_broken_copy(tmp_path, filename, old, new))

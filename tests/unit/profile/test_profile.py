@@ -126,3 +126,20 @@ def test_anything_the_schema_allows_parses_or_fails_in_dutch(data):
         assert exc.errors and all(e.message for e in exc.errors)
         return
     assert parse_profile(json.loads(profile_to_json(profile))) == profile
+
+
+def test_votes_derived_from_rights_count_towards_the_total():
+    errors = _errors({"association": {"name": "x"}, "building": {"rights": {"dwellings": 10}},
+                      "owners": {"groups": [{"kind": "investor", "votes": 6},
+                                            {"kind": "other", "rights": 10}]}})
+    assert "16 stemmen" in errors["owners.groups"]
+
+
+def test_a_vve_without_votes_is_refused():
+    errors = _errors({"association": {"name": "x"}, "building": {"rights": {"dwellings": 0}}})
+    assert "0 stemmen" in errors["building.rights.dwellings"]
+
+
+def test_dates_far_away_are_refused_in_dutch():
+    errors = _errors({"association": {"name": "x"}, "ambition": {"start_date": "9999-01-01"}})
+    assert errors["ambition.start_date"] == "Vul een datum tussen 2000 en 2090 in."

@@ -2,12 +2,13 @@
 
 import datetime as dt
 import subprocess
+from fractions import Fraction
 import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.strategies import profile_data
+from tests.strategies import profile_data, profiles_with_votes
 from tests.conftest import AS_OF, make_profile
 from vve.knowledge import load_knowledge
 from vve.profile import ProfileError, json_schema, parse_profile
@@ -43,13 +44,25 @@ def test_two_thirds_of_48_in_the_plan():
     assert advice.second_meeting is not None and advice.second_meeting.feasible
 
 
-@pytest.mark.parametrize("model, ordinary_quorum, loan_rule", [
-    ("1973", "1/2", "ordinary_quorum_half"), ("1983", "1/2", "ordinary_quorum_half"),
-    ("1992", "1/2", "ordinary_quorum_half"), ("2006", None, "qualified_two_thirds"),
-    ("2017", None, "qualified_two_thirds"), ("deviating", "1/2", "qualified_two_thirds"),
-    (None, "1/2", "qualified_two_thirds"),
+@pytest.mark.parametrize("model, ordinary_quorum, loan_rule, reserve_rule, threshold_on", [
+    ("1973", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
+    ("1983", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
+    ("1992", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
+    ("2006", None, "qualified_two_thirds", "qualified_two_thirds", "loan"),
+    ("2017", None, "qualified_two_thirds", "qualified_two_thirds", "loan"),
+    ("deviating", "1/2", "qualified_two_thirds", "qualified_two_thirds", "expenditure"),
+    (None, "1/2", "qualified_two_thirds", "qualified_two_thirds", "expenditure"),
 ])
-def test_each_model_reglement_defaults(model, ordinary_quorum, loan_rule):
+def test_each_model_reglement_defaults(model, ordinary_quorum, loan_rule, reserve_rule,
+                                       threshold_on):
+    knowledge = load_knowledge()
+    spec = knowledge.models[model or "unknown"]
+    assert knowledge.rules[spec.classes["reserve_fund_charge"].rule].id == reserve_rule
+    assert spec.classes["expenditure_outside_maintenance"].threshold_applies is (
+        threshold_on == "expenditure")
+    assert spec.classes["financial_obligation"].threshold_applies is (threshold_on == "loan")
+    qualified = knowledge.rules["qualified_two_thirds"]
+    assert qualified.second_meeting and qualified.quorum == Fraction(2, 3)
     plan = plan_of(building={"rights": {"dwellings": 30}}, voting={"model_reglement": model})
     data = {d["id"]: d for d in plan_to_dict(plan)["decisions"]}
     assert data["committee"]["rule"]["quorum"] == ordinary_quorum
@@ -141,7 +154,9 @@ def test_announced_rule_applies_once_an_administrator_sets_its_date():
 def test_a_small_vve_loan_needs_every_owner():
     loan = decision(plan_of(building={"rights": {"dwellings": 6}}), "vve_loan")
     assert [r.spec.id for r in loan.requirements] == ["all_owners_consent"]
-    assert loan.requirements[0].numbers.min_yes_full_attendance == 6
+    # every owner signs: counted in owners, not in votes, so no vote numbers
+    assert loan.requirements[0].numbers is None
+    assert "ieder lid" in loan.requirements[0].explanation.text
 
 
 def test_a_corporation_with_most_votes_is_flagged_and_analysed():
@@ -258,7 +273,7 @@ def test_every_threshold_carries_rule_ids_and_a_dutch_sentence():
 
 @settings(max_examples=80, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(profile_data)
+@given(profiles_with_votes)
 def test_any_valid_profile_gives_a_plan(data):
     try:
         profile = parse_profile(data)
@@ -266,11 +281,28 @@ def test_any_valid_profile_gives_a_plan(data):
         return  # cross-field rules the JSON Schema cannot express
     plan = build_plan(profile, AS_OF)
     out = plan_to_dict(plan)
-    assert out["stages"] and out["decisions"]
+    assert [s["id"] for s in out["stages"]][0] == "organise" and out["decisions"]
+    for before, after in zip(out["stages"], out["stages"][1:]):
+        assert before["start"] <= before["end"] == after["start"]
+    assert out["stages"][0]["start"] >= AS_OF.isoformat()
     for d in out["decisions"]:
-        votes = d["rule"]["votes"]
-        if votes and votes["min_yes_full_attendance"] is not None:
-            assert votes["min_yes_full_attendance"] <= votes["total"]
+        for applied in (d["rule"], *d["alternatives"]):
+            votes = applied["votes"]
+            if votes is None:
+                assert out["votes"]["total"] is None or applied["kind"] == "lender"
+                continue
+            assert votes["total"] == out["votes"]["total"]
+            if votes["quorum_votes"] is not None:
+                assert votes["quorum_votes"] <= votes["total"]
+                if votes["min_yes_at_quorum"] is not None and \
+                        votes["min_yes_full_attendance"] is not None:
+                    assert votes["min_yes_at_quorum"] <= votes["min_yes_full_attendance"]
+        if d["second_meeting"]:
+            first = dt.date.fromisoformat(d["meeting_date"])
+            assert dt.date.fromisoformat(d["second_meeting"]["earliest"]) >= first + dt.timedelta(weeks=2)
+            assert dt.date.fromisoformat(d["second_meeting"]["latest"]) == first + dt.timedelta(weeks=6)
+    asked = {u["field"] for u in out["unknowns"]}
+    assert ("voting.model_reglement" in asked) == (profile.voting.model_reglement is None)
 
 
 def test_heat_network_connection_follows_the_municipal_year_not_the_boiler():
@@ -311,14 +343,85 @@ def test_individual_heat_pumps_are_private_and_need_rules_for_outdoor_units():
     assert decision(plan, "outdoor_units").rule.spec.kind == "ordinary"
 
 
-def test_heat_network_without_planned_boiler_replacement_is_not_maintenance():
+def _heat_network(heating="collective_boiler", boiler_year=2030, network_year=2031):
+    return plan_of(building={"rights": {"dwellings": 48}}, voting={"model_reglement": "1992"},
+                   installations={"heating": heating},
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
+                          "planned": {"collective_boiler": boiler_year}},
+                   municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
+                              "expected_year": network_year})
+
+
+def test_heat_network_replacing_a_boiler_due_the_year_before_is_maintenance():
+    heat = decision(_heat_network(), "heat_installation")
+    assert heat.rule.applies == "maintenance_coupled"
+    assert heat.rule.numbers.min_yes_full_attendance == 25
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"boiler_year": 2045},                                   # boiler far from the network
+    {"heating": "individual_gas_boilers"},                   # there is no collective boiler
+])
+def test_heat_network_is_not_maintenance_without_a_boiler_due(kwargs):
+    heat = decision(_heat_network(**kwargs), "heat_installation")
+    assert heat.rule.applies == "primary" and heat.rule.spec.kind == "qualified"
+    assert heat.rule.numbers.min_yes_full_attendance == 32
+
+
+def test_heat_network_without_any_planned_boiler_replacement_is_not_maintenance():
     plan = plan_of(installations={"heating": "collective_boiler"},
                    municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
                               "expected_year": 2031})
     assert decision(plan, "heat_installation").rule.applies == "primary"
-    replacing = plan_of(installations={"heating": "collective_boiler"},
-                        money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
-                               "planned": {"collective_boiler": 2030}},
-                        municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
-                                   "expected_year": 2031})
-    assert decision(replacing, "heat_installation").rule.applies == "maintenance_coupled"
+
+
+def test_a_deed_amendment_needs_15_days_notice_even_under_mr1983():
+    plan = plan_of(building={"rights": {"dwellings": 48}},
+                   voting={"model_reglement": "1983", "loans_excluded_by_reglement": True})
+    deed = decision(plan, "deed_amendment")
+    assert deed.notice_days == 15
+    assert decision(plan, "committee").notice_days == 8
+
+
+def test_paying_from_the_reserve_fund_needs_the_qualified_majority_under_mr2006():
+    plan = plan_of(building={"rights": {"dwellings": 48}, "roof_insulation": "none"},
+                   voting={"model_reglement": "2006"},
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
+                          "planned": {"roof": 2030}})
+    with_roof = decision(plan, "insulate_with_maintenance")
+    assert with_roof.rule.spec.kind == "ordinary"
+    reserve = next(a for a in with_roof.alternatives if a.applies == "reserve_fund")
+    assert reserve.spec.id == "qualified_two_thirds"
+    assert reserve.numbers.min_yes_full_attendance == 32
+    # the committee's budget is a budget item, never a reserve-fund charge
+    assert not [a for a in decision(plan, "committee").alternatives if a.applies == "reserve_fund"]
+
+
+@pytest.mark.parametrize("comparison, needed", [(None, 25), ("at_least", 24), ("more_than", 25)])
+def test_an_override_of_one_half_means_more_than_half_unless_said_otherwise(comparison, needed):
+    override = {"majority": "1/2"} | ({"comparison": comparison} if comparison else {})
+    plan = plan_of(building={"rights": {"dwellings": 48}},
+                   voting={"model_reglement": "2006", "overrides": {"ordinary": override}})
+    assert decision(plan, "committee").rule.numbers.min_yes_full_attendance == needed
+
+
+def test_a_start_date_in_the_past_starts_the_plan_today():
+    plan = plan_of(ambition={"start_date": "2015-01-01"})
+    assert plan.stages[0].start == AS_OF
+    assert "start_in_past" in {r.id for r in plan.risks}
+
+
+def test_a_subsidy_that_ends_before_the_application_is_flagged():
+    plan = plan_of(building={"rights": {"dwellings": 20}}, ambition={"start_date": "2027-06-01"})
+    measures = next(f for f in plan.financing if f.id == "svve_measures")
+    assert measures.facts["open_until"] == "2027-12-30"
+    assert measures.facts["after_end_date"] is True
+    flagged = {r.subject for r in plan.risks if r.id == "subsidy_may_have_ended"}
+    assert "svve_measures" in flagged
+
+
+def test_a_subsidy_applied_for_in_time_is_not_flagged():
+    knowledge = load_knowledge()
+    plan = build_plan(make_profile(building={"rights": {"dwellings": 20}}), dt.date(2020, 1, 1),
+                      knowledge)
+    assert not [r for r in plan.risks if r.id == "subsidy_may_have_ended"]

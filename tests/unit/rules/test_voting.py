@@ -130,6 +130,13 @@ def test_latest_notice_date_leaves_15_clear_days():
     assert (meeting - sent).days - 1 == 15
 
 
+def test_a_second_meeting_cannot_skip_the_quorum_where_the_rule_forbids_it():
+    no_second = Rule("o", Threshold(F(1, 2), "more_than"), "cast",
+                     Threshold(F(1, 2), "at_least"), second_meeting=False)
+    assert not outcome(no_second, 10, Meeting(2, 2, 0), second_meeting=True).passes
+    assert min_yes_votes(no_second, 10, 2, second_meeting=True) is None
+
+
 def test_meeting_rejects_impossible_counts():
     with pytest.raises(ValueError):
         Meeting(present=3, yes=2, no=2)
@@ -150,7 +157,8 @@ def test_min_yes_never_decreases_when_attendance_grows(rule, total, data):
     for second in (False, True):
         a = min_yes_votes(rule, total, low, second)
         b = min_yes_votes(rule, total, high, second)
-        if a is not None and b is not None:
+        if a is not None:
+            assert b is not None, "a decision possible at lower attendance stays possible"
             assert a <= b
 
 
