@@ -111,3 +111,34 @@ def test_usage_errors_are_dutch(args, dutch):
 def test_far_dates_are_refused():
     result = run("plan", str(EXAMPLES[0]), "--as-of", "9999-12-30")
     assert result.returncode == 2 and "tussen 2000 en 2090" in result.stderr
+
+
+def test_plan_to_word_with_a_house_style(tmp_path):
+    from docx import Document
+
+    house = Document()
+    house.styles["Heading 1"].font.name = "Georgia"
+    house.save(tmp_path / "huisstijl.docx")
+    out = tmp_path / "plan.docx"
+    assert main(["plan", str(EXAMPLES[0]), "--as-of", "2026-11-24", "--docx", str(out),
+                 "--template", str(tmp_path / "huisstijl.docx"), "--author", "Team Drenthe"]) == 0
+    document = Document(out)
+    assert document.styles["Heading 1"].font.name == "Georgia"
+    assert document.core_properties.author == "Team Drenthe"
+
+
+def test_a_refused_template_exits_2(tmp_path):
+    bad = tmp_path / "huisstijl.docm"
+    bad.write_bytes(b"PK")
+    result = run("plan", str(EXAMPLES[0]), "--docx", str(tmp_path / "p.docx"),
+                 "--template", str(bad))
+    assert result.returncode == 2 and "macro" in result.stderr
+    assert not (tmp_path / "p.docx").exists()
+
+
+def test_pdf_without_libreoffice_says_so_and_keeps_the_word_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("vve.document.pdf.soffice_path", lambda: None)
+    out = tmp_path / "plan.docx"
+    status = main(["plan", str(EXAMPLES[0]), "--docx", str(out), "--pdf", str(tmp_path / "p.pdf")])
+    assert status == 3 and out.exists() and not (tmp_path / "p.pdf").exists()
+    assert "LibreOffice" in capsys.readouterr().err

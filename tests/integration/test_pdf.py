@@ -1,0 +1,58 @@
+"""The Word plan through LibreOffice: page count, the timeline figure, a filled-in TOC."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import AS_OF, ROOT
+from vve.document import write_plan_docx
+from vve.document.pdf import docx_to_pdf, soffice_path
+from vve.profile import load_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_dict
+
+pytestmark = pytest.mark.skipif(soffice_path() is None, reason="LibreOffice not installed")
+POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo") and shutil.which("pdfimages")
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory):
+    profile = load_profile((ROOT / "examples" / "emmen-galerijflat.json").read_text("utf-8"))
+    data, toc_updated = docx_to_pdf(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF))))
+    path = tmp_path_factory.mktemp("pdf") / "plan.pdf"
+    path.write_bytes(data)
+    return path, toc_updated
+
+
+def test_pdf_has_a_sensible_number_of_pages(pdf):
+    path, _ = pdf
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    assert 15 <= pages <= 40, pages
+
+
+def test_pdf_contains_the_timeline_figure(pdf):
+    path, _ = pdf
+    assert re.search(rb"/Subtype\s*/Image", path.read_bytes())
+    if POPPLER:
+        listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True,
+                                 text=True, check=True).stdout
+        kinds = [line.split()[2] for line in listing.splitlines()[2:] if line.strip()]
+        assert kinds.count("image") == 1
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "Figuur 1. Tijdlijn van het plan van aanpak" in text
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+def test_the_table_of_contents_is_filled_in(pdf):
+    path, toc_updated = pdf
+    if not toc_updated:
+        pytest.skip("LibreOffice's Python bridge (python3-uno) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", "-l", "4", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Samenvatting\.{5,}\s*\d+", text)
+    assert re.search(r"Bijlage D\. Versies\.{5,}\s*\d+", text)
