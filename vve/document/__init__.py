@@ -199,8 +199,8 @@ def _dash(value) -> str:
 
 
 def _appendices(b: Builder, plan: dict) -> None:
-    b.page_break()
-    b.heading("Bijlage A. Begrippenlijst", 1)
+    # Page break as a property of the heading: a break paragraph can leave a blank page.
+    b.heading("Bijlage A. Begrippenlijst", 1).paragraph_format.page_break_before = True
     b.table(["Begrip", "Betekenis"], [list(pair) for pair in GLOSSARY], widths=[4.5, 11.5])
     b.heading("Bijlage B. Bronnen", 1)
     b.table(["Bron", "Waar gelezen", "Peildatum"],
