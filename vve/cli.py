@@ -86,6 +86,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="Schrijf het JSON Schema van het profiel.")
     schema.add_argument("--out", type=Path, help="Bestand (standaard: stdout).")
 
+    serve = sub.add_parser("serve", help="Start de webwizard op http://127.0.0.1:5000.")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
+
     examples = sub.add_parser("examples", help="Maak de plannen van alle voorbeeldprofielen.")
     examples.add_argument("--out", type=Path, default=Path("build/plans"))
     examples.add_argument("--as-of", type=_date, default=None)
@@ -136,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "examples":
         return _examples(args.out, args.as_of or dt.date.today())
+    if args.command == "serve":
+        return _serve(args.host, args.port)
     try:
         profile = _read_profile(args.profile)
     except (InputError, ProfileError) as exc:
@@ -191,6 +197,25 @@ def _documents(plan: dict, args: argparse.Namespace) -> int:
         args.pdf.write_bytes(pdf)
         note = "" if toc else " (inhoudsopgave niet bijgewerkt: LibreOffice' Python ontbreekt)"
         print(f"{args.pdf}: PDF geschreven{note}.", file=sys.stderr)
+    return 0
+
+
+def _serve(host: str, port: int) -> int:
+    """The README's run command: catalogs compiled, database upgraded, wizard served.
+
+    Imported here so the engine commands never load Flask.
+    """
+    from flask_migrate import upgrade
+
+    from vve.i18n import compile_catalogs
+    from vve.web import create_app
+
+    compile_catalogs()
+    app = create_app()
+    with app.app_context():
+        upgrade()
+    print(f"VvE Warmteplan: http://{host}:{port}/ (stop met Ctrl+C)", file=sys.stderr)
+    app.run(host=host, port=port, debug=False, threaded=True)
     return 0
 
 

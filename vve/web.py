@@ -1,0 +1,55 @@
+"""The Flask application factory: wiring only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, request, session
+
+from .config import ROOT, load_config
+from .extensions import babel, csrf, db, migrate
+
+
+def select_locale() -> str:
+    chosen = session.get("lang")
+    return chosen if chosen in ("nl", "en") else "nl"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask("vve", template_folder=str(ROOT / "templates"),
+                static_folder=str(ROOT / "static"), instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.update(load_config(app.instance_path, test_config))
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+
+    from . import filters, security
+    from .wizard import presenters
+    from .wizard.views import bp as wizard_bp
+    from .wizard.plan_views import bp as plan_bp
+
+    security.init_app(app)
+    filters.init_app(app)
+    presenters.init_app(app)
+    app.register_blueprint(wizard_bp)
+    app.register_blueprint(plan_bp)
+    _sqlite_pragmas(app)
+    return app
+
+
+def _sqlite_pragmas(app: Flask) -> None:
+    """WAL and a busy timeout: SQLite with several writers (PITFALLS)."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    from sqlalchemy import event
+
+    with app.app_context():
+        @event.listens_for(db.engine, "connect")
+        def _on_connect(dbapi_connection, _record):  # pragma: no cover - driver callback
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA busy_timeout=5000")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()

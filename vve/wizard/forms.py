@@ -1,0 +1,263 @@
+"""One FlaskForm per step, generated from the step table; profile <-> form data.
+
+Empty means "weet ik niet" (None in the profile). Messages are Dutch lazy strings,
+translated at render time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from fractions import Fraction
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, FieldList, Form, FormField, HiddenField,
+                     IntegerField, RadioField, SelectField, StringField)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+
+from vve.knowledge import load_knowledge
+
+from .steps import OWNER_ROWS, STEPS, UNKNOWN, VOTES_STEP, WEIGHT_ROWS, Question, Step
+
+UNKNOWN_LABEL = _l("Weet ik niet")
+INT_MESSAGE = _l("Vul een geheel getal in, zonder punten of komma's.")
+RANGE_MESSAGE = _l("Vul een getal van %(min)s tot en met %(max)s in.")
+
+
+def choices(pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class EuroField(StringField):
+    """Whole euros as a Dutch board types them: 125.000, € 125.000 or 125000,00."""
+
+    _CLEAN = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)(,00?)?$")
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        self.raw = self.data
+        text = (self.data or "").replace("€", "").replace(" ", "").strip()
+        if not text:
+            self.data = None
+            return
+        if not self._CLEAN.match(text):
+            self.data = None
+            raise ValueError(str(_l("Vul een bedrag in hele euro's in, bijvoorbeeld 125.000.")))
+        self.data = int(text.split(",")[0].replace(".", ""))
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        if isinstance(self.data, int):
+            return f"{self.data:,}".replace(",", ".")
+        return self.data or ""
+
+
+class TolerantIntegerField(IntegerField):
+    def process_formdata(self, valuelist):
+        if valuelist and valuelist[0].strip() == "":
+            self.data = None
+            return
+        try:
+            super().process_formdata([v.strip() for v in valuelist])
+        except ValueError:
+            raise ValueError(str(INT_MESSAGE)) from None
+
+
+def _field(q: Question):
+    label = q.label
+    if q.kind in ("text", "postcode"):
+        validators = [InputRequired(message=_l("Vul dit veld in."))] if q.required else [Optional()]
+        validators.append(Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.")))
+        if q.kind == "postcode":
+            validators.append(Regexp(r"^\s*[1-9]\d{3}\s*[A-Za-z]{2}\s*$",
+                                     message=_l("Vul een postcode in als 1234 AB.")))
+        return StringField(label, validators=validators, description=q.hint or "")
+    if q.kind in ("int", "year", "percent"):
+        return TolerantIntegerField(label, validators=[
+            Optional(), NumberRange(q.minimum, q.maximum, message=RANGE_MESSAGE)],
+            description=q.hint or "")
+    if q.kind == "euro":
+        return EuroField(label, validators=[Optional()], description=q.hint or "")
+    if q.kind == "date":
+        return DateField(label, format=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+                         validators=[Optional()], description=q.hint or "")
+    if q.kind == "choice":
+        return RadioField(label, choices=choices([*q.choices, (UNKNOWN, UNKNOWN_LABEL)]),
+                          validators=[Optional()], default=UNKNOWN,
+                          description=q.hint or "")
+    if q.kind == "bool":
+        return RadioField(label, choices=choices([("yes", _l("Ja")), ("no", _l("Nee")),
+                                                  (UNKNOWN, UNKNOWN_LABEL)]),
+                          validators=[Optional()], default=UNKNOWN, description=q.hint or "")
+    raise ValueError(q.kind)
+
+
+# --- the votes step's tables ---------------------------------------------------------
+
+OWNER_KINDS = [("", _l("(lege regel)")), ("owner_occupiers", _l("Eigenaar-bewoners")),
+               ("private_landlords", _l("Particuliere verhuurders")),
+               ("housing_corporation", _l("Woningcorporatie")), ("investor", _l("Belegger")),
+               ("other", _l("Anders"))]
+SHARES = [("1/2", _l("de helft")), ("2/3", _l("twee derde")), ("3/4", _l("drie kwart")),
+          ("4/5", _l("vier vijfde"))]
+COMPARISONS = [("more_than", _l("meer dan")), ("at_least", _l("ten minste"))]
+
+
+class OwnerRow(Form):
+    kind = SelectField(_l("Soort eigenaar"), choices=choices(OWNER_KINDS), default="")
+    name = StringField(_l("Naam (niet verplicht)"), validators=[Optional(), Length(max=200)])
+    rights = TolerantIntegerField(_l("Rechten"), validators=[
+        Optional(), NumberRange(0, 100000, message=RANGE_MESSAGE)])
+    votes = TolerantIntegerField(_l("Stemmen"), validators=[
+        Optional(), NumberRange(0, 100000000, message=RANGE_MESSAGE)])
+    single_party = BooleanField(_l("Eén eigenaar"))
+
+
+class WeightRow(Form):
+    label = StringField(_l("Soort recht"), validators=[Optional(), Length(max=200)])
+    rights = TolerantIntegerField(_l("Aantal rechten"), validators=[
+        Optional(), NumberRange(1, 100000, message=RANGE_MESSAGE)])
+    votes_per_right = TolerantIntegerField(_l("Stemmen per recht"), validators=[
+        Optional(), NumberRange(0, 1000, message=RANGE_MESSAGE)])
+
+
+class RuleRow(Form):
+    quorum = SelectField(_l("Quorum (deel van alle stemmen)"),
+                         choices=choices([("", _l("geen quorum")), *SHARES]), default="")
+    majority = SelectField(_l("Meerderheid (deel van de uitgebrachte stemmen)"),
+                           choices=choices(SHARES))
+    comparison = RadioField(_l("Grens"), choices=choices(COMPARISONS), default="more_than")
+
+
+def _votes_extras() -> dict[str, Any]:
+    return {
+        "owners": FieldList(FormField(OwnerRow), min_entries=OWNER_ROWS, max_entries=OWNER_ROWS),
+        "weights": FieldList(FormField(WeightRow), min_entries=WEIGHT_ROWS,
+                             max_entries=WEIGHT_ROWS),
+        "ordinary": FormField(RuleRow, label=_l("Gewone besluiten")),
+        "qualified": FormField(RuleRow, label=_l("Besluiten met gekwalificeerde meerderheid")),
+        "defaults_for": HiddenField(),
+    }
+
+
+class StepForm(FlaskForm):
+    """Base: the dossier version the form was loaded with (optimistic locking)."""
+
+    version = HiddenField()
+
+
+def form_class(step: Step) -> type[StepForm]:
+    fields: dict[str, Any] = {q.name: _field(q) for q in step.questions}
+    if step.slug == VOTES_STEP:
+        fields.update(_votes_extras())
+    return type(f"{step.slug.title()}Form", (StepForm,), fields)
+
+
+FORMS = {step.slug: form_class(step) for step in STEPS}
+
+
+# --- profile <-> form ------------------------------------------------------------------
+
+def _to_form_value(q: Question, value: Any) -> Any:
+    if q.kind == "bool":
+        return UNKNOWN if value is None else ("yes" if value else "no")
+    if q.kind == "choice":
+        return UNKNOWN if value is None else value
+    if q.kind == "date" and isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _from_form_value(q: Question, value: Any) -> Any:
+    if q.kind == "bool":
+        return {"yes": True, "no": False}.get(value)
+    if q.kind == "choice":
+        return value or None
+    if q.kind == "text" or q.kind == "postcode":
+        return value.strip() if value and value.strip() else None
+    if q.kind == "date":
+        return value.isoformat() if value else None
+    return value
+
+
+def model_defaults(model: str | None) -> dict[str, dict]:
+    """Quorum and majority per kind of decision as the chosen model reglement sets them."""
+    knowledge = load_knowledge()
+    spec = knowledge.models[model or "unknown"]
+    rules = {"ordinary": knowledge.rules[spec.classes["ordinary"].rule],
+             "qualified": knowledge.rules["qualified_two_thirds"]}
+    return {kind: {"quorum": _frac(r.quorum) if r.quorum else "", "majority": _frac(r.majority),
+                   "comparison": r.comparison} for kind, r in rules.items()}
+
+
+def _frac(f: Fraction) -> str:
+    return f"{f.numerator}/{f.denominator}"
+
+
+def form_data(step: Step, profile: dict | None, get_path) -> dict[str, Any]:
+    """Form data for a step from the stored profile (the form is rebuilt from the dossier)."""
+    data = {q.name: _to_form_value(q, get_path(profile, q.path)) for q in step.questions}
+    if step.slug == VOTES_STEP:
+        groups = get_path(profile, "owners.groups") or []
+        data["owners"] = [dict(g, kind=g.get("kind") or "") for g in groups[:OWNER_ROWS]]
+        data["weights"] = (get_path(profile, "voting.weights") or [])[:WEIGHT_ROWS]
+        model = get_path(profile, "voting.model_reglement")
+        defaults = model_defaults(model)
+        overrides = get_path(profile, "voting.overrides") or {}
+        for kind in ("ordinary", "qualified"):
+            chosen = overrides.get(kind)
+            data[kind] = ({"quorum": chosen.get("quorum") or "", "majority": chosen["majority"],
+                           "comparison": chosen.get("comparison") or defaults[kind]["comparison"]}
+                          if chosen else defaults[kind])
+        data["defaults_for"] = model or ""
+    return data
+
+
+def profile_values(step: Step, form: StepForm) -> dict[str, Any]:
+    """path -> value for save_step; the votes step's tables become lists."""
+    values = {q.path: _from_form_value(q, form[q.name].data) for q in step.questions}
+    if step.slug == VOTES_STEP:
+        # row.form: a FormField's own .name and .label shadow the row's fields of that name
+        values["owners.groups"] = [
+            {"kind": row.form.kind.data, "name": (row.form.name.data or "").strip() or None,
+             "rights": row.form.rights.data, "votes": row.form.votes.data,
+             "single_party": bool(row.form.single_party.data)}
+            for row in form.owners if row.form.kind.data]
+        values["voting.weights"] = [
+            {"label": (row.form.label.data or "").strip() or "-", "rights": row.form.rights.data,
+             "votes_per_right": row.form.votes_per_right.data}
+            for row in form.weights if row.form.rights.data]
+        values["voting.overrides"] = _overrides(form, values.get("voting.model_reglement"))
+    return values
+
+
+def _overrides(form: StepForm, model: str | None) -> dict:
+    """Only what differs from the model's defaults is the board's own rule."""
+    defaults = model_defaults(model)
+    overrides = {}
+    for kind in ("ordinary", "qualified"):
+        row = form[kind].form
+        chosen = {"quorum": row.quorum.data or "", "majority": row.majority.data,
+                  "comparison": row.comparison.data}
+        if chosen != defaults[kind]:
+            overrides[kind] = {"quorum": chosen["quorum"] or None, "majority": chosen["majority"],
+                               "comparison": chosen["comparison"]}
+    return overrides
+
+
+def defaults_changed(form: StepForm) -> bool:
+    """The board chose another model while the rule fields still show the old model's
+    defaults: refill them instead of taking the old defaults as the board's own rule."""
+    if not hasattr(form, "defaults_for"):
+        return False
+    posted_model = form["voting__model_reglement"].data or ""
+    if (form.defaults_for.data or "") == posted_model:
+        return False
+    old = model_defaults(form.defaults_for.data or None)
+    return all({"quorum": form[k].form.quorum.data or "", "majority": form[k].form.majority.data,
+                "comparison": form[k].form.comparison.data} == old[k]
+               for k in ("ordinary", "qualified"))

@@ -1,0 +1,141 @@
+"""The plan page, the vote calculator, the Word download, and profile export/import."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from wtforms import Form, IntegerField
+from wtforms.validators import NumberRange, Optional
+
+from vve import operations
+from vve.document import DocumentMeta, write_plan_docx
+from vve.document.timeline import timeline_png
+from vve.profile import ProfileError
+from vve.rules.voting import Meeting, Rule, Threshold, outcome
+from vve.security import dossier_required, grant
+
+from .steps import STEPS
+from .views import TOTAL_STEPS
+
+bp = Blueprint("plan", __name__)
+
+
+class CalculatorForm(Form):
+    """A GET form: nothing is stored, so no CSRF token is needed."""
+
+    present = IntegerField(_l("Aanwezige en vertegenwoordigde stemmen"),
+                           validators=[Optional(), NumberRange(0, 100_000_000)])
+    yes = IntegerField(_l("Stemmen voor"), validators=[Optional(), NumberRange(0, 100_000_000)])
+    no = IntegerField(_l("Stemmen tegen"), validators=[Optional(), NumberRange(0, 100_000_000)])
+    blank = IntegerField(_l("Blanco en onthoudingen"),
+                         validators=[Optional(), NumberRange(0, 100_000_000)])
+
+
+def _rule(applied: dict) -> Rule:
+    def frac(text):
+        return Fraction(text) if text else None
+    quorum = frac(applied["quorum"])
+    return Rule(applied["rule_id"], Threshold(frac(applied["majority"]), applied["comparison"]),
+                applied["base"],
+                Threshold(quorum, applied["quorum_comparison"]) if quorum else None,
+                applied["second_meeting_allowed"])
+
+
+def calculate(plan: dict, form: CalculatorForm) -> list[dict] | None:
+    """Per decision: does the proposal pass with this count, and why (reason codes)."""
+    total = plan["votes"]["total"]
+    if not total or form.present.data is None:
+        return None
+    present, yes = form.present.data, form.yes.data or 0
+    no, blank = form.no.data or 0, form.blank.data or 0
+    if present > total:
+        form.present.errors = [*form.present.errors,
+                               _l("Er zijn maar %(total)s stemmen in de VvE.", total=total)]
+        return None
+    if yes + no + blank > present:
+        form.yes.errors = [*form.yes.errors, _l("Voor, tegen en blanco samen zijn meer dan de "
+                                                "aanwezige stemmen.")]
+        return None
+    meeting = Meeting(present, yes, no, blank)
+    results = []
+    for decision in plan["decisions"]:
+        rule = _rule(decision["rule"])
+        first = outcome(rule, total, meeting)
+        second = outcome(rule, total, meeting, second_meeting=True) if rule.second_meeting else None
+        results.append({"decision": decision, "first": first, "second": second})
+    return results
+
+
+@bp.get("/d/<public_id>/plan")
+@dossier_required
+def show(dossier):
+    plan = operations.make_plan(dossier)
+    if plan is None:
+        return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
+    form = CalculatorForm(request.args)
+    results = calculate(plan, form) if request.args and form.validate() else None
+    return render_template("plan/plan.html", dossier=dossier, plan=plan, form=form,
+                           results=results, number=TOTAL_STEPS, total=TOTAL_STEPS)
+
+
+@bp.get("/d/<public_id>/plan.docx")
+@dossier_required
+def download(dossier):
+    plan = operations.make_plan(dossier)
+    if plan is None:
+        return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
+    data = write_plan_docx(plan, DocumentMeta(prepared_by="VvE Warmteplan"))
+    operations.record_snapshot(dossier, plan, created_by="bestuur")
+    return _attachment(data, f"plan-van-aanpak-{_slug(plan['association']['name'])}.docx",
+                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@bp.get("/d/<public_id>/tijdlijn.png")
+@dossier_required
+def timeline(dossier):
+    plan = operations.make_plan(dossier)
+    if plan is None:
+        return Response(status=404)
+    return Response(timeline_png(plan["timeline"]), mimetype="image/png")
+
+
+@bp.get("/d/<public_id>/profiel.json")
+@dossier_required
+def export(dossier):
+    name = (dossier.profile or {}).get("association", {}).get("name", "vve")
+    return _attachment(operations.export_profile(dossier).encode("utf-8"),
+                       f"profiel-{_slug(name)}.json", "application/json")
+
+
+@bp.post("/importeren")
+def import_profile():
+    upload = request.files.get("profile")
+    if upload is None or not upload.filename:
+        return render_template("wizard/start.html",
+                               import_errors=[_l("Kies een profielbestand (.json).")]), 400
+    if not upload.filename.lower().endswith(".json"):
+        return render_template("wizard/start.html",
+                               import_errors=[_l("Een profiel is een .json-bestand.")]), 400
+    try:
+        new = operations.import_profile(upload.read(operations.MAX_IMPORT_BYTES + 1),
+                                        furthest_step=len(STEPS))
+    except ProfileError as exc:
+        return render_template("wizard/start.html",
+                               import_errors=[str(e) for e in exc.errors]), 400
+    grant(new.dossier.public_id)
+    session["new_token"] = new.token
+    return redirect(url_for("wizard.created", public_id=new.dossier.public_id))
+
+
+def _attachment(data: bytes, filename: str, mimetype: str) -> Response:
+    response = Response(data, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", (name or "vve").lower()).strip("-")
+    return slug[:60] or "vve"

@@ -1,0 +1,117 @@
+"""Words for templates: answers, error lists, rule and outcome sentences (translatable)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Flask
+from flask_babel import format_date, format_decimal, gettext as _
+
+from .steps import Question
+
+
+def form_errors(form) -> list[tuple[str, str, str]]:
+    """(target id, label, message) for the error summary, nested rows included."""
+    found: list[tuple[str, str, str]] = []
+    for text in getattr(form, "form_errors", []):
+        found.append(("inhoud", _("Formulier"), str(text)))
+    for field in form:
+        if field.type in ("CSRFTokenField", "HiddenField"):
+            if field.type == "CSRFTokenField" and field.errors:
+                found.append(("inhoud", _("Formulier"),
+                              _("Uw sessie was verlopen; sla opnieuw op.")))
+            continue
+        if field.type in ("FieldList", "FormField"):
+            target = field.id
+            own = [e for e in field.errors if isinstance(e, str)] if isinstance(
+                field.errors, list) else []
+            found += [(target, str(field.label.text or ""), str(e)) for e in own]
+            subfields = field if field.type == "FormField" else [
+                sub for entry in field for sub in entry]
+            for sub in subfields:
+                for text in sub.errors if isinstance(sub.errors, list) else []:
+                    if isinstance(text, str):
+                        found.append((sub.id, str(sub.label.text), text))
+            continue
+        for text in field.errors:
+            target = f"{field.id}-0" if field.type == "RadioField" else field.id
+            found.append((target, str(field.label.text), str(text)))
+    return found
+
+
+def first_input_id(q: Question) -> str:
+    return f"{q.name}-0" if q.kind in ("choice", "bool") else q.name
+
+
+def answer_text(q: Question, value) -> str:
+    if value is None:
+        return _("Weet ik niet / niet ingevuld")
+    if q.kind == "bool":
+        return _("Ja") if value else _("Nee")
+    if q.kind == "choice":
+        return str(dict(q.choices).get(value, value))
+    if q.kind == "euro":
+        return "€ " + format_decimal(value, format="#,##0")
+    if q.kind == "percent":
+        return f"{value}%"
+    if q.kind == "date":
+        return format_date(dt.date.fromisoformat(value), "long")
+    if q.kind in ("int",):
+        return format_decimal(value)
+    return str(value)
+
+
+def owner_text(group: dict) -> str:
+    from .forms import OWNER_KINDS
+    kind = str(dict(OWNER_KINDS).get(group.get("kind"), group.get("kind")))
+    name = f"{group['name']} ({kind})" if group.get("name") else kind
+    parts = []
+    if group.get("rights") is not None:
+        parts.append(_("%(n)s rechten", n=group["rights"]))
+    if group.get("votes") is not None:
+        parts.append(_("%(n)s stemmen", n=group["votes"]))
+    return name + (": " + ", ".join(parts) if parts else "")
+
+
+def kind_text(kind: str) -> str:
+    return _("Gewone besluiten") if kind == "ordinary" else _("Gekwalificeerde meerderheid")
+
+
+_SHARE = {"1/2": "de helft", "2/3": "twee derde", "3/4": "drie kwart", "4/5": "vier vijfde",
+          "1/1": "alle"}
+
+
+def share_text(share: str | None) -> str:
+    return _(_SHARE[share]) if share in _SHARE else (share or "")
+
+
+def rule_text(rule: dict) -> str:
+    comparison = _("meer dan") if rule.get("comparison") == "more_than" else _("ten minste")
+    quorum = (_("quorum %(q)s van alle stemmen", q=share_text(rule.get("quorum")))
+              if rule.get("quorum") else _("geen quorum"))
+    return _("%(c)s %(m)s van de uitgebrachte stemmen, %(q)s", c=comparison,
+             m=share_text(rule.get("majority")), q=quorum)
+
+
+def rule_words(applied: dict) -> str:
+    comparison = _("meer dan") if applied["comparison"] == "more_than" else _("ten minste")
+    base = {"cast": _("van de uitgebrachte stemmen"), "present": _("van de aanwezige stemmen"),
+            "all": _("van alle stemmen")}[applied["base"]]
+    return f"{comparison} {share_text(applied['majority'])} {base}"
+
+
+def outcome_text(result) -> str:
+    if result.reason == "passed":
+        return _("Aangenomen (%(n)s stemmen voor nodig).", n=result.yes_needed)
+    if result.reason == "no_quorum":
+        return _("Geen geldig besluit: er zijn ten minste %(q)s stemmen aanwezig nodig.",
+                 q=result.quorum_needed)
+    if result.reason == "no_votes_cast":
+        return _("Geen besluit: er zijn geen voor- of tegenstemmen uitgebracht.")
+    return _("Verworpen: %(n)s stemmen voor nodig.", n=result.yes_needed)
+
+
+def init_app(app: Flask) -> None:
+    for helper in (form_errors, first_input_id, answer_text, owner_text, kind_text, rule_text,
+                   rule_words, outcome_text):
+        app.jinja_env.globals[helper.__name__] = helper

@@ -1,0 +1,152 @@
+"""The wizard: start, private link, one step per page, check your answers."""
+
+from __future__ import annotations
+
+from flask import (Blueprint, abort, flash, g, redirect, render_template, request, session,
+                   url_for)
+from flask_babel import gettext as _
+
+from vve import operations
+from vve.profile import ProfileError
+from vve.security import dossier_required, grant
+
+from .forms import FORMS, defaults_changed, form_data, profile_values
+from .steps import STEPS, step_by_slug
+
+bp = Blueprint("wizard", __name__)
+TOTAL_STEPS = len(STEPS) + 1  # the questions plus "check your answers"
+
+
+@bp.get("/")
+def start():
+    return render_template("wizard/start.html")
+
+
+@bp.post("/start")
+def create():
+    new = operations.start_dossier()
+    grant(new.dossier.public_id)
+    session["new_token"] = new.token
+    return redirect(url_for("wizard.created", public_id=new.dossier.public_id))
+
+
+@bp.get("/d/<public_id>/gestart")
+@dossier_required
+def created(dossier):
+    token = session.pop("new_token", None)
+    if token is None:  # the link is shown once; afterwards it lives with the board
+        return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
+    link = url_for("wizard.access", public_id=dossier.public_id, token=token, _external=True)
+    return render_template("wizard/created.html", dossier=dossier, link=link,
+                           first=url_for("wizard.step", public_id=dossier.public_id,
+                                         slug=STEPS[0].slug))
+
+
+@bp.get("/toegang/<public_id>/<token>")
+def access(public_id, token):
+    """The private link: checks the token, remembers the right, drops the token from the URL."""
+    dossier = operations.find_dossier(public_id)
+    if dossier is None or not operations.token_matches(dossier, token):
+        abort(404)
+    grant(public_id)
+    return redirect(resume_url(dossier))
+
+
+def resume_url(dossier) -> str:
+    if dossier.furthest_step >= len(STEPS):
+        return url_for("wizard.check", public_id=dossier.public_id)
+    return url_for("wizard.step", public_id=dossier.public_id,
+                   slug=STEPS[dossier.furthest_step].slug)
+
+
+@bp.route("/d/<public_id>/stap/<slug>", methods=["GET", "POST"])
+@dossier_required
+def step(dossier, slug):
+    found = step_by_slug(slug)
+    if found is None:
+        abort(404)
+    number, current = found
+    form_type = FORMS[slug]
+    if request.method == "GET":
+        form = form_type(data=form_data(current, dossier.profile, operations.get_path))
+        form.version.data = str(dossier.version)
+        return _render(dossier, number, current, form)
+    form = form_type()
+    if getattr(g, "csrf_failed", False):
+        form.validate()  # fill the fields' errors; nothing is saved
+        return _render(dossier, number, current, form, message=g.csrf_message), 400
+    if not form.validate():
+        return _render(dossier, number, current, form), 400
+    if defaults_changed(form):
+        flash(_("De stemregels zijn ingevuld volgens het gekozen modelreglement. "
+                "Controleer ze en pas ze aan als uw reglement afwijkt."), "info")
+        values = profile_values(current, form)
+        values.pop("voting.overrides")
+        return _save(dossier, number, current, form, values,
+                     url_for("wizard.step", public_id=dossier.public_id, slug=slug))
+    target = (_neighbour(dossier, number, -1) if "back" in request.form
+              else _neighbour(dossier, number, +1))
+    return _save(dossier, number, current, form, profile_values(current, form), target)
+
+
+def _save(dossier, number, current, form, values, target):
+    expected = int(form.version.data) if (form.version.data or "").isdigit() else None
+    try:
+        operations.save_step(dossier, values, number, expected)
+    except operations.StaleDossier:
+        message = _("Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat nog "
+                    "in het formulier; controleer het en sla opnieuw op.")
+        form.version.data = str(dossier.version)
+        return _render(dossier, number, current, form, message=message), 409
+    except ProfileError as exc:
+        _attach_profile_errors(form, exc)
+        return _render(dossier, number, current, form), 400
+    return redirect(target)
+
+
+def _neighbour(dossier, number: int, direction: int) -> str:
+    index = number - 1 + direction
+    if index < 0:
+        return url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug)
+    if index >= len(STEPS):
+        return url_for("wizard.check", public_id=dossier.public_id)
+    return url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[index].slug)
+
+
+_TABLE_FIELDS = {"owners.groups": "owners", "voting.weights": "weights",
+                 "voting.overrides.ordinary": "ordinary", "voting.overrides.qualified": "qualified"}
+
+
+def _attach_profile_errors(form, exc: ProfileError) -> None:
+    """The engine's Dutch messages next to the field they are about."""
+    for error in exc.errors:
+        name = next((field for prefix, field in _TABLE_FIELDS.items()
+                     if error.path.startswith(prefix)), error.path.replace(".", "__"))
+        if name in form:
+            form[name].errors = [*form[name].errors, error.message]
+        else:
+            form.form_errors.append(error.message)
+
+
+def _render(dossier, number, current, form, message=None):
+    return render_template("wizard/step.html", dossier=dossier, step=current, number=number,
+                           total=TOTAL_STEPS, form=form, message=message,
+                           steps=STEPS)
+
+
+@bp.get("/d/<public_id>/controle")
+@dossier_required
+def check(dossier):
+    return render_template("wizard/check.html", dossier=dossier, steps=STEPS,
+                           forms=FORMS, profile=dossier.profile or {},
+                           number=TOTAL_STEPS, total=TOTAL_STEPS, get_path=operations.get_path)
+
+
+@bp.get("/taal/<code>")
+def language(code):
+    if code in ("nl", "en"):
+        session["lang"] = code
+    target = request.args.get("next", "/")
+    if not target.startswith("/") or target.startswith("//"):
+        target = "/"  # never an open redirect
+    return redirect(target)
