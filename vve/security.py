@@ -7,6 +7,7 @@ from functools import wraps
 from flask import Flask, abort, g, render_template, request, session
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import NotFound
 
 from . import operations
 
@@ -63,5 +64,8 @@ def init_app(app: Flask) -> None:
         if view is not None and request.endpoint == "wizard.step":
             g.csrf_message = _("Uw sessie was verlopen. Uw invoer staat nog in het formulier; "
                                "controleer het en sla opnieuw op.")
-            return view(**(request.view_args or {}))
+            try:
+                return view(**(request.view_args or {}))
+            except NotFound:  # a stranger's post: no hint that the dossier exists
+                return render_template("errors/404.html"), 404
         return render_template("errors/csrf.html"), 400

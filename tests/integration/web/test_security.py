@@ -1,0 +1,131 @@
+"""Security: no dossier without its token, CSRF on every POST, headers, cookies, secrets."""
+
+import re
+
+import pytest
+
+from tests.integration.web.conftest import csrf_of
+from vve.config import ConfigError, load_config
+from vve.extensions import db
+from vve.models import Dossier
+from vve.operations import TOKEN_BYTES
+
+
+def _dossier_rules(app):
+    return [r for r in app.url_map.iter_rules() if "public_id" in r.arguments]
+
+
+def _url(rule, public_id):
+    values = {"public_id": public_id}
+    if "slug" in rule.arguments:
+        values["slug"] = "vve"
+    if "token" in rule.arguments:
+        values["token"] = "x" * 43  # a wrong token
+    return rule.build(values)[1]
+
+
+def test_every_dossier_route_needs_the_token(app, wizard):
+    rules = _dossier_rules(app)
+    assert len(rules) >= 7
+    stranger = app.test_client()
+    for rule in rules:
+        url = _url(rule, wizard.public_id)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            response = stranger.open(url, method=method)
+            assert response.status_code == 404, (method, url)
+    # and the board that holds the link gets through
+    assert wizard.client.get(f"/d/{wizard.public_id}/stap/vve").status_code == 200
+
+
+def test_a_wrong_token_is_refused(app, wizard):
+    stranger = app.test_client()
+    assert stranger.get(f"/toegang/{wizard.public_id}/{'x' * 43}").status_code == 404
+    assert stranger.get(f"/d/{wizard.public_id}/stap/vve").status_code == 404
+
+
+def test_access_to_one_dossier_is_not_access_to_another(app, client, wizard):
+    from tests.integration.web.conftest import Wizard
+    other = Wizard(app.test_client()).start()
+    assert client.get(f"/d/{other.public_id}/stap/vve").status_code == 404
+
+
+def test_tokens_are_long_random_and_stored_only_as_a_hash(app, wizard):
+    token = wizard.link.rsplit("/", 1)[1]
+    assert TOKEN_BYTES * 8 >= 128 and len(token) >= 43
+    with app.app_context():
+        dossier = db.session.execute(db.select(Dossier)).scalar_one()
+        assert token not in (dossier.token_hash, dossier.public_id)
+        assert re.fullmatch(r"[0-9a-f]{64}", dossier.token_hash)
+
+
+def test_every_post_needs_a_csrf_token(app, wizard):
+    for rule in app.url_map.iter_rules():
+        if "POST" not in rule.methods:
+            continue
+        url = _url(rule, wizard.public_id) if "public_id" in rule.arguments else rule.rule
+        response = wizard.client.post(url, data={"association__name": "zonder token"})
+        assert response.status_code == 400, url
+
+
+def test_an_expired_csrf_token_keeps_what_was_typed(app, wizard):
+    response = wizard.client.post(f"/d/{wizard.public_id}/stap/vve",
+                                  data={"csrf_token": "verlopen", "association__name": "VvE Typed"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'value="VvE Typed"' in html and "sessie was verlopen" in html
+    with app.app_context():
+        assert db.session.execute(db.select(Dossier)).scalar_one().profile is None
+
+
+def test_security_headers_and_cookie_flags(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    cookie = response.headers.get("Set-Cookie", "")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_production_refuses_to_start_without_a_secret(tmp_path, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        load_config(str(tmp_path), {"VVE_ENV": "production"})
+    monkeypatch.setenv("SECRET_KEY", "s" * 64)
+    config = load_config(str(tmp_path), {"VVE_ENV": "production"})
+    assert config["SECRET_KEY"] == "s" * 64 and config["SESSION_COOKIE_SECURE"]
+
+
+def test_database_url_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://u@h/db")
+    assert load_config(str(tmp_path))["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
+    monkeypatch.delenv("DATABASE_URL")
+    assert load_config(str(tmp_path))["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///")
+
+
+def test_a_stale_form_is_not_saved_over_newer_answers(app, wizard):
+    wizard.submit("vve", {"association__name": "Eerste versie"})
+    page = wizard.client.get(f"/d/{wizard.public_id}/stap/vve").get_data(as_text=True)
+    old_version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+    wizard.submit("vve", {"association__name": "Tweede versie"})  # someone else saves
+    response = wizard.client.post(f"/d/{wizard.public_id}/stap/vve", data={
+        "csrf_token": csrf_of(page), "version": old_version, "next": "",
+        "association__name": "Derde versie"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 409 and 'value="Derde versie"' in html
+    with app.app_context():
+        profile = db.session.execute(db.select(Dossier)).scalar_one().profile
+        assert profile["association"]["name"] == "Tweede versie"
+
+
+def test_the_language_switch_is_no_open_redirect(client):
+    for target in ("https://example.org/", "//example.org/"):
+        response = client.get("/taal/en", query_string={"next": target})
+        assert response.headers["Location"] == "/"
+
+
+def test_uploads_are_limited_in_size(app, client):
+    page = client.get("/").get_data(as_text=True)
+    # announce a body over MAX_CONTENT_LENGTH: refused before anything is read
+    response = client.post("/importeren", data={"csrf_token": csrf_of(page)},
+                           environ_overrides={"CONTENT_LENGTH": str(3 * 1024 * 1024)})
+    assert response.status_code == 413
