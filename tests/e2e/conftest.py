@@ -1,0 +1,68 @@
+"""Browser tests: the app in a thread on 127.0.0.1, driven by Playwright with Debian's Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from flask_migrate import upgrade
+from werkzeug.serving import make_server
+
+from tests.conftest import ROOT
+from vve.i18n import compile_catalogs
+from vve.web import create_app
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    compile_catalogs()
+    db_path = tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+                      "SECRET_KEY": "e2e-secret", "VVE_ENV": "testing"})
+    with app.app_context():
+        upgrade()
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL",
+                                  accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def shoot(page, name: str) -> None:
+    """Screenshot at 1280 and 375 px wide; kept as artefacts of the run."""
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        target = SCREENSHOTS / str(width) / f"{name}.png"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(target), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})

@@ -1,0 +1,156 @@
+"""A board member in a real browser: the whole wizard, errors, resume, English, download."""
+
+import io
+import re
+from pathlib import Path
+
+from docx import Document
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import shoot
+
+
+def start(page, server):
+    page.goto(server + "/")
+    page.get_by_role("button", name="Begin met het plan").click()
+    link = page.get_by_label("Uw persoonlijke link").input_value()
+    assert "/toegang/" in link
+    return link
+
+
+def save(page):
+    page.get_by_role("button", name="Opslaan en verder").click()
+
+
+def test_complete_the_wizard_and_download_the_plan(page, server):
+    page.goto(server + "/")
+    shoot(page, "00-start")
+    start(page, server)
+    shoot(page, "01-persoonlijke-link")
+    page.get_by_role("link", name="Naar de eerste vraag").click()
+
+    expect(page.get_by_text("Stap 1 van 8")).to_be_visible()
+    page.get_by_label("Naam van de VvE").fill("VvE Lindenhof Emmerhout")
+    page.get_by_label("Adres van het gebouw").fill("Lindenhof 1 t/m 95 (oneven)")
+    page.get_by_label("Postcode").fill("7824 KL")
+    page.get_by_label("Plaats").fill("Emmen")
+    page.get_by_label("Gemeente").fill("Emmen")
+    page.get_by_label("Een VvE-beheerder").check()
+    shoot(page, "02-stap-vve")
+    save(page)
+
+    expect(page.get_by_text("Stap 2 van 8")).to_be_visible()
+    page.get_by_label("Bouwjaar").fill("1974")
+    page.get_by_label("Aantal woningen (appartementsrechten)").fill("48")
+    page.get_by_label("Galerijflat").check()
+    page.get_by_role("group", name="Is het gebouw een monument?").get_by_label("Nee").check()
+    page.get_by_label("Dubbel glas").check()
+    shoot(page, "03-stap-gebouw")
+    save(page)
+
+    page.get_by_label("Eigen cv-ketel per woning").check()
+    shoot(page, "04-stap-installaties")
+    save(page)
+
+    page.get_by_label("Ja, een MJOP", exact=True).check()
+    page.get_by_label("Van welk jaar is het MJOP?").fill("2023")
+    page.get_by_label("Dakvervanging gepland in (jaar)").fill("2029")
+    page.get_by_label("Saldo van het reservefonds").fill("312.000")
+    shoot(page, "05-stap-onderhoud")
+    save(page)
+
+    page.get_by_label("Modelreglement 1992").check()
+    page.get_by_label("Eén stem per recht").check()
+    page.get_by_label(re.compile("Welk deel van de stemmen")).fill("60")
+    save(page)  # the rules are refilled for MR 1992 and shown again
+    expect(page.get_by_role("status")).to_contain_text("modelreglement")
+    shoot(page, "06-stap-stemmen")
+    save(page)
+
+    shoot(page, "07-stap-gemeente")
+    save(page)
+    page.get_by_label("Aardgasvrij", exact=True).check()
+    shoot(page, "08-stap-ambitie")
+    save(page)
+
+    expect(page.get_by_role("heading", name="Controleer uw antwoorden")).to_be_visible()
+    expect(page.get_by_text("VvE Lindenhof Emmerhout")).to_be_visible()
+    shoot(page, "09-controle")
+    page.get_by_role("link", name="Naar uw plan").click()
+
+    expect(page.get_by_role("heading", name="Uw plan van aanpak")).to_be_visible()
+    expect(page.get_by_text("32 van 48").first).to_be_visible()
+    page.get_by_label("Aanwezige en vertegenwoordigde stemmen").fill("30")
+    page.get_by_label("Stemmen voor").fill("25")
+    page.get_by_label("Stemmen tegen").fill("5")
+    page.get_by_role("button", name="Bereken").click()
+    expect(page.get_by_text("ten minste 32 stemmen aanwezig nodig").first).to_be_visible()
+    shoot(page, "10-plan")
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download het plan (Word)").click()
+    document = Document(io.BytesIO(Path(info.value.path()).read_bytes()))
+    assert document.paragraphs[1].text == "VvE Lindenhof Emmerhout"
+
+
+def test_bad_input_shows_an_error_summary_and_keeps_the_typed_values(page, server):
+    start(page, server)
+    page.get_by_role("link", name="Naar de eerste vraag").click()
+    page.get_by_label("Naam van de VvE").fill("VvE De Eik")
+    page.get_by_label("Postcode").fill("12345")
+    save(page)
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(page.get_by_label("Naam van de VvE")).to_have_value("VvE De Eik")
+    expect(page.get_by_label("Postcode")).to_have_value("12345")
+    shoot(page, "11-foutmelding")
+    summary.get_by_role("link").first.click()
+    expect(page.get_by_label("Postcode")).to_be_focused()
+
+
+def test_resume_through_the_private_link_in_a_new_browser(browser, page, server):
+    link = start(page, server)
+    page.get_by_role("link", name="Naar de eerste vraag").click()
+    page.get_by_label("Naam van de VvE").fill("VvE Later Verder")
+    save(page)
+    other = browser.new_context()
+    try:
+        fresh = other.new_page()
+        fresh.goto(link)
+        expect(fresh.get_by_text("Stap 2 van 8")).to_be_visible()
+        fresh.get_by_role("button", name="Opslaan en terug").click()
+        expect(fresh.get_by_label("Naam van de VvE")).to_have_value("VvE Later Verder")
+    finally:
+        other.close()
+
+
+def test_switch_to_english(page, server):
+    page.goto(server + "/")
+    page.get_by_role("link", name="English").click()
+    expect(page.get_by_role("button", name="Start the plan")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    shoot(page, "12-english-start")
+
+
+def test_keyboard_only_and_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(server + "/")
+        page.keyboard.press("Tab")
+        expect(page.get_by_role("link", name="Naar de inhoud")).to_be_focused()
+        page.keyboard.press("Enter")
+        # reach the start button by keyboard and press it
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent.trim()") == "Begin met het plan":
+                break
+        page.keyboard.press("Enter")
+        expect(page.get_by_label("Uw persoonlijke link")).to_be_visible()
+        page.get_by_role("link", name="Naar de eerste vraag").click()
+        page.get_by_label("Naam van de VvE").fill("VvE Zonder Script")
+        save(page)
+        expect(page.get_by_text("Stap 2 van 8")).to_be_visible()
+    finally:
+        context.close()
