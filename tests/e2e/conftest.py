@@ -59,8 +59,8 @@ def page(browser):
 
 
 def shoot(page, name: str) -> None:
-    """Screenshot at 1280 and 375 px wide; kept as artefacts of the run."""
-    for width in (1280, 375):
+    """Screenshot at 1280, 375 and 320 px wide; kept as artefacts of the run."""
+    for width in (1280, 375, 320):
         page.set_viewport_size({"width": width, "height": 900})
         target = SCREENSHOTS / str(width) / f"{name}.png"
         target.parent.mkdir(parents=True, exist_ok=True)

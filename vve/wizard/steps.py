@@ -195,7 +195,7 @@ STEPS: tuple[Step, ...] = (
         Question("ambition.target_year", "year", _l("Streefjaar"), NUMBER_HINT,
                  minimum=2000, maximum=2100),
         Question("ambition.start_date", "date", _l("Wanneer wilt u beginnen?"),
-                 _l("Bijvoorbeeld 1-3-2027 of 2027-03-01. Leeg: vandaag.")),
+                 _l("Kies of typ een datum. Laat u het leeg, dan begint het plan vandaag.")),
         Question("ambition.budget_appetite", "choice", _l("Hoeveel willen de eigenaars investeren?"),
                  choices=(("low", _l("Weinig")), ("medium", _l("Gemiddeld")),
                           ("high", _l("Veel, als het de woningen echt beter maakt")))),

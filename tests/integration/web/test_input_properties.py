@@ -1,0 +1,47 @@
+"""Whatever a board member types, the wizard answers with a page, never a server error."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from markupsafe import escape
+
+from vve.wizard.forms import EuroField
+from vve.wizard.steps import STEPS
+
+# One-line inputs: browsers strip line breaks from <input> values.
+TYPED = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",),
+                              exclude_characters="\r\n"), max_size=30)
+STEP_FIELDS = {s.slug: [q.name for q in s.questions if q.kind not in ("choice", "bool")]
+               for s in STEPS}
+
+
+@pytest.mark.parametrize("slug", [s.slug for s in STEPS])
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_typed_text_gives_a_page_and_keeps_it(wizard, slug, data):
+    names = STEP_FIELDS[slug]
+    if not names:
+        return
+    typed = {name: data.draw(TYPED, label=name) for name in names}
+    if slug == "vve" and not typed.get("association__name", "").strip():
+        typed["association__name"] = "VvE Test"
+    response = wizard.submit(slug, typed)
+    assert response.status_code in (302, 400), response.status_code
+    if response.status_code == 400:
+        page = response.get_data(as_text=True)
+        assert 'class="error-summary"' in page
+        for value in typed.values():
+            stripped = value.replace("\r\n", "\n").replace("\r", "\n")
+            if stripped.strip() and "\x00" not in stripped:
+                assert str(escape(stripped))[:10] in page or \
+                    str(escape(stripped.strip()))[:10] in page
+
+
+@given(st.integers(0, 10**9))
+def test_euro_field_reads_dutch_amounts(amount):
+    dotted = f"{amount:,}".replace(",", ".")
+    for text in (str(amount), dotted, f"€ {dotted}", f"{dotted},00"):
+        field = EuroField()
+        bound = field.bind(form=None, name="x", _meta=type("M", (), {"locales": False})())
+        bound.process_formdata([text])
+        assert bound.data == amount
