@@ -69,12 +69,16 @@ def calculate(plan: dict, form: CalculatorForm) -> list[dict] | None:
     return results
 
 
+def _first_step(dossier):
+    return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
+
+
 @bp.get("/d/<public_id>/plan")
 @dossier_required
 def show(dossier):
     plan = operations.make_plan(dossier)
-    if plan is None:
-        return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
+    if plan is None:  # nothing answered yet
+        return _first_step(dossier)
     form = CalculatorForm(request.args)
     results = calculate(plan, form) if request.args and form.validate() else None
     return render_template("plan/plan.html", dossier=dossier, plan=plan, form=form,
@@ -86,7 +90,7 @@ def show(dossier):
 def download(dossier):
     plan = operations.make_plan(dossier)
     if plan is None:
-        return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
+        return _first_step(dossier)
     data = write_plan_docx(plan, DocumentMeta(prepared_by="VvE Warmteplan"))
     operations.record_snapshot(dossier, plan, created_by="bestuur")
     return _attachment(data, f"plan-van-aanpak-{_slug(plan['association']['name'])}.docx",
