@@ -30,6 +30,7 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
         "LANGUAGES": ("nl", "en"),
+        "PROXY_FIX": os.environ.get("VVE_PROXY_FIX") == "1",
     }
     config.update(overrides or {})
     if not config.get("SECRET_KEY"):

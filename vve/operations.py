@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -52,7 +53,12 @@ def start_dossier(profile: dict | None = None) -> NewDossier:
     return NewDossier(dossier, token)
 
 
+_PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
 def find_dossier(public_id: str) -> Dossier | None:
+    if not _PUBLIC_ID.fullmatch(public_id or ""):
+        return None  # no odd bytes reach the database (PostgreSQL refuses NUL)
     return db.session.execute(
         db.select(Dossier).where(Dossier.public_id == public_id)).scalar_one_or_none()
 
@@ -79,26 +85,50 @@ def set_path(data: dict, path: str, value: Any) -> None:
 
 
 def save_step(dossier: Dossier, values: dict[str, Any], step_number: int,
-              expected_version: int | None) -> Profile:
-    """Merge one step's answers, validate the whole profile, commit.
+              expected_version: int | None, actor: str = "bestuur",
+              total_steps: int | None = None) -> Profile:
+    """Merge one step's answers, validate the whole profile, commit with an audit entry.
 
     Raises ProfileError (Dutch, with field paths) or StaleDossier; nothing is saved then.
     """
+    from vve.advisors.operations import audit
+
     if expected_version is not None and expected_version != dossier.version:
         raise StaleDossier()
-    data = json.loads(json.dumps(dossier.profile or {}))
+    before = dossier.profile or {}
+    data = json.loads(json.dumps(before))
     data.setdefault("association", {})
     for path, value in values.items():
         set_path(data, path, value)
     profile = parse_profile(data)
     dossier.profile = profile.model_dump(mode="json")
     dossier.furthest_step = max(dossier.furthest_step, step_number)
+    changed = sorted(p for p in values if get_path(before, p) != get_path(dossier.profile, p))
+    if changed:
+        audit(dossier, actor, "answers_changed", {"fields": changed})
+    _summarise(dossier, profile, total_steps)
     try:
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
         raise StaleDossier() from None
     return profile
+
+
+def _summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> None:
+    """The dashboard's columns, copied from the profile and the plan as of today."""
+    a = profile.association
+    dossier.name = a.name[:200]
+    dossier.municipality = (a.municipality or "")[:100]
+    dossier.postcode = a.postcode or ""
+    dossier.rights = profile.building.rights.total()
+    plan = _build(profile, dossier, dt.date.today())
+    dossier.heat_route = plan["heat_route"]["id"]
+    today = dt.date.today().isoformat()
+    dossier.stage = next((s["id"] for s in plan["stages"] if s["start"] <= today < s["end"]),
+                         plan["stages"][0]["id"])
+    if dossier.status != "downloaded" and total_steps is not None:
+        dossier.status = "complete" if dossier.furthest_step >= total_steps else "started"
 
 
 def dossier_profile(dossier: Dossier) -> Profile | None:
@@ -110,16 +140,50 @@ def make_plan(dossier: Dossier, today: dt.date | None = None) -> dict | None:
     profile = dossier_profile(dossier)
     if profile is None:
         return None
-    return plan_to_dict(build_plan(profile, today or dt.date.today(), load_knowledge()))
+    return _build(profile, dossier, today or dt.date.today())
 
 
-def record_snapshot(dossier: Dossier, plan: dict, created_by: str) -> PlanSnapshot:
+def _build(profile: Profile, dossier: Dossier, today: dt.date) -> dict:
+    """Where the municipality decided for the neighbourhood, that decision goes into the plan
+    (over the board's own answer), and the plan says so."""
+    from vve.advisors.operations import municipal_plan_for
+
+    municipal = municipal_plan_for(profile.association.postcode, profile.association.municipality)
+    if municipal is not None:
+        data = profile.model_dump(mode="json")
+        data["municipal"] = {"neighbourhood_plan": municipal.status == "adopted",
+                             "preferred_route": municipal.preferred_route,
+                             "expected_year": municipal.expected_year}
+        profile = parse_profile(data)
+    plan = plan_to_dict(build_plan(profile, today, load_knowledge()))
+    plan["municipal_plan"] = None if municipal is None else {
+        "municipality": municipal.municipality, "neighbourhood": municipal.neighbourhood,
+        "status": municipal.status, "preferred_route": municipal.preferred_route,
+        "expected_year": municipal.expected_year, "notes": municipal.notes,
+        "source": municipal.source,
+        "updated_at": municipal.updated_at.date().isoformat() if municipal.updated_at else None}
+    return plan
+
+
+def record_snapshot(dossier: Dossier, plan: dict, created_by: str,
+                    document: bytes | None = None) -> PlanSnapshot:
+    from vve.advisors.operations import audit
+
     snapshot = PlanSnapshot(dossier=dossier, created_by=created_by,
                             engine_version=__version__,
-                            knowledge_version=plan["knowledge_version"], plan=plan)
+                            knowledge_version=plan["knowledge_version"], plan=plan,
+                            document=document)
     db.session.add(snapshot)
+    dossier.status = "downloaded"
+    audit(dossier, created_by, "plan_downloaded")
     db.session.commit()
     return snapshot
+
+
+def delete_dossier(dossier: Dossier) -> None:
+    """Really gone: answers, plans, shares and audit log (cascades)."""
+    db.session.delete(dossier)
+    db.session.commit()
 
 
 def export_profile(dossier: Dossier) -> str:

@@ -20,6 +20,10 @@ def create_app(test_config: dict | None = None) -> Flask:
                 static_folder=str(ROOT / "static"), instance_relative_config=True)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.update(load_config(app.instance_path, test_config))
+    if app.config.get("PROXY_FIX"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        # behind one reverse proxy: the private link must carry the public host and https
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
@@ -27,6 +31,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from . import filters, security
     from .wizard import presenters
+    from .advisors.auth import bp as auth_bp
+    from .advisors.views import bp as advisor_bp
+    from .wizard.board_views import bp as board_bp
     from .wizard.views import bp as wizard_bp
     from .wizard.plan_views import bp as plan_bp
 
@@ -35,6 +42,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     presenters.init_app(app)
     app.register_blueprint(wizard_bp)
     app.register_blueprint(plan_bp)
+    app.register_blueprint(board_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(advisor_bp)
     _sqlite_pragmas(app)
     return app
 

@@ -7,13 +7,13 @@ must still come out readable, so every string passes ``clean`` on its way in.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
+from vve.profile.model import XML_FORBIDDEN as _FORBIDDEN
+
 LOCALE = "nl_NL"
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean(value: object) -> str:

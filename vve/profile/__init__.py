@@ -38,6 +38,8 @@ def load_profile(text: str) -> Profile:
     except json.JSONDecodeError as exc:
         raise ProfileError([FieldError(
             "", f"Dit is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]) from None
+    except RecursionError:
+        raise ProfileError([FieldError("", "Dit bestand is te diep genest voor een profiel.")]) from None
     return parse_profile(data)
 
 

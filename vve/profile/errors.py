@@ -89,7 +89,8 @@ def _message(error: dict) -> str:
         return f"Vul een getal van hoogstens {ctx.get('le')} in."
     if kind in {"string_type", "string_sub_type"}:
         return "Vul tekst in."
-    if kind == "string_too_short":
+    if kind == "string_too_short" or (kind == "too_short" and ctx.get("min_length") == 1
+                                      and ctx.get("field_type") == "Value"):
         return "Dit veld mag niet leeg zijn."
     if kind == "string_too_long":
         return f"Gebruik hoogstens {ctx.get('max_length')} tekens."
@@ -103,6 +104,8 @@ def _message(error: dict) -> str:
         return "Hier hoort een groep velden (een JSON-object)."
     if kind == "list_type":
         return "Hier hoort een lijst."
+    if kind == "too_long" and ctx.get("field_type") == "Value":
+        return f"Gebruik hoogstens {ctx.get('max_length')} tekens."
     if kind == "too_long":
         return f"Deze lijst mag hoogstens {ctx.get('max_length')} regels hebben."
     if kind == "json_invalid":

@@ -109,6 +109,17 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
     found.extend(_timing(profile, knowledge, nominal, measures))
     if voting.loans_excluded_by_reglement:
         found.append(("loans_excluded", {}, None, ["voting.loans_excluded_by_reglement"]))
+    rights = b.rights.total()
+    if voting.votes_per_right == "weighted":
+        if not voting.weights:
+            found.append(("weights_missing", {}, None, ["voting.weights"]))
+        elif rights is not None and sum(w.rights for w in voting.weights) != rights:
+            found.append(("weights_mismatch", {"weighted": sum(w.rights for w in voting.weights),
+                                               "rights": rights}, None, ["voting.weights"]))
+    if ctx.total is not None and profile.owner_votes() > ctx.total:
+        found.append(("owner_votes_exceed_total", {"groups": nl_int(profile.owner_votes()),
+                                                   "total": nl_int(ctx.total)}, None,
+                      ["owners.groups"]))
     if ctx.total is None:
         found.append(("votes_unknown", {}, None, ["building.rights.dwellings"]))
     elif ctx.votes_assumed:

@@ -16,7 +16,9 @@ from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, FieldList, Form, FormField, HiddenField,
                      IntegerField, RadioField, SelectField, StringField)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
+from wtforms.widgets import TextInput
+from wtforms.validators import (InputRequired, Length, NumberRange, Optional, Regexp,
+                                ValidationError)
 
 from vve.knowledge import load_knowledge
 
@@ -57,6 +59,10 @@ class EuroField(StringField):
 
 
 class TolerantIntegerField(IntegerField):
+    """A text input: type="number" would drop "1970-1975" silently in the browser."""
+
+    widget = TextInput()
+
     def process_formdata(self, valuelist):
         if valuelist and valuelist[0].strip() == "":
             self.data = None
@@ -107,37 +113,58 @@ SHARES = [("1/2", _l("de helft")), ("2/3", _l("twee derde")), ("3/4", _l("drie k
 COMPARISONS = [("more_than", _l("meer dan")), ("at_least", _l("ten minste"))]
 
 
+LENGTH_MESSAGE = _l("Gebruik hoogstens %(max)d tekens.")
+
+
 class OwnerRow(Form):
     kind = SelectField(_l("Soort eigenaar"), choices=choices(OWNER_KINDS), default="")
-    name = StringField(_l("Naam (niet verplicht)"), validators=[Optional(), Length(max=200)])
+    name = StringField(_l("Naam (niet verplicht)"),
+                       validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)])
     rights = TolerantIntegerField(_l("Rechten"), validators=[
         Optional(), NumberRange(0, 100000, message=RANGE_MESSAGE)])
     votes = TolerantIntegerField(_l("Stemmen"), validators=[
         Optional(), NumberRange(0, 100000000, message=RANGE_MESSAGE)])
     single_party = BooleanField(_l("Eén eigenaar"))
 
+    def validate_kind(self, field):
+        """A row with a name or numbers but no kind would be dropped: say so instead."""
+        if not field.data and (self.name.data or self.rights.data is not None
+                               or self.votes.data is not None):
+            raise ValidationError(_l("Kies de soort eigenaar, of maak de regel leeg."))
+
 
 class WeightRow(Form):
-    label = StringField(_l("Soort recht"), validators=[Optional(), Length(max=200)])
+    label = StringField(_l("Soort recht"),
+                        validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)])
     rights = TolerantIntegerField(_l("Aantal rechten"), validators=[
         Optional(), NumberRange(1, 100000, message=RANGE_MESSAGE)])
     votes_per_right = TolerantIntegerField(_l("Stemmen per recht"), validators=[
         Optional(), NumberRange(0, 1000, message=RANGE_MESSAGE)])
 
+    def validate_rights(self, field):
+        if field.data is None and (self.label.data or self.votes_per_right.data is not None):
+            raise ValidationError(_l("Vul het aantal rechten in, of maak de regel leeg."))
+
+
+BASES = [("cast", _l("van de uitgebrachte stemmen")), ("present", _l("van de aanwezige stemmen")),
+         ("all", _l("van alle stemmen in de VvE"))]
+
 
 class RuleRow(Form):
     quorum = SelectField(_l("Quorum (deel van alle stemmen)"),
                          choices=choices([("", _l("geen quorum")), *SHARES]), default="")
-    majority = SelectField(_l("Meerderheid (deel van de uitgebrachte stemmen)"),
-                           choices=choices(SHARES))
+    quorum_comparison = RadioField(_l("Quorumgrens"), choices=choices(COMPARISONS),
+                                   default="at_least")
+    majority = SelectField(_l("Meerderheid"), choices=choices(SHARES))
+    base = SelectField(_l("Geteld over"), choices=choices(BASES), default="cast")
     comparison = RadioField(_l("Grens"), choices=choices(COMPARISONS), default="more_than")
 
 
 def _votes_extras() -> dict[str, Any]:
     return {
-        "owners": FieldList(FormField(OwnerRow), min_entries=OWNER_ROWS, max_entries=OWNER_ROWS),
-        "weights": FieldList(FormField(WeightRow), min_entries=WEIGHT_ROWS,
-                             max_entries=WEIGHT_ROWS),
+        "owners": FieldList(FormField(OwnerRow), label=_l("Eigenaars"), min_entries=OWNER_ROWS),
+        "weights": FieldList(FormField(WeightRow), label=_l("Stemmentabel"),
+                             min_entries=WEIGHT_ROWS),
         "ordinary": FormField(RuleRow, label=_l("Gewone besluiten")),
         "qualified": FormField(RuleRow, label=_l("Besluiten met gekwalificeerde meerderheid")),
         "defaults_for": HiddenField(),
@@ -190,8 +217,30 @@ def model_defaults(model: str | None) -> dict[str, dict]:
     spec = knowledge.models[model or "unknown"]
     rules = {"ordinary": knowledge.rules[spec.classes["ordinary"].rule],
              "qualified": knowledge.rules["qualified_two_thirds"]}
-    return {kind: {"quorum": _frac(r.quorum) if r.quorum else "", "majority": _frac(r.majority),
-                   "comparison": r.comparison} for kind, r in rules.items()}
+    return {kind: {"quorum": _frac(r.quorum) if r.quorum else "",
+                   "quorum_comparison": r.quorum_comparison, "majority": _frac(r.majority),
+                   "base": r.base, "comparison": r.comparison} for kind, r in rules.items()}
+
+
+RULE_KEYS = ("quorum", "quorum_comparison", "majority", "base", "comparison")
+
+
+def _rule_of(row) -> dict:
+    return {key: (row[key].data or "") if key == "quorum" else row[key].data for key in RULE_KEYS}
+
+
+def add_stored_shares(form, profile: dict | None, get_path) -> None:
+    """Shares a board's reglement may have that the lists lack (say 3/5): offered too, so a
+    save never replaces the board's own rule with a standard one."""
+    if not hasattr(form, "ordinary"):
+        return
+    overrides = get_path(profile, "voting.overrides") or {}
+    for kind in ("ordinary", "qualified"):
+        row = form[kind].form
+        for key in ("quorum", "majority"):
+            value = (overrides.get(kind) or {}).get(key)
+            if value and value not in [c.value for c in row[key].choices]:
+                row[key].choices = [*row[key].choices, SelectChoice(value, value)]
 
 
 def _frac(f: Fraction) -> str:
@@ -203,16 +252,15 @@ def form_data(step: Step, profile: dict | None, get_path) -> dict[str, Any]:
     data = {q.name: _to_form_value(q, get_path(profile, q.path)) for q in step.questions}
     if step.slug == VOTES_STEP:
         groups = get_path(profile, "owners.groups") or []
-        data["owners"] = [dict(g, kind=g.get("kind") or "") for g in groups[:OWNER_ROWS]]
-        data["weights"] = (get_path(profile, "voting.weights") or [])[:WEIGHT_ROWS]
+        data["owners"] = [dict(g, kind=g.get("kind") or "") for g in groups]
+        data["weights"] = get_path(profile, "voting.weights") or []
         model = get_path(profile, "voting.model_reglement")
         defaults = model_defaults(model)
         overrides = get_path(profile, "voting.overrides") or {}
         for kind in ("ordinary", "qualified"):
             chosen = overrides.get(kind)
-            data[kind] = ({"quorum": chosen.get("quorum") or "", "majority": chosen["majority"],
-                           "comparison": chosen.get("comparison") or defaults[kind]["comparison"]}
-                          if chosen else defaults[kind])
+            data[kind] = ({**defaults[kind], **{k: v for k, v in chosen.items() if v is not None},
+                           "quorum": chosen.get("quorum") or ""} if chosen else defaults[kind])
         data["defaults_for"] = model or ""
     return data
 
@@ -231,33 +279,30 @@ def profile_values(step: Step, form: StepForm) -> dict[str, Any]:
             {"label": (row.form.label.data or "").strip() or "-", "rights": row.form.rights.data,
              "votes_per_right": row.form.votes_per_right.data}
             for row in form.weights if row.form.rights.data]
-        values["voting.overrides"] = _overrides(form, values.get("voting.model_reglement"))
+        values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"))
     return values
 
 
-def _overrides(form: StepForm, model: str | None) -> dict:
-    """Only what differs from the model's defaults is the board's own rule."""
+def overrides(form: StepForm, model: str | None, skip: frozenset = frozenset()) -> dict:
+    """Only what differs from the model's defaults is the board's own rule; kinds in
+    ``skip`` still show another model's defaults and are refilled instead."""
     defaults = model_defaults(model)
-    overrides = {}
+    found = {}
     for kind in ("ordinary", "qualified"):
-        row = form[kind].form
-        chosen = {"quorum": row.quorum.data or "", "majority": row.majority.data,
-                  "comparison": row.comparison.data}
-        if chosen != defaults[kind]:
-            overrides[kind] = {"quorum": chosen["quorum"] or None, "majority": chosen["majority"],
-                               "comparison": chosen["comparison"]}
-    return overrides
+        chosen = _rule_of(form[kind].form)
+        if kind not in skip and chosen != defaults[kind]:
+            found[kind] = {**chosen, "quorum": chosen["quorum"] or None}
+    return found
 
 
-def defaults_changed(form: StepForm) -> bool:
-    """The board chose another model while the rule fields still show the old model's
-    defaults: refill them instead of taking the old defaults as the board's own rule."""
+def stale_kinds(form: StepForm) -> frozenset:
+    """Rule kinds that still show the defaults of the model the page was shown with, while
+    the board chose another model: those are refilled, the others are the board's own."""
     if not hasattr(form, "defaults_for"):
-        return False
+        return frozenset()
     posted_model = form["voting__model_reglement"].data or ""
-    if (form.defaults_for.data or "") == posted_model:
-        return False
-    old = model_defaults(form.defaults_for.data or None)
-    return all({"quorum": form[k].form.quorum.data or "", "majority": form[k].form.majority.data,
-                "comparison": form[k].form.comparison.data} == old[k]
-               for k in ("ordinary", "qualified"))
+    shown_for = form.defaults_for.data or ""
+    if shown_for == posted_model or (shown_for and shown_for not in load_knowledge().models):
+        return frozenset()
+    old = model_defaults(shown_for or None)
+    return frozenset(k for k in ("ordinary", "qualified") if _rule_of(form[k].form) == old[k])

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
-from wtforms import Form, IntegerField
+from wtforms import Form
 from wtforms.validators import NumberRange, Optional
 
 from vve import operations
@@ -15,23 +15,27 @@ from vve.document import DocumentMeta, write_plan_docx
 from vve.document.timeline import timeline_png
 from vve.profile import ProfileError
 from vve.rules.voting import Meeting, Rule, Threshold, outcome
-from vve.security import dossier_required, grant
+from vve.security import actor, current_user, dossier_required, grant, remember_new_token
 
+from .forms import RANGE_MESSAGE, TolerantIntegerField
 from .steps import STEPS
 from .views import TOTAL_STEPS
 
 bp = Blueprint("plan", __name__)
 
 
+def _count(label):
+    return TolerantIntegerField(label, validators=[
+        Optional(), NumberRange(0, 100_000_000, message=RANGE_MESSAGE)])
+
+
 class CalculatorForm(Form):
     """A GET form: nothing is stored, so no CSRF token is needed."""
 
-    present = IntegerField(_l("Aanwezige en vertegenwoordigde stemmen"),
-                           validators=[Optional(), NumberRange(0, 100_000_000)])
-    yes = IntegerField(_l("Stemmen voor"), validators=[Optional(), NumberRange(0, 100_000_000)])
-    no = IntegerField(_l("Stemmen tegen"), validators=[Optional(), NumberRange(0, 100_000_000)])
-    blank = IntegerField(_l("Blanco en onthoudingen"),
-                         validators=[Optional(), NumberRange(0, 100_000_000)])
+    present = _count(_l("Aanwezige en vertegenwoordigde stemmen"))
+    yes = _count(_l("Stemmen voor"))
+    no = _count(_l("Stemmen tegen"))
+    blank = _count(_l("Blanco en onthoudingen"))
 
 
 def _rule(applied: dict) -> Rule:
@@ -91,8 +95,13 @@ def download(dossier):
     plan = operations.make_plan(dossier)
     if plan is None:
         return _first_step(dossier)
-    data = write_plan_docx(plan, DocumentMeta(prepared_by="VvE Warmteplan"))
-    operations.record_snapshot(dossier, plan, created_by="bestuur")
+    user = current_user()
+    template = None
+    if user is not None and user.organisation.template:
+        template = (user.organisation.template, user.organisation.template_name or "huisstijl.docx")
+    prepared_by = user.organisation.name if user is not None else "VvE Warmteplan"
+    data = write_plan_docx(plan, DocumentMeta(prepared_by=prepared_by), template)
+    operations.record_snapshot(dossier, plan, created_by=actor(), document=data)
     return _attachment(data, f"plan-van-aanpak-{_slug(plan['association']['name'])}.docx",
                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -130,7 +139,7 @@ def import_profile():
         return render_template("wizard/start.html",
                                import_errors=[str(e) for e in exc.errors]), 400
     grant(new.dossier.public_id)
-    session["new_token"] = new.token
+    remember_new_token(new.dossier.public_id, new.token)
     return redirect(url_for("wizard.created", public_id=new.dossier.public_id))
 
 

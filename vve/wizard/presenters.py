@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flask import Flask
-from flask_babel import format_date, format_decimal, gettext as _
+from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
 
 from .steps import Question
 
@@ -23,15 +23,16 @@ def form_errors(form) -> list[tuple[str, str, str]]:
             continue
         if field.type in ("FieldList", "FormField"):
             target = field.id
-            own = [e for e in field.errors if isinstance(e, str)] if isinstance(
+            own = [e for e in field.errors if not isinstance(e, (dict, list))] if isinstance(
                 field.errors, list) else []
             found += [(target, str(field.label.text or ""), str(e)) for e in own]
             subfields = field if field.type == "FormField" else [
                 sub for entry in field for sub in entry]
             for sub in subfields:
                 for text in sub.errors if isinstance(sub.errors, list) else []:
-                    if isinstance(text, str):
-                        found.append((sub.id, str(sub.label.text), text))
+                    if not isinstance(text, (dict, list)):  # lazy strings are not str
+                        target = f"{sub.id}-0" if sub.type == "RadioField" else sub.id
+                        found.append((target, str(sub.label.text), str(text)))
             continue
         for text in field.errors:
             target = f"{field.id}-0" if field.type == "RadioField" else field.id
@@ -77,12 +78,12 @@ def kind_text(kind: str) -> str:
     return _("Gewone besluiten") if kind == "ordinary" else _("Gekwalificeerde meerderheid")
 
 
-_SHARE = {"1/2": "de helft", "2/3": "twee derde", "3/4": "drie kwart", "4/5": "vier vijfde",
-          "1/1": "alle"}
+_SHARE = {"1/2": _l("de helft"), "2/3": _l("twee derde"), "3/4": _l("drie kwart"),
+          "4/5": _l("vier vijfde"), "1/1": _l("alle")}
 
 
 def share_text(share: str | None) -> str:
-    return _(_SHARE[share]) if share in _SHARE else (share or "")
+    return str(_SHARE[share]) if share in _SHARE else (share or "")
 
 
 def rule_text(rule: dict) -> str:
@@ -111,7 +112,32 @@ def outcome_text(result) -> str:
     return _("Verworpen: %(n)s stemmen voor nodig.", n=result.yes_needed)
 
 
+_STAGES = {"organise": _l("Organiseren"), "inventory": _l("Inventariseren en advies"),
+           "plan_support": _l("Plan maken en draagvlak"), "decide": _l("Besluiten"),
+           "finance": _l("Financiering"), "execute": _l("Uitvoeren"), "evaluate": _l("Evalueren")}
+
+
+def stage_label(stage: str) -> str:
+    return str(_STAGES[stage]) if stage in _STAGES else _("Nog niet begonnen")
+
+
+_ACTIONS = {"answers_changed": _l("Antwoorden gewijzigd"), "share_created": _l("Deelcode gemaakt"),
+            "share_redeemed": _l("Gedeeld met een adviesorganisatie"),
+            "share_revoked": _l("Deling ingetrokken"), "plan_downloaded": _l("Plan gedownload"),
+            "started_for_board": _l("Dossier gestart door een adviseur")}
+
+
+def audit_text(event) -> str:
+    text = str(_ACTIONS[event.action]) if event.action in _ACTIONS else event.action
+    detail = event.detail or {}
+    if detail.get("fields"):
+        text += ": " + ", ".join(detail["fields"])
+    if detail.get("organisation"):
+        text += f" ({detail['organisation']})"
+    return text
+
+
 def init_app(app: Flask) -> None:
     for helper in (form_errors, first_input_id, answer_text, owner_text, kind_text, rule_text,
-                   rule_words, outcome_text):
+                   rule_words, outcome_text, stage_label, audit_text):
         app.jinja_env.globals[helper.__name__] = helper

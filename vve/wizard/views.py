@@ -8,9 +8,11 @@ from flask_babel import gettext as _
 
 from vve import operations
 from vve.profile import ProfileError
-from vve.security import dossier_required, grant
+from vve.security import (actor, dossier_required, grant, remember_new_token, safe_next,
+                          take_new_token)
 
-from .forms import FORMS, defaults_changed, form_data, profile_values
+from .forms import (FORMS, add_stored_shares, form_data, overrides, profile_values,
+                    stale_kinds)
 from .steps import STEPS, step_by_slug
 
 bp = Blueprint("wizard", __name__)
@@ -26,15 +28,16 @@ def start():
 def create():
     new = operations.start_dossier()
     grant(new.dossier.public_id)
-    session["new_token"] = new.token
+    remember_new_token(new.dossier.public_id, new.token)
     return redirect(url_for("wizard.created", public_id=new.dossier.public_id))
 
 
 @bp.get("/d/<public_id>/gestart")
 @dossier_required
 def created(dossier):
-    token = session.pop("new_token", None)
-    if token is None:  # the link is shown once; afterwards it lives with the board
+    token = take_new_token(dossier.public_id)
+    if token is None or not operations.token_matches(dossier, token):
+        # the link is shown once; afterwards it lives with the board
         return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
     link = url_for("wizard.access", public_id=dossier.public_id, token=token, _external=True)
     return render_template("wizard/created.html", dossier=dossier, link=link,
@@ -69,19 +72,23 @@ def step(dossier, slug):
     form_type = FORMS[slug]
     if request.method == "GET":
         form = form_type(data=form_data(current, dossier.profile, operations.get_path))
+        add_stored_shares(form, dossier.profile, operations.get_path)
+        _room_for_more_rows(form)
         form.version.data = str(dossier.version)
         return _render(dossier, number, current, form)
     form = form_type()
+    add_stored_shares(form, dossier.profile, operations.get_path)
     if getattr(g, "csrf_failed", False):
         form.validate()  # fill the fields' errors; nothing is saved
         return _render(dossier, number, current, form, message=g.csrf_message), 400
     if not form.validate():
         return _render(dossier, number, current, form), 400
-    if defaults_changed(form):
+    stale = stale_kinds(form)
+    if stale:
         flash(_("De stemregels zijn ingevuld volgens het gekozen modelreglement. "
                 "Controleer ze en pas ze aan als uw reglement afwijkt."), "info")
         values = profile_values(current, form)
-        values.pop("voting.overrides")
+        values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"), stale)
         return _save(dossier, number, current, form, values,
                      url_for("wizard.step", public_id=dossier.public_id, slug=slug))
     target = (_neighbour(dossier, number, -1) if "back" in request.form
@@ -89,10 +96,21 @@ def step(dossier, slug):
     return _save(dossier, number, current, form, profile_values(current, form), target)
 
 
+def _room_for_more_rows(form) -> None:
+    """Always one empty row more than the stored rows, so a table never runs out."""
+    for name in ("owners", "weights"):
+        if name in form:
+            rows = form[name]
+            while len(rows) <= sum(1 for r in rows.data if any(v not in (None, "", False)
+                                                              for v in r.values())):
+                rows.append_entry()
+
+
 def _save(dossier, number, current, form, values, target):
     expected = int(form.version.data) if (form.version.data or "").isdigit() else None
     try:
-        operations.save_step(dossier, values, number, expected)
+        saved = operations.save_step(dossier, values, number, expected, actor=actor(),
+                                     total_steps=len(STEPS)).model_dump(mode="json")
     except operations.StaleDossier:
         message = _("Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat nog "
                     "in het formulier; controleer het en sla opnieuw op.")
@@ -101,6 +119,12 @@ def _save(dossier, number, current, form, values, target):
     except ProfileError as exc:
         _attach_profile_errors(form, exc)
         return _render(dossier, number, current, form), 400
+    cleaned = [str(q.label) for q in current.questions if q.kind == "text"
+               and isinstance(values.get(q.path), str)
+               and operations.get_path(saved, q.path) != values[q.path]]
+    if cleaned:
+        flash(_("Uit %(fields)s zijn onzichtbare tekens verwijderd; controleer de tekst.",
+                fields=", ".join(cleaned)), "info")
     return redirect(target)
 
 
@@ -122,9 +146,10 @@ def _attach_profile_errors(form, exc: ProfileError) -> None:
     for error in exc.errors:
         name = next((field for prefix, field in _TABLE_FIELDS.items()
                      if error.path.startswith(prefix)), error.path.replace(".", "__"))
-        if name in form:
-            form[name].errors = [*form[name].errors, error.message]
-        else:
+        field = form[name] if name in form else None
+        if field is not None and field.type not in ("FormField", "FieldList"):
+            field.errors = [*field.errors, error.message]
+        else:  # tables and rule rows: the summary names the table
             form.form_errors.append(error.message)
 
 
@@ -146,7 +171,4 @@ def check(dossier):
 def language(code):
     if code in ("nl", "en"):
         session["lang"] = code
-    target = request.args.get("next", "/")
-    if not target.startswith("/") or target.startswith("//"):
-        target = "/"  # never an open redirect
-    return redirect(target)
+    return redirect(safe_next(request.args.get("next"), "/"))

@@ -16,22 +16,20 @@ def _dossier_rules(app):
 
 
 def _url(rule, public_id):
-    values = {"public_id": public_id}
-    if "slug" in rule.arguments:
-        values["slug"] = "vve"
-    if "token" in rule.arguments:
-        values["token"] = "x" * 43  # a wrong token
-    return rule.build(values)[1]
+    fill = {"public_id": public_id, "slug": "vve", "token": "x" * 43,  # a wrong token
+            "action": "blokkeren"}
+    return rule.build({a: fill.get(a, 1) for a in rule.arguments})[1]
 
 
 def test_every_dossier_route_needs_the_token(app, wizard):
     rules = _dossier_rules(app)
     assert len(rules) >= 7
     stranger = app.test_client()
+    token = csrf_of(stranger.get("/").get_data(as_text=True))  # a valid token of its own
     for rule in rules:
         url = _url(rule, wizard.public_id)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
-            response = stranger.open(url, method=method)
+            response = stranger.open(url, method=method, data={"csrf_token": token})
             assert response.status_code == 404, (method, url)
     # and the board that holds the link gets through
     assert wizard.client.get(f"/d/{wizard.public_id}/stap/vve").status_code == 200
@@ -62,7 +60,7 @@ def test_every_post_needs_a_csrf_token(app, wizard):
     for rule in app.url_map.iter_rules():
         if "POST" not in rule.methods:
             continue
-        url = _url(rule, wizard.public_id) if "public_id" in rule.arguments else rule.rule
+        url = _url(rule, wizard.public_id)
         response = wizard.client.post(url, data={"association__name": "zonder token"})
         assert response.status_code == 400, url
 
@@ -118,9 +116,39 @@ def test_a_stale_form_is_not_saved_over_newer_answers(app, wizard):
 
 
 def test_the_language_switch_is_no_open_redirect(client):
-    for target in ("https://example.org/", "//example.org/"):
+    for target in ("https://example.org/", "//example.org/", "/\t/example.org", "/\n/x",
+                   "\\example.org", "/\\example.org"):
         response = client.get("/taal/en", query_string={"next": target})
-        assert response.headers["Location"] == "/"
+        assert response.status_code == 302
+        location = response.headers["Location"]
+        assert not location.startswith("//") and "example.org" not in location.split("/")[2:3]
+
+
+def test_posts_over_https_with_a_same_origin_referer_are_accepted(app):
+    client = app.test_client()
+    page = client.get("/", base_url="https://vve.example").get_data(as_text=True)
+    response = client.post("/start", base_url="https://vve.example",
+                           data={"csrf_token": csrf_of(page)},
+                           headers={"Referer": "https://vve.example/"})
+    assert response.status_code == 302
+    assert client.get("/", base_url="https://vve.example").headers["Referrer-Policy"] == "same-origin"
+
+
+def test_two_dossiers_started_in_one_browser_each_show_their_own_link(app):
+    from tests.integration.web.conftest import Wizard
+    client = app.test_client()
+    first = client.post("/start", data={"csrf_token": csrf_of(client.get("/").get_data(as_text=True))})
+    second = client.post("/start", data={"csrf_token": csrf_of(client.get("/").get_data(as_text=True))})
+    for response in (first, second):
+        page = client.get(response.headers["Location"]).get_data(as_text=True)
+        link = re.search(r'readonly value="([^"]+)"', page).group(1)
+        fresh = app.test_client()
+        assert fresh.get("/" + link.split("/", 3)[3]).status_code == 302
+
+
+def test_odd_bytes_in_a_dossier_id_are_a_plain_404(client):
+    assert client.get("/toegang/%00x/y").status_code == 404
+    assert client.get("/d/%00x/plan").status_code == 404
 
 
 def test_uploads_are_limited_in_size(app, client):

@@ -121,13 +121,63 @@ def test_owner_groups_and_weighted_votes(app, wizard):
 
 def test_engine_errors_appear_next_to_the_field(wizard):
     wizard.submit("vve", {"association__name": "VvE X"})
-    wizard.submit("gebouw", {"building__rights__dwellings": "10"})
-    response = wizard.submit("stemmen", {"voting__votes_per_right": "weighted",
-                                         "weights-0-label": "woning", "weights-0-rights": "9",
-                                         "weights-0-votes_per_right": "1"})
+    response = wizard.submit("stemmen", {"voting__threshold_amount_set": "no",
+                                         "voting__threshold_amount": "15.000"})
     html = response.get_data(as_text=True)
-    assert response.status_code == 400 and "9 appartementsrechten" in html
-    assert 'href="#weights"' in html
+    assert response.status_code == 400 and "drempelbedrag" in html
+    assert 'href="#voting__threshold_amount"' in html
+
+
+def test_a_row_with_data_but_no_kind_is_an_error_not_dropped(wizard):
+    wizard.submit("vve", {"association__name": "VvE X"})
+    response = wizard.submit("stemmen", {"owners-0-name": "Woonstichting", "owners-0-rights": "20"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'href="#owners-0-kind"' in html
+    assert 'value="Woonstichting"' in html
+
+
+def test_more_owner_groups_than_rows_are_kept(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE X"})
+    groups = {f"owners-{i}-kind": "private_landlords" for i in range(4)}
+    groups.update({f"owners-{i}-rights": "1" for i in range(4)})
+    wizard.submit("stemmen", groups)
+    page = wizard.client.get(wizard.url("stemmen")).get_data(as_text=True)
+    assert 'id="owners-4-kind"' in page  # a fifth, empty row to add another group
+    wizard.submit("stemmen", {"owners-4-kind": "investor", "owners-4-rights": "2"})
+    wizard.submit("stemmen", {})  # saving again keeps all five
+    assert len(stored(app, wizard.public_id).profile["owners"]["groups"]) == 5
+
+
+def test_a_rule_the_lists_lack_survives_a_save(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE X"})
+    with app.app_context():
+        dossier = db.session.execute(db.select(Dossier)).scalar_one()
+        profile = dict(dossier.profile)
+        profile["voting"] = dict(profile["voting"], overrides={"qualified": {
+            "quorum": "1/3", "quorum_comparison": "at_least", "majority": "3/5",
+            "base": "present", "comparison": "at_least"}})
+        dossier.profile = profile
+        db.session.commit()
+    wizard.submit("stemmen", {})
+    overrides = stored(app, wizard.public_id).profile["voting"]["overrides"]
+    assert overrides["qualified"] == {"quorum": "1/3", "quorum_comparison": "at_least",
+                                      "majority": "3/5", "base": "present",
+                                      "comparison": "at_least"}
+
+
+def test_typed_text_in_a_number_field_is_kept_with_an_error(wizard):
+    wizard.submit("vve", {"association__name": "VvE X"})
+    response = wizard.submit("gebouw", {"building__construction_year": "1970-1975"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'value="1970-1975"' in html
+    assert 'type="text"' in html.split('id="building__construction_year"')[0][-200:] + \
+        html.split('id="building__construction_year"')[1][:200]
+
+
+def test_invisible_characters_are_removed_and_the_board_is_told(app, wizard):
+    response = wizard.submit("vve", {"association__name": "VvE\x00 De\x07 Eik"}, follow=True)
+    assert stored(app, wizard.public_id).profile["association"]["name"] == "VvE De Eik"
+    assert "onzichtbare tekens" in response.get_data(as_text=True)
 
 
 def test_check_page_lists_every_answer_with_a_change_link(wizard):

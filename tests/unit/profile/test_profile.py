@@ -56,17 +56,24 @@ def test_postcode_is_normalised_and_checked():
         "association.postcode"]
 
 
-def test_weights_must_cover_every_right():
-    errors = _errors({"association": {"name": "x"}, "building": {"rights": {"dwellings": 10}},
-                      "voting": {"votes_per_right": "weighted",
-                                 "weights": [{"label": "woning", "rights": 9, "votes_per_right": 1}]}})
-    assert "9 appartementsrechten" in errors["voting.weights"]
+def test_a_vote_table_that_disagrees_with_the_rights_is_a_plan_risk_not_a_block():
+    """Answered on different steps: refusing the save would leave the board stuck."""
+    from tests.conftest import AS_OF
+    from vve.rules import build_plan
+    profile = make_profile(building={"rights": {"dwellings": 10}},
+                           voting={"votes_per_right": "weighted",
+                                   "weights": [{"label": "woning", "rights": 9,
+                                                "votes_per_right": 1}]})
+    risks = {r.id: r.text for r in build_plan(profile, AS_OF).risks}
+    assert "9 appartementsrechten" in risks["weights_mismatch"]
 
 
-def test_owner_votes_cannot_exceed_all_votes():
-    errors = _errors({"association": {"name": "x"}, "building": {"rights": {"dwellings": 10}},
-                      "owners": {"groups": [{"kind": "investor", "votes": 11}]}})
-    assert "11 stemmen" in errors["owners.groups"]
+def test_owner_votes_over_the_total_are_a_plan_risk():
+    from tests.conftest import AS_OF
+    from vve.rules import build_plan
+    profile = make_profile(building={"rights": {"dwellings": 10}},
+                           owners={"groups": [{"kind": "investor", "votes": 11}]})
+    assert "owner_votes_exceed_total" in {r.id for r in build_plan(profile, AS_OF).risks}
 
 
 def test_weighted_total_votes():
@@ -129,10 +136,10 @@ def test_anything_the_schema_allows_parses_or_fails_in_dutch(data):
 
 
 def test_votes_derived_from_rights_count_towards_the_total():
-    errors = _errors({"association": {"name": "x"}, "building": {"rights": {"dwellings": 10}},
-                      "owners": {"groups": [{"kind": "investor", "votes": 6},
-                                            {"kind": "other", "rights": 10}]}})
-    assert "16 stemmen" in errors["owners.groups"]
+    profile = make_profile(building={"rights": {"dwellings": 10}},
+                           owners={"groups": [{"kind": "investor", "votes": 6},
+                                              {"kind": "other", "rights": 10}]})
+    assert profile.owner_votes() == 16
 
 
 def test_a_vve_without_votes_is_refused():
