@@ -90,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
 
+    user = sub.add_parser("create-user", help="Maak een account voor een adviseur of beheerder.")
+    user.add_argument("--email", required=True)
+    user.add_argument("--name", required=True)
+    user.add_argument("--organisation", required=True)
+    user.add_argument("--role", choices=["advisor", "admin"], default="advisor")
+
     examples = sub.add_parser("examples", help="Maak de plannen van alle voorbeeldprofielen.")
     examples.add_argument("--out", type=Path, default=Path("build/plans"))
     examples.add_argument("--as-of", type=_date, default=None)
@@ -142,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _examples(args.out, args.as_of or dt.date.today())
     if args.command == "serve":
         return _serve(args.host, args.port)
+    if args.command == "create-user":
+        return _create_user(args)
     try:
         profile = _read_profile(args.profile)
     except (InputError, ProfileError) as exc:
@@ -216,6 +224,34 @@ def _serve(host: str, port: int) -> int:
         upgrade()
     print(f"VvE Warmteplan: http://{host}:{port}/ (stop met Ctrl+C)", file=sys.stderr)
     app.run(host=host, port=port, debug=False, threaded=True)
+    return 0
+
+
+def _create_user(args: argparse.Namespace) -> int:
+    """The first admin (and later accounts): password from VVE_PASSWORD or asked twice."""
+    import getpass
+    import os
+
+    from flask_migrate import upgrade
+
+    from vve.advisors.operations import AccountError, create_user
+    from vve.web import create_app
+
+    password = os.environ.get("VVE_PASSWORD")
+    if password is None:
+        password = getpass.getpass("Wachtwoord: ")
+        if getpass.getpass("Nog een keer: ") != password:
+            print("vve: de wachtwoorden zijn niet gelijk.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    app = create_app()
+    with app.app_context():
+        upgrade()
+        try:
+            user = create_user(args.email, args.name, password, args.organisation, args.role)
+        except AccountError as exc:
+            print(f"vve: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"Account gemaakt: {user.email} ({user.role}, {user.organisation.name}).")
     return 0
 
 

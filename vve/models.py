@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, func
+from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text,
+                        UniqueConstraint, func)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
@@ -29,9 +30,21 @@ class Dossier(db.Model):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     profile: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, nullable=True)
     furthest_step: Mapped[int] = mapped_column(Integer, default=0)
+    # Copied from the profile and the plan on every save, so the advisors' dashboard can
+    # filter, sort and count in SQL instead of reading every profile.
+    name: Mapped[str] = mapped_column(String(200), default="", index=True)
+    municipality: Mapped[str] = mapped_column(String(100), default="", index=True)
+    postcode: Mapped[str] = mapped_column(String(7), default="", index=True)
+    rights: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
+    heat_route: Mapped[str] = mapped_column(String(20), default="", index=True)
+    stage: Mapped[str] = mapped_column(String(20), default="", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="started", index=True)
 
     snapshots: Mapped[list["PlanSnapshot"]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", order_by="PlanSnapshot.id")
+    shares: Mapped[list["Share"]] = relationship(cascade="all, delete-orphan",
+                                                 overlaps="dossier")
+    audit: Mapped[list["AuditEvent"]] = relationship(cascade="all, delete-orphan")
 
     # Optimistic locking: a save based on an older version fails instead of overwriting.
     __mapper_args__ = {"version_id_col": version}
@@ -51,5 +64,106 @@ class PlanSnapshot(db.Model):
     engine_version: Mapped[str] = mapped_column(String(40))
     knowledge_version: Mapped[str] = mapped_column(String(40))
     plan: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The document exactly as it was handed out, so it can be downloaded again unchanged.
+    document: Mapped[Optional[bytes]] = mapped_column(LargeBinary, nullable=True)
 
     dossier: Mapped[Dossier] = relationship(back_populates="snapshots")
+
+
+class Organisation(db.Model):
+    """An advisors' organisation (a regional team); owns its house-style template."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    template: Mapped[Optional[bytes]] = mapped_column(LargeBinary, nullable=True)
+    template_name: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    users: Mapped[list["User"]] = relationship(back_populates="organisation")
+
+
+class User(db.Model):
+    """An advisor or admin. Boards have no account: their right is the private link."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default="advisor")  # advisor | admin
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True),
+                                                                nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="users")
+
+
+class Share(db.Model):
+    """A board's consent: the dossier is visible to one organisation until revoked."""
+
+    __tablename__ = "share"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),
+                                            index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    organisation_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), nullable=True, index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    redeemed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True),
+                                                               nullable=True)
+    revoked_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True),
+                                                              nullable=True)
+
+    dossier: Mapped[Dossier] = relationship()
+    organisation: Mapped[Optional[Organisation]] = relationship()
+
+
+class AuditEvent(db.Model):
+    """Who changed what in a dossier; deleted with the dossier."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),
+                                            index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, nullable=True)
+
+
+class MunicipalPlan(db.Model):
+    """What a municipality decided for a neighbourhood (wijkuitvoeringsplan)."""
+
+    __tablename__ = "municipal_plan"
+    __table_args__ = (UniqueConstraint("municipality", "neighbourhood"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    municipality: Mapped[str] = mapped_column(String(100), index=True)
+    neighbourhood: Mapped[str] = mapped_column(String(200), default="")  # "" = whole municipality
+    status: Mapped[str] = mapped_column(String(20), default="none")  # none | in_preparation | adopted
+    preferred_route: Mapped[Optional[str]] = mapped_column(String(20), nullable=True)
+    expected_year: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(500), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
+                                                    onupdate=_now)
+    updated_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class PostcodeArea(db.Model):
+    """Postcode (4 digits, or 4 digits + 2 letters) to municipality and neighbourhood."""
+
+    __tablename__ = "postcode_area"
+
+    postcode: Mapped[str] = mapped_column(String(7), primary_key=True)
+    municipality: Mapped[str] = mapped_column(String(100))
+    neighbourhood: Mapped[str] = mapped_column(String(200), default="")

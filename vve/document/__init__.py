@@ -126,6 +126,13 @@ def _summary(b: Builder, plan: dict) -> None:
     b.heading("Samenvatting", 1)
     route = plan["heat_route"]
     b.labelled("Route", route["explanation"]["text"])
+    municipal = plan.get("municipal_plan")
+    if municipal:
+        area = municipal["municipality"] + (f", {municipal['neighbourhood']}"
+                                             if municipal["neighbourhood"] else "")
+        source = f" Bron: {municipal['source']}." if municipal["source"] else ""
+        b.note(f"De route en het jaar komen uit het warmteplan van de gemeente ({area}), "
+               f"bijgewerkt op {date_nl(municipal['updated_at'])}.{source}")
     votes = plan["votes"]["total"]
     if votes:
         b.para(f"De VvE heeft {votes} stemmen. Het plan loopt van "

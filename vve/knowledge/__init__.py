@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sources", "voting", "decisions", "measures", "routes", "stages", "financing",
-         "risks", "unknowns")
+         "risks", "unknowns", "municipalities")
 CERTAINTIES = frozenset({"bron", "onzeker", "betwist"})
 
 
@@ -94,6 +94,7 @@ class Knowledge:
     risk_thresholds: Mapping[str, Any]
     unknowns: Mapping[str, Mapping[str, Any]]
     optional_fields: frozenset[str]
+    municipalities: tuple[str, ...] = ()
     version: str = field(default="")
     oldest_peildatum: dt.date | None = None
 
@@ -219,6 +220,8 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         _check_sourced(entry, f"financing.programmes.{key}", sources)
     _check_sourced(raw["unknowns"]["optional"], "unknowns.optional", sources)
     _check_sourced(raw["risks"]["thresholds"], "risks.thresholds", sources)
+    for region, entry in raw["municipalities"].items():
+        _check_sourced(entry, f"municipalities.{region}", sources)
     _check_references(sections, stages, raw["unknowns"]["fields"])
     dates = [s.peildatum for s in sources.values()]
     return Knowledge(
@@ -230,6 +233,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         unknowns=raw["unknowns"]["fields"],
         optional_fields=frozenset(raw["unknowns"]["optional"]["fields"]),
         version=digest, oldest_peildatum=min(dates),
+        municipalities=tuple(n for e in raw["municipalities"].values() for n in e["names"]),
     )
 
 

@@ -1,0 +1,375 @@
+"""Advisors: accounts, sharing with consent, the dashboard, municipal plans, house style."""
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from docx import Document
+from sqlalchemy import event
+
+from tests.integration.web.conftest import Wizard, csrf_of, form_values
+from vve.advisors import operations as ops
+from vve.extensions import db
+from vve.models import AuditEvent, Dossier, PlanSnapshot, Share, User
+
+PASSWORD = "een-lang-wachtwoord"
+
+
+def make_user(app, email, organisation="Adviesteam Drenthe", role="advisor"):
+    with app.app_context():
+        return ops.create_user(email, email.split("@")[0], PASSWORD, organisation, role).id
+
+
+def login(client, email):
+    page = client.get("/adviseur/inloggen").get_data(as_text=True)
+    response = client.post("/adviseur/inloggen", data={
+        "csrf_token": csrf_of(page), "email": email, "password": PASSWORD})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return client
+
+
+def share_with(wizard, advisor_client):
+    page = wizard.client.get(f"/d/{wizard.public_id}/delen").get_data(as_text=True)
+    created = wizard.client.post(f"/d/{wizard.public_id}/delen",
+                                 data={"csrf_token": csrf_of(page)}).get_data(as_text=True)
+    code = re.search(r'class="code">([A-Z0-9-]+)<', created).group(1)
+    page = advisor_client.get("/adviseur/dossier-toevoegen").get_data(as_text=True)
+    response = advisor_client.post("/adviseur/dossier-toevoegen",
+                                   data={"csrf_token": csrf_of(page), "code": code})
+    assert response.status_code == 302
+    return code
+
+
+@pytest.fixture
+def shared(app, wizard):
+    """A board's dossier shared with 'Adviesteam Drenthe'; advisors of two organisations."""
+    wizard.submit("vve", {"association__name": "VvE De Linde", "association__postcode": "9401 AB",
+                          "association__municipality": "Assen"})
+    wizard.submit("gebouw", {"building__rights__dwellings": "24"})
+    make_user(app, "anna@drenthe.nl")
+    make_user(app, "bart@elders.nl", organisation="Bureau Elders")
+    make_user(app, "admin@drenthe.nl", role="admin")
+    make_user(app, "admin@elders.nl", organisation="Bureau Elders", role="admin")
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    share_with(wizard, advisor)
+    return wizard
+
+
+def test_login_is_throttled_and_unknown_accounts_are_not_revealed(app, client):
+    make_user(app, "anna@drenthe.nl")
+    page = client.get("/adviseur/inloggen").get_data(as_text=True)
+    for _ in range(ops.MAX_FAILED_LOGINS):
+        bad = client.post("/adviseur/inloggen", data={"csrf_token": csrf_of(page),
+                                                      "email": "anna@drenthe.nl", "password": "fout"})
+        assert bad.status_code == 400 and "klopt niet" in bad.get_data(as_text=True)
+    locked = client.post("/adviseur/inloggen", data={"csrf_token": csrf_of(page),
+                                                     "email": "anna@drenthe.nl", "password": PASSWORD})
+    assert locked.status_code == 400 and "Te veel mislukte pogingen" in locked.get_data(as_text=True)
+    unknown = client.post("/adviseur/inloggen", data={"csrf_token": csrf_of(page),
+                                                      "email": "nobody@x.nl", "password": "fout"})
+    assert "klopt niet" in unknown.get_data(as_text=True)
+
+
+def test_passwords_are_hashed_with_a_current_algorithm(app):
+    make_user(app, "anna@drenthe.nl")
+    with app.app_context():
+        user = db.session.execute(db.select(User)).scalar_one()
+        assert PASSWORD not in user.password_hash
+        assert user.password_hash.startswith(("scrypt:", "pbkdf2:sha256:"))
+
+
+def test_advisor_sessions_expire(app):
+    make_user(app, "anna@drenthe.nl")
+    client = login(app.test_client(), "anna@drenthe.nl")
+    assert client.get("/adviseur/").status_code == 200
+    with client.session_transaction() as session:
+        session["login_at"] = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=9)).isoformat()
+    assert client.get("/adviseur/").status_code == 302
+
+
+def test_share_code_is_single_use_and_revocable(app, shared):
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    assert advisor.get(f"/d/{shared.public_id}/plan").status_code == 200
+    with app.app_context():
+        share = db.session.execute(db.select(Share).where(Share.redeemed_at.is_not(None))).scalar_one()
+        share_id = share.id
+    page = shared.client.get(f"/d/{shared.public_id}/delen").get_data(as_text=True)
+    shared.client.post(f"/d/{shared.public_id}/delen/{share_id}/intrekken",
+                       data={"csrf_token": csrf_of(page)})
+    assert advisor.get(f"/d/{shared.public_id}/plan").status_code == 404
+
+
+# --- the access-control matrix --------------------------------------------------------
+
+def _clients(app, shared):
+    anonymous = app.test_client()
+    wrong_token = app.test_client()
+    assert wrong_token.get(f"/toegang/{shared.public_id}/{'x' * 43}").status_code == 404
+    return {
+        "anonymous": anonymous, "board": shared.client, "board-wrong-token": wrong_token,
+        "advisor-sharing": login(app.test_client(), "anna@drenthe.nl"),
+        "advisor-other": login(app.test_client(), "bart@elders.nl"),
+        "admin-sharing": login(app.test_client(), "admin@drenthe.nl"),
+        "admin-other": login(app.test_client(), "admin@elders.nl"),
+    }
+
+
+BOARD_ONLY = {"board.share", "board.revoke", "board.delete"}
+ADMIN_ONLY = {"advisor.users", "advisor.user_active", "advisor.house_style"}
+
+
+def _expected(who, endpoint, dossier_route):
+    if dossier_route:
+        if endpoint == "wizard.access":
+            return {404}
+        if endpoint in BOARD_ONLY:
+            return {200, 302, 400, 404} if who == "board" else {404}  # 404: no such share
+        if who in ("board", "advisor-sharing", "admin-sharing"):
+            return {200, 302, 400, 404}  # 404 only for a missing snapshot id
+        return {404}
+    if endpoint.startswith("advisor."):
+        if who in ("anonymous", "board", "board-wrong-token"):
+            return {302}  # to the login page
+        if endpoint in ADMIN_ONLY and not who.startswith("admin"):
+            return {403}
+        return {200, 302, 400, 404}
+    return None
+
+
+def test_access_control_matrix(app, shared):
+    clients = _clients(app, shared)
+    fill = {"public_id": shared.public_id, "slug": "vve", "token": "x" * 43,
+            "action": "blokkeren", "share_id": 999999, "snapshot_id": 999999, "user_id": 999999,
+            "plan_id": 1, "code": "en"}
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in ("static", "board.delete"):
+            continue
+        url = rule.build({a: fill[a] for a in rule.arguments})[1]
+        for who, client in clients.items():
+            expected = _expected(who, rule.endpoint, "public_id" in rule.arguments)
+            if expected is None:
+                continue
+            token = csrf_of(client.get("/").get_data(as_text=True))
+            for method in rule.methods - {"HEAD", "OPTIONS"}:
+                response = client.open(url, method=method, data={"csrf_token": token})
+                assert response.status_code in expected, (who, method, url, response.status_code)
+                if response.status_code == 200 and who not in ("board", "advisor-sharing",
+                                                               "admin-sharing"):
+                    assert "VvE De Linde".encode() not in response.data, (who, url)
+                checked += 1
+    assert checked > 150
+
+
+def test_only_the_board_deletes_and_deletion_is_real(app, shared):
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    token = csrf_of(advisor.get("/").get_data(as_text=True))
+    assert advisor.post(f"/d/{shared.public_id}/verwijderen",
+                        data={"csrf_token": token, "confirm": "y"}).status_code == 404
+    page = shared.client.get(f"/d/{shared.public_id}/verwijderen").get_data(as_text=True)
+    unconfirmed = shared.client.post(f"/d/{shared.public_id}/verwijderen",
+                                     data={"csrf_token": csrf_of(page)})
+    assert unconfirmed.status_code == 400
+    shared.client.get(f"/d/{shared.public_id}/plan.docx")  # a snapshot to delete too
+    done = shared.client.post(f"/d/{shared.public_id}/verwijderen",
+                              data={"csrf_token": csrf_of(page), "confirm": "y"})
+    assert done.status_code == 302
+    with app.app_context():
+        for model in (Dossier, PlanSnapshot, Share, AuditEvent):
+            assert db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one() == 0
+
+
+# --- history and audit ----------------------------------------------------------------
+
+def test_snapshots_download_exactly_as_they_were(app, shared):
+    first = shared.client.get(f"/d/{shared.public_id}/plan.docx").data
+    shared.submit("vve", {"association__name": "VvE De Linde (nieuw)"})
+    with app.app_context():
+        snapshot = db.session.execute(db.select(PlanSnapshot)).scalar_one()
+        assert snapshot.created_by == "bestuur"
+        snapshot_id = snapshot.id
+    again = shared.client.get(f"/d/{shared.public_id}/plannen/{snapshot_id}.docx").data
+    assert again == first
+    history = shared.client.get(f"/d/{shared.public_id}/geschiedenis").get_data(as_text=True)
+    assert "association.name" in history and "Plan gedownload" in history
+
+
+def test_the_audit_log_names_the_advisor(app, shared):
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    page = advisor.get(f"/d/{shared.public_id}/stap/gebouw").get_data(as_text=True)
+    data = form_values(page)
+    data.update({"building__storeys": "5", "next": ""})
+    assert advisor.post(f"/d/{shared.public_id}/stap/gebouw", data=data).status_code == 302
+    with app.app_context():
+        actors = [e.actor for e in db.session.execute(db.select(AuditEvent)).scalars()]
+    assert "adviseur:anna@drenthe.nl" in actors and "bestuur" in actors
+
+
+# --- dashboard ------------------------------------------------------------------------
+
+def test_dashboard_filters_search_sort_and_csv(app, shared):
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    page = advisor.get("/adviseur/?gemeente=Assen&zoek=9401").get_data(as_text=True)
+    assert "VvE De Linde" in page
+    assert "VvE De Linde" not in advisor.get("/adviseur/?gemeente=Emmen").get_data(as_text=True)
+    assert "VvE De Linde" in advisor.get("/adviseur/?sort=rights&dir=asc").get_data(as_text=True)
+    csv_text = advisor.get("/adviseur/export.csv").get_data(as_text=True)
+    assert csv_text.startswith("\ufeffnaam;gemeente") and "VvE De Linde;Assen;9401 AB;24" in csv_text
+    other = login(app.test_client(), "bart@elders.nl")
+    assert "VvE De Linde" not in other.get("/adviseur/").get_data(as_text=True)
+    assert "VvE De Linde" not in other.get("/adviseur/export.csv").get_data(as_text=True)
+    summary = advisor.get("/adviseur/overzicht").get_data(as_text=True)
+    assert "Assen" in summary and advisor.get("/adviseur/overzicht.png").data.startswith(b"\x89PNG")
+
+
+def test_csv_cells_cannot_start_a_formula(app):
+    assert ops._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and ops._cell("VvE") == "VvE"
+
+
+def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
+    make_user(app, "anna@drenthe.nl")
+    client = login(app.test_client(), "anna@drenthe.nl")
+    with app.app_context():
+        org_id = db.session.execute(db.select(User)).scalar_one().organisation_id
+
+    def seed(count):
+        with app.app_context():
+            start = db.session.execute(db.select(db.func.count()).select_from(Dossier)).scalar_one()
+            now = dt.datetime.now(dt.timezone.utc)
+            db.session.execute(db.insert(Dossier), [
+                {"public_id": f"seed{start + i}", "token_hash": "0" * 64, "version": 1,
+                 "furthest_step": i % 8, "name": f"VvE {start + i}",
+                 "municipality": ("Assen", "Emmen", "Meppel")[i % 3], "postcode": "9401 AB",
+                 "rights": 10 + i % 40, "heat_route": "hybrid", "stage": "organise",
+                 "status": "started", "created_at": now, "updated_at": now}
+                for i in range(count)])
+            ids = db.session.execute(db.select(Dossier.id).where(
+                Dossier.public_id.like("seed%"))).scalars().all()
+            known = set(db.session.execute(db.select(Share.dossier_id)).scalars())
+            db.session.execute(db.insert(Share), [
+                {"dossier_id": d, "code_hash": f"{d:064d}", "organisation_id": org_id,
+                 "created_at": now, "expires_at": now, "redeemed_at": now}
+                for d in ids if d not in known])
+            db.session.commit()
+
+    def statements(url):
+        with app.app_context():
+            counter = []
+            listener = lambda *a: counter.append(1)  # noqa: E731
+            event.listen(db.engine, "before_cursor_execute", listener)
+            try:
+                assert client.get(url).status_code == 200
+            finally:
+                event.remove(db.engine, "before_cursor_execute", listener)
+            return len(counter)
+
+    seed(100)
+    small = [statements(u) for u in ("/adviseur/", "/adviseur/?page=3&sort=name",
+                                     "/adviseur/overzicht")]
+    seed(9900)
+    large = [statements(u) for u in ("/adviseur/", "/adviseur/?page=300&sort=name",
+                                     "/adviseur/overzicht")]
+    assert large == small and max(large) <= 8
+    page = client.get("/adviseur/?gemeente=Assen").get_data(as_text=True)
+    assert "3334 dossiers" in page or "3.334 dossiers" in page
+
+
+# --- municipal plans and house style ----------------------------------------------------
+
+def test_a_municipal_plan_goes_into_the_plan_and_the_plan_says_so(app, shared):
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    page = advisor.get("/adviseur/gemeenten/importeren").get_data(as_text=True)
+    postcodes = "postcode;gemeente;wijk\n9401;Assen;Centrum\n".encode()
+    response = advisor.post("/adviseur/gemeenten/importeren", data={
+        "csrf_token": csrf_of(page), "kind": "postcodes",
+        "file": (io.BytesIO(postcodes), "postcodes.csv")}, content_type="multipart/form-data")
+    assert response.status_code == 302
+    page = advisor.get("/adviseur/gemeenten/nieuw").get_data(as_text=True)
+    advisor.post("/adviseur/gemeenten/nieuw", data={
+        "csrf_token": csrf_of(page), "municipality": "Assen", "neighbourhood": "Centrum",
+        "status": "adopted", "preferred_route": "heat_network", "expected_year": "2031",
+        "source": "Raadsbesluit Assen 2025"})
+    html = shared.client.get(f"/d/{shared.public_id}/plan").get_data(as_text=True)
+    assert "warmteplan van de gemeente Assen, Centrum" in html and "Raadsbesluit Assen 2025" in html
+    document = Document(io.BytesIO(advisor.get(f"/d/{shared.public_id}/plan.docx").data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Warmtenet" in text and "warmteplan van de gemeente (Assen, Centrum)" in text
+
+
+def test_drenthe_municipalities_are_preloaded(app):
+    with app.app_context():
+        names = {p.municipality for p in ops.municipal_plans()}
+    assert {"Emmen", "Assen", "Tynaarlo", "Westerveld"} <= names and len(names) >= 12
+
+
+def test_a_bad_csv_is_refused_with_line_numbers(app):
+    make_user(app, "anna@drenthe.nl")
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    page = advisor.get("/adviseur/gemeenten/importeren").get_data(as_text=True)
+    bad = "gemeente;wijk;status;route;jaar;toelichting;bron\nAssen;Noord;bijna;x;1999;;\n".encode()
+    response = advisor.post("/adviseur/gemeenten/importeren", data={
+        "csrf_token": csrf_of(page), "kind": "plans", "file": (io.BytesIO(bad), "plans.csv")},
+        content_type="multipart/form-data")
+    assert response.status_code == 400 and "Regel 2" in response.get_data(as_text=True)
+
+
+def _house_style() -> bytes:
+    doc = Document()
+    doc.styles["Heading 1"].font.name = "Georgia"
+    doc.sections[0].header.paragraphs[0].text = "Adviesteam Drenthe"
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_the_house_style_is_used_for_every_advisor_download(app, shared):
+    admin = login(app.test_client(), "admin@drenthe.nl")
+    page = admin.get("/adviseur/beheer/huisstijl").get_data(as_text=True)
+    response = admin.post("/adviseur/beheer/huisstijl", data={
+        "csrf_token": csrf_of(page), "file": (io.BytesIO(_house_style()), "huisstijl.docx")},
+        content_type="multipart/form-data")
+    assert response.status_code == 302
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    document = Document(io.BytesIO(advisor.get(f"/d/{shared.public_id}/plan.docx").data))
+    assert document.styles["Heading 1"].font.name == "Georgia"
+    assert document.sections[-1].header.paragraphs[0].text == "Adviesteam Drenthe"
+
+
+def test_a_zip_bomb_or_macro_template_is_refused(app):
+    import zipfile
+    make_user(app, "admin@drenthe.nl", role="admin")
+    admin = login(app.test_client(), "admin@drenthe.nl")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/big.xml", b"0" * (70 * 1024 * 1024))
+    for name, data, message in [("bom.docx", bomb.getvalue(), "pakt uit"),
+                                ("macro.docm", b"PK", "macro")]:
+        page = admin.get("/adviseur/beheer/huisstijl").get_data(as_text=True)
+        response = admin.post("/adviseur/beheer/huisstijl", data={
+            "csrf_token": csrf_of(page), "file": (io.BytesIO(data), name)},
+            content_type="multipart/form-data")
+        assert response.status_code == 400 and message in response.get_data(as_text=True)
+
+
+def test_an_advisor_starts_a_dossier_for_a_board(app):
+    make_user(app, "anna@drenthe.nl")
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    token = csrf_of(advisor.get("/adviseur/").get_data(as_text=True))
+    response = advisor.post("/adviseur/dossier-starten", data={"csrf_token": token})
+    created = advisor.get(response.headers["Location"]).get_data(as_text=True)
+    link = re.search(r'readonly value="([^"]+)"', created).group(1)
+    board = app.test_client()
+    assert board.get("/" + link.split("/", 3)[3]).status_code == 302  # the board's own link works
+
+
+def test_create_user_command(tmp_path, monkeypatch):
+    from vve.cli import main
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    monkeypatch.setenv("VVE_PASSWORD", PASSWORD)
+    monkeypatch.setenv("SECRET_KEY", "cli-secret")
+    assert main(["create-user", "--email", "Eerste@Drenthe.nl", "--name", "Eerste",
+                 "--organisation", "Adviesteam Drenthe", "--role", "admin"]) == 0
+    assert main(["create-user", "--email", "eerste@drenthe.nl", "--name", "Dubbel",
+                 "--organisation", "Adviesteam Drenthe"]) == 2

@@ -1,0 +1,82 @@
+"""The board's consent and privacy pages: sharing with advisors, history, deletion."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _, lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField
+from wtforms.validators import InputRequired
+
+from vve import operations
+from vve.advisors import operations as ops
+from vve.security import dossier_required
+
+bp = Blueprint("board", __name__)
+
+
+@bp.route("/d/<public_id>/delen", methods=["GET", "POST"])
+@dossier_required(board_only=True)
+def share(dossier):
+    form = FlaskForm()
+    code = None
+    if form.validate_on_submit():
+        code = ops.create_share_code(dossier)
+    return render_template("board/share.html", dossier=dossier, form=form, code=code,
+                           shares=ops.shares_of(dossier), days=ops.SHARE_CODE_DAYS)
+
+
+@bp.post("/d/<public_id>/delen/<int:share_id>/intrekken")
+@dossier_required(board_only=True)
+def revoke(dossier, share_id):
+    form = FlaskForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        ops.revoke_share(dossier, share_id)
+    except ops.AccountError:
+        abort(404)
+    flash(_("De deling is ingetrokken: die organisatie ziet het dossier niet meer."), "info")
+    return redirect(url_for("board.share", public_id=dossier.public_id))
+
+
+@bp.get("/d/<public_id>/geschiedenis")
+@dossier_required
+def history(dossier):
+    return render_template("board/history.html", dossier=dossier,
+                           snapshots=list(reversed(dossier.snapshots)),
+                           events=ops.audit_log(dossier))
+
+
+@bp.get("/d/<public_id>/plannen/<int:snapshot_id>.docx")
+@dossier_required
+def snapshot_document(dossier, snapshot_id):
+    found = ops.snapshot(dossier, snapshot_id)
+    if found is None or found.document is None:
+        abort(404)
+    response = Response(found.document, mimetype="application/vnd.openxmlformats-"
+                                                  "officedocument.wordprocessingml.document")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="plan-{dossier.public_id}-{found.id}.docx"')
+    return response
+
+
+class DeleteForm(FlaskForm):
+    confirm = BooleanField(_l("Ik begrijp dat alle antwoorden, plannen en delingen van deze VvE "
+                              "definitief worden verwijderd."),
+                           validators=[InputRequired(_l("Vink aan dat u het dossier echt wilt "
+                                                        "verwijderen."))])
+
+
+@bp.route("/d/<public_id>/verwijderen", methods=["GET", "POST"])
+@dossier_required(board_only=True)
+def delete(dossier):
+    form = DeleteForm()
+    if form.validate_on_submit():
+        public_id = dossier.public_id
+        operations.delete_dossier(dossier)
+        session["dossiers"] = [p for p in session.get("dossiers", []) if p != public_id]
+        flash(_("Het dossier is verwijderd."), "info")
+        return redirect(url_for("wizard.start"))
+    return render_template("board/delete.html", dossier=dossier, form=form), \
+        400 if form.errors else 200
