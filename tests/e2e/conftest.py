@@ -27,6 +27,7 @@ def server(tmp_path_factory):
                       "SECRET_KEY": "e2e-secret", "VVE_ENV": "testing"})
     with app.app_context():
         upgrade()
+    _APP[:] = [app]
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -66,3 +67,14 @@ def shoot(page, name: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(target), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def make_account(server: str, email: str, organisation: str, role: str) -> None:
+    """Accounts are made with the CLI's operation against the server's own database."""
+    from vve.advisors.operations import create_user
+
+    with _APP[0].app_context():
+        create_user(email, email.split("@")[0], "een-lang-wachtwoord", organisation, role)
+
+
+_APP: list = []

@@ -154,3 +154,85 @@ def test_keyboard_only_and_without_javascript(browser, server):
         expect(page.get_by_text("Stap 2 van 8")).to_be_visible()
     finally:
         context.close()
+
+
+def test_wizard_step_in_english(page, server):
+    page.goto(server + "/")
+    page.get_by_role("link", name="English").click()
+    page.get_by_role("button", name="Start the plan").click()
+    page.get_by_role("link", name="To the first question").click()
+    expect(page.get_by_text("Step 1 of 8")).to_be_visible()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    shoot(page, "13-english-step-error")
+
+
+def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server, tmp_path):
+    from flask_migrate import upgrade  # noqa: F401  (the server fixture already migrated)
+    from tests.e2e.conftest import make_account
+
+    # a board starts, answers two steps and shares with the advisors
+    link = start(page, server)
+    page.get_by_role("link", name="Naar de eerste vraag").click()
+    page.get_by_label("Naam van de VvE").fill("VvE Het Vennetje")
+    page.get_by_label("Postcode").fill("9402 CD")
+    page.get_by_label("Gemeente").fill("Assen")
+    save(page)
+    page.get_by_label("Aantal woningen (appartementsrechten)").fill("18")
+    save(page)
+    page.goto(link)
+    page.goto(page.url.rsplit("/stap/", 1)[0] + "/delen")
+    page.get_by_role("button", name="Maak een deelcode").click()
+    code = page.locator(".code").inner_text()
+
+    make_account(server, "fatima@drenthe.nl", "Adviesteam Drenthe", "admin")
+    advisor = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        a = advisor.new_page()
+        a.goto(server + "/adviseur/inloggen")
+        a.get_by_label("E-mailadres").fill("fatima@drenthe.nl")
+        a.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
+        a.get_by_role("button", name="Inloggen").click()
+        a.get_by_role("link", name="Dossier toevoegen met deelcode").click()
+        a.get_by_label("Deelcode van het bestuur").fill(code)
+        a.get_by_role("button", name="Toevoegen").click()
+        expect(a.get_by_role("heading", name="Uw plan van aanpak")).to_be_visible()
+
+        # house style, uploaded once by the organisation's admin
+        house = tmp_path / "huisstijl.docx"
+        template = Document()
+        template.styles["Heading 1"].font.name = "Georgia"
+        template.save(house)
+        a.goto(server + "/adviseur/beheer/huisstijl")
+        a.set_input_files("#file", str(house))
+        a.get_by_role("button", name="Opslaan").click()
+        expect(a.get_by_role("status")).to_contain_text("huisstijl")
+
+        # the dashboard, filtered
+        a.goto(server + "/adviseur/")
+        a.get_by_label("Gemeente").select_option("Assen")
+        a.get_by_role("button", name="Filter").click()
+        expect(a.get_by_role("link", name="VvE Het Vennetje", exact=True)).to_be_visible()
+        shoot(a, "20-adviseur-dashboard")
+
+        # the municipality's plan for the whole of Assen
+        a.goto(server + "/adviseur/gemeenten")
+        shoot(a, "21-gemeentelijke-plannen")
+        a.get_by_role("link", name=re.compile("Wijzigen Assen")).click()
+        a.get_by_label("Vastgesteld").check()
+        a.get_by_label("Voorkeursroute").select_option("heat_network")
+        a.get_by_label("Verwacht jaar").fill("2031")
+        a.get_by_label("Bron").fill("Warmteprogramma Assen 2026")
+        a.get_by_role("button", name="Opslaan").click()
+
+        a.goto(server + "/adviseur/")
+        a.get_by_role("link", name="VvE Het Vennetje", exact=True).click()
+        expect(a.get_by_text("warmteplan van de gemeente Assen")).to_be_visible()
+        with a.expect_download() as info:
+            a.get_by_role("link", name="Download het plan (Word)").click()
+        document = Document(io.BytesIO(Path(info.value.path()).read_bytes()))
+        assert document.styles["Heading 1"].font.name == "Georgia"
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert "warmteplan van de gemeente (Assen)" in text and "Warmtenet" in text
+    finally:
+        advisor.close()
