@@ -56,7 +56,7 @@ def write_plan_docx(plan: dict, meta: DocumentMeta = DocumentMeta(),
     b = Builder(doc)
     risks_by_id = {r["id"]: r for r in plan["risks"]}
     _cover(b, plan, meta)
-    b.heading("Inhoud", 1).style = doc.styles["TOC Heading"]
+    b.para("Inhoud", "TOC Heading")
     add_toc(doc.add_paragraph())
     b.page_break()
     _summary(b, plan)

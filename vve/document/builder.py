@@ -14,16 +14,29 @@ CELL_STYLE = "VvE Tabeltekst"
 
 
 class Builder:
+    """Every style is looked up once: python-docx scans all styles on each ``.style =``."""
+
     def __init__(self, doc: DocxDocument):
         self.doc = doc
         self.figures = 0
         self.tables = 0
+        self._ids: dict[str, str] = {}
+
+    def style_id(self, name: str) -> str:
+        if name not in self._ids:
+            self._ids[name] = self.doc.styles[name].style_id
+        return self._ids[name]
 
     def heading(self, text: str, level: int = 1):
-        return self.doc.add_heading(clean(text), level=level)
+        return self.para(text, f"Heading {level}")
 
     def para(self, text: str = "", style: str | None = None):
-        return self.doc.add_paragraph(clean(text), style=style)
+        paragraph = self.doc.add_paragraph()
+        if style:
+            paragraph._p.style = self.style_id(style)
+        if text:
+            paragraph.add_run(clean(text))
+        return paragraph
 
     def note(self, text: str):
         return self.para(text, NOTE_STYLE)
@@ -39,8 +52,8 @@ class Builder:
 
     def labelled(self, label: str, text: str, style: str | None = None):
         """"Label: text" with the label in the strong character style, not hard bold."""
-        paragraph = self.doc.add_paragraph(style=style)
-        paragraph.add_run(clean(label) + ": ", style="Strong" if self._has("Strong") else None)
+        paragraph = self.para("", style)
+        paragraph.add_run(clean(label) + ": ")._r.style = self.style_id("Strong")
         paragraph.add_run(clean(text))
         return paragraph
 
@@ -54,32 +67,27 @@ class Builder:
             self.tables += 1
             self.para(f"Tabel {self.tables}. {caption}", "Caption")
         table = self.doc.add_table(rows=1, cols=len(headers))
-        table.style = self.doc.styles[TABLE_STYLE]
+        table._tbl.tblPr.style = self.style_id(TABLE_STYLE)
         table.autofit = False
         widths = [Cm(w) for w in (widths or [16 / len(headers)] * len(headers))]
         for column, width in zip(table.columns, widths):
             column.width = width
         for cell, width in zip(table.rows[0].cells, widths):
             cell.width = width
+        head, body = self.style_id(TABLE_HEAD_STYLE), self.style_id(CELL_STYLE)
         for cell, text in zip(table.rows[0].cells, headers):
-            cell.paragraphs[0].style = self.doc.styles[TABLE_HEAD_STYLE]
+            cell.paragraphs[0]._p.style = head
             cell.paragraphs[0].add_run(clean(text))
         repeat_header_row(table.rows[0])
         for row in rows:
-            new_row = table.add_row()
+            new_row = table.add_row()  # copies the column widths into its cells
             keep_row_whole(new_row)
-            cells = new_row.cells
-            for cell, width in zip(cells, widths):
-                cell.width = width
-            for cell, text in zip(cells, row):
+            for cell, text in zip(new_row.cells, row):
                 paragraph = cell.paragraphs[0]
-                paragraph.style = self.doc.styles[CELL_STYLE]
+                paragraph._p.style = body
                 paragraph.add_run(clean(text))
         self.para()
         return table
 
     def page_break(self):
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-    def _has(self, name: str) -> bool:
-        return any(s.name == name for s in self.doc.styles)
