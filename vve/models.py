@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Optional
 
 from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text,
-                        UniqueConstraint, func)
+                        UniqueConstraint, func, Index)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import db
@@ -26,7 +26,7 @@ class Dossier(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
-                                                    onupdate=_now)
+                                                    onupdate=_now, index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     profile: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, nullable=True)
     furthest_step: Mapped[int] = mapped_column(Integer, default=0)
@@ -108,6 +108,9 @@ class Share(db.Model):
     """A board's consent: the dossier is visible to one organisation until revoked."""
 
     __tablename__ = "share"
+    # the dashboard's question: which dossiers may this organisation see?
+    __table_args__ = (Index("ix_share_organisation_dossier", "organisation_id", "dossier_id",
+                            "revoked_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),

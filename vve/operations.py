@@ -63,6 +63,17 @@ def find_dossier(public_id: str) -> Dossier | None:
         db.select(Dossier).where(Dossier.public_id == public_id)).scalar_one_or_none()
 
 
+def replace_token(dossier: Dossier, actor: str = "bestuur") -> str:
+    """A new private link; the old one, and every browser that opened it, lose access."""
+    from vve.advisors.operations import audit
+
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    dossier.token_hash = _hash(token)
+    audit(dossier, actor, "link_replaced")
+    db.session.commit()
+    return token
+
+
 def token_matches(dossier: Dossier, token: str) -> bool:
     return hmac.compare_digest(dossier.token_hash, _hash(token))
 
@@ -148,12 +159,17 @@ def _build(profile: Profile, dossier: Dossier, today: dt.date) -> dict:
     (over the board's own answer), and the plan says so."""
     from vve.advisors.operations import municipal_plan_for
 
-    municipal = municipal_plan_for(profile.association.postcode, profile.association.municipality)
+    municipal = municipal_plan_for(profile.association.postcode, profile.association.municipality,
+                                   profile.association.neighbourhood)
     if municipal is not None:
+        # The municipality's decision wins where it decided something; the board's own
+        # answers stay where it did not (no year set, a plan still in preparation).
+        own = profile.municipal
         data = profile.model_dump(mode="json")
-        data["municipal"] = {"neighbourhood_plan": municipal.status == "adopted",
-                             "preferred_route": municipal.preferred_route,
-                             "expected_year": municipal.expected_year}
+        data["municipal"] = {
+            "neighbourhood_plan": True if municipal.status == "adopted" else own.neighbourhood_plan,
+            "preferred_route": municipal.preferred_route,
+            "expected_year": municipal.expected_year or own.expected_year}
         profile = parse_profile(data)
     plan = plan_to_dict(build_plan(profile, today, load_knowledge()))
     plan["municipal_plan"] = None if municipal is None else {
@@ -163,6 +179,15 @@ def _build(profile: Profile, dossier: Dossier, today: dt.date) -> dict:
         "source": municipal.source,
         "updated_at": municipal.updated_at.date().isoformat() if municipal.updated_at else None}
     return plan
+
+
+def same_snapshot(dossier: Dossier, plan: dict, created_by: str) -> PlanSnapshot | None:
+    """The last snapshot when nothing changed since: downloading twice stores one plan."""
+    last = dossier.snapshots[-1] if dossier.snapshots else None
+    if last is not None and last.plan == plan and last.created_by == created_by \
+            and last.document is not None:
+        return last
+    return None
 
 
 def record_snapshot(dossier: Dossier, plan: dict, created_by: str,
@@ -201,5 +226,18 @@ def import_profile(data: bytes, furthest_step: int) -> NewDossier:
     profile = load_profile(text)
     new = start_dossier(profile.model_dump(mode="json"))
     new.dossier.furthest_step = furthest_step
+    _summarise(new.dossier, profile, furthest_step)
     db.session.commit()
     return new
+
+
+def refresh_summaries(municipality: str) -> int:
+    """After a municipal plan changes: the dashboard columns of its dossiers follow."""
+    dossiers = db.session.execute(db.select(Dossier).where(
+        db.func.lower(Dossier.municipality) == municipality.lower())).scalars().all()
+    for dossier in dossiers:
+        profile = dossier_profile(dossier)
+        if profile is not None:
+            _summarise(dossier, profile, None)
+    db.session.commit()
+    return len(dossiers)

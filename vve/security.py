@@ -46,11 +46,27 @@ def take_new_token(public_id: str) -> str | None:
     return token
 
 
-def grant(public_id: str) -> None:
-    """This browser may open the dossier (it showed the secret link)."""
-    grants = [p for p in session.get("dossiers", []) if p != public_id]
-    session["dossiers"] = [public_id, *grants][:MAX_GRANTS]
+def grant(dossier) -> None:
+    """This browser may open the dossier: it showed the secret link. The grant names the
+    link it came from, so replacing the link ends every grant made with the old one."""
+    grants = {p: h for p, h in _grants().items() if p != dossier.public_id}
+    session["dossiers"] = {dossier.public_id: dossier.token_hash[:16], **grants}
+    if len(session["dossiers"]) > MAX_GRANTS:
+        session["dossiers"] = dict(list(session["dossiers"].items())[:MAX_GRANTS])
     session.permanent = True
+
+
+def _grants() -> dict:
+    grants = session.get("dossiers", {})
+    return grants if isinstance(grants, dict) else {}
+
+
+def has_grant(dossier) -> bool:
+    return _grants().get(dossier.public_id) == dossier.token_hash[:16]
+
+
+def drop_grant(public_id: str) -> None:
+    session["dossiers"] = {p: h for p, h in _grants().items() if p != public_id}
 
 
 ADVISOR_SESSION = dt.timedelta(hours=8)
@@ -82,13 +98,13 @@ def log_in(user) -> None:
 
 
 def log_out() -> None:
-    session.pop("user_id", None)
-    session.pop("login_at", None)
+    """Everything goes: also the board links used in this browser."""
+    session.clear()
     g.user = None
 
 
 def _may_open(dossier) -> bool:
-    if dossier.public_id in session.get("dossiers", []):
+    if has_grant(dossier):
         return True
     user = current_user()
     return user is not None and organisation_can_see(user.organisation_id, dossier.id)
@@ -107,8 +123,7 @@ def dossier_required(view=None, *, board_only: bool = False):
             dossier = operations.find_dossier(public_id)
             if dossier is None:
                 abort(404)
-            allowed = (public_id in session.get("dossiers", []) if board_only
-                       else _may_open(dossier))
+            allowed = has_grant(dossier) if board_only else _may_open(dossier)
             if not allowed:
                 abort(404)
             g.dossier = dossier

@@ -46,6 +46,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(advisor_bp)
     _sqlite_pragmas(app)
+
+    @app.get("/health")
+    def health():
+        """For load balancers and the load benchmark: no database, no session."""
+        return "ok", 200, {"Content-Type": "text/plain"}
     return app
 
 

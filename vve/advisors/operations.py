@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, or_, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from vve.extensions import db
@@ -81,19 +81,26 @@ def authenticate(email: str, password: str) -> User:
     """The user, or AccountError. Locks an account for a while after repeated failures."""
     user = db.session.execute(db.select(User).where(
         User.email == email.strip().lower())).scalar_one_or_none()
+    refused = AccountError("E-mailadres of wachtwoord klopt niet, of het account is na te veel "
+                           "pogingen een kwartier geblokkeerd.")
     if user is None or not user.active:
         check_password_hash(_DUMMY_HASH, password)  # same work: no hint which emails exist
-        raise AccountError("E-mailadres of wachtwoord klopt niet.")
+        raise refused
     locked = _aware(user.locked_until)
+    correct = check_password_hash(user.password_hash, password)  # always the same work
     if locked and locked > _now():
-        raise AccountError("Te veel mislukte pogingen; probeer het over een kwartier opnieuw.")
-    if not check_password_hash(user.password_hash, password):
-        user.failed_logins += 1
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = _now() + dt.timedelta(minutes=LOCK_MINUTES)
-            user.failed_logins = 0
+        raise refused
+    if not correct:
+        # one atomic UPDATE: parallel attempts cannot all read the same old count
+        count = db.session.execute(
+            update(User).where(User.id == user.id)
+            .values(failed_logins=User.failed_logins + 1).returning(User.failed_logins)
+        ).scalar_one()
+        if count >= MAX_FAILED_LOGINS:
+            db.session.execute(update(User).where(User.id == user.id).values(
+                locked_until=_now() + dt.timedelta(minutes=LOCK_MINUTES), failed_logins=0))
         db.session.commit()
-        raise AccountError("E-mailadres of wachtwoord klopt niet.")
+        raise refused
     user.failed_logins = 0
     user.locked_until = None
     db.session.commit()
@@ -168,6 +175,18 @@ def revoke_share(dossier: Dossier, share_id: int) -> None:
     db.session.commit()
 
 
+def template_for_board(dossier: Dossier) -> tuple[bytes, str] | None:
+    """A board's own download uses the house style of the organisation it shares with,
+    when exactly one such organisation has one."""
+    organisations = {s.organisation for s in shares_of(dossier)
+                     if s.organisation is not None and s.revoked_at is None
+                     and s.organisation.template}
+    if len(organisations) != 1:
+        return None
+    org = organisations.pop()
+    return org.template, org.template_name or "huisstijl.docx"
+
+
 def organisation_can_see(organisation_id: int, dossier_id: int) -> bool:
     return db.session.execute(db.select(Share.id).where(
         Share.dossier_id == dossier_id, Share.organisation_id == organisation_id,
@@ -210,8 +229,12 @@ def _visible(organisation_id: int):
     return db.select(Dossier).where(Dossier.id.in_(shared))
 
 
-def dashboard(organisation_id: int, query: DashboardQuery) -> tuple[list[Dossier], int]:
-    """One page of the organisation's dossiers and the total; a fixed number of queries."""
+def _order(query: DashboardQuery):
+    column = SORTABLE.get(query.sort, Dossier.updated_at)
+    return column.desc() if query.descending else column.asc()
+
+
+def _filtered(organisation_id: int, query: DashboardQuery):
     statement = _visible(organisation_id)
     if query.municipality:
         statement = statement.where(Dossier.municipality == query.municipality)
@@ -225,11 +248,15 @@ def dashboard(organisation_id: int, query: DashboardQuery) -> tuple[list[Dossier
         statement = statement.where(or_(
             Dossier.name.ilike(f"%{term}%"),
             func.replace(Dossier.postcode, " ", "").like(f"{postcode}%")))
+    return statement
+
+
+def dashboard(organisation_id: int, query: DashboardQuery) -> tuple[list[Dossier], int]:
+    """One page of the organisation's dossiers and the total; a fixed number of queries."""
+    statement = _filtered(organisation_id, query)
     total = db.session.execute(db.select(func.count()).select_from(
         statement.subquery())).scalar_one()
-    column = SORTABLE.get(query.sort, Dossier.updated_at)
-    order = column.desc() if query.descending else column.asc()
-    rows = db.session.execute(statement.order_by(order, Dossier.id).limit(PAGE_SIZE).offset(
+    rows = db.session.execute(statement.order_by(_order(query), Dossier.id).limit(PAGE_SIZE).offset(
         (max(query.page, 1) - 1) * PAGE_SIZE)).scalars()
     return list(rows), total
 
@@ -273,16 +300,11 @@ def dashboard_csv(organisation_id: int, query: DashboardQuery, headers: list[str
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(headers)
-    page = 1
-    while True:
-        rows, total = dashboard(organisation_id, DashboardQuery(**{**query.__dict__, "page": page}))
-        for d in rows:
-            writer.writerow([_cell(v) for v in (d.name, d.municipality, d.postcode, d.rights,
-                                                 d.furthest_step, d.stage, d.heat_route,
-                                                 d.status, d.updated_at.date().isoformat())])
-        if page * PAGE_SIZE >= total:
-            break
-        page += 1
+    statement = _filtered(organisation_id, query).order_by(_order(query), Dossier.id)
+    for d in db.session.execute(statement.execution_options(yield_per=500)).scalars():
+        writer.writerow([_cell(v) for v in (d.name, d.municipality, d.postcode, d.rights,
+                                             d.furthest_step, d.stage, d.heat_route,
+                                             d.status, d.updated_at.date().isoformat())])
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 correctly
 
 
@@ -295,19 +317,30 @@ def municipal_plans() -> list[MunicipalPlan]:
 
 def save_municipal_plan(values: dict, user: User, plan_id: int | None = None) -> MunicipalPlan:
     plan = db.session.get(MunicipalPlan, plan_id) if plan_id else None
-    if plan is None:
-        existing = db.session.execute(db.select(MunicipalPlan).where(
-            MunicipalPlan.municipality == values["municipality"],
-            MunicipalPlan.neighbourhood == values["neighbourhood"])).scalar_one_or_none()
-        plan = existing or MunicipalPlan(municipality=values["municipality"],
-                                         neighbourhood=values["neighbourhood"])
+    same_area = db.session.execute(db.select(MunicipalPlan).where(
+        func.lower(MunicipalPlan.municipality) == values["municipality"].lower(),
+        func.lower(MunicipalPlan.neighbourhood) == values["neighbourhood"].lower())
+        .order_by(MunicipalPlan.id)).scalars().first()
+    old_municipality = plan.municipality if plan is not None else None
+    if plan is None and same_area is not None:
+        plan = same_area  # the existing plan keeps its spelling of the name
+    elif plan is None:
+        plan = MunicipalPlan(municipality=values["municipality"],
+                             neighbourhood=values["neighbourhood"])
         db.session.add(plan)
+    elif same_area is not None and same_area.id != plan.id:
+        raise AccountError("Voor deze gemeente en wijk bestaat al een plan; wijzig dat plan.")
+    else:  # an explicit edit of this plan may correct its names
+        plan.municipality, plan.neighbourhood = values["municipality"], values["neighbourhood"]
     for key in ("status", "preferred_route", "expected_year", "notes", "source"):
         setattr(plan, key, values.get(key))
     plan.notes = plan.notes or ""
     plan.source = plan.source or ""
     plan.updated_by = user.email
     db.session.commit()
+    from vve.operations import refresh_summaries
+    for name in {plan.municipality, old_municipality} - {None}:
+        refresh_summaries(name)
     return plan
 
 
@@ -316,8 +349,10 @@ def normal_postcode(text: str) -> str:
     return f"{compact[:4]} {compact[4:]}" if len(compact) == 6 else compact
 
 
-def municipal_plan_for(postcode: str | None, municipality: str | None) -> MunicipalPlan | None:
-    """The neighbourhood's plan (by postcode, then 4-digit area), else the municipality's own."""
+def municipal_plan_for(postcode: str | None, municipality: str | None,
+                       neighbourhood: str | None = None) -> MunicipalPlan | None:
+    """The neighbourhood's plan (by postcode, then 4-digit area, then the board's own
+    answer), else the municipality's own."""
     area = None
     if postcode:
         full = normal_postcode(postcode)
@@ -325,12 +360,15 @@ def municipal_plan_for(postcode: str | None, municipality: str | None) -> Munici
     candidates = []
     if area:
         candidates += [(area.municipality, area.neighbourhood), (area.municipality, "")]
+    if municipality and neighbourhood:
+        candidates.append((municipality, neighbourhood))
     if municipality:
         candidates.append((municipality, ""))
-    for name, neighbourhood in candidates:
+    for name, area_name in candidates:
         plan = db.session.execute(db.select(MunicipalPlan).where(
             func.lower(MunicipalPlan.municipality) == name.lower(),
-            MunicipalPlan.neighbourhood == neighbourhood)).scalar_one_or_none()
+            func.lower(MunicipalPlan.neighbourhood) == area_name.lower())
+            .order_by(MunicipalPlan.id)).scalars().first()
         if plan and plan.status != "none" and plan.preferred_route:
             return plan
     return None

@@ -149,12 +149,16 @@ def municipal_edit(user, plan_id):
     if request.method == "GET" and plan is not None:
         form.preferred_route.data = plan.preferred_route or ""
     if form.validate_on_submit():
-        ops.save_municipal_plan({
-            "municipality": form.municipality.data.strip(),
-            "neighbourhood": (form.neighbourhood.data or "").strip(),
-            "status": form.status.data, "preferred_route": form.preferred_route.data or None,
-            "expected_year": form.expected_year.data, "notes": form.notes.data or "",
-            "source": form.source.data or ""}, user, plan_id)
+        try:
+            ops.save_municipal_plan({
+                "municipality": form.municipality.data.strip(),
+                "neighbourhood": (form.neighbourhood.data or "").strip(),
+                "status": form.status.data, "preferred_route": form.preferred_route.data or None,
+                "expected_year": form.expected_year.data, "notes": form.notes.data or "",
+                "source": form.source.data or ""}, user, plan_id)
+        except ops.AccountError as exc:
+            form.neighbourhood.errors = [str(exc)]
+            return render_template("advisors/municipal_edit.html", form=form, plan=plan), 400
         flash(_("Het gemeentelijk plan is opgeslagen; plannen van VvE's in dit gebied gebruiken het."),
               "info")
         return redirect(url_for("advisor.municipal"))

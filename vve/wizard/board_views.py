@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
@@ -10,7 +10,7 @@ from wtforms.validators import InputRequired
 
 from vve import operations
 from vve.advisors import operations as ops
-from vve.security import dossier_required
+from vve.security import dossier_required, drop_grant, grant, remember_new_token
 
 bp = Blueprint("board", __name__)
 
@@ -38,6 +38,20 @@ def revoke(dossier, share_id):
         abort(404)
     flash(_("De deling is ingetrokken: die organisatie ziet het dossier niet meer."), "info")
     return redirect(url_for("board.share", public_id=dossier.public_id))
+
+
+@bp.post("/d/<public_id>/nieuwe-link")
+@dossier_required(board_only=True)
+def new_link(dossier):
+    """Replace the private link: whoever had the old one (an advisor who started the
+    dossier, a lost phone) can no longer get in."""
+    form = FlaskForm()
+    if not form.validate_on_submit():
+        abort(400)
+    token = operations.replace_token(dossier)
+    grant(dossier)
+    remember_new_token(dossier.public_id, token)
+    return redirect(url_for("wizard.created", public_id=dossier.public_id))
 
 
 @bp.get("/d/<public_id>/geschiedenis")
@@ -75,7 +89,7 @@ def delete(dossier):
     if form.validate_on_submit():
         public_id = dossier.public_id
         operations.delete_dossier(dossier)
-        session["dossiers"] = [p for p in session.get("dossiers", []) if p != public_id]
+        drop_grant(public_id)
         flash(_("Het dossier is verwijderd."), "info")
         return redirect(url_for("wizard.start"))
     return render_template("board/delete.html", dossier=dossier, form=form), \

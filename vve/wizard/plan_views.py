@@ -12,6 +12,7 @@ from wtforms.validators import NumberRange, Optional
 
 from vve import operations
 from vve.document import DocumentMeta, write_plan_docx
+from vve.advisors.operations import template_for_board
 from vve.document.timeline import timeline_png
 from vve.profile import ProfileError
 from vve.rules.voting import Meeting, Rule, Threshold, outcome
@@ -95,13 +96,19 @@ def download(dossier):
     plan = operations.make_plan(dossier)
     if plan is None:
         return _first_step(dossier)
-    user = current_user()
-    template = None
-    if user is not None and user.organisation.template:
-        template = (user.organisation.template, user.organisation.template_name or "huisstijl.docx")
-    prepared_by = user.organisation.name if user is not None else "VvE Warmteplan"
-    data = write_plan_docx(plan, DocumentMeta(prepared_by=prepared_by), template)
-    operations.record_snapshot(dossier, plan, created_by=actor(), document=data)
+    user, who = current_user(), actor()
+    same = operations.same_snapshot(dossier, plan, who)
+    if same is not None:  # nothing changed: the same document, no new snapshot
+        data = same.document
+    else:
+        if user is not None:
+            template = ((user.organisation.template, user.organisation.template_name
+                         or "huisstijl.docx") if user.organisation.template else None)
+            prepared_by = user.organisation.name
+        else:
+            template, prepared_by = template_for_board(dossier), "VvE Warmteplan"
+        data = write_plan_docx(plan, DocumentMeta(prepared_by=prepared_by), template)
+        operations.record_snapshot(dossier, plan, created_by=who, document=data)
     return _attachment(data, f"plan-van-aanpak-{_slug(plan['association']['name'])}.docx",
                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 
@@ -138,7 +145,7 @@ def import_profile():
     except ProfileError as exc:
         return render_template("wizard/start.html",
                                import_errors=[str(e) for e in exc.errors]), 400
-    grant(new.dossier.public_id)
+    grant(new.dossier)
     remember_new_token(new.dossier.public_id, new.token)
     return redirect(url_for("wizard.created", public_id=new.dossier.public_id))
 

@@ -124,7 +124,8 @@ def stage_label(stage: str) -> str:
 _ACTIONS = {"answers_changed": _l("Antwoorden gewijzigd"), "share_created": _l("Deelcode gemaakt"),
             "share_redeemed": _l("Gedeeld met een adviesorganisatie"),
             "share_revoked": _l("Deling ingetrokken"), "plan_downloaded": _l("Plan gedownload"),
-            "started_for_board": _l("Dossier gestart door een adviseur")}
+            "started_for_board": _l("Dossier gestart door een adviseur"),
+            "link_replaced": _l("Persoonlijke link vervangen")}
 
 
 def audit_text(event) -> str:

@@ -27,7 +27,7 @@ def start():
 @bp.post("/start")
 def create():
     new = operations.start_dossier()
-    grant(new.dossier.public_id)
+    grant(new.dossier)
     remember_new_token(new.dossier.public_id, new.token)
     return redirect(url_for("wizard.created", public_id=new.dossier.public_id))
 
@@ -51,7 +51,7 @@ def access(public_id, token):
     dossier = operations.find_dossier(public_id)
     if dossier is None or not operations.token_matches(dossier, token):
         abort(404)
-    grant(public_id)
+    grant(dossier)
     return redirect(resume_url(dossier))
 
 
