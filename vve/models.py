@@ -170,3 +170,15 @@ class PostcodeArea(db.Model):
     postcode: Mapped[str] = mapped_column(String(7), primary_key=True)
     municipality: Mapped[str] = mapped_column(String(100))
     neighbourhood: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AccessFailure(db.Model):
+    """A failed private-link or share-code attempt, per client address, for rate limiting.
+    In the database, not in process memory: several app servers share the count."""
+
+    __tablename__ = "access_failure"
+    __table_args__ = (Index("ix_access_failure_client_at", "client", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client: Mapped[str] = mapped_column(String(64))
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

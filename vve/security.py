@@ -36,7 +36,8 @@ def remember_new_token(public_id: str, token: str) -> None:
     """The private link is shown once, on the next page, for this dossier only."""
     tokens = dict(session.get("new_tokens", {}))
     tokens[public_id] = token
-    session["new_tokens"] = tokens
+    # only the latest few: a cookie holds 4 KB, and an unfollowed start never pops its token
+    session["new_tokens"] = dict(list(tokens.items())[-3:])
 
 
 def take_new_token(public_id: str) -> str | None:

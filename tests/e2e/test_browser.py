@@ -177,6 +177,7 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
     page.get_by_label("Naam van de VvE").fill("VvE Het Vennetje")
     page.get_by_label("Postcode").fill("9402 CD")
     page.get_by_label("Gemeente").fill("Assen")
+    page.get_by_label("Wijk of buurt").fill("Lariks")
     save(page)
     page.get_by_label("Aantal woningen (appartementsrechten)").fill("18")
     save(page)
@@ -215,10 +216,12 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
         expect(a.get_by_role("link", name="VvE Het Vennetje", exact=True)).to_be_visible()
         shoot(a, "20-adviseur-dashboard")
 
-        # the municipality's plan for the whole of Assen
+        # the municipality's plan for the dossier's neighbourhood
         a.goto(server + "/adviseur/gemeenten")
         shoot(a, "21-gemeentelijke-plannen")
-        a.get_by_role("link", name=re.compile("Wijzigen Assen")).click()
+        a.get_by_role("link", name="Plan voor een wijk toevoegen").click()
+        a.get_by_label("Gemeente").fill("Assen")
+        a.get_by_label("Wijk of buurt").fill("Lariks")
         a.get_by_label("Vastgesteld").check()
         a.get_by_label("Voorkeursroute").select_option("heat_network")
         a.get_by_label("Verwacht jaar").fill("2031")
@@ -227,12 +230,12 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
 
         a.goto(server + "/adviseur/")
         a.get_by_role("link", name="VvE Het Vennetje", exact=True).click()
-        expect(a.get_by_text("warmteplan van de gemeente Assen")).to_be_visible()
+        expect(a.get_by_text("warmteplan van de gemeente Assen, Lariks")).to_be_visible()
         with a.expect_download() as info:
             a.get_by_role("link", name="Download het plan (Word)").click()
         document = Document(io.BytesIO(Path(info.value.path()).read_bytes()))
         assert document.styles["Heading 1"].font.name == "Georgia"
         text = "\n".join(p.text for p in document.paragraphs)
-        assert "warmteplan van de gemeente (Assen)" in text and "Warmtenet" in text
+        assert "warmteplan van de gemeente (Assen, Lariks)" in text and "Warmtenet" in text
     finally:
         advisor.close()

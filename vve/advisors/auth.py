@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+
+from vve.advisors.forms_base import CleanForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
@@ -15,7 +16,7 @@ from .operations import AccountError, authenticate
 bp = Blueprint("auth", __name__, url_prefix="/adviseur")
 
 
-class LoginForm(FlaskForm):
+class LoginForm(CleanForm):
     email = EmailField(_l("E-mailadres"), validators=[InputRequired(_l("Vul uw e-mailadres in.")),
                                                       Length(max=254)])
     password = PasswordField(_l("Wachtwoord"), validators=[InputRequired(_l("Vul uw wachtwoord in."))])

@@ -18,6 +18,7 @@ from sqlalchemy import func, or_, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from vve.extensions import db
+from vve.profile.model import clean_text
 from vve.models import (AuditEvent, Dossier, MunicipalPlan, Organisation, PlanSnapshot,
                         PostcodeArea, Share, User)
 
@@ -388,6 +389,7 @@ def _rows(data: bytes, required: Iterable[str]) -> list[dict]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CsvError(["Het bestand is geen UTF-8-tekst."]) from None
+    text = clean_text(text)  # no NUL or other characters the database refuses
     sample = text[:2048]
     delimiter = ";" if sample.count(";") >= sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)

@@ -6,17 +6,18 @@ import io
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import EmailField, IntegerField, PasswordField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from vve import operations
+from vve import operations, ratelimit
 from vve.document import TemplateError
 from vve.security import login_required, remember_new_token
+from vve.wizard.forms import TolerantIntegerField
 
 from . import operations as ops
+from .forms_base import CleanForm
 
 bp = Blueprint("advisor", __name__, url_prefix="/adviseur")
 
@@ -79,7 +80,7 @@ def summary_chart(user):
                     mimetype="image/png")
 
 
-class CodeForm(FlaskForm):
+class CodeForm(CleanForm):
     code = StringField(_l("Deelcode van het bestuur"), validators=[
         InputRequired(_l("Vul de deelcode in.")), Length(max=40)],
         description=_l("Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKLM."))
@@ -90,9 +91,12 @@ class CodeForm(FlaskForm):
 def redeem(user):
     form = CodeForm()
     if form.validate_on_submit():
+        if ratelimit.blocked():
+            return render_template("errors/429.html"), 429
         try:
             dossier = ops.redeem_share(user, form.code.data)
         except ops.AccountError as exc:
+            ratelimit.record_failure()
             form.code.errors = [str(exc)]
             return render_template("advisors/redeem.html", form=form), 400
         flash(_("Het dossier is met uw organisatie gedeeld."), "info")
@@ -115,7 +119,7 @@ def _choices(pairs):
     return [SelectChoice(v, l) for v, l in pairs]
 
 
-class MunicipalPlanForm(FlaskForm):
+class MunicipalPlanForm(CleanForm):
     municipality = StringField(_l("Gemeente"), validators=[InputRequired(_l("Vul de gemeente in.")),
                                                            Length(max=100)])
     neighbourhood = StringField(_l("Wijk of buurt"), validators=[Optional(), Length(max=200)],
@@ -124,7 +128,7 @@ class MunicipalPlanForm(FlaskForm):
                         choices=_choices(PLAN_STATUS_LABELS.items()), default="none")
     preferred_route = SelectField(_l("Voorkeursroute"), choices=_choices(
         [("", _l("Geen"))] + list(ROUTE_LABELS.items())), default="")
-    expected_year = IntegerField(_l("Verwacht jaar"), validators=[
+    expected_year = TolerantIntegerField(_l("Verwacht jaar"), validators=[
         Optional(), NumberRange(2000, 2100, message=_l("Vul een jaar van 2000 tot en met 2100 in."))])
     notes = TextAreaField(_l("Toelichting"), validators=[Optional(), Length(max=2000)])
     source = StringField(_l("Bron"), validators=[Optional(), Length(max=500)],
@@ -166,7 +170,7 @@ def municipal_edit(user, plan_id):
         400 if form.errors else 200
 
 
-class UploadForm(FlaskForm):
+class UploadForm(CleanForm):
     file = FileField(_l("CSV-bestand"))
 
 
@@ -195,7 +199,7 @@ def municipal_import(user):
 
 # --- admin: users and house style -------------------------------------------------------
 
-class UserForm(FlaskForm):
+class UserForm(CleanForm):
     name = StringField(_l("Naam"), validators=[InputRequired(_l("Vul een naam in.")), Length(max=200)])
     email = EmailField(_l("E-mailadres"), validators=[InputRequired(_l("Vul een e-mailadres in.")),
                                                       Length(max=254)])

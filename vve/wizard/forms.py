@@ -67,6 +67,10 @@ class TolerantIntegerField(IntegerField):
         if valuelist and valuelist[0].strip() == "":
             self.data = None
             return
+        if valuelist and len(valuelist[0].strip().lstrip("+-")) > 12:
+            # a range check on a 400-digit number overflows inside WTForms
+            self.data = None
+            raise ValueError(str(_l("Dit getal is te groot.")))
         try:
             super().process_formdata([v.strip() for v in valuelist])
         except ValueError:

@@ -6,11 +6,12 @@ from flask import (Blueprint, abort, flash, g, redirect, render_template, reques
                    url_for)
 from flask_babel import gettext as _
 
-from vve import operations
+from vve import operations, ratelimit
 from vve.profile import ProfileError
 from vve.security import (actor, dossier_required, grant, remember_new_token, safe_next,
                           take_new_token)
 
+from .presenters import answer_text
 from .forms import (FORMS, add_stored_shares, form_data, overrides, profile_values,
                     stale_kinds)
 from .steps import STEPS, step_by_slug
@@ -48,8 +49,11 @@ def created(dossier):
 @bp.get("/toegang/<public_id>/<token>")
 def access(public_id, token):
     """The private link: checks the token, remembers the right, drops the token from the URL."""
+    if ratelimit.blocked():
+        return render_template("errors/429.html"), 429
     dossier = operations.find_dossier(public_id)
     if dossier is None or not operations.token_matches(dossier, token):
+        ratelimit.record_failure()
         abort(404)
     grant(dossier)
     return redirect(resume_url(dossier))
@@ -112,8 +116,14 @@ def _save(dossier, number, current, form, values, target):
         saved = operations.save_step(dossier, values, number, expected, actor=actor(),
                                      total_steps=len(STEPS)).model_dump(mode="json")
     except operations.StaleDossier:
+        db_profile = dossier.profile  # loaded for this request: the newer answers
+        changed = [f"{q.label}: {answer_text(q, operations.get_path(db_profile, q.path))}"
+                   for q in current.questions
+                   if operations.get_path(db_profile, q.path) != values.get(q.path)]
         message = _("Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat nog "
                     "in het formulier; controleer het en sla opnieuw op.")
+        if changed:
+            message += " " + _("Nu opgeslagen: %(changes)s.", changes="; ".join(changed))
         form.version.data = str(dossier.version)
         return _render(dossier, number, current, form, message=message), 409
     except ProfileError as exc:

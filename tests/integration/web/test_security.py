@@ -110,6 +110,7 @@ def test_a_stale_form_is_not_saved_over_newer_answers(app, wizard):
         "association__name": "Derde versie"})
     html = response.get_data(as_text=True)
     assert response.status_code == 409 and 'value="Derde versie"' in html
+    assert "Nu opgeslagen: Naam van de VvE: Tweede versie" in html  # what changed meanwhile
     with app.app_context():
         profile = db.session.execute(db.select(Dossier)).scalar_one().profile
         assert profile["association"]["name"] == "Tweede versie"
@@ -157,3 +158,18 @@ def test_uploads_are_limited_in_size(app, client):
     response = client.post("/importeren", data={"csrf_token": csrf_of(page)},
                            environ_overrides={"CONTENT_LENGTH": str(3 * 1024 * 1024)})
     assert response.status_code == 413
+
+
+def test_guessing_private_links_is_rate_limited(app, wizard):
+    from vve.ratelimit import MAX_FAILURES
+    guesser = app.test_client()
+    for _ in range(MAX_FAILURES):
+        assert guesser.get(f"/toegang/{wizard.public_id}/{'y' * 43}").status_code == 404
+    # even the right link is refused from this address for a while: no guessing on
+    assert guesser.get("/" + wizard.link.split("/", 3)[3]).status_code == 429
+
+
+def test_tokens_are_compared_in_constant_time():
+    import inspect
+    from vve import operations
+    assert "hmac.compare_digest" in inspect.getsource(operations.token_matches)
