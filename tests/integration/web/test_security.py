@@ -173,3 +173,38 @@ def test_tokens_are_compared_in_constant_time():
     import inspect
     from vve import operations
     assert "hmac.compare_digest" in inspect.getsource(operations.token_matches)
+
+
+def test_security_headers_on_every_response(app, wizard):
+    fill = {"public_id": wizard.public_id, "slug": "vve", "token": "x" * 43,
+            "action": "blokkeren", "share_id": 1, "snapshot_id": 1, "user_id": 1,
+            "plan_id": 1, "code": "nl", "filename": "app.css"}
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods:
+            continue
+        response = wizard.client.get(rule.build({a: fill[a] for a in rule.arguments})[1])
+        for header in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+                       "Referrer-Policy"):
+            assert header in response.headers, (rule.rule, header)
+        response.close()  # static files are streamed from disk
+
+
+def test_ids_of_another_dossier_lead_nowhere(app, wizard):
+    """IDOR sweep: a board that owns dossier A uses the real share and snapshot ids of B."""
+    from tests.integration.web.conftest import Wizard
+    from vve.models import PlanSnapshot, Share
+    other = Wizard(app.test_client()).start()
+    other.submit("vve", {"association__name": "VvE B"})
+    other.client.get(f"/d/{other.public_id}/plan.docx")
+    page = other.client.get(f"/d/{other.public_id}/delen").get_data(as_text=True)
+    other.client.post(f"/d/{other.public_id}/delen", data={"csrf_token": csrf_of(page)})
+    with app.app_context():
+        share_id = db.session.execute(db.select(Share.id)).scalar_one()
+        snapshot_id = db.session.execute(db.select(PlanSnapshot.id)).scalar_one()
+    wizard.submit("vve", {"association__name": "VvE A"})
+    token = csrf_of(wizard.client.get("/").get_data(as_text=True))
+    assert wizard.client.get(f"/d/{wizard.public_id}/plannen/{snapshot_id}.docx").status_code == 404
+    assert wizard.client.post(f"/d/{wizard.public_id}/delen/{share_id}/intrekken",
+                              data={"csrf_token": token}).status_code == 404
+    with app.app_context():
+        assert db.session.get(Share, share_id).revoked_at is None
