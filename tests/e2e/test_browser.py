@@ -185,6 +185,8 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
     page.goto(page.url.rsplit("/stap/", 1)[0] + "/delen")
     page.get_by_role("button", name="Maak een deelcode").click()
     code = page.locator(".code").inner_text()
+    shoot(page, "14-delen")
+    dossier_url = page.url.rsplit("/delen", 1)[0]
 
     make_account(server, "fatima@drenthe.nl", "Adviesteam Drenthe", "admin")
     advisor = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
@@ -239,3 +241,13 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
         assert "warmteplan van de gemeente (Assen, Lariks)" in text and "Warmtenet" in text
     finally:
         advisor.close()
+    page.goto(dossier_url + "/geschiedenis")
+    expect(page.get_by_text("adviseur:fatima@drenthe.nl").first).to_be_visible()
+    shoot(page, "15-geschiedenis")
+    page.goto(dossier_url + "/verwijderen")
+    page.get_by_role("button", name="Definitief verwijderen").click()
+    expect(page.locator("#error-summary")).to_be_visible()  # not without the confirmation
+    shoot(page, "16-verwijderen")
+    page.get_by_label(re.compile("Ik begrijp dat")).check()
+    page.get_by_role("button", name="Definitief verwijderen").click()
+    expect(page.get_by_role("status")).to_contain_text("verwijderd")

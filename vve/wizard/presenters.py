@@ -7,6 +7,8 @@ import datetime as dt
 from flask import Flask
 from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
 
+from vve import labels
+
 from .steps import Question
 
 
@@ -132,7 +134,7 @@ def audit_text(event) -> str:
     text = str(_ACTIONS[event.action]) if event.action in _ACTIONS else event.action
     detail = event.detail or {}
     if detail.get("fields"):
-        text += ": " + ", ".join(detail["fields"])
+        text += ": " + ", ".join(labels.field_label(path) for path in detail["fields"])
     if detail.get("organisation"):
         text += f" ({detail['organisation']})"
     return text

@@ -195,7 +195,7 @@ def test_snapshots_download_exactly_as_they_were(app, shared):
     again = shared.client.get(f"/d/{shared.public_id}/plannen/{snapshot_id}.docx").data
     assert again == first
     history = shared.client.get(f"/d/{shared.public_id}/geschiedenis").get_data(as_text=True)
-    assert "association.name" in history and "Plan gedownload" in history
+    assert "Naam VvE" in history and "Plan gedownload" in history
 
 
 def test_the_audit_log_names_the_advisor(app, shared):
