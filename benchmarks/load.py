@@ -113,6 +113,9 @@ class Board:
         self.request("download", "GET", f"/d/{public_id}/plan.docx")
 
 
+THREADS = [1]
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -121,8 +124,10 @@ def free_port():
 
 def start_gunicorn(port, env):
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-    process = subprocess.Popen([gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level",
-                                "warning", "wsgi:app"], cwd=ROOT, env=env)
+    workers = (["--worker-class", "gthread", "--threads", str(THREADS[0])]
+               if THREADS[0] > 1 else [])
+    process = subprocess.Popen([gunicorn, "-w", "2", *workers, "-b", f"127.0.0.1:{port}",
+                                "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env)
     for _ in range(100):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
@@ -225,11 +230,14 @@ def main() -> int:
     parser.add_argument("--boards", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--max-wizards", type=int, default=2000)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads per gunicorn worker (gthread); 1 = sync workers")
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test",
                         help="PostgreSQL to use as the second run ('' to skip)")
     args = parser.parse_args()
+    THREADS[0] = args.threads
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"SQLite, {args.boards} concurrent boards, gunicorn with 2 workers:")
+        print(f"SQLite, {args.boards} concurrent boards, gunicorn with 2 workers x {args.threads} threads:")
         run(f"sqlite:///{tmp}/load.sqlite3", args)
     if args.postgres:
         import psycopg
@@ -241,7 +249,7 @@ def main() -> int:
             print(f"PostgreSQL not reachable ({exc}); skipped.")
             return 0
         try:
-            print(f"PostgreSQL, {args.boards} concurrent boards, gunicorn with 2 workers:")
+            print(f"PostgreSQL, {args.boards} concurrent boards, gunicorn with 2 workers x {args.threads} threads:")
             run(args.postgres + f"?options=-csearch_path%3D{schema}", args)
         finally:
             with psycopg.connect(args.postgres, autocommit=True) as conn:
