@@ -26,11 +26,14 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.integration.web.conftest import form_values  # noqa: E402  (what a browser posts)
+
 STEPS = ["vve", "gebouw", "installaties", "onderhoud", "stemmen", "gemeente", "ambitie"]
 ANSWERS = {
     "vve": {"association__name": "VvE Belasting", "association__postcode": "9401 AB",
@@ -43,32 +46,6 @@ ANSWERS = {
     "stemmen": {"voting__model_reglement": "", "owners__past_turnout_percent": "60"},
     "gemeente": {}, "ambitie": {"ambition__goal": "gas_free"},
 }
-
-
-class Form(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.values, self._select = {}, None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        name = a.get("name")
-        if tag == "input" and name and a.get("type") not in ("submit", "file", "button"):
-            if a.get("type") in ("radio", "checkbox"):
-                if "checked" in a:
-                    self.values[name] = a.get("value", "y")
-            else:
-                self.values[name] = a.get("value", "")
-        elif tag == "select" and name:
-            self._select = name
-        elif tag == "option" and self._select:
-            self.values.setdefault(self._select, a.get("value", ""))
-            if "selected" in a:
-                self.values[self._select] = a.get("value", "")
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
 
 
 class Board:
@@ -102,9 +79,7 @@ class Board:
         for slug in STEPS:
             path = f"/d/{public_id}/stap/{slug}"
             _, _, page = self.request("step-get", "GET", path)
-            form = Form()
-            form.feed(page.decode())
-            values = {**form.values, **ANSWERS[slug], "next": ""}
+            values = {**form_values(page.decode()), **ANSWERS[slug], "next": ""}
             status, _, _ = self.request("step-post", "POST", path, values)
             if status not in (302,):
                 raise RuntimeError(f"step {slug}: {status}")
