@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
+from decimal import Decimal
 
 import annotated_types
 from hypothesis import strategies as st
@@ -80,6 +81,12 @@ def for_annotation(annotation, metadata=()) -> st.SearchStrategy:
         max_size = next((m.max_length for m in flat if isinstance(m, annotated_types.MaxLen)), 200)
         return st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)),
                        min_size=min_size, max_size=min(max_size, 60))
+    if annotation is Decimal:
+        low, high = _int_bounds(metadata)
+        places = next((m.decimal_places for m in _flat(metadata)
+                       if getattr(m, "decimal_places", None) is not None), 2)
+        return st.decimals(low, high, places=places, allow_nan=False,
+                           allow_infinity=False).map(str)
     if annotation is dt.date:
         return st.dates(dt.date(2020, 1, 1), dt.date(2040, 12, 31)).map(dt.date.isoformat)
     raise TypeError(f"no strategy for {annotation!r}")

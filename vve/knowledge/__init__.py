@@ -16,9 +16,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Mapping
 
+from .money import MoneyDataError, MoneyKnowledge, load_money
+
 DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sources", "voting", "decisions", "measures", "routes", "stages", "financing",
-         "risks", "unknowns", "municipalities")
+         "risks", "unknowns", "municipalities", "costs")
 CERTAINTIES = frozenset({"bron", "onzeker", "betwist"})
 
 
@@ -94,6 +96,7 @@ class Knowledge:
     risk_thresholds: Mapping[str, Any]
     unknowns: Mapping[str, Mapping[str, Any]]
     optional_fields: frozenset[str]
+    money: MoneyKnowledge | None = None
     municipalities: tuple[str, ...] = ()
     version: str = field(default="")
     oldest_peildatum: dt.date | None = None
@@ -223,6 +226,11 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     for region, entry in raw["municipalities"].items():
         _check_sourced(entry, f"municipalities.{region}", sources)
     _check_references(sections, stages, raw["unknowns"]["fields"])
+    try:
+        money = load_money(raw["costs"], lambda e, w: _check_sourced(e, w, sources),
+                           set(sections["measures"]))
+    except MoneyDataError as exc:
+        raise KnowledgeError(str(exc)) from None
     dates = [s.peildatum for s in sources.values()]
     return Knowledge(
         sources=sources, rules=rules, models=models, second_meeting=voting["second_meeting"],
@@ -232,7 +240,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         financing=financing, risks=sections["risks"], risk_thresholds=raw["risks"]["thresholds"],
         unknowns=raw["unknowns"]["fields"],
         optional_fields=frozenset(raw["unknowns"]["optional"]["fields"]),
-        version=digest, oldest_peildatum=min(dates),
+        money=money, version=digest, oldest_peildatum=min(dates),
         municipalities=tuple(n for e in raw["municipalities"].values() for n in e["names"]),
     )
 
@@ -244,6 +252,8 @@ def _check_references(sections: Mapping[str, Mapping[str, Any]], stages: tuple,
         if d["stage"] not in stage_ids:
             raise KnowledgeError(f"decisions.{did}: unknown stage {d['stage']!r}")
     for mid, m in sections["measures"].items():
+        if not m.get("title") or not m.get("short"):
+            raise KnowledgeError(f"measures.{mid}: needs a title and a short name")
         if m.get("kind", "other") not in ("insulation", "collective_heat", "other"):
             raise KnowledgeError(f"measures.{mid}: unknown kind {m['kind']!r}")
     for rid, r in sections["routes"].items():

@@ -9,16 +9,20 @@ from pydantic import ValidationError
 
 from .errors import FieldError, ProfileError, dutch_errors
 from .model import SCHEMA_VERSION, Profile
+from .upgrade import upgrade
 
 __all__ = [
     "SCHEMA_VERSION", "FieldError", "Profile", "ProfileError",
-    "json_schema", "load_profile", "parse_profile", "profile_to_json",
+    "json_schema", "load_profile", "parse_profile", "profile_to_json", "upgrade",
 ]
 
 def parse_profile(data: Any) -> Profile:
-    """Validate a decoded JSON value; raise ProfileError with Dutch messages."""
+    """Validate a decoded JSON value; raise ProfileError with Dutch messages.
+
+    Data of an older schema version (a saved file, a stored dossier) is upgraded first."""
     if not isinstance(data, dict):
         raise ProfileError([FieldError("", "Een profiel is een JSON-object met velden.")])
+    data = upgrade(data)
     version = data.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
         raise ProfileError([FieldError(

@@ -80,6 +80,10 @@ def _message(error: dict) -> str:
         return "Onbekend veld; controleer de spelling of laat het weg."
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return "Vul een geheel getal in, zonder punten of komma's."
+    if kind in {"decimal_parsing", "decimal_type", "finite_number"}:
+        return "Vul een getal in, bijvoorbeeld 3.69."
+    if kind in {"decimal_max_places", "decimal_max_digits", "decimal_whole_digits"}:
+        return "Gebruik hoogstens drie cijfers achter de komma."
     bound = str(ctx.get("ge", ctx.get("le", "")))
     if kind in {"greater_than_equal", "less_than_equal"} and _ISO_DATE.match(bound):
         return "Vul een datum tussen 2000 en 2090 in."

@@ -4,13 +4,19 @@ Convention, relied on by the rules and the wizard alike: ``None`` (JSON ``null``
 means "weet ik niet" (unknown). A board can save a profile full of unknowns and
 still get a plan; every unknown becomes an action to find out.
 Votes and money are whole numbers (euros, votes); shares are exact fractions
-written as ``"2/3"``.
+written as ``"2/3"``; an interest rate is an exact decimal written as ``"3.69"``.
+
+Version history (``vve/profile/upgrade.py`` brings older data up to date):
+1. the first published shape;
+2. money: surfaces and gas use, cost shares (breukdelen), the reserve fund's commitments,
+   figures from an energy advice or a quote per measure, and the loan quote.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Literal, Optional
 
@@ -25,7 +31,7 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Characters XML 1.0 (and PostgreSQL text) cannot hold. Removed on the way in, so no
 # layer behind the profile ever sees them; the Word writer uses the same definition.
@@ -44,6 +50,11 @@ Votes = Annotated[int, Field(ge=0, le=100_000_000)]
 # A plan spans decades from its start; later dates are typing errors, not plans.
 PlanDate = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2090, 12, 31))]
 Euros = Annotated[int, Field(ge=0, le=10_000_000_000)]
+SquareMetres = Annotated[int, Field(ge=1, le=10_000_000)]
+CubicMetres = Annotated[int, Field(ge=1, le=100_000_000)]
+GasM3 = Annotated[int, Field(ge=0, le=100_000_000)]
+# An interest rate in percent with at most three decimals: "3.69" (stored as a string).
+RatePercent = Annotated[Decimal, Field(ge=0, le=20, max_digits=5, decimal_places=3)]
 Text = Annotated[str, BeforeValidator(clean_text), Field(max_length=200)]
 
 _FRACTION_RE = re.compile(r"^\s*(\d{1,6})\s*/\s*(\d{1,6})\s*$")
@@ -150,6 +161,16 @@ class Building(_Part):
         "natural", "mechanical_exhaust", "balanced", "balanced_heat_recovery", "mixed"]] = None
     solar_panels: Optional[Literal["none", "common", "private", "both"]] = None
     cooking_on_gas: Optional[Literal["all", "some", "none"]] = None
+    # Surfaces (version 2). Without them the plan derives quantities from a reference
+    # dwelling of RVO and says so.
+    floor_area_per_dwelling: Optional[SquareMetres] = Field(
+        default=None, description="Average usable floor area of a dwelling, m².")
+    roof_area: Optional[SquareMetres] = Field(default=None, description="Roof area, m².")
+    facade_area: Optional[SquareMetres] = Field(
+        default=None, description="Closed facade area (without windows and doors), m².")
+    window_area: Optional[SquareMetres] = Field(default=None, description="Glass area, m².")
+    volume: Optional[CubicMetres] = Field(
+        default=None, description="Gross volume of the building, m³ (for the rebuild value).")
 
 
 class Installations(_Part):
@@ -160,6 +181,11 @@ class Installations(_Part):
         "combi_boilers", "collective", "electric_boilers", "heat_network", "other"]] = None
     boilers_installed_year: Optional[Year] = Field(
         default=None, description="Typical installation year of the (collective or individual) boilers.")
+    gas_use_m3: Optional[GasM3] = Field(
+        default=None, description="Yearly gas use of the whole building (all dwellings), m³.")
+    gas_use_per_dwelling_m3: Optional[GasM3] = Field(
+        default=None, description="Yearly gas use of an average dwelling, m³; used when the "
+                                  "building's total is unknown.")
 
 
 # --- maintenance and money ---------------------------------------------------
@@ -173,6 +199,51 @@ class PlannedMaintenance(_Part):
     collective_boiler: Optional[Year] = None
 
 
+MeasureId = Literal[
+    "hydronic_balancing", "cavity_insulation", "roof_insulation", "glazing", "facade_insulation",
+    "floor_insulation", "ventilation", "heat_network_connection", "collective_heat_pump",
+    "collective_hybrid_heat_pump", "individual_heat_pumps", "green_gas_ready", "solar_panels",
+    "induction_cooking"]
+
+
+class CostShareRow(_Part):
+    """Eén regel van de breukdelentabel: een aantal appartementen met hetzelfde breukdeel."""
+
+    label: Text
+    kind: Literal["dwelling", "commercial", "parking_or_storage"] = "dwelling"
+    apartments: Annotated[int, Field(ge=1, le=100_000)]
+    share: Share = Field(description="Cost share (breukdeel) of ONE apartment in this row.")
+
+
+class ReserveCommitment(_Part):
+    """Geplande uitgave uit het reservefonds (uit het MJOP)."""
+
+    year: Year
+    amount: Euros
+    description: Optional[Text] = None
+
+
+class MeasureFigures(_Part):
+    """Figures for one measure from the VvE's own energy advice, DMJOP or quote; each
+    replaces the plan's default for that measure."""
+
+    origin: Optional[Literal["energy_advice", "dmjop", "quote"]] = None
+    investment: Optional[Euros] = Field(default=None, description="Investment incl. VAT, euros.")
+    subsidy: Optional[Euros] = Field(default=None, description="Subsidy for this measure, euros.")
+    yearly_saving: Optional[Euros] = Field(default=None, description="Energy saving per year, euros.")
+    quantity: Optional[Annotated[int, Field(ge=1, le=100_000_000)]] = Field(
+        default=None, description="Quantity in the unit of the measure's price (m², Wp, dwellings).")
+    reference: Optional[Text] = Field(default=None, description="Which advice or quote, and its date.")
+
+
+class LoanQuote(_Part):
+    """The quote of the lender (Nationaal Warmtefonds), once the VvE has one."""
+
+    rate_percent: Optional[RatePercent] = None
+    term_years: Optional[Literal[10, 15, 20, 30]] = None
+    amount: Optional[Euros] = None
+
+
 class Money(_Part):
     maintenance_plan: Optional[Literal["none", "mjop", "dmjop"]] = None
     maintenance_plan_year: Optional[Year] = None
@@ -181,6 +252,18 @@ class Money(_Part):
     yearly_reserve_contribution: Optional[Euros] = None
     rebuild_value: Optional[Euros] = None
     existing_loans: Optional[Euros] = Field(default=None, description="Outstanding VvE loans in euros.")
+    # version 2
+    cost_share_method: Optional[Literal["equal", "table"]] = Field(
+        default=None, description="equal: every apartment right pays the same share; table: "
+                                  "the rows of cost_shares (breukdelen from the deed).")
+    cost_shares: list[CostShareRow] = Field(default_factory=list, max_length=200)
+    reserve_commitments: list[ReserveCommitment] = Field(default_factory=list, max_length=50)
+    reserve_for_plan: Optional[Euros] = Field(
+        default=None, description="What the VvE means to pay from the reserve fund for this plan.")
+    advice_cost: Optional[Euros] = Field(
+        default=None, description="Cost of the energy advice and DMJOP incl. VAT, euros.")
+    figures: dict[MeasureId, MeasureFigures] = Field(default_factory=dict)
+    loan_quote: LoanQuote = Field(default_factory=LoanQuote)
 
 
 # --- owners --------------------------------------------------------------------
@@ -275,7 +358,7 @@ class Ambition(_Part):
 class Profile(_Part):
     """One VvE's answers. ``schema_version`` changes when the shape changes."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     association: Association
     building: Building = Field(default_factory=Building)
     installations: Installations = Field(default_factory=Installations)

@@ -32,3 +32,16 @@ def sources(ids: Iterable[str]) -> list[str]:
 def nl_int(value: int) -> str:
     """12500 -> "12.500": Dutch digit grouping for sentences the engine writes."""
     return f"{value:,}".replace(",", ".")
+
+
+def nl_euros(amount_cents: int) -> str:
+    """Whole euros, half up, Dutch grouping: 1234550 -> "€ 12.346"."""
+    sign = "-" if amount_cents < 0 else ""
+    whole, rest = divmod(abs(amount_cents), 100)
+    return f"{sign}€ {nl_int(whole + (1 if rest >= 50 else 0))}"
+
+
+def nl_euro_range(low: int, high: int) -> str:
+    """"€ 1.200 tot € 1.500", or one amount where both ends round to the same euro."""
+    a, b = nl_euros(low), nl_euros(high)
+    return a if a == b else f"{a} tot {b}"

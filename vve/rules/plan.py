@@ -14,6 +14,7 @@ from .context import VoteContext, vote_context
 from .decisions import Decision, resolve_decisions
 from .explain import Explanation, nl_int, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
+from .money import MoneyPlan, build_money
 from .risks import Risk, assess_risks
 from .stages import Action, StageWindow, schedule, stage_by_id
 from .unknowns import find_out_actions
@@ -56,6 +57,7 @@ class Plan:
     find_out: tuple[Action, ...]
     timeline: tuple[TimelineItem, ...]
     financing: tuple[FinancingItem, ...]
+    money: MoneyPlan
 
 
 def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = None) -> Plan:
@@ -77,9 +79,13 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
                          as_of)
     risks += _financing_risks(knowledge, financing)
     find_out = find_out_actions(profile, knowledge, windows)
+    programmes = knowledge.financing["programmes"]
+    money = build_money(profile, knowledge, measures, route.id, windows, as_of,
+                        _application_date(windows, programmes["svve_measures"]["apply_at"]),
+                        _application_date(windows, programmes["svve_advice"]["apply_at"]))
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
                 tuple(decisions), tuple(risks), tuple(find_out),
-                tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing))
+                tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
 
 
 def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measure],
@@ -120,7 +126,6 @@ def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
                windows: list[StageWindow]) -> list[FinancingItem]:
     programmes = knowledge.financing["programmes"]
     dwellings = profile.building.rights.dwellings
-    rights = profile.building.rights.total()
     year = profile.building.construction_year
     out = []
     for pid, entry in programmes.items():
@@ -140,9 +145,10 @@ def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
             if applied_on > entry["open_until"]:
                 facts["after_end_date"] = True
         if pid == "warmtefonds_loan":
-            if rights is not None:
+            # the maximum counts rights that are dwellings only (warmtefonds.nl)
+            if dwellings is not None:
                 facts["indicative_max_loan"] = min(entry["max_amount"],
-                                                   rights * entry["max_per_right"])
+                                                   dwellings * entry["max_per_right"])
             if dwellings is not None:
                 facts["energy_advice_required"] = dwellings >= entry["advice_required_from_dwellings"]
         out.append(FinancingItem(pid, entry["title"], entry["kind"], applies, facts,

@@ -16,6 +16,7 @@ from vve import __version__
 from .decisions import AppliedRule, Decision
 from .explain import Explanation
 from .plan import PLAN_FORMAT, Plan
+from .serialize_money import money_source_ids, money_to_dict
 from .stages import Action
 from .unknowns import pattern_of
 from .voting import Power, Rule, SecondMeetingRoute
@@ -107,7 +108,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     for action in plan.find_out:
         stage = k.unknowns[_pattern(action.field)]["stage"]
         find_out_by_stage.setdefault(stage, []).append(action)
-    cited = sorted({i.split(":", 1)[1] for i in _all_ids(plan) if i.startswith("source:")})
+    money = money_to_dict(plan.money, k)
+    cited = sorted({i.split(":", 1)[1] for i in _all_ids(plan) if i.startswith("source:")}
+                   | set(money_source_ids(money)))
     return {
         "plan_format": PLAN_FORMAT,
         "engine_version": __version__,
@@ -155,6 +158,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                        "facts": f.facts, "certainty": f.certainty,
                        "peildatum": _date(f.peildatum), "explanation": _expl(f.explanation)}
                       for f in plan.financing],
+        "money": money,
         "sources": [{"id": sid, "title": k.sources[sid].title, "where": k.sources[sid].where,
                      "peildatum": _date(k.sources[sid].peildatum)} for sid in cited],
     }

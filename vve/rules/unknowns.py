@@ -32,7 +32,7 @@ def _relevant(path: str, profile: Profile) -> bool:
     if path.startswith(("money.maintenance_plan_year", "money.planned.")) and \
             money.maintenance_plan == "none":
         return False
-    if path.startswith("voting.overrides") or path.startswith("voting.weights"):
+    if path.startswith(("voting.overrides", "voting.weights", "money.figures.")):
         return False
     if path.startswith("owners.groups."):
         index = int(path.split(".")[2])

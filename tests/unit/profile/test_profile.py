@@ -88,8 +88,10 @@ def test_weighted_total_votes():
 def test_json_errors_and_versions_are_dutch():
     with pytest.raises(ProfileError, match="geen geldige JSON"):
         load_profile("{")
-    with pytest.raises(ProfileError, match="Schemaversie 2"):
-        parse_profile({"schema_version": 2, "association": {"name": "x"}})
+    with pytest.raises(ProfileError, match="Schemaversie 3"):
+        parse_profile({"schema_version": 3, "association": {"name": "x"}})
+    with pytest.raises(ProfileError, match="Schemaversie 'twee'"):
+        parse_profile({"schema_version": "twee", "association": {"name": "x"}})
     with pytest.raises(ProfileError, match="JSON-object"):
         parse_profile([1, 2])
 

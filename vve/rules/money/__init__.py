@@ -1,0 +1,142 @@
+"""The money part of the plan: what each measure costs, what the VvE and each apartment
+pay, once or per month, what it saves, and the reserve fund. Pure and exact (cents)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from fractions import Fraction
+
+from vve.knowledge import Knowledge
+from vve.profile import Profile
+
+from ..measures import Measure
+from ..stages import StageWindow, stage_by_id
+from .amounts import ZERO, Range, cents, total
+from .apartments import (ClassAmounts, LoanPlan, ShareTable, amounts_for_share, loan_plan,
+                         per_apartment, share_table)
+from .measures import GasUse, MeasureCost, SubsidyLine, gas_use, measure_costs
+from .quantities import BuildingQuantities, building_quantities
+from .reserve import ReservePlan, reserve_plan
+from .summary import summary, summary_term
+
+__all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "summary_term"]
+
+
+@dataclass(frozen=True)
+class Totals:
+    investment: Range          # measures whose cost is known
+    subsidy: Range             # counted subsidy
+    net: Range
+    yearly_saving: Range | None    # cents; measures whose € saving is known
+    saving_m3: Range | None
+    unknown_cost: tuple[str, ...]
+    unknown_saving: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AdviceCost:
+    cost: Range | None         # entered by the board (no source gives a default)
+    subsidy: SubsidyLine
+    net: Range | None
+
+
+@dataclass(frozen=True)
+class MoneyPlan:
+    quantities: BuildingQuantities
+    gas: GasUse
+    lines: tuple[MeasureCost, ...]
+    advice: AdviceCost
+    vve: Totals                # common measures, paid by the VvE
+    owners: Totals             # private measures, per dwelling
+    net_to_pay: Range          # VvE: measures plus advice, after counted subsidy
+    owners_pay: Range          # net_to_pay less what the reserve fund pays: the owners' part
+    per_stage: dict[str, Range]
+    per_year: dict[int, Range]
+    execution_year: int
+    reserve_used: int          # cents the board means to take from the reserve fund
+    loan: LoanPlan
+    shares: ShareTable | None
+    apartments: tuple[ClassAmounts, ...]
+    reserve: ReservePlan
+    summary: tuple[str, ...] = ()   # Dutch sentences for page one of the plan
+
+
+def _totals(lines: list[MeasureCost]) -> Totals:
+    known = [line for line in lines if line.investment is not None]
+    savings = [line.saving.euros for line in lines if line.saving.euros is not None]
+    m3 = [line.saving.m3 for line in lines if line.saving.m3 is not None]
+    return Totals(
+        total([line.investment for line in known]),
+        total([line.subsidy.amount for line in known if line.subsidy.counted]),
+        total([line.net for line in known]),
+        total(savings) if savings else None,
+        total(m3) if m3 else None,
+        tuple(line.measure for line in lines if line.investment is None),
+        tuple(line.measure for line in lines if line.saving.euros is None))
+
+
+def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> AdviceCost:
+    entry = knowledge.financing["programmes"]["svve_advice"]
+    cost = profile.money.advice_cost
+    if cost is None:
+        return AdviceCost(None, SubsidyLine("svve_advice", ZERO, "amount_not_found",
+                                            application, entry["open_until"]), None)
+    groups = profile.owners.groups
+    dwellings = profile.building.rights.dwellings
+    if groups and not any(g.kind == "owner_occupiers" for g in groups):
+        reason = "no_owner_occupier"
+    elif application > entry["open_until"]:
+        reason = "after_end_date"
+    else:
+        reason = "counted"
+    amount = ZERO
+    if reason == "counted":
+        share = Fraction(entry["share"])
+        subsidy = cents(Fraction(cost) * share)
+        if dwellings is not None:
+            cap = next(c["cap"] for c in entry["caps"] if dwellings <= c["max_dwellings"]) * 100
+            subsidy = min(subsidy, cap)
+        amount = Range.exact(subsidy)
+    line = SubsidyLine("svve_advice", amount, reason, application, entry["open_until"])
+    gross = Range.exact(cost * 100)
+    return AdviceCost(gross, line, gross.minus(amount))
+
+
+def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
+                windows: list[StageWindow], as_of: dt.date,
+                svve_application: dt.date | None, advice_application: dt.date) -> MoneyPlan:
+    execute = stage_by_id(windows, "execute")
+    execution_year = execute.start.year
+    quantities = building_quantities(profile, knowledge.money)
+    gas = gas_use(profile, knowledge.money)
+    lines = measure_costs(profile, knowledge, measures, route, quantities, gas, execution_year,
+                          svve_application)
+    vve_lines = [line for line in lines if line.payer == "vve"]
+    vve = _totals(vve_lines)
+    owners = _totals([line for line in lines if line.payer == "owner"])
+    advice = _advice(profile, knowledge, advice_application)
+    net_to_pay = vve.net + (advice.net or ZERO)
+    inventory = stage_by_id(windows, "inventory")
+    per_stage = {"inventory": advice.net or ZERO, "execute": vve.net}
+    per_year: dict[int, Range] = {}
+    if advice.net is not None:
+        per_year[inventory.end.year] = advice.net
+    for line in vve_lines:
+        if line.net is not None:
+            per_year[line.year] = per_year.get(line.year, ZERO) + line.net
+    reserve_used = (profile.money.reserve_for_plan or 0) * 100
+    loan = loan_plan(profile, knowledge, net_to_pay, reserve_used)
+    shares = share_table(profile)
+    owners_pay = net_to_pay.map(lambda v: max(0, v - reserve_used))
+    apartments: tuple[ClassAmounts, ...] = ()
+    if shares is not None:
+        apartments = tuple(per_apartment(shares, owners_pay, loan, vve.yearly_saving,
+                                         profile.building.rights.dwellings,
+                                         profile.money.yearly_reserve_contribution))
+    reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used,
+                           execution_year if reserve_used else None)
+    plan = MoneyPlan(quantities, gas, tuple(lines), advice, vve, owners, net_to_pay,
+                     owners_pay, per_stage, dict(sorted(per_year.items())), execution_year,
+                     reserve_used, loan, shares, apartments, reserve)
+    return replace(plan, summary=summary(plan, knowledge))

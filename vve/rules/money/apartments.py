@@ -1,0 +1,210 @@
+"""Who pays what: cost shares (breukdelen), the VvE loan, and the amounts per apartment.
+
+Votes and cost shares are different things (art. 5:112 BW): this module never looks at
+votes. Building amounts are split by the largest-remainder method, so what all
+apartments pay adds up to the building's amount exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Mapping
+
+from vve.knowledge import Knowledge
+from vve.knowledge.money import Provenance
+from vve.profile import Profile
+
+from .amounts import Range, allocate_groups, annuity, whole
+
+KIND_OF_RIGHT = (("dwellings", "dwelling"), ("commercial_units", "commercial"),
+                 ("parking_or_storage", "parking_or_storage"))
+
+
+@dataclass(frozen=True)
+class ShareClass:
+    label: str | None          # the board's label; None for a class the engine made
+    kind: str                  # dwelling | commercial | parking_or_storage
+    apartments: int
+    share: Fraction            # of ONE apartment
+
+
+@dataclass(frozen=True)
+class ShareTable:
+    method: str                # equal | table | assumed_equal
+    classes: tuple[ShareClass, ...]
+    total_share: Fraction      # sum of apartments x share; 1 when the table is right
+    rights_total: int          # apartments in the table
+    rights_in_building: int | None
+
+    @property
+    def adds_up(self) -> bool:
+        return self.total_share == 1
+
+    @property
+    def matches_building(self) -> bool | None:
+        return None if self.rights_in_building is None else \
+            self.rights_total == self.rights_in_building
+
+
+def share_table(profile: Profile) -> ShareTable | None:
+    """The cost shares, or None while the number of apartment rights is unknown."""
+    money, rights = profile.money, profile.building.rights
+    in_building = rights.total()
+    if money.cost_share_method == "table" and money.cost_shares:
+        classes = tuple(ShareClass(row.label, row.kind, row.apartments, row.share)
+                        for row in money.cost_shares)
+        method = "table"
+    else:
+        if not in_building:
+            return None
+        classes = tuple(ShareClass(None, kind, getattr(rights, field), Fraction(1, in_building))
+                        for field, kind in KIND_OF_RIGHT if getattr(rights, field))
+        method = "equal" if money.cost_share_method == "equal" else "assumed_equal"
+    return ShareTable(method, classes, sum((c.share * c.apartments for c in classes), Fraction(0)),
+                      sum(c.apartments for c in classes), in_building)
+
+
+@dataclass(frozen=True)
+class RateUsed:
+    rate_percent: Decimal
+    label: str
+    provenance: Provenance | None    # None for the board's own quote
+
+
+@dataclass(frozen=True)
+class LoanTerm:
+    years: int
+    monthly: Range             # the VvE's monthly payment, cents
+    quoted: bool               # the term of the board's quote
+
+
+@dataclass(frozen=True)
+class LoanPlan:
+    principal: Range           # cents
+    principal_origin: str      # quote | net_cost
+    rate_origin: str           # quote | reference
+    rates: tuple[RateUsed, ...]
+    terms: tuple[LoanTerm, ...]
+    min_amount: int            # cents
+    max_amount: int | None     # cents; None while the dwellings are unknown
+    advice_required: bool | None
+    condition: str
+
+
+def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: int
+              ) -> LoanPlan:
+    entry = knowledge.financing["programmes"]["warmtefonds_loan"]
+    money = knowledge.money
+    quote = profile.money.loan_quote
+    if quote.amount is not None:
+        principal, principal_origin = Range.exact(quote.amount * 100), "quote"
+    else:
+        principal = net.map(lambda v: max(0, v - reserve_used))
+        principal_origin = "net_cost"
+    dwellings = profile.building.rights.dwellings
+    max_amount = (min(entry["max_amount"], dwellings * entry["max_per_right"]) * 100
+                  if dwellings else None)
+    terms = list(entry["terms_years"])
+    if quote.term_years is not None and quote.term_years not in terms:
+        terms.append(quote.term_years)
+    if quote.rate_percent is not None:
+        rates = (RateUsed(quote.rate_percent, "offerte", None),)
+        low_rate = high_rate = typical_rate = quote.rate_percent
+        rate_origin = "quote"
+    else:
+        ordered = sorted(money.loan_rates, key=lambda r: r.provenance.peildatum)
+        rates = tuple(RateUsed(r.rate_percent, r.label, r.provenance) for r in ordered)
+        low_rate = min(r.rate_percent for r in ordered)
+        high_rate = max(r.rate_percent for r in ordered)
+        typical_rate = ordered[-1].rate_percent   # the newest data point
+        rate_origin = "reference"
+    per_year = money.payments_per_year
+    out = []
+    for years in terms:
+        monthly = Range(
+            annuity(principal.low, low_rate, years, per_year),
+            None if principal.typical is None else annuity(principal.typical, typical_rate,
+                                                           years, per_year),
+            annuity(principal.high, high_rate, years, per_year))
+        out.append(LoanTerm(years, monthly, years == quote.term_years))
+    return LoanPlan(principal, principal_origin, rate_origin, rates, tuple(out),
+                    entry["min_amount"] * 100, max_amount,
+                    None if dwellings is None else
+                    dwellings >= entry["advice_required_from_dwellings"],
+                    entry["applies_when"])
+
+
+@dataclass(frozen=True)
+class ClassAmounts:
+    share_class: ShareClass
+    one_off_total: Range                 # the whole class; classes add up to the total
+    one_off_each: Range                  # one apartment (class total / apartments, half up)
+    monthly_each: Mapping[int, Range]    # per loan term
+    monthly_total: Mapping[int, Range]
+    saving_monthly_each: Range | None    # dwellings only; cents per month
+    reserve_monthly_each: int | None     # today's reserve contribution, per month
+
+
+def _split(amount: Range, table: ShareTable) -> list[Range]:
+    groups = [(c.share, c.apartments) for c in table.classes]
+
+    def bound(value: int) -> list[int]:
+        each, extra = allocate_groups(value, groups)
+        return [e * n + x for e, x, (_, n) in zip(each, extra, groups)]
+
+    lows, highs = bound(amount.low), bound(amount.high)
+    typicals = bound(amount.typical) if amount.typical is not None else [None] * len(groups)
+    return [Range(lo, ty, hi) for lo, ty, hi in zip(lows, typicals, highs)]
+
+
+def _each(class_total: Range, apartments: int) -> Range:
+    return class_total.map(lambda v: whole(Fraction(v, apartments)))
+
+
+def per_apartment(table: ShareTable, one_off: Range, loan: LoanPlan,
+                  yearly_saving: Range | None, dwellings: int | None,
+                  yearly_contribution: int | None) -> list[ClassAmounts]:
+    one_off_split = _split(one_off, table)
+    monthly_split = {t.years: _split(t.monthly, table) for t in loan.terms}
+    saving = None
+    if yearly_saving is not None and dwellings:
+        saving = yearly_saving.map(lambda v: whole(Fraction(v, dwellings * 12)))
+    out = []
+    for index, cls in enumerate(table.classes):
+        reserve = None
+        if yearly_contribution is not None and table.total_share:
+            reserve = whole(Fraction(yearly_contribution * 100) * cls.share
+                            / table.total_share / 12)
+        out.append(ClassAmounts(
+            cls, one_off_split[index], _each(one_off_split[index], cls.apartments),
+            {years: _each(split[index], cls.apartments) for years, split in monthly_split.items()},
+            {years: split[index] for years, split in monthly_split.items()},
+            saving if cls.kind == "dwelling" else None, reserve))
+    return out
+
+
+def amounts_for_share(money: Mapping[str, Any], share: Fraction) -> dict[str, Any] | None:
+    """What an apartment with breukdeel ``share`` pays, from a plan's ``money`` JSON part.
+
+    Used by the plan page's calculator: pure, exact, in cents. None where the plan has no
+    cost-share table (the number of rights is unknown)."""
+    apartments = money.get("apartments")
+    if not apartments or share <= 0:
+        return None
+    total_share = Fraction(apartments["total_share"])
+    if total_share == 0:
+        return None
+    part = share / total_share
+
+    def scaled(r: Mapping[str, Any] | None) -> dict[str, Any] | None:
+        if r is None:
+            return None
+        return {key: None if r[key] is None else whole(r[key] * part)
+                for key in ("low_cents", "typical_cents", "high_cents")}
+
+    return {"share": f"{share.numerator}/{share.denominator}",
+            "one_off": scaled(money["owners_pay"]),
+            "monthly": {str(t["years"]): scaled(t["monthly"]) for t in money["loan"]["terms"]},
+            "saving_monthly": apartments["saving_monthly_per_dwelling"]}

@@ -1,0 +1,269 @@
+"""Per measure: quantity, unit price, investment, the subsidy that can really be had, the
+net amount and the yearly saving, each with where it came from.
+
+The VvE's own figures (energy advice, DMJOP, quote) replace the defaults of that measure.
+A figure that no source gives stays unknown: the measure is listed with a gap, and the
+totals say they leave it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
+
+from vve.knowledge import Knowledge
+from vve.knowledge.money import MoneyKnowledge, Provenance, Saving, UnitPrice
+from vve.profile import Profile
+from vve.profile.model import MeasureFigures
+
+from ..measures import Measure
+from .amounts import ZERO, Range, allocate_groups, cents, whole
+from .quantities import BuildingQuantities, Quantity
+
+
+@dataclass(frozen=True)
+class GasUse:
+    building: int | None       # m³ per year, all dwellings
+    per_dwelling: int | None
+    origin: str                # entered | entered_per_dwelling | average_household | unknown
+
+
+@dataclass(frozen=True)
+class SubsidyLine:
+    programme: str | None      # svve_measures | isde | None
+    amount: Range              # what the plan counts (ZERO when not counted)
+    reason: str                # counted | entered | after_end_date | building_too_new |
+                               # amount_not_found | owner_occupiers_only | none
+    application_date: dt.date | None = None
+    open_until: dt.date | None = None
+    provenance: Provenance | None = None
+
+    @property
+    def counted(self) -> bool:
+        return self.reason in ("counted", "entered")
+
+
+@dataclass(frozen=True)
+class SavingLine:
+    m3: Range | None           # gas saved per year, whole m³ (per dwelling for private measures)
+    euros: Range | None        # cents per year
+    origin: str                # default | energy_advice | dmjop | quote | board
+    reason: str                # known | saving_not_found | extra_electricity_unknown |
+                               # quantity_unknown
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class MeasureCost:
+    measure: str
+    payer: str                 # vve | owner
+    year: int
+    quantity: Quantity | None
+    price: UnitPrice | None
+    investment: Range | None   # building total (vve) or per dwelling (owner)
+    origin: str                # default | energy_advice | dmjop | quote | board
+    reference: str | None
+    subsidy: SubsidyLine
+    net: Range | None
+    saving: SavingLine
+    missing: tuple[str, ...]   # price_not_found | quantity_unknown
+    owners_count: int | None = None   # dwellings that pay a private measure, if known
+
+
+def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
+    inst, dwellings = profile.installations, profile.building.rights.dwellings
+    if inst.gas_use_m3 is not None:
+        per = inst.gas_use_m3 // dwellings if dwellings else None
+        return GasUse(inst.gas_use_m3, per, "entered")
+    if inst.gas_use_per_dwelling_m3 is not None:
+        total = inst.gas_use_per_dwelling_m3 * dwellings if dwellings else None
+        return GasUse(total, inst.gas_use_per_dwelling_m3, "entered_per_dwelling")
+    average = int(money.average_gas_use.value.typical)
+    if dwellings:
+        return GasUse(average * dwellings, average, "average_household")
+    return GasUse(None, average, "average_household")
+
+
+def _price(money: MoneyKnowledge, mid: str, profile: Profile, route: str) -> UnitPrice | None:
+    for price in money.prices_for(mid):
+        if price.roof_types and profile.building.roof_type not in price.roof_types:
+            continue
+        if price.routes and route not in price.routes:
+            continue
+        return price
+    return None
+
+
+def _saving_entry(money: MoneyKnowledge, mid: str, profile: Profile, route: str
+                  ) -> Saving | None:
+    glazing = profile.building.glazing or "mixed"
+    for saving in money.savings.values():
+        if saving.measure != mid:
+            continue
+        if saving.glazing and glazing not in saving.glazing:
+            continue
+        if saving.routes and route not in saving.routes:
+            continue
+        return saving
+    return None
+
+
+def _euro_range(quantity: Decimal, low: Decimal, typical: Decimal | None, high: Decimal) -> Range:
+    return Range(cents(quantity * low), None if typical is None else cents(quantity * typical),
+                 cents(quantity * high))
+
+
+def _saving(entry: Saving | None, quantity: Decimal | None, gas: GasUse, private: bool,
+            money: MoneyKnowledge) -> SavingLine:
+    if entry is None:
+        return SavingLine(None, None, "default", "saving_not_found")
+    price = money.gas_price.value
+    if entry.per == "m2":
+        if quantity is None:
+            return SavingLine(None, None, "default", "quantity_unknown", entry.provenance)
+        m3 = Range(whole(quantity * entry.amount.low), None, whole(quantity * entry.amount.high))
+        euros = Range(cents(m3.low * price.low), None, cents(m3.high * price.high))
+        return SavingLine(m3, euros, "default", "known", entry.provenance)
+    use = gas.per_dwelling if private else gas.building
+    m3 = None if use is None else Range(whole(use * entry.amount.low), None,
+                                        whole(use * entry.amount.high))
+    return SavingLine(m3, None, "default", "extra_electricity_unknown", entry.provenance)
+
+
+def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
+                  quantities: BuildingQuantities, gas: GasUse, execution_year: int,
+                  svve_application: dt.date | None) -> list[MeasureCost]:
+    money = knowledge.money
+    figures = profile.money.figures
+    lines = []
+    for m in measures:
+        entry = knowledge.measures[m.id]
+        private = bool(entry.get("private"))
+        price = _price(money, m.id, profile, route)
+        quantity = _quantity(price, quantities, figures.get(m.id), private)
+        investment, missing = None, []
+        if price is None:
+            missing.append("price_not_found")
+        elif quantity is None or quantity.value is None:
+            missing.append("quantity_unknown")
+        else:
+            investment = _euro_range(quantity.value, price.price.low, price.price.typical,
+                                     price.price.high)
+        saving = _saving(_saving_entry(money, m.id, profile, route),
+                         None if quantity is None else quantity.value, gas, private, money)
+        own = figures.get(m.id) or MeasureFigures()
+        origin = own.origin or "board"
+        if own.investment is not None:
+            investment, missing = Range.exact(own.investment * 100), []
+        if own.yearly_saving is not None:
+            saving = SavingLine(saving.m3, Range.exact(own.yearly_saving * 100), origin, "known")
+        lines.append(MeasureCost(
+            m.id, "owner" if private else "vve", m.coupled_year or execution_year, quantity,
+            price, investment, origin if own.investment is not None else "default",
+            own.reference, SubsidyLine(None, ZERO, "none"), None, saving, tuple(missing),
+            _owners_count(m.id, profile) if private else None))
+    lines = _with_subsidies(lines, profile, knowledge, route, svve_application)
+    return [_with_net(line) for line in lines]
+
+
+def _quantity(price: UnitPrice | None, quantities: BuildingQuantities,
+              own: MeasureFigures | None, private: bool) -> Quantity | None:
+    if price is None:
+        kind = None
+    else:
+        kind = price.quantity
+    if own is not None and own.quantity is not None and kind is not None:
+        return Quantity(kind, Decimal(own.quantity), "entered")
+    if kind is None:
+        return None
+    if private and kind == "dwellings":
+        return Quantity("dwellings", Decimal(1), "per_dwelling")
+    return quantities.get(kind)
+
+
+def _owners_count(mid: str, profile: Profile) -> int | None:
+    dwellings = profile.building.rights.dwellings
+    if mid == "induction_cooking":
+        return dwellings if profile.building.cooking_on_gas == "all" else None
+    return dwellings
+
+
+def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowledge,
+                    route: str, application: dt.date | None) -> list[MeasureCost]:
+    money = knowledge.money
+    programme = knowledge.financing["programmes"]["svve_measures"]
+    year = profile.building.construction_year
+    eligible = [line for line in lines if line.payer == "vve" and line.measure in money.svve_rates
+                and line.quantity is not None and line.quantity.value is not None]
+    doubles = len(eligible) >= 2
+    if year is not None and year >= programme["excluded_from_year"]:
+        refusal = "building_too_new"
+    elif application is None or application > programme["open_until"]:
+        refusal = "after_end_date"
+    else:
+        refusal = None
+    amounts: dict[str, Range] = {}
+    if refusal is None:
+        for line in eligible:
+            base = cents(line.quantity.value * money.svve_rates[line.measure])
+            amounts[line.measure] = Range(base, None, 2 * base if doubles else base)
+        amounts = _cap(amounts, programme["max_per_dwelling"] * 100 *
+                       (profile.building.rights.dwellings or 0)) \
+            if profile.building.rights.dwellings else amounts
+    out = []
+    for line in lines:
+        own = profile.money.figures.get(line.measure)
+        if own is not None and own.subsidy is not None:
+            subsidy = SubsidyLine("svve_measures" if line.payer == "vve" else None,
+                                  Range.exact(own.subsidy * 100), "entered")
+        elif line.payer == "owner":
+            subsidy = _isde(money, line.measure, route)
+        elif line.measure in amounts:
+            subsidy = SubsidyLine("svve_measures", amounts[line.measure], "counted", application,
+                                  programme["open_until"], money.svve_rates_provenance)
+        elif refusal is not None:
+            subsidy = SubsidyLine("svve_measures", ZERO, refusal, application,
+                                  programme["open_until"])
+        else:
+            subsidy = SubsidyLine("svve_measures", ZERO, "amount_not_found", application,
+                                  programme["open_until"])
+        out.append(replace(line, subsidy=subsidy))
+    return out
+
+
+def _cap(amounts: dict[str, Range], cap: int) -> dict[str, Range]:
+    """The scheme's maximum for the whole building, shared in proportion."""
+    if not amounts or sum(r.high for r in amounts.values()) <= cap:
+        return amounts
+    ids = list(amounts)
+
+    def share(values: list[int]) -> list[int]:
+        if sum(values) <= cap:
+            return values
+        each, extra = allocate_groups(cap, [(Fraction(v), 1) for v in values])
+        return [e + x for e, x in zip(each, extra)]
+
+    lows = share([amounts[i].low for i in ids])
+    highs = share([amounts[i].high for i in ids])
+    return {i: Range(min(lo, hi), None, hi) for i, lo, hi in zip(ids, lows, highs)}
+
+
+def _isde(money: MoneyKnowledge, mid: str, route: str) -> SubsidyLine:
+    for grant in money.isde.values():
+        if grant.measure == mid and (not grant.routes or route in grant.routes):
+            span = grant.amount
+            return SubsidyLine("isde", Range(int(span.low * 100), None if span.typical is None
+                                             else int(span.typical * 100), int(span.high * 100)),
+                               "owner_occupiers_only", provenance=grant.provenance)
+    return SubsidyLine(None, ZERO, "none")
+
+
+def _with_net(line: MeasureCost) -> MeasureCost:
+    """Net of the subsidy the plan counts on; an owner-occupier's ISDE is shown beside
+    a private measure, not subtracted (landlords do not get it)."""
+    if line.investment is None:
+        return line
+    subsidy = line.subsidy.amount if line.subsidy.counted else ZERO
+    return replace(line, net=line.investment.minus(subsidy))

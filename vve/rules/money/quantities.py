@@ -1,0 +1,92 @@
+"""How much of each thing the building has: entered by the board, or derived.
+
+Derived quantities come from an RVO reference dwelling of the building's type (a
+middle apartment, so the facade is a lower bound) or, for roof and ground floor, from
+floor area x dwellings / storeys (also a lower bound). Each quantity says where it came
+from, so the plan never presents a derived surface as measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from vve.knowledge.money import MoneyKnowledge, ReferenceDwelling
+from vve.profile import Profile
+
+# origin codes: entered (by the board), reference (RVO dwelling of this type),
+# reference_other_type (no reference for this type: the fallback dwelling),
+# derived (computed from other quantities), unknown
+UNITS = {"floor_area": "m2", "closed_facade": "m2", "windows": "m2", "roof": "m2", "ground_floor": "m2",
+         "dwellings": "dwelling", "watt_peak": "wp"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    kind: str
+    value: Decimal | None
+    origin: str
+    reference: str | None = None    # the reference dwelling used, if any
+
+    @property
+    def unit(self) -> str:
+        return UNITS[self.kind]
+
+
+@dataclass(frozen=True)
+class BuildingQuantities:
+    dwellings: int | None
+    reference: ReferenceDwelling
+    reference_matches_type: bool
+    floor_area: Quantity          # per dwelling
+    items: dict[str, Quantity]
+
+    def get(self, kind: str) -> Quantity:
+        return self.items.get(kind) or Quantity(kind, None, "unknown")
+
+
+def reference_for(profile: Profile, money: MoneyKnowledge) -> tuple[ReferenceDwelling, bool]:
+    kind = profile.building.building_type
+    for ref in money.references.values():
+        if kind in ref.building_types:
+            return ref, True
+    return money.references[money.fallback_reference], False
+
+
+def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuantities:
+    b = profile.building
+    dwellings = b.rights.dwellings
+    ref, matches = reference_for(profile, money)
+    ref_origin = "reference" if matches else "reference_other_type"
+    if b.floor_area_per_dwelling is not None:
+        floor = Quantity("floor_area", Decimal(b.floor_area_per_dwelling), "entered")
+    else:
+        floor = Quantity("floor_area", ref.floor_area, ref_origin, ref.id)
+
+    def per_dwelling(kind: str, entered: int | None, value: Decimal) -> Quantity:
+        if entered is not None:
+            return Quantity(kind, Decimal(entered), "entered")
+        if not dwellings:
+            return Quantity(kind, None, "unknown")
+        return Quantity(kind, value * dwellings, ref_origin, ref.id)
+
+    items = {
+        "closed_facade": per_dwelling("closed_facade", b.facade_area, ref.closed_facade),
+        "windows": per_dwelling("windows", b.window_area, ref.windows),
+        "dwellings": Quantity("dwellings", None if dwellings is None else Decimal(dwellings),
+                              "entered" if dwellings is not None else "unknown"),
+    }
+    footprint = None
+    if dwellings and b.storeys:
+        footprint = floor.value * dwellings / b.storeys
+    derived_origin = "derived" if floor.origin == "entered" else ref_origin
+    if b.roof_area is not None:
+        items["roof"] = Quantity("roof", Decimal(b.roof_area), "entered")
+    elif footprint is not None:
+        items["roof"] = Quantity("roof", footprint, derived_origin, floor.reference)
+    if b.roof_area is not None and b.roof_type == "flat":
+        items["ground_floor"] = Quantity("ground_floor", Decimal(b.roof_area), "derived")
+    elif footprint is not None:
+        items["ground_floor"] = Quantity("ground_floor", footprint, derived_origin,
+                                         floor.reference)
+    return BuildingQuantities(dwellings, ref, matches, floor, items)

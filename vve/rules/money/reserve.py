@@ -1,0 +1,105 @@
+"""The reserve fund: the legal minimum contribution and a year-by-year projection.
+
+Art. 5:126 lid 2 BW: every year at least the amount an adopted MJOP (at most 5 years old)
+needs, or else 0.5% of the rebuild value. Where the board knows the building's volume but
+not its rebuild value, the minimum is estimated with the herbouwwaardemeter's price per m³
+and marked as an estimate.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from vve.knowledge import Knowledge
+from vve.profile import Profile
+
+from .amounts import Range, cents
+
+
+@dataclass(frozen=True)
+class ReserveYear:
+    year: int
+    start: int             # cents
+    contribution: int
+    committed: int         # the MJOP's planned spending the board entered
+    plan: int              # what this plan takes from the reserve fund
+    end: int
+
+
+@dataclass(frozen=True)
+class ReservePlan:
+    balance: int | None                # cents today
+    contribution: int | None           # cents per year
+    minimum: Range | None              # cents per year, without a valid MJOP
+    minimum_basis: str | None          # rebuild_value | volume_estimate
+    rebuild_value_estimate: Range | None
+    mjop_sets_minimum: bool            # an adopted MJOP of at most 5 years sets it
+    meets_minimum: bool | None         # None: unknown or the estimate's range straddles it
+    plan_spending: int                 # cents from the reserve fund for this plan
+    plan_spending_year: int | None
+    projection: tuple[ReserveYear, ...]
+
+    @property
+    def lowest(self) -> int | None:
+        return min((y.end for y in self.projection), default=None)
+
+
+def _minimum(profile: Profile, knowledge: Knowledge) -> tuple[Range | None, str | None,
+                                                                 Range | None]:
+    share = Fraction(knowledge.financing["reserve_fund"]["min_share_of_rebuild_value"])
+    value = profile.money.rebuild_value
+    if value is not None:
+        return Range.exact(cents(Fraction(value) * share)), "rebuild_value", None
+    volume, storeys = profile.building.volume, profile.building.storeys
+    steps = knowledge.money.rebuild_value_per_m3
+    if volume is None:
+        return None, None, None
+    if storeys is None:
+        prices = [euros for _, euros in steps]
+    else:
+        prices = [next((euros for limit, euros in steps if storeys <= limit), None)]
+        if prices[0] is None:     # taller than any figure found
+            return None, None, None
+    estimate = Range(cents(volume * min(prices)), None, cents(volume * max(prices)))
+    return estimate.map(lambda v: cents(Fraction(v, 100) * share)), "volume_estimate", estimate
+
+
+def reserve_plan(profile: Profile, knowledge: Knowledge, as_of: dt.date, last_year: int,
+                 plan_spending: int, plan_spending_year: int | None) -> ReservePlan:
+    money = profile.money
+    minimum, basis, estimate = _minimum(profile, knowledge)
+    max_age = knowledge.financing["reserve_fund"]["mjop_max_age_years"]
+    mjop_valid = (money.maintenance_plan in ("mjop", "dmjop")
+                  and money.maintenance_plan_year is not None
+                  and as_of.year - money.maintenance_plan_year <= max_age)
+    contribution = (None if money.yearly_reserve_contribution is None
+                    else money.yearly_reserve_contribution * 100)
+    meets = None
+    if minimum is not None and contribution is not None:
+        if contribution >= minimum.high:
+            meets = True
+        elif contribution < minimum.low:
+            meets = False
+    balance = None if money.reserve_fund_balance is None else money.reserve_fund_balance * 100
+    projection = []
+    if balance is not None and contribution is not None:
+        committed: dict[int, int] = {}
+        for item in money.reserve_commitments:
+            committed[item.year] = committed.get(item.year, 0) + item.amount * 100
+        start = balance
+        for year in range(as_of.year, max(last_year, as_of.year) + 1):
+            paid_in = contribution
+            if year == as_of.year:   # today's balance: only the rest of this year is ahead
+                days = (dt.date(year, 12, 31) - as_of).days
+                paid_in = cents(Fraction(contribution * days,
+                                         100 * (366 if calendar.isleap(year) else 365)))
+            plan = plan_spending if year == plan_spending_year else 0
+            end = start + paid_in - committed.get(year, 0) - plan
+            projection.append(ReserveYear(year, start, paid_in, committed.get(year, 0),
+                                          plan, end))
+            start = end
+    return ReservePlan(balance, contribution, minimum, basis, estimate, mjop_valid, meets,
+                       plan_spending, plan_spending_year, tuple(projection))
