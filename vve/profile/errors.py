@@ -36,6 +36,7 @@ _CUSTOM = {
     "share_format": "Vul een breuk in, bijvoorbeeld 2/3.",
     "share_zero_denominator": "De noemer van de breuk mag geen 0 zijn.",
     "share_range": "Een aandeel ligt tussen 0 en 1 (bijvoorbeeld 1/2 of 2/3).",
+    "share_positive": "Een breukdeel is groter dan 0, bijvoorbeeld 87/10000.",
     "postcode_format": "Vul een postcode in als 1234 AB.",
     "weights_missing": ("U koos voor gewogen stemmen; vul de stemmentabel in "
                         "(soort recht, aantal rechten, stemmen per recht)."),

@@ -212,7 +212,14 @@ class CostShareRow(_Part):
     label: Text
     kind: Literal["dwelling", "commercial", "parking_or_storage"] = "dwelling"
     apartments: Annotated[int, Field(ge=1, le=100_000)]
-    share: Share = Field(description="Cost share (breukdeel) of ONE apartment in this row.")
+    share: Share = Field(description="Cost share (breukdeel) of ONE apartment in this row; "
+                                     "more than 0.")
+
+    @model_validator(mode="after")
+    def _positive(self) -> "CostShareRow":
+        if self.share <= 0:
+            raise ValueError("share_positive")
+        return self
 
 
 class ReserveCommitment(_Part):

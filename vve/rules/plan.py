@@ -12,7 +12,7 @@ from vve.profile import SCHEMA_VERSION, Profile
 
 from .context import VoteContext, vote_context
 from .decisions import Decision, resolve_decisions
-from .explain import Explanation, nl_int, sources
+from .explain import Explanation, nl_euro_range, nl_euros, nl_int, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, build_money
 from .risks import Risk, assess_risks
@@ -83,6 +83,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     money = build_money(profile, knowledge, measures, route.id, windows, as_of,
                         _application_date(windows, programmes["svve_measures"]["apply_at"]),
                         _application_date(windows, programmes["svve_advice"]["apply_at"]))
+    risks += _money_risks(knowledge, money)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
                 tuple(decisions), tuple(risks), tuple(find_out),
                 tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
@@ -179,6 +180,37 @@ def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> li
                             Explanation.of(text, ["risk:subsidy_may_have_ended",
                                                   f"financing:{item.id}"],
                                            sources(entry["source"])), item.id))
+    return out
+
+
+def _money_risks(knowledge: Knowledge, money: MoneyPlan) -> list[Risk]:
+    found: list[tuple[str, dict, list[str]]] = []
+    shares = money.shares
+    if shares is not None and shares.method == "table" and \
+            (not shares.adds_up or shares.matches_building is False):
+        total = shares.total_share
+        found.append(("cost_shares_mismatch", {
+            "apartments": nl_int(shares.rights_total),
+            "total": f"{total.numerator}/{total.denominator}",
+            "rights": "onbekend" if shares.rights_in_building is None
+            else nl_int(shares.rights_in_building)}, ["money.cost_shares"]))
+    reserve = money.reserve
+    low = min(reserve.projection, key=lambda y: y.end, default=None)
+    if low is not None and low.end < 0:
+        found.append(("reserve_goes_negative", {"year": low.year, "lowest": nl_euros(low.end)},
+                      ["money.reserve_fund_balance", "money.reserve_commitments"]))
+    loan = money.loan
+    if loan.max_amount is not None and loan.principal.low > loan.max_amount:
+        found.append(("loan_above_maximum", {"principal": nl_euro_range(loan.principal.low,
+                                                                        loan.principal.high),
+                                             "maximum": nl_euros(loan.max_amount)},
+                      ["financing:warmtefonds_loan"]))
+    out = []
+    for rid, values, ids in found:
+        entry = knowledge.risks[rid]
+        text = entry["text"].format(**values)
+        out.append(Risk(rid, entry["severity"], entry["stage"], text,
+                        Explanation.of(text, [f"risk:{rid}", *ids], sources(entry["source"]))))
     return out
 
 

@@ -37,7 +37,8 @@ def catalogs():
 
 
 @pytest.fixture(params=BACKENDS)
-def app(request, tmp_path):
+def database_uri(request, tmp_path):
+    """An empty database on each backend (a fresh PostgreSQL schema), dropped afterwards."""
     schema = None
     if request.param == "sqlite":
         uri = f"sqlite:///{tmp_path / 'test.sqlite3'}"
@@ -48,18 +49,27 @@ def app(request, tmp_path):
             conn.execute(f'CREATE SCHEMA "{schema}"')
         uri = (PG_URL.replace("postgresql://", "postgresql+psycopg://")
                + f"?options=-csearch_path%3D{schema}")
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri,
-                      "SECRET_KEY": "test-" + secrets.token_hex(8), "VVE_ENV": "testing"})
+    yield uri
+    if schema:
+        import psycopg
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def make_app(uri: str):
+    return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri,
+                       "SECRET_KEY": "test-" + secrets.token_hex(8), "VVE_ENV": "testing"})
+
+
+@pytest.fixture
+def app(database_uri):
+    app = make_app(database_uri)
     with app.app_context():
         upgrade()  # the real migrations, on both databases
     yield app
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
-    if schema:
-        import psycopg
-        with psycopg.connect(PG_URL, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 @pytest.fixture

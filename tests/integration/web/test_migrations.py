@@ -1,0 +1,88 @@
+"""Stored dossiers survive schema changes: the version-1 → version-2 profile migration,
+on SQLite and PostgreSQL, keeps every stored answer."""
+
+import datetime as dt
+import json
+import secrets
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import downgrade, upgrade
+
+from tests.conftest import ROOT
+from vve.extensions import db
+from vve.profile import parse_profile
+from vve.profile.upgrade import v1_to_v2
+
+from .conftest import make_app
+
+V1 = sorted((ROOT / "tests" / "fixtures" / "profile-v1").glob("*.json"))
+BEFORE = "caea5cdebc9e"   # the last revision that stored version-1 profiles
+
+
+@pytest.fixture
+def old_app(database_uri):
+    app = make_app(database_uri)
+    with app.app_context():
+        upgrade(revision=BEFORE)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _store(profile: dict | None) -> int:
+    table = sa.table("dossier", *(sa.column(c) for c in (
+        "public_id", "token_hash", "created_at", "updated_at", "version", "furthest_step",
+        "name", "municipality", "postcode", "heat_route", "stage", "status")),
+        sa.column("profile", sa.JSON), sa.column("id", sa.Integer))
+    now = dt.datetime.now(dt.timezone.utc)
+    result = db.session.execute(table.insert().values(
+        public_id=secrets.token_urlsafe(9), token_hash="0" * 64, created_at=now, updated_at=now,
+        version=1, furthest_step=8, name="x", municipality="", postcode="", heat_route="",
+        stage="", status="started", profile=profile).returning(table.c.id))
+    dossier_id = result.scalar_one()
+    db.session.commit()
+    return dossier_id
+
+
+def _profiles() -> dict[int, tuple[dict | None, int]]:
+    rows = db.session.execute(sa.text("SELECT id, profile, version FROM dossier")).all()
+    return {row.id: (json.loads(row.profile) if isinstance(row.profile, str) else row.profile,
+                     row.version) for row in rows}
+
+
+def test_version_1_dossiers_are_upgraded_with_every_answer_kept(old_app):
+    with old_app.app_context():
+        stored = {_store(json.loads(p.read_text(encoding="utf-8"))): p.stem for p in V1}
+        empty = _store(None)   # a dossier started but never saved
+        upgrade()
+        after = _profiles()
+        for dossier_id, name in stored.items():
+            original = json.loads((ROOT / "tests" / "fixtures" / "profile-v1"
+                                   / f"{name}.json").read_text(encoding="utf-8"))
+            profile, version = after[dossier_id]
+            assert profile == v1_to_v2(original), name
+            assert profile["schema_version"] == 2
+            assert version == 2   # a form opened before the upgrade is refused, not saved
+            assert parse_profile(profile).model_dump(mode="json") == profile
+        assert after[empty] == (None, 1)
+
+
+def test_the_downgrade_restores_version_1_and_refuses_to_drop_new_answers(old_app):
+    with old_app.app_context():
+        original = json.loads(V1[0].read_text(encoding="utf-8"))
+        plain = _store(original)
+        upgrade()
+        downgrade(revision=BEFORE)
+        assert _profiles()[plain][0] == original
+        upgrade()
+        profile = _profiles()[plain][0]
+        profile["money"]["advice_cost"] = 14_000
+        db.session.execute(sa.text("UPDATE dossier SET profile = :p WHERE id = :i").bindparams(
+            sa.bindparam("p", type_=sa.JSON)), {"p": profile, "i": plain})
+        db.session.commit()
+        with pytest.raises(SystemExit):   # flask-migrate reports the refusal and exits
+            downgrade(revision=BEFORE)
+        db.session.rollback()
+        assert _profiles()[plain][0]["money"]["advice_cost"] == 14_000

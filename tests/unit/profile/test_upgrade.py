@@ -1,0 +1,59 @@
+"""Version 1 profiles (files and stored dossiers) become version 2 without losing an answer."""
+
+import json
+
+import pytest
+
+from tests.conftest import ROOT
+from vve.profile import SCHEMA_VERSION, parse_profile
+from vve.profile.upgrade import CURRENT, upgrade, v1_to_v2
+
+V1 = sorted((ROOT / "tests" / "fixtures" / "profile-v1").glob("*.json"))
+
+
+def _leaves(value, prefix=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{prefix}.{key}" if prefix else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, f"{prefix}.{index}")
+    else:
+        yield prefix, value
+
+
+def test_the_fixtures_are_version_1_and_the_code_reads_version_2():
+    assert V1 and all(json.loads(p.read_text())["schema_version"] == 1 for p in V1)
+    assert SCHEMA_VERSION == CURRENT == 2
+
+
+@pytest.mark.parametrize("path", V1, ids=lambda p: p.stem)
+def test_every_v1_example_upgrades_keeping_every_answer(path):
+    old = json.loads(path.read_text(encoding="utf-8"))
+    new = upgrade(old)
+    assert new["schema_version"] == 2
+    new_leaves = dict(_leaves(new))
+    for leaf, value in _leaves(old):
+        if leaf != "schema_version":
+            assert new_leaves[leaf] == value, leaf
+    # the frozen step writes exactly the canonical version-2 form of the model
+    assert parse_profile(old).model_dump(mode="json") == new
+    assert old["schema_version"] == 1, "the step must not change its input"
+
+
+def test_a_v1_file_without_the_new_sections_upgrades_too():
+    new = v1_to_v2({"schema_version": 1, "association": {"name": "VvE Klein"}})
+    assert new["money"]["cost_shares"] == [] and new["building"]["volume"] is None
+    assert parse_profile(new).association.name == "VvE Klein"
+
+
+def test_an_upgrade_keeps_what_a_board_already_typed_in_a_new_field():
+    # a file written by a newer tool, marked version 1 by mistake: nothing is overwritten
+    data = {"schema_version": 1, "association": {"name": "x"},
+            "money": {"advice_cost": 12_000}}
+    assert upgrade(data)["money"]["advice_cost"] == 12_000
+
+
+def test_versions_the_code_does_not_know_are_left_for_the_parser_to_refuse():
+    assert upgrade({"schema_version": 7})["schema_version"] == 7
+    assert upgrade({"schema_version": True})["schema_version"] is True

@@ -1,0 +1,358 @@
+"""The money part of the plan, specified by example and by property."""
+
+import datetime as dt
+import json
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from tests.conftest import AS_OF, ROOT, make_profile
+from tests.strategies import profiles_with_votes
+from vve.profile import ProfileError, load_profile, parse_profile
+from vve.rules import build_plan
+from vve.rules.money import amounts_for_share
+from vve.rules.serialize import plan_to_dict
+
+EMMEN = ROOT / "examples" / "emmen-galerijflat.json"
+
+
+def money_of(profile, as_of=AS_OF) -> dict:
+    return plan_to_dict(build_plan(profile, as_of))["money"]
+
+
+def r(low, typical, high) -> dict:
+    return {"low_cents": low, "typical_cents": typical, "high_cents": high}
+
+
+def by_id(money: dict) -> dict:
+    return {line["id"]: line for line in money["measures"]}
+
+
+def test_emmen_matches_the_hand_calculation():
+    """Worked by hand from COSTS.md for the Emmen example (48 dwellings, gallery flat of
+    1974, 4 storeys, 68 m² per dwelling, flat roof, empty cavity, double glass).
+
+    Quantities: RVO galerijwoning 1975–1991 (the building type's reference dwelling):
+    closed facade 12.87 × 48 = 617.76 m², windows 9.98 × 48 = 479.04 m²; roof and ground
+    floor 68 × 48 / 4 = 816 m² (entered floor area, a lower bound).
+    Prices incl. VAT: cavity 26.70/27.00/28.20 per m²; flat roof 78.65; HR++ glass 169–182;
+    floor 30–40. Ventilation has no price and solar panels no size: left out, and said so.
+    SVVE: the timetable applies on 13 October 2028 (measures) and 14 January 2028 (advice),
+    after the scheme's end on 30 December 2027, so no subsidy is counted.
+    """
+    money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
+    lines = by_id(money)
+    assert lines["cavity_insulation"]["quantity"]["value"] == "617.76"
+    assert lines["cavity_insulation"]["quantity"]["origin"] == "reference"
+    assert lines["cavity_insulation"]["investment"] == r(16_494_19, 16_679_52, 17_420_83)
+    assert lines["roof_insulation"]["quantity"]["value"] == "816"
+    assert lines["roof_insulation"]["investment"] == r(64_178_40, 64_178_40, 64_178_40)
+    assert lines["glazing"]["investment"] == r(80_957_76, None, 87_185_28)
+    assert lines["floor_insulation"]["investment"] == r(24_480_00, None, 32_640_00)
+    assert lines["ventilation"]["missing"] == ["price_not_found"]
+    assert lines["solar_panels"]["missing"] == ["quantity_unknown"]
+    assert lines["induction_cooking"]["payer"] == "owner"
+    assert lines["induction_cooking"]["investment"] == r(800_00, 800_00, 800_00)
+    assert {line["subsidy"]["reason"] for line in money["measures"]
+            if line["payer"] == "vve"} == {"after_end_date"}
+    assert money["advice"]["subsidy"]["reason"] == "after_end_date"
+    # 186,110.35 and 201,424.51 for the measures, plus the advice of 16,500
+    assert money["vve"]["investment"] == r(186_110_35, None, 201_424_51)
+    assert money["vve"]["net_to_pay"] == r(202_610_35, None, 217_924_51)
+    # savings: cavity 4.5–4.6 m³/m² → 2,780–2,842 m³; glass from double 3.2 → 1,533 m³;
+    # valued at € 1.20 (low) to € 1.45 (high) per m³
+    assert lines["cavity_insulation"]["saving"]["m3"] == {"low": 2780, "typical": None,
+                                                          "high": 2842}
+    assert money["vve"]["yearly_saving"] == r(5_175_60, None, 6_343_75)
+    assert money["vve"]["unknown_saving"] == ["roof_insulation", "floor_insulation", "ventilation",
+                                              "solar_panels"]
+    # a 20-year loan of 202,610.35 at 2.30% and of 217,924.51 at 3.69%
+    twenty = next(t for t in money["loan"]["terms"] if t["years"] == 20)
+    assert twenty["monthly"] == r(1_054_01, None, 1_285_25)
+    assert money["loan"]["max_amount_cents"] == 48 * 34_000_00
+    assert money["loan"]["advice_required"] is True
+    (cls,) = money["apartments"]["classes"]
+    assert cls["share"] == "1/48" and money["apartments"]["method"] == "equal"
+    assert cls["one_off_each"] == r(4_221_05, None, 4_540_09)
+    assert cls["monthly_each"]["20"] == r(21_96, None, 26_78)
+    assert cls["saving_monthly_each"] == r(8_99, None, 11_01)
+    # reserve: 0.5% of € 7,450,000; contribution € 69,000; 37 days of 2026 left
+    reserve = money["reserve"]
+    assert reserve["minimum"] == r(37_250_00, 37_250_00, 37_250_00)
+    assert reserve["meets_minimum"] is True and reserve["mjop_sets_minimum"] is True
+    years = {y["year"]: y for y in reserve["projection"]}
+    assert years[2026]["contribution_cents"] == 6_994_52
+    assert years[2029]["committed_cents"] == 185_000_00
+    assert years[2031]["end_cents"] == 238_994_52
+    assert years[2032]["end_cents"] == 307_994_52
+
+
+def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
+    money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
+    first, second, *_ = money["summary"]
+    assert "€ 4.221 tot € 4.540 in één keer" in first
+    assert "lening van 20 jaar € 22 tot € 27 per maand" in first
+    assert "€ 9 tot € 11 per maand per woning" in second
+    certainty = money["summary"][-1]
+    assert "indicatief" in certainty and "rente is nog niet bekend" in certainty
+    assert "betere ventilatie en zonnepanelen" in certainty
+
+
+def test_an_advice_figure_replaces_the_default():
+    base = {"building": {"rights": {"dwellings": 20}, "storeys": 4, "roof_type": "flat",
+                         "roof_insulation": "none", "building_type": "porch_flat"}}
+    default = by_id(money_of(make_profile(**base)))["roof_insulation"]
+    assert default["origin"] == "default" and not default["investment"]["low_cents"] == 0
+    own = make_profile(**base, money={"figures": {"roof_insulation": {
+        "origin": "quote", "investment": 41_250, "yearly_saving": 3_100,
+        "reference": "Offerte Dakwerken Drenthe, 3 maart 2027"}}})
+    line = by_id(money_of(own))["roof_insulation"]
+    assert line["investment"] == r(41_250_00, 41_250_00, 41_250_00)
+    assert line["origin"] == "quote" and line["reference"].startswith("Offerte")
+    assert line["saving"]["euros"] == r(3_100_00, 3_100_00, 3_100_00)
+    assert line["saving"]["origin"] == "quote"
+
+
+@pytest.mark.parametrize("rebuild_value, expected", [
+    (7_450_000, 37_250_00), (1_000_001, 5_000_01), (199, 1_00), (1, 1)])
+def test_the_legal_reserve_minimum_is_half_a_percent_of_the_rebuild_value(rebuild_value,
+                                                                          expected):
+    reserve = money_of(make_profile(money={"rebuild_value": rebuild_value}))["reserve"]
+    assert reserve["minimum"] == r(expected, expected, expected)
+    assert reserve["minimum_basis"] == "rebuild_value"
+
+
+def test_without_rebuild_value_the_minimum_is_estimated_from_the_volume():
+    low_rise = money_of(make_profile(building={"volume": 2_300, "storeys": 3}))["reserve"]
+    # 2,300 m³ × € 840 (up to 4 storeys) × 0.5% = € 9,660
+    assert low_rise["minimum"] == r(9_660_00, None, 9_660_00)
+    assert low_rise["minimum_basis"] == "volume_estimate"
+    unknown_height = money_of(make_profile(building={"volume": 2_300}))["reserve"]
+    # storeys unknown: between € 775 and € 840 per m³
+    assert unknown_height["minimum"] == r(8_912_50, None, 9_660_00)
+    too_tall = money_of(make_profile(building={"volume": 2_300, "storeys": 12}))["reserve"]
+    assert too_tall["minimum"] is None   # no figure found above 8 storeys: nothing invented
+
+
+def _svve_profile(**money):
+    return make_profile(
+        building={"construction_year": 1970, "rights": {"dwellings": 10}, "storeys": 2,
+                  "building_type": "porch_flat", "roof_type": "flat", "roof_insulation": "none",
+                  "cavity_wall": "empty", "glazing": "double"},
+        money=money)
+
+
+def test_the_svve_measure_subsidy_counts_when_the_timetable_applies_in_time():
+    early = dt.date(2025, 1, 6)   # the finance stage then starts well before 30 Dec 2027
+    money = money_of(_svve_profile(), as_of=early)
+    cavity = by_id(money)["cavity_insulation"]
+    assert cavity["subsidy"]["reason"] == "counted"
+    # 17.62 × 10 = 176.2 m² × € 5.85 = € 1,030.77; doubled with two or more measures
+    assert cavity["subsidy"]["amount"] == r(1_030_77, None, 2_061_54)
+    assert cavity["net"]["low_cents"] == cavity["investment"]["low_cents"] - 2_061_54
+    assert cavity["net"]["high_cents"] == cavity["investment"]["high_cents"] - 1_030_77
+    late = by_id(money_of(_svve_profile()))["cavity_insulation"]
+    assert late["subsidy"]["reason"] == "after_end_date"
+    assert late["subsidy"]["amount"] == r(0, 0, 0)
+
+
+def test_a_building_from_2013_gets_no_svve_for_measures():
+    profile = make_profile(building={"construction_year": 2014, "rights": {"dwellings": 10},
+                                     "cavity_wall": "empty"})
+    money = money_of(profile, as_of=dt.date(2025, 1, 6))
+    assert by_id(money)["cavity_insulation"]["subsidy"]["reason"] == "building_too_new"
+
+
+def test_the_advice_subsidy_is_three_quarters_capped_by_the_number_of_dwellings():
+    money = money_of(_svve_profile(advice_cost=16_000), as_of=dt.date(2025, 1, 6))
+    # 75% of € 16,000 = € 12,000, above the € 10,000 cap for up to 10 dwellings
+    assert money["advice"]["subsidy"]["amount"] == r(10_000_00, 10_000_00, 10_000_00)
+    assert money["advice"]["net"] == r(6_000_00, 6_000_00, 6_000_00)
+
+
+def test_a_loan_quote_replaces_the_reference_rates():
+    quoted = money_of(_svve_profile(loan_quote={"rate_percent": "3.1", "term_years": 15}))
+    loan = quoted["loan"]
+    assert loan["rate_origin"] == "quote"
+    assert [r_["rate_percent"] for r_ in loan["rates"]] == ["3.1"]
+    assert [t["years"] for t in loan["terms"] if t["quoted"]] == [15]
+    reference = money_of(_svve_profile())["loan"]
+    assert [r_["rate_percent"] for r_ in reference["rates"]] == ["2.3", "3.69"]
+
+
+def test_the_maximum_loan_counts_dwellings_only():
+    money = money_of(make_profile(building={"rights": {"dwellings": 10, "commercial_units": 3,
+                                                       "parking_or_storage": 20}}))
+    assert money["loan"]["max_amount_cents"] == 10 * 34_000_00
+
+
+def test_an_uneven_breukdelen_table_splits_the_cost_exactly():
+    profile = make_profile(
+        building={"rights": {"dwellings": 30, "commercial_units": 2, "parking_or_storage": 4},
+                  "storeys": 3, "building_type": "porch_flat", "cavity_wall": "empty"},
+        money={"cost_share_method": "table", "cost_shares": [
+            {"label": "Woning", "apartments": 30, "share": "29/1000"},
+            {"label": "Winkel", "kind": "commercial", "apartments": 2, "share": "45/1000"},
+            {"label": "Garage", "kind": "parking_or_storage", "apartments": 4,
+             "share": "10/1000"}]})
+    money = money_of(profile)
+    apartments = money["apartments"]
+    assert apartments["shares_add_up"] and apartments["matches_building"]
+    for bound in ("low_cents", "high_cents"):
+        assert sum(c["one_off_total"][bound] for c in apartments["classes"]) == \
+            money["owners_pay"][bound]
+        for term in money["loan"]["terms"]:
+            assert sum(c["monthly_total"][str(term["years"])][bound]
+                       for c in apartments["classes"]) == term["monthly"][bound]
+    shop, garage = apartments["classes"][1], apartments["classes"][2]
+    assert shop["saving_monthly_each"] is None and garage["saving_monthly_each"] is None
+
+
+def test_a_table_that_does_not_add_up_is_flagged_and_still_splits_everything():
+    profile = make_profile(
+        building={"rights": {"dwellings": 4}, "cavity_wall": "empty"},
+        money={"cost_share_method": "table", "cost_shares": [
+            {"label": "A", "apartments": 4, "share": "1/5"}]})
+    apartments = money_of(profile)["apartments"]
+    assert apartments["total_share"] == "4/5" and apartments["shares_add_up"] is False
+
+
+def test_private_measures_are_per_dwelling_and_not_shared_by_breukdeel():
+    profile = make_profile(building={"rights": {"dwellings": 12}, "cooking_on_gas": "all"},
+                           installations={"heating": "individual_gas_boilers"},
+                           municipal={"preferred_route": "all_electric"})
+    money = money_of(profile)
+    pump = by_id(money)["individual_heat_pumps"]
+    assert pump["payer"] == "owner" and pump["investment"] == r(8_000_00, 12_000_00, 16_000_00)
+    assert pump["subsidy"]["programme"] == "isde" and not pump["subsidy"]["counted"]
+    assert pump["net"] == pump["investment"]   # ISDE is for owner-occupiers only: shown beside
+    assert by_id(money)["induction_cooking"]["owners_count"] == 12
+    assert money["private_per_dwelling"]["investment"] == r(8_800_00, 12_800_00, 16_800_00)
+    vve_ids = {line["id"] for line in money["measures"] if line["payer"] == "vve"}
+    assert not vve_ids & {"individual_heat_pumps", "induction_cooking"}
+
+
+def test_a_hybrid_heat_pump_saves_gas_but_its_net_saving_is_not_invented():
+    profile = make_profile(building={"rights": {"dwellings": 12}},
+                           installations={"heating": "individual_gas_boilers",
+                                          "gas_use_per_dwelling_m3": 1_000},
+                           municipal={"preferred_route": "hybrid"})
+    pump = by_id(money_of(profile))["individual_heat_pumps"]
+    assert pump["investment"] == r(6_000_00, 6_000_00, 8_000_00)
+    assert pump["saving"]["m3"] == {"low": 500, "typical": None, "high": 700}
+    assert pump["saving"]["euros"] is None
+    assert pump["saving"]["reason"] == "extra_electricity_unknown"
+
+
+def test_without_the_number_of_rights_there_is_no_apartment_table_and_the_plan_says_so():
+    money = money_of(make_profile())
+    assert money["apartments"] is None
+    assert "nog niet te schatten" in money["summary"][0]
+
+
+def test_the_calculator_gives_a_breukdeel_what_the_table_gives_its_class():
+    money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
+    mine = amounts_for_share(money, Fraction(1, 48))
+    (cls,) = money["apartments"]["classes"]
+    assert mine["one_off"] == cls["one_off_each"]
+    assert mine["monthly"]["20"] == cls["monthly_each"]["20"]
+    assert amounts_for_share(money, Fraction(0)) is None
+
+
+def test_a_bad_rate_gets_a_dutch_message():
+    with pytest.raises(ProfileError, match="drie cijfers achter de komma"):
+        parse_profile({"association": {"name": "x"},
+                       "money": {"loan_quote": {"rate_percent": "3.14159"}}})
+
+
+# --- properties ----------------------------------------------------------------------
+
+def _ranges(value):
+    if isinstance(value, dict):
+        if "low_cents" in value:
+            yield value
+        else:
+            for item in value.values():
+                yield from _ranges(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _ranges(item)
+
+
+def _profile(data):
+    try:
+        return parse_profile(data)
+    except ProfileError:
+        assume(False)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles_with_votes)
+def test_any_valid_profile_has_an_exact_money_part(data):
+    money = money_of(_profile(data))
+    json.dumps(money)  # plain JSON
+    for item in _ranges(money):
+        typical = item["typical_cents"]
+        assert item["low_cents"] <= (typical if typical is not None else item["low_cents"]) \
+            <= item["high_cents"]
+    apartments = money["apartments"]
+    if apartments is not None:
+        for bound in ("low_cents", "high_cents"):
+            assert sum(c["one_off_total"][bound] for c in apartments["classes"]) == \
+                money["owners_pay"][bound]
+            for term in money["loan"]["terms"]:
+                assert sum(c["monthly_total"][str(term["years"])][bound]
+                           for c in apartments["classes"]) == term["monthly"][bound]
+    assert money["summary"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles_with_votes, st.decimals(0, 15, places=2), st.decimals(0, 15, places=2))
+def test_a_higher_quoted_rate_never_lowers_the_monthly_amount(data, a, b):
+    low, high = sorted((a, b))
+    profile = _profile(data)
+
+    def monthly(rate):
+        changed = profile.model_dump(mode="json")
+        changed["money"]["loan_quote"]["rate_percent"] = str(rate)
+        return {t["years"]: t["monthly"] for t in money_of(parse_profile(changed))["loan"]["terms"]}
+
+    cheap, dear = monthly(low), monthly(high)
+    for years in cheap:
+        for bound in ("low_cents", "high_cents"):
+            assert cheap[years][bound] <= dear[years][bound]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles_with_votes, st.integers(1, 400), st.integers(1, 400))
+def test_a_larger_building_never_lowers_the_building_total(data, a, b):
+    small, large = sorted((a, b))
+    profile = _profile(data)
+
+    def totals(dwellings):
+        changed = profile.model_dump(mode="json")
+        changed["building"]["rights"]["dwellings"] = dwellings
+        changed["voting"]["weights"] = []
+        changed["voting"]["votes_per_right"] = None
+        money = money_of(_profile(changed))
+        return money["vve"]["investment"], money["vve"]["net_to_pay"]
+
+    (inv_small, net_small), (inv_large, net_large) = totals(small), totals(large)
+    for bound in ("low_cents", "high_cents"):
+        assert inv_small[bound] <= inv_large[bound]
+        assert net_small[bound] <= net_large[bound]
+
+
+def test_money_risks_name_a_wrong_table_an_empty_reserve_and_a_loan_above_the_maximum():
+    profile = make_profile(
+        building={"rights": {"dwellings": 2}, "storeys": 1, "floor_area_per_dwelling": 5000,
+                  "roof_type": "flat", "roof_insulation": "none"},
+        money={"cost_share_method": "table",
+               "cost_shares": [{"label": "A", "apartments": 3, "share": "1/3"}],
+               "reserve_fund_balance": 1000, "yearly_reserve_contribution": 100,
+               "reserve_commitments": [{"year": 2028, "amount": 50_000}]})
+    risks = {r["id"]: r["text"] for r in plan_to_dict(build_plan(profile, AS_OF))["risks"]}
+    assert "3 appartementsrechten" in risks["cost_shares_mismatch"]
+    assert "2028" in risks["reserve_goes_negative"]
+    assert "€ 68.000" in risks["loan_above_maximum"]   # 2 dwellings × € 34,000
