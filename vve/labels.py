@@ -29,9 +29,16 @@ FIELDS = {
     "building.ventilation": "Ventilatie",
     "building.solar_panels": "Zonnepanelen",
     "building.cooking_on_gas": "Koken op gas",
+    "building.floor_area_per_dwelling": "Gemiddeld woonoppervlak per woning",
+    "building.roof_area": "Dakoppervlak",
+    "building.facade_area": "Geveloppervlak zonder ramen en deuren",
+    "building.window_area": "Glasoppervlak",
+    "building.volume": "Bruto inhoud van het gebouw",
     "installations.heating": "Verwarming",
     "installations.hot_water": "Warm water",
     "installations.boilers_installed_year": "Ketels geplaatst in",
+    "installations.gas_use_m3": "Gasverbruik van het gebouw per jaar",
+    "installations.gas_use_per_dwelling_m3": "Gasverbruik per woning per jaar",
     "money.maintenance_plan": "Meerjarenonderhoudsplan",
     "money.maintenance_plan_year": "Jaar van het MJOP",
     "money.planned.roof": "Dakvervanging gepland",
@@ -42,6 +49,15 @@ FIELDS = {
     "money.yearly_reserve_contribution": "Jaarlijkse reservering",
     "money.rebuild_value": "Herbouwwaarde",
     "money.existing_loans": "Lopende leningen",
+    "money.cost_share_method": "Verdeling van de kosten (breukdelen)",
+    "money.cost_shares": "Breukdelen",
+    "money.reserve_commitments": "Geplande uitgaven uit het reservefonds",
+    "money.reserve_for_plan": "Bijdrage uit het reservefonds voor dit plan",
+    "money.advice_cost": "Kosten energieadvies en DMJOP",
+    "money.figures": "Bedragen uit het eigen advies of offertes",
+    "money.loan_quote.rate_percent": "Rente volgens de offerte van de geldgever",
+    "money.loan_quote.term_years": "Looptijd volgens de offerte",
+    "money.loan_quote.amount": "Leenbedrag volgens de offerte",
     "owners.past_turnout_percent": "Opkomst recente ALV's",
     "voting.model_reglement": "Modelreglement",
     "voting.votes_per_right": "Stemmen per appartementsrecht",
@@ -63,8 +79,15 @@ FIELDS = {
 
 # Fields shown as euros, years or percentages in tables.
 MONEY_FIELDS = {"money.reserve_fund_balance", "money.yearly_reserve_contribution",
-                "money.rebuild_value", "money.existing_loans", "voting.threshold_amount"}
-PERCENT_FIELDS = {"owners.past_turnout_percent"}
+                "money.rebuild_value", "money.existing_loans", "voting.threshold_amount",
+                "money.reserve_for_plan", "money.advice_cost", "money.loan_quote.amount"}
+PERCENT_FIELDS = {"owners.past_turnout_percent", "money.loan_quote.rate_percent"}
+# Fields with a unit after the number.
+UNIT_FIELDS = {"building.floor_area_per_dwelling": "m²", "building.roof_area": "m²",
+               "building.facade_area": "m²", "building.window_area": "m²",
+               "building.volume": "m³", "installations.gas_use_m3": "m³ per jaar",
+               "installations.gas_use_per_dwelling_m3": "m³ per jaar",
+               "money.loan_quote.term_years": "jaar"}
 
 VALUES = {
     "association.management": {"self_managed": "zelfbeheer", "professional": "VvE-beheerder"},
@@ -97,6 +120,8 @@ VALUES = {
                                 "electric_boilers": "elektrische boilers",
                                 "heat_network": "warmtenet", "other": "anders"},
     "money.maintenance_plan": {"none": "geen MJOP", "mjop": "MJOP", "dmjop": "duurzaam MJOP (DMJOP)"},
+    "money.cost_share_method": {"equal": "gelijk per appartementsrecht",
+                                "table": "volgens de breukdelen in de splitsingsakte"},
     "voting.model_reglement": {"1973": "Modelreglement 1973", "1983": "Modelreglement 1983",
                                "1992": "Modelreglement 1992", "2006": "Modelreglement 2006",
                                "2017": "Modelreglement 2017", "deviating": "afwijkend reglement"},
@@ -166,3 +191,36 @@ def value_label(path: str, value) -> str:
 
 def fraction_words(fraction: str) -> str:
     return FRACTION_WORDS.get(fraction, fraction)
+
+
+# --- money (the plan's money part) ---------------------------------------------------------
+
+COST_ORIGIN = {"default": "indicatief (kengetal)", "energy_advice": "uit het energieadvies",
+               "dmjop": "uit het DMJOP", "quote": "uit de offerte", "board": "door het bestuur ingevuld"}
+QUANTITY_ORIGIN = {"entered": "ingevuld", "reference": "geschat met een RVO-referentiewoning",
+                   "reference_other_type": "geschat met een RVO-referentiewoning van een ander gebouwtype",
+                   "derived": "afgeleid", "per_dwelling": "per woning", "unknown": "onbekend"}
+QUANTITY_UNIT = {"m2": "m²", "dwelling": "woningen", "wp": "Wp"}
+QUANTITY_KIND = {"closed_facade": "gevel zonder ramen en deuren", "windows": "glas",
+                 "roof": "dak", "ground_floor": "begane-grondvloer", "dwellings": "woningen",
+                 "watt_peak": "vermogen zonnepanelen", "floor_area": "woonoppervlak per woning"}
+PRICE_UNIT = {"m2": "per m²", "dwelling": "per woning", "wp": "per Wp"}
+SUBSIDY_REASON = {
+    "counted": "meegeteld (zeker pas na de beschikking)",
+    "entered": "ingevuld door het bestuur",
+    "after_end_date": "niet meegeteld: de aanvraag valt in deze planning na de einddatum",
+    "building_too_new": "niet van toepassing: gebouwd in 2013 of later",
+    "amount_not_found": "niet meegeteld: geen bedrag gevonden",
+    "no_owner_occupier": "niet van toepassing: geen eigenaar-bewoner",
+    "owner_occupiers_only": "alleen voor eigenaar-bewoners (ISDE)",
+    "none": "geen",
+}
+SAVING_REASON = {"known": "", "saving_not_found": "geen kengetal gevonden",
+                 "extra_electricity_unknown": "minder gas, maar het extra stroomverbruik is onbekend",
+                 "quantity_unknown": "hoeveelheid onbekend"}
+MISSING = {"price_not_found": "geen prijs gevonden", "quantity_unknown": "hoeveelheid onbekend"}
+QUALITY = {"bron": "bron", "afgeleid": "afgeleid uit de bron", "zwak": "zwakke bron"}
+SHARE_METHOD = {"equal": "gelijke breukdelen", "table": "breukdelen uit de splitsingsakte",
+                "assumed_equal": "aangenomen: gelijke breukdelen (nog niet ingevuld)"}
+RIGHT_KIND = {"dwelling": "Woning", "commercial": "Bedrijfsruimte",
+              "parking_or_storage": "Garage of berging"}

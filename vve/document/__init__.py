@@ -11,23 +11,25 @@ import io
 from dataclasses import dataclass
 
 from docx import Document
+from docx.shared import Cm
 
 from vve import labels
 
 from . import sections
+from .money import MONEY_CHAPTER, cover_lines, money_chapter
 from .builder import Builder
 from .glossary import GLOSSARY
 from .styles import (add_page_x_of_y, add_toc, ensure_styles, set_language,
                      update_fields_on_open)
 from .template import TemplateError, clear_body, load_template
-from .text import clean, date_nl, euro
+from .text import clean, date_nl, euro, number
 
 __all__ = ["DocumentMeta", "TemplateError", "write_plan_docx", "CHAPTERS"]
 
 TITLE = "Plan van aanpak verduurzaming en aardgasvrij"
 CHAPTERS = ("Samenvatting", "Het gebouw en de huidige situatie", "Stemregels en besluitvorming",
             "Het plan in fasen", "Tijdlijn", "Maatregelen en warmteroute",
-            "Financiering en subsidies", "Concept-besluiten voor de ALV",
+            MONEY_CHAPTER, "Financiering en subsidies", "Concept-besluiten voor de ALV",
             "Risico's en aandachtspunten", "Open vragen", "Bijlage A. Begrippenlijst",
             "Bijlage B. Bronnen", "Bijlage C. Aannames", "Bijlage D. Versies")
 
@@ -46,7 +48,7 @@ def write_plan_docx(plan: dict, meta: DocumentMeta = DocumentMeta(),
     ``template``: (bytes, filename) of an advisor's house style; its styles, page
     setup and headers are kept. Raises TemplateError with a Dutch message.
     """
-    doc = load_template(*template) if template else Document()
+    doc = load_template(*template) if template else _a4(Document())
     clear_body(doc)
     ensure_styles(doc)
     set_language(doc)
@@ -65,6 +67,7 @@ def write_plan_docx(plan: dict, meta: DocumentMeta = DocumentMeta(),
     sections.stages_chapter(b, plan, risks_by_id)
     sections.timeline_chapter(b, plan)
     sections.measures_chapter(b, plan)
+    money_chapter(b, plan)
     sections.financing_chapter(b, plan)
     sections.drafts_chapter(b, plan)
     sections.risks_chapter(b, plan)
@@ -72,6 +75,16 @@ def write_plan_docx(plan: dict, meta: DocumentMeta = DocumentMeta(),
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _a4(doc):
+    """python-docx's default is US Letter; Dutch readers print A4. Margins of 2.5 cm leave
+    the 16 cm the tables are laid out for. A house style keeps its own page setup."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    return doc
 
 
 def _properties(doc, plan: dict, meta: DocumentMeta) -> None:
@@ -117,6 +130,7 @@ def _cover(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     b.labelled("Datum", date_nl(plan["as_of"]))
     b.labelled("Versie", meta.version)
     b.labelled("Opgesteld door", meta.prepared_by)
+    cover_lines(b, plan)
     b.note("Dit plan is een hulpmiddel, geen juridisch advies. De eigen splitsingsakte en het "
            "reglement van de VvE gaan altijd voor.")
     b.page_break()
@@ -133,6 +147,8 @@ def _summary(b: Builder, plan: dict) -> None:
         source = f" Bron: {municipal['source']}." if municipal["source"] else ""
         b.note(f"De route en het jaar komen uit het warmteplan van de gemeente ({area}), "
                f"bijgewerkt op {date_nl(municipal['updated_at'])}.{source}")
+    b.para(f"Wat het kost per appartement, staat op het voorblad; de bedragen per maatregel, "
+           f"de lening en het reservefonds in het hoofdstuk '{MONEY_CHAPTER}'.")
     votes = plan["votes"]["total"]
     if votes:
         b.para(f"De VvE heeft {votes} stemmen. Het plan loopt van "
@@ -164,7 +180,11 @@ def _answer_text(path: str, value) -> str:
     if path in labels.MONEY_FIELDS:
         return euro(value)
     if path in labels.PERCENT_FIELDS:
-        return f"{value}%"
+        return f"{value}%".replace(".", ",")
+    if path in labels.UNIT_FIELDS:
+        return f"{value if isinstance(value, str) else number(value, 0)} {labels.UNIT_FIELDS[path]}"
+    if path == "money.cost_share_method" or path in labels.VALUES:
+        return labels.value_label(path, value)
     if path == "voting.proxy_limit" and value == 0:
         return "geen maximum"
     if path == "building.energy_labels":

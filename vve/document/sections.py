@@ -175,6 +175,8 @@ def financing_chapter(b: Builder, plan: dict) -> None:
     b.para("Bedragen en voorwaarden veranderen; elke regel noemt de bron en de peildatum. "
            "Controleer ze bij de aanvraag.")
     for item in plan["financing"]:
+        if item["id"] == "reserve_minimum":
+            continue  # the chapter on money shows the minimum beside the reserve projection
         b.heading(item["title"], 2)
         b.para(item["explanation"]["text"])
         facts = item["facts"]
@@ -190,8 +192,9 @@ def financing_chapter(b: Builder, plan: dict) -> None:
                        euro(facts["minimum_without_mjop"]))
         if not item["applies"]:
             b.note("Geldt niet voor dit gebouw.")
-        sources = "; ".join(i.split(":", 1)[1] for i in item["explanation"]["ids"]
-                            if i.startswith("source:"))
+        titles = {s["id"]: s["title"] for s in plan["sources"]}
+        sources = "; ".join(titles.get(i.split(":", 1)[1], i.split(":", 1)[1])
+                            for i in item["explanation"]["ids"] if i.startswith("source:"))
         b.note(f"Bron: {sources} (peildatum {date_nl(item['peildatum'])}; "
                f"{labels.CERTAINTY[item['certainty']]}).")
 

@@ -55,3 +55,34 @@ def number(value: int | float, digits: int = 1) -> str:
 def area(value: int | float) -> str:
     """1.234,5 m²"""
     return f"{number(value)} m²"
+
+
+def euro_cents(amount: int | None) -> str:
+    """Integer cents as whole euros, half up: 422105 -> "€ 4.221"."""
+    if amount is None:
+        return "onbekend"
+    whole, rest = divmod(abs(amount), 100)
+    value = whole + (1 if rest >= 50 else 0)
+    return euro(-value if amount < 0 else value)
+
+
+def euro_range(r: dict | None, compact: bool = False) -> str:
+    """A cents range from the plan JSON: "€ 4.221 tot € 4.540" (in tables "€ 4.221–4.540");
+    one amount where both ends round to the same euro; "onbekend" for null."""
+    if r is None:
+        return "onbekend"
+    low, high = euro_cents(r["low_cents"]), euro_cents(r["high_cents"])
+    if low == high:
+        return low
+    if compact:
+        return f"{low}–{high.removeprefix('€').strip()}"
+    return f"{low} tot {high}"
+
+
+def decimal_nl(text: str | None, digits: int = 2) -> str:
+    """A decimal string from the plan JSON in Dutch: "617.76" -> "617,76"."""
+    if text is None:
+        return "onbekend"
+    from decimal import Decimal
+    return format_decimal(Decimal(text), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
+                          locale=LOCALE)

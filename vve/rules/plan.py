@@ -12,6 +12,7 @@ from vve.profile import SCHEMA_VERSION, Profile
 
 from .context import VoteContext, vote_context
 from .decisions import Decision, resolve_decisions
+from .drafts import fill_drafts
 from .explain import Explanation, nl_euro_range, nl_euros, nl_int, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, build_money
@@ -85,7 +86,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
                         _application_date(windows, programmes["svve_advice"]["apply_at"]))
     risks += _money_risks(knowledge, money)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
-                tuple(decisions), tuple(risks), tuple(find_out),
+                fill_drafts(tuple(decisions), money, knowledge), tuple(risks), tuple(find_out),
                 tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
 
 

@@ -236,3 +236,69 @@ def test_dutch_formatting():
     assert euro(12500) == "€ 12.500"
     assert number(1234.5) == "1.234,5"
     assert area(1234.5) == "1.234,5 m²"
+
+
+# --- money (issue 9) ---------------------------------------------------------------------
+
+def _cover_text(doc) -> str:
+    text = []
+    for paragraph in doc.paragraphs:
+        if paragraph.text == "Inhoud":
+            break
+        text.append(paragraph.text)
+    return "\n".join(text)
+
+
+def test_the_cover_tells_an_owner_what_it_costs_per_month_and_saves(written):
+    plan, doc, _ = written
+    cover = _cover_text(doc)
+    for sentence in plan["money"]["summary"]:
+        assert sentence in cover
+
+
+def test_the_emmen_cover_names_the_20_year_loan_and_the_saving():
+    plan = plan_for(load_profile((EXAMPLES[0].parent / "emmen-galerijflat.json")
+                                 .read_text(encoding="utf-8")))
+    cover = _cover_text(Document(io.BytesIO(write_plan_docx(plan))))
+    assert "met een lening van 20 jaar € 22 tot € 27 per maand" in cover
+    assert "€ 9 tot € 11 per maand per woning" in cover
+
+
+def _table_after(doc, caption: str):
+    body = list(doc.element.body)
+    index = next(i for i, el in enumerate(body)
+                 if el.tag == qn("w:p") and el.xpath("string(.)").endswith(caption))
+    tables = {t._tbl: t for t in doc.tables}
+    return tables[next(el for el in body[index:] if el.tag == qn("w:tbl"))]
+
+
+def test_the_money_tables_hold_the_engines_amounts(written):
+    from vve.document.text import euro_range
+    plan, doc, _ = written
+    money = plan["money"]
+    measures = _table_after(doc, "Kosten en besparing per maatregel van de VvE")
+    total = measures.rows[-1].cells
+    assert total[0].text.startswith("Totaal")
+    assert total[4].text == euro_range(money["vve"]["net_to_pay"], True)
+    if money["apartments"] is not None:
+        apartments = _table_after(doc, "tegen de besparing")
+        for row, cls in zip(apartments.rows[1:], money["apartments"]["classes"]):
+            assert row.cells[2].text == euro_range(cls["one_off_each"], True)
+            assert row.cells[3].text == euro_range(cls["monthly_each"]["10"], True)
+
+
+def test_sources_appear_by_title_never_by_id(written):
+    plan, doc, _ = written
+    text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
+        cell.text for table in doc.tables for row in table.rows for cell in row.cells)
+    for source in plan["sources"]:   # where a source was read may cite a Kamerstuk number
+        text = text.replace(source["where"], "")
+    for source in plan["sources"]:
+        if "-" in source["id"]:   # one-word ids ("svve", "annuity") are ordinary words too
+            assert source["id"] not in text, source["id"]
+
+
+def test_the_default_document_is_a4():
+    plan = plan_for(make_profile())
+    section = Document(io.BytesIO(write_plan_docx(plan))).sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)

@@ -1,0 +1,78 @@
+"""Fill the money into the draft resolutions: the amounts a spending or loan decision asks
+the meeting to approve, as the plan's estimate until the VvE's own advice or quote gives
+one. What the board must still fill in stays between [brackets]."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from vve.knowledge import Knowledge
+
+from .decisions import Decision
+from .explain import nl_euro_range, nl_euros
+from .money import MoneyPlan
+from .money.amounts import total
+
+AMOUNT = "€ [bedrag]"
+
+
+def _listing(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def _amount(lines, knowledge: Knowledge) -> str:
+    """The amount for the measures of a decision: exact where every figure is the VvE's own,
+    else the estimate inside the brackets the board replaces with the quote."""
+    known = [line for line in lines if line.investment is not None]
+    if not known:
+        return AMOUNT
+    amount = total([line.investment for line in known])
+    missing = [knowledge.measures[line.measure]["short"] for line in lines
+               if line.investment is None]
+    if not missing and all(line.origin != "default" for line in known):
+        return nl_euros(amount.high)
+    estimate = f"indicatief {nl_euro_range(amount.low, amount.high)}"
+    if missing:
+        estimate += f" zonder {_listing(missing)}"
+    return f"[bedrag uit de offerte; {estimate}]"
+
+
+def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
+                knowledge: Knowledge) -> tuple[Decision, ...]:
+    lines = {line.measure: line for line in money.lines}
+    labels = knowledge.risk_thresholds["component_labels"]
+    out = []
+    for d in decisions:
+        text = d.draft
+        carried = [lines[m] for m in d.measures if m in lines and lines[m].payer == "vve"]
+        if carried and AMOUNT in text:
+            text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
+        if carried and "[maatregelen]" in text:
+            text = text.replace("[maatregelen]", _listing(
+                [knowledge.measures[line.measure]["short"] for line in carried]), 1)
+        if d.id == "insulate_with_maintenance" and carried:
+            moments = sorted({(line.year, knowledge.measures[line.measure].get("component"))
+                              for line in carried})
+            text = text.replace("[dak/gevel/kozijnen] in [jaar]", _listing(
+                [f"{labels.get(component, 'het onderhoud')} in {year}"
+                 for year, component in moments]), 1)
+        if d.id == "commission_advice" and money.advice.cost is not None:
+            text = text.replace(AMOUNT, nl_euros(money.advice.cost.high), 1)
+        if d.id == "vve_loan":
+            vve = [line for line in money.lines if line.payer == "vve"
+                   and line.investment is not None]
+            principal = money.loan.principal
+            amount = (nl_euros(principal.high) if money.loan.principal_origin == "quote"
+                      else f"[bedrag uit de renteaanbieding; indicatief "
+                           f"{nl_euro_range(principal.low, principal.high)}]")
+            text = text.replace(AMOUNT, amount, 1)
+            quoted = [t.years for t in money.loan.terms if t.quoted]
+            if quoted:
+                text = text.replace("[10/15/20]", str(quoted[0]), 1)
+            financed = [knowledge.measures[line.measure]["short"] for line in vve]
+            if money.advice.cost is not None:
+                financed.append("het energieadvies met DMJOP")
+            if financed and "[maatregelen]" in text:
+                text = text.replace("[maatregelen]", _listing(financed), 1)
+        out.append(replace(d, draft=text) if text != d.draft else d)
+    return tuple(out)
