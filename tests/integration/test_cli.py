@@ -35,6 +35,15 @@ def test_plan_writes_json_with_the_numbers_per_decision(path, tmp_path):
             assert "min_yes_at_quorum" in rule["votes"]
 
 
+def test_a_saved_version_1_file_is_still_read(capsys):
+    old = sorted((EXAMPLES[0].parent.parent / "tests" / "fixtures" / "profile-v1").glob("*.json"))
+    assert main(["check", str(old[0])]) == 0
+    assert main(["plan", str(old[0]), "--as-of", "2026-11-24"]) == 0
+    out = capsys.readouterr().out
+    plan = json.loads(out[out.index("{"):])
+    assert plan["profile_schema_version"] == 2 and plan["money"]["summary"]
+
+
 def test_plan_to_stdout(capsys):
     assert main(["plan", str(EXAMPLES[0]), "--as-of", "2026-11-24"]) == 0
     assert json.loads(capsys.readouterr().out)["plan_format"] == 1
