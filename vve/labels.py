@@ -218,8 +218,14 @@ SUBSIDY_REASON = {
 SAVING_REASON = {"known": "", "saving_not_found": "geen kengetal gevonden",
                  "extra_electricity_unknown": "minder gas, maar het extra stroomverbruik is onbekend",
                  "quantity_unknown": "hoeveelheid onbekend"}
-MISSING = {"price_not_found": "geen prijs gevonden", "quantity_unknown": "hoeveelheid onbekend"}
-QUALITY = {"bron": "bron", "afgeleid": "afgeleid uit de bron", "zwak": "zwakke bron"}
+MISSING = {"price_not_found": "geen prijs gevonden",
+           "quantity_unknown": "de hoeveelheid is onbekend",
+           "status_unknown": "nog niet bekend of dit nodig is; eerst vaststellen bij de opname",
+           "roof_type_unknown": "het daktype is onbekend",
+           "in_maintenance": "nieuwe kozijnen uit het MJOP krijgen nieuw glas, dus het MJOP-bedrag "
+                             "dekt het grootste deel; alleen beter glas dan HR++ kost meer",
+           "outdated_price": "alleen een verouderd maximum gevonden; vraag een offerte"}
+QUALITY = {"bron": "betrouwbare bron", "afgeleid": "afgeleid uit de bron", "zwak": "zwakke bron"}
 SHARE_METHOD = {"equal": "gelijke breukdelen", "table": "breukdelen uit de splitsingsakte",
                 "assumed_equal": "aangenomen: gelijke breukdelen (nog niet ingevuld)"}
 RIGHT_KIND = {"dwelling": "Woning", "commercial": "Bedrijfsruimte",

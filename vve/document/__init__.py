@@ -16,13 +16,13 @@ from docx.shared import Cm
 from vve import labels
 
 from . import sections
-from .money import MONEY_CHAPTER, cover_lines, money_chapter
+from .money import MONEY_CHAPTER, cover_lines, money_assumptions, money_chapter, oldest_price
 from .builder import Builder
 from .glossary import GLOSSARY
 from .styles import (add_page_x_of_y, add_toc, ensure_styles, set_language,
                      update_fields_on_open)
 from .template import TemplateError, clear_body, load_template
-from .text import clean, date_nl, euro, number
+from .text import clean, date_nl, euro, month_nl, number
 
 __all__ = ["DocumentMeta", "TemplateError", "write_plan_docx", "CHAPTERS"]
 
@@ -174,9 +174,9 @@ def _summary(b: Builder, plan: dict) -> None:
         b.bullets(high)
 
 
-def _answer_text(path: str, value) -> str:
+def _answer_text(path: str, value, open_questions: frozenset[str] = frozenset()) -> str:
     if value is None:
-        return "Onbekend – zie Open vragen"
+        return "Onbekend – zie Open vragen" if path in open_questions else "niet ingevuld"
     if path in labels.MONEY_FIELDS:
         return euro(value)
     if path in labels.PERCENT_FIELDS:
@@ -197,11 +197,12 @@ def _building(b: Builder, plan: dict) -> None:
     b.para("Wat het bestuur over het gebouw, de installaties, het onderhoud en het geld heeft "
            "ingevuld. 'Onbekend' betekent dat het nog moet worden uitgezocht.")
     answers = plan["answers"]
+    open_questions = frozenset(u["field"] for u in plan["unknowns"])
     groups = (("building", "Gebouw"), ("installations", "Installaties"),
               ("money", "Onderhoud en geld"), ("voting", "Stemregels"),
               ("municipal", "Gemeente"), ("ambition", "Ambitie"))
     for key, title in groups:
-        rows = [[labels.field_label(path), _answer_text(path, value)]
+        rows = [[labels.field_label(path), _answer_text(path, value, open_questions)]
                 for path, value in _flatten(answers[key], key)
                 if path in labels.FIELDS]
         b.table(["Onderwerp", "Antwoord"], rows, caption=title, widths=[6.5, 9.5])
@@ -230,8 +231,10 @@ def _appendices(b: Builder, plan: dict) -> None:
     b.heading("Bijlage A. Begrippenlijst", 1).paragraph_format.page_break_before = True
     b.table(["Begrip", "Betekenis"], [list(pair) for pair in GLOSSARY], widths=[4.5, 11.5])
     b.heading("Bijlage B. Bronnen", 1)
-    b.table(["Bron", "Waar gelezen", "Peildatum"],
-            [[s["title"], s["where"], date_nl(s["peildatum"])] for s in plan["sources"]],
+    b.para("De datum waarvoor een bedrag geldt (prijspeil), staat bij dat bedrag in het "
+           f"hoofdstuk '{MONEY_CHAPTER}'.")
+    b.table(["Bron", "Waar gelezen", "Gelezen"],
+            [[s["title"], s["where"], month_nl(s["peildatum"])] for s in plan["sources"]],
             widths=[7, 6, 3])
     b.heading("Bijlage C. Aannames", 1)
     assumptions = [f"{d['title']}: {labels.CERTAINTY[d['rule']['certainty']]}."
@@ -242,14 +245,16 @@ def _appendices(b: Builder, plan: dict) -> None:
     if not plan["model_reglement"]["known"]:
         assumptions.append("Het modelreglement is onbekend: het plan rekent met de strengste "
                            "regels uit de modelreglementen.")
+    assumptions += money_assumptions(plan)
     assumptions.append("De duur van de fasen is een standaardwaarde van VvE Warmteplan; pas "
                        "de planning aan de eigen VvE aan.")
     b.bullets(assumptions)
     b.heading("Bijlage D. Versies", 1)
     b.table(["Onderdeel", "Versie"], [
-        ["Rekenregels (engine)", plan["engine_version"]],
+        ["Rekenregels", plan["engine_version"]],
         ["Kennisbestanden", plan["knowledge_version"]],
-        ["Oudste peildatum van de kennis", date_nl(plan["knowledge_peildatum"])],
+        ["Kennis gelezen tot en met", date_nl(plan["knowledge_peildatum"])],
+        ["Oudste prijspeil van een bedrag in dit plan", oldest_price(plan["money"]) or "geen"],
         ["Planformaat", str(plan["plan_format"])],
         ["Plan gemaakt op", date_nl(plan["as_of"])],
     ])

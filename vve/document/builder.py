@@ -6,11 +6,12 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
-from .styles import (NOTE_STYLE, TABLE_HEAD_STYLE, TABLE_STYLE, keep_row_whole, repeat_header_row,
-                     restart_numbering, use_numbering)
+from .styles import (KEEP_CELL_STYLE, NOTE_STYLE, TABLE_HEAD_STYLE, TABLE_STYLE, keep_row_whole,
+                     repeat_header_row, restart_numbering, use_numbering)
 from .text import clean
 
 CELL_STYLE = "VvE Tabeltekst"
+KEEP_TOGETHER_ROWS = 12   # a table this short is kept on one page
 
 
 class Builder:
@@ -75,16 +76,18 @@ class Builder:
         for cell, width in zip(table.rows[0].cells, widths):
             cell.width = width
         head, body = self.style_id(TABLE_HEAD_STYLE), self.style_id(CELL_STYLE)
+        keep = self.style_id(KEEP_CELL_STYLE) if len(rows) <= KEEP_TOGETHER_ROWS else body
         for cell, text in zip(table.rows[0].cells, headers):
             cell.paragraphs[0]._p.style = head
             cell.paragraphs[0].add_run(clean(text))
         repeat_header_row(table.rows[0])
-        for row in rows:
+        for index, row in enumerate(rows):
             new_row = table.add_row()  # copies the column widths into its cells
             keep_row_whole(new_row)
+            style = keep if index < len(rows) - 1 else body
             for cell, text in zip(new_row.cells, row):
                 paragraph = cell.paragraphs[0]
-                paragraph._p.style = body
+                paragraph._p.style = style
                 paragraph.add_run(clean(text))
         self.para()
         return table

@@ -14,7 +14,7 @@ from vve import labels
 
 from .builder import Builder
 from .styles import set_alt_text
-from .text import clean, date_nl, euro, month_nl
+from .text import clean, date_nl, euro, euro_cents, month_nl, number
 from .timeline import timeline_png
 
 
@@ -162,12 +162,18 @@ def measures_chapter(b: Builder, plan: dict) -> None:
     b.heading("Maatregelen in volgorde", 2)
     b.para("Eerst wat onder elke route goed is (no-regret), dan de warmtevraag omlaag, dan de "
            "warmtebron, dan eigen stroom en wat eigenaars zelf doen (trias energetica).")
-    b.bullets((f"{m['title']}{' (privé, per eigenaar)' if m['private'] else ''}. "
+    b.bullets((f"{m['title']}{' (privé, per eigenaar)' if m['private'] and 'privé' not in m['title'] else ''}. "
                f"{m['explanation']['text']}" for m in plan["measures"]), numbered=True)
     b.heading("Overwogen alternatieven", 2)
     b.table(["Route", "Waarom niet gekozen"],
             [[a["title"], a["why_not"]] for a in route["alternatives"]],
             caption="Warmteroutes die niet zijn gekozen", widths=[5, 11])
+
+
+def _percent(fraction: str) -> str:
+    """"3/4" -> "75%"."""
+    numerator, denominator = (int(x) for x in fraction.split("/"))
+    return f"{number(100 * numerator / denominator, 1)}%"
 
 
 def financing_chapter(b: Builder, plan: dict) -> None:
@@ -179,11 +185,17 @@ def financing_chapter(b: Builder, plan: dict) -> None:
             continue  # the chapter on money shows the minimum beside the reserve projection
         b.heading(item["title"], 2)
         b.para(item["explanation"]["text"])
+        if item.get("conditions"):
+            b.labelled("Voorwaarden", item["conditions"])
         facts = item["facts"]
         if "cap_for_this_vve" in facts:
             b.labelled("Maximale subsidie voor deze VvE", euro(facts["cap_for_this_vve"]))
-        if "indicative_max_loan" in facts:
-            b.labelled("Indicatief maximaal leenbedrag", euro(facts["indicative_max_loan"]))
+        advice = plan["money"]["advice"]
+        if item["id"] == "svve_advice" and advice["subsidy"]["counted"] and advice["cost"]:
+            b.labelled("Verwachte subsidie voor het advies",
+                       f"{_percent(advice['share'])} van "
+                       f"{euro_cents(advice['cost']['high_cents'])} = "
+                       f"{euro_cents(advice['subsidy']['amount']['high_cents'])}")
         if "energy_advice_required" in facts:
             b.labelled("Energieadvies verplicht", "ja" if facts["energy_advice_required"] else
                        "nee, wel instemming van ieder lid")

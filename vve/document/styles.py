@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 
 LANGUAGE = "nl-NL"
 TABLE_STYLE = "VvE Tabel"
+KEEP_CELL_STYLE = "VvE Tabeltekst bij elkaar"
 TABLE_HEAD_STYLE = "VvE Tabelkop"
 NOTE_STYLE = "VvE Toelichting"
 REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
@@ -105,6 +106,11 @@ def _own_styles(doc: DocxDocument) -> None:
         style.base_style = doc.styles["Normal"]
         style.font.size = Pt(9)
         style.paragraph_format.space_after = Pt(0)
+    if KEEP_CELL_STYLE not in names:
+        # rows of a short table keep with the next row, so the table is not split
+        style = doc.styles.add_style(KEEP_CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles[cell_style]
+        style.paragraph_format.keep_with_next = True
 
 
 def _header_row_look(style_element) -> None:

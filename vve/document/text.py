@@ -14,12 +14,13 @@ from babel.numbers import format_currency, format_decimal
 from vve.profile.model import XML_FORBIDDEN as _FORBIDDEN
 
 LOCALE = "nl_NL"
+NBSP = "\u00a0"
 
 
 def clean(value: object) -> str:
     """Text safe for python-docx: CRLF normalised, XML-forbidden characters dropped."""
     text = "" if value is None else str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("€ ", "€" + NBSP)
     return _FORBIDDEN.sub("", text)
 
 
@@ -43,7 +44,9 @@ def euro(amount: int | float | None) -> str:
     """€ 12.500 (whole euros, as the engine keeps them)."""
     if amount is None:
         return "onbekend"
-    return format_currency(amount, "EUR", format="¤ #,##0", locale=LOCALE, currency_digits=False)
+    # a no-break space keeps "€" and the amount on one line
+    return format_currency(amount, "EUR", format="¤ #,##0", locale=LOCALE,
+                           currency_digits=False).replace(" ", NBSP)
 
 
 def number(value: int | float, digits: int = 1) -> str:
@@ -75,7 +78,7 @@ def euro_range(r: dict | None, compact: bool = False) -> str:
     if low == high:
         return low
     if compact:
-        return f"{low}–{high.removeprefix('€').strip()}"
+        return f"{low}–{high.removeprefix('€').strip(' ' + NBSP)}"
     return f"{low} tot {high}"
 
 

@@ -55,6 +55,29 @@ class UnitPrice:
     provenance: Provenance
     roof_types: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()
+    orientation_only: bool = False   # outdated: shown, never counted in a total
+
+
+@dataclass(frozen=True)
+class OtherCost:
+    """A cost besides the measures, with an amount from a source (per building)."""
+
+    id: str
+    title: str
+    short: str
+    when_measures: tuple[str, ...]
+    amount: Span
+    includes: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class NotIncluded:
+    """A cost no source gives an amount for; every plan it applies to names it."""
+
+    id: str
+    short: str
+    when: str        # always | built_before_asbestos_year | loan_with_notary
 
 
 @dataclass(frozen=True)
@@ -125,6 +148,8 @@ class MoneyKnowledge:
     rebuild_value_per_m3: tuple[tuple[int, Decimal], ...]   # (up to storeys, euros)
     rebuild_value: Provenance
     rebuild_value_includes: str
+    other_costs: Mapping[str, OtherCost]
+    not_included: tuple[NotIncluded, ...]
 
     def prices_for(self, measure: str) -> list[UnitPrice]:
         return [p for p in self.prices.values() if p.measure == measure]
@@ -182,7 +207,8 @@ def load_money(raw: Mapping[str, Any], check_sourced: Callable, measure_ids: set
         prices[pid] = UnitPrice(pid, p["measure"], p["quantity"], p["unit"], _span(p, where),
                                 _vat(p, where), p["includes"],
                                 _provenance(p, where, check_sourced),
-                                tuple(p.get("roof_types", ())), tuple(p.get("routes", ())))
+                                tuple(p.get("roof_types", ())), tuple(p.get("routes", ())),
+                                bool(p.get("orientation_only", False)))
     q = raw["quantities"]
     references = {
         rid: ReferenceDwelling(rid, r["label"], tuple(r["building_types"]),
@@ -229,6 +255,23 @@ def load_money(raw: Mapping[str, Any], check_sourced: Callable, measure_ids: set
     if [s for s, _ in steps] != sorted(s for s, _ in steps):
         raise MoneyDataError("costs.rebuild_value.up_to_storeys: in increasing storeys")
     annuity = raw["annuity"]
+    others = {}
+    for oid, o in raw["other_costs"].items():
+        where = f"costs.other_costs.{oid}"
+        unknown = set(o.get("when_measures", ())) - measure_ids
+        if unknown:
+            raise MoneyDataError(f"{where}: unknown measures {sorted(unknown)}")
+        _vat(o, where)
+        others[oid] = OtherCost(oid, o["title"], o["short"], tuple(o["when_measures"]),
+                                _span(o, where), o["includes"],
+                                _provenance(o, where, check_sourced))
+    not_included = raw["not_included"]
+    _provenance(not_included, "costs.not_included", check_sourced)
+    whens = {"always", "built_before_asbestos_year", "loan_with_notary"}
+    for item in not_included["items"]:
+        if item.get("when") not in whens:
+            raise MoneyDataError(f"costs.not_included.{item.get('id')}: when must be one of "
+                                 f"{sorted(whens)}")
     return MoneyKnowledge(
         prices=prices, references=references, fallback_reference=q["fallback"],
         quantities=_provenance(q, "costs.quantities", check_sourced), savings=savings,
@@ -241,4 +284,7 @@ def load_money(raw: Mapping[str, Any], check_sourced: Callable, measure_ids: set
         isde=isde, rebuild_value_per_m3=steps,
         rebuild_value=_provenance(rebuild, "costs.rebuild_value", check_sourced),
         rebuild_value_includes=rebuild["includes"],
+        other_costs=others,
+        not_included=tuple(NotIncluded(i["id"], i["short"], i["when"])
+                           for i in not_included["items"]),
     )

@@ -38,7 +38,7 @@ def nl_euros(amount_cents: int) -> str:
     """Whole euros, half up, Dutch grouping: 1234550 -> "€ 12.346"."""
     sign = "-" if amount_cents < 0 else ""
     whole, rest = divmod(abs(amount_cents), 100)
-    return f"{sign}€ {nl_int(whole + (1 if rest >= 50 else 0))}"
+    return f"{sign}€\u00a0{nl_int(whole + (1 if rest >= 50 else 0))}"  # no-break space
 
 
 def nl_euro_range(low: int, high: int) -> str:

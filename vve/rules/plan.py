@@ -42,6 +42,7 @@ class FinancingItem:
     certainty: str
     peildatum: dt.date
     explanation: Explanation
+    conditions: str | None = None   # the scheme's own conditions (applies_when), Dutch
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,10 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
                         _application_date(windows, programmes["svve_measures"]["apply_at"]),
                         _application_date(windows, programmes["svve_advice"]["apply_at"]))
     risks += _money_risks(knowledge, money)
+    loan = money.loan
+    if 0 < loan.principal.high < loan.min_amount:
+        # too small for the VvE loan: no loan resolution to put before the meeting
+        decisions = [d for d in decisions if d.id != "vve_loan"]
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
                 fill_drafts(tuple(decisions), money, knowledge), tuple(risks), tuple(find_out),
                 tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
@@ -117,11 +122,16 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
 
 
 def _application_date(windows: list[StageWindow], apply_at: str | None) -> dt.date | None:
+    """"stage.start", "stage.end", or "stage.action_id" (the start of that action)."""
     if not apply_at:
         return None
     stage_id, edge = apply_at.split(".")
     window = stage_by_id(windows, stage_id)
-    return window.start if edge == "start" else window.end
+    if edge == "start":
+        return window.start
+    if edge == "end":
+        return window.end
+    return next(a.start for a in window.actions if a.id == edge)
 
 
 def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
@@ -156,7 +166,8 @@ def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
         out.append(FinancingItem(pid, entry["title"], entry["kind"], applies, facts,
                                  entry["certainty"], entry["peildatum"],
                                  Explanation.of(text, [f"financing:{pid}"],
-                                                sources(entry["source"]))))
+                                                sources(entry["source"])),
+                                 entry.get("applies_when")))
     reserve = knowledge.financing["reserve_fund"]
     if profile.money.rebuild_value is not None:
         share = Fraction(*map(int, reserve["min_share_of_rebuild_value"].split("/")))
@@ -200,7 +211,19 @@ def _money_risks(knowledge: Knowledge, money: MoneyPlan) -> list[Risk]:
     if low is not None and low.end < 0:
         found.append(("reserve_goes_negative", {"year": low.year, "lowest": nl_euros(low.end)},
                       ["money.reserve_fund_balance", "money.reserve_commitments"]))
+    if reserve.unknown_spending:
+        labels = knowledge.risk_thresholds["component_labels"]
+        found.append(("reserve_spending_unknown", {"items": ", ".join(
+            f"{labels.get(component, component)} in {year}"
+            for year, component in reserve.unknown_spending)},
+            ["money.reserve_commitments", "money.planned"]))
     loan = money.loan
+    late = max((line.year for line in money.lines
+                if line.payer == "vve" and line.investment is not None), default=None)
+    if late is not None and loan.principal.high >= loan.min_amount and \
+            late > money.execution_year + 1:
+        found.append(("loan_long_before_work", {"year": late, "start": money.execution_year},
+                      ["financing:warmtefonds_loan"]))
     if loan.max_amount is not None and loan.principal.low > loan.max_amount:
         found.append(("loan_above_maximum", {"principal": nl_euro_range(loan.principal.low,
                                                                         loan.principal.high),

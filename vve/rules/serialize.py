@@ -155,7 +155,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "timeline": [{"id": t.id, "kind": t.kind, "label": t.label, "start": _date(t.start),
                       "end": _date(t.end)} for t in plan.timeline],
         "financing": [{"id": f.id, "title": f.title, "kind": f.kind, "applies": f.applies,
-                       "facts": f.facts, "certainty": f.certainty,
+                       "facts": f.facts, "conditions": f.conditions, "certainty": f.certainty,
                        "peildatum": _date(f.peildatum), "explanation": _expl(f.explanation)}
                       for f in plan.financing],
         "money": money,

@@ -59,7 +59,8 @@ def _quantity(q: Quantity | None) -> dict | None:
 def _subsidy(s: SubsidyLine) -> dict:
     return {"programme": s.programme, "amount": cents(s.amount), "counted": s.counted,
             "reason": s.reason, "application_date": _date(s.application_date),
-            "open_until": _date(s.open_until), "provenance": _provenance(s.provenance)}
+            "open_until": _date(s.open_until), "provenance": _provenance(s.provenance),
+            "potential": cents(s.potential)}
 
 
 def _saving(s: SavingLine) -> dict:
@@ -87,6 +88,7 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
     gas_price = k.money.gas_price
     return {
         "summary": list(money.summary),
+        "notes": list(money.notes),
         "quantities": {
             "dwellings": q.dwellings,
             "reference_dwelling": {"id": q.reference.id, "label": q.reference.label,
@@ -103,7 +105,16 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
                       "provenance": _provenance(gas_price.provenance)},
         "measures": [_line(line, k) for line in money.lines],
         "advice": {"cost": cents(money.advice.cost), "subsidy": _subsidy(money.advice.subsidy),
-                   "net": cents(money.advice.net)},
+                   "net": cents(money.advice.net), "year": money.advice_year,
+                   "share": f"{money.advice.share.numerator}/{money.advice.share.denominator}"},
+        "other_costs": [{"id": o.id, "title": k.money.other_costs[o.id].title,
+                         "short": k.money.other_costs[o.id].short, "cost": cents(o.cost),
+                         "year": o.year, "stage": o.stage,
+                         "includes": k.money.other_costs[o.id].includes,
+                         "provenance": _provenance(k.money.other_costs[o.id].provenance)}
+                        for o in money.other],
+        "not_included": [{"id": item.id, "short": item.short}
+                         for item in k.money.not_included if item.id in money.not_included],
         "vve": {"investment": cents(money.vve.investment), "subsidy": cents(money.vve.subsidy),
                 "net": cents(money.vve.net), "yearly_saving": cents(money.vve.yearly_saving),
                 "saving_m3": _plain(money.vve.saving_m3),
@@ -167,6 +178,8 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
                             "committed_cents": y.committed, "plan_cents": y.plan,
                             "end_cents": y.end} for y in reserve.projection],
             "lowest_cents": reserve.lowest,
+            "unknown_spending": [{"year": year, "component": component}
+                                 for year, component in reserve.unknown_spending],
         },
     }
 

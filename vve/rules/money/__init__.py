@@ -35,10 +35,19 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class OtherCostLine:
+    id: str
+    cost: Range                # cents, for the building
+    year: int
+    stage: str
+
+
+@dataclass(frozen=True)
 class AdviceCost:
     cost: Range | None         # entered by the board (no source gives a default)
     subsidy: SubsidyLine
     net: Range | None
+    share: Fraction            # the part of the cost the SVVE pays
 
 
 @dataclass(frozen=True)
@@ -47,9 +56,12 @@ class MoneyPlan:
     gas: GasUse
     lines: tuple[MeasureCost, ...]
     advice: AdviceCost
+    advice_year: int
+    other: tuple[OtherCostLine, ...]   # costs besides the measures with a sourced amount
+    not_included: tuple[str, ...]      # ids of costs no source prices (knowledge.not_included)
     vve: Totals                # common measures, paid by the VvE
     owners: Totals             # private measures, per dwelling
-    net_to_pay: Range          # VvE: measures plus advice, after counted subsidy
+    net_to_pay: Range          # VvE: measures, advice and other costs, after counted subsidy
     owners_pay: Range          # net_to_pay less what the reserve fund pays: the owners' part
     per_stage: dict[str, Range]
     per_year: dict[int, Range]
@@ -60,6 +72,7 @@ class MoneyPlan:
     apartments: tuple[ClassAmounts, ...]
     reserve: ReservePlan
     summary: tuple[str, ...] = ()   # Dutch sentences for page one of the plan
+    notes: tuple[str, ...] = ()     # Dutch sentences that open the money chapter
 
 
 def _totals(lines: list[MeasureCost]) -> Totals:
@@ -79,9 +92,10 @@ def _totals(lines: list[MeasureCost]) -> Totals:
 def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> AdviceCost:
     entry = knowledge.financing["programmes"]["svve_advice"]
     cost = profile.money.advice_cost
+    share = Fraction(entry["share"])
     if cost is None:
         return AdviceCost(None, SubsidyLine("svve_advice", ZERO, "amount_not_found",
-                                            application, entry["open_until"]), None)
+                                            application, entry["open_until"]), None, share)
     groups = profile.owners.groups
     dwellings = profile.building.rights.dwellings
     if groups and not any(g.kind == "owner_occupiers" for g in groups):
@@ -92,7 +106,6 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
         reason = "counted"
     amount = ZERO
     if reason == "counted":
-        share = Fraction(entry["share"])
         subsidy = cents(Fraction(cost) * share)
         if dwellings is not None:
             cap = next(c["cap"] for c in entry["caps"] if dwellings <= c["max_dwellings"]) * 100
@@ -100,7 +113,33 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
         amount = Range.exact(subsidy)
     line = SubsidyLine("svve_advice", amount, reason, application, entry["open_until"])
     gross = Range.exact(cost * 100)
-    return AdviceCost(gross, line, gross.minus(amount))
+    return AdviceCost(gross, line, gross.minus(amount), share)
+
+
+def _other_costs(knowledge: Knowledge, lines: list[MeasureCost], inventory: StageWindow
+                 ) -> tuple[OtherCostLine, ...]:
+    """Costs besides the measures that a source prices, where a planned measure needs them
+    and the VvE's own figures do not already cover that measure."""
+    chosen = {line.measure for line in lines if line.investment is not None}
+    out = []
+    for item in knowledge.money.other_costs.values():
+        if chosen & set(item.when_measures):
+            span = item.amount
+            out.append(OtherCostLine(item.id, Range(
+                cents(span.low), None if span.typical is None else cents(span.typical),
+                cents(span.high)), inventory.start.year, "inventory"))
+    return tuple(out)
+
+
+def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan) -> tuple[str, ...]:
+    year = profile.building.construction_year
+    asbestos = knowledge.risk_thresholds["asbestos_before_year"]
+    applies = {
+        "always": True,
+        "built_before_asbestos_year": year is None or year < asbestos,
+        "loan_with_notary": bool(loan.advice_required) and loan.principal.high >= loan.min_amount,
+    }
+    return tuple(item.id for item in knowledge.money.not_included if applies[item.when])
 
 
 def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
@@ -116,12 +155,16 @@ def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure],
     vve = _totals(vve_lines)
     owners = _totals([line for line in lines if line.payer == "owner"])
     advice = _advice(profile, knowledge, advice_application)
-    net_to_pay = vve.net + (advice.net or ZERO)
     inventory = stage_by_id(windows, "inventory")
-    per_stage = {"inventory": advice.net or ZERO, "execute": vve.net}
+    other = _other_costs(knowledge, vve_lines, inventory)
+    net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
+    per_stage = {"inventory": total([advice.net or ZERO, *(o.cost for o in other)]),
+                 "execute": vve.net}
     per_year: dict[int, Range] = {}
     if advice.net is not None:
-        per_year[inventory.end.year] = advice.net
+        per_year[advice_application.year] = advice.net
+    for item in other:
+        per_year[item.year] = per_year.get(item.year, ZERO) + item.cost
     for line in vve_lines:
         if line.net is not None:
             per_year[line.year] = per_year.get(line.year, ZERO) + line.net
@@ -136,7 +179,9 @@ def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure],
                                          profile.money.yearly_reserve_contribution))
     reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used,
                            execution_year if reserve_used else None)
-    plan = MoneyPlan(quantities, gas, tuple(lines), advice, vve, owners, net_to_pay,
+    plan = MoneyPlan(quantities, gas, tuple(lines), advice, advice_application.year, other,
+                     _not_included(profile, knowledge, loan), vve, owners, net_to_pay,
                      owners_pay, per_stage, dict(sorted(per_year.items())), execution_year,
                      reserve_used, loan, shares, apartments, reserve)
-    return replace(plan, summary=summary(plan, knowledge))
+    cover, notes = summary(plan, knowledge, profile.installations.heating)
+    return replace(plan, summary=cover, notes=notes)

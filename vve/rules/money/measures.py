@@ -39,6 +39,7 @@ class SubsidyLine:
     application_date: dt.date | None = None
     open_until: dt.date | None = None
     provenance: Provenance | None = None
+    potential: Range | None = None   # what it would be, applied before the end date
 
     @property
     def counted(self) -> bool:
@@ -68,7 +69,8 @@ class MeasureCost:
     subsidy: SubsidyLine
     net: Range | None
     saving: SavingLine
-    missing: tuple[str, ...]   # price_not_found | quantity_unknown
+    missing: tuple[str, ...]   # price_not_found | quantity_unknown | status_unknown |
+                               # roof_type_unknown | in_maintenance | outdated_price
     owners_count: int | None = None   # dwellings that pay a private measure, if known
 
 
@@ -132,6 +134,31 @@ def _saving(entry: Saving | None, quantity: Decimal | None, gas: GasUse, private
     return SavingLine(m3, None, "default", "extra_electricity_unknown", entry.provenance)
 
 
+# The answer that made the engine choose a measure: left unknown, the measure may not be
+# needed at all, so it is not priced (the plan asks to find out first).
+STATUS = {"roof_insulation": ("roof_insulation",), "glazing": ("glazing",),
+          "facade_insulation": ("facade_insulation", "cavity_wall"),
+          "floor_insulation": ("floor_insulation",), "ventilation": ("ventilation",),
+          "solar_panels": ("solar_panels",)}
+
+
+def _why_unpriced(m: Measure, profile: Profile, price: UnitPrice | None,
+                  money: MoneyKnowledge) -> str | None:
+    b = profile.building
+    if any(getattr(b, field) is None for field in STATUS.get(m.id, ())):
+        return "status_unknown"
+    if m.id == "hydronic_balancing" and profile.installations.heating is None:
+        return "status_unknown"
+    if m.id == "glazing" and m.coupled_year is not None and m.component == "window_frames":
+        return "in_maintenance"   # new frames come with new glass: the MJOP pays most of it
+    if price is None:
+        roof_priced = any(p.roof_types for p in money.prices_for(m.id))
+        return "roof_type_unknown" if roof_priced and b.roof_type is None else "price_not_found"
+    if price.orientation_only:
+        return "outdated_price"
+    return None
+
+
 def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
                   quantities: BuildingQuantities, gas: GasUse, execution_year: int,
                   svve_application: dt.date | None) -> list[MeasureCost]:
@@ -144,15 +171,17 @@ def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure
         price = _price(money, m.id, profile, route)
         quantity = _quantity(price, quantities, figures.get(m.id), private)
         investment, missing = None, []
-        if price is None:
-            missing.append("price_not_found")
+        unpriced = _why_unpriced(m, profile, price, money)
+        if unpriced is not None:
+            missing.append(unpriced)
         elif quantity is None or quantity.value is None:
             missing.append("quantity_unknown")
         else:
             investment = _euro_range(quantity.value, price.price.low, price.price.typical,
                                      price.price.high)
         saving = _saving(_saving_entry(money, m.id, profile, route),
-                         None if quantity is None else quantity.value, gas, private, money)
+                         None if quantity is None or unpriced is not None else quantity.value,
+                         gas, private, money)
         own = figures.get(m.id) or MeasureFigures()
         origin = own.origin or "board"
         if own.investment is not None:
@@ -196,7 +225,8 @@ def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowl
     programme = knowledge.financing["programmes"]["svve_measures"]
     year = profile.building.construction_year
     eligible = [line for line in lines if line.payer == "vve" and line.measure in money.svve_rates
-                and line.quantity is not None and line.quantity.value is not None]
+                and line.investment is not None and line.quantity is not None
+                and line.quantity.value is not None]
     doubles = len(eligible) >= 2
     if year is not None and year >= programme["excluded_from_year"]:
         refusal = "building_too_new"
@@ -205,13 +235,13 @@ def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowl
     else:
         refusal = None
     amounts: dict[str, Range] = {}
-    if refusal is None:
+    if refusal in (None, "after_end_date"):   # after the end date: what it would have been
         for line in eligible:
             base = cents(line.quantity.value * money.svve_rates[line.measure])
             amounts[line.measure] = Range(base, None, 2 * base if doubles else base)
-        amounts = _cap(amounts, programme["max_per_dwelling"] * 100 *
-                       (profile.building.rights.dwellings or 0)) \
-            if profile.building.rights.dwellings else amounts
+        if profile.building.rights.dwellings:
+            amounts = _cap(amounts, programme["max_per_dwelling"] * 100 *
+                           profile.building.rights.dwellings)
     out = []
     for line in lines:
         own = profile.money.figures.get(line.measure)
@@ -220,12 +250,14 @@ def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowl
                                   Range.exact(own.subsidy * 100), "entered")
         elif line.payer == "owner":
             subsidy = _isde(money, line.measure, route)
-        elif line.measure in amounts:
+        elif line.measure in amounts and refusal is None:
             subsidy = SubsidyLine("svve_measures", amounts[line.measure], "counted", application,
                                   programme["open_until"], money.svve_rates_provenance)
         elif refusal is not None:
             subsidy = SubsidyLine("svve_measures", ZERO, refusal, application,
-                                  programme["open_until"])
+                                  programme["open_until"], money.svve_rates_provenance
+                                  if line.measure in amounts else None,
+                                  amounts.get(line.measure))
         else:
             subsidy = SubsidyLine("svve_measures", ZERO, "amount_not_found", application,
                                   programme["open_until"])

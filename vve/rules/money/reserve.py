@@ -41,6 +41,8 @@ class ReservePlan:
     plan_spending: int                 # cents from the reserve fund for this plan
     plan_spending_year: int | None
     projection: tuple[ReserveYear, ...]
+    # planned maintenance (money.planned) within the projection whose amount was not entered
+    unknown_spending: tuple[tuple[int, str], ...] = ()
 
     @property
     def lowest(self) -> int | None:
@@ -101,5 +103,10 @@ def reserve_plan(profile: Profile, knowledge: Knowledge, as_of: dt.date, last_ye
             projection.append(ReserveYear(year, start, paid_in, committed.get(year, 0),
                                           plan, end))
             start = end
+    years = {y.year for y in projection}
+    entered = {item.year for item in money.reserve_commitments}
+    unknown = tuple(sorted(
+        (year, component) for component, year in money.planned.model_dump().items()
+        if year is not None and year in years and year not in entered))
     return ReservePlan(balance, contribution, minimum, basis, estimate, mjop_valid, meets,
-                       plan_spending, plan_spending_year, tuple(projection))
+                       plan_spending, plan_spending_year, tuple(projection), unknown)

@@ -1,6 +1,10 @@
-"""The sentences an owner reads first: what an average apartment pays, once or per month,
-what it saves, and how sure these figures are. The document and the web page show
-these same sentences, so they can never disagree."""
+"""The sentences an owner reads first (the cover), and the notes that open the money
+chapter. The document and the web page show these same sentences, so they never disagree.
+
+Cover (``summary``): what an apartment pays once or per month, what it saves, a change in
+the reserve contribution the law requires, and how sure it is, in short sentences.
+Chapter (``notes``): subsidy not counted, what owners pay themselves, the interest rate.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +14,24 @@ from typing import TYPE_CHECKING
 from vve.knowledge import Knowledge
 
 from ..explain import nl_euro_range, nl_euros
-from .amounts import Range, whole
+from .amounts import Range, total, whole
 
 if TYPE_CHECKING:
     from . import MoneyPlan
+
+COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
 
 
 def _listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-def _per(amount: Range, parts: int) -> Range:
-    return amount.map(lambda v: whole(Fraction(v, parts)))
+def _per(amount: Range, parts: Fraction | int) -> Range:
+    return amount.map(lambda v: whole(Fraction(v) / parts))
+
+
+def _share_of(amount: Range, share: Fraction, whole_share: Fraction) -> Range:
+    return amount.map(lambda v: whole(Fraction(v) * share / whole_share))
 
 
 def summary_term(money: "MoneyPlan") -> int | None:
@@ -33,99 +43,209 @@ def summary_term(money: "MoneyPlan") -> int | None:
     return max(standard) if standard else None
 
 
-def summary(money: "MoneyPlan", knowledge: Knowledge) -> tuple[str, ...]:
-    titles = {mid: entry["short"] for mid, entry in knowledge.measures.items()}
-    out = []
-    vve, shares = money.vve, money.shares
-    has_cost = any(line.investment is not None for line in money.lines if line.payer == "vve") \
-        or money.advice.cost is not None
-    if not has_cost:
-        out.append("Wat de maatregelen van de VvE kosten, is nog niet te schatten: daarvoor zijn "
-                   "het aantal woningen en de oppervlakken nodig, of bedragen uit het "
-                   "energieadvies of een offerte.")
-    elif shares is None:
-        out.append(f"De maatregelen van de VvE kosten na subsidie naar schatting "
-                   f"{nl_euro_range(money.net_to_pay.low, money.net_to_pay.high)}; wat dat per "
-                   f"appartement is, volgt zodra het aantal appartementsrechten bekend is.")
+def _mostly_unpriced(money: "MoneyPlan") -> bool:
+    vve = [line for line in money.lines if line.payer == "vve"]
+    priced = [line for line in vve if line.investment is not None]
+    return not priced or 2 * len(priced) < len(vve)
+
+
+def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
+            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(cover sentences, chapter notes)."""
+    shorts = {mid: entry["short"] for mid, entry in knowledge.measures.items()}
+    cover = [_cost_sentence(money)]
+    unpriced = _mostly_unpriced(money) and money.advice.cost is None
+    if not unpriced:
+        cover.append(_saving_sentence(money, shorts, heating))
+    reserve = _reserve_sentence(money)
+    if reserve:
+        cover.append(reserve)
+    if not unpriced:
+        cover.append(_certainty_sentence(money, knowledge, shorts))
+    elif any(line.investment is not None for line in money.lines):
+        cover.append("Wat al wel te schatten is, staat in het hoofdstuk over de kosten.")
+    notes = [n for n in (_subsidy_note(money), _private_note(money, shorts),
+                         _rate_note(money), _surfaces_note(money)) if n]
+    return tuple(cover), tuple(notes)
+
+
+def _cost_sentence(money: "MoneyPlan") -> str:
+    shares = money.shares
+    if _mostly_unpriced(money) and money.advice.cost is None:
+        return ("Een bedrag per appartement is nog niet te geven: van de meeste maatregelen is "
+                "nog niet bekend of ze nodig zijn of wat ze kosten. De opname door de adviseur "
+                "(fase 2) geeft de eerste bedragen.")
+    if shares is None:
+        return (f"De maatregelen van de VvE kosten na subsidie naar schatting ten minste "
+                f"{nl_euro_range(money.net_to_pay.low, money.net_to_pay.high)}; per appartement "
+                f"volgt dat zodra het aantal appartementsrechten bekend is.")
+    years = summary_term(money)
+    term = next((t for t in money.loan.terms if t.years == years), None)
+    can_borrow = term is not None and money.loan.principal.high >= money.loan.min_amount
+    reserve = (f"; daarnaast betaalt de VvE {nl_euros(money.reserve_used)} uit het reservefonds"
+               if money.reserve_used else "")
+
+    def amounts(share: Fraction) -> str:
+        one_off = _share_of(money.owners_pay, share, shares.total_share)
+        text = f"{nl_euro_range(one_off.low, one_off.high)} in één keer"
+        if can_borrow:
+            monthly = _share_of(term.monthly, share, shares.total_share)
+            text += (f", of {nl_euro_range(monthly.low, monthly.high)} per maand bij een lening "
+                     f"van {years} jaar")
+        return text
+
+    if shares.method == "table":
+        classes = list(dict.fromkeys((c.share, c.label) for c in shares.classes))
+        if len(classes) <= 3:
+            parts = [f"{'een ' + label.lower() if label else 'een appartement'} (breukdeel "
+                     f"{share.numerator}/{share.denominator}) naar schatting ten minste "
+                     f"{amounts(share)}" for share, label in classes]
+            sentence = ("Voor de maatregelen van de VvE betaalt " + "; ".join(parts) + reserve)
+        else:
+            low = min(share for share, _ in classes)
+            high = max(share for share, _ in classes)
+            sentence = (f"Voor de maatregelen van de VvE betaalt een appartement naar schatting "
+                        f"ten minste {amounts(low)} bij het kleinste breukdeel "
+                        f"({low.numerator}/{low.denominator}), tot {amounts(high)} bij het "
+                        f"grootste ({high.numerator}/{high.denominator}){reserve}")
     else:
-        rights = shares.rights_total
-        one_off = _per(money.owners_pay, rights)
-        who = {"equal": f"een appartement (breukdeel 1/{rights})",
-               "assumed_equal": f"een appartement (als alle {rights} appartementsrechten "
-                                f"hetzelfde breukdeel hebben)",
-               "table": "een gemiddeld appartement"}[shares.method]
-        reserve = (f", naast {nl_euros(money.reserve_used)} uit het reservefonds,"
-                   if money.reserve_used else "")
-        sentence = (f"Voor de maatregelen van de VvE betaalt {who}{reserve} naar schatting "
-                    f"{nl_euro_range(one_off.low, one_off.high)} in één keer")
-        years = summary_term(money)
-        term = next((t for t in money.loan.terms if t.years == years), None)
-        if term is not None and money.loan.principal.high >= money.loan.min_amount:
-            monthly = _per(term.monthly, rights)
-            sentence += (f", of met een lening van {years} jaar "
-                         f"{nl_euro_range(monthly.low, monthly.high)} per maand")
-        elif money.loan.principal.high > 0:
-            sentence += (f". Voor een VvE-lening is het bedrag te klein (minimaal "
-                         f"{nl_euros(money.loan.min_amount)})")
-        out.append(sentence + ".")
-    out.append(_saving_sentence(money, titles))
-    private = [line for line in money.lines if line.payer == "owner" and line.investment]
-    if private:
-        parts = [f"{titles[line.measure]} "
-                 f"({nl_euro_range(line.investment.low, line.investment.high)} per woning)"
-                 for line in private]
-        out.append(f"Daarnaast betaalt iedere eigenaar zelf: {_listing(parts)}.")
-    out.append(_certainty_sentence(money, knowledge, titles))
-    return tuple(out)
+        share = Fraction(1, shares.rights_total)
+        who = (f"een appartement (breukdeel 1/{shares.rights_total}: uw aandeel in de kosten)"
+               if shares.method == "equal" else
+               f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de "
+               f"breukdelen uit de splitsingsakte zijn nog niet ingevuld)")
+        sentence = (f"Voor de maatregelen van de VvE betaalt {who} naar schatting ten "
+                    f"minste {amounts(share)}{reserve}")
+    sentence += "."
+    if can_borrow and money.loan.principal.low < money.loan.min_amount:
+        sentence += (f" Lenen kan alleen als het bedrag voor de hele VvE boven het minimum van "
+                     f"{nl_euros(money.loan.min_amount)} uitkomt.")
+    if not can_borrow and money.loan.principal.high > 0:
+        sentence += (f" Een VvE-lening kan niet: het bedrag is kleiner dan het minimum van "
+                     f"{nl_euros(money.loan.min_amount)}.")
+    return sentence
 
 
-def _saving_sentence(money: "MoneyPlan", titles: dict[str, str]) -> str:
+def _saving_sentence(money: "MoneyPlan", shorts: dict[str, str], heating: str | None) -> str:
     saving, dwellings = money.vve.yearly_saving, money.quantities.dwellings
     if saving is None or not dwellings:
-        return ("Wat de maatregelen besparen op de energierekening, is nog niet te schatten; "
-                "het energieadvies rekent dat uit.")
+        return ("Wat de maatregelen besparen op de energierekening, is nog niet te schatten; het "
+                "energieadvies rekent dat uit.")
     monthly = _per(saving, dwellings * 12)
-    text = (f"Daartegenover staat een lagere energierekening: naar schatting "
-            f"{nl_euro_range(monthly.low, monthly.high)} per maand per woning")
-    known = [line.measure for line in money.lines
+    bill = ("staan lagere stookkosten" if heating in COLLECTIVE
+            else "staat een lagere energierekening")
+    text = f"Daartegenover {bill} van naar schatting " \
+           f"{nl_euro_range(monthly.low, monthly.high)} per maand per woning"
+    known = [shorts[line.measure] for line in money.lines
              if line.payer == "vve" and line.saving.euros is not None]
-    unknown = [line.measure for line in money.lines
-               if line.payer == "vve" and line.saving.euros is None]
-    if unknown:
-        text += f", alleen voor {_listing([titles[m] for m in known])}"
+    if any(line.saving.euros is None for line in money.lines if line.payer == "vve"):
+        text += (f", alleen voor {_listing(known)}; de andere besparingen rekent het "
+                 f"energieadvies uit")
     return text + "."
 
 
-def _certainty_sentence(money: "MoneyPlan", knowledge: Knowledge, titles: dict[str, str]) -> str:
+def _reserve_sentence(money: "MoneyPlan") -> str | None:
+    reserve, shares = money.reserve, money.shares
+    if reserve.meets_minimum is False and reserve.minimum is not None and \
+            reserve.contribution is not None:
+        sentence = (f"De jaarlijkse reservering moet omhoog naar ten minste het "
+                    f"wettelijk minimum van {nl_euros(reserve.minimum.high)}")
+        if shares is not None:
+            extra = whole(Fraction(reserve.minimum.high - reserve.contribution,
+                                   shares.rights_total * 12))
+            sentence += f": gemiddeld {nl_euros(extra)} meer per appartement per maand"
+        return sentence + "."
+    return None
+
+
+def _certainty_sentence(money: "MoneyPlan", knowledge: Knowledge, shorts: dict[str, str]) -> str:
     used = [p for line in money.lines for p in (
-        line.price.provenance if line.price and line.origin == "default" else None,
-        line.saving.provenance if line.saving.origin == "default" else None) if p]
-    if money.vve.yearly_saving is not None:
-        used.append(knowledge.money.gas_price.provenance)
-    own = any(line.origin != "default" for line in money.lines)
+        line.price.provenance if line.price and line.investment is not None
+        and line.origin == "default" else None,
+        line.saving.provenance if line.saving.euros is not None
+        and line.saving.origin == "default" else None) if p]
+    if any(line.investment is not None for line in money.lines if line.payer == "vve"):
+        used += [knowledge.money.other_costs[o.id].provenance for o in money.other]
     if not used:
         text = ("De bedragen komen uit het eigen energieadvies en de offertes van de VvE"
-                if own else "Er zijn nog geen bedragen")
+                if any(line.origin != "default" for line in money.lines)
+                else "Er zijn nog geen bedragen")
     else:
         years = sorted({p.peildatum.year for p in used})
         span = str(years[0]) if len(years) == 1 else f"{years[0]} tot {years[-1]}"
-        text = f"Deze bedragen zijn indicatief, met prijzen uit {span}"
+        text = f"Dit zijn indicatieve bedragen met prijzen uit {span}"
         if any(p.quality == "zwak" for p in used):
-            text += ", deels uit zwakke bronnen (zie de bronnen bij elke regel)"
-    derived = [line for line in money.lines if line.investment is not None and
-               line.origin == "default" and line.quantity is not None and
-               line.quantity.origin in ("reference", "reference_other_type")]
-    if derived:
+            text += ", deels uit zwakke bronnen"
+    missing = [shorts[m] for m in money.vve.unknown_cost]
+    extras = {item.id: item.short for item in knowledge.money.not_included}
+    missing += [extras[i] for i in money.not_included]
+    if missing:
+        text += f". Nog niet meegeteld: {_listing(missing)}"
+    return text + ". De echte bedragen volgen uit het energieadvies en de offertes."
+
+
+def _subsidy_note(money: "MoneyPlan") -> str | None:
+    potential = [line.subsidy.potential for line in money.lines
+                 if line.subsidy.reason == "after_end_date" and line.subsidy.potential]
+    late = [line.subsidy for line in money.lines if line.subsidy.reason == "after_end_date"]
+    if not late:
+        return None
+    until = late[0].open_until
+    text = (f"SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
+            f"aanvraag na {until.day} december {until.year}, het einde van de regeling"
+            if until.month == 12 else
+            "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
+            "aanvraag na het einde van de regeling")
+    if potential and money.shares is not None:
+        amount = _per(total(potential), money.shares.rights_total)
+        text += (f". Lukt de aanvraag eerder, dan scheelt dat gemiddeld "
+                 f"{nl_euro_range(amount.low, amount.high)} per appartement (bedragen per m² van "
+                 f"een rekenhulp van een derde partij; de officiële tabel is niet gevonden)")
+    return text + "."
+
+
+def _private_note(money: "MoneyPlan", shorts: dict[str, str]) -> str | None:
+    private = [line for line in money.lines if line.payer == "owner"]
+    if not private:
+        return None
+    parts = []
+    for line in private:
+        amount = ("een bedrag dat nog onbekend is" if line.investment is None else
+                  f"naar schatting {nl_euro_range(line.investment.low, line.investment.high)} "
+                  f"per woning")
+        who = ("wie nog op gas kookt" if line.measure == "induction_cooking"
+               else "wie de maatregel neemt")
+        parts.append(f"{shorts[line.measure]} ({who}: {amount})")
+    text = f"Wat eigenaars zelf betalen, niet naar breukdeel: {_listing(parts)}"
+    if any(line.subsidy.reason == "owner_occupiers_only" for line in private):
+        text += "; eigenaar-bewoners kunnen voor een warmtepomp ISDE-subsidie krijgen"
+    return text + "."
+
+
+def _rate_note(money: "MoneyPlan") -> str | None:
+    loan = money.loan
+    if loan.rate_origin != "reference" or loan.principal.high < loan.min_amount:
+        return None
+    return (f"De rente van de VvE-lening is nog niet bekend: de geldgever noemt haar pas als de "
+            f"VvE de besluitvergadering bijeenroept. Gerekend is met "
+            f"{' en '.join(r.label for r in loan.rates)}, ook voor kortere looptijden.")
+
+
+def _surfaces_note(money: "MoneyPlan") -> str | None:
+    origins = {line.quantity.origin for line in money.lines
+               if line.investment is not None and line.origin == "default"
+               and line.quantity is not None}
+    parts = []
+    if origins & {"reference", "reference_other_type"}:
         ref = money.quantities.reference
         other = "" if money.quantities.reference_matches_type else ", een ander gebouwtype"
-        text += (f"; de oppervlakken zijn geschat met een RVO-referentiewoning ({ref.label}"
-                 f"{other})")
-    if money.loan.rate_origin == "reference" and \
-            money.loan.principal.high >= money.loan.min_amount:
-        labels = " en ".join(r.label for r in money.loan.rates)
-        text += f"; de rente is nog niet bekend, gerekend is met {labels}"
-    missing = [titles[m] for m in money.vve.unknown_cost]
-    if missing:
-        text += (f". Nog niet meegeteld, omdat een bedrag of een hoeveelheid ontbreekt: "
-                 f"{_listing(missing)}")
-    return text + ". Vaste bedragen volgen uit het energieadvies en de offertes."
+        parts.append(f"De oppervlakken van gevel en glas zijn geschat met een "
+                     f"RVO-referentiewoning ({ref.label}{other}): een middenwoning, zonder "
+                     f"kopgevels en hoekwoningen, dus eerder te laag dan te hoog.")
+    if origins & {"reference", "reference_other_type", "derived"} and any(
+            line.quantity is not None and line.quantity.kind in ("roof", "ground_floor")
+            and line.quantity.origin != "entered" and line.investment is not None
+            for line in money.lines):
+        parts.append("Dak en vloer zijn het woonoppervlak maal het aantal woningen gedeeld door "
+                     "het aantal bouwlagen: ook een ondergrens.")
+    return " ".join(parts) or None
