@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import and_, func, or_, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from vve.extensions import db
@@ -318,9 +318,13 @@ def municipal_plans() -> list[MunicipalPlan]:
 
 def save_municipal_plan(values: dict, user: User, plan_id: int | None = None) -> MunicipalPlan:
     plan = db.session.get(MunicipalPlan, plan_id) if plan_id else None
-    same_area = db.session.execute(db.select(MunicipalPlan).where(
-        func.lower(MunicipalPlan.municipality) == values["municipality"].lower(),
-        func.lower(MunicipalPlan.neighbourhood) == values["neighbourhood"].lower())
+    # SQLite's lower() folds ASCII only: the exact names are matched too, or a name with
+    # "Ø" would miss its own plan and break the unique constraint.
+    same_area = db.session.execute(db.select(MunicipalPlan).where(or_(
+        and_(func.lower(MunicipalPlan.municipality) == values["municipality"].lower(),
+             func.lower(MunicipalPlan.neighbourhood) == values["neighbourhood"].lower()),
+        and_(MunicipalPlan.municipality == values["municipality"],
+             MunicipalPlan.neighbourhood == values["neighbourhood"])))
         .order_by(MunicipalPlan.id)).scalars().first()
     old_municipality = plan.municipality if plan is not None else None
     if plan is None and same_area is not None:

@@ -7,74 +7,25 @@ translated at render time.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from fractions import Fraction
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, FieldList, Form, FormField, HiddenField,
-                     IntegerField, RadioField, SelectField, StringField)
+                     RadioField, SelectField, StringField)
 from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import TextInput
 from wtforms.validators import (InputRequired, Length, NumberRange, Optional, Regexp,
                                 ValidationError)
 
 from vve.knowledge import load_knowledge
 
+from . import tables
+from .fields import (INT_MESSAGE, RANGE_MESSAGE, EuroField, RateField,  # noqa: F401
+                     TolerantIntegerField, choices)
 from .steps import OWNER_ROWS, STEPS, UNKNOWN, VOTES_STEP, WEIGHT_ROWS, Question, Step
 
 UNKNOWN_LABEL = _l("Weet ik niet")
-INT_MESSAGE = _l("Vul een geheel getal in, zonder punten of komma's.")
-RANGE_MESSAGE = _l("Vul een getal van %(min)s tot en met %(max)s in.")
-
-
-def choices(pairs) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-class EuroField(StringField):
-    """Whole euros as a Dutch board types them: 125.000, € 125.000 or 125000,00."""
-
-    _CLEAN = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)(,00?)?$")
-
-    def process_formdata(self, valuelist):
-        super().process_formdata(valuelist)
-        self.raw = self.data
-        text = (self.data or "").replace("€", "").replace(" ", "").strip()
-        if not text:
-            self.data = None
-            return
-        if not self._CLEAN.match(text):
-            self.data = None
-            raise ValueError(str(_l("Vul een bedrag in hele euro's in, bijvoorbeeld 125.000.")))
-        self.data = int(text.split(",")[0].replace(".", ""))
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        if isinstance(self.data, int):
-            return f"{self.data:,}".replace(",", ".")
-        return self.data or ""
-
-
-class TolerantIntegerField(IntegerField):
-    """A text input: type="number" would drop "1970-1975" silently in the browser."""
-
-    widget = TextInput()
-
-    def process_formdata(self, valuelist):
-        if valuelist and valuelist[0].strip() == "":
-            self.data = None
-            return
-        if valuelist and len(valuelist[0].strip().lstrip("+-")) > 12:
-            # a range check on a 400-digit number overflows inside WTForms
-            self.data = None
-            raise ValueError(str(_l("Dit getal is te groot.")))
-        try:
-            super().process_formdata([v.strip() for v in valuelist])
-        except ValueError:
-            raise ValueError(str(INT_MESSAGE)) from None
 
 
 def _field(q: Question):
@@ -92,6 +43,8 @@ def _field(q: Question):
             description=q.hint or "")
     if q.kind == "euro":
         return EuroField(label, validators=[Optional()], description=q.hint or "")
+    if q.kind == "rate":
+        return RateField(label, description=q.hint or "")
     if q.kind == "date":
         return DateField(label, format=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
                          validators=[Optional()], description=q.hint or "")
@@ -183,6 +136,7 @@ class StepForm(FlaskForm):
 
 def form_class(step: Step) -> type[StepForm]:
     fields: dict[str, Any] = {q.name: _field(q) for q in step.questions}
+    fields.update({table.name: tables.table_field(table) for table in step.tables})
     if step.slug == VOTES_STEP:
         fields.update(_votes_extras())
     return type(f"{step.slug.title()}Form", (StepForm,), fields)
@@ -197,7 +151,7 @@ def _to_form_value(q: Question, value: Any) -> Any:
     if q.kind == "bool":
         return UNKNOWN if value is None else ("yes" if value else "no")
     if q.kind == "choice":
-        return UNKNOWN if value is None else value
+        return UNKNOWN if value is None else str(value)
     if q.kind == "date" and isinstance(value, str):
         return dt.date.fromisoformat(value)
     return value
@@ -206,8 +160,8 @@ def _to_form_value(q: Question, value: Any) -> Any:
 def _from_form_value(q: Question, value: Any) -> Any:
     if q.kind == "bool":
         return {"yes": True, "no": False}.get(value)
-    if q.kind == "choice":
-        return value or None
+    if q.kind == "choice":  # back to the stored type: a term of "20" years is 20
+        return {str(v): v for v, _label in q.choices}.get(value) if value else None
     if q.kind == "text" or q.kind == "postcode":
         return value.strip() if value and value.strip() else None
     if q.kind == "date":
@@ -251,9 +205,14 @@ def _frac(f: Fraction) -> str:
     return f"{f.numerator}/{f.denominator}"
 
 
-def form_data(step: Step, profile: dict | None, get_path) -> dict[str, Any]:
-    """Form data for a step from the stored profile (the form is rebuilt from the dossier)."""
+def form_data(step: Step, profile: dict | None, get_path,
+              keys: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """Form data for a step from the stored profile (the form is rebuilt from the dossier);
+    ``keys`` gives a keyed table's rows by table path (the measures of the current plan)."""
     data = {q.name: _to_form_value(q, get_path(profile, q.path)) for q in step.questions}
+    for table in step.tables:
+        data[table.name] = tables.table_data(table, get_path(profile, table.path),
+                                             (keys or {}).get(table.path, ()))
     if step.slug == VOTES_STEP:
         groups = get_path(profile, "owners.groups") or []
         data["owners"] = [dict(g, kind=g.get("kind") or "") for g in groups]
@@ -269,9 +228,17 @@ def form_data(step: Step, profile: dict | None, get_path) -> dict[str, Any]:
     return data
 
 
-def profile_values(step: Step, form: StepForm) -> dict[str, Any]:
-    """path -> value for save_step; the votes step's tables become lists."""
+def profile_values(step: Step, form: StepForm, profile: dict | None = None,
+                   get_path=None, posted=None) -> dict[str, Any]:
+    """path -> value for save_step; tables become lists (a keyed table a dict, merged with
+    the stored ``profile``'s). A table of which ``posted`` (the request's form) holds no
+    row at all, such as from a page made before the table existed, is left as stored."""
     values = {q.path: _from_form_value(q, form[q.name].data) for q in step.questions}
+    for table in step.tables:
+        if posted is not None and not any(key.startswith(table.name + "-") for key in posted):
+            continue
+        stored = get_path(profile, table.path) if get_path else None
+        values[table.path] = tables.table_value(table, form[table.name], stored)
     if step.slug == VOTES_STEP:
         # row.form: a FormField's own .name and .label shadow the row's fields of that name
         values["owners.groups"] = [

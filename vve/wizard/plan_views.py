@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from flask import Blueprint, Response, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
-from wtforms import Form
+from wtforms import Form, RadioField, StringField
 from wtforms.validators import NumberRange, Optional
 
 from vve import operations
@@ -15,10 +15,12 @@ from vve.document import DocumentMeta, write_plan_docx
 from vve.advisors.operations import template_for_board
 from vve.document.timeline import timeline_png
 from vve.profile import ProfileError
+from vve.rules.money import amounts_for_share
 from vve.rules.voting import Meeting, Rule, Threshold, outcome
 from vve.security import actor, current_user, dossier_required, grant, remember_new_token
 
-from .forms import RANGE_MESSAGE, TolerantIntegerField
+from .fields import RANGE_MESSAGE, TolerantIntegerField, choices, parse_share
+from .money_words import class_text
 from .steps import STEPS
 from .views import TOTAL_STEPS
 
@@ -74,6 +76,51 @@ def calculate(plan: dict, form: CalculatorForm) -> list[dict] | None:
     return results
 
 
+OTHER_SHARE = "anders"
+
+
+class ApartmentForm(Form):
+    """"Wat betekent dit voor mijn appartement?": a GET form, like the vote calculator.
+    The choices are the plan's share classes and "another breukdeel", typed below."""
+
+    appartement = RadioField(_l("Uw appartement"), choices=[], validate_choice=False)
+    breukdeel = StringField(_l("Uw breukdeel"), description=_l(
+        "Bij een ander breukdeel. Zoals in de splitsingsakte, bijvoorbeeld 87/10000."))
+
+
+def apartment_form(plan: dict, args) -> ApartmentForm:
+    form = ApartmentForm(args)
+    classes = (plan["money"].get("apartments") or {}).get("classes") or []
+    form.appartement.choices = choices(
+        [*((index, class_text(c)) for index, c in enumerate(classes)),
+         (OTHER_SHARE, _l("Een ander breukdeel (typ het hieronder)"))])
+    return form
+
+
+def apartment_amounts(plan: dict, form: ApartmentForm) -> dict | None:
+    """What one apartment pays with the chosen class's or the typed breukdeel, through
+    the engine's ``amounts_for_share``; None with the errors on the form otherwise."""
+    classes = (plan["money"].get("apartments") or {}).get("classes") or []
+    chosen, typed = form.appartement.data or "", (form.breukdeel.data or "").strip()
+    if chosen.isdigit() and int(chosen) < len(classes):
+        share = Fraction(classes[int(chosen)]["share"])
+        form.breukdeel.data = ""   # the class counts, not an earlier typed share
+    elif chosen not in ("", OTHER_SHARE):
+        form.appartement.errors = [_l("Kies een van de breukdelen, of typ uw eigen breukdeel.")]
+        return None
+    elif not typed:
+        form.breukdeel.errors = [_l("Vul uw breukdeel in, bijvoorbeeld 87/10000.")]
+        return None
+    else:
+        try:
+            share = parse_share(typed)
+        except ValueError as exc:
+            form.breukdeel.errors = [str(exc)]
+            return None
+        form.appartement.data = OTHER_SHARE
+    return amounts_for_share(plan["money"], share)
+
+
 def _first_step(dossier):
     return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
 
@@ -86,8 +133,14 @@ def show(dossier):
         return _first_step(dossier)
     form = CalculatorForm(request.args)
     results = calculate(plan, form) if request.args and form.validate() else None
+    apartment = apartment_form(plan, request.args)
+    mine = None
+    if plan["money"].get("apartments") and (
+            "appartement" in request.args or "breukdeel" in request.args):
+        mine = apartment_amounts(plan, apartment)
     return render_template("plan/plan.html", dossier=dossier, plan=plan, form=form,
-                           results=results, number=TOTAL_STEPS, total=TOTAL_STEPS)
+                           results=results, apartment=apartment, mine=mine,
+                           money=plan["money"], number=TOTAL_STEPS, total=TOTAL_STEPS)
 
 
 @bp.get("/d/<public_id>/plan.docx")

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from flask import Flask
 from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
 
 from vve import labels
 
-from .steps import Question
+from . import money_words
+from .steps import STEPS, Column, Question, Table
+from .tables import row_title
+
+TABLES_BY_NAME = {table.name: table for step in STEPS for table in step.tables}
+# The wizard's own words for a profile path, where the shared label table has none yet.
+WEB_LABELS = {item.path: item.label for step in STEPS for item in step.items
+              if isinstance(item, (Question, Table))}
+EXTRA_LABELS = {"quantity": _l("Hoeveelheid")}  # stored row values without an input
 
 
 def form_errors(form) -> list[tuple[str, str, str]]:
@@ -28,13 +37,15 @@ def form_errors(form) -> list[tuple[str, str, str]]:
             own = [e for e in field.errors if not isinstance(e, (dict, list))] if isinstance(
                 field.errors, list) else []
             found += [(target, str(field.label.text or ""), str(e)) for e in own]
-            subfields = field if field.type == "FormField" else [
-                sub for entry in field for sub in entry]
-            for sub in subfields:
+            subfields = [(str(sub.label.text), sub) for sub in field] \
+                if field.type == "FormField" else [
+                (_row_label(field, entry, number, sub), sub)
+                for number, entry in enumerate(field, start=1) for sub in entry]
+            for label, sub in subfields:
                 for text in sub.errors if isinstance(sub.errors, list) else []:
                     if not isinstance(text, (dict, list)):  # lazy strings are not str
                         target = f"{sub.id}-0" if sub.type == "RadioField" else sub.id
-                        found.append((target, str(sub.label.text), str(text)))
+                        found.append((target, label, str(text)))
             continue
         for text in field.errors:
             target = f"{field.id}-0" if field.type == "RadioField" else field.id
@@ -42,11 +53,21 @@ def form_errors(form) -> list[tuple[str, str, str]]:
     return found
 
 
+def _row_label(field, entry, number: int, sub) -> str:
+    """ "Breukdelen, regel 2: Breukdeel", so the summary says which row."""
+    table = TABLES_BY_NAME.get(field.name)
+    if table is not None and table.keys:
+        return _("%(table)s, %(row)s: %(field)s", table=field.label.text,
+                 row=row_title(table, entry, number), field=sub.label.text)
+    return _("%(table)s, regel %(n)s: %(field)s", table=field.label.text, n=number,
+             field=sub.label.text)
+
+
 def first_input_id(q: Question) -> str:
     return f"{q.name}-0" if q.kind in ("choice", "bool") else q.name
 
 
-def answer_text(q: Question, value) -> str:
+def answer_text(q: Question | Column, value) -> str:
     if value is None:
         return _("Weet ik niet / niet ingevuld")
     if q.kind == "bool":
@@ -54,14 +75,42 @@ def answer_text(q: Question, value) -> str:
     if q.kind == "choice":
         return str(dict(q.choices).get(value, value))
     if q.kind == "euro":
-        return "€ " + format_decimal(value, format="#,##0")
+        return money_words.whole_euros(value)
     if q.kind == "percent":
         return f"{value}%"
+    if q.kind == "rate":
+        return format_decimal(Decimal(value), format="#,##0.###") + "%"
     if q.kind == "date":
         return format_date(dt.date.fromisoformat(value), "long")
     if q.kind in ("int",):
-        return format_decimal(value)
+        return format_decimal(value) + (f" {q.unit}" if q.unit else "")
     return str(value)
+
+
+def table_lines(table: Table, value) -> list[str]:
+    """One line per stored row for the check page: "Omschrijving: woning A, Soort: …"."""
+    def row_text(row: dict) -> str:
+        parts = [f"{col.label}: {answer_text(col, row.get(col.key))}"
+                 for col in table.columns if row.get(col.key) is not None]
+        parts += [f"{label}: {format_decimal(row[key])}" for key, label in EXTRA_LABELS.items()
+                  if row.get(key) is not None]
+        return ", ".join(parts)
+
+    if table.keys:
+        from .tables import KEY_TITLES
+        return [f"{KEY_TITLES[table.keys](key)}: {row_text(row or {})}"
+                for key, row in (value or {}).items()]
+    return [row_text(row) for row in value or []]
+
+
+def table_text(table: Table, value) -> str:
+    return "; ".join(table_lines(table, value)) or _("Niet ingevuld")
+
+
+def field_words(path: str) -> str:
+    """Words for a profile path: the shared label table, else the wizard's own label."""
+    found = labels.FIELDS.get(path)
+    return found if found else str(WEB_LABELS.get(path, path))
 
 
 def owner_text(group: dict) -> str:
@@ -134,7 +183,7 @@ def audit_text(event) -> str:
     text = str(_ACTIONS[event.action]) if event.action in _ACTIONS else event.action
     detail = event.detail or {}
     if detail.get("fields"):
-        text += ": " + ", ".join(labels.field_label(path) for path in detail["fields"])
+        text += ": " + ", ".join(field_words(path) for path in detail["fields"])
     if detail.get("organisation"):
         text += f" ({detail['organisation']})"
     return text
@@ -142,5 +191,7 @@ def audit_text(event) -> str:
 
 def init_app(app: Flask) -> None:
     for helper in (form_errors, first_input_id, answer_text, owner_text, kind_text, rule_text,
-                   rule_words, outcome_text, stage_label, audit_text):
+                   rule_words, outcome_text, stage_label, audit_text, table_lines, field_words,
+                   row_title):
         app.jinja_env.globals[helper.__name__] = helper
+    money_words.init_app(app)

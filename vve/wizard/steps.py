@@ -15,15 +15,19 @@ UNKNOWN = ""  # the form value of "weet ik niet"
 
 @dataclass(frozen=True)
 class Question:
+    part = "question"            # what a template shows: question, table or section
     path: str
-    kind: str                    # text, postcode, int, euro, year, percent, choice, bool, date
+    kind: str                    # text, postcode, int, euro, year, percent, choice, bool,
+                                 # date, rate (interest in percent, stored as "3.69")
     label: object
     hint: object = None
-    choices: tuple = ()          # (value, label) pairs, without "weet ik niet"
+    choices: tuple = ()          # (value, label) pairs, without "weet ik niet"; values may
+                                 # be numbers (a loan term of 20 years)
     minimum: int | None = None
     maximum: int | None = None
     required: bool = False
     unknown_allowed: bool = True
+    unit: str | None = None      # shown after the answer on the check page: "m²"
 
     @property
     def name(self) -> str:
@@ -31,16 +35,80 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Column:
+    """One input in a row of a table. Kinds as a question's (text, int, year, euro,
+    choice) plus share ("87/10000"); a choice is a drop-down list in a row."""
+
+    key: str
+    kind: str
+    label: object
+    hint: object = None
+    choices: tuple = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    required: bool = False       # a row with anything in it needs this too
+    default: object = None       # an untouched row's value (a preselected choice)
+    unit: str | None = None
+    wide: bool = False           # a whole line of the row (a description)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of the same inputs. A list table (``keys`` None) is stored as a list at
+    ``path``; empty rows are skipped and the page always offers one empty row more. A keyed
+    table has one row per key from a source named by ``keys`` (tables.KEY_SOURCES) and is
+    stored as a dict key -> row at ``path``; stored keys are always shown, never dropped."""
+
+    part = "table"
+
+    path: str
+    label: object
+    hint: object
+    columns: tuple[Column, ...]
+    rows: int = 2                # a list table's empty rows at the start
+    keys: str | None = None
+    open: bool = True            # False: folded away (details) until something is in it
+
+    @property
+    def name(self) -> str:
+        return self.path.replace(".", "__")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading inside a step, to group its questions."""
+
+    part = "section"
+
+    title: object
+    text: object = None
+
+
+@dataclass(frozen=True)
 class Step:
     slug: str
     title: object
     intro: object
-    questions: tuple[Question, ...] = field(default=())
+    items: tuple[Question | Table | Section, ...] = field(default=())
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(item for item in self.items if isinstance(item, Question))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(item for item in self.items if isinstance(item, Table))
+
+    @property
+    def heading_level(self) -> int:
+        """A table's heading sits under the step's sections, if it has any."""
+        return 3 if any(isinstance(item, Section) for item in self.items) else 2
 
 
 INSULATION = (("none", _l("Niet geïsoleerd")), ("partial", _l("Deels geïsoleerd")),
               ("insulated", _l("Geïsoleerd")))
 NUMBER_HINT = _l("Weet u het niet? Laat dit veld leeg.")
+SURFACE_HINT = _l("Staat in het energieadvies of in het opnamerapport van de energielabels.")
 
 STEPS: tuple[Step, ...] = (
     Step("vve", _l("Uw VvE"), _l("Over de vereniging zelf. Alleen de naam is verplicht."), (
@@ -92,6 +160,27 @@ STEPS: tuple[Step, ...] = (
             ("mixed", _l("Verschilt per woning")))),
         Question("building.floor_insulation", "choice", _l("Vloerisolatie"), choices=(
             *INSULATION, ("no_ground_floor", _l("Geen begane-grondvloer (bijv. bedrijfsruimte)")))),
+        Section(_l("Oppervlakken"),
+                _l("Hiermee rekent het plan de kosten van de maatregelen uit. Weet u ze niet? "
+                   "Laat ze leeg: het plan schat ze met een voorbeeldwoning van RVO en zegt "
+                   "dat erbij.")),
+        Question("building.floor_area_per_dwelling", "int",
+                 _l("Gemiddelde gebruiksoppervlakte van een woning (m²)"),
+                 _l("Per adres te vinden in de BAG-viewer van het Kadaster, bij "
+                    "'gebruiksoppervlakte'. Vul het gemiddelde in, in hele m²."),
+                 minimum=1, maximum=10000, unit="m²"),
+        Question("building.roof_area", "int", _l("Dakoppervlak (m²)"), SURFACE_HINT,
+                 minimum=1, maximum=10_000_000, unit="m²"),
+        Question("building.facade_area", "int", _l("Dichte gevel, zonder ramen en deuren (m²)"),
+                 _l("Voor spouwmuur- of gevelisolatie. Staat in het energieadvies of in het "
+                    "opnamerapport van de energielabels."),
+                 minimum=1, maximum=10_000_000, unit="m²"),
+        Question("building.window_area", "int", _l("Glasoppervlak (m²)"), SURFACE_HINT,
+                 minimum=1, maximum=10_000_000, unit="m²"),
+        Question("building.volume", "int", _l("Bruto inhoud van het gebouw (m³)"),
+                 _l("Staat in het energieadvies of in de taxatie voor de opstalverzekering. "
+                    "Het plan schat er de herbouwwaarde mee als die onbekend is."),
+                 minimum=1, maximum=100_000_000, unit="m³"),
     )),
     Step("installaties", _l("Installaties en energie"),
          _l("Hoe het gebouw nu verwarmd en geventileerd wordt."), (
@@ -119,6 +208,18 @@ STEPS: tuple[Step, ...] = (
         Question("building.cooking_on_gas", "choice", _l("Wordt er op gas gekookt?"), choices=(
             ("all", _l("In alle woningen")), ("some", _l("In een deel van de woningen")),
             ("none", _l("Nee")))),
+        Question("installations.gas_use_m3", "int",
+                 _l("Gasverbruik van het hele gebouw per jaar (m³)"),
+                 _l("Bij een collectieve ketel: in de jaarafrekening van de VvE of bij de "
+                    "energieleverancier. Bij eigen ketels: de verbruiken van de woningen samen, "
+                    "als u die weet. Weet u het niet? Laat dit veld leeg."),
+                 minimum=0, maximum=100_000_000, unit="m³"),
+        Question("installations.gas_use_per_dwelling_m3", "int",
+                 _l("Gasverbruik van een gemiddelde woning per jaar (m³)"),
+                 _l("Alleen nodig als het totaal onbekend is. Staat op de jaarafrekening van "
+                    "de energieleverancier van een bewoner. Leeg: het plan rekent met het "
+                    "landelijk gemiddelde."),
+                 minimum=0, maximum=1_000_000, unit="m³"),
     )),
     Step("onderhoud", _l("Onderhoud en geld"),
          _l("Het meerjarenonderhoudsplan (MJOP) en het reservefonds."), (
@@ -145,6 +246,15 @@ STEPS: tuple[Step, ...] = (
                  _l("Staat in de opstalverzekering. Weet u het niet? Laat dit veld leeg.")),
         Question("money.existing_loans", "euro", _l("Openstaande leningen van de VvE"),
                  NUMBER_HINT),
+        Table("money.reserve_commitments", _l("Geplande uitgaven uit het reservefonds"),
+              _l("Groot onderhoud dat volgens het MJOP uit het reservefonds betaald wordt, met "
+                 "jaar en bedrag. Zo ziet het plan wat er voor dit plan overblijft. Lege regels "
+                 "worden overgeslagen."), (
+            Column("year", "year", _l("Jaar"), minimum=2000, maximum=2100, required=True),
+            Column("amount", "euro", _l("Bedrag"), _l("In hele euro's."), required=True),
+            Column("description", "text", _l("Waarvoor"),
+                   _l("Niet verplicht. Bijvoorbeeld: schilderwerk kozijnen."), wide=True),
+        )),
     )),
     Step("stemmen", _l("Eigenaars en stemmen"),
          _l("Wie de eigenaars zijn en welke stemregels het reglement van uw VvE heeft."), (
@@ -200,12 +310,73 @@ STEPS: tuple[Step, ...] = (
                  choices=(("low", _l("Weinig")), ("medium", _l("Gemiddeld")),
                           ("high", _l("Veel, als het de woningen echt beter maakt")))),
     )),
+    # Last, so the per-measure rows follow the plan that all earlier answers make; it also
+    # keeps the numbers of the earlier steps, which stored dossiers count on.
+    Step("kosten", _l("Kosten en financiering"),
+         _l("Wie welk deel betaalt, en bedragen uit een energieadvies, offerte of "
+            "leningaanbod. Alles mag leeg blijven: het plan rekent dan met kengetallen en "
+            "zegt dat erbij."), (
+        Section(_l("Verdeling van de kosten")),
+        Question("money.cost_share_method", "choice",
+                 _l("Hoe worden de kosten over de eigenaars verdeeld?"),
+                 _l("Staat in de splitsingsakte: daarin heeft elk appartementsrecht een "
+                    "breukdeel, bijvoorbeeld 87/10000. De akte vraagt u op bij het Kadaster."),
+                 choices=(("equal", _l("Elk appartementsrecht betaalt evenveel")),
+                          ("table", _l("Volgens de breukdelen uit de splitsingsakte")))),
+        Table("money.cost_shares", _l("Breukdelen"),
+              _l("Alleen nodig bij verdeling volgens de breukdelen. Eén regel per groep "
+                 "appartementen met hetzelfde breukdeel, bijvoorbeeld 'woning type A': 40 "
+                 "woningen met 200/10000, en 'winkel': 2 bedrijfsruimten met 1000/10000. Lege "
+                 "regels worden overgeslagen."), (
+            Column("label", "text", _l("Omschrijving"), required=True),
+            Column("kind", "choice", _l("Soort"), choices=(
+                ("dwelling", _l("Woning")), ("commercial", _l("Bedrijfsruimte")),
+                ("parking_or_storage", _l("Garage, parkeerplaats of berging"))),
+                default="dwelling"),
+            Column("apartments", "int", _l("Aantal appartementen"), minimum=1, maximum=100000,
+                   required=True),
+            Column("share", "share", _l("Breukdeel per appartement"), required=True),
+        )),
+        Section(_l("Reservefonds en advies")),
+        Question("money.reserve_for_plan", "euro",
+                 _l("Hoeveel wil de VvE uit het reservefonds aan dit plan betalen?"),
+                 _l("In hele euro's. Kijk in het MJOP wat het reservefonds nodig heeft voor "
+                    "ander onderhoud. Weet u het niet? Laat dit veld leeg.")),
+        Question("money.advice_cost", "euro", _l("Kosten van het energieadvies en het DMJOP"),
+                 _l("Inclusief btw, uit de offerte van de adviseur. De subsidie voor het advies "
+                    "rekent het plan zelf uit.")),
+        Section(_l("Lening van het Nationaal Warmtefonds"),
+                _l("Alleen als de VvE een rente-aanbod heeft. Zonder aanbod rekent het plan "
+                   "met de netto kosten en eerder gepubliceerde rentes.")),
+        Question("money.loan_quote.amount", "euro", _l("Leenbedrag in het aanbod"),
+                 _l("Uit het rente-aanbod van het Nationaal Warmtefonds.")),
+        Question("money.loan_quote.rate_percent", "rate", _l("Rente in het aanbod (%)"),
+                 _l("Uit het rente-aanbod van het Nationaal Warmtefonds, bijvoorbeeld 3,69.")),
+        Question("money.loan_quote.term_years", "choice", _l("Looptijd in het aanbod"), choices=(
+            (10, _l("10 jaar")), (15, _l("15 jaar")), (20, _l("20 jaar")),
+            (30, _l("30 jaar")))),
+        Table("money.figures", _l("Bedragen uit een energieadvies, DMJOP of offerte"),
+              _l("Vul alleen in wat in het advies of de offerte staat, in hele euro's inclusief "
+                 "btw; een leeg veld laat het plan met kengetallen rekenen. Bij een maatregel "
+                 "die iedere eigenaar zelf betaalt: het bedrag per woning."), (
+            Column("origin", "choice", _l("Bron van de bedragen"), choices=(
+                ("", _l("Eigen opgave")), ("energy_advice", _l("Energieadvies")),
+                ("dmjop", _l("DMJOP")), ("quote", _l("Offerte"))), default=""),
+            Column("investment", "euro", _l("Investering")),
+            Column("subsidy", "euro", _l("Subsidie")),
+            Column("yearly_saving", "euro", _l("Besparing op energie per jaar")),
+            Column("reference", "text", _l("Welk advies of welke offerte"),
+                   _l("Bijvoorbeeld: offerte Isolatiebedrijf Noord, 12 maart 2027."),
+                   wide=True),
+        ), keys="measures", open=False),
+    )),
 )
 
 OWNER_ROWS = 4
 WEIGHT_ROWS = 4
 STEP_SLUGS = tuple(s.slug for s in STEPS)
 VOTES_STEP = "stemmen"
+TABLES = {table.path: table for step in STEPS for table in step.tables}
 
 
 def step_by_slug(slug: str) -> tuple[int, Step] | None:

@@ -11,7 +11,8 @@ from vve.profile import ProfileError
 from vve.security import (actor, dossier_required, grant, remember_new_token, safe_next,
                           take_new_token)
 
-from .presenters import answer_text
+from . import tables
+from .presenters import answer_text, table_text
 from .forms import (FORMS, add_stored_shares, form_data, overrides, profile_values,
                     stale_kinds)
 from .steps import STEPS, step_by_slug
@@ -75,7 +76,8 @@ def step(dossier, slug):
     number, current = found
     form_type = FORMS[slug]
     if request.method == "GET":
-        form = form_type(data=form_data(current, dossier.profile, operations.get_path))
+        form = form_type(data=form_data(current, dossier.profile, operations.get_path,
+                                        _table_keys(dossier, current)))
         add_stored_shares(form, dossier.profile, operations.get_path)
         _room_for_more_rows(form)
         form.version.data = str(dossier.version)
@@ -97,7 +99,19 @@ def step(dossier, slug):
                      url_for("wizard.step", public_id=dossier.public_id, slug=slug))
     target = (_neighbour(dossier, number, -1) if "back" in request.form
               else _neighbour(dossier, number, +1))
-    return _save(dossier, number, current, form, profile_values(current, form), target)
+    return _save(dossier, number, current, form,
+                 profile_values(current, form, dossier.profile, operations.get_path,
+                                request.form), target)
+
+
+# Where a keyed table's rows come from: the measures of the dossier's plan as it stands.
+KEY_SOURCES = {"measures": lambda dossier: tuple(
+    m["id"] for m in (operations.make_plan(dossier) or {"measures": []})["measures"])}
+
+
+def _table_keys(dossier, current) -> dict[str, tuple[str, ...]]:
+    return {table.path: KEY_SOURCES[table.keys](dossier)
+            for table in current.tables if table.keys}
 
 
 def _room_for_more_rows(form) -> None:
@@ -120,6 +134,9 @@ def _save(dossier, number, current, form, values, target):
         changed = [f"{q.label}: {answer_text(q, operations.get_path(db_profile, q.path))}"
                    for q in current.questions
                    if operations.get_path(db_profile, q.path) != values.get(q.path)]
+        changed += [f"{t.label}: {table_text(t, operations.get_path(db_profile, t.path))}"
+                    for t in current.tables
+                    if operations.get_path(db_profile, t.path) != values.get(t.path)]
         message = _("Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat nog "
                     "in het formulier; controleer het en sla opnieuw op.")
         if changed:
@@ -127,11 +144,13 @@ def _save(dossier, number, current, form, values, target):
         form.version.data = str(dossier.version)
         return _render(dossier, number, current, form, message=message), 409
     except ProfileError as exc:
-        _attach_profile_errors(form, exc)
+        _attach_profile_errors(form, current, exc)
         return _render(dossier, number, current, form), 400
     cleaned = [str(q.label) for q in current.questions if q.kind == "text"
                and isinstance(values.get(q.path), str)
                and operations.get_path(saved, q.path) != values[q.path]]
+    cleaned += [str(t.label) for t in current.tables
+                if _texts(t, values.get(t.path)) != _texts(t, operations.get_path(saved, t.path))]
     if cleaned:
         flash(_("Uit %(fields)s zijn onzichtbare tekens verwijderd; controleer de tekst.",
                 fields=", ".join(cleaned)), "info")
@@ -151,9 +170,21 @@ _TABLE_FIELDS = {"owners.groups": "owners", "voting.weights": "weights",
                  "voting.overrides.ordinary": "ordinary", "voting.overrides.qualified": "qualified"}
 
 
-def _attach_profile_errors(form, exc: ProfileError) -> None:
+def _texts(table, value) -> list:
+    """The text inputs of a table's stored value, to see whether the profile cleaned them."""
+    rows = value.values() if isinstance(value, dict) else value or []
+    return [[row.get(c.key) for c in table.columns if c.kind == "text"] for row in rows]
+
+
+def _attach_profile_errors(form, current, exc: ProfileError) -> None:
     """The engine's Dutch messages next to the field they are about."""
     for error in exc.errors:
+        table = next((t for t in current.tables if error.path.startswith(t.path + ".")), None)
+        field = tables.error_field(form, table, error.path[len(table.path) + 1:]) \
+            if table is not None else None
+        if field is not None:
+            field.errors = [*field.errors, error.message]
+            continue
         name = next((field for prefix, field in _TABLE_FIELDS.items()
                      if error.path.startswith(prefix)), error.path.replace(".", "__"))
         field = form[name] if name in form else None
@@ -164,6 +195,8 @@ def _attach_profile_errors(form, exc: ProfileError) -> None:
 
 
 def _render(dossier, number, current, form, message=None):
+    for table in current.tables:
+        tables.add_empty_row(form[table.name], table)
     return render_template("wizard/step.html", dossier=dossier, step=current, number=number,
                            total=TOTAL_STEPS, form=form, message=message,
                            steps=STEPS)

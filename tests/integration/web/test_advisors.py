@@ -445,6 +445,20 @@ def test_the_municipal_plan_keeps_the_boards_year_and_names_match_in_any_case(ap
     assert "2035" in text  # the board's own year stays: the plan in preparation has none
 
 
+def test_saving_a_municipal_plan_twice_with_a_non_ascii_name_updates_it(app):
+    """SQLite's lower() folds ASCII only; found by the fuzz test as a unique-key error."""
+    user_id = make_user(app, "admin@drenthe.nl", role="admin")
+    with app.app_context():
+        from vve.models import MunicipalPlan
+        user = db.session.get(User, user_id)
+        for status in ("in_preparation", "adopted"):
+            ops.save_municipal_plan({"municipality": "ØSTERBRO", "neighbourhood": "Ærø",
+                                     "status": status, "preferred_route": "heat_network"}, user)
+        plans = db.session.execute(db.select(MunicipalPlan).where(
+            MunicipalPlan.municipality == "ØSTERBRO")).scalars().all()
+        assert [p.status for p in plans] == ["adopted"]
+
+
 def test_import_fills_the_dashboard_columns(app, client):
     import json as _json
     from tests.conftest import EXAMPLES

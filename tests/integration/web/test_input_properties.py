@@ -11,6 +11,8 @@ from vve.wizard.steps import STEPS
 TYPED = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",),
                               exclude_characters="\r\n"), max_size=30)
 STEP_FIELDS = {s.slug: [q.name for q in s.questions if q.kind not in ("choice", "bool")]
+               + [f"{t.name}-0-{c.key}" for t in s.tables if not t.keys for c in t.columns
+                  if c.kind != "choice"]
                for s in STEPS}
 
 
