@@ -253,7 +253,7 @@ def _appendices(b: Builder, plan: dict) -> None:
     b.table(["Onderdeel", "Versie"], [
         ["Rekenregels", plan["engine_version"]],
         ["Kennisbestanden", plan["knowledge_version"]],
-        ["Kennis gelezen tot en met", date_nl(plan["knowledge_peildatum"])],
+        ["Oudste leesdatum van de bronnen", date_nl(plan["knowledge_peildatum"])],
         ["Oudste prijspeil van een bedrag in dit plan", oldest_price(plan["money"]) or "geen"],
         ["Planformaat", str(plan["plan_format"])],
         ["Plan gemaakt op", date_nl(plan["as_of"])],

@@ -7,6 +7,7 @@ in whole euros. Where the engine has no figure the document says so instead of g
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 from babel.numbers import format_decimal
 
@@ -108,7 +109,8 @@ def _measures_table(b: Builder, money: dict) -> None:
         saving = line["saving"]
         weak = WEAK if _weak(line) else ""
         rows.append([
-            line["title"], _quantity(line["quantity"]) if line["investment"] else "",
+            line["short"][:1].upper() + line["short"][1:],
+            _quantity(line["quantity"]) if line["investment"] else "",
             str(line["year"]) if line["investment"] else "",
             euro_range(line["investment"], True) + weak if line["investment"] else "onbekend",
             euro_range(line["subsidy"]["amount"], True) if line["subsidy"]["counted"] else "—",
@@ -118,23 +120,26 @@ def _measures_table(b: Builder, money: dict) -> None:
     if advice["cost"] is not None:
         rows.append(["Energieadvies en DMJOP", "", str(advice["year"]),
                      euro_range(advice["cost"], True),
-                     euro_range(advice["subsidy"]["amount"], True)
+                     euro_range(advice["subsidy"]["amount"], True) + " (verwacht)"
                      if advice["subsidy"]["counted"] else "—",
                      euro_range(advice["net"], True), ""])
     for other in money["other_costs"]:
-        rows.append([other["title"], "", str(other["year"]), euro_range(other["cost"], True),
-                     "—", euro_range(other["cost"], True), ""])
+        rows.append([other["short"][:1].upper() + other["short"][1:] + " (als nodig)", "",
+                     str(other["year"]), euro_range(other["cost"], True), "—",
+                     euro_range(other["cost"], True), ""])
     vve = money["vve"]
     investment = _plus(vve["investment"], advice["cost"], *(o["cost"] for o in money["other_costs"]))
     subsidy = _plus(vve["subsidy"], advice["subsidy"]["amount"]
                     if advice["subsidy"]["counted"] else None)
-    rows.append(["Totaal (alleen bekende bedragen)", "", "", euro_range(investment, True),
+    nothing = not vve["net_to_pay"]["high_cents"]
+    rows.append(["Totaal (alleen bekende bedragen)", "", "",
+                 "nog geen bedragen" if nothing else euro_range(investment, True),
                  euro_range(subsidy, True) if subsidy and subsidy["high_cents"] else "—",
-                 euro_range(vve["net_to_pay"], True),
+                 "nog geen bedragen" if nothing else euro_range(vve["net_to_pay"], True),
                  euro_range(vve["yearly_saving"], True) if vve["yearly_saving"] else "onbekend"])
     b.table(["Maatregel", "Aantal", "Jaar", "Investering", "Subsidie", "Netto",
              "Besparing per jaar"], rows, caption="Kosten en besparing per maatregel van de VvE",
-            widths=[3.4, 1.6, 1.1, 2.7, 2.1, 2.6, 2.5])
+            widths=[3.6, 1.5, 1.3, 2.5, 2.0, 2.5, 2.6])
     notes = []
     if any(_weak(line) for line in money["measures"] if line["payer"] == "vve"):
         notes.append(f"{WEAK} Eén bedrag of een smalle marge uit een zwakke bron (een rekenhulp "
@@ -145,6 +150,15 @@ def _measures_table(b: Builder, money: dict) -> None:
     if missing:
         notes.append("Nog niet in het totaal: " + ", ".join(missing) + ". Vul de bedragen in "
                      "uit het energieadvies of de offerte; dan rekent het plan ze mee.")
+    if advice["subsidy"]["counted"] and advice["cost"]:
+        notes.append(f"De subsidie voor het advies is verwacht, niet zeker: RVO beslist na de "
+                     f"aanvraag, die in deze planning op "
+                     f"{date_nl(advice['subsidy']['application_date'])} valt, vóór het einde van "
+                     f"de regeling op {date_nl(advice['subsidy']['open_until'])}. Zonder subsidie "
+                     f"kost het advies {euro_range(advice['cost'])}.")
+    if money["other_costs"]:
+        notes.append("Het ecologisch onderzoek is alleen nodig als geen soortenmanagementplan "
+                     "van de gemeente het gebouw dekt; vraag dat na bij de gemeente.")
     if notes:
         b.note(" ".join(notes))
 
@@ -216,7 +230,7 @@ def _measure_notes(b: Builder, money: dict, titles: dict[str, str]) -> None:
     b.bullets(items)
     gas = money["gas_price"]
     if money["vve"]["yearly_saving"]:
-        b.note(f"Besparingen zijn gewaardeerd tegen {_price_range(gas)} per m³ gas. "
+        b.note(f"Het plan rekent besparingen met {_price_range(gas)} per m³ gas: "
                f"{gas['provenance']['basis']}")
 
 
@@ -233,16 +247,24 @@ def _when(b: Builder, money: dict) -> None:
             years.setdefault(line["year"], []).append((line["short"], line["net"]))
     if len(years) < 2 or money["apartments"] is None:
         return
-    rights = money["apartments"]["rights_in_table"]
+    apartments = money["apartments"]
+    cls = next((c for c in apartments["classes"] if c["kind"] == "dwelling"),
+               apartments["classes"][0])
+    share = Fraction(cls["share"]) / Fraction(apartments["total_share"])
+    who = (f"Per {(cls['label'] or 'appartement').lower()} ({cls['share']})"
+           if apartments["method"] == "table" else f"Per appartement ({cls['share']})")
     rows = []
     for year in sorted(years):
         amount = _plus(*(r for _, r in years[year]))
-        each = {key: None if v is None else round(v / rights) for key, v in amount.items()}
+        each = {key: None if v is None else round(v * share) for key, v in amount.items()}
         rows.append([str(year), ", ".join(what for what, _ in years[year]),
                      euro_range(amount, True), euro_range(each, True)])
     b.heading("Wanneer welke kosten", 3)
-    b.table(["Jaar", "Wat", "Netto voor de VvE", "Gemiddeld per appartement"], rows,
+    b.table(["Jaar", "Wat", "Netto voor de VvE", who], rows,
             caption="Kosten per jaar", widths=[1.6, 7.4, 3.6, 3.4])
+    b.note("Kosten die vallen vóór de lening is afgesloten, betaalt de VvE uit het "
+           "reservefonds of met een extra bijdrage; of de lening ze later meefinanciert, vraagt "
+           "u na bij de geldgever.")
 
 
 def _private(b: Builder, money: dict, titles: dict[str, str]) -> None:
@@ -258,15 +280,15 @@ def _private(b: Builder, money: dict, titles: dict[str, str]) -> None:
         isde = subsidy["reason"] == "owner_occupiers_only"
         rows.append([line["title"], euro_range(line["investment"], True)
                      + (WEAK if _weak(line) else ""),
-                     euro_range(subsidy["amount"], True) if isde else "—"])
+                     euro_range(subsidy["amount"], True) + WEAK if isde else "—"])
         if line["unit_price"]:
             provenances.append(line["unit_price"]["provenance"])
         if isde:
             provenances.append(subsidy["provenance"])
     b.table(["Maatregel", "Per woning", "ISDE voor eigenaar-bewoners"], rows,
             caption="Kosten die eigenaars zelf dragen", widths=[8, 4, 4])
-    b.note(_source_note(provenances, titles) + " ISDE-bedragen voor 2026 zijn niet gevonden; "
-           "controleer ze bij RVO.")
+    b.note(_source_note(provenances, titles) + f" {WEAK} De ISDE-bedragen voor 2026 zijn niet "
+           "gevonden; deze bedragen zijn ouder en indicatief. Controleer ze bij RVO.")
 
 
 def _financing(b: Builder, plan: dict, money: dict) -> None:
@@ -276,7 +298,8 @@ def _financing(b: Builder, plan: dict, money: dict) -> None:
         b.para("Zolang geen enkel bedrag bekend is, valt over de financiering nog niets te "
                f"rekenen. Voorwaarden van de geldgever: {loan['condition']}")
         return
-    rows = [["Netto kosten voor de VvE (na meegetelde subsidie)",
+    counted = money["vve"]["subsidy"]["high_cents"] or money["advice"]["subsidy"]["counted"]
+    rows = [["Netto kosten voor de VvE" + (" (na meegetelde subsidie)" if counted else ""),
              euro_range(money["vve"]["net_to_pay"])]]
     if money["reserve_used_cents"]:
         rows.append(["Uit het reservefonds", euro_cents(money["reserve_used_cents"])])
@@ -285,7 +308,8 @@ def _financing(b: Builder, plan: dict, money: dict) -> None:
     rows.append(["Minimaal leenbedrag VvE Energiebespaarlening",
                  euro_cents(loan["min_amount_cents"])])
     if loan["max_amount_cents"] is not None:
-        rows.append(["Maximaal leenbedrag voor dit gebouw (per woning maal het aantal woningen)",
+        rows.append(["Maximaal leenbedrag voor dit gebouw (per woning maal het aantal woningen; "
+                     "de versies van de voorwaarden verschillen in het maximum per woning)",
                      euro_cents(loan["max_amount_cents"])])
     b.table(["", "Bedrag"], rows, caption="Financiering", widths=[11, 5])
     b.para("De voorwaarden van de geldgever staan in het hoofdstuk 'Financiering en "
@@ -299,8 +323,8 @@ def _financing(b: Builder, plan: dict, money: dict) -> None:
         rate = decimal_nl(loan["rates"][0]["rate_percent"])
         b.para(f"De maandlasten zijn berekend met de rente uit de renteaanbieding: {rate}%.")
     else:
-        b.para("De lage kant van de maandlasten hoort bij de laagste rente en kosten, de hoge "
-               "kant bij de hoogste (zie de rente hierboven en de bronnen in bijlage B).")
+        b.para(f"De maandlasten rekenen met {decimal_nl(loan['rates'][0]['rate_percent'])}% "
+               f"rente (zie het begin van dit hoofdstuk); de bandbreedte komt van de kosten.")
     rows = [[f"{t['years']} jaar" + (" (offerte)" if t["quoted"] else ""),
              euro_range(t["monthly"]), euro_cents(t["monthly"]["high_cents"] * 12 * t["years"])]
             for t in loan["terms"]]
@@ -346,6 +370,11 @@ def _apartments(b: Builder, plan: dict, money: dict) -> None:
                  "kan een appartement een cent verschillen. De besparing is een gemiddelde per "
                  "woning en komt " + ("in de stookkosten van de VvE terecht."
                                       if collective else "op de eigen energierekening terecht."))
+    rented = {g["kind"] for g in plan["answers"]["owners"]["groups"]} & {
+        "private_landlords", "housing_corporation", "investor"}
+    if rented:
+        notes.append("Bij een verhuurd appartement komt de besparing bij de huurder terecht; de "
+                     "eigenaar betaalt wel zijn deel van de kosten.")
     if any(c["kind"] == "commercial" for c in apartments["classes"]) and terms:
         notes.append("Het maximum van de lening telt alleen woningen; of de VvE ook voor het "
                      "deel van de bedrijfsruimten mag lenen, vraagt u na bij het Warmtefonds.")
@@ -398,28 +427,29 @@ def _reserve(b: Builder, plan: dict, money: dict) -> None:
     with_plan = any(y["plan_cents"] for y in reserve["projection"])
     rows = []
     for y in reserve["projection"]:
-        committed = euro_cents(-y["committed_cents"]) if y["committed_cents"] else ""
+        committed = _minus(y["committed_cents"]) if y["committed_cents"] else ""
         if y["year"] in unknown:
             committed = f"{component_words.get(unknown[y['year']], '')}: bedrag onbekend".strip()
         rows.append([str(y["year"]), euro_cents(y["start_cents"]),
                      euro_cents(y["contribution_cents"]), committed,
-                     *([euro_cents(-y["plan_cents"]) if y["plan_cents"] else ""]
+                     *([_minus(y["plan_cents"]) if y["plan_cents"] else ""]
                        if with_plan else []),
                      euro_cents(y["end_cents"])])
     headers = ["Jaar", "Begin", "Reservering", "Uitgaven MJOP",
                *(["Voor dit plan"] if with_plan else []), "Eind"]
     widths = [1.6, 2.9, 2.8, 3.0, 2.8, 2.9] if with_plan else [1.8, 3.4, 3.2, 4.2, 3.4]
-    caption = "Verloop van het reservefonds met de huidige reservering"
-    if unknown:
-        caption += " (onvolledig: zonder de uitgaven waarvan het bedrag onbekend is)"
+    caption = ("Verloop van het reservefonds met de huidige reservering en alleen de ingevulde "
+               "MJOP-uitgaven")
     b.table(headers, rows, caption=caption, widths=widths)
     first = reserve["projection"][0]
     note = (f"Het eerste jaar telt alleen de reservering voor de rest van {first['year']}. "
-            f"Uitgaven MJOP: wat het bestuur uit het MJOP invulde.")
-    if unknown:
-        note += (" Voor onderhoud zonder bedrag is het eindsaldo te hoog: vul de bedragen uit "
-                 "het MJOP in.")
+            f"Uitgaven MJOP: alleen wat het bestuur uit het MJOP invulde; ander onderhoud "
+            f"ontbreekt, dus het verloop is te gunstig zolang niet alle uitgaven zijn ingevuld.")
     b.note(note)
+
+
+def _minus(amount_cents: int) -> str:
+    return "\u2212" + euro_cents(amount_cents)   # a real minus sign
 
 
 def oldest_price(money: dict) -> str | None:

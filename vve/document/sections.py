@@ -190,6 +190,10 @@ def financing_chapter(b: Builder, plan: dict) -> None:
         facts = item["facts"]
         if "cap_for_this_vve" in facts:
             b.labelled("Maximale subsidie voor deze VvE", euro(facts["cap_for_this_vve"]))
+        if facts.get("after_end_date"):
+            b.labelled("Let op", f"in deze planning valt de aanvraag op "
+                                 f"{date_nl(facts['application_date'])}, na de einddatum van "
+                                 f"{date_nl(facts['open_until'])}; vervroeg de aanvraag.")
         advice = plan["money"]["advice"]
         if item["id"] == "svve_advice" and advice["subsidy"]["counted"] and advice["cost"]:
             b.labelled("Verwachte subsidie voor het advies",

@@ -77,7 +77,8 @@ class NotIncluded:
 
     id: str
     short: str
-    when: str        # always | built_before_asbestos_year | loan_with_notary
+    when: str        # always | built_before_asbestos_year | loan_with_notary |
+                     # heat_source_open | advice_cost_unknown
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,8 @@ def load_money(raw: Mapping[str, Any], check_sourced: Callable, measure_ids: set
                                 _provenance(o, where, check_sourced))
     not_included = raw["not_included"]
     _provenance(not_included, "costs.not_included", check_sourced)
-    whens = {"always", "built_before_asbestos_year", "loan_with_notary"}
+    whens = {"always", "built_before_asbestos_year", "loan_with_notary", "heat_source_open",
+             "advice_cost_unknown"}
     for item in not_included["items"]:
         if item.get("when") not in whens:
             raise MoneyDataError(f"costs.not_included.{item.get('id')}: when must be one of "

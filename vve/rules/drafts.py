@@ -62,10 +62,11 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
             vve = [line for line in money.lines if line.payer == "vve"
                    and line.investment is not None]
             principal = money.loan.principal
-            amount = (nl_euros(principal.high) if money.loan.principal_origin == "quote"
-                      else f"[bedrag uit de renteaanbieding; indicatief "
-                           f"{nl_euro_range(principal.low, principal.high)}]")
-            text = text.replace(AMOUNT, amount, 1)
+            if money.loan.principal_origin == "quote":
+                text = text.replace(AMOUNT, nl_euros(principal.high), 1)
+            elif principal.high:
+                text = text.replace(AMOUNT, f"[bedrag uit de renteaanbieding; indicatief "
+                                            f"{nl_euro_range(principal.low, principal.high)}]", 1)
             quoted = [t.years for t in money.loan.terms if t.quoted]
             if quoted:
                 text = text.replace("[10/15/20]", str(quoted[0]), 1)

@@ -83,6 +83,15 @@ def _line(line: MeasureCost, k: Knowledge) -> dict:
     }
 
 
+def _used(line: dict) -> dict:
+    line = dict(line)
+    if line["investment"] is None and "outdated_price" not in line["missing"]:
+        line["unit_price"] = None
+    if line["saving"]["euros"] is None and line["saving"]["m3"] is None:
+        line["saving"] = {**line["saving"], "provenance": None}
+    return line
+
+
 def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
     q, loan, reserve, shares = money.quantities, money.loan, money.reserve, money.shares
     gas_price = k.money.gas_price
@@ -134,6 +143,8 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
             "principal_origin": loan.principal_origin, "rate_origin": loan.rate_origin,
             "rates": [{"rate_percent": _dec(r.rate_percent), "label": r.label,
                        "provenance": _provenance(r.provenance)} for r in loan.rates],
+            "history": [{"rate_percent": _dec(r.rate_percent), "label": r.label,
+                         "provenance": _provenance(r.provenance)} for r in loan.history],
             "terms": [{"years": t.years, "monthly": cents(t.monthly), "quoted": t.quoted}
                       for t in loan.terms],
             "min_amount_cents": loan.min_amount, "max_amount_cents": loan.max_amount,
@@ -185,7 +196,10 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
 
 
 def money_source_ids(money: dict) -> Iterator[str]:
-    """Every source the money part relies on, for the plan's sources list."""
+    """Every source the money part relies on, for the plan's sources list: a price or a
+    saving that the plan does not use (the measure has no amount) is not cited."""
+    money = {**money, "measures": [_used(line) for line in money["measures"]]}
+
     def walk(value):
         if isinstance(value, dict):
             if "sources" in value and "quality" in value:

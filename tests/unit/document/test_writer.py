@@ -260,7 +260,7 @@ def test_the_emmen_cover_names_the_20_year_loan_and_the_saving():
     plan = plan_for(load_profile((EXAMPLES[0].parent / "emmen-galerijflat.json")
                                  .read_text(encoding="utf-8")))
     cover = _cover_text(Document(io.BytesIO(write_plan_docx(plan)))).replace("\u00a0", " ")
-    assert "€ 12 tot € 16 per maand bij een lening van 20 jaar" in cover
+    assert "€ 14 tot € 16 per maand bij een lening van 20 jaar" in cover
     assert "€ 6 tot € 7 per maand per woning" in cover
 
 
@@ -279,7 +279,8 @@ def test_the_money_tables_hold_the_engines_amounts(written):
     measures = _table_after(doc, "Kosten en besparing per maatregel van de VvE")
     total = measures.rows[-1].cells
     assert total[0].text.startswith("Totaal")
-    assert total[5].text == euro_range(money["vve"]["net_to_pay"], True)
+    assert total[5].text == (euro_range(money["vve"]["net_to_pay"], True)
+                             if money["vve"]["net_to_pay"]["high_cents"] else "nog geen bedragen")
     if money["apartments"] is not None and money["vve"]["net_to_pay"]["high_cents"]:
         apartments = _table_after(doc, "tegen de besparing")
         for row, cls in zip(apartments.rows[1:], money["apartments"]["classes"]):

@@ -77,15 +77,15 @@ def test_emmen_matches_the_hand_calculation():
     assert money["vve"]["yearly_saving"] == r(3_336_00, None, 4_120_90)
     assert money["vve"]["unknown_saving"] == ["roof_insulation", "glazing", "floor_insulation",
                                               "ventilation", "solar_panels"]
-    # a 20-year loan of 114,277.59 at 2.30% and of 128,364.23 at 3.69%
+    # a 20-year loan of 114,277.59 to 128,364.23 at the working rate of 3.69%
     twenty = next(t for t in money["loan"]["terms"] if t["years"] == 20)
-    assert twenty["monthly"] == r(594_49, None, 757_05)
+    assert twenty["monthly"] == r(673_98, None, 757_05)
     assert money["loan"]["max_amount_cents"] == 48 * 34_000_00
     assert money["loan"]["advice_required"] is True
     (cls,) = money["apartments"]["classes"]
     assert cls["share"] == "1/48" and money["apartments"]["method"] == "equal"
     assert cls["one_off_each"] == r(2_380_78, None, 2_674_25)
-    assert cls["monthly_each"]["20"] == r(12_39, None, 15_77)
+    assert cls["monthly_each"]["20"] == r(14_04, None, 15_77)
     assert cls["saving_monthly_each"] == r(5_79, None, 7_15)
     # reserve: 0.5% of € 7,450,000; contribution € 69,000; 37 days of 2026 left
     reserve = money["reserve"]
@@ -106,12 +106,13 @@ def plain(text: str) -> str:
 def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
     first, second, *_ = map(plain, money["summary"])
-    assert "ten minste € 2.381 tot € 2.674 in één keer" in first
-    assert "€ 12 tot € 16 per maand bij een lening van 20 jaar" in first
+    assert "naar schatting € 2.381 tot € 2.674 in één keer" in first
+    assert "€ 14 tot € 16 per maand bij een lening van 20 jaar" in first
+    assert "3,69% rente; de echte rente is nog onbekend" in first
     assert "€ 6 tot € 7 per maand per woning, alleen voor spouwmuurisolatie" in second
     certainty = money["summary"][-1]
     assert "indicatieve bedragen" in certainty
-    assert "HR++-glas, betere ventilatie, zonnepanelen" in certainty
+    assert "HR++-glas, betere ventilatie, zonnepanelen, de nieuwe warmtebron" in certainty
     assert "onvoorzien" in certainty
     notes = " ".join(money["notes"])
     assert "rente van de VvE-lening is nog niet bekend" in notes
@@ -197,7 +198,8 @@ def test_a_loan_quote_replaces_the_reference_rates():
     assert [r_["rate_percent"] for r_ in loan["rates"]] == ["3.1"]
     assert [t["years"] for t in loan["terms"] if t["quoted"]] == [15]
     reference = money_of(_svve_profile())["loan"]
-    assert [r_["rate_percent"] for r_ in reference["rates"]] == ["2.3", "3.69"]
+    assert [r_["rate_percent"] for r_ in reference["rates"]] == ["3.69"]   # the newest
+    assert [r_["rate_percent"] for r_ in reference["history"]] == ["2.3"]
 
 
 def test_the_maximum_loan_counts_dwellings_only():

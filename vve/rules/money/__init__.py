@@ -120,7 +120,7 @@ def _other_costs(knowledge: Knowledge, lines: list[MeasureCost], inventory: Stag
                  ) -> tuple[OtherCostLine, ...]:
     """Costs besides the measures that a source prices, where a planned measure needs them
     and the VvE's own figures do not already cover that measure."""
-    chosen = {line.measure for line in lines if line.investment is not None}
+    chosen = {line.measure for line in lines if "status_unknown" not in line.missing}
     out = []
     for item in knowledge.money.other_costs.values():
         if chosen & set(item.when_measures):
@@ -131,13 +131,21 @@ def _other_costs(knowledge: Knowledge, lines: list[MeasureCost], inventory: Stag
     return tuple(out)
 
 
-def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan) -> tuple[str, ...]:
+HEAT_MEASURES = {"heat_network_connection", "collective_heat_pump", "collective_hybrid_heat_pump",
+                 "individual_heat_pumps", "green_gas_ready"}
+
+
+def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan,
+                  lines: list[MeasureCost], advice: AdviceCost) -> tuple[str, ...]:
     year = profile.building.construction_year
     asbestos = knowledge.risk_thresholds["asbestos_before_year"]
     applies = {
         "always": True,
         "built_before_asbestos_year": year is None or year < asbestos,
         "loan_with_notary": bool(loan.advice_required) and loan.principal.high >= loan.min_amount,
+        "heat_source_open": profile.installations.heating != "heat_network"
+        and not any(line.measure in HEAT_MEASURES for line in lines),
+        "advice_cost_unknown": advice.cost is None,
     }
     return tuple(item.id for item in knowledge.money.not_included if applies[item.when])
 
@@ -150,7 +158,7 @@ def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure],
     quantities = building_quantities(profile, knowledge.money)
     gas = gas_use(profile, knowledge.money)
     lines = measure_costs(profile, knowledge, measures, route, quantities, gas, execution_year,
-                          svve_application)
+                          svve_application, as_of)
     vve_lines = [line for line in lines if line.payer == "vve"]
     vve = _totals(vve_lines)
     owners = _totals([line for line in lines if line.payer == "owner"])
@@ -180,7 +188,8 @@ def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure],
     reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used,
                            execution_year if reserve_used else None)
     plan = MoneyPlan(quantities, gas, tuple(lines), advice, advice_application.year, other,
-                     _not_included(profile, knowledge, loan), vve, owners, net_to_pay,
+                     _not_included(profile, knowledge, loan, lines, advice), vve, owners,
+                     net_to_pay,
                      owners_pay, per_stage, dict(sorted(per_year.items())), execution_year,
                      reserve_used, loan, shares, apartments, reserve)
     cover, notes = summary(plan, knowledge, profile.installations.heating)

@@ -85,7 +85,8 @@ class LoanPlan:
     principal: Range           # cents
     principal_origin: str      # quote | net_cost
     rate_origin: str           # quote | reference
-    rates: tuple[RateUsed, ...]
+    rates: tuple[RateUsed, ...]        # the rate(s) the monthly amounts are computed with
+    history: tuple[RateUsed, ...]      # older data points, shown for context only
     terms: tuple[LoanTerm, ...]
     min_amount: int            # cents
     max_amount: int | None     # cents; None while the dwellings are unknown
@@ -109,27 +110,23 @@ def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: 
     terms = list(entry["terms_years"])
     if quote.term_years is not None and quote.term_years not in terms:
         terms.append(quote.term_years)
+    ordered = sorted(money.loan_rates, key=lambda r: r.provenance.peildatum)
+    history = tuple(RateUsed(r.rate_percent, r.label, r.provenance) for r in ordered[:-1])
     if quote.rate_percent is not None:
         rates = (RateUsed(quote.rate_percent, "offerte", None),)
-        low_rate = high_rate = typical_rate = quote.rate_percent
+        rate = quote.rate_percent
         rate_origin = "quote"
     else:
-        ordered = sorted(money.loan_rates, key=lambda r: r.provenance.peildatum)
-        rates = tuple(RateUsed(r.rate_percent, r.label, r.provenance) for r in ordered)
-        low_rate = min(r.rate_percent for r in ordered)
-        high_rate = max(r.rate_percent for r in ordered)
-        typical_rate = ordered[-1].rate_percent   # the newest data point
+        # the newest data point is the working rate; older ones are history
+        rates = (RateUsed(ordered[-1].rate_percent, ordered[-1].label, ordered[-1].provenance),)
+        rate = ordered[-1].rate_percent
         rate_origin = "reference"
     per_year = money.payments_per_year
     out = []
     for years in terms:
-        monthly = Range(
-            annuity(principal.low, low_rate, years, per_year),
-            None if principal.typical is None else annuity(principal.typical, typical_rate,
-                                                           years, per_year),
-            annuity(principal.high, high_rate, years, per_year))
+        monthly = principal.map(lambda p: annuity(p, rate, years, per_year))
         out.append(LoanTerm(years, monthly, years == quote.term_years))
-    return LoanPlan(principal, principal_origin, rate_origin, rates, tuple(out),
+    return LoanPlan(principal, principal_origin, rate_origin, rates, history, tuple(out),
                     entry["min_amount"] * 100, max_amount,
                     None if dwellings is None else
                     dwellings >= entry["advice_required_from_dwellings"],

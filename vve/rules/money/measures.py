@@ -143,13 +143,14 @@ STATUS = {"roof_insulation": ("roof_insulation",), "glazing": ("glazing",),
 
 
 def _why_unpriced(m: Measure, profile: Profile, price: UnitPrice | None,
-                  money: MoneyKnowledge) -> str | None:
+                  money: MoneyKnowledge, as_of: dt.date) -> str | None:
     b = profile.building
     if any(getattr(b, field) is None for field in STATUS.get(m.id, ())):
         return "status_unknown"
     if m.id == "hydronic_balancing" and profile.installations.heating is None:
         return "status_unknown"
-    if m.id == "glazing" and m.coupled_year is not None and m.component == "window_frames":
+    frames = profile.money.planned.window_frames
+    if m.id == "glazing" and frames is not None and frames >= as_of.year:
         return "in_maintenance"   # new frames come with new glass: the MJOP pays most of it
     if price is None:
         roof_priced = any(p.roof_types for p in money.prices_for(m.id))
@@ -161,7 +162,7 @@ def _why_unpriced(m: Measure, profile: Profile, price: UnitPrice | None,
 
 def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
                   quantities: BuildingQuantities, gas: GasUse, execution_year: int,
-                  svve_application: dt.date | None) -> list[MeasureCost]:
+                  svve_application: dt.date | None, as_of: dt.date) -> list[MeasureCost]:
     money = knowledge.money
     figures = profile.money.figures
     lines = []
@@ -171,7 +172,7 @@ def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure
         price = _price(money, m.id, profile, route)
         quantity = _quantity(price, quantities, figures.get(m.id), private)
         investment, missing = None, []
-        unpriced = _why_unpriced(m, profile, price, money)
+        unpriced = _why_unpriced(m, profile, price, money, as_of)
         if unpriced is not None:
             missing.append(unpriced)
         elif quantity is None or quantity.value is None:

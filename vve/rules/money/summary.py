@@ -43,6 +43,17 @@ def summary_term(money: "MoneyPlan") -> int | None:
     return max(standard) if standard else None
 
 
+def _reference(money: "MoneyPlan") -> tuple[str, Fraction]:
+    """Whom a per-apartment example is about: an apartment with equal shares, or the first
+    dwelling class of a breukdelen table."""
+    shares = money.shares
+    if shares.method == "table":
+        cls = next((c for c in shares.classes if c.kind == "dwelling"), shares.classes[0])
+        name = (cls.label or "appartement").lower()
+        return f"een {name} (breukdeel {cls.share.numerator}/{cls.share.denominator})", cls.share
+    return "een appartement", Fraction(1, shares.rights_total) * shares.total_share
+
+
 def _mostly_unpriced(money: "MoneyPlan") -> bool:
     vve = [line for line in money.lines if line.payer == "vve"]
     priced = [line for line in vve if line.investment is not None]
@@ -57,6 +68,13 @@ def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
     unpriced = _mostly_unpriced(money) and money.advice.cost is None
     if not unpriced:
         cover.append(_saving_sentence(money, shorts, heating))
+    pump = next((line for line in money.lines if line.payer == "owner"
+                 and line.measure == "individual_heat_pumps" and line.investment), None)
+    if pump is not None:
+        cover.append(f"Daarnaast betaalt iedere eigenaar zijn eigen warmtepomp: naar schatting "
+                     f"{nl_euro_range(pump.investment.low, pump.investment.high)} per woning; "
+                     f"eigenaar-bewoners kunnen ISDE-subsidie krijgen (de bedragen voor 2026 "
+                     f"zijn niet gevonden).")
     reserve = _reserve_sentence(money)
     if reserve:
         cover.append(reserve)
@@ -94,18 +112,27 @@ def _cost_sentence(money: "MoneyPlan") -> str:
                      f"van {years} jaar")
         return text
 
+    rate = ""
+    if can_borrow:
+        percent = str(money.loan.rates[0].rate_percent).replace(".", ",")
+        rate = (f" De maandbedragen rekenen met {percent}% rente uit de offerte."
+                if money.loan.rate_origin == "quote" else
+                f" De maandbedragen rekenen met {percent}% rente; de echte rente is nog "
+                f"onbekend.")
+
     if shares.method == "table":
         classes = list(dict.fromkeys((c.share, c.label) for c in shares.classes))
         if len(classes) <= 3:
             parts = [f"{'een ' + label.lower() if label else 'een appartement'} (breukdeel "
-                     f"{share.numerator}/{share.denominator}) naar schatting ten minste "
-                     f"{amounts(share)}" for share, label in classes]
+                     f"{share.numerator}/{share.denominator}"
+                     f"{': uw aandeel in de kosten' if index == 0 else ''}) naar schatting "
+                     f"{amounts(share)}" for index, (share, label) in enumerate(classes)]
             sentence = ("Voor de maatregelen van de VvE betaalt " + "; ".join(parts) + reserve)
         else:
             low = min(share for share, _ in classes)
             high = max(share for share, _ in classes)
             sentence = (f"Voor de maatregelen van de VvE betaalt een appartement naar schatting "
-                        f"ten minste {amounts(low)} bij het kleinste breukdeel "
+                        f"{amounts(low)} bij het kleinste breukdeel (uw aandeel in de kosten) "
                         f"({low.numerator}/{low.denominator}), tot {amounts(high)} bij het "
                         f"grootste ({high.numerator}/{high.denominator}){reserve}")
     else:
@@ -114,9 +141,9 @@ def _cost_sentence(money: "MoneyPlan") -> str:
                if shares.method == "equal" else
                f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de "
                f"breukdelen uit de splitsingsakte zijn nog niet ingevuld)")
-        sentence = (f"Voor de maatregelen van de VvE betaalt {who} naar schatting ten "
-                    f"minste {amounts(share)}{reserve}")
-    sentence += "."
+        sentence = (f"Voor de maatregelen van de VvE betaalt {who} naar schatting "
+                    f"{amounts(share)}{reserve}")
+    sentence += "." + rate
     if can_borrow and money.loan.principal.low < money.loan.min_amount:
         sentence += (f" Lenen kan alleen als het bedrag voor de hele VvE boven het minimum van "
                      f"{nl_euros(money.loan.min_amount)} uitkomt.")
@@ -180,7 +207,7 @@ def _certainty_sentence(money: "MoneyPlan", knowledge: Knowledge, shorts: dict[s
     extras = {item.id: item.short for item in knowledge.money.not_included}
     missing += [extras[i] for i in money.not_included]
     if missing:
-        text += f". Nog niet meegeteld: {_listing(missing)}"
+        text += f". Nog niet meegeteld, dus daar komt nog bij: {_listing(missing)}"
     return text + ". De echte bedragen volgen uit het energieadvies en de offertes."
 
 
@@ -197,10 +224,11 @@ def _subsidy_note(money: "MoneyPlan") -> str | None:
             "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
             "aanvraag na het einde van de regeling")
     if potential and money.shares is not None:
-        amount = _per(total(potential), money.shares.rights_total)
-        text += (f". Lukt de aanvraag eerder, dan scheelt dat gemiddeld "
-                 f"{nl_euro_range(amount.low, amount.high)} per appartement (bedragen per m² van "
-                 f"een rekenhulp van een derde partij; de officiële tabel is niet gevonden)")
+        who, share = _reference(money)
+        amount = _share_of(total(potential), share, money.shares.total_share)
+        text += (f". Lukt de aanvraag eerder, dan scheelt dat voor {who} "
+                 f"{nl_euro_range(amount.low, amount.high)} (bedragen per m² van een rekenhulp "
+                 f"van een derde partij; de officiële tabel is niet gevonden)")
     return text + "."
 
 
@@ -224,11 +252,22 @@ def _private_note(money: "MoneyPlan", shorts: dict[str, str]) -> str | None:
 
 def _rate_note(money: "MoneyPlan") -> str | None:
     loan = money.loan
-    if loan.rate_origin != "reference" or loan.principal.high < loan.min_amount:
+    if loan.principal.high < loan.min_amount:
         return None
-    return (f"De rente van de VvE-lening is nog niet bekend: de geldgever noemt haar pas als de "
-            f"VvE de besluitvergadering bijeenroept. Gerekend is met "
-            f"{' en '.join(r.label for r in loan.rates)}, ook voor kortere looptijden.")
+    text = ""
+    if loan.rate_origin == "reference":
+        history = " en ".join(r.label for r in loan.history)
+        text = (f"De rente van de VvE-lening is nog niet bekend: de geldgever noemt haar pas als "
+                f"de VvE de besluitvergadering bijeenroept. Gerekend is met "
+                f"{loan.rates[0].label}, ook voor kortere looptijden"
+                + (f"; eerder was het {history}" if history else "") + ". ")
+    if loan.advice_required:
+        years = summary_term(money)
+        text += (f"Bij 8 of meer woningen moet het MJOP ten minste de looptijd van de lening "
+                 f"dekken: voor {years} jaar lenen een MJOP tot {money.execution_year + years}.")
+    elif loan.advice_required is False:
+        text += "Bij minder dan 8 woningen moet iedere eigenaar de lening schriftelijk goedkeuren."
+    return text.strip() or None
 
 
 def _surfaces_note(money: "MoneyPlan") -> str | None:
