@@ -139,7 +139,7 @@ def _measures_table(b: Builder, money: dict) -> None:
                  euro_range(vve["yearly_saving"], True) if vve["yearly_saving"] else "onbekend"])
     b.table(["Maatregel", "Aantal", "Jaar", "Investering", "Subsidie", "Netto",
              "Besparing per jaar"], rows, caption="Kosten en besparing per maatregel van de VvE",
-            widths=[3.6, 1.5, 1.3, 2.5, 2.0, 2.5, 2.6])
+            widths=[3.5, 1.8, 1.3, 2.5, 2.0, 2.5, 2.4])
     notes = []
     if any(_weak(line) for line in money["measures"] if line["payer"] == "vve"):
         notes.append(f"{WEAK} Eén bedrag of een smalle marge uit een zwakke bron (een rekenhulp "
@@ -225,7 +225,8 @@ def _measure_notes(b: Builder, money: dict, titles: dict[str, str]) -> None:
             parts[1] = parts[1][:1].lower() + parts[1][1:]
         items.append(" ".join(parts))
     for other in money["other_costs"]:
-        items.append(f"{other['title']}: {other['includes']}. {other['provenance']['basis']} "
+        items.append(f"{other['short'][:1].upper() + other['short'][1:]}: "
+                     f"{other['includes']}. {other['provenance']['basis']} "
                      f"{_source_note([other['provenance']], titles)}")
     b.bullets(items)
     gas = money["gas_price"]
