@@ -94,7 +94,7 @@ def test_complete_the_wizard_and_download_the_plan(page, server):
     second.get_by_label("Breukdeel per appartement").fill("170 / 10000")
     page.get_by_label("Rente in het aanbod (%)").fill("3,69%")
     page.get_by_label("20 jaar").check()
-    page.get_by_text("Bedragen uit een energieadvies, DMJOP of offerte").click()
+    page.get_by_text("Bedragen uit een energieadvies, DMJOP of offerte", exact=True).click()
     cavity = page.get_by_role("group", name="HR++ of triple glas", exact=False)
     cavity.get_by_label("Bron van de bedragen").select_option("quote")
     cavity.get_by_label("Investering").fill("veel")

@@ -365,3 +365,30 @@ def test_without_the_number_of_rights_the_calculator_waits(wizard):
     wizard.submit("vve", {"association__name": "VvE Onbekend"})
     text = text_of(wizard.client.get(f"/d/{wizard.public_id}/plan?breukdeel=1/10"))
     assert "zodra het aantal appartementsrechten bekend is" in text
+
+
+def test_the_money_pages_in_english(wizard):
+    a_building(wizard)
+    wizard.submit("kosten", COSTS)
+    wizard.client.get("/taal/en?next=/")
+    step = text_of(wizard.client.get(wizard.url("kosten")))
+    assert "Costs and financing" in step and "Shares (breukdelen), row 1" not in step
+    assert "Interest rate in the offer (%)" in step and 'value="3.69"' in \
+        wizard.client.get(wizard.url("kosten")).get_data(as_text=True)
+    plan = text_of(wizard.client.get(f"/d/{wizard.public_id}/plan?appartement=0"))
+    assert "What does this mean for my apartment?" in plan and "Your part with share" in plan
+    assert "€ " in plan and "Costs per measure" in plan
+
+
+def test_a_stale_save_names_the_changed_table_and_keeps_the_typed_rows(app, wizard):
+    a_building(wizard)
+    page = wizard.client.get(wizard.url("kosten")).get_data(as_text=True)
+    old = form_values(page)
+    wizard.submit("kosten", COSTS)                      # someone else saves first
+    old.update({"money__cost_shares-0-label": "mijn regel", "money__cost_shares-0-share": "1/12",
+                "money__cost_shares-0-apartments": "12", "next": ""})
+    response = wizard.client.post(wizard.url("kosten"), data=old)
+    text = text_of(response)
+    assert response.status_code == 409
+    assert "Breukdelen: Omschrijving: woning type A" in text
+    assert 'value="mijn regel"' in response.get_data(as_text=True)
