@@ -86,6 +86,25 @@ Share = Annotated[
     ),
 ]
 
+def _parse_deed_share(value: object) -> str:
+    """A breukdeel as the deed writes it: "210/10000" stays "210/10000" (a Fraction would
+    reduce it to "21/1000", which a board would not recognise from its deed)."""
+    share = _parse_share(value)
+    if isinstance(value, Fraction):
+        return f"{share.numerator}/{share.denominator}"
+    m = _FRACTION_RE.match(value)
+    return f"{int(m.group(1))}/{int(m.group(2))}"
+
+
+DeedShare = Annotated[
+    str,
+    PlainValidator(_parse_deed_share),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^\s*\d{1,6}\s*/\s*[1-9]\d{0,5}\s*$",
+         "description": "A breukdeel as the deed writes it, e.g. \"210/10000\"; between 0 and 1."}
+    ),
+]
+
 _POSTCODE_RE = re.compile(r"^\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*$")
 
 
@@ -212,12 +231,12 @@ class CostShareRow(_Part):
     label: Text
     kind: Literal["dwelling", "commercial", "parking_or_storage"] = "dwelling"
     apartments: Annotated[int, Field(ge=1, le=100_000)]
-    share: Share = Field(description="Cost share (breukdeel) of ONE apartment in this row; "
-                                     "more than 0.")
+    share: DeedShare = Field(description="Cost share (breukdeel) of ONE apartment in this row, "
+                                         "as the deed writes it; more than 0.")
 
     @model_validator(mode="after")
     def _positive(self) -> "CostShareRow":
-        if self.share <= 0:
+        if Fraction(self.share) <= 0:
             raise ValueError("share_positive")
         return self
 

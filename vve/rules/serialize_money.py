@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from vve.knowledge import Knowledge
 from vve.knowledge.money import Provenance, Span
 
-from .money import MoneyPlan
+from .money import MoneyPlan, estimable
 from .money.amounts import Range
 from .money.measures import MeasureCost, SavingLine, SubsidyLine
 from .money.quantities import Quantity
@@ -97,6 +97,7 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
     gas_price = k.money.gas_price
     return {
         "summary": list(money.summary),
+        "estimable": estimable(money),
         "notes": list(money.notes),
         "quantities": {
             "dwellings": q.dwellings,
@@ -166,7 +167,7 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
             "classes": [{
                 "label": c.share_class.label, "kind": c.share_class.kind,
                 "apartments": c.share_class.apartments,
-                "share": f"{c.share_class.share.numerator}/{c.share_class.share.denominator}",
+                "share": c.share_class.text,
                 "one_off_each": cents(c.one_off_each), "one_off_total": cents(c.one_off_total),
                 "monthly_each": {str(y): cents(r) for y, r in c.monthly_each.items()},
                 "monthly_total": {str(y): cents(r) for y, r in c.monthly_total.items()},

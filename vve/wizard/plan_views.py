@@ -103,7 +103,8 @@ def apartment_amounts(plan: dict, form: ApartmentForm) -> dict | None:
     classes = (plan["money"].get("apartments") or {}).get("classes") or []
     chosen, typed = form.appartement.data or "", (form.breukdeel.data or "").strip()
     if chosen.isdigit() and int(chosen) < len(classes):
-        share = Fraction(classes[int(chosen)]["share"])
+        written = classes[int(chosen)]["share"]
+        share = Fraction(written)
         form.breukdeel.data = ""   # the class counts, not an earlier typed share
     elif chosen not in ("", OTHER_SHARE):
         form.appartement.errors = [_l("Kies een van de breukdelen, of typ uw eigen breukdeel.")]
@@ -117,8 +118,9 @@ def apartment_amounts(plan: dict, form: ApartmentForm) -> dict | None:
         except ValueError as exc:
             form.breukdeel.errors = [str(exc)]
             return None
+        written = "/".join(part.strip() for part in typed.split("/"))
         form.appartement.data = OTHER_SHARE
-    return amounts_for_share(plan["money"], share)
+    return amounts_for_share(plan["money"], share, written)
 
 
 def _first_step(dossier):

@@ -36,9 +36,12 @@ def text_of(response) -> str:
 
 
 def a_building(wizard, dwellings="12"):
+    """Known enough that most measures can be priced (an amount per apartment means something)."""
     wizard.submit("vve", {"association__name": "VvE De Linde"})
-    wizard.submit("gebouw", {"building__rights__dwellings": dwellings,
-                             "building__cavity_wall": "empty"})
+    wizard.submit("gebouw", {"building__rights__dwellings": dwellings, "building__storeys": "4",
+                             "building__cavity_wall": "empty", "building__roof_type": "flat",
+                             "building__roof_insulation": "none", "building__glazing": "double",
+                             "building__floor_insulation": "none"})
 
 
 COSTS = {
@@ -93,7 +96,7 @@ def test_the_money_step_round_trips_into_the_profile(app, wizard):
     assert money["cost_share_method"] == "table"
     assert money["cost_shares"] == [
         {"label": "woning type A", "kind": "dwelling", "apartments": 10, "share": "87/1000"},
-        {"label": "winkel", "kind": "commercial", "apartments": 2, "share": "13/200"}]
+        {"label": "winkel", "kind": "commercial", "apartments": 2, "share": "65/1000"}]
     assert money["reserve_for_plan"] == 20000 and money["advice_cost"] == 16500
     assert money["loan_quote"] == {"rate_percent": "3.69", "term_years": 20, "amount": 150000}
     page = wizard.client.get(wizard.url("kosten")).get_data(as_text=True)
@@ -289,8 +292,9 @@ def test_the_plan_page_shows_the_money(app, wizard):
     response = wizard.client.get(f"/d/{wizard.public_id}/plan")
     html, text = response.get_data(as_text=True), text_of(response)
     money = plan_of(app, wizard.public_id)["money"]
-    assert money["summary"][0] in text
-    assert text.index(money["summary"][0]) < text.index("Kosten per maatregel")
+    first = money["summary"][0].replace("\u00a0", " ")
+    assert first in text
+    assert text.index(first) < text.index("Kosten per maatregel")
     assert "Spouwmuurisolatie" in text and "indicatief (kengetal)" in text
     assert dutch(app, money["vve"]["net_to_pay"]) in text
     for term in money["loan"]["terms"]:
@@ -309,9 +313,9 @@ def test_the_apartment_calculator_by_class_and_by_typed_share(app, wizard):
     assert "woning type A: breukdeel 87/1000 (10 appartementen)" in unescape(page)
     by_class = wizard.client.get(base + "?appartement=1")   # plain GET, no CSRF token
     assert by_class.status_code == 200
-    expected = amounts_for_share(money, Fraction(13, 200))
+    expected = amounts_for_share(money, Fraction(65, 1000))
     text = text_of(by_class)
-    assert "breukdeel 13/200" in text
+    assert "breukdeel 65/1000" in text   # as the deed writes it, not reduced to 13/200
     assert dutch(app, expected["one_off"]) in text
     for term, monthly in expected["monthly"].items():
         assert dutch(app, monthly) in text, term
@@ -358,13 +362,23 @@ def test_every_example_plan_shows_its_money(client):
         response = client.get(f"/d/{public_id}/plan?appartement=0")
         assert response.status_code == 200, example.name
         text = text_of(response)
-        assert "Kosten per maatregel" in text and "Uw deel bij breukdeel" in text, example.name
+        estimable = "nog niet te geven" not in text
+        assert "Kosten per maatregel" in text, example.name
+        assert ("Uw deel bij breukdeel" in text) == estimable, example.name
 
 
 def test_without_the_number_of_rights_the_calculator_waits(wizard):
     wizard.submit("vve", {"association__name": "VvE Onbekend"})
     text = text_of(wizard.client.get(f"/d/{wizard.public_id}/plan?breukdeel=1/10"))
     assert "zodra het aantal appartementsrechten bekend is" in text
+
+
+def test_while_most_measures_cannot_be_priced_the_calculator_says_so(wizard):
+    wizard.submit("vve", {"association__name": "VvE Weinig Bekend"})
+    wizard.submit("gebouw", {"building__rights__dwellings": "18"})   # every state unknown
+    page = text_of(wizard.client.get(f"/d/{wizard.public_id}/plan?breukdeel=1/18"))
+    assert "Een bedrag per appartement is nog niet te geven" in page
+    assert "Bereken mijn deel" not in page
 
 
 def test_the_money_pages_in_english(wizard):

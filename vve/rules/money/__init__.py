@@ -18,9 +18,10 @@ from .apartments import (ClassAmounts, LoanPlan, ShareTable, amounts_for_share, 
 from .measures import GasUse, MeasureCost, SubsidyLine, gas_use, measure_costs
 from .quantities import BuildingQuantities, building_quantities
 from .reserve import ReservePlan, reserve_plan
-from .summary import summary, summary_term
+from .summary import estimable, summary, summary_term
 
-__all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "summary_term"]
+__all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "estimable",
+           "summary_term"]
 
 
 @dataclass(frozen=True)

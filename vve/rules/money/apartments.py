@@ -28,6 +28,11 @@ class ShareClass:
     kind: str                  # dwelling | commercial | parking_or_storage
     apartments: int
     share: Fraction            # of ONE apartment
+    written: str = ""          # as the deed writes it ("210/10000"); empty for equal shares
+
+    @property
+    def text(self) -> str:
+        return self.written or f"{self.share.numerator}/{self.share.denominator}"
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,8 @@ def share_table(profile: Profile) -> ShareTable | None:
     money, rights = profile.money, profile.building.rights
     in_building = rights.total()
     if money.cost_share_method == "table" and money.cost_shares:
-        classes = tuple(ShareClass(row.label, row.kind, row.apartments, row.share)
-                        for row in money.cost_shares)
+        classes = tuple(ShareClass(row.label, row.kind, row.apartments, Fraction(row.share),
+                                   row.share) for row in money.cost_shares)
         method = "table"
     else:
         if not in_building:
@@ -182,8 +187,10 @@ def per_apartment(table: ShareTable, one_off: Range, loan: LoanPlan,
     return out
 
 
-def amounts_for_share(money: Mapping[str, Any], share: Fraction) -> dict[str, Any] | None:
-    """What an apartment with breukdeel ``share`` pays, from a plan's ``money`` JSON part.
+def amounts_for_share(money: Mapping[str, Any], share: Fraction,
+                      written: str | None = None) -> dict[str, Any] | None:
+    """What an apartment with breukdeel ``share`` pays, from a plan's ``money`` JSON part;
+    ``written`` is the breukdeel as the deed writes it ("210/10000"), shown back unreduced.
 
     Used by the plan page's calculator: pure, exact, in cents. None where the plan has no
     cost-share table (the number of rights is unknown)."""
@@ -201,7 +208,7 @@ def amounts_for_share(money: Mapping[str, Any], share: Fraction) -> dict[str, An
         return {key: None if r[key] is None else whole(r[key] * part)
                 for key in ("low_cents", "typical_cents", "high_cents")}
 
-    return {"share": f"{share.numerator}/{share.denominator}",
+    return {"share": written or f"{share.numerator}/{share.denominator}",
             "one_off": scaled(money["owners_pay"]),
             "monthly": {str(t["years"]): scaled(t["monthly"]) for t in money["loan"]["terms"]},
             "saving_monthly": apartments["saving_monthly_per_dwelling"]}

@@ -50,8 +50,14 @@ def _reference(money: "MoneyPlan") -> tuple[str, Fraction]:
     if shares.method == "table":
         cls = next((c for c in shares.classes if c.kind == "dwelling"), shares.classes[0])
         name = (cls.label or "appartement").lower()
-        return f"een {name} (breukdeel {cls.share.numerator}/{cls.share.denominator})", cls.share
+        return f"een {name} (breukdeel {cls.text})", cls.share
     return "een appartement", Fraction(1, shares.rights_total) * shares.total_share
+
+
+def estimable(money: "MoneyPlan") -> bool:
+    """Whether an amount per apartment means something yet: not while most of the VvE's
+    measures cannot be priced (and no advice cost was entered)."""
+    return not (_mostly_unpriced(money) and money.advice.cost is None)
 
 
 def _mostly_unpriced(money: "MoneyPlan") -> bool:
@@ -65,7 +71,7 @@ def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
     """(cover sentences, chapter notes)."""
     shorts = {mid: entry["short"] for mid, entry in knowledge.measures.items()}
     cover = [_cost_sentence(money)]
-    unpriced = _mostly_unpriced(money) and money.advice.cost is None
+    unpriced = not estimable(money)
     if not unpriced:
         cover.append(_saving_sentence(money, shorts, heating))
     pump = next((line for line in money.lines if line.payer == "owner"
@@ -89,7 +95,7 @@ def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
 
 def _cost_sentence(money: "MoneyPlan") -> str:
     shares = money.shares
-    if _mostly_unpriced(money) and money.advice.cost is None:
+    if not estimable(money):
         return ("Een bedrag per appartement is nog niet te geven: van de meeste maatregelen is "
                 "nog niet bekend of ze nodig zijn of wat ze kosten. De opname door de adviseur "
                 "(fase 2) geeft de eerste bedragen.")
@@ -121,20 +127,19 @@ def _cost_sentence(money: "MoneyPlan") -> str:
                 f"onbekend.")
 
     if shares.method == "table":
-        classes = list(dict.fromkeys((c.share, c.label) for c in shares.classes))
+        classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
         if len(classes) <= 3:
             parts = [f"{'een ' + label.lower() if label else 'een appartement'} (breukdeel "
-                     f"{share.numerator}/{share.denominator}"
-                     f"{': uw aandeel in de kosten' if index == 0 else ''}) naar schatting "
-                     f"{amounts(share)}" for index, (share, label) in enumerate(classes)]
+                     f"{text}{': uw aandeel in de kosten' if index == 0 else ''}) naar schatting "
+                     f"{amounts(share)}" for index, (share, label, text) in enumerate(classes)]
             sentence = ("Voor de maatregelen van de VvE betaalt " + "; ".join(parts) + reserve)
         else:
-            low = min(share for share, _ in classes)
-            high = max(share for share, _ in classes)
+            low = min(classes, key=lambda c: c[0])
+            high = max(classes, key=lambda c: c[0])
             sentence = (f"Voor de maatregelen van de VvE betaalt een appartement naar schatting "
-                        f"{amounts(low)} bij het kleinste breukdeel (uw aandeel in de kosten) "
-                        f"({low.numerator}/{low.denominator}), tot {amounts(high)} bij het "
-                        f"grootste ({high.numerator}/{high.denominator}){reserve}")
+                        f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}: uw aandeel in "
+                        f"de kosten), tot {amounts(high[0])} bij het grootste ({high[2]})"
+                        f"{reserve}")
     else:
         share = Fraction(1, shares.rights_total)
         who = (f"een appartement (breukdeel 1/{shares.rights_total}: uw aandeel in de kosten)"
