@@ -25,6 +25,16 @@ def r(low, typical, high) -> dict:
     return {"low_cents": low, "typical_cents": typical, "high_cents": high}
 
 
+def assert_apartments_add_up(money: dict) -> None:
+    """What all apartments pay, once and per month for every term, is the whole, exactly."""
+    classes = money["apartments"]["classes"]
+    for bound in ("low_cents", "high_cents"):
+        assert sum(c["one_off_total"][bound] for c in classes) == money["owners_pay"][bound]
+        for term in money["loan"]["terms"]:
+            assert sum(c["monthly_total"][str(term["years"])][bound] for c in classes) == \
+                term["monthly"][bound]
+
+
 def by_id(money: dict) -> dict:
     return {line["id"]: line for line in money["measures"]}
 
@@ -220,12 +230,7 @@ def test_an_uneven_breukdelen_table_splits_the_cost_exactly():
     money = money_of(profile)
     apartments = money["apartments"]
     assert apartments["shares_add_up"] and apartments["matches_building"]
-    for bound in ("low_cents", "high_cents"):
-        assert sum(c["one_off_total"][bound] for c in apartments["classes"]) == \
-            money["owners_pay"][bound]
-        for term in money["loan"]["terms"]:
-            assert sum(c["monthly_total"][str(term["years"])][bound]
-                       for c in apartments["classes"]) == term["monthly"][bound]
+    assert_apartments_add_up(money)
     shop, garage = apartments["classes"][1], apartments["classes"][2]
     assert shop["saving_monthly_each"] is None and garage["saving_monthly_each"] is None
 
@@ -317,14 +322,8 @@ def test_any_valid_profile_has_an_exact_money_part(data):
         typical = item["typical_cents"]
         assert item["low_cents"] <= (typical if typical is not None else item["low_cents"]) \
             <= item["high_cents"]
-    apartments = money["apartments"]
-    if apartments is not None:
-        for bound in ("low_cents", "high_cents"):
-            assert sum(c["one_off_total"][bound] for c in apartments["classes"]) == \
-                money["owners_pay"][bound]
-            for term in money["loan"]["terms"]:
-                assert sum(c["monthly_total"][str(term["years"])][bound]
-                           for c in apartments["classes"]) == term["monthly"][bound]
+    if money["apartments"] is not None:
+        assert_apartments_add_up(money)
     assert money["summary"]
 
 
