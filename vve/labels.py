@@ -168,7 +168,7 @@ SEVERITY = {"high": "hoog", "medium": "middel", "low": "laag"}
 CERTAINTY = {"bron": "gecontroleerd in de bron", "onzeker": "onzeker: controleer dit",
              "betwist": "bronnen verschillen: controleer dit"}
 TIMELINE_KIND = {"stage": "Fase", "meeting": "ALV", "measure": "Maatregel",
-                 "maintenance": "Onderhoud (MJOP)", "municipal": "Gemeente"}
+                 "maintenance": "Onderhoud", "municipal": "Gemeente", "goal": "Doel"}
 FINANCING_KIND = {"subsidy": "subsidie", "loan": "lening", "own_funds": "eigen middelen",
                   "law": "wettelijke plicht"}
 

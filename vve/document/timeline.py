@@ -17,9 +17,9 @@ from .text import clean
 
 # Okabe-Ito: distinguishable with colour-vision deficiencies and in grey print.
 _COLOURS = {"stage": "#0072B2", "meeting": "#D55E00", "measure": "#009E73",
-            "maintenance": "#E69F00", "municipal": "#CC79A7"}
-_EVENT_ROWS = {"meeting": "ALV", "measure": "Maatregel", "maintenance": "Onderhoud (MJOP)",
-               "municipal": "Gemeente"}
+            "maintenance": "#E69F00", "municipal": "#CC79A7", "goal": "#000000"}
+_EVENT_ROWS = {"meeting": "ALV", "measure": "Maatregel", "maintenance": "Onderhoud",
+               "municipal": "Gemeente", "goal": "Doel"}
 WIDTH, ROW, TOP, BOTTOM, LABELS, RIGHT = 1600, 44, 20, 60, 470, 30
 
 

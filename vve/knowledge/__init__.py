@@ -56,6 +56,7 @@ class RuleSpec:
     status: str = "in_force"
     effective_date: dt.date | None = None
     min_notice_days: int = 0
+    why_in_force: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,39 @@ class ModelSpec:
 
 
 @dataclass(frozen=True)
+class MeetingCalendar:
+    """When a meeting can be held (stages.toml [meetings]); hashable, so it can be cached."""
+
+    weekdays: frozenset[int]
+    avoid: tuple[tuple[tuple[int, int], tuple[int, int], str], ...]   # (from, to, why)
+    fixed_holidays: tuple[tuple[int, int], ...]
+    easter_offsets: tuple[int, ...]
+    why: str
+
+
+def _month_day(text: str, where: str) -> tuple[int, int]:
+    try:
+        month, day = (int(p) for p in text.split("-"))
+        dt.date(2024, month, day)   # a leap year: 02-29 is a valid month-day
+    except ValueError:
+        raise KnowledgeError(f"{where}: {text!r} is not a month-day like '07-01'") from None
+    return month, day
+
+
+def _calendar(raw: Mapping[str, Any], sources: Mapping[str, Source]) -> MeetingCalendar:
+    _check_sourced(raw, "stages.meetings", sources)
+    weekdays = frozenset(int(d) for d in raw["weekdays"])
+    if not weekdays or not weekdays <= set(range(7)):
+        raise KnowledgeError("stages.meetings.weekdays: days 0 (Monday) to 6 (Sunday)")
+    return MeetingCalendar(
+        weekdays,
+        tuple((_month_day(p["from"], "stages.meetings.avoid"),
+               _month_day(p["to"], "stages.meetings.avoid"), p["why"]) for p in raw["avoid"]),
+        tuple(_month_day(d, "stages.meetings.fixed_holidays") for d in raw["fixed_holidays"]),
+        tuple(int(o) for o in raw["easter_offsets"]), raw["why"])
+
+
+@dataclass(frozen=True)
 class Knowledge:
     sources: Mapping[str, Source]
     rules: Mapping[str, RuleSpec]
@@ -97,6 +131,10 @@ class Knowledge:
     unknowns: Mapping[str, Mapping[str, Any]]
     optional_fields: frozenset[str]
     money: MoneyKnowledge | None = None
+    meetings: MeetingCalendar | None = None
+    proxies: Mapping[str, Any] = field(default_factory=dict)
+    boilers: Mapping[str, Any] = field(default_factory=dict)
+    written_decision: Mapping[str, Any] = field(default_factory=dict)
     municipalities: tuple[str, ...] = ()
     version: str = field(default="")
     oldest_peildatum: dt.date | None = None
@@ -108,8 +146,10 @@ class Knowledge:
         enacted text gives a date.
         """
         rules = dict(self.rules)
+        rule = rules["announced_sustainability"]
         rules["announced_sustainability"] = replace(
-            rules["announced_sustainability"], effective_date=effective)
+            rule, effective_date=effective,
+            why=rule.why_in_force if effective and rule.why_in_force else rule.why)
         return replace(self, rules=rules)
 
 
@@ -154,6 +194,7 @@ def _rule(rid: str, raw: Mapping[str, Any]) -> RuleSpec:
         certainty=raw["certainty"], why=raw["why"],
         status=raw.get("status", "in_force"), effective_date=raw.get("effective_date"),
         min_notice_days=int(raw.get("min_notice_days", 0)),
+        why_in_force=raw.get("why_in_force", ""),
     )
 
 
@@ -199,6 +240,9 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     rules = {rid: _rule(rid, r) for rid, r in voting["rules"].items()}
     _check_sourced(voting["second_meeting"], "voting.second_meeting", sources)
     _check_sourced(voting["maintenance_coupling"], "voting.maintenance_coupling", sources)
+    _check_sourced(voting["proxies"], "voting.proxies", sources)
+    _check_sourced(raw["measures"]["boilers"], "measures.boilers", sources)
+    _check_sourced(voting["written_decision"], "voting.written_decision", sources)
     for cls, rid in voting["law_classes"].items():
         if rid not in voting["rules"]:
             raise KnowledgeError(f"voting.law_classes.{cls}: unknown rule {rid!r}")
@@ -240,7 +284,10 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         financing=financing, risks=sections["risks"], risk_thresholds=raw["risks"]["thresholds"],
         unknowns=raw["unknowns"]["fields"],
         optional_fields=frozenset(raw["unknowns"]["optional"]["fields"]),
-        money=money, version=digest, oldest_peildatum=min(dates),
+        money=money, meetings=_calendar(raw["stages"]["meetings"], sources),
+        proxies=voting["proxies"], written_decision=voting["written_decision"],
+        boilers=raw["measures"]["boilers"],
+        version=digest, oldest_peildatum=min(dates),
         municipalities=tuple(n for e in raw["municipalities"].values() for n in e["names"]),
     )
 
@@ -254,7 +301,8 @@ def _check_references(sections: Mapping[str, Mapping[str, Any]], stages: tuple,
     for mid, m in sections["measures"].items():
         if not m.get("title") or not m.get("short"):
             raise KnowledgeError(f"measures.{mid}: needs a title and a short name")
-        if m.get("kind", "other") not in ("insulation", "collective_heat", "other"):
+        if m.get("kind", "other") not in ("insulation", "collective_heat", "installation",
+                                          "other"):
             raise KnowledgeError(f"measures.{mid}: unknown kind {m['kind']!r}")
     for rid, r in sections["routes"].items():
         for mid in r["measures"]:

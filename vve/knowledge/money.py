@@ -56,6 +56,7 @@ class UnitPrice:
     roof_types: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()
     orientation_only: bool = False   # outdated: shown, never counted in a total
+    exterior: bool = False           # outside facade work: not for a modest (pre-war) facade
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,8 @@ def load_money(raw: Mapping[str, Any], check_sourced: Callable, measure_ids: set
                                 _vat(p, where), p["includes"],
                                 _provenance(p, where, check_sourced),
                                 tuple(p.get("roof_types", ())), tuple(p.get("routes", ())),
-                                bool(p.get("orientation_only", False)))
+                                bool(p.get("orientation_only", False)),
+                                bool(p.get("exterior", False)))
     q = raw["quantities"]
     references = {
         rid: ReferenceDwelling(rid, r["label"], tuple(r["building_types"]),

@@ -8,13 +8,14 @@ necessary maintenance, the announced sustainability rule, or the safe route.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from vve.knowledge import Knowledge, RuleSpec
 from vve.profile import Profile
 
 from .context import VoteContext, is_overridden, to_rule
+from .calendar import is_meeting_day
 from .explain import Explanation, nl_int, sources
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .stages import StageWindow, stage_by_id
@@ -66,6 +67,7 @@ class Decision:
     explanation: Explanation
     coupled_measures: tuple[str, ...] = field(default=())
     measures: tuple[str, ...] = field(default=())  # the measures this decision carries out
+    certainty: str = "bron"   # the decision's own certainty (decisions.toml)
 
 
 def _numbers(rule: Rule, ctx: VoteContext, turnout_percent: int | None) -> VoteNumbers | None:
@@ -135,8 +137,19 @@ def _apply(spec: RuleSpec, profile: Profile, ctx: VoteContext, applies: str, cer
                        Explanation.of(text, ids, sources(spec.source)))
 
 
+def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:
+    """The years the individual boilers are due for replacement, where known."""
+    installed = profile.installations.boilers_installed_year
+    if profile.installations.heating != "individual_gas_boilers" or installed is None:
+        return None
+    low, high = knowledge.boilers["lifetime_years"]
+    return installed + low, installed + high
+
+
 def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
-                     measures: list[Measure]) -> list[tuple[str, tuple[str, ...], bool]]:
+                     measures: list[Measure], route: RouteChoice | None = None,
+                     plan_end_year: int | None = None
+                     ) -> list[tuple[str, tuple[str, ...], bool]]:
     """(decision id, reason codes, conditional) in catalogue order."""
     measure_ids = {m.id for m in measures}
     voting, money = profile.voting, profile.money
@@ -151,6 +164,13 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
                   "mjop": "make_maintenance_plan_sustainable", "dmjop": "update_dmjop"}
     out.append(("adopt_dmjop", (plan_state[money.maintenance_plan],), False))
     out.append(("intent_measures", ("svve_process_support",), False))
+    if route is not None and route.id == "undecided" and \
+            profile.installations.heating != "heat_network":
+        out.append(("choose_heat_source", ("route_open",), False))
+    window = boiler_window(profile, knowledge)
+    target = profile.ambition.target_year or plan_end_year
+    if window is not None and (target is None or window[0] <= target):
+        out.append(("boiler_policy", ("boilers_due",), False))
     insulation = [m for m in measures if knowledge.measures[m.id].get("kind") == "insulation"]
     coupled = [m.id for m in insulation if m.coupled_year is not None]
     separate = [m.id for m in insulation if m.coupled_year is None]
@@ -158,6 +178,10 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
         out.append(("insulate_with_maintenance", tuple(coupled), False))
     if separate:
         out.append(("insulate_common_parts", tuple(separate), False))
+    installation = tuple(m.id for m in measures
+                         if knowledge.measures[m.id].get("kind") == "installation")
+    if installation:
+        out.append(("installation_measures", installation, False))
     heat = {m for m in measure_ids if knowledge.measures[m].get("kind") == "collective_heat"}
     if heat:
         out.append(("heat_installation", tuple(sorted(heat)), False))
@@ -191,11 +215,20 @@ def _tied_to_maintenance(measure: Measure, entry: dict, profile: Profile,
         knowledge.maintenance_coupling["max_years_apart"]
 
 
+_ORDER = {"bron": 0, "onzeker": 1, "betwist": 2}
+
+
+def _weakest(*certainties: str) -> str:
+    """A decision is as sure as its least sure part: its own entry and its rule."""
+    return max(certainties, key=_ORDER.__getitem__)
+
+
 def resolve_decisions(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
                       windows: list[StageWindow], measures: list[Measure],
                       route: RouteChoice) -> list[Decision]:
+    needed = needed_decisions(profile, ctx, knowledge, measures, route, windows[-1].end.year)
     return [_resolve(did, because, conditional, profile, knowledge, ctx, windows, measures)
-            for did, because, conditional in needed_decisions(profile, ctx, knowledge, measures)]
+            for did, because, conditional in needed]
 
 
 def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Profile,
@@ -256,21 +289,30 @@ def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Pro
     dwellings = profile.building.rights.dwellings
     small = knowledge.financing["programmes"]["warmtefonds_loan"]["advice_required_from_dwellings"]
     if did == "vve_loan" and dwellings is not None and dwellings < small:
-        requirements.append(_apply(knowledge.rules["all_owners_consent"], profile, ctx,
-                                   "lender", "bron", ["financing:warmtefonds_loan"]))
+        consent = _apply(knowledge.rules["all_owners_consent"], profile, ctx, "lender", "bron",
+                         ["financing:warmtefonds_loan"])
+        written = knowledge.written_decision
+        consent = replace(consent, explanation=Explanation.of(
+            f"{consent.explanation.text} {written['text']}", consent.explanation.ids,
+            sources(written["source"])))
+        requirements.append(consent)
 
     notice_days = max(ctx.model.notice_days, primary.spec.min_notice_days,
                       *(a.spec.min_notice_days for a in alternatives))
     second = None
     if primary.rule.second_meeting:
         sm = knowledge.second_meeting
-        second = second_meeting_route(date, notice_days, sm["min_weeks"], sm["max_weeks"])
+        second = second_meeting_route(date, notice_days, sm["min_weeks"], sm["max_weeks"],
+                                      is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings))
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
     why = entry["why"]
+    if did == "vve_loan":   # the lender's own conditions belong with the decision
+        why += " " + knowledge.financing["programmes"]["warmtefonds_loan"]["applies_when"]
     explanation = Explanation.of(
         why, [f"decision:{did}", f"legal_class:{cls}", *(f"because:{b}" for b in because)],
         primary.explanation.ids, sources(entry["source"]))
     return Decision(did, entry["title"], cls, entry["stage"], date, entry["sustainability"],
                     because, conditional, primary, tuple(alternatives), tuple(requirements),
                     second, blocking, notice_days, entry["draft"], explanation,
-                    coupled, tuple(m.id for m in measures if m.id in because))
+                    coupled, tuple(m.id for m in measures if m.id in because),
+                    _weakest(entry["certainty"], primary.certainty))

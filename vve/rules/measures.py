@@ -51,11 +51,16 @@ def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
     else:
         route, reason = "undecided", "individual_boilers"
     entry = knowledge.routes[route]
-    explanation = Explanation.of(
-        f"{entry['title']}: {knowledge.route_reasons[reason]}",
-        [f"route:{route}", f"route_reason:{reason}"], sources(entry["source"]))
-    alternatives = tuple((rid, knowledge.routes[rid]["not_chosen"])
-                         for rid in knowledge.routes if rid != route)
+    text = f"{entry['title']}: {knowledge.route_reasons[reason]}"
+    if entry.get("advice"):
+        text += " " + entry["advice"]
+    explanation = Explanation.of(text, [f"route:{route}", f"route_reason:{reason}"],
+                                 sources(entry["source"]))
+    unknown = municipal.preferred_route is None and municipal.neighbourhood_plan is not True
+    alternatives = tuple(
+        (rid, knowledge.routes[rid].get("not_chosen_unknown", knowledge.routes[rid]["not_chosen"])
+         if unknown else knowledge.routes[rid]["not_chosen"])
+        for rid in knowledge.routes if rid != route)
     return RouteChoice(route, reason, explanation, alternatives)
 
 
@@ -70,7 +75,8 @@ def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> l
         chosen.append("roof_insulation")
     if b.glazing not in ("hr_plus_plus", "triple"):
         chosen.append("glazing")
-    if b.facade_insulation != "insulated" and b.cavity_wall != "empty":
+    # a filled cavity is the facade's insulation; an empty one gets cavity insulation
+    if b.facade_insulation != "insulated" and b.cavity_wall not in ("empty", "filled"):
         chosen.append("facade_insulation")
     if b.floor_insulation not in ("insulated", "no_ground_floor"):
         chosen.append("floor_insulation")
@@ -85,6 +91,14 @@ def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> l
             profile.ambition.goal != "insulate_first":
         chosen.append("induction_cooking")
     return chosen
+
+
+def modest_facade(profile: Profile, knowledge: Knowledge) -> bool:
+    """A pre-war or heritage facade: inside insulation at most, not Rc 6 on the outside."""
+    year = profile.building.construction_year
+    limit = knowledge.measures["facade_insulation"]["modest_before_year"]
+    return (year is not None and year < limit) or \
+        profile.building.heritage not in (None, "none")
 
 
 def _heat_measures(profile: Profile, route: RouteChoice) -> list[str]:
@@ -133,6 +147,8 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
         component = entry.get("component")
         year = _coupled_year(profile, entry, earliest_year)
         text = entry["why"]
+        if mid == "facade_insulation" and modest_facade(profile, knowledge):
+            text = entry["why_modest"]
         if year is not None and entry.get("follows_municipal_year") and \
                 year == profile.municipal.expected_year:
             text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."

@@ -11,8 +11,9 @@ from vve.knowledge import Knowledge, load_knowledge
 from vve.profile import SCHEMA_VERSION, Profile
 
 from .context import VoteContext, vote_context
-from .decisions import Decision, resolve_decisions
+from .decisions import Decision, boiler_window, resolve_decisions
 from .drafts import fill_drafts
+from .tailor import tailor
 from .explain import Explanation, nl_euro_range, nl_euros, nl_int, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, build_money
@@ -90,6 +91,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     if 0 < loan.principal.high < loan.min_amount:
         # too small for the VvE loan: no loan resolution to put before the meeting
         decisions = [d for d in decisions if d.id != "vve_loan"]
+    windows = tailor(windows, profile, knowledge, measures, decisions)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
                 fill_drafts(tuple(decisions), money, knowledge), tuple(risks), tuple(find_out),
                 tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
@@ -100,12 +102,27 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
     items = [TimelineItem(f"stage:{w.id}", "stage", w.title, w.start, w.end) for w in windows]
     items += [TimelineItem(f"meeting:{w.id}", "meeting", w.meeting_label or "ALV",
                            w.meeting, w.meeting) for w in windows if w.meeting]
+    execute = stage_by_id(windows, "execute")
+    first_year_end = min(execute.end, execute.start + dt.timedelta(weeks=52))
     for m in measures:
+        # every measure has a date, and none before the execution stage starts
         if m.coupled_year:
-            items.append(TimelineItem(f"measure:{m.id}", "measure",
-                                      knowledge.measures[m.id]["title"],
-                                      dt.date(m.coupled_year, 1, 1),
-                                      dt.date(m.coupled_year, 12, 31)))
+            start = max(dt.date(m.coupled_year, 1, 1), execute.start)
+            end = max(dt.date(m.coupled_year, 12, 31), start)
+        else:
+            start, end = execute.start, first_year_end
+        items.append(TimelineItem(f"measure:{m.id}", "measure",
+                                  knowledge.measures[m.id]["title"], start, end))
+    window = boiler_window(profile, knowledge)
+    if window is not None:
+        low, high = knowledge.boilers["lifetime_years"]
+        items.append(TimelineItem("boilers:replacement", "maintenance",
+                                  f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar "
+                                  f"oud)", dt.date(window[0], 1, 1), dt.date(window[1], 12, 31)))
+    if profile.ambition.target_year is not None:
+        year = profile.ambition.target_year
+        items.append(TimelineItem("target:gas_free", "goal", "Streefjaar aardgasvrij",
+                                  dt.date(year, 1, 1), dt.date(year, 12, 31)))
     labels = knowledge.risk_thresholds["component_labels"]
     for component, label in labels.items():
         year = getattr(profile.money.planned, component)

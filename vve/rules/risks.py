@@ -9,7 +9,7 @@ from fractions import Fraction
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 
-from .context import VoteContext
+from .context import OWNER_KIND_LABELS, VoteContext
 from .decisions import Decision
 from .measures import Measure, missed_couplings
 from .explain import Explanation, nl_int, sources
@@ -128,6 +128,13 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
     if requested is not None and requested < as_of:
         found.append(("start_in_past", {"start": _nl_date(requested), "today": _nl_date(as_of)},
                       None, ["ambition.start_date"]))
+    landlords = [g for g in profile.owners.groups
+                 if g.kind in ("private_landlords", "housing_corporation", "investor")]
+    if landlords and b.rights.dwellings is not None and \
+            b.rights.dwellings >= limits["tenant_consent_min_dwellings"]:
+        who = ", ".join(dict.fromkeys((g.name or OWNER_KIND_LABELS[g.kind]).lower()
+                                      for g in landlords))
+        found.append(("tenant_consent", {"who": who}, None, ["owners.groups"]))
     found.append(("challenge_window", {}, None, []))
     return [_risk(knowledge, rid, values, subject, ids) for rid, values, subject, ids in found]
 

@@ -69,7 +69,7 @@ def _second(s: SecondMeetingRoute | None) -> dict | None:
         return None
     return {"first_meeting": _date(s.first_meeting), "notice_sent": _date(s.notice_sent),
             "earliest": _date(s.earliest), "latest": _date(s.latest),
-            "notice_days": s.notice_days, "feasible": s.feasible}
+            "notice_days": s.notice_days, "feasible": s.feasible, "planned": _date(s.planned)}
 
 
 def _power(p: Power, single: dict[str, bool]) -> dict:
@@ -83,6 +83,7 @@ def _power(p: Power, single: dict[str, bool]) -> dict:
 def _decision(d: Decision, single: dict[str, bool]) -> dict:
     return {
         "id": d.id, "title": d.title, "legal_class": d.legal_class, "stage": d.stage,
+        "certainty": d.certainty,
         "meeting_date": _date(d.date), "notice_days": d.notice_days,
         "sustainability": d.sustainability, "conditional": d.conditional,
         "needed_because": list(d.needed_because), "measures": list(d.measures), "coupled_measures": list(d.coupled_measures),
@@ -140,6 +141,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "stages": [{
             "id": w.id, "title": w.title, "goal": w.goal, "start": _date(w.start),
             "end": _date(w.end), "meeting_date": _date(w.meeting),
+            "meeting_note": k.meetings.why if w.meeting else None,
             "actions": [_action(a) for a in (*w.actions, *find_out_by_stage.get(w.id, []))],
             "decisions": [d.id for d in plan.decisions if d.stage == w.id],
             "milestones": list(w.milestones),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from vve.knowledge import Knowledge
 
+from .calendar import next_meeting_day
 from .explain import Explanation, sources
 
 
@@ -24,6 +25,8 @@ class Action:
     weeks: int
     source: str  # "stage" (standard), "unknown" (find out what the board did not know)
     field: str | None = None
+    when: str | None = None          # only in plans where it applies (vve/rules/tailor.py)
+    what_no_mjop: str | None = None  # the wording for a VvE without an MJOP
 
     @property
     def end(self) -> dt.date:
@@ -54,9 +57,13 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
             end = dt.date(execution_until_year, 12, 31)
         actions = tuple(
             Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
-                   a["weeks"], "stage")
+                   a["weeks"], "stage", None, a.get("when"), a.get("what_no_mjop"))
             for a in stage["actions"])
         meeting = next((a.end for a in actions if a.who == "meeting"), None)
+        if meeting is not None:
+            # a working-day evening outside the holidays; the stage waits for it
+            meeting = next_meeting_day(meeting, knowledge.meetings)
+            end = max(end, meeting)
         windows.append(StageWindow(
             stage["id"], stage["title"], stage["goal"], cursor, end, meeting,
             stage.get("meeting_label"), actions,

@@ -130,6 +130,7 @@ class SecondMeetingRoute:
     earliest: dt.date
     latest: dt.date
     notice_days: int
+    planned: dt.date | None = None   # the first meeting evening in the window, if any
 
     @property
     def feasible(self) -> bool:
@@ -142,7 +143,8 @@ def latest_notice_date(meeting: dt.date, notice_days: int) -> dt.date:
 
 
 def second_meeting_route(first_meeting: dt.date, notice_days: int, min_weeks: int, max_weeks: int,
-                         notice_sent: dt.date | None = None) -> SecondMeetingRoute:
+                         notice_sent: dt.date | None = None,
+                         is_meeting_day=None) -> SecondMeetingRoute:
     """The window for a second meeting, when its notice goes out after the first one.
 
     Default: the notice is sent the day after the failed first meeting, so the
@@ -151,9 +153,17 @@ def second_meeting_route(first_meeting: dt.date, notice_days: int, min_weeks: in
     sent = notice_sent or first_meeting + dt.timedelta(days=1)
     by_rule = first_meeting + dt.timedelta(weeks=min_weeks)
     by_notice = sent + dt.timedelta(days=notice_days + 1)
-    return SecondMeetingRoute(
-        first_meeting=first_meeting, notice_sent=sent, earliest=max(by_rule, by_notice),
-        latest=first_meeting + dt.timedelta(weeks=max_weeks), notice_days=notice_days)
+    earliest = max(by_rule, by_notice)
+    latest = first_meeting + dt.timedelta(weeks=max_weeks)
+    planned = None
+    day = earliest
+    while day <= latest:
+        if is_meeting_day is None or is_meeting_day(day):
+            planned = day
+            break
+        day += dt.timedelta(days=1)
+    return SecondMeetingRoute(first_meeting=first_meeting, notice_sent=sent, earliest=earliest,
+                              latest=latest, notice_days=notice_days, planned=planned)
 
 
 # --- blocking analysis ------------------------------------------------------------

@@ -18,7 +18,7 @@ from vve.knowledge.money import MoneyKnowledge, Provenance, Saving, UnitPrice
 from vve.profile import Profile
 from vve.profile.model import MeasureFigures
 
-from ..measures import Measure
+from ..measures import Measure, modest_facade
 from .amounts import ZERO, Range, allocate_groups, cents, whole
 from .quantities import BuildingQuantities, Quantity
 
@@ -88,8 +88,11 @@ def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
     return GasUse(None, average, "average_household")
 
 
-def _price(money: MoneyKnowledge, mid: str, profile: Profile, route: str) -> UnitPrice | None:
+def _price(money: MoneyKnowledge, mid: str, profile: Profile, route: str,
+           modest: bool = False) -> UnitPrice | None:
     for price in money.prices_for(mid):
+        if price.exterior and modest:
+            continue
         if price.roof_types and profile.building.roof_type not in price.roof_types:
             continue
         if price.routes and route not in price.routes:
@@ -169,7 +172,7 @@ def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure
     for m in measures:
         entry = knowledge.measures[m.id]
         private = bool(entry.get("private"))
-        price = _price(money, m.id, profile, route)
+        price = _price(money, m.id, profile, route, modest_facade(profile, knowledge))
         quantity = _quantity(price, quantities, figures.get(m.id), private)
         investment, missing = None, []
         unpriced = _why_unpriced(m, profile, price, money, as_of)

@@ -1,0 +1,220 @@
+"""A plan that holds together (issue 10): order and conditions, advice that fits the
+building, and nothing unknown stated as fact. One test per point the advisors found."""
+
+import datetime as dt
+
+from tests.conftest import AS_OF, make_profile
+from vve.knowledge import load_knowledge
+from vve.rules import build_plan
+from vve.rules.calendar import is_meeting_day
+from vve.rules.serialize import plan_to_dict
+
+
+def plan_of(as_of=AS_OF, **sections) -> dict:
+    return plan_to_dict(build_plan(make_profile(**sections), as_of))
+
+
+def action(plan: dict, action_id: str) -> dict:
+    return next(a for s in plan["stages"] for a in s["actions"] if a["id"] == action_id)
+
+
+def has_action(plan: dict, action_id: str) -> bool:
+    return any(a["id"] == action_id for s in plan["stages"] for a in s["actions"])
+
+
+def decision(plan: dict, decision_id: str) -> dict:
+    return next(d for d in plan["decisions"] if d["id"] == decision_id)
+
+
+def stage(plan: dict, stage_id: str) -> dict:
+    return next(s for s in plan["stages"] if s["id"] == stage_id)
+
+
+def all_text(plan: dict) -> str:
+    texts = []
+
+    def walk(value):
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key != "answers":
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    walk(plan)
+    return "\n".join(texts)
+
+
+BUILDING = {"construction_year": 1972, "rights": {"dwellings": 30}, "storeys": 4,
+            "building_type": "porch_flat", "cavity_wall": "empty", "roof_type": "flat",
+            "roof_insulation": "none", "glazing": "double", "floor_insulation": "none",
+            "ventilation": "natural", "solar_panels": "none"}
+
+
+# --- order and conditions ---------------------------------------------------------------
+
+def test_the_svve_advice_is_applied_for_after_the_dmjop_is_adopted():
+    plan = plan_of(building=BUILDING, money={"advice_cost": 15_000})
+    adopted = decision(plan, "adopt_dmjop")["meeting_date"]
+    applied = next(f for f in plan["financing"] if f["id"] == "svve_advice")
+    assert applied["facts"]["application_date"] > adopted
+    assert action(plan, "apply_svve_advice")["start"] > adopted
+    # applied after the end of the scheme: the plan does not count it
+    assert applied["facts"]["after_end_date"]
+    assert plan["money"]["advice"]["subsidy"]["counted"] is False
+
+
+def test_the_loan_is_applied_for_before_the_deciding_meeting_and_signed_within_six_months():
+    plan = plan_of(building=BUILDING)
+    loan = decision(plan, "vve_loan")
+    applied = action(plan, "loan_application")
+    notice = action(plan, "send_notice")
+    signed = action(plan, "sign_loan")
+    assert applied["start"] < notice["start"] < loan["meeting_date"] <= signed["start"]
+    rate_offer = dt.date.fromisoformat(notice["start"])
+    assert dt.date.fromisoformat(signed["end"]) <= rate_offer + dt.timedelta(days=183)
+
+
+def test_the_lenders_condition_for_eight_or_more_dwellings_is_in_the_plan():
+    plan = plan_of(building=BUILDING)
+    loan = decision(plan, "vve_loan")
+    assert "MJOP" in loan["explanation"]["text"] and "looptijd" in loan["explanation"]["text"]
+
+
+def test_every_measure_the_vve_pays_for_is_carried_by_a_decision():
+    plan = plan_of(building=BUILDING, installations={"heating": "collective_boiler"})
+    carried = {m for d in plan["decisions"] for m in d["measures"]}
+    for measure in plan["measures"]:
+        assert measure["private"] or measure["id"] in carried, measure["id"]
+
+
+def test_every_measure_has_a_date_and_none_before_the_execution_stage():
+    plan = plan_of(building=BUILDING, money={"planned": {"roof": 2029}})
+    execute = stage(plan, "execute")
+    dated = {t["id"].split(":", 1)[1]: t for t in plan["timeline"] if t["kind"] == "measure"}
+    for measure in plan["measures"]:
+        item = dated[measure["id"]]
+        assert item["start"] >= execute["start"], measure["id"]
+
+
+def test_no_body_gets_a_task_before_the_meeting_that_sets_it_up():
+    plan = plan_of(building={**BUILDING, "building_type": None})
+    founded = decision(plan, "committee")["meeting_date"]
+    for s in plan["stages"]:
+        for a in s["actions"]:
+            if a["who"] == "committee":
+                assert a["start"] >= founded, a["what"]
+
+
+def test_meetings_fall_on_working_day_evenings_outside_the_holidays():
+    calendar = load_knowledge().meetings
+    for start in (dt.date(2026, 10, 1), dt.date(2027, 4, 20), dt.date(2028, 5, 2)):
+        plan = plan_of(as_of=start, building=BUILDING)
+        for s in plan["stages"]:
+            if s["meeting_date"]:
+                assert is_meeting_day(dt.date.fromisoformat(s["meeting_date"]), calendar)
+        for d in plan["decisions"]:
+            second = d["second_meeting"]
+            if second and second["planned"]:
+                assert is_meeting_day(dt.date.fromisoformat(second["planned"]), calendar)
+    assert "doordeweekse avond" in stage(plan, "organise")["meeting_note"]
+
+
+# --- advice that fits the building ----------------------------------------------------------
+
+def test_boilers_due_for_replacement_bring_a_policy_and_a_heat_source_decision():
+    plan = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers",
+                                                     "boilers_installed_year": 2014},
+                   ambition={"goal": "gas_free", "target_year": 2036})
+    ids = {d["id"] for d in plan["decisions"]}
+    assert {"boiler_policy", "choose_heat_source"} <= ids
+    kinds = {t["id"] for t in plan["timeline"]}
+    assert "boilers:replacement" in kinds and "target:gas_free" in kinds
+    boilers = next(t for t in plan["timeline"] if t["id"] == "boilers:replacement")
+    assert boilers["start"][:4] == "2024" and boilers["end"][:4] == "2029"   # 10 to 15 years
+
+
+def test_a_heat_network_route_says_not_to_buy_pumps_or_new_boilers_meanwhile():
+    plan = plan_of(building=BUILDING, municipal={"preferred_route": "heat_network",
+                                                 "neighbourhood_plan": True,
+                                                 "expected_year": 2032})
+    text = plan["heat_route"]["explanation"]["text"]
+    assert "geen individuele warmtepompen" in text and "nieuwe gasketels" in text
+
+
+def test_a_filled_cavity_gets_no_solid_wall_facade_advice():
+    plan = plan_of(building={**BUILDING, "cavity_wall": "filled", "facade_insulation": "none"})
+    assert "facade_insulation" not in {m["id"] for m in plan["measures"]}
+
+
+def test_a_prewar_building_in_a_protected_townscape_gets_a_modest_facade_standard():
+    plan = plan_of(building={**BUILDING, "construction_year": 1928, "cavity_wall": "no_cavity",
+                             "facade_insulation": "none", "heritage": "protected_townscape"})
+    facade = next(m for m in plan["measures"] if m["id"] == "facade_insulation")
+    assert "Rc 6" not in facade["explanation"]["text"]
+    assert "binnenkant" in facade["explanation"]["text"]
+    line = next(m for m in plan["money"]["measures"] if m["id"] == "facade_insulation")
+    assert line["investment"] is None   # outside insulation is not the work here
+
+
+def test_insulating_the_cavity_needs_an_ecological_survey_first():
+    plan = plan_of(building=BUILDING)
+    survey = action(plan, "ecological_survey")
+    assert survey["weeks"] >= 52
+    assert survey["end"] <= stage(plan, "execute")["start"]
+
+
+def test_an_asbestos_survey_is_an_action_for_buildings_before_1994():
+    assert has_action(plan_of(building=BUILDING), "asbestos_survey")
+    assert not has_action(plan_of(building={**BUILDING, "construction_year": 2001}),
+                          "asbestos_survey")
+
+
+def test_a_landlord_with_ten_or_more_dwellings_brings_the_tenants_consent_rule():
+    plan = plan_of(building=BUILDING, owners={"groups": [
+        {"kind": "housing_corporation", "rights": 12}, {"kind": "owner_occupiers", "rights": 18}]})
+    risk = next(r for r in plan["risks"] if r["id"] == "tenant_consent")
+    assert "70%" in risk["text"]
+
+
+def test_under_mr_2006_and_2017_a_board_member_may_not_hold_proxies():
+    for model in ("2006", "2017"):
+        plan = plan_of(building=BUILDING, voting={"model_reglement": model})
+        assert "bestuurder" in action(plan, "proxies")["what"]
+    plan = plan_of(building=BUILDING, voting={"model_reglement": "1992"})
+    assert "bestuurder" not in action(plan, "proxies")["what"]
+
+
+def test_a_small_vve_can_decide_the_loan_in_writing_outside_a_meeting():
+    plan = plan_of(building={**BUILDING, "rights": {"dwellings": 6}})
+    loan = decision(plan, "vve_loan")
+    assert "buiten de vergadering" in loan["requirements"][0]["explanation"]["text"]
+
+
+def test_without_an_mjop_the_plan_does_not_speak_of_the_mjop_as_if_it_existed():
+    text = all_text(plan_of(building=BUILDING, money={"maintenance_plan": "none"}))
+    assert "MJOP laten verduurzamen" not in text
+    assert "geplande onderhoud uit het MJOP" not in text
+
+
+# --- honesty --------------------------------------------------------------------------------
+
+def test_an_unknown_municipal_route_is_never_stated_as_no_heat_network():
+    plan = plan_of(building=BUILDING)
+    heat = next(a for a in plan["heat_route"]["alternatives"] if a["id"] == "heat_network")
+    assert "geen warmtenet" not in heat["why_not"] and "nog niet bekend" in heat["why_not"]
+
+
+def test_a_decisions_own_uncertainty_reaches_the_plan():
+    plan = plan_of(building=BUILDING, money={"planned": {"roof": 2029}})
+    coupled = decision(plan, "insulate_with_maintenance")   # "betwist" in decisions.toml
+    assert coupled["certainty"] == "betwist"
+
+
+def test_with_the_announced_rule_in_force_no_text_says_there_is_no_such_law():
+    knowledge = load_knowledge().with_announced_rule(dt.date(2027, 1, 1))
+    plan = plan_to_dict(build_plan(make_profile(building=BUILDING), AS_OF, knowledge))
+    text = all_text(plan)
+    assert "nog geen wet" not in text and "wettekst is ons niet bekend" not in text

@@ -1,0 +1,61 @@
+"""Which days an owners' meeting can be held: a working-day evening outside the summer and
+Christmas holidays and the legal public holidays (Algemene termijnenwet art. 3).
+
+The rule of thumb lives in stages.toml ``[meetings]``; Easter is computed (Gregorian
+calendar, the anonymous algorithm), so the movable holidays need no table per year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from vve.knowledge import MeetingCalendar
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month = (h + ell - 7 * m + 114) // 31
+    day = (h + ell - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+@lru_cache(maxsize=256)
+def public_holidays(year: int, calendar: MeetingCalendar) -> frozenset[dt.date]:
+    days = set()
+    for month, day in calendar.fixed_holidays:
+        holiday = dt.date(year, month, day)
+        if (month, day) == (4, 27) and holiday.weekday() == 6:
+            holiday = dt.date(year, 4, 26)   # Koningsdag is never on a Sunday
+        days.add(holiday)
+    sunday = easter(year)
+    days.update(sunday + dt.timedelta(days=offset) for offset in calendar.easter_offsets)
+    return frozenset(days)
+
+
+def _in_period(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bool:
+    key = (day.month, day.day)
+    if start <= end:
+        return start <= key <= end
+    return key >= start or key <= end   # a period across the new year
+
+
+def is_meeting_day(day: dt.date, calendar: MeetingCalendar) -> bool:
+    return (day.weekday() in calendar.weekdays
+            and not any(_in_period(day, start, end) for start, end, _ in calendar.avoid)
+            and day not in public_holidays(day.year, calendar))
+
+
+def next_meeting_day(day: dt.date, calendar: MeetingCalendar) -> dt.date:
+    """The first day on or after ``day`` that a meeting can be held."""
+    while not is_meeting_day(day, calendar):
+        day += dt.timedelta(days=1)
+    return day
