@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -19,9 +20,11 @@ from vve import __version__
 from vve.knowledge import load_knowledge
 from vve.profile import Profile, ProfileError, json_schema, load_profile
 from vve.rules import build_plan
+from vve.rules.checks import check_plan
 from vve.rules.serialize import plan_to_dict, plan_to_json
 
 EXIT_BAD_INPUT = 2
+EXIT_INCONSISTENT = 4   # the plan broke an invariant (development; production warns)
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
 
@@ -160,12 +163,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     knowledge = load_knowledge()
     if args.announced_rule_from:
         knowledge = knowledge.with_announced_rule(args.announced_rule_from)
-    plan = build_plan(profile, args.as_of or dt.date.today(), knowledge)
+    plan = plan_to_dict(build_plan(profile, args.as_of or dt.date.today(), knowledge))
+    violations = check_plan(plan, knowledge)
+    if violations:
+        # a plan that contradicts itself must never reach an owners' meeting unnoticed
+        print("vve: interne controle van het plan mislukt; meld dit aan de ontwikkelaars:",
+              file=sys.stderr)
+        for violation in violations:
+            print(f"  - {violation}", file=sys.stderr)
+        if os.environ.get("VVE_ENV", "development") != "production":
+            return EXIT_INCONSISTENT
     try:
         if args.json_out or not (args.docx or args.pdf):
-            _write(plan_to_json(plan), args.json_out)
+            _write(json.dumps(plan, ensure_ascii=False, indent=2) + "\n", args.json_out)
         if args.docx or args.pdf:
-            return _documents(plan_to_dict(plan), args)
+            return _documents(plan, args)
     except OSError as exc:
         print(f"vve: kan het bestand niet schrijven ({exc.strerror}: {exc.filename}).",
               file=sys.stderr)

@@ -20,6 +20,7 @@ from vve import __version__
 from vve.knowledge import load_knowledge
 from vve.profile import FieldError, Profile, ProfileError, load_profile, parse_profile
 from vve.rules import build_plan
+from vve.rules.checks import PlanInconsistent, check_plan
 from vve.rules.serialize import plan_to_dict
 
 from .extensions import db
@@ -171,7 +172,9 @@ def _build(profile: Profile, dossier: Dossier, today: dt.date) -> dict:
             "preferred_route": municipal.preferred_route,
             "expected_year": municipal.expected_year or own.expected_year}
         profile = parse_profile(data)
-    plan = plan_to_dict(build_plan(profile, today, load_knowledge()))
+    knowledge = load_knowledge()
+    plan = plan_to_dict(build_plan(profile, today, knowledge))
+    _check(plan, knowledge)
     plan["municipal_plan"] = None if municipal is None else {
         "municipality": municipal.municipality, "neighbourhood": municipal.neighbourhood,
         "status": municipal.status, "preferred_route": municipal.preferred_route,
@@ -179,6 +182,20 @@ def _build(profile: Profile, dossier: Dossier, today: dt.date) -> dict:
         "source": municipal.source,
         "updated_at": municipal.updated_at.date().isoformat() if municipal.updated_at else None}
     return plan
+
+
+def _check(plan: dict, knowledge) -> None:
+    """The plan's invariants: an error in development and tests, a log line in production
+    (a board still gets its plan, and the team hears about it)."""
+    from flask import current_app
+
+    violations = check_plan(plan, knowledge)
+    if not violations:
+        return
+    if current_app.config.get("VVE_ENV") == "production":
+        current_app.logger.warning("plan inconsistent: %s", "; ".join(map(str, violations)))
+    else:
+        raise PlanInconsistent(violations)
 
 
 def same_snapshot(dossier: Dossier, plan: dict, created_by: str) -> PlanSnapshot | None:

@@ -44,6 +44,17 @@ def test_a_saved_version_1_file_is_still_read(capsys):
     assert plan["profile_schema_version"] == 2 and plan["money"]["summary"]
 
 
+def test_an_inconsistent_plan_fails_loudly_in_development(monkeypatch, capsys):
+    from vve.rules.checks import Violation
+    monkeypatch.setattr("vve.cli.check_plan",
+                        lambda plan, knowledge: [Violation("meeting_not_on_a_meeting_day", "x")])
+    monkeypatch.delenv("VVE_ENV", raising=False)
+    assert main(["plan", str(EXAMPLES[0]), "--as-of", "2026-11-24"]) == 4
+    assert "meeting_not_on_a_meeting_day" in capsys.readouterr().err
+    monkeypatch.setenv("VVE_ENV", "production")
+    assert main(["plan", str(EXAMPLES[0]), "--as-of", "2026-11-24"]) == 0
+
+
 def test_plan_to_stdout(capsys):
     assert main(["plan", str(EXAMPLES[0]), "--as-of", "2026-11-24"]) == 0
     assert json.loads(capsys.readouterr().out)["plan_format"] == 1

@@ -1,0 +1,190 @@
+"""The plan consistency check: invariants every plan must satisfy, on the plan JSON.
+
+Pure and cheap. ``vve plan`` and the web app run it on every plan they make; in
+development and tests a broken invariant is an error (``PlanInconsistent``), in
+production it is logged. Each invariant says in one line what must hold and why an owner
+would be misled if it did not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vve.knowledge import Knowledge
+
+from .calendar import is_meeting_day
+
+
+@dataclass(frozen=True)
+class Violation:
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+class PlanInconsistent(AssertionError):
+    """A plan broke an invariant; the message lists every violation."""
+
+    def __init__(self, violations: list[Violation]):
+        self.violations = violations
+        super().__init__("; ".join(str(v) for v in violations))
+
+
+def _d(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _actions(plan: dict) -> dict[str, dict]:
+    return {a["id"]: a for s in plan["stages"] for a in s["actions"]}
+
+
+def _decision(plan: dict, did: str) -> dict | None:
+    return next((d for d in plan["decisions"] if d["id"] == did), None)
+
+
+def check_plan(plan: dict, knowledge: Knowledge) -> list[Violation]:
+    found: list[Violation] = []
+    found += _measures_carried(plan)
+    found += _subsidies_in_window(plan)
+    found += _loan_in_order(plan, knowledge)
+    found += _bodies_after_their_decision(plan)
+    found += _meeting_days(plan, knowledge)
+    found += _measures_dated(plan)
+    found += _unknown_not_stated(plan)
+    found += _money_exact(plan)
+    return found
+
+
+def _measures_carried(plan: dict) -> list[Violation]:
+    carried = {m for d in plan["decisions"] for m in d["measures"]}
+    return [Violation("measure_without_decision",
+                      f"{m['id']} is paid by the VvE but no decision carries it out")
+            for m in plan["measures"] if not m["private"] and m["id"] not in carried]
+
+
+def _subsidies_in_window(plan: dict) -> list[Violation]:
+    found = []
+    money = plan["money"]
+    execute = next(s for s in plan["stages"] if s["id"] == "execute")
+    for line in money["measures"]:
+        s = line["subsidy"]
+        if s["reason"] != "counted":
+            continue
+        if _d(s["application_date"]) > _d(s["open_until"]):
+            found.append(Violation("subsidy_after_end", f"{line['id']}: counted although "
+                                   f"applied for after {s['open_until']}"))
+        if _d(s["application_date"]) >= _d(execute["start"]):
+            found.append(Violation("subsidy_after_start", f"{line['id']}: applied for after "
+                                   "the work starts"))
+    advice = money["advice"]["subsidy"]
+    adopted = _decision(plan, "adopt_dmjop")
+    if advice["reason"] == "counted":
+        if _d(advice["application_date"]) > _d(advice["open_until"]):
+            found.append(Violation("subsidy_after_end", "advice subsidy counted after the end"))
+        if adopted and advice["application_date"] <= adopted["meeting_date"]:
+            found.append(Violation("advice_before_dmjop",
+                                   "advice subsidy applied for before the DMJOP is adopted"))
+    return found
+
+
+def _loan_in_order(plan: dict, knowledge: Knowledge) -> list[Violation]:
+    loan = _decision(plan, "vve_loan")
+    if loan is None:
+        return []
+    actions = _actions(plan)
+    needed = ("loan_application", "send_notice", "sign_loan")
+    missing = [a for a in needed if a not in actions]
+    if missing:
+        return [Violation("loan_steps_missing", f"loan without {', '.join(missing)}")]
+    applied, notice, signed = (actions[a] for a in needed)
+    found = []
+    if not applied["start"] < notice["start"] < loan["meeting_date"] <= signed["start"]:
+        found.append(Violation("loan_out_of_order", "the loan must be applied for before the "
+                               "notice, decided at the meeting, and signed after it"))
+    months = knowledge.financing["programmes"]["warmtefonds_loan"]["rate_fixed_months"]
+    valid_until = _d(notice["start"]) + dt.timedelta(days=round(months * 365.25 / 12))
+    if _d(signed["end"]) > valid_until:
+        found.append(Violation("loan_rate_expired", "the loan is signed after the rate offer "
+                               "given with the notice has expired"))
+    return found
+
+
+def _bodies_after_their_decision(plan: dict) -> list[Violation]:
+    committee = _decision(plan, "committee")
+    if committee is None:
+        return []
+    return [Violation("body_before_decision", f"the committee acts ({a['id']}) before the "
+                      f"meeting of {committee['meeting_date']} sets it up")
+            for s in plan["stages"] for a in s["actions"]
+            if a["who"] == "committee" and a["start"] < committee["meeting_date"]]
+
+
+def _meeting_days(plan: dict, knowledge: Knowledge) -> list[Violation]:
+    found = []
+    days = [(s["id"], s["meeting_date"]) for s in plan["stages"] if s["meeting_date"]]
+    days += [(f"{d['id']} (tweede vergadering)", d["second_meeting"]["planned"])
+             for d in plan["decisions"] if d["second_meeting"] and d["second_meeting"]["planned"]]
+    for what, day in days:
+        if not is_meeting_day(_d(day), knowledge.meetings):
+            found.append(Violation("meeting_not_on_a_meeting_day", f"{what} on {day}"))
+    return found
+
+
+def _measures_dated(plan: dict) -> list[Violation]:
+    execute = next(s for s in plan["stages"] if s["id"] == "execute")
+    dated = {t["id"].split(":", 1)[1]: t for t in plan["timeline"] if t["kind"] == "measure"}
+    found = []
+    for m in plan["measures"]:
+        item = dated.get(m["id"])
+        if item is None:
+            found.append(Violation("measure_without_date", m["id"]))
+        elif item["start"] < execute["start"]:
+            found.append(Violation("measure_before_execution", f"{m['id']} starts "
+                                   f"{item['start']}, before the execution stage"))
+    return found
+
+
+def _unknown_not_stated(plan: dict) -> list[Violation]:
+    municipal = plan["answers"]["municipal"]
+    if municipal["preferred_route"] is None and municipal["neighbourhood_plan"] is not True:
+        for alternative in plan["heat_route"]["alternatives"]:
+            if "geen warmtenet" in alternative["why_not"]:
+                return [Violation("unknown_stated_as_fact", "the municipal route is unknown, "
+                                  "yet the plan says no heat network is planned")]
+    return []
+
+
+def _ranges(value):
+    if isinstance(value, dict):
+        if "low_cents" in value:
+            yield value
+        for item in value.values():
+            yield from _ranges(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _ranges(item)
+
+
+def _money_exact(plan: dict) -> list[Violation]:
+    money = plan["money"]
+    found = []
+    for r in _ranges(money):
+        typical = r["typical_cents"] if r["typical_cents"] is not None else r["low_cents"]
+        if not r["low_cents"] <= typical <= r["high_cents"]:
+            found.append(Violation("range_out_of_order", str(r)))
+    apartments = money["apartments"]
+    if apartments is not None:
+        for bound in ("low_cents", "high_cents"):
+            if sum(c["one_off_total"][bound] for c in apartments["classes"]) != \
+                    money["owners_pay"][bound]:
+                found.append(Violation("shares_do_not_add_up", bound))
+    return found
+
+
+def assert_consistent(plan: dict, knowledge: Knowledge) -> None:
+    violations = check_plan(plan, knowledge)
+    if violations:
+        raise PlanInconsistent(violations)
