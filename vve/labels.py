@@ -209,15 +209,12 @@ SUBSIDY_REASON = {
     "counted": "meegeteld (zeker pas na de beschikking)",
     "entered": "ingevuld door het bestuur",
     "after_end_date": "niet meegeteld: de aanvraag valt in deze planning na de einddatum",
-    "building_too_new": "niet van toepassing: gebouwd in 2013 of later",
+    "building_too_new": "niet van toepassing: het gebouw is te nieuw voor deze regeling",
     "amount_not_found": "niet meegeteld: geen bedrag gevonden",
     "no_owner_occupier": "niet van toepassing: geen eigenaar-bewoner",
     "owner_occupiers_only": "alleen voor eigenaar-bewoners (ISDE)",
     "none": "geen",
 }
-SAVING_REASON = {"known": "", "saving_not_found": "geen kengetal gevonden",
-                 "extra_electricity_unknown": "minder gas, maar het extra stroomverbruik is onbekend",
-                 "quantity_unknown": "hoeveelheid onbekend"}
 MISSING = {"price_not_found": "geen prijs gevonden",
            "quantity_unknown": "de hoeveelheid is onbekend",
            "status_unknown": "nog niet bekend of dit nodig is; eerst vaststellen bij de opname",

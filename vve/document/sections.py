@@ -7,6 +7,7 @@ Builder; none decides anything the engine did not.
 from __future__ import annotations
 
 import io
+from fractions import Fraction
 
 from docx.shared import Cm
 
@@ -14,7 +15,8 @@ from vve import labels
 
 from .builder import Builder
 from .styles import set_alt_text
-from .text import clean, date_nl, euro, euro_cents, month_nl, number
+from .money.fmt import percent_of
+from .text import date_nl, euro, euro_cents, euro_range, month_nl
 from .timeline import timeline_png
 
 
@@ -118,8 +120,8 @@ def voting_chapter(b: Builder, plan: dict) -> None:
 def stages_chapter(b: Builder, plan: dict, risks_by_id: dict) -> None:
     b.heading("Het plan in fasen", 1)
     titles = {d["id"]: d["title"] for d in plan["decisions"]}
-    for number, stage in enumerate(plan["stages"], start=1):
-        b.heading(f"Fase {number}. {stage['title']}", 2)
+    for index, stage in enumerate(plan["stages"], start=1):
+        b.heading(f"Fase {index}. {stage['title']}", 2)
         b.labelled("Doel", stage["goal"])
         b.labelled("Periode", f"{month_nl(stage['start'])} tot {month_nl(stage['end'])}")
         if stage["meeting_date"]:
@@ -127,7 +129,7 @@ def stages_chapter(b: Builder, plan: dict, risks_by_id: dict) -> None:
         rows = [[a["what"], labels.WHO.get(a["who"], a["who"]),
                  f"{month_nl(a['start'])} – {month_nl(a['end'])}", f"{a['weeks']} weken"]
                 for a in stage["actions"]]
-        b.table(["Wat", "Wie", "Wanneer", "Duur"], rows, caption=f"Acties in fase {number}",
+        b.table(["Wat", "Wie", "Wanneer", "Duur"], rows, caption=f"Acties in fase {index}",
                 widths=[7.5, 3.2, 3.6, 1.7])
         if stage["decisions"]:
             b.heading("Besluiten", 3)
@@ -170,12 +172,6 @@ def measures_chapter(b: Builder, plan: dict) -> None:
             caption="Warmteroutes die niet zijn gekozen", widths=[5, 11])
 
 
-def _percent(fraction: str) -> str:
-    """"3/4" -> "75%"."""
-    numerator, denominator = (int(x) for x in fraction.split("/"))
-    return f"{number(100 * numerator / denominator, 1)}%"
-
-
 def financing_chapter(b: Builder, plan: dict) -> None:
     b.heading("Financiering en subsidies", 1)
     b.para("Bedragen en voorwaarden veranderen; elke regel noemt de bron en de peildatum. "
@@ -196,16 +192,17 @@ def financing_chapter(b: Builder, plan: dict) -> None:
                                  f"{date_nl(facts['open_until'])}; vervroeg de aanvraag.")
         advice = plan["money"]["advice"]
         if item["id"] == "svve_advice" and advice["subsidy"]["counted"] and advice["cost"]:
-            b.labelled("Verwachte subsidie voor het advies",
-                       f"{_percent(advice['share'])} van "
-                       f"{euro_cents(advice['cost']['high_cents'])} = "
-                       f"{euro_cents(advice['subsidy']['amount']['high_cents'])}")
+            cost, amount = advice["cost"]["high_cents"], advice["subsidy"]["amount"]
+            share = Fraction(advice["share"])
+            text = f"{percent_of(advice['share'])} van {euro_cents(cost)}"
+            if amount["high_cents"] < cost * share:   # the maximum for this many dwellings
+                text += f", met een maximum voor dit aantal woningen: {euro_range(amount)}"
+            else:
+                text += f" = {euro_range(amount)}"
+            b.labelled("Verwachte subsidie voor het advies", text)
         if "energy_advice_required" in facts:
             b.labelled("Energieadvies verplicht", "ja" if facts["energy_advice_required"] else
                        "nee, wel instemming van ieder lid")
-        if "minimum_without_mjop" in facts:
-            b.labelled("Minimale jaarlijkse reservering zonder geldig MJOP",
-                       euro(facts["minimum_without_mjop"]))
         if not item["applies"]:
             b.note("Geldt niet voor dit gebouw.")
         titles = {s["id"]: s["title"] for s in plan["sources"]}

@@ -269,7 +269,10 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     _check_sourced(raw["risks"]["thresholds"], "risks.thresholds", sources)
     for region, entry in raw["municipalities"].items():
         _check_sourced(entry, f"municipalities.{region}", sources)
-    _check_references(sections, stages, raw["unknowns"]["fields"])
+    _check_references(sections, stages, raw["unknowns"]["fields"], financing["programmes"])
+    for pid in ("svve_measures", "svve_advice"):
+        if "apply_at" not in financing["programmes"][pid]:
+            raise KnowledgeError(f"financing.programmes.{pid}: needs apply_at")
     try:
         money = load_money(raw["costs"], lambda e, w: _check_sourced(e, w, sources),
                            set(sections["measures"]))
@@ -293,7 +296,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
 
 
 def _check_references(sections: Mapping[str, Mapping[str, Any]], stages: tuple,
-                      unknowns: Mapping[str, Any]) -> None:
+                      unknowns: Mapping[str, Any], programmes: Mapping[str, Any]) -> None:
     stage_ids = {s["id"] for s in stages}
     for did, d in sections["decisions"].items():
         if d["stage"] not in stage_ids:
@@ -314,6 +317,15 @@ def _check_references(sections: Mapping[str, Mapping[str, Any]], stages: tuple,
     for path, u in unknowns.items():
         if u["stage"] not in stage_ids:
             raise KnowledgeError(f"unknowns.{path}: unknown stage {u['stage']!r}")
+    actions = {(s["id"], a["id"]) for s in stages for a in s["actions"]}
+    for pid, entry in programmes.items():
+        if "apply_at" not in entry:
+            continue
+        stage_id, _, edge = entry["apply_at"].partition(".")
+        if stage_id not in stage_ids or (edge not in ("start", "end")
+                                         and (stage_id, edge) not in actions):
+            raise KnowledgeError(f"financing.programmes.{pid}.apply_at: no stage or action "
+                                 f"{entry['apply_at']!r}")
 
 
 @cache

@@ -15,7 +15,6 @@ from typing import Any, Callable, Mapping
 QUALITIES = frozenset({"bron", "afgeleid", "zwak"})
 QUANTITIES = frozenset({"closed_facade", "windows", "roof", "ground_floor", "dwellings",
                         "watt_peak"})
-VAT = frozenset({"incl", "excl"})
 
 
 class MoneyDataError(ValueError):
@@ -149,7 +148,6 @@ class MoneyKnowledge:
     isde: Mapping[str, IsdeGrant]
     rebuild_value_per_m3: tuple[tuple[int, Decimal], ...]   # (up to storeys, euros)
     rebuild_value: Provenance
-    rebuild_value_includes: str
     other_costs: Mapping[str, OtherCost]
     not_included: tuple[NotIncluded, ...]
 
@@ -191,8 +189,10 @@ def _provenance(raw: Mapping[str, Any], where: str, check_sourced: Callable) -> 
 
 
 def _vat(raw: Mapping[str, Any], where: str) -> str:
-    if raw.get("vat") not in VAT:
-        raise MoneyDataError(f"{where}: vat must be 'incl' or 'excl'")
+    """Plans show amounts including VAT; a figure without VAT must be converted before it
+    enters the data (with the rate that applies to it, which differs per kind of work)."""
+    if raw.get("vat") != "incl":
+        raise MoneyDataError(f"{where}: vat must be 'incl' (convert an excl figure first)")
     return raw["vat"]
 
 
@@ -231,6 +231,8 @@ def load_money(raw: Mapping[str, Any], check_sourced: Callable, measure_ids: set
         savings[sid] = Saving(sid, s["measure"], s["per"], amount,
                               _provenance(s, where, check_sourced),
                               tuple(s.get("glazing", ())), tuple(s.get("routes", ())))
+    if "typical" not in raw["energy"]["average_gas_use"]:
+        raise MoneyDataError("costs.energy.average_gas_use: needs a typical value")
     energy = {eid: EnergyFigure(eid, e["unit"], _span(e, f"costs.energy.{eid}"),
                                 _vat(e, f"costs.energy.{eid}"), e["includes"],
                                 _provenance(e, f"costs.energy.{eid}", check_sourced))
@@ -287,7 +289,6 @@ def load_money(raw: Mapping[str, Any], check_sourced: Callable, measure_ids: set
         svve_rates_provenance=_provenance(svve, "costs.svve_rates", check_sourced),
         isde=isde, rebuild_value_per_m3=steps,
         rebuild_value=_provenance(rebuild, "costs.rebuild_value", check_sourced),
-        rebuild_value_includes=rebuild["includes"],
         other_costs=others,
         not_included=tuple(NotIncluded(i["id"], i["short"], i["when"])
                            for i in not_included["items"]),

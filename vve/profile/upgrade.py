@@ -16,13 +16,21 @@ CURRENT = 2
 def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 2 adds the money inputs; every new field starts as "weet ik niet"."""
     out = copy.deepcopy(data)
-    building = out.setdefault("building", {})
+
+    def section(name: str) -> dict:
+        """The section to add to; one that is not an object is left for the validator to
+        refuse with a Dutch message (an empty dict stands in, and is thrown away)."""
+        if out.get(name) is None:
+            out[name] = {}
+        return out[name] if isinstance(out[name], dict) else {}
+
+    building = section("building")
     for key in ("floor_area_per_dwelling", "roof_area", "facade_area", "window_area", "volume"):
         building.setdefault(key, None)
-    installations = out.setdefault("installations", {})
+    installations = section("installations")
     for key in ("gas_use_m3", "gas_use_per_dwelling_m3"):
         installations.setdefault(key, None)
-    money = out.setdefault("money", {})
+    money = section("money")
     for key, empty in (("cost_share_method", None), ("cost_shares", []),
                        ("reserve_commitments", []), ("reserve_for_plan", None),
                        ("advice_cost", None), ("figures", {}),

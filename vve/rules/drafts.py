@@ -9,15 +9,11 @@ from dataclasses import replace
 from vve.knowledge import Knowledge
 
 from .decisions import Decision
-from .explain import nl_euro_range, nl_euros
+from .explain import nl_euro_range, nl_euros, nl_listing
 from .money import MoneyPlan
 from .money.amounts import total
 
 AMOUNT = "€ [bedrag]"
-
-
-def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def _amount(lines, knowledge: Knowledge) -> str:
@@ -33,7 +29,7 @@ def _amount(lines, knowledge: Knowledge) -> str:
         return nl_euros(amount.high)
     estimate = f"indicatief {nl_euro_range(amount.low, amount.high)}"
     if missing:
-        estimate += f" zonder {_listing(missing)}"
+        estimate += f" zonder {nl_listing(missing)}"
     return f"[bedrag uit de offerte; {estimate}]"
 
 
@@ -48,12 +44,12 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
         if carried and AMOUNT in text:
             text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
         if carried and "[maatregelen]" in text:
-            text = text.replace("[maatregelen]", _listing(
+            text = text.replace("[maatregelen]", nl_listing(
                 [knowledge.measures[line.measure]["short"] for line in carried]), 1)
         if d.id == "insulate_with_maintenance" and carried:
             moments = sorted({(line.year, knowledge.measures[line.measure].get("component"))
                               for line in carried})
-            text = text.replace("[dak/gevel/kozijnen] in [jaar]", _listing(
+            text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
                 [f"{labels.get(component, 'het onderhoud')} in {year}"
                  for year, component in moments]), 1)
         if d.id == "commission_advice" and money.advice.cost is not None:
@@ -74,6 +70,6 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
             if money.advice.cost is not None:
                 financed.append("het energieadvies met DMJOP")
             if financed and "[maatregelen]" in text:
-                text = text.replace("[maatregelen]", _listing(financed), 1)
+                text = text.replace("[maatregelen]", nl_listing(financed), 1)
         out.append(replace(d, draft=text) if text != d.draft else d)
     return tuple(out)

@@ -6,9 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-from vve import __version__
 from vve.knowledge import Knowledge, load_knowledge
-from vve.profile import SCHEMA_VERSION, Profile
+from vve.profile import Profile
 
 from .context import VoteContext, vote_context
 from .decisions import Decision, boiler_window, resolve_decisions
@@ -16,7 +15,9 @@ from .drafts import fill_drafts
 from .tailor import tailor
 from .explain import Explanation, nl_euro_range, nl_euros, nl_int, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
-from .money import MoneyPlan, build_money
+from .money import MoneyPlan, advice_caps, build_money
+from .money.amounts import whole
+from .money.apartments import max_loan
 from .risks import Risk, assess_risks
 from .stages import Action, StageWindow, schedule, stage_by_id
 from .unknowns import find_out_actions
@@ -162,9 +163,9 @@ def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
         applies = True
         text = entry["why"]
         if pid == "svve_advice" and dwellings is not None:
-            cap = next(c["cap"] for c in entry["caps"] if dwellings <= c["max_dwellings"])
+            cap = advice_caps(entry, dwellings)[0]
             facts["cap_for_this_vve"] = cap
-            text += f" Voor {dwellings} woningen is het maximum € {nl_int(cap)}."
+            text += f" Voor {dwellings} woningen is het maximum {nl_euros(cap * 100)}."
         if pid == "svve_measures" and year is not None and year >= entry["excluded_from_year"]:
             applies = False
         applied_on = _application_date(windows, entry.get("apply_at"))
@@ -176,9 +177,7 @@ def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
         if pid == "warmtefonds_loan":
             # the maximum counts rights that are dwellings only (warmtefonds.nl)
             if dwellings is not None:
-                facts["indicative_max_loan"] = min(entry["max_amount"],
-                                                   dwellings * entry["max_per_right"])
-            if dwellings is not None:
+                facts["indicative_max_loan"] = max_loan(entry, dwellings)
                 facts["energy_advice_required"] = dwellings >= entry["advice_required_from_dwellings"]
         out.append(FinancingItem(pid, entry["title"], entry["kind"], applies, facts,
                                  entry["certainty"], entry["peildatum"],
@@ -187,11 +186,11 @@ def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
                                  entry.get("applies_when")))
     reserve = knowledge.financing["reserve_fund"]
     if profile.money.rebuild_value is not None:
-        share = Fraction(*map(int, reserve["min_share_of_rebuild_value"].split("/")))
-        minimum = -(-share * profile.money.rebuild_value // 1)
+        share = Fraction(reserve["min_share_of_rebuild_value"])
+        minimum = whole(share * profile.money.rebuild_value)   # whole euros, half up
         out.insert(0, FinancingItem(
             "reserve_minimum", reserve["title"], "law", True,
-            {"minimum_without_mjop": int(minimum)}, reserve["certainty"], reserve["peildatum"],
+            {"minimum_without_mjop": minimum}, reserve["certainty"], reserve["peildatum"],
             Explanation.of(reserve["why"], ["financing:reserve_fund"], sources(reserve["source"]))))
     return out
 

@@ -136,7 +136,12 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
                                  "unknown_cost": list(money.owners.unknown_cost)},
         "per_stage": [{"stage": stage, "net": cents(amount)}
                       for stage, amount in money.per_stage.items()],
-        "per_year": [{"year": year, "net": cents(amount)} for year, amount in money.per_year.items()],
+        "per_year": [{"year": year, "net": cents(amount),
+                      "per_apartment": cents(money.reference.of(amount))
+                      if money.reference else None}
+                     for year, amount in money.per_year.items()],
+        "reference_apartment": None if money.reference is None else {
+            "label": money.reference.label, "share": money.reference.share_text},
         "execution_year": money.execution_year,
         "reserve_used_cents": money.reserve_used,
         "loan": {
@@ -190,8 +195,11 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
                             "committed_cents": y.committed, "plan_cents": y.plan,
                             "end_cents": y.end} for y in reserve.projection],
             "lowest_cents": reserve.lowest,
-            "unknown_spending": [{"year": year, "component": component}
+            "unknown_spending": [{"year": year, "component": component,
+                                  "label": k.risk_thresholds["component_labels"].get(component)}
                                  for year, component in reserve.unknown_spending],
+            "min_share_of_rebuild_value": k.financing["reserve_fund"]["min_share_of_rebuild_value"],
+            "mjop_max_age_years": k.financing["reserve_fund"]["mjop_max_age_years"],
         },
     }
 

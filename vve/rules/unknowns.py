@@ -34,6 +34,9 @@ def _relevant(path: str, profile: Profile) -> bool:
         return False
     if path.startswith(("voting.overrides", "voting.weights", "money.figures.")):
         return False
+    if path == "installations.gas_use_m3" and \
+            profile.installations.gas_use_per_dwelling_m3 is not None:
+        return False   # the gas use per dwelling is known and used
     if path.startswith("owners.groups."):
         index = int(path.split(".")[2])
         group = profile.owners.groups[index]

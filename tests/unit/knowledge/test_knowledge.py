@@ -87,6 +87,14 @@ def test_an_unknown_model_reglement_becomes_a_kadaster_action():
     ("risks.toml", 'stage = "inventory"', 'stage = "nergens"', "unknown stage"),
     ("measures.toml", 'certainty = "bron"', "", "certainty"),
     ("measures.toml", 'kind = "insulation"', 'kind = "magie"', "unknown kind"),
+    ("costs.toml", 'vat = "incl"\nincludes = "materiaal', 'vat = "excl"\nincludes = "materiaal',
+     "convert an excl figure first"),
+    ("costs.toml", 'low = "26.70"', 'low = "27.50"', "low <= typical <= high"),
+    ("costs.toml", 'quality = "zwak"\ncertainty = "onzeker"', 'quality = "zwak"\ncertainty = "bron"',
+     "cannot have certainty 'bron'"),
+    ("financing.toml", 'apply_at = "decide.apply_svve_advice"', 'apply_at = "decide.nergens"',
+     "no stage or action"),
+    ("stages.toml", 'weekdays = [0, 1, 2, 3]', 'weekdays = [9]', "days 0"),
 ])
 def test_broken_references_are_refused(tmp_path, filename, old, new, message):
     with pytest.raises(KnowledgeError, match=message):

@@ -57,3 +57,11 @@ def test_an_upgrade_keeps_what_a_board_already_typed_in_a_new_field():
 def test_versions_the_code_does_not_know_are_left_for_the_parser_to_refuse():
     assert upgrade({"schema_version": 7})["schema_version"] == 7
     assert upgrade({"schema_version": True})["schema_version"] is True
+
+
+def test_a_version_1_file_with_a_broken_section_gets_a_dutch_message_not_a_crash():
+    from vve.profile import ProfileError, load_profile
+    for broken in ('"money": []', '"building": "gebouw"'):
+        with pytest.raises(ProfileError):
+            load_profile('{"schema_version": 1, "association": {"name": "x"}, ' + broken + '}')
+    assert load_profile('{"schema_version": 1, "association": {"name": "x"}, "building": null}')

@@ -97,15 +97,16 @@ def test_emmen_matches_the_hand_calculation():
     assert cls["one_off_each"] == r(2_638_60, None, 2_932_07)
     assert cls["monthly_each"]["20"] == r(15_56, None, 17_29)
     assert cls["saving_monthly_each"] == r(5_79, None, 7_15)
-    # reserve: 0.5% of € 7,450,000; contribution € 69,000; 37 days of 2026 left
+    # reserve: 0.5% of € 7,450,000; contribution € 69,000; 38 days of 2026 left (24 Nov–31 Dec)
     reserve = money["reserve"]
     assert reserve["minimum"] == r(37_250_00, 37_250_00, 37_250_00)
-    assert reserve["meets_minimum"] is True and reserve["mjop_sets_minimum"] is True
+    # the MJOP of 2023 sets the legal minimum, which the plan cannot know: no verdict
+    assert reserve["meets_minimum"] is None and reserve["mjop_sets_minimum"] is True
     years = {y["year"]: y for y in reserve["projection"]}
-    assert years[2026]["contribution_cents"] == 6_994_52
+    assert years[2026]["contribution_cents"] == 7_183_56
     assert years[2029]["committed_cents"] == 185_000_00
-    assert years[2031]["end_cents"] == 238_994_52
-    assert years[2032]["end_cents"] == 307_994_52
+    assert years[2031]["end_cents"] == 239_183_56
+    assert years[2032]["end_cents"] == 308_183_56
     assert reserve["unknown_spending"] == []
 
 
@@ -389,3 +390,30 @@ def test_a_breukdeel_keeps_the_form_of_the_deed():
     apartments = money_of(profile)["apartments"]
     assert [c["share"] for c in apartments["classes"]] == ["4000/10000", "6000/10000"]
     assert apartments["shares_add_up"]
+
+
+def test_with_a_valid_mjop_the_cover_does_not_claim_the_half_percent_minimum():
+    """Art. 5:126 lid 2: an adopted MJOP of at most five years sets the minimum instead."""
+    data = json.loads(EMMEN.read_text(encoding="utf-8"))
+    data["money"]["yearly_reserve_contribution"] = 20_000   # below 0.5% of the rebuild value
+    money = money_of(parse_profile(data))
+    assert money["reserve"]["mjop_sets_minimum"] and money["reserve"]["meets_minimum"] is None
+    assert not any("wettelijk minimum" in s for s in money["summary"])
+    data["money"]["maintenance_plan_year"] = 2015   # too old: now the 0.5% applies
+    money = money_of(parse_profile(data))
+    assert money["reserve"]["meets_minimum"] is False
+    assert any("wettelijk minimum" in s for s in money["summary"])
+
+
+def test_the_advice_subsidy_is_capped_even_when_the_dwellings_are_unknown():
+    money = money_of(make_profile(money={"advice_cost": 40_000}), as_of=dt.date(2025, 1, 6))
+    # 75% of 40,000 = 30,000: between the smallest (10,000) and largest (20,000) maximum
+    assert money["advice"]["subsidy"]["amount"] == r(10_000_00, None, 20_000_00)
+
+
+def test_the_reserve_fund_never_pays_more_than_the_plan_costs():
+    data = json.loads(EMMEN.read_text(encoding="utf-8"))
+    data["money"]["reserve_for_plan"] = 2_000_000
+    money = money_of(parse_profile(data))
+    assert money["reserve_used_cents"] == money["vve"]["net_to_pay"]["high_cents"]
+    assert money["reserve"]["plan_spending_cents"] == money["reserve_used_cents"]

@@ -12,7 +12,7 @@ from vve.profile import Profile
 
 from ..measures import Measure
 from ..stages import StageWindow, stage_by_id
-from .amounts import ZERO, Range, cents, total
+from .amounts import ZERO, Range, cents, total, whole
 from .apartments import (ClassAmounts, LoanPlan, ShareTable, amounts_for_share, loan_plan,
                          per_apartment, share_table)
 from .measures import GasUse, MeasureCost, SubsidyLine, gas_use, measure_costs
@@ -33,6 +33,19 @@ class Totals:
     saving_m3: Range | None
     unknown_cost: tuple[str, ...]
     unknown_saving: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReferenceApartment:
+    """The apartment examples are about: any apartment with equal shares, or the first
+    dwelling class of a breukdelen table."""
+
+    label: str
+    share: Fraction            # of the whole (the table's sum taken into account)
+    share_text: str            # as the deed writes it
+
+    def of(self, amount: Range) -> Range:
+        return amount.map(lambda v: whole(Fraction(v) * self.share))
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,7 @@ class MoneyPlan:
     shares: ShareTable | None
     apartments: tuple[ClassAmounts, ...]
     reserve: ReservePlan
+    reference: ReferenceApartment | None = None
     summary: tuple[str, ...] = ()   # Dutch sentences for page one of the plan
     notes: tuple[str, ...] = ()     # Dutch sentences that open the money chapter
 
@@ -88,6 +102,16 @@ def _totals(lines: list[MeasureCost]) -> Totals:
         total(m3) if m3 else None,
         tuple(line.measure for line in lines if line.investment is None),
         tuple(line.measure for line in lines if line.saving.euros is None))
+
+
+def advice_caps(entry: dict, dwellings: int | None) -> tuple[int, int]:
+    """The SVVE advice maximum in euros for this many dwellings; while the number is
+    unknown, the smallest and the largest maximum."""
+    caps = entry["caps"]
+    if dwellings is None:
+        return min(c["cap"] for c in caps), max(c["cap"] for c in caps)
+    cap = next(c["cap"] for c in caps if dwellings <= c["max_dwellings"])
+    return cap, cap
 
 
 def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> AdviceCost:
@@ -108,10 +132,10 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
     amount = ZERO
     if reason == "counted":
         subsidy = cents(Fraction(cost) * share)
-        if dwellings is not None:
-            cap = next(c["cap"] for c in entry["caps"] if dwellings <= c["max_dwellings"]) * 100
-            subsidy = min(subsidy, cap)
-        amount = Range.exact(subsidy)
+        low_cap, high_cap = advice_caps(entry, dwellings)
+        amount = Range(min(subsidy, low_cap * 100), None, min(subsidy, high_cap * 100))
+        if amount.is_exact:
+            amount = Range.exact(amount.low)
     line = SubsidyLine("svve_advice", amount, reason, application, entry["open_until"])
     gross = Range.exact(cost * 100)
     return AdviceCost(gross, line, gross.minus(amount), share)
@@ -177,7 +201,8 @@ def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure],
     for line in vve_lines:
         if line.net is not None:
             per_year[line.year] = per_year.get(line.year, ZERO) + line.net
-    reserve_used = (profile.money.reserve_for_plan or 0) * 100
+    # the reserve fund never pays more than the plan costs
+    reserve_used = min((profile.money.reserve_for_plan or 0) * 100, net_to_pay.high)
     loan = loan_plan(profile, knowledge, net_to_pay, reserve_used)
     shares = share_table(profile)
     owners_pay = net_to_pay.map(lambda v: max(0, v - reserve_used))
@@ -192,6 +217,17 @@ def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure],
                      _not_included(profile, knowledge, loan, lines, advice), vve, owners,
                      net_to_pay,
                      owners_pay, per_stage, dict(sorted(per_year.items())), execution_year,
-                     reserve_used, loan, shares, apartments, reserve)
+                     reserve_used, loan, shares, apartments, reserve, _reference(shares))
     cover, notes = summary(plan, knowledge, profile.installations.heating)
     return replace(plan, summary=cover, notes=notes)
+
+
+def _reference(shares: ShareTable | None) -> ReferenceApartment | None:
+    if shares is None or not shares.total_share:
+        return None
+    if shares.method == "table":
+        cls = next((c for c in shares.classes if c.kind == "dwelling"), shares.classes[0])
+        return ReferenceApartment((cls.label or "appartement").lower(),
+                                  cls.share / shares.total_share, cls.text)
+    return ReferenceApartment("appartement", Fraction(1, shares.rights_total),
+                              f"1/{shares.rights_total}")

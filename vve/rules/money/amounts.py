@@ -76,9 +76,6 @@ class Range:
         return Range(f(self.low), None if self.typical is None else f(self.typical),
                      f(self.high))
 
-    def capped(self, cap: int) -> "Range":
-        return self.map(lambda v: min(v, cap))
-
 
 ZERO = Range(0, 0, 0)
 

@@ -99,6 +99,11 @@ class LoanPlan:
     condition: str
 
 
+def max_loan(entry: Mapping[str, Any], dwellings: int) -> int:
+    """The VvE loan's maximum in euros: per right that is a dwelling (warmtefonds.nl)."""
+    return min(entry["max_amount"], dwellings * entry["max_per_right"])
+
+
 def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: int
               ) -> LoanPlan:
     entry = knowledge.financing["programmes"]["warmtefonds_loan"]
@@ -110,8 +115,7 @@ def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: 
         principal = net.map(lambda v: max(0, v - reserve_used))
         principal_origin = "net_cost"
     dwellings = profile.building.rights.dwellings
-    max_amount = (min(entry["max_amount"], dwellings * entry["max_per_right"]) * 100
-                  if dwellings else None)
+    max_amount = None if not dwellings else max_loan(entry, dwellings) * 100
     terms = list(entry["terms_years"])
     if quote.term_years is not None and quote.term_years not in terms:
         terms.append(quote.term_years)

@@ -77,7 +77,7 @@ class MeasureCost:
 def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
     inst, dwellings = profile.installations, profile.building.rights.dwellings
     if inst.gas_use_m3 is not None:
-        per = inst.gas_use_m3 // dwellings if dwellings else None
+        per = whole(Fraction(inst.gas_use_m3, dwellings)) if dwellings else None
         return GasUse(inst.gas_use_m3, per, "entered")
     if inst.gas_use_per_dwelling_m3 is not None:
         total = inst.gas_use_per_dwelling_m3 * dwellings if dwellings else None
@@ -290,8 +290,8 @@ def _isde(money: MoneyKnowledge, mid: str, route: str) -> SubsidyLine:
     for grant in money.isde.values():
         if grant.measure == mid and (not grant.routes or route in grant.routes):
             span = grant.amount
-            return SubsidyLine("isde", Range(int(span.low * 100), None if span.typical is None
-                                             else int(span.typical * 100), int(span.high * 100)),
+            return SubsidyLine("isde", Range(cents(span.low), None if span.typical is None
+                                             else cents(span.typical), cents(span.high)),
                                "owner_occupiers_only", provenance=grant.provenance)
     return SubsidyLine(None, ZERO, "none")
 

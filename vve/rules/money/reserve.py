@@ -80,7 +80,8 @@ def reserve_plan(profile: Profile, knowledge: Knowledge, as_of: dt.date, last_ye
     contribution = (None if money.yearly_reserve_contribution is None
                     else money.yearly_reserve_contribution * 100)
     meets = None
-    if minimum is not None and contribution is not None:
+    # with a valid MJOP, the MJOP's amount is the legal minimum, which the plan does not know
+    if minimum is not None and contribution is not None and not mjop_valid:
         if contribution >= minimum.high:
             meets = True
         elif contribution < minimum.low:
@@ -95,7 +96,7 @@ def reserve_plan(profile: Profile, knowledge: Knowledge, as_of: dt.date, last_ye
         for year in range(as_of.year, max(last_year, as_of.year) + 1):
             paid_in = contribution
             if year == as_of.year:   # today's balance: only the rest of this year is ahead
-                days = (dt.date(year, 12, 31) - as_of).days
+                days = (dt.date(year + 1, 1, 1) - as_of).days
                 paid_in = cents(Fraction(contribution * days,
                                          100 * (366 if calendar.isleap(year) else 365)))
             plan = plan_spending if year == plan_spending_year else 0

@@ -13,17 +13,13 @@ from typing import TYPE_CHECKING
 
 from vve.knowledge import Knowledge
 
-from ..explain import nl_euro_range, nl_euros
+from ..explain import nl_euro_range, nl_euros, nl_listing
 from .amounts import Range, total, whole
 
 if TYPE_CHECKING:
     from . import MoneyPlan
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
-
-
-def _listing(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def _per(amount: Range, parts: Fraction | int) -> Range:
@@ -41,17 +37,6 @@ def summary_term(money: "MoneyPlan") -> int | None:
         return quoted[0]
     standard = [t.years for t in money.loan.terms]
     return max(standard) if standard else None
-
-
-def _reference(money: "MoneyPlan") -> tuple[str, Fraction]:
-    """Whom a per-apartment example is about: an apartment with equal shares, or the first
-    dwelling class of a breukdelen table."""
-    shares = money.shares
-    if shares.method == "table":
-        cls = next((c for c in shares.classes if c.kind == "dwelling"), shares.classes[0])
-        name = (cls.label or "appartement").lower()
-        return f"een {name} (breukdeel {cls.text})", cls.share
-    return "een appartement", Fraction(1, shares.rights_total) * shares.total_share
 
 
 def estimable(money: "MoneyPlan") -> bool:
@@ -89,7 +74,7 @@ def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
     elif any(line.investment is not None for line in money.lines):
         cover.append("Wat al wel te schatten is, staat in het hoofdstuk over de kosten.")
     notes = [n for n in (_subsidy_note(money), _private_note(money, shorts),
-                         _rate_note(money), _surfaces_note(money)) if n]
+                         _rate_note(money, knowledge), _surfaces_note(money)) if n]
     return tuple(cover), tuple(notes)
 
 
@@ -120,7 +105,7 @@ def _cost_sentence(money: "MoneyPlan") -> str:
 
     rate = ""
     if can_borrow:
-        percent = str(money.loan.rates[0].rate_percent).replace(".", ",")
+        percent = format(money.loan.rates[0].rate_percent.normalize(), "f").replace(".", ",")
         rate = (f" De maandbedragen rekenen met {percent}% rente uit de offerte."
                 if money.loan.rate_origin == "quote" else
                 f" De maandbedragen rekenen met {percent}% rente; de echte rente is nog "
@@ -171,7 +156,7 @@ def _saving_sentence(money: "MoneyPlan", shorts: dict[str, str], heating: str | 
     known = [shorts[line.measure] for line in money.lines
              if line.payer == "vve" and line.saving.euros is not None]
     if any(line.saving.euros is None for line in money.lines if line.payer == "vve"):
-        text += (f", alleen voor {_listing(known)}; de andere besparingen rekent het "
+        text += (f", alleen voor {nl_listing(known)}; de andere besparingen rekent het "
                  f"energieadvies uit")
     return text + "."
 
@@ -203,16 +188,23 @@ def _certainty_sentence(money: "MoneyPlan", knowledge: Knowledge, shorts: dict[s
                 if any(line.origin != "default" for line in money.lines)
                 else "Er zijn nog geen bedragen")
     else:
-        years = sorted({p.peildatum.year for p in used})
-        span = str(years[0]) if len(years) == 1 else f"{years[0]} tot {years[-1]}"
-        text = f"Dit zijn indicatieve bedragen met prijzen uit {span}"
+        # an undated source's peildatum is the day it was read, not the date of its prices
+        years = sorted({p.peildatum.year for p in used if not p.undated})
+        read = sorted({p.peildatum.year for p in used if p.undated})
+        text = "Dit zijn indicatieve bedragen"
+        if years:
+            span = str(years[0]) if len(years) == 1 else f"{years[0]} tot {years[-1]}"
+            text += f" met prijzen uit {span}"
+        if read:
+            text += (f"{', deels' if years else ''} uit ongedateerde bronnen (gelezen in "
+                     f"{read[-1]})")
         if any(p.quality == "zwak" for p in used):
             text += ", deels uit zwakke bronnen"
     missing = [shorts[m] for m in money.vve.unknown_cost]
     extras = {item.id: item.short for item in knowledge.money.not_included}
     missing += [extras[i] for i in money.not_included]
     if missing:
-        text += f". Nog niet meegeteld, dus daar komt nog bij: {_listing(missing)}"
+        text += f". Nog niet meegeteld, dus daar komt nog bij: {nl_listing(missing)}"
     return text + ". De echte bedragen volgen uit het energieadvies en de offertes."
 
 
@@ -228,9 +220,11 @@ def _subsidy_note(money: "MoneyPlan") -> str | None:
             if until.month == 12 else
             "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
             "aanvraag na het einde van de regeling")
-    if potential and money.shares is not None:
-        who, share = _reference(money)
-        amount = _share_of(total(potential), share, money.shares.total_share)
+    if potential and money.reference is not None:
+        ref = money.reference
+        who = (f"een {ref.label} (breukdeel {ref.share_text})" if money.shares.method == "table"
+               else "een appartement")
+        amount = ref.of(total(potential))
         text += (f". Lukt de aanvraag eerder, dan scheelt dat voor {who} "
                  f"{nl_euro_range(amount.low, amount.high)} (bedragen per m² van een rekenhulp "
                  f"van een derde partij; de officiële tabel is niet gevonden)")
@@ -249,13 +243,13 @@ def _private_note(money: "MoneyPlan", shorts: dict[str, str]) -> str | None:
         who = ("wie nog op gas kookt" if line.measure == "induction_cooking"
                else "wie de maatregel neemt")
         parts.append(f"{shorts[line.measure]} ({who}: {amount})")
-    text = f"Wat eigenaars zelf betalen, niet naar breukdeel: {_listing(parts)}"
+    text = f"Wat eigenaars zelf betalen, niet naar breukdeel: {nl_listing(parts)}"
     if any(line.subsidy.reason == "owner_occupiers_only" for line in private):
         text += "; eigenaar-bewoners kunnen voor een warmtepomp ISDE-subsidie krijgen"
     return text + "."
 
 
-def _rate_note(money: "MoneyPlan") -> str | None:
+def _rate_note(money: "MoneyPlan", knowledge: Knowledge) -> str | None:
     loan = money.loan
     if loan.principal.high < loan.min_amount:
         return None
@@ -266,12 +260,15 @@ def _rate_note(money: "MoneyPlan") -> str | None:
                 f"de VvE de besluitvergadering bijeenroept. Gerekend is met "
                 f"{loan.rates[0].label}, ook voor kortere looptijden"
                 + (f"; eerder was het {history}" if history else "") + ". ")
+    limit = knowledge.financing["programmes"]["warmtefonds_loan"]["advice_required_from_dwellings"]
     if loan.advice_required:
         years = summary_term(money)
-        text += (f"Bij 8 of meer woningen moet het MJOP ten minste de looptijd van de lening "
-                 f"dekken: voor {years} jaar lenen een MJOP tot {money.execution_year + years}.")
+        text += (f"Bij {limit} of meer woningen moet het MJOP ten minste de looptijd van de "
+                 f"lening dekken: voor {years} jaar lenen een MJOP tot "
+                 f"{money.execution_year + years}.")
     elif loan.advice_required is False:
-        text += "Bij minder dan 8 woningen moet iedere eigenaar de lening schriftelijk goedkeuren."
+        text += (f"Bij minder dan {limit} woningen moet iedere eigenaar de lening schriftelijk "
+                 f"goedkeuren.")
     return text.strip() or None
 
 

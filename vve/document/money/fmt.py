@@ -1,0 +1,95 @@
+"""Formatting the money part's figures for the document: prices, quantities, ranges,
+sources with their dates. Whole euros and quantities are rounded half up."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_decimal
+
+from vve import labels
+
+from ..text import LOCALE, NBSP, date_nl, decimal_nl, euro_cents, number
+
+WEAK = "*"
+
+
+def price_text(text: str | None) -> str:
+    """A unit price: "€ 840", "€ 26,70"."""
+    if text is None:
+        return "onbekend"
+    value = Decimal(text)
+    if value == value.to_integral_value():
+        return f"€{NBSP}" + decimal_nl(text, 0)
+    return f"€{NBSP}" + format_decimal(value, format="#,##0.00", locale=LOCALE)
+
+
+def price_range(figure: dict) -> str:
+    low, high = price_text(figure["low"]), price_text(figure["high"])
+    return low if low == high else f"{low} tot {high}"
+
+
+def quantity(q: dict | None) -> str:
+    if q is None or q["value"] is None:
+        return "onbekend"
+    unit = labels.QUANTITY_UNIT.get(q["unit"], q["unit"])
+    value = int(Decimal(q["value"]).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return f"{number(value, 0)}{NBSP}{unit}"
+
+
+def m3(r: dict | None) -> str:
+    if r is None:
+        return "onbekend"
+    low, high = number(r["low"], 0), number(r["high"], 0)
+    return f"{low}{NBSP}m³" if low == high else f"{low} tot {high}{NBSP}m³"
+
+
+def percent_of(fraction: str) -> str:
+    """"1/200" -> "0,5%", exactly (a share that is not a whole tenth keeps its digits)."""
+    numerator, denominator = (int(x) for x in fraction.split("/"))
+    value = Decimal(100 * numerator) / Decimal(denominator)
+    return format(value.normalize(), "f").replace(".", ",") + "%"
+
+
+def percent(text: str) -> str:
+    """A rate as the plan JSON gives it ("3.695"), every digit kept: "3,695%"."""
+    return format(Decimal(text).normalize(), "f").replace(".", ",") + "%"
+
+
+def dated(p: dict) -> str:
+    if p["undated"]:
+        return f"ongedateerd, gelezen in {p['peildatum'][:4]}"
+    return f"peildatum {date_nl(p['peildatum'])}"
+
+
+def source_note(provenances: list[dict | None], titles: dict[str, str]) -> str:
+    """"Bron: A; B (zwakke bron, peildatum …)." — one date per figure, not per source."""
+    seen: dict[tuple, None] = {}
+    for p in provenances:
+        if p is not None:
+            seen.setdefault((tuple(p["sources"]), p["quality"], p["undated"], p["peildatum"]))
+    parts = [f"{'; '.join(titles.get(s, s) for s in sources)} "
+             f"({labels.QUALITY[quality]}, "
+             f"{dated({'undated': undated, 'peildatum': day})})"
+             for sources, quality, undated, day in seen]
+    return ("Bron: " + "; ".join(parts) + ".") if parts else ""
+
+
+def weak(line: dict) -> bool:
+    figure = line["unit_price"]
+    return (line["origin"] == "default" and figure is not None and line["investment"] is not None
+            and figure["provenance"]["quality"] == "zwak")
+
+
+def plus(*ranges: dict | None) -> dict | None:
+    present = [r for r in ranges if r is not None]
+    if not present:
+        return None
+    typical = (sum(r["typical_cents"] for r in present)
+               if all(r["typical_cents"] is not None for r in present) else None)
+    return {"low_cents": sum(r["low_cents"] for r in present), "typical_cents": typical,
+            "high_cents": sum(r["high_cents"] for r in present)}
+
+
+def minus(amount_cents: int) -> str:
+    return "\u2212" + euro_cents(amount_cents)   # a real minus sign
