@@ -151,6 +151,8 @@ WHO = {"board": "Bestuur", "committee": "Commissie", "advisor": "Adviseur",
 BASE = {"cast": "van de uitgebrachte stemmen", "present": "van de aanwezige stemmen",
         "all": "van alle stemmen in de VvE"}
 COMPARISON = {"more_than": "meer dan", "at_least": "ten minste"}
+UNANIMOUS = {"cast": "alle uitgebrachte stemmen", "present": "alle aanwezige stemmen",
+             "all": "alle stemmen in de VvE: ieder lid stemt in"}
 
 APPLIES = {
     "primary": "Geldt",

@@ -56,3 +56,25 @@ def test_the_table_of_contents_is_filled_in(pdf):
                           capture_output=True, text=True, check=True).stdout
     assert re.search(r"Samenvatting\.{5,}\s*\d+", text)
     assert re.search(r"Bijlage D\. Versies\.{5,}\s*\d+", text)
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+def test_the_pdf_is_tagged(pdf):
+    path, _ = pdf
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^Tagged:\s+yes", info, re.M)
+
+
+def test_the_cli_pdf_has_a_filled_toc_and_tags(tmp_path):
+    from vve.cli import main
+    target = tmp_path / "plan.pdf"
+    assert main(["plan", str(ROOT / "examples" / "emmen-galerijflat.json"), "--as-of",
+                 "2026-11-24", "--pdf", str(target)]) == 0
+    if POPPLER:
+        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True,
+                              check=True).stdout
+        assert re.search(r"^Tagged:\s+yes", info, re.M)
+        text = subprocess.run(["pdftotext", "-layout", "-l", "4", str(target), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "Samenvatting" in text and "Wat kost het en wie betaalt wat" in text

@@ -19,7 +19,7 @@ from . import sections
 from .money import MONEY_CHAPTER, cover_lines, money_assumptions, money_chapter, oldest_price
 from .builder import Builder
 from .glossary import GLOSSARY
-from .styles import (add_page_x_of_y, add_toc, ensure_styles, set_language,
+from .styles import (add_page_x_of_y, add_toc, ensure_styles, fill_toc, set_language,
                      update_fields_on_open)
 from .template import TemplateError, clear_body, load_template
 from .text import clean, date_nl, euro, month_nl, number
@@ -56,15 +56,15 @@ def write_plan_docx(plan: dict, meta: DocumentMeta = DocumentMeta(),
     _properties(doc, plan, meta)
     _header_footer(doc, plan)
     b = Builder(doc)
-    risks_by_id = {r["id"]: r for r in plan["risks"]}
     _cover(b, plan, meta)
     b.para("Inhoud", "TOC Heading")
-    add_toc(doc.add_paragraph())
+    toc = doc.add_paragraph()
+    add_toc(toc)
     b.page_break()
     _summary(b, plan)
     _building(b, plan)
     sections.voting_chapter(b, plan)
-    sections.stages_chapter(b, plan, risks_by_id)
+    sections.stages_chapter(b, plan)
     sections.timeline_chapter(b, plan)
     sections.measures_chapter(b, plan)
     money_chapter(b, plan)
@@ -72,6 +72,7 @@ def write_plan_docx(plan: dict, meta: DocumentMeta = DocumentMeta(),
     sections.drafts_chapter(b, plan)
     sections.risks_chapter(b, plan)
     _appendices(b, plan)
+    fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")})
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -229,7 +230,9 @@ def _dash(value) -> str:
 def _appendices(b: Builder, plan: dict) -> None:
     # Page break as a property of the heading: a break paragraph can leave a blank page.
     b.heading("Bijlage A. Begrippenlijst", 1).paragraph_format.page_break_before = True
-    b.table(["Begrip", "Betekenis"], [list(pair) for pair in GLOSSARY], widths=[4.5, 11.5])
+    b.table(["Begrip", "Betekenis"],
+            [list(pair) for pair in sorted(GLOSSARY, key=lambda p: p[0].casefold())],
+            widths=[4.5, 11.5])
     b.heading("Bijlage B. Bronnen", 1)
     b.para("De datum waarvoor een bedrag geldt (prijspeil), staat bij dat bedrag in het "
            f"hoofdstuk '{MONEY_CHAPTER}'.")
@@ -252,7 +255,6 @@ def _appendices(b: Builder, plan: dict) -> None:
     b.heading("Bijlage D. Versies", 1)
     b.table(["Onderdeel", "Versie"], [
         ["Rekenregels", plan["engine_version"]],
-        ["Kennisbestanden", plan["knowledge_version"]],
         ["Oudste leesdatum van de bronnen", date_nl(plan["knowledge_peildatum"])],
         ["Oudste prijspeil van een bedrag in dit plan", oldest_price(plan["money"]) or "geen"],
         ["Planformaat", str(plan["plan_format"])],

@@ -1,10 +1,12 @@
 """Begrippenlijst for the document's appendix: plain Dutch for an owner at the ALV."""
 
 GLOSSARY = (
+    ("Afleverset", "Een kastje per appartement dat de warmte van een collectieve installatie of een warmtenet overdraagt aan de eigen radiatoren en het warme water."),
     ("Annuïteit", "Een lening met elke maand hetzelfde bedrag voor rente en aflossing samen, tot de lening aan het eind van de looptijd is afbetaald."),
     ("ALV", "Algemene ledenvergadering, ook vergadering van eigenaars: de vergadering waarin alle eigenaars samen besluiten."),
     ("Appartementsrecht", "Het eigendom van één deel van het gebouw (woning, winkel, garage) met een aandeel in het geheel."),
     ("Bouwdepot", "Een rekening waarop het geleende geld staat; de VvE betaalt er de rekeningen van het werk uit."),
+    ("BRL 9500", "De beoordelingsrichtlijn voor energieadviseurs; de SVVE en de VvE-lening vragen een energieadvies door een adviseur met dit certificaat."),
     ("Breukdeel", "Het aandeel van een appartementsrecht in de kosten; staat los van het aantal stemmen."),
     ("DMJOP", "Duurzaam meerjarenonderhoudsplan: een MJOP waarin energiemaatregelen aan het geplande onderhoud zijn gekoppeld."),
     ("Drempelbedrag", "Het bedrag dat de vergadering vaststelt; uitgaven daarboven vragen een gekwalificeerde meerderheid."),
@@ -15,16 +17,20 @@ GLOSSARY = (
     ("ISDE", "Investeringssubsidie duurzame energie en energiebesparing: subsidie voor een eigenaar-bewoner, bijvoorbeeld voor een eigen warmtepomp; niet voor maatregelen van de VvE."),
     ("MJOP", "Meerjarenonderhoudsplan: welk onderhoud wanneer nodig is en wat het kost, voor ten minste tien jaar."),
     ("Modelreglement", "Het voorbeeldreglement van de notarissen (1973 tot 2017) dat de splitsingsakte volgt; het bepaalt quorum en meerderheden."),
+    ("No-regret", "Een maatregel die onder elke warmteroute goed is, zodat de VvE er nooit spijt van krijgt, zoals isoleren en waterzijdig inregelen."),
     ("Peildatum", "De datum waarvoor een bedrag of regel geldt, of waarop het is gecontroleerd; bedragen veranderen daarna."),
     ("Quorum", "Het aantal stemmen dat aanwezig of vertegenwoordigd moet zijn om te mogen besluiten."),
+    ("Rc-waarde", "Hoe goed een dak, gevel of vloer isoleert: hoe hoger, hoe minder warmte verloren gaat."),
     ("Referentiewoning", "Een voorbeeldwoning van RVO met de gemiddelde oppervlakken van een woningtype; zolang de oppervlakken van het eigen gebouw onbekend zijn, rekent het plan daarmee."),
     ("Reservefonds", "Het spaargeld van de VvE voor toekomstig onderhoud; de wet schrijft een minimum voor."),
     ("SVVE", "Subsidieregeling verduurzaming voor verenigingen van eigenaars: subsidie van de overheid (RVO) voor het advies en voor maatregelen van de VvE."),
     ("Splitsingsakte", "De notariële akte die het gebouw in appartementsrechten verdeelt, met het reglement."),
+    ("Trias energetica", "De volgorde van verduurzamen: eerst de warmtevraag beperken (isoleren, ventileren), dan duurzame warmte, dan de rest zo zuinig mogelijk opwekken."),
     ("Tweede vergadering", "Een nieuwe vergadering, 2 tot 6 weken na een vergadering zonder quorum, die zonder quorum mag besluiten."),
     ("Uitgebrachte stemmen", "Voor- en tegenstemmen samen; blanco stemmen en onthoudingen tellen niet mee."),
     ("Volmacht", "Schriftelijke toestemming aan een ander om namens een eigenaar te stemmen."),
     ("Wattpiek (Wp)", "Het vermogen van zonnepanelen bij volle zon; de prijs van zonnepanelen wordt per Wp opgegeven."),
+    ("Waterzijdig inregelen", "De cv-installatie zo afstellen dat elke radiator precies genoeg warm water krijgt; goedkoop en nodig om later met een lagere temperatuur te verwarmen."),
     ("Warmteroute", "De manier waarop het gebouw straks zonder aardgas verwarmd wordt: warmtenet, all-electric, hybride of groen gas."),
     ("Wijkuitvoeringsplan", "Het plan van de gemeente voor hoe en wanneer een wijk van het aardgas gaat."),
 )

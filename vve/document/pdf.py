@@ -9,6 +9,9 @@ from pathlib import Path
 
 UNO_SCRIPT = Path(__file__).with_name("uno_export.py")
 TIMEOUT_SECONDS = 180
+# LibreOffice 7.4+ takes the PDF filter's options as JSON after the filter name
+TAGGED_PDF = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+              '"ExportBookmarks":{"type":"boolean","value":"true"}}')
 
 
 class PdfError(RuntimeError):
@@ -47,7 +50,7 @@ def docx_to_pdf(docx: bytes) -> tuple[bytes, bool]:
             if not target.exists():
                 python = None
                 subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo",
-                                "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                                "--convert-to", TAGGED_PDF, "--outdir", tmp, str(source)],
                                capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
         except subprocess.TimeoutExpired:
             raise PdfError("LibreOffice deed er te lang over; probeer het opnieuw.") from None

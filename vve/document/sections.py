@@ -22,6 +22,8 @@ from .timeline import timeline_png
 
 def rule_in_words(rule: dict) -> str:
     """"ten minste twee derde van de uitgebrachte stemmen" — the majority as one phrase."""
+    if rule["majority"] == "1/1":   # unanimity: "ten minste alle van alle stemmen" is no Dutch
+        return labels.UNANIMOUS[rule["base"]]
     return (f"{labels.COMPARISON[rule['comparison']]} "
             f"{labels.fraction_words(rule['majority'])} {labels.BASE[rule['base']]}")
 
@@ -58,16 +60,18 @@ def _blocking_text(decision: dict) -> str:
     lines = []
     for power in decision["blocking"]:
         single = power["single_party"]
+        # a group of owners is no voting bloc: only if they all vote alike
         who = (f"{power['label']} ({power['votes']} stemmen)" if single
-               else f"{power['label']} samen ({power['votes']} stemmen)")
-        can = "kan" if single else "kunnen"
+               else f"als alle {power['label'].lower()} hetzelfde stemmen ({power['votes']} "
+                    f"stemmen), dan")
+        can = "kan" if single else "kunnen zij"
         if power["can_carry"]:
-            lines.append(f"{who} {can} dit besluit alleen nemen én tegenhouden.")
+            lines.append(f"{_first_upper(who)} {can} dit besluit alleen nemen én tegenhouden.")
         elif power["can_block"]:
-            lines.append(f"{who} {can} dit besluit alleen tegenhouden.")
+            lines.append(f"{_first_upper(who)} {can} dit besluit alleen tegenhouden.")
         elif power["can_block_quorum"]:
-            lines.append(f"{who} {can} door weg te blijven het quorum van de eerste "
-                         "vergadering onmogelijk maken.")
+            lines.append(f"{_first_upper(who)} {can} door weg te blijven het quorum van de "
+                         "eerste vergadering onmogelijk maken.")
         ceiling = power["carries_alone_up_to_present"]
         total = (decision["rule"]["votes"] or {}).get("total")
         if not power["can_carry"] and ceiling and single and total and ceiling < total:
@@ -76,13 +80,34 @@ def _blocking_text(decision: dict) -> str:
     return " ".join(lines) or "Geen eigenaar of eigenaarsgroep kan dit besluit alleen tegenhouden."
 
 
-def _second_text(decision: dict) -> str:
-    second = decision["second_meeting"]
-    if second is None:
-        return "niet nodig: dit besluit kent geen quorum"
-    return (f"als het quorum niet wordt gehaald: tussen {date_nl(second['earliest'])} en "
-            f"{date_nl(second['latest'])}, ongeacht het aantal aanwezigen, met dezelfde "
-            f"meerderheid (oproep {second['notice_days']} dagen vooraf)")
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _second_text(second: dict) -> str:
+    window = f"tussen {date_nl(second['earliest'])} en {date_nl(second['latest'])}"
+    when = (f"op {date_nl(second['planned'])} (het mag {window})" if second["planned"]
+            else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
+                 f"vakanties, dus kies zelf een datum")
+    return (f"Wordt het quorum niet gehaald, dan besluit een tweede vergadering {when}, "
+            f"ongeacht het aantal aanwezigen en met dezelfde meerderheid; de oproep gaat "
+            f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is.")
+
+
+def _rule_texts(plan: dict) -> list[str]:
+    """Every rule explanation of the plan, once (many decisions share a rule)."""
+    seen: dict[str, None] = {}
+    for d in plan["decisions"]:
+        for rule in (d["rule"], *d["alternatives"], *d["requirements"]):
+            seen.setdefault(rule["explanation"]["text"], None)
+    return list(seen)
+
+
+def _meetings(plan: dict) -> list[tuple[str, list[dict]]]:
+    grouped: dict[str, list[dict]] = {}
+    for d in plan["decisions"]:
+        grouped.setdefault(d["meeting_date"], []).append(d)
+    return sorted(grouped.items())
 
 
 def voting_chapter(b: Builder, plan: dict) -> None:
@@ -99,25 +124,60 @@ def voting_chapter(b: Builder, plan: dict) -> None:
                "onthoudingen tellen mee voor het quorum, maar niet als uitgebrachte stem.")
     b.para(f"Een vergadering wordt ten minste {model['notice_days']} dagen vooraf bijeengeroepen; "
            "de dag van oproeping en van de vergadering tellen niet mee.")
-    for decision in plan["decisions"]:
-        rule = decision["rule"]
-        b.heading(decision["title"], 2)
-        b.para(decision["explanation"]["text"].split(". ")[0].rstrip(".") + ".")
-        rows = [["Regel", f"{labels.APPLIES[rule['applies']]}: {rule_in_words(rule)}"],
-                ["Quorum", quorum_in_words(rule)], *_votes_rows(rule),
-                ["Tweede vergadering", _second_text(decision)],
-                ["Wie kan blokkeren", _blocking_text(decision)],
-                ["Zekerheid", labels.CERTAINTY[rule["certainty"]]]]
-        for other in (*decision["alternatives"], *decision["requirements"]):
-            full = other["votes"] and other["votes"]["min_yes_full_attendance"]
-            numbers = f" — bij volledige opkomst {full} stemmen voor" if full else ""
-            rows.append([labels.APPLIES[other["applies"]],
-                         f"{rule_in_words(other)}; {quorum_in_words(other)}{numbers}"])
-        b.table(["", "Voor dit besluit"], rows, caption=f"Stemmen nodig: {decision['title']}",
-                widths=[4.5, 11.5])
+    b.heading("De regels in dit plan", 2)
+    b.para("Welke meerderheid en welk quorum een besluit vraagt, volgt uit het reglement en de "
+           "wet. Dit zijn de regels die in dit plan voorkomen, met wat ze hier in stemmen "
+           "betekenen; bij elk besluit hieronder staat welke geldt.")
+    b.bullets(_rule_texts(plan))
+    _blocking_section(b, plan)
+    notes = {s["id"]: s["meeting_note"] for s in plan["stages"]}
+    stages = {s["meeting_date"]: s["id"] for s in plan["stages"] if s["meeting_date"]}
+    for day, decisions in _meetings(plan):
+        b.heading(f"ALV van {date_nl(day)}", 2)
+        note = notes.get(stages.get(day))
+        notice = min(d["notice_by"] for d in decisions)
+        b.para(f"Oproep met de concept-besluiten uiterlijk {date_nl(notice)}."
+               + (f" Gekozen datum: {note[:1].lower() + note[1:]}" if note else ""))
+        seconds = {d["second_meeting"]["planned"] or d["second_meeting"]["earliest"]:
+                   d["second_meeting"] for d in decisions if d["second_meeting"]}
+        for second in seconds.values():
+            b.para(_second_text(second))
+        for decision in decisions:
+            _decision_section(b, decision, model["notice_days"])
 
 
-def stages_chapter(b: Builder, plan: dict, risks_by_id: dict) -> None:
+def _blocking_section(b: Builder, plan: dict) -> None:
+    """Who can stop a decision: once per distinct answer, with the decisions it is about."""
+    texts: dict[str, list[str]] = {}
+    for d in plan["decisions"]:
+        texts.setdefault(_blocking_text(d), []).append(d["title"].lower())
+    b.heading("Wie kan een besluit tegenhouden", 2)
+    if len(texts) == 1:
+        b.para(next(iter(texts)) + " Dat geldt voor alle besluiten in dit plan.")
+        return
+    b.bullets(f"{text} Dat geldt voor: {'; '.join(titles)}." for text, titles in texts.items())
+
+
+def _decision_section(b: Builder, decision: dict, notice_days: int) -> None:
+    rule = decision["rule"]
+    b.heading(decision["title"], 3)
+    b.para(decision["explanation"]["text"])
+    rows = [["Regel", f"{labels.APPLIES[rule['applies']]}: {rule_in_words(rule)}"],
+            ["Quorum", quorum_in_words(rule)], *_votes_rows(rule)]
+    if decision["notice_days"] > notice_days:
+        rows.append(["Oproep", f"ten minste {decision['notice_days']} dagen vooraf (de wet "
+                               f"vraagt dit voor dit besluit)"])
+    rows.append(["Zekerheid", labels.CERTAINTY[decision["certainty"]]])
+    for other in (*decision["alternatives"], *decision["requirements"]):
+        full = other["votes"] and other["votes"]["min_yes_full_attendance"]
+        numbers = f" — bij volledige opkomst {full} stemmen voor" if full else ""
+        rows.append([labels.APPLIES[other["applies"]],
+                     f"{rule_in_words(other)}; {quorum_in_words(other)}{numbers}"])
+    b.table(["", "Voor dit besluit"], rows, caption=f"Stemmen nodig: {decision['title']}",
+            widths=[4.5, 11.5])
+
+
+def stages_chapter(b: Builder, plan: dict) -> None:
     b.heading("Het plan in fasen", 1)
     titles = {d["id"]: d["title"] for d in plan["decisions"]}
     for index, stage in enumerate(plan["stages"], start=1):
@@ -136,9 +196,11 @@ def stages_chapter(b: Builder, plan: dict, risks_by_id: dict) -> None:
             b.bullets(titles[d] for d in stage["decisions"])
         b.heading("Mijlpalen", 3)
         b.bullets(stage["milestones"])
-        if stage["risks"]:
-            b.heading("Risico's", 3)
-            b.bullets(risks_by_id[r]["text"] for r in dict.fromkeys(stage["risks"]))
+        numbers = [number for number, risk in numbered_risks(plan)
+                   if risk["stage"] == stage["id"]]
+        if numbers:   # said once, in the chapter on risks; here a reference
+            b.labelled("Risico's in deze fase", f"{', '.join(numbers)} (zie het hoofdstuk "
+                                                 f"'Risico's en aandachtspunten')")
 
 
 def timeline_chapter(b: Builder, plan: dict) -> None:
@@ -224,18 +286,26 @@ def drafts_chapter(b: Builder, plan: dict) -> None:
         numbers = (f" Bij volledige opkomst: {votes['min_yes_full_attendance']} van de "
                    f"{votes['total']} stemmen voor." if votes and
                    votes["min_yes_full_attendance"] is not None else "")
+        # the condition in the same paragraph: a lone note can end up atop the next page
+        condition = " Alleen nodig als het plan deze kant op gaat." if decision["conditional"] \
+            else ""
         b.labelled("Vereiste meerderheid",
-                   f"{rule_in_words(rule)}; {quorum_in_words(rule)}.{numbers}")
-        if decision["conditional"]:
-            b.note("Alleen nodig als het plan deze kant op gaat.")
+                   f"{rule_in_words(rule)}; {quorum_in_words(rule)}.{numbers}{condition}")
+
+
+def numbered_risks(plan: dict) -> list[tuple[str, dict]]:
+    """The risks as the chapter on risks lists them: R1, R2, … most important first."""
+    order = {"high": 0, "medium": 1, "low": 2}
+    ranked = sorted(plan["risks"], key=lambda r: order[r["severity"]])
+    return [(f"R{index}", risk) for index, risk in enumerate(ranked, start=1)]
 
 
 def risks_chapter(b: Builder, plan: dict) -> None:
     b.heading("Risico's en aandachtspunten", 1)
-    order = {"high": 0, "medium": 1, "low": 2}
-    rows = [[labels.SEVERITY[r["severity"]], r["text"]]
-            for r in sorted(plan["risks"], key=lambda r: order[r["severity"]])]
-    b.table(["Belang", "Risico en wat te doen"], rows, caption="Risico's", widths=[2, 14])
+    rows = [[number, labels.SEVERITY[r["severity"]], r["text"]]
+            for number, r in numbered_risks(plan)]
+    b.table(["Nr.", "Belang", "Risico en wat te doen"], rows, caption="Risico's",
+            widths=[1.2, 1.8, 13])
     b.heading("Open vragen", 1)
     if not plan["unknowns"]:
         b.para("Het bestuur heeft alle vragen beantwoord.")

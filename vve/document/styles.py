@@ -13,12 +13,13 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 LANGUAGE = "nl-NL"
 TABLE_STYLE = "VvE Tabel"
 KEEP_CELL_STYLE = "VvE Tabeltekst bij elkaar"
+COVER_HEADING_STYLE = "VvE Kop voorblad"
 TABLE_HEAD_STYLE = "VvE Tabelkop"
 NOTE_STYLE = "VvE Toelichting"
 REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
@@ -106,6 +107,21 @@ def _own_styles(doc: DocxDocument) -> None:
         style.base_style = doc.styles["Normal"]
         style.font.size = Pt(9)
         style.paragraph_format.space_after = Pt(0)
+    if COVER_HEADING_STYLE not in names:
+        # looks like a heading, but stays out of the table of contents (outline: body text)
+        style = doc.styles.add_style(COVER_HEADING_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Heading 2"]
+        ppr = style.element.get_or_add_pPr()
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), "9")
+        ppr.append(outline)
+    for level, indent in ((1, 0), (2, 0.5)):
+        name = f"TOC {level}"   # Word's own names, so Word's TOC field uses them too
+        if name not in names:
+            style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = doc.styles["Normal"]
+            style.paragraph_format.left_indent = Cm(indent)
+            style.paragraph_format.space_after = Pt(2)
     if KEEP_CELL_STYLE not in names:
         # rows of a short table keep with the next row, so the table is not split
         style = doc.styles.add_style(KEEP_CELL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
@@ -150,10 +166,52 @@ def _field_runs(paragraph: Paragraph, instruction: str, placeholder: str) -> Non
     run_with(end)
 
 
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+
+
 def add_toc(paragraph: Paragraph) -> None:
     # Chapters and their sections; level 3 (milestones, risks per stage) would fill pages.
-    _field_runs(paragraph, 'TOC \\o "1-2" \\h \\z \\u',
+    _field_runs(paragraph, TOC_INSTRUCTION,
                 "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9) als deze nog leeg is.")
+
+
+def fill_toc(doc: DocxDocument, paragraph: Paragraph, style_ids: dict[str, str]) -> None:
+    """Put the headings into the TOC field's result, one paragraph each, so the contents
+    show in any program before a field update (LibreOffice does not update on opening);
+    Word and the PDF export still refresh it with page numbers."""
+    after = False
+    headings = []
+    for p in doc.paragraphs:
+        if p._p is paragraph._p:
+            after = True
+        elif after and p.style.name in ("Heading 1", "Heading 2") and p.text.strip():
+            headings.append((p.style.name, p.text))
+    if not headings:
+        return
+    p = paragraph._p
+    runs = p.findall(qn("w:r"))
+    end_run = runs[-1]                       # the run with fldChar end
+    for run in runs[3:-1]:                   # the placeholder text
+        p.remove(run)
+    p.remove(end_run)
+    anchor = p
+    for index, (style, text) in enumerate(headings):
+        new = OxmlElement("w:p")
+        ppr = OxmlElement("w:pPr")
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(qn("w:val"), style_ids["TOC 1" if style == "Heading 1" else "TOC 2"])
+        ppr.append(pstyle)
+        new.append(ppr)
+        run = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+        run.append(t)
+        new.append(run)
+        if index == len(headings) - 1:
+            new.append(end_run)
+        anchor.addnext(new)
+        anchor = new
 
 
 def add_page_x_of_y(paragraph: Paragraph) -> None:

@@ -50,8 +50,12 @@ def main(soffice, source, target):
         for i in range(indexes.getCount()):
             indexes.getByIndex(i).update()
         doc.getTextFields().refresh()
+        # a tagged PDF (structure for screen readers) with bookmarks from the headings
+        filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (
+            prop("UseTaggedPDF", True), prop("ExportBookmarks", True)))
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)),
-                       (prop("FilterName", "writer_pdf_Export"),))
+                       (prop("FilterName", "writer_pdf_Export"),
+                        prop("FilterData", filter_data)))
         doc.close(True)
         try:
             desktop.terminate()

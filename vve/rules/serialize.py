@@ -19,7 +19,7 @@ from .plan import PLAN_FORMAT, Plan
 from .serialize_money import money_source_ids, money_to_dict
 from .stages import Action
 from .unknowns import pattern_of
-from .voting import Power, Rule, SecondMeetingRoute
+from .voting import Power, Rule, SecondMeetingRoute, latest_notice_date
 
 
 def _frac(value: Fraction | None) -> str | None:
@@ -85,6 +85,7 @@ def _decision(d: Decision, single: dict[str, bool]) -> dict:
         "id": d.id, "title": d.title, "legal_class": d.legal_class, "stage": d.stage,
         "certainty": d.certainty,
         "meeting_date": _date(d.date), "notice_days": d.notice_days,
+        "notice_by": _date(latest_notice_date(d.date, d.notice_days)),
         "sustainability": d.sustainability, "conditional": d.conditional,
         "needed_because": list(d.needed_because), "measures": list(d.measures), "coupled_measures": list(d.coupled_measures),
         "rule": _applied(d.rule),

@@ -304,3 +304,88 @@ def test_the_default_document_is_a4():
     plan = plan_for(make_profile())
     section = Document(io.BytesIO(write_plan_docx(plan))).sections[0]
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+
+
+# --- issue 10: nothing lost on the way to Word ---------------------------------------------
+
+def _document_text(doc) -> str:
+    text = [p.text for p in doc.paragraphs]
+    text += [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return " ".join(" ".join(text).replace("\u00a0", " ").split())
+
+
+def _explanations(plan: dict):
+    yield plan["heat_route"]["explanation"]["text"]
+    for group in ("measures", "stages", "risks", "financing", "decisions"):
+        for item in plan[group]:
+            yield item["explanation"]["text"]
+    for d in plan["decisions"]:
+        for rule in (d["rule"], *d["alternatives"], *d["requirements"]):
+            yield rule["explanation"]["text"]
+
+
+def test_every_sentence_of_every_explanation_appears_whole_in_the_document(written):
+    import re
+    plan, doc, _ = written
+    text = _document_text(doc)
+    for explanation in _explanations(plan):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z€0-9])", explanation):
+            sentence = " ".join(sentence.replace("\u00a0", " ").split())
+            assert sentence in text, sentence
+
+
+def test_no_knowledge_id_appears_in_the_document(written):
+    from vve.knowledge import load_knowledge
+    plan, doc, _ = written
+    text = _document_text(doc)
+    for source in plan["sources"]:
+        text = text.replace(source["where"], "")
+    knowledge = load_knowledge()
+    ids = set(knowledge.decisions) | set(knowledge.measures) | set(knowledge.risks) \
+        | {sid for sid in knowledge.sources if "-" in sid}
+    leaked = [i for i in ids if "_" in i or "-" in i if i in text]
+    assert not leaked and knowledge.version not in text
+
+
+def test_a_deed_amendment_shows_its_15_days_notice():
+    plan = plan_for(make_profile(building={"rights": {"dwellings": 20}},
+                                 voting={"model_reglement": "1983",
+                                         "loans_excluded_by_reglement": True}))
+    text = _document_text(Document(io.BytesIO(write_plan_docx(plan))))
+    assert "ten minste 15 dagen vooraf" in text
+
+
+def test_unanimity_reads_as_dutch_and_groups_are_no_voting_bloc(written):
+    plan, doc, _ = written
+    text = _document_text(doc)
+    assert "ten minste alle" not in text
+    assert "Eigenaar-bewoners samen" not in text
+
+
+def test_the_glossary_explains_every_term_the_plan_uses(written):
+    from vve.document.glossary import GLOSSARY
+    plan, doc, _ = written
+    body = _document_text(doc).split("Bijlage A. Begrippenlijst")[0].lower()
+    terms = {term.lower() for term, _ in GLOSSARY}
+    for word in ("no-regret", "trias energetica", "rc", "brl 9500", "waterzijdig inregelen",
+                 "afleverset", "bouwdepot", "svve", "isde", "dmjop", "breukdeel", "annuïteit"):
+        if f" {word}" in body:
+            assert any(word in term for term in terms), word
+
+
+def test_the_table_of_contents_is_filled_before_any_field_update(written):
+    plan, doc, _ = written
+    entries = [p.text for p in doc.paragraphs if p.style.name in ("TOC 1", "TOC 2")]
+    assert entries[0] == "Samenvatting" and "Bijlage D. Versies" in entries
+    assert "Wat kost het en wie betaalt wat" in entries
+
+
+def test_a_thing_is_said_once_and_referred_to(written):
+    plan, doc, _ = written
+    text = _document_text(doc)
+    for risk in plan["risks"]:
+        said = " ".join(risk["text"].replace("\u00a0", " ").split())
+        # in the chapter on risks, and for a high risk also in the summary
+        assert text.count(said) <= (2 if risk["severity"] == "high" else 1), risk["id"]
+    blocking = [p.text for p in doc.paragraphs if p.text.startswith("Wie kan tegenhouden")]
+    assert len(blocking) == len(set(blocking))

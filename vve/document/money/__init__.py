@@ -7,6 +7,7 @@ in whole euros. Where the engine has no figure the document says so instead of g
 from __future__ import annotations
 
 from ..builder import Builder
+from ..styles import COVER_HEADING_STYLE
 from ..text import month_nl
 from . import costs, paying
 from . import reserve as reserve_section
@@ -17,7 +18,7 @@ MONEY_CHAPTER = "Wat kost het en wie betaalt wat"
 
 def cover_lines(b: Builder, plan: dict) -> None:
     """The sentences an owner reads first, on the cover page."""
-    b.para("Wat kost het per appartement?", "Heading 2")
+    b.para("Wat kost het per appartement?", COVER_HEADING_STYLE)
     for sentence in plan["money"]["summary"]:
         b.para(sentence)
 

@@ -10,6 +10,9 @@ from .fmt import minus, percent_of
 def reserve(b: Builder, plan: dict, money: dict) -> None:
     reserve = money["reserve"]
     b.heading("Het reservefonds", 2)
+    law = next((f for f in plan["financing"] if f["id"] == "reserve_minimum"), None)
+    if law is not None:   # the legal rule once, here beside the figures
+        b.para(law["explanation"]["text"])
     minimum = reserve["minimum"]
     if minimum is None:
         b.para("De wettelijke minimale reservering is niet uit te rekenen: vul de herbouwwaarde "
