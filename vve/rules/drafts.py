@@ -34,7 +34,7 @@ def _amount(lines, knowledge: Knowledge) -> str:
 
 
 def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
-                knowledge: Knowledge) -> tuple[Decision, ...]:
+                knowledge: Knowledge, target_year: int | None = None) -> tuple[Decision, ...]:
     lines = {line.measure: line for line in money.lines}
     labels = knowledge.risk_thresholds["component_labels"]
     out = []
@@ -52,6 +52,8 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
             text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
                 [f"{labels.get(component, 'het onderhoud')} in {year}"
                  for year, component in moments]), 1)
+        if target_year is not None and "[streefjaar]" in text:
+            text = text.replace("[streefjaar]", str(target_year))
         if d.id == "commission_advice" and money.advice.cost is not None:
             text = text.replace(AMOUNT, nl_euros(money.advice.cost.high), 1)
         if d.id == "vve_loan":

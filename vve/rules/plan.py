@@ -94,7 +94,8 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         decisions = [d for d in decisions if d.id != "vve_loan"]
     windows = tailor(windows, profile, knowledge, measures, decisions)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
-                fill_drafts(tuple(decisions), money, knowledge), tuple(risks), tuple(find_out),
+                fill_drafts(tuple(decisions), money, knowledge, profile.ambition.target_year),
+                tuple(risks), tuple(find_out),
                 tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
 
 
