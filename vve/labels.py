@@ -1,7 +1,8 @@
 """The one table that turns the engine's codes into Dutch words.
 
 The engine returns codes; the Word document (and later the web pages) look
-them up here, so a word is changed in one place. Pure data: no imports.
+them up here, so a word is changed in one place. Pure data and one helper for how a
+label reads inside a sentence: no imports.
 """
 
 FIELDS = {
@@ -229,3 +230,10 @@ SHARE_METHOD = {"equal": "gelijke breukdelen", "table": "breukdelen uit de split
                 "assumed_equal": "aangenomen: gelijke breukdelen (nog niet ingevuld)"}
 RIGHT_KIND = {"dwelling": "Woning", "commercial": "Bedrijfsruimte",
               "parking_or_storage": "Garage of berging"}
+
+
+def lower_words(text: str) -> str:
+    """A title inside a sentence: "Duurzaam MJOP (DMJOP) vaststellen" -> "duurzaam MJOP
+    (DMJOP) vaststellen". Words with two or more capitals (MJOP, VvE, HR++) keep theirs."""
+    return " ".join(word if sum(c.isupper() for c in word) > 1 else word.lower()
+                    for word in text.split(" "))

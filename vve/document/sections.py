@@ -12,6 +12,7 @@ from fractions import Fraction
 from docx.shared import Cm
 
 from vve import labels
+from vve.labels import lower_words
 
 from .builder import Builder
 from .styles import set_alt_text
@@ -62,7 +63,7 @@ def _blocking_text(decision: dict) -> str:
         single = power["single_party"]
         # a group of owners is no voting bloc: only if they all vote alike
         who = (f"{power['label']} ({power['votes']} stemmen)" if single
-               else f"als alle {power['label'].lower()} hetzelfde stemmen ({power['votes']} "
+               else f"als alle {lower_words(power['label'])} hetzelfde stemmen ({power['votes']} "
                     f"stemmen), dan")
         can = "kan" if single else "kunnen zij"
         if power["can_carry"]:
@@ -150,7 +151,7 @@ def _blocking_section(b: Builder, plan: dict) -> None:
     """Who can stop a decision: once per distinct answer, with the decisions it is about."""
     texts: dict[str, list[str]] = {}
     for d in plan["decisions"]:
-        texts.setdefault(_blocking_text(d), []).append(d["title"].lower())
+        texts.setdefault(_blocking_text(d), []).append(lower_words(d["title"]))
     b.heading("Wie kan een besluit tegenhouden", 2)
     if len(texts) == 1:
         b.para(next(iter(texts)) + " Dat geldt voor alle besluiten in dit plan.")

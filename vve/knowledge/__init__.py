@@ -135,6 +135,7 @@ class Knowledge:
     proxies: Mapping[str, Any] = field(default_factory=dict)
     boilers: Mapping[str, Any] = field(default_factory=dict)
     written_decision: Mapping[str, Any] = field(default_factory=dict)
+    threshold_unset: Mapping[str, Any] = field(default_factory=dict)
     municipalities: tuple[str, ...] = ()
     version: str = field(default="")
     oldest_peildatum: dt.date | None = None
@@ -243,6 +244,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     _check_sourced(voting["proxies"], "voting.proxies", sources)
     _check_sourced(raw["measures"]["boilers"], "measures.boilers", sources)
     _check_sourced(voting["written_decision"], "voting.written_decision", sources)
+    _check_sourced(voting["threshold_unset"], "voting.threshold_unset", sources)
     for cls, rid in voting["law_classes"].items():
         if rid not in voting["rules"]:
             raise KnowledgeError(f"voting.law_classes.{cls}: unknown rule {rid!r}")
@@ -289,6 +291,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         optional_fields=frozenset(raw["unknowns"]["optional"]["fields"]),
         money=money, meetings=_calendar(raw["stages"]["meetings"], sources),
         proxies=voting["proxies"], written_decision=voting["written_decision"],
+        threshold_unset=voting["threshold_unset"],
         boilers=raw["measures"]["boilers"],
         version=digest, oldest_peildatum=min(dates),
         municipalities=tuple(n for e in raw["municipalities"].values() for n in e["names"]),

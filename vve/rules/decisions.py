@@ -255,6 +255,12 @@ def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Pro
         if amount is not None:
             alternatives.append(_apply(ordinary_spec, profile, ctx, "below_threshold", certainty,
                                        ["voting.threshold_amount", *model_ids], amount))
+        else:   # two readings: the plan takes the one that holds under both
+            unset = knowledge.threshold_unset
+            certainty = _weakest(certainty, unset["certainty"])
+            primary = replace(primary, certainty=certainty, explanation=Explanation.of(
+                f"{primary.explanation.text} {unset['text']}", primary.explanation.ids,
+                ["because:threshold_not_set"], sources(unset["source"])))
 
     coupled = tuple(m.id for m in measures
                     if m.id in because and _tied_to_maintenance(m, entry, profile, knowledge))

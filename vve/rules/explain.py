@@ -50,3 +50,4 @@ def nl_euro_range(low: int, high: int) -> str:
 def nl_listing(items: list[str]) -> str:
     """"a", "a en b", "a, b en c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
+from vve.labels import lower_words
 from vve.profile import Profile
 
 from .context import OWNER_KIND_LABELS, VoteContext
@@ -128,11 +129,15 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
     if requested is not None and requested < as_of:
         found.append(("start_in_past", {"start": _nl_date(requested), "today": _nl_date(as_of)},
                       None, ["ambition.start_date"]))
+    # Art. 7:220 lid 3 BW counts one landlord's own complex of at least 10 dwellings:
+    # many private landlords with a flat each never reach it.
     landlords = [g for g in profile.owners.groups
-                 if g.kind in ("private_landlords", "housing_corporation", "investor")]
-    if landlords and b.rights.dwellings is not None and \
-            b.rights.dwellings >= limits["tenant_consent_min_dwellings"]:
-        who = ", ".join(dict.fromkeys((g.name or OWNER_KIND_LABELS[g.kind]).lower()
+                 if g.kind in ("private_landlords", "housing_corporation", "investor")
+                 and (g.single_party or g.kind == "housing_corporation")
+                 and g.rights is not None
+                 and g.rights >= limits["tenant_consent_min_dwellings"]]
+    if landlords:
+        who = ", ".join(dict.fromkeys(g.name or OWNER_KIND_LABELS[g.kind].lower()
                                       for g in landlords))
         found.append(("tenant_consent", {"who": who}, None, ["owners.groups"]))
     found.append(("challenge_window", {}, None, []))
@@ -192,7 +197,7 @@ def _timing(profile: Profile, knowledge: Knowledge, nominal: list[StageWindow],
                                                  execute.start.year):
         out.append(("maintenance_before_ready", {
             "component": labels[component], "year": year, "ready": execute.start.year,
-            "measure": knowledge.measures[mid]["title"].lower()}, mid,
+            "measure": lower_words(knowledge.measures[mid]["title"])}, mid,
             [f"measure:{mid}", f"money.planned.{component}"]))
     boiler = profile.money.planned.collective_boiler
     if boiler is not None and expected is not None and \

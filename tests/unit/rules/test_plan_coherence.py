@@ -218,3 +218,36 @@ def test_with_the_announced_rule_in_force_no_text_says_there_is_no_such_law():
     plan = plan_to_dict(build_plan(make_profile(building=BUILDING), AS_OF, knowledge))
     text = all_text(plan)
     assert "nog geen wet" not in text and "wettekst is ons niet bekend" not in text
+
+
+def test_with_no_threshold_set_the_qualified_decisions_are_disputed_not_the_threshold_itself():
+    unset = plan_of(building=BUILDING, voting={"model_reglement": "1992"})
+    assert decision(unset, "set_threshold")["certainty"] == "bron"
+    common = decision(unset, "insulate_common_parts")
+    assert common["rule"]["kind"] == "qualified"
+    assert common["certainty"] == "betwist" and common["rule"]["certainty"] == "betwist"
+    assert "twee lezingen" in common["rule"]["explanation"]["text"]
+    fixed = plan_of(building=BUILDING, voting={"model_reglement": "1992",
+                                               "threshold_amount": 25_000})
+    assert decision(fixed, "insulate_common_parts")["rule"]["certainty"] == "bron"
+
+
+def test_the_tenants_rule_needs_one_landlord_with_ten_dwellings_not_many_small_ones():
+    scattered = plan_of(building=BUILDING, owners={"groups": [
+        {"kind": "private_landlords", "rights": 11}, {"kind": "owner_occupiers", "rights": 19}]})
+    assert "tenant_consent" not in {r["id"] for r in scattered["risks"]}
+    one = plan_of(building=BUILDING, owners={"groups": [
+        {"kind": "investor", "rights": 10, "single_party": True},
+        {"kind": "owner_occupiers", "rights": 20}]})
+    assert "tenant_consent" in {r["id"] for r in one["risks"]}
+    few = plan_of(building=BUILDING, owners={"groups": [
+        {"kind": "housing_corporation", "rights": 6}, {"kind": "owner_occupiers", "rights": 24}]})
+    assert "tenant_consent" not in {r["id"] for r in few["risks"]}
+
+
+def test_solar_panels_are_never_maintenance_even_with_the_roof_renewed():
+    plan = plan_of(building=BUILDING, money={"planned": {"roof": 2029}})
+    installations = decision(plan, "installation_measures")
+    assert "solar_panels" in installations["measures"]
+    assert installations["rule"]["applies"] != "maintenance_coupled"
+    assert "solar_panels" not in installations["coupled_measures"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
+from vve.labels import lower_words
 from vve.profile import Profile
 
 from ..measures import Measure
@@ -227,7 +228,7 @@ def _reference(shares: ShareTable | None) -> ReferenceApartment | None:
         return None
     if shares.method == "table":
         cls = next((c for c in shares.classes if c.kind == "dwelling"), shares.classes[0])
-        return ReferenceApartment((cls.label or "appartement").lower(),
+        return ReferenceApartment(lower_words(cls.label or "appartement"),
                                   cls.share / shares.total_share, cls.text)
     return ReferenceApartment("appartement", Fraction(1, shares.rights_total),
                               f"1/{shares.rights_total}")

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from vve.knowledge import Knowledge
 
+from vve.labels import lower_words
+
 from ..explain import nl_euro_range, nl_euros, nl_listing
 from .amounts import Range, total, whole
 
@@ -114,7 +116,7 @@ def _cost_sentence(money: "MoneyPlan") -> str:
     if shares.method == "table":
         classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
         if len(classes) <= 3:
-            parts = [f"{'een ' + label.lower() if label else 'een appartement'} (breukdeel "
+            parts = [f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel "
                      f"{text}{': uw aandeel in de kosten' if index == 0 else ''}) naar schatting "
                      f"{amounts(share)}" for index, (share, label, text) in enumerate(classes)]
             sentence = ("Voor de maatregelen van de VvE betaalt " + "; ".join(parts) + reserve)
