@@ -113,13 +113,22 @@ def _loan_in_order(plan: dict, knowledge: Knowledge) -> list[Violation]:
 
 
 def _bodies_after_their_decision(plan: dict) -> list[Violation]:
+    """The committee acts once the meeting has set it up; the advisor once chosen."""
+    found = []
     committee = _decision(plan, "committee")
-    if committee is None:
-        return []
-    return [Violation("body_before_decision", f"the committee acts ({a['id']}) before the "
-                      f"meeting of {committee['meeting_date']} sets it up")
-            for s in plan["stages"] for a in s["actions"]
-            if a["who"] == "committee" and a["start"] < committee["meeting_date"]]
+    if committee is not None:
+        found += [Violation("body_before_decision", f"the committee acts ({a['id']}) before "
+                            f"the meeting of {committee['meeting_date']} sets it up")
+                  for s in plan["stages"] for a in s["actions"]
+                  if a["who"] == "committee" and a["start"] < committee["meeting_date"]]
+    chosen = _actions(plan).get("select_advisor")
+    if chosen is not None:
+        end = (_d(chosen["start"]) + dt.timedelta(weeks=chosen["weeks"])).isoformat()
+        found += [Violation("body_before_decision", f"the advisor acts ({a['id']}) before "
+                            f"being chosen on {end}")
+                  for s in plan["stages"] for a in s["actions"]
+                  if a["who"] == "advisor" and a["start"] < end]
+    return found
 
 
 def _meeting_days(plan: dict, knowledge: Knowledge) -> list[Violation]:

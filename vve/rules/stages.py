@@ -8,7 +8,7 @@ is worth more than speed (lower cost and, often, a lower voting threshold).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vve.knowledge import Knowledge
 
@@ -59,11 +59,16 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
             Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
                    a["weeks"], "stage", None, a.get("when"), a.get("what_no_mjop"))
             for a in stage["actions"])
-        meeting = next((a.end for a in actions if a.who == "meeting"), None)
-        if meeting is not None:
-            # a working-day evening outside the holidays; the stage waits for it
-            meeting = next_meeting_day(meeting, knowledge.meetings)
+        planned = next((a.end for a in actions if a.who == "meeting"), None)
+        meeting = None
+        if planned is not None:
+            # a working-day evening outside the holidays; the stage waits for it, and the
+            # meeting's run-up (notice, proxies) moves with it
+            meeting = next_meeting_day(planned, knowledge.meetings)
             end = max(end, meeting)
+            moves = {a["id"] for a in stage["actions"] if a.get("with_meeting")}
+            actions = tuple(replace(a, start=a.start + (meeting - planned))
+                            if a.who == "meeting" or a.id in moves else a for a in actions)
         windows.append(StageWindow(
             stage["id"], stage["title"], stage["goal"], cursor, end, meeting,
             stage.get("meeting_label"), actions,

@@ -78,6 +78,13 @@ def test_a_committee_task_before_the_committee_exists_is_caught():
     assert "body_before_decision" in _codes(plan)
 
 
+def test_an_advisor_task_before_the_advisor_is_chosen_is_caught():
+    plan = _plan()
+    plan["stages"][0]["actions"].append({**plan["stages"][0]["actions"][0], "who": "advisor",
+                                         "id": "early"})
+    assert "body_before_decision" in _codes(plan)
+
+
 def test_an_unknown_route_stated_as_no_heat_network_is_caught():
     plan = _plan()
     plan["heat_route"]["alternatives"][0]["why_not"] = "Er is geen warmtenet voorzien."

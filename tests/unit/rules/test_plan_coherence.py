@@ -251,3 +251,18 @@ def test_solar_panels_are_never_maintenance_even_with_the_roof_renewed():
     assert "solar_panels" in installations["measures"]
     assert installations["rule"]["applies"] != "maintenance_coupled"
     assert "solar_panels" not in installations["coupled_measures"]
+
+
+def test_a_meeting_moved_out_of_the_summer_takes_its_notice_and_proxies_along():
+    for start in (dt.date(2026, 11, 24), dt.date(2027, 3, 1), dt.date(2026, 3, 2)):
+        plan = plan_of(as_of=start, building=BUILDING)
+        for s in plan["stages"]:
+            meetings = [a for a in s["actions"] if a["who"] == "meeting"]
+            if not meetings:
+                continue
+            held = dt.date.fromisoformat(s["meeting_date"])
+            assert dt.date.fromisoformat(meetings[0]["start"]) + \
+                dt.timedelta(weeks=meetings[0]["weeks"]) == held
+            if s["id"] == "decide":
+                notice = dt.date.fromisoformat(action(plan, "send_notice")["start"])
+                assert dt.timedelta(days=14) <= held - notice <= dt.timedelta(days=28)

@@ -12,7 +12,6 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from vve.knowledge import Knowledge
-
 from vve.labels import lower_words
 
 from ..explain import nl_euro_range, nl_euros, nl_listing
