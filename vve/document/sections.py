@@ -57,14 +57,19 @@ def _votes_rows(rule: dict) -> list[list[str]]:
     return rows
 
 
-def _blocking_text(decision: dict) -> str:
+def _blocking_text(decision: dict, parties_known: bool) -> str:
+    if not parties_known:
+        return ("Welke eigenaars samen veel stemmen hebben, is nog niet bekend. Vul de "
+                "eigenaarsgroepen in (corporatie, belegger, verhuurders, eigenaar-bewoners) om "
+                "te zien of één eigenaar of groep een besluit kan tegenhouden.")
     lines = []
     for power in decision["blocking"]:
         single = power["single_party"]
         # a group of owners is no voting bloc: only if they all vote alike
+        group = lower_words(power["label"])
+        group = group[3:] if group.startswith("de ") else group
         who = (f"{power['label']} ({power['votes']} stemmen)" if single
-               else f"als alle {lower_words(power['label'])} hetzelfde stemmen ({power['votes']} "
-                    f"stemmen), dan")
+               else f"als alle {group} hetzelfde stemmen ({power['votes']} stemmen), dan")
         can = "kan" if single else "kunnen zij"
         if power["can_carry"]:
             lines.append(f"{_first_upper(who)} {can} dit besluit alleen nemen én tegenhouden.")
@@ -75,7 +80,9 @@ def _blocking_text(decision: dict) -> str:
                          "eerste vergadering onmogelijk maken.")
         ceiling = power["carries_alone_up_to_present"]
         total = (decision["rule"]["votes"] or {}).get("total")
-        if not power["can_carry"] and ceiling and single and total and ceiling < total:
+        # "with at most N present it decides alone" says something only above its own votes
+        if not power["can_carry"] and ceiling and single and total and \
+                power["votes"] < ceiling < total:
             lines.append(f"Zijn er hoogstens {ceiling} van de {total} stemmen aanwezig, dan "
                          f"neemt {power['label']} dit besluit alleen.")
     return " ".join(lines) or "Geen eigenaar of eigenaarsgroep kan dit besluit alleen tegenhouden."
@@ -151,7 +158,8 @@ def _blocking_section(b: Builder, plan: dict) -> None:
     """Who can stop a decision: once per distinct answer, with the decisions it is about."""
     texts: dict[str, list[str]] = {}
     for d in plan["decisions"]:
-        texts.setdefault(_blocking_text(d), []).append(lower_words(d["title"]))
+        texts.setdefault(_blocking_text(d, bool(plan["votes"]["parties"])),
+                         []).append(lower_words(d["title"]))
     b.heading("Wie kan een besluit tegenhouden", 2)
     if len(texts) == 1:
         b.para(next(iter(texts)) + " Dat geldt voor alle besluiten in dit plan.")

@@ -134,6 +134,7 @@ class Knowledge:
     meetings: MeetingCalendar | None = None
     proxies: Mapping[str, Any] = field(default_factory=dict)
     boilers: Mapping[str, Any] = field(default_factory=dict)
+    unconfirmed: Mapping[str, Any] = field(default_factory=dict)
     written_decision: Mapping[str, Any] = field(default_factory=dict)
     threshold_unset: Mapping[str, Any] = field(default_factory=dict)
     municipalities: tuple[str, ...] = ()
@@ -243,6 +244,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     _check_sourced(voting["maintenance_coupling"], "voting.maintenance_coupling", sources)
     _check_sourced(voting["proxies"], "voting.proxies", sources)
     _check_sourced(raw["measures"]["boilers"], "measures.boilers", sources)
+    _check_sourced(raw["measures"]["unconfirmed"], "measures.unconfirmed", sources)
     _check_sourced(voting["written_decision"], "voting.written_decision", sources)
     _check_sourced(voting["threshold_unset"], "voting.threshold_unset", sources)
     for cls, rid in voting["law_classes"].items():
@@ -292,7 +294,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         money=money, meetings=_calendar(raw["stages"]["meetings"], sources),
         proxies=voting["proxies"], written_decision=voting["written_decision"],
         threshold_unset=voting["threshold_unset"],
-        boilers=raw["measures"]["boilers"],
+        boilers=raw["measures"]["boilers"], unconfirmed=raw["measures"]["unconfirmed"],
         version=digest, oldest_peildatum=min(dates),
         municipalities=tuple(n for e in raw["municipalities"].values() for n in e["names"]),
     )

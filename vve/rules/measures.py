@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vve.knowledge import Knowledge
+from vve.labels import FIELDS, lower_words
 from vve.profile import Profile
 
 from .explain import Explanation, sources
@@ -138,6 +139,13 @@ def missed_couplings(profile: Profile, knowledge: Knowledge, measures: list["Mea
     return missed
 
 
+def _answer(profile: Profile, path: str):
+    value = profile
+    for part in path.split("."):
+        value = getattr(value, part)
+    return value
+
+
 def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
                     earliest_year: int) -> list[Measure]:
     """Measures that apply, no-regret first, then coupled to maintenance by year."""
@@ -149,12 +157,18 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
         text = entry["why"]
         if mid == "facade_insulation" and modest_facade(profile, knowledge):
             text = entry["why_modest"]
+        unknown = [path for path in entry.get("depends_on", ())
+                   if _answer(profile, path) is None]
+        if unknown:
+            fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
+            text = f"{knowledge.unconfirmed['text'].format(fields=fields)} {text}"
         if year is not None and entry.get("follows_municipal_year") and \
                 year == profile.municipal.expected_year:
             text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
         elif year is not None:
             text += f" Gekoppeld aan het geplande onderhoud in {year}."
-        ids = [f"measure:{mid}", f"order_group:{entry['order_group']}"]
+        ids = [f"measure:{mid}", f"order_group:{entry['order_group']}",
+               *(f"unknown:{path}" for path in unknown)]
         if year is not None:
             ids.append(f"coupling:{component}")
         found.append((entry["order_group"], year or 9999, mid, component, year,

@@ -36,7 +36,8 @@ def _worded(action: Action, profile: Profile, knowledge: Knowledge) -> Action:
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"
         if model in knowledge.proxies["board_may_not_hold"]:
-            what = f"{what} ({knowledge.proxies['note']})"
+            note = knowledge.proxies["note" if model in ("2006", "2017") else "note_unsure"]
+            what = f"{what} ({note})"
     return action if what == action.what else replace(action, what=what)
 
 

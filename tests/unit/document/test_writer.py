@@ -389,3 +389,24 @@ def test_a_thing_is_said_once_and_referred_to(written):
         assert text.count(said) <= (2 if risk["severity"] == "high" else 1), risk["id"]
     blocking = [p.text for p in doc.paragraphs if p.text.startswith("Wie kan tegenhouden")]
     assert len(blocking) == len(set(blocking))
+
+
+def _blocking_paragraphs(profile) -> str:
+    doc = Document(io.BytesIO(write_plan_docx(plan_for(profile), DocumentMeta("Test", "1"))))
+    heading = next(i for i, p in enumerate(doc.paragraphs)
+                   if p.text == "Wie kan een besluit tegenhouden"
+                   and p.style.name.startswith("Heading"))
+    return " ".join(p.text for p in doc.paragraphs[heading + 1:heading + 4])
+
+
+def test_with_the_owners_unknown_nobody_is_said_to_be_unable_to_block():
+    text = _blocking_paragraphs(make_profile(building={"rights": {"dwellings": 18}}))
+    assert "Geen eigenaar" not in text and "nog niet bekend" in text
+
+
+def test_no_trivial_ceiling_where_a_party_only_decides_alone_among_itself():
+    text = _blocking_paragraphs(make_profile(
+        building={"rights": {"dwellings": 6}},
+        owners={"groups": [{"kind": "investor", "rights": 1, "single_party": True},
+                           {"kind": "owner_occupiers", "rights": 5}]}))
+    assert "hoogstens 1 van de" not in text

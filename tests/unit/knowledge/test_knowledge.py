@@ -99,3 +99,15 @@ def test_an_unknown_model_reglement_becomes_a_kadaster_action():
 def test_broken_references_are_refused(tmp_path, filename, old, new, message):
     with pytest.raises(KnowledgeError, match=message):
         load_knowledge_from(_broken_copy(tmp_path, filename, old, new))
+
+
+def test_every_measure_depends_on_answers_the_profile_has():
+    from vve.labels import FIELDS
+    from vve.profile import Profile
+    profile = Profile.model_validate({"association": {"name": "VvE"}})
+    for mid, entry in load_knowledge().measures.items():
+        for path in entry.get("depends_on", ()):
+            assert path in FIELDS, (mid, path)
+            value = profile
+            for part in path.split("."):
+                value = getattr(value, part)   # raises if the path is not in the profile

@@ -185,6 +185,8 @@ def test_under_mr_2006_and_2017_a_board_member_may_not_hold_proxies():
         assert "bestuurder" in action(plan, "proxies")["what"]
     plan = plan_of(building=BUILDING, voting={"model_reglement": "1992"})
     assert "bestuurder" not in action(plan, "proxies")["what"]
+    unknown = action(plan_of(building=BUILDING), "proxies")["what"]
+    assert "onder dit reglement" not in unknown and "2006 en 2017" in unknown
 
 
 def test_a_small_vve_can_decide_the_loan_in_writing_outside_a_meeting():
@@ -266,3 +268,12 @@ def test_a_meeting_moved_out_of_the_summer_takes_its_notice_and_proxies_along():
             if s["id"] == "decide":
                 notice = dt.date.fromisoformat(action(plan, "send_notice")["start"])
                 assert dt.timedelta(days=14) <= held - notice <= dt.timedelta(days=28)
+
+
+def test_a_measure_proposed_on_an_unknown_answer_says_so():
+    unknown = plan_of(building={**BUILDING, "cavity_wall": None, "facade_insulation": None})
+    facade = next(m for m in unknown["measures"] if m["id"] == "facade_insulation")
+    assert "nog niet bekend is (spouwmuur, gevelisolatie)" in facade["explanation"]["text"]
+    known = plan_of(building={**BUILDING, "cavity_wall": "no_cavity", "facade_insulation": "none"})
+    facade = next(m for m in known["measures"] if m["id"] == "facade_insulation")
+    assert "nog niet bekend" not in facade["explanation"]["text"]
