@@ -7,6 +7,7 @@ Ids are namespaced so an advisor can look each one up in the knowledge files:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -51,3 +52,14 @@ def nl_listing(items: list[str]) -> str:
     """"a", "a en b", "a, b en c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
+
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")
+
+
+def nl_date(day: "dt.date | str") -> str:
+    """Dutch long date inside engine sentences (the document formats its own with Babel):
+    2027-12-30 -> "30 december 2027"."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

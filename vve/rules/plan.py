@@ -12,8 +12,8 @@ from vve.profile import Profile
 from .context import VoteContext, vote_context
 from .decisions import Decision, boiler_window, resolve_decisions
 from .drafts import fill_drafts
-from .tailor import tailor
-from .explain import Explanation, nl_euro_range, nl_euros, nl_int, sources
+from .tailor import Subsidies, tailor, word_decisions, word_risks
+from .explain import Explanation, nl_date, nl_euro_range, nl_euros, nl_int, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money
 from .money.amounts import whole
@@ -92,7 +92,10 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     if 0 < loan.principal.high < loan.min_amount:
         # too small for the VvE loan: no loan resolution to put before the meeting
         decisions = [d for d in decisions if d.id != "vve_loan"]
-    windows = tailor(windows, profile, knowledge, measures, decisions)
+    subsidies = Subsidies.of(financing)
+    windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
+    decisions = word_decisions(decisions, knowledge, subsidies)
+    risks = word_risks(risks, knowledge, subsidies)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
                 fill_drafts(tuple(decisions), money, knowledge, profile.ambition.target_year),
                 tuple(risks), tuple(find_out),
@@ -203,8 +206,8 @@ def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> li
     for item in financing:
         if item.applies and item.facts.get("after_end_date"):
             text = entry["text"].format(
-                programme=item.title, until=_nl_date(item.facts["open_until"]),
-                when=_nl_date(item.facts["application_date"]))
+                programme=item.title, until=nl_date(item.facts["open_until"]),
+                when=nl_date(item.facts["application_date"]))
             out.append(Risk("subsidy_may_have_ended", entry["severity"], entry["stage"], text,
                             Explanation.of(text, ["risk:subsidy_may_have_ended",
                                                   f"financing:{item.id}"],
@@ -254,12 +257,3 @@ def _money_risks(knowledge: Knowledge, money: MoneyPlan) -> list[Risk]:
                         Explanation.of(text, [f"risk:{rid}", *ids], sources(entry["source"]))))
     return out
 
-
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
-
-
-def _nl_date(iso: str) -> str:
-    """Dutch long date inside engine sentences (the document formats its own with Babel)."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -13,7 +13,7 @@ from vve.profile import Profile
 from .context import OWNER_KIND_LABELS, VoteContext
 from .decisions import Decision
 from .measures import Measure, missed_couplings
-from .explain import Explanation, nl_int, sources
+from .explain import Explanation, nl_date, nl_int, sources
 from .stages import StageWindow, stage_by_id
 from .voting import power_of
 
@@ -127,7 +127,7 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
         found.append(("votes_assumed", {}, None, ["voting.votes_per_right"]))
     requested = profile.ambition.start_date
     if requested is not None and requested < as_of:
-        found.append(("start_in_past", {"start": _nl_date(requested), "today": _nl_date(as_of)},
+        found.append(("start_in_past", {"start": nl_date(requested), "today": nl_date(as_of)},
                       None, ["ambition.start_date"]))
     # Art. 7:220 lid 3 BW counts one landlord's own complex of at least 10 dwellings:
     # many private landlords with a flat each never reach it.
@@ -216,7 +216,3 @@ def _fraction(text: str) -> Fraction:
     numerator, denominator = text.split("/")
     return Fraction(int(numerator), int(denominator))
 
-
-def _nl_date(day: dt.date) -> str:
-    from .plan import _nl_date as nl  # one month table for the engine's sentences
-    return nl(day.isoformat())

@@ -27,6 +27,7 @@ class Action:
     field: str | None = None
     when: str | None = None          # only in plans where it applies (vve/rules/tailor.py)
     what_no_mjop: str | None = None  # the wording for a VvE without an MJOP
+    subsidy: str | None = None       # the programme this action applies for
 
     @property
     def end(self) -> dt.date:
@@ -57,7 +58,8 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
             end = dt.date(execution_until_year, 12, 31)
         actions = tuple(
             Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
-                   a["weeks"], "stage", None, a.get("when"), a.get("what_no_mjop"))
+                   a["weeks"], "stage", None, a.get("when"), a.get("what_no_mjop"),
+                   a.get("subsidy"))
             for a in stage["actions"])
         planned = next((a.end for a in actions if a.who == "meeting"), None)
         meeting = None

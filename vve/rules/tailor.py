@@ -1,17 +1,74 @@
 """Fit the standard stages to this building: drop actions that do not apply, word the
-others for what the VvE has (no MJOP, its model's proxy rule). Pure; runs once the
-measures and decisions are known."""
+others for what the VvE has (no MJOP, its model's proxy rule), and promise a subsidy only
+where the plan applies for it in time. Pure; runs once the measures, decisions and
+financing are known."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Mapping
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 
 from .decisions import Decision
+from .explain import Explanation, nl_date
 from .measures import Measure
+from .risks import Risk
 from .stages import Action, StageWindow
+
+
+@dataclass(frozen=True)
+class Subsidies:
+    """Which programmes the plan can count on: applied for in time (``reachable``), or
+    past their known end date (``ended``: programme -> end date)."""
+    reachable: frozenset[str]
+    ended: Mapping[str, dt.date]
+
+    @classmethod
+    def of(cls, financing) -> "Subsidies":
+        usable = [f for f in financing if f.kind == "subsidy" and f.applies]
+        return cls(frozenset(f.id for f in usable if not f.facts.get("after_end_date")),
+                   {f.id: dt.date.fromisoformat(f.facts["open_until"])
+                    for f in usable if f.facts.get("after_end_date")})
+
+
+def word_decisions(decisions: list[Decision], knowledge: Knowledge,
+                   subsidies: Subsidies) -> list[Decision]:
+    """A decision names its subsidy only where the plan can count on it."""
+    out = []
+    for d in decisions:
+        entry = knowledge.decisions[d.id]
+        pid = entry.get("subsidy")
+        if pid is None:
+            out.append(d)
+            continue
+        extra, draft = "", d.draft
+        if pid in subsidies.reachable:
+            extra = entry["why_subsidy"]
+            if entry.get("draft_subsidy"):
+                draft = f"{draft} {entry['draft_subsidy']}"
+        elif pid in subsidies.ended and entry.get("why_subsidy_ended"):
+            extra = entry["why_subsidy_ended"].format(until=nl_date(subsidies.ended[pid]))
+        if extra:
+            d = replace(d, draft=draft, explanation=Explanation.of(
+                f"{d.explanation.text} {extra}", d.explanation.ids, [f"financing:{pid}"]))
+        out.append(d)
+    return out
+
+
+def word_risks(risks: list[Risk], knowledge: Knowledge, subsidies: Subsidies) -> list[Risk]:
+    """A risk's remark about a subsidy only where the plan can count on it."""
+    out = []
+    for r in risks:
+        entry = knowledge.risks.get(r.id, {})
+        if entry.get("subsidy") in subsidies.reachable:
+            text = f"{r.text} {entry['text_subsidy']}"
+            r = replace(r, text=text, explanation=Explanation.of(
+                text, r.explanation.ids, [f"financing:{entry['subsidy']}"]))
+        out.append(r)
+    return out
 
 
 def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
@@ -29,8 +86,12 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
     raise ValueError(f"unknown action condition {when!r}")
 
 
-def _worded(action: Action, profile: Profile, knowledge: Knowledge) -> Action:
+def _worded(action: Action, profile: Profile, knowledge: Knowledge,
+            subsidies: Subsidies) -> Action:
     what = action.what
+    if action.subsidy in subsidies.ended:
+        what = (f"{what} — alleen als de regeling is verlengd of opgevolgd: zij loopt volgens "
+                f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}")
     if action.what_no_mjop and profile.money.maintenance_plan in (None, "none"):
         what = action.what_no_mjop
     if action.id == "proxies":
@@ -42,10 +103,13 @@ def _worded(action: Action, profile: Profile, knowledge: Knowledge) -> Action:
 
 
 def tailor(windows: list[StageWindow], profile: Profile, knowledge: Knowledge,
-           measures: list[Measure], decisions: list[Decision]) -> list[StageWindow]:
+           measures: list[Measure], decisions: list[Decision],
+           subsidies: Subsidies) -> list[StageWindow]:
     out = []
     for window in windows:
-        actions = tuple(_worded(a, profile, knowledge) for a in window.actions
-                        if _applies(a.when, profile, knowledge, measures, decisions))
+        actions = tuple(_worded(a, profile, knowledge, subsidies) for a in window.actions
+                        if _applies(a.when, profile, knowledge, measures, decisions)
+                        and (a.subsidy is None or a.subsidy in subsidies.reachable
+                             or a.subsidy in subsidies.ended))
         out.append(replace(window, actions=actions))
     return out

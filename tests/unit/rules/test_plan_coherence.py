@@ -277,3 +277,24 @@ def test_a_measure_proposed_on_an_unknown_answer_says_so():
     known = plan_of(building={**BUILDING, "cavity_wall": "no_cavity", "facade_insulation": "none"})
     facade = next(m for m in known["measures"] if m["id"] == "facade_insulation")
     assert "nog niet bekend" not in facade["explanation"]["text"]
+
+
+def test_a_subsidy_past_its_end_date_is_promised_nowhere():
+    late = plan_of(building=BUILDING, money={"advice_cost": 15_000})   # applies in 2028
+    advice = decision(late, "commission_advice")
+    assert "75%" not in advice["explanation"]["text"] and "SVVE" not in advice["draft_resolution"]
+    assert "rekent dit plan er niet mee" in advice["explanation"]["text"]
+    assert "SVVE" not in decision(late, "intent_measures")["explanation"]["text"]
+    assert "SVVE" not in next(r for r in late["risks"] if r["id"] == "asbestos")["text"]
+    assert "verlengd of opgevolgd" in action(late, "apply_svve_advice")["what"]
+    early = plan_of(as_of=dt.date(2025, 1, 6), building=BUILDING,
+                    money={"advice_cost": 15_000})
+    advice = decision(early, "commission_advice")
+    assert "75%" in advice["explanation"]["text"] and "SVVE" in advice["draft_resolution"]
+    assert "SVVE" in next(r for r in early["risks"] if r["id"] == "asbestos")["text"]
+    assert "verlengd" not in action(early, "apply_svve_advice")["what"]
+
+
+def test_no_svve_measures_application_for_a_building_it_excludes():
+    plan = plan_of(building={**BUILDING, "construction_year": 2020})
+    assert not has_action(plan, "apply_svve_measures")
