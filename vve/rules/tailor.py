@@ -13,7 +13,7 @@ from vve.knowledge import Knowledge
 from vve.profile import Profile
 
 from .decisions import Decision
-from .explain import Explanation, nl_date
+from .explain import Explanation, nl_date, nl_listing
 from .measures import Measure
 from .risks import Risk
 from .stages import Action, StageWindow
@@ -34,12 +34,24 @@ class Subsidies:
                     for f in usable if f.facts.get("after_end_date")})
 
 
-def word_decisions(decisions: list[Decision], knowledge: Knowledge,
-                   subsidies: Subsidies) -> list[Decision]:
-    """A decision names its subsidy only where the plan can count on it."""
+def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: Subsidies,
+                   windows: list[StageWindow], profile: Profile) -> list[Decision]:
+    """A decision names its subsidy only where the plan can count on it, orders the paid
+    research the plan schedules, and meets the lender's conditions where there is a loan."""
+    scheduled = {a.id for w in windows for a in w.actions}
+    dwellings = profile.building.rights.dwellings
+    lender = knowledge.financing["programmes"]["warmtefonds_loan"]
+    lender_asks_mjop = any(d.id == "vve_loan" for d in decisions) and \
+        dwellings is not None and dwellings >= lender["advice_required_from_dwellings"]
     out = []
     for d in decisions:
         entry = knowledge.decisions[d.id]
+        if lender_asks_mjop and entry.get("draft_loan"):
+            d = replace(d, draft=f"{d.draft} {entry['draft_loan']}")
+        research = [text for aid, text in entry.get("research", {}).items() if aid in scheduled]
+        if research:
+            d = replace(d, draft=f"{d.draft} "
+                                 f"{entry['draft_research'].format(research=nl_listing(research))}")
         pid = entry.get("subsidy")
         if pid is None:
             out.append(d)

@@ -298,3 +298,20 @@ def test_a_subsidy_past_its_end_date_is_promised_nowhere():
 def test_no_svve_measures_application_for_a_building_it_excludes():
     plan = plan_of(building={**BUILDING, "construction_year": 2020})
     assert not has_action(plan, "apply_svve_measures")
+
+
+def test_the_paid_research_the_plan_schedules_is_ordered_by_a_decision():
+    plan = plan_of(building=BUILDING)   # 1972, empty cavity: asbestos and ecology
+    draft = decision(plan, "commission_advice")["draft_resolution"]
+    assert "asbestinventarisatie" in draft and "ecologisch onderzoek" in draft
+    plan = plan_of(building={**BUILDING, "construction_year": 2001, "cavity_wall": "filled"})
+    draft = decision(plan, "commission_advice")["draft_resolution"]
+    assert "asbestinventarisatie" not in draft
+
+
+def test_with_a_loan_the_dmjop_resolution_covers_the_loan_term():
+    plan = plan_of(building=BUILDING)   # 30 dwellings, no reserve: a loan
+    assert has_action(plan, "sign_loan")
+    assert "looptijd van de VvE-lening" in decision(plan, "adopt_dmjop")["draft_resolution"]
+    small = plan_of(building={**BUILDING, "rights": {"dwellings": 6}})
+    assert "looptijd" not in decision(small, "adopt_dmjop")["draft_resolution"]
