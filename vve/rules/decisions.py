@@ -171,6 +171,11 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
     target = profile.ambition.target_year or plan_end_year
     if window is not None and (target is None or window[0] <= target):
         out.append(("boiler_policy", ("boilers_due",), False))
+    boiler, network = money.planned.collective_boiler, profile.municipal.expected_year
+    if route is not None and route.id == "heat_network" and boiler is not None and \
+            network is not None and boiler < network and \
+            profile.installations.heating in COLLECTIVE_HEATING:
+        out.append(("bridge_boiler", ("boiler_before_network",), False))
     insulation = [m for m in measures if knowledge.measures[m.id].get("kind") == "insulation"]
     coupled = [m.id for m in insulation if m.coupled_year is not None]
     separate = [m.id for m in insulation if m.coupled_year is None]

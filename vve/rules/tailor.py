@@ -92,6 +92,8 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
     if when == "ecological_survey":
         needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
         return any(m.id in needs for m in measures)
+    if when == "heat_network":
+        return any(m.id == "heat_network_connection" for m in measures)
     if when == "asbestos":
         year = profile.building.construction_year
         return year is None or year < knowledge.risk_thresholds["asbestos_before_year"]

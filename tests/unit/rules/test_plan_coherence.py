@@ -315,3 +315,24 @@ def test_with_a_loan_the_dmjop_resolution_covers_the_loan_term():
     assert "looptijd van de VvE-lening" in decision(plan, "adopt_dmjop")["draft_resolution"]
     small = plan_of(building={**BUILDING, "rights": {"dwellings": 6}})
     assert "looptijd" not in decision(small, "adopt_dmjop")["draft_resolution"]
+
+
+def test_a_boiler_due_before_the_heat_network_gets_a_bridging_decision():
+    plan = plan_of(building=BUILDING,
+                   installations={"heating": "collective_boiler"},
+                   municipal={"preferred_route": "heat_network", "neighbourhood_plan": True,
+                              "expected_year": 2031},
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
+                          "planned": {"collective_boiler": 2030}})
+    assert "aansluitbijdrage" in action(plan, "heat_network_offer")["what"]
+    bridge = decision(plan, "bridge_boiler")
+    assert bridge["rule"]["kind"] == "ordinary" and "reviseren" in bridge["draft_resolution"]
+
+
+def test_the_boiler_advice_comes_at_the_first_meeting_and_only_advises():
+    plan = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers",
+                                                     "boilers_installed_year": 2014},
+                   ambition={"goal": "gas_free", "target_year": 2036})
+    policy = decision(plan, "boiler_policy")
+    assert policy["stage"] == "organise" and "adviseert" in policy["draft_resolution"]
+    assert "2036" in policy["draft_resolution"]
