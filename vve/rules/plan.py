@@ -15,7 +15,7 @@ from .drafts import fill_drafts
 from .tailor import Subsidies, tailor, word_decisions, word_risks
 from .explain import Explanation, nl_date, nl_euro_range, nl_euros, nl_int, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
-from .money import MoneyPlan, advice_caps, build_money
+from .money import MoneyPlan, advice_caps, build_money, estimable
 from .money.amounts import whole
 from .money.apartments import max_loan
 from .risks import Risk, assess_risks
@@ -89,8 +89,8 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
                         _application_date(windows, programmes["svve_advice"]["apply_at"]))
     risks += _money_risks(knowledge, money)
     loan = money.loan
-    if 0 < loan.principal.high < loan.min_amount:
-        # too small for the VvE loan: no loan resolution to put before the meeting
+    if estimable(money) and loan.principal.high < loan.min_amount:
+        # nothing to borrow, or too small for the VvE loan: no loan resolution
         decisions = [d for d in decisions if d.id != "vve_loan"]
     subsidies = Subsidies.of(financing)
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)

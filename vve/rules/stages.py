@@ -28,6 +28,7 @@ class Action:
     when: str | None = None          # only in plans where it applies (vve/rules/tailor.py)
     what_no_mjop: str | None = None  # the wording for a VvE without an MJOP
     subsidy: str | None = None       # the programme this action applies for
+    what_no_loan: str | None = None  # the wording for a plan without a VvE loan
 
     @property
     def end(self) -> dt.date:
@@ -59,7 +60,7 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
         actions = tuple(
             Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
                    a["weeks"], "stage", None, a.get("when"), a.get("what_no_mjop"),
-                   a.get("subsidy"))
+                   a.get("subsidy"), a.get("what_no_loan"))
             for a in stage["actions"])
         planned = next((a.end for a in actions if a.who == "meeting"), None)
         meeting = None

@@ -101,8 +101,10 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
 
 
 def _worded(action: Action, profile: Profile, knowledge: Knowledge,
-            subsidies: Subsidies) -> Action:
+            subsidies: Subsidies, loan: bool) -> Action:
     what = action.what
+    if action.what_no_loan and not loan:
+        what = action.what_no_loan
     if action.subsidy in subsidies.ended:
         what = (f"{what} — alleen als de regeling is verlengd of opgevolgd: zij loopt volgens "
                 f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}")
@@ -121,7 +123,8 @@ def tailor(windows: list[StageWindow], profile: Profile, knowledge: Knowledge,
            subsidies: Subsidies) -> list[StageWindow]:
     out = []
     for window in windows:
-        actions = tuple(_worded(a, profile, knowledge, subsidies) for a in window.actions
+        loan = any(d.id == "vve_loan" for d in decisions)
+        actions = tuple(_worded(a, profile, knowledge, subsidies, loan) for a in window.actions
                         if _applies(a.when, profile, knowledge, measures, decisions)
                         and (a.subsidy is None or a.subsidy in subsidies.reachable
                              or a.subsidy in subsidies.ended))

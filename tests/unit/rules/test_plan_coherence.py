@@ -336,3 +336,11 @@ def test_the_boiler_advice_comes_at_the_first_meeting_and_only_advises():
     policy = decision(plan, "boiler_policy")
     assert policy["stage"] == "organise" and "adviseert" in policy["draft_resolution"]
     assert "2036" in policy["draft_resolution"]
+
+
+def test_a_plan_without_a_loan_speaks_of_no_loan_steps():
+    plan = plan_of(building=BUILDING, money={"reserve_fund_balance": 2_000_000,
+                                             "reserve_for_plan": 2_000_000})
+    assert "vve_loan" not in {d["id"] for d in plan["decisions"]}
+    assert not has_action(plan, "loan_application") and not has_action(plan, "sign_loan")
+    assert "lening" not in action(plan, "send_notice")["what"]

@@ -35,7 +35,7 @@ def money_chapter(b: Builder, plan: dict) -> None:
         b.para(note)
     costs.measures_table(b, money)
     costs.measure_notes(b, money, titles)
-    costs.when(b, money)
+    costs.when(b, money, any(d["id"] == "vve_loan" for d in plan["decisions"]))
     paying.private(b, money, titles)
     paying.financing(b, plan, money)
     paying.apartments(b, plan, money)
@@ -74,7 +74,8 @@ def money_assumptions(plan: dict) -> list[str]:
     if money["gas_use"]["origin"] == "average_household":
         out.append("Gasverbruik: het landelijk gemiddelde van alle huishoudens (appartementen "
                    "gebruiken meestal minder).")
-    if money["loan"]["rate_origin"] == "reference":
+    if money["loan"]["rate_origin"] == "reference" and \
+            any(d["id"] == "vve_loan" for d in plan["decisions"]):
         out.append(f"De rente van de lening: {money['loan']['rates'][0]['label']}, omdat de "
                    f"actuele rente nog niet bekend is.")
     if money["vve"]["yearly_saving"]:

@@ -134,7 +134,7 @@ def measure_notes(b: Builder, money: dict, titles: dict[str, str]) -> None:
                f"{gas['provenance']['basis']}")
 
 
-def when(b: Builder, money: dict) -> None:
+def when(b: Builder, money: dict, with_loan: bool) -> None:
     """When the VvE pays what, and what that is for the plan's reference apartment."""
     what: dict[int, list[str]] = {}
     if money["advice"]["net"] is not None:
@@ -153,6 +153,7 @@ def when(b: Builder, money: dict) -> None:
     b.heading("Wanneer welke kosten", 3)
     b.table(["Jaar", "Wat", "Netto voor de VvE", who], rows,
             caption="Kosten per jaar", widths=[1.6, 7.4, 3.6, 3.4])
-    b.note("Kosten die vallen vóór de lening is afgesloten, betaalt de VvE uit het "
-           "reservefonds of met een extra bijdrage; of de lening ze later meefinanciert, vraagt "
-           "u na bij de geldgever.")
+    if with_loan:
+        b.note("Kosten die vallen vóór de lening is afgesloten, betaalt de VvE uit het "
+               "reservefonds of met een extra bijdrage; of de lening ze later meefinanciert, "
+               "vraagt u na bij de geldgever.")
