@@ -186,6 +186,8 @@ def _answer_text(path: str, value, open_questions: frozenset[str] = frozenset())
         return f"{value if isinstance(value, str) else number(value, 0)} {labels.UNIT_FIELDS[path]}"
     if path == "money.cost_share_method" or path in labels.VALUES:
         return labels.value_label(path, value)
+    if path == "ambition.start_date":
+        return date_nl(value)
     if path == "voting.proxy_limit" and value == 0:
         return "geen maximum"
     if path == "building.energy_labels":

@@ -17,7 +17,7 @@ from vve.labels import lower_words
 from .builder import Builder
 from .styles import set_alt_text
 from .money.fmt import percent_of
-from .text import date_nl, euro, euro_cents, euro_range, month_nl
+from .text import date_nl, euro, euro_cents, euro_range, month_nl, sentences
 from .timeline import timeline_png
 
 
@@ -103,12 +103,28 @@ def _second_text(second: dict) -> str:
 
 
 def _rule_texts(plan: dict) -> list[str]:
-    """Every rule explanation of the plan, once (many decisions share a rule)."""
-    seen: dict[str, None] = {}
+    """Every rule explanation of the plan, once: many decisions share a rule, and a variant
+    (maintenance-coupled, safe route, reserve fund) repeats its rule's sentences, which are
+    left out where an earlier paragraph already said them."""
+    said: set[str] = set()
+    out: list[str] = []
     for d in plan["decisions"]:
         for rule in (d["rule"], *d["alternatives"], *d["requirements"]):
-            seen.setdefault(rule["explanation"]["text"], None)
-    return list(seen)
+            new = [s for s in sentences(rule["explanation"]["text"]) if s not in said]
+            said.update(new)
+            if new:
+                out.append(" ".join(new))
+    return out
+
+
+def _announced_note(plan: dict) -> str | None:
+    """Which decisions the announced rule would change, said once instead of in each table."""
+    concerned = [lower_words(d["title"]) for d in plan["decisions"]
+                 if any(a["applies"] == "announced" for a in d["alternatives"])]
+    if not concerned:
+        return None
+    return ("Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die voor: "
+            + "; ".join(concerned) + ". Controleer vóór de oproep of de regel al geldt.")
 
 
 def _meetings(plan: dict) -> list[tuple[str, list[dict]]]:
@@ -137,15 +153,22 @@ def voting_chapter(b: Builder, plan: dict) -> None:
            "wet. Dit zijn de regels die in dit plan voorkomen, met wat ze hier in stemmen "
            "betekenen; bij elk besluit hieronder staat welke geldt.")
     b.bullets(_rule_texts(plan))
+    announced = _announced_note(plan)
+    if announced:
+        b.para(announced)
     _blocking_section(b, plan)
     notes = {s["id"]: s["meeting_note"] for s in plan["stages"]}
     stages = {s["meeting_date"]: s["id"] for s in plan["stages"] if s["meeting_date"]}
+    told: set[str] = set()   # why a date was chosen, said at the first meeting it explains
     for day, decisions in _meetings(plan):
         b.heading(f"ALV van {date_nl(day)}", 2)
         note = notes.get(stages.get(day))
         notice = min(d["notice_by"] for d in decisions)
-        b.para(f"Oproep met de concept-besluiten uiterlijk {date_nl(notice)}."
-               + (f" Gekozen datum: {note[:1].lower() + note[1:]}" if note else ""))
+        why = ""
+        if note and note not in told:
+            told.add(note)
+            why = f" Gekozen datum: {note[:1].lower() + note[1:]}"
+        b.para(f"Oproep met de concept-besluiten uiterlijk {date_nl(notice)}.{why}")
         seconds = {d["second_meeting"]["planned"] or d["second_meeting"]["earliest"]:
                    d["second_meeting"] for d in decisions if d["second_meeting"]}
         for second in seconds.values():
@@ -178,6 +201,8 @@ def _decision_section(b: Builder, decision: dict, notice_days: int) -> None:
                                f"vraagt dit voor dit besluit)"])
     rows.append(["Zekerheid", labels.CERTAINTY[decision["certainty"]]])
     for other in (*decision["alternatives"], *decision["requirements"]):
+        if other["applies"] == "announced":   # said once, under "De regels in dit plan"
+            continue
         full = other["votes"] and other["votes"]["min_yes_full_attendance"]
         numbers = f" — bij volledige opkomst {full} stemmen voor" if full else ""
         rows.append([labels.APPLIES[other["applies"]],

@@ -7,6 +7,7 @@ must still come out readable, so every string passes ``clean`` on its way in.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -89,3 +90,11 @@ def decimal_nl(text: str | None, digits: int = 2) -> str:
     from decimal import Decimal
     return format_decimal(Decimal(text), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
                           locale=LOCALE)
+
+
+# A sentence ends at . ! or ? followed by a space and a capital, euro sign or digit.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z€0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]

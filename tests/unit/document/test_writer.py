@@ -368,7 +368,11 @@ def test_the_glossary_explains_every_term_the_plan_uses(written):
     body = _document_text(doc).split("Bijlage A. Begrippenlijst")[0].lower()
     terms = {term.lower() for term, _ in GLOSSARY}
     for word in ("no-regret", "trias energetica", "rc", "brl 9500", "waterzijdig inregelen",
-                 "afleverset", "bouwdepot", "svve", "isde", "dmjop", "breukdeel", "annuïteit"):
+                 "afleverset", "bouwdepot", "svve", "isde", "dmjop", "breukdeel", "annuïteit",
+                 "soortenmanagementplan", "hr++", "rd", "akkoordverklaring", "principebesluit",
+                 "procesbegeleiding", "exploitatiebegroting", "transitievisie", "warmteprogramma",
+                 "ventilatiewarmtepomp", "buitenunit", "aansluitbijdrage", "omgevingsvergunning",
+                 "vervangende machtiging", "aardgasvrij-klaar", "asbestinventarisatie"):
         if f" {word}" in body:
             assert any(word in term for term in terms), word
 
@@ -410,3 +414,38 @@ def test_no_trivial_ceiling_where_a_party_only_decides_alone_among_itself():
         owners={"groups": [{"kind": "investor", "rights": 1, "single_party": True},
                            {"kind": "owner_occupiers", "rights": 5}]}))
     assert "hoogstens 1 van de" not in text
+
+
+def _section_after(doc, heading: str, until_style: str = "Heading") -> list[str]:
+    start = next(i for i, p in enumerate(doc.paragraphs)
+                 if p.text == heading and p.style.name.startswith("Heading"))
+    out = []
+    for p in doc.paragraphs[start + 1:]:
+        if p.style.name.startswith(until_style):
+            break
+        out.append(p.text)
+    return out
+
+
+def test_the_rules_section_says_each_sentence_once(written):
+    from vve.document.text import sentences
+    plan, doc, _ = written
+    said = [s for text in _section_after(doc, "De regels in dit plan") for s in sentences(text)]
+    assert len(said) == len(set(said))
+
+
+def test_the_reason_for_meeting_dates_and_the_announced_rule_are_said_once(written):
+    plan, doc, _ = written
+    text = _document_text(doc)
+    assert text.count("Gekozen datum:") <= 1
+    tables = [cell.text for t in doc.tables for row in t.rows for cell in row.cells]
+    assert "Aangekondigde regel (nog geen wet)" not in tables
+    if any(a["applies"] == "announced" for d in plan["decisions"] for a in d["alternatives"]):
+        assert "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet" in text
+
+
+def test_the_start_date_reads_as_a_dutch_date():
+    profile = make_profile(ambition={"start_date": "2027-01-15"})
+    doc = Document(io.BytesIO(write_plan_docx(plan_for(profile))))
+    cells = [cell.text for t in doc.tables for row in t.rows for cell in row.cells]
+    assert "15 januari 2027" in cells and "2027-01-15" not in cells
