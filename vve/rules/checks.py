@@ -158,7 +158,8 @@ def _measures_dated(plan: dict) -> list[Violation]:
 
 def _unknown_not_stated(plan: dict) -> list[Violation]:
     municipal = plan["answers"]["municipal"]
-    if municipal["preferred_route"] is None and municipal["neighbourhood_plan"] is not True:
+    if municipal["preferred_route"] in (None, "undecided") and \
+            municipal["neighbourhood_plan"] is not True:
         for alternative in plan["heat_route"]["alternatives"]:
             if "geen warmtenet" in alternative["why_not"]:
                 return [Violation("unknown_stated_as_fact", "the municipal route is unknown, "

@@ -17,7 +17,7 @@ from vve.profile import Profile
 from .context import VoteContext, is_overridden, to_rule
 from .calendar import is_meeting_day
 from .explain import Explanation, nl_int, sources
-from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
+from .measures import COLLECTIVE_HEATING, Measure, RouteChoice, missed_couplings
 from .stages import StageWindow, stage_by_id
 from .voting import (Power, Rule, SecondMeetingRoute, blocking_analysis, min_yes_votes,
                      quorum_votes, second_meeting_route)
@@ -148,7 +148,7 @@ def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | N
 
 def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
                      measures: list[Measure], route: RouteChoice | None = None,
-                     plan_end_year: int | None = None
+                     plan_end_year: int | None = None, execution_start_year: int | None = None
                      ) -> list[tuple[str, tuple[str, ...], bool]]:
     """(decision id, reason codes, conditional) in catalogue order."""
     measure_ids = {m.id for m in measures}
@@ -159,6 +159,10 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
         out.append(("set_threshold", ("threshold_not_set" if voting.threshold_amount_set is False
                                       else "threshold_unknown",), False))
     out.append(("committee", ("organise_the_work",), False))
+    if execution_start_year is not None:   # maintenance due before the VvE can insulate
+        missed = missed_couplings(profile, knowledge, measures, execution_start_year)
+        if missed:
+            out.append(("postpone_maintenance", ("maintenance_before_ready",), False))
     out.append(("commission_advice", ("advice_basis",), False))
     plan_state = {None: "maintenance_plan_unknown", "none": "no_maintenance_plan",
                   "mjop": "make_maintenance_plan_sustainable", "dmjop": "update_dmjop"}
@@ -167,6 +171,10 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
     if route is not None and route.id == "undecided" and \
             profile.installations.heating != "heat_network":
         out.append(("choose_heat_source", ("route_open",), False))
+    elif route is not None and route.id in ("all_electric", "hybrid") and \
+            profile.installations.heating not in COLLECTIVE_HEATING:
+        # the route is given, but not whether the heat pumps are the owners' or the VvE's
+        out.append(("choose_heat_source", ("individual_or_collective",), False))
     window = boiler_window(profile, knowledge)
     target = profile.ambition.target_year or plan_end_year
     if window is not None and (target is None or window[0] <= target):
@@ -231,7 +239,8 @@ def _weakest(*certainties: str) -> str:
 def resolve_decisions(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
                       windows: list[StageWindow], measures: list[Measure],
                       route: RouteChoice) -> list[Decision]:
-    needed = needed_decisions(profile, ctx, knowledge, measures, route, windows[-1].end.year)
+    needed = needed_decisions(profile, ctx, knowledge, measures, route, windows[-1].end.year,
+                              stage_by_id(windows, "execute").start.year)
     return [_resolve(did, because, conditional, profile, knowledge, ctx, windows, measures)
             for did, because, conditional in needed]
 

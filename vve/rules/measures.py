@@ -57,7 +57,10 @@ def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
         text += " " + entry["advice"]
     explanation = Explanation.of(text, [f"route:{route}", f"route_reason:{reason}"],
                                  sources(entry["source"]))
-    unknown = municipal.preferred_route is None and municipal.neighbourhood_plan is not True
+    # the municipality has not said (unknown) or not yet chosen (undecided): no heat network
+    # is ruled out
+    unknown = municipal.preferred_route in (None, "undecided") and \
+        municipal.neighbourhood_plan is not True
     alternatives = tuple(
         (rid, knowledge.routes[rid].get("not_chosen_unknown", knowledge.routes[rid]["not_chosen"])
          if unknown else knowledge.routes[rid]["not_chosen"])

@@ -94,7 +94,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         decisions = [d for d in decisions if d.id != "vve_loan"]
     subsidies = Subsidies.of(financing)
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
-    decisions = word_decisions(decisions, knowledge, subsidies, windows, profile)
+    decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
                 fill_drafts(tuple(decisions), money, knowledge, profile.ambition.target_year),

@@ -29,6 +29,7 @@ class Action:
     what_no_mjop: str | None = None  # the wording for a VvE without an MJOP
     subsidy: str | None = None       # the programme this action applies for
     what_no_loan: str | None = None  # the wording for a plan without a VvE loan
+    what_existing_advice: str | None = None  # where the VvE already has an energy advice
 
     @property
     def end(self) -> dt.date:
@@ -55,12 +56,13 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
     cursor = start
     for stage in knowledge.stages:
         end = cursor + dt.timedelta(weeks=stage["weeks"])
-        if stage["id"] == "execute" and execution_until_year and end.year < execution_until_year:
+        if stage["id"] == "execute" and execution_until_year and \
+                end < dt.date(execution_until_year, 12, 31):
             end = dt.date(execution_until_year, 12, 31)
         actions = tuple(
             Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
                    a["weeks"], "stage", None, a.get("when"), a.get("what_no_mjop"),
-                   a.get("subsidy"), a.get("what_no_loan"))
+                   a.get("subsidy"), a.get("what_no_loan"), a.get("what_existing_advice"))
             for a in stage["actions"])
         planned = next((a.end for a in actions if a.who == "meeting"), None)
         meeting = None

@@ -14,7 +14,7 @@ from vve.profile import Profile
 
 from .decisions import Decision
 from .explain import Explanation, nl_date, nl_listing
-from .measures import Measure
+from .measures import Measure, missed_couplings
 from .risks import Risk
 from .stages import Action, StageWindow
 
@@ -35,7 +35,8 @@ class Subsidies:
 
 
 def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: Subsidies,
-                   windows: list[StageWindow], profile: Profile) -> list[Decision]:
+                   windows: list[StageWindow], profile: Profile,
+                   measures: list[Measure]) -> list[Decision]:
     """A decision names its subsidy only where the plan can count on it, orders the paid
     research the plan schedules, and meets the lender's conditions where there is a loan."""
     scheduled = {a.id for w in windows for a in w.actions}
@@ -46,6 +47,14 @@ def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: S
     out = []
     for d in decisions:
         entry = knowledge.decisions[d.id]
+        if d.id == "postpone_maintenance":
+            ready = next(w for w in windows if w.id == "execute").start.year
+            labels = knowledge.risk_thresholds["component_labels"]
+            due = dict.fromkeys(f"{labels[c]} (gepland in {y})"
+                                for _, c, y in missed_couplings(profile, knowledge, measures,
+                                                                ready))
+            d = replace(d, draft=d.draft.replace("[onderdelen]", nl_listing(list(due)))
+                        .replace("[jaar]", str(ready)))
         if lender_asks_mjop and entry.get("draft_loan"):
             d = replace(d, draft=f"{d.draft} {entry['draft_loan']}")
         research = [text for aid, text in entry.get("research", {}).items() if aid in scheduled]
@@ -83,6 +92,13 @@ def word_risks(risks: list[Risk], knowledge: Knowledge, subsidies: Subsidies) ->
     return out
 
 
+def existing_advice(profile: Profile) -> str | None:
+    """The VvE's own energy advice, named as the board gave it, if figures come from one."""
+    names = [f.reference or "eerder opgesteld" for f in profile.money.figures.values()
+             if f.origin == "energy_advice"]
+    return names[0] if names else None
+
+
 def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
              measures: list[Measure], decisions: list[Decision]) -> bool:
     if when is None:
@@ -105,6 +121,9 @@ def _worded(action: Action, profile: Profile, knowledge: Knowledge,
     what = action.what
     if action.what_no_loan and not loan:
         what = action.what_no_loan
+    advice = existing_advice(profile)
+    if action.what_existing_advice and advice is not None:
+        what = action.what_existing_advice.format(reference=advice)
     if action.subsidy in subsidies.ended:
         what = (f"{what} — alleen als de regeling is verlengd of opgevolgd: zij loopt volgens "
                 f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}")

@@ -209,6 +209,13 @@ def test_an_unknown_municipal_route_is_never_stated_as_no_heat_network():
     assert "geen warmtenet" not in heat["why_not"] and "nog niet bekend" in heat["why_not"]
 
 
+def test_an_undecided_municipality_is_never_stated_as_no_heat_network():
+    plan = plan_of(building=BUILDING, municipal={"preferred_route": "undecided",
+                                                 "neighbourhood_plan": False})
+    heat = next(a for a in plan["heat_route"]["alternatives"] if a["id"] == "heat_network")
+    assert "geen warmtenet" not in heat["why_not"]
+
+
 def test_a_decisions_own_uncertainty_reaches_the_plan():
     plan = plan_of(building=BUILDING, money={"planned": {"roof": 2029}})
     coupled = decision(plan, "insulate_with_maintenance")   # "betwist" in decisions.toml
@@ -344,3 +351,35 @@ def test_a_plan_without_a_loan_speaks_of_no_loan_steps():
     assert "vve_loan" not in {d["id"] for d in plan["decisions"]}
     assert not has_action(plan, "loan_application") and not has_action(plan, "sign_loan")
     assert "lening" not in action(plan, "send_notice")["what"]
+
+
+def test_execution_lasts_until_the_maintenance_year_a_measure_is_coupled_to():
+    plan = plan_of(as_of=dt.date(2027, 2, 1), building=BUILDING,
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
+                          "planned": {"roof": 2030}})
+    roof = next(t for t in plan["timeline"] if t["id"] == "measure:roof_insulation")
+    assert stage(plan, "evaluate")["start"] >= roof["end"]
+
+
+def test_an_existing_energy_advice_is_built_on_not_ordered_again():
+    plan = plan_of(building=BUILDING, money={"figures": {"roof_insulation": {
+        "origin": "energy_advice", "investment": 61_500,
+        "reference": "Energieadvies d.d. 12 maart 2026"}}})
+    assert "Energieadvies d.d. 12 maart 2026" in action(plan, "energy_advice")["what"]
+
+
+def test_a_given_heat_pump_route_still_asks_individual_or_collective():
+    plan = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers"},
+                   municipal={"preferred_route": "all_electric"})
+    assert "individual_or_collective" in decision(plan, "choose_heat_source")["needed_because"]
+
+
+def test_maintenance_due_before_the_plan_can_insulate_gets_a_first_meeting_decision():
+    plan = plan_of(building={**BUILDING, "glazing": "double"},
+                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
+                          "planned": {"roof": 2027}})
+    postpone = decision(plan, "postpone_maintenance")
+    assert postpone["stage"] == "organise" and postpone["measures"] == []
+    assert "het dak (gepland in 2027)" in postpone["draft_resolution"]
+    risk = next(r for r in plan["risks"] if r["id"] == "maintenance_before_ready")
+    assert risk["severity"] == "high"
