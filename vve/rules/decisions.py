@@ -128,7 +128,9 @@ def _apply(spec: RuleSpec, profile: Profile, ctx: VoteContext, applies: str, cer
                                          coupling=coupling)
     label = spec.label if not overridden else "de regel die het bestuur uit het eigen reglement opgaf"
     sentence = f"{lead}{label}" if lead else label[:1].upper() + label[1:]
-    text = f"{sentence}. {spec.why}{_numbers_sentence(numbers)}"
+    # the lender counts owners, not votes: no vote numbers to give or miss
+    counted = "" if spec.kind == "lender" else _numbers_sentence(numbers)
+    text = f"{sentence}. {spec.why}{counted}"
     ids = [f"rule:{spec.id}", *extra_ids]
     if overridden:
         ids.append(f"override:voting.overrides.{spec.kind}")

@@ -14,6 +14,8 @@ from .money import MoneyPlan
 from .money.amounts import total
 
 AMOUNT = "€ [bedrag]"
+# what the board aims at by the target year ("met als doel aardgasvrij-klaar in 2035")
+GOAL_WORDS = {"gas_free": "aardgasvrij", "gas_free_ready": "aardgasvrij-klaar"}
 
 
 def _amount(lines, knowledge: Knowledge) -> str:
@@ -34,7 +36,8 @@ def _amount(lines, knowledge: Knowledge) -> str:
 
 
 def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
-                knowledge: Knowledge, target_year: int | None = None) -> tuple[Decision, ...]:
+                knowledge: Knowledge, target_year: int | None = None,
+                goal: str | None = None) -> tuple[Decision, ...]:
     lines = {line.measure: line for line in money.lines}
     labels = knowledge.risk_thresholds["component_labels"]
     out = []
@@ -52,6 +55,9 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
             text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
                 [f"{labels.get(component, 'het onderhoud')} in {year}"
                  for year, component in moments]), 1)
+        if goal in GOAL_WORDS:
+            text = text.replace("aardgasvrij in [streefjaar]",
+                                f"{GOAL_WORDS[goal]} in [streefjaar]")
         if target_year is not None and "[streefjaar]" in text:
             text = text.replace("[streefjaar]", str(target_year))
         if d.id == "commission_advice" and money.advice.cost is not None:

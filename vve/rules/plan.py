@@ -11,7 +11,7 @@ from vve.profile import Profile
 
 from .context import VoteContext, vote_context
 from .decisions import Decision, boiler_window, resolve_decisions
-from .drafts import fill_drafts
+from .drafts import GOAL_WORDS, fill_drafts
 from .tailor import Subsidies, tailor, word_decisions, word_risks
 from .explain import Explanation, nl_date, nl_euro_range, nl_euros, nl_int, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
@@ -97,7 +97,8 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
-                fill_drafts(tuple(decisions), money, knowledge, profile.ambition.target_year),
+                fill_drafts(tuple(decisions), money, knowledge, profile.ambition.target_year,
+                            profile.ambition.goal),
                 tuple(risks), tuple(find_out),
                 tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
 
@@ -126,7 +127,8 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
                                   f"oud)", dt.date(window[0], 1, 1), dt.date(window[1], 12, 31)))
     if profile.ambition.target_year is not None:
         year = profile.ambition.target_year
-        items.append(TimelineItem("target:gas_free", "goal", "Streefjaar aardgasvrij",
+        goal = GOAL_WORDS.get(profile.ambition.goal, "aardgasvrij")
+        items.append(TimelineItem("target:gas_free", "goal", f"Streefjaar {goal}",
                                   dt.date(year, 1, 1), dt.date(year, 12, 31)))
     labels = knowledge.risk_thresholds["component_labels"]
     for component, label in labels.items():

@@ -30,6 +30,8 @@ class Action:
     subsidy: str | None = None       # the programme this action applies for
     what_no_loan: str | None = None  # the wording for a plan without a VvE loan
     what_existing_advice: str | None = None  # where the VvE already has an energy advice
+    what_small_vve: str | None = None  # under the lender's dwelling limit (no notary deed)
+    what_large_vve: str | None = None  # from the lender's dwelling limit
 
     @property
     def end(self) -> dt.date:
@@ -62,7 +64,8 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
         actions = tuple(
             Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
                    a["weeks"], "stage", None, a.get("when"), a.get("what_no_mjop"),
-                   a.get("subsidy"), a.get("what_no_loan"), a.get("what_existing_advice"))
+                   a.get("subsidy"), a.get("what_no_loan"), a.get("what_existing_advice"),
+                   a.get("what_small_vve"), a.get("what_large_vve"))
             for a in stage["actions"])
         planned = next((a.end for a in actions if a.who == "meeting"), None)
         meeting = None

@@ -121,6 +121,10 @@ def _worded(action: Action, profile: Profile, knowledge: Knowledge,
     what = action.what
     if action.what_no_loan and not loan:
         what = action.what_no_loan
+    dwellings = profile.building.rights.dwellings
+    small = knowledge.financing["programmes"]["warmtefonds_loan"]["advice_required_from_dwellings"]
+    if dwellings is not None and action.what_small_vve and action.what_large_vve:
+        what = action.what_small_vve if dwellings < small else action.what_large_vve
     advice = existing_advice(profile)
     if action.what_existing_advice and advice is not None:
         what = action.what_existing_advice.format(reference=advice)

@@ -383,3 +383,19 @@ def test_maintenance_due_before_the_plan_can_insulate_gets_a_first_meeting_decis
     assert "het dak (gepland in 2027)" in postpone["draft_resolution"]
     risk = next(r for r in plan["risks"] if r["id"] == "maintenance_before_ready")
     assert risk["severity"] == "high"
+
+
+def test_the_loan_is_signed_the_way_this_vves_size_asks():
+    small = plan_of(building={**BUILDING, "rights": {"dwellings": 6}})
+    assert "notariële" not in action(small, "sign_loan")["what"]
+    large = plan_of(building=BUILDING)
+    assert "akkoordverklaring" not in action(large, "sign_loan")["what"]
+    consent = decision(small, "vve_loan")["requirements"][0]["explanation"]["text"]
+    assert consent.count("geldgever") <= 1 and "aantal stemmen is onbekend" not in consent
+
+
+def test_the_goal_gas_free_ready_is_named_as_such():
+    plan = plan_of(building=BUILDING, ambition={"goal": "gas_free_ready", "target_year": 2035})
+    assert "aardgasvrij-klaar in 2035" in decision(plan, "choose_heat_source")["draft_resolution"]
+    target = next(t for t in plan["timeline"] if t["id"] == "target:gas_free")
+    assert target["label"] == "Streefjaar aardgasvrij-klaar"
