@@ -70,7 +70,10 @@ def timeline_png(timeline: list[dict]) -> bytes:
         cy = TOP + ROW * (len(stages) + offset) + ROW / 2
         for item in (e for e in events if e["kind"] == kind):
             start, end = _d(item["start"]), _d(item["end"])
-            _marker(draw, kind, x(start + (end - start) / 2), cy)
+            if (end - start).days > 400:   # a window of years (boilers due): a thin bar
+                draw.rectangle([x(start), cy - 5, x(end), cy + 5], fill=_COLOURS[kind])
+            else:
+                _marker(draw, kind, x(start + (end - start) / 2), cy)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False, compress_level=3)
     return out.getvalue()
@@ -89,4 +92,8 @@ def _marker(draw: ImageDraw.ImageDraw, kind: str, cx: float, cy: float, r: int =
 
 
 def _short(label: str, limit: int = 40) -> str:
+    """A row label that fits: a stage title up to its colon ("Organiseren: bestuur en
+    duurzaamheidscommissie" -> "Organiseren"), cut only as a last resort."""
+    if len(label) > limit and ":" in label:
+        label = label.split(":", 1)[0]
     return label if len(label) <= limit else label[: limit - 1] + "…"

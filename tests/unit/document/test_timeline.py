@@ -1,0 +1,25 @@
+"""The timeline figure: row labels that fit and windows of years drawn as bars."""
+
+import io
+
+from PIL import Image
+
+from vve.document.timeline import _short, timeline_png
+
+
+def test_a_long_stage_title_is_cut_at_its_colon_not_mid_word():
+    assert _short("Organiseren: bestuur en duurzaamheidscommissie") == "Organiseren"
+    assert _short("Uitvoeren") == "Uitvoeren"
+
+
+def test_a_window_of_years_is_drawn_as_a_bar_not_a_dot():
+    timeline = [
+        {"id": "stage:organise", "kind": "stage", "label": "Organiseren",
+         "start": "2027-01-01", "end": "2027-04-01"},
+        {"id": "boilers:replacement", "kind": "maintenance", "label": "Eigen cv-ketels",
+         "start": "2023-01-01", "end": "2028-12-31"},
+    ]
+    image = Image.open(io.BytesIO(timeline_png(timeline))).convert("RGB")
+    row = 20 + 44 + 22   # the maintenance row's centre (TOP + one row + half a row)
+    orange = [x for x in range(image.width) if image.getpixel((x, row)) == (0xE6, 0x9F, 0x00)]
+    assert max(orange) - min(orange) > 600   # six of seven years wide, not a marker
