@@ -87,6 +87,7 @@ class MeetingCalendar:
     fixed_holidays: tuple[tuple[int, int], ...]
     easter_offsets: tuple[int, ...]
     why: str
+    run_up_days: int = 0   # the notice goes out this many days before, outside the holidays
 
 
 def _month_day(text: str, where: str) -> tuple[int, int]:
@@ -108,7 +109,7 @@ def _calendar(raw: Mapping[str, Any], sources: Mapping[str, Source]) -> MeetingC
         tuple((_month_day(p["from"], "stages.meetings.avoid"),
                _month_day(p["to"], "stages.meetings.avoid"), p["why"]) for p in raw["avoid"]),
         tuple(_month_day(d, "stages.meetings.fixed_holidays") for d in raw["fixed_holidays"]),
-        tuple(int(o) for o in raw["easter_offsets"]), raw["why"])
+        tuple(int(o) for o in raw["easter_offsets"]), raw["why"], int(raw.get("run_up_days", 0)))
 
 
 @dataclass(frozen=True)

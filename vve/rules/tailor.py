@@ -108,6 +108,9 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
     if when == "ecological_survey":
         needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
         return any(m.id in needs for m in measures)
+    if when == "large_owners":   # an owner with many votes: a corporation, an investor
+        return any(g.single_party or g.kind in ("housing_corporation", "investor")
+                   for g in profile.owners.groups)
     if when == "heat_network":
         return any(m.id == "heat_network_connection" for m in measures)
     if when == "asbestos":

@@ -260,7 +260,7 @@ def test_the_emmen_cover_names_the_20_year_loan_and_the_saving():
     plan = plan_for(load_profile((EXAMPLES[0].parent / "emmen-galerijflat.json")
                                  .read_text(encoding="utf-8")))
     cover = _cover_text(Document(io.BytesIO(write_plan_docx(plan)))).replace("\u00a0", " ")
-    assert "€ 16 tot € 17 per maand bij een lening van 20 jaar" in cover
+    assert "€ 14 tot € 16 per maand bij een lening van 20 jaar" in cover
     assert "€ 6 tot € 7 per maand per woning" in cover
 
 

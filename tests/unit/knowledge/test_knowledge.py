@@ -92,7 +92,7 @@ def test_an_unknown_model_reglement_becomes_a_kadaster_action():
     ("costs.toml", 'low = "26.70"', 'low = "27.50"', "low <= typical <= high"),
     ("costs.toml", 'quality = "zwak"\ncertainty = "onzeker"', 'quality = "zwak"\ncertainty = "bron"',
      "cannot have certainty 'bron'"),
-    ("financing.toml", 'apply_at = "decide.apply_svve_advice"', 'apply_at = "decide.nergens"',
+    ("financing.toml", 'apply_at = "inventory.apply_svve_advice"', 'apply_at = "inventory.nergens"',
      "no stage or action"),
     ("stages.toml", 'weekdays = [0, 1, 2, 3]', 'weekdays = [9]', "days 0"),
 ])

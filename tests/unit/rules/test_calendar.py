@@ -29,7 +29,8 @@ def test_the_legal_holidays_of_the_algemene_termijnenwet(knowledge):
     (D(2028, 7, 13), False),    # a Thursday in the summer holidays
     (D(2028, 9, 3), False),     # a Sunday
     (D(2028, 9, 8), False),     # a Friday evening
-    (D(2028, 9, 5), True),      # a Tuesday in September
+    (D(2028, 9, 5), False),     # a Tuesday, but its notice would go out in the summer
+    (D(2028, 9, 19), True),     # a Tuesday in September, notice after the holidays
     (D(2027, 5, 6), False),     # Ascension Day
 ])
 def test_meeting_days(knowledge, day, allowed):
@@ -42,4 +43,4 @@ def test_the_next_meeting_day_is_allowed_and_not_before(day):
     calendar = load_knowledge().meetings
     found = next_meeting_day(day, calendar)
     assert found >= day and is_meeting_day(found, calendar)
-    assert (found - day).days <= 70   # never pushed more than a season away
+    assert (found - day).days <= 80   # never pushed more than a season away

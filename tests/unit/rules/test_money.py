@@ -51,9 +51,11 @@ def test_emmen_matches_the_hand_calculation():
     glass comes with the frames the MJOP replaces in 2031, so it is not priced again;
     ventilation has no price and solar panels no size: left out, and said so. Cavity and
     roof insulation need an ecological survey first: € 5,000–10,000.
-    SVVE: the measures are applied for in October 2028 and the advice once the DMJOP is
-    adopted (September 2028), both after the scheme's end on 30 December 2027, so no subsidy
-    is counted (what the measure subsidy would have been is kept).
+    SVVE: the advice is applied for right after the ALV that adopts the DMJOP (13 December
+    2027; application 20 December 2027), before the scheme's end on 30 December 2027: 75% of
+    € 16,500 = € 12,375 (under the cap of € 20,000 for 48 dwellings). The measures are applied
+    for in September 2028, after the end, so no measure subsidy is counted (what it would have
+    been is kept).
     """
     money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
     lines = by_id(money)
@@ -73,29 +75,31 @@ def test_emmen_matches_the_hand_calculation():
     # 617.76 × € 5.85 and 816 × € 32.50, doubled for two measures (third-party amounts)
     assert lines["cavity_insulation"]["subsidy"]["potential"] == r(3_613_90, None, 7_227_80)
     assert lines["roof_insulation"]["subsidy"]["potential"] == r(26_520_00, None, 53_040_00)
-    assert money["advice"]["subsidy"]["reason"] == "after_end_date"
-    assert money["advice"]["subsidy"]["amount"] == r(0, 0, 0)
-    assert money["advice"]["year"] == 2028
+    assert money["advice"]["subsidy"]["reason"] == "counted"
+    assert money["advice"]["subsidy"]["amount"] == r(12_375_00, 12_375_00, 12_375_00)
+    assert money["advice"]["net"] == r(4_125_00, 4_125_00, 4_125_00)
+    assert money["advice"]["year"] == 2027
     assert [(o["id"], o["cost"]) for o in money["other_costs"]] == [
         ("ecological_survey", r(5_000_00, None, 10_000_00))]
-    # measures 105,152.59–114,239.23; plus the advice (16,500) and the survey
+    # measures 105,152.59–114,239.23; plus the advice net of subsidy (4,125) and the survey
     assert money["vve"]["investment"] == r(105_152_59, None, 114_239_23)
-    assert money["vve"]["net_to_pay"] == r(126_652_59, None, 140_739_23)
+    assert money["vve"]["net_to_pay"] == r(114_277_59, None, 128_364_23)
     # savings: cavity 4.5–4.6 m³/m² → 2,780–2,842 m³, valued at € 1.20 (low) to € 1.45 (high)
     assert lines["cavity_insulation"]["saving"]["m3"] == {"low": 2780, "typical": None,
                                                           "high": 2842}
     assert money["vve"]["yearly_saving"] == r(3_336_00, None, 4_120_90)
     assert money["vve"]["unknown_saving"] == ["roof_insulation", "glazing", "floor_insulation",
                                               "ventilation", "solar_panels"]
-    # a 20-year loan of 126,652.59 to 140,739.23 at the working rate of 3.69%
+    # a 20-year loan of 114,277.59 to 128,364.23 at the working rate of 3.69%:
+    # P × r / (1 − (1 + r)^−240) with r = 0.0369 / 12
     twenty = next(t for t in money["loan"]["terms"] if t["years"] == 20)
-    assert twenty["monthly"] == r(746_96, None, 830_04)
+    assert twenty["monthly"] == r(673_98, None, 757_05)
     assert money["loan"]["max_amount_cents"] == 48 * 34_000_00
     assert money["loan"]["advice_required"] is True
     (cls,) = money["apartments"]["classes"]
     assert cls["share"] == "1/48" and money["apartments"]["method"] == "equal"
-    assert cls["one_off_each"] == r(2_638_60, None, 2_932_07)
-    assert cls["monthly_each"]["20"] == r(15_56, None, 17_29)
+    assert cls["one_off_each"] == r(2_380_78, None, 2_674_25)
+    assert cls["monthly_each"]["20"] == r(14_04, None, 15_77)
     assert cls["saving_monthly_each"] == r(5_79, None, 7_15)
     # reserve: 0.5% of € 7,450,000; contribution € 69,000; 38 days of 2026 left (24 Nov–31 Dec)
     reserve = money["reserve"]
@@ -117,8 +121,8 @@ def plain(text: str) -> str:
 def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
     first, second, *_ = map(plain, money["summary"])
-    assert "naar schatting € 2.639 tot € 2.932 in één keer" in first
-    assert "€ 16 tot € 17 per maand bij een lening van 20 jaar" in first
+    assert "naar schatting € 2.381 tot € 2.674 in één keer" in first
+    assert "€ 14 tot € 16 per maand bij een lening van 20 jaar" in first
     assert "3,69% rente; de echte rente is nog onbekend" in first
     assert "€ 6 tot € 7 per maand per woning, alleen voor spouwmuurisolatie" in second
     certainty = money["summary"][-1]

@@ -56,7 +56,7 @@ BUILDING = {"construction_year": 1972, "rights": {"dwellings": 30}, "storeys": 4
 # --- order and conditions ---------------------------------------------------------------
 
 def test_the_svve_advice_is_applied_for_after_the_dmjop_is_adopted():
-    plan = plan_of(building=BUILDING, money={"advice_cost": 15_000})
+    plan = plan_of(as_of=dt.date(2027, 6, 1), building=BUILDING, money={"advice_cost": 15_000})
     adopted = decision(plan, "adopt_dmjop")["meeting_date"]
     applied = next(f for f in plan["financing"] if f["id"] == "svve_advice")
     assert applied["facts"]["application_date"] > adopted
@@ -287,7 +287,8 @@ def test_a_measure_proposed_on_an_unknown_answer_says_so():
 
 
 def test_a_subsidy_past_its_end_date_is_promised_nowhere():
-    late = plan_of(building=BUILDING, money={"advice_cost": 15_000})   # applies in 2028
+    late = plan_of(as_of=dt.date(2027, 6, 1), building=BUILDING,
+                   money={"advice_cost": 15_000})   # applies in 2028
     advice = decision(late, "commission_advice")
     assert "75%" not in advice["explanation"]["text"] and "SVVE" not in advice["draft_resolution"]
     assert "rekent dit plan er niet mee" in advice["explanation"]["text"]
@@ -399,3 +400,28 @@ def test_the_goal_gas_free_ready_is_named_as_such():
     assert "aardgasvrij-klaar in 2035" in decision(plan, "choose_heat_source")["draft_resolution"]
     target = next(t for t in plan["timeline"] if t["id"] == "target:gas_free")
     assert target["label"] == "Streefjaar aardgasvrij-klaar"
+
+
+def test_the_dmjop_is_adopted_as_soon_as_it_is_ready_so_the_advice_subsidy_can_be_caught():
+    plan = plan_of(as_of=dt.date(2026, 11, 24), building=BUILDING,
+                   money={"advice_cost": 15_000})
+    adopted = decision(plan, "adopt_dmjop")
+    assert adopted["stage"] == "inventory"
+    assert action(plan, "draft_dmjop")["end"] <= adopted["meeting_date"]
+    assert plan["money"]["advice"]["subsidy"]["counted"] is True
+    assert action(plan, "apply_svve_advice")["start"] <= "2027-12-30"
+
+
+def test_the_advice_is_quoted_before_the_first_meeting_commissions_it():
+    plan = plan_of(building=BUILDING)
+    quotes = action(plan, "advisor_quotes")
+    assert quotes["end"] <= decision(plan, "commission_advice")["meeting_date"]
+
+
+def test_the_notice_of_a_meeting_does_not_fall_in_the_summer_holiday():
+    for start in (dt.date(2026, 11, 24), dt.date(2027, 3, 1), dt.date(2027, 5, 3)):
+        plan = plan_of(as_of=start, building=BUILDING)
+        for s in plan["stages"]:
+            if s["meeting_date"]:
+                notice = dt.date.fromisoformat(s["meeting_date"]) - dt.timedelta(days=16)
+                assert notice.month not in (7, 8), (start, s["id"], s["meeting_date"])
