@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from vve import labels
@@ -18,7 +19,7 @@ from vve import labels
 from . import sections
 from .money import MONEY_CHAPTER, cover_lines, money_assumptions, money_chapter, oldest_price
 from .builder import Builder
-from .glossary import GLOSSARY
+from .glossary import used_terms
 from .styles import (add_page_x_of_y, add_toc, ensure_styles, fill_toc, set_language,
                      update_fields_on_open)
 from .template import TemplateError, clear_body, load_template
@@ -230,10 +231,12 @@ def _dash(value) -> str:
 
 
 def _appendices(b: Builder, plan: dict) -> None:
+    # the text so far, tables included, read from the XML (python-docx's cell access is slow)
+    body = " ".join("".join(t.text or "" for t in p.iter(qn("w:t")))
+                    for p in b.doc.element.body.iter(qn("w:p")))
     # Page break as a property of the heading: a break paragraph can leave a blank page.
     b.heading("Bijlage A. Begrippenlijst", 1).paragraph_format.page_break_before = True
-    b.table(["Begrip", "Betekenis"],
-            [list(pair) for pair in sorted(GLOSSARY, key=lambda p: p[0].casefold())],
+    b.table(["Begrip", "Betekenis"], [list(pair) for pair in used_terms(body)],
             widths=[4.5, 11.5])
     b.heading("Bijlage B. Bronnen", 1)
     b.para("De datum waarvoor een bedrag geldt (prijspeil), staat bij dat bedrag in het "

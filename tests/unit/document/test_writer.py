@@ -449,3 +449,22 @@ def test_the_start_date_reads_as_a_dutch_date():
     doc = Document(io.BytesIO(write_plan_docx(plan_for(profile))))
     cells = [cell.text for t in doc.tables for row in t.rows for cell in row.cells]
     assert "15 januari 2027" in cells and "2027-01-15" not in cells
+
+
+def test_the_glossary_lists_only_terms_the_plan_uses(written):
+    plan, doc, _ = written
+    text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t")))
+                    for p in doc.element.body.iter(qn("w:p")))   # in document order
+    body = text[:text.rfind("Bijlage A. Begrippenlijst")]
+    heading = next(p for p in doc.paragraphs if p.text == "Bijlage A. Begrippenlijst"
+                   and p.style.name == "Heading 1")
+    element = heading._p.getnext()
+    while element.tag != qn("w:tbl"):
+        element = element.getnext()
+    table = next(t for t in doc.tables if t._tbl is element)
+    terms = [row.cells[0].text for row in table.rows[1:]]
+    from vve.document.glossary import ALIASES
+    for term in terms:
+        name = term.split(" (")[0]
+        assert name.lower() in body.lower() or any(a in body for a in ALIASES.get(term, ())), term
+    assert "RVO" in terms and "Quorum" in terms
