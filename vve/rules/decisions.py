@@ -251,6 +251,12 @@ def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Pro
              knowledge: Knowledge, ctx: VoteContext, windows: list[StageWindow],
              measures: list[Measure]) -> Decision:
     entry = knowledge.decisions[did]
+    classes = ctx.model.classes
+    if "title_financial" in entry and classes["financial_obligation"].threshold_applies and \
+            not classes["expenditure_outside_maintenance"].threshold_applies:
+        # the model ties its threshold to financial obligations (MR 2006, 2017)
+        entry = {**entry, "title": entry["title_financial"], "why": entry["why_financial"],
+                 "draft": entry["draft_financial"]}
     window = stage_by_id(windows, entry["stage"])
     date = window.meeting or window.end
     cls = entry["legal_class"]

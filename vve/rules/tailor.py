@@ -12,7 +12,7 @@ from typing import Mapping
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 
-from .decisions import Decision
+from .decisions import Decision, boiler_window
 from .explain import Explanation, nl_date, nl_listing
 from .measures import Measure, missed_couplings
 from .risks import Risk
@@ -100,9 +100,12 @@ def existing_advice(profile: Profile) -> str | None:
 
 
 def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
-             measures: list[Measure], decisions: list[Decision]) -> bool:
+             measures: list[Measure], decisions: list[Decision], start: dt.date) -> bool:
     if when is None:
         return True
+    if when == "boilers_due_now":   # the window has begun: a letter cannot wait for the ALV
+        window = boiler_window(profile, knowledge)
+        return window is not None and window[0] <= start.year
     if when == "needs_loan":
         return any(d.id == "vve_loan" for d in decisions)
     if when == "ecological_survey":
@@ -151,7 +154,8 @@ def tailor(windows: list[StageWindow], profile: Profile, knowledge: Knowledge,
     for window in windows:
         loan = any(d.id == "vve_loan" for d in decisions)
         actions = tuple(_worded(a, profile, knowledge, subsidies, loan) for a in window.actions
-                        if _applies(a.when, profile, knowledge, measures, decisions)
+                        if _applies(a.when, profile, knowledge, measures, decisions,
+                                    windows[0].start)
                         and (a.subsidy is None or a.subsidy in subsidies.reachable
                              or a.subsidy in subsidies.ended))
         out.append(replace(window, actions=actions))

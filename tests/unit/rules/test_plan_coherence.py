@@ -425,3 +425,28 @@ def test_the_notice_of_a_meeting_does_not_fall_in_the_summer_holiday():
             if s["meeting_date"]:
                 notice = dt.date.fromisoformat(s["meeting_date"]) - dt.timedelta(days=16)
                 assert notice.month not in (7, 8), (start, s["id"], s["meeting_date"])
+
+
+def test_boilers_already_due_get_a_letter_before_the_first_meeting():
+    due = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers",
+                                                    "boilers_installed_year": 2013})
+    assert action(due, "boiler_letter")["start"] < stage(due, "organise")["meeting_date"]
+    later = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers",
+                                                      "boilers_installed_year": 2022})
+    assert not has_action(later, "boiler_letter")
+
+
+def test_under_mr_2006_the_threshold_concerns_financial_obligations():
+    plan = plan_of(building=BUILDING, voting={"model_reglement": "2006"})
+    threshold = decision(plan, "set_threshold")
+    assert "financiële verplichtingen" in threshold["draft_resolution"]
+    assert "buiten het gewone onderhoud een besluit" not in threshold["draft_resolution"]
+    plan = plan_of(building=BUILDING, voting={"model_reglement": "1992"})
+    assert "uitgaven buiten het gewone onderhoud" in \
+        decision(plan, "set_threshold")["draft_resolution"]
+
+
+def test_the_reserve_fund_rule_is_not_stated_for_its_own_maintenance_under_mr_1992():
+    plan = plan_of(building=BUILDING, voting={"model_reglement": "1992"})
+    common = decision(plan, "insulate_common_parts")
+    assert "iets anders dan het onderhoud" in common["rule"]["explanation"]["text"]
