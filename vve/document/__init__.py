@@ -153,11 +153,14 @@ def _summary(b: Builder, plan: dict) -> None:
            f"de lening en het reservefonds in het hoofdstuk '{MONEY_CHAPTER}'.")
     votes = plan["votes"]["total"]
     if votes:
-        b.para(f"De VvE heeft {votes} stemmen. Het plan loopt van "
+        assumed = (" (aangenomen: één stem per appartementsrecht)"
+                   if plan["votes"]["one_per_right_assumed"] else "")
+        b.para(f"De VvE heeft {votes} stemmen{assumed}. Het plan loopt van "
                f"{date_nl(plan['stages'][0]['start'])} tot {date_nl(plan['stages'][-1]['end'])}.")
     b.heading("De eerste drie stappen", 2)
-    first = sorted((a for s in plan["stages"] for a in s["actions"]),
-                   key=lambda a: (a["start"], a["origin"] != "stage"))[:3]
+    # the first steps are the plan's own; "find out" tasks have their own chapter
+    first = sorted((a for s in plan["stages"] for a in s["actions"] if a["origin"] == "stage"),
+                   key=lambda a: a["start"])[:3]
     b.bullets((f"{a['what']} ({labels.WHO.get(a['who'], a['who']).lower()}, "
                f"vanaf {date_nl(a['start'])})" for a in first), numbered=True)
     b.heading("Besluiten en wanneer", 2)

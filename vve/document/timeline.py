@@ -39,7 +39,9 @@ def timeline_png(timeline: list[dict]) -> bytes:
     kinds = [k for k in _EVENT_ROWS if any(e["kind"] == k for e in events)]
     rows = [clean(s["label"]) for s in stages] + [_EVENT_ROWS[k] for k in kinds]
     dates = [_d(t["start"]) for t in timeline] + [_d(t["end"]) for t in timeline]
-    first = dt.date(min(dates).year, 1, 1)
+    # the axis starts with the plan; what began earlier (a boiler window) starts at the edge
+    starts = [_d(t["start"]) for t in (stages or timeline)]
+    first = dt.date(min(starts).year, 1, 1)
     last = dt.date(max(dates).year + 1, 1, 1)
     span = (last - first).days or 1
     height = TOP + ROW * len(rows) + BOTTOM
@@ -48,7 +50,7 @@ def timeline_png(timeline: list[dict]) -> bytes:
     label_font, axis_font = _font(22), _font(22)
 
     def x(day: dt.date) -> float:
-        return LABELS + (WIDTH - LABELS - RIGHT) * (day - first).days / span
+        return LABELS + (WIDTH - LABELS - RIGHT) * max((day - first).days, 0) / span
 
     for year in range(first.year, last.year + 1):  # year grid and axis labels
         gx = x(dt.date(year, 1, 1))

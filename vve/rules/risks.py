@@ -80,7 +80,10 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
                  "financing:reserve_fund"]))
     found.extend(_owner_power(ctx, decisions))
     if any(d.id == "set_threshold" for d in decisions):
-        found.append(("threshold_not_set", {}, None, ["voting.threshold_amount_set"]))
+        entry = knowledge.risks["threshold_not_set"]
+        found.append(("threshold_not_set", {"state": entry[
+            "state_no" if voting.threshold_amount_set is False else "state_unknown"]},
+            None, ["voting.threshold_amount_set"]))
     programmes = knowledge.financing["programmes"]
     small = programmes["warmtefonds_loan"]["advice_required_from_dwellings"]
     dwellings = b.rights.dwellings
@@ -98,7 +101,12 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
     if announced.effective_date is None:
         found.append(("announced_rule_pending", {}, None, ["rule:announced_sustainability"]))
     if voting.hybrid_meeting_allowed is not True and voting.electronic_voting_allowed is not True:
-        found.append(("no_hybrid_meeting", {}, None, ["voting.hybrid_meeting_allowed"]))
+        entry = knowledge.risks["no_hybrid_meeting"]
+        known = voting.hybrid_meeting_allowed is False and \
+            voting.electronic_voting_allowed is not None
+        found.append(("no_hybrid_meeting", {"state": entry["state_no" if known
+                                                           else "state_unknown"]},
+                      None, ["voting.hybrid_meeting_allowed"]))
     if any("collective_replaces_individual" in d.needed_because for d in decisions):
         found.append(("private_parts_work", {}, None, ["installations.heating"]))
     if money.maintenance_plan == "none" and turnout is not None and \

@@ -468,3 +468,10 @@ def test_the_glossary_lists_only_terms_the_plan_uses(written):
         name = term.split(" (")[0]
         assert name.lower() in body.lower() or any(a in body for a in ALIASES.get(term, ())), term
     assert "RVO" in terms and "Quorum" in terms
+
+
+def test_assumed_votes_are_called_assumed_in_the_summary():
+    doc = Document(io.BytesIO(write_plan_docx(plan_for(make_profile(
+        building={"rights": {"dwellings": 18}})))))
+    summary = [p.text for p in doc.paragraphs if p.text.startswith("De VvE heeft 18 stemmen")]
+    assert summary and all("aangenomen" in p for p in summary)

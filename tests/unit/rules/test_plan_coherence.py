@@ -450,3 +450,23 @@ def test_the_reserve_fund_rule_is_not_stated_for_its_own_maintenance_under_mr_19
     plan = plan_of(building=BUILDING, voting={"model_reglement": "1992"})
     common = decision(plan, "insulate_common_parts")
     assert "iets anders dan het onderhoud" in common["rule"]["explanation"]["text"]
+
+
+def test_unknown_reglement_answers_are_not_stated_as_no():
+    unknown = plan_of(building=BUILDING)
+    texts = {r["id"]: r["text"] for r in unknown["risks"]}
+    assert "nog niet bekend" in texts["threshold_not_set"]
+    assert "nog niet bekend" in texts["no_hybrid_meeting"]
+    known = plan_of(building=BUILDING, voting={"threshold_amount_set": False,
+                                               "hybrid_meeting_allowed": False,
+                                               "electronic_voting_allowed": False})
+    texts = {r["id"]: r["text"] for r in known["risks"]}
+    assert texts["threshold_not_set"].startswith("De vergadering heeft geen drempelbedrag")
+    assert texts["no_hybrid_meeting"].startswith("Het reglement voorziet niet")
+
+
+def test_the_cost_of_own_heat_pumps_is_conditional_on_the_choice_still_to_make():
+    plan = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers"},
+                   municipal={"preferred_route": "all_electric"})
+    pumps = [s for s in plan["money"]["summary"] if "warmtepomp" in s]
+    assert pumps and all(s.startswith("Kiest de VvE voor eigen warmtepompen") for s in pumps)

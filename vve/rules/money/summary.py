@@ -63,7 +63,9 @@ def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
     pump = next((line for line in money.lines if line.payer == "owner"
                  and line.measure == "individual_heat_pumps" and line.investment), None)
     if pump is not None:
-        cover.append(f"Daarnaast betaalt iedere eigenaar zijn eigen warmtepomp: naar schatting "
+        # the VvE still chooses individual or collective (decision choose_heat_source)
+        cover.append(f"Kiest de VvE voor eigen warmtepompen per appartement, dan betaalt "
+                     f"iedere eigenaar daarnaast zijn eigen warmtepomp: naar schatting "
                      f"{nl_euro_range(pump.investment.low, pump.investment.high)} per woning; "
                      f"eigenaar-bewoners kunnen ISDE-subsidie krijgen (de bedragen voor 2026 "
                      f"zijn niet gevonden).")
