@@ -17,7 +17,7 @@ from vve.profile import Profile
 from .context import VoteContext, is_overridden, to_rule
 from .calendar import is_meeting_day
 from .explain import Explanation, nl_int, sources
-from .measures import COLLECTIVE_HEATING, Measure, RouteChoice, missed_couplings
+from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .stages import StageWindow, stage_by_id
 from .voting import (Power, Rule, SecondMeetingRoute, blocking_analysis, min_yes_votes,
                      quorum_votes, second_meeting_route)
@@ -161,10 +161,8 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
         out.append(("set_threshold", ("threshold_not_set" if voting.threshold_amount_set is False
                                       else "threshold_unknown",), False))
     out.append(("committee", ("organise_the_work",), False))
-    if execution_start_year is not None:   # maintenance due before the VvE can insulate
-        missed = missed_couplings(profile, knowledge, measures, execution_start_year)
-        if missed:
-            out.append(("postpone_maintenance", ("maintenance_before_ready",), False))
+    if any(m.postponed_from for m in measures):   # maintenance due before the VvE is ready
+        out.append(("postpone_maintenance", ("maintenance_before_ready",), False))
     out.append(("commission_advice", ("advice_basis",), False))
     plan_state = {None: "maintenance_plan_unknown", "none": "no_maintenance_plan",
                   "mjop": "make_maintenance_plan_sustainable", "dmjop": "update_dmjop"}
@@ -220,6 +218,8 @@ def _tied_to_maintenance(measure: Measure, entry: dict, profile: Profile,
     where the building has one)."""
     if measure.coupled_year is None or measure.component not in entry.get("coupling", []):
         return False
+    if measure.postponed_from is not None:   # postponed to the year it is coupled to
+        return True
     planned = getattr(profile.money.planned, measure.component)
     if planned is None:
         return False

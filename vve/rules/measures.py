@@ -30,6 +30,9 @@ class Measure:
     coupled_year: int | None    # the planned maintenance year it joins, if any
     private: bool               # carried out by each owner, not by the VvE
     explanation: Explanation
+    # the MJOP year the maintenance was planned in, where it falls before the VvE can
+    # insulate but not yet past: the plan proposes to postpone it to coupled_year
+    postponed_from: int | None = None
 
 
 def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
@@ -130,12 +133,24 @@ def _coupled_year(profile: Profile, entry: dict, earliest: int) -> int | None:
     return year if year is not None and year >= earliest else None
 
 
+def _postponable(profile: Profile, entry: dict, earliest: int, start_year: int) -> int | None:
+    """The MJOP year of maintenance planned before the VvE can insulate, still to come:
+    the first ALV can postpone it to the execution year (decision postpone_maintenance)."""
+    component = entry.get("component")
+    if not component or entry.get("follows_municipal_year"):
+        return None
+    year = getattr(profile.money.planned, component)
+    return year if year is not None and start_year <= year < earliest else None
+
+
 def missed_couplings(profile: Profile, knowledge: Knowledge, measures: list["Measure"],
                      earliest: int) -> list[tuple[str, str, int]]:
     """(measure, component, year) where the planned maintenance comes before the VvE is ready."""
     missed = []
     for m in measures:
-        if m.component and m.coupled_year is None:
+        if m.postponed_from is not None:
+            missed.append((m.id, m.component, m.postponed_from))
+        elif m.component and m.coupled_year is None:
             year = getattr(profile.money.planned, m.component)
             if year is not None and year < earliest:
                 missed.append((m.id, m.component, year))
@@ -150,13 +165,18 @@ def _answer(profile: Profile, path: str):
 
 
 def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
-                    earliest_year: int) -> list[Measure]:
+                    earliest_year: int, start_year: int | None = None) -> list[Measure]:
     """Measures that apply, no-regret first, then coupled to maintenance by year."""
     found = []
+    labels = knowledge.risk_thresholds["component_labels"]
     for mid in _applicable(profile, knowledge, route):
         entry = knowledge.measures[mid]
         component = entry.get("component")
         year = _coupled_year(profile, entry, earliest_year)
+        postponed = None if start_year is None else \
+            _postponable(profile, entry, earliest_year, start_year)
+        if postponed is not None:
+            year = earliest_year
         text = entry["why"]
         if mid == "facade_insulation" and modest_facade(profile, knowledge):
             text = entry["why_modest"]
@@ -168,6 +188,10 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
         if year is not None and entry.get("follows_municipal_year") and \
                 year == profile.municipal.expected_year:
             text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
+        elif postponed is not None:
+            text += (f" Gekoppeld aan het onderhoud aan {labels[component]}, dat het MJOP in "
+                     f"{postponed} plant; de eerste ALV kan dat uitstellen tot {year}, zodat "
+                     f"beide samen gebeuren (zie het besluit over uitstel).")
         elif year is not None:
             text += f" Gekoppeld aan het geplande onderhoud in {year}."
         ids = [f"measure:{mid}", f"order_group:{entry['order_group']}",
@@ -175,8 +199,8 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
         if year is not None:
             ids.append(f"coupling:{component}")
         found.append((entry["order_group"], year or 9999, mid, component, year,
-                      Explanation.of(text, ids, sources(entry["source"]))))
+                      Explanation.of(text, ids, sources(entry["source"])), postponed))
     found.sort(key=lambda item: (item[0], item[1]))
     return [Measure(mid, index + 1, group, component, year,
-                    bool(knowledge.measures[mid].get("private")), expl)
-            for index, (group, _, mid, component, year, expl) in enumerate(found)]
+                    bool(knowledge.measures[mid].get("private")), expl, postponed)
+            for index, (group, _, mid, component, year, expl, postponed) in enumerate(found)]

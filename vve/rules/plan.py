@@ -74,7 +74,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     provisional = schedule(knowledge, start)
     route = choose_route(profile, knowledge)
     earliest = stage_by_id(provisional, "execute").start.year
-    measures = select_measures(profile, knowledge, route, earliest)
+    measures = select_measures(profile, knowledge, route, earliest, start.year)
     last_coupled = max((m.coupled_year for m in measures if m.coupled_year), default=None)
     windows = schedule(knowledge, start, last_coupled)
     decisions = resolve_decisions(profile, knowledge, ctx, windows, measures, route)
@@ -131,11 +131,15 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
         items.append(TimelineItem("target:gas_free", "goal", f"Streefjaar {goal}",
                                   dt.date(year, 1, 1), dt.date(year, 12, 31)))
     labels = knowledge.risk_thresholds["component_labels"]
+    postponed = {m.component: m.coupled_year for m in measures if m.postponed_from}
     for component, label in labels.items():
         year = getattr(profile.money.planned, component)
         if year is not None:
-            items.append(TimelineItem(f"maintenance:{component}", "maintenance",
-                                      f"Onderhoud aan {label} (MJOP)",
+            text = f"Onderhoud aan {label} (MJOP)"
+            if component in postponed:   # the plan proposes to postpone it
+                text = f"Onderhoud aan {label} (MJOP {year}, uitgesteld)"
+                year = postponed[component]
+            items.append(TimelineItem(f"maintenance:{component}", "maintenance", text,
                                       dt.date(year, 1, 1), dt.date(year, 12, 31)))
     if profile.municipal.expected_year is not None:
         year = profile.municipal.expected_year

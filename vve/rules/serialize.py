@@ -137,7 +137,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                                          "why_not": why} for rid, why in plan.route.alternatives]},
         "measures": [{"id": m.id, "order": m.order, "order_group": m.order_group,
                       "title": k.measures[m.id]["title"], "component": m.component,
-                      "coupled_year": m.coupled_year, "private": m.private,
+                      "coupled_year": m.coupled_year, "postponed_from": m.postponed_from,
+                      "private": m.private,
                       "explanation": _expl(m.explanation)} for m in plan.measures],
         "stages": [{
             "id": w.id, "title": w.title, "goal": w.goal, "start": _date(w.start),

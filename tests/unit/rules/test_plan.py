@@ -316,11 +316,14 @@ def test_heat_network_connection_follows_the_municipal_year_not_the_boiler():
     assert "boiler_before_network" in {r.id for r in plan.risks}
 
 
-def test_maintenance_before_the_vve_is_ready_is_flagged_not_silently_dropped():
+def test_maintenance_before_the_vve_is_ready_is_postponed_and_flagged():
     plan = plan_of(building={"roof_insulation": "none"},
                    money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
                           "planned": {"roof": 2027}})
-    assert next(m for m in plan.measures if m.id == "roof_insulation").coupled_year is None
+    roof = next(m for m in plan.measures if m.id == "roof_insulation")
+    execute = next(w for w in plan.stages if w.id == "execute")
+    assert roof.postponed_from == 2027 and roof.coupled_year == execute.start.year
+    assert "postpone_maintenance" in {d.id for d in plan.decisions}
     missed = [r for r in plan.risks if r.id == "maintenance_before_ready"]
     assert missed and "2027" in missed[0].text and missed[0].subject == "roof_insulation"
 
