@@ -37,46 +37,60 @@ class Subsidies:
 def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: Subsidies,
                    windows: list[StageWindow], profile: Profile,
                    measures: list[Measure]) -> list[Decision]:
-    """A decision names its subsidy only where the plan can count on it, orders the paid
-    research the plan schedules, and meets the lender's conditions where there is a loan."""
+    """A decision builds on an existing advice, names its subsidy only where the plan can
+    count on it, orders the paid research the plan schedules, and meets the lender's
+    conditions where there is a loan."""
     scheduled = {a.id for w in windows for a in w.actions}
     dwellings = profile.building.rights.dwellings
     lender = knowledge.financing["programmes"]["warmtefonds_loan"]
     lender_asks_mjop = any(d.id == "vve_loan" for d in decisions) and \
         dwellings is not None and dwellings >= lender["advice_required_from_dwellings"]
+    advice = existing_advice(profile)
     out = []
     for d in decisions:
         entry = knowledge.decisions[d.id]
+        if advice is not None and "why_existing_advice" in entry:
+            d = replace(d, draft=entry["draft_existing_advice"].format(reference=advice),
+                        explanation=_add(d.explanation,
+                                         entry["why_existing_advice"].format(reference=advice),
+                                         "money.figures"))
         if d.id == "postpone_maintenance":
-            ready = next(w for w in windows if w.id == "execute").start.year
-            labels = knowledge.risk_thresholds["component_labels"]
-            due = dict.fromkeys(f"{labels[c]} (gepland in {y})"
-                                for _, c, y in missed_couplings(profile, knowledge, measures,
-                                                                ready))
-            d = replace(d, draft=d.draft.replace("[onderdelen]", nl_listing(list(due)))
-                        .replace("[jaar]", str(ready)))
+            d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
         if lender_asks_mjop and entry.get("draft_loan"):
             d = replace(d, draft=f"{d.draft} {entry['draft_loan']}")
         research = [text for aid, text in entry.get("research", {}).items() if aid in scheduled]
         if research:
             d = replace(d, draft=f"{d.draft} "
                                  f"{entry['draft_research'].format(research=nl_listing(research))}")
-        pid = entry.get("subsidy")
-        if pid is None:
-            out.append(d)
-            continue
-        extra, draft = "", d.draft
-        if pid in subsidies.reachable:
-            extra = entry["why_subsidy"]
-            if entry.get("draft_subsidy"):
-                draft = f"{draft} {entry['draft_subsidy']}"
-        elif pid in subsidies.ended and entry.get("why_subsidy_ended"):
-            extra = entry["why_subsidy_ended"].format(until=nl_date(subsidies.ended[pid]))
-        if extra:
-            d = replace(d, draft=draft, explanation=Explanation.of(
-                f"{d.explanation.text} {extra}", d.explanation.ids, [f"financing:{pid}"]))
-        out.append(d)
+        out.append(_subsidy_wording(d, entry, subsidies))
     return out
+
+
+def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:
+    return Explanation.of(f"{explanation.text} {sentence}", explanation.ids, [source_id])
+
+
+def _postpone_draft(draft: str, windows: list[StageWindow], profile: Profile,
+                    knowledge: Knowledge, measures: list[Measure]) -> str:
+    """Name the maintenance to postpone and the year it moves to."""
+    ready = next(w for w in windows if w.id == "execute").start.year
+    labels = knowledge.risk_thresholds["component_labels"]
+    due = dict.fromkeys(f"{labels[c]} (gepland in {y})"
+                        for _, c, y in missed_couplings(profile, knowledge, measures, ready))
+    return draft.replace("[onderdelen]", nl_listing(list(due))).replace("[jaar]", str(ready))
+
+
+def _subsidy_wording(d: Decision, entry: dict, subsidies: Subsidies) -> Decision:
+    """The subsidy in the why and the draft where reachable; past its end, say so."""
+    pid = entry.get("subsidy")
+    if pid in subsidies.reachable:
+        draft = f"{d.draft} {entry['draft_subsidy']}" if entry.get("draft_subsidy") else d.draft
+        return replace(d, draft=draft, explanation=_add(d.explanation, entry["why_subsidy"],
+                                                        f"financing:{pid}"))
+    if pid in subsidies.ended and entry.get("why_subsidy_ended"):
+        text = entry["why_subsidy_ended"].format(until=nl_date(subsidies.ended[pid]))
+        return replace(d, explanation=_add(d.explanation, text, f"financing:{pid}"))
+    return d
 
 
 def word_risks(risks: list[Risk], knowledge: Knowledge, subsidies: Subsidies) -> list[Risk]:

@@ -470,3 +470,13 @@ def test_the_cost_of_own_heat_pumps_is_conditional_on_the_choice_still_to_make()
                    municipal={"preferred_route": "all_electric"})
     pumps = [s for s in plan["money"]["summary"] if "warmtepomp" in s]
     assert pumps and all(s.startswith("Kiest de VvE voor eigen warmtepompen") for s in pumps)
+
+
+def test_the_advice_decision_builds_on_an_existing_energy_advice():
+    plan = plan_of(building=BUILDING, money={"figures": {"roof_insulation": {
+        "origin": "energy_advice", "investment": 61_500,
+        "reference": "Energieadvies d.d. 12 maart 2026"}}})
+    advice = decision(plan, "commission_advice")
+    assert "bestaande energieadvies (Energieadvies d.d. 12 maart 2026)" in \
+        advice["draft_resolution"]
+    assert "hoogstens 2 jaar oud" in advice["explanation"]["text"]
