@@ -88,6 +88,12 @@ def _blocking_text(decision: dict, parties_known: bool) -> str:
     return " ".join(lines) or "Geen eigenaar of eigenaarsgroep kan dit besluit alleen tegenhouden."
 
 
+def _period(start: str, end: str) -> str:
+    """"januari 2028 – maart 2028", or one month once."""
+    first, last = month_nl(start), month_nl(end)
+    return first if first == last else f"{first} – {last}"
+
+
 def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -221,7 +227,8 @@ def stages_chapter(b: Builder, plan: dict) -> None:
         if stage["meeting_date"]:
             b.labelled("ALV", date_nl(stage["meeting_date"]))
         rows = [[a["what"], labels.WHO.get(a["who"], a["who"]),
-                 f"{month_nl(a['start'])} – {month_nl(a['end'])}", f"{a['weeks']} weken"]
+                 _period(a["start"], a["end"]),
+                 f"{a['weeks']} {'week' if a['weeks'] == 1 else 'weken'}"]
                 for a in stage["actions"]]
         b.table(["Wat", "Wie", "Wanneer", "Duur"], rows, caption=f"Acties in fase {index}",
                 widths=[7.5, 3.2, 3.6, 1.7])
@@ -262,6 +269,12 @@ def measures_chapter(b: Builder, plan: dict) -> None:
            "warmtebron, dan eigen stroom en wat eigenaars zelf doen (trias energetica).")
     b.bullets((f"{m['title']}{' (privé, per eigenaar)' if m['private'] and 'privé' not in m['title'] else ''}. "
                f"{m['explanation']['text']}" for m in plan["measures"]), numbered=True)
+    if route["id"] == "undecided":   # nothing is turned down yet: the ALV still chooses
+        b.heading("De routes waaruit de VvE kiest", 2)
+        b.table(["Route", "Wat u moet weten"],
+                [[a["title"], a["why_not"]] for a in route["alternatives"]],
+                caption="Warmteroutes waaruit de ALV kiest", widths=[5, 11])
+        return
     b.heading("Overwogen alternatieven", 2)
     b.table(["Route", "Waarom niet gekozen"],
             [[a["title"], a["why_not"]] for a in route["alternatives"]],

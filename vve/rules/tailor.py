@@ -58,11 +58,12 @@ def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: S
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
         if lender_asks_mjop and entry.get("draft_loan"):
             d = replace(d, draft=f"{d.draft} {entry['draft_loan']}")
+        d = _subsidy_wording(d, entry, subsidies)   # "daarvoor": right after the advice
         research = [text for aid, text in entry.get("research", {}).items() if aid in scheduled]
         if research:
             d = replace(d, draft=f"{d.draft} "
                                  f"{entry['draft_research'].format(research=nl_listing(research))}")
-        out.append(_subsidy_wording(d, entry, subsidies))
+        out.append(d)
     return out
 
 

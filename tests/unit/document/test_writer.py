@@ -475,3 +475,18 @@ def test_assumed_votes_are_called_assumed_in_the_summary():
         building={"rights": {"dwellings": 18}})))))
     summary = [p.text for p in doc.paragraphs if p.text.startswith("De VvE heeft 18 stemmen")]
     assert summary and all("aangenomen" in p for p in summary)
+
+
+def test_an_undecided_route_lists_the_routes_to_choose_from_not_rejected_ones():
+    plan = plan_for(make_profile(building={"rights": {"dwellings": 12}},
+                                 installations={"heating": "individual_gas_boilers"}))
+    assert plan["heat_route"]["id"] == "undecided"
+    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    text = _document_text(doc)
+    assert "De routes waaruit de VvE kiest" in text and "Waarom niet gekozen" not in text
+
+
+def test_one_week_is_one_week():
+    doc = Document(io.BytesIO(write_plan_docx(plan_for(make_profile()))))
+    cells = [cell.text for t in doc.tables for row in t.rows for cell in row.cells]
+    assert "1 weken" not in cells and "1 week" in cells

@@ -30,7 +30,8 @@ def test_the_legal_holidays_of_the_algemene_termijnenwet(knowledge):
     (D(2028, 9, 3), False),     # a Sunday
     (D(2028, 9, 8), False),     # a Friday evening
     (D(2028, 9, 5), False),     # a Tuesday, but its notice would go out in the summer
-    (D(2028, 9, 19), True),     # a Tuesday in September, notice after the holidays
+    (D(2028, 9, 19), False),    # notice three weeks before: 29 August, still the summer
+    (D(2028, 9, 26), True),     # a Tuesday in September, notice after the holidays
     (D(2027, 5, 6), False),     # Ascension Day
 ])
 def test_meeting_days(knowledge, day, allowed):

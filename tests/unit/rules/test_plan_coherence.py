@@ -480,3 +480,25 @@ def test_the_advice_decision_builds_on_an_existing_energy_advice():
     assert "bestaande energieadvies (Energieadvies d.d. 12 maart 2026)" in \
         advice["draft_resolution"]
     assert "hoogstens 2 jaar oud" in advice["explanation"]["text"]
+
+
+def test_the_dmjop_is_delivered_and_explained_before_the_notice_of_its_meeting():
+    for start in (dt.date(2026, 11, 24), dt.date(2027, 3, 1)):
+        plan = plan_of(as_of=start, building=BUILDING)
+        adopted = decision(plan, "adopt_dmjop")
+        assert action(plan, "draft_dmjop")["end"] <= adopted["notice_by"]
+        evening = action(plan, "advice_evening")
+        assert action(plan, "energy_advice")["end"] <= evening["start"]
+        assert evening["end"] <= adopted["notice_by"]
+
+
+def test_the_notice_action_goes_out_after_the_summer():
+    plan = plan_of(as_of=dt.date(2027, 3, 1), building=BUILDING)
+    for a in (action(plan, "send_notice"), action(plan, "proxies")):
+        assert a["start"][5:7] not in ("07", "08"), a
+
+
+def test_the_subsidy_authorisation_follows_the_advice_not_the_research():
+    plan = plan_of(as_of=dt.date(2025, 1, 6), building=BUILDING, money={"advice_cost": 15_000})
+    draft = decision(plan, "commission_advice")["draft_resolution"]
+    assert draft.index("SVVE-subsidie") < draft.index("ecologisch onderzoek")
