@@ -152,8 +152,13 @@ def voting_chapter(b: Builder, plan: dict) -> None:
         assumed = " (aangenomen: één stem per appartementsrecht)" if votes["one_per_right_assumed"] else ""
         b.para(f"De VvE heeft in totaal {votes['total']} stemmen{assumed}. Blanco stemmen en "
                "onthoudingen tellen mee voor het quorum, maar niet als uitgebrachte stem.")
-    b.para(f"Een vergadering wordt ten minste {model['notice_days']} dagen vooraf bijeengeroepen; "
-           "de dag van oproeping en van de vergadering tellen niet mee.")
+    if model["known"]:
+        b.para(f"Een vergadering wordt ten minste {model['notice_days']} dagen vooraf "
+               "bijeengeroepen; de dag van oproeping en van de vergadering tellen niet mee.")
+    else:
+        b.para(f"Dit plan rekent met een oproep van ten minste {model['notice_days']} dagen "
+               "vooraf, de langste termijn uit de modelreglementen, tot bekend is wat het eigen "
+               "reglement zegt; de dag van oproeping en van de vergadering tellen niet mee.")
     b.heading("De regels in dit plan", 2)
     b.para("Welke meerderheid en welk quorum een besluit vraagt, volgt uit het reglement en de "
            "wet. Dit zijn de regels die in dit plan voorkomen, met wat ze hier in stemmen "

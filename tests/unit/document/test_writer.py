@@ -490,3 +490,10 @@ def test_one_week_is_one_week():
     doc = Document(io.BytesIO(write_plan_docx(plan_for(make_profile()))))
     cells = [cell.text for t in doc.tables for row in t.rows for cell in row.cells]
     assert "1 weken" not in cells and "1 week" in cells
+
+
+def test_with_the_model_unknown_the_notice_period_is_the_plans_assumption():
+    doc = Document(io.BytesIO(write_plan_docx(plan_for(make_profile()))))
+    text = _document_text(doc)
+    assert "Dit plan rekent met een oproep van ten minste 15 dagen" in text
+    assert "Een vergadering wordt ten minste" not in text

@@ -502,3 +502,11 @@ def test_the_subsidy_authorisation_follows_the_advice_not_the_research():
     plan = plan_of(as_of=dt.date(2025, 1, 6), building=BUILDING, money={"advice_cost": 15_000})
     draft = decision(plan, "commission_advice")["draft_resolution"]
     assert draft.index("SVVE-subsidie") < draft.index("ecologisch onderzoek")
+
+
+def test_large_owners_are_consulted_before_the_first_meeting():
+    plan = plan_of(building=BUILDING, owners={"groups": [
+        {"kind": "housing_corporation", "rights": 18}, {"kind": "owner_occupiers", "rights": 12}]})
+    talk = action(plan, "talk_to_large_owners")
+    assert talk["end"] <= stage(plan, "organise")["meeting_date"]
+    assert not has_action(plan_of(building=BUILDING), "talk_to_large_owners")
