@@ -148,9 +148,24 @@ def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | N
     return installed + low, installed + high
 
 
+def reserve_shortfall(profile: Profile, knowledge: Knowledge, year: int) -> Fraction | None:
+    """The legal minimum yearly reserve (0.5% of the rebuild value) where the VvE has no
+    valid MJOP and reserves less; None where it meets it or it cannot be told."""
+    money, reserve = profile.money, knowledge.financing["reserve_fund"]
+    mjop_valid = (money.maintenance_plan in ("mjop", "dmjop")
+                  and money.maintenance_plan_year is not None
+                  and year - money.maintenance_plan_year <= reserve["mjop_max_age_years"])
+    if mjop_valid or money.rebuild_value is None or money.yearly_reserve_contribution is None:
+        return None
+    numerator, denominator = reserve["min_share_of_rebuild_value"].split("/")
+    minimum = Fraction(int(numerator), int(denominator)) * money.rebuild_value
+    return minimum if money.yearly_reserve_contribution < minimum else None
+
+
 def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
                      measures: list[Measure], route: RouteChoice | None = None,
-                     plan_end_year: int | None = None, execution_start_year: int | None = None
+                     plan_end_year: int | None = None, execution_start_year: int | None = None,
+                     start_year: int | None = None
                      ) -> list[tuple[str, tuple[str, ...], bool]]:
     """(decision id, reason codes, conditional) in catalogue order."""
     measure_ids = {m.id for m in measures}
@@ -163,6 +178,8 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
     out.append(("committee", ("organise_the_work",), False))
     if any(m.postponed_from for m in measures):   # maintenance due before the VvE is ready
         out.append(("postpone_maintenance", ("maintenance_before_ready",), False))
+    if start_year is not None and reserve_shortfall(profile, knowledge, start_year) is not None:
+        out.append(("raise_reserve", ("reserve_below_minimum",), False))
     out.append(("commission_advice", ("advice_basis",), False))
     plan_state = {None: "maintenance_plan_unknown", "none": "no_maintenance_plan",
                   "mjop": "make_maintenance_plan_sustainable", "dmjop": "update_dmjop"}
@@ -242,7 +259,8 @@ def resolve_decisions(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
                       windows: list[StageWindow], measures: list[Measure],
                       route: RouteChoice) -> list[Decision]:
     needed = needed_decisions(profile, ctx, knowledge, measures, route, windows[-1].end.year,
-                              stage_by_id(windows, "execute").start.year)
+                              stage_by_id(windows, "execute").start.year,
+                              windows[0].start.year)
     return [_resolve(did, because, conditional, profile, knowledge, ctx, windows, measures)
             for did, because, conditional in needed]
 

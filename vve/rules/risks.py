@@ -11,7 +11,7 @@ from vve.labels import lower_words
 from vve.profile import Profile
 
 from .context import OWNER_KIND_LABELS, VoteContext
-from .decisions import Decision
+from .decisions import Decision, reserve_shortfall
 from .measures import Measure, missed_couplings
 from .explain import Explanation, nl_date, nl_int, sources
 from .stages import StageWindow, stage_by_id
@@ -68,16 +68,13 @@ def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
         found.append(("mjop_outdated", {"mjop_year": money.maintenance_plan_year,
                                         "max_age": max_age}, None,
                       ["money.maintenance_plan_year"]))
-    share = _fraction(reserve["min_share_of_rebuild_value"])
-    if not mjop_valid and money.rebuild_value is not None and \
-            money.yearly_reserve_contribution is not None:
-        minimum = share * money.rebuild_value
-        if money.yearly_reserve_contribution < minimum:
-            found.append(("reserve_below_minimum", {
-                "contribution": f"€ {nl_int(money.yearly_reserve_contribution)}",
-                "minimum": f"€ {nl_int(-(-minimum // 1))}"}, None,
-                ["money.yearly_reserve_contribution", "money.rebuild_value",
-                 "financing:reserve_fund"]))
+    minimum = reserve_shortfall(profile, knowledge, as_of.year)
+    if minimum is not None:
+        found.append(("reserve_below_minimum", {
+            "contribution": f"€ {nl_int(money.yearly_reserve_contribution)}",
+            "minimum": f"€ {nl_int(-(-minimum // 1))}"}, None,
+            ["money.yearly_reserve_contribution", "money.rebuild_value",
+             "financing:reserve_fund"]))
     found.extend(_owner_power(ctx, decisions))
     if any(d.id == "set_threshold" for d in decisions):
         entry = knowledge.risks["threshold_not_set"]

@@ -12,8 +12,8 @@ from typing import Mapping
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 
-from .decisions import Decision, boiler_window
-from .explain import Explanation, nl_date, nl_listing
+from .decisions import Decision, boiler_window, reserve_shortfall
+from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, missed_couplings
 from .risks import Risk
 from .stages import Action, StageWindow
@@ -54,6 +54,11 @@ def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: S
                         explanation=_add(d.explanation,
                                          entry["why_existing_advice"].format(reference=advice),
                                          "money.figures"))
+        if d.id == "raise_reserve":
+            minimum = reserve_shortfall(profile, knowledge, windows[0].start.year)
+            if minimum is not None:   # whole euros, rounded up: never below the law
+                d = replace(d, draft=d.draft.replace(
+                    "€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1))
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
         if lender_asks_mjop and entry.get("draft_loan"):

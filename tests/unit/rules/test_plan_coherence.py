@@ -510,3 +510,16 @@ def test_large_owners_are_consulted_before_the_first_meeting():
     talk = action(plan, "talk_to_large_owners")
     assert talk["end"] <= stage(plan, "organise")["meeting_date"]
     assert not has_action(plan_of(building=BUILDING), "talk_to_large_owners")
+
+
+def test_a_reserve_below_the_legal_minimum_is_raised_at_the_first_meeting():
+    low = plan_of(building=BUILDING, money={"maintenance_plan": "none",
+                                            "rebuild_value": 2_900_000,
+                                            "yearly_reserve_contribution": 9_600})
+    raise_ = decision(low, "raise_reserve")
+    assert raise_["stage"] == "organise"
+    assert "€\u00a014.500" in raise_["draft_resolution"]
+    enough = plan_of(building=BUILDING, money={"maintenance_plan": "none",
+                                               "rebuild_value": 2_900_000,
+                                               "yearly_reserve_contribution": 15_000})
+    assert "raise_reserve" not in {d["id"] for d in enough["decisions"]}
