@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 STAGE_ORDER = ("organise", "inventory", "plan_support", "decide", "finance", "execute",
                "evaluate", "")
 STAGE_LABELS = {"organise": "Organiseren", "inventory": "Inventariseren",
-                "plan_support": "Plan en draagvlak", "decide": "Besluiten",
+                "plan_support": "Draagvlak", "decide": "Besluiten",
                 "finance": "Financiering", "execute": "Uitvoeren", "evaluate": "Evalueren",
                 "": "Nog niet begonnen"}
 COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7",

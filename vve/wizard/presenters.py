@@ -164,7 +164,7 @@ def outcome_text(result) -> str:
 
 
 _STAGES = {"organise": _l("Organiseren"), "inventory": _l("Inventariseren en advies"),
-           "plan_support": _l("Plan maken en draagvlak"), "decide": _l("Besluiten"),
+           "plan_support": _l("Draagvlak en uitwerking"), "decide": _l("Besluiten"),
            "finance": _l("Financiering"), "execute": _l("Uitvoeren"), "evaluate": _l("Evalueren")}
 
 
