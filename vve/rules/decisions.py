@@ -157,8 +157,7 @@ def reserve_shortfall(profile: Profile, knowledge: Knowledge, year: int) -> Frac
                   and year - money.maintenance_plan_year <= reserve["mjop_max_age_years"])
     if mjop_valid or money.rebuild_value is None or money.yearly_reserve_contribution is None:
         return None
-    numerator, denominator = reserve["min_share_of_rebuild_value"].split("/")
-    minimum = Fraction(int(numerator), int(denominator)) * money.rebuild_value
+    minimum = Fraction(reserve["min_share_of_rebuild_value"]) * money.rebuild_value
     return minimum if money.yearly_reserve_contribution < minimum else None
 
 

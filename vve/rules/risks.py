@@ -216,8 +216,3 @@ def _percent(share: Fraction) -> str:
     value = share * 100
     return str(int(value)) if value.denominator == 1 else f"{float(value):.1f}".replace(".", ",")
 
-
-def _fraction(text: str) -> Fraction:
-    numerator, denominator = text.split("/")
-    return Fraction(int(numerator), int(denominator))
-

@@ -26,12 +26,13 @@ class Action:
     source: str  # "stage" (standard), "unknown" (find out what the board did not know)
     field: str | None = None
     when: str | None = None          # only in plans where it applies (vve/rules/tailor.py)
-    what_no_mjop: str | None = None  # the wording for a VvE without an MJOP
     subsidy: str | None = None       # the programme this action applies for
-    what_no_loan: str | None = None  # the wording for a plan without a VvE loan
-    what_existing_advice: str | None = None  # where the VvE already has an energy advice
-    what_small_vve: str | None = None  # under the lender's dwelling limit (no notary deed)
-    what_large_vve: str | None = None  # from the lender's dwelling limit
+    # other wordings by situation, from stages.toml's what_* keys (no_mjop, no_loan,
+    # existing_advice, small_vve, large_vve); vve/rules/tailor.py picks one
+    wordings: tuple[tuple[str, str], ...] = ()
+
+    def wording(self, situation: str) -> str | None:
+        return dict(self.wordings).get(situation)
 
     @property
     def end(self) -> dt.date:
@@ -63,9 +64,9 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
             end = dt.date(execution_until_year, 12, 31)
         actions = tuple(
             Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
-                   a["weeks"], "stage", None, a.get("when"), a.get("what_no_mjop"),
-                   a.get("subsidy"), a.get("what_no_loan"), a.get("what_existing_advice"),
-                   a.get("what_small_vve"), a.get("what_large_vve"))
+                   a["weeks"], "stage", None, a.get("when"), a.get("subsidy"),
+                   tuple((key[5:], text) for key, text in a.items()
+                         if key.startswith("what_")))
             for a in stage["actions"])
         planned = next((a.end for a in actions if a.who == "meeting"), None)
         meeting = None

@@ -145,20 +145,21 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
 def _worded(action: Action, profile: Profile, knowledge: Knowledge,
             subsidies: Subsidies, loan: bool) -> Action:
     what = action.what
-    if action.what_no_loan and not loan:
-        what = action.what_no_loan
+    if not loan and action.wording("no_loan"):
+        what = action.wording("no_loan")
     dwellings = profile.building.rights.dwellings
     small = knowledge.financing["programmes"]["warmtefonds_loan"]["advice_required_from_dwellings"]
-    if dwellings is not None and action.what_small_vve and action.what_large_vve:
-        what = action.what_small_vve if dwellings < small else action.what_large_vve
+    if dwellings is not None and action.wording("small_vve"):
+        what = action.wording("small_vve" if dwellings < small else "large_vve")
     advice = existing_advice(profile)
-    if action.what_existing_advice and advice is not None:
-        what = action.what_existing_advice.format(reference=advice)
+    if advice is not None and action.wording("existing_advice"):
+        what = action.wording("existing_advice").format(reference=advice)
+    if profile.money.maintenance_plan in (None, "none") and action.wording("no_mjop"):
+        what = action.wording("no_mjop")
+    # remarks added to whichever wording was chosen above
     if action.subsidy in subsidies.ended:
         what = (f"{what} — alleen als de regeling is verlengd of opgevolgd: zij loopt volgens "
                 f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}")
-    if action.what_no_mjop and profile.money.maintenance_plan in (None, "none"):
-        what = action.what_no_mjop
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"
         if model in knowledge.proxies["board_may_not_hold"]:
@@ -171,8 +172,8 @@ def tailor(windows: list[StageWindow], profile: Profile, knowledge: Knowledge,
            measures: list[Measure], decisions: list[Decision],
            subsidies: Subsidies) -> list[StageWindow]:
     out = []
+    loan = any(d.id == "vve_loan" for d in decisions)
     for window in windows:
-        loan = any(d.id == "vve_loan" for d in decisions)
         actions = tuple(_worded(a, profile, knowledge, subsidies, loan) for a in window.actions
                         if _applies(a.when, profile, knowledge, measures, decisions,
                                     windows[0].start)
