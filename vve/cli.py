@@ -246,7 +246,7 @@ def _create_user(args: argparse.Namespace) -> int:
 
     from flask_migrate import upgrade
 
-    from vve.advisors.operations import AccountError, create_user
+    from vve.services.accounts import AccountError, create_user
     from vve.web import create_app
 
     password = os.environ.get("VVE_PASSWORD")

@@ -13,10 +13,10 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import NotFound
 
-from . import operations
-from .advisors.operations import organisation_can_see
-from .extensions import db
-from .models import User
+from .services import audit
+from .services.accounts import user_by_id
+from .services.dossiers import find_dossier
+from .services.sharing import organisation_can_see
 
 MAX_GRANTS = 20
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -82,7 +82,7 @@ def current_user():
     if user_id and since:
         started = dt.datetime.fromisoformat(since)
         if dt.datetime.now(dt.timezone.utc) - started < ADVISOR_SESSION:
-            user = db.session.get(User, user_id)
+            user = user_by_id(user_id)
             g.user = user if user is not None and user.active else None
         if g.user is None:
             session.pop("user_id", None)
@@ -121,7 +121,7 @@ def dossier_required(view=None, *, board_only: bool = False):
     def decorate(view):
         @wraps(view)
         def wrapper(public_id, *args, **kwargs):
-            dossier = operations.find_dossier(public_id)
+            dossier = find_dossier(public_id)
             if dossier is None:
                 abort(404)
             allowed = has_grant(dossier) if board_only else _may_open(dossier)
@@ -149,8 +149,8 @@ def login_required(role: str | None = None):
 
 
 def actor() -> str:
-    user = current_user()
-    return f"adviseur:{user.email}" if user else "bestuur"
+    """The audit code of whoever makes this request."""
+    return audit.actor_of(current_user())
 
 
 def init_app(app: Flask) -> None:

@@ -71,7 +71,7 @@ def shoot(page, name: str) -> None:
 
 def make_account(server: str, email: str, organisation: str, role: str) -> None:
     """Accounts are made with the CLI's operation against the server's own database."""
-    from vve.advisors.operations import create_user
+    from vve.services.accounts import create_user
 
     with _APP[0].app_context():
         create_user(email, email.split("@")[0], "een-lang-wachtwoord", organisation, role)

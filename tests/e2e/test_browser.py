@@ -300,7 +300,7 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
     finally:
         advisor.close()
     page.goto(dossier_url + "/geschiedenis")
-    expect(page.get_by_text("adviseur:fatima@drenthe.nl").first).to_be_visible()
+    expect(page.get_by_text("Adviseur (fatima@drenthe.nl)").first).to_be_visible()
     shoot(page, "15-geschiedenis")
     page.goto(dossier_url + "/verwijderen")
     page.get_by_role("button", name="Definitief verwijderen").click()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 
-from vve.advisors.forms_base import CleanForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import InputRequired, Length
 
+from vve.fields import CleanForm
 from vve.security import current_user, log_in, log_out, safe_next
-
-from .operations import AccountError, authenticate
+from vve.services.accounts import LoginRefused, authenticate
 
 bp = Blueprint("auth", __name__, url_prefix="/adviseur")
 
@@ -28,7 +27,7 @@ def login():
     if form.validate_on_submit():
         try:
             user = authenticate(form.email.data, form.password.data)
-        except AccountError as exc:
+        except LoginRefused as exc:
             form.password.errors = [str(exc)]
             return render_template("advisors/login.html", form=form), 400
         log_in(user)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms.validators import InputRequired
 
-from vve import operations
-from vve.advisors import operations as ops
+from vve.responses import attachment
 from vve.security import dossier_required, drop_grant, grant, remember_new_token
+from vve.services import audit, dossiers, plans, sharing
 
 bp = Blueprint("board", __name__)
 
@@ -21,9 +21,9 @@ def share(dossier):
     form = FlaskForm()
     code = None
     if form.validate_on_submit():
-        code = ops.create_share_code(dossier)
+        code = sharing.create_share_code(dossier)
     return render_template("board/share.html", dossier=dossier, form=form, code=code,
-                           shares=ops.shares_of(dossier), days=ops.SHARE_CODE_DAYS)
+                           shares=sharing.shares_of(dossier), days=sharing.SHARE_CODE_DAYS)
 
 
 @bp.post("/d/<public_id>/delen/<int:share_id>/intrekken")
@@ -33,8 +33,8 @@ def revoke(dossier, share_id):
     if not form.validate_on_submit():
         abort(400)
     try:
-        ops.revoke_share(dossier, share_id)
-    except ops.AccountError:
+        sharing.revoke_share(dossier, share_id)
+    except sharing.ShareError:
         abort(404)
     flash(_("De deling is ingetrokken: die organisatie ziet het dossier niet meer."), "info")
     return redirect(url_for("board.share", public_id=dossier.public_id))
@@ -48,7 +48,7 @@ def new_link(dossier):
     form = FlaskForm()
     if not form.validate_on_submit():
         abort(400)
-    token = operations.replace_token(dossier)
+    token = dossiers.replace_token(dossier)
     grant(dossier)
     remember_new_token(dossier.public_id, token)
     return redirect(url_for("wizard.created", public_id=dossier.public_id))
@@ -59,20 +59,16 @@ def new_link(dossier):
 def history(dossier):
     return render_template("board/history.html", dossier=dossier,
                            snapshots=list(reversed(dossier.snapshots)),
-                           events=ops.audit_log(dossier))
+                           events=audit.log_of(dossier))
 
 
 @bp.get("/d/<public_id>/plannen/<int:snapshot_id>.docx")
 @dossier_required
 def snapshot_document(dossier, snapshot_id):
-    found = ops.snapshot(dossier, snapshot_id)
-    if found is None or found.document is None:
+    found = plans.snapshot_download(dossier, snapshot_id)
+    if found is None:
         abort(404)
-    response = Response(found.document, mimetype="application/vnd.openxmlformats-"
-                                                  "officedocument.wordprocessingml.document")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="plan-{dossier.public_id}-{found.id}.docx"')
-    return response
+    return attachment(found)
 
 
 class DeleteForm(FlaskForm):
@@ -88,7 +84,7 @@ def delete(dossier):
     form = DeleteForm()
     if form.validate_on_submit():
         public_id = dossier.public_id
-        operations.delete_dossier(dossier)
+        dossiers.delete_dossier(dossier)
         drop_grant(public_id)
         flash(_("Het dossier is verwijderd."), "info")
         return redirect(url_for("wizard.start"))

@@ -18,11 +18,13 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (InputRequired, Length, NumberRange, Optional, Regexp,
                                 ValidationError)
 
+from vve import vocabulary
 from vve.knowledge import load_knowledge
+from vve.terms import lazy_pairs
+
+from vve.fields import RANGE_MESSAGE, EuroField, RateField, TolerantIntegerField, choices
 
 from . import tables
-from .fields import (INT_MESSAGE, RANGE_MESSAGE, EuroField, RateField,  # noqa: F401
-                     TolerantIntegerField, choices)
 from .steps import OWNER_ROWS, STEPS, UNKNOWN, VOTES_STEP, WEIGHT_ROWS, Question, Step
 
 UNKNOWN_LABEL = _l("Weet ik niet")
@@ -61,13 +63,9 @@ def _field(q: Question):
 
 # --- the votes step's tables ---------------------------------------------------------
 
-OWNER_KINDS = [("", _l("(lege regel)")), ("owner_occupiers", _l("Eigenaar-bewoners")),
-               ("private_landlords", _l("Particuliere verhuurders")),
-               ("housing_corporation", _l("Woningcorporatie")), ("investor", _l("Belegger")),
-               ("other", _l("Anders"))]
-SHARES = [("1/2", _l("de helft")), ("2/3", _l("twee derde")), ("3/4", _l("drie kwart")),
-          ("4/5", _l("vier vijfde"))]
-COMPARISONS = [("more_than", _l("meer dan")), ("at_least", _l("ten minste"))]
+OWNER_KINDS = [("", _l("(lege regel)")), *lazy_pairs(vocabulary.OWNER_KINDS)]
+SHARES = [pair for pair in lazy_pairs(vocabulary.FRACTIONS) if pair[0] in ("1/2", "2/3", "3/4", "4/5")]
+COMPARISONS = lazy_pairs(vocabulary.COMPARISONS)
 
 
 LENGTH_MESSAGE = _l("Gebruik hoogstens %(max)d tekens.")
@@ -103,8 +101,7 @@ class WeightRow(Form):
             raise ValidationError(_l("Vul het aantal rechten in, of maak de regel leeg."))
 
 
-BASES = [("cast", _l("van de uitgebrachte stemmen")), ("present", _l("van de aanwezige stemmen")),
-         ("all", _l("van alle stemmen in de VvE"))]
+BASES = lazy_pairs(vocabulary.RULE_BASES)
 
 
 class RuleRow(Form):

@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from flask import Flask
 from flask_babel import format_decimal, gettext as _, lazy_gettext as _l
 
+from vve import vocabulary
+
 
 def euros_of(cents: int) -> int:
     return int((Decimal(cents) / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -73,7 +75,7 @@ METHODS = {"equal": _l("Elk appartementsrecht betaalt evenveel."),
            "assumed_equal": _l("Aangenomen: elk appartementsrecht betaalt evenveel (de "
                                "verdeling is nog niet opgegeven)."),
            "table": _l("Volgens de breukdelen uit de splitsingsakte.")}
-STAGES = {"inventory": _l("Inventariseren en advies"), "execute": _l("Uitvoeren")}
+STAGES = {code: _l(vocabulary.STAGES[code].label) for code in ("inventory", "execute")}
 
 
 def origin_text(line: dict) -> str:

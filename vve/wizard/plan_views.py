@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
-from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from wtforms import Form, RadioField, StringField
 from wtforms.validators import NumberRange, Optional
 
-from vve import operations
-from vve.document import DocumentMeta, write_plan_docx
-from vve.advisors.operations import template_for_board
-from vve.document.timeline import timeline_png
+from vve.fields import RANGE_MESSAGE, TolerantIntegerField, choices, parse_share
 from vve.profile import ProfileError
+from vve.responses import attachment
+from vve.rules.calculator import DecisionOutcome, outcomes
 from vve.rules.money import amounts_for_share
-from vve.rules.voting import Meeting, Rule, Threshold, outcome
-from vve.security import actor, current_user, dossier_required, grant, remember_new_token
+from vve.rules.voting import Meeting
+from vve.security import current_user, dossier_required, grant, remember_new_token
+from vve.services import dossiers, plans
 
-from .fields import RANGE_MESSAGE, TolerantIntegerField, choices, parse_share
 from .money_words import class_text
 from .steps import STEPS
 from .views import TOTAL_STEPS
@@ -41,18 +39,8 @@ class CalculatorForm(Form):
     blank = _count(_l("Blanco en onthoudingen"))
 
 
-def _rule(applied: dict) -> Rule:
-    def frac(text):
-        return Fraction(text) if text else None
-    quorum = frac(applied["quorum"])
-    return Rule(applied["rule_id"], Threshold(frac(applied["majority"]), applied["comparison"]),
-                applied["base"],
-                Threshold(quorum, applied["quorum_comparison"]) if quorum else None,
-                applied["second_meeting_allowed"])
-
-
-def calculate(plan: dict, form: CalculatorForm) -> list[dict] | None:
-    """Per decision: does the proposal pass with this count, and why (reason codes)."""
+def calculate(plan: dict, form: CalculatorForm) -> list[DecisionOutcome] | None:
+    """Per decision: does the proposal pass with this count (None with errors on the form)."""
     total = plan["votes"]["total"]
     if not total or form.present.data is None:
         return None
@@ -66,14 +54,7 @@ def calculate(plan: dict, form: CalculatorForm) -> list[dict] | None:
         form.yes.errors = [*form.yes.errors, _l("Voor, tegen en blanco samen zijn meer dan de "
                                                 "aanwezige stemmen.")]
         return None
-    meeting = Meeting(present, yes, no, blank)
-    results = []
-    for decision in plan["decisions"]:
-        rule = _rule(decision["rule"])
-        first = outcome(rule, total, meeting)
-        second = outcome(rule, total, meeting, second_meeting=True) if rule.second_meeting else None
-        results.append({"decision": decision, "first": first, "second": second})
-    return results
+    return outcomes(plan, Meeting(present, yes, no, blank))
 
 
 OTHER_SHARE = "anders"
@@ -130,7 +111,7 @@ def _first_step(dossier):
 @bp.get("/d/<public_id>/plan")
 @dossier_required
 def show(dossier):
-    plan = operations.make_plan(dossier)
+    plan = plans.make_plan(dossier)
     if plan is None:  # nothing answered yet
         return _first_step(dossier)
     form = CalculatorForm(request.args)
@@ -148,41 +129,25 @@ def show(dossier):
 @bp.get("/d/<public_id>/plan.docx")
 @dossier_required
 def download(dossier):
-    plan = operations.make_plan(dossier)
+    plan = plans.make_plan(dossier)
     if plan is None:
         return _first_step(dossier)
-    user, who = current_user(), actor()
-    same = operations.same_snapshot(dossier, plan, who)
-    if same is not None:  # nothing changed: the same document, no new snapshot
-        data = same.document
-    else:
-        if user is not None:
-            template = ((user.organisation.template, user.organisation.template_name
-                         or "huisstijl.docx") if user.organisation.template else None)
-            prepared_by = user.organisation.name
-        else:
-            template, prepared_by = template_for_board(dossier), "VvE Warmteplan"
-        data = write_plan_docx(plan, DocumentMeta(prepared_by=prepared_by), template)
-        operations.record_snapshot(dossier, plan, created_by=who, document=data)
-    return _attachment(data, f"plan-van-aanpak-{_slug(plan['association']['name'])}.docx",
-                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    return attachment(plans.download(dossier, plan, current_user()))
 
 
 @bp.get("/d/<public_id>/tijdlijn.png")
 @dossier_required
 def timeline(dossier):
-    plan = operations.make_plan(dossier)
-    if plan is None:
+    image = plans.timeline_image(dossier)
+    if image is None:
         return Response(status=404)
-    return Response(timeline_png(plan["timeline"]), mimetype="image/png")
+    return Response(image, mimetype="image/png")
 
 
 @bp.get("/d/<public_id>/profiel.json")
 @dossier_required
 def export(dossier):
-    name = (dossier.profile or {}).get("association", {}).get("name", "vve")
-    return _attachment(operations.export_profile(dossier).encode("utf-8"),
-                       f"profiel-{_slug(name)}.json", "application/json")
+    return attachment(dossiers.export_profile(dossier))
 
 
 @bp.post("/importeren")
@@ -195,22 +160,11 @@ def import_profile():
         return render_template("wizard/start.html",
                                import_errors=[_l("Een profiel is een .json-bestand.")]), 400
     try:
-        new = operations.import_profile(upload.read(operations.MAX_IMPORT_BYTES + 1),
-                                        furthest_step=len(STEPS))
+        new = dossiers.import_profile(upload.read(dossiers.MAX_IMPORT_BYTES + 1),
+                                      furthest_step=len(STEPS))
     except ProfileError as exc:
         return render_template("wizard/start.html",
                                import_errors=[str(e) for e in exc.errors]), 400
     grant(new.dossier)
     remember_new_token(new.dossier.public_id, new.token)
     return redirect(url_for("wizard.created", public_id=new.dossier.public_id))
-
-
-def _attachment(data: bytes, filename: str, mimetype: str) -> Response:
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _slug(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", (name or "vve").lower()).strip("-")
-    return slug[:60] or "vve"

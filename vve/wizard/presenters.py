@@ -8,7 +8,8 @@ from decimal import Decimal
 from flask import Flask
 from flask_babel import format_date, format_decimal, gettext as _, lazy_gettext as _l
 
-from vve import labels
+from vve import labels, vocabulary
+from vve.terms import label
 
 from . import money_words
 from .steps import STEPS, Column, Question, Table
@@ -41,11 +42,11 @@ def form_errors(form) -> list[tuple[str, str, str]]:
                 if field.type == "FormField" else [
                 (_row_label(field, entry, number, sub), sub)
                 for number, entry in enumerate(field, start=1) for sub in entry]
-            for label, sub in subfields:
+            for name, sub in subfields:
                 for text in sub.errors if isinstance(sub.errors, list) else []:
                     if not isinstance(text, (dict, list)):  # lazy strings are not str
                         target = f"{sub.id}-0" if sub.type == "RadioField" else sub.id
-                        found.append((target, label, str(text)))
+                        found.append((target, name, str(text)))
             continue
         for text in field.errors:
             target = f"{field.id}-0" if field.type == "RadioField" else field.id
@@ -108,14 +109,13 @@ def table_text(table: Table, value) -> str:
 
 
 def field_words(path: str) -> str:
-    """Words for a profile path: the shared label table, else the wizard's own label."""
-    found = labels.FIELDS.get(path)
-    return found if found else str(WEB_LABELS.get(path, path))
+    """The wizard's label for a profile path, in the reader's language."""
+    found = WEB_LABELS.get(path)
+    return str(found) if found is not None else labels.FIELDS.get(path, path)
 
 
 def owner_text(group: dict) -> str:
-    from .forms import OWNER_KINDS
-    kind = str(dict(OWNER_KINDS).get(group.get("kind"), group.get("kind")))
+    kind = label(vocabulary.OWNER_KINDS, group.get("kind"))
     name = f"{group['name']} ({kind})" if group.get("name") else kind
     parts = []
     if group.get("rights") is not None:
@@ -126,30 +126,25 @@ def owner_text(group: dict) -> str:
 
 
 def kind_text(kind: str) -> str:
-    return _("Gewone besluiten") if kind == "ordinary" else _("Gekwalificeerde meerderheid")
-
-
-_SHARE = {"1/2": _l("de helft"), "2/3": _l("twee derde"), "3/4": _l("drie kwart"),
-          "4/5": _l("vier vijfde"), "1/1": _l("alle")}
+    return label(vocabulary.DECISION_CLASSES, kind)
 
 
 def share_text(share: str | None) -> str:
-    return str(_SHARE[share]) if share in _SHARE else (share or "")
+    return label(vocabulary.FRACTIONS, share)
+
+
+def rule_words(rule: dict) -> str:
+    """ "meer dan de helft van de uitgebrachte stemmen": a rule's majority in words."""
+    return " ".join((label(vocabulary.COMPARISONS, rule.get("comparison") or "more_than"),
+                     share_text(rule.get("majority")),
+                     label(vocabulary.RULE_BASES, rule.get("base") or "cast")))
 
 
 def rule_text(rule: dict) -> str:
-    comparison = _("meer dan") if rule.get("comparison") == "more_than" else _("ten minste")
+    """A stored rule (the wizard's rule rows): its majority and its quorum."""
     quorum = (_("quorum %(q)s van alle stemmen", q=share_text(rule.get("quorum")))
               if rule.get("quorum") else _("geen quorum"))
-    return _("%(c)s %(m)s van de uitgebrachte stemmen, %(q)s", c=comparison,
-             m=share_text(rule.get("majority")), q=quorum)
-
-
-def rule_words(applied: dict) -> str:
-    comparison = _("meer dan") if applied["comparison"] == "more_than" else _("ten minste")
-    base = {"cast": _("van de uitgebrachte stemmen"), "present": _("van de aanwezige stemmen"),
-            "all": _("van alle stemmen")}[applied["base"]]
-    return f"{comparison} {share_text(applied['majority'])} {base}"
+    return f"{rule_words(rule)}, {quorum}"
 
 
 def outcome_text(result) -> str:
@@ -163,24 +158,19 @@ def outcome_text(result) -> str:
     return _("Verworpen: %(n)s stemmen voor nodig.", n=result.yes_needed)
 
 
-_STAGES = {"organise": _l("Organiseren"), "inventory": _l("Inventariseren en advies"),
-           "plan_support": _l("Draagvlak en uitwerking"), "decide": _l("Besluiten"),
-           "finance": _l("Financiering"), "execute": _l("Uitvoeren"), "evaluate": _l("Evalueren")}
-
-
 def stage_label(stage: str) -> str:
-    return str(_STAGES[stage]) if stage in _STAGES else _("Nog niet begonnen")
+    return label(vocabulary.STAGES, stage) if stage else _(vocabulary.NO_STAGE.label)
 
 
-_ACTIONS = {"answers_changed": _l("Antwoorden gewijzigd"), "share_created": _l("Deelcode gemaakt"),
-            "share_redeemed": _l("Gedeeld met een adviesorganisatie"),
-            "share_revoked": _l("Deling ingetrokken"), "plan_downloaded": _l("Plan gedownload"),
-            "started_for_board": _l("Dossier gestart door een adviseur"),
-            "link_replaced": _l("Persoonlijke link vervangen")}
+def actor_text(actor: str) -> str:
+    """ "Bestuur", or "Adviseur (naam@adviesteam.nl)", in the reader's language."""
+    kind, _sep, who = actor.partition(":")
+    text = label(vocabulary.AUDIT_ACTORS, kind)
+    return f"{text} ({who})" if who else text
 
 
 def audit_text(event) -> str:
-    text = str(_ACTIONS[event.action]) if event.action in _ACTIONS else event.action
+    text = label(vocabulary.AUDIT_EVENTS, event.action)
     detail = event.detail or {}
     if detail.get("fields"):
         text += ": " + ", ".join(field_words(path) for path in detail["fields"])
@@ -191,7 +181,7 @@ def audit_text(event) -> str:
 
 def init_app(app: Flask) -> None:
     for helper in (form_errors, first_input_id, answer_text, owner_text, kind_text, rule_text,
-                   rule_words, outcome_text, stage_label, audit_text, table_lines, field_words,
-                   row_title):
+                   rule_words, outcome_text, stage_label, actor_text, audit_text, table_lines,
+                   field_words, row_title):
         app.jinja_env.globals[helper.__name__] = helper
     money_words.init_app(app)

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
+from vve.terms import lazy_pairs
+from vve.vocabulary import HEAT_ROUTES
+
 UNKNOWN = ""  # the form value of "weet ik niet"
 
 
@@ -292,9 +295,7 @@ STEPS: tuple[Step, ...] = (
         Question("municipal.neighbourhood_plan", "bool",
                  _l("Is er een wijkuitvoeringsplan voor de wijk van het gebouw?")),
         Question("municipal.preferred_route", "choice", _l("Welke warmteroute kiest de gemeente voor de wijk?"),
-                 choices=(("heat_network", _l("Warmtenet")), ("all_electric", _l("All-electric")),
-                          ("hybrid", _l("Hybride")), ("green_gas", _l("Groen gas")),
-                          ("undecided", _l("Nog niet gekozen")))),
+                 choices=tuple(lazy_pairs(HEAT_ROUTES))),
         Question("municipal.expected_year", "year", _l("Vanaf welk jaar verwacht de gemeente die route?"),
                  NUMBER_HINT, minimum=2000, maximum=2100),
     )),

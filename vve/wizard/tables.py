@@ -17,7 +17,7 @@ from wtforms.validators import Length, NumberRange, Optional
 
 from vve.knowledge import load_knowledge
 
-from .fields import (RANGE_MESSAGE, EuroField, ShareField, TolerantIntegerField, choices)
+from vve.fields import (RANGE_MESSAGE, EuroField, ShareField, TolerantIntegerField, choices)
 from .steps import Column, Table
 
 ROW_REQUIRED = _l("Vul dit ook in, of maak de hele regel leeg.")

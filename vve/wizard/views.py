@@ -6,10 +6,12 @@ from flask import (Blueprint, abort, flash, g, redirect, render_template, reques
                    url_for)
 from flask_babel import gettext as _
 
-from vve import operations, ratelimit
+from vve import ratelimit
 from vve.profile import ProfileError
+from vve.profile.paths import get_path
 from vve.security import (actor, dossier_required, grant, remember_new_token, safe_next,
                           take_new_token)
+from vve.services import dossiers, plans
 
 from . import tables
 from .presenters import answer_text, table_text
@@ -28,7 +30,7 @@ def start():
 
 @bp.post("/start")
 def create():
-    new = operations.start_dossier()
+    new = dossiers.start_dossier()
     grant(new.dossier)
     remember_new_token(new.dossier.public_id, new.token)
     return redirect(url_for("wizard.created", public_id=new.dossier.public_id))
@@ -38,7 +40,7 @@ def create():
 @dossier_required
 def created(dossier):
     token = take_new_token(dossier.public_id)
-    if token is None or not operations.token_matches(dossier, token):
+    if token is None or not dossiers.token_matches(dossier, token):
         # the link is shown once; afterwards it lives with the board
         return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
     link = url_for("wizard.access", public_id=dossier.public_id, token=token, _external=True)
@@ -52,8 +54,8 @@ def access(public_id, token):
     """The private link: checks the token, remembers the right, drops the token from the URL."""
     if ratelimit.blocked():
         return render_template("errors/429.html"), 429
-    dossier = operations.find_dossier(public_id)
-    if dossier is None or not operations.token_matches(dossier, token):
+    dossier = dossiers.find_dossier(public_id)
+    if dossier is None or not dossiers.token_matches(dossier, token):
         ratelimit.record_failure()
         abort(404)
     grant(dossier)
@@ -76,14 +78,14 @@ def step(dossier, slug):
     number, current = found
     form_type = FORMS[slug]
     if request.method == "GET":
-        form = form_type(data=form_data(current, dossier.profile, operations.get_path,
+        form = form_type(data=form_data(current, dossier.profile, get_path,
                                         _table_keys(dossier, current)))
-        add_stored_shares(form, dossier.profile, operations.get_path)
+        add_stored_shares(form, dossier.profile, get_path)
         _room_for_more_rows(form)
         form.version.data = str(dossier.version)
         return _render(dossier, number, current, form)
     form = form_type()
-    add_stored_shares(form, dossier.profile, operations.get_path)
+    add_stored_shares(form, dossier.profile, get_path)
     if getattr(g, "csrf_failed", False):
         form.validate()  # fill the fields' errors; nothing is saved
         return _render(dossier, number, current, form, message=g.csrf_message), 400
@@ -100,13 +102,13 @@ def step(dossier, slug):
     target = (_neighbour(dossier, number, -1) if "back" in request.form
               else _neighbour(dossier, number, +1))
     return _save(dossier, number, current, form,
-                 profile_values(current, form, dossier.profile, operations.get_path,
+                 profile_values(current, form, dossier.profile, get_path,
                                 request.form), target)
 
 
 # Where a keyed table's rows come from: the measures of the dossier's plan as it stands.
 KEY_SOURCES = {"measures": lambda dossier: tuple(
-    m["id"] for m in (operations.make_plan(dossier) or {"measures": []})["measures"])}
+    m["id"] for m in (plans.make_plan(dossier) or {"measures": []})["measures"])}
 
 
 def _table_keys(dossier, current) -> dict[str, tuple[str, ...]]:
@@ -127,16 +129,16 @@ def _room_for_more_rows(form) -> None:
 def _save(dossier, number, current, form, values, target):
     expected = int(form.version.data) if (form.version.data or "").isdigit() else None
     try:
-        saved = operations.save_step(dossier, values, number, expected, actor=actor(),
+        saved = dossiers.save_step(dossier, values, number, expected, actor=actor(),
                                      total_steps=len(STEPS)).model_dump(mode="json")
-    except operations.StaleDossier:
+    except dossiers.StaleDossier:
         db_profile = dossier.profile  # loaded for this request: the newer answers
-        changed = [f"{q.label}: {answer_text(q, operations.get_path(db_profile, q.path))}"
+        changed = [f"{q.label}: {answer_text(q, get_path(db_profile, q.path))}"
                    for q in current.questions
-                   if operations.get_path(db_profile, q.path) != values.get(q.path)]
-        changed += [f"{t.label}: {table_text(t, operations.get_path(db_profile, t.path))}"
+                   if get_path(db_profile, q.path) != values.get(q.path)]
+        changed += [f"{t.label}: {table_text(t, get_path(db_profile, t.path))}"
                     for t in current.tables
-                    if operations.get_path(db_profile, t.path) != values.get(t.path)]
+                    if get_path(db_profile, t.path) != values.get(t.path)]
         message = _("Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat nog "
                     "in het formulier; controleer het en sla opnieuw op.")
         if changed:
@@ -148,9 +150,9 @@ def _save(dossier, number, current, form, values, target):
         return _render(dossier, number, current, form), 400
     cleaned = [str(q.label) for q in current.questions if q.kind == "text"
                and isinstance(values.get(q.path), str)
-               and operations.get_path(saved, q.path) != values[q.path]]
+               and get_path(saved, q.path) != values[q.path]]
     cleaned += [str(t.label) for t in current.tables
-                if _texts(t, values.get(t.path)) != _texts(t, operations.get_path(saved, t.path))]
+                if _texts(t, values.get(t.path)) != _texts(t, get_path(saved, t.path))]
     if cleaned:
         flash(_("Uit %(fields)s zijn onzichtbare tekens verwijderd; controleer de tekst.",
                 fields=", ".join(cleaned)), "info")
@@ -207,7 +209,7 @@ def _render(dossier, number, current, form, message=None):
 def check(dossier):
     return render_template("wizard/check.html", dossier=dossier, steps=STEPS,
                            forms=FORMS, profile=dossier.profile or {},
-                           number=TOTAL_STEPS, total=TOTAL_STEPS, get_path=operations.get_path)
+                           number=TOTAL_STEPS, total=TOTAL_STEPS, get_path=get_path)
 
 
 @bp.get("/taal/<code>")

@@ -9,7 +9,7 @@ from docx import Document
 from sqlalchemy import event
 
 from tests.integration.web.conftest import Wizard, csrf_of, form_values
-from vve.advisors import operations as ops
+from vve.services import accounts, dashboard, municipal
 from vve.extensions import db
 from vve.models import AuditEvent, Dossier, PlanSnapshot, Share, User
 
@@ -18,7 +18,7 @@ PASSWORD = "een-lang-wachtwoord"
 
 def make_user(app, email, organisation="Adviesteam Drenthe", role="advisor"):
     with app.app_context():
-        return ops.create_user(email, email.split("@")[0], PASSWORD, organisation, role).id
+        return accounts.create_user(email, email.split("@")[0], PASSWORD, organisation, role).id
 
 
 def login(client, email):
@@ -59,7 +59,7 @@ def shared(app, wizard):
 def test_login_is_throttled_and_unknown_accounts_are_not_revealed(app, client):
     make_user(app, "anna@drenthe.nl")
     page = client.get("/adviseur/inloggen").get_data(as_text=True)
-    for _ in range(ops.MAX_FAILED_LOGINS):
+    for _ in range(accounts.MAX_FAILED_LOGINS):
         bad = client.post("/adviseur/inloggen", data={"csrf_token": csrf_of(page),
                                                       "email": "anna@drenthe.nl", "password": "fout"})
         assert bad.status_code == 400 and "klopt niet" in bad.get_data(as_text=True)
@@ -190,12 +190,12 @@ def test_snapshots_download_exactly_as_they_were(app, shared):
     shared.submit("vve", {"association__name": "VvE De Linde (nieuw)"})
     with app.app_context():
         snapshot = db.session.execute(db.select(PlanSnapshot)).scalar_one()
-        assert snapshot.created_by == "bestuur"
+        assert snapshot.created_by == "board"
         snapshot_id = snapshot.id
     again = shared.client.get(f"/d/{shared.public_id}/plannen/{snapshot_id}.docx").data
     assert again == first
     history = shared.client.get(f"/d/{shared.public_id}/geschiedenis").get_data(as_text=True)
-    assert "Naam VvE" in history and "Plan gedownload" in history
+    assert "Naam van de VvE" in history and "Plan gedownload" in history
 
 
 def test_the_audit_log_names_the_advisor(app, shared):
@@ -206,7 +206,7 @@ def test_the_audit_log_names_the_advisor(app, shared):
     assert advisor.post(f"/d/{shared.public_id}/stap/gebouw", data=data).status_code == 302
     with app.app_context():
         actors = [e.actor for e in db.session.execute(db.select(AuditEvent)).scalars()]
-    assert "adviseur:anna@drenthe.nl" in actors and "bestuur" in actors
+    assert "advisor:anna@drenthe.nl" in actors and "board" in actors
 
 
 # --- dashboard ------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def test_dashboard_filters_search_sort_and_csv(app, shared):
 
 
 def test_csv_cells_cannot_start_a_formula(app):
-    assert ops._cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and ops._cell("VvE") == "VvE"
+    assert dashboard.csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and dashboard.csv_cell("VvE") == "VvE"
 
 
 def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
@@ -302,7 +302,7 @@ def test_a_municipal_plan_goes_into_the_plan_and_the_plan_says_so(app, shared):
 
 def test_drenthe_municipalities_are_preloaded(app):
     with app.app_context():
-        names = {p.municipality for p in ops.municipal_plans()}
+        names = {p.municipality for p in municipal.municipal_plans()}
     assert {"Emmen", "Assen", "Tynaarlo", "Westerveld"} <= names and len(names) >= 12
 
 
@@ -452,7 +452,7 @@ def test_saving_a_municipal_plan_twice_with_a_non_ascii_name_updates_it(app):
         from vve.models import MunicipalPlan
         user = db.session.get(User, user_id)
         for status in ("in_preparation", "adopted"):
-            ops.save_municipal_plan({"municipality": "ØSTERBRO", "neighbourhood": "Ærø",
+            municipal.save_municipal_plan({"municipality": "ØSTERBRO", "neighbourhood": "Ærø",
                                      "status": status, "preferred_route": "heat_network"}, user)
         plans = db.session.execute(db.select(MunicipalPlan).where(
             MunicipalPlan.municipality == "ØSTERBRO")).scalars().all()

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from markupsafe import escape
 
-from vve.wizard.forms import EuroField
+from vve.fields import EuroField
 from vve.wizard.steps import STEPS
 
 # One-line inputs: browsers strip line breaks from <input> values.

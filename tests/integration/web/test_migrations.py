@@ -14,7 +14,7 @@ from vve.extensions import db
 from vve.profile import parse_profile
 from vve.profile.upgrade import v1_to_v2
 
-from .conftest import make_app
+from tests.integration.conftest import make_app
 
 V1 = sorted((ROOT / "tests" / "fixtures" / "profile-v1").glob("*.json"))
 BEFORE = "caea5cdebc9e"   # the last revision that stored version-1 profiles
@@ -86,3 +86,36 @@ def test_the_downgrade_restores_version_1_and_refuses_to_drop_new_answers(old_ap
             downgrade(revision=BEFORE)
         db.session.rollback()
         assert _profiles()[plain][0]["money"]["advice_cost"] == 14_000
+
+
+def _who() -> tuple[list[str], list[str]]:
+    actors = [r[0] for r in db.session.execute(sa.text(
+        "SELECT actor FROM audit_event ORDER BY id")).all()]
+    authors = [r[0] for r in db.session.execute(sa.text(
+        "SELECT created_by FROM plan_snapshot ORDER BY id")).all()]
+    return actors, authors
+
+
+def test_audit_actors_become_codes_and_back(old_app):
+    """Before: Dutch words ('bestuur', 'adviseur:<e-mail>'); after: codes the pages
+    render in the reader's language. Nothing else in the rows changes."""
+    with old_app.app_context():
+        upgrade(revision="b7e1c2d3a4f5")
+        dossier_id = _store(None)
+        now = dt.datetime.now(dt.timezone.utc)
+        for actor in ("bestuur", "adviseur:an@team.nl", "adviseur:adviseur:x@y.nl"):
+            db.session.execute(sa.text(
+                "INSERT INTO audit_event (dossier_id, at, actor, action) "
+                "VALUES (:d, :at, :a, 'answers_changed')"), {"d": dossier_id, "at": now, "a": actor})
+        for author in ("bestuur", "adviseur:an@team.nl"):
+            db.session.execute(sa.text(
+                "INSERT INTO plan_snapshot (dossier_id, created_at, created_by, engine_version, "
+                "knowledge_version, plan) VALUES (:d, :at, :a, '1', 'k', :p)").bindparams(
+                sa.bindparam("p", type_=sa.JSON)), {"d": dossier_id, "at": now, "a": author, "p": {}})
+        db.session.commit()
+        upgrade()
+        assert _who() == (["board", "advisor:an@team.nl", "advisor:adviseur:x@y.nl"],
+                          ["board", "advisor:an@team.nl"])
+        downgrade(revision="b7e1c2d3a4f5")
+        assert _who() == (["bestuur", "adviseur:an@team.nl", "adviseur:adviseur:x@y.nl"],
+                          ["bestuur", "adviseur:an@team.nl"])

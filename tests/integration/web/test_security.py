@@ -8,7 +8,7 @@ from tests.integration.web.conftest import csrf_of
 from vve.config import ConfigError, load_config
 from vve.extensions import db
 from vve.models import Dossier
-from vve.operations import TOKEN_BYTES
+from vve.services.dossiers import TOKEN_BYTES
 
 
 def _dossier_rules(app):
@@ -171,8 +171,8 @@ def test_guessing_private_links_is_rate_limited(app, wizard):
 
 def test_tokens_are_compared_in_constant_time():
     import inspect
-    from vve import operations
-    assert "hmac.compare_digest" in inspect.getsource(operations.token_matches)
+    from vve.services import dossiers
+    assert "hmac.compare_digest" in inspect.getsource(dossiers.token_matches)
 
 
 def test_security_headers_on_every_response(app, wizard):

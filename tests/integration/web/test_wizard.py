@@ -210,7 +210,7 @@ def test_plan_page_calculator_and_word_download(app, wizard):
     assert document.paragraphs[0].text == "Plan van aanpak verduurzaming en aardgasvrij"
     with app.app_context():
         snapshot = db.session.execute(db.select(PlanSnapshot)).scalar_one()
-        assert snapshot.created_by == "bestuur" and snapshot.engine_version
+        assert snapshot.created_by == "board" and snapshot.engine_version
     image = wizard.client.get(f"/d/{wizard.public_id}/tijdlijn.png")
     assert image.status_code == 200 and image.data.startswith(b"\x89PNG")
 
@@ -262,3 +262,26 @@ def test_language_switch(client):
 def csrf_token(page):
     from tests.integration.web.conftest import csrf_of
     return csrf_of(page)
+
+
+def test_the_check_page_shows_the_base_the_board_chose(app, wizard):
+    """Drift fixed: a rule counted over all votes read "van de uitgebrachte stemmen"."""
+    wizard.submit("vve", {"association__name": "VvE X"})
+    wizard.submit("stemmen", {"voting__model_reglement": "1992", "defaults_for": "1992",
+                              "ordinary-quorum": "1/2", "ordinary-majority": "1/2",
+                              "ordinary-comparison": "more_than", "qualified-quorum": "2/3",
+                              "qualified-majority": "3/4", "qualified-comparison": "at_least",
+                              "qualified-base": "all"})
+    assert stored(app, wizard.public_id).profile["voting"]["overrides"]["qualified"]["base"] == "all"
+    html = wizard.client.get(f"/d/{wizard.public_id}/controle").get_data(as_text=True)
+    assert "ten minste drie kwart van alle stemmen in de VvE, quorum twee derde" in html
+    assert "drie kwart van de uitgebrachte stemmen" not in html
+
+
+def test_the_english_history_page_is_english(app, wizard):
+    """Drift fixed: the history showed Dutch field names and a Dutch actor in English."""
+    wizard.submit("vve", {"association__name": "VvE X"})
+    wizard.client.get("/taal/en")
+    html = wizard.client.get(f"/d/{wizard.public_id}/geschiedenis").get_data(as_text=True)
+    assert "Board · Answers changed: Name of the owners&#39; association" in html
+    assert "Bestuur" not in html and "Naam van de VvE" not in html and "Naam VvE" not in html

@@ -1,5 +1,6 @@
-"""Form fields that read what a Dutch board types: amounts, whole numbers, breukdelen and
-interest rates. Each keeps the typed text when it cannot read it, so nothing is lost."""
+"""Form pieces every blueprint uses: fields that read what a Dutch board types (amounts,
+whole numbers, breukdelen, interest rates; each keeps the typed text when it cannot read
+it, so nothing is lost), choices, and a form base that cleans typed text."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from decimal import Decimal
 from fractions import Fraction
 
 from flask_babel import get_locale, lazy_gettext as _l
+from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import TextInput
+
+from vve.profile.model import clean_text
 
 INT_MESSAGE = _l("Vul een geheel getal in, zonder punten of komma's.")
 RANGE_MESSAGE = _l("Vul een getal van %(min)s tot en met %(max)s in.")
@@ -25,6 +29,19 @@ RATE_PLACES_MESSAGE = _l("Gebruik hoogstens drie cijfers achter de komma.")
 def choices(pairs) -> list[SelectChoice]:
     """Choices as WTForms wants them; values become text (a term of 20 years is "20")."""
     return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+class CleanForm(FlaskForm):
+    """A FlaskForm whose text fields drop characters no database or document can hold."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = list(options.get("filters", ()))
+            if unbound_field.field_class.__name__ in ("StringField", "TextAreaField",
+                                                      "EmailField", "PasswordField"):
+                filters.append(clean_text)
+            options["filters"] = filters
+            return unbound_field.bind(form=form, **options)
 
 
 class EuroField(StringField):

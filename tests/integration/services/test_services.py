@@ -1,0 +1,108 @@
+"""The service layer called directly, as views call it: each use case commits what it
+promises, audits it with codes, and raises its own area's exception."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vve.extensions import db
+from vve.models import AuditEvent, PlanSnapshot
+from vve.services import accounts, audit, dossiers, municipal, plans, sharing
+
+EXAMPLE = json.loads((Path(__file__).parents[3] / "examples" / "emmen-galerijflat.json")
+                     .read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def ctx(app):
+    with app.app_context():
+        yield app
+
+
+def _advisor(email="an@team.nl", organisation="Team Drenthe", role="advisor"):
+    return accounts.create_user(email, "An", "a long enough password", organisation, role)
+
+
+def _events(dossier) -> list[tuple[str, str]]:
+    return [(e.actor, e.action) for e in audit.log_of(dossier)]
+
+
+def test_saving_a_step_merges_audits_and_refuses_a_stale_version(ctx):
+    new = dossiers.start_dossier()
+    dossier = new.dossier
+    dossiers.save_step(dossier, {"association.name": "VvE De Eik"}, 1, dossier.version)
+    assert dossier.profile["association"]["name"] == "VvE De Eik" and dossier.name == "VvE De Eik"
+    assert _events(dossier) == [("board", "answers_changed")]
+    with pytest.raises(dossiers.StaleDossier):
+        dossiers.save_step(dossier, {"association.name": "Te laat"}, 1, dossier.version - 1)
+    db.session.refresh(dossier)
+    assert dossier.profile["association"]["name"] == "VvE De Eik"
+
+
+def test_a_share_code_works_once_and_the_board_can_revoke_it(ctx):
+    dossier = dossiers.start_dossier().dossier
+    user = _advisor()
+    code = sharing.create_share_code(dossier)
+    assert sharing.redeem_share(user, code.lower()) is dossier
+    assert sharing.organisation_can_see(user.organisation_id, dossier.id)
+    with pytest.raises(sharing.ShareError):
+        sharing.redeem_share(user, code)
+    share = sharing.shares_of(dossier)[0]
+    sharing.revoke_share(dossier, share.id)
+    assert not sharing.organisation_can_see(user.organisation_id, dossier.id)
+    assert [a for _, a in _events(dossier)] == ["share_revoked", "share_redeemed", "share_created"]
+    assert ("advisor:an@team.nl", "share_redeemed") in _events(dossier)
+
+
+def test_logins_are_refused_alike_and_lock(ctx):
+    _advisor()
+    with pytest.raises(accounts.LoginRefused) as unknown:
+        accounts.authenticate("nobody@team.nl", "a long enough password")
+    for _ in range(accounts.MAX_FAILED_LOGINS):
+        with pytest.raises(accounts.LoginRefused) as wrong:
+            accounts.authenticate("an@team.nl", "not the password")
+    assert str(unknown.value) == str(wrong.value)
+    with pytest.raises(accounts.LoginRefused):   # locked, even with the right password
+        accounts.authenticate("an@team.nl", "a long enough password")
+
+
+def test_a_second_plan_for_the_same_area_is_a_conflict(ctx):
+    user = _advisor()
+    values = {"municipality": "Emmen", "neighbourhood": "Angelslo", "status": "adopted",
+              "preferred_route": "heat_network", "expected_year": 2030}
+    first = municipal.save_municipal_plan(values, user)
+    other = municipal.save_municipal_plan(dict(values, neighbourhood="Bargeres"), user)
+    with pytest.raises(municipal.MunicipalConflict):
+        municipal.save_municipal_plan(dict(values, neighbourhood="angelslo"), user, other.id)
+    assert municipal.municipal_plan(first.id).neighbourhood == "Angelslo"
+
+
+def test_a_municipal_plan_changes_the_route_of_its_dossiers(ctx):
+    new = dossiers.import_profile(json.dumps(EXAMPLE).encode("utf-8"), furthest_step=10)
+    before = new.dossier.heat_route
+    route = "heat_network" if before != "heat_network" else "all_electric"
+    municipal.save_municipal_plan({"municipality": EXAMPLE["association"]["municipality"],
+                                   "neighbourhood": "", "status": "adopted",
+                                   "preferred_route": route, "expected_year": 2030}, _advisor())
+    db.session.refresh(new.dossier)
+    assert new.dossier.heat_route == route
+    assert plans.make_plan(new.dossier)["municipal_plan"]["preferred_route"] == route
+
+
+def test_downloading_twice_keeps_one_snapshot_per_author(ctx):
+    dossier = dossiers.import_profile(json.dumps(EXAMPLE).encode("utf-8"), 10).dossier
+    plan = plans.make_plan(dossier)
+    first = plans.download(dossier, plan, None)
+    again = plans.download(dossier, plans.make_plan(dossier), None)
+    assert again.data == first.data and first.filename.startswith("plan-van-aanpak-")
+    user = _advisor()
+    plans.download(dossier, plan, user)
+    authors = [s.created_by for s in db.session.execute(db.select(PlanSnapshot)).scalars()]
+    assert authors == ["board", "advisor:an@team.nl"]
+    kept = plans.snapshot_download(dossier, 1)
+    assert kept is not None and kept.data == first.data
+    assert plans.snapshot_download(dossier, 999) is None
+    assert db.session.execute(db.select(db.func.count()).select_from(AuditEvent)).scalar_one() == 2

@@ -1,0 +1,118 @@
+"""The advisors' dashboard: an organisation's shared dossiers, filtered, sorted, paged,
+summed per municipality and exported as CSV. Queries only; nothing is committed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_
+from sqlalchemy.sql.elements import UnaryExpression
+
+from vve.extensions import db
+from vve.models import Dossier, Share
+
+PAGE_SIZE = 25
+SORTABLE = {"name": Dossier.name, "municipality": Dossier.municipality,
+            "rights": Dossier.rights, "progress": Dossier.furthest_step,
+            "stage": Dossier.stage, "route": Dossier.heat_route, "changed": Dossier.updated_at}
+CSV_HEADERS = ("naam", "gemeente", "postcode", "appartementsrechten", "stap", "fase",
+               "warmteroute", "status", "laatst gewijzigd")
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+
+
+@dataclass(frozen=True)
+class DashboardQuery:
+    municipality: str = ""
+    status: str = ""
+    route: str = ""
+    search: str = ""
+    sort: str = "changed"
+    descending: bool = True
+    page: int = 1
+
+
+def _visible(organisation_id: int) -> Select[tuple[Dossier]]:
+    shared = db.select(Share.dossier_id).where(Share.organisation_id == organisation_id,
+                                               Share.revoked_at.is_(None))
+    return db.select(Dossier).where(Dossier.id.in_(shared))
+
+
+def _order(query: DashboardQuery) -> UnaryExpression[Any]:
+    column = SORTABLE.get(query.sort, Dossier.updated_at)
+    return column.desc() if query.descending else column.asc()
+
+
+def _filtered(organisation_id: int, query: DashboardQuery) -> Select[tuple[Dossier]]:
+    statement = _visible(organisation_id)
+    if query.municipality:
+        statement = statement.where(Dossier.municipality == query.municipality)
+    if query.status:
+        statement = statement.where(Dossier.status == query.status)
+    if query.route:
+        statement = statement.where(Dossier.heat_route == query.route)
+    if query.search:
+        term = query.search.strip()
+        postcode = re.sub(r"\s", "", term).upper()
+        statement = statement.where(or_(
+            Dossier.name.ilike(f"%{term}%"),
+            func.replace(Dossier.postcode, " ", "").like(f"{postcode}%")))
+    return statement
+
+
+def dashboard(organisation_id: int, query: DashboardQuery) -> tuple[list[Dossier], int]:
+    """One page of the organisation's dossiers and the total; a fixed number of queries."""
+    statement = _filtered(organisation_id, query)
+    total = db.session.execute(db.select(func.count()).select_from(
+        statement.subquery())).scalar_one()
+    rows = db.session.execute(statement.order_by(_order(query), Dossier.id).limit(PAGE_SIZE)
+                              .offset((max(query.page, 1) - 1) * PAGE_SIZE)).scalars()
+    return list(rows), total
+
+
+def page_count(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))
+
+
+def municipalities_of(organisation_id: int) -> list[str]:
+    visible = _visible(organisation_id).subquery()
+    return [m for (m,) in db.session.execute(db.select(visible.c.municipality).distinct()
+                                             .order_by(visible.c.municipality)) if m]
+
+
+def municipality_summary(organisation_id: int) -> list[dict[str, Any]]:
+    """Per municipality: VvEs, apartment rights, and counts by stage and by route."""
+    visible = _visible(organisation_id).subquery()
+    totals = db.session.execute(db.select(
+        visible.c.municipality, func.count(), func.coalesce(func.sum(visible.c.rights), 0))
+        .group_by(visible.c.municipality).order_by(visible.c.municipality)).all()
+    summary: dict[str, dict[str, Any]] = {
+        m: {"municipality": m, "vves": n, "rights": int(r), "stages": {}, "routes": {}}
+        for m, n, r in totals}
+    for key, column in (("stages", visible.c.stage), ("routes", visible.c.heat_route)):
+        for m, code, n in db.session.execute(db.select(visible.c.municipality, column,
+                                                       func.count())
+                                             .group_by(visible.c.municipality, column)).all():
+            summary[m][key][code or ""] = n
+    return list(summary.values())
+
+
+def csv_cell(value: object) -> str:
+    """No spreadsheet formula injection from a VvE's name."""
+    text = "" if value is None else str(value)
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def dashboard_csv(organisation_id: int, query: DashboardQuery) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(CSV_HEADERS)
+    statement = _filtered(organisation_id, query).order_by(_order(query), Dossier.id)
+    for d in db.session.execute(statement.execution_options(yield_per=500)).scalars():
+        writer.writerow([csv_cell(v) for v in (d.name, d.municipality, d.postcode, d.rights,
+                                                d.furthest_step, d.stage, d.heat_route,
+                                                d.status, d.updated_at.date().isoformat())])
+    return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 correctly

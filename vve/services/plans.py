@@ -1,0 +1,148 @@
+"""The plan of a dossier as it stands, its downloads and the snapshots kept of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app
+
+from vve import __version__
+from vve.document import DocumentMeta, write_plan_docx
+from vve.document.timeline import timeline_png
+from vve.extensions import db
+from vve.knowledge import Knowledge, load_knowledge
+from vve.models import Dossier, MunicipalPlan, PlanSnapshot, User
+from vve.profile import Profile, parse_profile
+from vve.rules import build_plan
+from vve.rules.checks import PlanInconsistent, check_plan
+from vve.rules.serialize import plan_to_dict
+
+from . import audit, house_style
+from .areas import municipal_plan_for
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Download:
+    data: bytes
+    filename: str
+    mimetype: str = DOCX
+
+
+def dossier_profile(dossier: Dossier) -> Profile | None:
+    return parse_profile(dossier.profile) if dossier.profile else None
+
+
+def make_plan(dossier: Dossier, today: dt.date | None = None) -> dict[str, Any] | None:
+    """The plan JSON for the dossier as it stands, or None before the first step."""
+    profile = dossier_profile(dossier)
+    if profile is None:
+        return None
+    return plan_for(profile, today or dt.date.today())
+
+
+def plan_for(profile: Profile, today: dt.date) -> dict[str, Any]:
+    """Where the municipality decided for the neighbourhood, that decision goes into the plan
+    (over the board's own answer), and the plan says so."""
+    a = profile.association
+    municipal = municipal_plan_for(a.postcode, a.municipality, a.neighbourhood)
+    if municipal is not None:
+        profile = _with_municipal_decision(profile, municipal)
+    knowledge = load_knowledge()
+    plan = plan_to_dict(build_plan(profile, today, knowledge))
+    _check(plan, knowledge)
+    plan["municipal_plan"] = None if municipal is None else _municipal_dict(municipal)
+    return plan
+
+
+def _with_municipal_decision(profile: Profile, municipal: MunicipalPlan) -> Profile:
+    """The municipality's decision wins where it decided something; the board's own answers
+    stay where it did not (no year set, a plan still in preparation)."""
+    own = profile.municipal
+    data = profile.model_dump(mode="json")
+    data["municipal"] = {
+        "neighbourhood_plan": True if municipal.status == "adopted" else own.neighbourhood_plan,
+        "preferred_route": municipal.preferred_route,
+        "expected_year": municipal.expected_year or own.expected_year}
+    return parse_profile(data)
+
+
+def _municipal_dict(municipal: MunicipalPlan) -> dict[str, Any]:
+    return {"municipality": municipal.municipality, "neighbourhood": municipal.neighbourhood,
+            "status": municipal.status, "preferred_route": municipal.preferred_route,
+            "expected_year": municipal.expected_year, "notes": municipal.notes,
+            "source": municipal.source,
+            "updated_at": municipal.updated_at.date().isoformat() if municipal.updated_at
+            else None}
+
+
+def _check(plan: dict[str, Any], knowledge: Knowledge) -> None:
+    """The plan's invariants: an error in development and tests, a log line in production
+    (a board still gets its plan, and the team hears about it)."""
+    violations = check_plan(plan, knowledge)
+    if not violations:
+        return
+    if current_app.config.get("VVE_ENV") == "production":
+        current_app.logger.warning("plan inconsistent: %s", "; ".join(map(str, violations)))
+    else:
+        raise PlanInconsistent(violations)
+
+
+def download(dossier: Dossier, plan: dict[str, Any], user: User | None) -> Download:
+    """The Word plan for whoever asks (a board or an advisor), kept as a snapshot.
+
+    Downloading again when nothing changed hands out the stored document, without a new
+    snapshot."""
+    who = audit.actor_of(user)
+    same = _same_snapshot(dossier, plan, who)
+    if same is not None and same.document is not None:
+        data = same.document
+    else:
+        template, prepared_by = house_style.template_for(dossier, user)
+        data = write_plan_docx(plan, DocumentMeta(prepared_by=prepared_by), template)
+        record_snapshot(dossier, plan, created_by=who, document=data)
+    return Download(data, f"plan-van-aanpak-{slug(plan['association']['name'])}.docx")
+
+
+def _same_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str) -> PlanSnapshot | None:
+    last = dossier.snapshots[-1] if dossier.snapshots else None
+    if last is not None and last.plan == plan and last.created_by == created_by \
+            and last.document is not None:
+        return last
+    return None
+
+
+def record_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str,
+                    document: bytes | None = None) -> PlanSnapshot:
+    snapshot = PlanSnapshot(dossier=dossier, created_by=created_by,
+                            engine_version=__version__,
+                            knowledge_version=plan["knowledge_version"], plan=plan,
+                            document=document)
+    db.session.add(snapshot)
+    dossier.status = "downloaded"
+    audit.record(dossier, created_by, "plan_downloaded")
+    db.session.commit()
+    return snapshot
+
+
+def snapshot_download(dossier: Dossier, snapshot_id: int) -> Download | None:
+    """A plan exactly as it was handed out, or None when this dossier has no such document."""
+    found = db.session.get(PlanSnapshot, snapshot_id)
+    if found is None or found.dossier_id != dossier.id or found.document is None:
+        return None
+    return Download(found.document, f"plan-{dossier.public_id}-{found.id}.docx")
+
+
+def timeline_image(dossier: Dossier) -> bytes | None:
+    plan = make_plan(dossier)
+    return None if plan is None else timeline_png(plan["timeline"])
+
+
+def slug(name: str | None) -> str:
+    """A file-name part from a VvE's name: lower-case ASCII words joined by hyphens."""
+    text = re.sub(r"[^a-z0-9]+", "-", (name or "vve").lower()).strip("-")
+    return text[:60] or "vve"

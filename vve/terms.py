@@ -1,0 +1,30 @@
+"""The vocabulary's UI labels in the reader's language (the web side of vve.vocabulary)."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_babel import gettext, lazy_gettext
+
+from vve import vocabulary
+from vve.vocabulary import CodeSet
+
+
+def label(codes: CodeSet, code: str | None, default: str = "") -> str:
+    """The translated label of ``code``; an unknown code reads ``default`` (or itself)."""
+    if code is None or code not in codes:
+        return default or (code or "")
+    return gettext(codes[code].label)
+
+
+def labels(codes: CodeSet) -> dict[str, str]:
+    """code -> translated label, in the set's order (for select options and tables)."""
+    return {code: gettext(term.label) for code, term in codes.items()}
+
+
+def lazy_pairs(codes: CodeSet) -> list[tuple[str, object]]:
+    """(code, lazy label) pairs for form choices defined at class level."""
+    return [(code, lazy_gettext(term.label)) for code, term in codes.items()]
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals.update(vocab=vocabulary, term=label)
