@@ -1,9 +1,11 @@
-"""The one table that turns the engine's codes into Dutch words.
+"""The Dutch words of the plan document for profile fields and their answers.
 
-The engine returns codes; the Word document (and later the web pages) look
-them up here, so a word is changed in one place. Pure data and one helper for how a
-label reads inside a sentence: no imports.
+Code sets shared with the web pages (routes, owner kinds, rule bases, actors, certainty …)
+are defined once in vve.vocabulary; the tables here that name them are views of it.
+Pure data and a few helpers: nothing from Flask, Babel or python-docx.
 """
+
+from vve import vocabulary
 
 FIELDS = {
     "association.name": "Naam VvE",
@@ -129,16 +131,11 @@ VALUES = {
     "voting.votes_per_right": {"one_each": "één stem per recht", "weighted": "gewogen (stemmentabel)"},
     "voting.second_meeting": {"as_model": "zoals in het modelreglement", "allowed": "toegestaan",
                               "not_allowed": "niet toegestaan"},
-    "municipal.preferred_route": {"heat_network": "warmtenet", "all_electric": "all-electric",
-                                  "hybrid": "hybride", "green_gas": "groen gas",
-                                  "undecided": "nog niet gekozen"},
+    "municipal.preferred_route": vocabulary.HEAT_ROUTES.words(),
     "ambition.goal": {"gas_free": "aardgasvrij", "gas_free_ready": "aardgasvrij-klaar",
                       "insulate_first": "eerst isoleren"},
     "ambition.budget_appetite": {"low": "laag", "medium": "gemiddeld", "high": "hoog"},
-    "owners.groups.kind": {"owner_occupiers": "Eigenaar-bewoners",
-                           "private_landlords": "Particuliere verhuurders",
-                           "housing_corporation": "Woningcorporatie", "investor": "Belegger",
-                           "other": "Overige eigenaars"},
+    "owners.groups.kind": vocabulary.OWNER_KINDS.words(),
 }
 for _field in ("building.roof_insulation", "building.facade_insulation"):
     VALUES[_field] = VALUES["insulation"]
@@ -146,14 +143,10 @@ for _field in ("building.roof_insulation", "building.facade_insulation"):
 BOOLEAN = {True: "ja", False: "nee"}
 UNKNOWN = "onbekend"
 
-WHO = {"board": "Bestuur", "committee": "Commissie", "advisor": "Adviseur",
-       "meeting": "ALV", "owners": "Eigenaars", "contractor": "Aannemer", "manager": "Beheerder"}
-
-BASE = {"cast": "van de uitgebrachte stemmen", "present": "van de aanwezige stemmen",
-        "all": "van alle stemmen in de VvE"}
-COMPARISON = {"more_than": "meer dan", "at_least": "ten minste"}
-UNANIMOUS = {"cast": "alle uitgebrachte stemmen", "present": "alle aanwezige stemmen",
-             "all": "alle stemmen in de VvE: ieder lid stemt in"}
+WHO = vocabulary.PLAN_ACTORS.words()
+BASE = vocabulary.RULE_BASES.words()
+COMPARISON = vocabulary.COMPARISONS.words()
+UNANIMOUS = vocabulary.UNANIMOUS.words()
 
 APPLIES = {
     "primary": "Geldt",
@@ -167,16 +160,14 @@ APPLIES = {
     "lender": "Voorwaarde van de geldgever",
 }
 
-SEVERITY = {"high": "hoog", "medium": "middel", "low": "laag"}
-CERTAINTY = {"bron": "gecontroleerd in de bron", "onzeker": "onzeker: controleer dit",
-             "betwist": "bronnen verschillen: controleer dit"}
+SEVERITY = vocabulary.SEVERITY.words()
+CERTAINTY = vocabulary.CERTAINTY.words()
 TIMELINE_KIND = {"stage": "Fase", "meeting": "ALV", "measure": "Maatregel",
                  "maintenance": "Onderhoud", "municipal": "Gemeente", "goal": "Doel"}
 FINANCING_KIND = {"subsidy": "subsidie", "loan": "lening", "own_funds": "eigen middelen",
                   "law": "wettelijke plicht"}
 
-FRACTION_WORDS = {"1/2": "de helft", "2/3": "twee derde", "3/4": "drie kwart",
-                  "4/5": "vier vijfde", "1/1": "alle", "1/3": "een derde", "3/5": "drie vijfde"}
+FRACTION_WORDS = vocabulary.FRACTIONS.words()
 
 
 def field_label(path: str) -> str:
