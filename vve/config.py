@@ -42,6 +42,7 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
 def _database_url(instance_path: str) -> str:
     url = os.environ.get("DATABASE_URL")
     if not url:
+        Path(instance_path).mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{Path(instance_path) / 'vve.sqlite3'}"
     # Heroku-style URLs name the old driver; SQLAlchemy 2 with psycopg 3 wants this one.
     for prefix in ("postgres://", "postgresql://"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Flask, request, session
 
 from . import resources
@@ -19,7 +17,8 @@ def select_locale() -> str:
 def create_app(test_config: dict | None = None) -> Flask:
     app = Flask("vve", template_folder=str(resources.TEMPLATES),
                 static_folder=str(resources.STATIC), instance_relative_config=True)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    # The instance folder is made only when something is kept there (config.py): an installed
+    # wheel's is <venv>/var/vve-instance, which a server's user may not be allowed to create.
     app.config.update(load_config(app.instance_path, test_config))
     if app.config.get("PROXY_FIX"):
         from werkzeug.middleware.proxy_fix import ProxyFix

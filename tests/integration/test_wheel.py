@@ -197,3 +197,6 @@ def test_the_deployment_guide_commands_work(venv, tmp_path, env):
     html = _serve_and_get_home([venv / "bin" / "gunicorn", "-w", "1", "-b", f"127.0.0.1:{port}",
                                 "vve.web:create_app()"], port, tmp_path, production)
     assert "Begin met het plan" in html
+    # with DATABASE_URL and SECRET_KEY set nothing is kept in the instance folder, so a
+    # read-only install need not be able to create <venv>/var/vve-instance
+    assert not (venv / "var").exists()
