@@ -76,7 +76,8 @@ def env(tmp_path) -> dict[str, str]:
 
 
 def test_the_wheel_holds_templates_static_files_catalogs_migrations_and_data(wheel):
-    names = set(zipfile.ZipFile(wheel).namelist())
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
     for expected in ("vve/_resources/templates/base.html",
                      "vve/_resources/templates/wizard/step.html",
                      "vve/_resources/static/app.css",
