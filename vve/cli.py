@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from vve import __version__
+from vve import __version__, resources
 from vve.knowledge import load_knowledge
 from vve.profile import Profile, ProfileError, json_schema, load_profile
 from vve.rules import build_plan
@@ -25,7 +25,6 @@ from vve.rules.serialize import plan_to_dict, plan_to_json
 
 EXIT_BAD_INPUT = 2
 EXIT_INCONSISTENT = 4   # the plan broke an invariant (development; production warns)
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 
 
 # argparse writes its own errors in English; these are the ones a user meets.
@@ -270,7 +269,7 @@ def _create_user(args: argparse.Namespace) -> int:
 def _examples(out: Path, as_of: dt.date) -> int:
     """The README's run command until the web app exists: every example's plan as JSON."""
     status = 0
-    for path in sorted(EXAMPLES_DIR.glob("*.json")):
+    for path in sorted(resources.EXAMPLES.glob("*.json")):
         try:
             profile = _read_profile(path)
         except (InputError, ProfileError) as exc:

@@ -6,7 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from . import resources
 
 
 class ConfigError(RuntimeError):
@@ -28,7 +28,7 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "BABEL_DEFAULT_LOCALE": "nl",
-        "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+        "BABEL_TRANSLATION_DIRECTORIES": str(resources.TRANSLATIONS),
         "LANGUAGES": ("nl", "en"),
         "PROXY_FIX": os.environ.get("VVE_PROXY_FIX") == "1",
     }
@@ -42,6 +42,7 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
 def _database_url(instance_path: str) -> str:
     url = os.environ.get("DATABASE_URL")
     if not url:
+        Path(instance_path).mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{Path(instance_path) / 'vve.sqlite3'}"
     # Heroku-style URLs name the old driver; SQLAlchemy 2 with psycopg 3 wants this one.
     for prefix in ("postgres://", "postgresql://"):

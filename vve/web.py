@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import Flask, session
 
-from .config import ROOT, load_config
+from . import resources
+from .config import load_config
 from .extensions import babel, csrf, db, migrate
 
 
@@ -16,16 +15,17 @@ def select_locale() -> str:
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask("vve", template_folder=str(ROOT / "templates"),
-                static_folder=str(ROOT / "static"), instance_relative_config=True)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app = Flask("vve", template_folder=str(resources.TEMPLATES),
+                static_folder=str(resources.STATIC), instance_relative_config=True)
+    # The instance folder is made only when something is kept there (config.py): an installed
+    # wheel's is <venv>/var/vve-instance, which a server's user may not be allowed to create.
     app.config.update(load_config(app.instance_path, test_config))
     if app.config.get("PROXY_FIX"):
         from werkzeug.middleware.proxy_fix import ProxyFix
         # behind one reverse proxy: the private link must carry the public host and https
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    migrate.init_app(app, db, directory=str(resources.MIGRATIONS))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 

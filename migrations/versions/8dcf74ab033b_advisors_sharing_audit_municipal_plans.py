@@ -5,9 +5,7 @@ Revises: f47af505e6b0
 Create Date: 2026-11-24
 
 """
-import tomllib
 from datetime import datetime, timezone
-from pathlib import Path
 
 from alembic import op
 import sqlalchemy as sa
@@ -128,17 +126,24 @@ def upgrade():
     _seed_municipalities()
 
 
+# Frozen copy of vve/knowledge/data/municipalities.toml as it stood when this revision was
+# written: a migration gives the same result forever, whatever the knowledge file says later.
+DRENTHE_MUNICIPALITIES = (
+    "Aa en Hunze", "Assen", "Borger-Odoorn", "Coevorden", "De Wolden", "Emmen",
+    "Hoogeveen", "Meppel", "Midden-Drenthe", "Noordenveld", "Tynaarlo", "Westerveld",
+)
+
+
 def _seed_municipalities():
-    """Drenthe's twelve municipalities, from the knowledge data, as empty heat plans."""
-    data = Path(__file__).resolve().parents[2] / "vve" / "knowledge" / "data" / "municipalities.toml"
-    names = [n for region in tomllib.loads(data.read_text("utf-8")).values() for n in region["names"]]
+    """Drenthe's twelve municipalities as empty heat plans."""
     table = sa.table("municipal_plan", sa.column("municipality", sa.String),
                      sa.column("neighbourhood", sa.String), sa.column("status", sa.String),
                      sa.column("notes", sa.Text), sa.column("source", sa.String),
                      sa.column("updated_by", sa.String), sa.column("updated_at", sa.DateTime(timezone=True)))
+    now = datetime.now(timezone.utc)
     op.bulk_insert(table, [{"municipality": name, "neighbourhood": "", "status": "none",
-                            "notes": "", "source": "", "updated_by": "",
-                            "updated_at": datetime.now(timezone.utc)} for name in names])
+                            "notes": "", "source": "", "updated_by": "", "updated_at": now}
+                           for name in DRENTHE_MUNICIPALITIES])
 
 
 def downgrade():
