@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from vve import __version__, resources
 from vve.knowledge import load_knowledge
@@ -44,7 +44,7 @@ def _dutch(message: str) -> str:
 
 
 class _DutchParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # noqa: D401 - argparse hook
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_BAD_INPUT, f"vve: fout in de opdracht: {_dutch(message)}\n"
                                   f"Gebruik 'vve --help' voor uitleg.\n")

@@ -5,6 +5,7 @@ it, so nothing is lost), choices, and a form base that cleans typed text."""
 from __future__ import annotations
 
 import re
+from typing import Any
 from decimal import Decimal
 from fractions import Fraction
 
@@ -46,6 +47,8 @@ class CleanForm(FlaskForm):
 
 class EuroField(StringField):
     """Whole euros as a Dutch board types them: 125.000, € 125.000 or 125000,00."""
+
+    data: Any
 
     _CLEAN = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)(,00?)?$")
 
@@ -110,6 +113,8 @@ class ShareField(StringField):
     """A breukdeel; ``data`` is "87/10000" as typed (without spaces), or None when empty.
     Not reduced here: the deed's own numbers are what the board recognises."""
 
+    data: Any
+
     def process_formdata(self, valuelist):
         super().process_formdata(valuelist)
         text = (self.data or "").strip()
@@ -146,6 +151,8 @@ def parse_rate(text: str) -> str:
 
 class RateField(StringField):
     """An interest rate; ``data`` is the decimal string "3.69" or None when empty."""
+
+    data: Any
 
     def process_formdata(self, valuelist):
         super().process_formdata(valuelist)

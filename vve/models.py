@@ -9,14 +9,14 @@ from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinar
                         UniqueConstraint, func, Index)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .extensions import db
+from .extensions import Base as Model
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
-class Dossier(db.Model):
+class Dossier(Model):
     """One VvE's answers. Reachable only with its secret token, stored here as a hash."""
 
     __tablename__ = "dossier"
@@ -50,7 +50,7 @@ class Dossier(db.Model):
     __mapper_args__ = {"version_id_col": version}
 
 
-class PlanSnapshot(db.Model):
+class PlanSnapshot(Model):
     """A plan as it was generated, with the engine and knowledge that made it."""
 
     __tablename__ = "plan_snapshot"
@@ -70,7 +70,7 @@ class PlanSnapshot(db.Model):
     dossier: Mapped[Dossier] = relationship(back_populates="snapshots")
 
 
-class Organisation(db.Model):
+class Organisation(Model):
     """An advisors' organisation (a regional team); owns its house-style template."""
 
     __tablename__ = "organisation"
@@ -84,7 +84,7 @@ class Organisation(db.Model):
     users: Mapped[list["User"]] = relationship(back_populates="organisation")
 
 
-class User(db.Model):
+class User(Model):
     """An advisor or admin. Boards have no account: their right is the private link."""
 
     __tablename__ = "user_account"
@@ -104,7 +104,7 @@ class User(db.Model):
     organisation: Mapped[Organisation] = relationship(back_populates="users")
 
 
-class Share(db.Model):
+class Share(Model):
     """A board's consent: the dossier is visible to one organisation until revoked."""
 
     __tablename__ = "share"
@@ -129,7 +129,7 @@ class Share(db.Model):
     organisation: Mapped[Optional[Organisation]] = relationship()
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """Who changed what in a dossier; deleted with the dossier."""
 
     __tablename__ = "audit_event"
@@ -143,7 +143,7 @@ class AuditEvent(db.Model):
     detail: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, nullable=True)
 
 
-class MunicipalPlan(db.Model):
+class MunicipalPlan(Model):
     """What a municipality decided for a neighbourhood (wijkuitvoeringsplan)."""
 
     __tablename__ = "municipal_plan"
@@ -162,7 +162,7 @@ class MunicipalPlan(db.Model):
     updated_by: Mapped[str] = mapped_column(String(120), default="")
 
 
-class PostcodeArea(db.Model):
+class PostcodeArea(Model):
     """Postcode (4 digits, or 4 digits + 2 letters) to municipality and neighbourhood."""
 
     __tablename__ = "postcode_area"
@@ -172,7 +172,7 @@ class PostcodeArea(db.Model):
     neighbourhood: Mapped[str] = mapped_column(String(200), default="")
 
 
-class AccessFailure(db.Model):
+class AccessFailure(Model):
     """A failed private-link or share-code attempt, per client address, for rate limiting.
     In the database, not in process memory: several app servers share the count."""
 

@@ -23,7 +23,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if app.config.get("PROXY_FIX"):
         from werkzeug.middleware.proxy_fix import ProxyFix
         # behind one reverse proxy: the private link must carry the public host and https
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
     db.init_app(app)
     migrate.init_app(app, db, directory=str(resources.MIGRATIONS))
     csrf.init_app(app)

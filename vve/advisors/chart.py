@@ -8,6 +8,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from vve.terms import label
 from vve.vocabulary import NO_STAGE, STAGES
@@ -30,7 +31,7 @@ def summary_png(rows: list[dict[str, Any]]) -> bytes:
             left = [a + b for a, b in zip(left, counts)]
     ax.invert_yaxis()
     ax.set_xlabel(_("Aantal VvE's"))
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if any(left):

@@ -35,7 +35,7 @@ class DashboardQuery:
     page: int = 1
 
 
-def _visible(organisation_id: int) -> Select[tuple[Dossier]]:
+def _visible(organisation_id: int) -> Select[Any]:
     shared = db.select(Share.dossier_id).where(Share.organisation_id == organisation_id,
                                                Share.revoked_at.is_(None))
     return db.select(Dossier).where(Dossier.id.in_(shared))
@@ -46,7 +46,7 @@ def _order(query: DashboardQuery) -> UnaryExpression[Any]:
     return column.desc() if query.descending else column.asc()
 
 
-def _filtered(organisation_id: int, query: DashboardQuery) -> Select[tuple[Dossier]]:
+def _filtered(organisation_id: int, query: DashboardQuery) -> Select[Any]:
     statement = _visible(organisation_id)
     if query.municipality:
         statement = statement.where(Dossier.municipality == query.municipality)

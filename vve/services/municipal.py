@@ -66,7 +66,7 @@ def save_municipal_plan(values: dict[str, Any], user: User,
     plan.source = plan.source or ""
     plan.updated_by = user.email
     db.session.commit()
-    for name in {plan.municipality, old_municipality} - {None}:
+    for name in {plan.municipality, old_municipality or plan.municipality}:
         refresh_municipality(name)
     return plan
 

@@ -189,7 +189,7 @@ def _attach_profile_errors(form, current, exc: ProfileError) -> None:
             continue
         name = next((field for prefix, field in _TABLE_FIELDS.items()
                      if error.path.startswith(prefix)), error.path.replace(".", "__"))
-        field = form[name] if name in form else None
+        field = form[name] if name in form else None  # noqa: SIM401 (a form has no .get)
         if field is not None and field.type not in ("FormField", "FieldList"):
             field.errors = [*field.errors, error.message]
         else:  # tables and rule rows: the summary names the table
