@@ -13,45 +13,54 @@ def reserve(b: Builder, plan: dict, money: dict) -> None:
     law = next((f for f in plan["financing"] if f["id"] == "reserve_minimum"), None)
     if law is not None:   # the legal rule once, here beside the figures
         b.para(law["explanation"]["text"])
-    minimum = reserve["minimum"]
-    if minimum is None:
-        b.para("De wettelijke minimale reservering is niet uit te rekenen: vul de herbouwwaarde "
-               "in (die staat op de opstalpolis) of de bruto inhoud van het gebouw.")
-    else:
-        share = percent_of(reserve["min_share_of_rebuild_value"])
-        if reserve["minimum_basis"] == "rebuild_value":
-            basis = f"{share} van de herbouwwaarde"
-        else:
-            year = reserve["rebuild_value_provenance"]["peildatum"][:4]
-            basis = (f"{share} van een geschatte herbouwwaarde (bruto inhoud maal de prijs per m³ "
-                     f"van de herbouwwaardemeter van {year}; de bouwkosten zijn sindsdien "
-                     f"gestegen)")
-        text = f"Zonder geldig MJOP is de wettelijke minimale reservering {basis}: " \
-               f"{euro_range(minimum)} per jaar."
-        contribution = reserve["contribution_cents"]
-        if reserve["mjop_sets_minimum"]:
-            year = plan["answers"]["money"]["maintenance_plan_year"]
-            age = reserve["mjop_max_age_years"]
-            text += (f" De VvE heeft een MJOP uit {year}; zolang dat hoogstens {age} jaar oud is "
-                     f"(tot en met {year + age}), bepaalt het bedrag dat het MJOP vraagt het "
-                     f"minimum.")
-            if contribution is not None:
-                above = contribution >= minimum["high_cents"]
-                text += (f" De huidige reservering ({euro_cents(contribution)} per jaar) ligt "
-                         f"{'boven' if above else 'onder'} de {share}; "
-                         + ("of zij genoeg is, staat in het MJOP." if above else
-                            "dat mag alleen zolang het MJOP niet meer vraagt."))
-        elif contribution is not None:
-            verdict = {True: "De huidige reservering haalt dat", False:
-                       "De huidige reservering is lager en moet omhoog", None:
-                       "Of de huidige reservering dat haalt, hangt af van de werkelijke "
-                       "herbouwwaarde"}[reserve["meets_minimum"]]
-            text += f" {verdict} ({euro_cents(contribution)} per jaar)."
-        b.para(text)
+    b.para(_minimum_text(plan, reserve))
     if not reserve["projection"]:
         b.para("Een verloop per jaar volgt als het saldo en de jaarlijkse reservering bekend "
                "zijn.")
         return
+    _projection(b, reserve)
+
+
+def _minimum_text(plan: dict, reserve: dict) -> str:
+    """The legal minimum, what it is based on, and whether the current contribution meets it."""
+    minimum = reserve["minimum"]
+    if minimum is None:
+        return ("De wettelijke minimale reservering is niet uit te rekenen: vul de herbouwwaarde "
+                "in (die staat op de opstalpolis) of de bruto inhoud van het gebouw.")
+    share = percent_of(reserve["min_share_of_rebuild_value"])
+    if reserve["minimum_basis"] == "rebuild_value":
+        basis = f"{share} van de herbouwwaarde"
+    else:
+        year = reserve["rebuild_value_provenance"]["peildatum"][:4]
+        basis = (f"{share} van een geschatte herbouwwaarde (bruto inhoud maal de prijs per m³ "
+                 f"van de herbouwwaardemeter van {year}; de bouwkosten zijn sindsdien "
+                 f"gestegen)")
+    text = f"Zonder geldig MJOP is de wettelijke minimale reservering {basis}: " \
+           f"{euro_range(minimum)} per jaar."
+    contribution = reserve["contribution_cents"]
+    if reserve["mjop_sets_minimum"]:
+        year = plan["answers"]["money"]["maintenance_plan_year"]
+        age = reserve["mjop_max_age_years"]
+        text += (f" De VvE heeft een MJOP uit {year}; zolang dat hoogstens {age} jaar oud is "
+                 f"(tot en met {year + age}), bepaalt het bedrag dat het MJOP vraagt het "
+                 f"minimum.")
+        if contribution is not None:
+            above = contribution >= minimum["high_cents"]
+            text += (f" De huidige reservering ({euro_cents(contribution)} per jaar) ligt "
+                     f"{'boven' if above else 'onder'} de {share}; "
+                     + ("of zij genoeg is, staat in het MJOP." if above else
+                        "dat mag alleen zolang het MJOP niet meer vraagt."))
+    elif contribution is not None:
+        verdict = {True: "De huidige reservering haalt dat", False:
+                   "De huidige reservering is lager en moet omhoog", None:
+                   "Of de huidige reservering dat haalt, hangt af van de werkelijke "
+                   "herbouwwaarde"}[reserve["meets_minimum"]]
+        text += f" {verdict} ({euro_cents(contribution)} per jaar)."
+    return text
+
+
+def _projection(b: Builder, reserve: dict) -> None:
+    """The fund year by year, with the plan's own spending in a column of its own if any."""
     unknown = {item["year"]: item["label"] or item["component"]
                for item in reserve["unknown_spending"]}
     with_plan = any(y["plan_cents"] for y in reserve["projection"])
