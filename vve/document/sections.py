@@ -16,8 +16,7 @@ from vve.labels import lower_words
 
 from .builder import Builder
 from .styles import set_alt_text
-from .money.fmt import percent_of
-from .text import date_nl, euro, euro_cents, euro_range, month_nl, sentences
+from .text import date_nl, euro, euro_cents, euro_range, month_nl, percent_of, sentences
 from .timeline import timeline_png
 
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from ..builder import Builder
 from ..styles import COVER_HEADING_STYLE
-from ..text import month_nl
+from ..text import month_nl, price_range
 from . import costs, paying
 from . import reserve as reserve_section
-from .fmt import price_range
 
 MONEY_CHAPTER = "Wat kost het en wie betaalt wat"
 

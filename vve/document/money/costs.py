@@ -5,8 +5,8 @@ from __future__ import annotations
 from vve import labels
 
 from ..builder import Builder
-from ..text import date_nl, euro_range
-from .fmt import WEAK, m3, plus, price_range, quantity, source_note, weak
+from ..text import date_nl, euro_range, price_range
+from .fmt import WEAK, m3, plus, quantity, source_note, weak
 
 
 def measures_table(b: Builder, money: dict) -> None:

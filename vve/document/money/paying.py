@@ -5,8 +5,8 @@ from __future__ import annotations
 from vve import labels
 
 from ..builder import Builder
-from ..text import euro_cents, euro_range
-from .fmt import WEAK, percent, source_note, weak
+from ..text import euro_cents, euro_range, percent
+from .fmt import WEAK, source_note, weak
 
 
 def private(b: Builder, money: dict, titles: dict[str, str]) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..builder import Builder
-from ..text import euro_cents, euro_range
-from .fmt import minus, percent_of
+from ..text import euro_cents, euro_range, percent_of
+from .fmt import minus
 
 
 def reserve(b: Builder, plan: dict, money: dict) -> None:
