@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..builder import Builder
-from ..text import euro_cents, euro_range, percent_of
+from ...builder import Builder
+from ...text import euro_cents, euro_range, percent_of
 from .fmt import minus
 
 

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from vve import labels
 
-from ..text import NBSP, date_nl, euro_cents, number
+from ...text import NBSP, date_nl, euro_cents, number
 
 WEAK = "*"
 

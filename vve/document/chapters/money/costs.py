@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from vve import labels
 
-from ..builder import Builder
-from ..text import date_nl, euro_range, price_range
+from ...builder import Builder
+from ...text import date_nl, euro_range, price_range
 from .fmt import WEAK, m3, plus, quantity, source_note, weak
 
 
