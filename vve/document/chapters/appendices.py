@@ -1,6 +1,4 @@
-"""The appendices "Begrippenlijst", "Bronnen", "Aannames" and "Versies": read the text written
-so far (for the terms it uses), the sources, the assumptions behind the decisions and the money,
-and the versions of the engine and its knowledge."""
+"""Writes appendices A to D from the text so far, sources, assumptions, money and versions."""
 
 from __future__ import annotations
 

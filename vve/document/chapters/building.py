@@ -1,5 +1,4 @@
-"""The chapter "Het gebouw en de huidige situatie": reads the board's answers
-(``plan["answers"]``) and which of them are still open (``plan["unknowns"]``)."""
+"""Writes "Het gebouw en de huidige situatie" from plan["answers"] and plan["unknowns"]."""
 
 from __future__ import annotations
 

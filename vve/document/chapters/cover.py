@@ -1,5 +1,4 @@
-"""The cover page: reads the association's name and address, the plan's date and the owners'
-money sentences (``plan["money"]["summary"]``)."""
+"""Writes the cover page from the association, the plan's date and plan["money"]["summary"]."""
 
 from __future__ import annotations
 

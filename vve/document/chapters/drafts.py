@@ -1,5 +1,4 @@
-"""The chapter "Concept-besluiten voor de ALV": reads each decision's draft resolution and the
-majority, quorum and votes it needs."""
+"""Writes "Concept-besluiten voor de ALV" from each decision's draft resolution and rule."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The chapter "Financiering en subsidies": reads ``plan["financing"]`` (subsidies, loans and
-their conditions), the expected advice subsidy from ``plan["money"]`` and the sources."""
+"""Writes "Financiering en subsidies" from plan["financing"], the advice subsidy and sources."""
 
 from __future__ import annotations
 

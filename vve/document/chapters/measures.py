@@ -1,5 +1,4 @@
-"""The chapter "Maatregelen en warmteroute": reads the heat route with its alternatives and
-the measures in their order."""
+"""Writes "Maatregelen en warmteroute" from plan["heat_route"] and plan["measures"]."""
 
 from __future__ import annotations
 

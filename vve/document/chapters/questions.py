@@ -1,5 +1,4 @@
-"""The chapter "Open vragen": reads ``plan["unknowns"]``, what is still unknown and how and by
-whom to find it out."""
+"""Writes "Open vragen" from plan["unknowns"]: what to find out, how and by whom."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The chapter "Risico's en aandachtspunten": reads ``plan["risks"]``, numbered most important
-first."""
+"""Writes "Risico's en aandachtspunten" from plan["risks"], most important first."""
 
 from __future__ import annotations
 

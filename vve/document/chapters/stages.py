@@ -1,5 +1,4 @@
-"""The chapter "Het plan in fasen": reads the stages with their actions, decisions and
-milestones, and refers to the numbered risks of each stage."""
+"""Writes "Het plan in fasen" from plan["stages"], the decisions' titles and the risks."""
 
 from __future__ import annotations
 

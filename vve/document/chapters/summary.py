@@ -1,5 +1,4 @@
-"""The chapter "Samenvatting": reads the heat route, the municipal plan, the votes, the stages'
-first actions, the decisions and the high risks."""
+"""Writes "Samenvatting" from the route, votes, first actions, decisions and high risks."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The chapter "Tijdlijn": reads ``plan["timeline"]`` and places it as a figure (drawn by
-vve.document.timeline) and as a table with the same data."""
+"""Writes "Tijdlijn" from plan["timeline"]: the figure and a table with the same data."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The chapter "Stemregels en besluitvorming": reads the model reglement, the votes and
-parties, and per meeting the decisions with their rules, blocking powers and second meetings."""
+"""Writes "Stemregels en besluitvorming" from the reglement, votes, meetings and decisions."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
-"""The chapter "Wat kost het en wie betaalt wat": reads ``plan["money"]`` (docs/plan.md,
-"Money"), the sources and whether the plan has a loan decision.
+"""Writes "Wat kost het en wie betaalt wat" from plan["money"] (docs/plan.md, "Money").
 
-Every amount is the engine's, shown in whole euros. Where the engine has no figure the
-document says so instead of guessing.
+Beside it: the sources, whether there is a loan decision, the legal reserve minimum (from
+``plan["financing"]``), and the heating and the owners (from ``plan["answers"]``). Every amount
+is the engine's, shown in whole euros. Where the engine has no figure the document says so
+instead of guessing.
 """
 
 from __future__ import annotations
