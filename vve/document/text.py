@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -87,9 +88,35 @@ def decimal_nl(text: str | None, digits: int = 2) -> str:
     """A decimal string from the plan JSON in Dutch: "617.76" -> "617,76"."""
     if text is None:
         return "onbekend"
-    from decimal import Decimal
     return format_decimal(Decimal(text), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
                           locale=LOCALE)
+
+
+def price_text(text: str | None) -> str:
+    """A unit price: "€ 840", "€ 26,70"."""
+    if text is None:
+        return "onbekend"
+    value = Decimal(text)
+    if value == value.to_integral_value():
+        return f"€{NBSP}" + decimal_nl(text, 0)
+    return f"€{NBSP}" + format_decimal(value, format="#,##0.00", locale=LOCALE)
+
+
+def price_range(figure: dict) -> str:
+    low, high = price_text(figure["low"]), price_text(figure["high"])
+    return low if low == high else f"{low} tot {high}"
+
+
+def percent_of(fraction: str) -> str:
+    """"1/200" -> "0,5%", exactly (a share that is not a whole tenth keeps its digits)."""
+    numerator, denominator = (int(x) for x in fraction.split("/"))
+    value = Decimal(100 * numerator) / Decimal(denominator)
+    return format(value.normalize(), "f").replace(".", ",") + "%"
+
+
+def percent(text: str) -> str:
+    """A rate as the plan JSON gives it ("3.695"), every digit kept: "3,695%"."""
+    return format(Decimal(text).normalize(), "f").replace(".", ",") + "%"
 
 
 # A sentence ends at . ! or ? followed by a space and a capital, euro sign or digit.

@@ -1,32 +1,15 @@
-"""Formatting the money part's figures for the document: prices, quantities, ranges,
-sources with their dates. Whole euros and quantities are rounded half up."""
+"""Formatting the money chapter's figures: quantities, gas volumes, sources with their
+dates, the mark for a weak source and sums of ranges. Quantities are rounded half up."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_decimal
-
 from vve import labels
 
-from ..text import LOCALE, NBSP, date_nl, decimal_nl, euro_cents, number
+from ...text import NBSP, date_nl, euro_cents, number
 
 WEAK = "*"
-
-
-def price_text(text: str | None) -> str:
-    """A unit price: "€ 840", "€ 26,70"."""
-    if text is None:
-        return "onbekend"
-    value = Decimal(text)
-    if value == value.to_integral_value():
-        return f"€{NBSP}" + decimal_nl(text, 0)
-    return f"€{NBSP}" + format_decimal(value, format="#,##0.00", locale=LOCALE)
-
-
-def price_range(figure: dict) -> str:
-    low, high = price_text(figure["low"]), price_text(figure["high"])
-    return low if low == high else f"{low} tot {high}"
 
 
 def quantity(q: dict | None) -> str:
@@ -42,18 +25,6 @@ def m3(r: dict | None) -> str:
         return "onbekend"
     low, high = number(r["low"], 0), number(r["high"], 0)
     return f"{low}{NBSP}m³" if low == high else f"{low} tot {high}{NBSP}m³"
-
-
-def percent_of(fraction: str) -> str:
-    """"1/200" -> "0,5%", exactly (a share that is not a whole tenth keeps its digits)."""
-    numerator, denominator = (int(x) for x in fraction.split("/"))
-    value = Decimal(100 * numerator) / Decimal(denominator)
-    return format(value.normalize(), "f").replace(".", ",") + "%"
-
-
-def percent(text: str) -> str:
-    """A rate as the plan JSON gives it ("3.695"), every digit kept: "3,695%"."""
-    return format(Decimal(text).normalize(), "f").replace(".", ",") + "%"
 
 
 def dated(p: dict) -> str:

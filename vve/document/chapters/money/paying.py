@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from vve import labels
 
-from ..builder import Builder
-from ..text import euro_cents, euro_range
-from .fmt import WEAK, percent, source_note, weak
+from ...builder import Builder
+from ...text import euro_cents, euro_range, percent
+from .. import financing as financing_chapter
+from .fmt import WEAK, source_note, weak
 
 
 def private(b: Builder, money: dict, titles: dict[str, str]) -> None:
@@ -54,8 +55,7 @@ def financing(b: Builder, plan: dict, money: dict) -> None:
                      "de versies van de voorwaarden verschillen in het maximum per woning)",
                      euro_cents(loan["max_amount_cents"])])
     b.table(["", "Bedrag"], rows, caption="Financiering", widths=[11, 5])
-    b.para("De voorwaarden van de geldgever staan in het hoofdstuk 'Financiering en "
-           "subsidies'.")
+    b.para(f"De voorwaarden van de geldgever staan in het hoofdstuk '{financing_chapter.TITLE}'.")
     if loan["below_minimum"]:
         b.para("Het bedrag is kleiner dan de minimale VvE Energiebespaarlening. Betalen uit het "
                "reservefonds of met een eenmalige bijdrage per appartement ligt dan voor de "

@@ -4,27 +4,14 @@ from __future__ import annotations
 
 from vve import labels
 
-from ..builder import Builder
-from ..text import date_nl, euro_range
-from .fmt import WEAK, m3, plus, price_range, quantity, source_note, weak
+from ...builder import Builder
+from ...text import date_nl, euro_range, price_range
+from .fmt import WEAK, m3, plus, quantity, source_note, weak
 
 
 def measures_table(b: Builder, money: dict) -> None:
     b.heading("Kosten per maatregel", 2)
-    rows = []
-    for line in money["measures"]:
-        if line["payer"] != "vve":
-            continue
-        saving = line["saving"]
-        mark = WEAK if weak(line) else ""
-        rows.append([
-            line["short"][:1].upper() + line["short"][1:],
-            quantity(line["quantity"]) if line["investment"] else "",
-            str(line["year"]) if line["investment"] else "",
-            euro_range(line["investment"], True) + mark if line["investment"] else "onbekend",
-            euro_range(line["subsidy"]["amount"], True) if line["subsidy"]["counted"] else "—",
-            euro_range(line["net"], True) + mark if line["net"] else "onbekend",
-            euro_range(saving["euros"], True) if saving["euros"] else "onbekend"])
+    rows = [_measure_row(line) for line in money["measures"] if line["payer"] == "vve"]
     advice = money["advice"]
     if advice["cost"] is not None:
         rows.append(["Energieadvies en DMJOP", "", str(advice["year"]),
@@ -36,26 +23,51 @@ def measures_table(b: Builder, money: dict) -> None:
         rows.append([other["short"][:1].upper() + other["short"][1:] + " (als nodig)", "",
                      str(other["year"]), euro_range(other["cost"], True), "—",
                      euro_range(other["cost"], True), ""])
-    vve = money["vve"]
+    rows.append(_total_row(money))
+    b.table(["Maatregel", "Aantal", "Jaar", "Investering", "Subsidie", "Netto",
+             "Besparing per jaar"], rows, caption="Kosten en besparing per maatregel van de VvE",
+            widths=[3.5, 1.8, 1.3, 2.5, 2.0, 2.5, 2.4])
+    notes = _table_notes(money)
+    if notes:
+        b.note(" ".join(notes))
+
+
+def _measure_row(line: dict) -> list[str]:
+    saving = line["saving"]
+    mark = WEAK if weak(line) else ""
+    return [line["short"][:1].upper() + line["short"][1:],
+            quantity(line["quantity"]) if line["investment"] else "",
+            str(line["year"]) if line["investment"] else "",
+            euro_range(line["investment"], True) + mark if line["investment"] else "onbekend",
+            euro_range(line["subsidy"]["amount"], True) if line["subsidy"]["counted"] else "—",
+            euro_range(line["net"], True) + mark if line["net"] else "onbekend",
+            euro_range(saving["euros"], True) if saving["euros"] else "onbekend"]
+
+
+def _total_row(money: dict) -> list[str]:
+    """The known amounts added up, the energy advice and the other costs included."""
+    vve, advice = money["vve"], money["advice"]
     investment = plus(vve["investment"], advice["cost"], *(o["cost"] for o in money["other_costs"]))
     subsidy = plus(vve["subsidy"], advice["subsidy"]["amount"]
                     if advice["subsidy"]["counted"] else None)
     nothing = not vve["net_to_pay"]["high_cents"]
-    rows.append(["Totaal (alleen bekende bedragen)", "", "",
-                 "nog geen bedragen" if nothing else euro_range(investment, True),
-                 euro_range(subsidy, True) if subsidy and subsidy["high_cents"] else "—",
-                 "nog geen bedragen" if nothing else euro_range(vve["net_to_pay"], True),
-                 euro_range(vve["yearly_saving"], True) if vve["yearly_saving"] else "onbekend"])
-    b.table(["Maatregel", "Aantal", "Jaar", "Investering", "Subsidie", "Netto",
-             "Besparing per jaar"], rows, caption="Kosten en besparing per maatregel van de VvE",
-            widths=[3.5, 1.8, 1.3, 2.5, 2.0, 2.5, 2.4])
+    return ["Totaal (alleen bekende bedragen)", "", "",
+            "nog geen bedragen" if nothing else euro_range(investment, True),
+            euro_range(subsidy, True) if subsidy and subsidy["high_cents"] else "—",
+            "nog geen bedragen" if nothing else euro_range(vve["net_to_pay"], True),
+            euro_range(vve["yearly_saving"], True) if vve["yearly_saving"] else "onbekend"]
+
+
+def _table_notes(money: dict) -> list[str]:
+    """What the table's figures leave out or rest on, in the note below it."""
+    advice = money["advice"]
     notes = []
     if any(weak(line) for line in money["measures"] if line["payer"] == "vve"):
         notes.append(f"{WEAK} Eén bedrag of een smalle marge uit een zwakke bron (een rekenhulp "
                      f"van een derde partij): een grove schatting.")
     shorts = {line["id"]: line["short"] for line in money["measures"]}
-    missing = [shorts[m] for m in vve["unknown_cost"]] + [i["short"]
-                                                         for i in money["not_included"]]
+    missing = [shorts[m] for m in money["vve"]["unknown_cost"]] + [
+        i["short"] for i in money["not_included"]]
     if missing:
         notes.append("Nog niet in het totaal: " + ", ".join(missing) + ". Vul de bedragen in "
                      "uit het energieadvies of de offerte; dan rekent het plan ze mee.")
@@ -68,8 +80,7 @@ def measures_table(b: Builder, money: dict) -> None:
     if money["other_costs"]:
         notes.append("Het ecologisch onderzoek is alleen nodig als geen soortenmanagementplan "
                      "van de gemeente het gebouw dekt; vraag dat na bij de gemeente.")
-    if notes:
-        b.note(" ".join(notes))
+    return notes
 
 
 def measure_notes(b: Builder, money: dict, titles: dict[str, str]) -> None:

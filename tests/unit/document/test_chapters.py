@@ -1,0 +1,43 @@
+"""The chapter list: one entry a chapter, each writing the heading it is listed with (the
+order of the headings in a whole document is checked in test_writer.py)."""
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from tests.conftest import AS_OF, EXAMPLES
+from vve.document import CHAPTERS
+from vve.document.builder import Builder
+from vve.document.chapters import READING_ORDER
+from vve.document.styles import ensure_styles
+from vve.profile import load_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_dict
+
+
+def _level_1_headings(doc) -> list[str]:
+    """Read from the XML: python-docx's ``paragraph.style`` scans every style each time."""
+    heading = doc.styles["Heading 1"].style_id
+    return ["".join(t.text for t in p.iter(qn("w:t")))
+            for p in doc.element.body.iter(qn("w:p")) if p.style == heading]
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
+def plan(request):
+    return plan_to_dict(build_plan(load_profile(request.param.read_text(encoding="utf-8")),
+                                   AS_OF))
+
+
+def test_the_public_chapter_titles_are_the_reading_order():
+    assert CHAPTERS == tuple(chapter.title for chapter in READING_ORDER)
+
+
+def test_each_chapter_writes_its_own_title_as_its_only_level_1_heading(plan):
+    doc = Document()
+    ensure_styles(doc)
+    b = Builder(doc)
+    for chapter in READING_ORDER:
+        before = len(_level_1_headings(doc))
+        chapter.write(b, plan)
+        assert _level_1_headings(doc)[before:] == [chapter.title]
+

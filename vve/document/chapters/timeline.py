@@ -1,0 +1,31 @@
+"""Writes "Tijdlijn" from plan["timeline"]: the figure and a table with the same data."""
+
+from __future__ import annotations
+
+import io
+
+from docx.shared import Cm
+
+from vve import labels
+
+from ..builder import Builder
+from ..styles import set_alt_text
+from ..text import date_nl
+from ..timeline import timeline_png
+
+TITLE = "Tijdlijn"
+
+
+def write(b: Builder, plan: dict) -> None:
+    b.heading(TITLE, 1)
+    b.para("De fasen van het plan, met de vergaderingen, het geplande onderhoud uit het MJOP "
+           "en de plannen van de gemeente. De tabel eronder bevat dezelfde gegevens.")
+    picture = b.doc.add_picture(io.BytesIO(timeline_png(plan["timeline"])), width=Cm(16))
+    set_alt_text(picture, "Tijdlijn van het plan van aanpak; dezelfde gegevens staan in de "
+                          "tabel hieronder.")
+    b.figures += 1
+    b.para(f"Figuur {b.figures}. Tijdlijn van het plan van aanpak", "Caption")
+    rows = [[labels.TIMELINE_KIND[t["kind"]], t["label"], date_nl(t["start"]),
+             date_nl(t["end"]) if t["end"] != t["start"] else ""] for t in plan["timeline"]]
+    b.table(["Soort", "Omschrijving", "Van", "Tot"], rows, caption="Tijdlijn in tabelvorm",
+            widths=[2.8, 7.2, 3, 3])

@@ -1,0 +1,67 @@
+"""What surrounds the chapters: the document's properties, the A4 page, header and footer.
+
+An advisor's house style (template.py) keeps its own page setup, and its own header and
+footer where it has them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from docx.shared import Cm
+
+from .styles import add_page_x_of_y
+from .text import clean
+
+TITLE = "Plan van aanpak verduurzaming en aardgasvrij"
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Who prepared this version, and when: without ``created``, noon on the plan's date, so
+    the same plan gives the same document."""
+
+    prepared_by: str = "VvE Warmteplan"
+    version: str = "1"
+    created: dt.datetime | None = None
+
+
+def a4(doc: DocxDocument) -> DocxDocument:
+    """python-docx's default is US Letter; Dutch readers print A4. Margins of 2.5 cm leave
+    the 16 cm the tables are laid out for. A house style keeps its own page setup."""
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin = section.bottom_margin = Cm(2.5)
+    return doc
+
+
+def set_properties(doc: DocxDocument, plan: dict, meta: DocumentMeta) -> None:
+    props = doc.core_properties
+    props.title = clean(f"{TITLE} – {plan['association']['name']}")[:250]
+    props.subject = "Plan van aanpak aardgasvrij voor een Vereniging van Eigenaars"
+    props.author = clean(meta.prepared_by)[:250]
+    props.language = "nl-NL"
+    props.keywords = "VvE, aardgasvrij, plan van aanpak, warmtetransitie"
+    created = meta.created or dt.datetime.combine(dt.date.fromisoformat(plan["as_of"]),
+                                                  dt.time(12, 0))
+    props.created = created
+    props.modified = created
+    props.revision = 1
+
+
+def header_footer(doc: DocxDocument, plan: dict) -> None:
+    section = doc.sections[-1]
+    if not section.different_first_page_header_footer:
+        section.different_first_page_header_footer = True  # a clean cover page
+    header = section.header
+    if not "".join(p.text for p in header.paragraphs).strip():
+        header.paragraphs[0].text = clean(plan["association"]["name"])
+        header.paragraphs[0].style = doc.styles["Header"]
+    footer = section.footer
+    if not "".join(p.text for p in footer.paragraphs).strip():
+        paragraph = footer.paragraphs[0]
+        paragraph.style = doc.styles["Footer"]
+        add_page_x_of_y(paragraph)
