@@ -108,7 +108,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     single = plan.votes.party_is_single
     find_out_by_stage: dict[str, list[Action]] = {}
     for action in plan.find_out:
-        stage = k.unknowns[_pattern(action.field)]["stage"]
+        stage = k.unknowns[_pattern(action.field)].stage
         find_out_by_stage.setdefault(stage, []).append(action)
     money = money_to_dict(plan.money, k)
     cited = sorted({i.split(":", 1)[1] for i in _all_ids(plan) if i.startswith("source:")}
@@ -131,12 +131,12 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                                "single_party": single.get(p.id, False)}
                               for p in plan.votes.parties]},
         "heat_route": {"id": plan.route.id, "reason": plan.route.reason,
-                       "title": k.routes[plan.route.id]["title"],
+                       "title": k.routes[plan.route.id].title,
                        "explanation": _expl(plan.route.explanation),
-                       "alternatives": [{"id": rid, "title": k.routes[rid]["title"],
+                       "alternatives": [{"id": rid, "title": k.routes[rid].title,
                                          "why_not": why} for rid, why in plan.route.alternatives]},
         "measures": [{"id": m.id, "order": m.order, "order_group": m.order_group,
-                      "title": k.measures[m.id]["title"], "component": m.component,
+                      "title": k.measures[m.id].title, "component": m.component,
                       "coupled_year": m.coupled_year, "postponed_from": m.postponed_from,
                       "private": m.private,
                       "explanation": _expl(m.explanation)} for m in plan.measures],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
+from vve.knowledge.financing import AdviceSubsidy
 from vve.labels import lower_words
 from vve.profile import Profile
 
@@ -105,28 +106,28 @@ def _totals(lines: list[MeasureCost]) -> Totals:
         tuple(line.measure for line in lines if line.saving.euros is None))
 
 
-def advice_caps(entry: dict, dwellings: int | None) -> tuple[int, int]:
+def advice_caps(entry: AdviceSubsidy, dwellings: int | None) -> tuple[int, int]:
     """The SVVE advice maximum in euros for this many dwellings; while the number is
     unknown, the smallest and the largest maximum."""
-    caps = entry["caps"]
+    caps = entry.caps
     if dwellings is None:
-        return min(c["cap"] for c in caps), max(c["cap"] for c in caps)
-    cap = next(c["cap"] for c in caps if dwellings <= c["max_dwellings"])
+        return min(c.cap for c in caps), max(c.cap for c in caps)
+    cap = next(c.cap for c in caps if dwellings <= c.max_dwellings)
     return cap, cap
 
 
 def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> AdviceCost:
-    entry = knowledge.financing["programmes"]["svve_advice"]
+    entry = knowledge.financing.svve_advice
     cost = profile.money.advice_cost
-    share = Fraction(entry["share"])
+    share = entry.share
     if cost is None:
         return AdviceCost(None, SubsidyLine("svve_advice", ZERO, "amount_not_found",
-                                            application, entry["open_until"]), None, share)
+                                            application, entry.open_until), None, share)
     groups = profile.owners.groups
     dwellings = profile.building.rights.dwellings
     if groups and not any(g.kind == "owner_occupiers" for g in groups):
         reason = "no_owner_occupier"
-    elif application > entry["open_until"]:
+    elif application > entry.open_until:
         reason = "after_end_date"
     else:
         reason = "counted"
@@ -137,7 +138,7 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
         amount = Range(min(subsidy, low_cap * 100), None, min(subsidy, high_cap * 100))
         if amount.is_exact:
             amount = Range.exact(amount.low)
-    line = SubsidyLine("svve_advice", amount, reason, application, entry["open_until"])
+    line = SubsidyLine("svve_advice", amount, reason, application, entry.open_until)
     gross = Range.exact(cost * 100)
     return AdviceCost(gross, line, gross.minus(amount), share)
 
@@ -164,7 +165,7 @@ HEAT_MEASURES = {"heat_network_connection", "collective_heat_pump", "collective_
 def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan,
                   lines: list[MeasureCost], advice: AdviceCost) -> tuple[str, ...]:
     year = profile.building.construction_year
-    asbestos = knowledge.risk_thresholds["asbestos_before_year"]
+    asbestos = knowledge.risk_thresholds.asbestos_before_year
     applies = {
         "always": True,
         "built_before_asbestos_year": year is None or year < asbestos,

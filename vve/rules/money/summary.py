@@ -55,7 +55,7 @@ def _mostly_unpriced(money: "MoneyPlan") -> bool:
 def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
             ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(cover sentences, chapter notes)."""
-    shorts = {mid: entry["short"] for mid, entry in knowledge.measures.items()}
+    shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     cover = [_cost_sentence(money)]
     unpriced = not estimable(money)
     if not unpriced:
@@ -263,7 +263,7 @@ def _rate_note(money: "MoneyPlan", knowledge: Knowledge) -> str | None:
                 f"de VvE de besluitvergadering bijeenroept. Gerekend is met "
                 f"{loan.rates[0].label}, ook voor kortere looptijden"
                 + (f"; eerder was het {history}" if history else "") + ". ")
-    limit = knowledge.financing["programmes"]["warmtefonds_loan"]["advice_required_from_dwellings"]
+    limit = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
     if loan.advice_required:
         years = summary_term(money)
         text += (f"Bij {limit} of meer woningen moet het MJOP ten minste de looptijd van de "
