@@ -4,7 +4,7 @@ pay, once or per month, what it saves, and the reserve fund. Pure and exact (cen
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
@@ -14,82 +14,17 @@ from vve.profile import Profile
 
 from ..measures import Measure
 from ..stages import StageWindow, stage_by_id
-from .amounts import ZERO, Range, cents, total, whole
+from .amounts import ZERO, Range, cents, total
 from .apartments import (ClassAmounts, LoanPlan, ShareTable, amounts_for_share, loan_plan,
                          per_apartment, share_table)
-from .measures import GasUse, MeasureCost, SubsidyLine, gas_use, measure_costs
-from .quantities import BuildingQuantities, building_quantities
-from .reserve import ReservePlan, reserve_plan
+from .measures import MeasureCost, SubsidyLine, gas_use, measure_costs
+from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
+from .quantities import building_quantities
+from .reserve import reserve_plan
 from .summary import estimable, summary, summary_term
 
 __all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "estimable",
            "summary_term"]
-
-
-@dataclass(frozen=True)
-class Totals:
-    investment: Range          # measures whose cost is known
-    subsidy: Range             # counted subsidy
-    net: Range
-    yearly_saving: Range | None    # cents; measures whose € saving is known
-    saving_m3: Range | None
-    unknown_cost: tuple[str, ...]
-    unknown_saving: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ReferenceApartment:
-    """The apartment examples are about: any apartment with equal shares, or the first
-    dwelling class of a breukdelen table."""
-
-    label: str
-    share: Fraction            # of the whole (the table's sum taken into account)
-    share_text: str            # as the deed writes it
-
-    def of(self, amount: Range) -> Range:
-        return amount.map(lambda v: whole(Fraction(v) * self.share))
-
-
-@dataclass(frozen=True)
-class OtherCostLine:
-    id: str
-    cost: Range                # cents, for the building
-    year: int
-    stage: str
-
-
-@dataclass(frozen=True)
-class AdviceCost:
-    cost: Range | None         # entered by the board (no source gives a default)
-    subsidy: SubsidyLine
-    net: Range | None
-    share: Fraction            # the part of the cost the SVVE pays
-
-
-@dataclass(frozen=True)
-class MoneyPlan:
-    quantities: BuildingQuantities
-    gas: GasUse
-    lines: tuple[MeasureCost, ...]
-    advice: AdviceCost
-    advice_year: int
-    other: tuple[OtherCostLine, ...]   # costs besides the measures with a sourced amount
-    not_included: tuple[str, ...]      # ids of costs no source prices (knowledge.not_included)
-    vve: Totals                # common measures, paid by the VvE
-    owners: Totals             # private measures, per dwelling
-    net_to_pay: Range          # VvE: measures, advice and other costs, after counted subsidy
-    owners_pay: Range          # net_to_pay less what the reserve fund pays: the owners' part
-    per_stage: dict[str, Range]
-    per_year: dict[int, Range]
-    execution_year: int
-    reserve_used: int          # cents the board means to take from the reserve fund
-    loan: LoanPlan
-    shares: ShareTable | None
-    apartments: tuple[ClassAmounts, ...]
-    reserve: ReservePlan
-    reference: ReferenceApartment | None = None
-    summary: tuple[str, ...] = ()   # Dutch sentences for page one of the plan
-    notes: tuple[str, ...] = ()     # Dutch sentences that open the money chapter
 
 
 def _totals(lines: list[MeasureCost]) -> Totals:
