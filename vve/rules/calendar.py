@@ -51,7 +51,7 @@ def _in_period(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bo
 def is_meeting_day(day: dt.date, calendar: MeetingCalendar) -> bool:
     notice = day - dt.timedelta(days=calendar.run_up_days)
     return (day.weekday() in calendar.weekdays
-            and not any(_in_period(d, start, end) for start, end, _ in calendar.avoid
+            and not any(_in_period(d, period.start, period.end) for period in calendar.avoid
                         for d in (day, notice))
             and day not in public_holidays(day.year, calendar))
 

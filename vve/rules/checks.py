@@ -104,7 +104,7 @@ def _loan_in_order(plan: dict, knowledge: Knowledge) -> list[Violation]:
     if not applied["start"] < notice["start"] < loan["meeting_date"] <= signed["start"]:
         found.append(Violation("loan_out_of_order", "the loan must be applied for before the "
                                "notice, decided at the meeting, and signed after it"))
-    months = knowledge.financing["programmes"]["warmtefonds_loan"]["rate_fixed_months"]
+    months = knowledge.financing.warmtefonds_loan.rate_fixed_months
     valid_until = _d(notice["start"]) + dt.timedelta(days=round(months * 365.25 / 12))
     if _d(signed["end"]) > valid_until:
         found.append(Violation("loan_rate_expired", "the loan is signed after the rate offer "

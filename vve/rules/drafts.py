@@ -25,7 +25,7 @@ def _amount(lines, knowledge: Knowledge) -> str:
     if not known:
         return AMOUNT
     amount = total([line.investment for line in known])
-    missing = [knowledge.measures[line.measure]["short"] for line in lines
+    missing = [knowledge.measures[line.measure].short for line in lines
                if line.investment is None]
     if not missing and all(line.origin != "default" for line in known):
         return nl_euros(amount.high)
@@ -39,7 +39,7 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
                 knowledge: Knowledge, target_year: int | None = None,
                 goal: str | None = None) -> tuple[Decision, ...]:
     lines = {line.measure: line for line in money.lines}
-    labels = knowledge.risk_thresholds["component_labels"]
+    labels = knowledge.risk_thresholds.component_labels
     out = []
     for d in decisions:
         text = d.draft
@@ -48,9 +48,9 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
             text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
         if carried and "[maatregelen]" in text:
             text = text.replace("[maatregelen]", nl_listing(
-                [knowledge.measures[line.measure]["short"] for line in carried]), 1)
+                [knowledge.measures[line.measure].short for line in carried]), 1)
         if d.id == "insulate_with_maintenance" and carried:
-            moments = sorted({(line.year, knowledge.measures[line.measure].get("component"))
+            moments = sorted({(line.year, knowledge.measures[line.measure].component)
                               for line in carried})
             text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
                 [f"{labels.get(component, 'het onderhoud')} in {year}"
@@ -74,7 +74,7 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
             quoted = [t.years for t in money.loan.terms if t.quoted]
             if quoted:
                 text = text.replace("[10/15/20]", str(quoted[0]), 1)
-            financed = [knowledge.measures[line.measure]["short"] for line in vve]
+            financed = [knowledge.measures[line.measure].short for line in vve]
             if money.advice.cost is not None:
                 financed.append("het energieadvies met DMJOP")
             if financed and "[maatregelen]" in text:

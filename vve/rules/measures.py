@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vve.knowledge import Knowledge
+from vve.knowledge import Knowledge, MeasureEntry
 from vve.labels import FIELDS, lower_words
 from vve.profile import Profile
 
@@ -55,19 +55,18 @@ def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
     else:
         route, reason = "undecided", "individual_boilers"
     entry = knowledge.routes[route]
-    text = f"{entry['title']}: {knowledge.route_reasons[reason]}"
-    if entry.get("advice"):
-        text += " " + entry["advice"]
+    text = f"{entry.title}: {knowledge.route_reasons[reason]}"
+    if entry.advice:
+        text += " " + entry.advice
     explanation = Explanation.of(text, [f"route:{route}", f"route_reason:{reason}"],
-                                 sources(entry["source"]))
+                                 sources(entry.source))
     # the municipality has not said (unknown) or not yet chosen (undecided): no heat network
     # is ruled out
     unknown = municipal.preferred_route in (None, "undecided") and \
         municipal.neighbourhood_plan is not True
     alternatives = tuple(
-        (rid, knowledge.routes[rid].get("not_chosen_unknown", knowledge.routes[rid]["not_chosen"])
-         if unknown else knowledge.routes[rid]["not_chosen"])
-        for rid in knowledge.routes if rid != route)
+        (r.id, r.not_chosen_unknown or r.not_chosen if unknown else r.not_chosen)
+        for r in knowledge.routes.values() if r.id != route)
     return RouteChoice(route, reason, explanation, alternatives)
 
 
@@ -92,7 +91,7 @@ def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> l
     chosen.extend(_heat_measures(profile, route))
     if b.solar_panels in (None, "none", "private") and not (
             b.heritage not in (None, "none")
-            and knowledge.measures["solar_panels"].get("excluded_for_heritage")):
+            and knowledge.measures["solar_panels"].excluded_for_heritage):
         chosen.append("solar_panels")
     if b.cooking_on_gas in ("all", "some") and route.id != "green_gas" and \
             profile.ambition.goal != "insulate_first":
@@ -103,8 +102,8 @@ def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> l
 def modest_facade(profile: Profile, knowledge: Knowledge) -> bool:
     """A pre-war or heritage facade: inside insulation at most, not Rc 6 on the outside."""
     year = profile.building.construction_year
-    limit = knowledge.measures["facade_insulation"]["modest_before_year"]
-    return (year is not None and year < limit) or \
+    limit = knowledge.measures["facade_insulation"].modest_before_year
+    return (year is not None and limit is not None and year < limit) or \
         profile.building.heritage not in (None, "none")
 
 
@@ -122,22 +121,23 @@ def _heat_measures(profile: Profile, route: RouteChoice) -> list[str]:
     return []
 
 
-def _coupled_year(profile: Profile, entry: dict, earliest: int) -> int | None:
+def _coupled_year(profile: Profile, entry: MeasureEntry, earliest: int) -> int | None:
     """The year a measure joins: the municipality's heat-route year where the measure
     follows it, else the planned MJOP year; never before the VvE can have decided."""
     year = None
-    if entry.get("follows_municipal_year"):
+    if entry.follows_municipal_year:
         year = profile.municipal.expected_year
-    if year is None and entry.get("component"):
-        year = getattr(profile.money.planned, entry["component"])
+    if year is None and entry.component:
+        year = getattr(profile.money.planned, entry.component)
     return year if year is not None and year >= earliest else None
 
 
-def _postponable(profile: Profile, entry: dict, earliest: int, start_year: int) -> int | None:
+def _postponable(profile: Profile, entry: MeasureEntry, earliest: int,
+                 start_year: int) -> int | None:
     """The MJOP year of maintenance planned before the VvE can insulate, still to come:
     the first ALV can postpone it to the execution year (decision postpone_maintenance)."""
-    component = entry.get("component")
-    if not component or entry.get("follows_municipal_year"):
+    component = entry.component
+    if not component or entry.follows_municipal_year:
         return None
     year = getattr(profile.money.planned, component)
     return year if year is not None and start_year <= year < earliest else None
@@ -168,24 +168,25 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
                     earliest_year: int, start_year: int | None = None) -> list[Measure]:
     """Measures that apply, no-regret first, then coupled to maintenance by year."""
     found = []
-    labels = knowledge.risk_thresholds["component_labels"]
+    labels = knowledge.risk_thresholds.component_labels
     for mid in _applicable(profile, knowledge, route):
         entry = knowledge.measures[mid]
-        component = entry.get("component")
+        component = entry.component
         year = _coupled_year(profile, entry, earliest_year)
         postponed = None if start_year is None else \
             _postponable(profile, entry, earliest_year, start_year)
         if postponed is not None:
             year = earliest_year
-        text = entry["why"]
-        if mid == "facade_insulation" and modest_facade(profile, knowledge):
-            text = entry["why_modest"]
-        unknown = [path for path in entry.get("depends_on", ())
+        text = entry.why
+        if mid == "facade_insulation" and modest_facade(profile, knowledge) and \
+                entry.why_modest:
+            text = entry.why_modest
+        unknown = [path for path in entry.depends_on
                    if _answer(profile, path) is None]
         if unknown:
             fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
-            text = f"{knowledge.unconfirmed['text'].format(fields=fields)} {text}"
-        if year is not None and entry.get("follows_municipal_year") and \
+            text = f"{knowledge.unconfirmed.text.format(fields=fields)} {text}"
+        if year is not None and entry.follows_municipal_year and \
                 year == profile.municipal.expected_year:
             text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
         elif postponed is not None:
@@ -194,13 +195,13 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
                      f"beide samen gebeuren (zie het besluit over uitstel).")
         elif year is not None:
             text += f" Gekoppeld aan het geplande onderhoud in {year}."
-        ids = [f"measure:{mid}", f"order_group:{entry['order_group']}",
+        ids = [f"measure:{mid}", f"order_group:{entry.order_group}",
                *(f"unknown:{path}" for path in unknown)]
         if year is not None:
             ids.append(f"coupling:{component}")
-        found.append((entry["order_group"], year or 9999, mid, component, year,
-                      Explanation.of(text, ids, sources(entry["source"])), postponed))
+        found.append((entry.order_group, year or 9999, mid, component, year,
+                      Explanation.of(text, ids, sources(entry.source)), postponed))
     found.sort(key=lambda item: (item[0], item[1]))
     return [Measure(mid, index + 1, group, component, year,
-                    bool(knowledge.measures[mid].get("private")), expl, postponed)
+                    knowledge.measures[mid].private, expl, postponed)
             for index, (group, _, mid, component, year, expl, postponed) in enumerate(found)]

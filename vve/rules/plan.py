@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from fractions import Fraction
+from typing import Any
 
 from vve.knowledge import Knowledge, load_knowledge
+from vve.knowledge.financing import (AdviceSubsidy, LoanProgramme, MeasureSubsidy, Programme,
+                                     Subsidy)
 from vve.profile import Profile
 
 from .context import VoteContext, vote_context
@@ -40,7 +42,7 @@ class FinancingItem:
     title: str
     kind: str
     applies: bool
-    facts: dict
+    facts: dict[str, Any]
     certainty: str
     peildatum: dt.date
     explanation: Explanation
@@ -78,15 +80,13 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     last_coupled = max((m.coupled_year for m in measures if m.coupled_year), default=None)
     windows = schedule(knowledge, start, last_coupled)
     decisions = resolve_decisions(profile, knowledge, ctx, windows, measures, route)
-    financing = _financing(profile, knowledge, ctx, windows)
-    risks = assess_risks(profile, knowledge, ctx, decisions, windows, measures, provisional,
-                         as_of)
+    financing = _financing(profile, knowledge, windows)
+    risks = assess_risks(profile, knowledge, ctx, decisions, measures, provisional, as_of)
     risks += _financing_risks(knowledge, financing)
     find_out = find_out_actions(profile, knowledge, windows)
-    programmes = knowledge.financing["programmes"]
     money = build_money(profile, knowledge, measures, route.id, windows, as_of,
-                        _application_date(windows, programmes["svve_measures"]["apply_at"]),
-                        _application_date(windows, programmes["svve_advice"]["apply_at"]))
+                        _application_date(windows, knowledge.financing.svve_measures.apply_at),
+                        _application_date(windows, knowledge.financing.svve_advice.apply_at))
     risks += _money_risks(knowledge, money)
     loan = money.loan
     if estimable(money) and loan.principal.high < loan.min_amount:
@@ -118,10 +118,10 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
         else:
             start, end = execute.start, first_year_end
         items.append(TimelineItem(f"measure:{m.id}", "measure",
-                                  knowledge.measures[m.id]["title"], start, end))
+                                  knowledge.measures[m.id].title, start, end))
     window = boiler_window(profile, knowledge)
     if window is not None:
-        low, high = knowledge.boilers["lifetime_years"]
+        low, high = knowledge.boilers.lifetime_years
         items.append(TimelineItem("boilers:replacement", "maintenance",
                                   f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar "
                                   f"oud)", dt.date(window[0], 1, 1), dt.date(window[1], 12, 31)))
@@ -130,7 +130,7 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
         goal = GOAL_WORDS.get(profile.ambition.goal, "aardgasvrij")
         items.append(TimelineItem("target:gas_free", "goal", f"Streefjaar {goal}",
                                   dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    labels = knowledge.risk_thresholds["component_labels"]
+    labels = knowledge.risk_thresholds.component_labels
     postponed = {m.component: m.coupled_year for m in measures if m.postponed_from}
     for component, label in labels.items():
         year = getattr(profile.money.planned, component)
@@ -149,10 +149,8 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
     return sorted(items, key=lambda i: (i.start, i.kind, i.id))
 
 
-def _application_date(windows: list[StageWindow], apply_at: str | None) -> dt.date | None:
+def _application_date(windows: list[StageWindow], apply_at: str) -> dt.date:
     """"stage.start", "stage.end", or "stage.action_id" (the start of that action)."""
-    if not apply_at:
-        return None
     stage_id, edge = apply_at.split(".")
     window = stage_by_id(windows, stage_id)
     if edge == "start":
@@ -162,47 +160,50 @@ def _application_date(windows: list[StageWindow], apply_at: str | None) -> dt.da
     return next(a.start for a in window.actions if a.id == edge)
 
 
-def _financing(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
+def _financing(profile: Profile, knowledge: Knowledge,
                windows: list[StageWindow]) -> list[FinancingItem]:
-    programmes = knowledge.financing["programmes"]
+    out = [_programme(entry, profile, windows)
+           for entry in knowledge.financing.programmes.values()]
+    reserve = knowledge.financing.reserve_fund
+    if profile.money.rebuild_value is not None:
+        minimum = whole(reserve.min_share_of_rebuild_value * profile.money.rebuild_value)
+        out.insert(0, FinancingItem(   # whole euros, half up
+            "reserve_minimum", reserve.title, "law", True,
+            {"minimum_without_mjop": minimum}, reserve.certainty, reserve.peildatum,
+            Explanation.of(reserve.why, ["financing:reserve_fund"], sources(reserve.source))))
+    return out
+
+
+def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]
+               ) -> FinancingItem:
+    """A programme with the facts for this VvE: its maximum, whether it applies, and when
+    the plan applies for it."""
     dwellings = profile.building.rights.dwellings
     year = profile.building.construction_year
-    out = []
-    for pid, entry in programmes.items():
-        facts: dict = {}
-        applies = True
-        text = entry["why"]
-        if pid == "svve_advice" and dwellings is not None:
-            cap = advice_caps(entry, dwellings)[0]
-            facts["cap_for_this_vve"] = cap
-            text += f" Voor {dwellings} woningen is het maximum {nl_euros(cap * 100)}."
-        if pid == "svve_measures" and year is not None and year >= entry["excluded_from_year"]:
-            applies = False
-        applied_on = _application_date(windows, entry.get("apply_at"))
-        if applied_on is not None:
-            facts["application_date"] = applied_on.isoformat()
-            facts["open_until"] = entry["open_until"].isoformat()
-            if applied_on > entry["open_until"]:
-                facts["after_end_date"] = True
-        if pid == "warmtefonds_loan":
-            # the maximum counts rights that are dwellings only (warmtefonds.nl)
-            if dwellings is not None:
-                facts["indicative_max_loan"] = max_loan(entry, dwellings)
-                facts["energy_advice_required"] = dwellings >= entry["advice_required_from_dwellings"]
-        out.append(FinancingItem(pid, entry["title"], entry["kind"], applies, facts,
-                                 entry["certainty"], entry["peildatum"],
-                                 Explanation.of(text, [f"financing:{pid}"],
-                                                sources(entry["source"])),
-                                 entry.get("applies_when")))
-    reserve = knowledge.financing["reserve_fund"]
-    if profile.money.rebuild_value is not None:
-        share = Fraction(reserve["min_share_of_rebuild_value"])
-        minimum = whole(share * profile.money.rebuild_value)   # whole euros, half up
-        out.insert(0, FinancingItem(
-            "reserve_minimum", reserve["title"], "law", True,
-            {"minimum_without_mjop": minimum}, reserve["certainty"], reserve["peildatum"],
-            Explanation.of(reserve["why"], ["financing:reserve_fund"], sources(reserve["source"]))))
-    return out
+    facts: dict[str, Any] = {}
+    applies = True
+    text = entry.why
+    if isinstance(entry, AdviceSubsidy) and dwellings is not None:
+        cap = advice_caps(entry, dwellings)[0]
+        facts["cap_for_this_vve"] = cap
+        text += f" Voor {dwellings} woningen is het maximum {nl_euros(cap * 100)}."
+    if isinstance(entry, MeasureSubsidy) and year is not None and \
+            year >= entry.excluded_from_year:
+        applies = False
+    if isinstance(entry, Subsidy):
+        applied_on = _application_date(windows, entry.apply_at)
+        facts["application_date"] = applied_on.isoformat()
+        facts["open_until"] = entry.open_until.isoformat()
+        if applied_on > entry.open_until:
+            facts["after_end_date"] = True
+    if isinstance(entry, LoanProgramme) and dwellings is not None:
+        # the maximum counts rights that are dwellings only (warmtefonds.nl)
+        facts["indicative_max_loan"] = max_loan(entry, dwellings)
+        facts["energy_advice_required"] = dwellings >= entry.advice_required_from_dwellings
+    return FinancingItem(entry.id, entry.title, entry.kind, applies, facts, entry.certainty,
+                         entry.peildatum, Explanation.of(text, [f"financing:{entry.id}"],
+                                                         sources(entry.source)),
+                         entry.applies_when)
 
 
 def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> list[Risk]:
@@ -211,13 +212,13 @@ def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> li
     out = []
     for item in financing:
         if item.applies and item.facts.get("after_end_date"):
-            text = entry["text"].format(
+            text = entry.text.format(
                 programme=item.title, until=nl_date(item.facts["open_until"]),
                 when=nl_date(item.facts["application_date"]))
-            out.append(Risk("subsidy_may_have_ended", entry["severity"], entry["stage"], text,
+            out.append(Risk("subsidy_may_have_ended", entry.severity, entry.stage, text,
                             Explanation.of(text, ["risk:subsidy_may_have_ended",
                                                   f"financing:{item.id}"],
-                                           sources(entry["source"])), item.id))
+                                           sources(entry.source)), item.id))
     return out
 
 
@@ -238,7 +239,7 @@ def _money_risks(knowledge: Knowledge, money: MoneyPlan) -> list[Risk]:
         found.append(("reserve_goes_negative", {"year": low.year, "lowest": nl_euros(low.end)},
                       ["money.reserve_fund_balance", "money.reserve_commitments"]))
     if reserve.unknown_spending:
-        labels = knowledge.risk_thresholds["component_labels"]
+        labels = knowledge.risk_thresholds.component_labels
         found.append(("reserve_spending_unknown", {"items": ", ".join(
             f"{labels.get(component, component)} in {year}"
             for year, component in reserve.unknown_spending)},
@@ -258,8 +259,8 @@ def _money_risks(knowledge: Knowledge, money: MoneyPlan) -> list[Risk]:
     out = []
     for rid, values, ids in found:
         entry = knowledge.risks[rid]
-        text = entry["text"].format(**values)
-        out.append(Risk(rid, entry["severity"], entry["stage"], text,
-                        Explanation.of(text, [f"risk:{rid}", *ids], sources(entry["source"]))))
+        text = entry.text.format(**values)
+        out.append(Risk(rid, entry.severity, entry.stage, text,
+                        Explanation.of(text, [f"risk:{rid}", *ids], sources(entry.source))))
     return out
 

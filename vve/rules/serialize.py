@@ -13,7 +13,8 @@ from typing import Any
 
 from vve import __version__
 
-from .decisions import AppliedRule, Decision
+from .applied import AppliedRule
+from .decisions import Decision
 from .explain import Explanation
 from .plan import PLAN_FORMAT, Plan
 from .serialize_money import money_source_ids, money_to_dict
@@ -106,10 +107,6 @@ def _action(a: Action) -> dict:
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     profile, k = plan.profile, plan.knowledge
     single = plan.votes.party_is_single
-    find_out_by_stage: dict[str, list[Action]] = {}
-    for action in plan.find_out:
-        stage = k.unknowns[_pattern(action.field)]["stage"]
-        find_out_by_stage.setdefault(stage, []).append(action)
     money = money_to_dict(plan.money, k)
     cited = sorted({i.split(":", 1)[1] for i in _all_ids(plan) if i.startswith("source:")}
                    | set(money_source_ids(money)))
@@ -131,25 +128,16 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                                "single_party": single.get(p.id, False)}
                               for p in plan.votes.parties]},
         "heat_route": {"id": plan.route.id, "reason": plan.route.reason,
-                       "title": k.routes[plan.route.id]["title"],
+                       "title": k.routes[plan.route.id].title,
                        "explanation": _expl(plan.route.explanation),
-                       "alternatives": [{"id": rid, "title": k.routes[rid]["title"],
+                       "alternatives": [{"id": rid, "title": k.routes[rid].title,
                                          "why_not": why} for rid, why in plan.route.alternatives]},
         "measures": [{"id": m.id, "order": m.order, "order_group": m.order_group,
-                      "title": k.measures[m.id]["title"], "component": m.component,
+                      "title": k.measures[m.id].title, "component": m.component,
                       "coupled_year": m.coupled_year, "postponed_from": m.postponed_from,
                       "private": m.private,
                       "explanation": _expl(m.explanation)} for m in plan.measures],
-        "stages": [{
-            "id": w.id, "title": w.title, "goal": w.goal, "start": _date(w.start),
-            "end": _date(w.end), "meeting_date": _date(w.meeting),
-            "meeting_note": k.meetings.why if w.meeting else None,
-            "actions": [_action(a) for a in (*w.actions, *find_out_by_stage.get(w.id, []))],
-            "decisions": [d.id for d in plan.decisions if d.stage == w.id],
-            "milestones": list(w.milestones),
-            "risks": [r.id for r in plan.risks if r.stage == w.id],
-            "explanation": _expl(w.explanation),
-        } for w in plan.stages],
+        "stages": _stages(plan),
         "decisions": [_decision(d, single) for d in plan.decisions],
         "risks": [{"id": r.id, "severity": r.severity, "stage": r.stage, "text": r.text,
                    "subject": r.subject, "explanation": _expl(r.explanation)}
@@ -168,8 +156,23 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def _pattern(path: str | None) -> str:
-    return pattern_of(path or "")
+def _stages(plan: Plan) -> list[dict[str, Any]]:
+    """Each stage with its actions, the find-out actions that land in it, its decisions
+    and its risks."""
+    find_out_by_stage: dict[str, list[Action]] = {}
+    for action in plan.find_out:
+        stage = plan.knowledge.unknowns[pattern_of(action.field or "")].stage
+        find_out_by_stage.setdefault(stage, []).append(action)
+    return [{
+        "id": w.id, "title": w.title, "goal": w.goal, "start": _date(w.start),
+        "end": _date(w.end), "meeting_date": _date(w.meeting),
+        "meeting_note": plan.knowledge.meetings.why if w.meeting else None,
+        "actions": [_action(a) for a in (*w.actions, *find_out_by_stage.get(w.id, []))],
+        "decisions": [d.id for d in plan.decisions if d.stage == w.id],
+        "milestones": list(w.milestones),
+        "risks": [r.id for r in plan.risks if r.stage == w.id],
+        "explanation": _expl(w.explanation),
+    } for w in plan.stages]
 
 
 def _all_ids(plan: Plan):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Iterator
 
 from vve.knowledge import Knowledge
@@ -15,8 +16,10 @@ from vve.knowledge.money import Provenance, Span
 
 from .money import MoneyPlan, estimable
 from .money.amounts import Range
+from .money.apartments import LoanPlan
 from .money.measures import MeasureCost, SavingLine, SubsidyLine
 from .money.quantities import Quantity
+from .money.reserve import ReservePlan
 
 
 def cents(r: Range | None) -> dict | None:
@@ -71,8 +74,8 @@ def _saving(s: SavingLine) -> dict:
 def _line(line: MeasureCost, k: Knowledge) -> dict:
     price = line.price
     return {
-        "id": line.measure, "title": k.measures[line.measure]["title"],
-        "short": k.measures[line.measure]["short"], "payer": line.payer, "year": line.year,
+        "id": line.measure, "title": k.measures[line.measure].title,
+        "short": k.measures[line.measure].short, "payer": line.payer, "year": line.year,
         "quantity": _quantity(line.quantity),
         "unit_price": None if price is None else {
             "price_id": price.id, **_span(price.price), "unit": price.unit, "vat": price.vat,
@@ -93,20 +96,12 @@ def _used(line: dict) -> dict:
 
 
 def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
-    q, loan, reserve, shares = money.quantities, money.loan, money.reserve, money.shares
     gas_price = k.money.gas_price
     return {
         "summary": list(money.summary),
         "estimable": estimable(money),
         "notes": list(money.notes),
-        "quantities": {
-            "dwellings": q.dwellings,
-            "reference_dwelling": {"id": q.reference.id, "label": q.reference.label,
-                                   "matches_building_type": q.reference_matches_type,
-                                   "provenance": _provenance(k.money.quantities)},
-            "floor_area_per_dwelling": _quantity(q.floor_area),
-            "items": [_quantity(item) for item in q.items.values()],
-        },
+        "quantities": _quantities(money, k),
         "gas_use": {"building_m3": money.gas.building, "per_dwelling_m3": money.gas.per_dwelling,
                     "origin": money.gas.origin,
                     "provenance": _provenance(k.money.average_gas_use.provenance)
@@ -116,7 +111,7 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
         "measures": [_line(line, k) for line in money.lines],
         "advice": {"cost": cents(money.advice.cost), "subsidy": _subsidy(money.advice.subsidy),
                    "net": cents(money.advice.net), "year": money.advice_year,
-                   "share": f"{money.advice.share.numerator}/{money.advice.share.denominator}"},
+                   "share": _fraction(money.advice.share)},
         "other_costs": [{"id": o.id, "title": k.money.other_costs[o.id].title,
                          "short": k.money.other_costs[o.id].short, "cost": cents(o.cost),
                          "year": o.year, "stage": o.stage,
@@ -125,6 +120,34 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
                         for o in money.other],
         "not_included": [{"id": item.id, "short": item.short}
                          for item in k.money.not_included if item.id in money.not_included],
+        **_totals(money),
+        "execution_year": money.execution_year,
+        "reserve_used_cents": money.reserve_used,
+        "loan": _loan(money.loan, k),
+        "apartments": _apartments(money),
+        "reserve": _reserve(money.reserve, k),
+    }
+
+
+def _fraction(value: Fraction) -> str:
+    return f"{value.numerator}/{value.denominator}"
+
+
+def _quantities(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
+    q = money.quantities
+    return {
+        "dwellings": q.dwellings,
+        "reference_dwelling": {"id": q.reference.id, "label": q.reference.label,
+                               "matches_building_type": q.reference_matches_type,
+                               "provenance": _provenance(k.money.quantities)},
+        "floor_area_per_dwelling": _quantity(q.floor_area),
+        "items": [_quantity(item) for item in q.items.values()],
+    }
+
+
+def _totals(money: MoneyPlan) -> dict[str, Any]:
+    """What the VvE and the owners pay, per stage and per year."""
+    return {
         "vve": {"investment": cents(money.vve.investment), "subsidy": cents(money.vve.subsidy),
                 "net": cents(money.vve.net), "yearly_saving": cents(money.vve.yearly_saving),
                 "saving_m3": _plain(money.vve.saving_m3),
@@ -142,65 +165,76 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
                      for year, amount in money.per_year.items()],
         "reference_apartment": None if money.reference is None else {
             "label": money.reference.label, "share": money.reference.share_text},
-        "execution_year": money.execution_year,
-        "reserve_used_cents": money.reserve_used,
-        "loan": {
-            "programme": "warmtefonds_loan", "principal": cents(loan.principal),
-            "principal_origin": loan.principal_origin, "rate_origin": loan.rate_origin,
-            "rates": [{"rate_percent": _dec(r.rate_percent), "label": r.label,
-                       "provenance": _provenance(r.provenance)} for r in loan.rates],
-            "history": [{"rate_percent": _dec(r.rate_percent), "label": r.label,
-                         "provenance": _provenance(r.provenance)} for r in loan.history],
-            "terms": [{"years": t.years, "monthly": cents(t.monthly), "quoted": t.quoted}
-                      for t in loan.terms],
-            "min_amount_cents": loan.min_amount, "max_amount_cents": loan.max_amount,
-            "below_minimum": loan.principal.high < loan.min_amount,
-            "above_maximum": (None if loan.max_amount is None
-                              else loan.principal.low > loan.max_amount),
-            "advice_required": loan.advice_required, "condition": loan.condition,
-            "annuity": _provenance(k.money.annuity),
-        },
-        "apartments": None if shares is None else {
-            "method": shares.method,
-            "total_share": f"{shares.total_share.numerator}/{shares.total_share.denominator}",
-            "shares_add_up": shares.adds_up, "rights_in_table": shares.rights_total,
-            "rights_in_building": shares.rights_in_building,
-            "matches_building": shares.matches_building,
-            "saving_monthly_per_dwelling": next(
-                (cents(c.saving_monthly_each) for c in money.apartments
-                 if c.saving_monthly_each is not None), None),
-            "classes": [{
-                "label": c.share_class.label, "kind": c.share_class.kind,
-                "apartments": c.share_class.apartments,
-                "share": c.share_class.text,
-                "one_off_each": cents(c.one_off_each), "one_off_total": cents(c.one_off_total),
-                "monthly_each": {str(y): cents(r) for y, r in c.monthly_each.items()},
-                "monthly_total": {str(y): cents(r) for y, r in c.monthly_total.items()},
-                "saving_monthly_each": cents(c.saving_monthly_each),
-                "reserve_monthly_each_cents": c.reserve_monthly_each,
-            } for c in money.apartments],
-        },
-        "reserve": {
-            "balance_cents": reserve.balance, "contribution_cents": reserve.contribution,
-            "minimum": cents(reserve.minimum), "minimum_basis": reserve.minimum_basis,
-            "rebuild_value_estimate": cents(reserve.rebuild_value_estimate),
-            "rebuild_value_provenance": _provenance(k.money.rebuild_value)
-            if reserve.minimum_basis == "volume_estimate" else None,
-            "mjop_sets_minimum": reserve.mjop_sets_minimum,
-            "meets_minimum": reserve.meets_minimum,
-            "plan_spending_cents": reserve.plan_spending,
-            "plan_spending_year": reserve.plan_spending_year,
-            "projection": [{"year": y.year, "start_cents": y.start,
-                            "contribution_cents": y.contribution,
-                            "committed_cents": y.committed, "plan_cents": y.plan,
-                            "end_cents": y.end} for y in reserve.projection],
-            "lowest_cents": reserve.lowest,
-            "unknown_spending": [{"year": year, "component": component,
-                                  "label": k.risk_thresholds["component_labels"].get(component)}
-                                 for year, component in reserve.unknown_spending],
-            "min_share_of_rebuild_value": k.financing["reserve_fund"]["min_share_of_rebuild_value"],
-            "mjop_max_age_years": k.financing["reserve_fund"]["mjop_max_age_years"],
-        },
+    }
+
+
+def _loan(loan: LoanPlan, k: Knowledge) -> dict[str, Any]:
+    return {
+        "programme": "warmtefonds_loan", "principal": cents(loan.principal),
+        "principal_origin": loan.principal_origin, "rate_origin": loan.rate_origin,
+        "rates": [{"rate_percent": _dec(r.rate_percent), "label": r.label,
+                   "provenance": _provenance(r.provenance)} for r in loan.rates],
+        "history": [{"rate_percent": _dec(r.rate_percent), "label": r.label,
+                     "provenance": _provenance(r.provenance)} for r in loan.history],
+        "terms": [{"years": t.years, "monthly": cents(t.monthly), "quoted": t.quoted}
+                  for t in loan.terms],
+        "min_amount_cents": loan.min_amount, "max_amount_cents": loan.max_amount,
+        "below_minimum": loan.principal.high < loan.min_amount,
+        "above_maximum": (None if loan.max_amount is None
+                          else loan.principal.low > loan.max_amount),
+        "advice_required": loan.advice_required, "condition": loan.condition,
+        "annuity": _provenance(k.money.annuity),
+    }
+
+
+def _apartments(money: MoneyPlan) -> dict[str, Any] | None:
+    shares = money.shares
+    if shares is None:
+        return None
+    return {
+        "method": shares.method,
+        "total_share": _fraction(shares.total_share),
+        "shares_add_up": shares.adds_up, "rights_in_table": shares.rights_total,
+        "rights_in_building": shares.rights_in_building,
+        "matches_building": shares.matches_building,
+        "saving_monthly_per_dwelling": next(
+            (cents(c.saving_monthly_each) for c in money.apartments
+             if c.saving_monthly_each is not None), None),
+        "classes": [{
+            "label": c.share_class.label, "kind": c.share_class.kind,
+            "apartments": c.share_class.apartments,
+            "share": c.share_class.text,
+            "one_off_each": cents(c.one_off_each), "one_off_total": cents(c.one_off_total),
+            "monthly_each": {str(y): cents(r) for y, r in c.monthly_each.items()},
+            "monthly_total": {str(y): cents(r) for y, r in c.monthly_total.items()},
+            "saving_monthly_each": cents(c.saving_monthly_each),
+            "reserve_monthly_each_cents": c.reserve_monthly_each,
+        } for c in money.apartments],
+    }
+
+
+def _reserve(reserve: ReservePlan, k: Knowledge) -> dict[str, Any]:
+    fund = k.financing.reserve_fund
+    return {
+        "balance_cents": reserve.balance, "contribution_cents": reserve.contribution,
+        "minimum": cents(reserve.minimum), "minimum_basis": reserve.minimum_basis,
+        "rebuild_value_estimate": cents(reserve.rebuild_value_estimate),
+        "rebuild_value_provenance": _provenance(k.money.rebuild_value)
+        if reserve.minimum_basis == "volume_estimate" else None,
+        "mjop_sets_minimum": reserve.mjop_sets_minimum,
+        "meets_minimum": reserve.meets_minimum,
+        "plan_spending_cents": reserve.plan_spending,
+        "plan_spending_year": reserve.plan_spending_year,
+        "projection": [{"year": y.year, "start_cents": y.start,
+                        "contribution_cents": y.contribution,
+                        "committed_cents": y.committed, "plan_cents": y.plan,
+                        "end_cents": y.end} for y in reserve.projection],
+        "lowest_cents": reserve.lowest,
+        "unknown_spending": [{"year": year, "component": component,
+                              "label": k.risk_thresholds.component_labels.get(component)}
+                             for year, component in reserve.unknown_spending],
+        "min_share_of_rebuild_value": _fraction(fund.min_share_of_rebuild_value),
+        "mjop_max_age_years": fund.mjop_max_age_years,
     }
 
 

@@ -58,16 +58,14 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
     windows = []
     cursor = start
     for stage in knowledge.stages:
-        end = cursor + dt.timedelta(weeks=stage["weeks"])
-        if stage["id"] == "execute" and execution_until_year and \
+        end = cursor + dt.timedelta(weeks=stage.weeks)
+        if stage.id == "execute" and execution_until_year and \
                 end < dt.date(execution_until_year, 12, 31):
             end = dt.date(execution_until_year, 12, 31)
         actions = tuple(
-            Action(a["id"], a["what"], a["who"], cursor + dt.timedelta(weeks=a["offset_weeks"]),
-                   a["weeks"], "stage", None, a.get("when"), a.get("subsidy"),
-                   tuple((key[5:], text) for key, text in a.items()
-                         if key.startswith("what_")))
-            for a in stage["actions"])
+            Action(a.id, a.what, a.who, cursor + dt.timedelta(weeks=a.offset_weeks),
+                   a.weeks, "stage", None, a.when, a.subsidy, a.wordings)
+            for a in stage.actions)
         planned = next((a.end for a in actions if a.who == "meeting"), None)
         meeting = None
         if planned is not None:
@@ -75,14 +73,13 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
             # meeting's run-up (notice, proxies) moves with it
             meeting = next_meeting_day(planned, knowledge.meetings)
             end = max(end, meeting)
-            moves = {a["id"] for a in stage["actions"] if a.get("with_meeting")}
+            moves = {a.id for a in stage.actions if a.with_meeting}
             actions = tuple(replace(a, start=a.start + (meeting - planned))
                             if a.who == "meeting" or a.id in moves else a for a in actions)
         windows.append(StageWindow(
-            stage["id"], stage["title"], stage["goal"], cursor, end, meeting,
-            stage.get("meeting_label"), actions,
-            tuple(stage["milestones"]),
-            Explanation.of(stage["goal"], [f"stage:{stage['id']}"], sources(stage["source"]))))
+            stage.id, stage.title, stage.goal, cursor, end, meeting, stage.meeting_label,
+            actions, stage.milestones,
+            Explanation.of(stage.goal, [f"stage:{stage.id}"], sources(stage.source))))
         cursor = end
     return windows
 

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from vve.knowledge import Knowledge
+from vve.knowledge import DecisionEntry, Knowledge
 from vve.profile import Profile
 
 from .decisions import Decision, boiler_window, reserve_shortfall
@@ -42,17 +42,17 @@ def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: S
     conditions where there is a loan."""
     scheduled = {a.id for w in windows for a in w.actions}
     dwellings = profile.building.rights.dwellings
-    lender = knowledge.financing["programmes"]["warmtefonds_loan"]
+    lender = knowledge.financing.warmtefonds_loan
     lender_asks_mjop = any(d.id == "vve_loan" for d in decisions) and \
-        dwellings is not None and dwellings >= lender["advice_required_from_dwellings"]
+        dwellings is not None and dwellings >= lender.advice_required_from_dwellings
     advice = existing_advice(profile)
     out = []
     for d in decisions:
         entry = knowledge.decisions[d.id]
-        if advice is not None and "why_existing_advice" in entry:
-            d = replace(d, draft=entry["draft_existing_advice"].format(reference=advice),
+        if advice is not None and entry.why_existing_advice and entry.draft_existing_advice:
+            d = replace(d, draft=entry.draft_existing_advice.format(reference=advice),
                         explanation=_add(d.explanation,
-                                         entry["why_existing_advice"].format(reference=advice),
+                                         entry.why_existing_advice.format(reference=advice),
                                          "money.figures"))
         if d.id == "raise_reserve":
             minimum = reserve_shortfall(profile, knowledge, windows[0].start.year)
@@ -61,13 +61,13 @@ def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: S
                     "€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1))
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
-        if lender_asks_mjop and entry.get("draft_loan"):
-            d = replace(d, draft=f"{d.draft} {entry['draft_loan']}")
+        if lender_asks_mjop and entry.draft_loan:
+            d = replace(d, draft=f"{d.draft} {entry.draft_loan}")
         d = _subsidy_wording(d, entry, subsidies)   # "daarvoor": right after the advice
-        research = [text for aid, text in entry.get("research", {}).items() if aid in scheduled]
-        if research:
+        research = [text for aid, text in entry.research.items() if aid in scheduled]
+        if research and entry.draft_research:
             d = replace(d, draft=f"{d.draft} "
-                                 f"{entry['draft_research'].format(research=nl_listing(research))}")
+                                 f"{entry.draft_research.format(research=nl_listing(research))}")
         out.append(d)
     return out
 
@@ -80,21 +80,23 @@ def _postpone_draft(draft: str, windows: list[StageWindow], profile: Profile,
                     knowledge: Knowledge, measures: list[Measure]) -> str:
     """Name the maintenance to postpone and the year it moves to."""
     ready = next(w for w in windows if w.id == "execute").start.year
-    labels = knowledge.risk_thresholds["component_labels"]
+    labels = knowledge.risk_thresholds.component_labels
     due = dict.fromkeys(f"{labels[c]} (gepland in {y})"
                         for _, c, y in missed_couplings(profile, knowledge, measures, ready))
     return draft.replace("[onderdelen]", nl_listing(list(due))).replace("[jaar]", str(ready))
 
 
-def _subsidy_wording(d: Decision, entry: dict, subsidies: Subsidies) -> Decision:
+def _subsidy_wording(d: Decision, entry: DecisionEntry, subsidies: Subsidies) -> Decision:
     """The subsidy in the why and the draft where reachable; past its end, say so."""
-    pid = entry.get("subsidy")
-    if pid in subsidies.reachable:
-        draft = f"{d.draft} {entry['draft_subsidy']}" if entry.get("draft_subsidy") else d.draft
-        return replace(d, draft=draft, explanation=_add(d.explanation, entry["why_subsidy"],
+    pid = entry.subsidy
+    if pid is None:
+        return d
+    if pid in subsidies.reachable and entry.why_subsidy:
+        draft = f"{d.draft} {entry.draft_subsidy}" if entry.draft_subsidy else d.draft
+        return replace(d, draft=draft, explanation=_add(d.explanation, entry.why_subsidy,
                                                         f"financing:{pid}"))
-    if pid in subsidies.ended and entry.get("why_subsidy_ended"):
-        text = entry["why_subsidy_ended"].format(until=nl_date(subsidies.ended[pid]))
+    if pid in subsidies.ended and entry.why_subsidy_ended:
+        text = entry.why_subsidy_ended.format(until=nl_date(subsidies.ended[pid]))
         return replace(d, explanation=_add(d.explanation, text, f"financing:{pid}"))
     return d
 
@@ -103,11 +105,11 @@ def word_risks(risks: list[Risk], knowledge: Knowledge, subsidies: Subsidies) ->
     """A risk's remark about a subsidy only where the plan can count on it."""
     out = []
     for r in risks:
-        entry = knowledge.risks.get(r.id, {})
-        if entry.get("subsidy") in subsidies.reachable:
-            text = f"{r.text} {entry['text_subsidy']}"
+        entry = knowledge.risks[r.id]
+        if entry.subsidy in subsidies.reachable and entry.text_subsidy:
+            text = f"{r.text} {entry.text_subsidy}"
             r = replace(r, text=text, explanation=Explanation.of(
-                text, r.explanation.ids, [f"financing:{entry['subsidy']}"]))
+                text, r.explanation.ids, [f"financing:{entry.subsidy}"]))
         out.append(r)
     return out
 
@@ -138,7 +140,7 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
         return any(m.id == "heat_network_connection" for m in measures)
     if when == "asbestos":
         year = profile.building.construction_year
-        return year is None or year < knowledge.risk_thresholds["asbestos_before_year"]
+        return year is None or year < knowledge.risk_thresholds.asbestos_before_year
     raise ValueError(f"unknown action condition {when!r}")
 
 
@@ -148,7 +150,7 @@ def _worded(action: Action, profile: Profile, knowledge: Knowledge,
     if not loan and action.wording("no_loan"):
         what = action.wording("no_loan")
     dwellings = profile.building.rights.dwellings
-    small = knowledge.financing["programmes"]["warmtefonds_loan"]["advice_required_from_dwellings"]
+    small = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
     if dwellings is not None and action.wording("small_vve"):
         what = action.wording("small_vve" if dwellings < small else "large_vve")
     advice = existing_advice(profile)
@@ -162,8 +164,9 @@ def _worded(action: Action, profile: Profile, knowledge: Knowledge,
                 f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}")
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"
-        if model in knowledge.proxies["board_may_not_hold"]:
-            note = knowledge.proxies["note" if model in ("2006", "2017") else "note_unsure"]
+        proxies = knowledge.proxies
+        if model in proxies.board_may_not_hold:
+            note = proxies.note if model in ("2006", "2017") else proxies.note_unsure
             what = f"{what} ({note})"
     return action if what == action.what else replace(action, what=what)
 

@@ -60,11 +60,11 @@ def find_out_actions(profile: Profile, knowledge: Knowledge,
         if pattern in knowledge.optional_fields:
             continue
         entry = knowledge.unknowns[pattern]  # completeness is checked by the test suite
-        window = stage_by_id(windows, entry["stage"])
+        window = stage_by_id(windows, entry.stage)
         start = window.start
-        if entry["who"] == "advisor":   # the advisor looks once chosen
+        if entry.who == "advisor":   # the advisor looks once chosen
             start = max([start, *(a.end for w in windows for a in w.actions
                                   if a.id == "select_advisor")])
-        actions.append(Action(f"find_out:{path}", entry["how"], entry["who"], start,
-                              knowledge.stage_meta["find_out_weeks"], "unknown", path))
+        actions.append(Action(f"find_out:{path}", entry.how, entry.who, start,
+                              knowledge.stage_meta.find_out_weeks, "unknown", path))
     return actions

@@ -28,7 +28,7 @@ MAX_ROWS = {"money.cost_shares": 200, "money.reserve_commitments": 50}
 
 def _measure_title(key: str) -> str:
     measure = load_knowledge().measures.get(key)
-    return measure["title"] if measure else key
+    return measure.title if measure else key
 
 
 # What a keyed table's keys may be, and the words for a key (the plan's own Dutch titles).

@@ -4,91 +4,27 @@ pay, once or per month, what it saves, and the reserve fund. Pure and exact (cen
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
+from vve.knowledge.financing import AdviceSubsidy
 from vve.labels import lower_words
 from vve.profile import Profile
 
 from ..measures import Measure
 from ..stages import StageWindow, stage_by_id
-from .amounts import ZERO, Range, cents, total, whole
+from .amounts import ZERO, Range, cents, total
 from .apartments import (ClassAmounts, LoanPlan, ShareTable, amounts_for_share, loan_plan,
                          per_apartment, share_table)
-from .measures import GasUse, MeasureCost, SubsidyLine, gas_use, measure_costs
-from .quantities import BuildingQuantities, building_quantities
-from .reserve import ReservePlan, reserve_plan
+from .measures import MeasureCost, SubsidyLine, gas_use, measure_costs
+from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
+from .quantities import building_quantities
+from .reserve import reserve_plan
 from .summary import estimable, summary, summary_term
 
 __all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "estimable",
            "summary_term"]
-
-
-@dataclass(frozen=True)
-class Totals:
-    investment: Range          # measures whose cost is known
-    subsidy: Range             # counted subsidy
-    net: Range
-    yearly_saving: Range | None    # cents; measures whose € saving is known
-    saving_m3: Range | None
-    unknown_cost: tuple[str, ...]
-    unknown_saving: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ReferenceApartment:
-    """The apartment examples are about: any apartment with equal shares, or the first
-    dwelling class of a breukdelen table."""
-
-    label: str
-    share: Fraction            # of the whole (the table's sum taken into account)
-    share_text: str            # as the deed writes it
-
-    def of(self, amount: Range) -> Range:
-        return amount.map(lambda v: whole(Fraction(v) * self.share))
-
-
-@dataclass(frozen=True)
-class OtherCostLine:
-    id: str
-    cost: Range                # cents, for the building
-    year: int
-    stage: str
-
-
-@dataclass(frozen=True)
-class AdviceCost:
-    cost: Range | None         # entered by the board (no source gives a default)
-    subsidy: SubsidyLine
-    net: Range | None
-    share: Fraction            # the part of the cost the SVVE pays
-
-
-@dataclass(frozen=True)
-class MoneyPlan:
-    quantities: BuildingQuantities
-    gas: GasUse
-    lines: tuple[MeasureCost, ...]
-    advice: AdviceCost
-    advice_year: int
-    other: tuple[OtherCostLine, ...]   # costs besides the measures with a sourced amount
-    not_included: tuple[str, ...]      # ids of costs no source prices (knowledge.not_included)
-    vve: Totals                # common measures, paid by the VvE
-    owners: Totals             # private measures, per dwelling
-    net_to_pay: Range          # VvE: measures, advice and other costs, after counted subsidy
-    owners_pay: Range          # net_to_pay less what the reserve fund pays: the owners' part
-    per_stage: dict[str, Range]
-    per_year: dict[int, Range]
-    execution_year: int
-    reserve_used: int          # cents the board means to take from the reserve fund
-    loan: LoanPlan
-    shares: ShareTable | None
-    apartments: tuple[ClassAmounts, ...]
-    reserve: ReservePlan
-    reference: ReferenceApartment | None = None
-    summary: tuple[str, ...] = ()   # Dutch sentences for page one of the plan
-    notes: tuple[str, ...] = ()     # Dutch sentences that open the money chapter
 
 
 def _totals(lines: list[MeasureCost]) -> Totals:
@@ -105,28 +41,28 @@ def _totals(lines: list[MeasureCost]) -> Totals:
         tuple(line.measure for line in lines if line.saving.euros is None))
 
 
-def advice_caps(entry: dict, dwellings: int | None) -> tuple[int, int]:
+def advice_caps(entry: AdviceSubsidy, dwellings: int | None) -> tuple[int, int]:
     """The SVVE advice maximum in euros for this many dwellings; while the number is
     unknown, the smallest and the largest maximum."""
-    caps = entry["caps"]
+    caps = entry.caps
     if dwellings is None:
-        return min(c["cap"] for c in caps), max(c["cap"] for c in caps)
-    cap = next(c["cap"] for c in caps if dwellings <= c["max_dwellings"])
+        return min(c.cap for c in caps), max(c.cap for c in caps)
+    cap = next(c.cap for c in caps if dwellings <= c.max_dwellings)
     return cap, cap
 
 
 def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> AdviceCost:
-    entry = knowledge.financing["programmes"]["svve_advice"]
+    entry = knowledge.financing.svve_advice
     cost = profile.money.advice_cost
-    share = Fraction(entry["share"])
+    share = entry.share
     if cost is None:
         return AdviceCost(None, SubsidyLine("svve_advice", ZERO, "amount_not_found",
-                                            application, entry["open_until"]), None, share)
+                                            application, entry.open_until), None, share)
     groups = profile.owners.groups
     dwellings = profile.building.rights.dwellings
     if groups and not any(g.kind == "owner_occupiers" for g in groups):
         reason = "no_owner_occupier"
-    elif application > entry["open_until"]:
+    elif application > entry.open_until:
         reason = "after_end_date"
     else:
         reason = "counted"
@@ -137,7 +73,7 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
         amount = Range(min(subsidy, low_cap * 100), None, min(subsidy, high_cap * 100))
         if amount.is_exact:
             amount = Range.exact(amount.low)
-    line = SubsidyLine("svve_advice", amount, reason, application, entry["open_until"])
+    line = SubsidyLine("svve_advice", amount, reason, application, entry.open_until)
     gross = Range.exact(cost * 100)
     return AdviceCost(gross, line, gross.minus(amount), share)
 
@@ -164,7 +100,7 @@ HEAT_MEASURES = {"heat_network_connection", "collective_heat_pump", "collective_
 def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan,
                   lines: list[MeasureCost], advice: AdviceCost) -> tuple[str, ...]:
     year = profile.building.construction_year
-    asbestos = knowledge.risk_thresholds["asbestos_before_year"]
+    asbestos = knowledge.risk_thresholds.asbestos_before_year
     applies = {
         "always": True,
         "built_before_asbestos_year": year is None or year < asbestos,

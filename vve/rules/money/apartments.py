@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any, Mapping
 
 from vve.knowledge import Knowledge
+from vve.knowledge.financing import LoanProgramme
 from vve.knowledge.money import Provenance
 from vve.profile import Profile
 
@@ -99,14 +100,14 @@ class LoanPlan:
     condition: str
 
 
-def max_loan(entry: Mapping[str, Any], dwellings: int) -> int:
+def max_loan(entry: LoanProgramme, dwellings: int) -> int:
     """The VvE loan's maximum in euros: per right that is a dwelling (warmtefonds.nl)."""
-    return min(entry["max_amount"], dwellings * entry["max_per_right"])
+    return min(entry.max_amount, dwellings * entry.max_per_right)
 
 
 def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: int
               ) -> LoanPlan:
-    entry = knowledge.financing["programmes"]["warmtefonds_loan"]
+    entry = knowledge.financing.warmtefonds_loan
     money = knowledge.money
     quote = profile.money.loan_quote
     if quote.amount is not None:
@@ -116,7 +117,7 @@ def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: 
         principal_origin = "net_cost"
     dwellings = profile.building.rights.dwellings
     max_amount = None if not dwellings else max_loan(entry, dwellings) * 100
-    terms = list(entry["terms_years"])
+    terms = list(entry.terms_years)
     if quote.term_years is not None and quote.term_years not in terms:
         terms.append(quote.term_years)
     ordered = sorted(money.loan_rates, key=lambda r: r.provenance.peildatum)
@@ -136,10 +137,10 @@ def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: 
         monthly = principal.map(lambda p: annuity(p, rate, years, per_year))
         out.append(LoanTerm(years, monthly, years == quote.term_years))
     return LoanPlan(principal, principal_origin, rate_origin, rates, history, tuple(out),
-                    entry["min_amount"] * 100, max_amount,
+                    entry.min_amount * 100, max_amount,
                     None if dwellings is None else
-                    dwellings >= entry["advice_required_from_dwellings"],
-                    entry["applies_when"])
+                    dwellings >= entry.advice_required_from_dwellings,
+                    entry.applies_when or "")
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,7 @@ def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure
     lines = []
     for m in measures:
         entry = knowledge.measures[m.id]
-        private = bool(entry.get("private"))
+        private = entry.private
         price = _price(money, m.id, profile, route, modest_facade(profile, knowledge))
         quantity = _quantity(price, quantities, figures.get(m.id), private)
         investment, missing = None, []
@@ -226,15 +226,15 @@ def _owners_count(mid: str, profile: Profile) -> int | None:
 def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowledge,
                     route: str, application: dt.date | None) -> list[MeasureCost]:
     money = knowledge.money
-    programme = knowledge.financing["programmes"]["svve_measures"]
+    programme = knowledge.financing.svve_measures
     year = profile.building.construction_year
     eligible = [line for line in lines if line.payer == "vve" and line.measure in money.svve_rates
                 and line.investment is not None and line.quantity is not None
                 and line.quantity.value is not None]
     doubles = len(eligible) >= 2
-    if year is not None and year >= programme["excluded_from_year"]:
+    if year is not None and year >= programme.excluded_from_year:
         refusal = "building_too_new"
-    elif application is None or application > programme["open_until"]:
+    elif application is None or application > programme.open_until:
         refusal = "after_end_date"
     else:
         refusal = None
@@ -244,7 +244,7 @@ def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowl
             base = cents(line.quantity.value * money.svve_rates[line.measure])
             amounts[line.measure] = Range(base, None, 2 * base if doubles else base)
         if profile.building.rights.dwellings:
-            amounts = _cap(amounts, programme["max_per_dwelling"] * 100 *
+            amounts = _cap(amounts, programme.max_per_dwelling * 100 *
                            profile.building.rights.dwellings)
     out = []
     for line in lines:
@@ -256,15 +256,15 @@ def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowl
             subsidy = _isde(money, line.measure, route)
         elif line.measure in amounts and refusal is None:
             subsidy = SubsidyLine("svve_measures", amounts[line.measure], "counted", application,
-                                  programme["open_until"], money.svve_rates_provenance)
+                                  programme.open_until, money.svve_rates_provenance)
         elif refusal is not None:
             subsidy = SubsidyLine("svve_measures", ZERO, refusal, application,
-                                  programme["open_until"], money.svve_rates_provenance
+                                  programme.open_until, money.svve_rates_provenance
                                   if line.measure in amounts else None,
                                   amounts.get(line.measure))
         else:
             subsidy = SubsidyLine("svve_measures", ZERO, "amount_not_found", application,
-                                  programme["open_until"])
+                                  programme.open_until)
         out.append(replace(line, subsidy=subsidy))
     return out
 

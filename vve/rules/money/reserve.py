@@ -51,7 +51,7 @@ class ReservePlan:
 
 def _minimum(profile: Profile, knowledge: Knowledge) -> tuple[Range | None, str | None,
                                                                  Range | None]:
-    share = Fraction(knowledge.financing["reserve_fund"]["min_share_of_rebuild_value"])
+    share = knowledge.financing.reserve_fund.min_share_of_rebuild_value
     value = profile.money.rebuild_value
     if value is not None:
         return Range.exact(cents(Fraction(value) * share)), "rebuild_value", None
@@ -73,7 +73,7 @@ def reserve_plan(profile: Profile, knowledge: Knowledge, as_of: dt.date, last_ye
                  plan_spending: int, plan_spending_year: int | None) -> ReservePlan:
     money = profile.money
     minimum, basis, estimate = _minimum(profile, knowledge)
-    max_age = knowledge.financing["reserve_fund"]["mjop_max_age_years"]
+    max_age = knowledge.financing.reserve_fund.mjop_max_age_years
     mjop_valid = (money.maintenance_plan in ("mjop", "dmjop")
                   and money.maintenance_plan_year is not None
                   and as_of.year - money.maintenance_plan_year <= max_age)

@@ -9,16 +9,15 @@ Chapter (``notes``): subsidy not counted, what owners pay themselves, the intere
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from vve.knowledge import Knowledge
 from vve.labels import lower_words
 
-from ..explain import nl_euro_range, nl_euros, nl_listing
+from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing
 from .amounts import Range, total, whole
-
-if TYPE_CHECKING:
-    from . import MoneyPlan
+from .apartments import ShareTable
+from .money_plan import MoneyPlan
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
 
@@ -31,7 +30,7 @@ def _share_of(amount: Range, share: Fraction, whole_share: Fraction) -> Range:
     return amount.map(lambda v: whole(Fraction(v) * share / whole_share))
 
 
-def summary_term(money: "MoneyPlan") -> int | None:
+def summary_term(money: MoneyPlan) -> int | None:
     """The term the summary quotes: the quote's, else the longest standard one."""
     quoted = [t.years for t in money.loan.terms if t.quoted]
     if quoted:
@@ -40,22 +39,22 @@ def summary_term(money: "MoneyPlan") -> int | None:
     return max(standard) if standard else None
 
 
-def estimable(money: "MoneyPlan") -> bool:
+def estimable(money: MoneyPlan) -> bool:
     """Whether an amount per apartment means something yet: not while most of the VvE's
     measures cannot be priced (and no advice cost was entered)."""
     return not (_mostly_unpriced(money) and money.advice.cost is None)
 
 
-def _mostly_unpriced(money: "MoneyPlan") -> bool:
+def _mostly_unpriced(money: MoneyPlan) -> bool:
     vve = [line for line in money.lines if line.payer == "vve"]
     priced = [line for line in vve if line.investment is not None]
     return not priced or 2 * len(priced) < len(vve)
 
 
-def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
+def summary(money: MoneyPlan, knowledge: Knowledge, heating: str | None
             ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(cover sentences, chapter notes)."""
-    shorts = {mid: entry["short"] for mid, entry in knowledge.measures.items()}
+    shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     cover = [_cost_sentence(money)]
     unpriced = not estimable(money)
     if not unpriced:
@@ -81,7 +80,7 @@ def summary(money: "MoneyPlan", knowledge: Knowledge, heating: str | None
     return tuple(cover), tuple(notes)
 
 
-def _cost_sentence(money: "MoneyPlan") -> str:
+def _cost_sentence(money: MoneyPlan) -> str:
     shares = money.shares
     if not estimable(money):
         return ("Een bedrag per appartement is nog niet te geven: van de meeste maatregelen is "
@@ -100,53 +99,62 @@ def _cost_sentence(money: "MoneyPlan") -> str:
     def amounts(share: Fraction) -> str:
         one_off = _share_of(money.owners_pay, share, shares.total_share)
         text = f"{nl_euro_range(one_off.low, one_off.high)} in één keer"
-        if can_borrow:
+        if can_borrow and term is not None:
             monthly = _share_of(term.monthly, share, shares.total_share)
             text += (f", of {nl_euro_range(monthly.low, monthly.high)} per maand bij een lening "
                      f"van {years} jaar")
         return text
 
-    rate = ""
-    if can_borrow:
-        percent = format(money.loan.rates[0].rate_percent.normalize(), "f").replace(".", ",")
-        rate = (f" De maandbedragen rekenen met {percent}% rente uit de offerte."
-                if money.loan.rate_origin == "quote" else
-                f" De maandbedragen rekenen met {percent}% rente; de echte rente is nog "
-                f"onbekend.")
+    return (f"{_who_pays(shares, amounts)}{reserve}.{_rate_text(money, can_borrow)}"
+            f"{_loan_limit_text(money, can_borrow)}")
 
+
+def _who_pays(shares: ShareTable, amounts: Callable[[Fraction], str]) -> str:
+    """What an apartment pays, by breukdeel: each class where there are few, else the
+    smallest and the largest."""
     if shares.method == "table":
         classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
         if len(classes) <= 3:
             parts = [f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel "
                      f"{text}{': uw aandeel in de kosten' if index == 0 else ''}) naar schatting "
                      f"{amounts(share)}" for index, (share, label, text) in enumerate(classes)]
-            sentence = ("Voor de maatregelen van de VvE betaalt " + "; ".join(parts) + reserve)
-        else:
-            low = min(classes, key=lambda c: c[0])
-            high = max(classes, key=lambda c: c[0])
-            sentence = (f"Voor de maatregelen van de VvE betaalt een appartement naar schatting "
-                        f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}: uw aandeel in "
-                        f"de kosten), tot {amounts(high[0])} bij het grootste ({high[2]})"
-                        f"{reserve}")
-    else:
-        share = Fraction(1, shares.rights_total)
-        who = (f"een appartement (breukdeel 1/{shares.rights_total}: uw aandeel in de kosten)"
-               if shares.method == "equal" else
-               f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de "
-               f"breukdelen uit de splitsingsakte zijn nog niet ingevuld)")
-        sentence = (f"Voor de maatregelen van de VvE betaalt {who} naar schatting "
-                    f"{amounts(share)}{reserve}")
-    sentence += "." + rate
-    if can_borrow and money.loan.principal.low < money.loan.min_amount:
-        sentence += (f" Lenen kan alleen als het bedrag voor de hele VvE boven het minimum van "
-                     f"{nl_euros(money.loan.min_amount)} uitkomt.")
-    if not can_borrow and money.loan.principal.high > 0:
-        sentence += (f" Een VvE-lening kan niet: het bedrag is kleiner dan het minimum van "
-                     f"{nl_euros(money.loan.min_amount)}.")
-    return sentence
+            return "Voor de maatregelen van de VvE betaalt " + "; ".join(parts)
+        low = min(classes, key=lambda c: c[0])
+        high = max(classes, key=lambda c: c[0])
+        return (f"Voor de maatregelen van de VvE betaalt een appartement naar schatting "
+                f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}: uw aandeel in "
+                f"de kosten), tot {amounts(high[0])} bij het grootste ({high[2]})")
+    share = Fraction(1, shares.rights_total)
+    who = (f"een appartement (breukdeel 1/{shares.rights_total}: uw aandeel in de kosten)"
+           if shares.method == "equal" else
+           f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de "
+           f"breukdelen uit de splitsingsakte zijn nog niet ingevuld)")
+    return f"Voor de maatregelen van de VvE betaalt {who} naar schatting {amounts(share)}"
 
 
-def _saving_sentence(money: "MoneyPlan", shorts: dict[str, str], heating: str | None) -> str:
+def _rate_text(money: MoneyPlan, can_borrow: bool) -> str:
+    if not can_borrow:
+        return ""
+    percent = format(money.loan.rates[0].rate_percent.normalize(), "f").replace(".", ",")
+    if money.loan.rate_origin == "quote":
+        return f" De maandbedragen rekenen met {percent}% rente uit de offerte."
+    return (f" De maandbedragen rekenen met {percent}% rente; de echte rente is nog "
+            f"onbekend.")
+
+
+def _loan_limit_text(money: MoneyPlan, can_borrow: bool) -> str:
+    """Whether the amount reaches the VvE loan's minimum."""
+    loan = money.loan
+    if can_borrow and loan.principal.low < loan.min_amount:
+        return (f" Lenen kan alleen als het bedrag voor de hele VvE boven het minimum van "
+                f"{nl_euros(loan.min_amount)} uitkomt.")
+    if not can_borrow and loan.principal.high > 0:
+        return (f" Een VvE-lening kan niet: het bedrag is kleiner dan het minimum van "
+                f"{nl_euros(loan.min_amount)}.")
+    return ""
+
+
+def _saving_sentence(money: MoneyPlan, shorts: dict[str, str], heating: str | None) -> str:
     saving, dwellings = money.vve.yearly_saving, money.quantities.dwellings
     if saving is None or not dwellings:
         return ("Wat de maatregelen besparen op de energierekening, is nog niet te schatten; het "
@@ -164,7 +172,7 @@ def _saving_sentence(money: "MoneyPlan", shorts: dict[str, str], heating: str | 
     return text + "."
 
 
-def _reserve_sentence(money: "MoneyPlan") -> str | None:
+def _reserve_sentence(money: MoneyPlan) -> str | None:
     reserve, shares = money.reserve, money.shares
     if reserve.meets_minimum is False and reserve.minimum is not None and \
             reserve.contribution is not None:
@@ -178,7 +186,7 @@ def _reserve_sentence(money: "MoneyPlan") -> str | None:
     return None
 
 
-def _certainty_sentence(money: "MoneyPlan", knowledge: Knowledge, shorts: dict[str, str]) -> str:
+def _certainty_sentence(money: MoneyPlan, knowledge: Knowledge, shorts: dict[str, str]) -> str:
     used = [p for line in money.lines for p in (
         line.price.provenance if line.price and line.investment is not None
         and line.origin == "default" else None,
@@ -211,7 +219,7 @@ def _certainty_sentence(money: "MoneyPlan", knowledge: Knowledge, shorts: dict[s
     return text + ". De echte bedragen volgen uit het energieadvies en de offertes."
 
 
-def _subsidy_note(money: "MoneyPlan") -> str | None:
+def _subsidy_note(money: MoneyPlan) -> str | None:
     potential = [line.subsidy.potential for line in money.lines
                  if line.subsidy.reason == "after_end_date" and line.subsidy.potential]
     late = [line.subsidy for line in money.lines if line.subsidy.reason == "after_end_date"]
@@ -219,7 +227,7 @@ def _subsidy_note(money: "MoneyPlan") -> str | None:
         return None
     until = late[0].open_until
     text = (f"SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
-            f"aanvraag na {until.day} december {until.year}, het einde van de regeling"
+            f"aanvraag na {nl_date(until)}, het einde van de regeling"
             if until.month == 12 else
             "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
             "aanvraag na het einde van de regeling")
@@ -234,7 +242,7 @@ def _subsidy_note(money: "MoneyPlan") -> str | None:
     return text + "."
 
 
-def _private_note(money: "MoneyPlan", shorts: dict[str, str]) -> str | None:
+def _private_note(money: MoneyPlan, shorts: dict[str, str]) -> str | None:
     private = [line for line in money.lines if line.payer == "owner"]
     if not private:
         return None
@@ -252,7 +260,7 @@ def _private_note(money: "MoneyPlan", shorts: dict[str, str]) -> str | None:
     return text + "."
 
 
-def _rate_note(money: "MoneyPlan", knowledge: Knowledge) -> str | None:
+def _rate_note(money: MoneyPlan, knowledge: Knowledge) -> str | None:
     loan = money.loan
     if loan.principal.high < loan.min_amount:
         return None
@@ -263,7 +271,7 @@ def _rate_note(money: "MoneyPlan", knowledge: Knowledge) -> str | None:
                 f"de VvE de besluitvergadering bijeenroept. Gerekend is met "
                 f"{loan.rates[0].label}, ook voor kortere looptijden"
                 + (f"; eerder was het {history}" if history else "") + ". ")
-    limit = knowledge.financing["programmes"]["warmtefonds_loan"]["advice_required_from_dwellings"]
+    limit = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
     if loan.advice_required:
         years = summary_term(money)
         text += (f"Bij {limit} of meer woningen moet het MJOP ten minste de looptijd van de "
@@ -275,7 +283,7 @@ def _rate_note(money: "MoneyPlan", knowledge: Knowledge) -> str | None:
     return text.strip() or None
 
 
-def _surfaces_note(money: "MoneyPlan") -> str | None:
+def _surfaces_note(money: MoneyPlan) -> str | None:
     origins = {line.quantity.origin for line in money.lines
                if line.investment is not None and line.origin == "default"
                and line.quantity is not None}

@@ -1,0 +1,374 @@
+"""The kinds of entry in the knowledge files, one frozen dataclass each.
+
+The loader builds these with ``vve.knowledge.typed.build``, which reads what each field
+accepts from its annotation; an entry's ``id`` is its table key. ``__post_init__`` holds
+the checks that concern one entry (keys that come in pairs); checks across entries and
+files live in the loader. Every ``source`` field is checked against sources.toml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal, Mapping
+
+from .typed import MonthDay, key
+
+Certainty = Literal["bron", "onzeker", "betwist"]
+Who = Literal["board", "committee", "advisor", "meeting", "owners", "contractor", "manager"]
+CERTAINTIES = frozenset({"bron", "onzeker", "betwist"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sourced:
+    """What every entry carries: its sources, the date it holds for, and how sure it is."""
+
+    source: tuple[str, ...]
+    peildatum: dt.date
+    certainty: Certainty
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    id: str
+    title: str
+    where: str
+    peildatum: dt.date
+
+
+# ---- voting.toml -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleSpec(Sourced):
+    """A voting rule as the data defines it (see voting.toml for the vocabulary)."""
+
+    id: str
+    kind: Literal["ordinary", "qualified", "law", "lender", "announced"]
+    label: str
+    majority: Fraction
+    base: Literal["cast", "present", "all"]
+    comparison: Literal["more_than", "at_least"]
+    why: str
+    quorum: Fraction | None = None
+    quorum_comparison: Literal["more_than", "at_least"] = "at_least"
+    second_meeting: bool = False
+    status: Literal["in_force", "announced"] = "in_force"
+    effective_date: dt.date | None = None
+    min_notice_days: int = 0
+    why_in_force: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClassRule:
+    """The rule a model reglement applies to one class of decision."""
+
+    rule: str
+    certainty: Certainty
+    source: tuple[str, ...]
+    threshold_applies: bool = False
+
+
+MODEL_CLASSES = ("ordinary", "expenditure_outside_maintenance", "reserve_fund_charge",
+                 "financial_obligation")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelSpec:
+    id: str
+    label: str
+    notice_days: int
+    notice_certainty: Certainty
+    classes: Mapping[str, ClassRule]
+    source: tuple[str, ...]
+    peildatum: dt.date
+
+    def __post_init__(self) -> None:
+        if set(self.classes) != set(MODEL_CLASSES):
+            raise ValueError(f"key 'classes': needs exactly {list(MODEL_CLASSES)}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SecondMeeting(Sourced):
+    min_weeks: int
+    max_weeks: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MaintenanceCoupling(Sourced):
+    max_years_apart: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Proxies(Sourced):
+    board_may_not_hold: tuple[str, ...]   # model reglementen
+    note: str
+    note_unsure: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourcedText(Sourced):
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VotingFile:
+    rules: Mapping[str, RuleSpec]
+    models: Mapping[str, ModelSpec]
+    second_meeting: SecondMeeting
+    law_classes: Mapping[str, str]
+    maintenance_coupling: MaintenanceCoupling
+    proxies: Proxies
+    written_decision: SourcedText
+    threshold_unset: SourcedText
+
+
+# ---- decisions.toml, measures.toml, routes.toml ------------------------------------
+
+
+def _pairs(entry: object, *groups: tuple[str, ...]) -> None:
+    """Keys that only make sense together: all of a group, or none."""
+    for group in groups:
+        given = [name for name in group if getattr(entry, name)]
+        if given and len(given) != len(group):
+            missing = [name for name in group if name not in given]
+            raise ValueError(f"missing key {missing[0]!r} (it goes with {given[0]!r})")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionEntry(Sourced):
+    id: str
+    title: str
+    legal_class: str
+    sustainability: bool
+    stage: str
+    why: str
+    draft: str
+    # under a model that ties its threshold to financial obligations (MR 2006, 2017)
+    title_financial: str | None = None
+    why_financial: str | None = None
+    draft_financial: str | None = None
+    may_use_reserve_fund: bool = False
+    subsidy: str | None = None                 # a programme id (financing.toml)
+    why_subsidy: str | None = None
+    why_subsidy_ended: str | None = None
+    draft_subsidy: str | None = None
+    why_existing_advice: str | None = None
+    draft_existing_advice: str | None = None
+    research: Mapping[str, str] = field(default_factory=dict)   # action id -> Dutch words
+    draft_research: str | None = None
+    draft_loan: str | None = None
+    coupling: tuple[str, ...] = ()             # MJOP components
+
+    def __post_init__(self) -> None:
+        _pairs(self, ("title_financial", "why_financial", "draft_financial"),
+               ("subsidy", "why_subsidy"), ("why_existing_advice", "draft_existing_advice"),
+               ("research", "draft_research"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionsFile:
+    decisions: Mapping[str, DecisionEntry]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeasureEntry(Sourced):
+    id: str
+    title: str
+    short: str        # the name inside a sentence
+    order_group: int
+    why: str
+    kind: Literal["insulation", "collective_heat", "installation", "other"] = "other"
+    depends_on: tuple[str, ...] = ()    # profile paths
+    component: str | None = None        # the MJOP component it is coupled to
+    modest_before_year: int | None = None
+    why_modest: str | None = None
+    follows_municipal_year: bool = False
+    private: bool = False
+    excluded_for_heritage: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.title or not self.short:
+            raise ValueError("needs a title and a short name")
+        _pairs(self, ("modest_before_year", "why_modest"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Boilers(Sourced):
+    lifetime_years: tuple[int, int]   # (shortest, longest)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeasuresFile:
+    boilers: Boilers
+    unconfirmed: SourcedText
+    measures: Mapping[str, MeasureEntry]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteEntry(Sourced):
+    id: str
+    title: str
+    why: str
+    not_chosen: str
+    measures: tuple[str, ...]
+    not_chosen_unknown: str | None = None   # while the municipality's plans are unknown
+    advice: str | None = None               # said plainly wherever the route is chosen
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoutesFile:
+    routes: Mapping[str, RouteEntry]
+    reasons: Mapping[str, str]
+
+
+# ---- stages.toml -------------------------------------------------------------------
+
+ActionCondition = Literal["needs_loan", "ecological_survey", "asbestos", "heat_network",
+                          "large_owners", "boilers_due_now"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageAction:
+    id: str
+    what: str
+    who: Who
+    offset_weeks: int
+    weeks: int
+    when: ActionCondition | None = None   # only in plans where it applies
+    subsidy: str | None = None            # the programme this action applies for
+    with_meeting: bool = False            # moves with the stage's meeting
+    what_no_mjop: str | None = None
+    what_no_loan: str | None = None
+    what_existing_advice: str | None = None
+    what_small_vve: str | None = None
+    what_large_vve: str | None = None
+
+    @property
+    def wordings(self) -> tuple[tuple[str, str], ...]:
+        """(situation, wording) for the other wordings this action has."""
+        return tuple((situation, text) for situation, text in (
+            ("no_mjop", self.what_no_mjop), ("no_loan", self.what_no_loan),
+            ("existing_advice", self.what_existing_advice),
+            ("small_vve", self.what_small_vve), ("large_vve", self.what_large_vve))
+            if text is not None)
+
+    def __post_init__(self) -> None:
+        _pairs(self, ("what_small_vve", "what_large_vve"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageEntry(Sourced):
+    id: str
+    title: str
+    goal: str
+    weeks: int
+    milestones: tuple[str, ...]
+    actions: tuple[StageAction, ...]
+    meeting_label: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageMeta(Sourced):
+    active_vve_years: int
+    dormant_vve_years_min: int
+    dormant_vve_years_max: int
+    municipal_lead_years: int
+    find_out_weeks: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Period:
+    start: MonthDay = field(metadata=key("from"))
+    end: MonthDay = field(metadata=key("to"))
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingCalendar(Sourced):
+    """When a meeting can be held (stages.toml [meetings]); hashable, so it can be cached."""
+
+    weekdays: frozenset[int]
+    avoid: tuple[Period, ...]
+    fixed_holidays: tuple[MonthDay, ...]
+    easter_offsets: tuple[int, ...]
+    why: str
+    run_up_days: int = 0   # the notice goes out this many days before, outside the holidays
+
+    def __post_init__(self) -> None:
+        if not self.weekdays or not self.weekdays <= set(range(7)):
+            raise ValueError("key 'weekdays': days 0 (Monday) to 6 (Sunday)")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StagesFile:
+    meta: StageMeta
+    stages: tuple[StageEntry, ...]
+    meetings: MeetingCalendar
+
+
+# ---- risks.toml, unknowns.toml, municipalities.toml --------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskEntry(Sourced):
+    id: str
+    severity: Literal["high", "medium", "low"]
+    stage: str
+    text: str              # {name} placeholders, filled by vve/rules/risks.py
+    subsidy: str | None = None        # a programme id: text_subsidy where reachable
+    text_subsidy: str | None = None
+    state_no: str | None = None       # {state} where the board said no
+    state_unknown: str | None = None  # {state} where the board does not know
+
+    def __post_init__(self) -> None:
+        _pairs(self, ("subsidy", "text_subsidy"), ("state_no", "state_unknown"))
+        if ("{state}" in self.text) != (self.state_no is not None):
+            raise ValueError("key 'text': {state} goes with state_no and state_unknown")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskThresholds(Sourced):
+    asbestos_before_year: int
+    tenant_consent_min_dwellings: int
+    asbestos_certainty: Certainty
+    asbestos_source: tuple[str, ...]
+    dormant_turnout_below_percent: int
+    component_labels: Mapping[str, str]   # MJOP component -> Dutch words ("het dak")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RisksFile:
+    thresholds: RiskThresholds
+    risks: Mapping[str, RiskEntry]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnknownEntry:
+    """How to find out an answer the board did not know (the key is the profile path)."""
+
+    how: str
+    who: Who
+    stage: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OptionalFields(Sourced):
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnknownsFile:
+    optional: OptionalFields
+    fields: Mapping[str, UnknownEntry]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Region(Sourced):
+    id: str
+    province: str
+    names: tuple[str, ...]

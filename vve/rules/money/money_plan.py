@@ -1,0 +1,79 @@
+"""What the money part of a plan holds: the result ``build_money`` returns and the summary,
+the serializer and the document read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .amounts import Range, whole
+from .apartments import ClassAmounts, LoanPlan, ShareTable
+from .measures import GasUse, MeasureCost, SubsidyLine
+from .quantities import BuildingQuantities
+from .reserve import ReservePlan
+
+
+@dataclass(frozen=True)
+class Totals:
+    investment: Range          # measures whose cost is known
+    subsidy: Range             # counted subsidy
+    net: Range
+    yearly_saving: Range | None    # cents; measures whose € saving is known
+    saving_m3: Range | None
+    unknown_cost: tuple[str, ...]
+    unknown_saving: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReferenceApartment:
+    """The apartment examples are about: any apartment with equal shares, or the first
+    dwelling class of a breukdelen table."""
+
+    label: str
+    share: Fraction            # of the whole (the table's sum taken into account)
+    share_text: str            # as the deed writes it
+
+    def of(self, amount: Range) -> Range:
+        return amount.map(lambda v: whole(Fraction(v) * self.share))
+
+
+@dataclass(frozen=True)
+class OtherCostLine:
+    id: str
+    cost: Range                # cents, for the building
+    year: int
+    stage: str
+
+
+@dataclass(frozen=True)
+class AdviceCost:
+    cost: Range | None         # entered by the board (no source gives a default)
+    subsidy: SubsidyLine
+    net: Range | None
+    share: Fraction            # the part of the cost the SVVE pays
+
+
+@dataclass(frozen=True)
+class MoneyPlan:
+    quantities: BuildingQuantities
+    gas: GasUse
+    lines: tuple[MeasureCost, ...]
+    advice: AdviceCost
+    advice_year: int
+    other: tuple[OtherCostLine, ...]   # costs besides the measures with a sourced amount
+    not_included: tuple[str, ...]      # ids of costs no source prices (knowledge.not_included)
+    vve: Totals                # common measures, paid by the VvE
+    owners: Totals             # private measures, per dwelling
+    net_to_pay: Range          # VvE: measures, advice and other costs, after counted subsidy
+    owners_pay: Range          # net_to_pay less what the reserve fund pays: the owners' part
+    per_stage: dict[str, Range]
+    per_year: dict[int, Range]
+    execution_year: int
+    reserve_used: int          # cents the board means to take from the reserve fund
+    loan: LoanPlan
+    shares: ShareTable | None
+    apartments: tuple[ClassAmounts, ...]
+    reserve: ReservePlan
+    reference: ReferenceApartment | None = None
+    summary: tuple[str, ...] = ()   # Dutch sentences for page one of the plan
+    notes: tuple[str, ...] = ()     # Dutch sentences that open the money chapter
