@@ -58,9 +58,10 @@ def _imports(name: str) -> set[str]:
             if node.level:
                 anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names
-                         if f"{base}.{alias.name}" in _modules())
+            submodules = {f"{base}.{alias.name}" for alias in node.names} & set(_modules())
+            found.update(submodules)
+            if len(submodules) < len(node.names):  # a name from the package itself
+                found.add(base)
     return found
 
 
