@@ -5,11 +5,12 @@ it, so nothing is lost), choices, and a form base that cleans typed text."""
 from __future__ import annotations
 
 import re
-from typing import Any
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
-from flask_babel import get_locale, lazy_gettext as _l
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -38,8 +39,12 @@ class CleanForm(FlaskForm):
     class Meta:
         def bind_field(self, form, unbound_field, options):
             filters = list(options.get("filters", ()))
-            if unbound_field.field_class.__name__ in ("StringField", "TextAreaField",
-                                                      "EmailField", "PasswordField"):
+            if unbound_field.field_class.__name__ in (
+                "StringField",
+                "TextAreaField",
+                "EmailField",
+                "PasswordField",
+            ):
                 filters.append(clean_text)
             options["filters"] = filters
             return unbound_field.bind(form=form, **options)
@@ -166,5 +171,8 @@ class RateField(StringField):
             return self.raw_data[0]
         if not self.data:
             return ""
-        return str(self.data).replace(".", ",") if str(get_locale() or "nl") == "nl" \
+        return (
+            str(self.data).replace(".", ",")
+            if str(get_locale() or "nl") == "nl"
             else str(self.data)
+        )

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any
 
-from sqlalchemy import (JSON, Boolean, DateTime, ForeignKey, Integer, LargeBinary, String, Text,
-                        UniqueConstraint, func, Index)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .extensions import Base as Model
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class Dossier(Model):
@@ -25,26 +36,27 @@ class Dossier(Model):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, index=True)
     token_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
-                                                    onupdate=_now, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now, index=True
+    )
     version: Mapped[int] = mapped_column(Integer, nullable=False)
-    profile: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, nullable=True)
+    profile: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     furthest_step: Mapped[int] = mapped_column(Integer, default=0)
     # Copied from the profile and the plan on every save, so the advisors' dashboard can
     # filter, sort and count in SQL instead of reading every profile.
     name: Mapped[str] = mapped_column(String(200), default="", index=True)
     municipality: Mapped[str] = mapped_column(String(100), default="", index=True)
     postcode: Mapped[str] = mapped_column(String(7), default="", index=True)
-    rights: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
+    rights: Mapped[int | None] = mapped_column(Integer, nullable=True)
     heat_route: Mapped[str] = mapped_column(String(20), default="", index=True)
     stage: Mapped[str] = mapped_column(String(20), default="", index=True)
     status: Mapped[str] = mapped_column(String(20), default="started", index=True)
 
-    snapshots: Mapped[list["PlanSnapshot"]] = relationship(
-        back_populates="dossier", cascade="all, delete-orphan", order_by="PlanSnapshot.id")
-    shares: Mapped[list["Share"]] = relationship(cascade="all, delete-orphan",
-                                                 overlaps="dossier")
-    audit: Mapped[list["AuditEvent"]] = relationship(cascade="all, delete-orphan")
+    snapshots: Mapped[list[PlanSnapshot]] = relationship(
+        back_populates="dossier", cascade="all, delete-orphan", order_by="PlanSnapshot.id"
+    )
+    shares: Mapped[list[Share]] = relationship(cascade="all, delete-orphan", overlaps="dossier")
+    audit: Mapped[list[AuditEvent]] = relationship(cascade="all, delete-orphan")
 
     # Optimistic locking: a save based on an older version fails instead of overwriting.
     __mapper_args__ = {"version_id_col": version}
@@ -56,16 +68,18 @@ class PlanSnapshot(Model):
     __tablename__ = "plan_snapshot"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),
-                                            index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
-                                                    server_default=func.now())
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, server_default=func.now()
+    )
     created_by: Mapped[str] = mapped_column(String(80))
     engine_version: Mapped[str] = mapped_column(String(40))
     knowledge_version: Mapped[str] = mapped_column(String(40))
     plan: Mapped[dict[str, Any]] = mapped_column(JSON)
     # The document exactly as it was handed out, so it can be downloaded again unchanged.
-    document: Mapped[Optional[bytes]] = mapped_column(LargeBinary, nullable=True)
+    document: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
 
     dossier: Mapped[Dossier] = relationship(back_populates="snapshots")
 
@@ -77,11 +91,11 @@ class Organisation(Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    template: Mapped[Optional[bytes]] = mapped_column(LargeBinary, nullable=True)
-    template_name: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
+    template: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    template_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
-    users: Mapped[list["User"]] = relationship(back_populates="organisation")
+    users: Mapped[list[User]] = relationship(back_populates="organisation")
 
 
 class User(Model):
@@ -97,8 +111,7 @@ class User(Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True),
-                                                                nullable=True)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     organisation: Mapped[Organisation] = relationship(back_populates="users")
@@ -109,24 +122,25 @@ class Share(Model):
 
     __tablename__ = "share"
     # the dashboard's question: which dossiers may this organisation see?
-    __table_args__ = (Index("ix_share_organisation_dossier", "organisation_id", "dossier_id",
-                            "revoked_at"),)
+    __table_args__ = (
+        Index("ix_share_organisation_dossier", "organisation_id", "dossier_id", "revoked_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),
-                                            index=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    organisation_id: Mapped[Optional[int]] = mapped_column(
-        ForeignKey("organisation.id", ondelete="CASCADE"), nullable=True, index=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    redeemed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True),
-                                                               nullable=True)
-    revoked_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime(timezone=True),
-                                                              nullable=True)
+    redeemed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     dossier: Mapped[Dossier] = relationship()
-    organisation: Mapped[Optional[Organisation]] = relationship()
+    organisation: Mapped[Organisation | None] = relationship()
 
 
 class AuditEvent(Model):
@@ -135,12 +149,13 @@ class AuditEvent(Model):
     __tablename__ = "audit_event"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),
-                                            index=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     actor: Mapped[str] = mapped_column(String(120))
     action: Mapped[str] = mapped_column(String(40))
-    detail: Mapped[Optional[dict[str, Any]]] = mapped_column(JSON, nullable=True)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class MunicipalPlan(Model):
@@ -152,13 +167,16 @@ class MunicipalPlan(Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     municipality: Mapped[str] = mapped_column(String(100), index=True)
     neighbourhood: Mapped[str] = mapped_column(String(200), default="")  # "" = whole municipality
-    status: Mapped[str] = mapped_column(String(20), default="none")  # none | in_preparation | adopted
-    preferred_route: Mapped[Optional[str]] = mapped_column(String(20), nullable=True)
-    expected_year: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(
+        String(20), default="none"
+    )  # none | in_preparation | adopted
+    preferred_route: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    expected_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(500), default="")
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
-                                                    onupdate=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
     updated_by: Mapped[str] = mapped_column(String(120), default="")
 
 

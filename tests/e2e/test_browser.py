@@ -227,6 +227,7 @@ def test_wizard_step_in_english(page, server):
 
 def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server, tmp_path):
     from flask_migrate import upgrade  # noqa: F401  (the server fixture already migrated)
+
     from tests.e2e.conftest import make_account
 
     # a board starts, answers two steps and shares with the advisors

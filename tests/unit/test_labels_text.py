@@ -1,5 +1,8 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from vve.labels import lower_words
-from hypothesis import given, strategies as st
+
 
 def test_lower_words_keeps_acronyms_and_lowers_ordinary_words():
     assert lower_words("Duurzaam MJOP (DMJOP) vaststellen") == "duurzaam MJOP (DMJOP) vaststellen"

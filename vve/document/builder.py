@@ -6,12 +6,20 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
-from .styles import (KEEP_CELL_STYLE, NOTE_STYLE, TABLE_HEAD_STYLE, TABLE_STYLE, keep_row_whole,
-                     repeat_header_row, restart_numbering, use_numbering)
+from .styles import (
+    KEEP_CELL_STYLE,
+    NOTE_STYLE,
+    TABLE_HEAD_STYLE,
+    TABLE_STYLE,
+    keep_row_whole,
+    repeat_header_row,
+    restart_numbering,
+    use_numbering,
+)
 from .text import clean
 
 CELL_STYLE = "VvE Tabeltekst"
-KEEP_TOGETHER_ROWS = 12   # a table this short is kept on one page
+KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
 
 
 class Builder:
@@ -52,14 +60,19 @@ class Builder:
                 use_numbering(paragraph, num_id)
 
     def labelled(self, label: str, text: str, style: str | None = None):
-        """"Label: text" with the label in the strong character style, not hard bold."""
+        """ "Label: text" with the label in the strong character style, not hard bold."""
         paragraph = self.para("", style)
         paragraph.add_run(clean(label) + ": ")._r.style = self.style_id("Strong")
         paragraph.add_run(clean(text))
         return paragraph
 
-    def table(self, headers: list[str], rows: list[list[str]], caption: str | None = None,
-              widths: list[float] | None = None):
+    def table(
+        self,
+        headers: list[str],
+        rows: list[list[str]],
+        caption: str | None = None,
+        widths: list[float] | None = None,
+    ):
         """A table in the named table style; each row built once (cell() is quadratic).
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.

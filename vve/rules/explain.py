@@ -8,8 +8,8 @@ Ids are namespaced so an advisor can look each one up in the knowledge files:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Explanation:
     text: str
 
     @classmethod
-    def of(cls, text: str, *groups: Iterable[str]) -> "Explanation":
+    def of(cls, text: str, *groups: Iterable[str]) -> Explanation:
         seen: dict[str, None] = {}
         for group in groups:
             for item in group:
@@ -43,21 +43,33 @@ def nl_euros(amount_cents: int) -> str:
 
 
 def nl_euro_range(low: int, high: int) -> str:
-    """"€ 1.200 tot € 1.500", or one amount where both ends round to the same euro."""
+    """ "€ 1.200 tot € 1.500", or one amount where both ends round to the same euro."""
     a, b = nl_euros(low), nl_euros(high)
     return a if a == b else f"{a} tot {b}"
 
 
 def nl_listing(items: list[str]) -> str:
-    """"a", "a en b", "a, b en c"."""
+    """ "a", "a en b", "a, b en c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
-def nl_date(day: "dt.date | str") -> str:
+def nl_date(day: dt.date | str) -> str:
     """Dutch long date inside engine sentences (the document formats its own with Babel):
     2027-12-30 -> "30 december 2027"."""
     if isinstance(day, str):

@@ -6,11 +6,11 @@ import datetime as dt
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def aware(value: dt.datetime | None) -> dt.datetime | None:
     """SQLite returns naive datetimes; treat them as the UTC they were stored in."""
     if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.timezone.utc)
+        return value.replace(tzinfo=dt.UTC)
     return value

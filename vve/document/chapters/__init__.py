@@ -11,8 +11,20 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ..builder import Builder
-from . import (appendices, building, drafts, financing, measures, money, questions, risks, stages,
-               summary, timeline, voting)
+from . import (
+    appendices,
+    building,
+    drafts,
+    financing,
+    measures,
+    money,
+    questions,
+    risks,
+    stages,
+    summary,
+    timeline,
+    voting,
+)
 
 
 class Chapter(NamedTuple):
