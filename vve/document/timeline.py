@@ -35,7 +35,7 @@ WIDTH, ROW, TOP, BOTTOM, LABELS, RIGHT = 1600, 44, 20, 60, 470, 30
 
 
 @cache
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 

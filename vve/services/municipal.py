@@ -108,7 +108,7 @@ def _rows(data: bytes, required: Iterable[str]) -> list[dict[str, str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CsvError(["Het bestand is geen UTF-8-tekst."]) from None
-    text = clean_text(text)  # no NUL or other characters the database refuses
+    text = str(clean_text(text))  # no NUL or other characters the database refuses
     sample = text[:2048]
     delimiter = ";" if sample.count(";") >= sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
