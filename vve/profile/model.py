@@ -14,117 +14,18 @@ Version history (``vve/profile/upgrade.py`` brings older data up to date):
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Literal, Optional
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    PlainValidator,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field, model_validator
+
+from .fields import (XML_FORBIDDEN, Count, CubicMetres, Euros, GasM3, PlanDate, Postcode, Share,
+                     SquareMetres, Text, Votes, Year, _Part, clean_text)
+from .money import MeasureFigures, Money
+
+__all__ = ["SCHEMA_VERSION", "XML_FORBIDDEN", "MeasureFigures", "Profile", "clean_text"]
 
 SCHEMA_VERSION = 2
-
-# Characters XML 1.0 (and PostgreSQL text) cannot hold. Removed on the way in, so no
-# layer behind the profile ever sees them; the Word writer uses the same definition.
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def clean_text(value: object) -> object:
-    if isinstance(value, str):
-        return XML_FORBIDDEN.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return value
-
-
-Year = Annotated[int, Field(ge=1500, le=2100)]
-Count = Annotated[int, Field(ge=0, le=100_000)]
-Votes = Annotated[int, Field(ge=0, le=100_000_000)]
-# A plan spans decades from its start; later dates are typing errors, not plans.
-PlanDate = Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2090, 12, 31))]
-Euros = Annotated[int, Field(ge=0, le=10_000_000_000)]
-SquareMetres = Annotated[int, Field(ge=1, le=10_000_000)]
-CubicMetres = Annotated[int, Field(ge=1, le=100_000_000)]
-GasM3 = Annotated[int, Field(ge=0, le=100_000_000)]
-# An interest rate in percent with at most three decimals: "3.69" (stored as a string).
-RatePercent = Annotated[Decimal, Field(ge=0, le=20, max_digits=5, decimal_places=3)]
-Text = Annotated[str, BeforeValidator(clean_text), Field(max_length=200)]
-
-_FRACTION_RE = re.compile(r"^\s*(\d{1,6})\s*/\s*(\d{1,6})\s*$")
-
-
-def _parse_share(value: object) -> Fraction:
-    """Accept "2/3" (the stored form) or a Fraction; a share lies in [0, 1]."""
-    if isinstance(value, Fraction):
-        share = value
-    elif isinstance(value, str) and (m := _FRACTION_RE.match(value)):
-        numerator, denominator = int(m.group(1)), int(m.group(2))
-        if denominator == 0:
-            raise ValueError("share_zero_denominator")
-        share = Fraction(numerator, denominator)
-    else:
-        raise ValueError("share_format")
-    if not 0 <= share <= 1:
-        raise ValueError("share_range")
-    return share
-
-
-Share = Annotated[
-    Fraction,
-    PlainValidator(_parse_share),
-    PlainSerializer(lambda f: f"{f.numerator}/{f.denominator}", return_type=str),
-    WithJsonSchema(
-        {"type": "string", "pattern": r"^\s*\d{1,6}\s*/\s*[1-9]\d{0,5}\s*$",
-         "description": "Exact share as a fraction, e.g. \"2/3\"; between 0 and 1."}
-    ),
-]
-
-def _parse_deed_share(value: object) -> str:
-    """A breukdeel as the deed writes it: "210/10000" stays "210/10000" (a Fraction would
-    reduce it to "21/1000", which a board would not recognise from its deed)."""
-    share = _parse_share(value)
-    if isinstance(value, Fraction):
-        return f"{share.numerator}/{share.denominator}"
-    m = _FRACTION_RE.match(value)
-    return f"{int(m.group(1))}/{int(m.group(2))}"
-
-
-DeedShare = Annotated[
-    str,
-    PlainValidator(_parse_deed_share),
-    WithJsonSchema(
-        {"type": "string", "pattern": r"^\s*\d{1,6}\s*/\s*[1-9]\d{0,5}\s*$",
-         "description": "A breukdeel as the deed writes it, e.g. \"210/10000\"; between 0 and 1."}
-    ),
-]
-
-_POSTCODE_RE = re.compile(r"^\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*$")
-
-
-def _parse_postcode(value: object) -> str:
-    if not isinstance(value, str) or not (m := _POSTCODE_RE.match(value)):
-        raise ValueError("postcode_format")
-    return f"{m.group(1)} {m.group(2).upper()}"
-
-
-Postcode = Annotated[
-    str,
-    PlainValidator(_parse_postcode),
-    WithJsonSchema({"type": "string", "pattern": r"^\s*[1-9][0-9]{3}\s*[A-Za-z]{2}\s*$",
-                    "description": "Dutch postcode, e.g. \"7811 AB\"."}),
-]
-
-
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
 
 # --- the VvE -----------------------------------------------------------------
 
@@ -205,91 +106,6 @@ class Installations(_Part):
     gas_use_per_dwelling_m3: Optional[GasM3] = Field(
         default=None, description="Yearly gas use of an average dwelling, m³; used when the "
                                   "building's total is unknown.")
-
-
-# --- maintenance and money ---------------------------------------------------
-
-class PlannedMaintenance(_Part):
-    """Jaren uit het MJOP waarin groot onderhoud gepland staat."""
-
-    roof: Optional[Year] = None
-    window_frames: Optional[Year] = None
-    facade: Optional[Year] = None
-    collective_boiler: Optional[Year] = None
-
-
-MeasureId = Literal[
-    "hydronic_balancing", "cavity_insulation", "roof_insulation", "glazing", "facade_insulation",
-    "floor_insulation", "ventilation", "heat_network_connection", "collective_heat_pump",
-    "collective_hybrid_heat_pump", "individual_heat_pumps", "green_gas_ready", "solar_panels",
-    "induction_cooking"]
-
-
-class CostShareRow(_Part):
-    """Eén regel van de breukdelentabel: een aantal appartementen met hetzelfde breukdeel."""
-
-    label: Text
-    kind: Literal["dwelling", "commercial", "parking_or_storage"] = "dwelling"
-    apartments: Annotated[int, Field(ge=1, le=100_000)]
-    share: DeedShare = Field(description="Cost share (breukdeel) of ONE apartment in this row, "
-                                         "as the deed writes it; more than 0.")
-
-    @model_validator(mode="after")
-    def _positive(self) -> "CostShareRow":
-        if Fraction(self.share) <= 0:
-            raise ValueError("share_positive")
-        return self
-
-
-class ReserveCommitment(_Part):
-    """Geplande uitgave uit het reservefonds (uit het MJOP)."""
-
-    year: Year
-    amount: Euros
-    description: Optional[Text] = None
-
-
-class MeasureFigures(_Part):
-    """Figures for one measure from the VvE's own energy advice, DMJOP or quote; each
-    replaces the plan's default for that measure."""
-
-    origin: Optional[Literal["energy_advice", "dmjop", "quote"]] = None
-    investment: Optional[Euros] = Field(default=None, description="Investment incl. VAT, euros.")
-    subsidy: Optional[Euros] = Field(default=None, description="Subsidy for this measure, euros.")
-    yearly_saving: Optional[Euros] = Field(default=None, description="Energy saving per year, euros.")
-    quantity: Optional[Annotated[int, Field(ge=1, le=100_000_000)]] = Field(
-        default=None, description="Quantity in the unit of the measure's price (m², Wp, dwellings).")
-    reference: Optional[Text] = Field(default=None, description="Which advice or quote, and its date.")
-
-
-class LoanQuote(_Part):
-    """The quote of the lender (Nationaal Warmtefonds), once the VvE has one."""
-
-    rate_percent: Optional[RatePercent] = None
-    term_years: Optional[Literal[10, 15, 20, 30]] = None
-    amount: Optional[Euros] = None
-
-
-class Money(_Part):
-    maintenance_plan: Optional[Literal["none", "mjop", "dmjop"]] = None
-    maintenance_plan_year: Optional[Year] = None
-    planned: PlannedMaintenance = Field(default_factory=PlannedMaintenance)
-    reserve_fund_balance: Optional[Euros] = None
-    yearly_reserve_contribution: Optional[Euros] = None
-    rebuild_value: Optional[Euros] = None
-    existing_loans: Optional[Euros] = Field(default=None, description="Outstanding VvE loans in euros.")
-    # version 2
-    cost_share_method: Optional[Literal["equal", "table"]] = Field(
-        default=None, description="equal: every apartment right pays the same share; table: "
-                                  "the rows of cost_shares (breukdelen from the deed).")
-    cost_shares: list[CostShareRow] = Field(default_factory=list, max_length=200)
-    reserve_commitments: list[ReserveCommitment] = Field(default_factory=list, max_length=50)
-    reserve_for_plan: Optional[Euros] = Field(
-        default=None, description="What the VvE means to pay from the reserve fund for this plan.")
-    advice_cost: Optional[Euros] = Field(
-        default=None, description="Cost of the energy advice and DMJOP incl. VAT, euros.")
-    figures: dict[MeasureId, MeasureFigures] = Field(default_factory=dict)
-    loan_quote: LoanQuote = Field(default_factory=LoanQuote)
 
 
 # --- owners --------------------------------------------------------------------
@@ -399,7 +215,6 @@ class Profile(_Part):
         # The vote table and the building's rights are answered on different steps; where
         # they disagree the plan flags it (risk "weights_mismatch") instead of refusing a save
         # that would leave the board stuck between two steps.
-        total_rights = self.building.rights.total()
         if self.voting.threshold_amount is not None and self.voting.threshold_amount_set is False:
             raise ValueError("threshold_amount_without_set")
         total_votes = self.total_votes()

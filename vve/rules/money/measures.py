@@ -16,7 +16,7 @@ from fractions import Fraction
 from vve.knowledge import Knowledge
 from vve.knowledge.money import MoneyKnowledge, Provenance, Saving, UnitPrice
 from vve.profile import Profile
-from vve.profile.model import MeasureFigures
+from vve.profile.money import MeasureFigures
 
 from ..measures import Measure, modest_facade
 from .amounts import ZERO, Range, allocate_groups, cents, whole
