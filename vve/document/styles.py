@@ -201,8 +201,12 @@ def fill_toc(doc: DocxDocument, paragraph: Paragraph, style_ids: dict[str, str])
     for p in doc.paragraphs:
         if p._p is paragraph._p:
             after = True
-        elif after and p.style is not None and p.style.name in ("Heading 1", "Heading 2") \
-                and p.text.strip():
+        elif (
+            after
+            and p.style is not None
+            and p.style.name in ("Heading 1", "Heading 2")
+            and p.text.strip()
+        ):
             headings.append((p.style.name, p.text))
     if not headings:
         return

@@ -18,7 +18,6 @@ from .typed import MonthDay, key
 
 Certainty = Literal["bron", "onzeker", "betwist"]
 Who = Literal["board", "committee", "advisor", "meeting", "owners", "contractor", "manager"]
-CERTAINTIES = frozenset({"bron", "onzeker", "betwist"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

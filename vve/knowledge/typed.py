@@ -124,12 +124,12 @@ def _required(f: dataclasses.Field[Any]) -> bool:
 
 
 @cache
-def _hints(cls: type[Any]) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
 @cache
-def accepted_keys(cls: type[Any], given: frozenset[str] = frozenset()) -> frozenset[str]:
+def accepted_keys(cls: Any, given: frozenset[str] = frozenset()) -> frozenset[str]:
     """The keys an entry of ``cls`` may have (``given`` fields come from elsewhere)."""
     out: set[str] = set()
     for f in dataclasses.fields(cls):
@@ -214,7 +214,7 @@ def convert(tp: Any, value: object, where: Where, name: str) -> Any:
             k: convert(inner, v, where, f"{name}.{k}" if name else k)
             for k, v in _table(value, where.child(name)).items()
         }
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return build(tp, value, where.child(name))
     return _scalar(tp, value, where, name)
 

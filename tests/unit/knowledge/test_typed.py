@@ -71,6 +71,7 @@ OPTIONAL = {
     ("costs", "energy", "basis"),
     ("costs", "savings", "basis"),
     ("costs", "isde", "routes"),
+    ("costs", "isde", "typical"),
     ("costs", "quantities", "basis"),
     ("costs", "svve_rates", "basis"),
     ("costs", "rebuild_value", "basis"),
