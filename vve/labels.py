@@ -81,136 +81,59 @@ FIELDS = {
 }
 
 # Fields shown as euros, years or percentages in tables.
-MONEY_FIELDS = {
-    "money.reserve_fund_balance",
-    "money.yearly_reserve_contribution",
-    "money.rebuild_value",
-    "money.existing_loans",
-    "voting.threshold_amount",
-    "money.reserve_for_plan",
-    "money.advice_cost",
-    "money.loan_quote.amount",
-}
+MONEY_FIELDS = {"money.reserve_fund_balance", "money.yearly_reserve_contribution",
+                "money.rebuild_value", "money.existing_loans", "voting.threshold_amount",
+                "money.reserve_for_plan", "money.advice_cost", "money.loan_quote.amount"}
 PERCENT_FIELDS = {"owners.past_turnout_percent", "money.loan_quote.rate_percent"}
 # Fields with a unit after the number.
-UNIT_FIELDS = {
-    "building.floor_area_per_dwelling": "m²",
-    "building.roof_area": "m²",
-    "building.facade_area": "m²",
-    "building.window_area": "m²",
-    "building.volume": "m³",
-    "installations.gas_use_m3": "m³ per jaar",
-    "installations.gas_use_per_dwelling_m3": "m³ per jaar",
-    "money.loan_quote.term_years": "jaar",
-}
+UNIT_FIELDS = {"building.floor_area_per_dwelling": "m²", "building.roof_area": "m²",
+               "building.facade_area": "m²", "building.window_area": "m²",
+               "building.volume": "m³", "installations.gas_use_m3": "m³ per jaar",
+               "installations.gas_use_per_dwelling_m3": "m³ per jaar",
+               "money.loan_quote.term_years": "jaar"}
 
 VALUES = {
     "association.management": {"self_managed": "zelfbeheer", "professional": "VvE-beheerder"},
-    "building.building_type": {
-        "gallery_flat": "galerijflat",
-        "porch_flat": "portiekflat",
-        "apartment_block": "appartementencomplex",
-        "converted_house": "gesplitst pand",
-        "mixed": "gemengd",
-    },
-    "building.heritage": {
-        "none": "geen monument",
-        "municipal_monument": "gemeentelijk monument",
-        "national_monument": "rijksmonument",
-        "protected_townscape": "beschermd stads- of dorpsgezicht",
-    },
-    "building.roof_type": {
-        "flat": "plat dak",
-        "pitched": "hellend dak",
-        "mixed": "deels plat, deels hellend",
-    },
-    "insulation": {
-        "none": "niet geïsoleerd",
-        "partial": "deels geïsoleerd",
-        "insulated": "geïsoleerd",
-    },
-    "building.cavity_wall": {
-        "no_cavity": "geen spouw",
-        "empty": "lege spouw",
-        "filled": "gevulde spouw",
-    },
-    "building.glazing": {
-        "single": "enkel glas",
-        "double": "dubbel glas",
-        "hr_plus_plus": "HR++-glas",
-        "triple": "triple glas",
-        "mixed": "gemengd",
-    },
-    "building.floor_insulation": {
-        "none": "niet geïsoleerd",
-        "partial": "deels geïsoleerd",
-        "insulated": "geïsoleerd",
-        "no_ground_floor": "geen begane-grondvloer",
-    },
-    "building.ventilation": {
-        "natural": "natuurlijke ventilatie (roosters)",
-        "mechanical_exhaust": "mechanische afzuiging",
-        "balanced": "balansventilatie",
-        "balanced_heat_recovery": "balansventilatie met warmteterugwinning",
-        "mixed": "gemengd",
-    },
-    "building.solar_panels": {
-        "none": "geen",
-        "common": "op het gemeenschappelijk dak",
-        "private": "bij eigenaars",
-        "both": "gemeenschappelijk en bij eigenaars",
-    },
-    "building.cooking_on_gas": {
-        "all": "alle woningen",
-        "some": "een deel van de woningen",
-        "none": "geen",
-    },
-    "installations.heating": {
-        "individual_gas_boilers": "individuele cv-ketels op gas",
-        "collective_boiler": "collectieve ketel",
-        "block_heating": "blokverwarming",
-        "heat_network": "warmtenet",
-        "other": "anders",
-    },
-    "installations.hot_water": {
-        "combi_boilers": "combiketels",
-        "collective": "collectief",
-        "electric_boilers": "elektrische boilers",
-        "heat_network": "warmtenet",
-        "other": "anders",
-    },
-    "money.maintenance_plan": {
-        "none": "geen MJOP",
-        "mjop": "MJOP",
-        "dmjop": "duurzaam MJOP (DMJOP)",
-    },
-    "money.cost_share_method": {
-        "equal": "gelijk per appartementsrecht",
-        "table": "volgens de breukdelen in de splitsingsakte",
-    },
-    "voting.model_reglement": {
-        "1973": "Modelreglement 1973",
-        "1983": "Modelreglement 1983",
-        "1992": "Modelreglement 1992",
-        "2006": "Modelreglement 2006",
-        "2017": "Modelreglement 2017",
-        "deviating": "afwijkend reglement",
-    },
-    "voting.votes_per_right": {
-        "one_each": "één stem per recht",
-        "weighted": "gewogen (stemmentabel)",
-    },
-    "voting.second_meeting": {
-        "as_model": "zoals in het modelreglement",
-        "allowed": "toegestaan",
-        "not_allowed": "niet toegestaan",
-    },
+    "building.building_type": {"gallery_flat": "galerijflat", "porch_flat": "portiekflat",
+                               "apartment_block": "appartementencomplex",
+                               "converted_house": "gesplitst pand", "mixed": "gemengd"},
+    "building.heritage": {"none": "geen monument", "municipal_monument": "gemeentelijk monument",
+                          "national_monument": "rijksmonument",
+                          "protected_townscape": "beschermd stads- of dorpsgezicht"},
+    "building.roof_type": {"flat": "plat dak", "pitched": "hellend dak", "mixed": "deels plat, deels hellend"},
+    "insulation": {"none": "niet geïsoleerd", "partial": "deels geïsoleerd", "insulated": "geïsoleerd"},
+    "building.cavity_wall": {"no_cavity": "geen spouw", "empty": "lege spouw", "filled": "gevulde spouw"},
+    "building.glazing": {"single": "enkel glas", "double": "dubbel glas", "hr_plus_plus": "HR++-glas",
+                         "triple": "triple glas", "mixed": "gemengd"},
+    "building.floor_insulation": {"none": "niet geïsoleerd", "partial": "deels geïsoleerd",
+                                  "insulated": "geïsoleerd", "no_ground_floor": "geen begane-grondvloer"},
+    "building.ventilation": {"natural": "natuurlijke ventilatie (roosters)",
+                             "mechanical_exhaust": "mechanische afzuiging",
+                             "balanced": "balansventilatie",
+                             "balanced_heat_recovery": "balansventilatie met warmteterugwinning",
+                             "mixed": "gemengd"},
+    "building.solar_panels": {"none": "geen", "common": "op het gemeenschappelijk dak",
+                              "private": "bij eigenaars", "both": "gemeenschappelijk en bij eigenaars"},
+    "building.cooking_on_gas": {"all": "alle woningen", "some": "een deel van de woningen", "none": "geen"},
+    "installations.heating": {"individual_gas_boilers": "individuele cv-ketels op gas",
+                              "collective_boiler": "collectieve ketel",
+                              "block_heating": "blokverwarming", "heat_network": "warmtenet",
+                              "other": "anders"},
+    "installations.hot_water": {"combi_boilers": "combiketels", "collective": "collectief",
+                                "electric_boilers": "elektrische boilers",
+                                "heat_network": "warmtenet", "other": "anders"},
+    "money.maintenance_plan": {"none": "geen MJOP", "mjop": "MJOP", "dmjop": "duurzaam MJOP (DMJOP)"},
+    "money.cost_share_method": {"equal": "gelijk per appartementsrecht",
+                                "table": "volgens de breukdelen in de splitsingsakte"},
+    "voting.model_reglement": {"1973": "Modelreglement 1973", "1983": "Modelreglement 1983",
+                               "1992": "Modelreglement 1992", "2006": "Modelreglement 2006",
+                               "2017": "Modelreglement 2017", "deviating": "afwijkend reglement"},
+    "voting.votes_per_right": {"one_each": "één stem per recht", "weighted": "gewogen (stemmentabel)"},
+    "voting.second_meeting": {"as_model": "zoals in het modelreglement", "allowed": "toegestaan",
+                              "not_allowed": "niet toegestaan"},
     "municipal.preferred_route": vocabulary.HEAT_ROUTES.words(),
-    "ambition.goal": {
-        "gas_free": "aardgasvrij",
-        "gas_free_ready": "aardgasvrij-klaar",
-        "insulate_first": "eerst isoleren",
-    },
+    "ambition.goal": {"gas_free": "aardgasvrij", "gas_free_ready": "aardgasvrij-klaar",
+                      "insulate_first": "eerst isoleren"},
     "ambition.budget_appetite": {"low": "laag", "medium": "gemiddeld", "high": "hoog"},
     "owners.groups.kind": vocabulary.OWNER_KINDS.words(),
 }
@@ -239,20 +162,10 @@ APPLIES = {
 
 SEVERITY = vocabulary.SEVERITY.words()
 CERTAINTY = vocabulary.CERTAINTY.words()
-TIMELINE_KIND = {
-    "stage": "Fase",
-    "meeting": "ALV",
-    "measure": "Maatregel",
-    "maintenance": "Onderhoud",
-    "municipal": "Gemeente",
-    "goal": "Doel",
-}
-FINANCING_KIND = {
-    "subsidy": "subsidie",
-    "loan": "lening",
-    "own_funds": "eigen middelen",
-    "law": "wettelijke plicht",
-}
+TIMELINE_KIND = {"stage": "Fase", "meeting": "ALV", "measure": "Maatregel",
+                 "maintenance": "Onderhoud", "municipal": "Gemeente", "goal": "Doel"}
+FINANCING_KIND = {"subsidy": "subsidie", "loan": "lening", "own_funds": "eigen middelen",
+                  "law": "wettelijke plicht"}
 
 FRACTION_WORDS = vocabulary.FRACTIONS.words()
 
@@ -276,31 +189,15 @@ def fraction_words(fraction: str) -> str:
 
 # --- money (the plan's money part) ---------------------------------------------------------
 
-COST_ORIGIN = {
-    "default": "indicatief (kengetal)",
-    "energy_advice": "uit het energieadvies",
-    "dmjop": "uit het DMJOP",
-    "quote": "uit de offerte",
-    "board": "door het bestuur ingevuld",
-}
-QUANTITY_ORIGIN = {
-    "entered": "ingevuld",
-    "reference": "geschat met een RVO-referentiewoning",
-    "reference_other_type": "geschat met een RVO-referentiewoning van een ander gebouwtype",
-    "derived": "afgeleid",
-    "per_dwelling": "per woning",
-    "unknown": "onbekend",
-}
+COST_ORIGIN = {"default": "indicatief (kengetal)", "energy_advice": "uit het energieadvies",
+               "dmjop": "uit het DMJOP", "quote": "uit de offerte", "board": "door het bestuur ingevuld"}
+QUANTITY_ORIGIN = {"entered": "ingevuld", "reference": "geschat met een RVO-referentiewoning",
+                   "reference_other_type": "geschat met een RVO-referentiewoning van een ander gebouwtype",
+                   "derived": "afgeleid", "per_dwelling": "per woning", "unknown": "onbekend"}
 QUANTITY_UNIT = {"m2": "m²", "dwelling": "woningen", "wp": "Wp"}
-QUANTITY_KIND = {
-    "closed_facade": "gevel zonder ramen en deuren",
-    "windows": "glas",
-    "roof": "dak",
-    "ground_floor": "begane-grondvloer",
-    "dwellings": "woningen",
-    "watt_peak": "vermogen zonnepanelen",
-    "floor_area": "woonoppervlak per woning",
-}
+QUANTITY_KIND = {"closed_facade": "gevel zonder ramen en deuren", "windows": "glas",
+                 "roof": "dak", "ground_floor": "begane-grondvloer", "dwellings": "woningen",
+                 "watt_peak": "vermogen zonnepanelen", "floor_area": "woonoppervlak per woning"}
 PRICE_UNIT = {"m2": "per m²", "dwelling": "per woning", "wp": "per Wp"}
 SUBSIDY_REASON = {
     "counted": "meegeteld (zeker pas na de beschikking)",
@@ -312,31 +209,22 @@ SUBSIDY_REASON = {
     "owner_occupiers_only": "alleen voor eigenaar-bewoners (ISDE)",
     "none": "geen",
 }
-MISSING = {
-    "price_not_found": "geen prijs gevonden",
-    "quantity_unknown": "de hoeveelheid is onbekend",
-    "status_unknown": "nog niet bekend of dit nodig is; eerst vaststellen bij de opname",
-    "roof_type_unknown": "het daktype is onbekend",
-    "in_maintenance": "nieuwe kozijnen uit het MJOP krijgen nieuw glas, dus het MJOP-bedrag "
-    "dekt het grootste deel; alleen beter glas dan HR++ kost meer",
-    "outdated_price": "alleen een verouderd maximum gevonden; vraag een offerte",
-}
+MISSING = {"price_not_found": "geen prijs gevonden",
+           "quantity_unknown": "de hoeveelheid is onbekend",
+           "status_unknown": "nog niet bekend of dit nodig is; eerst vaststellen bij de opname",
+           "roof_type_unknown": "het daktype is onbekend",
+           "in_maintenance": "nieuwe kozijnen uit het MJOP krijgen nieuw glas, dus het MJOP-bedrag "
+                             "dekt het grootste deel; alleen beter glas dan HR++ kost meer",
+           "outdated_price": "alleen een verouderd maximum gevonden; vraag een offerte"}
 QUALITY = {"bron": "betrouwbare bron", "afgeleid": "afgeleid uit de bron", "zwak": "zwakke bron"}
-SHARE_METHOD = {
-    "equal": "gelijke breukdelen",
-    "table": "breukdelen uit de splitsingsakte",
-    "assumed_equal": "aangenomen: gelijke breukdelen (nog niet ingevuld)",
-}
-RIGHT_KIND = {
-    "dwelling": "Woning",
-    "commercial": "Bedrijfsruimte",
-    "parking_or_storage": "Garage of berging",
-}
+SHARE_METHOD = {"equal": "gelijke breukdelen", "table": "breukdelen uit de splitsingsakte",
+                "assumed_equal": "aangenomen: gelijke breukdelen (nog niet ingevuld)"}
+RIGHT_KIND = {"dwelling": "Woning", "commercial": "Bedrijfsruimte",
+              "parking_or_storage": "Garage of berging"}
 
 
 def lower_words(text: str) -> str:
     """A title inside a sentence: "Duurzaam MJOP (DMJOP) vaststellen" -> "duurzaam MJOP
     (DMJOP) vaststellen". Words with two or more capitals (MJOP, VvE, HR++) keep theirs."""
-    return " ".join(
-        word if sum(c.isupper() for c in word) > 1 else word.lower() for word in text.split(" ")
-    )
+    return " ".join(word if sum(c.isupper() for c in word) > 1 else word.lower()
+                    for word in text.split(" "))

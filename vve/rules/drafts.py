@@ -25,7 +25,8 @@ def _amount(lines, knowledge: Knowledge) -> str:
     if not known:
         return AMOUNT
     amount = total([line.investment for line in known])
-    missing = [knowledge.measures[line.measure].short for line in lines if line.investment is None]
+    missing = [knowledge.measures[line.measure].short for line in lines
+               if line.investment is None]
     if not missing and all(line.origin != "default" for line in known):
         return nl_euros(amount.high)
     estimate = f"indicatief {nl_euro_range(amount.low, amount.high)}"
@@ -34,13 +35,9 @@ def _amount(lines, knowledge: Knowledge) -> str:
     return f"[bedrag uit de offerte; {estimate}]"
 
 
-def fill_drafts(
-    decisions: tuple[Decision, ...],
-    money: MoneyPlan,
-    knowledge: Knowledge,
-    target_year: int | None = None,
-    goal: str | None = None,
-) -> tuple[Decision, ...]:
+def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
+                knowledge: Knowledge, target_year: int | None = None,
+                goal: str | None = None) -> tuple[Decision, ...]:
     lines = {line.measure: line for line in money.lines}
     labels = knowledge.risk_thresholds.component_labels
     out = []
@@ -50,47 +47,30 @@ def fill_drafts(
         if carried and AMOUNT in text:
             text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
         if carried and "[maatregelen]" in text:
-            text = text.replace(
-                "[maatregelen]",
-                nl_listing([knowledge.measures[line.measure].short for line in carried]),
-                1,
-            )
+            text = text.replace("[maatregelen]", nl_listing(
+                [knowledge.measures[line.measure].short for line in carried]), 1)
         if d.id == "insulate_with_maintenance" and carried:
-            moments = sorted(
-                {(line.year, knowledge.measures[line.measure].component) for line in carried}
-            )
-            text = text.replace(
-                "[dak/gevel/kozijnen] in [jaar]",
-                nl_listing(
-                    [
-                        f"{labels.get(component, 'het onderhoud')} in {year}"
-                        for year, component in moments
-                    ]
-                ),
-                1,
-            )
+            moments = sorted({(line.year, knowledge.measures[line.measure].component)
+                              for line in carried})
+            text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
+                [f"{labels.get(component, 'het onderhoud')} in {year}"
+                 for year, component in moments]), 1)
         if goal in GOAL_WORDS:
-            text = text.replace(
-                "aardgasvrij in [streefjaar]", f"{GOAL_WORDS[goal]} in [streefjaar]"
-            )
+            text = text.replace("aardgasvrij in [streefjaar]",
+                                f"{GOAL_WORDS[goal]} in [streefjaar]")
         if target_year is not None and "[streefjaar]" in text:
             text = text.replace("[streefjaar]", str(target_year))
         if d.id == "commission_advice" and money.advice.cost is not None:
             text = text.replace(AMOUNT, nl_euros(money.advice.cost.high), 1)
         if d.id == "vve_loan":
-            vve = [
-                line for line in money.lines if line.payer == "vve" and line.investment is not None
-            ]
+            vve = [line for line in money.lines if line.payer == "vve"
+                   and line.investment is not None]
             principal = money.loan.principal
             if money.loan.principal_origin == "quote":
                 text = text.replace(AMOUNT, nl_euros(principal.high), 1)
             elif principal.high:
-                text = text.replace(
-                    AMOUNT,
-                    f"[bedrag uit de renteaanbieding; indicatief "
-                    f"{nl_euro_range(principal.low, principal.high)}]",
-                    1,
-                )
+                text = text.replace(AMOUNT, f"[bedrag uit de renteaanbieding; indicatief "
+                                            f"{nl_euro_range(principal.low, principal.high)}]", 1)
             quoted = [t.years for t in money.loan.terms if t.quoted]
             if quoted:
                 text = text.replace("[10/15/20]", str(quoted[0]), 1)

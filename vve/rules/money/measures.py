@@ -25,21 +25,21 @@ from .quantities import BuildingQuantities, Quantity
 
 @dataclass(frozen=True)
 class GasUse:
-    building: int | None  # m³ per year, all dwellings
+    building: int | None       # m³ per year, all dwellings
     per_dwelling: int | None
-    origin: str  # entered | entered_per_dwelling | average_household | unknown
+    origin: str                # entered | entered_per_dwelling | average_household | unknown
 
 
 @dataclass(frozen=True)
 class SubsidyLine:
-    programme: str | None  # svve_measures | isde | None
-    amount: Range  # what the plan counts (ZERO when not counted)
-    reason: str  # counted | entered | after_end_date | building_too_new |
-    # amount_not_found | owner_occupiers_only | none
+    programme: str | None      # svve_measures | isde | None
+    amount: Range              # what the plan counts (ZERO when not counted)
+    reason: str                # counted | entered | after_end_date | building_too_new |
+                               # amount_not_found | owner_occupiers_only | none
     application_date: dt.date | None = None
     open_until: dt.date | None = None
     provenance: Provenance | None = None
-    potential: Range | None = None  # what it would be, applied before the end date
+    potential: Range | None = None   # what it would be, applied before the end date
 
     @property
     def counted(self) -> bool:
@@ -48,30 +48,30 @@ class SubsidyLine:
 
 @dataclass(frozen=True)
 class SavingLine:
-    m3: Range | None  # gas saved per year, whole m³ (per dwelling for private measures)
-    euros: Range | None  # cents per year
-    origin: str  # default | energy_advice | dmjop | quote | board
-    reason: str  # known | saving_not_found | extra_electricity_unknown |
-    # quantity_unknown
+    m3: Range | None           # gas saved per year, whole m³ (per dwelling for private measures)
+    euros: Range | None        # cents per year
+    origin: str                # default | energy_advice | dmjop | quote | board
+    reason: str                # known | saving_not_found | extra_electricity_unknown |
+                               # quantity_unknown
     provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)
 class MeasureCost:
     measure: str
-    payer: str  # vve | owner
+    payer: str                 # vve | owner
     year: int
     quantity: Quantity | None
     price: UnitPrice | None
-    investment: Range | None  # building total (vve) or per dwelling (owner)
-    origin: str  # default | energy_advice | dmjop | quote | board
+    investment: Range | None   # building total (vve) or per dwelling (owner)
+    origin: str                # default | energy_advice | dmjop | quote | board
     reference: str | None
     subsidy: SubsidyLine
     net: Range | None
     saving: SavingLine
-    missing: tuple[str, ...]  # price_not_found | quantity_unknown | status_unknown |
-    # roof_type_unknown | in_maintenance | outdated_price
-    owners_count: int | None = None  # dwellings that pay a private measure, if known
+    missing: tuple[str, ...]   # price_not_found | quantity_unknown | status_unknown |
+                               # roof_type_unknown | in_maintenance | outdated_price
+    owners_count: int | None = None   # dwellings that pay a private measure, if known
 
 
 def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
@@ -88,9 +88,8 @@ def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
     return GasUse(None, average, "average_household")
 
 
-def _price(
-    money: MoneyKnowledge, mid: str, profile: Profile, route: str, modest: bool = False
-) -> UnitPrice | None:
+def _price(money: MoneyKnowledge, mid: str, profile: Profile, route: str,
+           modest: bool = False) -> UnitPrice | None:
     for price in money.prices_for(mid):
         if price.exterior and modest:
             continue
@@ -102,7 +101,8 @@ def _price(
     return None
 
 
-def _saving_entry(money: MoneyKnowledge, mid: str, profile: Profile, route: str) -> Saving | None:
+def _saving_entry(money: MoneyKnowledge, mid: str, profile: Profile, route: str
+                  ) -> Saving | None:
     glazing = profile.building.glazing or "mixed"
     for saving in money.savings.values():
         if saving.measure != mid:
@@ -116,20 +116,12 @@ def _saving_entry(money: MoneyKnowledge, mid: str, profile: Profile, route: str)
 
 
 def _euro_range(quantity: Decimal, low: Decimal, typical: Decimal | None, high: Decimal) -> Range:
-    return Range(
-        cents(quantity * low),
-        None if typical is None else cents(quantity * typical),
-        cents(quantity * high),
-    )
+    return Range(cents(quantity * low), None if typical is None else cents(quantity * typical),
+                 cents(quantity * high))
 
 
-def _saving(
-    entry: Saving | None,
-    quantity: Decimal | None,
-    gas: GasUse,
-    private: bool,
-    money: MoneyKnowledge,
-) -> SavingLine:
+def _saving(entry: Saving | None, quantity: Decimal | None, gas: GasUse, private: bool,
+            money: MoneyKnowledge) -> SavingLine:
     if entry is None:
         return SavingLine(None, None, "default", "saving_not_found")
     price = money.gas_price.value
@@ -140,29 +132,21 @@ def _saving(
         euros = Range(cents(m3.low * price.low), None, cents(m3.high * price.high))
         return SavingLine(m3, euros, "default", "known", entry.provenance)
     use = gas.per_dwelling if private else gas.building
-    m3 = (
-        None
-        if use is None
-        else Range(whole(use * entry.amount.low), None, whole(use * entry.amount.high))
-    )
+    m3 = None if use is None else Range(whole(use * entry.amount.low), None,
+                                        whole(use * entry.amount.high))
     return SavingLine(m3, None, "default", "extra_electricity_unknown", entry.provenance)
 
 
 # The answer that made the engine choose a measure: left unknown, the measure may not be
 # needed at all, so it is not priced (the plan asks to find out first).
-STATUS = {
-    "roof_insulation": ("roof_insulation",),
-    "glazing": ("glazing",),
-    "facade_insulation": ("facade_insulation", "cavity_wall"),
-    "floor_insulation": ("floor_insulation",),
-    "ventilation": ("ventilation",),
-    "solar_panels": ("solar_panels",),
-}
+STATUS = {"roof_insulation": ("roof_insulation",), "glazing": ("glazing",),
+          "facade_insulation": ("facade_insulation", "cavity_wall"),
+          "floor_insulation": ("floor_insulation",), "ventilation": ("ventilation",),
+          "solar_panels": ("solar_panels",)}
 
 
-def _why_unpriced(
-    m: Measure, profile: Profile, price: UnitPrice | None, money: MoneyKnowledge, as_of: dt.date
-) -> str | None:
+def _why_unpriced(m: Measure, profile: Profile, price: UnitPrice | None,
+                  money: MoneyKnowledge, as_of: dt.date) -> str | None:
     b = profile.building
     if any(getattr(b, field) is None for field in STATUS.get(m.id, ())):
         return "status_unknown"
@@ -170,7 +154,7 @@ def _why_unpriced(
         return "status_unknown"
     frames = profile.money.planned.window_frames
     if m.id == "glazing" and frames is not None and frames >= as_of.year:
-        return "in_maintenance"  # new frames come with new glass: the MJOP pays most of it
+        return "in_maintenance"   # new frames come with new glass: the MJOP pays most of it
     if price is None:
         roof_priced = any(p.roof_types for p in money.prices_for(m.id))
         return "roof_type_unknown" if roof_priced and b.roof_type is None else "price_not_found"
@@ -179,17 +163,9 @@ def _why_unpriced(
     return None
 
 
-def measure_costs(
-    profile: Profile,
-    knowledge: Knowledge,
-    measures: list[Measure],
-    route: str,
-    quantities: BuildingQuantities,
-    gas: GasUse,
-    execution_year: int,
-    svve_application: dt.date | None,
-    as_of: dt.date,
-) -> list[MeasureCost]:
+def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
+                  quantities: BuildingQuantities, gas: GasUse, execution_year: int,
+                  svve_application: dt.date | None, as_of: dt.date) -> list[MeasureCost]:
     money = knowledge.money
     figures = profile.money.figures
     lines = []
@@ -205,49 +181,28 @@ def measure_costs(
         elif quantity is None or quantity.value is None:
             missing.append("quantity_unknown")
         else:
-            investment = _euro_range(
-                quantity.value, price.price.low, price.price.typical, price.price.high
-            )
-        saving = _saving(
-            _saving_entry(money, m.id, profile, route),
-            None if quantity is None or unpriced is not None else quantity.value,
-            gas,
-            private,
-            money,
-        )
+            investment = _euro_range(quantity.value, price.price.low, price.price.typical,
+                                     price.price.high)
+        saving = _saving(_saving_entry(money, m.id, profile, route),
+                         None if quantity is None or unpriced is not None else quantity.value,
+                         gas, private, money)
         own = figures.get(m.id) or MeasureFigures()
         origin = own.origin or "board"
         if own.investment is not None:
             investment, missing = Range.exact(own.investment * 100), []
         if own.yearly_saving is not None:
             saving = SavingLine(saving.m3, Range.exact(own.yearly_saving * 100), origin, "known")
-        lines.append(
-            MeasureCost(
-                m.id,
-                "owner" if private else "vve",
-                m.coupled_year or execution_year,
-                quantity,
-                price,
-                investment,
-                origin if own.investment is not None else "default",
-                own.reference,
-                SubsidyLine(None, ZERO, "none"),
-                None,
-                saving,
-                tuple(missing),
-                _owners_count(m.id, profile) if private else None,
-            )
-        )
+        lines.append(MeasureCost(
+            m.id, "owner" if private else "vve", m.coupled_year or execution_year, quantity,
+            price, investment, origin if own.investment is not None else "default",
+            own.reference, SubsidyLine(None, ZERO, "none"), None, saving, tuple(missing),
+            _owners_count(m.id, profile) if private else None))
     lines = _with_subsidies(lines, profile, knowledge, route, svve_application)
     return [_with_net(line) for line in lines]
 
 
-def _quantity(
-    price: UnitPrice | None,
-    quantities: BuildingQuantities,
-    own: MeasureFigures | None,
-    private: bool,
-) -> Quantity | None:
+def _quantity(price: UnitPrice | None, quantities: BuildingQuantities,
+              own: MeasureFigures | None, private: bool) -> Quantity | None:
     if price is None:
         kind = None
     else:
@@ -268,25 +223,14 @@ def _owners_count(mid: str, profile: Profile) -> int | None:
     return dwellings
 
 
-def _with_subsidies(
-    lines: list[MeasureCost],
-    profile: Profile,
-    knowledge: Knowledge,
-    route: str,
-    application: dt.date | None,
-) -> list[MeasureCost]:
+def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowledge,
+                    route: str, application: dt.date | None) -> list[MeasureCost]:
     money = knowledge.money
     programme = knowledge.financing.svve_measures
     year = profile.building.construction_year
-    eligible = [
-        line
-        for line in lines
-        if line.payer == "vve"
-        and line.measure in money.svve_rates
-        and line.investment is not None
-        and line.quantity is not None
-        and line.quantity.value is not None
-    ]
+    eligible = [line for line in lines if line.payer == "vve" and line.measure in money.svve_rates
+                and line.investment is not None and line.quantity is not None
+                and line.quantity.value is not None]
     doubles = len(eligible) >= 2
     if year is not None and year >= programme.excluded_from_year:
         refusal = "building_too_new"
@@ -295,48 +239,32 @@ def _with_subsidies(
     else:
         refusal = None
     amounts: dict[str, Range] = {}
-    if refusal in (None, "after_end_date"):  # after the end date: what it would have been
+    if refusal in (None, "after_end_date"):   # after the end date: what it would have been
         for line in eligible:
             base = cents(line.quantity.value * money.svve_rates[line.measure])
             amounts[line.measure] = Range(base, None, 2 * base if doubles else base)
         if profile.building.rights.dwellings:
-            amounts = _cap(
-                amounts, programme.max_per_dwelling * 100 * profile.building.rights.dwellings
-            )
+            amounts = _cap(amounts, programme.max_per_dwelling * 100 *
+                           profile.building.rights.dwellings)
     out = []
     for line in lines:
         own = profile.money.figures.get(line.measure)
         if own is not None and own.subsidy is not None:
-            subsidy = SubsidyLine(
-                "svve_measures" if line.payer == "vve" else None,
-                Range.exact(own.subsidy * 100),
-                "entered",
-            )
+            subsidy = SubsidyLine("svve_measures" if line.payer == "vve" else None,
+                                  Range.exact(own.subsidy * 100), "entered")
         elif line.payer == "owner":
             subsidy = _isde(money, line.measure, route)
         elif line.measure in amounts and refusal is None:
-            subsidy = SubsidyLine(
-                "svve_measures",
-                amounts[line.measure],
-                "counted",
-                application,
-                programme.open_until,
-                money.svve_rates_provenance,
-            )
+            subsidy = SubsidyLine("svve_measures", amounts[line.measure], "counted", application,
+                                  programme.open_until, money.svve_rates_provenance)
         elif refusal is not None:
-            subsidy = SubsidyLine(
-                "svve_measures",
-                ZERO,
-                refusal,
-                application,
-                programme.open_until,
-                money.svve_rates_provenance if line.measure in amounts else None,
-                amounts.get(line.measure),
-            )
+            subsidy = SubsidyLine("svve_measures", ZERO, refusal, application,
+                                  programme.open_until, money.svve_rates_provenance
+                                  if line.measure in amounts else None,
+                                  amounts.get(line.measure))
         else:
-            subsidy = SubsidyLine(
-                "svve_measures", ZERO, "amount_not_found", application, programme.open_until
-            )
+            subsidy = SubsidyLine("svve_measures", ZERO, "amount_not_found", application,
+                                  programme.open_until)
         out.append(replace(line, subsidy=subsidy))
     return out
 
@@ -362,16 +290,9 @@ def _isde(money: MoneyKnowledge, mid: str, route: str) -> SubsidyLine:
     for grant in money.isde.values():
         if grant.measure == mid and (not grant.routes or route in grant.routes):
             span = grant.amount
-            return SubsidyLine(
-                "isde",
-                Range(
-                    cents(span.low),
-                    None if span.typical is None else cents(span.typical),
-                    cents(span.high),
-                ),
-                "owner_occupiers_only",
-                provenance=grant.provenance,
-            )
+            return SubsidyLine("isde", Range(cents(span.low), None if span.typical is None
+                                             else cents(span.typical), cents(span.high)),
+                               "owner_occupiers_only", provenance=grant.provenance)
     return SubsidyLine(None, ZERO, "none")
 
 
