@@ -20,13 +20,6 @@ Quantity = Literal["closed_facade", "windows", "roof", "ground_floor", "dwelling
                    "watt_peak"]
 
 
-def _incl(vat: str) -> None:
-    """Plans show amounts including VAT; a figure without VAT must be converted before it
-    enters the data (with the rate that applies to it, which differs per kind of work)."""
-    if vat != "incl":
-        raise ValueError("vat must be 'incl' (convert an excl figure first)")
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Provenance:
     """Where a figure comes from and how sure it is."""
@@ -58,26 +51,35 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnitPrice:
+class _WithVat:
+    """An amount from a source. Plans show amounts including VAT; a figure without VAT must
+    be converted before it enters the data (with the rate that applies to it, which differs
+    per kind of work)."""
+
+    vat: str
+    includes: str
+    provenance: Provenance = field(metadata=FLAT)
+
+    def __post_init__(self) -> None:
+        if self.vat != "incl":
+            raise ValueError("vat must be 'incl' (convert an excl figure first)")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitPrice(_WithVat):
     id: str
     measure: str
     quantity: Quantity
     unit: str
     price: Span = field(metadata=FLAT)
-    vat: str
-    includes: str
-    provenance: Provenance = field(metadata=FLAT)
     roof_types: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()
     orientation_only: bool = False   # outdated: shown, never counted in a total
     exterior: bool = False           # outside facade work: not for a modest (pre-war) facade
 
-    def __post_init__(self) -> None:
-        _incl(self.vat)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class OtherCost:
+class OtherCost(_WithVat):
     """A cost besides the measures, with an amount from a source (per building)."""
 
     id: str
@@ -85,12 +87,6 @@ class OtherCost:
     short: str
     when_measures: tuple[str, ...]
     amount: Span = field(metadata=FLAT)
-    vat: str
-    includes: str
-    provenance: Provenance = field(metadata=FLAT)
-
-    def __post_init__(self) -> None:
-        _incl(self.vat)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,16 +127,10 @@ class Saving:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class EnergyFigure:
+class EnergyFigure(_WithVat):
     id: str
     unit: str
     value: Span = field(metadata=FLAT)
-    vat: str
-    includes: str
-    provenance: Provenance = field(metadata=FLAT)
-
-    def __post_init__(self) -> None:
-        _incl(self.vat)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,17 +143,11 @@ class LoanRate:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class IsdeGrant:
+class IsdeGrant(_WithVat):
     id: str
     measure: str
     amount: Span = field(metadata=FLAT)
-    vat: str
-    includes: str
-    provenance: Provenance = field(metadata=FLAT)
     routes: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        _incl(self.vat)
 
 
 # ---- the file's sections, as written; MoneyKnowledge is what the rules read --------
@@ -195,15 +179,12 @@ class _RebuildStep:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class _RebuildValue:
+class _RebuildValue(_WithVat):
     unit: str
     up_to_storeys: tuple[_RebuildStep, ...]
-    vat: str
-    includes: str
-    provenance: Provenance = field(metadata=FLAT)
 
     def __post_init__(self) -> None:
-        _incl(self.vat)
+        _WithVat.__post_init__(self)
         storeys = [s.storeys for s in self.up_to_storeys]
         if storeys != sorted(storeys):
             raise ValueError("key 'up_to_storeys': in increasing storeys")

@@ -29,6 +29,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Reg
 from vve import vocabulary
 from vve.fields import RANGE_MESSAGE, EuroField, RateField, TolerantIntegerField, choices
 from vve.knowledge import load_knowledge
+from vve.profile.paths import get_path
 from vve.terms import lazy_pairs
 
 from . import tables
@@ -191,7 +192,7 @@ def _rule_of(row) -> dict:
     return {key: (row[key].data or "") if key == "quorum" else row[key].data for key in RULE_KEYS}
 
 
-def add_stored_shares(form, profile: dict | None, get_path) -> None:
+def add_stored_shares(form, profile: dict | None) -> None:
     """Shares a board's reglement may have that the lists lack (say 3/5): offered too, so a
     save never replaces the board's own rule with a standard one."""
     if not hasattr(form, "ordinary"):
@@ -209,7 +210,7 @@ def _frac(f: Fraction) -> str:
     return f"{f.numerator}/{f.denominator}"
 
 
-def form_data(step: Step, profile: dict | None, get_path,
+def form_data(step: Step, profile: dict | None,
               keys: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
     """Form data for a step from the stored profile (the form is rebuilt from the dossier);
     ``keys`` gives a keyed table's rows by table path (the measures of the current plan)."""
@@ -233,7 +234,7 @@ def form_data(step: Step, profile: dict | None, get_path,
 
 
 def profile_values(step: Step, form: StepForm, profile: dict | None = None,
-                   get_path=None, posted=None) -> dict[str, Any]:
+                   posted=None) -> dict[str, Any]:
     """path -> value for save_step; tables become lists (a keyed table a dict, merged with
     the stored ``profile``'s). A table of which ``posted`` (the request's form) holds no
     row at all, such as from a page made before the table existed, is left as stored."""
@@ -241,7 +242,7 @@ def profile_values(step: Step, form: StepForm, profile: dict | None = None,
     for table in step.tables:
         if posted is not None and not any(key.startswith(table.name + "-") for key in posted):
             continue
-        stored = get_path(profile, table.path) if get_path else None
+        stored = get_path(profile, table.path)
         values[table.path] = tables.table_value(table, form[table.name], stored)
     if step.slug == VOTES_STEP:
         # row.form: a FormField's own .name and .label shadow the row's fields of that name

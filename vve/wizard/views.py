@@ -82,14 +82,14 @@ def step(dossier, slug):
     number, current = found
     form_type = FORMS[slug]
     if request.method == "GET":
-        form = form_type(data=form_data(current, dossier.profile, get_path,
+        form = form_type(data=form_data(current, dossier.profile,
                                         _table_keys(dossier, current)))
-        add_stored_shares(form, dossier.profile, get_path)
+        add_stored_shares(form, dossier.profile)
         _room_for_more_rows(form)
         form.version.data = str(dossier.version)
         return _render(dossier, number, current, form)
     form = form_type()
-    add_stored_shares(form, dossier.profile, get_path)
+    add_stored_shares(form, dossier.profile)
     if getattr(g, "csrf_failed", False):
         form.validate()  # fill the fields' errors; nothing is saved
         return _render(dossier, number, current, form, message=g.csrf_message), 400
@@ -106,7 +106,7 @@ def step(dossier, slug):
     target = (_neighbour(dossier, number, -1) if "back" in request.form
               else _neighbour(dossier, number, +1))
     return _save(dossier, number, current, form,
-                 profile_values(current, form, dossier.profile, get_path,
+                 profile_values(current, form, dossier.profile,
                                 request.form), target)
 
 
