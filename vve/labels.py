@@ -189,8 +189,7 @@ def fraction_words(fraction: str) -> str:
 
 # --- money (the plan's money part) ---------------------------------------------------------
 
-COST_ORIGIN = {"default": "indicatief (kengetal)", "energy_advice": "uit het energieadvies",
-               "dmjop": "uit het DMJOP", "quote": "uit de offerte", "board": "door het bestuur ingevuld"}
+COST_ORIGIN = vocabulary.COST_ORIGINS.words()
 QUANTITY_ORIGIN = {"entered": "ingevuld", "reference": "geschat met een RVO-referentiewoning",
                    "reference_other_type": "geschat met een RVO-referentiewoning van een ander gebouwtype",
                    "derived": "afgeleid", "per_dwelling": "per woning", "unknown": "onbekend"}
@@ -199,28 +198,11 @@ QUANTITY_KIND = {"closed_facade": "gevel zonder ramen en deuren", "windows": "gl
                  "roof": "dak", "ground_floor": "begane-grondvloer", "dwellings": "woningen",
                  "watt_peak": "vermogen zonnepanelen", "floor_area": "woonoppervlak per woning"}
 PRICE_UNIT = {"m2": "per m²", "dwelling": "per woning", "wp": "per Wp"}
-SUBSIDY_REASON = {
-    "counted": "meegeteld (zeker pas na de beschikking)",
-    "entered": "ingevuld door het bestuur",
-    "after_end_date": "niet meegeteld: de aanvraag valt in deze planning na de einddatum",
-    "building_too_new": "niet van toepassing: het gebouw is te nieuw voor deze regeling",
-    "amount_not_found": "niet meegeteld: geen bedrag gevonden",
-    "no_owner_occupier": "niet van toepassing: geen eigenaar-bewoner",
-    "owner_occupiers_only": "alleen voor eigenaar-bewoners (ISDE)",
-    "none": "geen",
-}
-MISSING = {"price_not_found": "geen prijs gevonden",
-           "quantity_unknown": "de hoeveelheid is onbekend",
-           "status_unknown": "nog niet bekend of dit nodig is; eerst vaststellen bij de opname",
-           "roof_type_unknown": "het daktype is onbekend",
-           "in_maintenance": "nieuwe kozijnen uit het MJOP krijgen nieuw glas, dus het MJOP-bedrag "
-                             "dekt het grootste deel; alleen beter glas dan HR++ kost meer",
-           "outdated_price": "alleen een verouderd maximum gevonden; vraag een offerte"}
+SUBSIDY_REASON = vocabulary.SUBSIDY_REASONS.words()
+MISSING = vocabulary.MISSING_AMOUNTS.words()
 QUALITY = {"bron": "betrouwbare bron", "afgeleid": "afgeleid uit de bron", "zwak": "zwakke bron"}
-SHARE_METHOD = {"equal": "gelijke breukdelen", "table": "breukdelen uit de splitsingsakte",
-                "assumed_equal": "aangenomen: gelijke breukdelen (nog niet ingevuld)"}
-RIGHT_KIND = {"dwelling": "Woning", "commercial": "Bedrijfsruimte",
-              "parking_or_storage": "Garage of berging"}
+SHARE_METHOD = vocabulary.SHARE_METHODS.words()
+RIGHT_KIND = vocabulary.RIGHT_KINDS.words()
 
 
 def lower_words(text: str) -> str:

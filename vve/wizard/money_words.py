@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from vve import vocabulary
+from vve.terms import label
 
 
 def euros_of(cents: int) -> int:
@@ -52,56 +53,32 @@ def is_zero(amount: dict | None) -> bool:
     return amount is not None and amount["high_cents"] == 0
 
 
-ORIGINS = {"default": _l("indicatief (kengetal)"), "energy_advice": _l("energieadvies"),
-           "dmjop": _l("DMJOP"), "quote": _l("offerte"), "board": _l("opgave van de VvE")}
-SUBSIDY_REASONS = {
-    "counted": _l("meegeteld"), "entered": _l("opgegeven door de VvE"),
-    "after_end_date": _l("niet meegeteld (regeling sluit eerder)"),
-    "building_too_new": _l("niet meegeteld (gebouw te nieuw)"),
-    "amount_not_found": _l("niet meegeteld (bedrag onbekend)"),
-    "no_owner_occupier": _l("niet meegeteld (geen eigenaar-bewoners)"),
-    "owner_occupiers_only": _l("alleen voor eigenaar-bewoners"),
-    "none": _l("geen regeling")}
-SAVING_REASONS = {
-    "saving_not_found": _l("onbekend (geen bron)"),
-    "extra_electricity_unknown": _l("onbekend (extra stroom onbekend)"),
-    "quantity_unknown": _l("onbekend (hoeveelheid onbekend)")}
-MISSING = {"price_not_found": _l("onbekend (geen prijs gevonden)"),
-           "quantity_unknown": _l("onbekend (hoeveelheid onbekend)"),
-           "status_unknown": _l("onbekend (nog niet bekend of het nodig is)"),
-           "in_maintenance": _l("in het onderhoud (MJOP)"),
-           "outdated_price": _l("onbekend (alleen een verouderde prijs)")}
-KINDS = {"dwelling": _l("Woning"), "commercial": _l("Bedrijfsruimte"),
-         "parking_or_storage": _l("Garage, parkeerplaats of berging")}
-METHODS = {"equal": _l("Elk appartementsrecht betaalt evenveel."),
-           "assumed_equal": _l("Aangenomen: elk appartementsrecht betaalt evenveel (de "
-                               "verdeling is nog niet opgegeven)."),
-           "table": _l("Volgens de breukdelen uit de splitsingsakte.")}
 STAGES = {code: _l(vocabulary.STAGES[code].label) for code in ("inventory", "execute")}
 
 
 def origin_text(line: dict) -> str:
-    text = str(ORIGINS.get(line["origin"], line["origin"]))
+    text = label(vocabulary.COST_ORIGINS, line["origin"])
     return f"{text} ({line['reference']})" if line.get("reference") else text
 
 
 def subsidy_text(subsidy: dict) -> str:
     if subsidy["counted"]:
         return money_range(subsidy["amount"])
-    return str(SUBSIDY_REASONS.get(subsidy["reason"], subsidy["reason"]))
+    return label(vocabulary.SUBSIDY_REASONS, subsidy["reason"])
 
 
 def saving_text(saving: dict) -> str:
     if saving["euros"] is not None:
         return money_range(saving["euros"])
-    return str(SAVING_REASONS.get(saving["reason"], _("onbekend")))
+    return label(vocabulary.SAVING_REASONS, saving["reason"], _("onbekend"))
 
 
 def investment_text(line: dict) -> str:
     if line["investment"] is not None:
         return money_range(line["investment"])
-    return str(MISSING.get(line["missing"][0], _("onbekend")) if line["missing"]
-               else _("onbekend"))
+    if not line["missing"]:
+        return _("onbekend")
+    return label(vocabulary.MISSING_AMOUNTS, line["missing"][0], _("onbekend"))
 
 
 def left_out(money: dict) -> list[str]:
@@ -114,7 +91,7 @@ def left_out(money: dict) -> list[str]:
 
 def class_text(cls: dict) -> str:
     """ "Woning type A: breukdeel 87/10000 (40 appartementen)"."""
-    name = cls["label"] or str(KINDS.get(cls["kind"], cls["kind"]))
+    name = cls["label"] or label(vocabulary.RIGHT_KINDS, cls["kind"])
     return _("%(name)s: breukdeel %(share)s (%(n)s appartementen)", name=name,
              share=cls["share"], n=cls["apartments"])
 
@@ -127,5 +104,6 @@ def init_app(app: Flask) -> None:
     for helper in (amount, money_range, is_zero, origin_text, subsidy_text, saving_text,
                    investment_text, class_text, rate_text, left_out):
         app.jinja_env.globals[helper.__name__] = helper
-    app.jinja_env.globals["money_methods"] = METHODS
+    app.jinja_env.globals["money_methods"] = {
+        code: _l(term.label) for code, term in vocabulary.SHARE_METHODS.items()}
     app.jinja_env.globals["money_stages"] = STAGES

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from flask_babel import lazy_gettext as _l
 
 from vve.terms import lazy_pairs
-from vve.vocabulary import HEAT_ROUTES
+from vve.vocabulary import HEAT_ROUTES, RIGHT_KINDS
 
 UNKNOWN = ""  # the form value of "weet ik niet"
 
@@ -330,10 +330,8 @@ STEPS: tuple[Step, ...] = (
                  "woningen met 200/10000, en 'winkel': 2 bedrijfsruimten met 1000/10000. Lege "
                  "regels worden overgeslagen."), (
             Column("label", "text", _l("Omschrijving"), required=True),
-            Column("kind", "choice", _l("Soort"), choices=(
-                ("dwelling", _l("Woning")), ("commercial", _l("Bedrijfsruimte")),
-                ("parking_or_storage", _l("Garage, parkeerplaats of berging"))),
-                default="dwelling"),
+            Column("kind", "choice", _l("Soort"), choices=tuple(lazy_pairs(RIGHT_KINDS)),
+                   default="dwelling"),
             Column("apartments", "int", _l("Aantal appartementen"), minimum=1, maximum=100000,
                    required=True),
             Column("share", "share", _l("Breukdeel per appartement"), required=True),
