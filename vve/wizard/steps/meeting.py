@@ -1,0 +1,67 @@
+"""The steps about decisions: owners and votes, the municipality, the ambition."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from vve.terms import lazy_pairs
+from vve.vocabulary import HEAT_ROUTES
+
+from .model import NUMBER_HINT, Question, Step
+
+DECISION_STEPS: tuple[Step, ...] = (
+    Step("stemmen", _l("Eigenaars en stemmen"),
+         _l("Wie de eigenaars zijn en welke stemregels het reglement van uw VvE heeft."), (
+        Question("voting.model_reglement", "choice", _l("Welk modelreglement volgt de splitsingsakte?"),
+                 _l("Staat in de splitsingsakte; die vraagt u op bij het Kadaster."), choices=(
+            ("1973", _l("Modelreglement 1973")), ("1983", _l("Modelreglement 1983")),
+            ("1992", _l("Modelreglement 1992")), ("2006", _l("Modelreglement 2006")),
+            ("2017", _l("Modelreglement 2017")), ("deviating", _l("Een afwijkend reglement")))),
+        Question("voting.votes_per_right", "choice", _l("Hoeveel stemmen heeft elk appartementsrecht?"),
+                 choices=(("one_each", _l("Eén stem per recht")),
+                          ("weighted", _l("Verschillend: het reglement heeft een stemmentabel")))),
+        Question("owners.past_turnout_percent", "percent",
+                 _l("Welk deel van de stemmen was op de laatste vergaderingen aanwezig of vertegenwoordigd?"),
+                 _l("In procenten, bijvoorbeeld 60. Weet u het niet? Laat dit veld leeg."),
+                 minimum=0, maximum=100),
+        Question("voting.threshold_amount_set", "bool",
+                 _l("Heeft de vergadering een drempelbedrag vastgesteld voor uitgaven buiten het onderhoud?")),
+        Question("voting.threshold_amount", "euro", _l("Drempelbedrag"), NUMBER_HINT),
+        Question("voting.second_meeting", "choice",
+                 _l("Mag een tweede vergadering besluiten als het quorum niet is gehaald?"), choices=(
+            ("as_model", _l("Zoals in het modelreglement")), ("allowed", _l("Ja")),
+            ("not_allowed", _l("Nee")))),
+        Question("voting.proxy_limit", "int", _l("Hoeveel volmachten mag één persoon hebben?"),
+                 _l("Vul 0 in als er geen maximum is. Weet u het niet? Laat dit veld leeg."),
+                 minimum=0, maximum=1000),
+        Question("voting.hybrid_meeting_allowed", "bool",
+                 _l("Staat het reglement hybride vergaderen (deels online) toe?")),
+        Question("voting.electronic_voting_allowed", "bool",
+                 _l("Staat het reglement elektronisch stemmen toe?")),
+        Question("voting.loans_excluded_by_reglement", "bool",
+                 _l("Sluit het reglement lenen door de VvE uitdrukkelijk uit?")),
+    )),
+    Step("gemeente", _l("Gemeente en wijk"),
+         _l("Wat de gemeente voor de wijk van plan is. Het energieloket weet dit vaak."), (
+        Question("municipal.neighbourhood_plan", "bool",
+                 _l("Is er een wijkuitvoeringsplan voor de wijk van het gebouw?")),
+        Question("municipal.preferred_route", "choice", _l("Welke warmteroute kiest de gemeente voor de wijk?"),
+                 choices=tuple(lazy_pairs(HEAT_ROUTES))),
+        Question("municipal.expected_year", "year", _l("Vanaf welk jaar verwacht de gemeente die route?"),
+                 NUMBER_HINT, minimum=2000, maximum=2100),
+    )),
+    Step("ambitie", _l("Ambitie en planning"), _l("Wat de VvE wil bereiken en wanneer."), (
+        Question("ambition.goal", "choice", _l("Wat wil de VvE bereiken?"), choices=(
+            ("gas_free", _l("Aardgasvrij")), ("gas_free_ready", _l("Aardgasvrij-klaar")),
+            ("insulate_first", _l("Eerst isoleren, later kiezen")))),
+        Question("ambition.target_year", "year", _l("Streefjaar"), NUMBER_HINT,
+                 minimum=2000, maximum=2100),
+        Question("ambition.start_date", "date", _l("Wanneer wilt u beginnen?"),
+                 _l("Kies of typ een datum. Laat u het leeg, dan begint het plan vandaag.")),
+        Question("ambition.budget_appetite", "choice", _l("Hoeveel willen de eigenaars investeren?"),
+                 choices=(("low", _l("Weinig")), ("medium", _l("Gemiddeld")),
+                          ("high", _l("Veel, als het de woningen echt beter maakt")))),
+    )),
+    # Last, so the per-measure rows follow the plan that all earlier answers make; it also
+    # keeps the numbers of the earlier steps, which stored dossiers count on.,
+)

@@ -1,0 +1,108 @@
+"""What a step is made of: questions, tables of rows, section headings; and the hints
+several steps share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask_babel import lazy_gettext as _l
+
+UNKNOWN = ""  # the form value of "weet ik niet"
+
+
+@dataclass(frozen=True)
+class Question:
+    part = "question"            # what a template shows: question, table or section
+    path: str
+    kind: str                    # text, postcode, int, euro, year, percent, choice, bool,
+                                 # date, rate (interest in percent, stored as "3.69")
+    label: object
+    hint: object = None
+    choices: tuple = ()          # (value, label) pairs, without "weet ik niet"; values may
+                                 # be numbers (a loan term of 20 years)
+    minimum: int | None = None
+    maximum: int | None = None
+    required: bool = False
+    unknown_allowed: bool = True
+    unit: str | None = None      # shown after the answer on the check page: "m²"
+
+    @property
+    def name(self) -> str:
+        return self.path.replace(".", "__")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One input in a row of a table. Kinds as a question's (text, int, year, euro,
+    choice) plus share ("87/10000"); a choice is a drop-down list in a row."""
+
+    key: str
+    kind: str
+    label: object
+    hint: object = None
+    choices: tuple = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    required: bool = False       # a row with anything in it needs this too
+    default: object = None       # an untouched row's value (a preselected choice)
+    unit: str | None = None
+    wide: bool = False           # a whole line of the row (a description)
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of the same inputs. A list table (``keys`` None) is stored as a list at
+    ``path``; empty rows are skipped and the page always offers one empty row more. A keyed
+    table has one row per key from a source named by ``keys`` (tables.KEY_SOURCES) and is
+    stored as a dict key -> row at ``path``; stored keys are always shown, never dropped."""
+
+    part = "table"
+
+    path: str
+    label: object
+    hint: object
+    columns: tuple[Column, ...]
+    rows: int = 2                # a list table's empty rows at the start
+    keys: str | None = None
+    open: bool = True            # False: folded away (details) until something is in it
+
+    @property
+    def name(self) -> str:
+        return self.path.replace(".", "__")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading inside a step, to group its questions."""
+
+    part = "section"
+
+    title: object
+    text: object = None
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: object
+    intro: object
+    items: tuple[Question | Table | Section, ...] = field(default=())
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(item for item in self.items if isinstance(item, Question))
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(item for item in self.items if isinstance(item, Table))
+
+    @property
+    def heading_level(self) -> int:
+        """A table's heading sits under the step's sections, if it has any."""
+        return 3 if any(isinstance(item, Section) for item in self.items) else 2
+
+
+INSULATION = (("none", _l("Niet geïsoleerd")), ("partial", _l("Deels geïsoleerd")),
+              ("insulated", _l("Geïsoleerd")))
+NUMBER_HINT = _l("Weet u het niet? Laat dit veld leeg.")
+SURFACE_HINT = _l("Staat in het energieadvies of in het opnamerapport van de energielabels.")
