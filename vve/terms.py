@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Flask
 from flask_babel import gettext, lazy_gettext
 
-from vve import vocabulary
 from vve.vocabulary import CodeSet
 
 
@@ -24,7 +22,3 @@ def labels(codes: CodeSet) -> dict[str, str]:
 def lazy_pairs(codes: CodeSet) -> list[tuple[str, object]]:
     """(code, lazy label) pairs for form choices defined at class level."""
     return [(code, lazy_gettext(term.label)) for code, term in codes.items()]
-
-
-def init_app(app: Flask) -> None:
-    app.jinja_env.globals.update(vocab=vocabulary, term=label)

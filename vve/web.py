@@ -29,7 +29,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from . import filters, security, terms
+    from . import filters, security
     from .advisors.auth import bp as auth_bp
     from .advisors.views import bp as advisor_bp
     from .wizard import presenters
@@ -39,7 +39,6 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     security.init_app(app)
     filters.init_app(app)
-    terms.init_app(app)
     presenters.init_app(app)
     app.register_blueprint(wizard_bp)
     app.register_blueprint(plan_bp)

@@ -49,11 +49,6 @@ def money_range(amount: dict | None) -> str:
     return f"{_unbroken(low)} – {_unbroken(high)}"
 
 
-def is_zero(amount: dict | None) -> bool:
-    return amount is not None and amount["high_cents"] == 0
-
-
-STAGES = {code: _l(vocabulary.STAGES[code].label) for code in ("inventory", "execute")}
 
 
 def origin_text(line: dict) -> str:
@@ -101,9 +96,8 @@ def rate_text(rate: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    for helper in (amount, money_range, is_zero, origin_text, subsidy_text, saving_text,
-                   investment_text, class_text, rate_text, left_out):
+    for helper in (amount, money_range, origin_text, subsidy_text, saving_text,
+                   investment_text, rate_text, left_out):
         app.jinja_env.globals[helper.__name__] = helper
     app.jinja_env.globals["money_methods"] = {
         code: _l(term.label) for code, term in vocabulary.SHARE_METHODS.items()}
-    app.jinja_env.globals["money_stages"] = STAGES

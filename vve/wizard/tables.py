@@ -64,9 +64,6 @@ class TableRow(Form):
 
     table: ClassVar[Table]
 
-    def row_data(self) -> dict[str, Any]:
-        return {col.key: self[col.key].data for col in self.table.columns}
-
     def has_content(self) -> bool:
         """Anything typed, including text that could not be read (it has an error)."""
         return any(self[col.key].errors or not _untouched(col, self[col.key].data)

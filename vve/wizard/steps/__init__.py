@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from .building import BUILDING_STEPS
 from .costs import COSTS_STEPS
+from .maintenance import MAINTENANCE_STEPS
 from .meeting import DECISION_STEPS
 from .model import UNKNOWN, Column, Question, Section, Step, Table
-from .money import MAINTENANCE_STEPS
 
 __all__ = ["STEPS", "UNKNOWN", "Column", "Question", "Section", "Step", "Table", "OWNER_ROWS",
            "WEIGHT_ROWS", "STEP_SLUGS", "VOTES_STEP", "TABLES", "step_by_slug"]

@@ -10,7 +10,7 @@ BUILDING_STEPS: tuple[Step, ...] = (
     Step("vve", _l("Uw VvE"), _l("Over de vereniging zelf. Alleen de naam is verplicht."), (
         Question("association.name", "text", _l("Naam van de VvE"),
                  _l("Zoals in de splitsingsakte of bij de Kamer van Koophandel."),
-                 required=True, unknown_allowed=False),
+                 required=True),
         Question("association.street_address", "text", _l("Adres van het gebouw"),
                  _l("Straat en huisnummers, bijvoorbeeld: Lindenhof 1 t/m 95.")),
         Question("association.postcode", "postcode", _l("Postcode"), _l("Bijvoorbeeld 7811 AB.")),

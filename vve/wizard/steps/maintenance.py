@@ -1,4 +1,4 @@
-"""The steps about money: maintenance and the reserve fund, costs and financing."""
+"""The maintenance step: the MJOP, planned maintenance, the reserve fund and advice costs."""
 
 from __future__ import annotations
 

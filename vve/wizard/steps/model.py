@@ -23,7 +23,6 @@ class Question:
     minimum: int | None = None
     maximum: int | None = None
     required: bool = False
-    unknown_allowed: bool = True
     unit: str | None = None      # shown after the answer on the check page: "m²"
 
     @property
