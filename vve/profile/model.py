@@ -15,7 +15,7 @@ Version history (``vve/profile/upgrade.py`` brings older data up to date):
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -39,7 +39,7 @@ from .money import MeasureFigures, Money
 
 __all__ = ["SCHEMA_VERSION", "XML_FORBIDDEN", "MeasureFigures", "Profile", "clean_text"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2
 
 # --- the VvE -----------------------------------------------------------------
 
