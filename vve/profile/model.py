@@ -161,7 +161,7 @@ class RuleOverride(_Part):
     comparison: Literal["more_than", "at_least"] | None = Field(
         default=None, description="null: more_than for 1/2, at_least otherwise.")
 
-    def majority_comparison(self) -> str:
+    def majority_comparison(self) -> Literal["more_than", "at_least"]:
         if self.comparison is not None:
             return self.comparison
         return "more_than" if self.majority == Fraction(1, 2) else "at_least"
