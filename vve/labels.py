@@ -5,6 +5,8 @@ are defined once in vve.vocabulary; the tables here that name them are views of 
 Pure data and a few helpers: nothing from Flask, Babel or python-docx.
 """
 
+from typing import Any
+
 from vve import vocabulary
 
 FIELDS = {
@@ -174,7 +176,7 @@ def field_label(path: str) -> str:
     return FIELDS.get(path, path)
 
 
-def value_label(path: str, value) -> str:
+def value_label(path: str, value: Any) -> str:
     """The Dutch words for a stored answer; unknown (None) reads "onbekend"."""
     if value is None:
         return UNKNOWN

@@ -52,7 +52,7 @@ def profile_to_json(profile: Profile) -> str:
     return json.dumps(profile.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The published JSON Schema, generated from the model (see docs/profile.md)."""
     schema = Profile.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

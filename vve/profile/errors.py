@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,12 @@ _CUSTOM_PATH = {
 }
 
 
-def _expected_choices(ctx: dict) -> str:
+def _expected_choices(ctx: dict[str, Any]) -> str:
     expected = str(ctx.get("expected", ""))
     return expected.replace(" or ", ", ").replace("'", "")
 
 
-def _message(error: dict) -> str:
+def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "value_error":
@@ -118,7 +120,7 @@ def _message(error: dict) -> str:
     return "Deze waarde is ongeldig."
 
 
-def _path(error: dict) -> str:
+def _path(error: ErrorDetails) -> str:
     loc = [str(part) for part in error["loc"]]
     # pydantic adds the literal/annotation name to union members; keep field names only.
     loc = [part for part in loc if not part.startswith(("function-", "literal[", "lax-", "json-"))]

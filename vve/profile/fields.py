@@ -76,10 +76,9 @@ def _parse_deed_share(value: object) -> str:
     """A breukdeel as the deed writes it: "210/10000" stays "210/10000" (a Fraction would
     reduce it to "21/1000", which a board would not recognise from its deed)."""
     share = _parse_share(value)
-    if isinstance(value, Fraction):
-        return f"{share.numerator}/{share.denominator}"
-    m = _FRACTION_RE.match(value)
-    return f"{int(m.group(1))}/{int(m.group(2))}"
+    if isinstance(value, str) and (m := _FRACTION_RE.match(value)):
+        return f"{int(m.group(1))}/{int(m.group(2))}"
+    return f"{share.numerator}/{share.denominator}"
 
 
 DeedShare = Annotated[

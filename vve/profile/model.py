@@ -15,7 +15,7 @@ Version history (``vve/profile/upgrade.py`` brings older data up to date):
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -39,7 +39,7 @@ from .money import MeasureFigures, Money
 
 __all__ = ["SCHEMA_VERSION", "XML_FORBIDDEN", "MeasureFigures", "Profile", "clean_text"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2
 
 # --- the VvE -----------------------------------------------------------------
 
@@ -161,7 +161,7 @@ class RuleOverride(_Part):
     comparison: Literal["more_than", "at_least"] | None = Field(
         default=None, description="null: more_than for 1/2, at_least otherwise.")
 
-    def majority_comparison(self) -> str:
+    def majority_comparison(self) -> Literal["more_than", "at_least"]:
         if self.comparison is not None:
             return self.comparison
         return "more_than" if self.majority == Fraction(1, 2) else "at_least"

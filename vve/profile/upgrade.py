@@ -18,7 +18,7 @@ def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 2 adds the money inputs; every new field starts as "weet ik niet"."""
     out = copy.deepcopy(data)
 
-    def section(name: str) -> dict:
+    def section(name: str) -> dict[str, Any]:
         """The section to add to; one that is not an object is left for the validator to
         refuse with a Dutch message (an empty dict stands in, and is thrown away)."""
         if out.get(name) is None:

@@ -9,7 +9,9 @@ would be misled if it did not.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from vve.knowledge import Knowledge
 
@@ -37,15 +39,15 @@ def _d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def _actions(plan: dict) -> dict[str, dict]:
+def _actions(plan: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {a["id"]: a for s in plan["stages"] for a in s["actions"]}
 
 
-def _decision(plan: dict, did: str) -> dict | None:
+def _decision(plan: dict[str, Any], did: str) -> dict[str, Any] | None:
     return next((d for d in plan["decisions"] if d["id"] == did), None)
 
 
-def check_plan(plan: dict, knowledge: Knowledge) -> list[Violation]:
+def check_plan(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]:
     found: list[Violation] = []
     found += _measures_carried(plan)
     found += _subsidies_in_window(plan)
@@ -58,14 +60,14 @@ def check_plan(plan: dict, knowledge: Knowledge) -> list[Violation]:
     return found
 
 
-def _measures_carried(plan: dict) -> list[Violation]:
+def _measures_carried(plan: dict[str, Any]) -> list[Violation]:
     carried = {m for d in plan["decisions"] for m in d["measures"]}
     return [Violation("measure_without_decision",
                       f"{m['id']} is paid by the VvE but no decision carries it out")
             for m in plan["measures"] if not m["private"] and m["id"] not in carried]
 
 
-def _subsidies_in_window(plan: dict) -> list[Violation]:
+def _subsidies_in_window(plan: dict[str, Any]) -> list[Violation]:
     found = []
     money = plan["money"]
     execute = next(s for s in plan["stages"] if s["id"] == "execute")
@@ -90,7 +92,7 @@ def _subsidies_in_window(plan: dict) -> list[Violation]:
     return found
 
 
-def _loan_in_order(plan: dict, knowledge: Knowledge) -> list[Violation]:
+def _loan_in_order(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]:
     loan = _decision(plan, "vve_loan")
     if loan is None:
         return []
@@ -112,7 +114,7 @@ def _loan_in_order(plan: dict, knowledge: Knowledge) -> list[Violation]:
     return found
 
 
-def _bodies_after_their_decision(plan: dict) -> list[Violation]:
+def _bodies_after_their_decision(plan: dict[str, Any]) -> list[Violation]:
     """The committee acts once the meeting has set it up; the advisor once chosen."""
     found = []
     committee = _decision(plan, "committee")
@@ -131,7 +133,7 @@ def _bodies_after_their_decision(plan: dict) -> list[Violation]:
     return found
 
 
-def _meeting_days(plan: dict, knowledge: Knowledge) -> list[Violation]:
+def _meeting_days(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]:
     found = []
     days = [(s["id"], s["meeting_date"]) for s in plan["stages"] if s["meeting_date"]]
     days += [(f"{d['id']} (tweede vergadering)", d["second_meeting"]["planned"])
@@ -142,7 +144,7 @@ def _meeting_days(plan: dict, knowledge: Knowledge) -> list[Violation]:
     return found
 
 
-def _measures_dated(plan: dict) -> list[Violation]:
+def _measures_dated(plan: dict[str, Any]) -> list[Violation]:
     execute = next(s for s in plan["stages"] if s["id"] == "execute")
     dated = {t["id"].split(":", 1)[1]: t for t in plan["timeline"] if t["kind"] == "measure"}
     found = []
@@ -156,7 +158,7 @@ def _measures_dated(plan: dict) -> list[Violation]:
     return found
 
 
-def _unknown_not_stated(plan: dict) -> list[Violation]:
+def _unknown_not_stated(plan: dict[str, Any]) -> list[Violation]:
     municipal = plan["answers"]["municipal"]
     if municipal["preferred_route"] in (None, "undecided") and \
             municipal["neighbourhood_plan"] is not True:
@@ -167,7 +169,7 @@ def _unknown_not_stated(plan: dict) -> list[Violation]:
     return []
 
 
-def _ranges(value):
+def _ranges(value: Any) -> Iterator[dict[str, Any]]:
     if isinstance(value, dict):
         if "low_cents" in value:
             yield value
@@ -178,7 +180,7 @@ def _ranges(value):
             yield from _ranges(item)
 
 
-def _money_exact(plan: dict) -> list[Violation]:
+def _money_exact(plan: dict[str, Any]) -> list[Violation]:
     money = plan["money"]
     found = []
     for r in _ranges(money):
@@ -194,7 +196,7 @@ def _money_exact(plan: dict) -> list[Violation]:
     return found
 
 
-def assert_consistent(plan: dict, knowledge: Knowledge) -> None:
+def assert_consistent(plan: dict[str, Any], knowledge: Knowledge) -> None:
     violations = check_plan(plan, knowledge)
     if violations:
         raise PlanInconsistent(violations)

@@ -12,19 +12,21 @@ from .decisions import Decision
 from .explain import nl_euro_range, nl_euros, nl_listing
 from .money import MoneyPlan
 from .money.amounts import total
+from .money.measures import MeasureCost
 
 AMOUNT = "€ [bedrag]"
-# what the board aims at by the target year ("met als doel aardgasvrij-klaar in 2035")
-GOAL_WORDS = {"gas_free": "aardgasvrij", "gas_free_ready": "aardgasvrij-klaar"}
+# what the board aims at by the target year ("met als doel aardgasvrij-klaar in 2035");
+# looked up with the profile's goal, which may be unknown (None)
+GOAL_WORDS: dict[str | None, str] = {"gas_free": "aardgasvrij", "gas_free_ready": "aardgasvrij-klaar"}
 
 
-def _amount(lines, knowledge: Knowledge) -> str:
+def _amount(lines: list[MeasureCost], knowledge: Knowledge) -> str:
     """The amount for the measures of a decision: exact where every figure is the VvE's own,
     else the estimate inside the brackets the board replaces with the quote."""
     known = [line for line in lines if line.investment is not None]
     if not known:
         return AMOUNT
-    amount = total([line.investment for line in known])
+    amount = total([line.investment for line in lines if line.investment is not None])
     missing = [knowledge.measures[line.measure].short for line in lines
                if line.investment is None]
     if not missing and all(line.origin != "default" for line in known):
@@ -53,8 +55,8 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
             moments = sorted({(line.year, knowledge.measures[line.measure].component)
                               for line in carried})
             text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
-                [f"{labels.get(component, 'het onderhoud')} in {year}"
-                 for year, component in moments]), 1)
+                [f"{labels.get(component, 'het onderhoud') if component else 'het onderhoud'}"
+                 f" in {year}" for year, component in moments]), 1)
         if goal in GOAL_WORDS:
             text = text.replace("aardgasvrij in [streefjaar]",
                                 f"{GOAL_WORDS[goal]} in [streefjaar]")

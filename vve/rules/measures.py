@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from vve.knowledge import Knowledge, MeasureEntry
 from vve.labels import FIELDS, lower_words
 from vve.profile import Profile
+from vve.profile.model import HeatRoute
+from vve.profile.money import MeasureId
 
 from .explain import Explanation, sources
 
@@ -23,7 +25,7 @@ class RouteChoice:
 
 @dataclass(frozen=True)
 class Measure:
-    id: str
+    id: MeasureId
     order: int
     order_group: int
     component: str | None       # MJOP component it is coupled to
@@ -38,6 +40,7 @@ class Measure:
 def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
     municipal, heating = profile.municipal, profile.installations.heating
     preferred = municipal.preferred_route
+    route: HeatRoute
     if preferred and preferred != "undecided":
         route = preferred
         reason = "municipal_plan" if municipal.neighbourhood_plan else "municipal_preference"
@@ -70,9 +73,9 @@ def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
     return RouteChoice(route, reason, explanation, alternatives)
 
 
-def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> list[str]:
+def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> list[MeasureId]:
     b, inst = profile.building, profile.installations
-    chosen: list[str] = []
+    chosen: list[MeasureId] = []
     if inst.heating in COLLECTIVE_HEATING or inst.heating is None:
         chosen.append("hydronic_balancing")
     if b.cavity_wall == "empty":
@@ -107,7 +110,7 @@ def modest_facade(profile: Profile, knowledge: Knowledge) -> bool:
         profile.building.heritage not in (None, "none")
 
 
-def _heat_measures(profile: Profile, route: RouteChoice) -> list[str]:
+def _heat_measures(profile: Profile, route: RouteChoice) -> list[MeasureId]:
     heating = profile.installations.heating
     if route.id == "heat_network":
         return ["heat_network_connection"] if heating != "heat_network" else []
@@ -144,21 +147,23 @@ def _postponable(profile: Profile, entry: MeasureEntry, earliest: int,
 
 
 def missed_couplings(profile: Profile, knowledge: Knowledge, measures: list[Measure],
-                     earliest: int) -> list[tuple[str, str, int]]:
+                     earliest: int) -> list[tuple[MeasureId, str, int]]:
     """(measure, component, year) where the planned maintenance comes before the VvE is ready."""
     missed = []
     for m in measures:
+        if not m.component:   # only a measure coupled to a component is ever postponed
+            continue
         if m.postponed_from is not None:
             missed.append((m.id, m.component, m.postponed_from))
-        elif m.component and m.coupled_year is None:
+        elif m.coupled_year is None:
             year = getattr(profile.money.planned, m.component)
             if year is not None and year < earliest:
                 missed.append((m.id, m.component, year))
     return missed
 
 
-def _answer(profile: Profile, path: str):
-    value = profile
+def _answer(profile: Profile, path: str) -> object:
+    value: object = profile
     for part in path.split("."):
         value = getattr(value, part)
     return value
@@ -190,6 +195,7 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
                 year == profile.municipal.expected_year:
             text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
         elif postponed is not None:
+            assert component, "_postponable gives a year only for a measure with a component"
             text += (f" Gekoppeld aan het onderhoud aan {labels[component]}, dat het MJOP in "
                      f"{postponed} plant; de eerste ALV kan dat uitstellen tot {year}, zodat "
                      f"beide samen gebeuren (zie het besluit over uitstel).")

@@ -91,7 +91,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     if estimable(money) and loan.principal.high < loan.min_amount:
         # nothing to borrow, or too small for the VvE loan: no loan resolution
         decisions = [d for d in decisions if d.id != "vve_loan"]
-    subsidies = Subsidies.of(financing)
+    subsidies = _subsidies(financing)
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
@@ -130,7 +130,9 @@ def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measu
         items.append(TimelineItem("target:gas_free", "goal", f"Streefjaar {goal}",
                                   dt.date(year, 1, 1), dt.date(year, 12, 31)))
     labels = knowledge.risk_thresholds.component_labels
-    postponed = {m.component: m.coupled_year for m in measures if m.postponed_from}
+    # a postponed measure is coupled to the year it is postponed to
+    postponed = {m.component: m.coupled_year for m in measures
+                 if m.postponed_from and m.coupled_year is not None}
     for component, label in labels.items():
         year = getattr(profile.money.planned, component)
         if year is not None:
@@ -205,6 +207,14 @@ def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]
                          entry.applies_when)
 
 
+def _subsidies(financing: list[FinancingItem]) -> Subsidies:
+    """The programmes the plan applies for in time, and those past their end date."""
+    usable = [f for f in financing if f.kind == "subsidy" and f.applies]
+    return Subsidies(frozenset(f.id for f in usable if not f.facts.get("after_end_date")),
+                     {f.id: dt.date.fromisoformat(f.facts["open_until"])
+                      for f in usable if f.facts.get("after_end_date")})
+
+
 def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> list[Risk]:
     """A subsidy whose known end date falls before the plan applies for it."""
     entry = knowledge.risks["subsidy_may_have_ended"]
@@ -222,7 +232,7 @@ def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> li
 
 
 def _money_risks(knowledge: Knowledge, money: MoneyPlan) -> list[Risk]:
-    found: list[tuple[str, dict, list[str]]] = []
+    found: list[tuple[str, dict[str, object], list[str]]] = []
     shares = money.shares
     if shares is not None and shares.method == "table" and \
             (not shares.adds_up or shares.matches_building is False):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -31,11 +32,11 @@ def _date(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _expl(e: Explanation) -> dict:
+def _expl(e: Explanation) -> dict[str, Any]:
     return {"ids": list(e.ids), "text": e.text}
 
 
-def _rule(r: Rule) -> dict:
+def _rule(r: Rule) -> dict[str, Any]:
     return {
         "quorum": _frac(r.quorum.share) if r.quorum else None,
         "quorum_comparison": r.quorum.comparison if r.quorum else None,
@@ -46,7 +47,7 @@ def _rule(r: Rule) -> dict:
     }
 
 
-def _applied(a: AppliedRule) -> dict:
+def _applied(a: AppliedRule) -> dict[str, Any]:
     n = a.numbers
     return {
         "rule_id": a.spec.id, "kind": a.spec.kind, "label": a.spec.label,
@@ -65,7 +66,7 @@ def _applied(a: AppliedRule) -> dict:
     }
 
 
-def _second(s: SecondMeetingRoute | None) -> dict | None:
+def _second(s: SecondMeetingRoute | None) -> dict[str, Any] | None:
     if s is None:
         return None
     return {"first_meeting": _date(s.first_meeting), "notice_sent": _date(s.notice_sent),
@@ -73,7 +74,7 @@ def _second(s: SecondMeetingRoute | None) -> dict | None:
             "notice_days": s.notice_days, "feasible": s.feasible, "planned": _date(s.planned)}
 
 
-def _power(p: Power, single: dict[str, bool]) -> dict:
+def _power(p: Power, single: dict[str, bool]) -> dict[str, Any]:
     return {"party": p.party.id, "label": p.party.label, "votes": p.party.votes,
             "single_party": single.get(p.party.id, False),
             "can_block": p.can_block, "can_carry": p.can_carry,
@@ -81,7 +82,7 @@ def _power(p: Power, single: dict[str, bool]) -> dict:
             "carries_alone_up_to_present": p.carries_up_to_present}
 
 
-def _decision(d: Decision, single: dict[str, bool]) -> dict:
+def _decision(d: Decision, single: dict[str, bool]) -> dict[str, Any]:
     return {
         "id": d.id, "title": d.title, "legal_class": d.legal_class, "stage": d.stage,
         "certainty": d.certainty,
@@ -99,7 +100,7 @@ def _decision(d: Decision, single: dict[str, bool]) -> dict:
     }
 
 
-def _action(a: Action) -> dict:
+def _action(a: Action) -> dict[str, Any]:
     return {"id": a.id, "what": a.what, "who": a.who, "start": _date(a.start),
             "end": _date(a.end), "weeks": a.weeks, "origin": a.source, "field": a.field}
 
@@ -175,7 +176,7 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
     } for w in plan.stages]
 
 
-def _all_ids(plan: Plan):
+def _all_ids(plan: Plan) -> Iterator[str]:
     for group in (plan.measures, plan.stages, plan.risks, plan.financing):
         for item in group:
             yield from item.explanation.ids

@@ -23,13 +23,13 @@ from .money.quantities import Quantity
 from .money.reserve import ReservePlan
 
 
-def cents(r: Range | None) -> dict | None:
+def cents(r: Range | None) -> dict[str, Any] | None:
     if r is None:
         return None
     return {"low_cents": r.low, "typical_cents": r.typical, "high_cents": r.high}
 
 
-def _plain(r: Range | None) -> dict | None:
+def _plain(r: Range | None) -> dict[str, Any] | None:
     """A range of whole quantities (m³), not money."""
     return None if r is None else {"low": r.low, "typical": r.typical, "high": r.high}
 
@@ -42,37 +42,37 @@ def _date(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _provenance(p: Provenance | None) -> dict | None:
+def _provenance(p: Provenance | None) -> dict[str, Any] | None:
     if p is None:
         return None
     return {"peildatum": _date(p.peildatum), "undated": p.undated, "quality": p.quality,
             "certainty": p.certainty, "sources": list(p.source), "basis": p.basis}
 
 
-def _span(s: Span) -> dict:
+def _span(s: Span) -> dict[str, Any]:
     return {"low": _dec(s.low), "typical": _dec(s.typical), "high": _dec(s.high)}
 
 
-def _quantity(q: Quantity | None) -> dict | None:
+def _quantity(q: Quantity | None) -> dict[str, Any] | None:
     if q is None:
         return None
     return {"kind": q.kind, "value": _dec(q.value), "unit": q.unit, "origin": q.origin,
             "reference": q.reference}
 
 
-def _subsidy(s: SubsidyLine) -> dict:
+def _subsidy(s: SubsidyLine) -> dict[str, Any]:
     return {"programme": s.programme, "amount": cents(s.amount), "counted": s.counted,
             "reason": s.reason, "application_date": _date(s.application_date),
             "open_until": _date(s.open_until), "provenance": _provenance(s.provenance),
             "potential": cents(s.potential)}
 
 
-def _saving(s: SavingLine) -> dict:
+def _saving(s: SavingLine) -> dict[str, Any]:
     return {"m3": _plain(s.m3), "euros": cents(s.euros), "origin": s.origin, "reason": s.reason,
             "provenance": _provenance(s.provenance)}
 
 
-def _line(line: MeasureCost, k: Knowledge) -> dict:
+def _line(line: MeasureCost, k: Knowledge) -> dict[str, Any]:
     price = line.price
     return {
         "id": line.measure, "title": k.measures[line.measure].title,
@@ -87,7 +87,7 @@ def _line(line: MeasureCost, k: Knowledge) -> dict:
     }
 
 
-def _used(line: dict) -> dict:
+def _used(line: dict[str, Any]) -> dict[str, Any]:
     line = dict(line)
     if line["investment"] is None and "outdated_price" not in line["missing"]:
         line["unit_price"] = None
@@ -239,12 +239,12 @@ def _reserve(reserve: ReservePlan, k: Knowledge) -> dict[str, Any]:
     }
 
 
-def money_source_ids(money: dict) -> Iterator[str]:
+def money_source_ids(money: dict[str, Any]) -> Iterator[str]:
     """Every source the money part relies on, for the plan's sources list: a price or a
     saving that the plan does not use (the measure has no amount) is not cited."""
     money = {**money, "measures": [_used(line) for line in money["measures"]]}
 
-    def walk(value):
+    def walk(value: Any) -> Iterator[str]:
         if isinstance(value, dict):
             if "sources" in value and "quality" in value:
                 yield from value["sources"]

@@ -26,13 +26,6 @@ class Subsidies:
     reachable: frozenset[str]
     ended: Mapping[str, dt.date]
 
-    @classmethod
-    def of(cls, financing) -> Subsidies:
-        usable = [f for f in financing if f.kind == "subsidy" and f.applies]
-        return cls(frozenset(f.id for f in usable if not f.facts.get("after_end_date")),
-                   {f.id: dt.date.fromisoformat(f.facts["open_until"])
-                    for f in usable if f.facts.get("after_end_date")})
-
 
 def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: Subsidies,
                    windows: list[StageWindow], profile: Profile,
@@ -147,19 +140,21 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
 def _worded(action: Action, profile: Profile, knowledge: Knowledge,
             subsidies: Subsidies, loan: bool) -> Action:
     what = action.what
-    if not loan and action.wording("no_loan"):
-        what = action.wording("no_loan")
+    if not loan and (worded := action.wording("no_loan")):
+        what = worded
     dwellings = profile.building.rights.dwellings
     small = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
     if dwellings is not None and action.wording("small_vve"):
-        what = action.wording("small_vve" if dwellings < small else "large_vve")
+        sized = action.wording("small_vve" if dwellings < small else "large_vve")
+        assert sized is not None, "the knowledge gives small_vve and large_vve together"
+        what = sized
     advice = existing_advice(profile)
-    if advice is not None and action.wording("existing_advice"):
-        what = action.wording("existing_advice").format(reference=advice)
-    if profile.money.maintenance_plan in (None, "none") and action.wording("no_mjop"):
-        what = action.wording("no_mjop")
+    if advice is not None and (worded := action.wording("existing_advice")):
+        what = worded.format(reference=advice)
+    if profile.money.maintenance_plan in (None, "none") and (worded := action.wording("no_mjop")):
+        what = worded
     # remarks added to whichever wording was chosen above
-    if action.subsidy in subsidies.ended:
+    if action.subsidy is not None and action.subsidy in subsidies.ended:
         what = (f"{what} — alleen als de regeling is verlengd of opgevolgd: zij loopt volgens "
                 f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}")
     if action.id == "proxies":

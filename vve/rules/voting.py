@@ -9,7 +9,7 @@ Blank votes and abstentions count towards the quorum but are not votes cast
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
@@ -145,7 +145,8 @@ def latest_notice_date(meeting: dt.date, notice_days: int) -> dt.date:
 
 def second_meeting_route(first_meeting: dt.date, notice_days: int, min_weeks: int, max_weeks: int,
                          notice_sent: dt.date | None = None,
-                         is_meeting_day=None) -> SecondMeetingRoute:
+                         is_meeting_day: Callable[[dt.date], bool] | None = None,
+                         ) -> SecondMeetingRoute:
     """The window for a second meeting, when its notice goes out after the first one.
 
     Default: the notice is sent the day after the failed first meeting, so the

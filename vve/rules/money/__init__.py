@@ -39,9 +39,9 @@ def _totals(lines: list[MeasureCost]) -> Totals:
     savings = [line.saving.euros for line in lines if line.saving.euros is not None]
     m3 = [line.saving.m3 for line in lines if line.saving.m3 is not None]
     return Totals(
-        total([line.investment for line in known]),
+        total([line.investment for line in lines if line.investment is not None]),
         total([line.subsidy.amount for line in known if line.subsidy.counted]),
-        total([line.net for line in known]),
+        total([line.net for line in known if line.net is not None]),   # net is set with the investment
         total(savings) if savings else None,
         total(m3) if m3 else None,
         tuple(line.measure for line in lines if line.investment is None),

@@ -10,7 +10,7 @@ share by less than one cent. Documents and pages show whole euros, rounded half 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
@@ -42,7 +42,7 @@ class Range:
     typical: int | None
     high: int
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not self.low <= (self.typical if self.typical is not None else self.low) <= self.high \
                 or self.low > self.high:
             raise ValueError(f"range out of order: {self}")
@@ -71,7 +71,7 @@ class Range:
             typical = min(max(typical, low), high)
         return Range(low, typical, high)
 
-    def map(self, f) -> Range:
+    def map(self, f: Callable[[int], int]) -> Range:
         """Apply a monotone (non-decreasing) function to every bound."""
         return Range(f(self.low), None if self.typical is None else f(self.typical),
                      f(self.high))

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from typing import Any
 
 from vve.knowledge import Knowledge
@@ -135,7 +136,8 @@ def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: 
     per_year = money.payments_per_year
     out = []
     for years in terms:
-        monthly = principal.map(lambda p, years=years: annuity(p, rate, years, per_year))
+        monthly = principal.map(partial(annuity, rate_percent=rate, years=years,
+                                        payments_per_year=per_year))
         out.append(LoanTerm(years, monthly, years == quote.term_years))
     return LoanPlan(principal, principal_origin, rate_origin, rates, history, tuple(out),
                     entry.min_amount * 100, max_amount,

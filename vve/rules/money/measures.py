@@ -16,7 +16,7 @@ from fractions import Fraction
 from vve.knowledge import Knowledge
 from vve.knowledge.money import MoneyKnowledge, Provenance, Saving, UnitPrice
 from vve.profile import Profile
-from vve.profile.money import MeasureFigures
+from vve.profile.money import MeasureFigures, MeasureId
 
 from ..measures import Measure, modest_facade
 from .amounts import ZERO, Range, allocate_groups, cents, whole
@@ -58,7 +58,7 @@ class SavingLine:
 
 @dataclass(frozen=True)
 class MeasureCost:
-    measure: str
+    measure: MeasureId
     payer: str                 # vve | owner
     year: int
     quantity: Quantity | None
@@ -82,7 +82,9 @@ def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
     if inst.gas_use_per_dwelling_m3 is not None:
         total = inst.gas_use_per_dwelling_m3 * dwellings if dwellings else None
         return GasUse(total, inst.gas_use_per_dwelling_m3, "entered_per_dwelling")
-    average = int(money.average_gas_use.value.typical)
+    typical = money.average_gas_use.value.typical
+    assert typical is not None, "the knowledge loader refuses an average gas use without one"
+    average = int(typical)
     if dwellings:
         return GasUse(average * dwellings, average, "average_household")
     return GasUse(None, average, "average_household")
@@ -132,9 +134,9 @@ def _saving(entry: Saving | None, quantity: Decimal | None, gas: GasUse, private
         euros = Range(cents(m3.low * price.low), None, cents(m3.high * price.high))
         return SavingLine(m3, euros, "default", "known", entry.provenance)
     use = gas.per_dwelling if private else gas.building
-    m3 = None if use is None else Range(whole(use * entry.amount.low), None,
-                                        whole(use * entry.amount.high))
-    return SavingLine(m3, None, "default", "extra_electricity_unknown", entry.provenance)
+    saved = None if use is None else Range(whole(use * entry.amount.low), None,
+                                           whole(use * entry.amount.high))
+    return SavingLine(saved, None, "default", "extra_electricity_unknown", entry.provenance)
 
 
 # The answer that made the engine choose a measure: left unknown, the measure may not be
@@ -181,6 +183,7 @@ def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure
         elif quantity is None or quantity.value is None:
             missing.append("quantity_unknown")
         else:
+            assert price is not None, "_why_unpriced names a missing price"
             investment = _euro_range(quantity.value, price.price.low, price.price.typical,
                                      price.price.high)
         saving = _saving(_saving_entry(money, m.id, profile, route),
@@ -228,7 +231,8 @@ def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowl
     money = knowledge.money
     programme = knowledge.financing.svve_measures
     year = profile.building.construction_year
-    eligible = [line for line in lines if line.payer == "vve" and line.measure in money.svve_rates
+    eligible = [(line.measure, line.quantity.value) for line in lines
+                if line.payer == "vve" and line.measure in money.svve_rates
                 and line.investment is not None and line.quantity is not None
                 and line.quantity.value is not None]
     doubles = len(eligible) >= 2
@@ -240,9 +244,9 @@ def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowl
         refusal = None
     amounts: dict[str, Range] = {}
     if refusal in (None, "after_end_date"):   # after the end date: what it would have been
-        for line in eligible:
-            base = cents(line.quantity.value * money.svve_rates[line.measure])
-            amounts[line.measure] = Range(base, None, 2 * base if doubles else base)
+        for measure, quantity in eligible:
+            base = cents(quantity * money.svve_rates[measure])
+            amounts[measure] = Range(base, None, 2 * base if doubles else base)
         if profile.building.rights.dwellings:
             amounts = _cap(amounts, programme.max_per_dwelling * 100 *
                            profile.building.rights.dwellings)

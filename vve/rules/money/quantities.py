@@ -59,9 +59,11 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
     ref, matches = reference_for(profile, money)
     ref_origin = "reference" if matches else "reference_other_type"
     if b.floor_area_per_dwelling is not None:
-        floor = Quantity("floor_area", Decimal(b.floor_area_per_dwelling), "entered")
+        floor_area = Decimal(b.floor_area_per_dwelling)
+        floor = Quantity("floor_area", floor_area, "entered")
     else:
-        floor = Quantity("floor_area", ref.floor_area, ref_origin, ref.id)
+        floor_area = ref.floor_area
+        floor = Quantity("floor_area", floor_area, ref_origin, ref.id)
 
     def per_dwelling(kind: str, entered: int | None, value: Decimal) -> Quantity:
         if entered is not None:
@@ -76,9 +78,9 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
         "dwellings": Quantity("dwellings", None if dwellings is None else Decimal(dwellings),
                               "entered" if dwellings is not None else "unknown"),
     }
-    footprint = None
+    footprint: Decimal | None = None
     if dwellings and b.storeys:
-        footprint = floor.value * dwellings / b.storeys
+        footprint = floor_area * dwellings / b.storeys
     derived_origin = "derived" if floor.origin == "entered" else ref_origin
     if b.roof_area is not None:
         items["roof"] = Quantity("roof", Decimal(b.roof_area), "entered")

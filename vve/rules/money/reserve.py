@@ -62,9 +62,10 @@ def _minimum(profile: Profile, knowledge: Knowledge) -> tuple[Range | None, str 
     if storeys is None:
         prices = [euros for _, euros in steps]
     else:
-        prices = [next((euros for limit, euros in steps if storeys <= limit), None)]
-        if prices[0] is None:     # taller than any figure found
+        price = next((euros for limit, euros in steps if storeys <= limit), None)
+        if price is None:     # taller than any figure found
             return None, None, None
+        prices = [price]
     estimate = Range(cents(volume * min(prices)), None, cents(volume * max(prices)))
     return estimate.map(lambda v: cents(Fraction(v, 100) * share)), "volume_estimate", estimate
 

@@ -59,13 +59,13 @@ def summary(money: MoneyPlan, knowledge: Knowledge, heating: str | None
     unpriced = not estimable(money)
     if not unpriced:
         cover.append(_saving_sentence(money, shorts, heating))
-    pump = next((line for line in money.lines if line.payer == "owner"
+    pump = next((line.investment for line in money.lines if line.payer == "owner"
                  and line.measure == "individual_heat_pumps" and line.investment), None)
     if pump is not None:
         # the VvE still chooses individual or collective (decision choose_heat_source)
         cover.append(f"Kiest de VvE voor eigen warmtepompen per appartement, dan betaalt "
                      f"iedere eigenaar daarnaast zijn eigen warmtepomp: naar schatting "
-                     f"{nl_euro_range(pump.investment.low, pump.investment.high)} per woning; "
+                     f"{nl_euro_range(pump.low, pump.high)} per woning; "
                      f"eigenaar-bewoners kunnen ISDE-subsidie krijgen (de bedragen voor 2026 "
                      f"zijn niet gevonden).")
     reserve = _reserve_sentence(money)
@@ -228,13 +228,13 @@ def _subsidy_note(money: MoneyPlan) -> str | None:
     until = late[0].open_until
     text = (f"SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
             f"aanvraag na {nl_date(until)}, het einde van de regeling"
-            if until.month == 12 else
+            if until is not None and until.month == 12 else
             "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
             "aanvraag na het einde van de regeling")
     if potential and money.reference is not None:
         ref = money.reference
-        who = (f"een {ref.label} (breukdeel {ref.share_text})" if money.shares.method == "table"
-               else "een appartement")
+        by_table = money.shares is not None and money.shares.method == "table"
+        who = f"een {ref.label} (breukdeel {ref.share_text})" if by_table else "een appartement"
         amount = ref.of(total(potential))
         text += (f". Lukt de aanvraag eerder, dan scheelt dat voor {who} "
                  f"{nl_euro_range(amount.low, amount.high)} (bedragen per m² van een rekenhulp "
@@ -275,8 +275,9 @@ def _rate_note(money: MoneyPlan, knowledge: Knowledge) -> str | None:
     if loan.advice_required:
         years = summary_term(money)
         text += (f"Bij {limit} of meer woningen moet het MJOP ten minste de looptijd van de "
-                 f"lening dekken: voor {years} jaar lenen een MJOP tot "
-                 f"{money.execution_year + years}.")
+                 f"lening dekken" + ("." if years is None else
+                                     f": voor {years} jaar lenen een MJOP tot "
+                                     f"{money.execution_year + years}."))
     elif loan.advice_required is False:
         text += (f"Bij minder dan {limit} woningen moet iedere eigenaar de lening schriftelijk "
                  f"goedkeuren.")
