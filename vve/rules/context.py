@@ -6,16 +6,15 @@ from dataclasses import dataclass
 
 from vve.knowledge import Knowledge, ModelSpec, RuleSpec
 from vve.profile import Profile
+from vve.vocabulary import OWNER_KINDS
 
 from .voting import Party, Rule, Threshold
 
-OWNER_KIND_LABELS = {
-    "owner_occupiers": "De eigenaar-bewoners",
-    "private_landlords": "De particuliere verhuurders",
-    "housing_corporation": "De woningcorporatie",
-    "investor": "De belegger",
-    "other": "Overige eigenaars",
-}
+
+def party_name(kind: str) -> str:
+    """ "De eigenaar-bewoners": an owner group without a name of its own, as a party."""
+    phrase = OWNER_KINDS[kind].phrase
+    return phrase[:1].upper() + phrase[1:]
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def vote_context(profile: Profile, knowledge: Knowledge) -> VoteContext:
         if votes is None:
             continue
         pid = f"owners.groups.{index}"
-        parties.append(Party(pid, group.name or OWNER_KIND_LABELS[group.kind], votes))
+        parties.append(Party(pid, group.name or party_name(group.kind), votes))
         single[pid] = group.single_party
     return VoteContext(
         total=total,

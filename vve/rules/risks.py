@@ -10,19 +10,14 @@ from fractions import Fraction
 from vve.knowledge import Knowledge, RiskEntry
 from vve.labels import lower_words
 from vve.profile import Profile
+from vve.vocabulary import HERITAGE, OWNER_KINDS
 
-from .context import OWNER_KIND_LABELS, VoteContext
+from .context import VoteContext
 from .decisions import Decision, reserve_shortfall
 from .explain import Explanation, nl_date, nl_int, sources
 from .measures import Measure, missed_couplings
 from .stages import StageWindow, stage_by_id
 from .voting import power_of
-
-HERITAGE_LABELS = {
-    "municipal_monument": "een gemeentelijk monument",
-    "national_monument": "een rijksmonument",
-    "protected_townscape": "gelegen in een beschermd stads- of dorpsgezicht",
-}
 
 
 @dataclass(frozen=True)
@@ -58,7 +53,7 @@ def _building(profile: Profile, knowledge: Knowledge) -> list[Found]:
     if b.construction_year is not None and b.construction_year < limit:
         found.append(("asbestos", {"year": limit}, None, ["building.construction_year"]))
     if b.heritage not in (None, "none"):
-        found.append(("heritage", {"heritage": HERITAGE_LABELS[b.heritage]}, None,
+        found.append(("heritage", {"heritage": HERITAGE[b.heritage].phrase}, None,
                       ["building.heritage"]))
     return found
 
@@ -187,7 +182,7 @@ def _owners(profile: Profile, knowledge: Knowledge, as_of: dt.date) -> list[Foun
                  and g.rights is not None
                  and g.rights >= knowledge.risk_thresholds.tenant_consent_min_dwellings]
     if landlords:
-        who = ", ".join(dict.fromkeys(g.name or OWNER_KIND_LABELS[g.kind].lower()
+        who = ", ".join(dict.fromkeys(g.name or OWNER_KINDS[g.kind].phrase
                                       for g in landlords))
         found.append(("tenant_consent", {"who": who}, None, ["owners.groups"]))
     found.append(("challenge_window", {}, None, []))

@@ -4,6 +4,22 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from vve.terms import lazy_pairs
+from vve.vocabulary import (
+    BUILDING_TYPES,
+    CAVITY_WALLS,
+    COOKING_ON_GAS,
+    FLOOR_INSULATION,
+    GLAZING,
+    HEATING,
+    HERITAGE,
+    HOT_WATER,
+    MANAGEMENT,
+    ROOF_TYPES,
+    SOLAR_PANELS,
+    VENTILATION,
+)
+
 from .model import INSULATION, NUMBER_HINT, SURFACE_HINT, Question, Section, Step
 
 BUILDING_STEPS: tuple[Step, ...] = (
@@ -17,9 +33,7 @@ BUILDING_STEPS: tuple[Step, ...] = (
         Question("association.place", "text", _l("Plaats")),
         Question("association.municipality", "text", _l("Gemeente")),
         Question("association.neighbourhood", "text", _l("Wijk of buurt"), _l("Niet verplicht.")),
-        Question("association.management", "choice", _l("Wie beheert de VvE?"), choices=(
-            ("self_managed", _l("Wij beheren zelf")),
-            ("professional", _l("Een VvE-beheerder")))),
+        Question("association.management", "choice", _l("Wie beheert de VvE?"), choices=tuple(lazy_pairs(MANAGEMENT))),
     )),
     Step("gebouw", _l("Het gebouw"), _l("Over het gebouw en hoe goed het nu geïsoleerd is."), (
         Question("building.construction_year", "year", _l("Bouwjaar"), NUMBER_HINT,
@@ -34,28 +48,14 @@ BUILDING_STEPS: tuple[Step, ...] = (
                  NUMBER_HINT, minimum=0, maximum=100000),
         Question("building.storeys", "int", _l("Aantal bouwlagen"), NUMBER_HINT,
                  minimum=1, maximum=100),
-        Question("building.building_type", "choice", _l("Soort gebouw"), choices=(
-            ("gallery_flat", _l("Galerijflat")), ("porch_flat", _l("Portiekflat")),
-            ("apartment_block", _l("Appartementencomplex")),
-            ("converted_house", _l("Gesplitst pand")), ("mixed", _l("Gemengd")))),
-        Question("building.heritage", "choice", _l("Is het gebouw een monument?"), choices=(
-            ("none", _l("Nee")), ("municipal_monument", _l("Gemeentelijk monument")),
-            ("national_monument", _l("Rijksmonument")),
-            ("protected_townscape", _l("Ligt in een beschermd stads- of dorpsgezicht")))),
-        Question("building.roof_type", "choice", _l("Dak"), choices=(
-            ("flat", _l("Plat dak")), ("pitched", _l("Hellend dak")),
-            ("mixed", _l("Deels plat, deels hellend")))),
+        Question("building.building_type", "choice", _l("Soort gebouw"), choices=tuple(lazy_pairs(BUILDING_TYPES))),
+        Question("building.heritage", "choice", _l("Is het gebouw een monument?"), choices=tuple(lazy_pairs(HERITAGE))),
+        Question("building.roof_type", "choice", _l("Dak"), choices=tuple(lazy_pairs(ROOF_TYPES))),
         Question("building.roof_insulation", "choice", _l("Dakisolatie"), choices=INSULATION),
         Question("building.facade_insulation", "choice", _l("Gevelisolatie"), choices=INSULATION),
-        Question("building.cavity_wall", "choice", _l("Spouwmuur"), choices=(
-            ("no_cavity", _l("Geen spouw")), ("empty", _l("Lege spouw")),
-            ("filled", _l("Gevulde spouw")))),
-        Question("building.glazing", "choice", _l("Beglazing"), choices=(
-            ("single", _l("Enkel glas")), ("double", _l("Dubbel glas")),
-            ("hr_plus_plus", _l("HR++-glas")), ("triple", _l("Triple glas")),
-            ("mixed", _l("Verschilt per woning")))),
-        Question("building.floor_insulation", "choice", _l("Vloerisolatie"), choices=(
-            *INSULATION, ("no_ground_floor", _l("Geen begane-grondvloer (bijv. bedrijfsruimte)")))),
+        Question("building.cavity_wall", "choice", _l("Spouwmuur"), choices=tuple(lazy_pairs(CAVITY_WALLS))),
+        Question("building.glazing", "choice", _l("Beglazing"), choices=tuple(lazy_pairs(GLAZING))),
+        Question("building.floor_insulation", "choice", _l("Vloerisolatie"), choices=tuple(lazy_pairs(FLOOR_INSULATION))),
         Section(_l("Oppervlakken"),
                 _l("Hiermee rekent het plan de kosten van de maatregelen uit. Weet u ze niet? "
                    "Laat ze leeg: het plan schat ze met een voorbeeldwoning van RVO en zegt "
@@ -80,30 +80,14 @@ BUILDING_STEPS: tuple[Step, ...] = (
     )),
     Step("installaties", _l("Installaties en energie"),
          _l("Hoe het gebouw nu verwarmd en geventileerd wordt."), (
-        Question("installations.heating", "choice", _l("Verwarming"), choices=(
-            ("individual_gas_boilers", _l("Eigen cv-ketel per woning")),
-            ("collective_boiler", _l("Collectieve ketel")),
-            ("block_heating", _l("Blokverwarming")), ("heat_network", _l("Warmtenet")),
-            ("other", _l("Anders")))),
-        Question("installations.hot_water", "choice", _l("Warm water"), choices=(
-            ("combi_boilers", _l("Uit de combiketel")), ("collective", _l("Collectief")),
-            ("electric_boilers", _l("Elektrische boiler")), ("heat_network", _l("Warmtenet")),
-            ("other", _l("Anders")))),
+        Question("installations.heating", "choice", _l("Verwarming"), choices=tuple(lazy_pairs(HEATING))),
+        Question("installations.hot_water", "choice", _l("Warm water"), choices=tuple(lazy_pairs(HOT_WATER))),
         Question("installations.boilers_installed_year", "year",
                  _l("In welk jaar zijn de meeste ketels geplaatst?"), NUMBER_HINT,
                  minimum=1950, maximum=2100),
-        Question("building.ventilation", "choice", _l("Ventilatie"), choices=(
-            ("natural", _l("Roosters en ramen (natuurlijk)")),
-            ("mechanical_exhaust", _l("Mechanische afzuiging")),
-            ("balanced", _l("Balansventilatie")),
-            ("balanced_heat_recovery", _l("Balansventilatie met warmteterugwinning")),
-            ("mixed", _l("Verschilt per woning")))),
-        Question("building.solar_panels", "choice", _l("Zonnepanelen"), choices=(
-            ("none", _l("Geen")), ("common", _l("Op het gemeenschappelijk dak")),
-            ("private", _l("Bij eigenaars")), ("both", _l("Allebei")))),
-        Question("building.cooking_on_gas", "choice", _l("Wordt er op gas gekookt?"), choices=(
-            ("all", _l("In alle woningen")), ("some", _l("In een deel van de woningen")),
-            ("none", _l("Nee")))),
+        Question("building.ventilation", "choice", _l("Ventilatie"), choices=tuple(lazy_pairs(VENTILATION))),
+        Question("building.solar_panels", "choice", _l("Zonnepanelen"), choices=tuple(lazy_pairs(SOLAR_PANELS))),
+        Question("building.cooking_on_gas", "choice", _l("Wordt er op gas gekookt?"), choices=tuple(lazy_pairs(COOKING_ON_GAS))),
         Question("installations.gas_use_m3", "int",
                  _l("Gasverbruik van het hele gebouw per jaar (m³)"),
                  _l("Bij een collectieve ketel: in de jaarafrekening van de VvE of bij de "

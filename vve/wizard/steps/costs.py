@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from vve.terms import lazy_pairs
-from vve.vocabulary import RIGHT_KINDS
+from vve.vocabulary import COST_SHARE_METHODS, RIGHT_KINDS
 
 from .model import Column, Question, Section, Step, Table
 
@@ -19,8 +19,7 @@ COSTS_STEPS: tuple[Step, ...] = (
                  _l("Hoe worden de kosten over de eigenaars verdeeld?"),
                  _l("Staat in de splitsingsakte: daarin heeft elk appartementsrecht een "
                     "breukdeel, bijvoorbeeld 87/10000. De akte vraagt u op bij het Kadaster."),
-                 choices=(("equal", _l("Elk appartementsrecht betaalt evenveel")),
-                          ("table", _l("Volgens de breukdelen uit de splitsingsakte")))),
+                 choices=tuple(lazy_pairs(COST_SHARE_METHODS))),
         Table("money.cost_shares", _l("Breukdelen"),
               _l("Alleen nodig bij verdeling volgens de breukdelen. Eén regel per groep "
                  "appartementen met hetzelfde breukdeel, bijvoorbeeld 'woning type A': 40 "

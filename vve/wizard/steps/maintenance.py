@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from vve.terms import lazy_pairs
+from vve.vocabulary import MAINTENANCE_PLANS
+
 from .model import NUMBER_HINT, Column, Question, Step, Table
 
 MAINTENANCE_STEPS: tuple[Step, ...] = (
     Step("onderhoud", _l("Onderhoud en geld"),
          _l("Het meerjarenonderhoudsplan (MJOP) en het reservefonds."), (
-        Question("money.maintenance_plan", "choice", _l("Heeft de VvE een MJOP?"), choices=(
-            ("none", _l("Nee")), ("mjop", _l("Ja, een MJOP")),
-            ("dmjop", _l("Ja, een duurzaam MJOP (DMJOP)")))),
+        Question("money.maintenance_plan", "choice", _l("Heeft de VvE een MJOP?"), choices=tuple(lazy_pairs(MAINTENANCE_PLANS))),
         Question("money.maintenance_plan_year", "year", _l("Van welk jaar is het MJOP?"),
                  NUMBER_HINT, minimum=1950, maximum=2100),
         Question("money.planned.roof", "year", _l("Dakvervanging gepland in (jaar)"), NUMBER_HINT,

@@ -5,7 +5,14 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from vve.terms import lazy_pairs
-from vve.vocabulary import HEAT_ROUTES
+from vve.vocabulary import (
+    BUDGET_APPETITES,
+    GOALS,
+    HEAT_ROUTES,
+    MODEL_REGLEMENTS,
+    SECOND_MEETING,
+    VOTES_PER_RIGHT,
+)
 
 from .model import NUMBER_HINT, Question, Step
 
@@ -13,13 +20,9 @@ DECISION_STEPS: tuple[Step, ...] = (
     Step("stemmen", _l("Eigenaars en stemmen"),
          _l("Wie de eigenaars zijn en welke stemregels het reglement van uw VvE heeft."), (
         Question("voting.model_reglement", "choice", _l("Welk modelreglement volgt de splitsingsakte?"),
-                 _l("Staat in de splitsingsakte; die vraagt u op bij het Kadaster."), choices=(
-            ("1973", _l("Modelreglement 1973")), ("1983", _l("Modelreglement 1983")),
-            ("1992", _l("Modelreglement 1992")), ("2006", _l("Modelreglement 2006")),
-            ("2017", _l("Modelreglement 2017")), ("deviating", _l("Een afwijkend reglement")))),
+                 _l("Staat in de splitsingsakte; die vraagt u op bij het Kadaster."), choices=tuple(lazy_pairs(MODEL_REGLEMENTS))),
         Question("voting.votes_per_right", "choice", _l("Hoeveel stemmen heeft elk appartementsrecht?"),
-                 choices=(("one_each", _l("Eén stem per recht")),
-                          ("weighted", _l("Verschillend: het reglement heeft een stemmentabel")))),
+                 choices=tuple(lazy_pairs(VOTES_PER_RIGHT))),
         Question("owners.past_turnout_percent", "percent",
                  _l("Welk deel van de stemmen was op de laatste vergaderingen aanwezig of vertegenwoordigd?"),
                  _l("In procenten, bijvoorbeeld 60. Weet u het niet? Laat dit veld leeg."),
@@ -28,9 +31,7 @@ DECISION_STEPS: tuple[Step, ...] = (
                  _l("Heeft de vergadering een drempelbedrag vastgesteld voor uitgaven buiten het onderhoud?")),
         Question("voting.threshold_amount", "euro", _l("Drempelbedrag"), NUMBER_HINT),
         Question("voting.second_meeting", "choice",
-                 _l("Mag een tweede vergadering besluiten als het quorum niet is gehaald?"), choices=(
-            ("as_model", _l("Zoals in het modelreglement")), ("allowed", _l("Ja")),
-            ("not_allowed", _l("Nee")))),
+                 _l("Mag een tweede vergadering besluiten als het quorum niet is gehaald?"), choices=tuple(lazy_pairs(SECOND_MEETING))),
         Question("voting.proxy_limit", "int", _l("Hoeveel volmachten mag één persoon hebben?"),
                  _l("Vul 0 in als er geen maximum is. Weet u het niet? Laat dit veld leeg."),
                  minimum=0, maximum=1000),
@@ -51,16 +52,13 @@ DECISION_STEPS: tuple[Step, ...] = (
                  NUMBER_HINT, minimum=2000, maximum=2100),
     )),
     Step("ambitie", _l("Ambitie en planning"), _l("Wat de VvE wil bereiken en wanneer."), (
-        Question("ambition.goal", "choice", _l("Wat wil de VvE bereiken?"), choices=(
-            ("gas_free", _l("Aardgasvrij")), ("gas_free_ready", _l("Aardgasvrij-klaar")),
-            ("insulate_first", _l("Eerst isoleren, later kiezen")))),
+        Question("ambition.goal", "choice", _l("Wat wil de VvE bereiken?"), choices=tuple(lazy_pairs(GOALS))),
         Question("ambition.target_year", "year", _l("Streefjaar"), NUMBER_HINT,
                  minimum=2000, maximum=2100),
         Question("ambition.start_date", "date", _l("Wanneer wilt u beginnen?"),
                  _l("Kies of typ een datum. Laat u het leeg, dan begint het plan vandaag.")),
         Question("ambition.budget_appetite", "choice", _l("Hoeveel willen de eigenaars investeren?"),
-                 choices=(("low", _l("Weinig")), ("medium", _l("Gemiddeld")),
-                          ("high", _l("Veel, als het de woningen echt beter maakt")))),
+                 choices=tuple(lazy_pairs(BUDGET_APPETITES))),
     )),
     # Last, so the per-measure rows follow the plan that all earlier answers make; it also
     # keeps the numbers of the earlier steps, which stored dossiers count on.,

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
+from vve.terms import lazy_pairs
+from vve.vocabulary import INSULATION_LEVELS
+
 UNKNOWN = ""  # the form value of "weet ik niet"
 
 
@@ -101,7 +104,6 @@ class Step:
         return 3 if any(isinstance(item, Section) for item in self.items) else 2
 
 
-INSULATION = (("none", _l("Niet geïsoleerd")), ("partial", _l("Deels geïsoleerd")),
-              ("insulated", _l("Geïsoleerd")))
+INSULATION = tuple(lazy_pairs(INSULATION_LEVELS))
 NUMBER_HINT = _l("Weet u het niet? Laat dit veld leeg.")
 SURFACE_HINT = _l("Staat in het energieadvies of in het opnamerapport van de energielabels.")

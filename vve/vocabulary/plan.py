@@ -1,64 +1,9 @@
-"""Every code set of the product, defined once: code -> Dutch document word and UI label.
-
-The engine, the database and the audit log speak in codes ("heat_network", "board",
-"answers_changed"). A code becomes words in exactly one place, here:
-
-- ``word``: how the Dutch plan document writes it inside a sentence;
-- ``label``: the Dutch message id the web pages show, translated where it is shown
-  (``gettext(term.label)``, or ``vve.web_words``); marked with ``N_`` so that
-  ``pybabel extract -k N_`` finds it;
-- ``phrase``: where a sentence needs the word with its article ("de belegger").
-
-Pure data and the two small classes that hold it: no imports from Flask or Babel, so
-the rules engine and the Word writer may use it too.
-"""
+"""Codes of the plan, the meeting and the advisors' side: routes, stages, statuses,
+voting rules, owners, actors, audit events, certainty."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-
-
-def N_(message: str) -> str:
-    """Marks a UI label for extraction; the web layer translates it when it shows it."""
-    return message
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    code: str
-    word: str
-    label: str
-    phrase: str = ""
-
-
-class CodeSet(Mapping[str, Term]):
-    """An ordered, read-only set of terms, looked up by code (``"hybrid" in HEAT_ROUTES``)."""
-
-    def __init__(self, name: str, *terms: Term):
-        self.name = name
-        self._terms = {t.code: t for t in terms}
-        if len(self._terms) != len(terms):
-            raise ValueError(f"{name}: a code is defined twice")
-
-    def __getitem__(self, code: str) -> Term:
-        return self._terms[code]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._terms)
-
-    def __len__(self) -> int:
-        return len(self._terms)
-
-    def words(self) -> dict[str, str]:
-        """code -> document word, for tables that look words up by code."""
-        return {t.code: t.word for t in self._terms.values()}
-
-    def word(self, code: str, default: str | None = None) -> str:
-        """The document word; an unknown code reads as ``default`` (or itself)."""
-        term = self._terms.get(code)
-        return term.word if term is not None else (code if default is None else default)
-
+from .base import N_, CodeSet, Term
 
 HEAT_ROUTES = CodeSet(
     "heat_routes",
@@ -205,77 +150,4 @@ ADVISOR_ROLES = CodeSet(
     "advisor_roles",
     Term("advisor", "adviseur", N_("Adviseur")),
     Term("admin", "beheerder", N_("Beheerder")),
-)
-
-# --- money (the plan's money part) -----------------------------------------------------
-
-# Where an investment amount comes from.
-COST_ORIGINS = CodeSet(
-    "cost_origins",
-    Term("default", "indicatief (kengetal)", N_("indicatief (kengetal)")),
-    Term("energy_advice", "uit het energieadvies", N_("energieadvies")),
-    Term("dmjop", "uit het DMJOP", N_("DMJOP")),
-    Term("quote", "uit de offerte", N_("offerte")),
-    Term("board", "door het bestuur ingevuld", N_("opgave van de VvE")),
-)
-
-# Why a subsidy is or is not counted.
-SUBSIDY_REASONS = CodeSet(
-    "subsidy_reasons",
-    Term("counted", "meegeteld (zeker pas na de beschikking)", N_("meegeteld")),
-    Term("entered", "ingevuld door het bestuur", N_("opgegeven door de VvE")),
-    Term("after_end_date", "niet meegeteld: de aanvraag valt in deze planning na de einddatum",
-         N_("niet meegeteld (regeling sluit eerder)")),
-    Term("building_too_new", "niet van toepassing: het gebouw is te nieuw voor deze regeling",
-         N_("niet meegeteld (gebouw te nieuw)")),
-    Term("amount_not_found", "niet meegeteld: geen bedrag gevonden",
-         N_("niet meegeteld (bedrag onbekend)")),
-    Term("no_owner_occupier", "niet van toepassing: geen eigenaar-bewoner",
-         N_("niet meegeteld (geen eigenaar-bewoners)")),
-    Term("owner_occupiers_only", "alleen voor eigenaar-bewoners (ISDE)",
-         N_("alleen voor eigenaar-bewoners")),
-    Term("none", "geen", N_("geen regeling")),
-)
-
-# Why a measure has no amount yet.
-MISSING_AMOUNTS = CodeSet(
-    "missing_amounts",
-    Term("price_not_found", "geen prijs gevonden", N_("onbekend (geen prijs gevonden)")),
-    Term("quantity_unknown", "de hoeveelheid is onbekend", N_("onbekend (hoeveelheid onbekend)")),
-    Term("status_unknown", "nog niet bekend of dit nodig is; eerst vaststellen bij de opname",
-         N_("onbekend (nog niet bekend of het nodig is)")),
-    Term("roof_type_unknown", "het daktype is onbekend", N_("onbekend (daktype onbekend)")),
-    Term("in_maintenance", "nieuwe kozijnen uit het MJOP krijgen nieuw glas, dus het MJOP-bedrag "
-         "dekt het grootste deel; alleen beter glas dan HR++ kost meer",
-         N_("in het onderhoud (MJOP)")),
-    Term("outdated_price", "alleen een verouderd maximum gevonden; vraag een offerte",
-         N_("onbekend (alleen een verouderde prijs)")),
-)
-
-# Why a saving has no amount (the pages only; the document leaves the saving out).
-SAVING_REASONS = CodeSet(
-    "saving_reasons",
-    Term("saving_not_found", "geen bron", N_("onbekend (geen bron)")),
-    Term("extra_electricity_unknown", "extra stroom onbekend",
-         N_("onbekend (extra stroom onbekend)")),
-    Term("quantity_unknown", "hoeveelheid onbekend", N_("onbekend (hoeveelheid onbekend)")),
-)
-
-# The kinds of apartment right in a cost-share table.
-RIGHT_KINDS = CodeSet(
-    "right_kinds",
-    Term("dwelling", "Woning", N_("Woning")),
-    Term("commercial", "Bedrijfsruimte", N_("Bedrijfsruimte")),
-    Term("parking_or_storage", "Garage of berging", N_("Garage, parkeerplaats of berging")),
-)
-
-# How the costs are divided over the apartments.
-SHARE_METHODS = CodeSet(
-    "share_methods",
-    Term("equal", "gelijke breukdelen", N_("Elk appartementsrecht betaalt evenveel.")),
-    Term("table", "breukdelen uit de splitsingsakte",
-         N_("Volgens de breukdelen uit de splitsingsakte.")),
-    Term("assumed_equal", "aangenomen: gelijke breukdelen (nog niet ingevuld)",
-         N_("Aangenomen: elk appartementsrecht betaalt evenveel (de verdeling is nog niet "
-            "opgegeven).")),
 )
