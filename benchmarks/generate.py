@@ -92,8 +92,13 @@ def docxtpl_render(template: bytes, paragraphs, tables, png: bytes) -> bytes:
     from docxtpl import DocxTemplate, InlineImage
 
     tpl = DocxTemplate(io.BytesIO(template))
-    tpl.render({"paragraphs": paragraphs, "tables": tables,
-                "figure": InlineImage(tpl, io.BytesIO(png), width=Cm(16))})
+    tpl.render(
+        {
+            "paragraphs": paragraphs,
+            "tables": tables,
+            "figure": InlineImage(tpl, io.BytesIO(png), width=Cm(16)),
+        }
+    )
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()
@@ -105,13 +110,16 @@ def main() -> int:
     args = parser.parse_args()
     try:
         import docxtpl  # noqa: F401
+
         has_docxtpl = True
     except ImportError:
         has_docxtpl = False
         print("docxtpl is not installed (pip install docxtpl): the peer column is skipped.")
 
-    print(f"{'example':36} {'engine':>8} {'eng+doc':>8} {'floor':>8} {'docxtpl':>8} "
-          f"{'figure':>7} {'doc/floor':>9} {'doc/tpl':>8} {'engine%':>8}")
+    print(
+        f"{'example':36} {'engine':>8} {'eng+doc':>8} {'floor':>8} {'docxtpl':>8} "
+        f"{'figure':>7} {'doc/floor':>9} {'doc/tpl':>8} {'engine%':>8}"
+    )
     ok = True
     for path in sorted((ROOT / "examples").glob("*.json")):
         profile = load_profile(path.read_text(encoding="utf-8"))
@@ -120,24 +128,30 @@ def main() -> int:
         paragraphs, tables = shape_of(docx)
         png = timeline_png(plan["timeline"])
         engine = median_ms(lambda: plan_to_dict(build_plan(profile, AS_OF)), args.runs)
-        full = median_ms(lambda: write_plan_docx(plan_to_dict(build_plan(profile, AS_OF))),
-                         args.runs)
+        full = median_ms(
+            lambda: write_plan_docx(plan_to_dict(build_plan(profile, AS_OF))), args.runs
+        )
         base = median_ms(lambda: floor(paragraphs, tables, png), args.runs)
         figure = median_ms(lambda: timeline_png(plan["timeline"]), args.runs)
         peer = None
         if has_docxtpl:
             template = docxtpl_template(tables)
-            peer = median_ms(lambda: docxtpl_render(template, paragraphs, tables, png),
-                             args.runs)
+            peer = median_ms(lambda: docxtpl_render(template, paragraphs, tables, png), args.runs)
         share = engine / full * 100
         ok &= full <= 1.2 * base and share < 5 and figure < 15 and (peer is None or full < peer)
-        print(f"{path.stem:36} {engine:8.1f} {full:8.1f} {base:8.1f} "
-              f"{(peer or float('nan')):8.1f} {figure:7.1f} {full / base:9.2f} "
-              f"{(full / peer if peer else float('nan')):8.2f} {share:7.1f}%")
-        print(f"{'':36} ({len(paragraphs)} paragraphs, {len(tables)} tables, "
-              f"{sum(len(t) for t in tables)} rows)")
-    print("\nGoals: eng+doc <= 1.2 x floor, faster than docxtpl, engine < 5% of the total, "
-          "figure < 15 ms.")
+        print(
+            f"{path.stem:36} {engine:8.1f} {full:8.1f} {base:8.1f} "
+            f"{(peer or float('nan')):8.1f} {figure:7.1f} {full / base:9.2f} "
+            f"{(full / peer if peer else float('nan')):8.2f} {share:7.1f}%"
+        )
+        print(
+            f"{'':36} ({len(paragraphs)} paragraphs, {len(tables)} tables, "
+            f"{sum(len(t) for t in tables)} rows)"
+        )
+    print(
+        "\nGoals: eng+doc <= 1.2 x floor, faster than docxtpl, engine < 5% of the total, "
+        "figure < 15 ms."
+    )
     print("All goals met." if ok else "Not every goal is met: see the columns above.")
     return 0
 

@@ -36,15 +36,26 @@ from tests.integration.web.conftest import form_values  # noqa: E402  (what a br
 
 STEPS = ["vve", "gebouw", "installaties", "onderhoud", "stemmen", "gemeente", "ambitie"]
 ANSWERS = {
-    "vve": {"association__name": "VvE Belasting", "association__postcode": "9401 AB",
-            "association__municipality": "Assen", "association__management": "self_managed"},
-    "gebouw": {"building__construction_year": "1972", "building__rights__dwellings": "36",
-               "building__building_type": "porch_flat"},
+    "vve": {
+        "association__name": "VvE Belasting",
+        "association__postcode": "9401 AB",
+        "association__municipality": "Assen",
+        "association__management": "self_managed",
+    },
+    "gebouw": {
+        "building__construction_year": "1972",
+        "building__rights__dwellings": "36",
+        "building__building_type": "porch_flat",
+    },
     "installaties": {"installations__heating": "individual_gas_boilers"},
-    "onderhoud": {"money__maintenance_plan": "mjop", "money__maintenance_plan_year": "2024",
-                  "money__planned__roof": "2030"},
+    "onderhoud": {
+        "money__maintenance_plan": "mjop",
+        "money__maintenance_plan_year": "2024",
+        "money__planned__roof": "2030",
+    },
     "stemmen": {"voting__model_reglement": "", "owners__past_turnout_percent": "60"},
-    "gemeente": {}, "ambitie": {"ambition__goal": "gas_free"},
+    "gemeente": {},
+    "ambitie": {"ambition__goal": "gas_free"},
 }
 
 
@@ -99,10 +110,22 @@ def free_port():
 
 def start_gunicorn(port, env):
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
-    workers = (["--worker-class", "gthread", "--threads", str(THREADS[0])]
-               if THREADS[0] > 1 else [])
-    process = subprocess.Popen([gunicorn, "-w", "2", *workers, "-b", f"127.0.0.1:{port}",
-                                "--log-level", "warning", "wsgi:app"], cwd=ROOT, env=env)
+    workers = ["--worker-class", "gthread", "--threads", str(THREADS[0])] if THREADS[0] > 1 else []
+    process = subprocess.Popen(
+        [
+            gunicorn,
+            "-w",
+            "2",
+            *workers,
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     for _ in range(100):
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
@@ -117,6 +140,7 @@ def start_gunicorn(port, env):
 
 def worker_memory_mb(process):
     import psutil
+
     parent = psutil.Process(process.pid)
     return max((c.memory_info().rss for c in parent.children()), default=0) / 2**20
 
@@ -144,12 +168,24 @@ def health_throughput(port, threads, seconds):
 
 
 def run(database_url, args):
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": secrets.token_hex(16),
-           "VVE_ENV": "production"}
-    subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"], cwd=ROOT,
-                   env=env, check=True, capture_output=True)
-    subprocess.run([sys.executable, "-c", "from vve.i18n import compile_catalogs; compile_catalogs()"],
-                   cwd=ROOT, check=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_hex(16),
+        "VVE_ENV": "production",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [sys.executable, "-c", "from vve.i18n import compile_catalogs; compile_catalogs()"],
+        cwd=ROOT,
+        check=True,
+    )
     port = free_port()
     process = start_gunicorn(port, env)
     samples, errors, finished = defaultdict(list), [0], [0]
@@ -188,16 +224,22 @@ def run(database_url, args):
         process.terminate()
         process.wait(timeout=30)
     requests = sum(len(v) for v in samples.values())
-    print(f"  wizards completed: {finished[0]} in {elapsed:.1f} s = {finished[0] / elapsed:.2f}/s; "
-          f"errors: {errors[0]}")
-    print(f"  requests: {requests / elapsed:.0f}/s; bare /health: {health:.0f}/s; "
-          f"ratio {requests / elapsed / health:.2f}")
+    print(
+        f"  wizards completed: {finished[0]} in {elapsed:.1f} s = {finished[0] / elapsed:.2f}/s; "
+        f"errors: {errors[0]}"
+    )
+    print(
+        f"  requests: {requests / elapsed:.0f}/s; bare /health: {health:.0f}/s; "
+        f"ratio {requests / elapsed / health:.2f}"
+    )
     print(f"  largest worker: {memory:.0f} MB")
     print(f"  {'request':12} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for kind, values in sorted(samples.items()):
         q = statistics.quantiles(values, n=100) if len(values) > 1 else values * 99
-        print(f"  {kind:12} {len(values):6} {statistics.median(values) * 1000:8.1f} "
-              f"{q[94] * 1000:8.1f} {q[98] * 1000:8.1f}")
+        print(
+            f"  {kind:12} {len(values):6} {statistics.median(values) * 1000:8.1f} "
+            f"{q[94] * 1000:8.1f} {q[98] * 1000:8.1f}"
+        )
 
 
 def main() -> int:
@@ -205,17 +247,27 @@ def main() -> int:
     parser.add_argument("--boards", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--max-wizards", type=int, default=2000)
-    parser.add_argument("--threads", type=int, default=1,
-                        help="threads per gunicorn worker (gthread); 1 = sync workers")
-    parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test",
-                        help="PostgreSQL to use as the second run ('' to skip)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker (gthread); 1 = sync workers",
+    )
+    parser.add_argument(
+        "--postgres",
+        default="postgresql://postgres@127.0.0.1:5432/test",
+        help="PostgreSQL to use as the second run ('' to skip)",
+    )
     args = parser.parse_args()
     THREADS[0] = args.threads
     with tempfile.TemporaryDirectory() as tmp:
-        print(f"SQLite, {args.boards} concurrent boards, gunicorn with 2 workers x {args.threads} threads:")
+        print(
+            f"SQLite, {args.boards} concurrent boards, gunicorn with 2 workers x {args.threads} threads:"
+        )
         run(f"sqlite:///{tmp}/load.sqlite3", args)
     if args.postgres:
         import psycopg
+
         schema = f"vve_load_{secrets.token_hex(4)}"
         try:
             with psycopg.connect(args.postgres, autocommit=True) as conn:
@@ -224,7 +276,9 @@ def main() -> int:
             print(f"PostgreSQL not reachable ({exc}); skipped.")
             return 0
         try:
-            print(f"PostgreSQL, {args.boards} concurrent boards, gunicorn with 2 workers x {args.threads} threads:")
+            print(
+                f"PostgreSQL, {args.boards} concurrent boards, gunicorn with 2 workers x {args.threads} threads:"
+            )
             run(args.postgres + f"?options=-csearch_path%3D{schema}", args)
         finally:
             with psycopg.connect(args.postgres, autocommit=True) as conn:

@@ -78,14 +78,22 @@ def for_annotation(annotation, metadata=()) -> st.SearchStrategy:
         flat = list(_flat(metadata))
         min_size = next((m.min_length for m in flat if isinstance(m, annotated_types.MinLen)), 0)
         max_size = next((m.max_length for m in flat if isinstance(m, annotated_types.MaxLen)), 200)
-        return st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)),
-                       min_size=min_size, max_size=min(max_size, 60))
+        return st.text(
+            st.characters(codec="utf-8", exclude_categories=("Cs",)),
+            min_size=min_size,
+            max_size=min(max_size, 60),
+        )
     if annotation is Decimal:
         low, high = _int_bounds(metadata)
-        places = next((m.decimal_places for m in _flat(metadata)
-                       if getattr(m, "decimal_places", None) is not None), 2)
-        return st.decimals(low, high, places=places, allow_nan=False,
-                           allow_infinity=False).map(str)
+        places = next(
+            (
+                m.decimal_places
+                for m in _flat(metadata)
+                if getattr(m, "decimal_places", None) is not None
+            ),
+            2,
+        )
+        return st.decimals(low, high, places=places, allow_nan=False, allow_infinity=False).map(str)
     if annotation is dt.date:
         return st.dates(dt.date(2020, 1, 1), dt.date(2040, 12, 31)).map(dt.date.isoformat)
     raise TypeError(f"no strategy for {annotation!r}")
@@ -100,7 +108,8 @@ def model_data(model: type[BaseModel]) -> st.SearchStrategy[dict]:
     required = {n for n, i in model.model_fields.items() if i.is_required()}
     return st.fixed_dictionaries(
         {n: s for n, s in fields.items() if n in required},
-        optional={n: s for n, s in fields.items() if n not in required})
+        optional={n: s for n, s in fields.items() if n not in required},
+    )
 
 
 profile_data = model_data(Profile)

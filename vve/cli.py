@@ -25,15 +25,17 @@ from vve.rules.checks import check_plan
 from vve.rules.serialize import plan_to_dict, plan_to_json
 
 EXIT_BAD_INPUT = 2
-EXIT_INCONSISTENT = 4   # the plan broke an invariant (development; production warns)
+EXIT_INCONSISTENT = 4  # the plan broke an invariant (development; production warns)
 
 
 # argparse writes its own errors in English; these are the ones a user meets.
 _ARGPARSE_DUTCH = (
     (re.compile(r"the following arguments are required: (.*)"), r"deze argumenten ontbreken: \1"),
     (re.compile(r"unrecognized arguments: (.*)"), r"onbekende argumenten: \1"),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
-     r"argument \1: ongeldige keuze \2 (kies uit \3)"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+        r"argument \1: ongeldige keuze \2 (kies uit \3)",
+    ),
     (re.compile(r"argument (\S+): expected one argument"), r"argument \1: verwacht een waarde"),
 )
 
@@ -47,8 +49,10 @@ def _dutch(message: str) -> str:
 class _DutchParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"vve: fout in de opdracht: {_dutch(message)}\n"
-                                  f"Gebruik 'vve --help' voor uitleg.\n")
+        self.exit(
+            EXIT_BAD_INPUT,
+            f"vve: fout in de opdracht: {_dutch(message)}\nGebruik 'vve --help' voor uitleg.\n",
+        )
 
 
 def _date(text: str) -> dt.date:
@@ -56,7 +60,8 @@ def _date(text: str) -> dt.date:
         value = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-03-01") from None
+            f"{text!r} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2027-03-01"
+        ) from None
     if not 2000 <= value.year <= 2090:
         raise argparse.ArgumentTypeError(f"{text!r}: kies een datum tussen 2000 en 2090")
     return value
@@ -72,18 +77,35 @@ def _parser() -> argparse.ArgumentParser:
 
     plan = sub.add_parser("plan", help="Maak het plan van aanpak voor een profiel.")
     plan.add_argument("profile", type=Path)
-    plan.add_argument("--json", dest="json_out", type=Path,
-                      help="Schrijf het plan als JSON naar dit bestand (standaard: stdout).")
-    plan.add_argument("--as-of", type=_date, default=None,
-                      help="Datum waarop het plan wordt gemaakt (standaard: vandaag).")
-    plan.add_argument("--announced-rule-from", type=_date, default=None,
-                      help="Beheerder: de aangekondigde regel voor verduurzamingsbesluiten "
-                           "geldt vanaf deze datum.")
+    plan.add_argument(
+        "--json",
+        dest="json_out",
+        type=Path,
+        help="Schrijf het plan als JSON naar dit bestand (standaard: stdout).",
+    )
+    plan.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        help="Datum waarop het plan wordt gemaakt (standaard: vandaag).",
+    )
+    plan.add_argument(
+        "--announced-rule-from",
+        type=_date,
+        default=None,
+        help="Beheerder: de aangekondigde regel voor verduurzamingsbesluiten "
+        "geldt vanaf deze datum.",
+    )
     plan.add_argument("--docx", type=Path, help="Schrijf het plan als Word-document.")
-    plan.add_argument("--template", type=Path,
-                      help="Huisstijl (.docx) waarvan stijlen, kop- en voettekst worden gebruikt.")
+    plan.add_argument(
+        "--template",
+        type=Path,
+        help="Huisstijl (.docx) waarvan stijlen, kop- en voettekst worden gebruikt.",
+    )
     plan.add_argument("--pdf", type=Path, help="Schrijf ook een PDF (via LibreOffice).")
-    plan.add_argument("--author", default="VvE Warmteplan", help="'Opgesteld door' op het voorblad.")
+    plan.add_argument(
+        "--author", default="VvE Warmteplan", help="'Opgesteld door' op het voorblad."
+    )
     plan.add_argument("--doc-version", default="1", help="Versie op het voorblad.")
 
     schema = sub.add_parser("schema", help="Schrijf het JSON Schema van het profiel.")
@@ -167,8 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     violations = check_plan(plan, knowledge)
     if violations:
         # a plan that contradicts itself must never reach an owners' meeting unnoticed
-        print("vve: interne controle van het plan mislukt; meld dit aan de ontwikkelaars:",
-              file=sys.stderr)
+        print(
+            "vve: interne controle van het plan mislukt; meld dit aan de ontwikkelaars:",
+            file=sys.stderr,
+        )
         for violation in violations:
             print(f"  - {violation}", file=sys.stderr)
         if os.environ.get("VVE_ENV", "development") != "production":
@@ -179,8 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.docx or args.pdf:
             return _documents(plan, args)
     except OSError as exc:
-        print(f"vve: kan het bestand niet schrijven ({exc.strerror}: {exc.filename}).",
-              file=sys.stderr)
+        print(
+            f"vve: kan het bestand niet schrijven ({exc.strerror}: {exc.filename}).",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     return 0
 
@@ -195,8 +221,10 @@ def _documents(plan: dict, args: argparse.Namespace) -> int:
         try:
             template = (args.template.read_bytes(), args.template.name)
         except OSError as exc:
-            print(f"vve: huisstijl {args.template} is niet te lezen ({exc.strerror}).",
-                  file=sys.stderr)
+            print(
+                f"vve: huisstijl {args.template} is niet te lezen ({exc.strerror}).",
+                file=sys.stderr,
+            )
             return EXIT_BAD_INPUT
     try:
         docx = write_plan_docx(plan, DocumentMeta(args.author, args.doc_version), template)

@@ -35,7 +35,8 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
     config.update(overrides or {})
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _development_secret(
-            env, instance_path)
+            env, instance_path
+        )
     return config
 
 
@@ -47,14 +48,16 @@ def _database_url(instance_path: str) -> str:
     # Heroku-style URLs name the old driver; SQLAlchemy 2 with psycopg 3 wants this one.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
 def _development_secret(env: str, instance_path: str) -> str:
     if env == "production":
-        raise ConfigError("SECRET_KEY ontbreekt: zet de omgevingsvariabele SECRET_KEY "
-                          "(bijvoorbeeld: python -c 'import secrets; print(secrets.token_hex(32))').")
+        raise ConfigError(
+            "SECRET_KEY ontbreekt: zet de omgevingsvariabele SECRET_KEY "
+            "(bijvoorbeeld: python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
     # Development: a random key kept in the instance folder, so sessions survive restarts.
     path = Path(instance_path) / "secret_key"
     path.parent.mkdir(parents=True, exist_ok=True)

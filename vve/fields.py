@@ -39,8 +39,12 @@ class CleanForm(FlaskForm):
     class Meta:
         def bind_field(self, form, unbound_field, options):
             filters = list(options.get("filters", ()))
-            if unbound_field.field_class.__name__ in ("StringField", "TextAreaField",
-                                                      "EmailField", "PasswordField"):
+            if unbound_field.field_class.__name__ in (
+                "StringField",
+                "TextAreaField",
+                "EmailField",
+                "PasswordField",
+            ):
                 filters.append(clean_text)
             options["filters"] = filters
             return unbound_field.bind(form=form, **options)
@@ -167,5 +171,8 @@ class RateField(StringField):
             return self.raw_data[0]
         if not self.data:
             return ""
-        return str(self.data).replace(".", ",") if str(get_locale() or "nl") == "nl" \
+        return (
+            str(self.data).replace(".", ",")
+            if str(get_locale() or "nl") == "nl"
             else str(self.data)
+        )

@@ -33,8 +33,12 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def inject():
         locale = str(get_locale() or "nl")
-        return {"current_locale": locale,
-                "other_locale": "en" if locale == "nl" else "nl",
-                "switch_url": url_for("wizard.language",
-                                      code="en" if locale == "nl" else "nl",
-                                      next=request.full_path if request.endpoint else "/")}
+        return {
+            "current_locale": locale,
+            "other_locale": "en" if locale == "nl" else "nl",
+            "switch_url": url_for(
+                "wizard.language",
+                code="en" if locale == "nl" else "nl",
+                next=request.full_path if request.endpoint else "/",
+            ),
+        }

@@ -83,16 +83,28 @@ FIELDS = {
 }
 
 # Fields shown as euros, years or percentages in tables.
-MONEY_FIELDS = {"money.reserve_fund_balance", "money.yearly_reserve_contribution",
-                "money.rebuild_value", "money.existing_loans", "voting.threshold_amount",
-                "money.reserve_for_plan", "money.advice_cost", "money.loan_quote.amount"}
+MONEY_FIELDS = {
+    "money.reserve_fund_balance",
+    "money.yearly_reserve_contribution",
+    "money.rebuild_value",
+    "money.existing_loans",
+    "voting.threshold_amount",
+    "money.reserve_for_plan",
+    "money.advice_cost",
+    "money.loan_quote.amount",
+}
 PERCENT_FIELDS = {"owners.past_turnout_percent", "money.loan_quote.rate_percent"}
 # Fields with a unit after the number.
-UNIT_FIELDS = {"building.floor_area_per_dwelling": "m²", "building.roof_area": "m²",
-               "building.facade_area": "m²", "building.window_area": "m²",
-               "building.volume": "m³", "installations.gas_use_m3": "m³ per jaar",
-               "installations.gas_use_per_dwelling_m3": "m³ per jaar",
-               "money.loan_quote.term_years": "jaar"}
+UNIT_FIELDS = {
+    "building.floor_area_per_dwelling": "m²",
+    "building.roof_area": "m²",
+    "building.facade_area": "m²",
+    "building.window_area": "m²",
+    "building.volume": "m³",
+    "installations.gas_use_m3": "m³ per jaar",
+    "installations.gas_use_per_dwelling_m3": "m³ per jaar",
+    "money.loan_quote.term_years": "jaar",
+}
 
 VALUES = {
     "association.management": vocabulary.MANAGEMENT.words(),
@@ -143,8 +155,14 @@ APPLIES = {
 
 SEVERITY = vocabulary.SEVERITY.words()
 CERTAINTY = vocabulary.CERTAINTY.words()
-TIMELINE_KIND = {"stage": "Fase", "meeting": "ALV", "measure": "Maatregel",
-                 "maintenance": "Onderhoud", "municipal": "Gemeente", "goal": "Doel"}
+TIMELINE_KIND = {
+    "stage": "Fase",
+    "meeting": "ALV",
+    "measure": "Maatregel",
+    "maintenance": "Onderhoud",
+    "municipal": "Gemeente",
+    "goal": "Doel",
+}
 
 FRACTION_WORDS = vocabulary.FRACTIONS.words()
 
@@ -169,13 +187,24 @@ def fraction_words(fraction: str) -> str:
 # --- money (the plan's money part) ---------------------------------------------------------
 
 COST_ORIGIN = vocabulary.COST_ORIGINS.words()
-QUANTITY_ORIGIN = {"entered": "ingevuld", "reference": "geschat met een RVO-referentiewoning",
-                   "reference_other_type": "geschat met een RVO-referentiewoning van een ander gebouwtype",
-                   "derived": "afgeleid", "per_dwelling": "per woning", "unknown": "onbekend"}
+QUANTITY_ORIGIN = {
+    "entered": "ingevuld",
+    "reference": "geschat met een RVO-referentiewoning",
+    "reference_other_type": "geschat met een RVO-referentiewoning van een ander gebouwtype",
+    "derived": "afgeleid",
+    "per_dwelling": "per woning",
+    "unknown": "onbekend",
+}
 QUANTITY_UNIT = {"m2": "m²", "dwelling": "woningen", "wp": "Wp"}
-QUANTITY_KIND = {"closed_facade": "gevel zonder ramen en deuren", "windows": "glas",
-                 "roof": "dak", "ground_floor": "begane-grondvloer", "dwellings": "woningen",
-                 "watt_peak": "vermogen zonnepanelen", "floor_area": "woonoppervlak per woning"}
+QUANTITY_KIND = {
+    "closed_facade": "gevel zonder ramen en deuren",
+    "windows": "glas",
+    "roof": "dak",
+    "ground_floor": "begane-grondvloer",
+    "dwellings": "woningen",
+    "watt_peak": "vermogen zonnepanelen",
+    "floor_area": "woonoppervlak per woning",
+}
 PRICE_UNIT = {"m2": "per m²", "dwelling": "per woning", "wp": "per Wp"}
 SUBSIDY_REASON = vocabulary.SUBSIDY_REASONS.words()
 MISSING = vocabulary.MISSING_AMOUNTS.words()
@@ -187,5 +216,6 @@ RIGHT_KIND = vocabulary.RIGHT_KINDS.words()
 def lower_words(text: str) -> str:
     """A title inside a sentence: "Duurzaam MJOP (DMJOP) vaststellen" -> "duurzaam MJOP
     (DMJOP) vaststellen". Words with two or more capitals (MJOP, VvE, HR++) keep theirs."""
-    return " ".join(word if sum(c.isupper() for c in word) > 1 else word.lower()
-                    for word in text.split(" "))
+    return " ".join(
+        word if sum(c.isupper() for c in word) > 1 else word.lower() for word in text.split(" ")
+    )

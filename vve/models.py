@@ -36,8 +36,9 @@ class Dossier(Model):
     public_id: Mapped[str] = mapped_column(String(32), unique=True, index=True)
     token_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
-                                                    onupdate=_now, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now, index=True
+    )
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     profile: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     furthest_step: Mapped[int] = mapped_column(Integer, default=0)
@@ -52,9 +53,9 @@ class Dossier(Model):
     status: Mapped[str] = mapped_column(String(20), default="started", index=True)
 
     snapshots: Mapped[list[PlanSnapshot]] = relationship(
-        back_populates="dossier", cascade="all, delete-orphan", order_by="PlanSnapshot.id")
-    shares: Mapped[list[Share]] = relationship(cascade="all, delete-orphan",
-                                                 overlaps="dossier")
+        back_populates="dossier", cascade="all, delete-orphan", order_by="PlanSnapshot.id"
+    )
+    shares: Mapped[list[Share]] = relationship(cascade="all, delete-orphan", overlaps="dossier")
     audit: Mapped[list[AuditEvent]] = relationship(cascade="all, delete-orphan")
 
     # Optimistic locking: a save based on an older version fails instead of overwriting.
@@ -67,10 +68,12 @@ class PlanSnapshot(Model):
     __tablename__ = "plan_snapshot"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),
-                                            index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
-                                                    server_default=func.now())
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, server_default=func.now()
+    )
     created_by: Mapped[str] = mapped_column(String(80))
     engine_version: Mapped[str] = mapped_column(String(40))
     knowledge_version: Mapped[str] = mapped_column(String(40))
@@ -108,8 +111,7 @@ class User(Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
-                                                                nullable=True)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     organisation: Mapped[Organisation] = relationship(back_populates="users")
@@ -120,21 +122,22 @@ class Share(Model):
 
     __tablename__ = "share"
     # the dashboard's question: which dossiers may this organisation see?
-    __table_args__ = (Index("ix_share_organisation_dossier", "organisation_id", "dossier_id",
-                            "revoked_at"),)
+    __table_args__ = (
+        Index("ix_share_organisation_dossier", "organisation_id", "dossier_id", "revoked_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),
-                                            index=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     organisation_id: Mapped[int | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="CASCADE"), nullable=True, index=True)
+        ForeignKey("organisation.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    redeemed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
-                                                               nullable=True)
-    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True),
-                                                              nullable=True)
+    redeemed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     dossier: Mapped[Dossier] = relationship()
     organisation: Mapped[Organisation | None] = relationship()
@@ -146,8 +149,9 @@ class AuditEvent(Model):
     __tablename__ = "audit_event"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"),
-                                            index=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     actor: Mapped[str] = mapped_column(String(120))
     action: Mapped[str] = mapped_column(String(40))
@@ -163,13 +167,16 @@ class MunicipalPlan(Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     municipality: Mapped[str] = mapped_column(String(100), index=True)
     neighbourhood: Mapped[str] = mapped_column(String(200), default="")  # "" = whole municipality
-    status: Mapped[str] = mapped_column(String(20), default="none")  # none | in_preparation | adopted
+    status: Mapped[str] = mapped_column(
+        String(20), default="none"
+    )  # none | in_preparation | adopted
     preferred_route: Mapped[str | None] = mapped_column(String(20), nullable=True)
     expected_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(500), default="")
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now,
-                                                    onupdate=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_now, onupdate=_now
+    )
     updated_by: Mapped[str] = mapped_column(String(120), default="")
 
 

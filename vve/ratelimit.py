@@ -26,12 +26,17 @@ def _now() -> dt.datetime:
 
 def blocked() -> bool:
     since = _now() - WINDOW
-    count = db.session.execute(db.select(db.func.count()).select_from(AccessFailure).where(
-        AccessFailure.client == _client(), AccessFailure.at > since)).scalar_one()
+    count = db.session.execute(
+        db.select(db.func.count())
+        .select_from(AccessFailure)
+        .where(AccessFailure.client == _client(), AccessFailure.at > since)
+    ).scalar_one()
     return count >= MAX_FAILURES
 
 
 def record_failure() -> None:
     db.session.add(AccessFailure(client=_client()))
-    db.session.execute(db.delete(AccessFailure).where(AccessFailure.at < _now() - dt.timedelta(days=1)))
+    db.session.execute(
+        db.delete(AccessFailure).where(AccessFailure.at < _now() - dt.timedelta(days=1))
+    )
     db.session.commit()

@@ -18,8 +18,10 @@ from .services.dossiers import find_dossier
 from .services.sharing import organisation_can_see
 
 MAX_GRANTS = 20
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-       "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
+)
 
 
 def safe_next(target: str | None, fallback: str) -> str:
@@ -117,6 +119,7 @@ def dossier_required(view=None, *, board_only: bool = False):
     shared it with, unless ``board_only`` (consent and deletion are the board's alone).
     404, not 403: a stranger cannot tell an existing dossier from a missing one.
     """
+
     def decorate(view):
         @wraps(view)
         def wrapper(public_id, *args, **kwargs):
@@ -128,12 +131,15 @@ def dossier_required(view=None, *, board_only: bool = False):
                 abort(404)
             g.dossier = dossier
             return view(dossier, *args, **kwargs)
+
         return wrapper
+
     return decorate(view) if view is not None else decorate
 
 
 def login_required(role: str | None = None):
     """Advisors' pages: anonymous visitors go to the login page; wrong role is 403."""
+
     def decorate(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
@@ -143,7 +149,9 @@ def login_required(role: str | None = None):
             if role and user.role != role:
                 abort(403)
             return view(user, *args, **kwargs)
+
         return wrapper
+
     return decorate
 
 
@@ -162,8 +170,9 @@ def init_app(app: Flask) -> None:
         # (WTF_CSRF_SSL_STRICT); the private link never reaches another site.
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-        if request.endpoint and request.endpoint.startswith(("wizard.", "plan.", "advisor.",
-                                                             "auth.", "board.")):
+        if request.endpoint and request.endpoint.startswith(
+            ("wizard.", "plan.", "advisor.", "auth.", "board.")
+        ):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
@@ -185,8 +194,10 @@ def init_app(app: Flask) -> None:
         g.csrf_failed = True
         view = app.view_functions.get(request.endpoint or "")
         if view is not None and request.endpoint == "wizard.step":
-            g.csrf_message = _("Uw sessie was verlopen. Uw invoer staat nog in het formulier; "
-                               "controleer het en sla opnieuw op.")
+            g.csrf_message = _(
+                "Uw sessie was verlopen. Uw invoer staat nog in het formulier; "
+                "controleer het en sla opnieuw op."
+            )
             try:
                 return view(**(request.view_args or {}))
             except NotFound:  # a stranger's post: no hint that the dossier exists

@@ -15,13 +15,18 @@ def select_locale() -> str:
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask("vve", template_folder=str(resources.TEMPLATES),
-                static_folder=str(resources.STATIC), instance_relative_config=True)
+    app = Flask(
+        "vve",
+        template_folder=str(resources.TEMPLATES),
+        static_folder=str(resources.STATIC),
+        instance_relative_config=True,
+    )
     # The instance folder is made only when something is kept there (config.py): an installed
     # wheel's is <venv>/var/vve-instance, which a server's user may not be allowed to create.
     app.config.update(load_config(app.instance_path, test_config))
     if app.config.get("PROXY_FIX"):
         from werkzeug.middleware.proxy_fix import ProxyFix
+
         # behind one reverse proxy: the private link must carry the public host and https
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
     db.init_app(app)
@@ -51,6 +56,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     def health():
         """For load balancers and the load benchmark: no database, no session."""
         return "ok", 200, {"Content-Type": "text/plain"}
+
     return app
 
 
@@ -61,6 +67,7 @@ def _sqlite_pragmas(app: Flask) -> None:
     from sqlalchemy import event
 
     with app.app_context():
+
         @event.listens_for(db.engine, "connect")
         def _on_connect(dbapi_connection, _record):  # pragma: no cover - driver callback
             cursor = dbapi_connection.cursor()

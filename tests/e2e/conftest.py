@@ -22,8 +22,13 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is n
 def server(tmp_path_factory):
     compile_catalogs()
     db_path = tmp_path_factory.mktemp("e2e") / "e2e.sqlite3"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
-                      "SECRET_KEY": "e2e-secret", "VVE_ENV": "testing"})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+            "SECRET_KEY": "e2e-secret",
+            "VVE_ENV": "testing",
+        }
+    )
     with app.app_context():
         upgrade()
     _APP[:] = [app]
@@ -41,18 +46,27 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield browser
         browser.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL",
-                                  accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True
+    )
     page = context.new_page()
     yield page
     context.close()

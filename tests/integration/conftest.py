@@ -19,6 +19,7 @@ PG_URL = os.environ.get("VVE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:54
 def _postgres_reachable() -> bool:
     try:
         import psycopg
+
         with psycopg.connect(PG_URL, connect_timeout=2):
             return True
     except Exception:
@@ -26,8 +27,13 @@ def _postgres_reachable() -> bool:
 
 
 PG_OK = _postgres_reachable()
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG_OK, reason="PostgreSQL not reachable on 127.0.0.1:5432"))]
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(not PG_OK, reason="PostgreSQL not reachable on 127.0.0.1:5432"),
+    ),
+]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -43,21 +49,31 @@ def database_uri(request, tmp_path):
         uri = f"sqlite:///{tmp_path / 'test.sqlite3'}"
     else:
         import psycopg
+
         schema = f"vve_test_{secrets.token_hex(4)}"
         with psycopg.connect(PG_URL, autocommit=True) as conn:
             conn.execute(f'CREATE SCHEMA "{schema}"')
-        uri = (PG_URL.replace("postgresql://", "postgresql+psycopg://")
-               + f"?options=-csearch_path%3D{schema}")
+        uri = (
+            PG_URL.replace("postgresql://", "postgresql+psycopg://")
+            + f"?options=-csearch_path%3D{schema}"
+        )
     yield uri
     if schema:
         import psycopg
+
         with psycopg.connect(PG_URL, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def make_app(uri: str):
-    return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": uri,
-                       "SECRET_KEY": "test-" + secrets.token_hex(8), "VVE_ENV": "testing"})
+    return create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": uri,
+            "SECRET_KEY": "test-" + secrets.token_hex(8),
+            "VVE_ENV": "testing",
+        }
+    )
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from vve.cli import main
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "vve.cli", *args], capture_output=True,
-                          text=True)
+    return subprocess.run([sys.executable, "-m", "vve.cli", *args], capture_output=True, text=True)
 
 
 def test_check_accepts_a_valid_profile(capsys):
@@ -41,14 +40,17 @@ def test_a_saved_version_1_file_is_still_read(capsys):
     assert main(["check", str(old[0])]) == 0
     assert main(["plan", str(old[0]), "--as-of", "2026-11-24"]) == 0
     out = capsys.readouterr().out
-    plan = json.loads(out[out.index("{"):])
+    plan = json.loads(out[out.index("{") :])
     assert plan["profile_schema_version"] == 2 and plan["money"]["summary"]
 
 
 def test_an_inconsistent_plan_fails_loudly_in_development(monkeypatch, capsys):
     from vve.rules.checks import Violation
-    monkeypatch.setattr("vve.cli.check_plan",
-                        lambda plan, knowledge: [Violation("meeting_not_on_a_meeting_day", "x")])
+
+    monkeypatch.setattr(
+        "vve.cli.check_plan",
+        lambda plan, knowledge: [Violation("meeting_not_on_a_meeting_day", "x")],
+    )
     monkeypatch.delenv("VVE_ENV", raising=False)
     assert main(["plan", str(EXAMPLES[0]), "--as-of", "2026-11-24"]) == 4
     assert "meeting_not_on_a_meeting_day" in capsys.readouterr().err
@@ -76,9 +78,12 @@ def test_invalid_json_exits_2_in_dutch(tmp_path):
 
 def test_schema_errors_list_every_field_path(tmp_path):
     bad = tmp_path / "fout.json"
-    bad.write_text(json.dumps({"association": {"name": "x"},
-                               "building": {"storeys": -1, "glazing": "plexiglas"}}),
-                   encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {"association": {"name": "x"}, "building": {"storeys": -1, "glazing": "plexiglas"}}
+        ),
+        encoding="utf-8",
+    )
     result = run("plan", str(bad))
     assert result.returncode == 2
     assert "building.storeys:" in result.stderr and "building.glazing:" in result.stderr
@@ -98,8 +103,19 @@ def test_bad_date_option_exits_2():
 
 
 def test_announced_rule_switch(capsys):
-    assert main(["plan", str(EXAMPLES[0]), "--as-of", "2026-11-24",
-                 "--announced-rule-from", "2026-07-01"]) == 0
+    assert (
+        main(
+            [
+                "plan",
+                str(EXAMPLES[0]),
+                "--as-of",
+                "2026-11-24",
+                "--announced-rule-from",
+                "2026-07-01",
+            ]
+        )
+        == 0
+    )
     plan = json.loads(capsys.readouterr().out)
     applied = {d["rule"]["applies"] for d in plan["decisions"] if d["sustainability"]}
     assert applied == {"announced_in_force"}
@@ -116,14 +132,22 @@ def test_no_input_file_makes_a_traceback(tmp_path_factory, content):
     path = tmp_path_factory.mktemp("fuzz") / "p.json"
     path.write_bytes(content)
     for command in ("check", "plan"):
-        status = main([command, str(path), "--json", str(path.with_suffix(".out"))]
-                      if command == "plan" else [command, str(path)])
+        status = main(
+            [command, str(path), "--json", str(path.with_suffix(".out"))]
+            if command == "plan"
+            else [command, str(path)]
+        )
         assert status in (0, 2)
 
 
-@pytest.mark.parametrize("args, dutch", [(["plan"], "deze argumenten ontbreken"),
-                                          (["plannen"], "ongeldige keuze"),
-                                          (["check", "a.json", "--extra"], "onbekende argumenten")])
+@pytest.mark.parametrize(
+    "args, dutch",
+    [
+        (["plan"], "deze argumenten ontbreken"),
+        (["plannen"], "ongeldige keuze"),
+        (["check", "a.json", "--extra"], "onbekende argumenten"),
+    ],
+)
 def test_usage_errors_are_dutch(args, dutch):
     result = run(*args)
     assert result.returncode == 2 and dutch in result.stderr
@@ -141,8 +165,23 @@ def test_plan_to_word_with_a_house_style(tmp_path):
     house.styles["Heading 1"].font.name = "Georgia"
     house.save(tmp_path / "huisstijl.docx")
     out = tmp_path / "plan.docx"
-    assert main(["plan", str(EXAMPLES[0]), "--as-of", "2026-11-24", "--docx", str(out),
-                 "--template", str(tmp_path / "huisstijl.docx"), "--author", "Team Drenthe"]) == 0
+    assert (
+        main(
+            [
+                "plan",
+                str(EXAMPLES[0]),
+                "--as-of",
+                "2026-11-24",
+                "--docx",
+                str(out),
+                "--template",
+                str(tmp_path / "huisstijl.docx"),
+                "--author",
+                "Team Drenthe",
+            ]
+        )
+        == 0
+    )
     document = Document(out)
     assert document.styles["Heading 1"].font.name == "Georgia"
     assert document.core_properties.author == "Team Drenthe"
@@ -151,8 +190,9 @@ def test_plan_to_word_with_a_house_style(tmp_path):
 def test_a_refused_template_exits_2(tmp_path):
     bad = tmp_path / "huisstijl.docm"
     bad.write_bytes(b"PK")
-    result = run("plan", str(EXAMPLES[0]), "--docx", str(tmp_path / "p.docx"),
-                 "--template", str(bad))
+    result = run(
+        "plan", str(EXAMPLES[0]), "--docx", str(tmp_path / "p.docx"), "--template", str(bad)
+    )
     assert result.returncode == 2 and "macro" in result.stderr
     assert not (tmp_path / "p.docx").exists()
 

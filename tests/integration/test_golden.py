@@ -26,11 +26,9 @@ def _stable(plan: dict) -> dict:
 @pytest.mark.golden
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_example_plan_matches_golden(path):
-    plan = _stable(plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")),
-                                           AS_OF)))
+    plan = _stable(plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF)))
     golden = GOLDEN / f"{path.stem}.plan.json"
     if os.environ.get("VVE_UPDATE_GOLDEN"):
-        golden.write_text(json.dumps(plan, ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
+        golden.write_text(json.dumps(plan, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert golden.exists(), f"no golden file; run with VVE_UPDATE_GOLDEN=1 and review {golden}"
     assert plan == json.loads(golden.read_text(encoding="utf-8"))

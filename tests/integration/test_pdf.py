@@ -38,12 +38,14 @@ def test_pdf_contains_the_timeline_figure(pdf):
     path, _ = pdf
     assert re.search(rb"/Subtype\s*/Image", path.read_bytes())
     if POPPLER:
-        listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True,
-                                 text=True, check=True).stdout
+        listing = subprocess.run(
+            ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+        ).stdout
         kinds = [line.split()[2] for line in listing.splitlines()[2:] if line.strip()]
         assert kinds.count("image") == 1
-        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert "Figuur 1. Tijdlijn van het plan van aanpak" in text
 
 
@@ -52,8 +54,12 @@ def test_the_table_of_contents_is_filled_in(pdf):
     path, toc_updated = pdf
     if not toc_updated:
         pytest.skip("LibreOffice's Python bridge (python3-uno) is not installed")
-    text = subprocess.run(["pdftotext", "-layout", "-l", "4", str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-l", "4", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert re.search(r"Samenvatting\.{5,}\s*\d+", text)
     assert re.search(r"Bijlage D\. Versies\.{5,}\s*\d+", text)
 
@@ -61,20 +67,36 @@ def test_the_table_of_contents_is_filled_in(pdf):
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
 def test_the_pdf_is_tagged(pdf):
     path, _ = pdf
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^Tagged:\s+yes", info, re.M)
 
 
 def test_the_cli_pdf_has_a_filled_toc_and_tags(tmp_path):
     from vve.cli import main
+
     target = tmp_path / "plan.pdf"
-    assert main(["plan", str(ROOT / "examples" / "emmen-galerijflat.json"), "--as-of",
-                 "2026-11-24", "--pdf", str(target)]) == 0
+    assert (
+        main(
+            [
+                "plan",
+                str(ROOT / "examples" / "emmen-galerijflat.json"),
+                "--as-of",
+                "2026-11-24",
+                "--pdf",
+                str(target),
+            ]
+        )
+        == 0
+    )
     if POPPLER:
-        info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True,
-                              check=True).stdout
+        info = subprocess.run(
+            ["pdfinfo", str(target)], capture_output=True, text=True, check=True
+        ).stdout
         assert re.search(r"^Tagged:\s+yes", info, re.M)
-        text = subprocess.run(["pdftotext", "-layout", "-l", "4", str(target), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-l", "4", str(target), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         assert "Samenvatting" in text and "Wat kost het en wie betaalt wat" in text

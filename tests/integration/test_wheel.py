@@ -30,16 +30,29 @@ pytestmark = pytest.mark.wheel
 
 # What .gitignore keeps out of a clean clone, and .mo files, which the build must compile.
 _NOT_IN_A_CLONE = shutil.ignore_patterns(
-    ".git", ".venv", "build", "dist", "instance", "artifacts", "*.egg-info", "__pycache__",
-    "*.pyc", "*.mo", ".hypothesis", ".pytest_cache")
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "instance",
+    "artifacts",
+    "*.egg-info",
+    "__pycache__",
+    "*.pyc",
+    "*.mo",
+    ".hypothesis",
+    ".pytest_cache",
+)
 
 
 def _run(args, cwd, env=None, timeout=900):
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
-                            text=True, timeout=timeout)
+    result = subprocess.run(
+        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+    )
     assert result.returncode == 0, (
         f"{' '.join(map(str, args))} exited {result.returncode}\n"
-        f"stdout:\n{result.stdout[-4000:]}\nstderr:\n{result.stderr[-4000:]}")
+        f"stdout:\n{result.stdout[-4000:]}\nstderr:\n{result.stderr[-4000:]}"
+    )
     return result
 
 
@@ -49,8 +62,10 @@ def wheel(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel-build")
     source = work / "source"
     shutil.copytree(ROOT, source, ignore=_NOT_IN_A_CLONE)
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", work / "dist", source],
-         cwd=work)
+    _run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", work / "dist", source],
+        cwd=work,
+    )
     (built,) = (work / "dist").glob("vve_warmteplan-*.whl")
     return built
 
@@ -68,47 +83,70 @@ def venv(wheel, tmp_path_factory) -> Path:
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     """A user's environment: own database, no checkout on the path, no PYTHONPATH."""
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("PYTHONPATH", "VIRTUAL_ENV", "DATABASE_URL", "VVE_ENV", "SECRET_KEY")}
-    clean.update(DATABASE_URL=f"sqlite:///{tmp_path / 'vve.sqlite3'}",
-                 SECRET_KEY="wheel-test-secret", PYTHONDONTWRITEBYTECODE="1")
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "VIRTUAL_ENV", "DATABASE_URL", "VVE_ENV", "SECRET_KEY")
+    }
+    clean.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'vve.sqlite3'}",
+        SECRET_KEY="wheel-test-secret",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
     return clean
 
 
 def test_the_wheel_holds_templates_static_files_catalogs_migrations_and_data(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-    for expected in ("vve/_resources/templates/base.html",
-                     "vve/_resources/templates/wizard/step.html",
-                     "vve/_resources/static/app.css",
-                     "vve/_resources/translations/en/LC_MESSAGES/messages.mo",
-                     "vve/_resources/translations/nl/LC_MESSAGES/messages.mo",
-                     "vve/_resources/migrations/alembic.ini",
-                     "vve/_resources/migrations/env.py",
-                     "vve/_resources/migrations/script.py.mako",
-                     "vve/_resources/examples/emmen-galerijflat.json",
-                     "vve/knowledge/data/municipalities.toml"):
+    for expected in (
+        "vve/_resources/templates/base.html",
+        "vve/_resources/templates/wizard/step.html",
+        "vve/_resources/static/app.css",
+        "vve/_resources/translations/en/LC_MESSAGES/messages.mo",
+        "vve/_resources/translations/nl/LC_MESSAGES/messages.mo",
+        "vve/_resources/migrations/alembic.ini",
+        "vve/_resources/migrations/env.py",
+        "vve/_resources/migrations/script.py.mako",
+        "vve/_resources/examples/emmen-galerijflat.json",
+        "vve/knowledge/data/municipalities.toml",
+    ):
         assert expected in names, expected
     versions = {n for n in names if n.startswith("vve/_resources/migrations/versions/")}
     assert {Path(n).name for n in versions} == {
-        p.name for p in (ROOT / "migrations" / "versions").glob("*.py")}
+        p.name for p in (ROOT / "migrations" / "versions").glob("*.py")
+    }
     assert not [n for n in names if n.startswith(("tests/", "wsgi", "templates/"))]
 
 
 def test_the_installed_package_is_the_wheel_not_the_checkout(venv, tmp_path, env):
-    where = _run([venv / "bin" / "python", "-c", "import vve; print(vve.__file__)"],
-                 cwd=tmp_path, env=env).stdout.strip()
+    where = _run(
+        [venv / "bin" / "python", "-c", "import vve; print(vve.__file__)"], cwd=tmp_path, env=env
+    ).stdout.strip()
     assert Path(where).is_relative_to(venv), where
 
 
 def test_create_user_upgrades_the_database_and_makes_the_admin(venv, tmp_path, env):
-    result = _run([venv / "bin" / "vve", "create-user", "--email", "beheer@example.nl",
-                   "--name", "Beheer", "--organisation", "Adviesteam Drenthe", "--role", "admin"],
-                  cwd=tmp_path, env={**env, "VVE_PASSWORD": "een lang wachtwoord"})
+    result = _run(
+        [
+            venv / "bin" / "vve",
+            "create-user",
+            "--email",
+            "beheer@example.nl",
+            "--name",
+            "Beheer",
+            "--organisation",
+            "Adviesteam Drenthe",
+            "--role",
+            "admin",
+        ],
+        cwd=tmp_path,
+        env={**env, "VVE_PASSWORD": "een lang wachtwoord"},
+    )
     assert "Account gemaakt: beheer@example.nl (admin, Adviesteam Drenthe)." in result.stdout
 
 
-_BOARD = r'''
+_BOARD = r"""
 import json, re
 from flask_migrate import upgrade
 from vve.web import create_app
@@ -138,12 +176,11 @@ client.get("/taal/en")
 out["english"] = client.get("/").get_data(as_text=True)
 out["css"] = client.get("/static/app.css").status_code
 print(json.dumps(out))
-'''
+"""
 
 
 def test_the_home_page_and_the_first_wizard_step_are_served(venv, tmp_path, env):
-    out = json.loads(_run([venv / "bin" / "python", "-c", _BOARD], cwd=tmp_path,
-                          env=env).stdout)
+    out = json.loads(_run([venv / "bin" / "python", "-c", _BOARD], cwd=tmp_path, env=env).stdout)
     status, html = out["home"]
     assert status == 200 and "Plan van aanpak aardgasvrij voor uw VvE" in html
     status, html = out["step"]
@@ -164,8 +201,9 @@ def _serve_and_get_home(command, port, cwd, env) -> str:
     """Start a server, GET / once it answers (within 60 s), stop it; the page's HTML."""
     log = cwd / "server.log"
     with log.open("w") as output:
-        server = subprocess.Popen([str(a) for a in command], cwd=cwd, env=env, stdout=output,
-                                  stderr=output)
+        server = subprocess.Popen(
+            [str(a) for a in command], cwd=cwd, env=env, stdout=output, stderr=output
+        )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -184,19 +222,25 @@ def _serve_and_get_home(command, port, cwd, env) -> str:
 
 def test_vve_serve_answers_on_a_free_port(venv, tmp_path, env):
     port = _free_port()
-    html = _serve_and_get_home([venv / "bin" / "vve", "serve", "--port", port], port,
-                               tmp_path, env)
+    html = _serve_and_get_home([venv / "bin" / "vve", "serve", "--port", port], port, tmp_path, env)
     assert "Begin met het plan" in html
 
 
 def test_the_deployment_guide_commands_work(venv, tmp_path, env):
     """docs/deploy.md: upgrade the database with flask, serve with gunicorn."""
     production = {**env, "VVE_ENV": "production"}
-    _run([venv / "bin" / "flask", "--app", "vve.web:create_app", "db", "upgrade"],
-         cwd=tmp_path, env=production)
+    _run(
+        [venv / "bin" / "flask", "--app", "vve.web:create_app", "db", "upgrade"],
+        cwd=tmp_path,
+        env=production,
+    )
     port = _free_port()
-    html = _serve_and_get_home([venv / "bin" / "gunicorn", "-w", "1", "-b", f"127.0.0.1:{port}",
-                                "vve.web:create_app()"], port, tmp_path, production)
+    html = _serve_and_get_home(
+        [venv / "bin" / "gunicorn", "-w", "1", "-b", f"127.0.0.1:{port}", "vve.web:create_app()"],
+        port,
+        tmp_path,
+        production,
+    )
     assert "Begin met het plan" in html
     # with DATABASE_URL and SECRET_KEY set nothing is kept in the instance folder, so a
     # read-only install need not be able to create <venv>/var/vve-instance

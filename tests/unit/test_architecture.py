@@ -13,21 +13,64 @@ PACKAGE = Path(__file__).parents[2] / "vve"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 
-WEB_LIBRARIES = ("flask", "flask_babel", "flask_wtf", "flask_migrate", "flask_sqlalchemy",
-                 "wtforms", "werkzeug", "sqlalchemy", "alembic")
+WEB_LIBRARIES = (
+    "flask",
+    "flask_babel",
+    "flask_wtf",
+    "flask_migrate",
+    "flask_sqlalchemy",
+    "wtforms",
+    "werkzeug",
+    "sqlalchemy",
+    "alembic",
+)
 CORE = ("vve.profile", "vve.knowledge", "vve.rules", "vve.vocabulary", "vve.labels")
-VIEWS = ("vve.wizard", "vve.advisors", "vve.security", "vve.web", "vve.terms", "vve.fields",
-         "vve.responses", "vve.filters")
+VIEWS = (
+    "vve.wizard",
+    "vve.advisors",
+    "vve.security",
+    "vve.web",
+    "vve.terms",
+    "vve.fields",
+    "vve.responses",
+    "vve.filters",
+)
 # (importer prefix, forbidden prefixes, why)
 CONTRACTS = [
-    (CORE, (*WEB_LIBRARIES, "docx", "babel", "matplotlib", "PIL", "vve.document",
-            "vve.services", "vve.models", "vve.extensions", *VIEWS),
-     "the pure core imports nothing from web, database or Word"),
-    (("vve.document",), (*WEB_LIBRARIES, "vve.services", "vve.models", "vve.extensions", *VIEWS),
-     "the Word writer never sees a request or a model"),
-    (("vve.services",), ("vve.wizard", "vve.advisors", "vve.security", "vve.web", "vve.terms",
-                         "vve.fields", "vve.responses"),
-     "services never import views"),
+    (
+        CORE,
+        (
+            *WEB_LIBRARIES,
+            "docx",
+            "babel",
+            "matplotlib",
+            "PIL",
+            "vve.document",
+            "vve.services",
+            "vve.models",
+            "vve.extensions",
+            *VIEWS,
+        ),
+        "the pure core imports nothing from web, database or Word",
+    ),
+    (
+        ("vve.document",),
+        (*WEB_LIBRARIES, "vve.services", "vve.models", "vve.extensions", *VIEWS),
+        "the Word writer never sees a request or a model",
+    ),
+    (
+        ("vve.services",),
+        (
+            "vve.wizard",
+            "vve.advisors",
+            "vve.security",
+            "vve.web",
+            "vve.terms",
+            "vve.fields",
+            "vve.responses",
+        ),
+        "services never import views",
+    ),
     (("vve.models", "vve.extensions"), ("vve.services", *VIEWS), "models know no use cases"),
     (("vve.wizard",), ("vve.advisors",), "blueprints never import each other"),
     (("vve.advisors",), ("vve.wizard",), "blueprints never import each other"),
@@ -41,8 +84,10 @@ def _name(path: Path) -> str:
 
 @cache
 def _modules() -> dict[str, tuple[Path, ast.Module]]:
-    return {_name(p): (p, ast.parse(p.read_text(encoding="utf-8")))
-            for p in sorted(PACKAGE.rglob("*.py"))}
+    return {
+        _name(p): (p, ast.parse(p.read_text(encoding="utf-8")))
+        for p in sorted(PACKAGE.rglob("*.py"))
+    }
 
 
 def _imports(name: str) -> set[str]:
@@ -56,7 +101,7 @@ def _imports(name: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                anchor = package.split(".")[:len(package.split(".")) - node.level + 1]
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
             submodules = {f"{base}.{alias.name}" for alias in node.names} & set(_modules())
             found.update(submodules)
@@ -71,14 +116,20 @@ def _within(module: str, prefixes: tuple[str, ...]) -> bool:
 
 @pytest.mark.parametrize("importers, forbidden, why", CONTRACTS, ids=[c[2] for c in CONTRACTS])
 def test_imports_point_inward(importers, forbidden, why):
-    wrong = sorted(f"{name} imports {target}" for name in _modules() if _within(name, importers)
-                   for target in _imports(name) if _within(target, forbidden))
+    wrong = sorted(
+        f"{name} imports {target}"
+        for name in _modules()
+        if _within(name, importers)
+        for target in _imports(name)
+        if _within(target, forbidden)
+    )
     assert not wrong, f"{why}: {wrong}"
 
 
 def test_no_import_cycles():
-    graph = {name: {t for t in _imports(name) if t in _modules() and t != name}
-             for name in _modules()}
+    graph = {
+        name: {t for t in _imports(name) if t in _modules() and t != name} for name in _modules()
+    }
     cycles = [c for c in _strongly_connected(graph) if len(c) > 1]
     assert not cycles, cycles
 
@@ -118,14 +169,19 @@ def _strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
 
 
 def test_modules_stay_small():
-    long = {name: len(path.read_text(encoding="utf-8").splitlines())
-            for name, (path, _tree) in _modules().items()}
+    long = {
+        name: len(path.read_text(encoding="utf-8").splitlines())
+        for name, (path, _tree) in _modules().items()
+    }
     assert not {n: lines for n, lines in long.items() if lines > MAX_MODULE_LINES}
 
 
 def test_functions_stay_short():
-    long = [f"{name}.{node.name}: {node.end_lineno - node.lineno + 1} lines"
-            for name, (_path, tree) in _modules().items() for node in ast.walk(tree)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-            and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES]
+    long = [
+        f"{name}.{node.name}: {node.end_lineno - node.lineno + 1} lines"
+        for name, (_path, tree) in _modules().items()
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
     assert not long, long

@@ -15,9 +15,12 @@ bp = Blueprint("auth", __name__, url_prefix="/adviseur")
 
 
 class LoginForm(CleanForm):
-    email = EmailField(_l("E-mailadres"), validators=[InputRequired(_l("Vul uw e-mailadres in.")),
-                                                      Length(max=254)])
-    password = PasswordField(_l("Wachtwoord"), validators=[InputRequired(_l("Vul uw wachtwoord in."))])
+    email = EmailField(
+        _l("E-mailadres"), validators=[InputRequired(_l("Vul uw e-mailadres in.")), Length(max=254)]
+    )
+    password = PasswordField(
+        _l("Wachtwoord"), validators=[InputRequired(_l("Vul uw wachtwoord in."))]
+    )
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])

@@ -13,8 +13,7 @@ from matplotlib.ticker import MaxNLocator
 from vve.terms import label
 from vve.vocabulary import NO_STAGE, STAGES
 
-COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7",
-           "#999999")
+COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#999999")
 
 
 def summary_png(rows: list[dict[str, Any]]) -> bytes:

@@ -16,33 +16,57 @@ MAX_TEMPLATE_BYTES = 11 * 1024 * 1024
 
 
 class CodeForm(CleanForm):
-    code = StringField(_l("Deelcode van het bestuur"), validators=[
-        InputRequired(_l("Vul de deelcode in.")), Length(max=40)],
-        description=_l("Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKLM."))
+    code = StringField(
+        _l("Deelcode van het bestuur"),
+        validators=[InputRequired(_l("Vul de deelcode in.")), Length(max=40)],
+        description=_l("Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKLM."),
+    )
 
 
 class MunicipalPlanForm(CleanForm):
-    municipality = StringField(_l("Gemeente"), validators=[InputRequired(_l("Vul de gemeente in.")),
-                                                           Length(max=100)])
-    neighbourhood = StringField(_l("Wijk of buurt"), validators=[Optional(), Length(max=200)],
-                                description=_l("Leeg: geldt voor de hele gemeente."))
-    status = RadioField(_l("Status van het wijkuitvoeringsplan"),
-                        choices=choices(lazy_pairs(PLAN_STATUSES)), default="none")
-    preferred_route = SelectField(_l("Voorkeursroute"), choices=choices(
-        [("", _l("Geen")), *lazy_pairs(HEAT_ROUTES)]), default="")
-    expected_year = TolerantIntegerField(_l("Verwacht jaar"), validators=[
-        Optional(), NumberRange(2000, 2100, message=_l("Vul een jaar van 2000 tot en met 2100 in."))])
+    municipality = StringField(
+        _l("Gemeente"), validators=[InputRequired(_l("Vul de gemeente in.")), Length(max=100)]
+    )
+    neighbourhood = StringField(
+        _l("Wijk of buurt"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("Leeg: geldt voor de hele gemeente."),
+    )
+    status = RadioField(
+        _l("Status van het wijkuitvoeringsplan"),
+        choices=choices(lazy_pairs(PLAN_STATUSES)),
+        default="none",
+    )
+    preferred_route = SelectField(
+        _l("Voorkeursroute"),
+        choices=choices([("", _l("Geen")), *lazy_pairs(HEAT_ROUTES)]),
+        default="",
+    )
+    expected_year = TolerantIntegerField(
+        _l("Verwacht jaar"),
+        validators=[
+            Optional(),
+            NumberRange(2000, 2100, message=_l("Vul een jaar van 2000 tot en met 2100 in.")),
+        ],
+    )
     notes = TextAreaField(_l("Toelichting"), validators=[Optional(), Length(max=2000)])
-    source = StringField(_l("Bron"), validators=[Optional(), Length(max=500)],
-                         description=_l("Bijvoorbeeld het raadsbesluit of de webpagina van de gemeente."))
+    source = StringField(
+        _l("Bron"),
+        validators=[Optional(), Length(max=500)],
+        description=_l("Bijvoorbeeld het raadsbesluit of de webpagina van de gemeente."),
+    )
 
     def values(self) -> dict[str, object]:
         """The plan as the municipal service takes it."""
-        return {"municipality": self.municipality.data.strip(),
-                "neighbourhood": (self.neighbourhood.data or "").strip(),
-                "status": self.status.data, "preferred_route": self.preferred_route.data or None,
-                "expected_year": self.expected_year.data, "notes": self.notes.data or "",
-                "source": self.source.data or ""}
+        return {
+            "municipality": self.municipality.data.strip(),
+            "neighbourhood": (self.neighbourhood.data or "").strip(),
+            "status": self.status.data,
+            "preferred_route": self.preferred_route.data or None,
+            "expected_year": self.expected_year.data,
+            "notes": self.notes.data or "",
+            "source": self.source.data or "",
+        }
 
 
 class UploadForm(CleanForm):
@@ -52,14 +76,24 @@ class UploadForm(CleanForm):
 class ImportForm(UploadForm):
     """Which table the CSV fills: the postcode areas or the municipal plans."""
 
-    kind = RadioField(_l("Wat staat er in het bestand?"), default="plans", choices=choices(
-        [("plans", _l("Warmteplannen")), ("postcodes", _l("Postcodetabel"))]))
+    kind = RadioField(
+        _l("Wat staat er in het bestand?"),
+        default="plans",
+        choices=choices([("plans", _l("Warmteplannen")), ("postcodes", _l("Postcodetabel"))]),
+    )
 
 
 class UserForm(CleanForm):
-    name = StringField(_l("Naam"), validators=[InputRequired(_l("Vul een naam in.")), Length(max=200)])
-    email = EmailField(_l("E-mailadres"), validators=[InputRequired(_l("Vul een e-mailadres in.")),
-                                                      Length(max=254)])
-    password = PasswordField(_l("Eerste wachtwoord"), validators=[InputRequired(_l("Vul een wachtwoord in."))],
-                             description=_l("Ten minste 12 tekens; geef het de adviseur persoonlijk door."))
+    name = StringField(
+        _l("Naam"), validators=[InputRequired(_l("Vul een naam in.")), Length(max=200)]
+    )
+    email = EmailField(
+        _l("E-mailadres"),
+        validators=[InputRequired(_l("Vul een e-mailadres in.")), Length(max=254)],
+    )
+    password = PasswordField(
+        _l("Eerste wachtwoord"),
+        validators=[InputRequired(_l("Vul een wachtwoord in."))],
+        description=_l("Ten minste 12 tekens; geef het de adviseur persoonlijk door."),
+    )
     role = RadioField(_l("Rol"), choices=choices(lazy_pairs(ADVISOR_ROLES)), default="advisor")

@@ -31,11 +31,14 @@ def _query() -> board_list.DashboardQuery:
     args = request.args
     page = args.get("page", "1")
     return board_list.DashboardQuery(
-        municipality=args.get("gemeente", "")[:100], status=args.get("status", "")[:20],
-        route=args.get("route", "")[:20], search=args.get("zoek", "")[:100],
+        municipality=args.get("gemeente", "")[:100],
+        status=args.get("status", "")[:20],
+        route=args.get("route", "")[:20],
+        search=args.get("zoek", "")[:100],
         sort=args.get("sort", "changed") if args.get("sort") in board_list.SORTABLE else "changed",
         descending=args.get("dir", "desc") != "asc",
-        page=int(page) if page.isdigit() and 0 < int(page) < 100000 else 1)
+        page=int(page) if page.isdigit() and 0 < int(page) < 100000 else 1,
+    )
 
 
 @bp.get("/")
@@ -43,17 +46,25 @@ def _query() -> board_list.DashboardQuery:
 def dashboard(user):
     query = _query()
     rows, total = board_list.dashboard(user.organisation_id, query)
-    return render_template("advisors/dashboard.html", user=user, rows=rows, total=total,
-                           query=query, pages=board_list.page_count(total),
-                           municipalities=board_list.municipalities_of(user.organisation_id),
-                           status_labels=labels(DOSSIER_STATUSES), route_labels=labels(HEAT_ROUTES))
+    return render_template(
+        "advisors/dashboard.html",
+        user=user,
+        rows=rows,
+        total=total,
+        query=query,
+        pages=board_list.page_count(total),
+        municipalities=board_list.municipalities_of(user.organisation_id),
+        status_labels=labels(DOSSIER_STATUSES),
+        route_labels=labels(HEAT_ROUTES),
+    )
 
 
 @bp.get("/export.csv")
 @login_required()
 def export_csv(user):
-    response = Response(board_list.dashboard_csv(user.organisation_id, _query()),
-                        mimetype="text/csv; charset=utf-8")
+    response = Response(
+        board_list.dashboard_csv(user.organisation_id, _query()), mimetype="text/csv; charset=utf-8"
+    )
     response.headers["Content-Disposition"] = 'attachment; filename="vve-dossiers.csv"'
     return response
 
@@ -61,16 +72,20 @@ def export_csv(user):
 @bp.get("/overzicht")
 @login_required()
 def summary(user):
-    return render_template("advisors/summary.html", user=user,
-                           rows=board_list.municipality_summary(user.organisation_id),
-                           route_labels=labels(HEAT_ROUTES))
+    return render_template(
+        "advisors/summary.html",
+        user=user,
+        rows=board_list.municipality_summary(user.organisation_id),
+        route_labels=labels(HEAT_ROUTES),
+    )
 
 
 @bp.get("/overzicht.png")
 @login_required()
 def summary_chart(user):
-    return Response(summary_png(board_list.municipality_summary(user.organisation_id)),
-                    mimetype="image/png")
+    return Response(
+        summary_png(board_list.municipality_summary(user.organisation_id)), mimetype="image/png"
+    )
 
 
 @bp.route("/dossier-toevoegen", methods=["GET", "POST"])
@@ -101,12 +116,16 @@ def start_for_board(user):
 
 # --- municipal heat plans ------------------------------------------------------------
 
+
 @bp.get("/gemeenten", endpoint="municipal")
 @login_required()
 def municipal_list(user):
-    return render_template("advisors/municipal.html", plans=municipal.municipal_plans(),
-                           plan_status_labels=labels(PLAN_STATUSES),
-                           route_labels=labels(HEAT_ROUTES))
+    return render_template(
+        "advisors/municipal.html",
+        plans=municipal.municipal_plans(),
+        plan_status_labels=labels(PLAN_STATUSES),
+        route_labels=labels(HEAT_ROUTES),
+    )
 
 
 @bp.route("/gemeenten/<int:plan_id>", methods=["GET", "POST"])
@@ -125,11 +144,16 @@ def municipal_edit(user, plan_id):
         except municipal.MunicipalConflict as exc:
             form.neighbourhood.errors = [str(exc)]
             return render_template("advisors/municipal_edit.html", form=form, plan=plan), 400
-        flash(_("Het gemeentelijk plan is opgeslagen; plannen van VvE's in dit gebied gebruiken het."),
-              "info")
+        flash(
+            _(
+                "Het gemeentelijk plan is opgeslagen; plannen van VvE's in dit gebied gebruiken het."
+            ),
+            "info",
+        )
         return redirect(url_for("advisor.municipal"))
-    return render_template("advisors/municipal_edit.html", form=form, plan=plan), \
-        400 if form.errors else 200
+    return render_template(
+        "advisors/municipal_edit.html", form=form, plan=plan
+    ), 400 if form.errors else 200
 
 
 @bp.route("/gemeenten/importeren", methods=["GET", "POST"])
@@ -144,17 +168,22 @@ def municipal_import(user):
         else:
             try:
                 data = upload.read(MAX_CSV_BYTES + 1)
-                count = (municipal.import_postcodes(data) if form.kind.data == "postcodes"
-                         else municipal.import_municipal_plans(data, user))
+                count = (
+                    municipal.import_postcodes(data)
+                    if form.kind.data == "postcodes"
+                    else municipal.import_municipal_plans(data, user)
+                )
                 flash(_("%(n)s regels ingelezen.", n=count), "info")
                 return redirect(url_for("advisor.municipal"))
             except municipal.CsvError as exc:
                 errors = exc.errors
-    return render_template("advisors/municipal_import.html", form=form, errors=errors), \
-        400 if errors else 200
+    return render_template(
+        "advisors/municipal_import.html", form=form, errors=errors
+    ), 400 if errors else 200
 
 
 # --- admin: users and house style -------------------------------------------------------
+
 
 @bp.route("/beheer/gebruikers", methods=["GET", "POST"])
 @login_required(role="admin")
@@ -162,15 +191,24 @@ def users(user):
     form = UserForm()
     if form.validate_on_submit():
         try:
-            accounts.create_user(form.email.data, form.name.data, form.password.data,
-                                 user.organisation.name, form.role.data)
+            accounts.create_user(
+                form.email.data,
+                form.name.data,
+                form.password.data,
+                user.organisation.name,
+                form.role.data,
+            )
             flash(_("Account aangemaakt."), "info")
             return redirect(url_for("advisor.users"))
         except accounts.AccountError as exc:
             form.email.errors = [str(exc)]
-    return render_template("advisors/users.html", form=form,
-                           users=accounts.users_of(user.organisation_id), me=user,
-                           role_labels=labels(ADVISOR_ROLES)), 400 if form.errors else 200
+    return render_template(
+        "advisors/users.html",
+        form=form,
+        users=accounts.users_of(user.organisation_id),
+        me=user,
+        role_labels=labels(ADVISOR_ROLES),
+    ), 400 if form.errors else 200
 
 
 @bp.post("/beheer/gebruikers/<int:user_id>/<action>")
@@ -196,11 +234,16 @@ def house_style_upload(user):
             errors = [_("Kies een Word-document (.docx).")]
         else:
             try:
-                house_style.set_template(user.organisation, upload.read(MAX_TEMPLATE_BYTES),
-                                         upload.filename)
-                flash(_("De huisstijl is opgeslagen; elke download van uw organisatie gebruikt hem."), "info")
+                house_style.set_template(
+                    user.organisation, upload.read(MAX_TEMPLATE_BYTES), upload.filename
+                )
+                flash(
+                    _("De huisstijl is opgeslagen; elke download van uw organisatie gebruikt hem."),
+                    "info",
+                )
                 return redirect(url_for("advisor.house_style"))
             except TemplateError as exc:
                 errors = [str(exc)]
-    return render_template("advisors/house_style.html", form=form, errors=errors,
-                           organisation=user.organisation), 400 if errors else 200
+    return render_template(
+        "advisors/house_style.html", form=form, errors=errors, organisation=user.organisation
+    ), 400 if errors else 200

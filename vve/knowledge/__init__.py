@@ -54,15 +54,50 @@ from .financing import Financing, Subsidy, load_financing
 from .money import MoneyKnowledge, load_money
 from .typed import KnowledgeError, MonthDay, Where, build, convert
 
-__all__ = ["DATA_DIR", "Boilers", "ClassRule", "DecisionEntry", "Financing", "Knowledge",
-           "KnowledgeError", "MaintenanceCoupling", "MeasureEntry", "MeetingCalendar",
-           "ModelSpec", "MonthDay", "Period", "Proxies", "RiskEntry", "RiskThresholds",
-           "RouteEntry", "RuleSpec", "SecondMeeting", "Source", "SourcedText", "StageAction",
-           "StageEntry", "StageMeta", "UnknownEntry", "load_knowledge", "load_knowledge_from"]
+__all__ = [
+    "DATA_DIR",
+    "Boilers",
+    "ClassRule",
+    "DecisionEntry",
+    "Financing",
+    "Knowledge",
+    "KnowledgeError",
+    "MaintenanceCoupling",
+    "MeasureEntry",
+    "MeetingCalendar",
+    "ModelSpec",
+    "MonthDay",
+    "Period",
+    "Proxies",
+    "RiskEntry",
+    "RiskThresholds",
+    "RouteEntry",
+    "RuleSpec",
+    "SecondMeeting",
+    "Source",
+    "SourcedText",
+    "StageAction",
+    "StageEntry",
+    "StageMeta",
+    "UnknownEntry",
+    "load_knowledge",
+    "load_knowledge_from",
+]
 
 DATA_DIR = Path(__file__).with_name("data")
-FILES = ("sources", "voting", "decisions", "measures", "routes", "stages", "financing",
-         "risks", "unknowns", "municipalities", "costs")
+FILES = (
+    "sources",
+    "voting",
+    "decisions",
+    "measures",
+    "routes",
+    "stages",
+    "financing",
+    "risks",
+    "unknowns",
+    "municipalities",
+    "costs",
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,7 +106,7 @@ class Knowledge:
     rules: Mapping[str, RuleSpec]
     models: Mapping[str, ModelSpec]
     second_meeting: SecondMeeting
-    law_classes: Mapping[str, str]          # legal class -> rule, whatever the reglement
+    law_classes: Mapping[str, str]  # legal class -> rule, whatever the reglement
     maintenance_coupling: MaintenanceCoupling
     decisions: Mapping[str, DecisionEntry]
     measures: Mapping[str, MeasureEntry]
@@ -82,7 +117,7 @@ class Knowledge:
     financing: Financing
     risks: Mapping[str, RiskEntry]
     risk_thresholds: RiskThresholds
-    unknowns: Mapping[str, UnknownEntry]    # profile path pattern -> how to find out
+    unknowns: Mapping[str, UnknownEntry]  # profile path pattern -> how to find out
     optional_fields: frozenset[str]
     money: MoneyKnowledge
     meetings: MeetingCalendar
@@ -104,8 +139,10 @@ class Knowledge:
         rules = dict(self.rules)
         rule = rules["announced_sustainability"]
         rules["announced_sustainability"] = replace(
-            rule, effective_date=effective,
-            why=rule.why_in_force if effective and rule.why_in_force else rule.why)
+            rule,
+            effective_date=effective,
+            why=rule.why_in_force if effective and rule.why_in_force else rule.why,
+        )
         return replace(self, rules=rules)
 
 
@@ -125,8 +162,9 @@ def _read(data_dir: Path) -> tuple[dict[str, Any], str]:
 def load_knowledge_from(data_dir: Path) -> Knowledge:
     """Load and validate a data folder (tests point this at broken copies)."""
     raw, digest = _read(data_dir)
-    sources: Mapping[str, Source] = convert(Mapping[str, Source], raw["sources"],
-                                            Where("sources"), "")
+    sources: Mapping[str, Source] = convert(
+        Mapping[str, Source], raw["sources"], Where("sources"), ""
+    )
     known = frozenset(sources)
 
     def where(name: str) -> Where:
@@ -138,24 +176,38 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     stages = build(StagesFile, raw["stages"], where("stages"))
     risks = build(RisksFile, raw["risks"], where("risks"))
     unknowns = build(UnknownsFile, raw["unknowns"], where("unknowns"))
-    regions: Mapping[str, Region] = convert(Mapping[str, Region], raw["municipalities"],
-                                            where("municipalities"), "")
+    regions: Mapping[str, Region] = convert(
+        Mapping[str, Region], raw["municipalities"], where("municipalities"), ""
+    )
     knowledge = Knowledge(
-        sources=sources, rules=voting.rules, models=voting.models,
-        second_meeting=voting.second_meeting, law_classes=voting.law_classes,
+        sources=sources,
+        rules=voting.rules,
+        models=voting.models,
+        second_meeting=voting.second_meeting,
+        law_classes=voting.law_classes,
         maintenance_coupling=voting.maintenance_coupling,
         decisions=build(DecisionsFile, raw["decisions"], where("decisions")).decisions,
-        measures=measures.measures, routes=routes.routes, route_reasons=routes.reasons,
-        stages=stages.stages, stage_meta=stages.meta,
+        measures=measures.measures,
+        routes=routes.routes,
+        route_reasons=routes.reasons,
+        stages=stages.stages,
+        stage_meta=stages.meta,
         financing=load_financing(raw["financing"], where("financing")),
-        risks=risks.risks, risk_thresholds=risks.thresholds, unknowns=unknowns.fields,
+        risks=risks.risks,
+        risk_thresholds=risks.thresholds,
+        unknowns=unknowns.fields,
         optional_fields=frozenset(unknowns.optional.fields),
         money=load_money(raw["costs"], where("costs"), set(measures.measures)),
-        meetings=stages.meetings, proxies=voting.proxies, boilers=measures.boilers,
-        unconfirmed=measures.unconfirmed, written_decision=voting.written_decision,
+        meetings=stages.meetings,
+        proxies=voting.proxies,
+        boilers=measures.boilers,
+        unconfirmed=measures.unconfirmed,
+        written_decision=voting.written_decision,
         threshold_unset=voting.threshold_unset,
         municipalities=tuple(n for region in regions.values() for n in region.names),
-        version=digest, oldest_peildatum=min(s.peildatum for s in sources.values()))
+        version=digest,
+        oldest_peildatum=min(s.peildatum for s in sources.values()),
+    )
     _check_voting(knowledge)
     _check_references(knowledge)
     return knowledge
@@ -171,7 +223,8 @@ def _check_voting(k: Knowledge) -> None:
         for cls, entry in model.classes.items():
             if entry.rule not in k.rules:
                 raise voting.child(f"models.{mid}.classes.{cls}").error(
-                    f"unknown rule {entry.rule!r}")
+                    f"unknown rule {entry.rule!r}"
+                )
     for mid in k.proxies.board_may_not_hold:
         if mid not in k.models:
             raise voting.child("proxies").error(f"unknown model reglement {mid!r}")
@@ -183,24 +236,52 @@ def _check_references(k: Knowledge) -> None:
     named: list[tuple[Where, str, str, set[str] | Mapping[str, Any]]] = []
     for d in k.decisions.values():
         at = Where("decisions", f"decisions.{d.id}")
-        named += [(at, "stage", d.stage, stage_ids),
-                  (at, "legal_class", d.legal_class, {*k.law_classes, *MODEL_CLASSES})]
+        named += [
+            (at, "stage", d.stage, stage_ids),
+            (at, "legal_class", d.legal_class, {*k.law_classes, *MODEL_CLASSES}),
+        ]
         named += [(at, "subsidy", d.subsidy, k.financing.programmes)] if d.subsidy else []
     for m in k.measures.values():
-        named += [(Where("measures", f"measures.{m.id}"), "component", m.component,
-                   k.risk_thresholds.component_labels)] if m.component else []
-    named += [(Where("routes", f"routes.{r.id}"), "measure", mid, k.measures)
-              for r in k.routes.values() for mid in r.measures]
+        named += (
+            [
+                (
+                    Where("measures", f"measures.{m.id}"),
+                    "component",
+                    m.component,
+                    k.risk_thresholds.component_labels,
+                )
+            ]
+            if m.component
+            else []
+        )
+    named += [
+        (Where("routes", f"routes.{r.id}"), "measure", mid, k.measures)
+        for r in k.routes.values()
+        for mid in r.measures
+    ]
     for r in k.risks.values():
         at = Where("risks", f"risks.{r.id}")
         named += [(at, "stage", r.stage, stage_ids)]
         named += [(at, "subsidy", r.subsidy, k.financing.programmes)] if r.subsidy else []
-    named += [(Where("unknowns", f"fields.{path}"), "stage", u.stage, stage_ids)
-              for path, u in k.unknowns.items()]
-    named += [(Where("stages", f"stages.{s.id}.actions.{a.id}"), "subsidy", a.subsidy,
-               k.financing.programmes) for s in k.stages for a in s.actions if a.subsidy]
-    named += [(Where("risks", "thresholds"), "source id", sid, k.sources)
-              for sid in k.risk_thresholds.asbestos_source]
+    named += [
+        (Where("unknowns", f"fields.{path}"), "stage", u.stage, stage_ids)
+        for path, u in k.unknowns.items()
+    ]
+    named += [
+        (
+            Where("stages", f"stages.{s.id}.actions.{a.id}"),
+            "subsidy",
+            a.subsidy,
+            k.financing.programmes,
+        )
+        for s in k.stages
+        for a in s.actions
+        if a.subsidy
+    ]
+    named += [
+        (Where("risks", "thresholds"), "source id", sid, k.sources)
+        for sid in k.risk_thresholds.asbestos_source
+    ]
     for at, what, value, known in named:
         if value not in known:
             raise at.error(f"unknown {what} {value!r}")
@@ -215,10 +296,12 @@ def _check_application_moments(k: Knowledge) -> None:
         if not isinstance(entry, Subsidy):
             continue
         stage_id, _, edge = entry.apply_at.partition(".")
-        if stage_id not in stage_ids or (edge not in ("start", "end")
-                                         and (stage_id, edge) not in actions):
+        if stage_id not in stage_ids or (
+            edge not in ("start", "end") and (stage_id, edge) not in actions
+        ):
             raise Where("financing", f"programmes.{entry.id}").error(
-                f"key 'apply_at': no stage or action {entry.apply_at!r}")
+                f"key 'apply_at': no stage or action {entry.apply_at!r}"
+            )
 
 
 @cache

@@ -70,8 +70,12 @@ class ClassRule:
     threshold_applies: bool = False
 
 
-MODEL_CLASSES = ("ordinary", "expenditure_outside_maintenance", "reserve_fund_charge",
-                 "financial_obligation")
+MODEL_CLASSES = (
+    "ordinary",
+    "expenditure_outside_maintenance",
+    "reserve_fund_charge",
+    "financial_obligation",
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,7 +108,7 @@ class MaintenanceCoupling(Sourced):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Proxies(Sourced):
-    board_may_not_hold: tuple[str, ...]   # model reglementen
+    board_may_not_hold: tuple[str, ...]  # model reglementen
     note: str
     note_unsure: str
 
@@ -152,21 +156,25 @@ class DecisionEntry(Sourced):
     why_financial: str | None = None
     draft_financial: str | None = None
     may_use_reserve_fund: bool = False
-    subsidy: str | None = None                 # a programme id (financing.toml)
+    subsidy: str | None = None  # a programme id (financing.toml)
     why_subsidy: str | None = None
     why_subsidy_ended: str | None = None
     draft_subsidy: str | None = None
     why_existing_advice: str | None = None
     draft_existing_advice: str | None = None
-    research: Mapping[str, str] = field(default_factory=dict)   # action id -> Dutch words
+    research: Mapping[str, str] = field(default_factory=dict)  # action id -> Dutch words
     draft_research: str | None = None
     draft_loan: str | None = None
-    coupling: tuple[str, ...] = ()             # MJOP components
+    coupling: tuple[str, ...] = ()  # MJOP components
 
     def __post_init__(self) -> None:
-        _pairs(self, ("title_financial", "why_financial", "draft_financial"),
-               ("subsidy", "why_subsidy"), ("why_existing_advice", "draft_existing_advice"),
-               ("research", "draft_research"))
+        _pairs(
+            self,
+            ("title_financial", "why_financial", "draft_financial"),
+            ("subsidy", "why_subsidy"),
+            ("why_existing_advice", "draft_existing_advice"),
+            ("research", "draft_research"),
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -178,12 +186,12 @@ class DecisionsFile:
 class MeasureEntry(Sourced):
     id: str
     title: str
-    short: str        # the name inside a sentence
+    short: str  # the name inside a sentence
     order_group: int
     why: str
     kind: Literal["insulation", "collective_heat", "installation", "other"] = "other"
-    depends_on: tuple[str, ...] = ()    # profile paths
-    component: str | None = None        # the MJOP component it is coupled to
+    depends_on: tuple[str, ...] = ()  # profile paths
+    component: str | None = None  # the MJOP component it is coupled to
     modest_before_year: int | None = None
     why_modest: str | None = None
     follows_municipal_year: bool = False
@@ -198,7 +206,7 @@ class MeasureEntry(Sourced):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Boilers(Sourced):
-    lifetime_years: tuple[int, int]   # (shortest, longest)
+    lifetime_years: tuple[int, int]  # (shortest, longest)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -215,8 +223,8 @@ class RouteEntry(Sourced):
     why: str
     not_chosen: str
     measures: tuple[str, ...]
-    not_chosen_unknown: str | None = None   # while the municipality's plans are unknown
-    advice: str | None = None               # said plainly wherever the route is chosen
+    not_chosen_unknown: str | None = None  # while the municipality's plans are unknown
+    advice: str | None = None  # said plainly wherever the route is chosen
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -227,8 +235,9 @@ class RoutesFile:
 
 # ---- stages.toml -------------------------------------------------------------------
 
-ActionCondition = Literal["needs_loan", "ecological_survey", "asbestos", "heat_network",
-                          "large_owners", "boilers_due_now"]
+ActionCondition = Literal[
+    "needs_loan", "ecological_survey", "asbestos", "heat_network", "large_owners", "boilers_due_now"
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -238,9 +247,9 @@ class StageAction:
     who: Who
     offset_weeks: int
     weeks: int
-    when: ActionCondition | None = None   # only in plans where it applies
-    subsidy: str | None = None            # the programme this action applies for
-    with_meeting: bool = False            # moves with the stage's meeting
+    when: ActionCondition | None = None  # only in plans where it applies
+    subsidy: str | None = None  # the programme this action applies for
+    with_meeting: bool = False  # moves with the stage's meeting
     what_no_mjop: str | None = None
     what_no_loan: str | None = None
     what_existing_advice: str | None = None
@@ -250,11 +259,17 @@ class StageAction:
     @property
     def wordings(self) -> tuple[tuple[str, str], ...]:
         """(situation, wording) for the other wordings this action has."""
-        return tuple((situation, text) for situation, text in (
-            ("no_mjop", self.what_no_mjop), ("no_loan", self.what_no_loan),
-            ("existing_advice", self.what_existing_advice),
-            ("small_vve", self.what_small_vve), ("large_vve", self.what_large_vve))
-            if text is not None)
+        return tuple(
+            (situation, text)
+            for situation, text in (
+                ("no_mjop", self.what_no_mjop),
+                ("no_loan", self.what_no_loan),
+                ("existing_advice", self.what_existing_advice),
+                ("small_vve", self.what_small_vve),
+                ("large_vve", self.what_large_vve),
+            )
+            if text is not None
+        )
 
     def __post_init__(self) -> None:
         _pairs(self, ("what_small_vve", "what_large_vve"))
@@ -297,7 +312,7 @@ class MeetingCalendar(Sourced):
     fixed_holidays: tuple[MonthDay, ...]
     easter_offsets: tuple[int, ...]
     why: str
-    run_up_days: int = 0   # the notice goes out this many days before, outside the holidays
+    run_up_days: int = 0  # the notice goes out this many days before, outside the holidays
 
     def __post_init__(self) -> None:
         if not self.weekdays or not self.weekdays <= set(range(7)):
@@ -319,10 +334,10 @@ class RiskEntry(Sourced):
     id: str
     severity: Literal["high", "medium", "low"]
     stage: str
-    text: str              # {name} placeholders, filled by vve/rules/risks.py
-    subsidy: str | None = None        # a programme id: text_subsidy where reachable
+    text: str  # {name} placeholders, filled by vve/rules/risks.py
+    subsidy: str | None = None  # a programme id: text_subsidy where reachable
     text_subsidy: str | None = None
-    state_no: str | None = None       # {state} where the board said no
+    state_no: str | None = None  # {state} where the board said no
     state_unknown: str | None = None  # {state} where the board does not know
 
     def __post_init__(self) -> None:
@@ -338,7 +353,7 @@ class RiskThresholds(Sourced):
     asbestos_certainty: Certainty
     asbestos_source: tuple[str, ...]
     dormant_turnout_below_percent: int
-    component_labels: Mapping[str, str]   # MJOP component -> Dutch words ("het dak")
+    component_labels: Mapping[str, str]  # MJOP component -> Dutch words ("het dak")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,7 +17,7 @@ from .typed import Where, build
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReserveFund(Sourced):
     title: str
-    min_share_of_rebuild_value: Fraction   # the yearly minimum without a valid MJOP
+    min_share_of_rebuild_value: Fraction  # the yearly minimum without a valid MJOP
     mjop_max_age_years: int
     why: str
 
@@ -28,7 +28,7 @@ class Programme(Sourced):
     title: str
     kind: Literal["subsidy", "loan", "own_funds"]
     why: str
-    applies_when: str | None = None   # the scheme's own conditions, Dutch
+    applies_when: str | None = None  # the scheme's own conditions, Dutch
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,13 +36,13 @@ class Subsidy(Programme):
     """A subsidy the plan applies for at a moment of its own, before a known end date."""
 
     open_until: dt.date
-    apply_at: str    # "stage.start", "stage.end" or "stage.action_id"
+    apply_at: str  # "stage.start", "stage.end" or "stage.action_id"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AdviceCap:
     max_dwellings: int
-    cap: int          # euros
+    cap: int  # euros
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,8 +57,8 @@ class AdviceSubsidy(Subsidy):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MeasureSubsidy(Subsidy):
-    max_per_dwelling: int      # euros
-    excluded_from_year: int    # buildings from this year on get none
+    max_per_dwelling: int  # euros
+    excluded_from_year: int  # buildings from this year on get none
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,7 +74,7 @@ class BonusProgramme(Programme):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoanProgramme(Programme):
-    min_amount: int      # euros
+    min_amount: int  # euros
     max_amount: int
     max_per_right: int
     terms_years: tuple[int, ...]
@@ -84,14 +84,17 @@ class LoanProgramme(Programme):
 
 # The programmes the rules read by id, and the kind of entry each one is.
 PROGRAMME_KINDS: Mapping[str, type[Programme]] = {
-    "svve_advice": AdviceSubsidy, "svve_measures": MeasureSubsidy,
-    "biobased_bonus": BonusProgramme, "warmtefonds_loan": LoanProgramme}
+    "svve_advice": AdviceSubsidy,
+    "svve_measures": MeasureSubsidy,
+    "biobased_bonus": BonusProgramme,
+    "warmtefonds_loan": LoanProgramme,
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Financing:
     reserve_fund: ReserveFund
-    programmes: Mapping[str, Programme]   # in the file's order
+    programmes: Mapping[str, Programme]  # in the file's order
     svve_advice: AdviceSubsidy
     svve_measures: MeasureSubsidy
     warmtefonds_loan: LoanProgramme
@@ -107,17 +110,22 @@ def load_financing(raw: Mapping[str, Any], where: Where) -> Financing:
     table = raw["programmes"]
     if not isinstance(table, dict):
         raise where.child("programmes").error("must be a table")
-    programmes = {pid: build(PROGRAMME_KINDS.get(pid, Programme), entry,
-                             where.child(f"programmes.{pid}"), id=pid)
-                  for pid, entry in table.items()}
+    programmes = {
+        pid: build(
+            PROGRAMME_KINDS.get(pid, Programme), entry, where.child(f"programmes.{pid}"), id=pid
+        )
+        for pid, entry in table.items()
+    }
     missing = sorted(set(PROGRAMME_KINDS) - set(programmes))
     if missing:
         raise where.child("programmes").error(f"missing programme {missing[0]!r}")
     return Financing(
         reserve_fund=build(ReserveFund, raw["reserve_fund"], where.child("reserve_fund")),
-        programmes=programmes, svve_advice=_typed(programmes, "svve_advice", AdviceSubsidy),
+        programmes=programmes,
+        svve_advice=_typed(programmes, "svve_advice", AdviceSubsidy),
         svve_measures=_typed(programmes, "svve_measures", MeasureSubsidy),
-        warmtefonds_loan=_typed(programmes, "warmtefonds_loan", LoanProgramme))
+        warmtefonds_loan=_typed(programmes, "warmtefonds_loan", LoanProgramme),
+    )
 
 
 P = TypeVar("P", bound=Programme)
@@ -125,5 +133,5 @@ P = TypeVar("P", bound=Programme)
 
 def _typed(programmes: Mapping[str, Programme], pid: str, kind: type[P]) -> P:
     entry = programmes[pid]
-    assert isinstance(entry, kind)   # built as PROGRAMME_KINDS says
+    assert isinstance(entry, kind)  # built as PROGRAMME_KINDS says
     return entry

@@ -16,8 +16,7 @@ from typing import Any, Literal
 from .entries import Certainty
 from .typed import FLAT, Where, build
 
-Quantity = Literal["closed_facade", "windows", "roof", "ground_floor", "dwellings",
-                   "watt_peak"]
+Quantity = Literal["closed_facade", "windows", "roof", "ground_floor", "dwellings", "watt_peak"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,8 +73,8 @@ class UnitPrice(_WithVat):
     price: Span = field(metadata=FLAT)
     roof_types: tuple[str, ...] = ()
     routes: tuple[str, ...] = ()
-    orientation_only: bool = False   # outdated: shown, never counted in a total
-    exterior: bool = False           # outside facade work: not for a modest (pre-war) facade
+    orientation_only: bool = False  # outdated: shown, never counted in a total
+    exterior: bool = False  # outside facade work: not for a modest (pre-war) facade
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,8 +94,13 @@ class NotIncluded:
 
     id: str
     short: str
-    when: Literal["always", "built_before_asbestos_year", "loan_with_notary",
-                  "heat_source_open", "advice_cost_unknown"]
+    when: Literal[
+        "always",
+        "built_before_asbestos_year",
+        "loan_with_notary",
+        "heat_source_open",
+        "advice_cost_unknown",
+    ]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,10 +108,10 @@ class ReferenceDwelling:
     id: str
     label: str
     building_types: tuple[str, ...]
-    floor_area: Decimal      # m² per dwelling
+    floor_area: Decimal  # m² per dwelling
     windows: Decimal
     closed_facade: Decimal
-    facade_gross: Decimal    # as the source gives it: closed facade + windows + doors
+    facade_gross: Decimal  # as the source gives it: closed facade + windows + doors
     doors: Decimal
 
 
@@ -115,7 +119,7 @@ class ReferenceDwelling:
 class Saving:
     id: str
     measure: str
-    per: Literal["m2", "gas_share"]   # m³ gas per m² per year, or a share of the gas use
+    per: Literal["m2", "gas_share"]  # m³ gas per m² per year, or a share of the gas use
     amount: Span = field(metadata=FLAT)
     provenance: Provenance = field(metadata=FLAT)
     glazing: tuple[str, ...] = ()
@@ -168,7 +172,7 @@ class _Annuity:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _SvveRates:
-    per_m2: Mapping[str, Decimal]   # measure -> euros per m²
+    per_m2: Mapping[str, Decimal]  # measure -> euros per m²
     provenance: Provenance = field(metadata=FLAT)
 
 
@@ -226,7 +230,7 @@ class MoneyKnowledge:
     svve_rates: Mapping[str, Decimal]
     svve_rates_provenance: Provenance
     isde: Mapping[str, IsdeGrant]
-    rebuild_value_per_m3: tuple[tuple[int, Decimal], ...]   # (up to storeys, euros)
+    rebuild_value_per_m3: tuple[tuple[int, Decimal], ...]  # (up to storeys, euros)
     rebuild_value: Provenance
     other_costs: Mapping[str, OtherCost]
     not_included: tuple[NotIncluded, ...]
@@ -242,17 +246,24 @@ def load_money(raw: Mapping[str, Any], where: Where, measure_ids: set[str]) -> M
     _check_sections(costs, where)
     q = costs.quantities
     return MoneyKnowledge(
-        prices=costs.prices, references=q.reference, fallback_reference=q.fallback,
-        quantities=q.provenance, savings=costs.savings,
-        gas_price=costs.energy["gas_price"], average_gas_use=costs.energy["average_gas_use"],
-        loan_rates=tuple(costs.loan_rates.values()), annuity=costs.annuity.provenance,
+        prices=costs.prices,
+        references=q.reference,
+        fallback_reference=q.fallback,
+        quantities=q.provenance,
+        savings=costs.savings,
+        gas_price=costs.energy["gas_price"],
+        average_gas_use=costs.energy["average_gas_use"],
+        loan_rates=tuple(costs.loan_rates.values()),
+        annuity=costs.annuity.provenance,
         payments_per_year=costs.annuity.payments_per_year,
-        svve_rates=costs.svve_rates.per_m2, svve_rates_provenance=costs.svve_rates.provenance,
+        svve_rates=costs.svve_rates.per_m2,
+        svve_rates_provenance=costs.svve_rates.provenance,
         isde=costs.isde,
-        rebuild_value_per_m3=tuple((s.storeys, s.euros)
-                                   for s in costs.rebuild_value.up_to_storeys),
-        rebuild_value=costs.rebuild_value.provenance, other_costs=costs.other_costs,
-        not_included=costs.not_included.items)
+        rebuild_value_per_m3=tuple((s.storeys, s.euros) for s in costs.rebuild_value.up_to_storeys),
+        rebuild_value=costs.rebuild_value.provenance,
+        other_costs=costs.other_costs,
+        not_included=costs.not_included.items,
+    )
 
 
 def _check_measures(costs: _Costs, where: Where, measure_ids: set[str]) -> None:
@@ -261,8 +272,9 @@ def _check_measures(costs: _Costs, where: Where, measure_ids: set[str]) -> None:
     cited += [(f"savings.{s.id}", s.measure) for s in costs.savings.values()]
     cited += [(f"isde.{i.id}", i.measure) for i in costs.isde.values()]
     cited += [("svve_rates.per_m2", m) for m in costs.svve_rates.per_m2]
-    cited += [(f"other_costs.{o.id}", m) for o in costs.other_costs.values()
-              for m in o.when_measures]
+    cited += [
+        (f"other_costs.{o.id}", m) for o in costs.other_costs.values() for m in o.when_measures
+    ]
     for entry, measure in cited:
         if measure not in measure_ids:
             raise where.child(entry).error(f"unknown measure {measure!r}")
@@ -271,7 +283,8 @@ def _check_measures(costs: _Costs, where: Where, measure_ids: set[str]) -> None:
 def _check_sections(costs: _Costs, where: Where) -> None:
     if costs.quantities.fallback not in costs.quantities.reference:
         raise where.child("quantities").error(
-            f"key 'fallback': unknown reference {costs.quantities.fallback!r}")
+            f"key 'fallback': unknown reference {costs.quantities.fallback!r}"
+        )
     for figure in ("gas_price", "average_gas_use"):
         if figure not in costs.energy:
             raise where.child("energy").error(f"missing key {figure!r}")

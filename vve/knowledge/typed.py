@@ -48,8 +48,9 @@ class Where:
     sources: frozenset[str] = frozenset()
 
     def error(self, problem: str) -> KnowledgeError:
-        return KnowledgeError(f"{self.file}.toml: {self.entry + ': ' if self.entry else ''}"
-                              f"{problem}")
+        return KnowledgeError(
+            f"{self.file}.toml: {self.entry + ': ' if self.entry else ''}{problem}"
+        )
 
     def child(self, name: str) -> Where:
         if not name:
@@ -74,7 +75,7 @@ class MonthDay(NamedTuple):
 def parse_month_day(text: str) -> MonthDay:
     try:
         month, day = (int(p) for p in text.split("-"))
-        dt.date(2024, month, day)   # a leap year: 02-29 is a valid month-day
+        dt.date(2024, month, day)  # a leap year: 02-29 is a valid month-day
     except ValueError:
         raise ValueError(f"{text!r} is not a month-day like '07-01'") from None
     return MonthDay(month, day)
@@ -101,9 +102,12 @@ def parse_amount(text: str) -> Decimal:
 
 # Types written in the data as a string and parsed.
 PARSERS: dict[Any, Callable[[str], Any]] = {
-    Fraction: parse_fraction, Decimal: parse_amount, MonthDay: parse_month_day}
+    Fraction: parse_fraction,
+    Decimal: parse_amount,
+    MonthDay: parse_month_day,
+}
 
-FLAT = {"flat": True}   # metadata: a nested dataclass read from the entry's own keys
+FLAT = {"flat": True}  # metadata: a nested dataclass read from the entry's own keys
 
 
 def key(name: str) -> dict[str, str]:
@@ -160,7 +164,7 @@ def build(cls: type[T], raw: object, where: Where, **given: Any) -> T:
             raise where.error(f"missing key {_key(f)!r}")
     try:
         entry = cls(**values)
-    except ValueError as exc:   # the entry's own checks (__post_init__)
+    except ValueError as exc:  # the entry's own checks (__post_init__)
         raise where.error(str(exc)) from None
     if "source" in values:
         where.check_sourced(values["source"])
@@ -192,18 +196,24 @@ def convert(tp: Any, value: object, where: Where, name: str) -> Any:
         if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
             if len(items) != len(args):
                 raise where.error(f"key {name!r}: needs {len(args)} values, not {len(items)}")
-            return tuple(convert(a, v, where, f"{name}[{i}]")
-                         for i, (a, v) in enumerate(zip(args, items)))
-        converted = [convert(args[0], v, where, _item_name(name, i, v))
-                     for i, v in enumerate(items)]
+            return tuple(
+                convert(a, v, where, f"{name}[{i}]") for i, (a, v) in enumerate(zip(args, items))
+            )
+        converted = [
+            convert(args[0], v, where, _item_name(name, i, v)) for i, v in enumerate(items)
+        ]
         return tuple(converted) if origin is tuple else frozenset(converted)
     if origin in (collections.abc.Mapping, dict):
         inner = args[1]
-        if _has_id(inner):   # an entry's id is its table key
-            return {k: build(inner, v, where.child(f"{name}.{k}" if name else k), id=k)
-                    for k, v in _table(value, where.child(name)).items()}
-        return {k: convert(inner, v, where, f"{name}.{k}" if name else k)
-                for k, v in _table(value, where.child(name)).items()}
+        if _has_id(inner):  # an entry's id is its table key
+            return {
+                k: build(inner, v, where.child(f"{name}.{k}" if name else k), id=k)
+                for k, v in _table(value, where.child(name)).items()
+            }
+        return {
+            k: convert(inner, v, where, f"{name}.{k}" if name else k)
+            for k, v in _table(value, where.child(name)).items()
+        }
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return build(tp, value, where.child(name))
     return _scalar(tp, value, where, name)
@@ -226,21 +236,26 @@ def _array(value: object, where: Where, name: str) -> list[Any]:
     return value
 
 
-_WORDS = {str: "a string", int: "a whole number", bool: "true or false",
-          dt.date: "a date (YYYY-MM-DD)"}
+_WORDS = {
+    str: "a string",
+    int: "a whole number",
+    bool: "true or false",
+    dt.date: "a date (YYYY-MM-DD)",
+}
 
 
 def _scalar(tp: Any, value: object, where: Where, name: str) -> Any:
     if tp in PARSERS:
         if not isinstance(value, str):
-            raise where.error(f"key {name!r}: expected a string like \"2/3\" or \"12.50\", "
-                              f"not {_shown(value)}")
+            raise where.error(
+                f'key {name!r}: expected a string like "2/3" or "12.50", not {_shown(value)}'
+            )
         try:
             return PARSERS[tp](value)
         except ValueError as exc:
             raise where.error(f"key {name!r}: {exc}") from None
     if tp not in _WORDS:
-        raise TypeError(f"no conversion for {tp!r}")   # a programming error, not data
+        raise TypeError(f"no conversion for {tp!r}")  # a programming error, not data
     # bool is an int and datetime a date in Python, not in the data
     if type(value) is not tp:
         raise where.error(f"key {name!r}: expected {_WORDS[tp]}, not {_shown(value)}")

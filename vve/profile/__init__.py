@@ -12,9 +12,17 @@ from .model import SCHEMA_VERSION, Profile
 from .upgrade import upgrade
 
 __all__ = [
-    "SCHEMA_VERSION", "FieldError", "Profile", "ProfileError",
-    "json_schema", "load_profile", "parse_profile", "profile_to_json", "upgrade",
+    "SCHEMA_VERSION",
+    "FieldError",
+    "Profile",
+    "ProfileError",
+    "json_schema",
+    "load_profile",
+    "parse_profile",
+    "profile_to_json",
+    "upgrade",
 ]
+
 
 def parse_profile(data: Any) -> Profile:
     """Validate a decoded JSON value; raise ProfileError with Dutch messages.
@@ -25,10 +33,15 @@ def parse_profile(data: Any) -> Profile:
     data = upgrade(data)
     version = data.get("schema_version", SCHEMA_VERSION)
     if version != SCHEMA_VERSION:
-        raise ProfileError([FieldError(
-            "schema_version",
-            f"Schemaversie {version!r} ken ik niet; deze versie van VvE Warmteplan leest "
-            f"versie {SCHEMA_VERSION}.")])
+        raise ProfileError(
+            [
+                FieldError(
+                    "schema_version",
+                    f"Schemaversie {version!r} ken ik niet; deze versie van VvE Warmteplan leest "
+                    f"versie {SCHEMA_VERSION}.",
+                )
+            ]
+        )
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
@@ -40,10 +53,13 @@ def load_profile(text: str) -> Profile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ProfileError([FieldError(
-            "", f"Dit is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]) from None
+        raise ProfileError(
+            [FieldError("", f"Dit is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]
+        ) from None
     except RecursionError:
-        raise ProfileError([FieldError("", "Dit bestand is te diep genest voor een profiel.")]) from None
+        raise ProfileError(
+            [FieldError("", "Dit bestand is te diep genest voor een profiel.")]
+        ) from None
     return parse_profile(data)
 
 

@@ -40,18 +40,29 @@ _CUSTOM = {
     "share_range": "Een aandeel ligt tussen 0 en 1 (bijvoorbeeld 1/2 of 2/3).",
     "share_positive": "Een breukdeel is groter dan 0, bijvoorbeeld 87/10000.",
     "postcode_format": "Vul een postcode in als 1234 AB.",
-    "weights_missing": ("U koos voor gewogen stemmen; vul de stemmentabel in "
-                        "(soort recht, aantal rechten, stemmen per recht)."),
-    "weights_rights_mismatch": ("De stemmentabel telt {0} appartementsrechten, maar het gebouw "
-                                "heeft er {1}. Maak die aantallen gelijk."),
-    "threshold_amount_without_set": ("U gaf een drempelbedrag op, maar ook dat de vergadering "
-                                     "geen drempelbedrag heeft vastgesteld."),
-    "owner_votes_exceed_total": ("De eigenaarsgroepen hebben samen {0} stemmen, meer dan de {1} "
-                                 "stemmen van de hele VvE."),
-    "total_votes_zero": ("De VvE heeft zo in totaal 0 stemmen; controleer het aantal "
-                         "appartementsrechten en de stemmentabel."),
-    "owner_rights_exceed_total": ("De eigenaarsgroepen hebben samen {0} appartementsrechten, meer "
-                                  "dan de {1} rechten van het gebouw."),
+    "weights_missing": (
+        "U koos voor gewogen stemmen; vul de stemmentabel in "
+        "(soort recht, aantal rechten, stemmen per recht)."
+    ),
+    "weights_rights_mismatch": (
+        "De stemmentabel telt {0} appartementsrechten, maar het gebouw "
+        "heeft er {1}. Maak die aantallen gelijk."
+    ),
+    "threshold_amount_without_set": (
+        "U gaf een drempelbedrag op, maar ook dat de vergadering "
+        "geen drempelbedrag heeft vastgesteld."
+    ),
+    "owner_votes_exceed_total": (
+        "De eigenaarsgroepen hebben samen {0} stemmen, meer dan de {1} stemmen van de hele VvE."
+    ),
+    "total_votes_zero": (
+        "De VvE heeft zo in totaal 0 stemmen; controleer het aantal "
+        "appartementsrechten en de stemmentabel."
+    ),
+    "owner_rights_exceed_total": (
+        "De eigenaarsgroepen hebben samen {0} appartementsrechten, meer "
+        "dan de {1} rechten van het gebouw."
+    ),
 }
 
 # Which field a cross-field code belongs to, so the wizard can put it next to it.
@@ -96,8 +107,9 @@ def _message(error: ErrorDetails) -> str:
         return f"Vul een getal van hoogstens {ctx.get('le')} in."
     if kind in {"string_type", "string_sub_type"}:
         return "Vul tekst in."
-    if kind == "string_too_short" or (kind == "too_short" and ctx.get("min_length") == 1
-                                      and ctx.get("field_type") == "Value"):
+    if kind == "string_too_short" or (
+        kind == "too_short" and ctx.get("min_length") == 1 and ctx.get("field_type") == "Value"
+    ):
         return "Dit veld mag niet leeg zijn."
     if kind == "string_too_long":
         return f"Gebruik hoogstens {ctx.get('max_length')} tekens."

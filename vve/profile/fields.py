@@ -67,10 +67,14 @@ Share = Annotated[
     PlainValidator(_parse_share),
     PlainSerializer(lambda f: f"{f.numerator}/{f.denominator}", return_type=str),
     WithJsonSchema(
-        {"type": "string", "pattern": r"^\s*\d{1,6}\s*/\s*[1-9]\d{0,5}\s*$",
-         "description": "Exact share as a fraction, e.g. \"2/3\"; between 0 and 1."}
+        {
+            "type": "string",
+            "pattern": r"^\s*\d{1,6}\s*/\s*[1-9]\d{0,5}\s*$",
+            "description": 'Exact share as a fraction, e.g. "2/3"; between 0 and 1.',
+        }
     ),
 ]
+
 
 def _parse_deed_share(value: object) -> str:
     """A breukdeel as the deed writes it: "210/10000" stays "210/10000" (a Fraction would
@@ -85,8 +89,11 @@ DeedShare = Annotated[
     str,
     PlainValidator(_parse_deed_share),
     WithJsonSchema(
-        {"type": "string", "pattern": r"^\s*\d{1,6}\s*/\s*[1-9]\d{0,5}\s*$",
-         "description": "A breukdeel as the deed writes it, e.g. \"210/10000\"; between 0 and 1."}
+        {
+            "type": "string",
+            "pattern": r"^\s*\d{1,6}\s*/\s*[1-9]\d{0,5}\s*$",
+            "description": 'A breukdeel as the deed writes it, e.g. "210/10000"; between 0 and 1.',
+        }
     ),
 ]
 
@@ -102,8 +109,13 @@ def _parse_postcode(value: object) -> str:
 Postcode = Annotated[
     str,
     PlainValidator(_parse_postcode),
-    WithJsonSchema({"type": "string", "pattern": r"^\s*[1-9][0-9]{3}\s*[A-Za-z]{2}\s*$",
-                    "description": "Dutch postcode, e.g. \"7811 AB\"."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\s*[1-9][0-9]{3}\s*[A-Za-z]{2}\s*$",
+            "description": 'Dutch postcode, e.g. "7811 AB".',
+        }
+    ),
 ]
 
 

@@ -43,6 +43,7 @@ SCHEMA_VERSION: Final = 2
 
 # --- the VvE -----------------------------------------------------------------
 
+
 class Association(_Part):
     """De VvE zelf."""
 
@@ -79,8 +80,12 @@ class Building(_Part):
     construction_year: Year | None = None
     rights: ApartmentRights = Field(default_factory=ApartmentRights)
     storeys: Annotated[int, Field(ge=1, le=100)] | None = None
-    building_type: Literal["gallery_flat", "porch_flat", "apartment_block", "converted_house", "mixed"] | None = None
-    heritage: Literal["none", "municipal_monument", "national_monument", "protected_townscape"] | None = None
+    building_type: (
+        Literal["gallery_flat", "porch_flat", "apartment_block", "converted_house", "mixed"] | None
+    ) = None
+    heritage: (
+        Literal["none", "municipal_monument", "national_monument", "protected_townscape"] | None
+    ) = None
     roof_type: Literal["flat", "pitched", "mixed"] | None = None
     roof_insulation: Insulation | None = None
     facade_insulation: Insulation | None = None
@@ -88,40 +93,62 @@ class Building(_Part):
     glazing: Literal["single", "double", "hr_plus_plus", "triple", "mixed"] | None = None
     floor_insulation: Literal["none", "partial", "insulated", "no_ground_floor"] | None = None
     energy_labels: dict[EnergyLabel, Count] | None = Field(
-        default=None, description="Number of dwellings per energy label; null = unknown.")
-    ventilation: Literal["natural", "mechanical_exhaust", "balanced", "balanced_heat_recovery", "mixed"] | None = None
+        default=None, description="Number of dwellings per energy label; null = unknown."
+    )
+    ventilation: (
+        Literal["natural", "mechanical_exhaust", "balanced", "balanced_heat_recovery", "mixed"]
+        | None
+    ) = None
     solar_panels: Literal["none", "common", "private", "both"] | None = None
     cooking_on_gas: Literal["all", "some", "none"] | None = None
     # Surfaces (version 2). Without them the plan derives quantities from a reference
     # dwelling of RVO and says so.
     floor_area_per_dwelling: SquareMetres | None = Field(
-        default=None, description="Average usable floor area of a dwelling, m².")
+        default=None, description="Average usable floor area of a dwelling, m²."
+    )
     roof_area: SquareMetres | None = Field(default=None, description="Roof area, m².")
     facade_area: SquareMetres | None = Field(
-        default=None, description="Closed facade area (without windows and doors), m².")
+        default=None, description="Closed facade area (without windows and doors), m²."
+    )
     window_area: SquareMetres | None = Field(default=None, description="Glass area, m².")
     volume: CubicMetres | None = Field(
-        default=None, description="Gross volume of the building, m³ (for the rebuild value).")
+        default=None, description="Gross volume of the building, m³ (for the rebuild value)."
+    )
 
 
 class Installations(_Part):
-    heating: Literal["individual_gas_boilers", "collective_boiler", "block_heating", "heat_network", "other"] | None = None
-    hot_water: Literal["combi_boilers", "collective", "electric_boilers", "heat_network", "other"] | None = None
+    heating: (
+        Literal[
+            "individual_gas_boilers", "collective_boiler", "block_heating", "heat_network", "other"
+        ]
+        | None
+    ) = None
+    hot_water: (
+        Literal["combi_boilers", "collective", "electric_boilers", "heat_network", "other"] | None
+    ) = None
     boilers_installed_year: Year | None = Field(
-        default=None, description="Typical installation year of the (collective or individual) boilers.")
+        default=None,
+        description="Typical installation year of the (collective or individual) boilers.",
+    )
     gas_use_m3: GasM3 | None = Field(
-        default=None, description="Yearly gas use of the whole building (all dwellings), m³.")
+        default=None, description="Yearly gas use of the whole building (all dwellings), m³."
+    )
     gas_use_per_dwelling_m3: GasM3 | None = Field(
-        default=None, description="Yearly gas use of an average dwelling, m³; used when the "
-                                  "building's total is unknown.")
+        default=None,
+        description="Yearly gas use of an average dwelling, m³; used when the "
+        "building's total is unknown.",
+    )
 
 
 # --- owners --------------------------------------------------------------------
 
+
 class OwnerGroup(_Part):
     """Eigenaars van één soort. ``single_party``: één eigenaar die als één stemt."""
 
-    kind: Literal["owner_occupiers", "private_landlords", "housing_corporation", "investor", "other"]
+    kind: Literal[
+        "owner_occupiers", "private_landlords", "housing_corporation", "investor", "other"
+    ]
     name: Text | None = None
     rights: Count | None = None
     votes: Votes | None = None
@@ -131,7 +158,8 @@ class OwnerGroup(_Part):
 class Owners(_Part):
     groups: list[OwnerGroup] = Field(default_factory=list, max_length=50)
     past_turnout_percent: Annotated[int, Field(ge=0, le=100)] | None = Field(
-        default=None, description="Share of all votes present or represented at recent meetings.")
+        default=None, description="Share of all votes present or represented at recent meetings."
+    )
 
 
 # --- voting rules ----------------------------------------------------------------
@@ -159,7 +187,8 @@ class RuleOverride(_Part):
     majority: Share
     base: Literal["cast", "present", "all"] = "cast"
     comparison: Literal["more_than", "at_least"] | None = Field(
-        default=None, description="null: more_than for 1/2, at_least otherwise.")
+        default=None, description="null: more_than for 1/2, at_least otherwise."
+    )
 
     def majority_comparison(self) -> Literal["more_than", "at_least"]:
         if self.comparison is not None:
@@ -173,12 +202,15 @@ class Voting(_Part):
     weights: list[WeightRow] = Field(default_factory=list, max_length=100)
     overrides: dict[DecisionClass, RuleOverride] = Field(default_factory=dict)
     threshold_amount_set: bool | None = Field(
-        default=None, description="Has the meeting set the amount (drempelwaarde) above which the "
-                                  "qualified majority applies?")
+        default=None,
+        description="Has the meeting set the amount (drempelwaarde) above which the "
+        "qualified majority applies?",
+    )
     threshold_amount: Euros | None = None
     second_meeting: Literal["as_model", "allowed", "not_allowed"] | None = None
     proxy_limit: Annotated[int, Field(ge=0, le=1000)] | None = Field(
-        default=None, description="Maximum proxies per holder; 0 = no limit; null = unknown.")
+        default=None, description="Maximum proxies per holder; 0 = no limit; null = unknown."
+    )
     hybrid_meeting_allowed: bool | None = None
     electronic_voting_allowed: bool | None = None
     loans_excluded_by_reglement: bool | None = None
@@ -191,7 +223,8 @@ HeatRoute = Literal["heat_network", "all_electric", "hybrid", "green_gas", "unde
 
 class Municipal(_Part):
     neighbourhood_plan: bool | None = Field(
-        default=None, description="Does a wijkuitvoeringsplan cover the building?")
+        default=None, description="Does a wijkuitvoeringsplan cover the building?"
+    )
     preferred_route: HeatRoute | None = None
     expected_year: Year | None = None
 
@@ -204,6 +237,7 @@ class Ambition(_Part):
 
 
 # --- the whole profile -----------------------------------------------------------
+
 
 class Profile(_Part):
     """One VvE's answers. ``schema_version`` changes when the shape changes."""
@@ -233,8 +267,10 @@ class Profile(_Part):
     def owner_votes(self) -> int:
         """Votes the owner groups hold, counting rights as votes when one vote each."""
         one_each = self.voting.votes_per_right != "weighted"
-        return sum(g.votes if g.votes is not None else (g.rights or 0) if one_each else 0
-                   for g in self.owners.groups)
+        return sum(
+            g.votes if g.votes is not None else (g.rights or 0) if one_each else 0
+            for g in self.owners.groups
+        )
 
     def total_votes(self) -> int | None:
         """All votes in the VvE, or None while the rights or the weights are unknown."""

@@ -12,6 +12,7 @@ from .fields import DeedShare, Euros, RatePercent, Text, Year, _Part
 
 # --- maintenance and money ---------------------------------------------------
 
+
 class PlannedMaintenance(_Part):
     """Jaren uit het MJOP waarin groot onderhoud gepland staat."""
 
@@ -22,10 +23,21 @@ class PlannedMaintenance(_Part):
 
 
 MeasureId = Literal[
-    "hydronic_balancing", "cavity_insulation", "roof_insulation", "glazing", "facade_insulation",
-    "floor_insulation", "ventilation", "heat_network_connection", "collective_heat_pump",
-    "collective_hybrid_heat_pump", "individual_heat_pumps", "green_gas_ready", "solar_panels",
-    "induction_cooking"]
+    "hydronic_balancing",
+    "cavity_insulation",
+    "roof_insulation",
+    "glazing",
+    "facade_insulation",
+    "floor_insulation",
+    "ventilation",
+    "heat_network_connection",
+    "collective_heat_pump",
+    "collective_hybrid_heat_pump",
+    "individual_heat_pumps",
+    "green_gas_ready",
+    "solar_panels",
+    "induction_cooking",
+]
 
 
 class CostShareRow(_Part):
@@ -34,8 +46,10 @@ class CostShareRow(_Part):
     label: Text
     kind: Literal["dwelling", "commercial", "parking_or_storage"] = "dwelling"
     apartments: Annotated[int, Field(ge=1, le=100_000)]
-    share: DeedShare = Field(description="Cost share (breukdeel) of ONE apartment in this row, "
-                                         "as the deed writes it; more than 0.")
+    share: DeedShare = Field(
+        description="Cost share (breukdeel) of ONE apartment in this row, "
+        "as the deed writes it; more than 0."
+    )
 
     @model_validator(mode="after")
     def _positive(self) -> CostShareRow:
@@ -61,7 +75,8 @@ class MeasureFigures(_Part):
     subsidy: Euros | None = Field(default=None, description="Subsidy for this measure, euros.")
     yearly_saving: Euros | None = Field(default=None, description="Energy saving per year, euros.")
     quantity: Annotated[int, Field(ge=1, le=100000000)] | None = Field(
-        default=None, description="Quantity in the unit of the measure's price (m², Wp, dwellings).")
+        default=None, description="Quantity in the unit of the measure's price (m², Wp, dwellings)."
+    )
     reference: Text | None = Field(default=None, description="Which advice or quote, and its date.")
 
 
@@ -80,16 +95,22 @@ class Money(_Part):
     reserve_fund_balance: Euros | None = None
     yearly_reserve_contribution: Euros | None = None
     rebuild_value: Euros | None = None
-    existing_loans: Euros | None = Field(default=None, description="Outstanding VvE loans in euros.")
+    existing_loans: Euros | None = Field(
+        default=None, description="Outstanding VvE loans in euros."
+    )
     # version 2
     cost_share_method: Literal["equal", "table"] | None = Field(
-        default=None, description="equal: every apartment right pays the same share; table: "
-                                  "the rows of cost_shares (breukdelen from the deed).")
+        default=None,
+        description="equal: every apartment right pays the same share; table: "
+        "the rows of cost_shares (breukdelen from the deed).",
+    )
     cost_shares: list[CostShareRow] = Field(default_factory=list, max_length=200)
     reserve_commitments: list[ReserveCommitment] = Field(default_factory=list, max_length=50)
     reserve_for_plan: Euros | None = Field(
-        default=None, description="What the VvE means to pay from the reserve fund for this plan.")
+        default=None, description="What the VvE means to pay from the reserve fund for this plan."
+    )
     advice_cost: Euros | None = Field(
-        default=None, description="Cost of the energy advice and DMJOP incl. VAT, euros.")
+        default=None, description="Cost of the energy advice and DMJOP incl. VAT, euros."
+    )
     figures: dict[MeasureId, MeasureFigures] = Field(default_factory=dict)
     loan_quote: LoanQuote = Field(default_factory=LoanQuote)

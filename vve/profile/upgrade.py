@@ -32,11 +32,15 @@ def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     for key in ("gas_use_m3", "gas_use_per_dwelling_m3"):
         installations.setdefault(key, None)
     money = section("money")
-    for key, empty in (("cost_share_method", None), ("cost_shares", []),
-                       ("reserve_commitments", []), ("reserve_for_plan", None),
-                       ("advice_cost", None), ("figures", {}),
-                       ("loan_quote", {"rate_percent": None, "term_years": None,
-                                       "amount": None})):
+    for key, empty in (
+        ("cost_share_method", None),
+        ("cost_shares", []),
+        ("reserve_commitments", []),
+        ("reserve_for_plan", None),
+        ("advice_cost", None),
+        ("figures", {}),
+        ("loan_quote", {"rate_percent": None, "term_years": None, "amount": None}),
+    ):
         money.setdefault(key, empty)
     out["schema_version"] = 2
     return out

@@ -28,8 +28,9 @@ class LoginRefused(AccountError):
     """Wrong address or password, or a locked account; deliberately the same message."""
 
 
-def create_user(email: str, name: str, password: str, organisation: str,
-                role: str = "advisor") -> User:
+def create_user(
+    email: str, name: str, password: str, organisation: str, role: str = "advisor"
+) -> User:
     email = email.strip().lower()
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
         raise AccountError("Vul een geldig e-mailadres in.")
@@ -39,13 +40,19 @@ def create_user(email: str, name: str, password: str, organisation: str,
         raise AccountError("Rol moet 'advisor' of 'admin' zijn.")
     if db.session.execute(db.select(User).where(User.email == email)).scalar_one_or_none():
         raise AccountError("Er is al een account met dit e-mailadres.")
-    org = db.session.execute(db.select(Organisation).where(
-        Organisation.name == organisation.strip())).scalar_one_or_none()
+    org = db.session.execute(
+        db.select(Organisation).where(Organisation.name == organisation.strip())
+    ).scalar_one_or_none()
     if org is None:
         org = Organisation(name=organisation.strip())
         db.session.add(org)
-    user = User(email=email, name=name.strip() or email, role=role, organisation=org,
-                password_hash=generate_password_hash(password))
+    user = User(
+        email=email,
+        name=name.strip() or email,
+        role=role,
+        organisation=org,
+        password_hash=generate_password_hash(password),
+    )
     db.session.add(user)
     db.session.commit()
     return user
@@ -59,10 +66,13 @@ def _dummy_hash() -> str:
 
 def authenticate(email: str, password: str) -> User:
     """The user, or LoginRefused. Locks an account for a while after repeated failures."""
-    user = db.session.execute(db.select(User).where(
-        User.email == email.strip().lower())).scalar_one_or_none()
-    refused = LoginRefused("E-mailadres of wachtwoord klopt niet, of het account is na te veel "
-                           "pogingen een kwartier geblokkeerd.")
+    user = db.session.execute(
+        db.select(User).where(User.email == email.strip().lower())
+    ).scalar_one_or_none()
+    refused = LoginRefused(
+        "E-mailadres of wachtwoord klopt niet, of het account is na te veel "
+        "pogingen een kwartier geblokkeerd."
+    )
     if user is None or not user.active:
         check_password_hash(_dummy_hash(), password)  # same work: no hint which emails exist
         raise refused
@@ -82,18 +92,26 @@ def authenticate(email: str, password: str) -> User:
 def _count_failure(user: User) -> None:
     # one atomic UPDATE: parallel attempts cannot all read the same old count
     count = db.session.execute(
-        update(User).where(User.id == user.id)
-        .values(failed_logins=User.failed_logins + 1).returning(User.failed_logins)
+        update(User)
+        .where(User.id == user.id)
+        .values(failed_logins=User.failed_logins + 1)
+        .returning(User.failed_logins)
     ).scalar_one()
     if count >= MAX_FAILED_LOGINS:
-        db.session.execute(update(User).where(User.id == user.id).values(
-            locked_until=now() + dt.timedelta(minutes=LOCK_MINUTES), failed_logins=0))
+        db.session.execute(
+            update(User)
+            .where(User.id == user.id)
+            .values(locked_until=now() + dt.timedelta(minutes=LOCK_MINUTES), failed_logins=0)
+        )
     db.session.commit()
 
 
 def users_of(organisation_id: int) -> list[User]:
-    return list(db.session.execute(db.select(User).where(
-        User.organisation_id == organisation_id).order_by(User.name)).scalars())
+    return list(
+        db.session.execute(
+            db.select(User).where(User.organisation_id == organisation_id).order_by(User.name)
+        ).scalars()
+    )
 
 
 def set_active(admin: User, user_id: int, active: bool) -> None:

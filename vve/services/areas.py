@@ -16,22 +16,32 @@ def normal_postcode(text: str) -> str:
     return f"{compact[:4]} {compact[4:]}" if len(compact) == 6 else compact
 
 
-def municipal_plan_for(postcode: str | None, municipality: str | None,
-                       neighbourhood: str | None = None) -> MunicipalPlan | None:
+def municipal_plan_for(
+    postcode: str | None, municipality: str | None, neighbourhood: str | None = None
+) -> MunicipalPlan | None:
     """The neighbourhood's plan (by postcode, then 4-digit area, then the board's own
     answer), else the municipality's own; only a plan that decided a route counts."""
     for name, area_name in _candidates(postcode, municipality, neighbourhood):
-        plan = db.session.execute(db.select(MunicipalPlan).where(
-            func.lower(MunicipalPlan.municipality) == name.lower(),
-            func.lower(MunicipalPlan.neighbourhood) == area_name.lower())
-            .order_by(MunicipalPlan.id)).scalars().first()
+        plan = (
+            db.session.execute(
+                db.select(MunicipalPlan)
+                .where(
+                    func.lower(MunicipalPlan.municipality) == name.lower(),
+                    func.lower(MunicipalPlan.neighbourhood) == area_name.lower(),
+                )
+                .order_by(MunicipalPlan.id)
+            )
+            .scalars()
+            .first()
+        )
         if plan and plan.status != "none" and plan.preferred_route:
             return plan
     return None
 
 
-def _candidates(postcode: str | None, municipality: str | None,
-                neighbourhood: str | None) -> list[tuple[str, str]]:
+def _candidates(
+    postcode: str | None, municipality: str | None, neighbourhood: str | None
+) -> list[tuple[str, str]]:
     area = None
     if postcode:
         full = normal_postcode(postcode)

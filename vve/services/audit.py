@@ -16,14 +16,17 @@ def actor_of(user: User | None) -> str:
     return f"{ADVISOR_PREFIX}{user.email}" if user is not None else BOARD
 
 
-def record(dossier: Dossier, actor: str, action: str,
-           detail: dict[str, Any] | None = None) -> None:
+def record(dossier: Dossier, actor: str, action: str, detail: dict[str, Any] | None = None) -> None:
     """Added to the session; the caller's commit stores it together with the change itself."""
     db.session.add(AuditEvent(dossier_id=dossier.id, actor=actor, action=action, detail=detail))
 
 
 def log_of(dossier: Dossier) -> list[AuditEvent]:
     """Newest first."""
-    return list(db.session.execute(db.select(AuditEvent).where(
-        AuditEvent.dossier_id == dossier.id).order_by(AuditEvent.at.desc(),
-                                                      AuditEvent.id.desc())).scalars())
+    return list(
+        db.session.execute(
+            db.select(AuditEvent)
+            .where(AuditEvent.dossier_id == dossier.id)
+            .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        ).scalars()
+    )

@@ -16,11 +16,26 @@ from vve.extensions import db
 from vve.models import Dossier, Share
 
 PAGE_SIZE = 25
-SORTABLE = {"name": Dossier.name, "municipality": Dossier.municipality,
-            "rights": Dossier.rights, "progress": Dossier.furthest_step,
-            "stage": Dossier.stage, "route": Dossier.heat_route, "changed": Dossier.updated_at}
-CSV_HEADERS = ("naam", "gemeente", "postcode", "appartementsrechten", "stap", "fase",
-               "warmteroute", "status", "laatst gewijzigd")
+SORTABLE = {
+    "name": Dossier.name,
+    "municipality": Dossier.municipality,
+    "rights": Dossier.rights,
+    "progress": Dossier.furthest_step,
+    "stage": Dossier.stage,
+    "route": Dossier.heat_route,
+    "changed": Dossier.updated_at,
+}
+CSV_HEADERS = (
+    "naam",
+    "gemeente",
+    "postcode",
+    "appartementsrechten",
+    "stap",
+    "fase",
+    "warmteroute",
+    "status",
+    "laatst gewijzigd",
+)
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 
 
@@ -36,8 +51,9 @@ class DashboardQuery:
 
 
 def _visible(organisation_id: int) -> Select[Any]:
-    shared = db.select(Share.dossier_id).where(Share.organisation_id == organisation_id,
-                                               Share.revoked_at.is_(None))
+    shared = db.select(Share.dossier_id).where(
+        Share.organisation_id == organisation_id, Share.revoked_at.is_(None)
+    )
     return db.select(Dossier).where(Dossier.id.in_(shared))
 
 
@@ -57,19 +73,26 @@ def _filtered(organisation_id: int, query: DashboardQuery) -> Select[Any]:
     if query.search:
         term = query.search.strip()
         postcode = re.sub(r"\s", "", term).upper()
-        statement = statement.where(or_(
-            Dossier.name.ilike(f"%{term}%"),
-            func.replace(Dossier.postcode, " ", "").like(f"{postcode}%")))
+        statement = statement.where(
+            or_(
+                Dossier.name.ilike(f"%{term}%"),
+                func.replace(Dossier.postcode, " ", "").like(f"{postcode}%"),
+            )
+        )
     return statement
 
 
 def dashboard(organisation_id: int, query: DashboardQuery) -> tuple[list[Dossier], int]:
     """One page of the organisation's dossiers and the total; a fixed number of queries."""
     statement = _filtered(organisation_id, query)
-    total = db.session.execute(db.select(func.count()).select_from(
-        statement.subquery())).scalar_one()
-    rows = db.session.execute(statement.order_by(_order(query), Dossier.id).limit(PAGE_SIZE)
-                              .offset((max(query.page, 1) - 1) * PAGE_SIZE)).scalars()
+    total = db.session.execute(
+        db.select(func.count()).select_from(statement.subquery())
+    ).scalar_one()
+    rows = db.session.execute(
+        statement.order_by(_order(query), Dossier.id)
+        .limit(PAGE_SIZE)
+        .offset((max(query.page, 1) - 1) * PAGE_SIZE)
+    ).scalars()
     return list(rows), total
 
 
@@ -79,23 +102,35 @@ def page_count(total: int) -> int:
 
 def municipalities_of(organisation_id: int) -> list[str]:
     visible = _visible(organisation_id).subquery()
-    return [m for (m,) in db.session.execute(db.select(visible.c.municipality).distinct()
-                                             .order_by(visible.c.municipality)) if m]
+    return [
+        m
+        for (m,) in db.session.execute(
+            db.select(visible.c.municipality).distinct().order_by(visible.c.municipality)
+        )
+        if m
+    ]
 
 
 def municipality_summary(organisation_id: int) -> list[dict[str, Any]]:
     """Per municipality: VvEs, apartment rights, and counts by stage and by route."""
     visible = _visible(organisation_id).subquery()
-    totals = db.session.execute(db.select(
-        visible.c.municipality, func.count(), func.coalesce(func.sum(visible.c.rights), 0))
-        .group_by(visible.c.municipality).order_by(visible.c.municipality)).all()
+    totals = db.session.execute(
+        db.select(
+            visible.c.municipality, func.count(), func.coalesce(func.sum(visible.c.rights), 0)
+        )
+        .group_by(visible.c.municipality)
+        .order_by(visible.c.municipality)
+    ).all()
     summary: dict[str, dict[str, Any]] = {
         m: {"municipality": m, "vves": n, "rights": int(r), "stages": {}, "routes": {}}
-        for m, n, r in totals}
+        for m, n, r in totals
+    }
     for key, column in (("stages", visible.c.stage), ("routes", visible.c.heat_route)):
-        for m, code, n in db.session.execute(db.select(visible.c.municipality, column,
-                                                       func.count())
-                                             .group_by(visible.c.municipality, column)).all():
+        for m, code, n in db.session.execute(
+            db.select(visible.c.municipality, column, func.count()).group_by(
+                visible.c.municipality, column
+            )
+        ).all():
             summary[m][key][code or ""] = n
     return list(summary.values())
 
@@ -112,7 +147,20 @@ def dashboard_csv(organisation_id: int, query: DashboardQuery) -> str:
     writer.writerow(CSV_HEADERS)
     statement = _filtered(organisation_id, query).order_by(_order(query), Dossier.id)
     for d in db.session.execute(statement.execution_options(yield_per=500)).scalars():
-        writer.writerow([csv_cell(v) for v in (d.name, d.municipality, d.postcode, d.rights,
-                                                d.furthest_step, d.stage, d.heat_route,
-                                                d.status, d.updated_at.date().isoformat())])
+        writer.writerow(
+            [
+                csv_cell(v)
+                for v in (
+                    d.name,
+                    d.municipality,
+                    d.postcode,
+                    d.rights,
+                    d.furthest_step,
+                    d.stage,
+                    d.heat_route,
+                    d.status,
+                    d.updated_at.date().isoformat(),
+                )
+            ]
+        )
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 correctly

@@ -21,7 +21,7 @@ from . import audit
 from .plans import Download, slug
 from .summaries import summarise
 
-TOKEN_BYTES = 32          # 256 bits
+TOKEN_BYTES = 32  # 256 bits
 PUBLIC_ID_BYTES = 9
 MAX_IMPORT_BYTES = 256 * 1024
 _PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -43,8 +43,12 @@ def _hash(token: str) -> str:
 
 def start_dossier(profile: dict[str, Any] | None = None) -> NewDossier:
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    dossier = Dossier(public_id=secrets.token_urlsafe(PUBLIC_ID_BYTES), token_hash=_hash(token),
-                      profile=profile, furthest_step=0)
+    dossier = Dossier(
+        public_id=secrets.token_urlsafe(PUBLIC_ID_BYTES),
+        token_hash=_hash(token),
+        profile=profile,
+        furthest_step=0,
+    )
     db.session.add(dossier)
     db.session.commit()
     return NewDossier(dossier, token)
@@ -54,7 +58,8 @@ def find_dossier(public_id: str) -> Dossier | None:
     if not _PUBLIC_ID.fullmatch(public_id or ""):
         return None  # no odd bytes reach the database (PostgreSQL refuses NUL)
     return db.session.execute(
-        db.select(Dossier).where(Dossier.public_id == public_id)).scalar_one_or_none()
+        db.select(Dossier).where(Dossier.public_id == public_id)
+    ).scalar_one_or_none()
 
 
 def replace_token(dossier: Dossier, actor: str = audit.BOARD) -> str:
@@ -70,9 +75,14 @@ def token_matches(dossier: Dossier, token: str) -> bool:
     return hmac.compare_digest(dossier.token_hash, _hash(token))
 
 
-def save_step(dossier: Dossier, values: dict[str, Any], step_number: int,
-              expected_version: int | None, actor: str = audit.BOARD,
-              total_steps: int | None = None) -> Profile:
+def save_step(
+    dossier: Dossier,
+    values: dict[str, Any],
+    step_number: int,
+    expected_version: int | None,
+    actor: str = audit.BOARD,
+    total_steps: int | None = None,
+) -> Profile:
     """Merge one step's answers, validate the whole profile, commit with an audit entry.
 
     Raises ProfileError (Dutch, with field paths) or StaleDossier; nothing is saved then.

@@ -27,8 +27,11 @@ def template_for(dossier: Dossier, user: User | None) -> tuple[tuple[bytes, str]
     if user is not None:
         org = user.organisation
         return _template_of(org), org.name
-    organisations = {s.organisation for s in _active_shares(dossier)
-                     if s.organisation is not None and s.organisation.template}
+    organisations = {
+        s.organisation
+        for s in _active_shares(dossier)
+        if s.organisation is not None and s.organisation.template
+    }
     if len(organisations) != 1:
         return None, PREPARED_BY_APP
     return _template_of(organisations.pop()), PREPARED_BY_APP
@@ -39,5 +42,8 @@ def _template_of(org: Organisation) -> tuple[bytes, str] | None:
 
 
 def _active_shares(dossier: Dossier) -> list[Share]:
-    return list(db.session.execute(db.select(Share).where(
-        Share.dossier_id == dossier.id, Share.revoked_at.is_(None))).scalars())
+    return list(
+        db.session.execute(
+            db.select(Share).where(Share.dossier_id == dossier.id, Share.revoked_at.is_(None))
+        ).scalars()
+    )

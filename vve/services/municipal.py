@@ -36,16 +36,22 @@ class CsvError(ValueError):
 
 
 def municipal_plans() -> list[MunicipalPlan]:
-    return list(db.session.execute(db.select(MunicipalPlan).order_by(
-        MunicipalPlan.municipality, MunicipalPlan.neighbourhood)).scalars())
+    return list(
+        db.session.execute(
+            db.select(MunicipalPlan).order_by(
+                MunicipalPlan.municipality, MunicipalPlan.neighbourhood
+            )
+        ).scalars()
+    )
 
 
 def municipal_plan(plan_id: int) -> MunicipalPlan | None:
     return db.session.get(MunicipalPlan, plan_id)
 
 
-def save_municipal_plan(values: dict[str, Any], user: User,
-                        plan_id: int | None = None) -> MunicipalPlan:
+def save_municipal_plan(
+    values: dict[str, Any], user: User, plan_id: int | None = None
+) -> MunicipalPlan:
     """Create or change a plan, then refresh the dossiers of the municipalities involved."""
     plan = db.session.get(MunicipalPlan, plan_id) if plan_id else None
     same_area = _plan_for_area(values["municipality"], values["neighbourhood"])
@@ -53,12 +59,12 @@ def save_municipal_plan(values: dict[str, Any], user: User,
     if plan is None and same_area is not None:
         plan = same_area  # the existing plan keeps its spelling of the name
     elif plan is None:
-        plan = MunicipalPlan(municipality=values["municipality"],
-                             neighbourhood=values["neighbourhood"])
+        plan = MunicipalPlan(
+            municipality=values["municipality"], neighbourhood=values["neighbourhood"]
+        )
         db.session.add(plan)
     elif same_area is not None and same_area.id != plan.id:
-        raise MunicipalConflict("Voor deze gemeente en wijk bestaat al een plan; "
-                                "wijzig dat plan.")
+        raise MunicipalConflict("Voor deze gemeente en wijk bestaat al een plan; wijzig dat plan.")
     else:  # an explicit edit of this plan may correct its names
         plan.municipality, plan.neighbourhood = values["municipality"], values["neighbourhood"]
     for key in ("status", "preferred_route", "expected_year", "notes", "source"):
@@ -75,12 +81,26 @@ def save_municipal_plan(values: dict[str, Any], user: User,
 def _plan_for_area(municipality: str, neighbourhood: str) -> MunicipalPlan | None:
     # SQLite's lower() folds ASCII only: the exact names are matched too, or a name with
     # "Ø" would miss its own plan and break the unique constraint.
-    return db.session.execute(db.select(MunicipalPlan).where(or_(
-        and_(func.lower(MunicipalPlan.municipality) == municipality.lower(),
-             func.lower(MunicipalPlan.neighbourhood) == neighbourhood.lower()),
-        and_(MunicipalPlan.municipality == municipality,
-             MunicipalPlan.neighbourhood == neighbourhood)))
-        .order_by(MunicipalPlan.id)).scalars().first()
+    return (
+        db.session.execute(
+            db.select(MunicipalPlan)
+            .where(
+                or_(
+                    and_(
+                        func.lower(MunicipalPlan.municipality) == municipality.lower(),
+                        func.lower(MunicipalPlan.neighbourhood) == neighbourhood.lower(),
+                    ),
+                    and_(
+                        MunicipalPlan.municipality == municipality,
+                        MunicipalPlan.neighbourhood == neighbourhood,
+                    ),
+                )
+            )
+            .order_by(MunicipalPlan.id)
+        )
+        .scalars()
+        .first()
+    )
 
 
 def _rows(data: bytes, required: Iterable[str]) -> list[dict[str, str]]:
@@ -114,8 +134,9 @@ def import_postcodes(data: bytes) -> int:
     if errors:
         raise CsvError(errors[:MAX_CSV_ERRORS])
     for code, (municipality, neighbourhood) in areas.items():
-        db.session.merge(PostcodeArea(postcode=code, municipality=municipality,
-                                      neighbourhood=neighbourhood))
+        db.session.merge(
+            PostcodeArea(postcode=code, municipality=municipality, neighbourhood=neighbourhood)
+        )
     db.session.commit()
     return len(areas)
 
@@ -127,8 +148,10 @@ def import_municipal_plans(data: bytes, user: User) -> int:
     for number, row in enumerate(rows, start=2):
         value = _plan_values(row)
         if value is None:
-            errors.append(f"Regel {number}: gemeente, status ({'/'.join(PLAN_STATUSES)}), "
-                          f"route of jaar ongeldig.")
+            errors.append(
+                f"Regel {number}: gemeente, status ({'/'.join(PLAN_STATUSES)}), "
+                f"route of jaar ongeldig."
+            )
         else:
             values.append(value)
     if errors:
@@ -140,10 +163,19 @@ def import_municipal_plans(data: bytes, user: User) -> int:
 
 def _plan_values(row: dict[str, str]) -> dict[str, Any] | None:
     status, route, year = row["status"].strip(), row["route"].strip(), row["jaar"].strip()
-    if not row["gemeente"].strip() or status not in PLAN_STATUSES or \
-            (route and route not in HEAT_ROUTES) or (year and not re.fullmatch(r"20\d\d", year)):
+    if (
+        not row["gemeente"].strip()
+        or status not in PLAN_STATUSES
+        or (route and route not in HEAT_ROUTES)
+        or (year and not re.fullmatch(r"20\d\d", year))
+    ):
         return None
-    return {"municipality": row["gemeente"].strip(), "neighbourhood": row["wijk"].strip(),
-            "status": status, "preferred_route": route or None,
-            "expected_year": int(year) if year else None,
-            "notes": row["toelichting"].strip()[:2000], "source": row["bron"].strip()[:500]}
+    return {
+        "municipality": row["gemeente"].strip(),
+        "neighbourhood": row["wijk"].strip(),
+        "status": status,
+        "preferred_route": route or None,
+        "expected_year": int(year) if year else None,
+        "notes": row["toelichting"].strip()[:2000],
+        "source": row["bron"].strip()[:500],
+    }

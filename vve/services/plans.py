@@ -67,17 +67,22 @@ def _with_municipal_decision(profile: Profile, municipal: MunicipalPlan) -> Prof
     data["municipal"] = {
         "neighbourhood_plan": True if municipal.status == "adopted" else own.neighbourhood_plan,
         "preferred_route": municipal.preferred_route,
-        "expected_year": municipal.expected_year or own.expected_year}
+        "expected_year": municipal.expected_year or own.expected_year,
+    }
     return parse_profile(data)
 
 
 def _municipal_dict(municipal: MunicipalPlan) -> dict[str, Any]:
-    return {"municipality": municipal.municipality, "neighbourhood": municipal.neighbourhood,
-            "status": municipal.status, "preferred_route": municipal.preferred_route,
-            "expected_year": municipal.expected_year, "notes": municipal.notes,
-            "source": municipal.source,
-            "updated_at": municipal.updated_at.date().isoformat() if municipal.updated_at
-            else None}
+    return {
+        "municipality": municipal.municipality,
+        "neighbourhood": municipal.neighbourhood,
+        "status": municipal.status,
+        "preferred_route": municipal.preferred_route,
+        "expected_year": municipal.expected_year,
+        "notes": municipal.notes,
+        "source": municipal.source,
+        "updated_at": municipal.updated_at.date().isoformat() if municipal.updated_at else None,
+    }
 
 
 def _check(plan: dict[str, Any], knowledge: Knowledge) -> None:
@@ -110,18 +115,27 @@ def download(dossier: Dossier, plan: dict[str, Any], user: User | None) -> Downl
 
 def _same_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str) -> PlanSnapshot | None:
     last = dossier.snapshots[-1] if dossier.snapshots else None
-    if last is not None and last.plan == plan and last.created_by == created_by \
-            and last.document is not None:
+    if (
+        last is not None
+        and last.plan == plan
+        and last.created_by == created_by
+        and last.document is not None
+    ):
         return last
     return None
 
 
-def record_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str,
-                    document: bytes | None = None) -> PlanSnapshot:
-    snapshot = PlanSnapshot(dossier=dossier, created_by=created_by,
-                            engine_version=__version__,
-                            knowledge_version=plan["knowledge_version"], plan=plan,
-                            document=document)
+def record_snapshot(
+    dossier: Dossier, plan: dict[str, Any], created_by: str, document: bytes | None = None
+) -> PlanSnapshot:
+    snapshot = PlanSnapshot(
+        dossier=dossier,
+        created_by=created_by,
+        engine_version=__version__,
+        knowledge_version=plan["knowledge_version"],
+        plan=plan,
+        document=document,
+    )
     db.session.add(snapshot)
     dossier.status = "downloaded"
     audit.record(dossier, created_by, "plan_downloaded")

@@ -30,24 +30,33 @@ def _code_hash(code: str) -> str:
 def create_share_code(dossier: Dossier) -> str:
     """A code the board gives to its advisors; shown once, stored as a hash."""
     raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(12))
-    db.session.add(Share(dossier=dossier, code_hash=_code_hash(raw),
-                         expires_at=now() + dt.timedelta(days=SHARE_CODE_DAYS)))
+    db.session.add(
+        Share(
+            dossier=dossier,
+            code_hash=_code_hash(raw),
+            expires_at=now() + dt.timedelta(days=SHARE_CODE_DAYS),
+        )
+    )
     audit.record(dossier, audit.BOARD, "share_created")
     db.session.commit()
-    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+    return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
 
 
 def redeem_share(user: User, code: str) -> Dossier:
-    share = db.session.execute(db.select(Share).where(
-        Share.code_hash == _code_hash(code))).scalar_one_or_none()
+    share = db.session.execute(
+        db.select(Share).where(Share.code_hash == _code_hash(code))
+    ).scalar_one_or_none()
     expires = aware(share.expires_at) if share is not None else None
-    if share is None or share.revoked_at or share.redeemed_at or expires is None \
-            or expires < now():
+    if share is None or share.revoked_at or share.redeemed_at or expires is None or expires < now():
         raise ShareError("Deze deelcode is onbekend, al gebruikt, ingetrokken of verlopen.")
     share.organisation_id = user.organisation_id
     share.redeemed_at = now()
-    audit.record(share.dossier, audit.actor_of(user), "share_redeemed",
-                 {"organisation": user.organisation.name})
+    audit.record(
+        share.dossier,
+        audit.actor_of(user),
+        "share_redeemed",
+        {"organisation": user.organisation.name},
+    )
     db.session.commit()
     return share.dossier
 
@@ -55,17 +64,26 @@ def redeem_share(user: User, code: str) -> Dossier:
 def start_for_board(user: User) -> NewDossier:
     """An advisor starts a dossier for a board: shared with the advisor's organisation."""
     new = start_dossier()
-    db.session.add(Share(dossier=new.dossier, code_hash=_code_hash(secrets.token_hex(16)),
-                         organisation_id=user.organisation_id, redeemed_at=now(),
-                         expires_at=now()))
+    db.session.add(
+        Share(
+            dossier=new.dossier,
+            code_hash=_code_hash(secrets.token_hex(16)),
+            organisation_id=user.organisation_id,
+            redeemed_at=now(),
+            expires_at=now(),
+        )
+    )
     audit.record(new.dossier, audit.actor_of(user), "started_for_board")
     db.session.commit()
     return new
 
 
 def shares_of(dossier: Dossier) -> list[Share]:
-    return list(db.session.execute(db.select(Share).where(
-        Share.dossier_id == dossier.id).order_by(Share.created_at)).scalars())
+    return list(
+        db.session.execute(
+            db.select(Share).where(Share.dossier_id == dossier.id).order_by(Share.created_at)
+        ).scalars()
+    )
 
 
 def revoke_share(dossier: Dossier, share_id: int) -> None:
@@ -73,12 +91,25 @@ def revoke_share(dossier: Dossier, share_id: int) -> None:
     if share is None or share.dossier_id != dossier.id:
         raise ShareError("Deze deling bestaat niet.")
     share.revoked_at = now()
-    audit.record(dossier, audit.BOARD, "share_revoked",
-                 {"organisation": share.organisation.name if share.organisation else None})
+    audit.record(
+        dossier,
+        audit.BOARD,
+        "share_revoked",
+        {"organisation": share.organisation.name if share.organisation else None},
+    )
     db.session.commit()
 
 
 def organisation_can_see(organisation_id: int, dossier_id: int) -> bool:
-    return db.session.execute(db.select(Share.id).where(
-        Share.dossier_id == dossier_id, Share.organisation_id == organisation_id,
-        Share.revoked_at.is_(None)).limit(1)).first() is not None
+    return (
+        db.session.execute(
+            db.select(Share.id)
+            .where(
+                Share.dossier_id == dossier_id,
+                Share.organisation_id == organisation_id,
+                Share.revoked_at.is_(None),
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )

@@ -22,16 +22,22 @@ def summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> No
     plan = plan_for(profile, today)
     dossier.heat_route = plan["heat_route"]["id"]
     day = today.isoformat()
-    dossier.stage = next((s["id"] for s in plan["stages"] if s["start"] <= day < s["end"]),
-                         plan["stages"][0]["id"])
+    dossier.stage = next(
+        (s["id"] for s in plan["stages"] if s["start"] <= day < s["end"]), plan["stages"][0]["id"]
+    )
     if dossier.status != "downloaded" and total_steps is not None:
         dossier.status = "complete" if dossier.furthest_step >= total_steps else "started"
 
 
 def refresh_municipality(municipality: str) -> int:
     """After a municipal plan changes: the columns of its dossiers follow. Commits."""
-    dossiers = db.session.execute(db.select(Dossier).where(
-        db.func.lower(Dossier.municipality) == municipality.lower())).scalars().all()
+    dossiers = (
+        db.session.execute(
+            db.select(Dossier).where(db.func.lower(Dossier.municipality) == municipality.lower())
+        )
+        .scalars()
+        .all()
+    )
     for dossier in dossiers:
         profile = dossier_profile(dossier)
         if profile is not None:

@@ -23,9 +23,19 @@ BUILDING_TYPES = CodeSet(
 HERITAGE = CodeSet(
     "heritage",
     Term("none", "geen monument", N_("Nee")),
-    Term("municipal_monument", "gemeentelijk monument", N_("Gemeentelijk monument"), "een gemeentelijk monument"),
+    Term(
+        "municipal_monument",
+        "gemeentelijk monument",
+        N_("Gemeentelijk monument"),
+        "een gemeentelijk monument",
+    ),
     Term("national_monument", "rijksmonument", N_("Rijksmonument"), "een rijksmonument"),
-    Term("protected_townscape", "beschermd stads- of dorpsgezicht", N_("Ligt in een beschermd stads- of dorpsgezicht"), "gelegen in een beschermd stads- of dorpsgezicht"),
+    Term(
+        "protected_townscape",
+        "beschermd stads- of dorpsgezicht",
+        N_("Ligt in een beschermd stads- of dorpsgezicht"),
+        "gelegen in een beschermd stads- of dorpsgezicht",
+    ),
 )
 
 ROOF_TYPES = CodeSet(
@@ -63,7 +73,11 @@ FLOOR_INSULATION = CodeSet(
     Term("none", "niet geïsoleerd", N_("Niet geïsoleerd")),
     Term("partial", "deels geïsoleerd", N_("Deels geïsoleerd")),
     Term("insulated", "geïsoleerd", N_("Geïsoleerd")),
-    Term("no_ground_floor", "geen begane-grondvloer", N_("Geen begane-grondvloer (bijv. bedrijfsruimte)")),
+    Term(
+        "no_ground_floor",
+        "geen begane-grondvloer",
+        N_("Geen begane-grondvloer (bijv. bedrijfsruimte)"),
+    ),
 )
 
 VENTILATION = CodeSet(
@@ -71,7 +85,11 @@ VENTILATION = CodeSet(
     Term("natural", "natuurlijke ventilatie (roosters)", N_("Roosters en ramen (natuurlijk)")),
     Term("mechanical_exhaust", "mechanische afzuiging", N_("Mechanische afzuiging")),
     Term("balanced", "balansventilatie", N_("Balansventilatie")),
-    Term("balanced_heat_recovery", "balansventilatie met warmteterugwinning", N_("Balansventilatie met warmteterugwinning")),
+    Term(
+        "balanced_heat_recovery",
+        "balansventilatie met warmteterugwinning",
+        N_("Balansventilatie met warmteterugwinning"),
+    ),
     Term("mixed", "gemengd", N_("Verschilt per woning")),
 )
 
@@ -118,7 +136,11 @@ MAINTENANCE_PLANS = CodeSet(
 COST_SHARE_METHODS = CodeSet(
     "cost_share_methods",
     Term("equal", "gelijk per appartementsrecht", N_("Elk appartementsrecht betaalt evenveel")),
-    Term("table", "volgens de breukdelen in de splitsingsakte", N_("Volgens de breukdelen uit de splitsingsakte")),
+    Term(
+        "table",
+        "volgens de breukdelen in de splitsingsakte",
+        N_("Volgens de breukdelen uit de splitsingsakte"),
+    ),
 )
 
 MODEL_REGLEMENTS = CodeSet(
@@ -134,7 +156,11 @@ MODEL_REGLEMENTS = CodeSet(
 VOTES_PER_RIGHT = CodeSet(
     "votes_per_right",
     Term("one_each", "één stem per recht", N_("Eén stem per recht")),
-    Term("weighted", "gewogen (stemmentabel)", N_("Verschillend: het reglement heeft een stemmentabel")),
+    Term(
+        "weighted",
+        "gewogen (stemmentabel)",
+        N_("Verschillend: het reglement heeft een stemmentabel"),
+    ),
 )
 
 SECOND_MEETING = CodeSet(

@@ -20,16 +20,31 @@ SUBSIDY_REASONS = CodeSet(
     "subsidy_reasons",
     Term("counted", "meegeteld (zeker pas na de beschikking)", N_("meegeteld")),
     Term("entered", "ingevuld door het bestuur", N_("opgegeven door de VvE")),
-    Term("after_end_date", "niet meegeteld: de aanvraag valt in deze planning na de einddatum",
-         N_("niet meegeteld (regeling sluit eerder)")),
-    Term("building_too_new", "niet van toepassing: het gebouw is te nieuw voor deze regeling",
-         N_("niet meegeteld (gebouw te nieuw)")),
-    Term("amount_not_found", "niet meegeteld: geen bedrag gevonden",
-         N_("niet meegeteld (bedrag onbekend)")),
-    Term("no_owner_occupier", "niet van toepassing: geen eigenaar-bewoner",
-         N_("niet meegeteld (geen eigenaar-bewoners)")),
-    Term("owner_occupiers_only", "alleen voor eigenaar-bewoners (ISDE)",
-         N_("alleen voor eigenaar-bewoners")),
+    Term(
+        "after_end_date",
+        "niet meegeteld: de aanvraag valt in deze planning na de einddatum",
+        N_("niet meegeteld (regeling sluit eerder)"),
+    ),
+    Term(
+        "building_too_new",
+        "niet van toepassing: het gebouw is te nieuw voor deze regeling",
+        N_("niet meegeteld (gebouw te nieuw)"),
+    ),
+    Term(
+        "amount_not_found",
+        "niet meegeteld: geen bedrag gevonden",
+        N_("niet meegeteld (bedrag onbekend)"),
+    ),
+    Term(
+        "no_owner_occupier",
+        "niet van toepassing: geen eigenaar-bewoner",
+        N_("niet meegeteld (geen eigenaar-bewoners)"),
+    ),
+    Term(
+        "owner_occupiers_only",
+        "alleen voor eigenaar-bewoners (ISDE)",
+        N_("alleen voor eigenaar-bewoners"),
+    ),
     Term("none", "geen", N_("geen regeling")),
 )
 
@@ -38,22 +53,32 @@ MISSING_AMOUNTS = CodeSet(
     "missing_amounts",
     Term("price_not_found", "geen prijs gevonden", N_("onbekend (geen prijs gevonden)")),
     Term("quantity_unknown", "de hoeveelheid is onbekend", N_("onbekend (hoeveelheid onbekend)")),
-    Term("status_unknown", "nog niet bekend of dit nodig is; eerst vaststellen bij de opname",
-         N_("onbekend (nog niet bekend of het nodig is)")),
+    Term(
+        "status_unknown",
+        "nog niet bekend of dit nodig is; eerst vaststellen bij de opname",
+        N_("onbekend (nog niet bekend of het nodig is)"),
+    ),
     Term("roof_type_unknown", "het daktype is onbekend", N_("onbekend (daktype onbekend)")),
-    Term("in_maintenance", "nieuwe kozijnen uit het MJOP krijgen nieuw glas, dus het MJOP-bedrag "
-         "dekt het grootste deel; alleen beter glas dan HR++ kost meer",
-         N_("in het onderhoud (MJOP)")),
-    Term("outdated_price", "alleen een verouderd maximum gevonden; vraag een offerte",
-         N_("onbekend (alleen een verouderde prijs)")),
+    Term(
+        "in_maintenance",
+        "nieuwe kozijnen uit het MJOP krijgen nieuw glas, dus het MJOP-bedrag "
+        "dekt het grootste deel; alleen beter glas dan HR++ kost meer",
+        N_("in het onderhoud (MJOP)"),
+    ),
+    Term(
+        "outdated_price",
+        "alleen een verouderd maximum gevonden; vraag een offerte",
+        N_("onbekend (alleen een verouderde prijs)"),
+    ),
 )
 
 # Why a saving has no amount (the pages only; the document leaves the saving out).
 SAVING_REASONS = CodeSet(
     "saving_reasons",
     Term("saving_not_found", "geen bron", N_("onbekend (geen bron)")),
-    Term("extra_electricity_unknown", "extra stroom onbekend",
-         N_("onbekend (extra stroom onbekend)")),
+    Term(
+        "extra_electricity_unknown", "extra stroom onbekend", N_("onbekend (extra stroom onbekend)")
+    ),
     Term("quantity_unknown", "hoeveelheid onbekend", N_("onbekend (hoeveelheid onbekend)")),
 )
 
@@ -69,9 +94,17 @@ RIGHT_KINDS = CodeSet(
 SHARE_METHODS = CodeSet(
     "share_methods",
     Term("equal", "gelijke breukdelen", N_("Elk appartementsrecht betaalt evenveel.")),
-    Term("table", "breukdelen uit de splitsingsakte",
-         N_("Volgens de breukdelen uit de splitsingsakte.")),
-    Term("assumed_equal", "aangenomen: gelijke breukdelen (nog niet ingevuld)",
-         N_("Aangenomen: elk appartementsrecht betaalt evenveel (de verdeling is nog niet "
-            "opgegeven).")),
+    Term(
+        "table",
+        "breukdelen uit de splitsingsakte",
+        N_("Volgens de breukdelen uit de splitsingsakte."),
+    ),
+    Term(
+        "assumed_equal",
+        "aangenomen: gelijke breukdelen (nog niet ingevuld)",
+        N_(
+            "Aangenomen: elk appartementsrecht betaalt evenveel (de verdeling is nog niet "
+            "opgegeven)."
+        ),
+    ),
 )

@@ -56,8 +56,11 @@ UNANIMOUS = CodeSet(
     "unanimous",
     Term("cast", "alle uitgebrachte stemmen", N_("alle uitgebrachte stemmen")),
     Term("present", "alle aanwezige stemmen", N_("alle aanwezige stemmen")),
-    Term("all", "alle stemmen in de VvE: ieder lid stemt in",
-         N_("alle stemmen in de VvE: ieder lid stemt in")),
+    Term(
+        "all",
+        "alle stemmen in de VvE: ieder lid stemt in",
+        N_("alle stemmen in de VvE: ieder lid stemt in"),
+    ),
 )
 
 COMPARISONS = CodeSet(
@@ -87,12 +90,14 @@ DECISION_CLASSES = CodeSet(
 
 OWNER_KINDS = CodeSet(
     "owner_kinds",
-    Term("owner_occupiers", "Eigenaar-bewoners", N_("Eigenaar-bewoners"),
-         "de eigenaar-bewoners"),
-    Term("private_landlords", "Particuliere verhuurders", N_("Particuliere verhuurders"),
-         "de particuliere verhuurders"),
-    Term("housing_corporation", "Woningcorporatie", N_("Woningcorporatie"),
-         "de woningcorporatie"),
+    Term("owner_occupiers", "Eigenaar-bewoners", N_("Eigenaar-bewoners"), "de eigenaar-bewoners"),
+    Term(
+        "private_landlords",
+        "Particuliere verhuurders",
+        N_("Particuliere verhuurders"),
+        "de particuliere verhuurders",
+    ),
+    Term("housing_corporation", "Woningcorporatie", N_("Woningcorporatie"), "de woningcorporatie"),
     Term("investor", "Belegger", N_("Belegger"), "de belegger"),
     Term("other", "Overige eigenaars", N_("Overige eigenaars"), "overige eigenaars"),
 )
@@ -121,12 +126,18 @@ AUDIT_EVENTS = CodeSet(
     "audit_events",
     Term("answers_changed", "antwoorden gewijzigd", N_("Antwoorden gewijzigd")),
     Term("share_created", "deelcode gemaakt", N_("Deelcode gemaakt")),
-    Term("share_redeemed", "gedeeld met een adviesorganisatie",
-         N_("Gedeeld met een adviesorganisatie")),
+    Term(
+        "share_redeemed",
+        "gedeeld met een adviesorganisatie",
+        N_("Gedeeld met een adviesorganisatie"),
+    ),
     Term("share_revoked", "deling ingetrokken", N_("Deling ingetrokken")),
     Term("plan_downloaded", "plan gedownload", N_("Plan gedownload")),
-    Term("started_for_board", "dossier gestart door een adviseur",
-         N_("Dossier gestart door een adviseur")),
+    Term(
+        "started_for_board",
+        "dossier gestart door een adviseur",
+        N_("Dossier gestart door een adviseur"),
+    ),
     Term("link_replaced", "persoonlijke link vervangen", N_("Persoonlijke link vervangen")),
 )
 
@@ -135,8 +146,9 @@ CERTAINTY = CodeSet(
     "certainty",
     Term("bron", "gecontroleerd in de bron", N_("gecontroleerd in de bron")),
     Term("onzeker", "onzeker: controleer dit", N_("onzeker: controleer dit")),
-    Term("betwist", "bronnen verschillen: controleer dit",
-         N_("bronnen verschillen: controleer dit")),
+    Term(
+        "betwist", "bronnen verschillen: controleer dit", N_("bronnen verschillen: controleer dit")
+    ),
 )
 
 SEVERITY = CodeSet(

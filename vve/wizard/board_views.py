@@ -23,8 +23,14 @@ def share(dossier):
     code = None
     if form.validate_on_submit():
         code = sharing.create_share_code(dossier)
-    return render_template("board/share.html", dossier=dossier, form=form, code=code,
-                           shares=sharing.shares_of(dossier), days=sharing.SHARE_CODE_DAYS)
+    return render_template(
+        "board/share.html",
+        dossier=dossier,
+        form=form,
+        code=code,
+        shares=sharing.shares_of(dossier),
+        days=sharing.SHARE_CODE_DAYS,
+    )
 
 
 @bp.post("/d/<public_id>/delen/<int:share_id>/intrekken")
@@ -58,9 +64,12 @@ def new_link(dossier):
 @bp.get("/d/<public_id>/geschiedenis")
 @dossier_required
 def history(dossier):
-    return render_template("board/history.html", dossier=dossier,
-                           snapshots=list(reversed(dossier.snapshots)),
-                           events=audit.log_of(dossier))
+    return render_template(
+        "board/history.html",
+        dossier=dossier,
+        snapshots=list(reversed(dossier.snapshots)),
+        events=audit.log_of(dossier),
+    )
 
 
 @bp.get("/d/<public_id>/plannen/<int:snapshot_id>.docx")
@@ -73,10 +82,13 @@ def snapshot_document(dossier, snapshot_id):
 
 
 class DeleteForm(FlaskForm):
-    confirm = BooleanField(_l("Ik begrijp dat alle antwoorden, plannen en delingen van deze VvE "
-                              "definitief worden verwijderd."),
-                           validators=[InputRequired(_l("Vink aan dat u het dossier echt wilt "
-                                                        "verwijderen."))])
+    confirm = BooleanField(
+        _l(
+            "Ik begrijp dat alle antwoorden, plannen en delingen van deze VvE "
+            "definitief worden verwijderd."
+        ),
+        validators=[InputRequired(_l("Vink aan dat u het dossier echt wilt verwijderen."))],
+    )
 
 
 @bp.route("/d/<public_id>/verwijderen", methods=["GET", "POST"])
@@ -89,5 +101,6 @@ def delete(dossier):
         drop_grant(public_id)
         flash(_("Het dossier is verwijderd."), "info")
         return redirect(url_for("wizard.start"))
-    return render_template("board/delete.html", dossier=dossier, form=form), \
-        400 if form.errors else 200
+    return render_template(
+        "board/delete.html", dossier=dossier, form=form
+    ), 400 if form.errors else 200

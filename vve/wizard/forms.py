@@ -44,35 +44,55 @@ def _field(q: Question):
         validators = [InputRequired(message=_l("Vul dit veld in."))] if q.required else [Optional()]
         validators.append(Length(max=200, message=_l("Gebruik hoogstens %(max)d tekens.")))
         if q.kind == "postcode":
-            validators.append(Regexp(r"^\s*[1-9]\d{3}\s*[A-Za-z]{2}\s*$",
-                                     message=_l("Vul een postcode in als 1234 AB.")))
+            validators.append(
+                Regexp(
+                    r"^\s*[1-9]\d{3}\s*[A-Za-z]{2}\s*$",
+                    message=_l("Vul een postcode in als 1234 AB."),
+                )
+            )
         return StringField(label, validators=validators, description=q.hint or "")
     if q.kind in ("int", "year", "percent"):
-        return TolerantIntegerField(label, validators=[
-            Optional(), NumberRange(q.minimum, q.maximum, message=RANGE_MESSAGE)],
-            description=q.hint or "")
+        return TolerantIntegerField(
+            label,
+            validators=[Optional(), NumberRange(q.minimum, q.maximum, message=RANGE_MESSAGE)],
+            description=q.hint or "",
+        )
     if q.kind == "euro":
         return EuroField(label, validators=[Optional()], description=q.hint or "")
     if q.kind == "rate":
         return RateField(label, description=q.hint or "")
     if q.kind == "date":
-        return DateField(label, format=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
-                         validators=[Optional()], description=q.hint or "")
+        return DateField(
+            label,
+            format=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+            validators=[Optional()],
+            description=q.hint or "",
+        )
     if q.kind == "choice":
-        return RadioField(label, choices=choices([*q.choices, (UNKNOWN, UNKNOWN_LABEL)]),
-                          validators=[Optional()], default=UNKNOWN,
-                          description=q.hint or "")
+        return RadioField(
+            label,
+            choices=choices([*q.choices, (UNKNOWN, UNKNOWN_LABEL)]),
+            validators=[Optional()],
+            default=UNKNOWN,
+            description=q.hint or "",
+        )
     if q.kind == "bool":
-        return RadioField(label, choices=choices([("yes", _l("Ja")), ("no", _l("Nee")),
-                                                  (UNKNOWN, UNKNOWN_LABEL)]),
-                          validators=[Optional()], default=UNKNOWN, description=q.hint or "")
+        return RadioField(
+            label,
+            choices=choices([("yes", _l("Ja")), ("no", _l("Nee")), (UNKNOWN, UNKNOWN_LABEL)]),
+            validators=[Optional()],
+            default=UNKNOWN,
+            description=q.hint or "",
+        )
     raise ValueError(q.kind)
 
 
 # --- the votes step's tables ---------------------------------------------------------
 
 OWNER_KINDS = [("", _l("(lege regel)")), *lazy_pairs(vocabulary.OWNER_KINDS)]
-SHARES = [pair for pair in lazy_pairs(vocabulary.FRACTIONS) if pair[0] in ("1/2", "2/3", "3/4", "4/5")]
+SHARES = [
+    pair for pair in lazy_pairs(vocabulary.FRACTIONS) if pair[0] in ("1/2", "2/3", "3/4", "4/5")
+]
 COMPARISONS = lazy_pairs(vocabulary.COMPARISONS)
 
 
@@ -81,28 +101,37 @@ LENGTH_MESSAGE = _l("Gebruik hoogstens %(max)d tekens.")
 
 class OwnerRow(Form):
     kind = SelectField(_l("Soort eigenaar"), choices=choices(OWNER_KINDS), default="")
-    name = StringField(_l("Naam (niet verplicht)"),
-                       validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)])
-    rights = TolerantIntegerField(_l("Rechten"), validators=[
-        Optional(), NumberRange(0, 100000, message=RANGE_MESSAGE)])
-    votes = TolerantIntegerField(_l("Stemmen"), validators=[
-        Optional(), NumberRange(0, 100000000, message=RANGE_MESSAGE)])
+    name = StringField(
+        _l("Naam (niet verplicht)"),
+        validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)],
+    )
+    rights = TolerantIntegerField(
+        _l("Rechten"), validators=[Optional(), NumberRange(0, 100000, message=RANGE_MESSAGE)]
+    )
+    votes = TolerantIntegerField(
+        _l("Stemmen"), validators=[Optional(), NumberRange(0, 100000000, message=RANGE_MESSAGE)]
+    )
     single_party = BooleanField(_l("Eén eigenaar"))
 
     def validate_kind(self, field):
         """A row with a name or numbers but no kind would be dropped: say so instead."""
-        if not field.data and (self.name.data or self.rights.data is not None
-                               or self.votes.data is not None):
+        if not field.data and (
+            self.name.data or self.rights.data is not None or self.votes.data is not None
+        ):
             raise ValidationError(_l("Kies de soort eigenaar, of maak de regel leeg."))
 
 
 class WeightRow(Form):
-    label = StringField(_l("Soort recht"),
-                        validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)])
-    rights = TolerantIntegerField(_l("Aantal rechten"), validators=[
-        Optional(), NumberRange(1, 100000, message=RANGE_MESSAGE)])
-    votes_per_right = TolerantIntegerField(_l("Stemmen per recht"), validators=[
-        Optional(), NumberRange(0, 1000, message=RANGE_MESSAGE)])
+    label = StringField(
+        _l("Soort recht"), validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)]
+    )
+    rights = TolerantIntegerField(
+        _l("Aantal rechten"), validators=[Optional(), NumberRange(1, 100000, message=RANGE_MESSAGE)]
+    )
+    votes_per_right = TolerantIntegerField(
+        _l("Stemmen per recht"),
+        validators=[Optional(), NumberRange(0, 1000, message=RANGE_MESSAGE)],
+    )
 
     def validate_rights(self, field):
         if field.data is None and (self.label.data or self.votes_per_right.data is not None):
@@ -113,10 +142,14 @@ BASES = lazy_pairs(vocabulary.RULE_BASES)
 
 
 class RuleRow(Form):
-    quorum = SelectField(_l("Quorum (deel van alle stemmen)"),
-                         choices=choices([("", _l("geen quorum")), *SHARES]), default="")
-    quorum_comparison = RadioField(_l("Quorumgrens"), choices=choices(COMPARISONS),
-                                   default="at_least")
+    quorum = SelectField(
+        _l("Quorum (deel van alle stemmen)"),
+        choices=choices([("", _l("geen quorum")), *SHARES]),
+        default="",
+    )
+    quorum_comparison = RadioField(
+        _l("Quorumgrens"), choices=choices(COMPARISONS), default="at_least"
+    )
     majority = SelectField(_l("Meerderheid"), choices=choices(SHARES))
     base = SelectField(_l("Geteld over"), choices=choices(BASES), default="cast")
     comparison = RadioField(_l("Grens"), choices=choices(COMPARISONS), default="more_than")
@@ -125,8 +158,9 @@ class RuleRow(Form):
 def _votes_extras() -> dict[str, Any]:
     return {
         "owners": FieldList(FormField(OwnerRow), label=_l("Eigenaars"), min_entries=OWNER_ROWS),
-        "weights": FieldList(FormField(WeightRow), label=_l("Stemmentabel"),
-                             min_entries=WEIGHT_ROWS),
+        "weights": FieldList(
+            FormField(WeightRow), label=_l("Stemmentabel"), min_entries=WEIGHT_ROWS
+        ),
         "ordinary": FormField(RuleRow, label=_l("Gewone besluiten")),
         "qualified": FormField(RuleRow, label=_l("Besluiten met gekwalificeerde meerderheid")),
         "defaults_for": HiddenField(),
@@ -151,6 +185,7 @@ FORMS = {step.slug: form_class(step) for step in STEPS}
 
 
 # --- profile <-> form ------------------------------------------------------------------
+
 
 def _to_form_value(q: Question, value: Any) -> Any:
     if q.kind == "bool":
@@ -178,11 +213,20 @@ def model_defaults(model: str | None) -> dict[str, dict]:
     """Quorum and majority per kind of decision as the chosen model reglement sets them."""
     knowledge = load_knowledge()
     spec = knowledge.models[model or "unknown"]
-    rules = {"ordinary": knowledge.rules[spec.classes["ordinary"].rule],
-             "qualified": knowledge.rules["qualified_two_thirds"]}
-    return {kind: {"quorum": _frac(r.quorum) if r.quorum else "",
-                   "quorum_comparison": r.quorum_comparison, "majority": _frac(r.majority),
-                   "base": r.base, "comparison": r.comparison} for kind, r in rules.items()}
+    rules = {
+        "ordinary": knowledge.rules[spec.classes["ordinary"].rule],
+        "qualified": knowledge.rules["qualified_two_thirds"],
+    }
+    return {
+        kind: {
+            "quorum": _frac(r.quorum) if r.quorum else "",
+            "quorum_comparison": r.quorum_comparison,
+            "majority": _frac(r.majority),
+            "base": r.base,
+            "comparison": r.comparison,
+        }
+        for kind, r in rules.items()
+    }
 
 
 RULE_KEYS = ("quorum", "quorum_comparison", "majority", "base", "comparison")
@@ -210,14 +254,16 @@ def _frac(f: Fraction) -> str:
     return f"{f.numerator}/{f.denominator}"
 
 
-def form_data(step: Step, profile: dict | None,
-              keys: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+def form_data(
+    step: Step, profile: dict | None, keys: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, Any]:
     """Form data for a step from the stored profile (the form is rebuilt from the dossier);
     ``keys`` gives a keyed table's rows by table path (the measures of the current plan)."""
     data = {q.name: _to_form_value(q, get_path(profile, q.path)) for q in step.questions}
     for table in step.tables:
-        data[table.name] = tables.table_data(table, get_path(profile, table.path),
-                                             (keys or {}).get(table.path, ()))
+        data[table.name] = tables.table_data(
+            table, get_path(profile, table.path), (keys or {}).get(table.path, ())
+        )
     if step.slug == VOTES_STEP:
         groups = get_path(profile, "owners.groups") or []
         data["owners"] = [dict(g, kind=g.get("kind") or "") for g in groups]
@@ -227,14 +273,22 @@ def form_data(step: Step, profile: dict | None,
         overrides = get_path(profile, "voting.overrides") or {}
         for kind in ("ordinary", "qualified"):
             chosen = overrides.get(kind)
-            data[kind] = ({**defaults[kind], **{k: v for k, v in chosen.items() if v is not None},
-                           "quorum": chosen.get("quorum") or ""} if chosen else defaults[kind])
+            data[kind] = (
+                {
+                    **defaults[kind],
+                    **{k: v for k, v in chosen.items() if v is not None},
+                    "quorum": chosen.get("quorum") or "",
+                }
+                if chosen
+                else defaults[kind]
+            )
         data["defaults_for"] = model or ""
     return data
 
 
-def profile_values(step: Step, form: StepForm, profile: dict | None = None,
-                   posted=None) -> dict[str, Any]:
+def profile_values(
+    step: Step, form: StepForm, profile: dict | None = None, posted=None
+) -> dict[str, Any]:
     """path -> value for save_step; tables become lists (a keyed table a dict, merged with
     the stored ``profile``'s). A table of which ``posted`` (the request's form) holds no
     row at all, such as from a page made before the table existed, is left as stored."""
@@ -247,14 +301,25 @@ def profile_values(step: Step, form: StepForm, profile: dict | None = None,
     if step.slug == VOTES_STEP:
         # row.form: a FormField's own .name and .label shadow the row's fields of that name
         values["owners.groups"] = [
-            {"kind": row.form.kind.data, "name": (row.form.name.data or "").strip() or None,
-             "rights": row.form.rights.data, "votes": row.form.votes.data,
-             "single_party": bool(row.form.single_party.data)}
-            for row in form.owners if row.form.kind.data]
+            {
+                "kind": row.form.kind.data,
+                "name": (row.form.name.data or "").strip() or None,
+                "rights": row.form.rights.data,
+                "votes": row.form.votes.data,
+                "single_party": bool(row.form.single_party.data),
+            }
+            for row in form.owners
+            if row.form.kind.data
+        ]
         values["voting.weights"] = [
-            {"label": (row.form.label.data or "").strip() or "-", "rights": row.form.rights.data,
-             "votes_per_right": row.form.votes_per_right.data}
-            for row in form.weights if row.form.rights.data]
+            {
+                "label": (row.form.label.data or "").strip() or "-",
+                "rights": row.form.rights.data,
+                "votes_per_right": row.form.votes_per_right.data,
+            }
+            for row in form.weights
+            if row.form.rights.data
+        ]
         values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"))
     return values
 

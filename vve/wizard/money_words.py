@@ -49,8 +49,6 @@ def money_range(amount: dict | None) -> str:
     return f"{_unbroken(low)} – {_unbroken(high)}"
 
 
-
-
 def origin_text(line: dict) -> str:
     text = label(vocabulary.COST_ORIGINS, line["origin"])
     return f"{text} ({line['reference']})" if line.get("reference") else text
@@ -79,16 +77,22 @@ def investment_text(line: dict) -> str:
 def left_out(money: dict) -> list[str]:
     """What the amounts do not count yet, in the engine's Dutch words: the VvE's measures
     without a price, then the costs no source prices (asbestos inventory, …)."""
-    return [line["short"] for line in money["measures"]
-            if line["payer"] == "vve" and line["investment"] is None] + \
-        [item["short"] for item in money.get("not_included") or []]
+    return [
+        line["short"]
+        for line in money["measures"]
+        if line["payer"] == "vve" and line["investment"] is None
+    ] + [item["short"] for item in money.get("not_included") or []]
 
 
 def class_text(cls: dict) -> str:
     """ "Woning type A: breukdeel 87/10000 (40 appartementen)"."""
     name = cls["label"] or label(vocabulary.RIGHT_KINDS, cls["kind"])
-    return _("%(name)s: breukdeel %(share)s (%(n)s appartementen)", name=name,
-             share=cls["share"], n=cls["apartments"])
+    return _(
+        "%(name)s: breukdeel %(share)s (%(n)s appartementen)",
+        name=name,
+        share=cls["share"],
+        n=cls["apartments"],
+    )
 
 
 def rate_text(rate: str) -> str:
@@ -96,8 +100,17 @@ def rate_text(rate: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    for helper in (amount, money_range, origin_text, subsidy_text, saving_text,
-                   investment_text, rate_text, left_out):
+    for helper in (
+        amount,
+        money_range,
+        origin_text,
+        subsidy_text,
+        saving_text,
+        investment_text,
+        rate_text,
+        left_out,
+    ):
         app.jinja_env.globals[helper.__name__] = helper
     app.jinja_env.globals["money_methods"] = {
-        code: _l(term.label) for code, term in vocabulary.SHARE_METHODS.items()}
+        code: _l(term.label) for code, term in vocabulary.SHARE_METHODS.items()
+    }

@@ -26,8 +26,9 @@ bp = Blueprint("plan", __name__)
 
 
 def _count(label):
-    return TolerantIntegerField(label, validators=[
-        Optional(), NumberRange(0, 100_000_000, message=RANGE_MESSAGE)])
+    return TolerantIntegerField(
+        label, validators=[Optional(), NumberRange(0, 100_000_000, message=RANGE_MESSAGE)]
+    )
 
 
 class CalculatorForm(Form):
@@ -47,12 +48,16 @@ def calculate(plan: dict, form: CalculatorForm) -> list[DecisionOutcome] | None:
     present, yes = form.present.data, form.yes.data or 0
     no, blank = form.no.data or 0, form.blank.data or 0
     if present > total:
-        form.present.errors = [*form.present.errors,
-                               _l("Er zijn maar %(total)s stemmen in de VvE.", total=total)]
+        form.present.errors = [
+            *form.present.errors,
+            _l("Er zijn maar %(total)s stemmen in de VvE.", total=total),
+        ]
         return None
     if yes + no + blank > present:
-        form.yes.errors = [*form.yes.errors, _l("Voor, tegen en blanco samen zijn meer dan de "
-                                                "aanwezige stemmen.")]
+        form.yes.errors = [
+            *form.yes.errors,
+            _l("Voor, tegen en blanco samen zijn meer dan de aanwezige stemmen."),
+        ]
         return None
     return outcomes(plan, Meeting(present, yes, no, blank))
 
@@ -61,20 +66,27 @@ OTHER_SHARE = "anders"
 
 
 class ApartmentForm(Form):
-    """"Wat betekent dit voor mijn appartement?": a GET form, like the vote calculator.
+    """ "Wat betekent dit voor mijn appartement?": a GET form, like the vote calculator.
     The choices are the plan's share classes and "another breukdeel", typed below."""
 
     appartement = RadioField(_l("Uw appartement"), choices=[], validate_choice=False)
-    breukdeel = StringField(_l("Uw breukdeel"), description=_l(
-        "Bij een ander breukdeel. Zoals in de splitsingsakte, bijvoorbeeld 87/10000."))
+    breukdeel = StringField(
+        _l("Uw breukdeel"),
+        description=_l(
+            "Bij een ander breukdeel. Zoals in de splitsingsakte, bijvoorbeeld 87/10000."
+        ),
+    )
 
 
 def apartment_form(plan: dict, args) -> ApartmentForm:
     form = ApartmentForm(args)
     classes = (plan["money"].get("apartments") or {}).get("classes") or []
     form.appartement.choices = choices(
-        [*((index, class_text(c)) for index, c in enumerate(classes)),
-         (OTHER_SHARE, _l("Een ander breukdeel (typ het hieronder)"))])
+        [
+            *((index, class_text(c)) for index, c in enumerate(classes)),
+            (OTHER_SHARE, _l("Een ander breukdeel (typ het hieronder)")),
+        ]
+    )
     return form
 
 
@@ -86,7 +98,7 @@ def apartment_amounts(plan: dict, form: ApartmentForm) -> dict | None:
     if chosen.isdigit() and int(chosen) < len(classes):
         written = classes[int(chosen)]["share"]
         share = Fraction(written)
-        form.breukdeel.data = ""   # the class counts, not an earlier typed share
+        form.breukdeel.data = ""  # the class counts, not an earlier typed share
     elif chosen not in ("", OTHER_SHARE):
         form.appartement.errors = [_l("Kies een van de breukdelen, of typ uw eigen breukdeel.")]
         return None
@@ -119,11 +131,21 @@ def show(dossier):
     apartment = apartment_form(plan, request.args)
     mine = None
     if plan["money"].get("apartments") and (
-            "appartement" in request.args or "breukdeel" in request.args):
+        "appartement" in request.args or "breukdeel" in request.args
+    ):
         mine = apartment_amounts(plan, apartment)
-    return render_template("plan/plan.html", dossier=dossier, plan=plan, form=form,
-                           results=results, apartment=apartment, mine=mine,
-                           money=plan["money"], number=TOTAL_STEPS, total=TOTAL_STEPS)
+    return render_template(
+        "plan/plan.html",
+        dossier=dossier,
+        plan=plan,
+        form=form,
+        results=results,
+        apartment=apartment,
+        mine=mine,
+        money=plan["money"],
+        number=TOTAL_STEPS,
+        total=TOTAL_STEPS,
+    )
 
 
 @bp.get("/d/<public_id>/plan.docx")
@@ -154,17 +176,19 @@ def export(dossier):
 def import_profile():
     upload = request.files.get("profile")
     if upload is None or not upload.filename:
-        return render_template("wizard/start.html",
-                               import_errors=[_l("Kies een profielbestand (.json).")]), 400
+        return render_template(
+            "wizard/start.html", import_errors=[_l("Kies een profielbestand (.json).")]
+        ), 400
     if not upload.filename.lower().endswith(".json"):
-        return render_template("wizard/start.html",
-                               import_errors=[_l("Een profiel is een .json-bestand.")]), 400
+        return render_template(
+            "wizard/start.html", import_errors=[_l("Een profiel is een .json-bestand.")]
+        ), 400
     try:
-        new = dossiers.import_profile(upload.read(dossiers.MAX_IMPORT_BYTES + 1),
-                                      furthest_step=len(STEPS))
+        new = dossiers.import_profile(
+            upload.read(dossiers.MAX_IMPORT_BYTES + 1), furthest_step=len(STEPS)
+        )
     except ProfileError as exc:
-        return render_template("wizard/start.html",
-                               import_errors=[str(e) for e in exc.errors]), 400
+        return render_template("wizard/start.html", import_errors=[str(e) for e in exc.errors]), 400
     grant(new.dossier)
     remember_new_token(new.dossier.public_id, new.token)
     return redirect(url_for("wizard.created", public_id=new.dossier.public_id))

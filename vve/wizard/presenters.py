@@ -19,8 +19,12 @@ from .tables import row_title
 
 TABLES_BY_NAME = {table.name: table for step in STEPS for table in step.tables}
 # The wizard's own words for a profile path, where the shared label table has none yet.
-WEB_LABELS = {item.path: item.label for step in STEPS for item in step.items
-              if isinstance(item, (Question, Table))}
+WEB_LABELS = {
+    item.path: item.label
+    for step in STEPS
+    for item in step.items
+    if isinstance(item, (Question, Table))
+}
 EXTRA_LABELS = {"quantity": _l("Hoeveelheid")}  # stored row values without an input
 
 
@@ -32,18 +36,27 @@ def form_errors(form) -> list[tuple[str, str, str]]:
     for field in form:
         if field.type in ("CSRFTokenField", "HiddenField"):
             if field.type == "CSRFTokenField" and field.errors:
-                found.append(("inhoud", _("Formulier"),
-                              _("Uw sessie was verlopen; sla opnieuw op.")))
+                found.append(
+                    ("inhoud", _("Formulier"), _("Uw sessie was verlopen; sla opnieuw op."))
+                )
             continue
         if field.type in ("FieldList", "FormField"):
             target = field.id
-            own = [e for e in field.errors if not isinstance(e, (dict, list))] if isinstance(
-                field.errors, list) else []
+            own = (
+                [e for e in field.errors if not isinstance(e, (dict, list))]
+                if isinstance(field.errors, list)
+                else []
+            )
             found += [(target, str(field.label.text or ""), str(e)) for e in own]
-            subfields = [(str(sub.label.text), sub) for sub in field] \
-                if field.type == "FormField" else [
-                (_row_label(field, entry, number, sub), sub)
-                for number, entry in enumerate(field, start=1) for sub in entry]
+            subfields = (
+                [(str(sub.label.text), sub) for sub in field]
+                if field.type == "FormField"
+                else [
+                    (_row_label(field, entry, number, sub), sub)
+                    for number, entry in enumerate(field, start=1)
+                    for sub in entry
+                ]
+            )
             for name, sub in subfields:
                 for text in sub.errors if isinstance(sub.errors, list) else []:
                     if not isinstance(text, (dict, list)):  # lazy strings are not str
@@ -60,10 +73,15 @@ def _row_label(field, entry, number: int, sub) -> str:
     """ "Breukdelen, regel 2: Breukdeel", so the summary says which row."""
     table = TABLES_BY_NAME.get(field.name)
     if table is not None and table.keys:
-        return _("%(table)s, %(row)s: %(field)s", table=field.label.text,
-                 row=row_title(table, entry, number), field=sub.label.text)
-    return _("%(table)s, regel %(n)s: %(field)s", table=field.label.text, n=number,
-             field=sub.label.text)
+        return _(
+            "%(table)s, %(row)s: %(field)s",
+            table=field.label.text,
+            row=row_title(table, entry, number),
+            field=sub.label.text,
+        )
+    return _(
+        "%(table)s, regel %(n)s: %(field)s", table=field.label.text, n=number, field=sub.label.text
+    )
 
 
 def first_input_id(q: Question) -> str:
@@ -92,17 +110,27 @@ def answer_text(q: Question | Column, value) -> str:
 
 def table_lines(table: Table, value) -> list[str]:
     """One line per stored row for the check page: "Omschrijving: woning A, Soort: …"."""
+
     def row_text(row: dict) -> str:
-        parts = [f"{col.label}: {answer_text(col, row.get(col.key))}"
-                 for col in table.columns if row.get(col.key) is not None]
-        parts += [f"{label}: {format_decimal(row[key])}" for key, label in EXTRA_LABELS.items()
-                  if row.get(key) is not None]
+        parts = [
+            f"{col.label}: {answer_text(col, row.get(col.key))}"
+            for col in table.columns
+            if row.get(col.key) is not None
+        ]
+        parts += [
+            f"{label}: {format_decimal(row[key])}"
+            for key, label in EXTRA_LABELS.items()
+            if row.get(key) is not None
+        ]
         return ", ".join(parts)
 
     if table.keys:
         from .tables import KEY_TITLES
-        return [f"{KEY_TITLES[table.keys](key)}: {row_text(row or {})}"
-                for key, row in (value or {}).items()]
+
+        return [
+            f"{KEY_TITLES[table.keys](key)}: {row_text(row or {})}"
+            for key, row in (value or {}).items()
+        ]
     return [row_text(row) for row in value or []]
 
 
@@ -137,15 +165,22 @@ def share_text(share: str | None) -> str:
 
 def rule_words(rule: dict) -> str:
     """ "meer dan de helft van de uitgebrachte stemmen": a rule's majority in words."""
-    return " ".join((label(vocabulary.COMPARISONS, rule.get("comparison") or "more_than"),
-                     share_text(rule.get("majority")),
-                     label(vocabulary.RULE_BASES, rule.get("base") or "cast")))
+    return " ".join(
+        (
+            label(vocabulary.COMPARISONS, rule.get("comparison") or "more_than"),
+            share_text(rule.get("majority")),
+            label(vocabulary.RULE_BASES, rule.get("base") or "cast"),
+        )
+    )
 
 
 def rule_text(rule: dict) -> str:
     """A stored rule (the wizard's rule rows): its majority and its quorum."""
-    quorum = (_("quorum %(q)s van alle stemmen", q=share_text(rule.get("quorum")))
-              if rule.get("quorum") else _("geen quorum"))
+    quorum = (
+        _("quorum %(q)s van alle stemmen", q=share_text(rule.get("quorum")))
+        if rule.get("quorum")
+        else _("geen quorum")
+    )
     return f"{rule_words(rule)}, {quorum}"
 
 
@@ -153,8 +188,10 @@ def outcome_text(result) -> str:
     if result.reason == "passed":
         return _("Aangenomen (%(n)s stemmen voor nodig).", n=result.yes_needed)
     if result.reason == "no_quorum":
-        return _("Geen geldig besluit: er zijn ten minste %(q)s stemmen aanwezig nodig.",
-                 q=result.quorum_needed)
+        return _(
+            "Geen geldig besluit: er zijn ten minste %(q)s stemmen aanwezig nodig.",
+            q=result.quorum_needed,
+        )
     if result.reason == "no_votes_cast":
         return _("Geen besluit: er zijn geen voor- of tegenstemmen uitgebracht.")
     return _("Verworpen: %(n)s stemmen voor nodig.", n=result.yes_needed)
@@ -182,8 +219,21 @@ def audit_text(event) -> str:
 
 
 def init_app(app: Flask) -> None:
-    for helper in (form_errors, first_input_id, answer_text, owner_text, kind_text, rule_text,
-                   rule_words, outcome_text, stage_label, actor_text, audit_text, table_lines,
-                   field_words, row_title):
+    for helper in (
+        form_errors,
+        first_input_id,
+        answer_text,
+        owner_text,
+        kind_text,
+        rule_text,
+        rule_words,
+        outcome_text,
+        stage_label,
+        actor_text,
+        audit_text,
+        table_lines,
+        field_words,
+        row_title,
+    ):
         app.jinja_env.globals[helper.__name__] = helper
     money_words.init_app(app)

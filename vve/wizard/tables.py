@@ -35,27 +35,36 @@ def _measure_title(key: str) -> str:
 
 # What a keyed table's keys may be, and the words for a key (the plan's own Dutch titles).
 KEY_CHOICES: dict[str, Callable[[], tuple[str, ...]]] = {
-    "measures": lambda: tuple(load_knowledge().measures)}
+    "measures": lambda: tuple(load_knowledge().measures)
+}
 KEY_TITLES: dict[str, Callable[[str], str]] = {"measures": _measure_title}
 
 
 def _column_field(col: Column):
     hint = col.hint or ""
     if col.kind == "text":
-        return StringField(col.label, validators=[
-            Optional(), Length(max=200, message=LENGTH_MESSAGE)], description=hint)
+        return StringField(
+            col.label,
+            validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)],
+            description=hint,
+        )
     if col.kind in ("int", "year"):
-        return TolerantIntegerField(col.label, validators=[
-            Optional(), NumberRange(col.minimum, col.maximum, message=RANGE_MESSAGE)],
-            description=hint)
+        return TolerantIntegerField(
+            col.label,
+            validators=[Optional(), NumberRange(col.minimum, col.maximum, message=RANGE_MESSAGE)],
+            description=hint,
+        )
     if col.kind == "euro":
         return EuroField(col.label, validators=[Optional()], description=hint)
     if col.kind == "share":
         return ShareField(col.label, description=hint)
     if col.kind == "choice":
-        return SelectField(col.label, choices=choices(col.choices),
-                           default="" if col.default is None else str(col.default),
-                           description=hint)
+        return SelectField(
+            col.label,
+            choices=choices(col.choices),
+            default="" if col.default is None else str(col.default),
+            description=hint,
+        )
     raise ValueError(col.kind)
 
 
@@ -66,8 +75,10 @@ class TableRow(Form):
 
     def has_content(self) -> bool:
         """Anything typed, including text that could not be read (it has an error)."""
-        return any(self[col.key].errors or not _untouched(col, self[col.key].data)
-                   for col in self.table.columns)
+        return any(
+            self[col.key].errors or not _untouched(col, self[col.key].data)
+            for col in self.table.columns
+        )
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
@@ -100,12 +111,16 @@ def row_form(table: Table) -> type[TableRow]:
 
 
 def table_field(table: Table) -> FieldList:
-    return FieldList(FormField(row_form(table)), label=table.label,
-                     min_entries=0 if table.keys else table.rows,
-                     max_entries=MAX_ROWS.get(table.path, 50))
+    return FieldList(
+        FormField(row_form(table)),
+        label=table.label,
+        min_entries=0 if table.keys else table.rows,
+        max_entries=MAX_ROWS.get(table.path, 50),
+    )
 
 
 # --- profile <-> form -----------------------------------------------------------------
+
 
 def _to_form(col: Column, value: Any) -> Any:
     if col.kind == "choice":
@@ -128,10 +143,19 @@ def table_data(table: Table, stored: Any, keys: tuple[str, ...] = ()) -> list[di
     if table.keys:
         rows = dict(stored or {})
         order = list(dict.fromkeys([*keys, *rows]))
-        return [{"key": key, **{col.key: _to_form(col, (rows.get(key) or {}).get(col.key))
-                                for col in table.columns}} for key in order]
-    return [{col.key: _to_form(col, row.get(col.key)) for col in table.columns}
-            for row in stored or []]
+        return [
+            {
+                "key": key,
+                **{
+                    col.key: _to_form(col, (rows.get(key) or {}).get(col.key))
+                    for col in table.columns
+                },
+            }
+            for key in order
+        ]
+    return [
+        {col.key: _to_form(col, row.get(col.key)) for col in table.columns} for row in stored or []
+    ]
 
 
 def table_value(table: Table, field: FieldList, stored: Any) -> Any:
@@ -149,16 +173,20 @@ def table_value(table: Table, field: FieldList, stored: Any) -> Any:
             else:
                 result.pop(row.key.data, None)
         return result
-    return [{col.key: _to_profile(col, entry.form[col.key].data) for col in table.columns}
-            for entry in field if entry.form.has_content()]
+    return [
+        {col.key: _to_profile(col, entry.form[col.key].data) for col in table.columns}
+        for entry in field
+        if entry.form.has_content()
+    ]
 
 
 def add_empty_row(field: FieldList, table: Table) -> None:
     """A list table always offers one empty row more than the rows in use."""
     if table.keys:
         return
-    while len(field) <= sum(1 for entry in field if entry.form.has_content()) \
-            and (not field.max_entries or len(field) < field.max_entries):
+    while len(field) <= sum(1 for entry in field if entry.form.has_content()) and (
+        not field.max_entries or len(field) < field.max_entries
+    ):
         field.append_entry()
 
 

@@ -48,9 +48,12 @@ def created(dossier):
         # the link is shown once; afterwards it lives with the board
         return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
     link = url_for("wizard.access", public_id=dossier.public_id, token=token, _external=True)
-    return render_template("wizard/created.html", dossier=dossier, link=link,
-                           first=url_for("wizard.step", public_id=dossier.public_id,
-                                         slug=STEPS[0].slug))
+    return render_template(
+        "wizard/created.html",
+        dossier=dossier,
+        link=link,
+        first=url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug),
+    )
 
 
 @bp.get("/toegang/<public_id>/<token>")
@@ -69,8 +72,9 @@ def access(public_id, token):
 def resume_url(dossier) -> str:
     if dossier.furthest_step >= len(STEPS):
         return url_for("wizard.check", public_id=dossier.public_id)
-    return url_for("wizard.step", public_id=dossier.public_id,
-                   slug=STEPS[dossier.furthest_step].slug)
+    return url_for(
+        "wizard.step", public_id=dossier.public_id, slug=STEPS[dossier.furthest_step].slug
+    )
 
 
 @bp.route("/d/<public_id>/stap/<slug>", methods=["GET", "POST"])
@@ -82,8 +86,7 @@ def step(dossier, slug):
     number, current = found
     form_type = FORMS[slug]
     if request.method == "GET":
-        form = form_type(data=form_data(current, dossier.profile,
-                                        _table_keys(dossier, current)))
+        form = form_type(data=form_data(current, dossier.profile, _table_keys(dossier, current)))
         add_stored_shares(form, dossier.profile)
         _room_for_more_rows(form)
         form.version.data = str(dossier.version)
@@ -97,27 +100,48 @@ def step(dossier, slug):
         return _render(dossier, number, current, form), 400
     stale = stale_kinds(form)
     if stale:
-        flash(_("De stemregels zijn ingevuld volgens het gekozen modelreglement. "
-                "Controleer ze en pas ze aan als uw reglement afwijkt."), "info")
+        flash(
+            _(
+                "De stemregels zijn ingevuld volgens het gekozen modelreglement. "
+                "Controleer ze en pas ze aan als uw reglement afwijkt."
+            ),
+            "info",
+        )
         values = profile_values(current, form)
         values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"), stale)
-        return _save(dossier, number, current, form, values,
-                     url_for("wizard.step", public_id=dossier.public_id, slug=slug))
-    target = (_neighbour(dossier, number, -1) if "back" in request.form
-              else _neighbour(dossier, number, +1))
-    return _save(dossier, number, current, form,
-                 profile_values(current, form, dossier.profile,
-                                request.form), target)
+        return _save(
+            dossier,
+            number,
+            current,
+            form,
+            values,
+            url_for("wizard.step", public_id=dossier.public_id, slug=slug),
+        )
+    target = (
+        _neighbour(dossier, number, -1)
+        if "back" in request.form
+        else _neighbour(dossier, number, +1)
+    )
+    return _save(
+        dossier,
+        number,
+        current,
+        form,
+        profile_values(current, form, dossier.profile, request.form),
+        target,
+    )
 
 
 # Where a keyed table's rows come from: the measures of the dossier's plan as it stands.
-KEY_SOURCES = {"measures": lambda dossier: tuple(
-    m["id"] for m in (plans.make_plan(dossier) or {"measures": []})["measures"])}
+KEY_SOURCES = {
+    "measures": lambda dossier: tuple(
+        m["id"] for m in (plans.make_plan(dossier) or {"measures": []})["measures"]
+    )
+}
 
 
 def _table_keys(dossier, current) -> dict[str, tuple[str, ...]]:
-    return {table.path: KEY_SOURCES[table.keys](dossier)
-            for table in current.tables if table.keys}
+    return {table.path: KEY_SOURCES[table.keys](dossier) for table in current.tables if table.keys}
 
 
 def _room_for_more_rows(form) -> None:
@@ -125,26 +149,34 @@ def _room_for_more_rows(form) -> None:
     for name in ("owners", "weights"):
         if name in form:
             rows = form[name]
-            while len(rows) <= sum(1 for r in rows.data if any(v not in (None, "", False)
-                                                              for v in r.values())):
+            while len(rows) <= sum(
+                1 for r in rows.data if any(v not in (None, "", False) for v in r.values())
+            ):
                 rows.append_entry()
 
 
 def _save(dossier, number, current, form, values, target):
     expected = int(form.version.data) if (form.version.data or "").isdigit() else None
     try:
-        saved = dossiers.save_step(dossier, values, number, expected, actor=actor(),
-                                     total_steps=len(STEPS)).model_dump(mode="json")
+        saved = dossiers.save_step(
+            dossier, values, number, expected, actor=actor(), total_steps=len(STEPS)
+        ).model_dump(mode="json")
     except dossiers.StaleDossier:
         db_profile = dossier.profile  # loaded for this request: the newer answers
-        changed = [f"{q.label}: {answer_text(q, get_path(db_profile, q.path))}"
-                   for q in current.questions
-                   if get_path(db_profile, q.path) != values.get(q.path)]
-        changed += [f"{t.label}: {table_text(t, get_path(db_profile, t.path))}"
-                    for t in current.tables
-                    if get_path(db_profile, t.path) != values.get(t.path)]
-        message = _("Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat nog "
-                    "in het formulier; controleer het en sla opnieuw op.")
+        changed = [
+            f"{q.label}: {answer_text(q, get_path(db_profile, q.path))}"
+            for q in current.questions
+            if get_path(db_profile, q.path) != values.get(q.path)
+        ]
+        changed += [
+            f"{t.label}: {table_text(t, get_path(db_profile, t.path))}"
+            for t in current.tables
+            if get_path(db_profile, t.path) != values.get(t.path)
+        ]
+        message = _(
+            "Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat nog "
+            "in het formulier; controleer het en sla opnieuw op."
+        )
         if changed:
             message += " " + _("Nu opgeslagen: %(changes)s.", changes="; ".join(changed))
         form.version.data = str(dossier.version)
@@ -152,14 +184,26 @@ def _save(dossier, number, current, form, values, target):
     except ProfileError as exc:
         _attach_profile_errors(form, current, exc)
         return _render(dossier, number, current, form), 400
-    cleaned = [str(q.label) for q in current.questions if q.kind == "text"
-               and isinstance(values.get(q.path), str)
-               and get_path(saved, q.path) != values[q.path]]
-    cleaned += [str(t.label) for t in current.tables
-                if _texts(t, values.get(t.path)) != _texts(t, get_path(saved, t.path))]
+    cleaned = [
+        str(q.label)
+        for q in current.questions
+        if q.kind == "text"
+        and isinstance(values.get(q.path), str)
+        and get_path(saved, q.path) != values[q.path]
+    ]
+    cleaned += [
+        str(t.label)
+        for t in current.tables
+        if _texts(t, values.get(t.path)) != _texts(t, get_path(saved, t.path))
+    ]
     if cleaned:
-        flash(_("Uit %(fields)s zijn onzichtbare tekens verwijderd; controleer de tekst.",
-                fields=", ".join(cleaned)), "info")
+        flash(
+            _(
+                "Uit %(fields)s zijn onzichtbare tekens verwijderd; controleer de tekst.",
+                fields=", ".join(cleaned),
+            ),
+            "info",
+        )
     return redirect(target)
 
 
@@ -172,8 +216,12 @@ def _neighbour(dossier, number: int, direction: int) -> str:
     return url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[index].slug)
 
 
-_TABLE_FIELDS = {"owners.groups": "owners", "voting.weights": "weights",
-                 "voting.overrides.ordinary": "ordinary", "voting.overrides.qualified": "qualified"}
+_TABLE_FIELDS = {
+    "owners.groups": "owners",
+    "voting.weights": "weights",
+    "voting.overrides.ordinary": "ordinary",
+    "voting.overrides.qualified": "qualified",
+}
 
 
 def _texts(table, value) -> list:
@@ -186,13 +234,18 @@ def _attach_profile_errors(form, current, exc: ProfileError) -> None:
     """The engine's Dutch messages next to the field they are about."""
     for error in exc.errors:
         table = next((t for t in current.tables if error.path.startswith(t.path + ".")), None)
-        field = tables.error_field(form, table, error.path[len(table.path) + 1:]) \
-            if table is not None else None
+        field = (
+            tables.error_field(form, table, error.path[len(table.path) + 1 :])
+            if table is not None
+            else None
+        )
         if field is not None:
             field.errors = [*field.errors, error.message]
             continue
-        name = next((field for prefix, field in _TABLE_FIELDS.items()
-                     if error.path.startswith(prefix)), error.path.replace(".", "__"))
+        name = next(
+            (field for prefix, field in _TABLE_FIELDS.items() if error.path.startswith(prefix)),
+            error.path.replace(".", "__"),
+        )
         field = form[name] if name in form else None  # noqa: SIM401 (a form has no .get)
         if field is not None and field.type not in ("FormField", "FieldList"):
             field.errors = [*field.errors, error.message]
@@ -203,17 +256,31 @@ def _attach_profile_errors(form, current, exc: ProfileError) -> None:
 def _render(dossier, number, current, form, message=None):
     for table in current.tables:
         tables.add_empty_row(form[table.name], table)
-    return render_template("wizard/step.html", dossier=dossier, step=current, number=number,
-                           total=TOTAL_STEPS, form=form, message=message,
-                           steps=STEPS)
+    return render_template(
+        "wizard/step.html",
+        dossier=dossier,
+        step=current,
+        number=number,
+        total=TOTAL_STEPS,
+        form=form,
+        message=message,
+        steps=STEPS,
+    )
 
 
 @bp.get("/d/<public_id>/controle")
 @dossier_required
 def check(dossier):
-    return render_template("wizard/check.html", dossier=dossier, steps=STEPS,
-                           forms=FORMS, profile=dossier.profile or {},
-                           number=TOTAL_STEPS, total=TOTAL_STEPS, get_path=get_path)
+    return render_template(
+        "wizard/check.html",
+        dossier=dossier,
+        steps=STEPS,
+        forms=FORMS,
+        profile=dossier.profile or {},
+        number=TOTAL_STEPS,
+        total=TOTAL_STEPS,
+        get_path=get_path,
+    )
 
 
 @bp.get("/taal/<code>")

@@ -12,8 +12,9 @@ from vve.extensions import db
 from vve.models import AuditEvent, PlanSnapshot
 from vve.services import accounts, audit, dossiers, municipal, plans, sharing
 
-EXAMPLE = json.loads((Path(__file__).parents[3] / "examples" / "emmen-galerijflat.json")
-                     .read_text(encoding="utf-8"))
+EXAMPLE = json.loads(
+    (Path(__file__).parents[3] / "examples" / "emmen-galerijflat.json").read_text(encoding="utf-8")
+)
 
 
 @pytest.fixture
@@ -65,14 +66,19 @@ def test_logins_are_refused_alike_and_lock(ctx):
         with pytest.raises(accounts.LoginRefused) as wrong:
             accounts.authenticate("an@team.nl", "not the password")
     assert str(unknown.value) == str(wrong.value)
-    with pytest.raises(accounts.LoginRefused):   # locked, even with the right password
+    with pytest.raises(accounts.LoginRefused):  # locked, even with the right password
         accounts.authenticate("an@team.nl", "a long enough password")
 
 
 def test_a_second_plan_for_the_same_area_is_a_conflict(ctx):
     user = _advisor()
-    values = {"municipality": "Emmen", "neighbourhood": "Angelslo", "status": "adopted",
-              "preferred_route": "heat_network", "expected_year": 2030}
+    values = {
+        "municipality": "Emmen",
+        "neighbourhood": "Angelslo",
+        "status": "adopted",
+        "preferred_route": "heat_network",
+        "expected_year": 2030,
+    }
     first = municipal.save_municipal_plan(values, user)
     other = municipal.save_municipal_plan(dict(values, neighbourhood="Bargeres"), user)
     with pytest.raises(municipal.MunicipalConflict):
@@ -84,9 +90,16 @@ def test_a_municipal_plan_changes_the_route_of_its_dossiers(ctx):
     new = dossiers.import_profile(json.dumps(EXAMPLE).encode("utf-8"), furthest_step=10)
     before = new.dossier.heat_route
     route = "heat_network" if before != "heat_network" else "all_electric"
-    municipal.save_municipal_plan({"municipality": EXAMPLE["association"]["municipality"],
-                                   "neighbourhood": "", "status": "adopted",
-                                   "preferred_route": route, "expected_year": 2030}, _advisor())
+    municipal.save_municipal_plan(
+        {
+            "municipality": EXAMPLE["association"]["municipality"],
+            "neighbourhood": "",
+            "status": "adopted",
+            "preferred_route": route,
+            "expected_year": 2030,
+        },
+        _advisor(),
+    )
     db.session.refresh(new.dossier)
     assert new.dossier.heat_route == route
     assert plans.make_plan(new.dossier)["municipal_plan"]["preferred_route"] == route

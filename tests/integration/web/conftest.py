@@ -14,7 +14,9 @@ def client(app):
     return app.test_client()
 
 
-_CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+_CSRF = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"'
+)
 _VERSION = re.compile(r'id="version" name="version" type="hidden" value="(\d*)"')
 
 
@@ -75,8 +77,9 @@ class Wizard:
         response = self.client.post("/start", data={"csrf_token": csrf_of(page)})
         assert response.status_code == 302
         created = self.client.get(response.headers["Location"]).get_data(as_text=True)
-        self.link = re.search(r'id="private-link" type="text" readonly value="([^"]+)"',
-                              created).group(1)
+        self.link = re.search(
+            r'id="private-link" type="text" readonly value="([^"]+)"', created
+        ).group(1)
         self.public_id = response.headers["Location"].split("/")[2]
         return self
 

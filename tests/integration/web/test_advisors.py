@@ -23,20 +23,24 @@ def make_user(app, email, organisation="Adviesteam Drenthe", role="advisor"):
 
 def login(client, email):
     page = client.get("/adviseur/inloggen").get_data(as_text=True)
-    response = client.post("/adviseur/inloggen", data={
-        "csrf_token": csrf_of(page), "email": email, "password": PASSWORD})
+    response = client.post(
+        "/adviseur/inloggen",
+        data={"csrf_token": csrf_of(page), "email": email, "password": PASSWORD},
+    )
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
     return client
 
 
 def share_with(wizard, advisor_client):
     page = wizard.client.get(f"/d/{wizard.public_id}/delen").get_data(as_text=True)
-    created = wizard.client.post(f"/d/{wizard.public_id}/delen",
-                                 data={"csrf_token": csrf_of(page)}).get_data(as_text=True)
+    created = wizard.client.post(
+        f"/d/{wizard.public_id}/delen", data={"csrf_token": csrf_of(page)}
+    ).get_data(as_text=True)
     code = re.search(r'class="code">([A-Z0-9-]+)<', created).group(1)
     page = advisor_client.get("/adviseur/dossier-toevoegen").get_data(as_text=True)
-    response = advisor_client.post("/adviseur/dossier-toevoegen",
-                                   data={"csrf_token": csrf_of(page), "code": code})
+    response = advisor_client.post(
+        "/adviseur/dossier-toevoegen", data={"csrf_token": csrf_of(page), "code": code}
+    )
     assert response.status_code == 302
     return code
 
@@ -44,8 +48,14 @@ def share_with(wizard, advisor_client):
 @pytest.fixture
 def shared(app, wizard):
     """A board's dossier shared with 'Adviesteam Drenthe'; advisors of two organisations."""
-    wizard.submit("vve", {"association__name": "VvE De Linde", "association__postcode": "9401 AB",
-                          "association__municipality": "Assen"})
+    wizard.submit(
+        "vve",
+        {
+            "association__name": "VvE De Linde",
+            "association__postcode": "9401 AB",
+            "association__municipality": "Assen",
+        },
+    )
     wizard.submit("gebouw", {"building__rights__dwellings": "24"})
     make_user(app, "anna@drenthe.nl")
     make_user(app, "bart@elders.nl", organisation="Bureau Elders")
@@ -60,17 +70,25 @@ def test_login_is_throttled_and_unknown_accounts_are_not_revealed(app, client):
     make_user(app, "anna@drenthe.nl")
     page = client.get("/adviseur/inloggen").get_data(as_text=True)
     for _ in range(accounts.MAX_FAILED_LOGINS):
-        bad = client.post("/adviseur/inloggen", data={"csrf_token": csrf_of(page),
-                                                      "email": "anna@drenthe.nl", "password": "fout"})
+        bad = client.post(
+            "/adviseur/inloggen",
+            data={"csrf_token": csrf_of(page), "email": "anna@drenthe.nl", "password": "fout"},
+        )
         assert bad.status_code == 400 and "klopt niet" in bad.get_data(as_text=True)
-    locked = client.post("/adviseur/inloggen", data={"csrf_token": csrf_of(page),
-                                                     "email": "anna@drenthe.nl", "password": PASSWORD})
-    unknown = client.post("/adviseur/inloggen", data={"csrf_token": csrf_of(page),
-                                                      "email": "nobody@x.nl", "password": "fout"})
+    locked = client.post(
+        "/adviseur/inloggen",
+        data={"csrf_token": csrf_of(page), "email": "anna@drenthe.nl", "password": PASSWORD},
+    )
+    unknown = client.post(
+        "/adviseur/inloggen",
+        data={"csrf_token": csrf_of(page), "email": "nobody@x.nl", "password": "fout"},
+    )
     # locked, wrong and unknown read the same: no list of existing accounts
     assert locked.status_code == unknown.status_code == 400
-    message = re.search(r'form-error" id="password-error">\s*<p><span class="visually-hidden">Fout: </span>([^<]+)',
-                        locked.get_data(as_text=True)).group(1)
+    message = re.search(
+        r'form-error" id="password-error">\s*<p><span class="visually-hidden">Fout: </span>([^<]+)',
+        locked.get_data(as_text=True),
+    ).group(1)
     assert message in unknown.get_data(as_text=True) and "geblokkeerd" in message
 
 
@@ -95,22 +113,28 @@ def test_share_code_is_single_use_and_revocable(app, shared):
     advisor = login(app.test_client(), "anna@drenthe.nl")
     assert advisor.get(f"/d/{shared.public_id}/plan").status_code == 200
     with app.app_context():
-        share = db.session.execute(db.select(Share).where(Share.redeemed_at.is_not(None))).scalar_one()
+        share = db.session.execute(
+            db.select(Share).where(Share.redeemed_at.is_not(None))
+        ).scalar_one()
         share_id = share.id
     page = shared.client.get(f"/d/{shared.public_id}/delen").get_data(as_text=True)
-    shared.client.post(f"/d/{shared.public_id}/delen/{share_id}/intrekken",
-                       data={"csrf_token": csrf_of(page)})
+    shared.client.post(
+        f"/d/{shared.public_id}/delen/{share_id}/intrekken", data={"csrf_token": csrf_of(page)}
+    )
     assert advisor.get(f"/d/{shared.public_id}/plan").status_code == 404
 
 
 # --- the access-control matrix --------------------------------------------------------
+
 
 def _clients(app, shared):
     anonymous = app.test_client()
     wrong_token = app.test_client()
     assert wrong_token.get(f"/toegang/{shared.public_id}/{'x' * 43}").status_code == 404
     return {
-        "anonymous": anonymous, "board": shared.client, "board-wrong-token": wrong_token,
+        "anonymous": anonymous,
+        "board": shared.client,
+        "board-wrong-token": wrong_token,
         "advisor-sharing": login(app.test_client(), "anna@drenthe.nl"),
         "advisor-other": login(app.test_client(), "bart@elders.nl"),
         "admin-sharing": login(app.test_client(), "admin@drenthe.nl"),
@@ -142,9 +166,17 @@ def _expected(who, endpoint, dossier_route):
 
 def test_access_control_matrix(app, shared):
     clients = _clients(app, shared)
-    fill = {"public_id": shared.public_id, "slug": "vve", "token": "x" * 43,
-            "action": "blokkeren", "share_id": 999999, "snapshot_id": 999999, "user_id": 999999,
-            "plan_id": 1, "code": "en"}
+    fill = {
+        "public_id": shared.public_id,
+        "slug": "vve",
+        "token": "x" * 43,
+        "action": "blokkeren",
+        "share_id": 999999,
+        "snapshot_id": 999999,
+        "user_id": 999999,
+        "plan_id": 1,
+        "code": "en",
+    }
     checked = 0
     for rule in app.url_map.iter_rules():
         if rule.endpoint in ("static", "board.delete"):
@@ -158,8 +190,11 @@ def test_access_control_matrix(app, shared):
             for method in rule.methods - {"HEAD", "OPTIONS"}:
                 response = client.open(url, method=method, data={"csrf_token": token})
                 assert response.status_code in expected, (who, method, url, response.status_code)
-                if response.status_code == 200 and who not in ("board", "advisor-sharing",
-                                                               "admin-sharing"):
+                if response.status_code == 200 and who not in (
+                    "board",
+                    "advisor-sharing",
+                    "admin-sharing",
+                ):
                     assert b"VvE De Linde" not in response.data, (who, url)
                 checked += 1
     assert checked > 150
@@ -168,22 +203,31 @@ def test_access_control_matrix(app, shared):
 def test_only_the_board_deletes_and_deletion_is_real(app, shared):
     advisor = login(app.test_client(), "anna@drenthe.nl")
     token = csrf_of(advisor.get("/").get_data(as_text=True))
-    assert advisor.post(f"/d/{shared.public_id}/verwijderen",
-                        data={"csrf_token": token, "confirm": "y"}).status_code == 404
+    assert (
+        advisor.post(
+            f"/d/{shared.public_id}/verwijderen", data={"csrf_token": token, "confirm": "y"}
+        ).status_code
+        == 404
+    )
     page = shared.client.get(f"/d/{shared.public_id}/verwijderen").get_data(as_text=True)
-    unconfirmed = shared.client.post(f"/d/{shared.public_id}/verwijderen",
-                                     data={"csrf_token": csrf_of(page)})
+    unconfirmed = shared.client.post(
+        f"/d/{shared.public_id}/verwijderen", data={"csrf_token": csrf_of(page)}
+    )
     assert unconfirmed.status_code == 400
     shared.client.get(f"/d/{shared.public_id}/plan.docx")  # a snapshot to delete too
-    done = shared.client.post(f"/d/{shared.public_id}/verwijderen",
-                              data={"csrf_token": csrf_of(page), "confirm": "y"})
+    done = shared.client.post(
+        f"/d/{shared.public_id}/verwijderen", data={"csrf_token": csrf_of(page), "confirm": "y"}
+    )
     assert done.status_code == 302
     with app.app_context():
         for model in (Dossier, PlanSnapshot, Share, AuditEvent):
-            assert db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one() == 0
+            assert (
+                db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one() == 0
+            )
 
 
 # --- history and audit ----------------------------------------------------------------
+
 
 def test_snapshots_download_exactly_as_they_were(app, shared):
     first = shared.client.get(f"/d/{shared.public_id}/plan.docx").data
@@ -211,6 +255,7 @@ def test_the_audit_log_names_the_advisor(app, shared):
 
 # --- dashboard ------------------------------------------------------------------------
 
+
 def test_dashboard_filters_search_sort_and_csv(app, shared):
     advisor = login(app.test_client(), "anna@drenthe.nl")
     page = advisor.get("/adviseur/?gemeente=Assen&zoek=9401").get_data(as_text=True)
@@ -218,7 +263,9 @@ def test_dashboard_filters_search_sort_and_csv(app, shared):
     assert "VvE De Linde" not in advisor.get("/adviseur/?gemeente=Emmen").get_data(as_text=True)
     assert "VvE De Linde" in advisor.get("/adviseur/?sort=rights&dir=asc").get_data(as_text=True)
     csv_text = advisor.get("/adviseur/export.csv").get_data(as_text=True)
-    assert csv_text.startswith("\ufeffnaam;gemeente") and "VvE De Linde;Assen;9401 AB;24" in csv_text
+    assert (
+        csv_text.startswith("\ufeffnaam;gemeente") and "VvE De Linde;Assen;9401 AB;24" in csv_text
+    )
     other = login(app.test_client(), "bart@elders.nl")
     assert "VvE De Linde" not in other.get("/adviseur/").get_data(as_text=True)
     assert "VvE De Linde" not in other.get("/adviseur/export.csv").get_data(as_text=True)
@@ -227,7 +274,10 @@ def test_dashboard_filters_search_sort_and_csv(app, shared):
 
 
 def test_csv_cells_cannot_start_a_formula(app):
-    assert dashboard.csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and dashboard.csv_cell("VvE") == "VvE"
+    assert (
+        dashboard.csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+        and dashboard.csv_cell("VvE") == "VvE"
+    )
 
 
 def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
@@ -240,20 +290,48 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
         with app.app_context():
             start = db.session.execute(db.select(db.func.count()).select_from(Dossier)).scalar_one()
             now = dt.datetime.now(dt.UTC)
-            db.session.execute(db.insert(Dossier), [
-                {"public_id": f"seed{start + i}", "token_hash": "0" * 64, "version": 1,
-                 "furthest_step": i % 8, "name": f"VvE {start + i}",
-                 "municipality": ("Assen", "Emmen", "Meppel")[i % 3], "postcode": "9401 AB",
-                 "rights": 10 + i % 40, "heat_route": "hybrid", "stage": "organise",
-                 "status": "started", "created_at": now, "updated_at": now}
-                for i in range(count)])
-            ids = db.session.execute(db.select(Dossier.id).where(
-                Dossier.public_id.like("seed%"))).scalars().all()
+            db.session.execute(
+                db.insert(Dossier),
+                [
+                    {
+                        "public_id": f"seed{start + i}",
+                        "token_hash": "0" * 64,
+                        "version": 1,
+                        "furthest_step": i % 8,
+                        "name": f"VvE {start + i}",
+                        "municipality": ("Assen", "Emmen", "Meppel")[i % 3],
+                        "postcode": "9401 AB",
+                        "rights": 10 + i % 40,
+                        "heat_route": "hybrid",
+                        "stage": "organise",
+                        "status": "started",
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                    for i in range(count)
+                ],
+            )
+            ids = (
+                db.session.execute(db.select(Dossier.id).where(Dossier.public_id.like("seed%")))
+                .scalars()
+                .all()
+            )
             known = set(db.session.execute(db.select(Share.dossier_id)).scalars())
-            db.session.execute(db.insert(Share), [
-                {"dossier_id": d, "code_hash": f"{d:064d}", "organisation_id": org_id,
-                 "created_at": now, "expires_at": now, "redeemed_at": now}
-                for d in ids if d not in known])
+            db.session.execute(
+                db.insert(Share),
+                [
+                    {
+                        "dossier_id": d,
+                        "code_hash": f"{d:064d}",
+                        "organisation_id": org_id,
+                        "created_at": now,
+                        "expires_at": now,
+                        "redeemed_at": now,
+                    }
+                    for d in ids
+                    if d not in known
+                ],
+            )
             db.session.commit()
 
     def statements(url):
@@ -267,8 +345,13 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
                 event.remove(db.engine, "before_cursor_execute", listener)
             return len(counter)
 
-    urls = ("/adviseur/", "/adviseur/?page=3&sort=name", "/adviseur/overzicht",
-            "/adviseur/export.csv", "/adviseur/?zoek=9401&gemeente=Assen")
+    urls = (
+        "/adviseur/",
+        "/adviseur/?page=3&sort=name",
+        "/adviseur/overzicht",
+        "/adviseur/export.csv",
+        "/adviseur/?zoek=9401&gemeente=Assen",
+    )
     seed(100)
     small = [statements(u) for u in urls]
     seed(9900)
@@ -280,19 +363,34 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
 
 # --- municipal plans and house style ----------------------------------------------------
 
+
 def test_a_municipal_plan_goes_into_the_plan_and_the_plan_says_so(app, shared):
     advisor = login(app.test_client(), "anna@drenthe.nl")
     page = advisor.get("/adviseur/gemeenten/importeren").get_data(as_text=True)
     postcodes = b"postcode;gemeente;wijk\n9401;Assen;Centrum\n"
-    response = advisor.post("/adviseur/gemeenten/importeren", data={
-        "csrf_token": csrf_of(page), "kind": "postcodes",
-        "file": (io.BytesIO(postcodes), "postcodes.csv")}, content_type="multipart/form-data")
+    response = advisor.post(
+        "/adviseur/gemeenten/importeren",
+        data={
+            "csrf_token": csrf_of(page),
+            "kind": "postcodes",
+            "file": (io.BytesIO(postcodes), "postcodes.csv"),
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     page = advisor.get("/adviseur/gemeenten/nieuw").get_data(as_text=True)
-    advisor.post("/adviseur/gemeenten/nieuw", data={
-        "csrf_token": csrf_of(page), "municipality": "Assen", "neighbourhood": "Centrum",
-        "status": "adopted", "preferred_route": "heat_network", "expected_year": "2031",
-        "source": "Raadsbesluit Assen 2025"})
+    advisor.post(
+        "/adviseur/gemeenten/nieuw",
+        data={
+            "csrf_token": csrf_of(page),
+            "municipality": "Assen",
+            "neighbourhood": "Centrum",
+            "status": "adopted",
+            "preferred_route": "heat_network",
+            "expected_year": "2031",
+            "source": "Raadsbesluit Assen 2025",
+        },
+    )
     html = shared.client.get(f"/d/{shared.public_id}/plan").get_data(as_text=True)
     assert "warmteplan van de gemeente Assen, Centrum" in html and "Raadsbesluit Assen 2025" in html
     document = Document(io.BytesIO(advisor.get(f"/d/{shared.public_id}/plan.docx").data))
@@ -311,9 +409,11 @@ def test_a_bad_csv_is_refused_with_line_numbers(app):
     advisor = login(app.test_client(), "anna@drenthe.nl")
     page = advisor.get("/adviseur/gemeenten/importeren").get_data(as_text=True)
     bad = b"gemeente;wijk;status;route;jaar;toelichting;bron\nAssen;Noord;bijna;x;1999;;\n"
-    response = advisor.post("/adviseur/gemeenten/importeren", data={
-        "csrf_token": csrf_of(page), "kind": "plans", "file": (io.BytesIO(bad), "plans.csv")},
-        content_type="multipart/form-data")
+    response = advisor.post(
+        "/adviseur/gemeenten/importeren",
+        data={"csrf_token": csrf_of(page), "kind": "plans", "file": (io.BytesIO(bad), "plans.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 400 and "Regel 2" in response.get_data(as_text=True)
 
 
@@ -329,9 +429,11 @@ def _house_style() -> bytes:
 def test_the_house_style_is_used_for_every_advisor_download(app, shared):
     admin = login(app.test_client(), "admin@drenthe.nl")
     page = admin.get("/adviseur/beheer/huisstijl").get_data(as_text=True)
-    response = admin.post("/adviseur/beheer/huisstijl", data={
-        "csrf_token": csrf_of(page), "file": (io.BytesIO(_house_style()), "huisstijl.docx")},
-        content_type="multipart/form-data")
+    response = admin.post(
+        "/adviseur/beheer/huisstijl",
+        data={"csrf_token": csrf_of(page), "file": (io.BytesIO(_house_style()), "huisstijl.docx")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 302
     advisor = login(app.test_client(), "anna@drenthe.nl")
     document = Document(io.BytesIO(advisor.get(f"/d/{shared.public_id}/plan.docx").data))
@@ -341,18 +443,23 @@ def test_the_house_style_is_used_for_every_advisor_download(app, shared):
 
 def test_a_zip_bomb_or_macro_template_is_refused(app):
     import zipfile
+
     make_user(app, "admin@drenthe.nl", role="admin")
     admin = login(app.test_client(), "admin@drenthe.nl")
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/big.xml", b"0" * (70 * 1024 * 1024))
-    for name, data, message in [("bom.docx", bomb.getvalue(), "pakt uit"),
-                                ("macro.docm", b"PK", "macro")]:
+    for name, data, message in [
+        ("bom.docx", bomb.getvalue(), "pakt uit"),
+        ("macro.docm", b"PK", "macro"),
+    ]:
         page = admin.get("/adviseur/beheer/huisstijl").get_data(as_text=True)
-        response = admin.post("/adviseur/beheer/huisstijl", data={
-            "csrf_token": csrf_of(page), "file": (io.BytesIO(data), name)},
-            content_type="multipart/form-data")
+        response = admin.post(
+            "/adviseur/beheer/huisstijl",
+            data={"csrf_token": csrf_of(page), "file": (io.BytesIO(data), name)},
+            content_type="multipart/form-data",
+        )
         assert response.status_code == 400 and message in response.get_data(as_text=True)
 
 
@@ -369,20 +476,49 @@ def test_an_advisor_starts_a_dossier_for_a_board(app):
 
 def test_create_user_command(tmp_path, monkeypatch):
     from vve.cli import main
+
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
     monkeypatch.setenv("VVE_PASSWORD", PASSWORD)
     monkeypatch.setenv("SECRET_KEY", "cli-secret")
-    assert main(["create-user", "--email", "Eerste@Drenthe.nl", "--name", "Eerste",
-                 "--organisation", "Adviesteam Drenthe", "--role", "admin"]) == 0
-    assert main(["create-user", "--email", "eerste@drenthe.nl", "--name", "Dubbel",
-                 "--organisation", "Adviesteam Drenthe"]) == 2
+    assert (
+        main(
+            [
+                "create-user",
+                "--email",
+                "Eerste@Drenthe.nl",
+                "--name",
+                "Eerste",
+                "--organisation",
+                "Adviesteam Drenthe",
+                "--role",
+                "admin",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "create-user",
+                "--email",
+                "eerste@drenthe.nl",
+                "--name",
+                "Dubbel",
+                "--organisation",
+                "Adviesteam Drenthe",
+            ]
+        )
+        == 2
+    )
 
 
 def test_replacing_the_link_locks_out_an_advisor_who_started_the_dossier(app):
     make_user(app, "anna@drenthe.nl")
     advisor = login(app.test_client(), "anna@drenthe.nl")
-    response = advisor.post("/adviseur/dossier-starten",
-                            data={"csrf_token": csrf_of(advisor.get("/adviseur/").get_data(as_text=True))})
+    response = advisor.post(
+        "/adviseur/dossier-starten",
+        data={"csrf_token": csrf_of(advisor.get("/adviseur/").get_data(as_text=True))},
+    )
     created = advisor.get(response.headers["Location"]).get_data(as_text=True)
     link = re.search(r'readonly value="([^"]+)"', created).group(1)
     path = "/" + link.split("/", 3)[3]
@@ -396,8 +532,9 @@ def test_replacing_the_link_locks_out_an_advisor_who_started_the_dossier(app):
         share_id = db.session.execute(db.select(Share.id)).scalar_one()
     board.post(f"/d/{public_id}/delen/{share_id}/intrekken", data={"csrf_token": csrf_of(page)})
     renewed = board.post(f"/d/{public_id}/nieuwe-link", data={"csrf_token": csrf_of(page)})
-    new_link = re.search(r'readonly value="([^"]+)"',
-                         board.get(renewed.headers["Location"]).get_data(as_text=True)).group(1)
+    new_link = re.search(
+        r'readonly value="([^"]+)"', board.get(renewed.headers["Location"]).get_data(as_text=True)
+    ).group(1)
     assert new_link != link
     assert advisor.get(f"/d/{public_id}/plan").status_code in (302, 404)
     assert advisor.get(f"/d/{public_id}/delen").status_code == 404
@@ -410,32 +547,52 @@ def test_downloading_twice_keeps_one_snapshot(app, shared):
     second = shared.client.get(f"/d/{shared.public_id}/plan.docx").data
     assert first == second
     with app.app_context():
-        assert db.session.execute(db.select(db.func.count()).select_from(PlanSnapshot)).scalar_one() == 1
+        assert (
+            db.session.execute(db.select(db.func.count()).select_from(PlanSnapshot)).scalar_one()
+            == 1
+        )
 
 
 def test_the_board_download_uses_the_sharing_organisations_house_style(app, shared):
     admin = login(app.test_client(), "admin@drenthe.nl")
     page = admin.get("/adviseur/beheer/huisstijl").get_data(as_text=True)
-    admin.post("/adviseur/beheer/huisstijl", data={
-        "csrf_token": csrf_of(page), "file": (io.BytesIO(_house_style()), "huisstijl.docx")},
-        content_type="multipart/form-data")
+    admin.post(
+        "/adviseur/beheer/huisstijl",
+        data={"csrf_token": csrf_of(page), "file": (io.BytesIO(_house_style()), "huisstijl.docx")},
+        content_type="multipart/form-data",
+    )
     document = Document(io.BytesIO(shared.client.get(f"/d/{shared.public_id}/plan.docx").data))
     assert document.styles["Heading 1"].font.name == "Georgia"
 
 
 def test_the_municipal_plan_keeps_the_boards_year_and_names_match_in_any_case(app, shared):
-    shared.submit("gemeente", {"municipal__expected_year": "2035",
-                               "municipal__neighbourhood_plan": "yes"})
+    shared.submit(
+        "gemeente", {"municipal__expected_year": "2035", "municipal__neighbourhood_plan": "yes"}
+    )
     advisor = login(app.test_client(), "anna@drenthe.nl")
     for name in ("Assen", "ASSEN"):  # a second spelling must not break the lookup
         page = advisor.get("/adviseur/gemeenten/nieuw").get_data(as_text=True)
-        advisor.post("/adviseur/gemeenten/nieuw", data={
-            "csrf_token": csrf_of(page), "municipality": name, "neighbourhood": "",
-            "status": "in_preparation", "preferred_route": "heat_network"})
+        advisor.post(
+            "/adviseur/gemeenten/nieuw",
+            data={
+                "csrf_token": csrf_of(page),
+                "municipality": name,
+                "neighbourhood": "",
+                "status": "in_preparation",
+                "preferred_route": "heat_network",
+            },
+        )
     with app.app_context():
         from vve.models import MunicipalPlan
-        assert db.session.execute(db.select(db.func.count()).select_from(MunicipalPlan).where(
-            db.func.lower(MunicipalPlan.municipality) == "assen")).scalar_one() == 1
+
+        assert (
+            db.session.execute(
+                db.select(db.func.count())
+                .select_from(MunicipalPlan)
+                .where(db.func.lower(MunicipalPlan.municipality) == "assen")
+            ).scalar_one()
+            == 1
+        )
         dossier = db.session.execute(db.select(Dossier)).scalar_one()
         assert dossier.heat_route == "heat_network"  # the dashboard followed the change
     html = shared.client.get(f"/d/{shared.public_id}/plan").get_data(as_text=True)
@@ -450,12 +607,25 @@ def test_saving_a_municipal_plan_twice_with_a_non_ascii_name_updates_it(app):
     user_id = make_user(app, "admin@drenthe.nl", role="admin")
     with app.app_context():
         from vve.models import MunicipalPlan
+
         user = db.session.get(User, user_id)
         for status in ("in_preparation", "adopted"):
-            municipal.save_municipal_plan({"municipality": "ØSTERBRO", "neighbourhood": "Ærø",
-                                     "status": status, "preferred_route": "heat_network"}, user)
-        plans = db.session.execute(db.select(MunicipalPlan).where(
-            MunicipalPlan.municipality == "ØSTERBRO")).scalars().all()
+            municipal.save_municipal_plan(
+                {
+                    "municipality": "ØSTERBRO",
+                    "neighbourhood": "Ærø",
+                    "status": status,
+                    "preferred_route": "heat_network",
+                },
+                user,
+            )
+        plans = (
+            db.session.execute(
+                db.select(MunicipalPlan).where(MunicipalPlan.municipality == "ØSTERBRO")
+            )
+            .scalars()
+            .all()
+        )
         assert [p.status for p in plans] == ["adopted"]
 
 
@@ -463,9 +633,16 @@ def test_import_fills_the_dashboard_columns(app, client):
     import json as _json
 
     from tests.conftest import EXAMPLES
+
     page = client.get("/").get_data(as_text=True)
-    client.post("/importeren", data={"csrf_token": csrf_of(page), "profile": (
-        io.BytesIO(EXAMPLES[2].read_bytes()), "emmen.json")}, content_type="multipart/form-data")
+    client.post(
+        "/importeren",
+        data={
+            "csrf_token": csrf_of(page),
+            "profile": (io.BytesIO(EXAMPLES[2].read_bytes()), "emmen.json"),
+        },
+        content_type="multipart/form-data",
+    )
     with app.app_context():
         dossier = db.session.execute(db.select(Dossier)).scalar_one()
         name = _json.loads(EXAMPLES[2].read_text("utf-8"))["association"]["name"]

@@ -9,17 +9,28 @@ from vve.fields import EuroField
 from vve.wizard.steps import STEPS
 
 # One-line inputs: browsers strip line breaks from <input> values.
-TYPED = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",),
-                              exclude_characters="\r\n"), max_size=30)
-STEP_FIELDS = {s.slug: [q.name for q in s.questions if q.kind not in ("choice", "bool")]
-               + [f"{t.name}-0-{c.key}" for t in s.tables if not t.keys for c in t.columns
-                  if c.kind != "choice"]
-               for s in STEPS}
+TYPED = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=30
+)
+STEP_FIELDS = {
+    s.slug: [q.name for q in s.questions if q.kind not in ("choice", "bool")]
+    + [
+        f"{t.name}-0-{c.key}"
+        for t in s.tables
+        if not t.keys
+        for c in t.columns
+        if c.kind != "choice"
+    ]
+    for s in STEPS
+}
 
 
 @pytest.mark.parametrize("slug", [s.slug for s in STEPS])
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_any_typed_text_gives_a_page_and_keeps_it(wizard, slug, data):
     names = STEP_FIELDS[slug]
@@ -36,8 +47,9 @@ def test_any_typed_text_gives_a_page_and_keeps_it(wizard, slug, data):
         for value in typed.values():
             stripped = value.replace("\r\n", "\n").replace("\r", "\n")
             if stripped.strip() and "\x00" not in stripped:
-                assert str(escape(stripped))[:10] in page or \
-                    str(escape(stripped.strip()))[:10] in page
+                assert (
+                    str(escape(stripped))[:10] in page or str(escape(stripped.strip()))[:10] in page
+                )
 
 
 @given(st.integers(0, 10**9))

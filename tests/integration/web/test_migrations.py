@@ -16,7 +16,7 @@ from vve.profile import parse_profile
 from vve.profile.upgrade import v1_to_v2
 
 V1 = sorted((ROOT / "tests" / "fixtures" / "profile-v1").glob("*.json"))
-BEFORE = "caea5cdebc9e"   # the last revision that stored version-1 profiles
+BEFORE = "caea5cdebc9e"  # the last revision that stored version-1 profiles
 
 
 @pytest.fixture
@@ -31,15 +31,48 @@ def old_app(database_uri):
 
 
 def _store(profile: dict | None) -> int:
-    table = sa.table("dossier", *(sa.column(c) for c in (
-        "public_id", "token_hash", "created_at", "updated_at", "version", "furthest_step",
-        "name", "municipality", "postcode", "heat_route", "stage", "status")),
-        sa.column("profile", sa.JSON), sa.column("id", sa.Integer))
+    table = sa.table(
+        "dossier",
+        *(
+            sa.column(c)
+            for c in (
+                "public_id",
+                "token_hash",
+                "created_at",
+                "updated_at",
+                "version",
+                "furthest_step",
+                "name",
+                "municipality",
+                "postcode",
+                "heat_route",
+                "stage",
+                "status",
+            )
+        ),
+        sa.column("profile", sa.JSON),
+        sa.column("id", sa.Integer),
+    )
     now = dt.datetime.now(dt.UTC)
-    result = db.session.execute(table.insert().values(
-        public_id=secrets.token_urlsafe(9), token_hash="0" * 64, created_at=now, updated_at=now,
-        version=1, furthest_step=8, name="x", municipality="", postcode="", heat_route="",
-        stage="", status="started", profile=profile).returning(table.c.id))
+    result = db.session.execute(
+        table.insert()
+        .values(
+            public_id=secrets.token_urlsafe(9),
+            token_hash="0" * 64,
+            created_at=now,
+            updated_at=now,
+            version=1,
+            furthest_step=8,
+            name="x",
+            municipality="",
+            postcode="",
+            heat_route="",
+            stage="",
+            status="started",
+            profile=profile,
+        )
+        .returning(table.c.id)
+    )
     dossier_id = result.scalar_one()
     db.session.commit()
     return dossier_id
@@ -47,23 +80,31 @@ def _store(profile: dict | None) -> int:
 
 def _profiles() -> dict[int, tuple[dict | None, int]]:
     rows = db.session.execute(sa.text("SELECT id, profile, version FROM dossier")).all()
-    return {row.id: (json.loads(row.profile) if isinstance(row.profile, str) else row.profile,
-                     row.version) for row in rows}
+    return {
+        row.id: (
+            json.loads(row.profile) if isinstance(row.profile, str) else row.profile,
+            row.version,
+        )
+        for row in rows
+    }
 
 
 def test_version_1_dossiers_are_upgraded_with_every_answer_kept(old_app):
     with old_app.app_context():
         stored = {_store(json.loads(p.read_text(encoding="utf-8"))): p.stem for p in V1}
-        empty = _store(None)   # a dossier started but never saved
+        empty = _store(None)  # a dossier started but never saved
         upgrade()
         after = _profiles()
         for dossier_id, name in stored.items():
-            original = json.loads((ROOT / "tests" / "fixtures" / "profile-v1"
-                                   / f"{name}.json").read_text(encoding="utf-8"))
+            original = json.loads(
+                (ROOT / "tests" / "fixtures" / "profile-v1" / f"{name}.json").read_text(
+                    encoding="utf-8"
+                )
+            )
             profile, version = after[dossier_id]
             assert profile == v1_to_v2(original), name
             assert profile["schema_version"] == 2
-            assert version == 2   # a form opened before the upgrade is refused, not saved
+            assert version == 2  # a form opened before the upgrade is refused, not saved
             assert parse_profile(profile).model_dump(mode="json") == profile
         assert after[empty] == (None, 1)
 
@@ -78,20 +119,29 @@ def test_the_downgrade_restores_version_1_and_refuses_to_drop_new_answers(old_ap
         upgrade()
         profile = _profiles()[plain][0]
         profile["money"]["advice_cost"] = 14_000
-        db.session.execute(sa.text("UPDATE dossier SET profile = :p WHERE id = :i").bindparams(
-            sa.bindparam("p", type_=sa.JSON)), {"p": profile, "i": plain})
+        db.session.execute(
+            sa.text("UPDATE dossier SET profile = :p WHERE id = :i").bindparams(
+                sa.bindparam("p", type_=sa.JSON)
+            ),
+            {"p": profile, "i": plain},
+        )
         db.session.commit()
-        with pytest.raises(SystemExit):   # flask-migrate reports the refusal and exits
+        with pytest.raises(SystemExit):  # flask-migrate reports the refusal and exits
             downgrade(revision=BEFORE)
         db.session.rollback()
         assert _profiles()[plain][0]["money"]["advice_cost"] == 14_000
 
 
 def _who() -> tuple[list[str], list[str]]:
-    actors = [r[0] for r in db.session.execute(sa.text(
-        "SELECT actor FROM audit_event ORDER BY id")).all()]
-    authors = [r[0] for r in db.session.execute(sa.text(
-        "SELECT created_by FROM plan_snapshot ORDER BY id")).all()]
+    actors = [
+        r[0] for r in db.session.execute(sa.text("SELECT actor FROM audit_event ORDER BY id")).all()
+    ]
+    authors = [
+        r[0]
+        for r in db.session.execute(
+            sa.text("SELECT created_by FROM plan_snapshot ORDER BY id")
+        ).all()
+    ]
     return actors, authors
 
 
@@ -103,18 +153,29 @@ def test_audit_actors_become_codes_and_back(old_app):
         dossier_id = _store(None)
         now = dt.datetime.now(dt.UTC)
         for actor in ("bestuur", "adviseur:an@team.nl", "adviseur:adviseur:x@y.nl"):
-            db.session.execute(sa.text(
-                "INSERT INTO audit_event (dossier_id, at, actor, action) "
-                "VALUES (:d, :at, :a, 'answers_changed')"), {"d": dossier_id, "at": now, "a": actor})
+            db.session.execute(
+                sa.text(
+                    "INSERT INTO audit_event (dossier_id, at, actor, action) "
+                    "VALUES (:d, :at, :a, 'answers_changed')"
+                ),
+                {"d": dossier_id, "at": now, "a": actor},
+            )
         for author in ("bestuur", "adviseur:an@team.nl"):
-            db.session.execute(sa.text(
-                "INSERT INTO plan_snapshot (dossier_id, created_at, created_by, engine_version, "
-                "knowledge_version, plan) VALUES (:d, :at, :a, '1', 'k', :p)").bindparams(
-                sa.bindparam("p", type_=sa.JSON)), {"d": dossier_id, "at": now, "a": author, "p": {}})
+            db.session.execute(
+                sa.text(
+                    "INSERT INTO plan_snapshot (dossier_id, created_at, created_by, engine_version, "
+                    "knowledge_version, plan) VALUES (:d, :at, :a, '1', 'k', :p)"
+                ).bindparams(sa.bindparam("p", type_=sa.JSON)),
+                {"d": dossier_id, "at": now, "a": author, "p": {}},
+            )
         db.session.commit()
         upgrade()
-        assert _who() == (["board", "advisor:an@team.nl", "advisor:adviseur:x@y.nl"],
-                          ["board", "advisor:an@team.nl"])
+        assert _who() == (
+            ["board", "advisor:an@team.nl", "advisor:adviseur:x@y.nl"],
+            ["board", "advisor:an@team.nl"],
+        )
         downgrade(revision="b7e1c2d3a4f5")
-        assert _who() == (["bestuur", "adviseur:an@team.nl", "adviseur:adviseur:x@y.nl"],
-                          ["bestuur", "adviseur:an@team.nl"])
+        assert _who() == (
+            ["bestuur", "adviseur:an@team.nl", "adviseur:adviseur:x@y.nl"],
+            ["bestuur", "adviseur:an@team.nl"],
+        )

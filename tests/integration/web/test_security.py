@@ -16,8 +16,12 @@ def _dossier_rules(app):
 
 
 def _url(rule, public_id):
-    fill = {"public_id": public_id, "slug": "vve", "token": "x" * 43,  # a wrong token
-            "action": "blokkeren"}
+    fill = {
+        "public_id": public_id,
+        "slug": "vve",
+        "token": "x" * 43,  # a wrong token
+        "action": "blokkeren",
+    }
     return rule.build({a: fill.get(a, 1) for a in rule.arguments})[1]
 
 
@@ -43,6 +47,7 @@ def test_a_wrong_token_is_refused(app, wizard):
 
 def test_access_to_one_dossier_is_not_access_to_another(app, client, wizard):
     from tests.integration.web.conftest import Wizard
+
     other = Wizard(app.test_client()).start()
     assert client.get(f"/d/{other.public_id}/stap/vve").status_code == 404
 
@@ -66,8 +71,10 @@ def test_every_post_needs_a_csrf_token(app, wizard):
 
 
 def test_an_expired_csrf_token_keeps_what_was_typed(app, wizard):
-    response = wizard.client.post(f"/d/{wizard.public_id}/stap/vve",
-                                  data={"csrf_token": "verlopen", "association__name": "VvE Typed"})
+    response = wizard.client.post(
+        f"/d/{wizard.public_id}/stap/vve",
+        data={"csrf_token": "verlopen", "association__name": "VvE Typed"},
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert 'value="VvE Typed"' in html and "sessie was verlopen" in html
@@ -105,9 +112,15 @@ def test_a_stale_form_is_not_saved_over_newer_answers(app, wizard):
     page = wizard.client.get(f"/d/{wizard.public_id}/stap/vve").get_data(as_text=True)
     old_version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
     wizard.submit("vve", {"association__name": "Tweede versie"})  # someone else saves
-    response = wizard.client.post(f"/d/{wizard.public_id}/stap/vve", data={
-        "csrf_token": csrf_of(page), "version": old_version, "next": "",
-        "association__name": "Derde versie"})
+    response = wizard.client.post(
+        f"/d/{wizard.public_id}/stap/vve",
+        data={
+            "csrf_token": csrf_of(page),
+            "version": old_version,
+            "next": "",
+            "association__name": "Derde versie",
+        },
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 409 and 'value="Derde versie"' in html
     assert "Nu opgeslagen: Naam van de VvE: Tweede versie" in html  # what changed meanwhile
@@ -117,8 +130,14 @@ def test_a_stale_form_is_not_saved_over_newer_answers(app, wizard):
 
 
 def test_the_language_switch_is_no_open_redirect(client):
-    for target in ("https://example.org/", "//example.org/", "/\t/example.org", "/\n/x",
-                   "\\example.org", "/\\example.org"):
+    for target in (
+        "https://example.org/",
+        "//example.org/",
+        "/\t/example.org",
+        "/\n/x",
+        "\\example.org",
+        "/\\example.org",
+    ):
         response = client.get("/taal/en", query_string={"next": target})
         assert response.status_code == 302
         location = response.headers["Location"]
@@ -128,17 +147,26 @@ def test_the_language_switch_is_no_open_redirect(client):
 def test_posts_over_https_with_a_same_origin_referer_are_accepted(app):
     client = app.test_client()
     page = client.get("/", base_url="https://vve.example").get_data(as_text=True)
-    response = client.post("/start", base_url="https://vve.example",
-                           data={"csrf_token": csrf_of(page)},
-                           headers={"Referer": "https://vve.example/"})
+    response = client.post(
+        "/start",
+        base_url="https://vve.example",
+        data={"csrf_token": csrf_of(page)},
+        headers={"Referer": "https://vve.example/"},
+    )
     assert response.status_code == 302
-    assert client.get("/", base_url="https://vve.example").headers["Referrer-Policy"] == "same-origin"
+    assert (
+        client.get("/", base_url="https://vve.example").headers["Referrer-Policy"] == "same-origin"
+    )
 
 
 def test_two_dossiers_started_in_one_browser_each_show_their_own_link(app):
     client = app.test_client()
-    first = client.post("/start", data={"csrf_token": csrf_of(client.get("/").get_data(as_text=True))})
-    second = client.post("/start", data={"csrf_token": csrf_of(client.get("/").get_data(as_text=True))})
+    first = client.post(
+        "/start", data={"csrf_token": csrf_of(client.get("/").get_data(as_text=True))}
+    )
+    second = client.post(
+        "/start", data={"csrf_token": csrf_of(client.get("/").get_data(as_text=True))}
+    )
     for response in (first, second):
         page = client.get(response.headers["Location"]).get_data(as_text=True)
         link = re.search(r'readonly value="([^"]+)"', page).group(1)
@@ -154,13 +182,17 @@ def test_odd_bytes_in_a_dossier_id_are_a_plain_404(client):
 def test_uploads_are_limited_in_size(app, client):
     page = client.get("/").get_data(as_text=True)
     # announce a body over MAX_CONTENT_LENGTH: refused before anything is read
-    response = client.post("/importeren", data={"csrf_token": csrf_of(page)},
-                           environ_overrides={"CONTENT_LENGTH": str(3 * 1024 * 1024)})
+    response = client.post(
+        "/importeren",
+        data={"csrf_token": csrf_of(page)},
+        environ_overrides={"CONTENT_LENGTH": str(3 * 1024 * 1024)},
+    )
     assert response.status_code == 413
 
 
 def test_guessing_private_links_is_rate_limited(app, wizard):
     from vve.ratelimit import MAX_FAILURES
+
     guesser = app.test_client()
     for _ in range(MAX_FAILURES):
         assert guesser.get(f"/toegang/{wizard.public_id}/{'y' * 43}").status_code == 404
@@ -172,19 +204,33 @@ def test_tokens_are_compared_in_constant_time():
     import inspect
 
     from vve.services import dossiers
+
     assert "hmac.compare_digest" in inspect.getsource(dossiers.token_matches)
 
 
 def test_security_headers_on_every_response(app, wizard):
-    fill = {"public_id": wizard.public_id, "slug": "vve", "token": "x" * 43,
-            "action": "blokkeren", "share_id": 1, "snapshot_id": 1, "user_id": 1,
-            "plan_id": 1, "code": "nl", "filename": "app.css"}
+    fill = {
+        "public_id": wizard.public_id,
+        "slug": "vve",
+        "token": "x" * 43,
+        "action": "blokkeren",
+        "share_id": 1,
+        "snapshot_id": 1,
+        "user_id": 1,
+        "plan_id": 1,
+        "code": "nl",
+        "filename": "app.css",
+    }
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods:
             continue
         response = wizard.client.get(rule.build({a: fill[a] for a in rule.arguments})[1])
-        for header in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
-                       "Referrer-Policy"):
+        for header in (
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "X-Frame-Options",
+            "Referrer-Policy",
+        ):
             assert header in response.headers, (rule.rule, header)
         response.close()  # static files are streamed from disk
 
@@ -193,6 +239,7 @@ def test_ids_of_another_dossier_lead_nowhere(app, wizard):
     """IDOR sweep: a board that owns dossier A uses the real share and snapshot ids of B."""
     from tests.integration.web.conftest import Wizard
     from vve.models import PlanSnapshot, Share
+
     other = Wizard(app.test_client()).start()
     other.submit("vve", {"association__name": "VvE B"})
     other.client.get(f"/d/{other.public_id}/plan.docx")
@@ -204,7 +251,11 @@ def test_ids_of_another_dossier_lead_nowhere(app, wizard):
     wizard.submit("vve", {"association__name": "VvE A"})
     token = csrf_of(wizard.client.get("/").get_data(as_text=True))
     assert wizard.client.get(f"/d/{wizard.public_id}/plannen/{snapshot_id}.docx").status_code == 404
-    assert wizard.client.post(f"/d/{wizard.public_id}/delen/{share_id}/intrekken",
-                              data={"csrf_token": token}).status_code == 404
+    assert (
+        wizard.client.post(
+            f"/d/{wizard.public_id}/delen/{share_id}/intrekken", data={"csrf_token": token}
+        ).status_code
+        == 404
+    )
     with app.app_context():
         assert db.session.get(Share, share_id).revoked_at is None

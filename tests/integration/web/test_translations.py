@@ -34,9 +34,23 @@ def _forms(value):
 def test_the_catalogs_cover_every_string_in_the_code(tmp_path):
     """Extraction finds nothing the committed template lacks (run pybabel update otherwise)."""
     pot = tmp_path / "messages.pot"
-    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"),
-                                "-k", "_l", "-k", "lazy_gettext", "-o", str(pot),
-                                "--no-location", str(ROOT)])
+    CommandLineInterface().run(
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "-o",
+            str(pot),
+            "--no-location",
+            str(ROOT),
+        ]
+    )
     with pot.open("rb") as handle:
         extracted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
     english = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalog("en") if m.id}

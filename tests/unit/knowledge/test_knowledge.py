@@ -27,10 +27,12 @@ def test_packaged_knowledge_loads_and_is_dated(knowledge):
 
 
 def test_an_entry_without_a_source_is_refused(tmp_path):
-    data = _broken_copy(tmp_path, "measures.toml",
-                        'source = ["svve-measures", "trias-energetica"]\n', "")
-    with pytest.raises(KnowledgeError, match="measures.toml: measures.hydronic_balancing: "
-                                             "missing key 'source'"):
+    data = _broken_copy(
+        tmp_path, "measures.toml", 'source = ["svve-measures", "trias-energetica"]\n', ""
+    )
+    with pytest.raises(
+        KnowledgeError, match="measures.toml: measures.hydronic_balancing: missing key 'source'"
+    ):
         load_knowledge_from(data)
 
 
@@ -41,8 +43,9 @@ def test_a_rule_with_a_bad_fraction_is_refused(tmp_path):
 
 
 def test_every_source_is_cited_somewhere(knowledge):
-    text = "".join(p.read_text(encoding="utf-8") for p in DATA_DIR.glob("*.toml")
-                   if p.name != "sources.toml")
+    text = "".join(
+        p.read_text(encoding="utf-8") for p in DATA_DIR.glob("*.toml") if p.name != "sources.toml"
+    )
     unused = [sid for sid in knowledge.sources if f'"{sid}"' not in text]
     assert not unused
 
@@ -53,8 +56,11 @@ def _unknowable_paths(model=Profile, prefix=""):
         annotation = field.annotation
         origin = typing.get_origin(annotation)
         args = typing.get_args(annotation)
-        if isinstance(annotation, type) and issubclass(annotation, type(Profile).__mro__[0]) and \
-                hasattr(annotation, "model_fields"):
+        if (
+            isinstance(annotation, type)
+            and issubclass(annotation, type(Profile).__mro__[0])
+            and hasattr(annotation, "model_fields")
+        ):
             yield from _unknowable_paths(annotation, path + ".")
         elif origin is list and args and hasattr(args[0], "model_fields"):
             yield from _unknowable_paths(args[0], path + ".*.")
@@ -64,9 +70,13 @@ def _unknowable_paths(model=Profile, prefix=""):
 
 def test_every_unknowable_field_says_how_to_find_out(knowledge):
     skip = ("voting.overrides", "voting.weights")
-    missing = [p for p in _unknowable_paths()
-               if not p.startswith(skip) and p not in knowledge.unknowns
-               and p not in knowledge.optional_fields]
+    missing = [
+        p
+        for p in _unknowable_paths()
+        if not p.startswith(skip)
+        and p not in knowledge.unknowns
+        and p not in knowledge.optional_fields
+    ]
     assert not missing
 
 
@@ -77,26 +87,50 @@ def test_an_unknown_model_reglement_becomes_a_kadaster_action():
     assert "Kadaster" in load_knowledge().unknowns["voting.model_reglement"].how
 
 
-@pytest.mark.parametrize("filename, old, new, message", [
-    ("decisions.toml", '"stages-vvebelang"]', '"nergens"]', "unknown source id 'nergens'"),
-    ("routes.toml", "peildatum = 2026-01-01\n", "", "peildatum"),
-    ("decisions.toml", 'stage = "organise"', 'stage = "nergens"', "unknown stage"),
-    ("routes.toml", 'measures = ["heat_network_connection"]', 'measures = ["toverij"]',
-     "unknown measure"),
-    ("voting.toml", 'rule = "ordinary_quorum_half"', 'rule = "verzonnen"', "unknown rule"),
-    ("voting.toml", 'deed_amendment = "deed_four_fifths"', 'deed_amendment = "x"', "unknown rule"),
-    ("risks.toml", 'stage = "inventory"', 'stage = "nergens"', "unknown stage"),
-    ("measures.toml", 'certainty = "bron"', "", "certainty"),
-    ("measures.toml", 'kind = "insulation"', 'kind = "magie"', "unknown kind"),
-    ("costs.toml", 'vat = "incl"\nincludes = "materiaal', 'vat = "excl"\nincludes = "materiaal',
-     "convert an excl figure first"),
-    ("costs.toml", 'low = "26.70"', 'low = "27.50"', "low <= typical <= high"),
-    ("costs.toml", 'quality = "zwak"\ncertainty = "onzeker"', 'quality = "zwak"\ncertainty = "bron"',
-     "cannot have certainty 'bron'"),
-    ("financing.toml", 'apply_at = "inventory.apply_svve_advice"', 'apply_at = "inventory.nergens"',
-     "no stage or action"),
-    ("stages.toml", 'weekdays = [0, 1, 2, 3]', 'weekdays = [9]', "days 0"),
-])
+@pytest.mark.parametrize(
+    "filename, old, new, message",
+    [
+        ("decisions.toml", '"stages-vvebelang"]', '"nergens"]', "unknown source id 'nergens'"),
+        ("routes.toml", "peildatum = 2026-01-01\n", "", "peildatum"),
+        ("decisions.toml", 'stage = "organise"', 'stage = "nergens"', "unknown stage"),
+        (
+            "routes.toml",
+            'measures = ["heat_network_connection"]',
+            'measures = ["toverij"]',
+            "unknown measure",
+        ),
+        ("voting.toml", 'rule = "ordinary_quorum_half"', 'rule = "verzonnen"', "unknown rule"),
+        (
+            "voting.toml",
+            'deed_amendment = "deed_four_fifths"',
+            'deed_amendment = "x"',
+            "unknown rule",
+        ),
+        ("risks.toml", 'stage = "inventory"', 'stage = "nergens"', "unknown stage"),
+        ("measures.toml", 'certainty = "bron"', "", "certainty"),
+        ("measures.toml", 'kind = "insulation"', 'kind = "magie"', "unknown kind"),
+        (
+            "costs.toml",
+            'vat = "incl"\nincludes = "materiaal',
+            'vat = "excl"\nincludes = "materiaal',
+            "convert an excl figure first",
+        ),
+        ("costs.toml", 'low = "26.70"', 'low = "27.50"', "low <= typical <= high"),
+        (
+            "costs.toml",
+            'quality = "zwak"\ncertainty = "onzeker"',
+            'quality = "zwak"\ncertainty = "bron"',
+            "cannot have certainty 'bron'",
+        ),
+        (
+            "financing.toml",
+            'apply_at = "inventory.apply_svve_advice"',
+            'apply_at = "inventory.nergens"',
+            "no stage or action",
+        ),
+        ("stages.toml", "weekdays = [0, 1, 2, 3]", "weekdays = [9]", "days 0"),
+    ],
+)
 def test_broken_references_are_refused(tmp_path, filename, old, new, message):
     with pytest.raises(KnowledgeError, match=message):
         load_knowledge_from(_broken_copy(tmp_path, filename, old, new))
@@ -105,10 +139,11 @@ def test_broken_references_are_refused(tmp_path, filename, old, new, message):
 def test_every_measure_depends_on_answers_the_profile_has():
     from vve.labels import FIELDS
     from vve.profile import Profile
+
     profile = Profile.model_validate({"association": {"name": "VvE"}})
     for mid, entry in load_knowledge().measures.items():
         for path in entry.depends_on:
             assert path in FIELDS, (mid, path)
             value = profile
             for part in path.split("."):
-                value = getattr(value, part)   # raises if the path is not in the profile
+                value = getattr(value, part)  # raises if the path is not in the profile

@@ -67,7 +67,7 @@ KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Keys every entry of its kind has today that are optional all the same.
 OPTIONAL = {
     ("stages", "meetings", "run_up_days"),
-    ("costs", "energy", "typical"),      # only the average gas use needs a typical value
+    ("costs", "energy", "typical"),  # only the average gas use needs a typical value
     ("costs", "energy", "basis"),
     ("costs", "savings", "basis"),
     ("costs", "isde", "routes"),
@@ -88,7 +88,9 @@ def _read() -> dict[str, Any]:
 Names = tuple[str, ...]
 
 
-def _walk(value: Any, path: tuple[str, ...], names: Names) -> Iterator[tuple[dict[str, Any], Names]]:
+def _walk(
+    value: Any, path: tuple[str, ...], names: Names
+) -> Iterator[tuple[dict[str, Any], Names]]:
     """(entry, the names it may go by) for every entry at ``path`` below ``value``: a list
     item by its id, or by its index where it has none."""
     if not path:
@@ -100,26 +102,31 @@ def _walk(value: Any, path: tuple[str, ...], names: Names) -> Iterator[tuple[dic
             yield from _walk(item, rest, (key,))
     elif head == "#":
         for index, item in enumerate(value):
-            yield from _walk(item, rest, (*(str(item[k]) for k in ("id",) if k in item),
-                                          f"[{index}]"))
+            yield from _walk(
+                item, rest, (*(str(item[k]) for k in ("id",) if k in item), f"[{index}]")
+            )
     else:
         yield from _walk(value[head], rest, (head,))
 
 
 def _entries(raw: dict[str, Any]) -> list[tuple[str, tuple[str, ...], dict[str, Any], Names]]:
-    return [(name, path, entry, names) for name, path in KINDS
-            for entry, names in _walk(raw[name], path, (name,))]
+    return [
+        (name, path, entry, names)
+        for name, path in KINDS
+        for entry, names in _walk(raw[name], path, (name,))
+    ]
 
 
 def _required(raw: dict[str, Any], name: str, path: tuple[str, ...]) -> set[str]:
     """The keys every entry of a kind carries, less those that are optional all the same."""
     entries = [entry for entry, _ in _walk(raw[name], path, (name,))]
     common = set.intersection(*(set(e) for e in entries))
-    if len(entries) == 1:   # a single table: each of its keys is needed
+    if len(entries) == 1:  # a single table: each of its keys is needed
         common = set(entries[0])
     kind = next((p for p in reversed(path) if p not in "*#"), name)
-    return {k for k in common if (name, kind, k) not in OPTIONAL
-            and not isinstance(entries[0][k], dict)}
+    return {
+        k for k in common if (name, kind, k) not in OPTIONAL and not isinstance(entries[0][k], dict)
+    }
 
 
 def _toml(value: Any) -> str:
@@ -151,8 +158,9 @@ def _refused(raw: dict[str, Any], name: str, names: Names, key: str) -> None:
     with tempfile.TemporaryDirectory() as folder, pytest.raises(KnowledgeError) as refused:
         _load_changed(raw, Path(folder))
     message = str(refused.value)
-    assert f"{name}.toml" in message and any(n in message for n in names) and key in message, \
+    assert f"{name}.toml" in message and any(n in message for n in names) and key in message, (
         message
+    )
 
 
 def _wrong(value: Any) -> Any:

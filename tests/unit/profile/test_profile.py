@@ -32,11 +32,18 @@ def test_examples_round_trip_exactly(path):
 
 
 def test_errors_are_dutch_and_name_the_field_path():
-    errors = _errors({"association": {"name": ""},
-                      "building": {"construction_year": "negentienzeventig", "storeys": 0,
-                                   "heritage": "kasteel"},
-                      "voting": {"overrides": {"qualified": {"majority": "3/2"}}},
-                      "onbekend": 1})
+    errors = _errors(
+        {
+            "association": {"name": ""},
+            "building": {
+                "construction_year": "negentienzeventig",
+                "storeys": 0,
+                "heritage": "kasteel",
+            },
+            "voting": {"overrides": {"qualified": {"majority": "3/2"}}},
+            "onbekend": 1,
+        }
+    )
     assert errors["association.name"] == "Dit veld mag niet leeg zijn."
     assert "geheel getal" in errors["building.construction_year"]
     assert errors["building.storeys"] == "Vul een getal van minstens 1 in."
@@ -50,19 +57,28 @@ def test_missing_name_is_required():
 
 
 def test_postcode_is_normalised_and_checked():
-    assert make_profile(association={"name": "x", "postcode": "7811ab"}).association.postcode == "7811 AB"
-    assert "1234 AB" in _errors({"association": {"name": "x", "postcode": "0811 AB"}})[
-        "association.postcode"]
+    assert (
+        make_profile(association={"name": "x", "postcode": "7811ab"}).association.postcode
+        == "7811 AB"
+    )
+    assert (
+        "1234 AB"
+        in _errors({"association": {"name": "x", "postcode": "0811 AB"}})["association.postcode"]
+    )
 
 
 def test_a_vote_table_that_disagrees_with_the_rights_is_a_plan_risk_not_a_block():
     """Answered on different steps: refusing the save would leave the board stuck."""
     from tests.conftest import AS_OF
     from vve.rules import build_plan
-    profile = make_profile(building={"rights": {"dwellings": 10}},
-                           voting={"votes_per_right": "weighted",
-                                   "weights": [{"label": "woning", "rights": 9,
-                                                "votes_per_right": 1}]})
+
+    profile = make_profile(
+        building={"rights": {"dwellings": 10}},
+        voting={
+            "votes_per_right": "weighted",
+            "weights": [{"label": "woning", "rights": 9, "votes_per_right": 1}],
+        },
+    )
     risks = {r.id: r.text for r in build_plan(profile, AS_OF).risks}
     assert "9 appartementsrechten" in risks["weights_mismatch"]
 
@@ -70,17 +86,25 @@ def test_a_vote_table_that_disagrees_with_the_rights_is_a_plan_risk_not_a_block(
 def test_owner_votes_over_the_total_are_a_plan_risk():
     from tests.conftest import AS_OF
     from vve.rules import build_plan
-    profile = make_profile(building={"rights": {"dwellings": 10}},
-                           owners={"groups": [{"kind": "investor", "votes": 11}]})
+
+    profile = make_profile(
+        building={"rights": {"dwellings": 10}},
+        owners={"groups": [{"kind": "investor", "votes": 11}]},
+    )
     assert "owner_votes_exceed_total" in {r.id for r in build_plan(profile, AS_OF).risks}
 
 
 def test_weighted_total_votes():
     profile = make_profile(
         building={"rights": {"dwellings": 10, "commercial_units": 2}},
-        voting={"votes_per_right": "weighted",
-                "weights": [{"label": "woning", "rights": 10, "votes_per_right": 1},
-                            {"label": "winkel", "rights": 2, "votes_per_right": 3}]})
+        voting={
+            "votes_per_right": "weighted",
+            "weights": [
+                {"label": "woning", "rights": 10, "votes_per_right": 1},
+                {"label": "winkel", "rights": 2, "votes_per_right": 3},
+            ],
+        },
+    )
     assert profile.total_votes() == 16
 
 
@@ -137,9 +161,10 @@ def test_anything_the_schema_allows_parses_or_fails_in_dutch(data):
 
 
 def test_votes_derived_from_rights_count_towards_the_total():
-    profile = make_profile(building={"rights": {"dwellings": 10}},
-                           owners={"groups": [{"kind": "investor", "votes": 6},
-                                              {"kind": "other", "rights": 10}]})
+    profile = make_profile(
+        building={"rights": {"dwellings": 10}},
+        owners={"groups": [{"kind": "investor", "votes": 6}, {"kind": "other", "rights": 10}]},
+    )
     assert profile.owner_votes() == 16
 
 

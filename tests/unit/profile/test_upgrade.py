@@ -49,8 +49,7 @@ def test_a_v1_file_without_the_new_sections_upgrades_too():
 
 def test_an_upgrade_keeps_what_a_board_already_typed_in_a_new_field():
     # a file written by a newer tool, marked version 1 by mistake: nothing is overwritten
-    data = {"schema_version": 1, "association": {"name": "x"},
-            "money": {"advice_cost": 12_000}}
+    data = {"schema_version": 1, "association": {"name": "x"}, "money": {"advice_cost": 12_000}}
     assert upgrade(data)["money"]["advice_cost"] == 12_000
 
 
@@ -61,7 +60,8 @@ def test_versions_the_code_does_not_know_are_left_for_the_parser_to_refuse():
 
 def test_a_version_1_file_with_a_broken_section_gets_a_dutch_message_not_a_crash():
     from vve.profile import ProfileError, load_profile
+
     for broken in ('"money": []', '"building": "gebouw"'):
         with pytest.raises(ProfileError):
-            load_profile('{"schema_version": 1, "association": {"name": "x"}, ' + broken + '}')
+            load_profile('{"schema_version": 1, "association": {"name": "x"}, ' + broken + "}")
     assert load_profile('{"schema_version": 1, "association": {"name": "x"}, "building": null}')

@@ -13,8 +13,21 @@ from .maintenance import MAINTENANCE_STEPS
 from .meeting import DECISION_STEPS
 from .model import UNKNOWN, Column, Question, Section, Step, Table
 
-__all__ = ["STEPS", "UNKNOWN", "Column", "Question", "Section", "Step", "Table", "OWNER_ROWS",
-           "WEIGHT_ROWS", "STEP_SLUGS", "VOTES_STEP", "TABLES", "step_by_slug"]
+__all__ = [
+    "STEPS",
+    "UNKNOWN",
+    "Column",
+    "Question",
+    "Section",
+    "Step",
+    "Table",
+    "OWNER_ROWS",
+    "WEIGHT_ROWS",
+    "STEP_SLUGS",
+    "VOTES_STEP",
+    "TABLES",
+    "step_by_slug",
+]
 
 # vve, gebouw, installaties · onderhoud · stemmen, gemeente, ambitie · kosten
 STEPS: tuple[Step, ...] = (*BUILDING_STEPS, *MAINTENANCE_STEPS, *DECISION_STEPS, *COSTS_STEPS)

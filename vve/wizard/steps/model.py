@@ -15,18 +15,18 @@ UNKNOWN = ""  # the form value of "weet ik niet"
 
 @dataclass(frozen=True)
 class Question:
-    part = "question"            # what a template shows: question, table or section
+    part = "question"  # what a template shows: question, table or section
     path: str
-    kind: str                    # text, postcode, int, euro, year, percent, choice, bool,
-                                 # date, rate (interest in percent, stored as "3.69")
+    kind: str  # text, postcode, int, euro, year, percent, choice, bool,
+    # date, rate (interest in percent, stored as "3.69")
     label: object
     hint: object = None
-    choices: tuple = ()          # (value, label) pairs, without "weet ik niet"; values may
-                                 # be numbers (a loan term of 20 years)
+    choices: tuple = ()  # (value, label) pairs, without "weet ik niet"; values may
+    # be numbers (a loan term of 20 years)
     minimum: int | None = None
     maximum: int | None = None
     required: bool = False
-    unit: str | None = None      # shown after the answer on the check page: "m²"
+    unit: str | None = None  # shown after the answer on the check page: "m²"
 
     @property
     def name(self) -> str:
@@ -45,10 +45,10 @@ class Column:
     choices: tuple = ()
     minimum: int | None = None
     maximum: int | None = None
-    required: bool = False       # a row with anything in it needs this too
-    default: object = None       # an untouched row's value (a preselected choice)
+    required: bool = False  # a row with anything in it needs this too
+    default: object = None  # an untouched row's value (a preselected choice)
     unit: str | None = None
-    wide: bool = False           # a whole line of the row (a description)
+    wide: bool = False  # a whole line of the row (a description)
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ class Table:
     label: object
     hint: object
     columns: tuple[Column, ...]
-    rows: int = 2                # a list table's empty rows at the start
+    rows: int = 2  # a list table's empty rows at the start
     keys: str | None = None
-    open: bool = True            # False: folded away (details) until something is in it
+    open: bool = True  # False: folded away (details) until something is in it
 
     @property
     def name(self) -> str:
