@@ -85,64 +85,102 @@ def _table_notes(money: dict) -> list[str]:
 
 def measure_notes(b: Builder, money: dict, titles: dict[str, str]) -> None:
     b.heading("Toelichting per maatregel", 3)
-    vve = [line for line in money["measures"] if line["payer"] == "vve"]
-    reasons = {line["subsidy"]["reason"] for line in vve if line["subsidy"]["programme"]}
-    common = reasons.pop() if len(reasons) == 1 else None
+    common = _common_subsidy_reason(money)
     if common in ("building_too_new", "amount_not_found"):
         b.para(f"SVVE-subsidie voor de maatregelen: {labels.SUBSIDY_REASON[common]}.")
-    items = []
-    for line in money["measures"]:
-        parts = [f"{line['title']}:"]
-        provenances = []
-        price, q = line["unit_price"], line["quantity"]
-        if line["origin"] != "default":
-            reference = f" ({line['reference']})" if line["reference"] else ""
-            parts.append(f"investering {labels.COST_ORIGIN[line['origin']]}{reference}.")
-        elif price is not None and line["investment"] is not None:
-            amount = ""
-            if q is not None and q["value"] is not None and q["unit"] != "dwelling":
-                amount = (f"{quantity(q)} {labels.QUANTITY_KIND.get(q['kind'], '')} "
-                          f"({labels.QUANTITY_ORIGIN[q['origin']]}) × ")
-            per = labels.PRICE_UNIT.get(price["unit"], "")
-            parts.append(f"{amount}{price_range(price)} {per}: {price['includes']}.")
-            if price["provenance"]["quality"] != "bron" and price["provenance"]["basis"]:
-                parts.append(price["provenance"]["basis"])
-            provenances.append(price["provenance"])
-        for code in line["missing"]:
-            parts.append(f"Nog geen bedrag: {labels.MISSING[code]}.")
-            if code == "outdated_price" and price is not None:
-                parts.append(f"Ter oriëntatie: {price_range(price)} "
-                             f"{labels.PRICE_UNIT.get(price['unit'], '')}; "
-                             f"{price['provenance']['basis']}")
-                provenances.append(price["provenance"])
-        subsidy = line["subsidy"]
-        if subsidy["programme"] and line["payer"] == "vve" and common is None \
-                and line["investment"] is not None:
-            parts.append(f"Subsidie: {labels.SUBSIDY_REASON[subsidy['reason']]}.")
-        saving = line["saving"]
-        if saving["euros"] is not None and saving["origin"] == "default":
-            parts.append(f"Besparing {m3(saving['m3'])} gas per jaar.")
-            provenances.append(saving["provenance"])
-        elif saving["reason"] == "extra_electricity_unknown" and saving["m3"]:
-            parts.append(f"Bespaart {m3(saving['m3'])} gas per jaar"
-                         f"{' per woning' if line['payer'] == 'owner' else ''}; daar staat extra "
-                         f"stroom tegenover die geen bron geeft, dus de besparing in euro's "
-                         f"volgt uit het energieadvies.")
-            provenances.append(saving["provenance"])
-        parts.append(source_note(provenances, titles))
-        parts = [p for p in parts if p]
-        if len(parts) > 1:   # after "Title:" the sentence goes on in lower case
-            parts[1] = parts[1][:1].lower() + parts[1][1:]
-        items.append(" ".join(parts))
-    for other in money["other_costs"]:
-        items.append(f"{other['short'][:1].upper() + other['short'][1:]}: "
-                     f"{other['includes']}. {other['provenance']['basis']} "
-                     f"{source_note([other['provenance']], titles)}")
+    items = [_measure_note(line, common, titles) for line in money["measures"]]
+    items += [_other_cost_note(other, titles) for other in money["other_costs"]]
     b.bullets(items)
     gas = money["gas_price"]
     if money["vve"]["yearly_saving"]:
         b.note(f"Het plan rekent besparingen met {price_range(gas)} per m³ gas: "
                f"{gas['provenance']['basis']}")
+
+
+def _common_subsidy_reason(money: dict) -> str | None:
+    """The one subsidy reason all the VvE's measures with a programme share, if they do."""
+    reasons = {line["subsidy"]["reason"] for line in money["measures"]
+               if line["payer"] == "vve" and line["subsidy"]["programme"]}
+    return reasons.pop() if len(reasons) == 1 else None
+
+
+# a part of a measure's note: its sentences and the provenances of the figures they name
+_Said = tuple[list[str], list[dict]]
+
+
+def _measure_note(line: dict, common: str | None, titles: dict[str, str]) -> str:
+    """One measure's bullet: what its investment rests on, which amounts are missing, its
+    subsidy (unless said once for all), its saving, and the sources of those figures."""
+    said = [_investment_basis(line), _missing_amounts(line), _subsidy_reason(line, common),
+            _saving_basis(line)]
+    provenances = [p for _sentences, figures in said for p in figures]
+    parts = [f"{line['title']}:", *(s for sentences, _figures in said for s in sentences),
+             source_note(provenances, titles)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1:   # after "Title:" the sentence goes on in lower case
+        parts[1] = parts[1][:1].lower() + parts[1][1:]
+    return " ".join(parts)
+
+
+def _investment_basis(line: dict) -> _Said:
+    """Where the investment comes from: the VvE's own figure, or quantity times unit price."""
+    price, q = line["unit_price"], line["quantity"]
+    if line["origin"] != "default":
+        reference = f" ({line['reference']})" if line["reference"] else ""
+        return [f"investering {labels.COST_ORIGIN[line['origin']]}{reference}."], []
+    if price is None or line["investment"] is None:
+        return [], []
+    amount = ""
+    if q is not None and q["value"] is not None and q["unit"] != "dwelling":
+        amount = (f"{quantity(q)} {labels.QUANTITY_KIND.get(q['kind'], '')} "
+                  f"({labels.QUANTITY_ORIGIN[q['origin']]}) × ")
+    per = labels.PRICE_UNIT.get(price["unit"], "")
+    sentences = [f"{amount}{price_range(price)} {per}: {price['includes']}."]
+    if price["provenance"]["quality"] != "bron" and price["provenance"]["basis"]:
+        sentences.append(price["provenance"]["basis"])
+    return sentences, [price["provenance"]]
+
+
+def _missing_amounts(line: dict) -> _Said:
+    """Why there is no amount yet; for an outdated price, that price for orientation."""
+    price = line["unit_price"]
+    sentences, provenances = [], []
+    for code in line["missing"]:
+        sentences.append(f"Nog geen bedrag: {labels.MISSING[code]}.")
+        if code == "outdated_price" and price is not None:
+            sentences.append(f"Ter oriëntatie: {price_range(price)} "
+                             f"{labels.PRICE_UNIT.get(price['unit'], '')}; "
+                             f"{price['provenance']['basis']}")
+            provenances.append(price["provenance"])
+    return sentences, provenances
+
+
+def _subsidy_reason(line: dict, common: str | None) -> _Said:
+    """The measure's own subsidy reason, when the reasons differ between measures."""
+    subsidy = line["subsidy"]
+    if subsidy["programme"] and line["payer"] == "vve" and common is None \
+            and line["investment"] is not None:
+        return [f"Subsidie: {labels.SUBSIDY_REASON[subsidy['reason']]}."], []
+    return [], []
+
+
+def _saving_basis(line: dict) -> _Said:
+    """The gas the measure saves, and why a saving in euros is missing when it is."""
+    saving = line["saving"]
+    if saving["euros"] is not None and saving["origin"] == "default":
+        return [f"Besparing {m3(saving['m3'])} gas per jaar."], [saving["provenance"]]
+    if saving["reason"] == "extra_electricity_unknown" and saving["m3"]:
+        return [f"Bespaart {m3(saving['m3'])} gas per jaar"
+                f"{' per woning' if line['payer'] == 'owner' else ''}; daar staat extra "
+                f"stroom tegenover die geen bron geeft, dus de besparing in euro's "
+                f"volgt uit het energieadvies."], [saving["provenance"]]
+    return [], []
+
+
+def _other_cost_note(other: dict, titles: dict[str, str]) -> str:
+    return (f"{other['short'][:1].upper() + other['short'][1:]}: "
+            f"{other['includes']}. {other['provenance']['basis']} "
+            f"{source_note([other['provenance']], titles)}")
 
 
 def when(b: Builder, money: dict, with_loan: bool) -> None:
