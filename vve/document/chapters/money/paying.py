@@ -41,6 +41,19 @@ def financing(b: Builder, plan: dict, money: dict) -> None:
         b.para("Zolang geen enkel bedrag bekend is, valt over de financiering nog niets te "
                f"rekenen. Voorwaarden van de geldgever: {loan['condition']}")
         return
+    b.table(["", "Bedrag"], _financing_rows(money), caption="Financiering", widths=[11, 5])
+    b.para(f"De voorwaarden van de geldgever staan in het hoofdstuk '{financing_chapter.TITLE}'.")
+    if loan["below_minimum"]:
+        b.para("Het bedrag is kleiner dan de minimale VvE Energiebespaarlening. Betalen uit het "
+               "reservefonds of met een eenmalige bijdrage per appartement ligt dan voor de "
+               "hand.")
+        return
+    _monthly_payments(b, loan)
+
+
+def _financing_rows(money: dict) -> list[list[str]]:
+    """The net costs, what the reserve fund covers, and the loan's smallest and largest sum."""
+    loan = money["loan"]
     counted = money["vve"]["subsidy"]["high_cents"] or money["advice"]["subsidy"]["counted"]
     rows = [["Netto kosten voor de VvE" + (" (na meegetelde subsidie)" if counted else ""),
              euro_range(money["vve"]["net_to_pay"])]]
@@ -54,13 +67,11 @@ def financing(b: Builder, plan: dict, money: dict) -> None:
         rows.append(["Maximaal leenbedrag voor dit gebouw (per woning maal het aantal woningen; "
                      "de versies van de voorwaarden verschillen in het maximum per woning)",
                      euro_cents(loan["max_amount_cents"])])
-    b.table(["", "Bedrag"], rows, caption="Financiering", widths=[11, 5])
-    b.para(f"De voorwaarden van de geldgever staan in het hoofdstuk '{financing_chapter.TITLE}'.")
-    if loan["below_minimum"]:
-        b.para("Het bedrag is kleiner dan de minimale VvE Energiebespaarlening. Betalen uit het "
-               "reservefonds of met een eenmalige bijdrage per appartement ligt dan voor de "
-               "hand.")
-        return
+    return rows
+
+
+def _monthly_payments(b: Builder, loan: dict) -> None:
+    """The rate the monthly payments use, and the payments per term of the loan."""
     if loan["rate_origin"] == "quote":
         rate = percent(loan["rates"][0]["rate_percent"])
         b.para(f"De maandlasten zijn berekend met de rente uit de renteaanbieding: {rate}.")
@@ -86,6 +97,12 @@ def apartments(b: Builder, plan: dict, money: dict) -> None:
         return
     loan = money["loan"]
     terms = [] if loan["below_minimum"] else [t["years"] for t in loan["terms"]]
+    _apartments_table(b, apartments, terms)
+    b.note(" ".join(_apartments_notes(plan, apartments, terms)))
+
+
+def _apartments_table(b: Builder, apartments: dict, terms: list[int]) -> None:
+    """Per class of apartment right: in one go, per month for each loan term, the saving."""
     rows = []
     for c in apartments["classes"]:
         name = c["label"] or labels.RIGHT_KIND[c["kind"]]
@@ -99,6 +116,10 @@ def apartments(b: Builder, plan: dict, money: dict) -> None:
              *(f"Per maand bij {y} jaar lenen" for y in terms), "Besparing per maand"], rows,
             caption="Per appartement: in één keer of per maand met een lening, tegen de "
                     "besparing", widths=[2.9, 1.6, 2.5, *([width] * (len(terms) + 1))])
+
+
+def _apartments_notes(plan: dict, apartments: dict, terms: list[int]) -> list[str]:
+    """How the costs are shared, who chooses how to pay, and where the saving lands."""
     collective = plan["answers"]["installations"]["heating"] in (
         "collective_boiler", "block_heating", "heat_network")
     notes = [f"Verdeling: {labels.SHARE_METHOD[apartments['method']]}.",
@@ -120,11 +141,19 @@ def apartments(b: Builder, plan: dict, money: dict) -> None:
     if any(c["kind"] == "commercial" for c in apartments["classes"]) and terms:
         notes.append("Het maximum van de lening telt alleen woningen; of de VvE ook voor het "
                      "deel van de bedrijfsruimten mag lenen, vraagt u na bij het Warmtefonds.")
+    reserve = _reserve_note(apartments)
+    if reserve:
+        notes.append(reserve)
+    return notes
+
+
+def _reserve_note(apartments: dict) -> str | None:
+    """The ordinary reserve fund contribution that goes on beside these costs, if known."""
     reserve = next((c["reserve_monthly_each_cents"] for c in apartments["classes"]
                     if c["reserve_monthly_each_cents"] is not None), None)
-    if reserve is not None and len(apartments["classes"]) == 1:
-        notes.append(f"Daarnaast blijft de gewone bijdrage aan het reservefonds: nu "
-                     f"{euro_cents(reserve)} per appartement per maand.")
-    elif reserve is not None:
-        notes.append("Daarnaast blijft ieders gewone bijdrage aan het reservefonds.")
-    b.note(" ".join(notes))
+    if reserve is None:
+        return None
+    if len(apartments["classes"]) == 1:
+        return (f"Daarnaast blijft de gewone bijdrage aan het reservefonds: nu "
+                f"{euro_cents(reserve)} per appartement per maand.")
+    return "Daarnaast blijft ieders gewone bijdrage aan het reservefonds."
