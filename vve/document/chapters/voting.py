@@ -14,6 +14,14 @@ TITLE = "Stemregels en besluitvorming"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
+    _introduction(b, plan)
+    _rules_section(b, plan)
+    _blocking_section(b, plan)
+    _meeting_sections(b, plan)
+
+
+def _introduction(b: Builder, plan: dict) -> None:
+    """Which model reglement the deed follows, the votes, and how early a meeting is called."""
     model = plan["model_reglement"]
     votes = plan["votes"]
     intro = (f"De splitsingsakte volgt {model['label'].lower()}." if model["known"] else
@@ -31,6 +39,9 @@ def write(b: Builder, plan: dict) -> None:
         b.para(f"Dit plan rekent met een oproep van ten minste {model['notice_days']} dagen "
                "vooraf, de langste termijn uit de modelreglementen, tot bekend is wat het eigen "
                "reglement zegt; de dag van oproeping en van de vergadering tellen niet mee.")
+
+
+def _rules_section(b: Builder, plan: dict) -> None:
     b.heading("De regels in dit plan", 2)
     b.para("Welke meerderheid en welk quorum een besluit vraagt, volgt uit het reglement en de "
            "wet. Dit zijn de regels die in dit plan voorkomen, met wat ze hier in stemmen "
@@ -39,7 +50,10 @@ def write(b: Builder, plan: dict) -> None:
     announced = _announced_note(plan)
     if announced:
         b.para(announced)
-    _blocking_section(b, plan)
+
+
+def _meeting_sections(b: Builder, plan: dict) -> None:
+    """Per general meeting: when to call it, why that date, a second meeting, its decisions."""
     notes = {s["id"]: s["meeting_note"] for s in plan["stages"]}
     stages = {s["meeting_date"]: s["id"] for s in plan["stages"] if s["meeting_date"]}
     told: set[str] = set()   # why a date was chosen, said at the first meeting it explains
@@ -57,7 +71,7 @@ def write(b: Builder, plan: dict) -> None:
         for second in seconds.values():
             b.para(_second_text(second))
         for decision in decisions:
-            _decision_section(b, decision, model["notice_days"])
+            _decision_section(b, decision, plan["model_reglement"]["notice_days"])
 
 
 def _rule_texts(plan: dict) -> list[str]:
