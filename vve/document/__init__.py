@@ -22,8 +22,9 @@ __all__ = ["DocumentMeta", "TemplateError", "write_plan_docx", "CHAPTERS"]
 CHAPTERS = tuple(chapter.title for chapter in READING_ORDER)
 
 
-def write_plan_docx(plan: dict, meta: DocumentMeta = DocumentMeta(),
-                    template: tuple[bytes, str] | None = None) -> bytes:
+def write_plan_docx(
+    plan: dict, meta: DocumentMeta = DocumentMeta(), template: tuple[bytes, str] | None = None
+) -> bytes:
     """The plan as an editable Dutch Word document.
 
     ``template``: (bytes, filename) of an advisor's house style; its styles, page

@@ -19,7 +19,7 @@ from .styles import (
 from .text import clean
 
 CELL_STYLE = "VvE Tabeltekst"
-KEEP_TOGETHER_ROWS = 12   # a table this short is kept on one page
+KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
 
 
 class Builder:
@@ -60,14 +60,19 @@ class Builder:
                 use_numbering(paragraph, num_id)
 
     def labelled(self, label: str, text: str, style: str | None = None):
-        """"Label: text" with the label in the strong character style, not hard bold."""
+        """ "Label: text" with the label in the strong character style, not hard bold."""
         paragraph = self.para("", style)
         paragraph.add_run(clean(label) + ": ")._r.style = self.style_id("Strong")
         paragraph.add_run(clean(text))
         return paragraph
 
-    def table(self, headers: list[str], rows: list[list[str]], caption: str | None = None,
-              widths: list[float] | None = None):
+    def table(
+        self,
+        headers: list[str],
+        rows: list[list[str]],
+        caption: str | None = None,
+        widths: list[float] | None = None,
+    ):
         """A table in the named table style; each row built once (cell() is quadratic).
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.

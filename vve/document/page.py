@@ -45,8 +45,9 @@ def set_properties(doc: DocxDocument, plan: dict, meta: DocumentMeta) -> None:
     props.author = clean(meta.prepared_by)[:250]
     props.language = "nl-NL"
     props.keywords = "VvE, aardgasvrij, plan van aanpak, warmtetransitie"
-    created = meta.created or dt.datetime.combine(dt.date.fromisoformat(plan["as_of"]),
-                                                  dt.time(12, 0))
+    created = meta.created or dt.datetime.combine(
+        dt.date.fromisoformat(plan["as_of"]), dt.time(12, 0)
+    )
     props.created = created
     props.modified = created
     props.revision = 1

@@ -10,8 +10,10 @@ from pathlib import Path
 UNO_SCRIPT = Path(__file__).with_name("uno_export.py")
 TIMEOUT_SECONDS = 180
 # LibreOffice 7.4+ takes the PDF filter's options as JSON after the filter name
-TAGGED_PDF = ('pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
-              '"ExportBookmarks":{"type":"boolean","value":"true"}}')
+TAGGED_PDF = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"ExportBookmarks":{"type":"boolean","value":"true"}}'
+)
 
 
 class PdfError(RuntimeError):
@@ -25,8 +27,13 @@ def soffice_path() -> str | None:
 def _uno_python() -> str | None:
     """LibreOffice's Python bridge lives in the system Python, not in our venv."""
     for candidate in ("/usr/bin/python3", shutil.which("python3")):
-        if candidate and subprocess.run([candidate, "-c", "import uno"], capture_output=True,
-                                        timeout=30).returncode == 0:
+        if (
+            candidate
+            and subprocess.run(
+                [candidate, "-c", "import uno"], capture_output=True, timeout=30
+            ).returncode
+            == 0
+        ):
             return candidate
     return None
 
@@ -35,9 +42,11 @@ def docx_to_pdf(docx: bytes) -> tuple[bytes, bool]:
     """PDF bytes, and whether the table of contents was filled in."""
     soffice = soffice_path()
     if soffice is None:
-        raise PdfError("Voor een PDF is LibreOffice nodig en dat is niet geïnstalleerd "
-                       "(Debian: apt-get install libreoffice-writer-nogui). Het Word-bestand "
-                       "is wel gemaakt.")
+        raise PdfError(
+            "Voor een PDF is LibreOffice nodig en dat is niet geïnstalleerd "
+            "(Debian: apt-get install libreoffice-writer-nogui). Het Word-bestand "
+            "is wel gemaakt."
+        )
     with tempfile.TemporaryDirectory(prefix="vve-pdf-") as tmp:
         source = Path(tmp) / "plan.docx"
         target = Path(tmp) / "plan.pdf"
@@ -45,13 +54,29 @@ def docx_to_pdf(docx: bytes) -> tuple[bytes, bool]:
         python = _uno_python()
         try:
             if python:
-                subprocess.run([python, str(UNO_SCRIPT), soffice, str(source), str(target)],
-                               capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+                subprocess.run(
+                    [python, str(UNO_SCRIPT), soffice, str(source), str(target)],
+                    capture_output=True,
+                    timeout=TIMEOUT_SECONDS,
+                    check=False,
+                )
             if not target.exists():
                 python = None
-                subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp}/lo",
-                                "--convert-to", TAGGED_PDF, "--outdir", tmp, str(source)],
-                               capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+                subprocess.run(
+                    [
+                        soffice,
+                        "--headless",
+                        f"-env:UserInstallation=file://{tmp}/lo",
+                        "--convert-to",
+                        TAGGED_PDF,
+                        "--outdir",
+                        tmp,
+                        str(source),
+                    ],
+                    capture_output=True,
+                    timeout=TIMEOUT_SECONDS,
+                    check=False,
+                )
         except subprocess.TimeoutExpired:
             raise PdfError("LibreOffice deed er te lang over; probeer het opnieuw.") from None
         if not target.exists():

@@ -22,9 +22,23 @@ KEEP_CELL_STYLE = "VvE Tabeltekst bij elkaar"
 COVER_HEADING_STYLE = "VvE Kop voorblad"
 TABLE_HEAD_STYLE = "VvE Tabelkop"
 NOTE_STYLE = "VvE Toelichting"
-REQUIRED_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
-                   "List Bullet", "List Number", "Caption", "Header", "Footer", "Table Grid",
-                   "TOC Heading", "Strong", "Quote")
+REQUIRED_STYLES = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "List Bullet",
+    "List Number",
+    "Caption",
+    "Header",
+    "Footer",
+    "Table Grid",
+    "TOC Heading",
+    "Strong",
+    "Quote",
+)
 
 
 def _set_lang(rpr) -> None:
@@ -116,7 +130,7 @@ def _own_styles(doc: DocxDocument) -> None:
         outline.set(qn("w:val"), "9")
         ppr.append(outline)
     for level, indent in ((1, 0), (2, 0.5)):
-        name = f"TOC {level}"   # Word's own names, so Word's TOC field uses them too
+        name = f"TOC {level}"  # Word's own names, so Word's TOC field uses them too
         if name not in names:
             style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = doc.styles["Normal"]
@@ -171,8 +185,11 @@ TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 def add_toc(paragraph: Paragraph) -> None:
     # Chapters and their sections; level 3 (milestones, risks per stage) would fill pages.
-    _field_runs(paragraph, TOC_INSTRUCTION,
-                "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9) als deze nog leeg is.")
+    _field_runs(
+        paragraph,
+        TOC_INSTRUCTION,
+        "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9) als deze nog leeg is.",
+    )
 
 
 def fill_toc(doc: DocxDocument, paragraph: Paragraph, style_ids: dict[str, str]) -> None:
@@ -184,15 +201,19 @@ def fill_toc(doc: DocxDocument, paragraph: Paragraph, style_ids: dict[str, str])
     for p in doc.paragraphs:
         if p._p is paragraph._p:
             after = True
-        elif after and p.style is not None and p.style.name in ("Heading 1", "Heading 2") \
-                and p.text.strip():
+        elif (
+            after
+            and p.style is not None
+            and p.style.name in ("Heading 1", "Heading 2")
+            and p.text.strip()
+        ):
             headings.append((p.style.name, p.text))
     if not headings:
         return
     p = paragraph._p
     runs = p.findall(qn("w:r"))
-    end_run = runs[-1]                       # the run with fldChar end
-    for run in runs[3:-1]:                   # the placeholder text
+    end_run = runs[-1]  # the run with fldChar end
+    for run in runs[3:-1]:  # the placeholder text
         p.remove(run)
     p.remove(end_run)
     anchor = p
@@ -261,8 +282,14 @@ def restart_numbering(doc: DocxDocument) -> int | None:
     if num_id_el is None:
         return None
     numbering = doc.part.numbering_part.element
-    base = next((n for n in numbering.findall(qn("w:num"))
-                 if n.get(qn("w:numId")) == num_id_el.get(qn("w:val"))), None)
+    base = next(
+        (
+            n
+            for n in numbering.findall(qn("w:num"))
+            if n.get(qn("w:numId")) == num_id_el.get(qn("w:val"))
+        ),
+        None,
+    )
     if base is None:
         return None
     abstract = base.find(qn("w:abstractNumId")).get(qn("w:val"))

@@ -11,7 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024   # a zip bomb unpacks to far more than its size
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a zip bomb unpacks to far more than its size
 MAX_MEMBERS = 2000
 _MAIN_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -30,20 +30,26 @@ def load_template(data: bytes, filename: str) -> DocxDocument:
     if suffix == ".docm":
         raise TemplateError("Een .docm-bestand bevat macro's; sla de huisstijl op als .docx.")
     if suffix in (".dotx", ".dotm", ".dot"):
-        raise TemplateError("Een Word-sjabloon (.dotx) kan niet; open het in Word en sla het "
-                            "op als document (.docx).")
+        raise TemplateError(
+            "Een Word-sjabloon (.dotx) kan niet; open het in Word en sla het "
+            "op als document (.docx)."
+        )
     if suffix != ".docx":
         raise TemplateError("De huisstijl moet een Word-document zijn (.docx).")
     if len(data) > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"De huisstijl is groter dan {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB; "
-                            "verwijder grote afbeeldingen en probeer het opnieuw.")
+        raise TemplateError(
+            f"De huisstijl is groter dan {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB; "
+            "verwijder grote afbeeldingen en probeer het opnieuw."
+        )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise TemplateError("Dit bestand is geen geldig Word-document (.docx).")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = archive.infolist()
         if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-            raise TemplateError("Dit bestand pakt uit tot iets veel groters dan een Word-document; "
-                                "het wordt niet geopend.")
+            raise TemplateError(
+                "Dit bestand pakt uit tot iets veel groters dan een Word-document; "
+                "het wordt niet geopend."
+            )
         try:
             types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
         except KeyError:

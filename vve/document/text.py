@@ -47,14 +47,16 @@ def euro(amount: int | float | None) -> str:
     if amount is None:
         return "onbekend"
     # a no-break space keeps "€" and the amount on one line
-    return format_currency(amount, "EUR", format="¤ #,##0", locale=LOCALE,
-                           currency_digits=False).replace(" ", NBSP)
+    return format_currency(
+        amount, "EUR", format="¤ #,##0", locale=LOCALE, currency_digits=False
+    ).replace(" ", NBSP)
 
 
 def number(value: int | float, digits: int = 1) -> str:
     """1.234,5"""
-    return format_decimal(value, format=f"#,##0.{'#' * digits}" if digits else "#,##0",
-                          locale=LOCALE)
+    return format_decimal(
+        value, format=f"#,##0.{'#' * digits}" if digits else "#,##0", locale=LOCALE
+    )
 
 
 def area(value: int | float) -> str:
@@ -88,8 +90,9 @@ def decimal_nl(text: str | None, digits: int = 2) -> str:
     """A decimal string from the plan JSON in Dutch: "617.76" -> "617,76"."""
     if text is None:
         return "onbekend"
-    return format_decimal(Decimal(text), format=f"#,##0.{'#' * digits}" if digits else "#,##0",
-                          locale=LOCALE)
+    return format_decimal(
+        Decimal(text), format=f"#,##0.{'#' * digits}" if digits else "#,##0", locale=LOCALE
+    )
 
 
 def price_text(text: str | None) -> str:
@@ -108,7 +111,7 @@ def price_range(figure: dict) -> str:
 
 
 def percent_of(fraction: str) -> str:
-    """"1/200" -> "0,5%", exactly (a share that is not a whole tenth keeps its digits)."""
+    """ "1/200" -> "0,5%", exactly (a share that is not a whole tenth keeps its digits)."""
     numerator, denominator = (int(x) for x in fraction.split("/"))
     value = Decimal(100 * numerator) / Decimal(denominator)
     return format(value.normalize(), "f").replace(".", ",") + "%"

@@ -16,10 +16,21 @@ from PIL import Image, ImageDraw, ImageFont
 from .text import clean
 
 # Okabe-Ito: distinguishable with colour-vision deficiencies and in grey print.
-_COLOURS = {"stage": "#0072B2", "meeting": "#D55E00", "measure": "#009E73",
-            "maintenance": "#E69F00", "municipal": "#CC79A7", "goal": "#000000"}
-_EVENT_ROWS = {"meeting": "ALV", "measure": "Maatregel", "maintenance": "Onderhoud",
-               "municipal": "Gemeente", "goal": "Doel"}
+_COLOURS = {
+    "stage": "#0072B2",
+    "meeting": "#D55E00",
+    "measure": "#009E73",
+    "maintenance": "#E69F00",
+    "municipal": "#CC79A7",
+    "goal": "#000000",
+}
+_EVENT_ROWS = {
+    "meeting": "ALV",
+    "measure": "Maatregel",
+    "maintenance": "Onderhoud",
+    "municipal": "Gemeente",
+    "goal": "Doel",
+}
 WIDTH, ROW, TOP, BOTTOM, LABELS, RIGHT = 1600, 44, 20, 60, 470, 30
 
 
@@ -57,10 +68,12 @@ def timeline_png(timeline: list[dict]) -> bytes:
         draw.line([(gx, TOP), (gx, height - BOTTOM)], fill="#BBBBBB", width=1)
         if year < last.year:
             mid = x(dt.date(year, 7, 1))
-            draw.text((mid, height - BOTTOM + 12), str(year), fill="#1a1a1a", font=axis_font,
-                      anchor="ma")
-    draw.line([(LABELS, height - BOTTOM), (WIDTH - RIGHT, height - BOTTOM)], fill="#1a1a1a",
-              width=2)
+            draw.text(
+                (mid, height - BOTTOM + 12), str(year), fill="#1a1a1a", font=axis_font, anchor="ma"
+            )
+    draw.line(
+        [(LABELS, height - BOTTOM), (WIDTH - RIGHT, height - BOTTOM)], fill="#1a1a1a", width=2
+    )
     for index, label in enumerate(rows):
         cy = TOP + ROW * index + ROW / 2
         draw.text((LABELS - 14, cy), _short(label), fill="#1a1a1a", font=label_font, anchor="rm")
@@ -72,7 +85,7 @@ def timeline_png(timeline: list[dict]) -> bytes:
         cy = TOP + ROW * (len(stages) + offset) + ROW / 2
         for item in (e for e in events if e["kind"] == kind):
             start, end = _d(item["start"]), _d(item["end"])
-            if (end - start).days > 400:   # a window of years (boilers due): a thin bar
+            if (end - start).days > 400:  # a window of years (boilers due): a thin bar
                 draw.rectangle([x(start), cy - 5, x(end), cy + 5], fill=_COLOURS[kind])
             else:
                 _marker(draw, kind, x(start + (end - start) / 2), cy)

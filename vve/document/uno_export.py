@@ -26,37 +26,52 @@ def main(soffice, source, target):
     pipe = f"vve_export_{os.getpid()}"
     profile = tempfile.mkdtemp(prefix="vve-lo-")
     office = subprocess.Popen(
-        [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-         f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            soffice,
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            f"-env:UserInstallation=file://{profile}",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
+            "com.sun.star.bridge.UnoUrlResolver", local
+        )
         context = None
         for _ in range(240):
             try:
-                context = resolver.resolve(
-                    f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
                 break
             except Exception:
                 time.sleep(0.25)
         if context is None:
             sys.exit("LibreOffice did not start")
         desktop = context.ServiceManager.createInstanceWithContext(
-            "com.sun.star.frame.Desktop", context)
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(source)),
-                                           "_blank", 0, (prop("Hidden", True),))
+            "com.sun.star.frame.Desktop", context
+        )
+        doc = desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (prop("Hidden", True),)
+        )
         indexes = doc.getDocumentIndexes()
         for i in range(indexes.getCount()):
             indexes.getByIndex(i).update()
         doc.getTextFields().refresh()
         # a tagged PDF (structure for screen readers) with bookmarks from the headings
-        filter_data = uno.Any("[]com.sun.star.beans.PropertyValue", (
-            prop("UseTaggedPDF", True), prop("ExportBookmarks", True)))
-        doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)),
-                       (prop("FilterName", "writer_pdf_Export"),
-                        prop("FilterData", filter_data)))
+        filter_data = uno.Any(
+            "[]com.sun.star.beans.PropertyValue",
+            (prop("UseTaggedPDF", True), prop("ExportBookmarks", True)),
+        )
+        doc.storeToURL(
+            uno.systemPathToFileUrl(os.path.abspath(target)),
+            (prop("FilterName", "writer_pdf_Export"), prop("FilterData", filter_data)),
+        )
         doc.close(True)
         with contextlib.suppress(Exception):  # the bridge drops as LibreOffice quits
             desktop.terminate()

@@ -7,11 +7,13 @@ from vve import labels
 
 
 def rule_in_words(rule: dict) -> str:
-    """"ten minste twee derde van de uitgebrachte stemmen" — the majority as one phrase."""
-    if rule["majority"] == "1/1":   # unanimity: "ten minste alle van alle stemmen" is no Dutch
+    """ "ten minste twee derde van de uitgebrachte stemmen" — the majority as one phrase."""
+    if rule["majority"] == "1/1":  # unanimity: "ten minste alle van alle stemmen" is no Dutch
         return labels.UNANIMOUS[rule["base"]]
-    return (f"{labels.COMPARISON[rule['comparison']]} "
-            f"{labels.fraction_words(rule['majority'])} {labels.BASE[rule['base']]}")
+    return (
+        f"{labels.COMPARISON[rule['comparison']]} "
+        f"{labels.fraction_words(rule['majority'])} {labels.BASE[rule['base']]}"
+    )
 
 
 def quorum_in_words(rule: dict) -> str:

@@ -18,14 +18,16 @@ from vve.rules.serialize import plan_to_dict
 def _level_1_headings(doc) -> list[str]:
     """Read from the XML: python-docx's ``paragraph.style`` scans every style each time."""
     heading = doc.styles["Heading 1"].style_id
-    return ["".join(t.text for t in p.iter(qn("w:t")))
-            for p in doc.element.body.iter(qn("w:p")) if p.style == heading]
+    return [
+        "".join(t.text for t in p.iter(qn("w:t")))
+        for p in doc.element.body.iter(qn("w:p"))
+        if p.style == heading
+    ]
 
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
 def plan(request):
-    return plan_to_dict(build_plan(load_profile(request.param.read_text(encoding="utf-8")),
-                                   AS_OF))
+    return plan_to_dict(build_plan(load_profile(request.param.read_text(encoding="utf-8")), AS_OF))
 
 
 def test_the_public_chapter_titles_are_the_reading_order():
@@ -40,4 +42,3 @@ def test_each_chapter_writes_its_own_title_as_its_only_level_1_heading(plan):
         before = len(_level_1_headings(doc))
         chapter.write(b, plan)
         assert _level_1_headings(doc)[before:] == [chapter.title]
-

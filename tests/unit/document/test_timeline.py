@@ -14,26 +14,46 @@ def test_a_long_stage_title_is_cut_at_its_colon_not_mid_word():
 
 def test_a_window_of_years_is_drawn_as_a_bar_not_a_dot():
     timeline = [
-        {"id": "stage:organise", "kind": "stage", "label": "Organiseren",
-         "start": "2027-01-01", "end": "2027-04-01"},
-        {"id": "boilers:replacement", "kind": "maintenance", "label": "Eigen cv-ketels",
-         "start": "2023-01-01", "end": "2028-12-31"},
+        {
+            "id": "stage:organise",
+            "kind": "stage",
+            "label": "Organiseren",
+            "start": "2027-01-01",
+            "end": "2027-04-01",
+        },
+        {
+            "id": "boilers:replacement",
+            "kind": "maintenance",
+            "label": "Eigen cv-ketels",
+            "start": "2023-01-01",
+            "end": "2028-12-31",
+        },
     ]
     image = Image.open(io.BytesIO(timeline_png(timeline))).convert("RGB")
-    row = 20 + 44 + 22   # the maintenance row's centre (TOP + one row + half a row)
+    row = 20 + 44 + 22  # the maintenance row's centre (TOP + one row + half a row)
     orange = [x for x in range(image.width) if image.getpixel((x, row)) == (0xE6, 0x9F, 0x00)]
-    assert max(orange) - min(orange) > 600   # six of seven years wide, not a marker
+    assert max(orange) - min(orange) > 600  # six of seven years wide, not a marker
 
 
 def test_the_axis_starts_with_the_plan_not_with_an_earlier_window():
     timeline = [
-        {"id": "stage:organise", "kind": "stage", "label": "Organiseren",
-         "start": "2027-01-01", "end": "2027-04-01"},
-        {"id": "boilers:replacement", "kind": "maintenance", "label": "Eigen cv-ketels",
-         "start": "2021-01-01", "end": "2026-12-31"},
+        {
+            "id": "stage:organise",
+            "kind": "stage",
+            "label": "Organiseren",
+            "start": "2027-01-01",
+            "end": "2027-04-01",
+        },
+        {
+            "id": "boilers:replacement",
+            "kind": "maintenance",
+            "label": "Eigen cv-ketels",
+            "start": "2021-01-01",
+            "end": "2026-12-31",
+        },
     ]
     image = Image.open(io.BytesIO(timeline_png(timeline))).convert("RGB")
-    row = 20 + 22   # the stage row's centre
+    row = 20 + 22  # the stage row's centre
     blue = [x for x in range(image.width) if image.getpixel((x, row)) == (0x00, 0x72, 0xB2)]
     # one year of axis: the stage's quarter takes a visible share of the width
     assert max(blue) - min(blue) > 150

@@ -45,18 +45,23 @@ def test_decision_tables_hold_the_engines_numbers(written):
     body = list(doc.element.body)
     for decision in plan["decisions"]:
         caption = f"Stemmen nodig: {decision['title']}"
-        index = next(i for i, el in enumerate(body)
-                     if el.tag == qn("w:p") and el.xpath("string(.)").endswith(caption))
+        index = next(
+            i
+            for i, el in enumerate(body)
+            if el.tag == qn("w:p") and el.xpath("string(.)").endswith(caption)
+        )
         table = tables[next(el for el in body[index:] if el.tag == qn("w:tbl"))]
         rows = {r.cells[0].text: r.cells[1].text for r in table.rows}
         votes = decision["rule"]["votes"]
         if votes and votes["min_yes_full_attendance"] is not None:
             assert rows["Nodig bij volledige opkomst"].startswith(
-                f"{votes['min_yes_full_attendance']} stemmen voor (van {votes['total']})")
+                f"{votes['min_yes_full_attendance']} stemmen voor (van {votes['total']})"
+            )
         if votes and votes["quorum_votes"] is not None:
             assert f"ten minste {votes['quorum_votes']} van de {votes['total']}" in rows["Quorum"]
             assert rows["Nodig bij precies het quorum"].startswith(
-                f"{votes['min_yes_at_quorum']} stemmen voor")
+                f"{votes['min_yes_at_quorum']} stemmen voor"
+            )
 
 
 def test_summary_table_lists_every_decision(written):
@@ -122,11 +127,22 @@ def test_timeline_figure_with_alt_text_and_caption(written):
 
 
 def test_cover_page():
-    plan = plan_for(make_profile(association={"name": "VvE De Eik", "postcode": "9401AB",
-                                              "place": "Assen", "municipality": "Assen"}))
+    plan = plan_for(
+        make_profile(
+            association={
+                "name": "VvE De Eik",
+                "postcode": "9401AB",
+                "place": "Assen",
+                "municipality": "Assen",
+            }
+        )
+    )
     doc = Document(io.BytesIO(write_plan_docx(plan, DocumentMeta("Fatima", "3"))))
     title, subtitle = doc.paragraphs[0], doc.paragraphs[1]
-    assert (title.style.name, title.text) == ("Title", "Plan van aanpak verduurzaming en aardgasvrij")
+    assert (title.style.name, title.text) == (
+        "Title",
+        "Plan van aanpak verduurzaming en aardgasvrij",
+    )
     assert (subtitle.style.name, subtitle.text) == ("Subtitle", "VvE De Eik")
     text = "\n".join(p.text for p in doc.paragraphs[:12])
     assert "9401 AB Assen" in text and "24 november 2026" in text
@@ -146,9 +162,16 @@ NASTY = "VvE \x00Sch\x07ade\x1b 🏠 東京 Ελλάδα \ufffe\r\n" + "lang" * 
 
 
 def test_text_that_xml_forbids_comes_out_readable():
-    plan = plan_for(make_profile(association={"name": NASTY[:200], "street_address": "A\x0bB"},
-                                 owners={"groups": [{"kind": "investor", "name": "\x01Beheer🏢",
-                                                     "single_party": True, "votes": 1}]}))
+    plan = plan_for(
+        make_profile(
+            association={"name": NASTY[:200], "street_address": "A\x0bB"},
+            owners={
+                "groups": [
+                    {"kind": "investor", "name": "\x01Beheer🏢", "single_party": True, "votes": 1}
+                ]
+            },
+        )
+    )
     doc = Document(io.BytesIO(write_plan_docx(plan)))
     assert doc.paragraphs[1].text == clean(NASTY[:200])
     assert "🏠 東京 Ελλάδα" in doc.paragraphs[1].text
@@ -166,6 +189,7 @@ def test_no_engine_valid_plan_makes_the_writer_fail(data):
 
 
 # --- templates ---------------------------------------------------------------------
+
 
 def _house_style(remove_list_bullet=True) -> bytes:
     doc = Document()
@@ -190,12 +214,15 @@ def test_a_house_style_template_is_used():
     assert _chapters(doc) == list(CHAPTERS)
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("huisstijl.docm", b"PK", "macro"),
-    ("huisstijl.dotx", b"PK", "sjabloon"),
-    ("huisstijl.pdf", b"%PDF", "Word-document"),
-    ("huisstijl.docx", b"geen zip", "geen geldig"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("huisstijl.docm", b"PK", "macro"),
+        ("huisstijl.dotx", b"PK", "sjabloon"),
+        ("huisstijl.pdf", b"%PDF", "Word-document"),
+        ("huisstijl.docx", b"geen zip", "geen geldig"),
+    ],
+)
 def test_templates_refused_with_a_dutch_message(name, data, message):
     with pytest.raises(TemplateError, match=message):
         load_template(data, name)
@@ -231,14 +258,16 @@ def test_an_oversized_template_is_refused(monkeypatch):
 
 # --- Dutch formatting ------------------------------------------------------------
 
+
 def test_dutch_formatting():
     assert date_nl(dt.date(2026, 11, 24)) == "24 november 2026"
-    assert euro(12500) == "€\u00a012.500"   # a no-break space: never "€" alone at a line end
+    assert euro(12500) == "€\u00a012.500"  # a no-break space: never "€" alone at a line end
     assert number(1234.5) == "1.234,5"
     assert area(1234.5) == "1.234,5 m²"
 
 
 # --- money (issue 9) ---------------------------------------------------------------------
+
 
 def _cover_text(doc) -> str:
     text = []
@@ -257,8 +286,9 @@ def test_the_cover_tells_an_owner_what_it_costs_per_month_and_saves(written):
 
 
 def test_the_emmen_cover_names_the_20_year_loan_and_the_saving():
-    plan = plan_for(load_profile((EXAMPLES[0].parent / "emmen-galerijflat.json")
-                                 .read_text(encoding="utf-8")))
+    plan = plan_for(
+        load_profile((EXAMPLES[0].parent / "emmen-galerijflat.json").read_text(encoding="utf-8"))
+    )
     cover = _cover_text(Document(io.BytesIO(write_plan_docx(plan)))).replace("\u00a0", " ")
     assert "€ 14 tot € 16 per maand bij een lening van 20 jaar" in cover
     assert "€ 6 tot € 7 per maand per woning" in cover
@@ -266,21 +296,28 @@ def test_the_emmen_cover_names_the_20_year_loan_and_the_saving():
 
 def _table_after(doc, caption: str):
     body = list(doc.element.body)
-    index = next(i for i, el in enumerate(body)
-                 if el.tag == qn("w:p") and el.xpath("string(.)").endswith(caption))
+    index = next(
+        i
+        for i, el in enumerate(body)
+        if el.tag == qn("w:p") and el.xpath("string(.)").endswith(caption)
+    )
     tables = {t._tbl: t for t in doc.tables}
     return tables[next(el for el in body[index:] if el.tag == qn("w:tbl"))]
 
 
 def test_the_money_tables_hold_the_engines_amounts(written):
     from vve.document.text import euro_range
+
     plan, doc, _ = written
     money = plan["money"]
     measures = _table_after(doc, "Kosten en besparing per maatregel van de VvE")
     total = measures.rows[-1].cells
     assert total[0].text.startswith("Totaal")
-    assert total[5].text == (euro_range(money["vve"]["net_to_pay"], True)
-                             if money["vve"]["net_to_pay"]["high_cents"] else "nog geen bedragen")
+    assert total[5].text == (
+        euro_range(money["vve"]["net_to_pay"], True)
+        if money["vve"]["net_to_pay"]["high_cents"]
+        else "nog geen bedragen"
+    )
     if money["apartments"] is not None and money["vve"]["net_to_pay"]["high_cents"]:
         apartments = _table_after(doc, "tegen de besparing")
         for row, cls in zip(apartments.rows[1:], money["apartments"]["classes"]):
@@ -292,11 +329,12 @@ def test_the_money_tables_hold_the_engines_amounts(written):
 def test_sources_appear_by_title_never_by_id(written):
     plan, doc, _ = written
     text = "\n".join(p.text for p in doc.paragraphs) + "\n".join(
-        cell.text for table in doc.tables for row in table.rows for cell in row.cells)
-    for source in plan["sources"]:   # where a source was read may cite a Kamerstuk number
+        cell.text for table in doc.tables for row in table.rows for cell in row.cells
+    )
+    for source in plan["sources"]:  # where a source was read may cite a Kamerstuk number
         text = text.replace(source["where"], "")
     for source in plan["sources"]:
-        if "-" in source["id"]:   # one-word ids ("svve", "annuity") are ordinary words too
+        if "-" in source["id"]:  # one-word ids ("svve", "annuity") are ordinary words too
             assert source["id"] not in text, source["id"]
 
 
@@ -307,6 +345,7 @@ def test_the_default_document_is_a4():
 
 
 # --- issue 10: nothing lost on the way to Word ---------------------------------------------
+
 
 def _document_text(doc) -> str:
     text = [p.text for p in doc.paragraphs]
@@ -326,6 +365,7 @@ def _explanations(plan: dict):
 
 def test_every_sentence_of_every_explanation_appears_whole_in_the_document(written):
     import re
+
     plan, doc, _ = written
     text = _document_text(doc)
     for explanation in _explanations(plan):
@@ -336,21 +376,29 @@ def test_every_sentence_of_every_explanation_appears_whole_in_the_document(writt
 
 def test_no_knowledge_id_appears_in_the_document(written):
     from vve.knowledge import load_knowledge
+
     plan, doc, _ = written
     text = _document_text(doc)
     for source in plan["sources"]:
         text = text.replace(source["where"], "")
     knowledge = load_knowledge()
-    ids = set(knowledge.decisions) | set(knowledge.measures) | set(knowledge.risks) \
+    ids = (
+        set(knowledge.decisions)
+        | set(knowledge.measures)
+        | set(knowledge.risks)
         | {sid for sid in knowledge.sources if "-" in sid}
+    )
     leaked = [i for i in ids if "_" in i or "-" in i if i in text]
     assert not leaked and knowledge.version not in text
 
 
 def test_a_deed_amendment_shows_its_15_days_notice():
-    plan = plan_for(make_profile(building={"rights": {"dwellings": 20}},
-                                 voting={"model_reglement": "1983",
-                                         "loans_excluded_by_reglement": True}))
+    plan = plan_for(
+        make_profile(
+            building={"rights": {"dwellings": 20}},
+            voting={"model_reglement": "1983", "loans_excluded_by_reglement": True},
+        )
+    )
     text = _document_text(Document(io.BytesIO(write_plan_docx(plan))))
     assert "ten minste 15 dagen vooraf" in text
 
@@ -364,15 +412,40 @@ def test_unanimity_reads_as_dutch_and_groups_are_no_voting_bloc(written):
 
 def test_the_glossary_explains_every_term_the_plan_uses(written):
     from vve.document.glossary import GLOSSARY
+
     plan, doc, _ = written
     body = _document_text(doc).split("Bijlage A. Begrippenlijst")[0].lower()
     terms = {term.lower() for term, _ in GLOSSARY}
-    for word in ("no-regret", "trias energetica", "rc", "brl 9500", "waterzijdig inregelen",
-                 "afleverset", "bouwdepot", "svve", "isde", "dmjop", "breukdeel", "annuïteit",
-                 "soortenmanagementplan", "hr++", "rd", "akkoordverklaring", "principebesluit",
-                 "procesbegeleiding", "exploitatiebegroting", "transitievisie", "warmteprogramma",
-                 "ventilatiewarmtepomp", "buitenunit", "aansluitbijdrage", "omgevingsvergunning",
-                 "vervangende machtiging", "aardgasvrij-klaar", "asbestinventarisatie"):
+    for word in (
+        "no-regret",
+        "trias energetica",
+        "rc",
+        "brl 9500",
+        "waterzijdig inregelen",
+        "afleverset",
+        "bouwdepot",
+        "svve",
+        "isde",
+        "dmjop",
+        "breukdeel",
+        "annuïteit",
+        "soortenmanagementplan",
+        "hr++",
+        "rd",
+        "akkoordverklaring",
+        "principebesluit",
+        "procesbegeleiding",
+        "exploitatiebegroting",
+        "transitievisie",
+        "warmteprogramma",
+        "ventilatiewarmtepomp",
+        "buitenunit",
+        "aansluitbijdrage",
+        "omgevingsvergunning",
+        "vervangende machtiging",
+        "aardgasvrij-klaar",
+        "asbestinventarisatie",
+    ):
         if f" {word}" in body:
             assert any(word in term for term in terms), word
 
@@ -397,10 +470,12 @@ def test_a_thing_is_said_once_and_referred_to(written):
 
 def _blocking_paragraphs(profile) -> str:
     doc = Document(io.BytesIO(write_plan_docx(plan_for(profile), DocumentMeta("Test", "1"))))
-    heading = next(i for i, p in enumerate(doc.paragraphs)
-                   if p.text == "Wie kan een besluit tegenhouden"
-                   and p.style.name.startswith("Heading"))
-    return " ".join(p.text for p in doc.paragraphs[heading + 1:heading + 4])
+    heading = next(
+        i
+        for i, p in enumerate(doc.paragraphs)
+        if p.text == "Wie kan een besluit tegenhouden" and p.style.name.startswith("Heading")
+    )
+    return " ".join(p.text for p in doc.paragraphs[heading + 1 : heading + 4])
 
 
 def test_with_the_owners_unknown_nobody_is_said_to_be_unable_to_block():
@@ -409,18 +484,28 @@ def test_with_the_owners_unknown_nobody_is_said_to_be_unable_to_block():
 
 
 def test_no_trivial_ceiling_where_a_party_only_decides_alone_among_itself():
-    text = _blocking_paragraphs(make_profile(
-        building={"rights": {"dwellings": 6}},
-        owners={"groups": [{"kind": "investor", "rights": 1, "single_party": True},
-                           {"kind": "owner_occupiers", "rights": 5}]}))
+    text = _blocking_paragraphs(
+        make_profile(
+            building={"rights": {"dwellings": 6}},
+            owners={
+                "groups": [
+                    {"kind": "investor", "rights": 1, "single_party": True},
+                    {"kind": "owner_occupiers", "rights": 5},
+                ]
+            },
+        )
+    )
     assert "hoogstens 1 van de" not in text
 
 
 def _section_after(doc, heading: str, until_style: str = "Heading") -> list[str]:
-    start = next(i for i, p in enumerate(doc.paragraphs)
-                 if p.text == heading and p.style.name.startswith("Heading"))
+    start = next(
+        i
+        for i, p in enumerate(doc.paragraphs)
+        if p.text == heading and p.style.name.startswith("Heading")
+    )
     out = []
-    for p in doc.paragraphs[start + 1:]:
+    for p in doc.paragraphs[start + 1 :]:
         if p.style.name.startswith(until_style):
             break
         out.append(p.text)
@@ -429,6 +514,7 @@ def _section_after(doc, heading: str, until_style: str = "Heading") -> list[str]
 
 def test_the_rules_section_says_each_sentence_once(written):
     from vve.document.text import sentences
+
     plan, doc, _ = written
     said = [s for text in _section_after(doc, "De regels in dit plan") for s in sentences(text)]
     assert len(said) == len(set(said))
@@ -453,17 +539,22 @@ def test_the_start_date_reads_as_a_dutch_date():
 
 def test_the_glossary_lists_only_terms_the_plan_uses(written):
     plan, doc, _ = written
-    text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                    for p in doc.element.body.iter(qn("w:p")))   # in document order
-    body = text[:text.rfind("Bijlage A. Begrippenlijst")]
-    heading = next(p for p in doc.paragraphs if p.text == "Bijlage A. Begrippenlijst"
-                   and p.style.name == "Heading 1")
+    text = " ".join(
+        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))
+    )  # in document order
+    body = text[: text.rfind("Bijlage A. Begrippenlijst")]
+    heading = next(
+        p
+        for p in doc.paragraphs
+        if p.text == "Bijlage A. Begrippenlijst" and p.style.name == "Heading 1"
+    )
     element = heading._p.getnext()
     while element.tag != qn("w:tbl"):
         element = element.getnext()
     table = next(t for t in doc.tables if t._tbl is element)
     terms = [row.cells[0].text for row in table.rows[1:]]
     from vve.document.glossary import ALIASES
+
     for term in terms:
         name = term.split(" (")[0]
         assert name.lower() in body.lower() or any(a in body for a in ALIASES.get(term, ())), term
@@ -471,15 +562,20 @@ def test_the_glossary_lists_only_terms_the_plan_uses(written):
 
 
 def test_assumed_votes_are_called_assumed_in_the_summary():
-    doc = Document(io.BytesIO(write_plan_docx(plan_for(make_profile(
-        building={"rights": {"dwellings": 18}})))))
+    doc = Document(
+        io.BytesIO(write_plan_docx(plan_for(make_profile(building={"rights": {"dwellings": 18}}))))
+    )
     summary = [p.text for p in doc.paragraphs if p.text.startswith("De VvE heeft 18 stemmen")]
     assert summary and all("aangenomen" in p for p in summary)
 
 
 def test_an_undecided_route_lists_the_routes_to_choose_from_not_rejected_ones():
-    plan = plan_for(make_profile(building={"rights": {"dwellings": 12}},
-                                 installations={"heating": "individual_gas_boilers"}))
+    plan = plan_for(
+        make_profile(
+            building={"rights": {"dwellings": 12}},
+            installations={"heating": "individual_gas_boilers"},
+        )
+    )
     assert plan["heat_route"]["id"] == "undecided"
     doc = Document(io.BytesIO(write_plan_docx(plan)))
     text = _document_text(doc)

@@ -19,36 +19,46 @@ VERSIONS_TITLE = "Bijlage D. Versies"
 
 def glossary(b: Builder, plan: dict) -> None:
     # the text so far, tables included, read from the XML (python-docx's cell access is slow)
-    body = " ".join("".join(t.text or "" for t in p.iter(qn("w:t")))
-                    for p in b.doc.element.body.iter(qn("w:p")))
+    body = " ".join(
+        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in b.doc.element.body.iter(qn("w:p"))
+    )
     # Page break as a property of the heading: a break paragraph can leave a blank page.
     b.heading(GLOSSARY_TITLE, 1).paragraph_format.page_break_before = True
-    b.table(["Begrip", "Betekenis"], [list(pair) for pair in used_terms(body)],
-            widths=[4.5, 11.5])
+    b.table(["Begrip", "Betekenis"], [list(pair) for pair in used_terms(body)], widths=[4.5, 11.5])
 
 
 def sources(b: Builder, plan: dict) -> None:
     b.heading(SOURCES_TITLE, 1)
-    b.para("De datum waarvoor een bedrag geldt (prijspeil), staat bij dat bedrag in het "
-           f"hoofdstuk '{money.TITLE}'.")
-    b.table(["Bron", "Waar gelezen", "Gelezen"],
-            [[s["title"], s["where"], month_nl(s["peildatum"])] for s in plan["sources"]],
-            widths=[7, 6, 3])
+    b.para(
+        "De datum waarvoor een bedrag geldt (prijspeil), staat bij dat bedrag in het "
+        f"hoofdstuk '{money.TITLE}'."
+    )
+    b.table(
+        ["Bron", "Waar gelezen", "Gelezen"],
+        [[s["title"], s["where"], month_nl(s["peildatum"])] for s in plan["sources"]],
+        widths=[7, 6, 3],
+    )
 
 
 def assumptions(b: Builder, plan: dict) -> None:
     b.heading(ASSUMPTIONS_TITLE, 1)
-    lines = [f"{d['title']}: {labels.CERTAINTY[d['rule']['certainty']]}."
-             for d in plan["decisions"] if d["rule"]["certainty"] != "bron"]
+    lines = [
+        f"{d['title']}: {labels.CERTAINTY[d['rule']['certainty']]}."
+        for d in plan["decisions"]
+        if d["rule"]["certainty"] != "bron"
+    ]
     if plan["votes"]["one_per_right_assumed"]:
-        lines.append("Eén stem per appartementsrecht, omdat het reglement nog niet is "
-                     "nagekeken.")
+        lines.append("Eén stem per appartementsrecht, omdat het reglement nog niet is nagekeken.")
     if not plan["model_reglement"]["known"]:
-        lines.append("Het modelreglement is onbekend: het plan rekent met de strengste "
-                     "regels uit de modelreglementen.")
+        lines.append(
+            "Het modelreglement is onbekend: het plan rekent met de strengste "
+            "regels uit de modelreglementen."
+        )
     lines += _money_assumptions(plan)
-    lines.append("De duur van de fasen is een standaardwaarde van VvE Warmteplan; pas "
-                 "de planning aan de eigen VvE aan.")
+    lines.append(
+        "De duur van de fasen is een standaardwaarde van VvE Warmteplan; pas "
+        "de planning aan de eigen VvE aan."
+    )
     b.bullets(lines)
 
 
@@ -57,36 +67,50 @@ def _money_assumptions(plan: dict) -> list[str]:
     out = []
     apartments = money["apartments"]
     if apartments is not None and apartments["method"] == "assumed_equal":
-        out.append("Gelijke breukdelen voor alle appartementsrechten, omdat de breukdelen nog "
-                   "niet zijn ingevuld.")
-    if any(item and item["origin"] in ("reference", "reference_other_type")
-           for item in money["quantities"]["items"]):
-        out.append(f"Oppervlakken van gevel en glas van een RVO-referentiewoning "
-                   f"({money['quantities']['reference_dwelling']['label']}).")
+        out.append(
+            "Gelijke breukdelen voor alle appartementsrechten, omdat de breukdelen nog "
+            "niet zijn ingevuld."
+        )
+    if any(
+        item and item["origin"] in ("reference", "reference_other_type")
+        for item in money["quantities"]["items"]
+    ):
+        out.append(
+            f"Oppervlakken van gevel en glas van een RVO-referentiewoning "
+            f"({money['quantities']['reference_dwelling']['label']})."
+        )
     if money["gas_use"]["origin"] == "average_household":
-        out.append("Gasverbruik: het landelijk gemiddelde van alle huishoudens (appartementen "
-                   "gebruiken meestal minder).")
-    if money["loan"]["rate_origin"] == "reference" and \
-            any(d["id"] == "vve_loan" for d in plan["decisions"]):
-        out.append(f"De rente van de lening: {money['loan']['rates'][0]['label']}, omdat de "
-                   f"actuele rente nog niet bekend is.")
+        out.append(
+            "Gasverbruik: het landelijk gemiddelde van alle huishoudens (appartementen "
+            "gebruiken meestal minder)."
+        )
+    if money["loan"]["rate_origin"] == "reference" and any(
+        d["id"] == "vve_loan" for d in plan["decisions"]
+    ):
+        out.append(
+            f"De rente van de lening: {money['loan']['rates'][0]['label']}, omdat de "
+            f"actuele rente nog niet bekend is."
+        )
     if money["vve"]["yearly_saving"]:
-        out.append(f"Besparingen gewaardeerd tegen {price_range(money['gas_price'])} per m³ "
-                   f"gas.")
-    out.append("Geen post onvoorzien: geen bron geeft een percentage; voeg er een toe als de "
-               "VvE dat wil.")
+        out.append(f"Besparingen gewaardeerd tegen {price_range(money['gas_price'])} per m³ gas.")
+    out.append(
+        "Geen post onvoorzien: geen bron geeft een percentage; voeg er een toe als de VvE dat wil."
+    )
     return out
 
 
 def versions(b: Builder, plan: dict) -> None:
     b.heading(VERSIONS_TITLE, 1)
-    b.table(["Onderdeel", "Versie"], [
-        ["Rekenregels", plan["engine_version"]],
-        ["Oudste leesdatum van de bronnen", date_nl(plan["knowledge_peildatum"])],
-        ["Oudste prijspeil van een bedrag in dit plan", _oldest_price(plan["money"]) or "geen"],
-        ["Planformaat", str(plan["plan_format"])],
-        ["Plan gemaakt op", date_nl(plan["as_of"])],
-    ])
+    b.table(
+        ["Onderdeel", "Versie"],
+        [
+            ["Rekenregels", plan["engine_version"]],
+            ["Oudste leesdatum van de bronnen", date_nl(plan["knowledge_peildatum"])],
+            ["Oudste prijspeil van een bedrag in dit plan", _oldest_price(plan["money"]) or "geen"],
+            ["Planformaat", str(plan["plan_format"])],
+            ["Plan gemaakt op", date_nl(plan["as_of"])],
+        ],
+    )
 
 
 def _oldest_price(money: dict) -> str | None:
@@ -102,5 +126,6 @@ def _oldest_price(money: dict) -> str | None:
         elif isinstance(value, list):
             for item in value:
                 walk(item)
+
     walk(money)
     return month_nl(min(dates)) if dates else None

@@ -13,22 +13,37 @@ TITLE = "Het gebouw en de huidige situatie"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
-    b.para("Wat het bestuur over het gebouw, de installaties, het onderhoud en het geld heeft "
-           "ingevuld. 'Onbekend' betekent dat het nog moet worden uitgezocht.")
+    b.para(
+        "Wat het bestuur over het gebouw, de installaties, het onderhoud en het geld heeft "
+        "ingevuld. 'Onbekend' betekent dat het nog moet worden uitgezocht."
+    )
     answers = plan["answers"]
     open_questions = frozenset(u["field"] for u in plan["unknowns"])
-    groups = (("building", "Gebouw"), ("installations", "Installaties"),
-              ("money", "Onderhoud en geld"), ("voting", "Stemregels"),
-              ("municipal", "Gemeente"), ("ambition", "Ambitie"))
+    groups = (
+        ("building", "Gebouw"),
+        ("installations", "Installaties"),
+        ("money", "Onderhoud en geld"),
+        ("voting", "Stemregels"),
+        ("municipal", "Gemeente"),
+        ("ambition", "Ambitie"),
+    )
     for key, title in groups:
-        rows = [[labels.field_label(path), _answer_text(path, value, open_questions)]
-                for path, value in _flatten(answers[key], key)
-                if path in labels.FIELDS]
+        rows = [
+            [labels.field_label(path), _answer_text(path, value, open_questions)]
+            for path, value in _flatten(answers[key], key)
+            if path in labels.FIELDS
+        ]
         b.table(["Onderwerp", "Antwoord"], rows, caption=title, widths=[6.5, 9.5])
     owners = answers["owners"]["groups"]
     if owners:
-        rows = [[g["name"] or labels.value_label("owners.groups.kind", g["kind"]),
-                 _dash(g["rights"]), _dash(g["votes"])] for g in owners]
+        rows = [
+            [
+                g["name"] or labels.value_label("owners.groups.kind", g["kind"]),
+                _dash(g["rights"]),
+                _dash(g["votes"]),
+            ]
+            for g in owners
+        ]
         b.table(["Eigenaars", "Rechten", "Stemmen"], rows, caption="Eigenaars en stemmen")
 
 

@@ -12,8 +12,11 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     a = plan["association"]
     b.para(TITLE, "Title")
     b.para(a["name"], "Subtitle")
-    address = ", ".join(clean(x) for x in (a["street_address"], " ".join(
-        x for x in (a["postcode"], a["place"]) if x)) if x)
+    address = ", ".join(
+        clean(x)
+        for x in (a["street_address"], " ".join(x for x in (a["postcode"], a["place"]) if x))
+        if x
+    )
     if address:
         b.para(address)
     if a["municipality"]:
@@ -26,6 +29,8 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     b.para("Wat kost het per appartement?", COVER_HEADING_STYLE)
     for sentence in plan["money"]["summary"]:
         b.para(sentence)
-    b.note("Dit plan is een hulpmiddel, geen juridisch advies. De eigen splitsingsakte en het "
-           "reglement van de VvE gaan altijd voor.")
+    b.note(
+        "Dit plan is een hulpmiddel, geen juridisch advies. De eigen splitsingsakte en het "
+        "reglement van de VvE gaan altijd voor."
+    )
     b.page_break()

@@ -10,18 +10,26 @@ TITLE = "Concept-besluiten voor de ALV"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
-    b.para("Teksten om in de agenda op te nemen. Vul in wat tussen [haken] staat. Onder elk "
-           "voorstel staat de meerderheid die het nodig heeft.")
+    b.para(
+        "Teksten om in de agenda op te nemen. Vul in wat tussen [haken] staat. Onder elk "
+        "voorstel staat de meerderheid die het nodig heeft."
+    )
     for decision in plan["decisions"]:
         rule = decision["rule"]
         b.heading(decision["title"], 2)
         b.para(decision["draft_resolution"], "Quote")
         votes = rule["votes"]
-        numbers = (f" Bij volledige opkomst: {votes['min_yes_full_attendance']} van de "
-                   f"{votes['total']} stemmen voor." if votes and
-                   votes["min_yes_full_attendance"] is not None else "")
-        # the condition in the same paragraph: a lone note can end up atop the next page
-        condition = " Alleen nodig als het plan deze kant op gaat." if decision["conditional"] \
+        numbers = (
+            f" Bij volledige opkomst: {votes['min_yes_full_attendance']} van de "
+            f"{votes['total']} stemmen voor."
+            if votes and votes["min_yes_full_attendance"] is not None
             else ""
-        b.labelled("Vereiste meerderheid",
-                   f"{rule_in_words(rule)}; {quorum_in_words(rule)}.{numbers}{condition}")
+        )
+        # the condition in the same paragraph: a lone note can end up atop the next page
+        condition = (
+            " Alleen nodig als het plan deze kant op gaat." if decision["conditional"] else ""
+        )
+        b.labelled(
+            "Vereiste meerderheid",
+            f"{rule_in_words(rule)}; {quorum_in_words(rule)}.{numbers}{condition}",
+        )

@@ -14,8 +14,10 @@ TITLE = "Financiering en subsidies"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
-    b.para("Bedragen en voorwaarden veranderen; elke regel noemt de bron en de peildatum. "
-           "Controleer ze bij de aanvraag.")
+    b.para(
+        "Bedragen en voorwaarden veranderen; elke regel noemt de bron en de peildatum. "
+        "Controleer ze bij de aanvraag."
+    )
     for item in plan["financing"]:
         if item["id"] == "reserve_minimum":
             continue  # the chapter on money shows the minimum beside the reserve projection
@@ -27,26 +29,36 @@ def write(b: Builder, plan: dict) -> None:
         if "cap_for_this_vve" in facts:
             b.labelled("Maximale subsidie voor deze VvE", euro(facts["cap_for_this_vve"]))
         if facts.get("after_end_date"):
-            b.labelled("Let op", f"in deze planning valt de aanvraag op "
-                                 f"{date_nl(facts['application_date'])}, na de einddatum van "
-                                 f"{date_nl(facts['open_until'])}; vervroeg de aanvraag.")
+            b.labelled(
+                "Let op",
+                f"in deze planning valt de aanvraag op "
+                f"{date_nl(facts['application_date'])}, na de einddatum van "
+                f"{date_nl(facts['open_until'])}; vervroeg de aanvraag.",
+            )
         advice = plan["money"]["advice"]
         if item["id"] == "svve_advice" and advice["subsidy"]["counted"] and advice["cost"]:
             cost, amount = advice["cost"]["high_cents"], advice["subsidy"]["amount"]
             share = Fraction(advice["share"])
             text = f"{percent_of(advice['share'])} van {euro_cents(cost)}"
-            if amount["high_cents"] < cost * share:   # the maximum for this many dwellings
+            if amount["high_cents"] < cost * share:  # the maximum for this many dwellings
                 text += f", met een maximum voor dit aantal woningen: {euro_range(amount)}"
             else:
                 text += f" = {euro_range(amount)}"
             b.labelled("Verwachte subsidie voor het advies", text)
         if "energy_advice_required" in facts:
-            b.labelled("Energieadvies verplicht", "ja" if facts["energy_advice_required"] else
-                       "nee, wel instemming van ieder lid")
+            b.labelled(
+                "Energieadvies verplicht",
+                "ja" if facts["energy_advice_required"] else "nee, wel instemming van ieder lid",
+            )
         if not item["applies"]:
             b.note("Geldt niet voor dit gebouw.")
         titles = {s["id"]: s["title"] for s in plan["sources"]}
-        sources = "; ".join(titles.get(i.split(":", 1)[1], i.split(":", 1)[1])
-                            for i in item["explanation"]["ids"] if i.startswith("source:"))
-        b.note(f"Bron: {sources} (peildatum {date_nl(item['peildatum'])}; "
-               f"{labels.CERTAINTY[item['certainty']]}).")
+        sources = "; ".join(
+            titles.get(i.split(":", 1)[1], i.split(":", 1)[1])
+            for i in item["explanation"]["ids"]
+            if i.startswith("source:")
+        )
+        b.note(
+            f"Bron: {sources} (peildatum {date_nl(item['peildatum'])}; "
+            f"{labels.CERTAINTY[item['certainty']]})."
+        )

@@ -21,25 +21,34 @@ def write(b: Builder, plan: dict) -> None:
         b.labelled("Periode", f"{month_nl(stage['start'])} tot {month_nl(stage['end'])}")
         if stage["meeting_date"]:
             b.labelled("ALV", date_nl(stage["meeting_date"]))
-        rows = [[a["what"], labels.WHO.get(a["who"], a["who"]),
-                 _period(a["start"], a["end"]),
-                 f"{a['weeks']} {'week' if a['weeks'] == 1 else 'weken'}"]
-                for a in stage["actions"]]
-        b.table(["Wat", "Wie", "Wanneer", "Duur"], rows, caption=f"Acties in fase {index}",
-                widths=[7.5, 3.2, 3.6, 1.7])
+        rows = [
+            [
+                a["what"],
+                labels.WHO.get(a["who"], a["who"]),
+                _period(a["start"], a["end"]),
+                f"{a['weeks']} {'week' if a['weeks'] == 1 else 'weken'}",
+            ]
+            for a in stage["actions"]
+        ]
+        b.table(
+            ["Wat", "Wie", "Wanneer", "Duur"],
+            rows,
+            caption=f"Acties in fase {index}",
+            widths=[7.5, 3.2, 3.6, 1.7],
+        )
         if stage["decisions"]:
             b.heading("Besluiten", 3)
             b.bullets(titles[d] for d in stage["decisions"])
         b.heading("Mijlpalen", 3)
         b.bullets(stage["milestones"])
-        numbers = [number for number, risk in numbered_risks(plan)
-                   if risk["stage"] == stage["id"]]
-        if numbers:   # said once, in the chapter on risks; here a reference
-            b.labelled("Risico's in deze fase", f"{', '.join(numbers)} (zie het hoofdstuk "
-                                                 f"'{risks.TITLE}')")
+        numbers = [number for number, risk in numbered_risks(plan) if risk["stage"] == stage["id"]]
+        if numbers:  # said once, in the chapter on risks; here a reference
+            b.labelled(
+                "Risico's in deze fase", f"{', '.join(numbers)} (zie het hoofdstuk '{risks.TITLE}')"
+            )
 
 
 def _period(start: str, end: str) -> str:
-    """"januari 2028 – maart 2028", or one month once."""
+    """ "januari 2028 – maart 2028", or one month once."""
     first, last = month_nl(start), month_nl(end)
     return first if first == last else f"{first} – {last}"

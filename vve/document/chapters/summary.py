@@ -14,39 +14,78 @@ TITLE = "Samenvatting"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
-    route = plan["heat_route"]
-    b.labelled("Route", route["explanation"]["text"])
-    municipal = plan.get("municipal_plan")
-    if municipal:
-        area = municipal["municipality"] + (f", {municipal['neighbourhood']}"
-                                             if municipal["neighbourhood"] else "")
-        source = f" Bron: {municipal['source']}." if municipal["source"] else ""
-        b.note(f"De route en het jaar komen uit het warmteplan van de gemeente ({area}), "
-               f"bijgewerkt op {date_nl(municipal['updated_at'])}.{source}")
-    b.para(f"Wat het kost per appartement, staat op het voorblad; de bedragen per maatregel, "
-           f"de lening en het reservefonds in het hoofdstuk '{money.TITLE}'.")
-    votes = plan["votes"]["total"]
-    if votes:
-        assumed = (" (aangenomen: één stem per appartementsrecht)"
-                   if plan["votes"]["one_per_right_assumed"] else "")
-        b.para(f"De VvE heeft {votes} stemmen{assumed}. Het plan loopt van "
-               f"{date_nl(plan['stages'][0]['start'])} tot {date_nl(plan['stages'][-1]['end'])}.")
-    b.heading("De eerste drie stappen", 2)
-    # the first steps are the plan's own; "find out" tasks have their own chapter
-    first = sorted((a for s in plan["stages"] for a in s["actions"] if a["origin"] == "stage"),
-                   key=lambda a: a["start"])[:3]
-    b.bullets((f"{a['what']} ({labels.WHO.get(a['who'], a['who']).lower()}, "
-               f"vanaf {date_nl(a['start'])})" for a in first), numbered=True)
-    b.heading("Besluiten en wanneer", 2)
-    rows = []
-    for d in plan["decisions"]:
-        v = d["rule"]["votes"]
-        needed = (f"{v['min_yes_full_attendance']} van {v['total']}" if v and
-                  v["min_yes_full_attendance"] is not None else rule_in_words(d["rule"]))
-        rows.append([d["title"], date_nl(d["meeting_date"]), needed])
-    b.table(["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst"], rows,
-            caption="Besluiten in dit plan", widths=[8.5, 3.5, 4])
+    _overview(b, plan)
+    _first_steps(b, plan)
+    _decisions(b, plan)
     high = [r["text"] for r in plan["risks"] if r["severity"] == "high"]
     if high:
         b.heading("Belangrijkste risico's", 2)
         b.bullets(high)
+
+
+def _overview(b: Builder, plan: dict) -> None:
+    """The route and where it comes from, where the costs stand, the votes and the period."""
+    route = plan["heat_route"]
+    b.labelled("Route", route["explanation"]["text"])
+    municipal = plan.get("municipal_plan")
+    if municipal:
+        area = municipal["municipality"] + (
+            f", {municipal['neighbourhood']}" if municipal["neighbourhood"] else ""
+        )
+        source = f" Bron: {municipal['source']}." if municipal["source"] else ""
+        b.note(
+            f"De route en het jaar komen uit het warmteplan van de gemeente ({area}), "
+            f"bijgewerkt op {date_nl(municipal['updated_at'])}.{source}"
+        )
+    b.para(
+        f"Wat het kost per appartement, staat op het voorblad; de bedragen per maatregel, "
+        f"de lening en het reservefonds in het hoofdstuk '{money.TITLE}'."
+    )
+    votes = plan["votes"]["total"]
+    if votes:
+        assumed = (
+            " (aangenomen: één stem per appartementsrecht)"
+            if plan["votes"]["one_per_right_assumed"]
+            else ""
+        )
+        b.para(
+            f"De VvE heeft {votes} stemmen{assumed}. Het plan loopt van "
+            f"{date_nl(plan['stages'][0]['start'])} tot {date_nl(plan['stages'][-1]['end'])}."
+        )
+
+
+def _first_steps(b: Builder, plan: dict) -> None:
+    b.heading("De eerste drie stappen", 2)
+    # the first steps are the plan's own; "find out" tasks have their own chapter
+    first = sorted(
+        (a for s in plan["stages"] for a in s["actions"] if a["origin"] == "stage"),
+        key=lambda a: a["start"],
+    )[:3]
+    b.bullets(
+        (
+            f"{a['what']} ({labels.WHO.get(a['who'], a['who']).lower()}, "
+            f"vanaf {date_nl(a['start'])})"
+            for a in first
+        ),
+        numbered=True,
+    )
+
+
+def _decisions(b: Builder, plan: dict) -> None:
+    """Each decision with its meeting and the votes for it needed at full attendance."""
+    b.heading("Besluiten en wanneer", 2)
+    rows = []
+    for d in plan["decisions"]:
+        v = d["rule"]["votes"]
+        needed = (
+            f"{v['min_yes_full_attendance']} van {v['total']}"
+            if v and v["min_yes_full_attendance"] is not None
+            else rule_in_words(d["rule"])
+        )
+        rows.append([d["title"], date_nl(d["meeting_date"]), needed])
+    b.table(
+        ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst"],
+        rows,
+        caption="Besluiten in dit plan",
+        widths=[8.5, 3.5, 4],
+    )

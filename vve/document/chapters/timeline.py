@@ -18,14 +18,28 @@ TITLE = "Tijdlijn"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
-    b.para("De fasen van het plan, met de vergaderingen, het geplande onderhoud uit het MJOP "
-           "en de plannen van de gemeente. De tabel eronder bevat dezelfde gegevens.")
+    b.para(
+        "De fasen van het plan, met de vergaderingen, het geplande onderhoud uit het MJOP "
+        "en de plannen van de gemeente. De tabel eronder bevat dezelfde gegevens."
+    )
     picture = b.doc.add_picture(io.BytesIO(timeline_png(plan["timeline"])), width=Cm(16))
-    set_alt_text(picture, "Tijdlijn van het plan van aanpak; dezelfde gegevens staan in de "
-                          "tabel hieronder.")
+    set_alt_text(
+        picture, "Tijdlijn van het plan van aanpak; dezelfde gegevens staan in de tabel hieronder."
+    )
     b.figures += 1
     b.para(f"Figuur {b.figures}. Tijdlijn van het plan van aanpak", "Caption")
-    rows = [[labels.TIMELINE_KIND[t["kind"]], t["label"], date_nl(t["start"]),
-             date_nl(t["end"]) if t["end"] != t["start"] else ""] for t in plan["timeline"]]
-    b.table(["Soort", "Omschrijving", "Van", "Tot"], rows, caption="Tijdlijn in tabelvorm",
-            widths=[2.8, 7.2, 3, 3])
+    rows = [
+        [
+            labels.TIMELINE_KIND[t["kind"]],
+            t["label"],
+            date_nl(t["start"]),
+            date_nl(t["end"]) if t["end"] != t["start"] else "",
+        ]
+        for t in plan["timeline"]
+    ]
+    b.table(
+        ["Soort", "Omschrijving", "Van", "Tot"],
+        rows,
+        caption="Tijdlijn in tabelvorm",
+        widths=[2.8, 7.2, 3, 3],
+    )

@@ -14,35 +14,64 @@ TITLE = "Stemregels en besluitvorming"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
+    _introduction(b, plan)
+    _rules_section(b, plan)
+    _blocking_section(b, plan)
+    _meeting_sections(b, plan)
+
+
+def _introduction(b: Builder, plan: dict) -> None:
+    """Which model reglement the deed follows, the votes, and how early a meeting is called."""
     model = plan["model_reglement"]
     votes = plan["votes"]
-    intro = (f"De splitsingsakte volgt {model['label'].lower()}." if model["known"] else
-             "Welk modelreglement de splitsingsakte volgt, is nog niet bekend; dit plan rekent "
-             "met de strengste regels tot dat is uitgezocht.")
+    intro = (
+        f"De splitsingsakte volgt {model['label'].lower()}."
+        if model["known"]
+        else "Welk modelreglement de splitsingsakte volgt, is nog niet bekend; dit plan rekent "
+        "met de strengste regels tot dat is uitgezocht."
+    )
     b.para(intro)
     if votes["total"]:
-        assumed = " (aangenomen: één stem per appartementsrecht)" if votes["one_per_right_assumed"] else ""
-        b.para(f"De VvE heeft in totaal {votes['total']} stemmen{assumed}. Blanco stemmen en "
-               "onthoudingen tellen mee voor het quorum, maar niet als uitgebrachte stem.")
+        assumed = (
+            " (aangenomen: één stem per appartementsrecht)"
+            if votes["one_per_right_assumed"]
+            else ""
+        )
+        b.para(
+            f"De VvE heeft in totaal {votes['total']} stemmen{assumed}. Blanco stemmen en "
+            "onthoudingen tellen mee voor het quorum, maar niet als uitgebrachte stem."
+        )
     if model["known"]:
-        b.para(f"Een vergadering wordt ten minste {model['notice_days']} dagen vooraf "
-               "bijeengeroepen; de dag van oproeping en van de vergadering tellen niet mee.")
+        b.para(
+            f"Een vergadering wordt ten minste {model['notice_days']} dagen vooraf "
+            "bijeengeroepen; de dag van oproeping en van de vergadering tellen niet mee."
+        )
     else:
-        b.para(f"Dit plan rekent met een oproep van ten minste {model['notice_days']} dagen "
-               "vooraf, de langste termijn uit de modelreglementen, tot bekend is wat het eigen "
-               "reglement zegt; de dag van oproeping en van de vergadering tellen niet mee.")
+        b.para(
+            f"Dit plan rekent met een oproep van ten minste {model['notice_days']} dagen "
+            "vooraf, de langste termijn uit de modelreglementen, tot bekend is wat het eigen "
+            "reglement zegt; de dag van oproeping en van de vergadering tellen niet mee."
+        )
+
+
+def _rules_section(b: Builder, plan: dict) -> None:
     b.heading("De regels in dit plan", 2)
-    b.para("Welke meerderheid en welk quorum een besluit vraagt, volgt uit het reglement en de "
-           "wet. Dit zijn de regels die in dit plan voorkomen, met wat ze hier in stemmen "
-           "betekenen; bij elk besluit hieronder staat welke geldt.")
+    b.para(
+        "Welke meerderheid en welk quorum een besluit vraagt, volgt uit het reglement en de "
+        "wet. Dit zijn de regels die in dit plan voorkomen, met wat ze hier in stemmen "
+        "betekenen; bij elk besluit hieronder staat welke geldt."
+    )
     b.bullets(_rule_texts(plan))
     announced = _announced_note(plan)
     if announced:
         b.para(announced)
-    _blocking_section(b, plan)
+
+
+def _meeting_sections(b: Builder, plan: dict) -> None:
+    """Per general meeting: when to call it, why that date, a second meeting, its decisions."""
     notes = {s["id"]: s["meeting_note"] for s in plan["stages"]}
     stages = {s["meeting_date"]: s["id"] for s in plan["stages"] if s["meeting_date"]}
-    told: set[str] = set()   # why a date was chosen, said at the first meeting it explains
+    told: set[str] = set()  # why a date was chosen, said at the first meeting it explains
     for day, decisions in _meetings(plan):
         b.heading(f"ALV van {date_nl(day)}", 2)
         note = notes.get(stages.get(day))
@@ -52,12 +81,15 @@ def write(b: Builder, plan: dict) -> None:
             told.add(note)
             why = f" Gekozen datum: {note[:1].lower() + note[1:]}"
         b.para(f"Oproep met de concept-besluiten uiterlijk {date_nl(notice)}.{why}")
-        seconds = {d["second_meeting"]["planned"] or d["second_meeting"]["earliest"]:
-                   d["second_meeting"] for d in decisions if d["second_meeting"]}
+        seconds = {
+            d["second_meeting"]["planned"] or d["second_meeting"]["earliest"]: d["second_meeting"]
+            for d in decisions
+            if d["second_meeting"]
+        }
         for second in seconds.values():
             b.para(_second_text(second))
         for decision in decisions:
-            _decision_section(b, decision, model["notice_days"])
+            _decision_section(b, decision, plan["model_reglement"]["notice_days"])
 
 
 def _rule_texts(plan: dict) -> list[str]:
@@ -77,12 +109,18 @@ def _rule_texts(plan: dict) -> list[str]:
 
 def _announced_note(plan: dict) -> str | None:
     """Which decisions the announced rule would change, said once instead of in each table."""
-    concerned = [lower_words(d["title"]) for d in plan["decisions"]
-                 if any(a["applies"] == "announced" for a in d["alternatives"])]
+    concerned = [
+        lower_words(d["title"])
+        for d in plan["decisions"]
+        if any(a["applies"] == "announced" for a in d["alternatives"])
+    ]
     if not concerned:
         return None
-    return ("Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die voor: "
-            + "; ".join(concerned) + ". Controleer vóór de oproep of de regel al geldt.")
+    return (
+        "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die voor: "
+        + "; ".join(concerned)
+        + ". Controleer vóór de oproep of de regel al geldt."
+    )
 
 
 def _meetings(plan: dict) -> list[tuple[str, list[dict]]]:
@@ -94,20 +132,26 @@ def _meetings(plan: dict) -> list[tuple[str, list[dict]]]:
 
 def _second_text(second: dict) -> str:
     window = f"tussen {date_nl(second['earliest'])} en {date_nl(second['latest'])}"
-    when = (f"op {date_nl(second['planned'])} (het mag {window})" if second["planned"]
-            else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
-                 f"vakanties, dus kies zelf een datum")
-    return (f"Wordt het quorum niet gehaald, dan besluit een tweede vergadering {when}, "
-            f"ongeacht het aantal aanwezigen en met dezelfde meerderheid; de oproep gaat "
-            f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is.")
+    when = (
+        f"op {date_nl(second['planned'])} (het mag {window})"
+        if second["planned"]
+        else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
+        f"vakanties, dus kies zelf een datum"
+    )
+    return (
+        f"Wordt het quorum niet gehaald, dan besluit een tweede vergadering {when}, "
+        f"ongeacht het aantal aanwezigen en met dezelfde meerderheid; de oproep gaat "
+        f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is."
+    )
 
 
 def _blocking_section(b: Builder, plan: dict) -> None:
     """Who can stop a decision: once per distinct answer, with the decisions it is about."""
     texts: dict[str, list[str]] = {}
     for d in plan["decisions"]:
-        texts.setdefault(_blocking_text(d, bool(plan["votes"]["parties"])),
-                         []).append(lower_words(d["title"]))
+        texts.setdefault(_blocking_text(d, bool(plan["votes"]["parties"])), []).append(
+            lower_words(d["title"])
+        )
     b.heading("Wie kan een besluit tegenhouden", 2)
     if len(texts) == 1:
         b.para(next(iter(texts)) + " Dat geldt voor alle besluiten in dit plan.")
@@ -117,32 +161,46 @@ def _blocking_section(b: Builder, plan: dict) -> None:
 
 def _blocking_text(decision: dict, parties_known: bool) -> str:
     if not parties_known:
-        return ("Welke eigenaars samen veel stemmen hebben, is nog niet bekend. Vul de "
-                "eigenaarsgroepen in (corporatie, belegger, verhuurders, eigenaar-bewoners) om "
-                "te zien of één eigenaar of groep een besluit kan tegenhouden.")
+        return (
+            "Welke eigenaars samen veel stemmen hebben, is nog niet bekend. Vul de "
+            "eigenaarsgroepen in (corporatie, belegger, verhuurders, eigenaar-bewoners) om "
+            "te zien of één eigenaar of groep een besluit kan tegenhouden."
+        )
     lines = []
     for power in decision["blocking"]:
         single = power["single_party"]
         # a group of owners is no voting bloc: only if they all vote alike
         group = lower_words(power["label"])
         group = group[3:] if group.startswith("de ") else group
-        who = (f"{power['label']} ({power['votes']} stemmen)" if single
-               else f"als alle {group} hetzelfde stemmen ({power['votes']} stemmen), dan")
+        who = (
+            f"{power['label']} ({power['votes']} stemmen)"
+            if single
+            else f"als alle {group} hetzelfde stemmen ({power['votes']} stemmen), dan"
+        )
         can = "kan" if single else "kunnen zij"
         if power["can_carry"]:
             lines.append(f"{_first_upper(who)} {can} dit besluit alleen nemen én tegenhouden.")
         elif power["can_block"]:
             lines.append(f"{_first_upper(who)} {can} dit besluit alleen tegenhouden.")
         elif power["can_block_quorum"]:
-            lines.append(f"{_first_upper(who)} {can} door weg te blijven het quorum van de "
-                         "eerste vergadering onmogelijk maken.")
+            lines.append(
+                f"{_first_upper(who)} {can} door weg te blijven het quorum van de "
+                "eerste vergadering onmogelijk maken."
+            )
         ceiling = power["carries_alone_up_to_present"]
         total = (decision["rule"]["votes"] or {}).get("total")
         # "with at most N present it decides alone" says something only above its own votes
-        if not power["can_carry"] and ceiling and single and total and \
-                power["votes"] < ceiling < total:
-            lines.append(f"Zijn er hoogstens {ceiling} van de {total} stemmen aanwezig, dan "
-                         f"neemt {power['label']} dit besluit alleen.")
+        if (
+            not power["can_carry"]
+            and ceiling
+            and single
+            and total
+            and power["votes"] < ceiling < total
+        ):
+            lines.append(
+                f"Zijn er hoogstens {ceiling} van de {total} stemmen aanwezig, dan "
+                f"neemt {power['label']} dit besluit alleen."
+            )
     return " ".join(lines) or "Geen eigenaar of eigenaarsgroep kan dit besluit alleen tegenhouden."
 
 
@@ -154,36 +212,66 @@ def _decision_section(b: Builder, decision: dict, notice_days: int) -> None:
     rule = decision["rule"]
     b.heading(decision["title"], 3)
     b.para(decision["explanation"]["text"])
-    rows = [["Regel", f"{labels.APPLIES[rule['applies']]}: {rule_in_words(rule)}"],
-            ["Quorum", quorum_in_words(rule)], *_votes_rows(rule)]
+    rows = [
+        ["Regel", f"{labels.APPLIES[rule['applies']]}: {rule_in_words(rule)}"],
+        ["Quorum", quorum_in_words(rule)],
+        *_votes_rows(rule),
+    ]
     if decision["notice_days"] > notice_days:
-        rows.append(["Oproep", f"ten minste {decision['notice_days']} dagen vooraf (de wet "
-                               f"vraagt dit voor dit besluit)"])
+        rows.append(
+            [
+                "Oproep",
+                f"ten minste {decision['notice_days']} dagen vooraf (de wet "
+                f"vraagt dit voor dit besluit)",
+            ]
+        )
     rows.append(["Zekerheid", labels.CERTAINTY[decision["certainty"]]])
     for other in (*decision["alternatives"], *decision["requirements"]):
-        if other["applies"] == "announced":   # said once, under "De regels in dit plan"
+        if other["applies"] == "announced":  # said once, under "De regels in dit plan"
             continue
         full = other["votes"] and other["votes"]["min_yes_full_attendance"]
         numbers = f" — bij volledige opkomst {full} stemmen voor" if full else ""
-        rows.append([labels.APPLIES[other["applies"]],
-                     f"{rule_in_words(other)}; {quorum_in_words(other)}{numbers}"])
-    b.table(["", "Voor dit besluit"], rows, caption=f"Stemmen nodig: {decision['title']}",
-            widths=[4.5, 11.5])
+        rows.append(
+            [
+                labels.APPLIES[other["applies"]],
+                f"{rule_in_words(other)}; {quorum_in_words(other)}{numbers}",
+            ]
+        )
+    b.table(
+        ["", "Voor dit besluit"],
+        rows,
+        caption=f"Stemmen nodig: {decision['title']}",
+        widths=[4.5, 11.5],
+    )
 
 
 def _votes_rows(rule: dict) -> list[list[str]]:
     votes = rule["votes"]
     if not votes:
         return [["Stemmen in aantallen", "onbekend: vul het aantal appartementsrechten in"]]
-    rows = [["Nodig bij volledige opkomst",
-             f"{votes['min_yes_full_attendance']} stemmen voor (van {votes['total']})"
-             if votes["min_yes_full_attendance"] is not None else "niet haalbaar"]]
+    rows = [
+        [
+            "Nodig bij volledige opkomst",
+            f"{votes['min_yes_full_attendance']} stemmen voor (van {votes['total']})"
+            if votes["min_yes_full_attendance"] is not None
+            else "niet haalbaar",
+        ]
+    ]
     if votes["quorum_votes"] is not None:
-        rows.append(["Nodig bij precies het quorum",
-                     f"{votes['min_yes_at_quorum']} stemmen voor (bij {votes['quorum_votes']} aanwezig)"])
+        rows.append(
+            [
+                "Nodig bij precies het quorum",
+                f"{votes['min_yes_at_quorum']} stemmen voor (bij {votes['quorum_votes']} aanwezig)",
+            ]
+        )
     if votes["expected_present"] is not None:
         expected = votes["min_yes_expected_turnout"]
-        rows.append([f"Bij de gebruikelijke opkomst ({votes['expected_present']} stemmen)",
-                     f"{expected} stemmen voor" if expected is not None
-                     else "geen geldig besluit in deze vergadering: quorum niet gehaald"])
+        rows.append(
+            [
+                f"Bij de gebruikelijke opkomst ({votes['expected_present']} stemmen)",
+                f"{expected} stemmen voor"
+                if expected is not None
+                else "geen geldig besluit in deze vergadering: quorum niet gehaald",
+            ]
+        )
     return rows

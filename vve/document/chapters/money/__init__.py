@@ -19,10 +19,12 @@ def write(b: Builder, plan: dict) -> None:
     money = plan["money"]
     titles = {s["id"]: s["title"] for s in plan["sources"]}
     b.heading(TITLE, 1)
-    b.para("Alle bedragen zijn inclusief btw en afgerond op hele euro's. Een bedrag is een "
-           "bandbreedte en indicatief, tenzij het uit het eigen energieadvies, het DMJOP of een "
-           "offerte komt. De toelichting noemt per maatregel de hoeveelheid, de prijs, de bron "
-           "en de datum waarvoor het bedrag geldt.")
+    b.para(
+        "Alle bedragen zijn inclusief btw en afgerond op hele euro's. Een bedrag is een "
+        "bandbreedte en indicatief, tenzij het uit het eigen energieadvies, het DMJOP of een "
+        "offerte komt. De toelichting noemt per maatregel de hoeveelheid, de prijs, de bron "
+        "en de datum waarvoor het bedrag geldt."
+    )
     for note in money["notes"]:
         b.para(note)
     costs.measures_table(b, money)

@@ -14,19 +14,38 @@ def measures_table(b: Builder, money: dict) -> None:
     rows = [_measure_row(line) for line in money["measures"] if line["payer"] == "vve"]
     advice = money["advice"]
     if advice["cost"] is not None:
-        rows.append(["Energieadvies en DMJOP", "", str(advice["year"]),
-                     euro_range(advice["cost"], True),
-                     euro_range(advice["subsidy"]["amount"], True) + " (verwacht)"
-                     if advice["subsidy"]["counted"] else "—",
-                     euro_range(advice["net"], True), ""])
+        rows.append(
+            [
+                "Energieadvies en DMJOP",
+                "",
+                str(advice["year"]),
+                euro_range(advice["cost"], True),
+                euro_range(advice["subsidy"]["amount"], True) + " (verwacht)"
+                if advice["subsidy"]["counted"]
+                else "—",
+                euro_range(advice["net"], True),
+                "",
+            ]
+        )
     for other in money["other_costs"]:
-        rows.append([other["short"][:1].upper() + other["short"][1:] + " (als nodig)", "",
-                     str(other["year"]), euro_range(other["cost"], True), "—",
-                     euro_range(other["cost"], True), ""])
+        rows.append(
+            [
+                other["short"][:1].upper() + other["short"][1:] + " (als nodig)",
+                "",
+                str(other["year"]),
+                euro_range(other["cost"], True),
+                "—",
+                euro_range(other["cost"], True),
+                "",
+            ]
+        )
     rows.append(_total_row(money))
-    b.table(["Maatregel", "Aantal", "Jaar", "Investering", "Subsidie", "Netto",
-             "Besparing per jaar"], rows, caption="Kosten en besparing per maatregel van de VvE",
-            widths=[3.5, 1.8, 1.3, 2.5, 2.0, 2.5, 2.4])
+    b.table(
+        ["Maatregel", "Aantal", "Jaar", "Investering", "Subsidie", "Netto", "Besparing per jaar"],
+        rows,
+        caption="Kosten en besparing per maatregel van de VvE",
+        widths=[3.5, 1.8, 1.3, 2.5, 2.0, 2.5, 2.4],
+    )
     notes = _table_notes(money)
     if notes:
         b.note(" ".join(notes))
@@ -35,27 +54,34 @@ def measures_table(b: Builder, money: dict) -> None:
 def _measure_row(line: dict) -> list[str]:
     saving = line["saving"]
     mark = WEAK if weak(line) else ""
-    return [line["short"][:1].upper() + line["short"][1:],
-            quantity(line["quantity"]) if line["investment"] else "",
-            str(line["year"]) if line["investment"] else "",
-            euro_range(line["investment"], True) + mark if line["investment"] else "onbekend",
-            euro_range(line["subsidy"]["amount"], True) if line["subsidy"]["counted"] else "—",
-            euro_range(line["net"], True) + mark if line["net"] else "onbekend",
-            euro_range(saving["euros"], True) if saving["euros"] else "onbekend"]
+    return [
+        line["short"][:1].upper() + line["short"][1:],
+        quantity(line["quantity"]) if line["investment"] else "",
+        str(line["year"]) if line["investment"] else "",
+        euro_range(line["investment"], True) + mark if line["investment"] else "onbekend",
+        euro_range(line["subsidy"]["amount"], True) if line["subsidy"]["counted"] else "—",
+        euro_range(line["net"], True) + mark if line["net"] else "onbekend",
+        euro_range(saving["euros"], True) if saving["euros"] else "onbekend",
+    ]
 
 
 def _total_row(money: dict) -> list[str]:
     """The known amounts added up, the energy advice and the other costs included."""
     vve, advice = money["vve"], money["advice"]
     investment = plus(vve["investment"], advice["cost"], *(o["cost"] for o in money["other_costs"]))
-    subsidy = plus(vve["subsidy"], advice["subsidy"]["amount"]
-                    if advice["subsidy"]["counted"] else None)
+    subsidy = plus(
+        vve["subsidy"], advice["subsidy"]["amount"] if advice["subsidy"]["counted"] else None
+    )
     nothing = not vve["net_to_pay"]["high_cents"]
-    return ["Totaal (alleen bekende bedragen)", "", "",
-            "nog geen bedragen" if nothing else euro_range(investment, True),
-            euro_range(subsidy, True) if subsidy and subsidy["high_cents"] else "—",
-            "nog geen bedragen" if nothing else euro_range(vve["net_to_pay"], True),
-            euro_range(vve["yearly_saving"], True) if vve["yearly_saving"] else "onbekend"]
+    return [
+        "Totaal (alleen bekende bedragen)",
+        "",
+        "",
+        "nog geen bedragen" if nothing else euro_range(investment, True),
+        euro_range(subsidy, True) if subsidy and subsidy["high_cents"] else "—",
+        "nog geen bedragen" if nothing else euro_range(vve["net_to_pay"], True),
+        euro_range(vve["yearly_saving"], True) if vve["yearly_saving"] else "onbekend",
+    ]
 
 
 def _table_notes(money: dict) -> list[str]:
@@ -63,86 +89,157 @@ def _table_notes(money: dict) -> list[str]:
     advice = money["advice"]
     notes = []
     if any(weak(line) for line in money["measures"] if line["payer"] == "vve"):
-        notes.append(f"{WEAK} Eén bedrag of een smalle marge uit een zwakke bron (een rekenhulp "
-                     f"van een derde partij): een grove schatting.")
+        notes.append(
+            f"{WEAK} Eén bedrag of een smalle marge uit een zwakke bron (een rekenhulp "
+            f"van een derde partij): een grove schatting."
+        )
     shorts = {line["id"]: line["short"] for line in money["measures"]}
     missing = [shorts[m] for m in money["vve"]["unknown_cost"]] + [
-        i["short"] for i in money["not_included"]]
+        i["short"] for i in money["not_included"]
+    ]
     if missing:
-        notes.append("Nog niet in het totaal: " + ", ".join(missing) + ". Vul de bedragen in "
-                     "uit het energieadvies of de offerte; dan rekent het plan ze mee.")
+        notes.append(
+            "Nog niet in het totaal: " + ", ".join(missing) + ". Vul de bedragen in "
+            "uit het energieadvies of de offerte; dan rekent het plan ze mee."
+        )
     if advice["subsidy"]["counted"] and advice["cost"]:
-        notes.append(f"De subsidie voor het advies is verwacht, niet zeker: RVO beslist na de "
-                     f"aanvraag, die in deze planning op "
-                     f"{date_nl(advice['subsidy']['application_date'])} valt, vóór het einde van "
-                     f"de regeling op {date_nl(advice['subsidy']['open_until'])}. Zonder subsidie "
-                     f"kost het advies {euro_range(advice['cost'])}.")
+        notes.append(
+            f"De subsidie voor het advies is verwacht, niet zeker: RVO beslist na de "
+            f"aanvraag, die in deze planning op "
+            f"{date_nl(advice['subsidy']['application_date'])} valt, vóór het einde van "
+            f"de regeling op {date_nl(advice['subsidy']['open_until'])}. Zonder subsidie "
+            f"kost het advies {euro_range(advice['cost'])}."
+        )
     if money["other_costs"]:
-        notes.append("Het ecologisch onderzoek is alleen nodig als geen soortenmanagementplan "
-                     "van de gemeente het gebouw dekt; vraag dat na bij de gemeente.")
+        notes.append(
+            "Het ecologisch onderzoek is alleen nodig als geen soortenmanagementplan "
+            "van de gemeente het gebouw dekt; vraag dat na bij de gemeente."
+        )
     return notes
 
 
 def measure_notes(b: Builder, money: dict, titles: dict[str, str]) -> None:
     b.heading("Toelichting per maatregel", 3)
-    vve = [line for line in money["measures"] if line["payer"] == "vve"]
-    reasons = {line["subsidy"]["reason"] for line in vve if line["subsidy"]["programme"]}
-    common = reasons.pop() if len(reasons) == 1 else None
+    common = _common_subsidy_reason(money)
     if common in ("building_too_new", "amount_not_found"):
         b.para(f"SVVE-subsidie voor de maatregelen: {labels.SUBSIDY_REASON[common]}.")
-    items = []
-    for line in money["measures"]:
-        parts = [f"{line['title']}:"]
-        provenances = []
-        price, q = line["unit_price"], line["quantity"]
-        if line["origin"] != "default":
-            reference = f" ({line['reference']})" if line["reference"] else ""
-            parts.append(f"investering {labels.COST_ORIGIN[line['origin']]}{reference}.")
-        elif price is not None and line["investment"] is not None:
-            amount = ""
-            if q is not None and q["value"] is not None and q["unit"] != "dwelling":
-                amount = (f"{quantity(q)} {labels.QUANTITY_KIND.get(q['kind'], '')} "
-                          f"({labels.QUANTITY_ORIGIN[q['origin']]}) × ")
-            per = labels.PRICE_UNIT.get(price["unit"], "")
-            parts.append(f"{amount}{price_range(price)} {per}: {price['includes']}.")
-            if price["provenance"]["quality"] != "bron" and price["provenance"]["basis"]:
-                parts.append(price["provenance"]["basis"])
-            provenances.append(price["provenance"])
-        for code in line["missing"]:
-            parts.append(f"Nog geen bedrag: {labels.MISSING[code]}.")
-            if code == "outdated_price" and price is not None:
-                parts.append(f"Ter oriëntatie: {price_range(price)} "
-                             f"{labels.PRICE_UNIT.get(price['unit'], '')}; "
-                             f"{price['provenance']['basis']}")
-                provenances.append(price["provenance"])
-        subsidy = line["subsidy"]
-        if subsidy["programme"] and line["payer"] == "vve" and common is None \
-                and line["investment"] is not None:
-            parts.append(f"Subsidie: {labels.SUBSIDY_REASON[subsidy['reason']]}.")
-        saving = line["saving"]
-        if saving["euros"] is not None and saving["origin"] == "default":
-            parts.append(f"Besparing {m3(saving['m3'])} gas per jaar.")
-            provenances.append(saving["provenance"])
-        elif saving["reason"] == "extra_electricity_unknown" and saving["m3"]:
-            parts.append(f"Bespaart {m3(saving['m3'])} gas per jaar"
-                         f"{' per woning' if line['payer'] == 'owner' else ''}; daar staat extra "
-                         f"stroom tegenover die geen bron geeft, dus de besparing in euro's "
-                         f"volgt uit het energieadvies.")
-            provenances.append(saving["provenance"])
-        parts.append(source_note(provenances, titles))
-        parts = [p for p in parts if p]
-        if len(parts) > 1:   # after "Title:" the sentence goes on in lower case
-            parts[1] = parts[1][:1].lower() + parts[1][1:]
-        items.append(" ".join(parts))
-    for other in money["other_costs"]:
-        items.append(f"{other['short'][:1].upper() + other['short'][1:]}: "
-                     f"{other['includes']}. {other['provenance']['basis']} "
-                     f"{source_note([other['provenance']], titles)}")
+    items = [_measure_note(line, common, titles) for line in money["measures"]]
+    items += [_other_cost_note(other, titles) for other in money["other_costs"]]
     b.bullets(items)
     gas = money["gas_price"]
     if money["vve"]["yearly_saving"]:
-        b.note(f"Het plan rekent besparingen met {price_range(gas)} per m³ gas: "
-               f"{gas['provenance']['basis']}")
+        b.note(
+            f"Het plan rekent besparingen met {price_range(gas)} per m³ gas: "
+            f"{gas['provenance']['basis']}"
+        )
+
+
+def _common_subsidy_reason(money: dict) -> str | None:
+    """The one subsidy reason all the VvE's measures with a programme share, if they do."""
+    reasons = {
+        line["subsidy"]["reason"]
+        for line in money["measures"]
+        if line["payer"] == "vve" and line["subsidy"]["programme"]
+    }
+    return reasons.pop() if len(reasons) == 1 else None
+
+
+# a part of a measure's note: its sentences and the provenances of the figures they name
+_Said = tuple[list[str], list[dict]]
+
+
+def _measure_note(line: dict, common: str | None, titles: dict[str, str]) -> str:
+    """One measure's bullet: what its investment rests on, which amounts are missing, its
+    subsidy (unless said once for all), its saving, and the sources of those figures."""
+    said = [
+        _investment_basis(line),
+        _missing_amounts(line),
+        _subsidy_reason(line, common),
+        _saving_basis(line),
+    ]
+    provenances = [p for _sentences, figures in said for p in figures]
+    parts = [
+        f"{line['title']}:",
+        *(s for sentences, _figures in said for s in sentences),
+        source_note(provenances, titles),
+    ]
+    parts = [p for p in parts if p]
+    if len(parts) > 1:  # after "Title:" the sentence goes on in lower case
+        parts[1] = parts[1][:1].lower() + parts[1][1:]
+    return " ".join(parts)
+
+
+def _investment_basis(line: dict) -> _Said:
+    """Where the investment comes from: the VvE's own figure, or quantity times unit price."""
+    price, q = line["unit_price"], line["quantity"]
+    if line["origin"] != "default":
+        reference = f" ({line['reference']})" if line["reference"] else ""
+        return [f"investering {labels.COST_ORIGIN[line['origin']]}{reference}."], []
+    if price is None or line["investment"] is None:
+        return [], []
+    amount = ""
+    if q is not None and q["value"] is not None and q["unit"] != "dwelling":
+        amount = (
+            f"{quantity(q)} {labels.QUANTITY_KIND.get(q['kind'], '')} "
+            f"({labels.QUANTITY_ORIGIN[q['origin']]}) × "
+        )
+    per = labels.PRICE_UNIT.get(price["unit"], "")
+    sentences = [f"{amount}{price_range(price)} {per}: {price['includes']}."]
+    if price["provenance"]["quality"] != "bron" and price["provenance"]["basis"]:
+        sentences.append(price["provenance"]["basis"])
+    return sentences, [price["provenance"]]
+
+
+def _missing_amounts(line: dict) -> _Said:
+    """Why there is no amount yet; for an outdated price, that price for orientation."""
+    price = line["unit_price"]
+    sentences, provenances = [], []
+    for code in line["missing"]:
+        sentences.append(f"Nog geen bedrag: {labels.MISSING[code]}.")
+        if code == "outdated_price" and price is not None:
+            sentences.append(
+                f"Ter oriëntatie: {price_range(price)} "
+                f"{labels.PRICE_UNIT.get(price['unit'], '')}; "
+                f"{price['provenance']['basis']}"
+            )
+            provenances.append(price["provenance"])
+    return sentences, provenances
+
+
+def _subsidy_reason(line: dict, common: str | None) -> _Said:
+    """The measure's own subsidy reason, when the reasons differ between measures."""
+    subsidy = line["subsidy"]
+    if (
+        subsidy["programme"]
+        and line["payer"] == "vve"
+        and common is None
+        and line["investment"] is not None
+    ):
+        return [f"Subsidie: {labels.SUBSIDY_REASON[subsidy['reason']]}."], []
+    return [], []
+
+
+def _saving_basis(line: dict) -> _Said:
+    """The gas the measure saves, and why a saving in euros is missing when it is."""
+    saving = line["saving"]
+    if saving["euros"] is not None and saving["origin"] == "default":
+        return [f"Besparing {m3(saving['m3'])} gas per jaar."], [saving["provenance"]]
+    if saving["reason"] == "extra_electricity_unknown" and saving["m3"]:
+        return [
+            f"Bespaart {m3(saving['m3'])} gas per jaar"
+            f"{' per woning' if line['payer'] == 'owner' else ''}; daar staat extra "
+            f"stroom tegenover die geen bron geeft, dus de besparing in euro's "
+            f"volgt uit het energieadvies."
+        ], [saving["provenance"]]
+    return [], []
+
+
+def _other_cost_note(other: dict, titles: dict[str, str]) -> str:
+    return (
+        f"{other['short'][:1].upper() + other['short'][1:]}: "
+        f"{other['includes']}. {other['provenance']['basis']} "
+        f"{source_note([other['provenance']], titles)}"
+    )
 
 
 def when(b: Builder, money: dict, with_loan: bool) -> None:
@@ -159,12 +256,25 @@ def when(b: Builder, money: dict, with_loan: bool) -> None:
     if len(money["per_year"]) < 2 or reference is None:
         return
     who = f"Per {reference['label']} ({reference['share']})"
-    rows = [[str(y["year"]), ", ".join(what.get(y["year"], [])), euro_range(y["net"], True),
-             euro_range(y["per_apartment"], True)] for y in money["per_year"]]
+    rows = [
+        [
+            str(y["year"]),
+            ", ".join(what.get(y["year"], [])),
+            euro_range(y["net"], True),
+            euro_range(y["per_apartment"], True),
+        ]
+        for y in money["per_year"]
+    ]
     b.heading("Wanneer welke kosten", 3)
-    b.table(["Jaar", "Wat", "Netto voor de VvE", who], rows,
-            caption="Kosten per jaar", widths=[1.6, 7.4, 3.6, 3.4])
+    b.table(
+        ["Jaar", "Wat", "Netto voor de VvE", who],
+        rows,
+        caption="Kosten per jaar",
+        widths=[1.6, 7.4, 3.6, 3.4],
+    )
     if with_loan:
-        b.note("Kosten die vallen vóór de lening is afgesloten, betaalt de VvE uit het "
-               "reservefonds of met een extra bijdrage; of de lening ze later meefinanciert, "
-               "vraagt u na bij de geldgever.")
+        b.note(
+            "Kosten die vallen vóór de lening is afgesloten, betaalt de VvE uit het "
+            "reservefonds of met een extra bijdrage; of de lening ze later meefinanciert, "
+            "vraagt u na bij de geldgever."
+        )

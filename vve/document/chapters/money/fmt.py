@@ -34,33 +34,45 @@ def dated(p: dict) -> str:
 
 
 def source_note(provenances: list[dict | None], titles: dict[str, str]) -> str:
-    """"Bron: A; B (zwakke bron, peildatum …)." — one date per figure, not per source."""
+    """ "Bron: A; B (zwakke bron, peildatum …)." — one date per figure, not per source."""
     seen: dict[tuple, None] = {}
     for p in provenances:
         if p is not None:
             seen.setdefault((tuple(p["sources"]), p["quality"], p["undated"], p["peildatum"]))
-    parts = [f"{'; '.join(titles.get(s, s) for s in sources)} "
-             f"({labels.QUALITY[quality]}, "
-             f"{dated({'undated': undated, 'peildatum': day})})"
-             for sources, quality, undated, day in seen]
+    parts = [
+        f"{'; '.join(titles.get(s, s) for s in sources)} "
+        f"({labels.QUALITY[quality]}, "
+        f"{dated({'undated': undated, 'peildatum': day})})"
+        for sources, quality, undated, day in seen
+    ]
     return ("Bron: " + "; ".join(parts) + ".") if parts else ""
 
 
 def weak(line: dict) -> bool:
     figure = line["unit_price"]
-    return (line["origin"] == "default" and figure is not None and line["investment"] is not None
-            and figure["provenance"]["quality"] == "zwak")
+    return (
+        line["origin"] == "default"
+        and figure is not None
+        and line["investment"] is not None
+        and figure["provenance"]["quality"] == "zwak"
+    )
 
 
 def plus(*ranges: dict | None) -> dict | None:
     present = [r for r in ranges if r is not None]
     if not present:
         return None
-    typical = (sum(r["typical_cents"] for r in present)
-               if all(r["typical_cents"] is not None for r in present) else None)
-    return {"low_cents": sum(r["low_cents"] for r in present), "typical_cents": typical,
-            "high_cents": sum(r["high_cents"] for r in present)}
+    typical = (
+        sum(r["typical_cents"] for r in present)
+        if all(r["typical_cents"] is not None for r in present)
+        else None
+    )
+    return {
+        "low_cents": sum(r["low_cents"] for r in present),
+        "typical_cents": typical,
+        "high_cents": sum(r["high_cents"] for r in present),
+    }
 
 
 def minus(amount_cents: int) -> str:
-    return "\u2212" + euro_cents(amount_cents)   # a real minus sign
+    return "\u2212" + euro_cents(amount_cents)  # a real minus sign

@@ -15,116 +15,228 @@ def private(b: Builder, money: dict, titles: dict[str, str]) -> None:
     if not private:
         return
     b.heading("Wat eigenaars zelf betalen", 2)
-    b.para("Deze maatregelen horen bij het eigen appartement. Wie ze neemt, betaalt ze zelf; "
-           "ze worden niet naar breukdeel verdeeld.")
+    b.para(
+        "Deze maatregelen horen bij het eigen appartement. Wie ze neemt, betaalt ze zelf; "
+        "ze worden niet naar breukdeel verdeeld."
+    )
     rows, provenances = [], []
     for line in private:
         subsidy = line["subsidy"]
         isde = subsidy["reason"] == "owner_occupiers_only"
-        rows.append([line["title"], euro_range(line["investment"], True)
-                     + (WEAK if weak(line) else ""),
-                     euro_range(subsidy["amount"], True) + WEAK if isde else "—"])
+        rows.append(
+            [
+                line["title"],
+                euro_range(line["investment"], True) + (WEAK if weak(line) else ""),
+                euro_range(subsidy["amount"], True) + WEAK if isde else "—",
+            ]
+        )
         if line["unit_price"]:
             provenances.append(line["unit_price"]["provenance"])
         if isde:
             provenances.append(subsidy["provenance"])
-    b.table(["Maatregel", "Per woning", "ISDE voor eigenaar-bewoners"], rows,
-            caption="Kosten die eigenaars zelf dragen", widths=[8, 4, 4])
-    b.note(source_note(provenances, titles) + f" {WEAK} De ISDE-bedragen voor 2026 zijn niet "
-           "gevonden; deze bedragen zijn ouder en indicatief. Controleer ze bij RVO.")
+    b.table(
+        ["Maatregel", "Per woning", "ISDE voor eigenaar-bewoners"],
+        rows,
+        caption="Kosten die eigenaars zelf dragen",
+        widths=[8, 4, 4],
+    )
+    b.note(
+        source_note(provenances, titles) + f" {WEAK} De ISDE-bedragen voor 2026 zijn niet "
+        "gevonden; deze bedragen zijn ouder en indicatief. Controleer ze bij RVO."
+    )
 
 
 def financing(b: Builder, plan: dict, money: dict) -> None:
     b.heading("Hoe de VvE het betaalt", 2)
     loan = money["loan"]
     if not money["vve"]["net_to_pay"]["high_cents"]:
-        b.para("Zolang geen enkel bedrag bekend is, valt over de financiering nog niets te "
-               f"rekenen. Voorwaarden van de geldgever: {loan['condition']}")
+        b.para(
+            "Zolang geen enkel bedrag bekend is, valt over de financiering nog niets te "
+            f"rekenen. Voorwaarden van de geldgever: {loan['condition']}"
+        )
         return
-    counted = money["vve"]["subsidy"]["high_cents"] or money["advice"]["subsidy"]["counted"]
-    rows = [["Netto kosten voor de VvE" + (" (na meegetelde subsidie)" if counted else ""),
-             euro_range(money["vve"]["net_to_pay"])]]
-    if money["reserve_used_cents"]:
-        rows.append(["Uit het reservefonds", euro_cents(money["reserve_used_cents"])])
-        rows.append(["Door de eigenaars te betalen, in één keer of via een lening",
-                     euro_range(money["owners_pay"])])
-    rows.append(["Minimaal leenbedrag VvE Energiebespaarlening",
-                 euro_cents(loan["min_amount_cents"])])
-    if loan["max_amount_cents"] is not None:
-        rows.append(["Maximaal leenbedrag voor dit gebouw (per woning maal het aantal woningen; "
-                     "de versies van de voorwaarden verschillen in het maximum per woning)",
-                     euro_cents(loan["max_amount_cents"])])
-    b.table(["", "Bedrag"], rows, caption="Financiering", widths=[11, 5])
+    b.table(["", "Bedrag"], _financing_rows(money), caption="Financiering", widths=[11, 5])
     b.para(f"De voorwaarden van de geldgever staan in het hoofdstuk '{financing_chapter.TITLE}'.")
     if loan["below_minimum"]:
-        b.para("Het bedrag is kleiner dan de minimale VvE Energiebespaarlening. Betalen uit het "
-               "reservefonds of met een eenmalige bijdrage per appartement ligt dan voor de "
-               "hand.")
+        b.para(
+            "Het bedrag is kleiner dan de minimale VvE Energiebespaarlening. Betalen uit het "
+            "reservefonds of met een eenmalige bijdrage per appartement ligt dan voor de "
+            "hand."
+        )
         return
+    _monthly_payments(b, loan)
+
+
+def _financing_rows(money: dict) -> list[list[str]]:
+    """The net costs, what the reserve fund covers, and the loan's smallest and largest sum."""
+    loan = money["loan"]
+    counted = money["vve"]["subsidy"]["high_cents"] or money["advice"]["subsidy"]["counted"]
+    rows = [
+        [
+            "Netto kosten voor de VvE" + (" (na meegetelde subsidie)" if counted else ""),
+            euro_range(money["vve"]["net_to_pay"]),
+        ]
+    ]
+    if money["reserve_used_cents"]:
+        rows.append(["Uit het reservefonds", euro_cents(money["reserve_used_cents"])])
+        rows.append(
+            [
+                "Door de eigenaars te betalen, in één keer of via een lening",
+                euro_range(money["owners_pay"]),
+            ]
+        )
+    rows.append(
+        ["Minimaal leenbedrag VvE Energiebespaarlening", euro_cents(loan["min_amount_cents"])]
+    )
+    if loan["max_amount_cents"] is not None:
+        rows.append(
+            [
+                "Maximaal leenbedrag voor dit gebouw (per woning maal het aantal woningen; "
+                "de versies van de voorwaarden verschillen in het maximum per woning)",
+                euro_cents(loan["max_amount_cents"]),
+            ]
+        )
+    return rows
+
+
+def _monthly_payments(b: Builder, loan: dict) -> None:
+    """The rate the monthly payments use, and the payments per term of the loan."""
     if loan["rate_origin"] == "quote":
         rate = percent(loan["rates"][0]["rate_percent"])
         b.para(f"De maandlasten zijn berekend met de rente uit de renteaanbieding: {rate}.")
     else:
-        b.para(f"De maandlasten rekenen met {percent(loan['rates'][0]['rate_percent'])} "
-               f"rente (zie het begin van dit hoofdstuk); de bandbreedte komt van de kosten.")
-    rows = [[f"{t['years']} jaar" + (" (offerte)" if t["quoted"] else ""),
-             euro_range(t["monthly"]), euro_cents(t["monthly"]["high_cents"] * 12 * t["years"])]
-            for t in loan["terms"]]
-    b.table(["Looptijd", "Maandlast voor de hele VvE", "Totaal in de looptijd (hoge kant)"],
-            rows, caption="Maandlasten van de lening (annuïteit)", widths=[4, 7, 5])
+        b.para(
+            f"De maandlasten rekenen met {percent(loan['rates'][0]['rate_percent'])} "
+            f"rente (zie het begin van dit hoofdstuk); de bandbreedte komt van de kosten."
+        )
+    rows = [
+        [
+            f"{t['years']} jaar" + (" (offerte)" if t["quoted"] else ""),
+            euro_range(t["monthly"]),
+            euro_cents(t["monthly"]["high_cents"] * 12 * t["years"]),
+        ]
+        for t in loan["terms"]
+    ]
+    b.table(
+        ["Looptijd", "Maandlast voor de hele VvE", "Totaal in de looptijd (hoge kant)"],
+        rows,
+        caption="Maandlasten van de lening (annuïteit)",
+        widths=[4, 7, 5],
+    )
 
 
 def apartments(b: Builder, plan: dict, money: dict) -> None:
     b.heading("Wat betaalt mijn appartement?", 2)
     apartments = money["apartments"]
     if apartments is None:
-        b.para("Per appartement is dit pas uit te rekenen als het aantal appartementsrechten "
-               "bekend is.")
+        b.para(
+            "Per appartement is dit pas uit te rekenen als het aantal appartementsrechten "
+            "bekend is."
+        )
         return
     if not money["vve"]["net_to_pay"]["high_cents"]:
         b.para("Een bedrag per appartement volgt zodra de eerste bedragen bekend zijn.")
         return
     loan = money["loan"]
     terms = [] if loan["below_minimum"] else [t["years"] for t in loan["terms"]]
+    _apartments_table(b, apartments, terms)
+    b.note(" ".join(_apartments_notes(plan, apartments, terms)))
+
+
+def _apartments_table(b: Builder, apartments: dict, terms: list[int]) -> None:
+    """Per class of apartment right: in one go, per month for each loan term, the saving."""
     rows = []
     for c in apartments["classes"]:
         name = c["label"] or labels.RIGHT_KIND[c["kind"]]
         saving = c["saving_monthly_each"]
-        rows.append([f"{name} ({c['share']})", str(c["apartments"]),
-                     euro_range(c["one_off_each"], True),
-                     *(euro_range(c["monthly_each"][str(y)], True) for y in terms),
-                     euro_range(saving, True) if saving else "—"])
+        rows.append(
+            [
+                f"{name} ({c['share']})",
+                str(c["apartments"]),
+                euro_range(c["one_off_each"], True),
+                *(euro_range(c["monthly_each"][str(y)], True) for y in terms),
+                euro_range(saving, True) if saving else "—",
+            ]
+        )
     width = round((16 - 2.9 - 1.6 - 2.5) / (len(terms) + 1), 2)
-    b.table(["Breukdeel", "Aantal", "In één keer",
-             *(f"Per maand bij {y} jaar lenen" for y in terms), "Besparing per maand"], rows,
-            caption="Per appartement: in één keer of per maand met een lening, tegen de "
-                    "besparing", widths=[2.9, 1.6, 2.5, *([width] * (len(terms) + 1))])
+    b.table(
+        [
+            "Breukdeel",
+            "Aantal",
+            "In één keer",
+            *(f"Per maand bij {y} jaar lenen" for y in terms),
+            "Besparing per maand",
+        ],
+        rows,
+        caption="Per appartement: in één keer of per maand met een lening, tegen de besparing",
+        widths=[2.9, 1.6, 2.5, *([width] * (len(terms) + 1))],
+    )
+
+
+def _apartments_notes(plan: dict, apartments: dict, terms: list[int]) -> list[str]:
+    """How the costs are shared, who chooses how to pay, and where the saving lands."""
     collective = plan["answers"]["installations"]["heating"] in (
-        "collective_boiler", "block_heating", "heat_network")
-    notes = [f"Verdeling: {labels.SHARE_METHOD[apartments['method']]}.",
-             "De ALV kiest hoe de VvE betaalt: uit het reservefonds, met een eenmalige bijdrage "
-             "of met een lening. Een eigenaar kan zijn deel alleen vooraf betalen als de VvE "
-             "dat regelt."]
+        "collective_boiler",
+        "block_heating",
+        "heat_network",
+    )
+    notes = [
+        f"Verdeling: {labels.SHARE_METHOD[apartments['method']]}.",
+        "De ALV kiest hoe de VvE betaalt: uit het reservefonds, met een eenmalige bijdrage "
+        "of met een lening. Een eigenaar kan zijn deel alleen vooraf betalen als de VvE "
+        "dat regelt.",
+    ]
     if not apartments["shares_add_up"]:
-        notes.append(f"De breukdelen tellen op tot {apartments['total_share']} in plaats van 1; "
-                     "de kosten zijn naar verhouding verdeeld.")
-    notes.append("Alle appartementen samen betalen precies het totaal; door afronding op centen "
-                 "kan een appartement een cent verschillen. De besparing is een gemiddelde per "
-                 "woning en komt " + ("in de stookkosten van de VvE terecht."
-                                      if collective else "op de eigen energierekening terecht."))
+        notes.append(
+            f"De breukdelen tellen op tot {apartments['total_share']} in plaats van 1; "
+            "de kosten zijn naar verhouding verdeeld."
+        )
+    notes.append(
+        "Alle appartementen samen betalen precies het totaal; door afronding op centen "
+        "kan een appartement een cent verschillen. De besparing is een gemiddelde per "
+        "woning en komt "
+        + (
+            "in de stookkosten van de VvE terecht."
+            if collective
+            else "op de eigen energierekening terecht."
+        )
+    )
     rented = {g["kind"] for g in plan["answers"]["owners"]["groups"]} & {
-        "private_landlords", "housing_corporation", "investor"}
+        "private_landlords",
+        "housing_corporation",
+        "investor",
+    }
     if rented:
-        notes.append("Bij een verhuurd appartement komt de besparing bij de huurder terecht; de "
-                     "eigenaar betaalt wel zijn deel van de kosten.")
+        notes.append(
+            "Bij een verhuurd appartement komt de besparing bij de huurder terecht; de "
+            "eigenaar betaalt wel zijn deel van de kosten."
+        )
     if any(c["kind"] == "commercial" for c in apartments["classes"]) and terms:
-        notes.append("Het maximum van de lening telt alleen woningen; of de VvE ook voor het "
-                     "deel van de bedrijfsruimten mag lenen, vraagt u na bij het Warmtefonds.")
-    reserve = next((c["reserve_monthly_each_cents"] for c in apartments["classes"]
-                    if c["reserve_monthly_each_cents"] is not None), None)
-    if reserve is not None and len(apartments["classes"]) == 1:
-        notes.append(f"Daarnaast blijft de gewone bijdrage aan het reservefonds: nu "
-                     f"{euro_cents(reserve)} per appartement per maand.")
-    elif reserve is not None:
-        notes.append("Daarnaast blijft ieders gewone bijdrage aan het reservefonds.")
-    b.note(" ".join(notes))
+        notes.append(
+            "Het maximum van de lening telt alleen woningen; of de VvE ook voor het "
+            "deel van de bedrijfsruimten mag lenen, vraagt u na bij het Warmtefonds."
+        )
+    reserve = _reserve_note(apartments)
+    if reserve:
+        notes.append(reserve)
+    return notes
+
+
+def _reserve_note(apartments: dict) -> str | None:
+    """The ordinary reserve fund contribution that goes on beside these costs, if known."""
+    reserve = next(
+        (
+            c["reserve_monthly_each_cents"]
+            for c in apartments["classes"]
+            if c["reserve_monthly_each_cents"] is not None
+        ),
+        None,
+    )
+    if reserve is None:
+        return None
+    if len(apartments["classes"]) == 1:
+        return (
+            f"Daarnaast blijft de gewone bijdrage aan het reservefonds: nu "
+            f"{euro_cents(reserve)} per appartement per maand."
+        )
+    return "Daarnaast blijft ieders gewone bijdrage aan het reservefonds."

@@ -11,12 +11,11 @@ def reserve(b: Builder, plan: dict, money: dict) -> None:
     reserve = money["reserve"]
     b.heading("Het reservefonds", 2)
     law = next((f for f in plan["financing"] if f["id"] == "reserve_minimum"), None)
-    if law is not None:   # the legal rule once, here beside the figures
+    if law is not None:  # the legal rule once, here beside the figures
         b.para(law["explanation"]["text"])
     b.para(_minimum_text(plan, reserve))
     if not reserve["projection"]:
-        b.para("Een verloop per jaar volgt als het saldo en de jaarlijkse reservering bekend "
-               "zijn.")
+        b.para("Een verloop per jaar volgt als het saldo en de jaarlijkse reservering bekend zijn.")
         return
     _projection(b, reserve)
 
@@ -25,63 +24,93 @@ def _minimum_text(plan: dict, reserve: dict) -> str:
     """The legal minimum, what it is based on, and whether the current contribution meets it."""
     minimum = reserve["minimum"]
     if minimum is None:
-        return ("De wettelijke minimale reservering is niet uit te rekenen: vul de herbouwwaarde "
-                "in (die staat op de opstalpolis) of de bruto inhoud van het gebouw.")
+        return (
+            "De wettelijke minimale reservering is niet uit te rekenen: vul de herbouwwaarde "
+            "in (die staat op de opstalpolis) of de bruto inhoud van het gebouw."
+        )
     share = percent_of(reserve["min_share_of_rebuild_value"])
     if reserve["minimum_basis"] == "rebuild_value":
         basis = f"{share} van de herbouwwaarde"
     else:
         year = reserve["rebuild_value_provenance"]["peildatum"][:4]
-        basis = (f"{share} van een geschatte herbouwwaarde (bruto inhoud maal de prijs per m³ "
-                 f"van de herbouwwaardemeter van {year}; de bouwkosten zijn sindsdien "
-                 f"gestegen)")
-    text = f"Zonder geldig MJOP is de wettelijke minimale reservering {basis}: " \
-           f"{euro_range(minimum)} per jaar."
+        basis = (
+            f"{share} van een geschatte herbouwwaarde (bruto inhoud maal de prijs per m³ "
+            f"van de herbouwwaardemeter van {year}; de bouwkosten zijn sindsdien "
+            f"gestegen)"
+        )
+    text = (
+        f"Zonder geldig MJOP is de wettelijke minimale reservering {basis}: "
+        f"{euro_range(minimum)} per jaar."
+    )
     contribution = reserve["contribution_cents"]
     if reserve["mjop_sets_minimum"]:
         year = plan["answers"]["money"]["maintenance_plan_year"]
         age = reserve["mjop_max_age_years"]
-        text += (f" De VvE heeft een MJOP uit {year}; zolang dat hoogstens {age} jaar oud is "
-                 f"(tot en met {year + age}), bepaalt het bedrag dat het MJOP vraagt het "
-                 f"minimum.")
+        text += (
+            f" De VvE heeft een MJOP uit {year}; zolang dat hoogstens {age} jaar oud is "
+            f"(tot en met {year + age}), bepaalt het bedrag dat het MJOP vraagt het "
+            f"minimum."
+        )
         if contribution is not None:
             above = contribution >= minimum["high_cents"]
-            text += (f" De huidige reservering ({euro_cents(contribution)} per jaar) ligt "
-                     f"{'boven' if above else 'onder'} de {share}; "
-                     + ("of zij genoeg is, staat in het MJOP." if above else
-                        "dat mag alleen zolang het MJOP niet meer vraagt."))
+            text += (
+                f" De huidige reservering ({euro_cents(contribution)} per jaar) ligt "
+                f"{'boven' if above else 'onder'} de {share}; "
+                + (
+                    "of zij genoeg is, staat in het MJOP."
+                    if above
+                    else "dat mag alleen zolang het MJOP niet meer vraagt."
+                )
+            )
     elif contribution is not None:
-        verdict = {True: "De huidige reservering haalt dat", False:
-                   "De huidige reservering is lager en moet omhoog", None:
-                   "Of de huidige reservering dat haalt, hangt af van de werkelijke "
-                   "herbouwwaarde"}[reserve["meets_minimum"]]
+        verdict = {
+            True: "De huidige reservering haalt dat",
+            False: "De huidige reservering is lager en moet omhoog",
+            None: "Of de huidige reservering dat haalt, hangt af van de werkelijke herbouwwaarde",
+        }[reserve["meets_minimum"]]
         text += f" {verdict} ({euro_cents(contribution)} per jaar)."
     return text
 
 
 def _projection(b: Builder, reserve: dict) -> None:
     """The fund year by year, with the plan's own spending in a column of its own if any."""
-    unknown = {item["year"]: item["label"] or item["component"]
-               for item in reserve["unknown_spending"]}
+    unknown = {
+        item["year"]: item["label"] or item["component"] for item in reserve["unknown_spending"]
+    }
     with_plan = any(y["plan_cents"] for y in reserve["projection"])
     rows = []
     for y in reserve["projection"]:
         committed = minus(y["committed_cents"]) if y["committed_cents"] else ""
         if y["year"] in unknown:
             committed = f"{unknown[y['year']]}: bedrag onbekend"
-        rows.append([str(y["year"]), euro_cents(y["start_cents"]),
-                     euro_cents(y["contribution_cents"]), committed,
-                     *([minus(y["plan_cents"]) if y["plan_cents"] else ""]
-                       if with_plan else []),
-                     euro_cents(y["end_cents"])])
-    headers = ["Jaar", "Begin", "Reservering", "Uitgaven MJOP",
-               *(["Voor dit plan"] if with_plan else []), "Eind"]
+        rows.append(
+            [
+                str(y["year"]),
+                euro_cents(y["start_cents"]),
+                euro_cents(y["contribution_cents"]),
+                committed,
+                *([minus(y["plan_cents"]) if y["plan_cents"] else ""] if with_plan else []),
+                euro_cents(y["end_cents"]),
+            ]
+        )
+    headers = [
+        "Jaar",
+        "Begin",
+        "Reservering",
+        "Uitgaven MJOP",
+        *(["Voor dit plan"] if with_plan else []),
+        "Eind",
+    ]
     widths = [1.6, 2.9, 2.8, 3.0, 2.8, 2.9] if with_plan else [1.8, 3.4, 3.2, 4.2, 3.4]
-    caption = ("Verloop van het reservefonds met de huidige reservering en alleen de ingevulde "
-               "MJOP-uitgaven")
+    caption = (
+        "Verloop van het reservefonds met de huidige reservering en alleen de ingevulde "
+        "MJOP-uitgaven"
+    )
     b.table(headers, rows, caption=caption, widths=widths)
     first = reserve["projection"][0]
-    note = (f"Het eerste jaar telt alleen de reservering voor de rest van {first['year']}. "
-            f"Uitgaven MJOP: alleen wat het bestuur uit het MJOP invulde; ander onderhoud "
-            f"ontbreekt, dus het verloop is te gunstig zolang niet alle uitgaven zijn ingevuld.")
+    note = (
+        f"Het eerste jaar telt alleen de reservering voor de rest van {first['year']}. "
+        f"Uitgaven MJOP: alleen wat het bestuur uit het MJOP invulde; ander onderhoud "
+        f"ontbreekt, dus het verloop is te gunstig zolang niet alle uitgaven zijn ingevuld."
+    )
     b.note(note)
