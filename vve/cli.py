@@ -296,7 +296,7 @@ def _create_user(args: argparse.Namespace) -> int:
 
 
 def _examples(out: Path, as_of: dt.date) -> int:
-    """The README's run command until the web app exists: every example's plan as JSON."""
+    """Every example's plan as JSON in one go: what the engine makes of the six fictional VvEs."""
     status = 0
     for path in sorted(resources.EXAMPLES.glob("*.json")):
         try:

@@ -44,10 +44,6 @@ _CUSTOM = {
         "U koos voor gewogen stemmen; vul de stemmentabel in "
         "(soort recht, aantal rechten, stemmen per recht)."
     ),
-    "weights_rights_mismatch": (
-        "De stemmentabel telt {0} appartementsrechten, maar het gebouw "
-        "heeft er {1}. Maak die aantallen gelijk."
-    ),
     "threshold_amount_without_set": (
         "U gaf een drempelbedrag op, maar ook dat de vergadering "
         "geen drempelbedrag heeft vastgesteld."
@@ -59,19 +55,13 @@ _CUSTOM = {
         "De VvE heeft zo in totaal 0 stemmen; controleer het aantal "
         "appartementsrechten en de stemmentabel."
     ),
-    "owner_rights_exceed_total": (
-        "De eigenaarsgroepen hebben samen {0} appartementsrechten, meer "
-        "dan de {1} rechten van het gebouw."
-    ),
 }
 
 # Which field a cross-field code belongs to, so the wizard can put it next to it.
 _CUSTOM_PATH = {
     "weights_missing": "voting.weights",
-    "weights_rights_mismatch": "voting.weights",
     "threshold_amount_without_set": "voting.threshold_amount",
     "owner_votes_exceed_total": "owners.groups",
-    "owner_rights_exceed_total": "owners.groups",
     "total_votes_zero": "building.rights.dwellings",
 }
 
