@@ -11,28 +11,20 @@ from vve.knowledge.financing import AdviceSubsidy, LoanProgramme, MeasureSubsidy
 from vve.profile import Profile
 
 from .context import VoteContext, vote_context
-from .decisions import Decision, boiler_window, resolve_decisions
-from .drafts import GOAL_WORDS, fill_drafts
-from .explain import Explanation, nl_date, nl_euro_range, nl_euros, nl_int, sources
+from .decisions import Decision, resolve_decisions
+from .drafts import fill_drafts
+from .explain import Explanation, nl_date, nl_euros, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable
 from .money.amounts import whole
 from .money.apartments import max_loan
-from .risks import Risk, assess_risks
+from .risks import Risk, assess_risks, money_risks
 from .stages import Action, StageWindow, schedule, stage_by_id
 from .tailor import Subsidies, tailor, word_decisions, word_risks
+from .timeline import TimelineItem, timeline
 from .unknowns import find_out_actions
 
 PLAN_FORMAT = 1
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    id: str
-    kind: str   # stage | meeting | measure | maintenance | municipal
-    label: str
-    start: dt.date
-    end: dt.date
 
 
 @dataclass(frozen=True)
@@ -86,7 +78,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     money = build_money(profile, knowledge, measures, route.id, windows, as_of,
                         _application_date(windows, knowledge.financing.svve_measures.apply_at),
                         _application_date(windows, knowledge.financing.svve_advice.apply_at))
-    risks += _money_risks(knowledge, money)
+    risks += money_risks(knowledge, money)
     loan = money.loan
     if estimable(money) and loan.principal.high < loan.min_amount:
         # nothing to borrow, or too small for the VvE loan: no loan resolution
@@ -99,55 +91,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
                 fill_drafts(tuple(decisions), money, knowledge, profile.ambition.target_year,
                             profile.ambition.goal),
                 tuple(risks), tuple(find_out),
-                tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
-
-
-def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measure],
-              knowledge: Knowledge) -> list[TimelineItem]:
-    items = [TimelineItem(f"stage:{w.id}", "stage", w.title, w.start, w.end) for w in windows]
-    items += [TimelineItem(f"meeting:{w.id}", "meeting", w.meeting_label or "ALV",
-                           w.meeting, w.meeting) for w in windows if w.meeting]
-    execute = stage_by_id(windows, "execute")
-    first_year_end = min(execute.end, execute.start + dt.timedelta(weeks=52))
-    for m in measures:
-        # every measure has a date, and none before the execution stage starts
-        if m.coupled_year:
-            start = max(dt.date(m.coupled_year, 1, 1), execute.start)
-            end = max(dt.date(m.coupled_year, 12, 31), start)
-        else:
-            start, end = execute.start, first_year_end
-        items.append(TimelineItem(f"measure:{m.id}", "measure",
-                                  knowledge.measures[m.id].title, start, end))
-    window = boiler_window(profile, knowledge)
-    if window is not None:
-        low, high = knowledge.boilers.lifetime_years
-        items.append(TimelineItem("boilers:replacement", "maintenance",
-                                  f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar "
-                                  f"oud)", dt.date(window[0], 1, 1), dt.date(window[1], 12, 31)))
-    if profile.ambition.target_year is not None:
-        year = profile.ambition.target_year
-        goal = GOAL_WORDS.get(profile.ambition.goal, "aardgasvrij")
-        items.append(TimelineItem("target:gas_free", "goal", f"Streefjaar {goal}",
-                                  dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    labels = knowledge.risk_thresholds.component_labels
-    # a postponed measure is coupled to the year it is postponed to
-    postponed = {m.component: m.coupled_year for m in measures
-                 if m.postponed_from and m.coupled_year is not None}
-    for component, label in labels.items():
-        year = getattr(profile.money.planned, component)
-        if year is not None:
-            text = f"Onderhoud aan {label} (MJOP)"
-            if component in postponed:   # the plan proposes to postpone it
-                text = f"Onderhoud aan {label} (MJOP {year}, uitgesteld)"
-                year = postponed[component]
-            items.append(TimelineItem(f"maintenance:{component}", "maintenance", text,
-                                      dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    if profile.municipal.expected_year is not None:
-        year = profile.municipal.expected_year
-        items.append(TimelineItem("municipal:heat_route", "municipal",
-                                  "Warmteroute gemeente verwacht", dt.date(year, 1, 1),
-                                  dt.date(year, 12, 31)))
-    return sorted(items, key=lambda i: (i.start, i.kind, i.id))
+                tuple(timeline(profile, windows, measures, knowledge)), tuple(financing), money)
 
 
 def _application_date(windows: list[StageWindow], apply_at: str) -> dt.date:
@@ -229,47 +173,3 @@ def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> li
                                                   f"financing:{item.id}"],
                                            sources(entry.source)), item.id))
     return out
-
-
-def _money_risks(knowledge: Knowledge, money: MoneyPlan) -> list[Risk]:
-    found: list[tuple[str, dict[str, object], list[str]]] = []
-    shares = money.shares
-    if shares is not None and shares.method == "table" and \
-            (not shares.adds_up or shares.matches_building is False):
-        total = shares.total_share
-        found.append(("cost_shares_mismatch", {
-            "apartments": nl_int(shares.rights_total),
-            "total": f"{total.numerator}/{total.denominator}",
-            "rights": "onbekend" if shares.rights_in_building is None
-            else nl_int(shares.rights_in_building)}, ["money.cost_shares"]))
-    reserve = money.reserve
-    low = min(reserve.projection, key=lambda y: y.end, default=None)
-    if low is not None and low.end < 0:
-        found.append(("reserve_goes_negative", {"year": low.year, "lowest": nl_euros(low.end)},
-                      ["money.reserve_fund_balance", "money.reserve_commitments"]))
-    if reserve.unknown_spending:
-        labels = knowledge.risk_thresholds.component_labels
-        found.append(("reserve_spending_unknown", {"items": ", ".join(
-            f"{labels.get(component, component)} in {year}"
-            for year, component in reserve.unknown_spending)},
-            ["money.reserve_commitments", "money.planned"]))
-    loan = money.loan
-    late = max((line.year for line in money.lines
-                if line.payer == "vve" and line.investment is not None), default=None)
-    if late is not None and loan.principal.high >= loan.min_amount and \
-            late > money.execution_year + 1:
-        found.append(("loan_long_before_work", {"year": late, "start": money.execution_year},
-                      ["financing:warmtefonds_loan"]))
-    if loan.max_amount is not None and loan.principal.low > loan.max_amount:
-        found.append(("loan_above_maximum", {"principal": nl_euro_range(loan.principal.low,
-                                                                        loan.principal.high),
-                                             "maximum": nl_euros(loan.max_amount)},
-                      ["financing:warmtefonds_loan"]))
-    out = []
-    for rid, values, ids in found:
-        entry = knowledge.risks[rid]
-        text = entry.text.format(**values)
-        out.append(Risk(rid, entry.severity, entry.stage, text,
-                        Explanation.of(text, [f"risk:{rid}", *ids], sources(entry.source))))
-    return out
-
