@@ -41,45 +41,64 @@ def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
                 knowledge: Knowledge, target_year: int | None = None,
                 goal: str | None = None) -> tuple[Decision, ...]:
     lines = {line.measure: line for line in money.lines}
-    labels = knowledge.risk_thresholds.component_labels
     out = []
     for d in decisions:
-        text = d.draft
         carried = [lines[m] for m in d.measures if m in lines and lines[m].payer == "vve"]
-        if carried and AMOUNT in text:
-            text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
-        if carried and "[maatregelen]" in text:
-            text = text.replace("[maatregelen]", nl_listing(
-                [knowledge.measures[line.measure].short for line in carried]), 1)
-        if d.id == "insulate_with_maintenance" and carried:
-            moments = sorted({(line.year, knowledge.measures[line.measure].component)
-                              for line in carried})
-            text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
-                [f"{labels.get(component, 'het onderhoud') if component else 'het onderhoud'}"
-                 f" in {year}" for year, component in moments]), 1)
-        if goal in GOAL_WORDS:
-            text = text.replace("aardgasvrij in [streefjaar]",
-                                f"{GOAL_WORDS[goal]} in [streefjaar]")
-        if target_year is not None and "[streefjaar]" in text:
-            text = text.replace("[streefjaar]", str(target_year))
+        text = _with_measures(d, carried, knowledge)
+        text = _with_goal(text, target_year, goal)
         if d.id == "commission_advice" and money.advice.cost is not None:
             text = text.replace(AMOUNT, nl_euros(money.advice.cost.high), 1)
         if d.id == "vve_loan":
-            vve = [line for line in money.lines if line.payer == "vve"
-                   and line.investment is not None]
-            principal = money.loan.principal
-            if money.loan.principal_origin == "quote":
-                text = text.replace(AMOUNT, nl_euros(principal.high), 1)
-            elif principal.high:
-                text = text.replace(AMOUNT, f"[bedrag uit de renteaanbieding; indicatief "
-                                            f"{nl_euro_range(principal.low, principal.high)}]", 1)
-            quoted = [t.years for t in money.loan.terms if t.quoted]
-            if quoted:
-                text = text.replace("[10/15/20]", str(quoted[0]), 1)
-            financed = [knowledge.measures[line.measure].short for line in vve]
-            if money.advice.cost is not None:
-                financed.append("het energieadvies met DMJOP")
-            if financed and "[maatregelen]" in text:
-                text = text.replace("[maatregelen]", nl_listing(financed), 1)
+            text = _with_loan(text, money, knowledge)
         out.append(replace(d, draft=text) if text != d.draft else d)
     return tuple(out)
+
+
+def _with_measures(d: Decision, carried: list[MeasureCost], knowledge: Knowledge) -> str:
+    """The amount, the measures and (coupled to maintenance) the moments of the measures
+    the decision carries out and the VvE pays."""
+    text = d.draft
+    if not carried:
+        return text
+    if AMOUNT in text:
+        text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
+    if "[maatregelen]" in text:
+        text = text.replace("[maatregelen]", nl_listing(
+            [knowledge.measures[line.measure].short for line in carried]), 1)
+    if d.id == "insulate_with_maintenance":
+        labels = knowledge.risk_thresholds.component_labels
+        moments = sorted({(line.year, knowledge.measures[line.measure].component)
+                          for line in carried})
+        text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
+            [f"{labels.get(component, 'het onderhoud') if component else 'het onderhoud'}"
+             f" in {year}" for year, component in moments]), 1)
+    return text
+
+
+def _with_goal(text: str, target_year: int | None, goal: str | None) -> str:
+    """The board's goal and target year."""
+    if goal in GOAL_WORDS:
+        text = text.replace("aardgasvrij in [streefjaar]", f"{GOAL_WORDS[goal]} in [streefjaar]")
+    if target_year is not None and "[streefjaar]" in text:
+        text = text.replace("[streefjaar]", str(target_year))
+    return text
+
+
+def _with_loan(text: str, money: MoneyPlan, knowledge: Knowledge) -> str:
+    """The loan's principal and term, and what it finances."""
+    principal = money.loan.principal
+    if money.loan.principal_origin == "quote":
+        text = text.replace(AMOUNT, nl_euros(principal.high), 1)
+    elif principal.high:
+        text = text.replace(AMOUNT, f"[bedrag uit de renteaanbieding; indicatief "
+                                    f"{nl_euro_range(principal.low, principal.high)}]", 1)
+    quoted = [t.years for t in money.loan.terms if t.quoted]
+    if quoted:
+        text = text.replace("[10/15/20]", str(quoted[0]), 1)
+    financed = [knowledge.measures[line.measure].short for line in money.lines
+                if line.payer == "vve" and line.investment is not None]
+    if money.advice.cost is not None:
+        financed.append("het energieadvies met DMJOP")
+    if financed and "[maatregelen]" in text:
+        text = text.replace("[maatregelen]", nl_listing(financed), 1)
+    return text

@@ -173,41 +173,48 @@ def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
                     earliest_year: int, start_year: int | None = None) -> list[Measure]:
     """Measures that apply, no-regret first, then coupled to maintenance by year."""
     found = []
-    labels = knowledge.risk_thresholds.component_labels
     for mid in _applicable(profile, knowledge, route):
         entry = knowledge.measures[mid]
-        component = entry.component
         year = _coupled_year(profile, entry, earliest_year)
         postponed = None if start_year is None else \
             _postponable(profile, entry, earliest_year, start_year)
         if postponed is not None:
             year = earliest_year
-        text = entry.why
-        if mid == "facade_insulation" and modest_facade(profile, knowledge) and \
-                entry.why_modest:
-            text = entry.why_modest
-        unknown = [path for path in entry.depends_on
-                   if _answer(profile, path) is None]
-        if unknown:
-            fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
-            text = f"{knowledge.unconfirmed.text.format(fields=fields)} {text}"
-        if year is not None and entry.follows_municipal_year and \
-                year == profile.municipal.expected_year:
-            text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
-        elif postponed is not None:
-            assert component, "_postponable gives a year only for a measure with a component"
-            text += (f" Gekoppeld aan het onderhoud aan {labels[component]}, dat het MJOP in "
-                     f"{postponed} plant; de eerste ALV kan dat uitstellen tot {year}, zodat "
-                     f"beide samen gebeuren (zie het besluit over uitstel).")
-        elif year is not None:
-            text += f" Gekoppeld aan het geplande onderhoud in {year}."
-        ids = [f"measure:{mid}", f"order_group:{entry.order_group}",
-               *(f"unknown:{path}" for path in unknown)]
-        if year is not None:
-            ids.append(f"coupling:{component}")
-        found.append((entry.order_group, year or 9999, mid, component, year,
-                      Explanation.of(text, ids, sources(entry.source)), postponed))
+        found.append((entry.order_group, year or 9999, mid, entry.component, year,
+                      _explanation(profile, knowledge, mid, year, postponed), postponed))
     found.sort(key=lambda item: (item[0], item[1]))
     return [Measure(mid, index + 1, group, component, year,
                     knowledge.measures[mid].private, expl, postponed)
             for index, (group, _, mid, component, year, expl, postponed) in enumerate(found)]
+
+
+def _explanation(profile: Profile, knowledge: Knowledge, mid: MeasureId, year: int | None,
+                 postponed: int | None) -> Explanation:
+    """Why the measure, what the plan does not know yet, and the year it is coupled to."""
+    entry = knowledge.measures[mid]
+    component = entry.component
+    text = entry.why
+    if mid == "facade_insulation" and modest_facade(profile, knowledge) and \
+            entry.why_modest:
+        text = entry.why_modest
+    unknown = [path for path in entry.depends_on
+               if _answer(profile, path) is None]
+    if unknown:
+        fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
+        text = f"{knowledge.unconfirmed.text.format(fields=fields)} {text}"
+    if year is not None and entry.follows_municipal_year and \
+            year == profile.municipal.expected_year:
+        text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
+    elif postponed is not None:
+        assert component, "_postponable gives a year only for a measure with a component"
+        labels = knowledge.risk_thresholds.component_labels
+        text += (f" Gekoppeld aan het onderhoud aan {labels[component]}, dat het MJOP in "
+                 f"{postponed} plant; de eerste ALV kan dat uitstellen tot {year}, zodat "
+                 f"beide samen gebeuren (zie het besluit over uitstel).")
+    elif year is not None:
+        text += f" Gekoppeld aan het geplande onderhoud in {year}."
+    ids = [f"measure:{mid}", f"order_group:{entry.order_group}",
+           *(f"unknown:{path}" for path in unknown)]
+    if year is not None:
+        ids.append(f"coupling:{component}")
+    return Explanation.of(text, ids, sources(entry.source))

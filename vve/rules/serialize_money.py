@@ -18,9 +18,10 @@ from vve.knowledge.money import Provenance, Span
 from .money import MoneyPlan, estimable
 from .money.amounts import Range
 from .money.apartments import LoanPlan
-from .money.measures import MeasureCost, SavingLine, SubsidyLine
+from .money.measures import MeasureCost, SavingLine
 from .money.quantities import Quantity
 from .money.reserve import ReservePlan
+from .money.subsidies import SubsidyLine
 
 
 def cents(r: Range | None) -> dict[str, Any] | None:

@@ -8,9 +8,10 @@ from fractions import Fraction
 
 from .amounts import Range, whole
 from .apartments import ClassAmounts, LoanPlan, ShareTable
-from .measures import GasUse, MeasureCost, SubsidyLine
+from .measures import GasUse, MeasureCost
 from .quantities import BuildingQuantities
 from .reserve import ReservePlan
+from .subsidies import SubsidyLine
 
 
 @dataclass(frozen=True)
