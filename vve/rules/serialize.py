@@ -13,11 +13,14 @@ from fractions import Fraction
 from typing import Any
 
 from vve import __version__
+from vve.knowledge import Knowledge
 
 from .applied import AppliedRule
 from .decisions import Decision
 from .explain import Explanation
-from .plan import PLAN_FORMAT, Plan
+from .measures import Measure
+from .plan import PLAN_FORMAT, FinancingItem, Plan
+from .risks import Risk
 from .serialize_money import money_source_ids, money_to_dict
 from .stages import Action
 from .unknowns import pattern_of
@@ -120,41 +123,67 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "as_of": _date(plan.as_of),
         "association": profile.association.model_dump(mode="json"),
         "answers": profile.model_dump(mode="json"),
-        "model_reglement": {"id": plan.votes.model.id, "label": plan.votes.model.label,
-                            "known": plan.votes.model_known,
-                            "notice_days": plan.votes.model.notice_days,
-                            "notice_certainty": plan.votes.model.notice_certainty},
-        "votes": {"total": plan.votes.total, "one_per_right_assumed": plan.votes.votes_assumed,
-                  "parties": [{"id": p.id, "label": p.label, "votes": p.votes,
-                               "single_party": single.get(p.id, False)}
-                              for p in plan.votes.parties]},
-        "heat_route": {"id": plan.route.id, "reason": plan.route.reason,
-                       "title": k.routes[plan.route.id].title,
-                       "explanation": _expl(plan.route.explanation),
-                       "alternatives": [{"id": rid, "title": k.routes[rid].title,
-                                         "why_not": why} for rid, why in plan.route.alternatives]},
-        "measures": [{"id": m.id, "order": m.order, "order_group": m.order_group,
-                      "title": k.measures[m.id].title, "component": m.component,
-                      "coupled_year": m.coupled_year, "postponed_from": m.postponed_from,
-                      "private": m.private,
-                      "explanation": _expl(m.explanation)} for m in plan.measures],
+        "model_reglement": _model_reglement(plan),
+        "votes": _votes(plan),
+        "heat_route": _heat_route(plan),
+        "measures": [_measure(m, k) for m in plan.measures],
         "stages": _stages(plan),
         "decisions": [_decision(d, single) for d in plan.decisions],
-        "risks": [{"id": r.id, "severity": r.severity, "stage": r.stage, "text": r.text,
-                   "subject": r.subject, "explanation": _expl(r.explanation)}
-                  for r in plan.risks],
+        "risks": [_risk(r) for r in plan.risks],
         "unknowns": [{"field": a.field, "action": a.id, "how_to_find_out": a.what,
                       "who": a.who} for a in plan.find_out],
         "timeline": [{"id": t.id, "kind": t.kind, "label": t.label, "start": _date(t.start),
                       "end": _date(t.end)} for t in plan.timeline],
-        "financing": [{"id": f.id, "title": f.title, "kind": f.kind, "applies": f.applies,
-                       "facts": f.facts, "conditions": f.conditions, "certainty": f.certainty,
-                       "peildatum": _date(f.peildatum), "explanation": _expl(f.explanation)}
-                      for f in plan.financing],
+        "financing": [_financing(f) for f in plan.financing],
         "money": money,
-        "sources": [{"id": sid, "title": k.sources[sid].title, "where": k.sources[sid].where,
-                     "peildatum": _date(k.sources[sid].peildatum)} for sid in cited],
+        "sources": [_source(sid, k) for sid in cited],
     }
+
+
+def _model_reglement(plan: Plan) -> dict[str, Any]:
+    model = plan.votes.model
+    return {"id": model.id, "label": model.label, "known": plan.votes.model_known,
+            "notice_days": model.notice_days, "notice_certainty": model.notice_certainty}
+
+
+def _votes(plan: Plan) -> dict[str, Any]:
+    single = plan.votes.party_is_single
+    return {"total": plan.votes.total, "one_per_right_assumed": plan.votes.votes_assumed,
+            "parties": [{"id": p.id, "label": p.label, "votes": p.votes,
+                         "single_party": single.get(p.id, False)}
+                        for p in plan.votes.parties]}
+
+
+def _heat_route(plan: Plan) -> dict[str, Any]:
+    route, routes = plan.route, plan.knowledge.routes
+    return {"id": route.id, "reason": route.reason, "title": routes[route.id].title,
+            "explanation": _expl(route.explanation),
+            "alternatives": [{"id": rid, "title": routes[rid].title, "why_not": why}
+                             for rid, why in route.alternatives]}
+
+
+def _measure(m: Measure, k: Knowledge) -> dict[str, Any]:
+    return {"id": m.id, "order": m.order, "order_group": m.order_group,
+            "title": k.measures[m.id].title, "component": m.component,
+            "coupled_year": m.coupled_year, "postponed_from": m.postponed_from,
+            "private": m.private, "explanation": _expl(m.explanation)}
+
+
+def _risk(r: Risk) -> dict[str, Any]:
+    return {"id": r.id, "severity": r.severity, "stage": r.stage, "text": r.text,
+            "subject": r.subject, "explanation": _expl(r.explanation)}
+
+
+def _financing(f: FinancingItem) -> dict[str, Any]:
+    return {"id": f.id, "title": f.title, "kind": f.kind, "applies": f.applies,
+            "facts": f.facts, "conditions": f.conditions, "certainty": f.certainty,
+            "peildatum": _date(f.peildatum), "explanation": _expl(f.explanation)}
+
+
+def _source(sid: str, k: Knowledge) -> dict[str, Any]:
+    source = k.sources[sid]
+    return {"id": sid, "title": source.title, "where": source.where,
+            "peildatum": _date(source.peildatum)}
 
 
 def _stages(plan: Plan) -> list[dict[str, Any]]:
