@@ -28,8 +28,9 @@ class VoteNumbers:
 class AppliedRule:
     spec: RuleSpec
     rule: Rule
-    applies: str      # primary | below_threshold | maintenance_coupled | safe_route |
-                      # announced | announced_in_force | reglement_rule | lender
+    # primary | below_threshold | maintenance_coupled | safe_route | announced |
+    # announced_in_force | reglement_rule | lender
+    applies: str
     status: str       # in_force | announced
     overridden: bool
     certainty: str

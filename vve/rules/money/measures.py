@@ -36,8 +36,8 @@ class SavingLine:
     m3: Range | None           # gas saved per year, whole m³ (per dwelling for private measures)
     euros: Range | None        # cents per year
     origin: str                # default | energy_advice | dmjop | quote | board
-    reason: str                # known | saving_not_found | extra_electricity_unknown |
-                               # quantity_unknown
+    # known | saving_not_found | extra_electricity_unknown | quantity_unknown
+    reason: str
     provenance: Provenance | None = None
 
 
@@ -54,8 +54,9 @@ class MeasureCost:
     subsidy: SubsidyLine
     net: Range | None
     saving: SavingLine
-    missing: tuple[str, ...]   # price_not_found | quantity_unknown | status_unknown |
-                               # roof_type_unknown | in_maintenance | outdated_price
+    # price_not_found | quantity_unknown | status_unknown | roof_type_unknown |
+    # in_maintenance | outdated_price
+    missing: tuple[str, ...]
     owners_count: int | None = None   # dwellings that pay a private measure, if known
 
 

@@ -21,8 +21,9 @@ from .amounts import ZERO, Range, allocate_groups, cents
 class SubsidyLine:
     programme: str | None      # svve_measures | isde | None
     amount: Range              # what the plan counts (ZERO when not counted)
-    reason: str                # counted | entered | after_end_date | building_too_new |
-                               # amount_not_found | owner_occupiers_only | none
+    # counted | entered | after_end_date | building_too_new | amount_not_found |
+    # owner_occupiers_only | none
+    reason: str
     application_date: dt.date | None = None
     open_until: dt.date | None = None
     provenance: Provenance | None = None
