@@ -31,11 +31,16 @@ def worded_for_model(entry: DecisionEntry, model: ModelSpec) -> DecisionEntry:
     """A model that ties its threshold to financial obligations (MR 2006, 2017) gets the
     entry's financial wording."""
     classes = model.classes
-    if entry.title_financial and entry.why_financial and entry.draft_financial and \
-            classes["financial_obligation"].threshold_applies and \
-            not classes["expenditure_outside_maintenance"].threshold_applies:
-        return replace(entry, title=entry.title_financial, why=entry.why_financial,
-                       draft=entry.draft_financial)
+    if (
+        entry.title_financial
+        and entry.why_financial
+        and entry.draft_financial
+        and classes["financial_obligation"].threshold_applies
+        and not classes["expenditure_outside_maintenance"].threshold_applies
+    ):
+        return replace(
+            entry, title=entry.title_financial, why=entry.why_financial, draft=entry.draft_financial
+        )
     return entry
 
 
@@ -46,7 +51,7 @@ class DecisionRules:
     primary: AppliedRule
     alternatives: tuple[AppliedRule, ...]
     requirements: tuple[AppliedRule, ...]
-    coupled: tuple[str, ...]    # the measures that make it part of necessary maintenance
+    coupled: tuple[str, ...]  # the measures that make it part of necessary maintenance
 
 
 @dataclass(frozen=True)
@@ -56,21 +61,35 @@ class _Voting:
     profile: Profile
     knowledge: Knowledge
     ctx: VoteContext
-    model_ids: tuple[str, ...]    # the explanation ids of the model reglement's rule
+    model_ids: tuple[str, ...]  # the explanation ids of the model reglement's rule
 
-    def apply(self, spec: RuleSpec, applies: str, certainty: str, extra_ids: list[str],
-              amount: int | None = None, coupling: str = "") -> AppliedRule:
-        return apply_rule(spec, self.profile, self.ctx, applies, certainty, extra_ids, amount,
-                          coupling)
+    def apply(
+        self,
+        spec: RuleSpec,
+        applies: str,
+        certainty: str,
+        extra_ids: list[str],
+        amount: int | None = None,
+        coupling: str = "",
+    ) -> AppliedRule:
+        return apply_rule(
+            spec, self.profile, self.ctx, applies, certainty, extra_ids, amount, coupling
+        )
 
     @property
     def ordinary(self) -> RuleSpec:
         return self.knowledge.rules[self.ctx.model.classes["ordinary"].rule]
 
 
-def decision_rules(entry: DecisionEntry, because: tuple[str, ...], date: dt.date,
-                   profile: Profile, knowledge: Knowledge, ctx: VoteContext,
-                   measures: list[Measure]) -> DecisionRules:
+def decision_rules(
+    entry: DecisionEntry,
+    because: tuple[str, ...],
+    date: dt.date,
+    profile: Profile,
+    knowledge: Knowledge,
+    ctx: VoteContext,
+    measures: list[Measure],
+) -> DecisionRules:
     """The rule the plan works with, the alternatives beside it, and what a lender asks."""
     cls = entry.legal_class
     class_rule = None if cls in knowledge.law_classes else ctx.model.classes[cls]
@@ -88,9 +107,12 @@ def decision_rules(entry: DecisionEntry, because: tuple[str, ...], date: dt.date
     if class_rule and class_rule.threshold_applies and spec.kind == "qualified":
         primary, below = _below_threshold(v, primary, certainty)
         alternatives += below
-        certainty = primary.certainty   # weaker where two readings exist
-    coupled = tuple(m.id for m in measures
-                    if m.id in because and _tied_to_maintenance(m, entry, profile, knowledge))
+        certainty = primary.certainty  # weaker where two readings exist
+    coupled = tuple(
+        m.id
+        for m in measures
+        if m.id in because and _tied_to_maintenance(m, entry, profile, knowledge)
+    )
     if coupled and primary.spec.kind == "qualified":
         alternatives.append(v.apply(spec, "safe_route", certainty, [*model_ids]))
         primary = _maintenance_coupled(v, coupled)
@@ -99,50 +121,79 @@ def decision_rules(entry: DecisionEntry, because: tuple[str, ...], date: dt.date
     if entry.sustainability and primary.spec.kind in ("ordinary", "qualified"):
         primary, announced = _announced(v, primary, date)
         alternatives.append(announced)
-    return DecisionRules(primary, tuple(alternatives),
-                         tuple(_lender_requirements(v, entry.id)), coupled)
+    return DecisionRules(
+        primary, tuple(alternatives), tuple(_lender_requirements(v, entry.id)), coupled
+    )
 
 
-def _tied_to_maintenance(measure: Measure, entry: DecisionEntry, profile: Profile,
-                         knowledge: Knowledge) -> bool:
+def _tied_to_maintenance(
+    measure: Measure, entry: DecisionEntry, profile: Profile, knowledge: Knowledge
+) -> bool:
     """A measure counts as part of necessary maintenance only where the MJOP plans that
     component's replacement close to the measure's year (and, for the collective boiler,
     where the building has one)."""
     if measure.coupled_year is None or measure.component not in entry.coupling:
         return False
-    if measure.postponed_from is not None:   # postponed to the year it is coupled to
+    if measure.postponed_from is not None:  # postponed to the year it is coupled to
         return True
     planned = getattr(profile.money.planned, measure.component)
     if planned is None:
         return False
-    if measure.component == "collective_boiler" and \
-            profile.installations.heating not in COLLECTIVE_HEATING:
+    if (
+        measure.component == "collective_boiler"
+        and profile.installations.heating not in COLLECTIVE_HEATING
+    ):
         return False
-    return bool(abs(measure.coupled_year - planned) <=
-                knowledge.maintenance_coupling.max_years_apart)
+    return bool(
+        abs(measure.coupled_year - planned) <= knowledge.maintenance_coupling.max_years_apart
+    )
 
 
-def _below_threshold(v: _Voting, primary: AppliedRule, certainty: str
-                     ) -> tuple[AppliedRule, list[AppliedRule]]:
+def _below_threshold(
+    v: _Voting, primary: AppliedRule, certainty: str
+) -> tuple[AppliedRule, list[AppliedRule]]:
     """Below the threshold amount the ordinary rule applies; with no amount set there are
     two readings, and the plan takes the one that holds under both."""
     amount = v.profile.voting.threshold_amount
     if amount is not None:
-        return primary, [v.apply(v.ordinary, "below_threshold", certainty,
-                                 ["voting.threshold_amount", *v.model_ids], amount)]
+        return primary, [
+            v.apply(
+                v.ordinary,
+                "below_threshold",
+                certainty,
+                ["voting.threshold_amount", *v.model_ids],
+                amount,
+            )
+        ]
     unset = v.knowledge.threshold_unset
     certainty = weakest(certainty, unset.certainty)
-    return replace(primary, certainty=certainty, explanation=Explanation.of(
-        f"{primary.explanation.text} {unset.text}", primary.explanation.ids,
-        ["because:threshold_not_set"], sources(unset.source))), []
+    return replace(
+        primary,
+        certainty=certainty,
+        explanation=Explanation.of(
+            f"{primary.explanation.text} {unset.text}",
+            primary.explanation.ids,
+            ["because:threshold_not_set"],
+            sources(unset.source),
+        ),
+    ), []
 
 
 def _maintenance_coupled(v: _Voting, coupled: tuple[str, ...]) -> AppliedRule:
     """Part of necessary maintenance: the ordinary rule (Kamerstuk 30196 nr. 692)."""
     coupling = v.knowledge.maintenance_coupling
-    return v.apply(v.ordinary, "maintenance_coupled", coupling.certainty,
-                   [*v.model_ids, "coupling:maintenance", *sources(coupling.source),
-                    *(f"measure:{m}" for m in coupled)], coupling=coupling.why)
+    return v.apply(
+        v.ordinary,
+        "maintenance_coupled",
+        coupling.certainty,
+        [
+            *v.model_ids,
+            "coupling:maintenance",
+            *sources(coupling.source),
+            *(f"measure:{m}" for m in coupled),
+        ],
+        coupling=coupling.why,
+    )
 
 
 def _reserve_fund_rule(v: _Voting, primary: AppliedRule) -> list[AppliedRule]:
@@ -151,19 +202,30 @@ def _reserve_fund_rule(v: _Voting, primary: AppliedRule) -> list[AppliedRule]:
     reserve_spec = v.knowledge.rules[reserve.rule]
     if reserve_spec.id == primary.spec.id:
         return []
-    return [v.apply(reserve_spec, "reserve_fund", reserve.certainty,
-                    [*v.model_ids, f"model:{v.ctx.model.id}/reserve_fund_charge"])]
+    return [
+        v.apply(
+            reserve_spec,
+            "reserve_fund",
+            reserve.certainty,
+            [*v.model_ids, f"model:{v.ctx.model.id}/reserve_fund_charge"],
+        )
+    ]
 
 
-def _announced(v: _Voting, primary: AppliedRule, date: dt.date
-               ) -> tuple[AppliedRule, AppliedRule]:
+def _announced(v: _Voting, primary: AppliedRule, date: dt.date) -> tuple[AppliedRule, AppliedRule]:
     """(primary, alternative): the announced sustainability rule, or, once in force on the
     meeting date, the rule it replaces."""
     announced = v.knowledge.rules["announced_sustainability"]
     if announced.effective_date and date >= announced.effective_date:
-        return (v.apply(announced, "announced_in_force", announced.certainty,
-                        ["setting:announced_rule_effective"]),
-                v.apply(primary.spec, "reglement_rule", primary.certainty, [*v.model_ids]))
+        return (
+            v.apply(
+                announced,
+                "announced_in_force",
+                announced.certainty,
+                ["setting:announced_rule_effective"],
+            ),
+            v.apply(primary.spec, "reglement_rule", primary.certainty, [*v.model_ids]),
+        )
     return primary, v.apply(announced, "announced", "onzeker", [])
 
 
@@ -173,9 +235,17 @@ def _lender_requirements(v: _Voting, did: str) -> list[AppliedRule]:
     small = v.knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
     if did != "vve_loan" or dwellings is None or dwellings >= small:
         return []
-    consent = v.apply(v.knowledge.rules["all_owners_consent"], "lender", "bron",
-                      ["financing:warmtefonds_loan"])
+    consent = v.apply(
+        v.knowledge.rules["all_owners_consent"], "lender", "bron", ["financing:warmtefonds_loan"]
+    )
     written = v.knowledge.written_decision
-    return [replace(consent, explanation=Explanation.of(
-        f"{consent.explanation.text} {written.text}", consent.explanation.ids,
-        sources(written.source)))]
+    return [
+        replace(
+            consent,
+            explanation=Explanation.of(
+                f"{consent.explanation.text} {written.text}",
+                consent.explanation.ids,
+                sources(written.source),
+            ),
+        )
+    ]

@@ -24,7 +24,7 @@ from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis, second_meeting_route
 
-Needed = tuple[str, tuple[str, ...], bool]   # (decision id, reason codes, conditional)
+Needed = tuple[str, tuple[str, ...], bool]  # (decision id, reason codes, conditional)
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Decision:
     explanation: Explanation
     coupled_measures: tuple[str, ...] = field(default=())
     measures: tuple[str, ...] = field(default=())  # the measures this decision carries out
-    certainty: str = "bron"   # the decision's own certainty (decisions.toml)
+    certainty: str = "bron"  # the decision's own certainty (decisions.toml)
 
 
 def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:
@@ -63,34 +63,54 @@ def reserve_shortfall(profile: Profile, knowledge: Knowledge, year: int) -> Frac
     """The legal minimum yearly reserve (0.5% of the rebuild value) where the VvE has no
     valid MJOP and reserves less; None where it meets it or it cannot be told."""
     money, reserve = profile.money, knowledge.financing.reserve_fund
-    mjop_valid = (money.maintenance_plan in ("mjop", "dmjop")
-                  and money.maintenance_plan_year is not None
-                  and year - money.maintenance_plan_year <= reserve.mjop_max_age_years)
+    mjop_valid = (
+        money.maintenance_plan in ("mjop", "dmjop")
+        and money.maintenance_plan_year is not None
+        and year - money.maintenance_plan_year <= reserve.mjop_max_age_years
+    )
     if mjop_valid or money.rebuild_value is None or money.yearly_reserve_contribution is None:
         return None
     minimum = reserve.min_share_of_rebuild_value * money.rebuild_value
     return minimum if money.yearly_reserve_contribution < minimum else None
 
 
-def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
-                     measures: list[Measure], route: RouteChoice | None = None,
-                     plan_end_year: int | None = None, start_year: int | None = None
-                     ) -> list[Needed]:
+def needed_decisions(
+    profile: Profile,
+    ctx: VoteContext,
+    knowledge: Knowledge,
+    measures: list[Measure],
+    route: RouteChoice | None = None,
+    plan_end_year: int | None = None,
+    start_year: int | None = None,
+) -> list[Needed]:
     """(decision id, reason codes, conditional) in catalogue order."""
     voting, money = profile.voting, profile.money
     out: list[Needed] = []
     threshold_matters = any(c.threshold_applies for c in ctx.model.classes.values())
     if threshold_matters and voting.threshold_amount_set is not True:
-        out.append(("set_threshold", ("threshold_not_set" if voting.threshold_amount_set is False
-                                      else "threshold_unknown",), False))
+        out.append(
+            (
+                "set_threshold",
+                (
+                    "threshold_not_set"
+                    if voting.threshold_amount_set is False
+                    else "threshold_unknown",
+                ),
+                False,
+            )
+        )
     out.append(("committee", ("organise_the_work",), False))
-    if any(m.postponed_from for m in measures):   # maintenance due before the VvE is ready
+    if any(m.postponed_from for m in measures):  # maintenance due before the VvE is ready
         out.append(("postpone_maintenance", ("maintenance_before_ready",), False))
     if start_year is not None and reserve_shortfall(profile, knowledge, start_year) is not None:
         out.append(("raise_reserve", ("reserve_below_minimum",), False))
     out.append(("commission_advice", ("advice_basis",), False))
-    plan_state = {None: "maintenance_plan_unknown", "none": "no_maintenance_plan",
-                  "mjop": "make_maintenance_plan_sustainable", "dmjop": "update_dmjop"}
+    plan_state = {
+        None: "maintenance_plan_unknown",
+        "none": "no_maintenance_plan",
+        "mjop": "make_maintenance_plan_sustainable",
+        "dmjop": "update_dmjop",
+    }
     out.append(("adopt_dmjop", (plan_state[money.maintenance_plan],), False))
     out.append(("intent_measures", ("svve_process_support",), False))
     out += _heat_source_decisions(profile, knowledge, route, plan_end_year)
@@ -98,15 +118,19 @@ def needed_decisions(profile: Profile, ctx: VoteContext, knowledge: Knowledge,
     return out
 
 
-def _heat_source_decisions(profile: Profile, knowledge: Knowledge, route: RouteChoice | None,
-                           plan_end_year: int | None) -> list[Needed]:
+def _heat_source_decisions(
+    profile: Profile, knowledge: Knowledge, route: RouteChoice | None, plan_end_year: int | None
+) -> list[Needed]:
     """Choosing the heat source, and what to do with the gas boilers until then."""
     heating = profile.installations.heating
     out: list[Needed] = []
     if route is not None and route.id == "undecided" and heating != "heat_network":
         out.append(("choose_heat_source", ("route_open",), False))
-    elif route is not None and route.id in ("all_electric", "hybrid") and \
-            heating not in COLLECTIVE_HEATING:
+    elif (
+        route is not None
+        and route.id in ("all_electric", "hybrid")
+        and heating not in COLLECTIVE_HEATING
+    ):
         # the route is given, but not whether the heat pumps are the owners' or the VvE's
         out.append(("choose_heat_source", ("individual_or_collective",), False))
     window = boiler_window(profile, knowledge)
@@ -114,15 +138,23 @@ def _heat_source_decisions(profile: Profile, knowledge: Knowledge, route: RouteC
     if window is not None and (target is None or window[0] <= target):
         out.append(("boiler_policy", ("boilers_due",), False))
     boiler, network = profile.money.planned.collective_boiler, profile.municipal.expected_year
-    if route is not None and route.id == "heat_network" and boiler is not None and \
-            network is not None and boiler < network and heating in COLLECTIVE_HEATING:
+    if (
+        route is not None
+        and route.id == "heat_network"
+        and boiler is not None
+        and network is not None
+        and boiler < network
+        and heating in COLLECTIVE_HEATING
+    ):
         out.append(("bridge_boiler", ("boiler_before_network",), False))
     return out
 
 
-def _measure_decisions(profile: Profile, knowledge: Knowledge,
-                       measures: list[Measure]) -> list[Needed]:
+def _measure_decisions(
+    profile: Profile, knowledge: Knowledge, measures: list[Measure]
+) -> list[Needed]:
     """The decisions that carry out the measures, by kind, then the loan and the deed."""
+
     def of_kind(kind: str) -> list[Measure]:
         return [m for m in measures if knowledge.measures[m.id].kind == kind]
 
@@ -131,9 +163,12 @@ def _measure_decisions(profile: Profile, knowledge: Knowledge,
     separate = tuple(m.id for m in of_kind("insulation") if m.coupled_year is None)
     installation = tuple(m.id for m in of_kind("installation"))
     heat = tuple(sorted({m.id for m in of_kind("collective_heat")}))
-    for did, ids in (("insulate_with_maintenance", coupled),
-                     ("insulate_common_parts", separate),
-                     ("installation_measures", installation), ("heat_installation", heat)):
+    for did, ids in (
+        ("insulate_with_maintenance", coupled),
+        ("insulate_common_parts", separate),
+        ("installation_measures", installation),
+        ("heat_installation", heat),
+    ):
         if ids:
             out.append((did, ids, False))
     if any(m.id == "individual_heat_pumps" for m in measures):
@@ -149,51 +184,96 @@ def _measure_decisions(profile: Profile, knowledge: Knowledge,
     return out
 
 
-def resolve_decisions(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
-                      windows: list[StageWindow], measures: list[Measure],
-                      route: RouteChoice) -> list[Decision]:
-    needed = needed_decisions(profile, ctx, knowledge, measures, route, windows[-1].end.year,
-                              windows[0].start.year)
-    return [_resolve(did, because, conditional, profile, knowledge, ctx, windows, measures)
-            for did, because, conditional in needed]
+def resolve_decisions(
+    profile: Profile,
+    knowledge: Knowledge,
+    ctx: VoteContext,
+    windows: list[StageWindow],
+    measures: list[Measure],
+    route: RouteChoice,
+) -> list[Decision]:
+    needed = needed_decisions(
+        profile, ctx, knowledge, measures, route, windows[-1].end.year, windows[0].start.year
+    )
+    return [
+        _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures)
+        for did, because, conditional in needed
+    ]
 
 
-def _resolve(did: str, because: tuple[str, ...], conditional: bool, profile: Profile,
-             knowledge: Knowledge, ctx: VoteContext, windows: list[StageWindow],
-             measures: list[Measure]) -> Decision:
+def _resolve(
+    did: str,
+    because: tuple[str, ...],
+    conditional: bool,
+    profile: Profile,
+    knowledge: Knowledge,
+    ctx: VoteContext,
+    windows: list[StageWindow],
+    measures: list[Measure],
+) -> Decision:
     entry = worded_for_model(knowledge.decisions[did], ctx.model)
     window = stage_by_id(windows, entry.stage)
     date = window.meeting or window.end
     rules = decision_rules(entry, because, date, profile, knowledge, ctx, measures)
     primary, alternatives = rules.primary, rules.alternatives
-    notice_days = max(ctx.model.notice_days, primary.spec.min_notice_days,
-                      *(a.spec.min_notice_days for a in alternatives))
+    notice_days = max(
+        ctx.model.notice_days,
+        primary.spec.min_notice_days,
+        *(a.spec.min_notice_days for a in alternatives),
+    )
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
-    return Decision(did, entry.title, entry.legal_class, entry.stage, date,
-                    entry.sustainability, because, conditional, primary, alternatives,
-                    rules.requirements, _second_meeting(primary, date, notice_days, knowledge),
-                    blocking, notice_days, entry.draft,
-                    _explanation(entry, because, primary, knowledge), rules.coupled,
-                    tuple(m.id for m in measures if m.id in because),
-                    weakest(entry.certainty, primary.certainty))
+    return Decision(
+        did,
+        entry.title,
+        entry.legal_class,
+        entry.stage,
+        date,
+        entry.sustainability,
+        because,
+        conditional,
+        primary,
+        alternatives,
+        rules.requirements,
+        _second_meeting(primary, date, notice_days, knowledge),
+        blocking,
+        notice_days,
+        entry.draft,
+        _explanation(entry, because, primary, knowledge),
+        rules.coupled,
+        tuple(m.id for m in measures if m.id in because),
+        weakest(entry.certainty, primary.certainty),
+    )
 
 
-def _second_meeting(primary: AppliedRule, date: dt.date, notice_days: int,
-                    knowledge: Knowledge) -> SecondMeetingRoute | None:
+def _second_meeting(
+    primary: AppliedRule, date: dt.date, notice_days: int, knowledge: Knowledge
+) -> SecondMeetingRoute | None:
     if not primary.rule.second_meeting:
         return None
     sm = knowledge.second_meeting
-    return second_meeting_route(date, notice_days, sm.min_weeks, sm.max_weeks,
-                                is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings))
+    return second_meeting_route(
+        date,
+        notice_days,
+        sm.min_weeks,
+        sm.max_weeks,
+        is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
+    )
 
 
-def _explanation(entry: DecisionEntry, because: tuple[str, ...], primary: AppliedRule,
-                 knowledge: Knowledge) -> Explanation:
+def _explanation(
+    entry: DecisionEntry, because: tuple[str, ...], primary: AppliedRule, knowledge: Knowledge
+) -> Explanation:
     why = entry.why
     conditions = knowledge.financing.warmtefonds_loan.applies_when
-    if entry.id == "vve_loan" and conditions:   # the lender's own conditions belong here
+    if entry.id == "vve_loan" and conditions:  # the lender's own conditions belong here
         why += " " + conditions
     return Explanation.of(
-        why, [f"decision:{entry.id}", f"legal_class:{entry.legal_class}",
-              *(f"because:{b}" for b in because)],
-        primary.explanation.ids, sources(entry.source))
+        why,
+        [
+            f"decision:{entry.id}",
+            f"legal_class:{entry.legal_class}",
+            *(f"because:{b}" for b in because),
+        ],
+        primary.explanation.ids,
+        sources(entry.source),
+    )

@@ -17,7 +17,10 @@ from .money.measures import MeasureCost
 AMOUNT = "€ [bedrag]"
 # what the board aims at by the target year ("met als doel aardgasvrij-klaar in 2035");
 # looked up with the profile's goal, which may be unknown (None)
-GOAL_WORDS: dict[str | None, str] = {"gas_free": "aardgasvrij", "gas_free_ready": "aardgasvrij-klaar"}
+GOAL_WORDS: dict[str | None, str] = {
+    "gas_free": "aardgasvrij",
+    "gas_free_ready": "aardgasvrij-klaar",
+}
 
 
 def _amount(lines: list[MeasureCost], knowledge: Knowledge) -> str:
@@ -27,8 +30,7 @@ def _amount(lines: list[MeasureCost], knowledge: Knowledge) -> str:
     if not known:
         return AMOUNT
     amount = total([line.investment for line in lines if line.investment is not None])
-    missing = [knowledge.measures[line.measure].short for line in lines
-               if line.investment is None]
+    missing = [knowledge.measures[line.measure].short for line in lines if line.investment is None]
     if not missing and all(line.origin != "default" for line in known):
         return nl_euros(amount.high)
     estimate = f"indicatief {nl_euro_range(amount.low, amount.high)}"
@@ -37,9 +39,13 @@ def _amount(lines: list[MeasureCost], knowledge: Knowledge) -> str:
     return f"[bedrag uit de offerte; {estimate}]"
 
 
-def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
-                knowledge: Knowledge, target_year: int | None = None,
-                goal: str | None = None) -> tuple[Decision, ...]:
+def fill_drafts(
+    decisions: tuple[Decision, ...],
+    money: MoneyPlan,
+    knowledge: Knowledge,
+    target_year: int | None = None,
+    goal: str | None = None,
+) -> tuple[Decision, ...]:
     lines = {line.measure: line for line in money.lines}
     out = []
     for d in decisions:
@@ -63,15 +69,27 @@ def _with_measures(d: Decision, carried: list[MeasureCost], knowledge: Knowledge
     if AMOUNT in text:
         text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
     if "[maatregelen]" in text:
-        text = text.replace("[maatregelen]", nl_listing(
-            [knowledge.measures[line.measure].short for line in carried]), 1)
+        text = text.replace(
+            "[maatregelen]",
+            nl_listing([knowledge.measures[line.measure].short for line in carried]),
+            1,
+        )
     if d.id == "insulate_with_maintenance":
         labels = knowledge.risk_thresholds.component_labels
-        moments = sorted({(line.year, knowledge.measures[line.measure].component)
-                          for line in carried})
-        text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
-            [f"{labels.get(component, 'het onderhoud') if component else 'het onderhoud'}"
-             f" in {year}" for year, component in moments]), 1)
+        moments = sorted(
+            {(line.year, knowledge.measures[line.measure].component) for line in carried}
+        )
+        text = text.replace(
+            "[dak/gevel/kozijnen] in [jaar]",
+            nl_listing(
+                [
+                    f"{labels.get(component, 'het onderhoud') if component else 'het onderhoud'}"
+                    f" in {year}"
+                    for year, component in moments
+                ]
+            ),
+            1,
+        )
     return text
 
 
@@ -90,13 +108,20 @@ def _with_loan(text: str, money: MoneyPlan, knowledge: Knowledge) -> str:
     if money.loan.principal_origin == "quote":
         text = text.replace(AMOUNT, nl_euros(principal.high), 1)
     elif principal.high:
-        text = text.replace(AMOUNT, f"[bedrag uit de renteaanbieding; indicatief "
-                                    f"{nl_euro_range(principal.low, principal.high)}]", 1)
+        text = text.replace(
+            AMOUNT,
+            f"[bedrag uit de renteaanbieding; indicatief "
+            f"{nl_euro_range(principal.low, principal.high)}]",
+            1,
+        )
     quoted = [t.years for t in money.loan.terms if t.quoted]
     if quoted:
         text = text.replace("[10/15/20]", str(quoted[0]), 1)
-    financed = [knowledge.measures[line.measure].short for line in money.lines
-                if line.payer == "vve" and line.investment is not None]
+    financed = [
+        knowledge.measures[line.measure].short
+        for line in money.lines
+        if line.payer == "vve" and line.investment is not None
+    ]
     if money.advice.cost is not None:
         financed.append("het energieadvies met DMJOP")
     if financed and "[maatregelen]" in text:

@@ -37,7 +37,7 @@ class FinancingItem:
     certainty: str
     peildatum: dt.date
     explanation: Explanation
-    conditions: str | None = None   # the scheme's own conditions (applies_when), Dutch
+    conditions: str | None = None  # the scheme's own conditions (applies_when), Dutch
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,16 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     risks = assess_risks(profile, knowledge, ctx, decisions, measures, provisional, as_of)
     risks += _financing_risks(knowledge, financing)
     find_out = find_out_actions(profile, knowledge, windows)
-    money = build_money(profile, knowledge, measures, route.id, windows, as_of,
-                        _application_date(windows, knowledge.financing.svve_measures.apply_at),
-                        _application_date(windows, knowledge.financing.svve_advice.apply_at))
+    money = build_money(
+        profile,
+        knowledge,
+        measures,
+        route.id,
+        windows,
+        as_of,
+        _application_date(windows, knowledge.financing.svve_measures.apply_at),
+        _application_date(windows, knowledge.financing.svve_advice.apply_at),
+    )
     risks += money_risks(knowledge, money)
     loan = money.loan
     if estimable(money) and loan.principal.high < loan.min_amount:
@@ -87,15 +94,27 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
-    return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
-                fill_drafts(tuple(decisions), money, knowledge, profile.ambition.target_year,
-                            profile.ambition.goal),
-                tuple(risks), tuple(find_out),
-                tuple(timeline(profile, windows, measures, knowledge)), tuple(financing), money)
+    return Plan(
+        profile,
+        as_of,
+        knowledge,
+        ctx,
+        route,
+        tuple(measures),
+        tuple(windows),
+        fill_drafts(
+            tuple(decisions), money, knowledge, profile.ambition.target_year, profile.ambition.goal
+        ),
+        tuple(risks),
+        tuple(find_out),
+        tuple(timeline(profile, windows, measures, knowledge)),
+        tuple(financing),
+        money,
+    )
 
 
 def _application_date(windows: list[StageWindow], apply_at: str) -> dt.date:
-    """"stage.start", "stage.end", or "stage.action_id" (the start of that action)."""
+    """ "stage.start", "stage.end", or "stage.action_id" (the start of that action)."""
     stage_id, edge = apply_at.split(".")
     window = stage_by_id(windows, stage_id)
     if edge == "start":
@@ -105,22 +124,30 @@ def _application_date(windows: list[StageWindow], apply_at: str) -> dt.date:
     return next(a.start for a in window.actions if a.id == edge)
 
 
-def _financing(profile: Profile, knowledge: Knowledge,
-               windows: list[StageWindow]) -> list[FinancingItem]:
-    out = [_programme(entry, profile, windows)
-           for entry in knowledge.financing.programmes.values()]
+def _financing(
+    profile: Profile, knowledge: Knowledge, windows: list[StageWindow]
+) -> list[FinancingItem]:
+    out = [_programme(entry, profile, windows) for entry in knowledge.financing.programmes.values()]
     reserve = knowledge.financing.reserve_fund
     if profile.money.rebuild_value is not None:
         minimum = whole(reserve.min_share_of_rebuild_value * profile.money.rebuild_value)
-        out.insert(0, FinancingItem(   # whole euros, half up
-            "reserve_minimum", reserve.title, "law", True,
-            {"minimum_without_mjop": minimum}, reserve.certainty, reserve.peildatum,
-            Explanation.of(reserve.why, ["financing:reserve_fund"], sources(reserve.source))))
+        out.insert(
+            0,
+            FinancingItem(  # whole euros, half up
+                "reserve_minimum",
+                reserve.title,
+                "law",
+                True,
+                {"minimum_without_mjop": minimum},
+                reserve.certainty,
+                reserve.peildatum,
+                Explanation.of(reserve.why, ["financing:reserve_fund"], sources(reserve.source)),
+            ),
+        )
     return out
 
 
-def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]
-               ) -> FinancingItem:
+def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]) -> FinancingItem:
     """A programme with the facts for this VvE: its maximum, whether it applies, and when
     the plan applies for it."""
     dwellings = profile.building.rights.dwellings
@@ -132,8 +159,7 @@ def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]
         cap = advice_caps(entry, dwellings)[0]
         facts["cap_for_this_vve"] = cap
         text += f" Voor {dwellings} woningen is het maximum {nl_euros(cap * 100)}."
-    if isinstance(entry, MeasureSubsidy) and year is not None and \
-            year >= entry.excluded_from_year:
+    if isinstance(entry, MeasureSubsidy) and year is not None and year >= entry.excluded_from_year:
         applies = False
     if isinstance(entry, Subsidy):
         applied_on = _application_date(windows, entry.apply_at)
@@ -145,18 +171,30 @@ def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]
         # the maximum counts rights that are dwellings only (warmtefonds.nl)
         facts["indicative_max_loan"] = max_loan(entry, dwellings)
         facts["energy_advice_required"] = dwellings >= entry.advice_required_from_dwellings
-    return FinancingItem(entry.id, entry.title, entry.kind, applies, facts, entry.certainty,
-                         entry.peildatum, Explanation.of(text, [f"financing:{entry.id}"],
-                                                         sources(entry.source)),
-                         entry.applies_when)
+    return FinancingItem(
+        entry.id,
+        entry.title,
+        entry.kind,
+        applies,
+        facts,
+        entry.certainty,
+        entry.peildatum,
+        Explanation.of(text, [f"financing:{entry.id}"], sources(entry.source)),
+        entry.applies_when,
+    )
 
 
 def _subsidies(financing: list[FinancingItem]) -> Subsidies:
     """The programmes the plan applies for in time, and those past their end date."""
     usable = [f for f in financing if f.kind == "subsidy" and f.applies]
-    return Subsidies(frozenset(f.id for f in usable if not f.facts.get("after_end_date")),
-                     {f.id: dt.date.fromisoformat(f.facts["open_until"])
-                      for f in usable if f.facts.get("after_end_date")})
+    return Subsidies(
+        frozenset(f.id for f in usable if not f.facts.get("after_end_date")),
+        {
+            f.id: dt.date.fromisoformat(f.facts["open_until"])
+            for f in usable
+            if f.facts.get("after_end_date")
+        },
+    )
 
 
 def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> list[Risk]:
@@ -166,10 +204,22 @@ def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> li
     for item in financing:
         if item.applies and item.facts.get("after_end_date"):
             text = entry.text.format(
-                programme=item.title, until=nl_date(item.facts["open_until"]),
-                when=nl_date(item.facts["application_date"]))
-            out.append(Risk("subsidy_may_have_ended", entry.severity, entry.stage, text,
-                            Explanation.of(text, ["risk:subsidy_may_have_ended",
-                                                  f"financing:{item.id}"],
-                                           sources(entry.source)), item.id))
+                programme=item.title,
+                until=nl_date(item.facts["open_until"]),
+                when=nl_date(item.facts["application_date"]),
+            )
+            out.append(
+                Risk(
+                    "subsidy_may_have_ended",
+                    entry.severity,
+                    entry.stage,
+                    text,
+                    Explanation.of(
+                        text,
+                        ["risk:subsidy_may_have_ended", f"financing:{item.id}"],
+                        sources(entry.source),
+                    ),
+                    item.id,
+                )
+            )
     return out

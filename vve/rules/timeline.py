@@ -18,18 +18,24 @@ from .stages import StageWindow, stage_by_id
 @dataclass(frozen=True)
 class TimelineItem:
     id: str
-    kind: str   # stage | meeting | measure | maintenance | municipal
+    kind: str  # stage | meeting | measure | maintenance | municipal
     label: str
     start: dt.date
     end: dt.date
 
 
-def timeline(profile: Profile, windows: list[StageWindow], measures: list[Measure],
-             knowledge: Knowledge) -> list[TimelineItem]:
+def timeline(
+    profile: Profile, windows: list[StageWindow], measures: list[Measure], knowledge: Knowledge
+) -> list[TimelineItem]:
     """Every item in date order."""
-    items = [*_stages(windows), *_measures(windows, measures, knowledge),
-             *_boilers(profile, knowledge), *_target(profile),
-             *_maintenance(profile, measures, knowledge), *_municipal(profile)]
+    items = [
+        *_stages(windows),
+        *_measures(windows, measures, knowledge),
+        *_boilers(profile, knowledge),
+        *_target(profile),
+        *_maintenance(profile, measures, knowledge),
+        *_municipal(profile),
+    ]
     return sorted(items, key=lambda i: (i.start, i.kind, i.id))
 
 
@@ -40,13 +46,17 @@ def _year(item_id: str, kind: str, label: str, year: int) -> TimelineItem:
 
 def _stages(windows: list[StageWindow]) -> list[TimelineItem]:
     items = [TimelineItem(f"stage:{w.id}", "stage", w.title, w.start, w.end) for w in windows]
-    items += [TimelineItem(f"meeting:{w.id}", "meeting", w.meeting_label or "ALV",
-                           w.meeting, w.meeting) for w in windows if w.meeting]
+    items += [
+        TimelineItem(f"meeting:{w.id}", "meeting", w.meeting_label or "ALV", w.meeting, w.meeting)
+        for w in windows
+        if w.meeting
+    ]
     return items
 
 
-def _measures(windows: list[StageWindow], measures: list[Measure], knowledge: Knowledge
-              ) -> list[TimelineItem]:
+def _measures(
+    windows: list[StageWindow], measures: list[Measure], knowledge: Knowledge
+) -> list[TimelineItem]:
     """Every measure has a date, and none before the execution stage starts."""
     execute = stage_by_id(windows, "execute")
     first_year_end = min(execute.end, execute.start + dt.timedelta(weeks=52))
@@ -57,8 +67,9 @@ def _measures(windows: list[StageWindow], measures: list[Measure], knowledge: Kn
             end = max(dt.date(m.coupled_year, 12, 31), start)
         else:
             start, end = execute.start, first_year_end
-        items.append(TimelineItem(f"measure:{m.id}", "measure",
-                                  knowledge.measures[m.id].title, start, end))
+        items.append(
+            TimelineItem(f"measure:{m.id}", "measure", knowledge.measures[m.id].title, start, end)
+        )
     return items
 
 
@@ -68,9 +79,15 @@ def _boilers(profile: Profile, knowledge: Knowledge) -> list[TimelineItem]:
     if window is None:
         return []
     low, high = knowledge.boilers.lifetime_years
-    return [TimelineItem("boilers:replacement", "maintenance",
-                         f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar oud)",
-                         dt.date(window[0], 1, 1), dt.date(window[1], 12, 31))]
+    return [
+        TimelineItem(
+            "boilers:replacement",
+            "maintenance",
+            f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar oud)",
+            dt.date(window[0], 1, 1),
+            dt.date(window[1], 12, 31),
+        )
+    ]
 
 
 def _target(profile: Profile) -> list[TimelineItem]:
@@ -81,18 +98,22 @@ def _target(profile: Profile) -> list[TimelineItem]:
     return [_year("target:gas_free", "goal", f"Streefjaar {goal}", year)]
 
 
-def _maintenance(profile: Profile, measures: list[Measure], knowledge: Knowledge
-                 ) -> list[TimelineItem]:
+def _maintenance(
+    profile: Profile, measures: list[Measure], knowledge: Knowledge
+) -> list[TimelineItem]:
     """The MJOP's planned maintenance; a postponed measure is coupled to the year it is
     postponed to."""
-    postponed = {m.component: m.coupled_year for m in measures
-                 if m.postponed_from and m.coupled_year is not None}
+    postponed = {
+        m.component: m.coupled_year
+        for m in measures
+        if m.postponed_from and m.coupled_year is not None
+    }
     items = []
     for component, label in knowledge.risk_thresholds.component_labels.items():
         year = getattr(profile.money.planned, component)
         if year is not None:
             text = f"Onderhoud aan {label} (MJOP)"
-            if component in postponed:   # the plan proposes to postpone it
+            if component in postponed:  # the plan proposes to postpone it
                 text = f"Onderhoud aan {label} (MJOP {year}, uitgesteld)"
                 year = postponed[component]
             items.append(_year(f"maintenance:{component}", "maintenance", text, year))

@@ -31,8 +31,7 @@ from .reserve import reserve_plan
 from .subsidies import SubsidyLine
 from .summary import estimable, summary, summary_term
 
-__all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "estimable",
-           "summary_term"]
+__all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "estimable", "summary_term"]
 
 
 def _totals(lines: list[MeasureCost]) -> Totals:
@@ -42,11 +41,13 @@ def _totals(lines: list[MeasureCost]) -> Totals:
     return Totals(
         total([line.investment for line in lines if line.investment is not None]),
         total([line.subsidy.amount for line in known if line.subsidy.counted]),
-        total([line.net for line in known if line.net is not None]),   # net is set with the investment
+        # net is set with the investment
+        total([line.net for line in known if line.net is not None]),
         total(savings) if savings else None,
         total(m3) if m3 else None,
         tuple(line.measure for line in lines if line.investment is None),
-        tuple(line.measure for line in lines if line.saving.euros is None))
+        tuple(line.measure for line in lines if line.saving.euros is None),
+    )
 
 
 def advice_caps(entry: AdviceSubsidy, dwellings: int | None) -> tuple[int, int]:
@@ -64,8 +65,12 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
     cost = profile.money.advice_cost
     share = entry.share
     if cost is None:
-        return AdviceCost(None, SubsidyLine("svve_advice", ZERO, "amount_not_found",
-                                            application, entry.open_until), None, share)
+        return AdviceCost(
+            None,
+            SubsidyLine("svve_advice", ZERO, "amount_not_found", application, entry.open_until),
+            None,
+            share,
+        )
     groups = profile.owners.groups
     dwellings = profile.building.rights.dwellings
     if groups and not any(g.kind == "owner_occupiers" for g in groups):
@@ -86,8 +91,9 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
     return AdviceCost(gross, line, gross.minus(amount), share)
 
 
-def _other_costs(knowledge: Knowledge, lines: list[MeasureCost], inventory: StageWindow
-                 ) -> tuple[OtherCostLine, ...]:
+def _other_costs(
+    knowledge: Knowledge, lines: list[MeasureCost], inventory: StageWindow
+) -> tuple[OtherCostLine, ...]:
     """Costs besides the measures that a source prices, where a planned measure needs them
     and the VvE's own figures do not already cover that measure."""
     chosen = {line.measure for line in lines if "status_unknown" not in line.missing}
@@ -95,18 +101,37 @@ def _other_costs(knowledge: Knowledge, lines: list[MeasureCost], inventory: Stag
     for item in knowledge.money.other_costs.values():
         if chosen & set(item.when_measures):
             span = item.amount
-            out.append(OtherCostLine(item.id, Range(
-                cents(span.low), None if span.typical is None else cents(span.typical),
-                cents(span.high)), inventory.start.year, "inventory"))
+            out.append(
+                OtherCostLine(
+                    item.id,
+                    Range(
+                        cents(span.low),
+                        None if span.typical is None else cents(span.typical),
+                        cents(span.high),
+                    ),
+                    inventory.start.year,
+                    "inventory",
+                )
+            )
     return tuple(out)
 
 
-HEAT_MEASURES = {"heat_network_connection", "collective_heat_pump", "collective_hybrid_heat_pump",
-                 "individual_heat_pumps", "green_gas_ready"}
+HEAT_MEASURES = {
+    "heat_network_connection",
+    "collective_heat_pump",
+    "collective_hybrid_heat_pump",
+    "individual_heat_pumps",
+    "green_gas_ready",
+}
 
 
-def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan,
-                  lines: list[MeasureCost], advice: AdviceCost) -> tuple[str, ...]:
+def _not_included(
+    profile: Profile,
+    knowledge: Knowledge,
+    loan: LoanPlan,
+    lines: list[MeasureCost],
+    advice: AdviceCost,
+) -> tuple[str, ...]:
     year = profile.building.construction_year
     asbestos = knowledge.risk_thresholds.asbestos_before_year
     applies = {
@@ -120,14 +145,30 @@ def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan,
     return tuple(item.id for item in knowledge.money.not_included if applies[item.when])
 
 
-def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
-                windows: list[StageWindow], as_of: dt.date,
-                svve_application: dt.date | None, advice_application: dt.date) -> MoneyPlan:
+def build_money(
+    profile: Profile,
+    knowledge: Knowledge,
+    measures: list[Measure],
+    route: str,
+    windows: list[StageWindow],
+    as_of: dt.date,
+    svve_application: dt.date | None,
+    advice_application: dt.date,
+) -> MoneyPlan:
     execution_year = stage_by_id(windows, "execute").start.year
     quantities = building_quantities(profile, knowledge.money)
     gas = gas_use(profile, knowledge.money)
-    lines = measure_costs(profile, knowledge, measures, route, quantities, gas, execution_year,
-                          svve_application, as_of)
+    lines = measure_costs(
+        profile,
+        knowledge,
+        measures,
+        route,
+        quantities,
+        gas,
+        execution_year,
+        svve_application,
+        as_of,
+    )
     vve_lines = [line for line in lines if line.payer == "vve"]
     vve = _totals(vve_lines)
     advice = _advice(profile, knowledge, advice_application)
@@ -140,13 +181,27 @@ def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure],
     spent_in = execution_year if reserve_used else None
     reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used, spent_in)
     plan = MoneyPlan(
-        quantities, gas, tuple(lines), advice, advice_application.year, other,
-        _not_included(profile, knowledge, loan, lines, advice), vve,
-        _totals([line for line in lines if line.payer == "owner"]), net_to_pay, owners_pay,
+        quantities,
+        gas,
+        tuple(lines),
+        advice,
+        advice_application.year,
+        other,
+        _not_included(profile, knowledge, loan, lines, advice),
+        vve,
+        _totals([line for line in lines if line.payer == "owner"]),
+        net_to_pay,
+        owners_pay,
         {"inventory": total([advice.net or ZERO, *(o.cost for o in other)]), "execute": vve.net},
-        _per_year(vve_lines, advice, advice_application.year, other), execution_year,
-        reserve_used, loan, shares, _apartments(profile, shares, owners_pay, loan, vve),
-        reserve, _reference(shares))
+        _per_year(vve_lines, advice, advice_application.year, other),
+        execution_year,
+        reserve_used,
+        loan,
+        shares,
+        _apartments(profile, shares, owners_pay, loan, vve),
+        reserve,
+        _reference(shares),
+    )
     cover, notes = summary(plan, knowledge, profile.installations.heating)
     return replace(plan, summary=cover, notes=notes)
 
@@ -156,8 +211,12 @@ def _reserve_used(profile: Profile, net_to_pay: Range) -> int:
     return min((profile.money.reserve_for_plan or 0) * 100, net_to_pay.high)
 
 
-def _per_year(vve_lines: list[MeasureCost], advice: AdviceCost, advice_year: int,
-              other: tuple[OtherCostLine, ...]) -> dict[int, Range]:
+def _per_year(
+    vve_lines: list[MeasureCost],
+    advice: AdviceCost,
+    advice_year: int,
+    other: tuple[OtherCostLine, ...],
+) -> dict[int, Range]:
     """What the VvE pays in each year, net of counted subsidy, in year order."""
     per_year: dict[int, Range] = {}
     if advice.net is not None:
@@ -170,14 +229,22 @@ def _per_year(vve_lines: list[MeasureCost], advice: AdviceCost, advice_year: int
     return dict(sorted(per_year.items()))
 
 
-def _apartments(profile: Profile, shares: ShareTable | None, owners_pay: Range,
-                loan: LoanPlan, vve: Totals) -> tuple[ClassAmounts, ...]:
+def _apartments(
+    profile: Profile, shares: ShareTable | None, owners_pay: Range, loan: LoanPlan, vve: Totals
+) -> tuple[ClassAmounts, ...]:
     """What each class of apartment pays, once the cost shares are known."""
     if shares is None:
         return ()
-    return tuple(per_apartment(shares, owners_pay, loan, vve.yearly_saving,
-                               profile.building.rights.dwellings,
-                               profile.money.yearly_reserve_contribution))
+    return tuple(
+        per_apartment(
+            shares,
+            owners_pay,
+            loan,
+            vve.yearly_saving,
+            profile.building.rights.dwellings,
+            profile.money.yearly_reserve_contribution,
+        )
+    )
 
 
 def _reference(shares: ShareTable | None) -> ReferenceApartment | None:
@@ -185,7 +252,9 @@ def _reference(shares: ShareTable | None) -> ReferenceApartment | None:
         return None
     if shares.method == "table":
         cls = next((c for c in shares.classes if c.kind == "dwelling"), shares.classes[0])
-        return ReferenceApartment(lower_words(cls.label or "appartement"),
-                                  cls.share / shares.total_share, cls.text)
-    return ReferenceApartment("appartement", Fraction(1, shares.rights_total),
-                              f"1/{shares.rights_total}")
+        return ReferenceApartment(
+            lower_words(cls.label or "appartement"), cls.share / shares.total_share, cls.text
+        )
+    return ReferenceApartment(
+        "appartement", Fraction(1, shares.rights_total), f"1/{shares.rights_total}"
+    )

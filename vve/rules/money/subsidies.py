@@ -19,15 +19,15 @@ from .amounts import ZERO, Range, allocate_groups, cents
 
 @dataclass(frozen=True)
 class SubsidyLine:
-    programme: str | None      # svve_measures | isde | None
-    amount: Range              # what the plan counts (ZERO when not counted)
+    programme: str | None  # svve_measures | isde | None
+    amount: Range  # what the plan counts (ZERO when not counted)
     # counted | entered | after_end_date | building_too_new | amount_not_found |
     # owner_occupiers_only | none
     reason: str
     application_date: dt.date | None = None
     open_until: dt.date | None = None
     provenance: Provenance | None = None
-    potential: Range | None = None   # what it would be, applied before the end date
+    potential: Range | None = None  # what it would be, applied before the end date
 
     @property
     def counted(self) -> bool:
@@ -38,13 +38,17 @@ class SubsidyLine:
 class SvveMeasures:
     """What the SVVE subsidy for measures gives this plan, per measure."""
 
-    amounts: dict[str, Range]   # after the end date: what it would have been
-    refusal: str | None         # building_too_new | after_end_date | None
+    amounts: dict[str, Range]  # after the end date: what it would have been
+    refusal: str | None  # building_too_new | after_end_date | None
     application: dt.date | None
 
 
-def svve_measures(eligible: list[tuple[MeasureId, Decimal]], profile: Profile, knowledge: Knowledge,
-                  application: dt.date | None) -> SvveMeasures:
+def svve_measures(
+    eligible: list[tuple[MeasureId, Decimal]],
+    profile: Profile,
+    knowledge: Knowledge,
+    application: dt.date | None,
+) -> SvveMeasures:
     """``eligible``: (measure, quantity) of the VvE's priced measures the scheme has a rate
     for. Two or more measures together double the rate."""
     programme = knowledge.financing.svve_measures
@@ -63,29 +67,49 @@ def svve_measures(eligible: list[tuple[MeasureId, Decimal]], profile: Profile, k
             base = cents(quantity * rates[measure])
             amounts[measure] = Range(base, None, 2 * base if doubles else base)
         if profile.building.rights.dwellings:
-            amounts = _cap(amounts, programme.max_per_dwelling * 100 *
-                           profile.building.rights.dwellings)
+            amounts = _cap(
+                amounts, programme.max_per_dwelling * 100 * profile.building.rights.dwellings
+            )
     return SvveMeasures(amounts, refusal, application)
 
 
-def subsidy_line(measure: MeasureId, payer: str, svve: SvveMeasures, profile: Profile,
-                 knowledge: Knowledge, route: str) -> SubsidyLine:
+def subsidy_line(
+    measure: MeasureId,
+    payer: str,
+    svve: SvveMeasures,
+    profile: Profile,
+    knowledge: Knowledge,
+    route: str,
+) -> SubsidyLine:
     """The subsidy the plan shows on one measure."""
     money = knowledge.money
     until = knowledge.financing.svve_measures.open_until
     own = profile.money.figures.get(measure)
     if own is not None and own.subsidy is not None:
-        return SubsidyLine("svve_measures" if payer == "vve" else None,
-                           Range.exact(own.subsidy * 100), "entered")
+        return SubsidyLine(
+            "svve_measures" if payer == "vve" else None, Range.exact(own.subsidy * 100), "entered"
+        )
     if payer == "owner":
         return _isde(money, measure, route)
     if measure in svve.amounts and svve.refusal is None:
-        return SubsidyLine("svve_measures", svve.amounts[measure], "counted", svve.application,
-                           until, money.svve_rates_provenance)
+        return SubsidyLine(
+            "svve_measures",
+            svve.amounts[measure],
+            "counted",
+            svve.application,
+            until,
+            money.svve_rates_provenance,
+        )
     if svve.refusal is not None:
-        return SubsidyLine("svve_measures", ZERO, svve.refusal, svve.application, until,
-                           money.svve_rates_provenance if measure in svve.amounts else None,
-                           svve.amounts.get(measure))
+        return SubsidyLine(
+            "svve_measures",
+            ZERO,
+            svve.refusal,
+            svve.application,
+            until,
+            money.svve_rates_provenance if measure in svve.amounts else None,
+            svve.amounts.get(measure),
+        )
     return SubsidyLine("svve_measures", ZERO, "amount_not_found", svve.application, until)
 
 
@@ -110,7 +134,14 @@ def _isde(money: MoneyKnowledge, mid: str, route: str) -> SubsidyLine:
     for grant in money.isde.values():
         if grant.measure == mid and (not grant.routes or route in grant.routes):
             span = grant.amount
-            return SubsidyLine("isde", Range(cents(span.low), None if span.typical is None
-                                             else cents(span.typical), cents(span.high)),
-                               "owner_occupiers_only", provenance=grant.provenance)
+            return SubsidyLine(
+                "isde",
+                Range(
+                    cents(span.low),
+                    None if span.typical is None else cents(span.typical),
+                    cents(span.high),
+                ),
+                "owner_occupiers_only",
+                provenance=grant.provenance,
+            )
     return SubsidyLine(None, ZERO, "none")

@@ -24,15 +24,26 @@ from .votes import low_turnout, owner_power, vote_counts
 __all__ = ["Risk", "assess_risks", "money_risks"]
 
 
-def assess_risks(profile: Profile, knowledge: Knowledge, ctx: VoteContext,
-                 decisions: list[Decision], measures: list[Measure],
-                 nominal: list[StageWindow], as_of: dt.date) -> list[Risk]:
+def assess_risks(
+    profile: Profile,
+    knowledge: Knowledge,
+    ctx: VoteContext,
+    decisions: list[Decision],
+    measures: list[Measure],
+    nominal: list[StageWindow],
+    as_of: dt.date,
+) -> list[Risk]:
     """``nominal``: the schedule before execution stretches to coupled maintenance years,
     i.e. the earliest the VvE can be done."""
-    found = [*asbestos_and_heritage(profile, knowledge), *low_turnout(profile, decisions),
-             *maintenance_plan(profile, knowledge, as_of), *owner_power(ctx, decisions),
-             *conditions(profile, knowledge, decisions), *dormant(profile, knowledge),
-             *timing(profile, knowledge, nominal, measures), *vote_counts(profile, ctx),
-             *owners(profile, knowledge, as_of)]
-    return [make_risk(knowledge, rid, values, subject, ids)
-            for rid, values, subject, ids in found]
+    found = [
+        *asbestos_and_heritage(profile, knowledge),
+        *low_turnout(profile, decisions),
+        *maintenance_plan(profile, knowledge, as_of),
+        *owner_power(ctx, decisions),
+        *conditions(profile, knowledge, decisions),
+        *dormant(profile, knowledge),
+        *timing(profile, knowledge, nominal, measures),
+        *vote_counts(profile, ctx),
+        *owners(profile, knowledge, as_of),
+    ]
+    return [make_risk(knowledge, rid, values, subject, ids) for rid, values, subject, ids in found]

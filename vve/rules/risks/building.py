@@ -21,8 +21,9 @@ def asbestos_and_heritage(profile: Profile, knowledge: Knowledge) -> list[Found]
     if b.construction_year is not None and b.construction_year < limit:
         found.append(("asbestos", {"year": limit}, None, ["building.construction_year"]))
     if b.heritage not in (None, "none"):
-        found.append(("heritage", {"heritage": HERITAGE[b.heritage].phrase}, None,
-                      ["building.heritage"]))
+        found.append(
+            ("heritage", {"heritage": HERITAGE[b.heritage].phrase}, None, ["building.heritage"])
+        )
     return found
 
 
@@ -33,27 +34,53 @@ def maintenance_plan(profile: Profile, knowledge: Knowledge, as_of: dt.date) -> 
     if money.maintenance_plan == "none":
         found.append(("no_mjop", {}, None, ["money.maintenance_plan"]))
     max_age = knowledge.financing.reserve_fund.mjop_max_age_years
-    if money.maintenance_plan in ("mjop", "dmjop") and money.maintenance_plan_year is not None \
-            and as_of.year - money.maintenance_plan_year > max_age:
-        found.append(("mjop_outdated", {"mjop_year": money.maintenance_plan_year,
-                                        "max_age": max_age}, None,
-                      ["money.maintenance_plan_year"]))
+    if (
+        money.maintenance_plan in ("mjop", "dmjop")
+        and money.maintenance_plan_year is not None
+        and as_of.year - money.maintenance_plan_year > max_age
+    ):
+        found.append(
+            (
+                "mjop_outdated",
+                {"mjop_year": money.maintenance_plan_year, "max_age": max_age},
+                None,
+                ["money.maintenance_plan_year"],
+            )
+        )
     minimum = reserve_shortfall(profile, knowledge, as_of.year)
     if minimum is not None and money.yearly_reserve_contribution is not None:
-        found.append(("reserve_below_minimum", {
-            "contribution": f"€ {nl_int(money.yearly_reserve_contribution)}",
-            "minimum": f"€ {nl_int(-(-minimum // 1))}"}, None,
-            ["money.yearly_reserve_contribution", "money.rebuild_value",
-             "financing:reserve_fund"]))
+        found.append(
+            (
+                "reserve_below_minimum",
+                {
+                    "contribution": f"€ {nl_int(money.yearly_reserve_contribution)}",
+                    "minimum": f"€ {nl_int(-(-minimum // 1))}",
+                },
+                None,
+                [
+                    "money.yearly_reserve_contribution",
+                    "money.rebuild_value",
+                    "financing:reserve_fund",
+                ],
+            )
+        )
     return found
 
 
 def dormant(profile: Profile, knowledge: Knowledge) -> list[Found]:
     turnout = profile.owners.past_turnout_percent
-    if profile.money.maintenance_plan != "none" or turnout is None or \
-            turnout >= knowledge.risk_thresholds.dormant_turnout_below_percent:
+    if (
+        profile.money.maintenance_plan != "none"
+        or turnout is None
+        or turnout >= knowledge.risk_thresholds.dormant_turnout_below_percent
+    ):
         return []
     meta = knowledge.stage_meta
-    return [("dormant_vve", {"min": meta.dormant_vve_years_min,
-                             "max": meta.dormant_vve_years_max}, None,
-             ["money.maintenance_plan", "owners.past_turnout_percent"])]
+    return [
+        (
+            "dormant_vve",
+            {"min": meta.dormant_vve_years_min, "max": meta.dormant_vve_years_max},
+            None,
+            ["money.maintenance_plan", "owners.past_turnout_percent"],
+        )
+    ]

@@ -23,13 +23,24 @@ class Risk:
 Found = tuple[str, Mapping[str, object], "str | None", list[str]]  # id, values, subject, ids
 
 
-def make_risk(knowledge: Knowledge, rid: str, values: Mapping[str, object],
-              subject: str | None, ids: list[str]) -> Risk:
+def make_risk(
+    knowledge: Knowledge,
+    rid: str,
+    values: Mapping[str, object],
+    subject: str | None,
+    ids: list[str],
+) -> Risk:
     """The risk with its entry's text filled in with ``values``."""
     entry = knowledge.risks[rid]
     text = entry.text.format(**values)
-    return Risk(rid, entry.severity, entry.stage, text,
-                Explanation.of(text, [f"risk:{rid}", *ids], sources(entry.source)), subject)
+    return Risk(
+        rid,
+        entry.severity,
+        entry.stage,
+        text,
+        Explanation.of(text, [f"risk:{rid}", *ids], sources(entry.source)),
+        subject,
+    )
 
 
 def state(entry: RiskEntry, said_no: bool) -> str | None:

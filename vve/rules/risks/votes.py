@@ -22,16 +22,23 @@ def low_turnout(profile: Profile, decisions: list[Decision]) -> list[Found]:
     quorum = qualified.rule.rule.quorum.share
     if Fraction(turnout, 100) >= quorum:
         return []
-    return [("low_turnout", {"turnout": turnout, "quorum": _percent(quorum)}, None,
-             ["owners.past_turnout_percent", f"decision:{qualified.id}"])]
+    return [
+        (
+            "low_turnout",
+            {"turnout": turnout, "quorum": _percent(quorum)},
+            None,
+            ["owners.past_turnout_percent", f"decision:{qualified.id}"],
+        )
+    ]
 
 
 def owner_power(ctx: VoteContext, decisions: list[Decision]) -> list[Found]:
     if not ctx.total:
         return []
     qualified = next((d.rule.rule for d in decisions if d.rule.spec.kind == "qualified"), None)
-    qualified = qualified or next((a.rule for d in decisions for a in d.alternatives
-                                   if a.spec.kind == "qualified"), None)
+    qualified = qualified or next(
+        (a.rule for d in decisions for a in d.alternatives if a.spec.kind == "qualified"), None
+    )
     ordinary = next((d.rule.rule for d in decisions if d.rule.spec.kind == "ordinary"), None)
     out: list[Found] = []
     for party in ctx.parties:
@@ -57,12 +64,23 @@ def vote_counts(profile: Profile, ctx: VoteContext) -> list[Found]:
         if not voting.weights:
             found.append(("weights_missing", {}, None, ["voting.weights"]))
         elif rights is not None and weighted != rights:
-            found.append(("weights_mismatch", {"weighted": weighted, "rights": rights}, None,
-                          ["voting.weights"]))
+            found.append(
+                (
+                    "weights_mismatch",
+                    {"weighted": weighted, "rights": rights},
+                    None,
+                    ["voting.weights"],
+                )
+            )
     if ctx.total is not None and profile.owner_votes() > ctx.total:
-        found.append(("owner_votes_exceed_total", {"groups": nl_int(profile.owner_votes()),
-                                                   "total": nl_int(ctx.total)}, None,
-                      ["owners.groups"]))
+        found.append(
+            (
+                "owner_votes_exceed_total",
+                {"groups": nl_int(profile.owner_votes()), "total": nl_int(ctx.total)},
+                None,
+                ["owners.groups"],
+            )
+        )
     if ctx.total is None:
         found.append(("votes_unknown", {}, None, ["building.rights.dwellings"]))
     elif ctx.votes_assumed:
@@ -71,8 +89,15 @@ def vote_counts(profile: Profile, ctx: VoteContext) -> list[Found]:
 
 
 def _qualified_decision(decisions: list[Decision]) -> Decision | None:
-    return next((d for d in decisions if d.rule.spec.kind == "qualified"
-                 or any(a.spec.kind == "qualified" for a in d.alternatives)), None)
+    return next(
+        (
+            d
+            for d in decisions
+            if d.rule.spec.kind == "qualified"
+            or any(a.spec.kind == "qualified" for a in d.alternatives)
+        ),
+        None,
+    )
 
 
 def _percent(share: Fraction) -> str:
