@@ -28,9 +28,10 @@ class VoteNumbers:
 class AppliedRule:
     spec: RuleSpec
     rule: Rule
-    applies: str      # primary | below_threshold | maintenance_coupled | safe_route |
-                      # announced | announced_in_force | reglement_rule | lender
-    status: str       # in_force | announced
+    # primary | below_threshold | maintenance_coupled | safe_route | announced |
+    # announced_in_force | reglement_rule | lender
+    applies: str
+    status: str  # in_force | announced
     overridden: bool
     certainty: str
     numbers: VoteNumbers | None
@@ -47,12 +48,14 @@ def _numbers(rule: Rule, ctx: VoteContext, turnout_percent: int | None) -> VoteN
         expected = -(-Fraction(turnout_percent, 100) * total // 1)  # ceiling
         expected = min(int(expected), total)
     return VoteNumbers(
-        total=total, quorum_votes=quorum,
+        total=total,
+        quorum_votes=quorum,
         min_yes_full_attendance=min_yes_votes(rule, total, total),
         min_yes_at_quorum=min_yes_votes(rule, total, quorum) if quorum is not None else None,
         expected_present=expected,
-        min_yes_expected_turnout=(min_yes_votes(rule, total, expected)
-                                  if expected is not None else None),
+        min_yes_expected_turnout=(
+            min_yes_votes(rule, total, expected) if expected is not None else None
+        ),
     )
 
 
@@ -61,11 +64,14 @@ def _numbers_sentence(n: VoteNumbers | None) -> str:
         return " Het aantal stemmen is onbekend, dus alleen de verhouding is bekend."
     parts = []
     if n.quorum_votes is not None:
-        parts.append(f"ten minste {nl_int(n.quorum_votes)} van de {nl_int(n.total)} stemmen "
-                     f"moeten aanwezig of vertegenwoordigd zijn")
+        parts.append(
+            f"ten minste {nl_int(n.quorum_votes)} van de {nl_int(n.total)} stemmen "
+            f"moeten aanwezig of vertegenwoordigd zijn"
+        )
     if n.min_yes_full_attendance is not None:
-        parts.append(f"bij volledige opkomst zijn {nl_int(n.min_yes_full_attendance)} "
-                     f"stemmen voor nodig")
+        parts.append(
+            f"bij volledige opkomst zijn {nl_int(n.min_yes_full_attendance)} stemmen voor nodig"
+        )
     if n.min_yes_at_quorum is not None:
         parts.append(f"bij precies het quorum {nl_int(n.min_yes_at_quorum)}")
     return (" Hier: " + "; ".join(parts) + ".") if parts else ""
@@ -84,16 +90,28 @@ _APPLIES_TEXT = {
 }
 
 
-def apply_rule(spec: RuleSpec, profile: Profile, ctx: VoteContext, applies: str, certainty: str,
-           extra_ids: list[str], amount: int | None = None, coupling: str = "") -> AppliedRule:
+def apply_rule(
+    spec: RuleSpec,
+    profile: Profile,
+    ctx: VoteContext,
+    applies: str,
+    certainty: str,
+    extra_ids: list[str],
+    amount: int | None = None,
+    coupling: str = "",
+) -> AppliedRule:
     rule = to_rule(spec, profile)
     overridden = is_overridden(spec, profile)
     # A lender's "every owner" is counted in owners, not votes: no vote numbers.
-    numbers = None if spec.kind == "lender" else _numbers(rule, ctx,
-                                                           profile.owners.past_turnout_percent)
-    lead = _APPLIES_TEXT[applies].format(amount=nl_int(amount) if amount is not None else "",
-                                         coupling=coupling)
-    label = spec.label if not overridden else "de regel die het bestuur uit het eigen reglement opgaf"
+    numbers = (
+        None if spec.kind == "lender" else _numbers(rule, ctx, profile.owners.past_turnout_percent)
+    )
+    lead = _APPLIES_TEXT[applies].format(
+        amount=nl_int(amount) if amount is not None else "", coupling=coupling
+    )
+    label = (
+        spec.label if not overridden else "de regel die het bestuur uit het eigen reglement opgaf"
+    )
     sentence = f"{lead}{label}" if lead else label[:1].upper() + label[1:]
     # the lender counts owners, not votes: no vote numbers to give or miss
     counted = "" if spec.kind == "lender" else _numbers_sentence(numbers)
@@ -102,5 +120,13 @@ def apply_rule(spec: RuleSpec, profile: Profile, ctx: VoteContext, applies: str,
     if overridden:
         ids.append(f"override:voting.overrides.{spec.kind}")
     status = "announced" if spec.status == "announced" and applies == "announced" else "in_force"
-    return AppliedRule(spec, rule, applies, status, overridden, certainty, numbers,
-                       Explanation.of(text, ids, sources(spec.source)))
+    return AppliedRule(
+        spec,
+        rule,
+        applies,
+        status,
+        overridden,
+        certainty,
+        numbers,
+        Explanation.of(text, ids, sources(spec.source)),
+    )

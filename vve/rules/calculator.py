@@ -23,11 +23,13 @@ class DecisionOutcome:
 def rule_from_plan(applied: dict[str, Any]) -> Rule:
     """The rule a decision of the plan JSON applies (its ``rule`` object)."""
     quorum = Fraction(applied["quorum"]) if applied["quorum"] else None
-    return Rule(applied["rule_id"],
-                Threshold(Fraction(applied["majority"]), applied["comparison"]),
-                applied["base"],
-                Threshold(quorum, applied["quorum_comparison"]) if quorum else None,
-                applied["second_meeting_allowed"])
+    return Rule(
+        applied["rule_id"],
+        Threshold(Fraction(applied["majority"]), applied["comparison"]),
+        applied["base"],
+        Threshold(quorum, applied["quorum_comparison"]) if quorum else None,
+        applied["second_meeting_allowed"],
+    )
 
 
 def outcomes(plan: dict[str, Any], meeting: Meeting) -> list[DecisionOutcome]:
@@ -37,7 +39,6 @@ def outcomes(plan: dict[str, Any], meeting: Meeting) -> list[DecisionOutcome]:
     results = []
     for decision in plan["decisions"]:
         rule = rule_from_plan(decision["rule"])
-        second = outcome(rule, total, meeting, second_meeting=True) if rule.second_meeting \
-            else None
+        second = outcome(rule, total, meeting, second_meeting=True) if rule.second_meeting else None
         results.append(DecisionOutcome(decision, outcome(rule, total, meeting), second))
     return results

@@ -34,7 +34,7 @@ def public_holidays(year: int, calendar: MeetingCalendar) -> frozenset[dt.date]:
     for month, day in calendar.fixed_holidays:
         holiday = dt.date(year, month, day)
         if (month, day) == (4, 27) and holiday.weekday() == 6:
-            holiday = dt.date(year, 4, 26)   # Koningsdag is never on a Sunday
+            holiday = dt.date(year, 4, 26)  # Koningsdag is never on a Sunday
         days.add(holiday)
     sunday = easter(year)
     days.update(sunday + dt.timedelta(days=offset) for offset in calendar.easter_offsets)
@@ -45,15 +45,20 @@ def _in_period(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bo
     key = (day.month, day.day)
     if start <= end:
         return start <= key <= end
-    return key >= start or key <= end   # a period across the new year
+    return key >= start or key <= end  # a period across the new year
 
 
 def is_meeting_day(day: dt.date, calendar: MeetingCalendar) -> bool:
     notice = day - dt.timedelta(days=calendar.run_up_days)
-    return (day.weekday() in calendar.weekdays
-            and not any(_in_period(d, period.start, period.end) for period in calendar.avoid
-                        for d in (day, notice))
-            and day not in public_holidays(day.year, calendar))
+    return (
+        day.weekday() in calendar.weekdays
+        and not any(
+            _in_period(d, period.start, period.end)
+            for period in calendar.avoid
+            for d in (day, notice)
+        )
+        and day not in public_holidays(day.year, calendar)
+    )
 
 
 def next_meeting_day(day: dt.date, calendar: MeetingCalendar) -> dt.date:

@@ -62,9 +62,14 @@ def check_plan(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]:
 
 def _measures_carried(plan: dict[str, Any]) -> list[Violation]:
     carried = {m for d in plan["decisions"] for m in d["measures"]}
-    return [Violation("measure_without_decision",
-                      f"{m['id']} is paid by the VvE but no decision carries it out")
-            for m in plan["measures"] if not m["private"] and m["id"] not in carried]
+    return [
+        Violation(
+            "measure_without_decision",
+            f"{m['id']} is paid by the VvE but no decision carries it out",
+        )
+        for m in plan["measures"]
+        if not m["private"] and m["id"] not in carried
+    ]
 
 
 def _subsidies_in_window(plan: dict[str, Any]) -> list[Violation]:
@@ -76,19 +81,27 @@ def _subsidies_in_window(plan: dict[str, Any]) -> list[Violation]:
         if s["reason"] != "counted":
             continue
         if _d(s["application_date"]) > _d(s["open_until"]):
-            found.append(Violation("subsidy_after_end", f"{line['id']}: counted although "
-                                   f"applied for after {s['open_until']}"))
+            found.append(
+                Violation(
+                    "subsidy_after_end",
+                    f"{line['id']}: counted although applied for after {s['open_until']}",
+                )
+            )
         if _d(s["application_date"]) >= _d(execute["start"]):
-            found.append(Violation("subsidy_after_start", f"{line['id']}: applied for after "
-                                   "the work starts"))
+            found.append(
+                Violation("subsidy_after_start", f"{line['id']}: applied for after the work starts")
+            )
     advice = money["advice"]["subsidy"]
     adopted = _decision(plan, "adopt_dmjop")
     if advice["reason"] == "counted":
         if _d(advice["application_date"]) > _d(advice["open_until"]):
             found.append(Violation("subsidy_after_end", "advice subsidy counted after the end"))
         if adopted and advice["application_date"] <= adopted["meeting_date"]:
-            found.append(Violation("advice_before_dmjop",
-                                   "advice subsidy applied for before the DMJOP is adopted"))
+            found.append(
+                Violation(
+                    "advice_before_dmjop", "advice subsidy applied for before the DMJOP is adopted"
+                )
+            )
     return found
 
 
@@ -104,13 +117,22 @@ def _loan_in_order(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation
     applied, notice, signed = (actions[a] for a in needed)
     found = []
     if not applied["start"] < notice["start"] < loan["meeting_date"] <= signed["start"]:
-        found.append(Violation("loan_out_of_order", "the loan must be applied for before the "
-                               "notice, decided at the meeting, and signed after it"))
+        found.append(
+            Violation(
+                "loan_out_of_order",
+                "the loan must be applied for before the "
+                "notice, decided at the meeting, and signed after it",
+            )
+        )
     months = knowledge.financing.warmtefonds_loan.rate_fixed_months
     valid_until = _d(notice["start"]) + dt.timedelta(days=round(months * 365.25 / 12))
     if _d(signed["end"]) > valid_until:
-        found.append(Violation("loan_rate_expired", "the loan is signed after the rate offer "
-                               "given with the notice has expired"))
+        found.append(
+            Violation(
+                "loan_rate_expired",
+                "the loan is signed after the rate offer given with the notice has expired",
+            )
+        )
     return found
 
 
@@ -119,25 +141,38 @@ def _bodies_after_their_decision(plan: dict[str, Any]) -> list[Violation]:
     found = []
     committee = _decision(plan, "committee")
     if committee is not None:
-        found += [Violation("body_before_decision", f"the committee acts ({a['id']}) before "
-                            f"the meeting of {committee['meeting_date']} sets it up")
-                  for s in plan["stages"] for a in s["actions"]
-                  if a["who"] == "committee" and a["start"] < committee["meeting_date"]]
+        found += [
+            Violation(
+                "body_before_decision",
+                f"the committee acts ({a['id']}) before "
+                f"the meeting of {committee['meeting_date']} sets it up",
+            )
+            for s in plan["stages"]
+            for a in s["actions"]
+            if a["who"] == "committee" and a["start"] < committee["meeting_date"]
+        ]
     chosen = _actions(plan).get("select_advisor")
     if chosen is not None:
         end = (_d(chosen["start"]) + dt.timedelta(weeks=chosen["weeks"])).isoformat()
-        found += [Violation("body_before_decision", f"the advisor acts ({a['id']}) before "
-                            f"being chosen on {end}")
-                  for s in plan["stages"] for a in s["actions"]
-                  if a["who"] == "advisor" and a["start"] < end]
+        found += [
+            Violation(
+                "body_before_decision", f"the advisor acts ({a['id']}) before being chosen on {end}"
+            )
+            for s in plan["stages"]
+            for a in s["actions"]
+            if a["who"] == "advisor" and a["start"] < end
+        ]
     return found
 
 
 def _meeting_days(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]:
     found = []
     days = [(s["id"], s["meeting_date"]) for s in plan["stages"] if s["meeting_date"]]
-    days += [(f"{d['id']} (tweede vergadering)", d["second_meeting"]["planned"])
-             for d in plan["decisions"] if d["second_meeting"] and d["second_meeting"]["planned"]]
+    days += [
+        (f"{d['id']} (tweede vergadering)", d["second_meeting"]["planned"])
+        for d in plan["decisions"]
+        if d["second_meeting"] and d["second_meeting"]["planned"]
+    ]
     for what, day in days:
         if not is_meeting_day(_d(day), knowledge.meetings):
             found.append(Violation("meeting_not_on_a_meeting_day", f"{what} on {day}"))
@@ -153,19 +188,30 @@ def _measures_dated(plan: dict[str, Any]) -> list[Violation]:
         if item is None:
             found.append(Violation("measure_without_date", m["id"]))
         elif item["start"] < execute["start"]:
-            found.append(Violation("measure_before_execution", f"{m['id']} starts "
-                                   f"{item['start']}, before the execution stage"))
+            found.append(
+                Violation(
+                    "measure_before_execution",
+                    f"{m['id']} starts {item['start']}, before the execution stage",
+                )
+            )
     return found
 
 
 def _unknown_not_stated(plan: dict[str, Any]) -> list[Violation]:
     municipal = plan["answers"]["municipal"]
-    if municipal["preferred_route"] in (None, "undecided") and \
-            municipal["neighbourhood_plan"] is not True:
+    if (
+        municipal["preferred_route"] in (None, "undecided")
+        and municipal["neighbourhood_plan"] is not True
+    ):
         for alternative in plan["heat_route"]["alternatives"]:
             if "geen warmtenet" in alternative["why_not"]:
-                return [Violation("unknown_stated_as_fact", "the municipal route is unknown, "
-                                  "yet the plan says no heat network is planned")]
+                return [
+                    Violation(
+                        "unknown_stated_as_fact",
+                        "the municipal route is unknown, "
+                        "yet the plan says no heat network is planned",
+                    )
+                ]
     return []
 
 
@@ -190,8 +236,10 @@ def _money_exact(plan: dict[str, Any]) -> list[Violation]:
     apartments = money["apartments"]
     if apartments is not None:
         for bound in ("low_cents", "high_cents"):
-            if sum(c["one_off_total"][bound] for c in apartments["classes"]) != \
-                    money["owners_pay"][bound]:
+            if (
+                sum(c["one_off_total"][bound] for c in apartments["classes"])
+                != money["owners_pay"][bound]
+            ):
                 found.append(Violation("shares_do_not_add_up", bound))
     return found
 

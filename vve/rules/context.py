@@ -19,8 +19,8 @@ def party_name(kind: str) -> str:
 
 @dataclass(frozen=True)
 class VoteContext:
-    total: int | None          # all votes in the VvE; None while the rights are unknown
-    votes_assumed: bool        # one vote per right assumed because the reglement is unknown
+    total: int | None  # all votes in the VvE; None while the rights are unknown
+    votes_assumed: bool  # one vote per right assumed because the reglement is unknown
     parties: tuple[Party, ...]
     party_is_single: dict[str, bool]
     model: ModelSpec
@@ -44,14 +44,18 @@ def vote_context(profile: Profile, knowledge: Knowledge) -> VoteContext:
     return VoteContext(
         total=total,
         votes_assumed=profile.voting.votes_per_right is None and total is not None,
-        parties=tuple(parties), party_is_single=single,
-        model=knowledge.models[model_id], model_known=profile.voting.model_reglement is not None,
+        parties=tuple(parties),
+        party_is_single=single,
+        model=knowledge.models[model_id],
+        model_known=profile.voting.model_reglement is not None,
     )
 
 
 def to_rule(spec: RuleSpec, profile: Profile) -> Rule:
     """The arithmetic rule for a spec, with the board's override and second-meeting answer."""
-    override = profile.voting.overrides.get(spec.kind) if spec.kind in ("ordinary", "qualified") else None
+    override = (
+        profile.voting.overrides.get(spec.kind) if spec.kind in ("ordinary", "qualified") else None
+    )
     if override is not None:
         quorum = Threshold(override.quorum, override.quorum_comparison) if override.quorum else None
         majority = Threshold(override.majority, override.majority_comparison())

@@ -17,7 +17,10 @@ from .money.measures import MeasureCost
 AMOUNT = "€ [bedrag]"
 # what the board aims at by the target year ("met als doel aardgasvrij-klaar in 2035");
 # looked up with the profile's goal, which may be unknown (None)
-GOAL_WORDS: dict[str | None, str] = {"gas_free": "aardgasvrij", "gas_free_ready": "aardgasvrij-klaar"}
+GOAL_WORDS: dict[str | None, str] = {
+    "gas_free": "aardgasvrij",
+    "gas_free_ready": "aardgasvrij-klaar",
+}
 
 
 def _amount(lines: list[MeasureCost], knowledge: Knowledge) -> str:
@@ -27,8 +30,7 @@ def _amount(lines: list[MeasureCost], knowledge: Knowledge) -> str:
     if not known:
         return AMOUNT
     amount = total([line.investment for line in lines if line.investment is not None])
-    missing = [knowledge.measures[line.measure].short for line in lines
-               if line.investment is None]
+    missing = [knowledge.measures[line.measure].short for line in lines if line.investment is None]
     if not missing and all(line.origin != "default" for line in known):
         return nl_euros(amount.high)
     estimate = f"indicatief {nl_euro_range(amount.low, amount.high)}"
@@ -37,49 +39,91 @@ def _amount(lines: list[MeasureCost], knowledge: Knowledge) -> str:
     return f"[bedrag uit de offerte; {estimate}]"
 
 
-def fill_drafts(decisions: tuple[Decision, ...], money: MoneyPlan,
-                knowledge: Knowledge, target_year: int | None = None,
-                goal: str | None = None) -> tuple[Decision, ...]:
+def fill_drafts(
+    decisions: tuple[Decision, ...],
+    money: MoneyPlan,
+    knowledge: Knowledge,
+    target_year: int | None = None,
+    goal: str | None = None,
+) -> tuple[Decision, ...]:
     lines = {line.measure: line for line in money.lines}
-    labels = knowledge.risk_thresholds.component_labels
     out = []
     for d in decisions:
-        text = d.draft
         carried = [lines[m] for m in d.measures if m in lines and lines[m].payer == "vve"]
-        if carried and AMOUNT in text:
-            text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
-        if carried and "[maatregelen]" in text:
-            text = text.replace("[maatregelen]", nl_listing(
-                [knowledge.measures[line.measure].short for line in carried]), 1)
-        if d.id == "insulate_with_maintenance" and carried:
-            moments = sorted({(line.year, knowledge.measures[line.measure].component)
-                              for line in carried})
-            text = text.replace("[dak/gevel/kozijnen] in [jaar]", nl_listing(
-                [f"{labels.get(component, 'het onderhoud') if component else 'het onderhoud'}"
-                 f" in {year}" for year, component in moments]), 1)
-        if goal in GOAL_WORDS:
-            text = text.replace("aardgasvrij in [streefjaar]",
-                                f"{GOAL_WORDS[goal]} in [streefjaar]")
-        if target_year is not None and "[streefjaar]" in text:
-            text = text.replace("[streefjaar]", str(target_year))
+        text = _with_measures(d, carried, knowledge)
+        text = _with_goal(text, target_year, goal)
         if d.id == "commission_advice" and money.advice.cost is not None:
             text = text.replace(AMOUNT, nl_euros(money.advice.cost.high), 1)
         if d.id == "vve_loan":
-            vve = [line for line in money.lines if line.payer == "vve"
-                   and line.investment is not None]
-            principal = money.loan.principal
-            if money.loan.principal_origin == "quote":
-                text = text.replace(AMOUNT, nl_euros(principal.high), 1)
-            elif principal.high:
-                text = text.replace(AMOUNT, f"[bedrag uit de renteaanbieding; indicatief "
-                                            f"{nl_euro_range(principal.low, principal.high)}]", 1)
-            quoted = [t.years for t in money.loan.terms if t.quoted]
-            if quoted:
-                text = text.replace("[10/15/20]", str(quoted[0]), 1)
-            financed = [knowledge.measures[line.measure].short for line in vve]
-            if money.advice.cost is not None:
-                financed.append("het energieadvies met DMJOP")
-            if financed and "[maatregelen]" in text:
-                text = text.replace("[maatregelen]", nl_listing(financed), 1)
+            text = _with_loan(text, money, knowledge)
         out.append(replace(d, draft=text) if text != d.draft else d)
     return tuple(out)
+
+
+def _with_measures(d: Decision, carried: list[MeasureCost], knowledge: Knowledge) -> str:
+    """The amount, the measures and (coupled to maintenance) the moments of the measures
+    the decision carries out and the VvE pays."""
+    text = d.draft
+    if not carried:
+        return text
+    if AMOUNT in text:
+        text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
+    if "[maatregelen]" in text:
+        text = text.replace(
+            "[maatregelen]",
+            nl_listing([knowledge.measures[line.measure].short for line in carried]),
+            1,
+        )
+    if d.id == "insulate_with_maintenance":
+        labels = knowledge.risk_thresholds.component_labels
+        moments = sorted(
+            {(line.year, knowledge.measures[line.measure].component) for line in carried}
+        )
+        text = text.replace(
+            "[dak/gevel/kozijnen] in [jaar]",
+            nl_listing(
+                [
+                    f"{labels.get(component, 'het onderhoud') if component else 'het onderhoud'}"
+                    f" in {year}"
+                    for year, component in moments
+                ]
+            ),
+            1,
+        )
+    return text
+
+
+def _with_goal(text: str, target_year: int | None, goal: str | None) -> str:
+    """The board's goal and target year."""
+    if goal in GOAL_WORDS:
+        text = text.replace("aardgasvrij in [streefjaar]", f"{GOAL_WORDS[goal]} in [streefjaar]")
+    if target_year is not None and "[streefjaar]" in text:
+        text = text.replace("[streefjaar]", str(target_year))
+    return text
+
+
+def _with_loan(text: str, money: MoneyPlan, knowledge: Knowledge) -> str:
+    """The loan's principal and term, and what it finances."""
+    principal = money.loan.principal
+    if money.loan.principal_origin == "quote":
+        text = text.replace(AMOUNT, nl_euros(principal.high), 1)
+    elif principal.high:
+        text = text.replace(
+            AMOUNT,
+            f"[bedrag uit de renteaanbieding; indicatief "
+            f"{nl_euro_range(principal.low, principal.high)}]",
+            1,
+        )
+    quoted = [t.years for t in money.loan.terms if t.quoted]
+    if quoted:
+        text = text.replace("[10/15/20]", str(quoted[0]), 1)
+    financed = [
+        knowledge.measures[line.measure].short
+        for line in money.lines
+        if line.payer == "vve" and line.investment is not None
+    ]
+    if money.advice.cost is not None:
+        financed.append("het energieadvies met DMJOP")
+    if financed and "[maatregelen]" in text:
+        text = text.replace("[maatregelen]", nl_listing(financed), 1)
+    return text

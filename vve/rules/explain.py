@@ -43,18 +43,30 @@ def nl_euros(amount_cents: int) -> str:
 
 
 def nl_euro_range(low: int, high: int) -> str:
-    """"€ 1.200 tot € 1.500", or one amount where both ends round to the same euro."""
+    """ "€ 1.200 tot € 1.500", or one amount where both ends round to the same euro."""
     a, b = nl_euros(low), nl_euros(high)
     return a if a == b else f"{a} tot {b}"
 
 
 def nl_listing(items: list[str]) -> str:
-    """"a", "a en b", "a, b en c"."""
+    """ "a", "a en b", "a, b en c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def nl_date(day: dt.date | str) -> str:

@@ -28,9 +28,9 @@ class Measure:
     id: MeasureId
     order: int
     order_group: int
-    component: str | None       # MJOP component it is coupled to
-    coupled_year: int | None    # the planned maintenance year it joins, if any
-    private: bool               # carried out by each owner, not by the VvE
+    component: str | None  # MJOP component it is coupled to
+    coupled_year: int | None  # the planned maintenance year it joins, if any
+    private: bool  # carried out by each owner, not by the VvE
     explanation: Explanation
     # the MJOP year the maintenance was planned in, where it falls before the VvE can
     # insulate but not yet past: the plan proposes to postpone it to coupled_year
@@ -61,15 +61,20 @@ def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
     text = f"{entry.title}: {knowledge.route_reasons[reason]}"
     if entry.advice:
         text += " " + entry.advice
-    explanation = Explanation.of(text, [f"route:{route}", f"route_reason:{reason}"],
-                                 sources(entry.source))
+    explanation = Explanation.of(
+        text, [f"route:{route}", f"route_reason:{reason}"], sources(entry.source)
+    )
     # the municipality has not said (unknown) or not yet chosen (undecided): no heat network
     # is ruled out
-    unknown = municipal.preferred_route in (None, "undecided") and \
-        municipal.neighbourhood_plan is not True
+    unknown = (
+        municipal.preferred_route in (None, "undecided")
+        and municipal.neighbourhood_plan is not True
+    )
     alternatives = tuple(
         (r.id, r.not_chosen_unknown or r.not_chosen if unknown else r.not_chosen)
-        for r in knowledge.routes.values() if r.id != route)
+        for r in knowledge.routes.values()
+        if r.id != route
+    )
     return RouteChoice(route, reason, explanation, alternatives)
 
 
@@ -93,11 +98,15 @@ def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> l
         chosen.append("ventilation")
     chosen.extend(_heat_measures(profile, route))
     if b.solar_panels in (None, "none", "private") and not (
-            b.heritage not in (None, "none")
-            and knowledge.measures["solar_panels"].excluded_for_heritage):
+        b.heritage not in (None, "none")
+        and knowledge.measures["solar_panels"].excluded_for_heritage
+    ):
         chosen.append("solar_panels")
-    if b.cooking_on_gas in ("all", "some") and route.id != "green_gas" and \
-            profile.ambition.goal != "insulate_first":
+    if (
+        b.cooking_on_gas in ("all", "some")
+        and route.id != "green_gas"
+        and profile.ambition.goal != "insulate_first"
+    ):
         chosen.append("induction_cooking")
     return chosen
 
@@ -106,8 +115,9 @@ def modest_facade(profile: Profile, knowledge: Knowledge) -> bool:
     """A pre-war or heritage facade: inside insulation at most, not Rc 6 on the outside."""
     year = profile.building.construction_year
     limit = knowledge.measures["facade_insulation"].modest_before_year
-    return (year is not None and limit is not None and year < limit) or \
-        profile.building.heritage not in (None, "none")
+    return (
+        year is not None and limit is not None and year < limit
+    ) or profile.building.heritage not in (None, "none")
 
 
 def _heat_measures(profile: Profile, route: RouteChoice) -> list[MeasureId]:
@@ -115,10 +125,15 @@ def _heat_measures(profile: Profile, route: RouteChoice) -> list[MeasureId]:
     if route.id == "heat_network":
         return ["heat_network_connection"] if heating != "heat_network" else []
     if route.id == "all_electric":
-        return ["collective_heat_pump" if heating in COLLECTIVE_HEATING else "individual_heat_pumps"]
+        return [
+            "collective_heat_pump" if heating in COLLECTIVE_HEATING else "individual_heat_pumps"
+        ]
     if route.id == "hybrid":
-        return ["collective_hybrid_heat_pump" if heating in COLLECTIVE_HEATING
-                else "individual_heat_pumps"]
+        return [
+            "collective_hybrid_heat_pump"
+            if heating in COLLECTIVE_HEATING
+            else "individual_heat_pumps"
+        ]
     if route.id == "green_gas":
         return ["green_gas_ready"]
     return []
@@ -135,8 +150,9 @@ def _coupled_year(profile: Profile, entry: MeasureEntry, earliest: int) -> int |
     return year if year is not None and year >= earliest else None
 
 
-def _postponable(profile: Profile, entry: MeasureEntry, earliest: int,
-                 start_year: int) -> int | None:
+def _postponable(
+    profile: Profile, entry: MeasureEntry, earliest: int, start_year: int
+) -> int | None:
     """The MJOP year of maintenance planned before the VvE can insulate, still to come:
     the first ALV can postpone it to the execution year (decision postpone_maintenance)."""
     component = entry.component
@@ -146,12 +162,13 @@ def _postponable(profile: Profile, entry: MeasureEntry, earliest: int,
     return year if year is not None and start_year <= year < earliest else None
 
 
-def missed_couplings(profile: Profile, knowledge: Knowledge, measures: list[Measure],
-                     earliest: int) -> list[tuple[MeasureId, str, int]]:
+def missed_couplings(
+    profile: Profile, knowledge: Knowledge, measures: list[Measure], earliest: int
+) -> list[tuple[MeasureId, str, int]]:
     """(measure, component, year) where the planned maintenance comes before the VvE is ready."""
     missed = []
     for m in measures:
-        if not m.component:   # only a measure coupled to a component is ever postponed
+        if not m.component:  # only a measure coupled to a component is ever postponed
             continue
         if m.postponed_from is not None:
             missed.append((m.id, m.component, m.postponed_from))
@@ -169,45 +186,77 @@ def _answer(profile: Profile, path: str) -> object:
     return value
 
 
-def select_measures(profile: Profile, knowledge: Knowledge, route: RouteChoice,
-                    earliest_year: int, start_year: int | None = None) -> list[Measure]:
+def select_measures(
+    profile: Profile,
+    knowledge: Knowledge,
+    route: RouteChoice,
+    earliest_year: int,
+    start_year: int | None = None,
+) -> list[Measure]:
     """Measures that apply, no-regret first, then coupled to maintenance by year."""
     found = []
-    labels = knowledge.risk_thresholds.component_labels
     for mid in _applicable(profile, knowledge, route):
         entry = knowledge.measures[mid]
-        component = entry.component
         year = _coupled_year(profile, entry, earliest_year)
-        postponed = None if start_year is None else \
-            _postponable(profile, entry, earliest_year, start_year)
+        postponed = (
+            None if start_year is None else _postponable(profile, entry, earliest_year, start_year)
+        )
         if postponed is not None:
             year = earliest_year
-        text = entry.why
-        if mid == "facade_insulation" and modest_facade(profile, knowledge) and \
-                entry.why_modest:
-            text = entry.why_modest
-        unknown = [path for path in entry.depends_on
-                   if _answer(profile, path) is None]
-        if unknown:
-            fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
-            text = f"{knowledge.unconfirmed.text.format(fields=fields)} {text}"
-        if year is not None and entry.follows_municipal_year and \
-                year == profile.municipal.expected_year:
-            text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
-        elif postponed is not None:
-            assert component, "_postponable gives a year only for a measure with a component"
-            text += (f" Gekoppeld aan het onderhoud aan {labels[component]}, dat het MJOP in "
-                     f"{postponed} plant; de eerste ALV kan dat uitstellen tot {year}, zodat "
-                     f"beide samen gebeuren (zie het besluit over uitstel).")
-        elif year is not None:
-            text += f" Gekoppeld aan het geplande onderhoud in {year}."
-        ids = [f"measure:{mid}", f"order_group:{entry.order_group}",
-               *(f"unknown:{path}" for path in unknown)]
-        if year is not None:
-            ids.append(f"coupling:{component}")
-        found.append((entry.order_group, year or 9999, mid, component, year,
-                      Explanation.of(text, ids, sources(entry.source)), postponed))
+        found.append(
+            (
+                entry.order_group,
+                year or 9999,
+                mid,
+                entry.component,
+                year,
+                _explanation(profile, knowledge, mid, year, postponed),
+                postponed,
+            )
+        )
     found.sort(key=lambda item: (item[0], item[1]))
-    return [Measure(mid, index + 1, group, component, year,
-                    knowledge.measures[mid].private, expl, postponed)
-            for index, (group, _, mid, component, year, expl, postponed) in enumerate(found)]
+    return [
+        Measure(
+            mid, index + 1, group, component, year, knowledge.measures[mid].private, expl, postponed
+        )
+        for index, (group, _, mid, component, year, expl, postponed) in enumerate(found)
+    ]
+
+
+def _explanation(
+    profile: Profile, knowledge: Knowledge, mid: MeasureId, year: int | None, postponed: int | None
+) -> Explanation:
+    """Why the measure, what the plan does not know yet, and the year it is coupled to."""
+    entry = knowledge.measures[mid]
+    component = entry.component
+    text = entry.why
+    if mid == "facade_insulation" and modest_facade(profile, knowledge) and entry.why_modest:
+        text = entry.why_modest
+    unknown = [path for path in entry.depends_on if _answer(profile, path) is None]
+    if unknown:
+        fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
+        text = f"{knowledge.unconfirmed.text.format(fields=fields)} {text}"
+    if (
+        year is not None
+        and entry.follows_municipal_year
+        and year == profile.municipal.expected_year
+    ):
+        text += f" Gepland in {year}, het jaar waarin de gemeente de warmteroute verwacht."
+    elif postponed is not None:
+        assert component, "_postponable gives a year only for a measure with a component"
+        labels = knowledge.risk_thresholds.component_labels
+        text += (
+            f" Gekoppeld aan het onderhoud aan {labels[component]}, dat het MJOP in "
+            f"{postponed} plant; de eerste ALV kan dat uitstellen tot {year}, zodat "
+            f"beide samen gebeuren (zie het besluit over uitstel)."
+        )
+    elif year is not None:
+        text += f" Gekoppeld aan het geplande onderhoud in {year}."
+    ids = [
+        f"measure:{mid}",
+        f"order_group:{entry.order_group}",
+        *(f"unknown:{path}" for path in unknown),
+    ]
+    if year is not None:
+        ids.append(f"coupling:{component}")
+    return Explanation.of(text, ids, sources(entry.source))

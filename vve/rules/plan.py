@@ -11,28 +11,20 @@ from vve.knowledge.financing import AdviceSubsidy, LoanProgramme, MeasureSubsidy
 from vve.profile import Profile
 
 from .context import VoteContext, vote_context
-from .decisions import Decision, boiler_window, resolve_decisions
-from .drafts import GOAL_WORDS, fill_drafts
-from .explain import Explanation, nl_date, nl_euro_range, nl_euros, nl_int, sources
+from .decisions import Decision, resolve_decisions
+from .drafts import fill_drafts
+from .explain import Explanation, nl_date, nl_euros, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable
 from .money.amounts import whole
 from .money.apartments import max_loan
-from .risks import Risk, assess_risks
+from .risks import Risk, assess_risks, money_risks
 from .stages import Action, StageWindow, schedule, stage_by_id
 from .tailor import Subsidies, tailor, word_decisions, word_risks
+from .timeline import TimelineItem, timeline
 from .unknowns import find_out_actions
 
 PLAN_FORMAT = 1
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    id: str
-    kind: str   # stage | meeting | measure | maintenance | municipal
-    label: str
-    start: dt.date
-    end: dt.date
 
 
 @dataclass(frozen=True)
@@ -45,7 +37,7 @@ class FinancingItem:
     certainty: str
     peildatum: dt.date
     explanation: Explanation
-    conditions: str | None = None   # the scheme's own conditions (applies_when), Dutch
+    conditions: str | None = None  # the scheme's own conditions (applies_when), Dutch
 
 
 @dataclass(frozen=True)
@@ -83,10 +75,17 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     risks = assess_risks(profile, knowledge, ctx, decisions, measures, provisional, as_of)
     risks += _financing_risks(knowledge, financing)
     find_out = find_out_actions(profile, knowledge, windows)
-    money = build_money(profile, knowledge, measures, route.id, windows, as_of,
-                        _application_date(windows, knowledge.financing.svve_measures.apply_at),
-                        _application_date(windows, knowledge.financing.svve_advice.apply_at))
-    risks += _money_risks(knowledge, money)
+    money = build_money(
+        profile,
+        knowledge,
+        measures,
+        route.id,
+        windows,
+        as_of,
+        _application_date(windows, knowledge.financing.svve_measures.apply_at),
+        _application_date(windows, knowledge.financing.svve_advice.apply_at),
+    )
+    risks += money_risks(knowledge, money)
     loan = money.loan
     if estimable(money) and loan.principal.high < loan.min_amount:
         # nothing to borrow, or too small for the VvE loan: no loan resolution
@@ -95,63 +94,27 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
-    return Plan(profile, as_of, knowledge, ctx, route, tuple(measures), tuple(windows),
-                fill_drafts(tuple(decisions), money, knowledge, profile.ambition.target_year,
-                            profile.ambition.goal),
-                tuple(risks), tuple(find_out),
-                tuple(_timeline(profile, windows, measures, knowledge)), tuple(financing), money)
-
-
-def _timeline(profile: Profile, windows: list[StageWindow], measures: list[Measure],
-              knowledge: Knowledge) -> list[TimelineItem]:
-    items = [TimelineItem(f"stage:{w.id}", "stage", w.title, w.start, w.end) for w in windows]
-    items += [TimelineItem(f"meeting:{w.id}", "meeting", w.meeting_label or "ALV",
-                           w.meeting, w.meeting) for w in windows if w.meeting]
-    execute = stage_by_id(windows, "execute")
-    first_year_end = min(execute.end, execute.start + dt.timedelta(weeks=52))
-    for m in measures:
-        # every measure has a date, and none before the execution stage starts
-        if m.coupled_year:
-            start = max(dt.date(m.coupled_year, 1, 1), execute.start)
-            end = max(dt.date(m.coupled_year, 12, 31), start)
-        else:
-            start, end = execute.start, first_year_end
-        items.append(TimelineItem(f"measure:{m.id}", "measure",
-                                  knowledge.measures[m.id].title, start, end))
-    window = boiler_window(profile, knowledge)
-    if window is not None:
-        low, high = knowledge.boilers.lifetime_years
-        items.append(TimelineItem("boilers:replacement", "maintenance",
-                                  f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar "
-                                  f"oud)", dt.date(window[0], 1, 1), dt.date(window[1], 12, 31)))
-    if profile.ambition.target_year is not None:
-        year = profile.ambition.target_year
-        goal = GOAL_WORDS.get(profile.ambition.goal, "aardgasvrij")
-        items.append(TimelineItem("target:gas_free", "goal", f"Streefjaar {goal}",
-                                  dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    labels = knowledge.risk_thresholds.component_labels
-    # a postponed measure is coupled to the year it is postponed to
-    postponed = {m.component: m.coupled_year for m in measures
-                 if m.postponed_from and m.coupled_year is not None}
-    for component, label in labels.items():
-        year = getattr(profile.money.planned, component)
-        if year is not None:
-            text = f"Onderhoud aan {label} (MJOP)"
-            if component in postponed:   # the plan proposes to postpone it
-                text = f"Onderhoud aan {label} (MJOP {year}, uitgesteld)"
-                year = postponed[component]
-            items.append(TimelineItem(f"maintenance:{component}", "maintenance", text,
-                                      dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    if profile.municipal.expected_year is not None:
-        year = profile.municipal.expected_year
-        items.append(TimelineItem("municipal:heat_route", "municipal",
-                                  "Warmteroute gemeente verwacht", dt.date(year, 1, 1),
-                                  dt.date(year, 12, 31)))
-    return sorted(items, key=lambda i: (i.start, i.kind, i.id))
+    return Plan(
+        profile,
+        as_of,
+        knowledge,
+        ctx,
+        route,
+        tuple(measures),
+        tuple(windows),
+        fill_drafts(
+            tuple(decisions), money, knowledge, profile.ambition.target_year, profile.ambition.goal
+        ),
+        tuple(risks),
+        tuple(find_out),
+        tuple(timeline(profile, windows, measures, knowledge)),
+        tuple(financing),
+        money,
+    )
 
 
 def _application_date(windows: list[StageWindow], apply_at: str) -> dt.date:
-    """"stage.start", "stage.end", or "stage.action_id" (the start of that action)."""
+    """ "stage.start", "stage.end", or "stage.action_id" (the start of that action)."""
     stage_id, edge = apply_at.split(".")
     window = stage_by_id(windows, stage_id)
     if edge == "start":
@@ -161,22 +124,30 @@ def _application_date(windows: list[StageWindow], apply_at: str) -> dt.date:
     return next(a.start for a in window.actions if a.id == edge)
 
 
-def _financing(profile: Profile, knowledge: Knowledge,
-               windows: list[StageWindow]) -> list[FinancingItem]:
-    out = [_programme(entry, profile, windows)
-           for entry in knowledge.financing.programmes.values()]
+def _financing(
+    profile: Profile, knowledge: Knowledge, windows: list[StageWindow]
+) -> list[FinancingItem]:
+    out = [_programme(entry, profile, windows) for entry in knowledge.financing.programmes.values()]
     reserve = knowledge.financing.reserve_fund
     if profile.money.rebuild_value is not None:
         minimum = whole(reserve.min_share_of_rebuild_value * profile.money.rebuild_value)
-        out.insert(0, FinancingItem(   # whole euros, half up
-            "reserve_minimum", reserve.title, "law", True,
-            {"minimum_without_mjop": minimum}, reserve.certainty, reserve.peildatum,
-            Explanation.of(reserve.why, ["financing:reserve_fund"], sources(reserve.source))))
+        out.insert(
+            0,
+            FinancingItem(  # whole euros, half up
+                "reserve_minimum",
+                reserve.title,
+                "law",
+                True,
+                {"minimum_without_mjop": minimum},
+                reserve.certainty,
+                reserve.peildatum,
+                Explanation.of(reserve.why, ["financing:reserve_fund"], sources(reserve.source)),
+            ),
+        )
     return out
 
 
-def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]
-               ) -> FinancingItem:
+def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]) -> FinancingItem:
     """A programme with the facts for this VvE: its maximum, whether it applies, and when
     the plan applies for it."""
     dwellings = profile.building.rights.dwellings
@@ -188,8 +159,7 @@ def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]
         cap = advice_caps(entry, dwellings)[0]
         facts["cap_for_this_vve"] = cap
         text += f" Voor {dwellings} woningen is het maximum {nl_euros(cap * 100)}."
-    if isinstance(entry, MeasureSubsidy) and year is not None and \
-            year >= entry.excluded_from_year:
+    if isinstance(entry, MeasureSubsidy) and year is not None and year >= entry.excluded_from_year:
         applies = False
     if isinstance(entry, Subsidy):
         applied_on = _application_date(windows, entry.apply_at)
@@ -201,18 +171,30 @@ def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]
         # the maximum counts rights that are dwellings only (warmtefonds.nl)
         facts["indicative_max_loan"] = max_loan(entry, dwellings)
         facts["energy_advice_required"] = dwellings >= entry.advice_required_from_dwellings
-    return FinancingItem(entry.id, entry.title, entry.kind, applies, facts, entry.certainty,
-                         entry.peildatum, Explanation.of(text, [f"financing:{entry.id}"],
-                                                         sources(entry.source)),
-                         entry.applies_when)
+    return FinancingItem(
+        entry.id,
+        entry.title,
+        entry.kind,
+        applies,
+        facts,
+        entry.certainty,
+        entry.peildatum,
+        Explanation.of(text, [f"financing:{entry.id}"], sources(entry.source)),
+        entry.applies_when,
+    )
 
 
 def _subsidies(financing: list[FinancingItem]) -> Subsidies:
     """The programmes the plan applies for in time, and those past their end date."""
     usable = [f for f in financing if f.kind == "subsidy" and f.applies]
-    return Subsidies(frozenset(f.id for f in usable if not f.facts.get("after_end_date")),
-                     {f.id: dt.date.fromisoformat(f.facts["open_until"])
-                      for f in usable if f.facts.get("after_end_date")})
+    return Subsidies(
+        frozenset(f.id for f in usable if not f.facts.get("after_end_date")),
+        {
+            f.id: dt.date.fromisoformat(f.facts["open_until"])
+            for f in usable
+            if f.facts.get("after_end_date")
+        },
+    )
 
 
 def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> list[Risk]:
@@ -222,54 +204,22 @@ def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> li
     for item in financing:
         if item.applies and item.facts.get("after_end_date"):
             text = entry.text.format(
-                programme=item.title, until=nl_date(item.facts["open_until"]),
-                when=nl_date(item.facts["application_date"]))
-            out.append(Risk("subsidy_may_have_ended", entry.severity, entry.stage, text,
-                            Explanation.of(text, ["risk:subsidy_may_have_ended",
-                                                  f"financing:{item.id}"],
-                                           sources(entry.source)), item.id))
+                programme=item.title,
+                until=nl_date(item.facts["open_until"]),
+                when=nl_date(item.facts["application_date"]),
+            )
+            out.append(
+                Risk(
+                    "subsidy_may_have_ended",
+                    entry.severity,
+                    entry.stage,
+                    text,
+                    Explanation.of(
+                        text,
+                        ["risk:subsidy_may_have_ended", f"financing:{item.id}"],
+                        sources(entry.source),
+                    ),
+                    item.id,
+                )
+            )
     return out
-
-
-def _money_risks(knowledge: Knowledge, money: MoneyPlan) -> list[Risk]:
-    found: list[tuple[str, dict[str, object], list[str]]] = []
-    shares = money.shares
-    if shares is not None and shares.method == "table" and \
-            (not shares.adds_up or shares.matches_building is False):
-        total = shares.total_share
-        found.append(("cost_shares_mismatch", {
-            "apartments": nl_int(shares.rights_total),
-            "total": f"{total.numerator}/{total.denominator}",
-            "rights": "onbekend" if shares.rights_in_building is None
-            else nl_int(shares.rights_in_building)}, ["money.cost_shares"]))
-    reserve = money.reserve
-    low = min(reserve.projection, key=lambda y: y.end, default=None)
-    if low is not None and low.end < 0:
-        found.append(("reserve_goes_negative", {"year": low.year, "lowest": nl_euros(low.end)},
-                      ["money.reserve_fund_balance", "money.reserve_commitments"]))
-    if reserve.unknown_spending:
-        labels = knowledge.risk_thresholds.component_labels
-        found.append(("reserve_spending_unknown", {"items": ", ".join(
-            f"{labels.get(component, component)} in {year}"
-            for year, component in reserve.unknown_spending)},
-            ["money.reserve_commitments", "money.planned"]))
-    loan = money.loan
-    late = max((line.year for line in money.lines
-                if line.payer == "vve" and line.investment is not None), default=None)
-    if late is not None and loan.principal.high >= loan.min_amount and \
-            late > money.execution_year + 1:
-        found.append(("loan_long_before_work", {"year": late, "start": money.execution_year},
-                      ["financing:warmtefonds_loan"]))
-    if loan.max_amount is not None and loan.principal.low > loan.max_amount:
-        found.append(("loan_above_maximum", {"principal": nl_euro_range(loan.principal.low,
-                                                                        loan.principal.high),
-                                             "maximum": nl_euros(loan.max_amount)},
-                      ["financing:warmtefonds_loan"]))
-    out = []
-    for rid, values, ids in found:
-        entry = knowledge.risks[rid]
-        text = entry.text.format(**values)
-        out.append(Risk(rid, entry.severity, entry.stage, text,
-                        Explanation.of(text, [f"risk:{rid}", *ids], sources(entry.source))))
-    return out
-

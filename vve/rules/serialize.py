@@ -13,11 +13,14 @@ from fractions import Fraction
 from typing import Any
 
 from vve import __version__
+from vve.knowledge import Knowledge
 
 from .applied import AppliedRule
 from .decisions import Decision
 from .explain import Explanation
-from .plan import PLAN_FORMAT, Plan
+from .measures import Measure
+from .plan import PLAN_FORMAT, FinancingItem, Plan
+from .risks import Risk
 from .serialize_money import money_source_ids, money_to_dict
 from .stages import Action
 from .unknowns import pattern_of
@@ -50,13 +53,20 @@ def _rule(r: Rule) -> dict[str, Any]:
 def _applied(a: AppliedRule) -> dict[str, Any]:
     n = a.numbers
     return {
-        "rule_id": a.spec.id, "kind": a.spec.kind, "label": a.spec.label,
-        "applies": a.applies, "status": a.status,
+        "rule_id": a.spec.id,
+        "kind": a.spec.kind,
+        "label": a.spec.label,
+        "applies": a.applies,
+        "status": a.status,
         "effective_date": _date(a.spec.effective_date),
-        "overridden_by_board": a.overridden, "certainty": a.certainty,
+        "overridden_by_board": a.overridden,
+        "certainty": a.certainty,
         **_rule(a.rule),
-        "votes": None if n is None else {
-            "total": n.total, "quorum_votes": n.quorum_votes,
+        "votes": None
+        if n is None
+        else {
+            "total": n.total,
+            "quorum_votes": n.quorum_votes,
             "min_yes_full_attendance": n.min_yes_full_attendance,
             "min_yes_at_quorum": n.min_yes_at_quorum,
             "expected_present": n.expected_present,
@@ -69,27 +79,45 @@ def _applied(a: AppliedRule) -> dict[str, Any]:
 def _second(s: SecondMeetingRoute | None) -> dict[str, Any] | None:
     if s is None:
         return None
-    return {"first_meeting": _date(s.first_meeting), "notice_sent": _date(s.notice_sent),
-            "earliest": _date(s.earliest), "latest": _date(s.latest),
-            "notice_days": s.notice_days, "feasible": s.feasible, "planned": _date(s.planned)}
+    return {
+        "first_meeting": _date(s.first_meeting),
+        "notice_sent": _date(s.notice_sent),
+        "earliest": _date(s.earliest),
+        "latest": _date(s.latest),
+        "notice_days": s.notice_days,
+        "feasible": s.feasible,
+        "planned": _date(s.planned),
+    }
 
 
 def _power(p: Power, single: dict[str, bool]) -> dict[str, Any]:
-    return {"party": p.party.id, "label": p.party.label, "votes": p.party.votes,
-            "single_party": single.get(p.party.id, False),
-            "can_block": p.can_block, "can_carry": p.can_carry,
-            "can_block_quorum": p.can_block_quorum,
-            "carries_alone_up_to_present": p.carries_up_to_present}
+    return {
+        "party": p.party.id,
+        "label": p.party.label,
+        "votes": p.party.votes,
+        "single_party": single.get(p.party.id, False),
+        "can_block": p.can_block,
+        "can_carry": p.can_carry,
+        "can_block_quorum": p.can_block_quorum,
+        "carries_alone_up_to_present": p.carries_up_to_present,
+    }
 
 
 def _decision(d: Decision, single: dict[str, bool]) -> dict[str, Any]:
     return {
-        "id": d.id, "title": d.title, "legal_class": d.legal_class, "stage": d.stage,
+        "id": d.id,
+        "title": d.title,
+        "legal_class": d.legal_class,
+        "stage": d.stage,
         "certainty": d.certainty,
-        "meeting_date": _date(d.date), "notice_days": d.notice_days,
+        "meeting_date": _date(d.date),
+        "notice_days": d.notice_days,
         "notice_by": _date(latest_notice_date(d.date, d.notice_days)),
-        "sustainability": d.sustainability, "conditional": d.conditional,
-        "needed_because": list(d.needed_because), "measures": list(d.measures), "coupled_measures": list(d.coupled_measures),
+        "sustainability": d.sustainability,
+        "conditional": d.conditional,
+        "needed_because": list(d.needed_because),
+        "measures": list(d.measures),
+        "coupled_measures": list(d.coupled_measures),
         "rule": _applied(d.rule),
         "alternatives": [_applied(a) for a in d.alternatives],
         "requirements": [_applied(a) for a in d.requirements],
@@ -101,16 +129,26 @@ def _decision(d: Decision, single: dict[str, bool]) -> dict[str, Any]:
 
 
 def _action(a: Action) -> dict[str, Any]:
-    return {"id": a.id, "what": a.what, "who": a.who, "start": _date(a.start),
-            "end": _date(a.end), "weeks": a.weeks, "origin": a.source, "field": a.field}
+    return {
+        "id": a.id,
+        "what": a.what,
+        "who": a.who,
+        "start": _date(a.start),
+        "end": _date(a.end),
+        "weeks": a.weeks,
+        "origin": a.source,
+        "field": a.field,
+    }
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     profile, k = plan.profile, plan.knowledge
     single = plan.votes.party_is_single
     money = money_to_dict(plan.money, k)
-    cited = sorted({i.split(":", 1)[1] for i in _all_ids(plan) if i.startswith("source:")}
-                   | set(money_source_ids(money)))
+    cited = sorted(
+        {i.split(":", 1)[1] for i in _all_ids(plan) if i.startswith("source:")}
+        | set(money_source_ids(money))
+    )
     return {
         "plan_format": PLAN_FORMAT,
         "engine_version": __version__,
@@ -120,40 +158,121 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "as_of": _date(plan.as_of),
         "association": profile.association.model_dump(mode="json"),
         "answers": profile.model_dump(mode="json"),
-        "model_reglement": {"id": plan.votes.model.id, "label": plan.votes.model.label,
-                            "known": plan.votes.model_known,
-                            "notice_days": plan.votes.model.notice_days,
-                            "notice_certainty": plan.votes.model.notice_certainty},
-        "votes": {"total": plan.votes.total, "one_per_right_assumed": plan.votes.votes_assumed,
-                  "parties": [{"id": p.id, "label": p.label, "votes": p.votes,
-                               "single_party": single.get(p.id, False)}
-                              for p in plan.votes.parties]},
-        "heat_route": {"id": plan.route.id, "reason": plan.route.reason,
-                       "title": k.routes[plan.route.id].title,
-                       "explanation": _expl(plan.route.explanation),
-                       "alternatives": [{"id": rid, "title": k.routes[rid].title,
-                                         "why_not": why} for rid, why in plan.route.alternatives]},
-        "measures": [{"id": m.id, "order": m.order, "order_group": m.order_group,
-                      "title": k.measures[m.id].title, "component": m.component,
-                      "coupled_year": m.coupled_year, "postponed_from": m.postponed_from,
-                      "private": m.private,
-                      "explanation": _expl(m.explanation)} for m in plan.measures],
+        "model_reglement": _model_reglement(plan),
+        "votes": _votes(plan),
+        "heat_route": _heat_route(plan),
+        "measures": [_measure(m, k) for m in plan.measures],
         "stages": _stages(plan),
         "decisions": [_decision(d, single) for d in plan.decisions],
-        "risks": [{"id": r.id, "severity": r.severity, "stage": r.stage, "text": r.text,
-                   "subject": r.subject, "explanation": _expl(r.explanation)}
-                  for r in plan.risks],
-        "unknowns": [{"field": a.field, "action": a.id, "how_to_find_out": a.what,
-                      "who": a.who} for a in plan.find_out],
-        "timeline": [{"id": t.id, "kind": t.kind, "label": t.label, "start": _date(t.start),
-                      "end": _date(t.end)} for t in plan.timeline],
-        "financing": [{"id": f.id, "title": f.title, "kind": f.kind, "applies": f.applies,
-                       "facts": f.facts, "conditions": f.conditions, "certainty": f.certainty,
-                       "peildatum": _date(f.peildatum), "explanation": _expl(f.explanation)}
-                      for f in plan.financing],
+        "risks": [_risk(r) for r in plan.risks],
+        "unknowns": [
+            {"field": a.field, "action": a.id, "how_to_find_out": a.what, "who": a.who}
+            for a in plan.find_out
+        ],
+        "timeline": [
+            {
+                "id": t.id,
+                "kind": t.kind,
+                "label": t.label,
+                "start": _date(t.start),
+                "end": _date(t.end),
+            }
+            for t in plan.timeline
+        ],
+        "financing": [_financing(f) for f in plan.financing],
         "money": money,
-        "sources": [{"id": sid, "title": k.sources[sid].title, "where": k.sources[sid].where,
-                     "peildatum": _date(k.sources[sid].peildatum)} for sid in cited],
+        "sources": [_source(sid, k) for sid in cited],
+    }
+
+
+def _model_reglement(plan: Plan) -> dict[str, Any]:
+    model = plan.votes.model
+    return {
+        "id": model.id,
+        "label": model.label,
+        "known": plan.votes.model_known,
+        "notice_days": model.notice_days,
+        "notice_certainty": model.notice_certainty,
+    }
+
+
+def _votes(plan: Plan) -> dict[str, Any]:
+    single = plan.votes.party_is_single
+    return {
+        "total": plan.votes.total,
+        "one_per_right_assumed": plan.votes.votes_assumed,
+        "parties": [
+            {
+                "id": p.id,
+                "label": p.label,
+                "votes": p.votes,
+                "single_party": single.get(p.id, False),
+            }
+            for p in plan.votes.parties
+        ],
+    }
+
+
+def _heat_route(plan: Plan) -> dict[str, Any]:
+    route, routes = plan.route, plan.knowledge.routes
+    return {
+        "id": route.id,
+        "reason": route.reason,
+        "title": routes[route.id].title,
+        "explanation": _expl(route.explanation),
+        "alternatives": [
+            {"id": rid, "title": routes[rid].title, "why_not": why}
+            for rid, why in route.alternatives
+        ],
+    }
+
+
+def _measure(m: Measure, k: Knowledge) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "order": m.order,
+        "order_group": m.order_group,
+        "title": k.measures[m.id].title,
+        "component": m.component,
+        "coupled_year": m.coupled_year,
+        "postponed_from": m.postponed_from,
+        "private": m.private,
+        "explanation": _expl(m.explanation),
+    }
+
+
+def _risk(r: Risk) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "severity": r.severity,
+        "stage": r.stage,
+        "text": r.text,
+        "subject": r.subject,
+        "explanation": _expl(r.explanation),
+    }
+
+
+def _financing(f: FinancingItem) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "title": f.title,
+        "kind": f.kind,
+        "applies": f.applies,
+        "facts": f.facts,
+        "conditions": f.conditions,
+        "certainty": f.certainty,
+        "peildatum": _date(f.peildatum),
+        "explanation": _expl(f.explanation),
+    }
+
+
+def _source(sid: str, k: Knowledge) -> dict[str, Any]:
+    source = k.sources[sid]
+    return {
+        "id": sid,
+        "title": source.title,
+        "where": source.where,
+        "peildatum": _date(source.peildatum),
     }
 
 
@@ -164,16 +283,23 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
     for action in plan.find_out:
         stage = plan.knowledge.unknowns[pattern_of(action.field or "")].stage
         find_out_by_stage.setdefault(stage, []).append(action)
-    return [{
-        "id": w.id, "title": w.title, "goal": w.goal, "start": _date(w.start),
-        "end": _date(w.end), "meeting_date": _date(w.meeting),
-        "meeting_note": plan.knowledge.meetings.why if w.meeting else None,
-        "actions": [_action(a) for a in (*w.actions, *find_out_by_stage.get(w.id, []))],
-        "decisions": [d.id for d in plan.decisions if d.stage == w.id],
-        "milestones": list(w.milestones),
-        "risks": [r.id for r in plan.risks if r.stage == w.id],
-        "explanation": _expl(w.explanation),
-    } for w in plan.stages]
+    return [
+        {
+            "id": w.id,
+            "title": w.title,
+            "goal": w.goal,
+            "start": _date(w.start),
+            "end": _date(w.end),
+            "meeting_date": _date(w.meeting),
+            "meeting_note": plan.knowledge.meetings.why if w.meeting else None,
+            "actions": [_action(a) for a in (*w.actions, *find_out_by_stage.get(w.id, []))],
+            "decisions": [d.id for d in plan.decisions if d.stage == w.id],
+            "milestones": list(w.milestones),
+            "risks": [r.id for r in plan.risks if r.stage == w.id],
+            "explanation": _expl(w.explanation),
+        }
+        for w in plan.stages
+    ]
 
 
 def _all_ids(plan: Plan) -> Iterator[str]:

@@ -18,9 +18,10 @@ from vve.knowledge.money import Provenance, Span
 from .money import MoneyPlan, estimable
 from .money.amounts import Range
 from .money.apartments import LoanPlan
-from .money.measures import MeasureCost, SavingLine, SubsidyLine
+from .money.measures import MeasureCost, SavingLine
 from .money.quantities import Quantity
 from .money.reserve import ReservePlan
+from .money.subsidies import SubsidyLine
 
 
 def cents(r: Range | None) -> dict[str, Any] | None:
@@ -45,8 +46,14 @@ def _date(value: dt.date | None) -> str | None:
 def _provenance(p: Provenance | None) -> dict[str, Any] | None:
     if p is None:
         return None
-    return {"peildatum": _date(p.peildatum), "undated": p.undated, "quality": p.quality,
-            "certainty": p.certainty, "sources": list(p.source), "basis": p.basis}
+    return {
+        "peildatum": _date(p.peildatum),
+        "undated": p.undated,
+        "quality": p.quality,
+        "certainty": p.certainty,
+        "sources": list(p.source),
+        "basis": p.basis,
+    }
 
 
 def _span(s: Span) -> dict[str, Any]:
@@ -56,34 +63,65 @@ def _span(s: Span) -> dict[str, Any]:
 def _quantity(q: Quantity | None) -> dict[str, Any] | None:
     if q is None:
         return None
-    return {"kind": q.kind, "value": _dec(q.value), "unit": q.unit, "origin": q.origin,
-            "reference": q.reference}
+    return {
+        "kind": q.kind,
+        "value": _dec(q.value),
+        "unit": q.unit,
+        "origin": q.origin,
+        "reference": q.reference,
+    }
 
 
 def _subsidy(s: SubsidyLine) -> dict[str, Any]:
-    return {"programme": s.programme, "amount": cents(s.amount), "counted": s.counted,
-            "reason": s.reason, "application_date": _date(s.application_date),
-            "open_until": _date(s.open_until), "provenance": _provenance(s.provenance),
-            "potential": cents(s.potential)}
+    return {
+        "programme": s.programme,
+        "amount": cents(s.amount),
+        "counted": s.counted,
+        "reason": s.reason,
+        "application_date": _date(s.application_date),
+        "open_until": _date(s.open_until),
+        "provenance": _provenance(s.provenance),
+        "potential": cents(s.potential),
+    }
 
 
 def _saving(s: SavingLine) -> dict[str, Any]:
-    return {"m3": _plain(s.m3), "euros": cents(s.euros), "origin": s.origin, "reason": s.reason,
-            "provenance": _provenance(s.provenance)}
+    return {
+        "m3": _plain(s.m3),
+        "euros": cents(s.euros),
+        "origin": s.origin,
+        "reason": s.reason,
+        "provenance": _provenance(s.provenance),
+    }
 
 
 def _line(line: MeasureCost, k: Knowledge) -> dict[str, Any]:
     price = line.price
     return {
-        "id": line.measure, "title": k.measures[line.measure].title,
-        "short": k.measures[line.measure].short, "payer": line.payer, "year": line.year,
+        "id": line.measure,
+        "title": k.measures[line.measure].title,
+        "short": k.measures[line.measure].short,
+        "payer": line.payer,
+        "year": line.year,
         "quantity": _quantity(line.quantity),
-        "unit_price": None if price is None else {
-            "price_id": price.id, **_span(price.price), "unit": price.unit, "vat": price.vat,
-            "includes": price.includes, "provenance": _provenance(price.provenance)},
-        "investment": cents(line.investment), "origin": line.origin, "reference": line.reference,
-        "subsidy": _subsidy(line.subsidy), "net": cents(line.net), "saving": _saving(line.saving),
-        "missing": list(line.missing), "owners_count": line.owners_count,
+        "unit_price": None
+        if price is None
+        else {
+            "price_id": price.id,
+            **_span(price.price),
+            "unit": price.unit,
+            "vat": price.vat,
+            "includes": price.includes,
+            "provenance": _provenance(price.provenance),
+        },
+        "investment": cents(line.investment),
+        "origin": line.origin,
+        "reference": line.reference,
+        "subsidy": _subsidy(line.subsidy),
+        "net": cents(line.net),
+        "saving": _saving(line.saving),
+        "missing": list(line.missing),
+        "owners_count": line.owners_count,
     }
 
 
@@ -103,24 +141,46 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
         "estimable": estimable(money),
         "notes": list(money.notes),
         "quantities": _quantities(money, k),
-        "gas_use": {"building_m3": money.gas.building, "per_dwelling_m3": money.gas.per_dwelling,
-                    "origin": money.gas.origin,
-                    "provenance": _provenance(k.money.average_gas_use.provenance)
-                    if money.gas.origin == "average_household" else None},
-        "gas_price": {**_span(gas_price.value), "unit": gas_price.unit, "vat": gas_price.vat,
-                      "provenance": _provenance(gas_price.provenance)},
+        "gas_use": {
+            "building_m3": money.gas.building,
+            "per_dwelling_m3": money.gas.per_dwelling,
+            "origin": money.gas.origin,
+            "provenance": _provenance(k.money.average_gas_use.provenance)
+            if money.gas.origin == "average_household"
+            else None,
+        },
+        "gas_price": {
+            **_span(gas_price.value),
+            "unit": gas_price.unit,
+            "vat": gas_price.vat,
+            "provenance": _provenance(gas_price.provenance),
+        },
         "measures": [_line(line, k) for line in money.lines],
-        "advice": {"cost": cents(money.advice.cost), "subsidy": _subsidy(money.advice.subsidy),
-                   "net": cents(money.advice.net), "year": money.advice_year,
-                   "share": _fraction(money.advice.share)},
-        "other_costs": [{"id": o.id, "title": k.money.other_costs[o.id].title,
-                         "short": k.money.other_costs[o.id].short, "cost": cents(o.cost),
-                         "year": o.year, "stage": o.stage,
-                         "includes": k.money.other_costs[o.id].includes,
-                         "provenance": _provenance(k.money.other_costs[o.id].provenance)}
-                        for o in money.other],
-        "not_included": [{"id": item.id, "short": item.short}
-                         for item in k.money.not_included if item.id in money.not_included],
+        "advice": {
+            "cost": cents(money.advice.cost),
+            "subsidy": _subsidy(money.advice.subsidy),
+            "net": cents(money.advice.net),
+            "year": money.advice_year,
+            "share": _fraction(money.advice.share),
+        },
+        "other_costs": [
+            {
+                "id": o.id,
+                "title": k.money.other_costs[o.id].title,
+                "short": k.money.other_costs[o.id].short,
+                "cost": cents(o.cost),
+                "year": o.year,
+                "stage": o.stage,
+                "includes": k.money.other_costs[o.id].includes,
+                "provenance": _provenance(k.money.other_costs[o.id].provenance),
+            }
+            for o in money.other
+        ],
+        "not_included": [
+            {"id": item.id, "short": item.short}
+            for item in k.money.not_included
+            if item.id in money.not_included
+        ],
         **_totals(money),
         "execution_year": money.execution_year,
         "reserve_used_cents": money.reserve_used,
@@ -138,9 +198,12 @@ def _quantities(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
     q = money.quantities
     return {
         "dwellings": q.dwellings,
-        "reference_dwelling": {"id": q.reference.id, "label": q.reference.label,
-                               "matches_building_type": q.reference_matches_type,
-                               "provenance": _provenance(k.money.quantities)},
+        "reference_dwelling": {
+            "id": q.reference.id,
+            "label": q.reference.label,
+            "matches_building_type": q.reference_matches_type,
+            "provenance": _provenance(k.money.quantities),
+        },
         "floor_area_per_dwelling": _quantity(q.floor_area),
         "items": [_quantity(item) for item in q.items.values()],
     }
@@ -149,41 +212,71 @@ def _quantities(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
 def _totals(money: MoneyPlan) -> dict[str, Any]:
     """What the VvE and the owners pay, per stage and per year."""
     return {
-        "vve": {"investment": cents(money.vve.investment), "subsidy": cents(money.vve.subsidy),
-                "net": cents(money.vve.net), "yearly_saving": cents(money.vve.yearly_saving),
-                "saving_m3": _plain(money.vve.saving_m3),
-                "unknown_cost": list(money.vve.unknown_cost),
-                "unknown_saving": list(money.vve.unknown_saving),
-                "net_to_pay": cents(money.net_to_pay)},
+        "vve": {
+            "investment": cents(money.vve.investment),
+            "subsidy": cents(money.vve.subsidy),
+            "net": cents(money.vve.net),
+            "yearly_saving": cents(money.vve.yearly_saving),
+            "saving_m3": _plain(money.vve.saving_m3),
+            "unknown_cost": list(money.vve.unknown_cost),
+            "unknown_saving": list(money.vve.unknown_saving),
+            "net_to_pay": cents(money.net_to_pay),
+        },
         "owners_pay": cents(money.owners_pay),
-        "private_per_dwelling": {"investment": cents(money.owners.investment),
-                                 "unknown_cost": list(money.owners.unknown_cost)},
-        "per_stage": [{"stage": stage, "net": cents(amount)}
-                      for stage, amount in money.per_stage.items()],
-        "per_year": [{"year": year, "net": cents(amount),
-                      "per_apartment": cents(money.reference.of(amount))
-                      if money.reference else None}
-                     for year, amount in money.per_year.items()],
-        "reference_apartment": None if money.reference is None else {
-            "label": money.reference.label, "share": money.reference.share_text},
+        "private_per_dwelling": {
+            "investment": cents(money.owners.investment),
+            "unknown_cost": list(money.owners.unknown_cost),
+        },
+        "per_stage": [
+            {"stage": stage, "net": cents(amount)} for stage, amount in money.per_stage.items()
+        ],
+        "per_year": [
+            {
+                "year": year,
+                "net": cents(amount),
+                "per_apartment": cents(money.reference.of(amount)) if money.reference else None,
+            }
+            for year, amount in money.per_year.items()
+        ],
+        "reference_apartment": None
+        if money.reference is None
+        else {"label": money.reference.label, "share": money.reference.share_text},
     }
 
 
 def _loan(loan: LoanPlan, k: Knowledge) -> dict[str, Any]:
     return {
-        "programme": "warmtefonds_loan", "principal": cents(loan.principal),
-        "principal_origin": loan.principal_origin, "rate_origin": loan.rate_origin,
-        "rates": [{"rate_percent": _dec(r.rate_percent), "label": r.label,
-                   "provenance": _provenance(r.provenance)} for r in loan.rates],
-        "history": [{"rate_percent": _dec(r.rate_percent), "label": r.label,
-                     "provenance": _provenance(r.provenance)} for r in loan.history],
-        "terms": [{"years": t.years, "monthly": cents(t.monthly), "quoted": t.quoted}
-                  for t in loan.terms],
-        "min_amount_cents": loan.min_amount, "max_amount_cents": loan.max_amount,
+        "programme": "warmtefonds_loan",
+        "principal": cents(loan.principal),
+        "principal_origin": loan.principal_origin,
+        "rate_origin": loan.rate_origin,
+        "rates": [
+            {
+                "rate_percent": _dec(r.rate_percent),
+                "label": r.label,
+                "provenance": _provenance(r.provenance),
+            }
+            for r in loan.rates
+        ],
+        "history": [
+            {
+                "rate_percent": _dec(r.rate_percent),
+                "label": r.label,
+                "provenance": _provenance(r.provenance),
+            }
+            for r in loan.history
+        ],
+        "terms": [
+            {"years": t.years, "monthly": cents(t.monthly), "quoted": t.quoted} for t in loan.terms
+        ],
+        "min_amount_cents": loan.min_amount,
+        "max_amount_cents": loan.max_amount,
         "below_minimum": loan.principal.high < loan.min_amount,
-        "above_maximum": (None if loan.max_amount is None
-                          else loan.principal.low > loan.max_amount),
-        "advice_required": loan.advice_required, "condition": loan.condition,
+        "above_maximum": (
+            None if loan.max_amount is None else loan.principal.low > loan.max_amount
+        ),
+        "advice_required": loan.advice_required,
+        "condition": loan.condition,
         "annuity": _provenance(k.money.annuity),
     }
 
@@ -195,45 +288,71 @@ def _apartments(money: MoneyPlan) -> dict[str, Any] | None:
     return {
         "method": shares.method,
         "total_share": _fraction(shares.total_share),
-        "shares_add_up": shares.adds_up, "rights_in_table": shares.rights_total,
+        "shares_add_up": shares.adds_up,
+        "rights_in_table": shares.rights_total,
         "rights_in_building": shares.rights_in_building,
         "matches_building": shares.matches_building,
         "saving_monthly_per_dwelling": next(
-            (cents(c.saving_monthly_each) for c in money.apartments
-             if c.saving_monthly_each is not None), None),
-        "classes": [{
-            "label": c.share_class.label, "kind": c.share_class.kind,
-            "apartments": c.share_class.apartments,
-            "share": c.share_class.text,
-            "one_off_each": cents(c.one_off_each), "one_off_total": cents(c.one_off_total),
-            "monthly_each": {str(y): cents(r) for y, r in c.monthly_each.items()},
-            "monthly_total": {str(y): cents(r) for y, r in c.monthly_total.items()},
-            "saving_monthly_each": cents(c.saving_monthly_each),
-            "reserve_monthly_each_cents": c.reserve_monthly_each,
-        } for c in money.apartments],
+            (
+                cents(c.saving_monthly_each)
+                for c in money.apartments
+                if c.saving_monthly_each is not None
+            ),
+            None,
+        ),
+        "classes": [
+            {
+                "label": c.share_class.label,
+                "kind": c.share_class.kind,
+                "apartments": c.share_class.apartments,
+                "share": c.share_class.text,
+                "one_off_each": cents(c.one_off_each),
+                "one_off_total": cents(c.one_off_total),
+                "monthly_each": {str(y): cents(r) for y, r in c.monthly_each.items()},
+                "monthly_total": {str(y): cents(r) for y, r in c.monthly_total.items()},
+                "saving_monthly_each": cents(c.saving_monthly_each),
+                "reserve_monthly_each_cents": c.reserve_monthly_each,
+            }
+            for c in money.apartments
+        ],
     }
 
 
 def _reserve(reserve: ReservePlan, k: Knowledge) -> dict[str, Any]:
     fund = k.financing.reserve_fund
     return {
-        "balance_cents": reserve.balance, "contribution_cents": reserve.contribution,
-        "minimum": cents(reserve.minimum), "minimum_basis": reserve.minimum_basis,
+        "balance_cents": reserve.balance,
+        "contribution_cents": reserve.contribution,
+        "minimum": cents(reserve.minimum),
+        "minimum_basis": reserve.minimum_basis,
         "rebuild_value_estimate": cents(reserve.rebuild_value_estimate),
         "rebuild_value_provenance": _provenance(k.money.rebuild_value)
-        if reserve.minimum_basis == "volume_estimate" else None,
+        if reserve.minimum_basis == "volume_estimate"
+        else None,
         "mjop_sets_minimum": reserve.mjop_sets_minimum,
         "meets_minimum": reserve.meets_minimum,
         "plan_spending_cents": reserve.plan_spending,
         "plan_spending_year": reserve.plan_spending_year,
-        "projection": [{"year": y.year, "start_cents": y.start,
-                        "contribution_cents": y.contribution,
-                        "committed_cents": y.committed, "plan_cents": y.plan,
-                        "end_cents": y.end} for y in reserve.projection],
+        "projection": [
+            {
+                "year": y.year,
+                "start_cents": y.start,
+                "contribution_cents": y.contribution,
+                "committed_cents": y.committed,
+                "plan_cents": y.plan,
+                "end_cents": y.end,
+            }
+            for y in reserve.projection
+        ],
         "lowest_cents": reserve.lowest,
-        "unknown_spending": [{"year": year, "component": component,
-                              "label": k.risk_thresholds.component_labels.get(component)}
-                             for year, component in reserve.unknown_spending],
+        "unknown_spending": [
+            {
+                "year": year,
+                "component": component,
+                "label": k.risk_thresholds.component_labels.get(component),
+            }
+            for year, component in reserve.unknown_spending
+        ],
         "min_share_of_rebuild_value": _fraction(fund.min_share_of_rebuild_value),
         "mjop_max_age_years": fund.mjop_max_age_years,
     }
@@ -253,4 +372,5 @@ def money_source_ids(money: dict[str, Any]) -> Iterator[str]:
         elif isinstance(value, list):
             for item in value:
                 yield from walk(item)
+
     yield from walk(money)

@@ -25,8 +25,8 @@ class Action:
     weeks: int
     source: str  # "stage" (standard), "unknown" (find out what the board did not know)
     field: str | None = None
-    when: str | None = None          # only in plans where it applies (vve/rules/tailor.py)
-    subsidy: str | None = None       # the programme this action applies for
+    when: str | None = None  # only in plans where it applies (vve/rules/tailor.py)
+    subsidy: str | None = None  # the programme this action applies for
     # other wordings by situation, from stages.toml's what_* keys (no_mjop, no_loan,
     # existing_advice, small_vve, large_vve); vve/rules/tailor.py picks one
     wordings: tuple[tuple[str, str], ...] = ()
@@ -46,26 +46,41 @@ class StageWindow:
     goal: str
     start: dt.date
     end: dt.date
-    meeting: dt.date | None   # the owners' meeting held in this stage, if any
+    meeting: dt.date | None  # the owners' meeting held in this stage, if any
     meeting_label: str | None
     actions: tuple[Action, ...]
     milestones: tuple[str, ...]
     explanation: Explanation
 
 
-def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | None = None
-             ) -> list[StageWindow]:
+def schedule(
+    knowledge: Knowledge, start: dt.date, execution_until_year: int | None = None
+) -> list[StageWindow]:
     windows = []
     cursor = start
     for stage in knowledge.stages:
         end = cursor + dt.timedelta(weeks=stage.weeks)
-        if stage.id == "execute" and execution_until_year and \
-                end < dt.date(execution_until_year, 12, 31):
+        if (
+            stage.id == "execute"
+            and execution_until_year
+            and end < dt.date(execution_until_year, 12, 31)
+        ):
             end = dt.date(execution_until_year, 12, 31)
         actions = tuple(
-            Action(a.id, a.what, a.who, cursor + dt.timedelta(weeks=a.offset_weeks),
-                   a.weeks, "stage", None, a.when, a.subsidy, a.wordings)
-            for a in stage.actions)
+            Action(
+                a.id,
+                a.what,
+                a.who,
+                cursor + dt.timedelta(weeks=a.offset_weeks),
+                a.weeks,
+                "stage",
+                None,
+                a.when,
+                a.subsidy,
+                a.wordings,
+            )
+            for a in stage.actions
+        )
         planned = next((a.end for a in actions if a.who == "meeting"), None)
         meeting = None
         if planned is not None:
@@ -74,12 +89,26 @@ def schedule(knowledge: Knowledge, start: dt.date, execution_until_year: int | N
             meeting = next_meeting_day(planned, knowledge.meetings)
             end = max(end, meeting)
             moves = {a.id for a in stage.actions if a.with_meeting}
-            actions = tuple(replace(a, start=a.start + (meeting - planned))
-                            if a.who == "meeting" or a.id in moves else a for a in actions)
-        windows.append(StageWindow(
-            stage.id, stage.title, stage.goal, cursor, end, meeting, stage.meeting_label,
-            actions, stage.milestones,
-            Explanation.of(stage.goal, [f"stage:{stage.id}"], sources(stage.source))))
+            actions = tuple(
+                replace(a, start=a.start + (meeting - planned))
+                if a.who == "meeting" or a.id in moves
+                else a
+                for a in actions
+            )
+        windows.append(
+            StageWindow(
+                stage.id,
+                stage.title,
+                stage.goal,
+                cursor,
+                end,
+                meeting,
+                stage.meeting_label,
+                actions,
+                stage.milestones,
+                Explanation.of(stage.goal, [f"stage:{stage.id}"], sources(stage.source)),
+            )
+        )
         cursor = end
     return windows
 

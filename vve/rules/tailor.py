@@ -23,44 +23,60 @@ from .stages import Action, StageWindow
 class Subsidies:
     """Which programmes the plan can count on: applied for in time (``reachable``), or
     past their known end date (``ended``: programme -> end date)."""
+
     reachable: frozenset[str]
     ended: Mapping[str, dt.date]
 
 
-def word_decisions(decisions: list[Decision], knowledge: Knowledge, subsidies: Subsidies,
-                   windows: list[StageWindow], profile: Profile,
-                   measures: list[Measure]) -> list[Decision]:
+def word_decisions(
+    decisions: list[Decision],
+    knowledge: Knowledge,
+    subsidies: Subsidies,
+    windows: list[StageWindow],
+    profile: Profile,
+    measures: list[Measure],
+) -> list[Decision]:
     """A decision builds on an existing advice, names its subsidy only where the plan can
     count on it, orders the paid research the plan schedules, and meets the lender's
     conditions where there is a loan."""
     scheduled = {a.id for w in windows for a in w.actions}
     dwellings = profile.building.rights.dwellings
     lender = knowledge.financing.warmtefonds_loan
-    lender_asks_mjop = any(d.id == "vve_loan" for d in decisions) and \
-        dwellings is not None and dwellings >= lender.advice_required_from_dwellings
+    lender_asks_mjop = (
+        any(d.id == "vve_loan" for d in decisions)
+        and dwellings is not None
+        and dwellings >= lender.advice_required_from_dwellings
+    )
     advice = existing_advice(profile)
     out = []
     for d in decisions:
         entry = knowledge.decisions[d.id]
         if advice is not None and entry.why_existing_advice and entry.draft_existing_advice:
-            d = replace(d, draft=entry.draft_existing_advice.format(reference=advice),
-                        explanation=_add(d.explanation,
-                                         entry.why_existing_advice.format(reference=advice),
-                                         "money.figures"))
+            d = replace(
+                d,
+                draft=entry.draft_existing_advice.format(reference=advice),
+                explanation=_add(
+                    d.explanation,
+                    entry.why_existing_advice.format(reference=advice),
+                    "money.figures",
+                ),
+            )
         if d.id == "raise_reserve":
             minimum = reserve_shortfall(profile, knowledge, windows[0].start.year)
-            if minimum is not None:   # whole euros, rounded up: never below the law
-                d = replace(d, draft=d.draft.replace(
-                    "€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1))
+            if minimum is not None:  # whole euros, rounded up: never below the law
+                d = replace(
+                    d, draft=d.draft.replace("€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1)
+                )
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
         if lender_asks_mjop and entry.draft_loan:
             d = replace(d, draft=f"{d.draft} {entry.draft_loan}")
-        d = _subsidy_wording(d, entry, subsidies)   # "daarvoor": right after the advice
+        d = _subsidy_wording(d, entry, subsidies)  # "daarvoor": right after the advice
         research = [text for aid, text in entry.research.items() if aid in scheduled]
         if research and entry.draft_research:
-            d = replace(d, draft=f"{d.draft} "
-                                 f"{entry.draft_research.format(research=nl_listing(research))}")
+            d = replace(
+                d, draft=f"{d.draft} {entry.draft_research.format(research=nl_listing(research))}"
+            )
         out.append(d)
     return out
 
@@ -69,13 +85,20 @@ def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation
     return Explanation.of(f"{explanation.text} {sentence}", explanation.ids, [source_id])
 
 
-def _postpone_draft(draft: str, windows: list[StageWindow], profile: Profile,
-                    knowledge: Knowledge, measures: list[Measure]) -> str:
+def _postpone_draft(
+    draft: str,
+    windows: list[StageWindow],
+    profile: Profile,
+    knowledge: Knowledge,
+    measures: list[Measure],
+) -> str:
     """Name the maintenance to postpone and the year it moves to."""
     ready = next(w for w in windows if w.id == "execute").start.year
     labels = knowledge.risk_thresholds.component_labels
-    due = dict.fromkeys(f"{labels[c]} (gepland in {y})"
-                        for _, c, y in missed_couplings(profile, knowledge, measures, ready))
+    due = dict.fromkeys(
+        f"{labels[c]} (gepland in {y})"
+        for _, c, y in missed_couplings(profile, knowledge, measures, ready)
+    )
     return draft.replace("[onderdelen]", nl_listing(list(due))).replace("[jaar]", str(ready))
 
 
@@ -86,8 +109,9 @@ def _subsidy_wording(d: Decision, entry: DecisionEntry, subsidies: Subsidies) ->
         return d
     if pid in subsidies.reachable and entry.why_subsidy:
         draft = f"{d.draft} {entry.draft_subsidy}" if entry.draft_subsidy else d.draft
-        return replace(d, draft=draft, explanation=_add(d.explanation, entry.why_subsidy,
-                                                        f"financing:{pid}"))
+        return replace(
+            d, draft=draft, explanation=_add(d.explanation, entry.why_subsidy, f"financing:{pid}")
+        )
     if pid in subsidies.ended and entry.why_subsidy_ended:
         text = entry.why_subsidy_ended.format(until=nl_date(subsidies.ended[pid]))
         return replace(d, explanation=_add(d.explanation, text, f"financing:{pid}"))
@@ -101,24 +125,36 @@ def word_risks(risks: list[Risk], knowledge: Knowledge, subsidies: Subsidies) ->
         entry = knowledge.risks[r.id]
         if entry.subsidy in subsidies.reachable and entry.text_subsidy:
             text = f"{r.text} {entry.text_subsidy}"
-            r = replace(r, text=text, explanation=Explanation.of(
-                text, r.explanation.ids, [f"financing:{entry.subsidy}"]))
+            r = replace(
+                r,
+                text=text,
+                explanation=Explanation.of(text, r.explanation.ids, [f"financing:{entry.subsidy}"]),
+            )
         out.append(r)
     return out
 
 
 def existing_advice(profile: Profile) -> str | None:
     """The VvE's own energy advice, named as the board gave it, if figures come from one."""
-    names = [f.reference or "eerder opgesteld" for f in profile.money.figures.values()
-             if f.origin == "energy_advice"]
+    names = [
+        f.reference or "eerder opgesteld"
+        for f in profile.money.figures.values()
+        if f.origin == "energy_advice"
+    ]
     return names[0] if names else None
 
 
-def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
-             measures: list[Measure], decisions: list[Decision], start: dt.date) -> bool:
+def _applies(
+    when: str | None,
+    profile: Profile,
+    knowledge: Knowledge,
+    measures: list[Measure],
+    decisions: list[Decision],
+    start: dt.date,
+) -> bool:
     if when is None:
         return True
-    if when == "boilers_due_now":   # the window has begun: a letter cannot wait for the ALV
+    if when == "boilers_due_now":  # the window has begun: a letter cannot wait for the ALV
         window = boiler_window(profile, knowledge)
         return window is not None and window[0] <= start.year
     if when == "needs_loan":
@@ -126,9 +162,11 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
     if when == "ecological_survey":
         needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
         return any(m.id in needs for m in measures)
-    if when == "large_owners":   # an owner with many votes: a corporation, an investor
-        return any(g.single_party or g.kind in ("housing_corporation", "investor")
-                   for g in profile.owners.groups)
+    if when == "large_owners":  # an owner with many votes: a corporation, an investor
+        return any(
+            g.single_party or g.kind in ("housing_corporation", "investor")
+            for g in profile.owners.groups
+        )
     if when == "heat_network":
         return any(m.id == "heat_network_connection" for m in measures)
     if when == "asbestos":
@@ -137,8 +175,9 @@ def _applies(when: str | None, profile: Profile, knowledge: Knowledge,
     raise ValueError(f"unknown action condition {when!r}")
 
 
-def _worded(action: Action, profile: Profile, knowledge: Knowledge,
-            subsidies: Subsidies, loan: bool) -> Action:
+def _worded(
+    action: Action, profile: Profile, knowledge: Knowledge, subsidies: Subsidies, loan: bool
+) -> Action:
     what = action.what
     if not loan and (worded := action.wording("no_loan")):
         what = worded
@@ -155,8 +194,10 @@ def _worded(action: Action, profile: Profile, knowledge: Knowledge,
         what = worded
     # remarks added to whichever wording was chosen above
     if action.subsidy is not None and action.subsidy in subsidies.ended:
-        what = (f"{what} — alleen als de regeling is verlengd of opgevolgd: zij loopt volgens "
-                f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}")
+        what = (
+            f"{what} — alleen als de regeling is verlengd of opgevolgd: zij loopt volgens "
+            f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}"
+        )
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"
         proxies = knowledge.proxies
@@ -166,16 +207,26 @@ def _worded(action: Action, profile: Profile, knowledge: Knowledge,
     return action if what == action.what else replace(action, what=what)
 
 
-def tailor(windows: list[StageWindow], profile: Profile, knowledge: Knowledge,
-           measures: list[Measure], decisions: list[Decision],
-           subsidies: Subsidies) -> list[StageWindow]:
+def tailor(
+    windows: list[StageWindow],
+    profile: Profile,
+    knowledge: Knowledge,
+    measures: list[Measure],
+    decisions: list[Decision],
+    subsidies: Subsidies,
+) -> list[StageWindow]:
     out = []
     loan = any(d.id == "vve_loan" for d in decisions)
     for window in windows:
-        actions = tuple(_worded(a, profile, knowledge, subsidies, loan) for a in window.actions
-                        if _applies(a.when, profile, knowledge, measures, decisions,
-                                    windows[0].start)
-                        and (a.subsidy is None or a.subsidy in subsidies.reachable
-                             or a.subsidy in subsidies.ended))
+        actions = tuple(
+            _worded(a, profile, knowledge, subsidies, loan)
+            for a in window.actions
+            if _applies(a.when, profile, knowledge, measures, decisions, windows[0].start)
+            and (
+                a.subsidy is None
+                or a.subsidy in subsidies.reachable
+                or a.subsidy in subsidies.ended
+            )
+        )
         out.append(replace(window, actions=actions))
     return out

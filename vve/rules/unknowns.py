@@ -30,18 +30,26 @@ def _null_paths(value: Any, prefix: str) -> Iterator[str]:
 
 def _relevant(path: str, profile: Profile) -> bool:
     money, voting = profile.money, profile.voting
-    if path.startswith(("money.maintenance_plan_year", "money.planned.")) and \
-            money.maintenance_plan == "none":
+    if (
+        path.startswith(("money.maintenance_plan_year", "money.planned."))
+        and money.maintenance_plan == "none"
+    ):
         return False
     if path.startswith(("voting.overrides", "voting.weights", "money.figures.")):
         return False
-    if path == "installations.gas_use_m3" and \
-            profile.installations.gas_use_per_dwelling_m3 is not None:
-        return False   # the gas use per dwelling is known and used
+    if (
+        path == "installations.gas_use_m3"
+        and profile.installations.gas_use_per_dwelling_m3 is not None
+    ):
+        return False  # the gas use per dwelling is known and used
     if path.startswith("owners.groups."):
         index = int(path.split(".")[2])
         group = profile.owners.groups[index]
-        if path.endswith(".votes") and voting.votes_per_right != "weighted" and group.rights is not None:
+        if (
+            path.endswith(".votes")
+            and voting.votes_per_right != "weighted"
+            and group.rights is not None
+        ):
             return False
         if path.endswith(".rights") and group.votes is not None:
             return False
@@ -53,8 +61,9 @@ def pattern_of(path: str) -> str:
     return ".".join("*" if part.isdigit() else part for part in path.split("."))
 
 
-def find_out_actions(profile: Profile, knowledge: Knowledge,
-                     windows: list[StageWindow]) -> list[Action]:
+def find_out_actions(
+    profile: Profile, knowledge: Knowledge, windows: list[StageWindow]
+) -> list[Action]:
     actions = []
     for path in unknown_paths(profile):
         pattern = pattern_of(path)
@@ -63,9 +72,19 @@ def find_out_actions(profile: Profile, knowledge: Knowledge,
         entry = knowledge.unknowns[pattern]  # completeness is checked by the test suite
         window = stage_by_id(windows, entry.stage)
         start = window.start
-        if entry.who == "advisor":   # the advisor looks once chosen
-            start = max([start, *(a.end for w in windows for a in w.actions
-                                  if a.id == "select_advisor")])
-        actions.append(Action(f"find_out:{path}", entry.how, entry.who, start,
-                              knowledge.stage_meta.find_out_weeks, "unknown", path))
+        if entry.who == "advisor":  # the advisor looks once chosen
+            start = max(
+                [start, *(a.end for w in windows for a in w.actions if a.id == "select_advisor")]
+            )
+        actions.append(
+            Action(
+                f"find_out:{path}",
+                entry.how,
+                entry.who,
+                start,
+                knowledge.stage_meta.find_out_weeks,
+                "unknown",
+                path,
+            )
+        )
     return actions

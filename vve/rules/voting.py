@@ -89,8 +89,9 @@ def outcome(rule: Rule, total: int, meeting: Meeting, second_meeting: bool = Fal
     if meeting.present > total:
         raise ValueError("more votes present than exist")
     needed = quorum_votes(rule, total)
-    quorum_met = (second_meeting and rule.second_meeting) or needed is None or \
-        meeting.present >= needed
+    quorum_met = (
+        (second_meeting and rule.second_meeting) or needed is None or meeting.present >= needed
+    )
     cast = meeting.yes + meeting.no
     base = _base(rule, total, meeting.present, cast)
     yes_needed = rule.majority.min_count(base)
@@ -124,6 +125,7 @@ def min_yes_votes(rule: Rule, total: int, present: int, second_meeting: bool = F
 
 # --- second meeting ----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SecondMeetingRoute:
     first_meeting: dt.date
@@ -131,7 +133,7 @@ class SecondMeetingRoute:
     earliest: dt.date
     latest: dt.date
     notice_days: int
-    planned: dt.date | None = None   # the first meeting evening in the window, if any
+    planned: dt.date | None = None  # the first meeting evening in the window, if any
 
     @property
     def feasible(self) -> bool:
@@ -143,10 +145,14 @@ def latest_notice_date(meeting: dt.date, notice_days: int) -> dt.date:
     return meeting - dt.timedelta(days=notice_days + 1)
 
 
-def second_meeting_route(first_meeting: dt.date, notice_days: int, min_weeks: int, max_weeks: int,
-                         notice_sent: dt.date | None = None,
-                         is_meeting_day: Callable[[dt.date], bool] | None = None,
-                         ) -> SecondMeetingRoute:
+def second_meeting_route(
+    first_meeting: dt.date,
+    notice_days: int,
+    min_weeks: int,
+    max_weeks: int,
+    notice_sent: dt.date | None = None,
+    is_meeting_day: Callable[[dt.date], bool] | None = None,
+) -> SecondMeetingRoute:
     """The window for a second meeting, when its notice goes out after the first one.
 
     Default: the notice is sent the day after the failed first meeting, so the
@@ -164,11 +170,18 @@ def second_meeting_route(first_meeting: dt.date, notice_days: int, min_weeks: in
             planned = day
             break
         day += dt.timedelta(days=1)
-    return SecondMeetingRoute(first_meeting=first_meeting, notice_sent=sent, earliest=earliest,
-                              latest=latest, notice_days=notice_days, planned=planned)
+    return SecondMeetingRoute(
+        first_meeting=first_meeting,
+        notice_sent=sent,
+        earliest=earliest,
+        latest=latest,
+        notice_days=notice_days,
+        planned=planned,
+    )
 
 
 # --- blocking analysis ------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Party:
@@ -182,9 +195,9 @@ class Power:
     """What one owner or group can do alone, at full attendance unless said otherwise."""
 
     party: Party
-    can_block: bool            # voting no while all others vote yes defeats the proposal
-    can_carry: bool            # voting yes while all others vote no carries it
-    can_block_quorum: bool     # staying away leaves the first meeting without quorum
+    can_block: bool  # voting no while all others vote yes defeats the proposal
+    can_carry: bool  # voting yes while all others vote no carries it
+    can_block_quorum: bool  # staying away leaves the first meeting without quorum
     carries_up_to_present: int | None  # alone carries while at most this many votes attend
 
 

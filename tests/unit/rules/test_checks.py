@@ -35,10 +35,22 @@ def test_the_examples_are_consistent(path):
 
 
 def _plan():
-    return plan_to_dict(build_plan(make_profile(building={
-        "rights": {"dwellings": 20}, "cavity_wall": "empty", "solar_panels": "none",
-        "construction_year": 1970, "storeys": 4, "roof_type": "flat",
-        "roof_insulation": "none"}), AS_OF))
+    return plan_to_dict(
+        build_plan(
+            make_profile(
+                building={
+                    "rights": {"dwellings": 20},
+                    "cavity_wall": "empty",
+                    "solar_panels": "none",
+                    "construction_year": 1970,
+                    "storeys": 4,
+                    "roof_type": "flat",
+                    "roof_insulation": "none",
+                }
+            ),
+            AS_OF,
+        )
+    )
 
 
 def _codes(plan):
@@ -61,7 +73,7 @@ def test_a_loan_decided_before_it_is_applied_for_is_caught():
 
 def test_a_meeting_on_a_sunday_is_caught():
     plan = _plan()
-    plan["stages"][0]["meeting_date"] = "2027-03-28"   # Easter Sunday
+    plan["stages"][0]["meeting_date"] = "2027-03-28"  # Easter Sunday
     assert "meeting_not_on_a_meeting_day" in _codes(plan)
 
 
@@ -74,15 +86,17 @@ def test_a_counted_subsidy_after_the_end_date_is_caught():
 
 def test_a_committee_task_before_the_committee_exists_is_caught():
     plan = _plan()
-    plan["stages"][0]["actions"].append({**plan["stages"][0]["actions"][0], "who": "committee",
-                                         "id": "early"})
+    plan["stages"][0]["actions"].append(
+        {**plan["stages"][0]["actions"][0], "who": "committee", "id": "early"}
+    )
     assert "body_before_decision" in _codes(plan)
 
 
 def test_an_advisor_task_before_the_advisor_is_chosen_is_caught():
     plan = _plan()
-    plan["stages"][0]["actions"].append({**plan["stages"][0]["actions"][0], "who": "advisor",
-                                         "id": "early"})
+    plan["stages"][0]["actions"].append(
+        {**plan["stages"][0]["actions"][0], "who": "advisor", "id": "early"}
+    )
     assert "body_before_decision" in _codes(plan)
 
 

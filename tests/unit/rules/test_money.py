@@ -32,8 +32,10 @@ def assert_apartments_add_up(money: dict) -> None:
     for bound in ("low_cents", "high_cents"):
         assert sum(c["one_off_total"][bound] for c in classes) == money["owners_pay"][bound]
         for term in money["loan"]["terms"]:
-            assert sum(c["monthly_total"][str(term["years"])][bound] for c in classes) == \
-                term["monthly"][bound]
+            assert (
+                sum(c["monthly_total"][str(term["years"])][bound] for c in classes)
+                == term["monthly"][bound]
+            )
 
 
 def by_id(money: dict) -> dict:
@@ -71,8 +73,9 @@ def test_emmen_matches_the_hand_calculation():
     assert lines["solar_panels"]["missing"] == ["quantity_unknown"]
     assert lines["induction_cooking"]["payer"] == "owner"
     assert lines["induction_cooking"]["investment"] == r(800_00, 800_00, 800_00)
-    assert {line["subsidy"]["reason"] for line in money["measures"]
-            if line["payer"] == "vve"} == {"after_end_date"}
+    assert {line["subsidy"]["reason"] for line in money["measures"] if line["payer"] == "vve"} == {
+        "after_end_date"
+    }
     # 617.76 × € 5.85 and 816 × € 32.50, doubled for two measures (third-party amounts)
     assert lines["cavity_insulation"]["subsidy"]["potential"] == r(3_613_90, None, 7_227_80)
     assert lines["roof_insulation"]["subsidy"]["potential"] == r(26_520_00, None, 53_040_00)
@@ -81,16 +84,25 @@ def test_emmen_matches_the_hand_calculation():
     assert money["advice"]["net"] == r(4_125_00, 4_125_00, 4_125_00)
     assert money["advice"]["year"] == 2027
     assert [(o["id"], o["cost"]) for o in money["other_costs"]] == [
-        ("ecological_survey", r(5_000_00, None, 10_000_00))]
+        ("ecological_survey", r(5_000_00, None, 10_000_00))
+    ]
     # measures 105,152.59–114,239.23; plus the advice net of subsidy (4,125) and the survey
     assert money["vve"]["investment"] == r(105_152_59, None, 114_239_23)
     assert money["vve"]["net_to_pay"] == r(114_277_59, None, 128_364_23)
     # savings: cavity 4.5–4.6 m³/m² → 2,780–2,842 m³, valued at € 1.20 (low) to € 1.45 (high)
-    assert lines["cavity_insulation"]["saving"]["m3"] == {"low": 2780, "typical": None,
-                                                          "high": 2842}
+    assert lines["cavity_insulation"]["saving"]["m3"] == {
+        "low": 2780,
+        "typical": None,
+        "high": 2842,
+    }
     assert money["vve"]["yearly_saving"] == r(3_336_00, None, 4_120_90)
-    assert money["vve"]["unknown_saving"] == ["roof_insulation", "glazing", "floor_insulation",
-                                              "ventilation", "solar_panels"]
+    assert money["vve"]["unknown_saving"] == [
+        "roof_insulation",
+        "glazing",
+        "floor_insulation",
+        "ventilation",
+        "solar_panels",
+    ]
     # a 20-year loan of 114,277.59 to 128,364.23 at the working rate of 3.69%:
     # P × r / (1 − (1 + r)^−240) with r = 0.0369 / 12
     twenty = next(t for t in money["loan"]["terms"] if t["years"] == 20)
@@ -136,13 +148,30 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
 
 
 def test_an_advice_figure_replaces_the_default():
-    base = {"building": {"rights": {"dwellings": 20}, "storeys": 4, "roof_type": "flat",
-                         "roof_insulation": "none", "building_type": "porch_flat"}}
+    base = {
+        "building": {
+            "rights": {"dwellings": 20},
+            "storeys": 4,
+            "roof_type": "flat",
+            "roof_insulation": "none",
+            "building_type": "porch_flat",
+        }
+    }
     default = by_id(money_of(make_profile(**base)))["roof_insulation"]
     assert default["origin"] == "default" and default["investment"]["low_cents"] != 0
-    own = make_profile(**base, money={"figures": {"roof_insulation": {
-        "origin": "quote", "investment": 41_250, "yearly_saving": 3_100,
-        "reference": "Offerte Dakwerken Drenthe, 3 maart 2027"}}})
+    own = make_profile(
+        **base,
+        money={
+            "figures": {
+                "roof_insulation": {
+                    "origin": "quote",
+                    "investment": 41_250,
+                    "yearly_saving": 3_100,
+                    "reference": "Offerte Dakwerken Drenthe, 3 maart 2027",
+                }
+            }
+        },
+    )
     line = by_id(money_of(own))["roof_insulation"]
     assert line["investment"] == r(41_250_00, 41_250_00, 41_250_00)
     assert line["origin"] == "quote" and line["reference"].startswith("Offerte")
@@ -150,10 +179,10 @@ def test_an_advice_figure_replaces_the_default():
     assert line["saving"]["origin"] == "quote"
 
 
-@pytest.mark.parametrize("rebuild_value, expected", [
-    (7_450_000, 37_250_00), (1_000_001, 5_000_01), (199, 1_00), (1, 1)])
-def test_the_legal_reserve_minimum_is_half_a_percent_of_the_rebuild_value(rebuild_value,
-                                                                          expected):
+@pytest.mark.parametrize(
+    "rebuild_value, expected", [(7_450_000, 37_250_00), (1_000_001, 5_000_01), (199, 1_00), (1, 1)]
+)
+def test_the_legal_reserve_minimum_is_half_a_percent_of_the_rebuild_value(rebuild_value, expected):
     reserve = money_of(make_profile(money={"rebuild_value": rebuild_value}))["reserve"]
     assert reserve["minimum"] == r(expected, expected, expected)
     assert reserve["minimum_basis"] == "rebuild_value"
@@ -168,19 +197,27 @@ def test_without_rebuild_value_the_minimum_is_estimated_from_the_volume():
     # storeys unknown: between € 775 and € 840 per m³
     assert unknown_height["minimum"] == r(8_912_50, None, 9_660_00)
     too_tall = money_of(make_profile(building={"volume": 2_300, "storeys": 12}))["reserve"]
-    assert too_tall["minimum"] is None   # no figure found above 8 storeys: nothing invented
+    assert too_tall["minimum"] is None  # no figure found above 8 storeys: nothing invented
 
 
 def _svve_profile(**money):
     return make_profile(
-        building={"construction_year": 1970, "rights": {"dwellings": 10}, "storeys": 2,
-                  "building_type": "porch_flat", "roof_type": "flat", "roof_insulation": "none",
-                  "cavity_wall": "empty", "glazing": "double"},
-        money=money)
+        building={
+            "construction_year": 1970,
+            "rights": {"dwellings": 10},
+            "storeys": 2,
+            "building_type": "porch_flat",
+            "roof_type": "flat",
+            "roof_insulation": "none",
+            "cavity_wall": "empty",
+            "glazing": "double",
+        },
+        money=money,
+    )
 
 
 def test_the_svve_measure_subsidy_counts_when_the_timetable_applies_in_time():
-    early = dt.date(2025, 1, 6)   # the finance stage then starts well before 30 Dec 2027
+    early = dt.date(2025, 1, 6)  # the finance stage then starts well before 30 Dec 2027
     money = money_of(_svve_profile(), as_of=early)
     cavity = by_id(money)["cavity_insulation"]
     assert cavity["subsidy"]["reason"] == "counted"
@@ -194,8 +231,9 @@ def test_the_svve_measure_subsidy_counts_when_the_timetable_applies_in_time():
 
 
 def test_a_building_from_2013_gets_no_svve_for_measures():
-    profile = make_profile(building={"construction_year": 2014, "rights": {"dwellings": 10},
-                                     "cavity_wall": "empty"})
+    profile = make_profile(
+        building={"construction_year": 2014, "rights": {"dwellings": 10}, "cavity_wall": "empty"}
+    )
     money = money_of(profile, as_of=dt.date(2025, 1, 6))
     assert by_id(money)["cavity_insulation"]["subsidy"]["reason"] == "building_too_new"
 
@@ -214,25 +252,41 @@ def test_a_loan_quote_replaces_the_reference_rates():
     assert [r_["rate_percent"] for r_ in loan["rates"]] == ["3.1"]
     assert [t["years"] for t in loan["terms"] if t["quoted"]] == [15]
     reference = money_of(_svve_profile())["loan"]
-    assert [r_["rate_percent"] for r_ in reference["rates"]] == ["3.69"]   # the newest
+    assert [r_["rate_percent"] for r_ in reference["rates"]] == ["3.69"]  # the newest
     assert [r_["rate_percent"] for r_ in reference["history"]] == ["2.3"]
 
 
 def test_the_maximum_loan_counts_dwellings_only():
-    money = money_of(make_profile(building={"rights": {"dwellings": 10, "commercial_units": 3,
-                                                       "parking_or_storage": 20}}))
+    money = money_of(
+        make_profile(
+            building={"rights": {"dwellings": 10, "commercial_units": 3, "parking_or_storage": 20}}
+        )
+    )
     assert money["loan"]["max_amount_cents"] == 10 * 34_000_00
 
 
 def test_an_uneven_breukdelen_table_splits_the_cost_exactly():
     profile = make_profile(
-        building={"rights": {"dwellings": 30, "commercial_units": 2, "parking_or_storage": 4},
-                  "storeys": 3, "building_type": "porch_flat", "cavity_wall": "empty"},
-        money={"cost_share_method": "table", "cost_shares": [
-            {"label": "Woning", "apartments": 30, "share": "29/1000"},
-            {"label": "Winkel", "kind": "commercial", "apartments": 2, "share": "45/1000"},
-            {"label": "Garage", "kind": "parking_or_storage", "apartments": 4,
-             "share": "10/1000"}]})
+        building={
+            "rights": {"dwellings": 30, "commercial_units": 2, "parking_or_storage": 4},
+            "storeys": 3,
+            "building_type": "porch_flat",
+            "cavity_wall": "empty",
+        },
+        money={
+            "cost_share_method": "table",
+            "cost_shares": [
+                {"label": "Woning", "apartments": 30, "share": "29/1000"},
+                {"label": "Winkel", "kind": "commercial", "apartments": 2, "share": "45/1000"},
+                {
+                    "label": "Garage",
+                    "kind": "parking_or_storage",
+                    "apartments": 4,
+                    "share": "10/1000",
+                },
+            ],
+        },
+    )
     money = money_of(profile)
     apartments = money["apartments"]
     assert apartments["shares_add_up"] and apartments["matches_building"]
@@ -244,21 +298,26 @@ def test_an_uneven_breukdelen_table_splits_the_cost_exactly():
 def test_a_table_that_does_not_add_up_is_flagged_and_still_splits_everything():
     profile = make_profile(
         building={"rights": {"dwellings": 4}, "cavity_wall": "empty"},
-        money={"cost_share_method": "table", "cost_shares": [
-            {"label": "A", "apartments": 4, "share": "1/5"}]})
+        money={
+            "cost_share_method": "table",
+            "cost_shares": [{"label": "A", "apartments": 4, "share": "1/5"}],
+        },
+    )
     apartments = money_of(profile)["apartments"]
     assert apartments["total_share"] == "4/5" and apartments["shares_add_up"] is False
 
 
 def test_private_measures_are_per_dwelling_and_not_shared_by_breukdeel():
-    profile = make_profile(building={"rights": {"dwellings": 12}, "cooking_on_gas": "all"},
-                           installations={"heating": "individual_gas_boilers"},
-                           municipal={"preferred_route": "all_electric"})
+    profile = make_profile(
+        building={"rights": {"dwellings": 12}, "cooking_on_gas": "all"},
+        installations={"heating": "individual_gas_boilers"},
+        municipal={"preferred_route": "all_electric"},
+    )
     money = money_of(profile)
     pump = by_id(money)["individual_heat_pumps"]
     assert pump["payer"] == "owner" and pump["investment"] == r(8_000_00, 12_000_00, 16_000_00)
     assert pump["subsidy"]["programme"] == "isde" and not pump["subsidy"]["counted"]
-    assert pump["net"] == pump["investment"]   # ISDE is for owner-occupiers only: shown beside
+    assert pump["net"] == pump["investment"]  # ISDE is for owner-occupiers only: shown beside
     assert by_id(money)["induction_cooking"]["owners_count"] == 12
     assert money["private_per_dwelling"]["investment"] == r(8_800_00, 12_800_00, 16_800_00)
     vve_ids = {line["id"] for line in money["measures"] if line["payer"] == "vve"}
@@ -266,10 +325,11 @@ def test_private_measures_are_per_dwelling_and_not_shared_by_breukdeel():
 
 
 def test_a_hybrid_heat_pump_saves_gas_but_its_net_saving_is_not_invented():
-    profile = make_profile(building={"rights": {"dwellings": 12}},
-                           installations={"heating": "individual_gas_boilers",
-                                          "gas_use_per_dwelling_m3": 1_000},
-                           municipal={"preferred_route": "hybrid"})
+    profile = make_profile(
+        building={"rights": {"dwellings": 12}},
+        installations={"heating": "individual_gas_boilers", "gas_use_per_dwelling_m3": 1_000},
+        municipal={"preferred_route": "hybrid"},
+    )
     pump = by_id(money_of(profile))["individual_heat_pumps"]
     assert pump["investment"] == r(6_000_00, 6_000_00, 8_000_00)
     assert pump["saving"]["m3"] == {"low": 500, "typical": None, "high": 700}
@@ -294,11 +354,13 @@ def test_the_calculator_gives_a_breukdeel_what_the_table_gives_its_class():
 
 def test_a_bad_rate_gets_a_dutch_message():
     with pytest.raises(ProfileError, match="drie cijfers achter de komma"):
-        parse_profile({"association": {"name": "x"},
-                       "money": {"loan_quote": {"rate_percent": "3.14159"}}})
+        parse_profile(
+            {"association": {"name": "x"}, "money": {"loan_quote": {"rate_percent": "3.14159"}}}
+        )
 
 
 # --- properties ----------------------------------------------------------------------
+
 
 def _ranges(value):
     if isinstance(value, dict):
@@ -326,8 +388,11 @@ def test_any_valid_profile_has_an_exact_money_part(data):
     json.dumps(money)  # plain JSON
     for item in _ranges(money):
         typical = item["typical_cents"]
-        assert item["low_cents"] <= (typical if typical is not None else item["low_cents"]) \
+        assert (
+            item["low_cents"]
+            <= (typical if typical is not None else item["low_cents"])
             <= item["high_cents"]
+        )
     if money["apartments"] is not None:
         assert_apartments_add_up(money)
     assert money["summary"]
@@ -373,24 +438,38 @@ def test_a_larger_building_never_lowers_the_building_total(data, a, b):
 
 def test_money_risks_name_a_wrong_table_an_empty_reserve_and_a_loan_above_the_maximum():
     profile = make_profile(
-        building={"rights": {"dwellings": 2}, "storeys": 1, "floor_area_per_dwelling": 5000,
-                  "roof_type": "flat", "roof_insulation": "none"},
-        money={"cost_share_method": "table",
-               "cost_shares": [{"label": "A", "apartments": 3, "share": "1/3"}],
-               "reserve_fund_balance": 1000, "yearly_reserve_contribution": 100,
-               "reserve_commitments": [{"year": 2028, "amount": 50_000}]})
+        building={
+            "rights": {"dwellings": 2},
+            "storeys": 1,
+            "floor_area_per_dwelling": 5000,
+            "roof_type": "flat",
+            "roof_insulation": "none",
+        },
+        money={
+            "cost_share_method": "table",
+            "cost_shares": [{"label": "A", "apartments": 3, "share": "1/3"}],
+            "reserve_fund_balance": 1000,
+            "yearly_reserve_contribution": 100,
+            "reserve_commitments": [{"year": 2028, "amount": 50_000}],
+        },
+    )
     risks = {r["id"]: r["text"] for r in plan_to_dict(build_plan(profile, AS_OF))["risks"]}
     assert "3 appartementsrechten" in risks["cost_shares_mismatch"]
     assert "2028" in risks["reserve_goes_negative"]
-    assert "€ 68.000" in plain(risks["loan_above_maximum"])   # 2 dwellings × € 34,000
+    assert "€ 68.000" in plain(risks["loan_above_maximum"])  # 2 dwellings × € 34,000
 
 
 def test_a_breukdeel_keeps_the_form_of_the_deed():
     profile = make_profile(
         building={"rights": {"dwellings": 2}, "cavity_wall": "empty"},
-        money={"cost_share_method": "table", "cost_shares": [
-            {"label": "A", "apartments": 1, "share": "4000/10000"},
-            {"label": "B", "apartments": 1, "share": " 6000 / 10000 "}]})
+        money={
+            "cost_share_method": "table",
+            "cost_shares": [
+                {"label": "A", "apartments": 1, "share": "4000/10000"},
+                {"label": "B", "apartments": 1, "share": " 6000 / 10000 "},
+            ],
+        },
+    )
     assert [row.share for row in profile.money.cost_shares] == ["4000/10000", "6000/10000"]
     apartments = money_of(profile)["apartments"]
     assert [c["share"] for c in apartments["classes"]] == ["4000/10000", "6000/10000"]
@@ -400,11 +479,11 @@ def test_a_breukdeel_keeps_the_form_of_the_deed():
 def test_with_a_valid_mjop_the_cover_does_not_claim_the_half_percent_minimum():
     """Art. 5:126 lid 2: an adopted MJOP of at most five years sets the minimum instead."""
     data = json.loads(EMMEN.read_text(encoding="utf-8"))
-    data["money"]["yearly_reserve_contribution"] = 20_000   # below 0.5% of the rebuild value
+    data["money"]["yearly_reserve_contribution"] = 20_000  # below 0.5% of the rebuild value
     money = money_of(parse_profile(data))
     assert money["reserve"]["mjop_sets_minimum"] and money["reserve"]["meets_minimum"] is None
     assert not any("wettelijk minimum" in s for s in money["summary"])
-    data["money"]["maintenance_plan_year"] = 2015   # too old: now the 0.5% applies
+    data["money"]["maintenance_plan_year"] = 2015  # too old: now the 0.5% applies
     money = money_of(parse_profile(data))
     assert money["reserve"]["meets_minimum"] is False
     assert any("wettelijk minimum" in s for s in money["summary"])

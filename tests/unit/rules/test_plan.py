@@ -15,8 +15,10 @@ from vve.profile import ProfileError, parse_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
 
-MR1992_48 = {"building": {"rights": {"dwellings": 48}, "construction_year": 1972},
-             "voting": {"model_reglement": "1992", "votes_per_right": "one_each"}}
+MR1992_48 = {
+    "building": {"rights": {"dwellings": 48}, "construction_year": 1972},
+    "voting": {"model_reglement": "1992", "votes_per_right": "one_each"},
+}
 
 
 def plan_of(**sections):
@@ -28,10 +30,12 @@ def decision(plan, did):
 
 
 def test_the_core_imports_no_web_database_or_document_library():
-    code = ("import sys, vve.rules, vve.profile, vve.knowledge, vve.cli;"
-            "bad = [m for m in sys.modules if m.split('.')[0] in "
-            "{'flask', 'sqlalchemy', 'docx', 'flask_babel', 'wtforms'}];"
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, vve.rules, vve.profile, vve.knowledge, vve.cli;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in "
+        "{'flask', 'sqlalchemy', 'docx', 'flask_babel', 'wtforms'}];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
@@ -44,22 +48,27 @@ def test_two_thirds_of_48_in_the_plan():
     assert advice.second_meeting is not None and advice.second_meeting.feasible
 
 
-@pytest.mark.parametrize("model, ordinary_quorum, loan_rule, reserve_rule, threshold_on", [
-    ("1973", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
-    ("1983", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
-    ("1992", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
-    ("2006", None, "qualified_two_thirds", "qualified_two_thirds", "loan"),
-    ("2017", None, "qualified_two_thirds", "qualified_two_thirds", "loan"),
-    ("deviating", "1/2", "qualified_two_thirds", "qualified_two_thirds", "expenditure"),
-    (None, "1/2", "qualified_two_thirds", "qualified_two_thirds", "expenditure"),
-])
-def test_each_model_reglement_defaults(model, ordinary_quorum, loan_rule, reserve_rule,
-                                       threshold_on):
+@pytest.mark.parametrize(
+    "model, ordinary_quorum, loan_rule, reserve_rule, threshold_on",
+    [
+        ("1973", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
+        ("1983", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
+        ("1992", "1/2", "ordinary_quorum_half", "qualified_two_thirds", "expenditure"),
+        ("2006", None, "qualified_two_thirds", "qualified_two_thirds", "loan"),
+        ("2017", None, "qualified_two_thirds", "qualified_two_thirds", "loan"),
+        ("deviating", "1/2", "qualified_two_thirds", "qualified_two_thirds", "expenditure"),
+        (None, "1/2", "qualified_two_thirds", "qualified_two_thirds", "expenditure"),
+    ],
+)
+def test_each_model_reglement_defaults(
+    model, ordinary_quorum, loan_rule, reserve_rule, threshold_on
+):
     knowledge = load_knowledge()
     spec = knowledge.models[model or "unknown"]
     assert knowledge.rules[spec.classes["reserve_fund_charge"].rule].id == reserve_rule
     assert spec.classes["expenditure_outside_maintenance"].threshold_applies is (
-        threshold_on == "expenditure")
+        threshold_on == "expenditure"
+    )
     assert spec.classes["financial_obligation"].threshold_applies is (threshold_on == "loan")
     qualified = knowledge.rules["qualified_two_thirds"]
     assert qualified.second_meeting and qualified.quorum == Fraction(2, 3)
@@ -73,18 +82,25 @@ def test_each_model_reglement_defaults(model, ordinary_quorum, loan_rule, reserv
     assert data["vve_loan"]["rule"]["rule_id"] == loan_rule
 
 
-@pytest.mark.parametrize("model, notice", [("1973", 8), ("1983", 8), ("1992", 15), ("2006", 15),
-                                           ("2017", 15), (None, 15)])
+@pytest.mark.parametrize(
+    "model, notice",
+    [("1973", 8), ("1983", 8), ("1992", 15), ("2006", 15), ("2017", 15), (None, 15)],
+)
 def test_notice_period_per_model(model, notice):
     plan = plan_of(voting={"model_reglement": model})
     assert {d.notice_days for d in plan.decisions} == {notice}
 
 
 def test_board_override_replaces_the_qualified_rule():
-    plan = plan_of(building={"rights": {"dwellings": 40}},
-                   voting={"model_reglement": "1992",
-                           "overrides": {"qualified": {"quorum": "1/2", "majority": "3/4",
-                                                       "comparison": "at_least"}}})
+    plan = plan_of(
+        building={"rights": {"dwellings": 40}},
+        voting={
+            "model_reglement": "1992",
+            "overrides": {
+                "qualified": {"quorum": "1/2", "majority": "3/4", "comparison": "at_least"}
+            },
+        },
+    )
     advice = decision(plan, "commission_advice")
     assert advice.rule.overridden and advice.rule.numbers.min_yes_full_attendance == 30
     assert advice.rule.numbers.quorum_votes == 20
@@ -92,10 +108,15 @@ def test_board_override_replaces_the_qualified_rule():
 
 
 def test_maintenance_coupling_lowers_the_threshold_and_keeps_the_safe_route():
-    plan = plan_of(building={"rights": {"dwellings": 48}, "roof_insulation": "none"},
-                   voting={"model_reglement": "1992"},
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
-                          "planned": {"roof": 2030}})
+    plan = plan_of(
+        building={"rights": {"dwellings": 48}, "roof_insulation": "none"},
+        voting={"model_reglement": "1992"},
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2024,
+            "planned": {"roof": 2030},
+        },
+    )
     with_roof = decision(plan, "insulate_with_maintenance")
     assert with_roof.rule.applies == "maintenance_coupled"
     assert with_roof.rule.spec.kind == "ordinary"
@@ -118,8 +139,10 @@ def test_threshold_amount_gives_a_below_threshold_alternative_under_mr1992_only(
     mr1992 = decision(plan_of(voting={"model_reglement": "1992", **voting}), "commission_advice")
     mr2006 = decision(plan_of(voting={"model_reglement": "2006", **voting}), "commission_advice")
     assert "below_threshold" in [a.applies for a in mr1992.alternatives]
-    assert "€ 15.000" in next(a for a in mr1992.alternatives
-                              if a.applies == "below_threshold").explanation.text
+    assert (
+        "€ 15.000"
+        in next(a for a in mr1992.alternatives if a.applies == "below_threshold").explanation.text
+    )
     # MR 2006 art. 52 lid 5: the amount only qualifies financial obligations
     assert "below_threshold" not in [a.applies for a in mr2006.alternatives]
     loan = decision(plan_of(voting={"model_reglement": "2006", **voting}), "vve_loan")
@@ -160,11 +183,21 @@ def test_a_small_vve_loan_needs_every_owner():
 
 
 def test_a_corporation_with_most_votes_is_flagged_and_analysed():
-    plan = plan_of(building={"rights": {"dwellings": 36}},
-                   voting={"model_reglement": "2006"},
-                   owners={"groups": [{"kind": "housing_corporation", "name": "Woonstichting",
-                                       "rights": 24, "single_party": True},
-                                      {"kind": "owner_occupiers", "rights": 12}]})
+    plan = plan_of(
+        building={"rights": {"dwellings": 36}},
+        voting={"model_reglement": "2006"},
+        owners={
+            "groups": [
+                {
+                    "kind": "housing_corporation",
+                    "name": "Woonstichting",
+                    "rights": 24,
+                    "single_party": True,
+                },
+                {"kind": "owner_occupiers", "rights": 12},
+            ]
+        },
+    )
     advice = decision(plan, "commission_advice")
     corp = next(p for p in advice.blocking if p.party.label == "Woonstichting")
     assert corp.can_block and corp.can_carry
@@ -175,21 +208,42 @@ def test_a_corporation_with_most_votes_is_flagged_and_analysed():
 
 
 def test_risk_flags_follow_the_facts():
-    plan = plan_of(building={"rights": {"dwellings": 20}, "construction_year": 1960,
-                             "heritage": "protected_townscape"},
-                   money={"maintenance_plan": "none", "rebuild_value": 4_000_000,
-                          "yearly_reserve_contribution": 12_000},
-                   owners={"past_turnout_percent": 40}, voting={"model_reglement": "1992"})
+    plan = plan_of(
+        building={
+            "rights": {"dwellings": 20},
+            "construction_year": 1960,
+            "heritage": "protected_townscape",
+        },
+        money={
+            "maintenance_plan": "none",
+            "rebuild_value": 4_000_000,
+            "yearly_reserve_contribution": 12_000,
+        },
+        owners={"past_turnout_percent": 40},
+        voting={"model_reglement": "1992"},
+    )
     risks = {r.id: r for r in plan.risks}
-    assert {"asbestos", "heritage", "no_mjop", "reserve_below_minimum", "low_turnout",
-            "dormant_vve"} <= set(risks)
+    assert {
+        "asbestos",
+        "heritage",
+        "no_mjop",
+        "reserve_below_minimum",
+        "low_turnout",
+        "dormant_vve",
+    } <= set(risks)
     assert "€ 20.000" in risks["reserve_below_minimum"].text
     assert "beschermd stads- of dorpsgezicht" in risks["heritage"].text
 
 
 def test_a_recent_mjop_means_no_reserve_risk():
-    plan = plan_of(money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
-                          "rebuild_value": 4_000_000, "yearly_reserve_contribution": 1})
+    plan = plan_of(
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2024,
+            "rebuild_value": 4_000_000,
+            "yearly_reserve_contribution": 1,
+        }
+    )
     assert "reserve_below_minimum" not in {r.id for r in plan.risks}
 
 
@@ -200,8 +254,10 @@ def test_an_old_mjop_is_flagged():
 
 def test_every_unknown_becomes_an_action_in_its_stage():
     data = plan_to_dict(plan_of())
-    assert {u["field"] for u in data["unknowns"]} >= {"voting.model_reglement",
-                                                      "building.construction_year"}
+    assert {u["field"] for u in data["unknowns"]} >= {
+        "voting.model_reglement",
+        "building.construction_year",
+    }
     organise = next(s for s in data["stages"] if s["id"] == "organise")
     kadaster = [a for a in organise["actions"] if a["field"] == "voting.model_reglement"]
     assert kadaster and "Kadaster" in kadaster[0]["what"]
@@ -209,25 +265,33 @@ def test_every_unknown_becomes_an_action_in_its_stage():
 
 
 def test_known_answers_make_no_find_out_actions():
-    data = plan_to_dict(plan_of(voting={"model_reglement": "2006"},
-                                money={"maintenance_plan": "none"}))
+    data = plan_to_dict(
+        plan_of(voting={"model_reglement": "2006"}, money={"maintenance_plan": "none"})
+    )
     fields = {u["field"] for u in data["unknowns"]}
     assert "voting.model_reglement" not in fields
     assert "money.planned.roof" not in fields  # no MJOP: nothing to look up in it
 
 
 def test_municipal_heat_network_sets_the_route():
-    plan = plan_of(installations={"heating": "collective_boiler"},
-                   municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
-                              "expected_year": 2031})
+    plan = plan_of(
+        installations={"heating": "collective_boiler"},
+        municipal={
+            "neighbourhood_plan": True,
+            "preferred_route": "heat_network",
+            "expected_year": 2031,
+        },
+    )
     assert plan.route.id == "heat_network" and plan.route.reason == "municipal_plan"
     assert "heat_network_connection" in [m.id for m in plan.measures]
     assert decision(plan, "heat_installation")
 
 
 def test_individual_boilers_to_collective_suggests_a_deed_amendment():
-    plan = plan_of(installations={"heating": "individual_gas_boilers"},
-                   municipal={"preferred_route": "heat_network"})
+    plan = plan_of(
+        installations={"heating": "individual_gas_boilers"},
+        municipal={"preferred_route": "heat_network"},
+    )
     deed = decision(plan, "deed_amendment")
     assert deed.rule.spec.id == "deed_four_fifths" and deed.conditional
     assert "collective_replaces_individual" in deed.needed_because
@@ -235,8 +299,11 @@ def test_individual_boilers_to_collective_suggests_a_deed_amendment():
 
 
 def test_measures_are_ordered_no_regret_first():
-    plan = plan_of(installations={"heating": "collective_boiler"},
-                   building={"cavity_wall": "empty"}, ambition={"goal": "gas_free"})
+    plan = plan_of(
+        installations={"heating": "collective_boiler"},
+        building={"cavity_wall": "empty"},
+        ambition={"goal": "gas_free"},
+    )
     groups = [m.order_group for m in plan.measures]
     assert groups == sorted(groups) and groups[0] == 1
     assert [m.order for m in plan.measures] == list(range(1, len(plan.measures) + 1))
@@ -247,13 +314,25 @@ def test_stages_follow_each_other_from_the_start_date():
     assert plan.stages[0].start == dt.date(2027, 1, 15)
     for before, after in zip(plan.stages, plan.stages[1:]):
         assert before.end == after.start
-    assert [s.id for s in plan.stages] == ["organise", "inventory", "plan_support", "decide",
-                                           "finance", "execute", "evaluate"]
+    assert [s.id for s in plan.stages] == [
+        "organise",
+        "inventory",
+        "plan_support",
+        "decide",
+        "finance",
+        "execute",
+        "evaluate",
+    ]
 
 
 def test_execution_stretches_to_the_coupled_maintenance_year():
-    plan = plan_of(money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
-                          "planned": {"window_frames": 2033}})
+    plan = plan_of(
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2025,
+            "planned": {"window_frames": 2033},
+        }
+    )
     execute = next(s for s in plan.stages if s.id == "execute")
     assert execute.end == dt.date(2033, 12, 31)
 
@@ -271,8 +350,12 @@ def test_every_threshold_carries_rule_ids_and_a_dutch_sentence():
 
 # --- properties --------------------------------------------------------------------
 
-@settings(max_examples=80, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(profiles_with_votes)
 def test_any_valid_profile_gives_a_plan(data):
     try:
@@ -294,32 +377,51 @@ def test_any_valid_profile_gives_a_plan(data):
             assert votes["total"] == out["votes"]["total"]
             if votes["quorum_votes"] is not None:
                 assert votes["quorum_votes"] <= votes["total"]
-                if votes["min_yes_at_quorum"] is not None and \
-                        votes["min_yes_full_attendance"] is not None:
+                if (
+                    votes["min_yes_at_quorum"] is not None
+                    and votes["min_yes_full_attendance"] is not None
+                ):
                     assert votes["min_yes_at_quorum"] <= votes["min_yes_full_attendance"]
         if d["second_meeting"]:
             first = dt.date.fromisoformat(d["meeting_date"])
-            assert dt.date.fromisoformat(d["second_meeting"]["earliest"]) >= first + dt.timedelta(weeks=2)
-            assert dt.date.fromisoformat(d["second_meeting"]["latest"]) == first + dt.timedelta(weeks=6)
+            assert dt.date.fromisoformat(d["second_meeting"]["earliest"]) >= first + dt.timedelta(
+                weeks=2
+            )
+            assert dt.date.fromisoformat(d["second_meeting"]["latest"]) == first + dt.timedelta(
+                weeks=6
+            )
     asked = {u["field"] for u in out["unknowns"]}
     assert ("voting.model_reglement" in asked) == (profile.voting.model_reglement is None)
 
 
 def test_heat_network_connection_follows_the_municipal_year_not_the_boiler():
-    plan = plan_of(installations={"heating": "collective_boiler"},
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
-                          "planned": {"collective_boiler": 2030}},
-                   municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
-                              "expected_year": 2031})
+    plan = plan_of(
+        installations={"heating": "collective_boiler"},
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2025,
+            "planned": {"collective_boiler": 2030},
+        },
+        municipal={
+            "neighbourhood_plan": True,
+            "preferred_route": "heat_network",
+            "expected_year": 2031,
+        },
+    )
     connection = next(m for m in plan.measures if m.id == "heat_network_connection")
     assert connection.coupled_year == 2031
     assert "boiler_before_network" in {r.id for r in plan.risks}
 
 
 def test_maintenance_before_the_vve_is_ready_is_postponed_and_flagged():
-    plan = plan_of(building={"roof_insulation": "none"},
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
-                          "planned": {"roof": 2027}})
+    plan = plan_of(
+        building={"roof_insulation": "none"},
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2025,
+            "planned": {"roof": 2027},
+        },
+    )
     roof = next(m for m in plan.measures if m.id == "roof_insulation")
     execute = next(w for w in plan.stages if w.id == "execute")
     assert roof.postponed_from == 2027 and roof.coupled_year == execute.start.year
@@ -330,29 +432,45 @@ def test_maintenance_before_the_vve_is_ready_is_postponed_and_flagged():
 
 def test_target_year_is_judged_against_the_earliest_possible_finish():
     # coupling the roof to 2040 must not make a reachable target look unrealistic
-    plan = plan_of(ambition={"start_date": "2027-01-01", "target_year": 2031},
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
-                          "planned": {"roof": 2040}})
+    plan = plan_of(
+        ambition={"start_date": "2027-01-01", "target_year": 2031},
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2025,
+            "planned": {"roof": 2040},
+        },
+    )
     assert "target_unrealistic" not in {r.id for r in plan.risks}
     tight = plan_of(ambition={"start_date": "2027-01-01", "target_year": 2028})
     assert "target_unrealistic" in {r.id for r in tight.risks}
 
 
 def test_individual_heat_pumps_are_private_and_need_rules_for_outdoor_units():
-    plan = plan_of(installations={"heating": "individual_gas_boilers"},
-                   municipal={"preferred_route": "all_electric"})
+    plan = plan_of(
+        installations={"heating": "individual_gas_boilers"},
+        municipal={"preferred_route": "all_electric"},
+    )
     pumps = next(m for m in plan.measures if m.id == "individual_heat_pumps")
     assert pumps.private
     assert decision(plan, "outdoor_units").rule.spec.kind == "ordinary"
 
 
 def _heat_network(heating="collective_boiler", boiler_year=2030, network_year=2031):
-    return plan_of(building={"rights": {"dwellings": 48}}, voting={"model_reglement": "1992"},
-                   installations={"heating": heating},
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
-                          "planned": {"collective_boiler": boiler_year}},
-                   municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
-                              "expected_year": network_year})
+    return plan_of(
+        building={"rights": {"dwellings": 48}},
+        voting={"model_reglement": "1992"},
+        installations={"heating": heating},
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2025,
+            "planned": {"collective_boiler": boiler_year},
+        },
+        municipal={
+            "neighbourhood_plan": True,
+            "preferred_route": "heat_network",
+            "expected_year": network_year,
+        },
+    )
 
 
 def test_heat_network_replacing_a_boiler_due_the_year_before_is_maintenance():
@@ -361,10 +479,13 @@ def test_heat_network_replacing_a_boiler_due_the_year_before_is_maintenance():
     assert heat.rule.numbers.min_yes_full_attendance == 25
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"boiler_year": 2045},                                   # boiler far from the network
-    {"heating": "individual_gas_boilers"},                   # there is no collective boiler
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"boiler_year": 2045},  # boiler far from the network
+        {"heating": "individual_gas_boilers"},  # there is no collective boiler
+    ],
+)
 def test_heat_network_is_not_maintenance_without_a_boiler_due(kwargs):
     heat = decision(_heat_network(**kwargs), "heat_installation")
     assert heat.rule.applies == "primary" and heat.rule.spec.kind == "qualified"
@@ -372,25 +493,37 @@ def test_heat_network_is_not_maintenance_without_a_boiler_due(kwargs):
 
 
 def test_heat_network_without_any_planned_boiler_replacement_is_not_maintenance():
-    plan = plan_of(installations={"heating": "collective_boiler"},
-                   municipal={"neighbourhood_plan": True, "preferred_route": "heat_network",
-                              "expected_year": 2031})
+    plan = plan_of(
+        installations={"heating": "collective_boiler"},
+        municipal={
+            "neighbourhood_plan": True,
+            "preferred_route": "heat_network",
+            "expected_year": 2031,
+        },
+    )
     assert decision(plan, "heat_installation").rule.applies == "primary"
 
 
 def test_a_deed_amendment_needs_15_days_notice_even_under_mr1983():
-    plan = plan_of(building={"rights": {"dwellings": 48}},
-                   voting={"model_reglement": "1983", "loans_excluded_by_reglement": True})
+    plan = plan_of(
+        building={"rights": {"dwellings": 48}},
+        voting={"model_reglement": "1983", "loans_excluded_by_reglement": True},
+    )
     deed = decision(plan, "deed_amendment")
     assert deed.notice_days == 15
     assert decision(plan, "committee").notice_days == 8
 
 
 def test_paying_from_the_reserve_fund_needs_the_qualified_majority_under_mr2006():
-    plan = plan_of(building={"rights": {"dwellings": 48}, "roof_insulation": "none"},
-                   voting={"model_reglement": "2006"},
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2025,
-                          "planned": {"roof": 2030}})
+    plan = plan_of(
+        building={"rights": {"dwellings": 48}, "roof_insulation": "none"},
+        voting={"model_reglement": "2006"},
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2025,
+            "planned": {"roof": 2030},
+        },
+    )
     with_roof = decision(plan, "insulate_with_maintenance")
     assert with_roof.rule.spec.kind == "ordinary"
     reserve = next(a for a in with_roof.alternatives if a.applies == "reserve_fund")
@@ -403,8 +536,10 @@ def test_paying_from_the_reserve_fund_needs_the_qualified_majority_under_mr2006(
 @pytest.mark.parametrize("comparison, needed", [(None, 25), ("at_least", 24), ("more_than", 25)])
 def test_an_override_of_one_half_means_more_than_half_unless_said_otherwise(comparison, needed):
     override = {"majority": "1/2"} | ({"comparison": comparison} if comparison else {})
-    plan = plan_of(building={"rights": {"dwellings": 48}},
-                   voting={"model_reglement": "2006", "overrides": {"ordinary": override}})
+    plan = plan_of(
+        building={"rights": {"dwellings": 48}},
+        voting={"model_reglement": "2006", "overrides": {"ordinary": override}},
+    )
     assert decision(plan, "committee").rule.numbers.min_yes_full_attendance == needed
 
 
@@ -425,6 +560,7 @@ def test_a_subsidy_that_ends_before_the_application_is_flagged():
 
 def test_a_subsidy_applied_for_in_time_is_not_flagged():
     knowledge = load_knowledge()
-    plan = build_plan(make_profile(building={"rights": {"dwellings": 20}}), dt.date(2020, 1, 1),
-                      knowledge)
+    plan = build_plan(
+        make_profile(building={"rights": {"dwellings": 20}}), dt.date(2020, 1, 1), knowledge
+    )
     assert not [r for r in plan.risks if r.id == "subsidy_may_have_ended"]

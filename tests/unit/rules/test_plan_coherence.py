@@ -43,17 +43,28 @@ def all_text(plan: dict) -> str:
         elif isinstance(value, list):
             for item in value:
                 walk(item)
+
     walk(plan)
     return "\n".join(texts)
 
 
-BUILDING = {"construction_year": 1972, "rights": {"dwellings": 30}, "storeys": 4,
-            "building_type": "porch_flat", "cavity_wall": "empty", "roof_type": "flat",
-            "roof_insulation": "none", "glazing": "double", "floor_insulation": "none",
-            "ventilation": "natural", "solar_panels": "none"}
+BUILDING = {
+    "construction_year": 1972,
+    "rights": {"dwellings": 30},
+    "storeys": 4,
+    "building_type": "porch_flat",
+    "cavity_wall": "empty",
+    "roof_type": "flat",
+    "roof_insulation": "none",
+    "glazing": "double",
+    "floor_insulation": "none",
+    "ventilation": "natural",
+    "solar_panels": "none",
+}
 
 
 # --- order and conditions ---------------------------------------------------------------
+
 
 def test_the_svve_advice_is_applied_for_after_the_dmjop_is_adopted():
     plan = plan_of(as_of=dt.date(2027, 6, 1), building=BUILDING, money={"advice_cost": 15_000})
@@ -124,22 +135,30 @@ def test_meetings_fall_on_working_day_evenings_outside_the_holidays():
 
 # --- advice that fits the building ----------------------------------------------------------
 
+
 def test_boilers_due_for_replacement_bring_a_policy_and_a_heat_source_decision():
-    plan = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers",
-                                                     "boilers_installed_year": 2014},
-                   ambition={"goal": "gas_free", "target_year": 2036})
+    plan = plan_of(
+        building=BUILDING,
+        installations={"heating": "individual_gas_boilers", "boilers_installed_year": 2014},
+        ambition={"goal": "gas_free", "target_year": 2036},
+    )
     ids = {d["id"] for d in plan["decisions"]}
     assert {"boiler_policy", "choose_heat_source"} <= ids
     kinds = {t["id"] for t in plan["timeline"]}
     assert "boilers:replacement" in kinds and "target:gas_free" in kinds
     boilers = next(t for t in plan["timeline"] if t["id"] == "boilers:replacement")
-    assert boilers["start"][:4] == "2024" and boilers["end"][:4] == "2029"   # 10 to 15 years
+    assert boilers["start"][:4] == "2024" and boilers["end"][:4] == "2029"  # 10 to 15 years
 
 
 def test_a_heat_network_route_says_not_to_buy_pumps_or_new_boilers_meanwhile():
-    plan = plan_of(building=BUILDING, municipal={"preferred_route": "heat_network",
-                                                 "neighbourhood_plan": True,
-                                                 "expected_year": 2032})
+    plan = plan_of(
+        building=BUILDING,
+        municipal={
+            "preferred_route": "heat_network",
+            "neighbourhood_plan": True,
+            "expected_year": 2032,
+        },
+    )
     text = plan["heat_route"]["explanation"]["text"]
     assert "geen individuele warmtepompen" in text and "nieuwe gasketels" in text
 
@@ -150,13 +169,20 @@ def test_a_filled_cavity_gets_no_solid_wall_facade_advice():
 
 
 def test_a_prewar_building_in_a_protected_townscape_gets_a_modest_facade_standard():
-    plan = plan_of(building={**BUILDING, "construction_year": 1928, "cavity_wall": "no_cavity",
-                             "facade_insulation": "none", "heritage": "protected_townscape"})
+    plan = plan_of(
+        building={
+            **BUILDING,
+            "construction_year": 1928,
+            "cavity_wall": "no_cavity",
+            "facade_insulation": "none",
+            "heritage": "protected_townscape",
+        }
+    )
     facade = next(m for m in plan["measures"] if m["id"] == "facade_insulation")
     assert "Rc 6" not in facade["explanation"]["text"]
     assert "binnenkant" in facade["explanation"]["text"]
     line = next(m for m in plan["money"]["measures"] if m["id"] == "facade_insulation")
-    assert line["investment"] is None   # outside insulation is not the work here
+    assert line["investment"] is None  # outside insulation is not the work here
 
 
 def test_insulating_the_cavity_needs_an_ecological_survey_first():
@@ -168,13 +194,21 @@ def test_insulating_the_cavity_needs_an_ecological_survey_first():
 
 def test_an_asbestos_survey_is_an_action_for_buildings_before_1994():
     assert has_action(plan_of(building=BUILDING), "asbestos_survey")
-    assert not has_action(plan_of(building={**BUILDING, "construction_year": 2001}),
-                          "asbestos_survey")
+    assert not has_action(
+        plan_of(building={**BUILDING, "construction_year": 2001}), "asbestos_survey"
+    )
 
 
 def test_a_landlord_with_ten_or_more_dwellings_brings_the_tenants_consent_rule():
-    plan = plan_of(building=BUILDING, owners={"groups": [
-        {"kind": "housing_corporation", "rights": 12}, {"kind": "owner_occupiers", "rights": 18}]})
+    plan = plan_of(
+        building=BUILDING,
+        owners={
+            "groups": [
+                {"kind": "housing_corporation", "rights": 12},
+                {"kind": "owner_occupiers", "rights": 18},
+            ]
+        },
+    )
     risk = next(r for r in plan["risks"] if r["id"] == "tenant_consent")
     assert "70%" in risk["text"]
 
@@ -203,6 +237,7 @@ def test_without_an_mjop_the_plan_does_not_speak_of_the_mjop_as_if_it_existed():
 
 # --- honesty --------------------------------------------------------------------------------
 
+
 def test_an_unknown_municipal_route_is_never_stated_as_no_heat_network():
     plan = plan_of(building=BUILDING)
     heat = next(a for a in plan["heat_route"]["alternatives"] if a["id"] == "heat_network")
@@ -210,15 +245,16 @@ def test_an_unknown_municipal_route_is_never_stated_as_no_heat_network():
 
 
 def test_an_undecided_municipality_is_never_stated_as_no_heat_network():
-    plan = plan_of(building=BUILDING, municipal={"preferred_route": "undecided",
-                                                 "neighbourhood_plan": False})
+    plan = plan_of(
+        building=BUILDING, municipal={"preferred_route": "undecided", "neighbourhood_plan": False}
+    )
     heat = next(a for a in plan["heat_route"]["alternatives"] if a["id"] == "heat_network")
     assert "geen warmtenet" not in heat["why_not"]
 
 
 def test_a_decisions_own_uncertainty_reaches_the_plan():
     plan = plan_of(building=BUILDING, money={"planned": {"roof": 2029}})
-    coupled = decision(plan, "insulate_with_maintenance")   # "betwist" in decisions.toml
+    coupled = decision(plan, "insulate_with_maintenance")  # "betwist" in decisions.toml
     assert coupled["certainty"] == "betwist"
 
 
@@ -236,21 +272,42 @@ def test_with_no_threshold_set_the_qualified_decisions_are_disputed_not_the_thre
     assert common["rule"]["kind"] == "qualified"
     assert common["certainty"] == "betwist" and common["rule"]["certainty"] == "betwist"
     assert "twee lezingen" in common["rule"]["explanation"]["text"]
-    fixed = plan_of(building=BUILDING, voting={"model_reglement": "1992",
-                                               "threshold_amount": 25_000})
+    fixed = plan_of(
+        building=BUILDING, voting={"model_reglement": "1992", "threshold_amount": 25_000}
+    )
     assert decision(fixed, "insulate_common_parts")["rule"]["certainty"] == "bron"
 
 
 def test_the_tenants_rule_needs_one_landlord_with_ten_dwellings_not_many_small_ones():
-    scattered = plan_of(building=BUILDING, owners={"groups": [
-        {"kind": "private_landlords", "rights": 11}, {"kind": "owner_occupiers", "rights": 19}]})
+    scattered = plan_of(
+        building=BUILDING,
+        owners={
+            "groups": [
+                {"kind": "private_landlords", "rights": 11},
+                {"kind": "owner_occupiers", "rights": 19},
+            ]
+        },
+    )
     assert "tenant_consent" not in {r["id"] for r in scattered["risks"]}
-    one = plan_of(building=BUILDING, owners={"groups": [
-        {"kind": "investor", "rights": 10, "single_party": True},
-        {"kind": "owner_occupiers", "rights": 20}]})
+    one = plan_of(
+        building=BUILDING,
+        owners={
+            "groups": [
+                {"kind": "investor", "rights": 10, "single_party": True},
+                {"kind": "owner_occupiers", "rights": 20},
+            ]
+        },
+    )
     assert "tenant_consent" in {r["id"] for r in one["risks"]}
-    few = plan_of(building=BUILDING, owners={"groups": [
-        {"kind": "housing_corporation", "rights": 6}, {"kind": "owner_occupiers", "rights": 24}]})
+    few = plan_of(
+        building=BUILDING,
+        owners={
+            "groups": [
+                {"kind": "housing_corporation", "rights": 6},
+                {"kind": "owner_occupiers", "rights": 24},
+            ]
+        },
+    )
     assert "tenant_consent" not in {r["id"] for r in few["risks"]}
 
 
@@ -270,8 +327,11 @@ def test_a_meeting_moved_out_of_the_summer_takes_its_notice_and_proxies_along():
             if not meetings:
                 continue
             held = dt.date.fromisoformat(s["meeting_date"])
-            assert dt.date.fromisoformat(meetings[0]["start"]) + \
-                dt.timedelta(weeks=meetings[0]["weeks"]) == held
+            assert (
+                dt.date.fromisoformat(meetings[0]["start"])
+                + dt.timedelta(weeks=meetings[0]["weeks"])
+                == held
+            )
             if s["id"] == "decide":
                 notice = dt.date.fromisoformat(action(plan, "send_notice")["start"])
                 assert dt.timedelta(days=14) <= held - notice <= dt.timedelta(days=28)
@@ -287,16 +347,16 @@ def test_a_measure_proposed_on_an_unknown_answer_says_so():
 
 
 def test_a_subsidy_past_its_end_date_is_promised_nowhere():
-    late = plan_of(as_of=dt.date(2027, 6, 1), building=BUILDING,
-                   money={"advice_cost": 15_000})   # applies in 2028
+    late = plan_of(
+        as_of=dt.date(2027, 6, 1), building=BUILDING, money={"advice_cost": 15_000}
+    )  # applies in 2028
     advice = decision(late, "commission_advice")
     assert "75%" not in advice["explanation"]["text"] and "SVVE" not in advice["draft_resolution"]
     assert "rekent dit plan er niet mee" in advice["explanation"]["text"]
     assert "SVVE" not in decision(late, "intent_measures")["explanation"]["text"]
     assert "SVVE" not in next(r for r in late["risks"] if r["id"] == "asbestos")["text"]
     assert "verlengd of opgevolgd" in action(late, "apply_svve_advice")["what"]
-    early = plan_of(as_of=dt.date(2025, 1, 6), building=BUILDING,
-                    money={"advice_cost": 15_000})
+    early = plan_of(as_of=dt.date(2025, 1, 6), building=BUILDING, money={"advice_cost": 15_000})
     advice = decision(early, "commission_advice")
     assert "75%" in advice["explanation"]["text"] and "SVVE" in advice["draft_resolution"]
     assert "SVVE" in next(r for r in early["risks"] if r["id"] == "asbestos")["text"]
@@ -309,7 +369,7 @@ def test_no_svve_measures_application_for_a_building_it_excludes():
 
 
 def test_the_paid_research_the_plan_schedules_is_ordered_by_a_decision():
-    plan = plan_of(building=BUILDING)   # 1972, empty cavity: asbestos and ecology
+    plan = plan_of(building=BUILDING)  # 1972, empty cavity: asbestos and ecology
     draft = decision(plan, "commission_advice")["draft_resolution"]
     assert "asbestinventarisatie" in draft and "ecologisch onderzoek" in draft
     plan = plan_of(building={**BUILDING, "construction_year": 2001, "cavity_wall": "filled"})
@@ -318,7 +378,7 @@ def test_the_paid_research_the_plan_schedules_is_ordered_by_a_decision():
 
 
 def test_with_a_loan_the_dmjop_resolution_covers_the_loan_term():
-    plan = plan_of(building=BUILDING)   # 30 dwellings, no reserve: a loan
+    plan = plan_of(building=BUILDING)  # 30 dwellings, no reserve: a loan
     assert has_action(plan, "sign_loan")
     assert "looptijd van de VvE-lening" in decision(plan, "adopt_dmjop")["draft_resolution"]
     small = plan_of(building={**BUILDING, "rights": {"dwellings": 6}})
@@ -326,59 +386,93 @@ def test_with_a_loan_the_dmjop_resolution_covers_the_loan_term():
 
 
 def test_a_boiler_due_before_the_heat_network_gets_a_bridging_decision():
-    plan = plan_of(building=BUILDING,
-                   installations={"heating": "collective_boiler"},
-                   municipal={"preferred_route": "heat_network", "neighbourhood_plan": True,
-                              "expected_year": 2031},
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
-                          "planned": {"collective_boiler": 2030}})
+    plan = plan_of(
+        building=BUILDING,
+        installations={"heating": "collective_boiler"},
+        municipal={
+            "preferred_route": "heat_network",
+            "neighbourhood_plan": True,
+            "expected_year": 2031,
+        },
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2024,
+            "planned": {"collective_boiler": 2030},
+        },
+    )
     assert "aansluitbijdrage" in action(plan, "heat_network_offer")["what"]
     bridge = decision(plan, "bridge_boiler")
     assert bridge["rule"]["kind"] == "ordinary" and "reviseren" in bridge["draft_resolution"]
 
 
 def test_the_boiler_advice_comes_at_the_first_meeting_and_only_advises():
-    plan = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers",
-                                                     "boilers_installed_year": 2014},
-                   ambition={"goal": "gas_free", "target_year": 2036})
+    plan = plan_of(
+        building=BUILDING,
+        installations={"heating": "individual_gas_boilers", "boilers_installed_year": 2014},
+        ambition={"goal": "gas_free", "target_year": 2036},
+    )
     policy = decision(plan, "boiler_policy")
     assert policy["stage"] == "organise" and "adviseert" in policy["draft_resolution"]
     assert "2036" in policy["draft_resolution"]
 
 
 def test_a_plan_without_a_loan_speaks_of_no_loan_steps():
-    plan = plan_of(building=BUILDING, money={"reserve_fund_balance": 2_000_000,
-                                             "reserve_for_plan": 2_000_000})
+    plan = plan_of(
+        building=BUILDING, money={"reserve_fund_balance": 2_000_000, "reserve_for_plan": 2_000_000}
+    )
     assert "vve_loan" not in {d["id"] for d in plan["decisions"]}
     assert not has_action(plan, "loan_application") and not has_action(plan, "sign_loan")
     assert "lening" not in action(plan, "send_notice")["what"]
 
 
 def test_execution_lasts_until_the_maintenance_year_a_measure_is_coupled_to():
-    plan = plan_of(as_of=dt.date(2027, 2, 1), building=BUILDING,
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
-                          "planned": {"roof": 2030}})
+    plan = plan_of(
+        as_of=dt.date(2027, 2, 1),
+        building=BUILDING,
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2024,
+            "planned": {"roof": 2030},
+        },
+    )
     roof = next(t for t in plan["timeline"] if t["id"] == "measure:roof_insulation")
     assert stage(plan, "evaluate")["start"] >= roof["end"]
 
 
 def test_an_existing_energy_advice_is_built_on_not_ordered_again():
-    plan = plan_of(building=BUILDING, money={"figures": {"roof_insulation": {
-        "origin": "energy_advice", "investment": 61_500,
-        "reference": "Energieadvies d.d. 12 maart 2026"}}})
+    plan = plan_of(
+        building=BUILDING,
+        money={
+            "figures": {
+                "roof_insulation": {
+                    "origin": "energy_advice",
+                    "investment": 61_500,
+                    "reference": "Energieadvies d.d. 12 maart 2026",
+                }
+            }
+        },
+    )
     assert "Energieadvies d.d. 12 maart 2026" in action(plan, "energy_advice")["what"]
 
 
 def test_a_given_heat_pump_route_still_asks_individual_or_collective():
-    plan = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers"},
-                   municipal={"preferred_route": "all_electric"})
+    plan = plan_of(
+        building=BUILDING,
+        installations={"heating": "individual_gas_boilers"},
+        municipal={"preferred_route": "all_electric"},
+    )
     assert "individual_or_collective" in decision(plan, "choose_heat_source")["needed_because"]
 
 
 def test_maintenance_due_before_the_plan_can_insulate_gets_a_first_meeting_decision():
-    plan = plan_of(building={**BUILDING, "glazing": "double"},
-                   money={"maintenance_plan": "mjop", "maintenance_plan_year": 2024,
-                          "planned": {"roof": 2027}})
+    plan = plan_of(
+        building={**BUILDING, "glazing": "double"},
+        money={
+            "maintenance_plan": "mjop",
+            "maintenance_plan_year": 2024,
+            "planned": {"roof": 2027},
+        },
+    )
     postpone = decision(plan, "postpone_maintenance")
     assert postpone["stage"] == "organise" and postpone["measures"] == []
     assert "het dak (gepland in 2027)" in postpone["draft_resolution"]
@@ -403,8 +497,7 @@ def test_the_goal_gas_free_ready_is_named_as_such():
 
 
 def test_the_dmjop_is_adopted_as_soon_as_it_is_ready_so_the_advice_subsidy_can_be_caught():
-    plan = plan_of(as_of=dt.date(2026, 11, 24), building=BUILDING,
-                   money={"advice_cost": 15_000})
+    plan = plan_of(as_of=dt.date(2026, 11, 24), building=BUILDING, money={"advice_cost": 15_000})
     adopted = decision(plan, "adopt_dmjop")
     assert adopted["stage"] == "inventory"
     assert action(plan, "draft_dmjop")["end"] <= adopted["meeting_date"]
@@ -428,11 +521,15 @@ def test_the_notice_of_a_meeting_does_not_fall_in_the_summer_holiday():
 
 
 def test_boilers_already_due_get_a_letter_before_the_first_meeting():
-    due = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers",
-                                                    "boilers_installed_year": 2013})
+    due = plan_of(
+        building=BUILDING,
+        installations={"heating": "individual_gas_boilers", "boilers_installed_year": 2013},
+    )
     assert action(due, "boiler_letter")["start"] < stage(due, "organise")["meeting_date"]
-    later = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers",
-                                                      "boilers_installed_year": 2022})
+    later = plan_of(
+        building=BUILDING,
+        installations={"heating": "individual_gas_boilers", "boilers_installed_year": 2022},
+    )
     assert not has_action(later, "boiler_letter")
 
 
@@ -442,8 +539,10 @@ def test_under_mr_2006_the_threshold_concerns_financial_obligations():
     assert "financiële verplichtingen" in threshold["draft_resolution"]
     assert "buiten het gewone onderhoud een besluit" not in threshold["draft_resolution"]
     plan = plan_of(building=BUILDING, voting={"model_reglement": "1992"})
-    assert "uitgaven buiten het gewone onderhoud" in \
-        decision(plan, "set_threshold")["draft_resolution"]
+    assert (
+        "uitgaven buiten het gewone onderhoud"
+        in decision(plan, "set_threshold")["draft_resolution"]
+    )
 
 
 def test_the_reserve_fund_rule_is_not_stated_for_its_own_maintenance_under_mr_1992():
@@ -457,28 +556,46 @@ def test_unknown_reglement_answers_are_not_stated_as_no():
     texts = {r["id"]: r["text"] for r in unknown["risks"]}
     assert "nog niet bekend" in texts["threshold_not_set"]
     assert "nog niet bekend" in texts["no_hybrid_meeting"]
-    known = plan_of(building=BUILDING, voting={"threshold_amount_set": False,
-                                               "hybrid_meeting_allowed": False,
-                                               "electronic_voting_allowed": False})
+    known = plan_of(
+        building=BUILDING,
+        voting={
+            "threshold_amount_set": False,
+            "hybrid_meeting_allowed": False,
+            "electronic_voting_allowed": False,
+        },
+    )
     texts = {r["id"]: r["text"] for r in known["risks"]}
     assert texts["threshold_not_set"].startswith("De vergadering heeft geen drempelbedrag")
     assert texts["no_hybrid_meeting"].startswith("Het reglement voorziet niet")
 
 
 def test_the_cost_of_own_heat_pumps_is_conditional_on_the_choice_still_to_make():
-    plan = plan_of(building=BUILDING, installations={"heating": "individual_gas_boilers"},
-                   municipal={"preferred_route": "all_electric"})
+    plan = plan_of(
+        building=BUILDING,
+        installations={"heating": "individual_gas_boilers"},
+        municipal={"preferred_route": "all_electric"},
+    )
     pumps = [s for s in plan["money"]["summary"] if "warmtepomp" in s]
     assert pumps and all(s.startswith("Kiest de VvE voor eigen warmtepompen") for s in pumps)
 
 
 def test_the_advice_decision_builds_on_an_existing_energy_advice():
-    plan = plan_of(building=BUILDING, money={"figures": {"roof_insulation": {
-        "origin": "energy_advice", "investment": 61_500,
-        "reference": "Energieadvies d.d. 12 maart 2026"}}})
+    plan = plan_of(
+        building=BUILDING,
+        money={
+            "figures": {
+                "roof_insulation": {
+                    "origin": "energy_advice",
+                    "investment": 61_500,
+                    "reference": "Energieadvies d.d. 12 maart 2026",
+                }
+            }
+        },
+    )
     advice = decision(plan, "commission_advice")
-    assert "bestaande energieadvies (Energieadvies d.d. 12 maart 2026)" in \
-        advice["draft_resolution"]
+    assert (
+        "bestaande energieadvies (Energieadvies d.d. 12 maart 2026)" in advice["draft_resolution"]
+    )
     assert "hoogstens 2 jaar oud" in advice["explanation"]["text"]
 
 
@@ -505,21 +622,38 @@ def test_the_subsidy_authorisation_follows_the_advice_not_the_research():
 
 
 def test_large_owners_are_consulted_before_the_first_meeting():
-    plan = plan_of(building=BUILDING, owners={"groups": [
-        {"kind": "housing_corporation", "rights": 18}, {"kind": "owner_occupiers", "rights": 12}]})
+    plan = plan_of(
+        building=BUILDING,
+        owners={
+            "groups": [
+                {"kind": "housing_corporation", "rights": 18},
+                {"kind": "owner_occupiers", "rights": 12},
+            ]
+        },
+    )
     talk = action(plan, "talk_to_large_owners")
     assert talk["end"] <= stage(plan, "organise")["meeting_date"]
     assert not has_action(plan_of(building=BUILDING), "talk_to_large_owners")
 
 
 def test_a_reserve_below_the_legal_minimum_is_raised_at_the_first_meeting():
-    low = plan_of(building=BUILDING, money={"maintenance_plan": "none",
-                                            "rebuild_value": 2_900_000,
-                                            "yearly_reserve_contribution": 9_600})
+    low = plan_of(
+        building=BUILDING,
+        money={
+            "maintenance_plan": "none",
+            "rebuild_value": 2_900_000,
+            "yearly_reserve_contribution": 9_600,
+        },
+    )
     raise_ = decision(low, "raise_reserve")
     assert raise_["stage"] == "organise"
     assert "€\u00a014.500" in raise_["draft_resolution"]
-    enough = plan_of(building=BUILDING, money={"maintenance_plan": "none",
-                                               "rebuild_value": 2_900_000,
-                                               "yearly_reserve_contribution": 15_000})
+    enough = plan_of(
+        building=BUILDING,
+        money={
+            "maintenance_plan": "none",
+            "rebuild_value": 2_900_000,
+            "yearly_reserve_contribution": 15_000,
+        },
+    )
     assert "raise_reserve" not in {d["id"] for d in enough["decisions"]}

@@ -20,10 +20,20 @@ from vve.rules.voting import (
     second_meeting_route,
 )
 
-TWO_THIRDS = Rule("qualified", Threshold(F(2, 3), "at_least"), "cast",
-                  Threshold(F(2, 3), "at_least"), second_meeting=True)
-ORDINARY_QUORUM = Rule("ordinary", Threshold(F(1, 2), "more_than"), "cast",
-                       Threshold(F(1, 2), "at_least"), second_meeting=True)
+TWO_THIRDS = Rule(
+    "qualified",
+    Threshold(F(2, 3), "at_least"),
+    "cast",
+    Threshold(F(2, 3), "at_least"),
+    second_meeting=True,
+)
+ORDINARY_QUORUM = Rule(
+    "ordinary",
+    Threshold(F(1, 2), "more_than"),
+    "cast",
+    Threshold(F(1, 2), "at_least"),
+    second_meeting=True,
+)
 ORDINARY = Rule("ordinary", Threshold(F(1, 2), "more_than"), "cast")
 FOUR_FIFTHS_OF_ALL = Rule("deed", Threshold(F(4, 5), "at_least"), "all")
 
@@ -141,8 +151,13 @@ def test_latest_notice_date_leaves_15_clear_days():
 
 
 def test_a_second_meeting_cannot_skip_the_quorum_where_the_rule_forbids_it():
-    no_second = Rule("o", Threshold(F(1, 2), "more_than"), "cast",
-                     Threshold(F(1, 2), "at_least"), second_meeting=False)
+    no_second = Rule(
+        "o",
+        Threshold(F(1, 2), "more_than"),
+        "cast",
+        Threshold(F(1, 2), "at_least"),
+        second_meeting=False,
+    )
     assert not outcome(no_second, 10, Meeting(2, 2, 0), second_meeting=True).passes
     assert min_yes_votes(no_second, 10, 2, second_meeting=True) is None
 
@@ -156,8 +171,14 @@ def test_meeting_rejects_impossible_counts():
 
 shares = st.builds(F, st.integers(0, 12), st.integers(1, 12)).filter(lambda f: f <= 1)
 thresholds = st.builds(Threshold, shares, st.sampled_from(["more_than", "at_least"]))
-rules = st.builds(Rule, st.just("r"), thresholds, st.sampled_from(["cast", "present", "all"]),
-                  st.one_of(st.none(), thresholds), st.booleans())
+rules = st.builds(
+    Rule,
+    st.just("r"),
+    thresholds,
+    st.sampled_from(["cast", "present", "all"]),
+    st.one_of(st.none(), thresholds),
+    st.booleans(),
+)
 
 
 @given(rules, st.integers(1, 500), st.data())

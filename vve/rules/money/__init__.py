@@ -24,14 +24,14 @@ from .apartments import (
     per_apartment,
     share_table,
 )
-from .measures import MeasureCost, SubsidyLine, gas_use, measure_costs
+from .measures import MeasureCost, gas_use, measure_costs
 from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
 from .quantities import building_quantities
 from .reserve import reserve_plan
+from .subsidies import SubsidyLine
 from .summary import estimable, summary, summary_term
 
-__all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "estimable",
-           "summary_term"]
+__all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "estimable", "summary_term"]
 
 
 def _totals(lines: list[MeasureCost]) -> Totals:
@@ -41,11 +41,13 @@ def _totals(lines: list[MeasureCost]) -> Totals:
     return Totals(
         total([line.investment for line in lines if line.investment is not None]),
         total([line.subsidy.amount for line in known if line.subsidy.counted]),
-        total([line.net for line in known if line.net is not None]),   # net is set with the investment
+        # net is set with the investment
+        total([line.net for line in known if line.net is not None]),
         total(savings) if savings else None,
         total(m3) if m3 else None,
         tuple(line.measure for line in lines if line.investment is None),
-        tuple(line.measure for line in lines if line.saving.euros is None))
+        tuple(line.measure for line in lines if line.saving.euros is None),
+    )
 
 
 def advice_caps(entry: AdviceSubsidy, dwellings: int | None) -> tuple[int, int]:
@@ -63,8 +65,12 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
     cost = profile.money.advice_cost
     share = entry.share
     if cost is None:
-        return AdviceCost(None, SubsidyLine("svve_advice", ZERO, "amount_not_found",
-                                            application, entry.open_until), None, share)
+        return AdviceCost(
+            None,
+            SubsidyLine("svve_advice", ZERO, "amount_not_found", application, entry.open_until),
+            None,
+            share,
+        )
     groups = profile.owners.groups
     dwellings = profile.building.rights.dwellings
     if groups and not any(g.kind == "owner_occupiers" for g in groups):
@@ -85,8 +91,9 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
     return AdviceCost(gross, line, gross.minus(amount), share)
 
 
-def _other_costs(knowledge: Knowledge, lines: list[MeasureCost], inventory: StageWindow
-                 ) -> tuple[OtherCostLine, ...]:
+def _other_costs(
+    knowledge: Knowledge, lines: list[MeasureCost], inventory: StageWindow
+) -> tuple[OtherCostLine, ...]:
     """Costs besides the measures that a source prices, where a planned measure needs them
     and the VvE's own figures do not already cover that measure."""
     chosen = {line.measure for line in lines if "status_unknown" not in line.missing}
@@ -94,18 +101,37 @@ def _other_costs(knowledge: Knowledge, lines: list[MeasureCost], inventory: Stag
     for item in knowledge.money.other_costs.values():
         if chosen & set(item.when_measures):
             span = item.amount
-            out.append(OtherCostLine(item.id, Range(
-                cents(span.low), None if span.typical is None else cents(span.typical),
-                cents(span.high)), inventory.start.year, "inventory"))
+            out.append(
+                OtherCostLine(
+                    item.id,
+                    Range(
+                        cents(span.low),
+                        None if span.typical is None else cents(span.typical),
+                        cents(span.high),
+                    ),
+                    inventory.start.year,
+                    "inventory",
+                )
+            )
     return tuple(out)
 
 
-HEAT_MEASURES = {"heat_network_connection", "collective_heat_pump", "collective_hybrid_heat_pump",
-                 "individual_heat_pumps", "green_gas_ready"}
+HEAT_MEASURES = {
+    "heat_network_connection",
+    "collective_heat_pump",
+    "collective_hybrid_heat_pump",
+    "individual_heat_pumps",
+    "green_gas_ready",
+}
 
 
-def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan,
-                  lines: list[MeasureCost], advice: AdviceCost) -> tuple[str, ...]:
+def _not_included(
+    profile: Profile,
+    knowledge: Knowledge,
+    loan: LoanPlan,
+    lines: list[MeasureCost],
+    advice: AdviceCost,
+) -> tuple[str, ...]:
     year = profile.building.construction_year
     asbestos = knowledge.risk_thresholds.asbestos_before_year
     applies = {
@@ -119,51 +145,106 @@ def _not_included(profile: Profile, knowledge: Knowledge, loan: LoanPlan,
     return tuple(item.id for item in knowledge.money.not_included if applies[item.when])
 
 
-def build_money(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
-                windows: list[StageWindow], as_of: dt.date,
-                svve_application: dt.date | None, advice_application: dt.date) -> MoneyPlan:
-    execute = stage_by_id(windows, "execute")
-    execution_year = execute.start.year
+def build_money(
+    profile: Profile,
+    knowledge: Knowledge,
+    measures: list[Measure],
+    route: str,
+    windows: list[StageWindow],
+    as_of: dt.date,
+    svve_application: dt.date | None,
+    advice_application: dt.date,
+) -> MoneyPlan:
+    execution_year = stage_by_id(windows, "execute").start.year
     quantities = building_quantities(profile, knowledge.money)
     gas = gas_use(profile, knowledge.money)
-    lines = measure_costs(profile, knowledge, measures, route, quantities, gas, execution_year,
-                          svve_application, as_of)
+    lines = measure_costs(
+        profile,
+        knowledge,
+        measures,
+        route,
+        quantities,
+        gas,
+        execution_year,
+        svve_application,
+        as_of,
+    )
     vve_lines = [line for line in lines if line.payer == "vve"]
     vve = _totals(vve_lines)
-    owners = _totals([line for line in lines if line.payer == "owner"])
     advice = _advice(profile, knowledge, advice_application)
-    inventory = stage_by_id(windows, "inventory")
-    other = _other_costs(knowledge, vve_lines, inventory)
+    other = _other_costs(knowledge, vve_lines, stage_by_id(windows, "inventory"))
     net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
-    per_stage = {"inventory": total([advice.net or ZERO, *(o.cost for o in other)]),
-                 "execute": vve.net}
+    reserve_used = _reserve_used(profile, net_to_pay)
+    loan = loan_plan(profile, knowledge, net_to_pay, reserve_used)
+    shares = share_table(profile)
+    owners_pay = net_to_pay.map(lambda v: max(0, v - reserve_used))
+    spent_in = execution_year if reserve_used else None
+    reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used, spent_in)
+    plan = MoneyPlan(
+        quantities,
+        gas,
+        tuple(lines),
+        advice,
+        advice_application.year,
+        other,
+        _not_included(profile, knowledge, loan, lines, advice),
+        vve,
+        _totals([line for line in lines if line.payer == "owner"]),
+        net_to_pay,
+        owners_pay,
+        {"inventory": total([advice.net or ZERO, *(o.cost for o in other)]), "execute": vve.net},
+        _per_year(vve_lines, advice, advice_application.year, other),
+        execution_year,
+        reserve_used,
+        loan,
+        shares,
+        _apartments(profile, shares, owners_pay, loan, vve),
+        reserve,
+        _reference(shares),
+    )
+    cover, notes = summary(plan, knowledge, profile.installations.heating)
+    return replace(plan, summary=cover, notes=notes)
+
+
+def _reserve_used(profile: Profile, net_to_pay: Range) -> int:
+    """Cents the board takes from the reserve fund: never more than the plan costs."""
+    return min((profile.money.reserve_for_plan or 0) * 100, net_to_pay.high)
+
+
+def _per_year(
+    vve_lines: list[MeasureCost],
+    advice: AdviceCost,
+    advice_year: int,
+    other: tuple[OtherCostLine, ...],
+) -> dict[int, Range]:
+    """What the VvE pays in each year, net of counted subsidy, in year order."""
     per_year: dict[int, Range] = {}
     if advice.net is not None:
-        per_year[advice_application.year] = advice.net
+        per_year[advice_year] = advice.net
     for item in other:
         per_year[item.year] = per_year.get(item.year, ZERO) + item.cost
     for line in vve_lines:
         if line.net is not None:
             per_year[line.year] = per_year.get(line.year, ZERO) + line.net
-    # the reserve fund never pays more than the plan costs
-    reserve_used = min((profile.money.reserve_for_plan or 0) * 100, net_to_pay.high)
-    loan = loan_plan(profile, knowledge, net_to_pay, reserve_used)
-    shares = share_table(profile)
-    owners_pay = net_to_pay.map(lambda v: max(0, v - reserve_used))
-    apartments: tuple[ClassAmounts, ...] = ()
-    if shares is not None:
-        apartments = tuple(per_apartment(shares, owners_pay, loan, vve.yearly_saving,
-                                         profile.building.rights.dwellings,
-                                         profile.money.yearly_reserve_contribution))
-    reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used,
-                           execution_year if reserve_used else None)
-    plan = MoneyPlan(quantities, gas, tuple(lines), advice, advice_application.year, other,
-                     _not_included(profile, knowledge, loan, lines, advice), vve, owners,
-                     net_to_pay,
-                     owners_pay, per_stage, dict(sorted(per_year.items())), execution_year,
-                     reserve_used, loan, shares, apartments, reserve, _reference(shares))
-    cover, notes = summary(plan, knowledge, profile.installations.heating)
-    return replace(plan, summary=cover, notes=notes)
+    return dict(sorted(per_year.items()))
+
+
+def _apartments(
+    profile: Profile, shares: ShareTable | None, owners_pay: Range, loan: LoanPlan, vve: Totals
+) -> tuple[ClassAmounts, ...]:
+    """What each class of apartment pays, once the cost shares are known."""
+    if shares is None:
+        return ()
+    return tuple(
+        per_apartment(
+            shares,
+            owners_pay,
+            loan,
+            vve.yearly_saving,
+            profile.building.rights.dwellings,
+            profile.money.yearly_reserve_contribution,
+        )
+    )
 
 
 def _reference(shares: ShareTable | None) -> ReferenceApartment | None:
@@ -171,7 +252,9 @@ def _reference(shares: ShareTable | None) -> ReferenceApartment | None:
         return None
     if shares.method == "table":
         cls = next((c for c in shares.classes if c.kind == "dwelling"), shares.classes[0])
-        return ReferenceApartment(lower_words(cls.label or "appartement"),
-                                  cls.share / shares.total_share, cls.text)
-    return ReferenceApartment("appartement", Fraction(1, shares.rights_total),
-                              f"1/{shares.rights_total}")
+        return ReferenceApartment(
+            lower_words(cls.label or "appartement"), cls.share / shares.total_share, cls.text
+        )
+    return ReferenceApartment(
+        "appartement", Fraction(1, shares.rights_total), f"1/{shares.rights_total}"
+    )

@@ -43,8 +43,10 @@ class Range:
     high: int
 
     def __post_init__(self) -> None:
-        if not self.low <= (self.typical if self.typical is not None else self.low) <= self.high \
-                or self.low > self.high:
+        if (
+            not self.low <= (self.typical if self.typical is not None else self.low) <= self.high
+            or self.low > self.high
+        ):
             raise ValueError(f"range out of order: {self}")
 
     @classmethod
@@ -56,15 +58,21 @@ class Range:
         return self.low == self.high
 
     def __add__(self, other: Range) -> Range:
-        typical = (self.typical + other.typical
-                   if self.typical is not None and other.typical is not None else None)
+        typical = (
+            self.typical + other.typical
+            if self.typical is not None and other.typical is not None
+            else None
+        )
         return Range(self.low + other.low, typical, self.high + other.high)
 
     def minus(self, other: Range) -> Range:
         """What is left after ``other`` (a subsidy): the low end takes the largest
         subsidy, the high end the smallest; never below zero."""
-        typical = (max(0, self.typical - other.typical)
-                   if self.typical is not None and other.typical is not None else None)
+        typical = (
+            max(0, self.typical - other.typical)
+            if self.typical is not None and other.typical is not None
+            else None
+        )
         low = max(0, self.low - other.high)
         high = max(0, self.high - other.low)
         if typical is not None:
@@ -73,8 +81,7 @@ class Range:
 
     def map(self, f: Callable[[int], int]) -> Range:
         """Apply a monotone (non-decreasing) function to every bound."""
-        return Range(f(self.low), None if self.typical is None else f(self.typical),
-                     f(self.high))
+        return Range(f(self.low), None if self.typical is None else f(self.typical), f(self.high))
 
 
 ZERO = Range(0, 0, 0)
@@ -87,8 +94,9 @@ def total(ranges: Sequence[Range]) -> Range:
     return result
 
 
-def annuity(principal_cents: int, rate_percent: Decimal, years: int,
-            payments_per_year: int = 12) -> int:
+def annuity(
+    principal_cents: int, rate_percent: Decimal, years: int, payments_per_year: int = 12
+) -> int:
     """The fixed monthly payment in cents: M = P·r / (1 − (1 + r)^−n), r = rate / 12."""
     if principal_cents <= 0:
         return 0
@@ -110,8 +118,9 @@ def allocate(total_cents: int, weights: Sequence[Fraction]) -> list[int]:
     return [e + x for e, x in zip(each, extra)]
 
 
-def allocate_groups(total_cents: int, groups: Sequence[tuple[Fraction, int]]
-                    ) -> tuple[list[int], list[int]]:
+def allocate_groups(
+    total_cents: int, groups: Sequence[tuple[Fraction, int]]
+) -> tuple[list[int], list[int]]:
     """Largest remainder over groups of identical parts: (weight of one part, count).
 
     Returns, per group, the amount of one part (rounded down) and how many of its parts

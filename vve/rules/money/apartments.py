@@ -21,17 +21,20 @@ from vve.profile import Profile
 
 from .amounts import Range, allocate_groups, annuity, whole
 
-KIND_OF_RIGHT = (("dwellings", "dwelling"), ("commercial_units", "commercial"),
-                 ("parking_or_storage", "parking_or_storage"))
+KIND_OF_RIGHT = (
+    ("dwellings", "dwelling"),
+    ("commercial_units", "commercial"),
+    ("parking_or_storage", "parking_or_storage"),
+)
 
 
 @dataclass(frozen=True)
 class ShareClass:
-    label: str | None          # the board's label; None for a class the engine made
-    kind: str                  # dwelling | commercial | parking_or_storage
+    label: str | None  # the board's label; None for a class the engine made
+    kind: str  # dwelling | commercial | parking_or_storage
     apartments: int
-    share: Fraction            # of ONE apartment
-    written: str = ""          # as the deed writes it ("210/10000"); empty for equal shares
+    share: Fraction  # of ONE apartment
+    written: str = ""  # as the deed writes it ("210/10000"); empty for equal shares
 
     @property
     def text(self) -> str:
@@ -40,10 +43,10 @@ class ShareClass:
 
 @dataclass(frozen=True)
 class ShareTable:
-    method: str                # equal | table | assumed_equal
+    method: str  # equal | table | assumed_equal
     classes: tuple[ShareClass, ...]
-    total_share: Fraction      # sum of apartments x share; 1 when the table is right
-    rights_total: int          # apartments in the table
+    total_share: Fraction  # sum of apartments x share; 1 when the table is right
+    rights_total: int  # apartments in the table
     rights_in_building: int | None
 
     @property
@@ -52,8 +55,11 @@ class ShareTable:
 
     @property
     def matches_building(self) -> bool | None:
-        return None if self.rights_in_building is None else \
-            self.rights_total == self.rights_in_building
+        return (
+            None
+            if self.rights_in_building is None
+            else self.rights_total == self.rights_in_building
+        )
 
 
 def share_table(profile: Profile) -> ShareTable | None:
@@ -61,43 +67,53 @@ def share_table(profile: Profile) -> ShareTable | None:
     money, rights = profile.money, profile.building.rights
     in_building = rights.total()
     if money.cost_share_method == "table" and money.cost_shares:
-        classes = tuple(ShareClass(row.label, row.kind, row.apartments, Fraction(row.share),
-                                   row.share) for row in money.cost_shares)
+        classes = tuple(
+            ShareClass(row.label, row.kind, row.apartments, Fraction(row.share), row.share)
+            for row in money.cost_shares
+        )
         method = "table"
     else:
         if not in_building:
             return None
-        classes = tuple(ShareClass(None, kind, getattr(rights, field), Fraction(1, in_building))
-                        for field, kind in KIND_OF_RIGHT if getattr(rights, field))
+        classes = tuple(
+            ShareClass(None, kind, getattr(rights, field), Fraction(1, in_building))
+            for field, kind in KIND_OF_RIGHT
+            if getattr(rights, field)
+        )
         method = "equal" if money.cost_share_method == "equal" else "assumed_equal"
-    return ShareTable(method, classes, sum((c.share * c.apartments for c in classes), Fraction(0)),
-                      sum(c.apartments for c in classes), in_building)
+    return ShareTable(
+        method,
+        classes,
+        sum((c.share * c.apartments for c in classes), Fraction(0)),
+        sum(c.apartments for c in classes),
+        in_building,
+    )
 
 
 @dataclass(frozen=True)
 class RateUsed:
     rate_percent: Decimal
     label: str
-    provenance: Provenance | None    # None for the board's own quote
+    provenance: Provenance | None  # None for the board's own quote
 
 
 @dataclass(frozen=True)
 class LoanTerm:
     years: int
-    monthly: Range             # the VvE's monthly payment, cents
-    quoted: bool               # the term of the board's quote
+    monthly: Range  # the VvE's monthly payment, cents
+    quoted: bool  # the term of the board's quote
 
 
 @dataclass(frozen=True)
 class LoanPlan:
-    principal: Range           # cents
-    principal_origin: str      # quote | net_cost
-    rate_origin: str           # quote | reference
-    rates: tuple[RateUsed, ...]        # the rate(s) the monthly amounts are computed with
-    history: tuple[RateUsed, ...]      # older data points, shown for context only
+    principal: Range  # cents
+    principal_origin: str  # quote | net_cost
+    rate_origin: str  # quote | reference
+    rates: tuple[RateUsed, ...]  # the rate(s) the monthly amounts are computed with
+    history: tuple[RateUsed, ...]  # older data points, shown for context only
     terms: tuple[LoanTerm, ...]
-    min_amount: int            # cents
-    max_amount: int | None     # cents; None while the dwellings are unknown
+    min_amount: int  # cents
+    max_amount: int | None  # cents; None while the dwellings are unknown
     advice_required: bool | None
     condition: str
 
@@ -107,8 +123,7 @@ def max_loan(entry: LoanProgramme, dwellings: int) -> int:
     return min(entry.max_amount, dwellings * entry.max_per_right)
 
 
-def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: int
-              ) -> LoanPlan:
+def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: int) -> LoanPlan:
     entry = knowledge.financing.warmtefonds_loan
     money = knowledge.money
     quote = profile.money.loan_quote
@@ -136,25 +151,33 @@ def loan_plan(profile: Profile, knowledge: Knowledge, net: Range, reserve_used: 
     per_year = money.payments_per_year
     out = []
     for years in terms:
-        monthly = principal.map(partial(annuity, rate_percent=rate, years=years,
-                                        payments_per_year=per_year))
+        monthly = principal.map(
+            partial(annuity, rate_percent=rate, years=years, payments_per_year=per_year)
+        )
         out.append(LoanTerm(years, monthly, years == quote.term_years))
-    return LoanPlan(principal, principal_origin, rate_origin, rates, history, tuple(out),
-                    entry.min_amount * 100, max_amount,
-                    None if dwellings is None else
-                    dwellings >= entry.advice_required_from_dwellings,
-                    entry.applies_when or "")
+    return LoanPlan(
+        principal,
+        principal_origin,
+        rate_origin,
+        rates,
+        history,
+        tuple(out),
+        entry.min_amount * 100,
+        max_amount,
+        None if dwellings is None else dwellings >= entry.advice_required_from_dwellings,
+        entry.applies_when or "",
+    )
 
 
 @dataclass(frozen=True)
 class ClassAmounts:
     share_class: ShareClass
-    one_off_total: Range                 # the whole class; classes add up to the total
-    one_off_each: Range                  # one apartment (class total / apartments, half up)
-    monthly_each: Mapping[int, Range]    # per loan term
+    one_off_total: Range  # the whole class; classes add up to the total
+    one_off_each: Range  # one apartment (class total / apartments, half up)
+    monthly_each: Mapping[int, Range]  # per loan term
     monthly_total: Mapping[int, Range]
-    saving_monthly_each: Range | None    # dwellings only; cents per month
-    reserve_monthly_each: int | None     # today's reserve contribution, per month
+    saving_monthly_each: Range | None  # dwellings only; cents per month
+    reserve_monthly_each: int | None  # today's reserve contribution, per month
 
 
 def _split(amount: Range, table: ShareTable) -> list[Range]:
@@ -173,9 +196,14 @@ def _each(class_total: Range, apartments: int) -> Range:
     return class_total.map(lambda v: whole(Fraction(v, apartments)))
 
 
-def per_apartment(table: ShareTable, one_off: Range, loan: LoanPlan,
-                  yearly_saving: Range | None, dwellings: int | None,
-                  yearly_contribution: int | None) -> list[ClassAmounts]:
+def per_apartment(
+    table: ShareTable,
+    one_off: Range,
+    loan: LoanPlan,
+    yearly_saving: Range | None,
+    dwellings: int | None,
+    yearly_contribution: int | None,
+) -> list[ClassAmounts]:
     one_off_split = _split(one_off, table)
     monthly_split = {t.years: _split(t.monthly, table) for t in loan.terms}
     saving = None
@@ -185,18 +213,29 @@ def per_apartment(table: ShareTable, one_off: Range, loan: LoanPlan,
     for index, cls in enumerate(table.classes):
         reserve = None
         if yearly_contribution is not None and table.total_share:
-            reserve = whole(Fraction(yearly_contribution * 100) * cls.share
-                            / table.total_share / 12)
-        out.append(ClassAmounts(
-            cls, one_off_split[index], _each(one_off_split[index], cls.apartments),
-            {years: _each(split[index], cls.apartments) for years, split in monthly_split.items()},
-            {years: split[index] for years, split in monthly_split.items()},
-            saving if cls.kind == "dwelling" else None, reserve))
+            reserve = whole(
+                Fraction(yearly_contribution * 100) * cls.share / table.total_share / 12
+            )
+        out.append(
+            ClassAmounts(
+                cls,
+                one_off_split[index],
+                _each(one_off_split[index], cls.apartments),
+                {
+                    years: _each(split[index], cls.apartments)
+                    for years, split in monthly_split.items()
+                },
+                {years: split[index] for years, split in monthly_split.items()},
+                saving if cls.kind == "dwelling" else None,
+                reserve,
+            )
+        )
     return out
 
 
-def amounts_for_share(money: Mapping[str, Any], share: Fraction,
-                      written: str | None = None) -> dict[str, Any] | None:
+def amounts_for_share(
+    money: Mapping[str, Any], share: Fraction, written: str | None = None
+) -> dict[str, Any] | None:
     """What an apartment with breukdeel ``share`` pays, from a plan's ``money`` JSON part;
     ``written`` is the breukdeel as the deed writes it ("210/10000"), shown back unreduced.
 
@@ -213,10 +252,14 @@ def amounts_for_share(money: Mapping[str, Any], share: Fraction,
     def scaled(r: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if r is None:
             return None
-        return {key: None if r[key] is None else whole(r[key] * part)
-                for key in ("low_cents", "typical_cents", "high_cents")}
+        return {
+            key: None if r[key] is None else whole(r[key] * part)
+            for key in ("low_cents", "typical_cents", "high_cents")
+        }
 
-    return {"share": written or f"{share.numerator}/{share.denominator}",
-            "one_off": scaled(money["owners_pay"]),
-            "monthly": {str(t["years"]): scaled(t["monthly"]) for t in money["loan"]["terms"]},
-            "saving_monthly": apartments["saving_monthly_per_dwelling"]}
+    return {
+        "share": written or f"{share.numerator}/{share.denominator}",
+        "one_off": scaled(money["owners_pay"]),
+        "monthly": {str(t["years"]): scaled(t["monthly"]) for t in money["loan"]["terms"]},
+        "saving_monthly": apartments["saving_monthly_per_dwelling"],
+    }

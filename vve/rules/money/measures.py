@@ -19,59 +19,45 @@ from vve.profile import Profile
 from vve.profile.money import MeasureFigures, MeasureId
 
 from ..measures import Measure, modest_facade
-from .amounts import ZERO, Range, allocate_groups, cents, whole
+from .amounts import ZERO, Range, cents, whole
 from .quantities import BuildingQuantities, Quantity
+from .subsidies import SubsidyLine, subsidy_line, svve_measures
 
 
 @dataclass(frozen=True)
 class GasUse:
-    building: int | None       # m³ per year, all dwellings
+    building: int | None  # m³ per year, all dwellings
     per_dwelling: int | None
-    origin: str                # entered | entered_per_dwelling | average_household | unknown
-
-
-@dataclass(frozen=True)
-class SubsidyLine:
-    programme: str | None      # svve_measures | isde | None
-    amount: Range              # what the plan counts (ZERO when not counted)
-    reason: str                # counted | entered | after_end_date | building_too_new |
-                               # amount_not_found | owner_occupiers_only | none
-    application_date: dt.date | None = None
-    open_until: dt.date | None = None
-    provenance: Provenance | None = None
-    potential: Range | None = None   # what it would be, applied before the end date
-
-    @property
-    def counted(self) -> bool:
-        return self.reason in ("counted", "entered")
+    origin: str  # entered | entered_per_dwelling | average_household | unknown
 
 
 @dataclass(frozen=True)
 class SavingLine:
-    m3: Range | None           # gas saved per year, whole m³ (per dwelling for private measures)
-    euros: Range | None        # cents per year
-    origin: str                # default | energy_advice | dmjop | quote | board
-    reason: str                # known | saving_not_found | extra_electricity_unknown |
-                               # quantity_unknown
+    m3: Range | None  # gas saved per year, whole m³ (per dwelling for private measures)
+    euros: Range | None  # cents per year
+    origin: str  # default | energy_advice | dmjop | quote | board
+    # known | saving_not_found | extra_electricity_unknown | quantity_unknown
+    reason: str
     provenance: Provenance | None = None
 
 
 @dataclass(frozen=True)
 class MeasureCost:
     measure: MeasureId
-    payer: str                 # vve | owner
+    payer: str  # vve | owner
     year: int
     quantity: Quantity | None
     price: UnitPrice | None
-    investment: Range | None   # building total (vve) or per dwelling (owner)
-    origin: str                # default | energy_advice | dmjop | quote | board
+    investment: Range | None  # building total (vve) or per dwelling (owner)
+    origin: str  # default | energy_advice | dmjop | quote | board
     reference: str | None
     subsidy: SubsidyLine
     net: Range | None
     saving: SavingLine
-    missing: tuple[str, ...]   # price_not_found | quantity_unknown | status_unknown |
-                               # roof_type_unknown | in_maintenance | outdated_price
-    owners_count: int | None = None   # dwellings that pay a private measure, if known
+    # price_not_found | quantity_unknown | status_unknown | roof_type_unknown |
+    # in_maintenance | outdated_price
+    missing: tuple[str, ...]
+    owners_count: int | None = None  # dwellings that pay a private measure, if known
 
 
 def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
@@ -90,8 +76,9 @@ def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
     return GasUse(None, average, "average_household")
 
 
-def _price(money: MoneyKnowledge, mid: str, profile: Profile, route: str,
-           modest: bool = False) -> UnitPrice | None:
+def _price(
+    money: MoneyKnowledge, mid: str, profile: Profile, route: str, modest: bool = False
+) -> UnitPrice | None:
     for price in money.prices_for(mid):
         if price.exterior and modest:
             continue
@@ -103,8 +90,7 @@ def _price(money: MoneyKnowledge, mid: str, profile: Profile, route: str,
     return None
 
 
-def _saving_entry(money: MoneyKnowledge, mid: str, profile: Profile, route: str
-                  ) -> Saving | None:
+def _saving_entry(money: MoneyKnowledge, mid: str, profile: Profile, route: str) -> Saving | None:
     glazing = profile.building.glazing or "mixed"
     for saving in money.savings.values():
         if saving.measure != mid:
@@ -118,12 +104,20 @@ def _saving_entry(money: MoneyKnowledge, mid: str, profile: Profile, route: str
 
 
 def _euro_range(quantity: Decimal, low: Decimal, typical: Decimal | None, high: Decimal) -> Range:
-    return Range(cents(quantity * low), None if typical is None else cents(quantity * typical),
-                 cents(quantity * high))
+    return Range(
+        cents(quantity * low),
+        None if typical is None else cents(quantity * typical),
+        cents(quantity * high),
+    )
 
 
-def _saving(entry: Saving | None, quantity: Decimal | None, gas: GasUse, private: bool,
-            money: MoneyKnowledge) -> SavingLine:
+def _saving(
+    entry: Saving | None,
+    quantity: Decimal | None,
+    gas: GasUse,
+    private: bool,
+    money: MoneyKnowledge,
+) -> SavingLine:
     if entry is None:
         return SavingLine(None, None, "default", "saving_not_found")
     price = money.gas_price.value
@@ -134,21 +128,29 @@ def _saving(entry: Saving | None, quantity: Decimal | None, gas: GasUse, private
         euros = Range(cents(m3.low * price.low), None, cents(m3.high * price.high))
         return SavingLine(m3, euros, "default", "known", entry.provenance)
     use = gas.per_dwelling if private else gas.building
-    saved = None if use is None else Range(whole(use * entry.amount.low), None,
-                                           whole(use * entry.amount.high))
+    saved = (
+        None
+        if use is None
+        else Range(whole(use * entry.amount.low), None, whole(use * entry.amount.high))
+    )
     return SavingLine(saved, None, "default", "extra_electricity_unknown", entry.provenance)
 
 
 # The answer that made the engine choose a measure: left unknown, the measure may not be
 # needed at all, so it is not priced (the plan asks to find out first).
-STATUS = {"roof_insulation": ("roof_insulation",), "glazing": ("glazing",),
-          "facade_insulation": ("facade_insulation", "cavity_wall"),
-          "floor_insulation": ("floor_insulation",), "ventilation": ("ventilation",),
-          "solar_panels": ("solar_panels",)}
+STATUS = {
+    "roof_insulation": ("roof_insulation",),
+    "glazing": ("glazing",),
+    "facade_insulation": ("facade_insulation", "cavity_wall"),
+    "floor_insulation": ("floor_insulation",),
+    "ventilation": ("ventilation",),
+    "solar_panels": ("solar_panels",),
+}
 
 
-def _why_unpriced(m: Measure, profile: Profile, price: UnitPrice | None,
-                  money: MoneyKnowledge, as_of: dt.date) -> str | None:
+def _why_unpriced(
+    m: Measure, profile: Profile, price: UnitPrice | None, money: MoneyKnowledge, as_of: dt.date
+) -> str | None:
     b = profile.building
     if any(getattr(b, field) is None for field in STATUS.get(m.id, ())):
         return "status_unknown"
@@ -156,7 +158,7 @@ def _why_unpriced(m: Measure, profile: Profile, price: UnitPrice | None,
         return "status_unknown"
     frames = profile.money.planned.window_frames
     if m.id == "glazing" and frames is not None and frames >= as_of.year:
-        return "in_maintenance"   # new frames come with new glass: the MJOP pays most of it
+        return "in_maintenance"  # new frames come with new glass: the MJOP pays most of it
     if price is None:
         roof_priced = any(p.roof_types for p in money.prices_for(m.id))
         return "roof_type_unknown" if roof_priced and b.roof_type is None else "price_not_found"
@@ -165,47 +167,115 @@ def _why_unpriced(m: Measure, profile: Profile, price: UnitPrice | None,
     return None
 
 
-def measure_costs(profile: Profile, knowledge: Knowledge, measures: list[Measure], route: str,
-                  quantities: BuildingQuantities, gas: GasUse, execution_year: int,
-                  svve_application: dt.date | None, as_of: dt.date) -> list[MeasureCost]:
-    money = knowledge.money
-    figures = profile.money.figures
-    lines = []
-    for m in measures:
-        entry = knowledge.measures[m.id]
-        private = entry.private
-        price = _price(money, m.id, profile, route, modest_facade(profile, knowledge))
-        quantity = _quantity(price, quantities, figures.get(m.id), private)
-        investment, missing = None, []
-        unpriced = _why_unpriced(m, profile, price, money, as_of)
-        if unpriced is not None:
-            missing.append(unpriced)
-        elif quantity is None or quantity.value is None:
-            missing.append("quantity_unknown")
-        else:
-            assert price is not None, "_why_unpriced names a missing price"
-            investment = _euro_range(quantity.value, price.price.low, price.price.typical,
-                                     price.price.high)
-        saving = _saving(_saving_entry(money, m.id, profile, route),
-                         None if quantity is None or unpriced is not None else quantity.value,
-                         gas, private, money)
-        own = figures.get(m.id) or MeasureFigures()
-        origin = own.origin or "board"
-        if own.investment is not None:
-            investment, missing = Range.exact(own.investment * 100), []
-        if own.yearly_saving is not None:
-            saving = SavingLine(saving.m3, Range.exact(own.yearly_saving * 100), origin, "known")
-        lines.append(MeasureCost(
-            m.id, "owner" if private else "vve", m.coupled_year or execution_year, quantity,
-            price, investment, origin if own.investment is not None else "default",
-            own.reference, SubsidyLine(None, ZERO, "none"), None, saving, tuple(missing),
-            _owners_count(m.id, profile) if private else None))
+def measure_costs(
+    profile: Profile,
+    knowledge: Knowledge,
+    measures: list[Measure],
+    route: str,
+    quantities: BuildingQuantities,
+    gas: GasUse,
+    execution_year: int,
+    svve_application: dt.date | None,
+    as_of: dt.date,
+) -> list[MeasureCost]:
+    lines = [
+        _cost(m, profile, knowledge, route, quantities, gas, execution_year, as_of)
+        for m in measures
+    ]
     lines = _with_subsidies(lines, profile, knowledge, route, svve_application)
     return [_with_net(line) for line in lines]
 
 
-def _quantity(price: UnitPrice | None, quantities: BuildingQuantities,
-              own: MeasureFigures | None, private: bool) -> Quantity | None:
+def _cost(
+    m: Measure,
+    profile: Profile,
+    knowledge: Knowledge,
+    route: str,
+    quantities: BuildingQuantities,
+    gas: GasUse,
+    execution_year: int,
+    as_of: dt.date,
+) -> MeasureCost:
+    """One measure's line before its subsidy: the default price and saving, or the VvE's
+    own figures where it entered them."""
+    money = knowledge.money
+    private = knowledge.measures[m.id].private
+    price = _price(money, m.id, profile, route, modest_facade(profile, knowledge))
+    own = profile.money.figures.get(m.id)
+    quantity = _quantity(price, quantities, own, private)
+    investment, missing = None, []
+    unpriced = _why_unpriced(m, profile, price, money, as_of)
+    if unpriced is not None:
+        missing.append(unpriced)
+    elif quantity is None or quantity.value is None:
+        missing.append("quantity_unknown")
+    else:
+        assert price is not None, "_why_unpriced names a missing price"
+        investment = _euro_range(
+            quantity.value, price.price.low, price.price.typical, price.price.high
+        )
+    saving = _saving(
+        _saving_entry(money, m.id, profile, route),
+        None if quantity is None or unpriced is not None else quantity.value,
+        gas,
+        private,
+        money,
+    )
+    own = own or MeasureFigures()
+    origin = own.origin or "board"
+    if own.investment is not None:
+        investment, missing = Range.exact(own.investment * 100), []
+    if own.yearly_saving is not None:
+        saving = SavingLine(saving.m3, Range.exact(own.yearly_saving * 100), origin, "known")
+    return MeasureCost(
+        m.id,
+        "owner" if private else "vve",
+        m.coupled_year or execution_year,
+        quantity,
+        price,
+        investment,
+        origin if own.investment is not None else "default",
+        own.reference,
+        SubsidyLine(None, ZERO, "none"),
+        None,
+        saving,
+        tuple(missing),
+        _owners_count(m.id, profile) if private else None,
+    )
+
+
+def _with_subsidies(
+    lines: list[MeasureCost],
+    profile: Profile,
+    knowledge: Knowledge,
+    route: str,
+    application: dt.date | None,
+) -> list[MeasureCost]:
+    rates = knowledge.money.svve_rates
+    eligible = [
+        (line.measure, line.quantity.value)
+        for line in lines
+        if line.payer == "vve"
+        and line.measure in rates
+        and line.investment is not None
+        and line.quantity is not None
+        and line.quantity.value is not None
+    ]
+    svve = svve_measures(eligible, profile, knowledge, application)
+    return [
+        replace(
+            line, subsidy=subsidy_line(line.measure, line.payer, svve, profile, knowledge, route)
+        )
+        for line in lines
+    ]
+
+
+def _quantity(
+    price: UnitPrice | None,
+    quantities: BuildingQuantities,
+    own: MeasureFigures | None,
+    private: bool,
+) -> Quantity | None:
     if price is None:
         kind = None
     else:
@@ -224,80 +294,6 @@ def _owners_count(mid: str, profile: Profile) -> int | None:
     if mid == "induction_cooking":
         return dwellings if profile.building.cooking_on_gas == "all" else None
     return dwellings
-
-
-def _with_subsidies(lines: list[MeasureCost], profile: Profile, knowledge: Knowledge,
-                    route: str, application: dt.date | None) -> list[MeasureCost]:
-    money = knowledge.money
-    programme = knowledge.financing.svve_measures
-    year = profile.building.construction_year
-    eligible = [(line.measure, line.quantity.value) for line in lines
-                if line.payer == "vve" and line.measure in money.svve_rates
-                and line.investment is not None and line.quantity is not None
-                and line.quantity.value is not None]
-    doubles = len(eligible) >= 2
-    if year is not None and year >= programme.excluded_from_year:
-        refusal = "building_too_new"
-    elif application is None or application > programme.open_until:
-        refusal = "after_end_date"
-    else:
-        refusal = None
-    amounts: dict[str, Range] = {}
-    if refusal in (None, "after_end_date"):   # after the end date: what it would have been
-        for measure, quantity in eligible:
-            base = cents(quantity * money.svve_rates[measure])
-            amounts[measure] = Range(base, None, 2 * base if doubles else base)
-        if profile.building.rights.dwellings:
-            amounts = _cap(amounts, programme.max_per_dwelling * 100 *
-                           profile.building.rights.dwellings)
-    out = []
-    for line in lines:
-        own = profile.money.figures.get(line.measure)
-        if own is not None and own.subsidy is not None:
-            subsidy = SubsidyLine("svve_measures" if line.payer == "vve" else None,
-                                  Range.exact(own.subsidy * 100), "entered")
-        elif line.payer == "owner":
-            subsidy = _isde(money, line.measure, route)
-        elif line.measure in amounts and refusal is None:
-            subsidy = SubsidyLine("svve_measures", amounts[line.measure], "counted", application,
-                                  programme.open_until, money.svve_rates_provenance)
-        elif refusal is not None:
-            subsidy = SubsidyLine("svve_measures", ZERO, refusal, application,
-                                  programme.open_until, money.svve_rates_provenance
-                                  if line.measure in amounts else None,
-                                  amounts.get(line.measure))
-        else:
-            subsidy = SubsidyLine("svve_measures", ZERO, "amount_not_found", application,
-                                  programme.open_until)
-        out.append(replace(line, subsidy=subsidy))
-    return out
-
-
-def _cap(amounts: dict[str, Range], cap: int) -> dict[str, Range]:
-    """The scheme's maximum for the whole building, shared in proportion."""
-    if not amounts or sum(r.high for r in amounts.values()) <= cap:
-        return amounts
-    ids = list(amounts)
-
-    def share(values: list[int]) -> list[int]:
-        if sum(values) <= cap:
-            return values
-        each, extra = allocate_groups(cap, [(Fraction(v), 1) for v in values])
-        return [e + x for e, x in zip(each, extra)]
-
-    lows = share([amounts[i].low for i in ids])
-    highs = share([amounts[i].high for i in ids])
-    return {i: Range(min(lo, hi), None, hi) for i, lo, hi in zip(ids, lows, highs)}
-
-
-def _isde(money: MoneyKnowledge, mid: str, route: str) -> SubsidyLine:
-    for grant in money.isde.values():
-        if grant.measure == mid and (not grant.routes or route in grant.routes):
-            span = grant.amount
-            return SubsidyLine("isde", Range(cents(span.low), None if span.typical is None
-                                             else cents(span.typical), cents(span.high)),
-                               "owner_occupiers_only", provenance=grant.provenance)
-    return SubsidyLine(None, ZERO, "none")
 
 
 def _with_net(line: MeasureCost) -> MeasureCost:

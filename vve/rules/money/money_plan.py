@@ -8,17 +8,18 @@ from fractions import Fraction
 
 from .amounts import Range, whole
 from .apartments import ClassAmounts, LoanPlan, ShareTable
-from .measures import GasUse, MeasureCost, SubsidyLine
+from .measures import GasUse, MeasureCost
 from .quantities import BuildingQuantities
 from .reserve import ReservePlan
+from .subsidies import SubsidyLine
 
 
 @dataclass(frozen=True)
 class Totals:
-    investment: Range          # measures whose cost is known
-    subsidy: Range             # counted subsidy
+    investment: Range  # measures whose cost is known
+    subsidy: Range  # counted subsidy
     net: Range
-    yearly_saving: Range | None    # cents; measures whose € saving is known
+    yearly_saving: Range | None  # cents; measures whose € saving is known
     saving_m3: Range | None
     unknown_cost: tuple[str, ...]
     unknown_saving: tuple[str, ...]
@@ -30,8 +31,8 @@ class ReferenceApartment:
     dwelling class of a breukdelen table."""
 
     label: str
-    share: Fraction            # of the whole (the table's sum taken into account)
-    share_text: str            # as the deed writes it
+    share: Fraction  # of the whole (the table's sum taken into account)
+    share_text: str  # as the deed writes it
 
     def of(self, amount: Range) -> Range:
         return amount.map(lambda v: whole(Fraction(v) * self.share))
@@ -40,17 +41,17 @@ class ReferenceApartment:
 @dataclass(frozen=True)
 class OtherCostLine:
     id: str
-    cost: Range                # cents, for the building
+    cost: Range  # cents, for the building
     year: int
     stage: str
 
 
 @dataclass(frozen=True)
 class AdviceCost:
-    cost: Range | None         # entered by the board (no source gives a default)
+    cost: Range | None  # entered by the board (no source gives a default)
     subsidy: SubsidyLine
     net: Range | None
-    share: Fraction            # the part of the cost the SVVE pays
+    share: Fraction  # the part of the cost the SVVE pays
 
 
 @dataclass(frozen=True)
@@ -60,20 +61,20 @@ class MoneyPlan:
     lines: tuple[MeasureCost, ...]
     advice: AdviceCost
     advice_year: int
-    other: tuple[OtherCostLine, ...]   # costs besides the measures with a sourced amount
-    not_included: tuple[str, ...]      # ids of costs no source prices (knowledge.not_included)
-    vve: Totals                # common measures, paid by the VvE
-    owners: Totals             # private measures, per dwelling
-    net_to_pay: Range          # VvE: measures, advice and other costs, after counted subsidy
-    owners_pay: Range          # net_to_pay less what the reserve fund pays: the owners' part
+    other: tuple[OtherCostLine, ...]  # costs besides the measures with a sourced amount
+    not_included: tuple[str, ...]  # ids of costs no source prices (knowledge.not_included)
+    vve: Totals  # common measures, paid by the VvE
+    owners: Totals  # private measures, per dwelling
+    net_to_pay: Range  # VvE: measures, advice and other costs, after counted subsidy
+    owners_pay: Range  # net_to_pay less what the reserve fund pays: the owners' part
     per_stage: dict[str, Range]
     per_year: dict[int, Range]
     execution_year: int
-    reserve_used: int          # cents the board means to take from the reserve fund
+    reserve_used: int  # cents the board means to take from the reserve fund
     loan: LoanPlan
     shares: ShareTable | None
     apartments: tuple[ClassAmounts, ...]
     reserve: ReservePlan
     reference: ReferenceApartment | None = None
-    summary: tuple[str, ...] = ()   # Dutch sentences for page one of the plan
-    notes: tuple[str, ...] = ()     # Dutch sentences that open the money chapter
+    summary: tuple[str, ...] = ()  # Dutch sentences for page one of the plan
+    notes: tuple[str, ...] = ()  # Dutch sentences that open the money chapter

@@ -17,8 +17,15 @@ from vve.profile import Profile
 # origin codes: entered (by the board), reference (RVO dwelling of this type),
 # reference_other_type (no reference for this type: the fallback dwelling),
 # derived (computed from other quantities), unknown
-UNITS = {"floor_area": "m2", "closed_facade": "m2", "windows": "m2", "roof": "m2", "ground_floor": "m2",
-         "dwellings": "dwelling", "watt_peak": "wp"}
+UNITS = {
+    "floor_area": "m2",
+    "closed_facade": "m2",
+    "windows": "m2",
+    "roof": "m2",
+    "ground_floor": "m2",
+    "dwellings": "dwelling",
+    "watt_peak": "wp",
+}
 
 
 @dataclass(frozen=True)
@@ -26,7 +33,7 @@ class Quantity:
     kind: str
     value: Decimal | None
     origin: str
-    reference: str | None = None    # the reference dwelling used, if any
+    reference: str | None = None  # the reference dwelling used, if any
 
     @property
     def unit(self) -> str:
@@ -38,7 +45,7 @@ class BuildingQuantities:
     dwellings: int | None
     reference: ReferenceDwelling
     reference_matches_type: bool
-    floor_area: Quantity          # per dwelling
+    floor_area: Quantity  # per dwelling
     items: dict[str, Quantity]
 
     def get(self, kind: str) -> Quantity:
@@ -75,8 +82,11 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
     items = {
         "closed_facade": per_dwelling("closed_facade", b.facade_area, ref.closed_facade),
         "windows": per_dwelling("windows", b.window_area, ref.windows),
-        "dwellings": Quantity("dwellings", None if dwellings is None else Decimal(dwellings),
-                              "entered" if dwellings is not None else "unknown"),
+        "dwellings": Quantity(
+            "dwellings",
+            None if dwellings is None else Decimal(dwellings),
+            "entered" if dwellings is not None else "unknown",
+        ),
     }
     footprint: Decimal | None = None
     if dwellings and b.storeys:
@@ -89,6 +99,5 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
     if b.roof_area is not None and b.roof_type == "flat":
         items["ground_floor"] = Quantity("ground_floor", Decimal(b.roof_area), "derived")
     elif footprint is not None:
-        items["ground_floor"] = Quantity("ground_floor", footprint, derived_origin,
-                                         floor.reference)
+        items["ground_floor"] = Quantity("ground_floor", footprint, derived_origin, floor.reference)
     return BuildingQuantities(dwellings, ref, matches, floor, items)

@@ -22,23 +22,23 @@ from .amounts import Range, cents
 @dataclass(frozen=True)
 class ReserveYear:
     year: int
-    start: int             # cents
+    start: int  # cents
     contribution: int
-    committed: int         # the MJOP's planned spending the board entered
-    plan: int              # what this plan takes from the reserve fund
+    committed: int  # the MJOP's planned spending the board entered
+    plan: int  # what this plan takes from the reserve fund
     end: int
 
 
 @dataclass(frozen=True)
 class ReservePlan:
-    balance: int | None                # cents today
-    contribution: int | None           # cents per year
-    minimum: Range | None              # cents per year, without a valid MJOP
-    minimum_basis: str | None          # rebuild_value | volume_estimate
+    balance: int | None  # cents today
+    contribution: int | None  # cents per year
+    minimum: Range | None  # cents per year, without a valid MJOP
+    minimum_basis: str | None  # rebuild_value | volume_estimate
     rebuild_value_estimate: Range | None
-    mjop_sets_minimum: bool            # an adopted MJOP of at most 5 years sets it
-    meets_minimum: bool | None         # None: unknown or the estimate's range straddles it
-    plan_spending: int                 # cents from the reserve fund for this plan
+    mjop_sets_minimum: bool  # an adopted MJOP of at most 5 years sets it
+    meets_minimum: bool | None  # None: unknown or the estimate's range straddles it
+    plan_spending: int  # cents from the reserve fund for this plan
     plan_spending_year: int | None
     projection: tuple[ReserveYear, ...]
     # planned maintenance (money.planned) within the projection whose amount was not entered
@@ -49,8 +49,9 @@ class ReservePlan:
         return min((y.end for y in self.projection), default=None)
 
 
-def _minimum(profile: Profile, knowledge: Knowledge) -> tuple[Range | None, str | None,
-                                                                 Range | None]:
+def _minimum(
+    profile: Profile, knowledge: Knowledge
+) -> tuple[Range | None, str | None, Range | None]:
     share = knowledge.financing.reserve_fund.min_share_of_rebuild_value
     value = profile.money.rebuild_value
     if value is not None:
@@ -63,52 +64,107 @@ def _minimum(profile: Profile, knowledge: Knowledge) -> tuple[Range | None, str 
         prices = [euros for _, euros in steps]
     else:
         price = next((euros for limit, euros in steps if storeys <= limit), None)
-        if price is None:     # taller than any figure found
+        if price is None:  # taller than any figure found
             return None, None, None
         prices = [price]
     estimate = Range(cents(volume * min(prices)), None, cents(volume * max(prices)))
     return estimate.map(lambda v: cents(Fraction(v, 100) * share)), "volume_estimate", estimate
 
 
-def reserve_plan(profile: Profile, knowledge: Knowledge, as_of: dt.date, last_year: int,
-                 plan_spending: int, plan_spending_year: int | None) -> ReservePlan:
+def reserve_plan(
+    profile: Profile,
+    knowledge: Knowledge,
+    as_of: dt.date,
+    last_year: int,
+    plan_spending: int,
+    plan_spending_year: int | None,
+) -> ReservePlan:
     money = profile.money
     minimum, basis, estimate = _minimum(profile, knowledge)
     max_age = knowledge.financing.reserve_fund.mjop_max_age_years
-    mjop_valid = (money.maintenance_plan in ("mjop", "dmjop")
-                  and money.maintenance_plan_year is not None
-                  and as_of.year - money.maintenance_plan_year <= max_age)
-    contribution = (None if money.yearly_reserve_contribution is None
-                    else money.yearly_reserve_contribution * 100)
-    meets = None
-    # with a valid MJOP, the MJOP's amount is the legal minimum, which the plan does not know
-    if minimum is not None and contribution is not None and not mjop_valid:
-        if contribution >= minimum.high:
-            meets = True
-        elif contribution < minimum.low:
-            meets = False
+    mjop_valid = (
+        money.maintenance_plan in ("mjop", "dmjop")
+        and money.maintenance_plan_year is not None
+        and as_of.year - money.maintenance_plan_year <= max_age
+    )
+    contribution = (
+        None
+        if money.yearly_reserve_contribution is None
+        else money.yearly_reserve_contribution * 100
+    )
     balance = None if money.reserve_fund_balance is None else money.reserve_fund_balance * 100
-    projection = []
+    projection: list[ReserveYear] = []
     if balance is not None and contribution is not None:
-        committed: dict[int, int] = {}
-        for item in money.reserve_commitments:
-            committed[item.year] = committed.get(item.year, 0) + item.amount * 100
-        start = balance
-        for year in range(as_of.year, max(last_year, as_of.year) + 1):
-            paid_in = contribution
-            if year == as_of.year:   # today's balance: only the rest of this year is ahead
-                days = (dt.date(year + 1, 1, 1) - as_of).days
-                paid_in = cents(Fraction(contribution * days,
-                                         100 * (366 if calendar.isleap(year) else 365)))
-            plan = plan_spending if year == plan_spending_year else 0
-            end = start + paid_in - committed.get(year, 0) - plan
-            projection.append(ReserveYear(year, start, paid_in, committed.get(year, 0),
-                                          plan, end))
-            start = end
+        projection = _projection(
+            profile, as_of, last_year, balance, contribution, plan_spending, plan_spending_year
+        )
+    return ReservePlan(
+        balance,
+        contribution,
+        minimum,
+        basis,
+        estimate,
+        mjop_valid,
+        _meets(minimum, contribution, mjop_valid),
+        plan_spending,
+        plan_spending_year,
+        tuple(projection),
+        _unknown_spending(profile, projection),
+    )
+
+
+def _meets(minimum: Range | None, contribution: int | None, mjop_valid: bool) -> bool | None:
+    """Whether the contribution meets the minimum; None where the estimate's range straddles
+    it, or with a valid MJOP, whose amount is the legal minimum the plan does not know."""
+    if minimum is None or contribution is None or mjop_valid:
+        return None
+    if contribution >= minimum.high:
+        return True
+    if contribution < minimum.low:
+        return False
+    return None
+
+
+def _projection(
+    profile: Profile,
+    as_of: dt.date,
+    last_year: int,
+    balance: int,
+    contribution: int,
+    plan_spending: int,
+    plan_spending_year: int | None,
+) -> list[ReserveYear]:
+    """The balance year by year, from today to the plan's last year."""
+    committed: dict[int, int] = {}
+    for item in profile.money.reserve_commitments:
+        committed[item.year] = committed.get(item.year, 0) + item.amount * 100
+    projection = []
+    start = balance
+    for year in range(as_of.year, max(last_year, as_of.year) + 1):
+        paid_in = contribution
+        if year == as_of.year:  # today's balance: only the rest of this year is ahead
+            days = (dt.date(year + 1, 1, 1) - as_of).days
+            paid_in = cents(
+                Fraction(contribution * days, 100 * (366 if calendar.isleap(year) else 365))
+            )
+        plan = plan_spending if year == plan_spending_year else 0
+        end = start + paid_in - committed.get(year, 0) - plan
+        projection.append(ReserveYear(year, start, paid_in, committed.get(year, 0), plan, end))
+        start = end
+    return projection
+
+
+def _unknown_spending(
+    profile: Profile, projection: list[ReserveYear]
+) -> tuple[tuple[int, str], ...]:
+    """Planned maintenance within the projection whose amount the board did not enter."""
+    money = profile.money
     years = {y.year for y in projection}
     entered = {item.year for item in money.reserve_commitments}
-    unknown = tuple(sorted(
-        (year, component) for component, year in money.planned.model_dump().items()
-        if year is not None and year in years and year not in entered))
-    return ReservePlan(balance, contribution, minimum, basis, estimate, mjop_valid, meets,
-                       plan_spending, plan_spending_year, tuple(projection), unknown)
+    return tuple(
+        sorted(
+            (year, component)
+            for component, year in money.planned.model_dump().items()
+            if year is not None and year in years and year not in entered
+        )
+    )

@@ -51,23 +51,32 @@ def _mostly_unpriced(money: MoneyPlan) -> bool:
     return not priced or 2 * len(priced) < len(vve)
 
 
-def summary(money: MoneyPlan, knowledge: Knowledge, heating: str | None
-            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def summary(
+    money: MoneyPlan, knowledge: Knowledge, heating: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(cover sentences, chapter notes)."""
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     cover = [_cost_sentence(money)]
     unpriced = not estimable(money)
     if not unpriced:
         cover.append(_saving_sentence(money, shorts, heating))
-    pump = next((line.investment for line in money.lines if line.payer == "owner"
-                 and line.measure == "individual_heat_pumps" and line.investment), None)
+    pump = next(
+        (
+            line.investment
+            for line in money.lines
+            if line.payer == "owner" and line.measure == "individual_heat_pumps" and line.investment
+        ),
+        None,
+    )
     if pump is not None:
         # the VvE still chooses individual or collective (decision choose_heat_source)
-        cover.append(f"Kiest de VvE voor eigen warmtepompen per appartement, dan betaalt "
-                     f"iedere eigenaar daarnaast zijn eigen warmtepomp: naar schatting "
-                     f"{nl_euro_range(pump.low, pump.high)} per woning; "
-                     f"eigenaar-bewoners kunnen ISDE-subsidie krijgen (de bedragen voor 2026 "
-                     f"zijn niet gevonden).")
+        cover.append(
+            f"Kiest de VvE voor eigen warmtepompen per appartement, dan betaalt "
+            f"iedere eigenaar daarnaast zijn eigen warmtepomp: naar schatting "
+            f"{nl_euro_range(pump.low, pump.high)} per woning; "
+            f"eigenaar-bewoners kunnen ISDE-subsidie krijgen (de bedragen voor 2026 "
+            f"zijn niet gevonden)."
+        )
     reserve = _reserve_sentence(money)
     if reserve:
         cover.append(reserve)
@@ -75,38 +84,57 @@ def summary(money: MoneyPlan, knowledge: Knowledge, heating: str | None
         cover.append(_certainty_sentence(money, knowledge, shorts))
     elif any(line.investment is not None for line in money.lines):
         cover.append("Wat al wel te schatten is, staat in het hoofdstuk over de kosten.")
-    notes = [n for n in (_subsidy_note(money), _private_note(money, shorts),
-                         _rate_note(money, knowledge), _surfaces_note(money)) if n]
+    notes = [
+        n
+        for n in (
+            _subsidy_note(money),
+            _private_note(money, shorts),
+            _rate_note(money, knowledge),
+            _surfaces_note(money),
+        )
+        if n
+    ]
     return tuple(cover), tuple(notes)
 
 
 def _cost_sentence(money: MoneyPlan) -> str:
     shares = money.shares
     if not estimable(money):
-        return ("Een bedrag per appartement is nog niet te geven: van de meeste maatregelen is "
-                "nog niet bekend of ze nodig zijn of wat ze kosten. De opname door de adviseur "
-                "(fase 2) geeft de eerste bedragen.")
+        return (
+            "Een bedrag per appartement is nog niet te geven: van de meeste maatregelen is "
+            "nog niet bekend of ze nodig zijn of wat ze kosten. De opname door de adviseur "
+            "(fase 2) geeft de eerste bedragen."
+        )
     if shares is None:
-        return (f"De maatregelen van de VvE kosten na subsidie naar schatting ten minste "
-                f"{nl_euro_range(money.net_to_pay.low, money.net_to_pay.high)}; per appartement "
-                f"volgt dat zodra het aantal appartementsrechten bekend is.")
+        return (
+            f"De maatregelen van de VvE kosten na subsidie naar schatting ten minste "
+            f"{nl_euro_range(money.net_to_pay.low, money.net_to_pay.high)}; per appartement "
+            f"volgt dat zodra het aantal appartementsrechten bekend is."
+        )
     years = summary_term(money)
     term = next((t for t in money.loan.terms if t.years == years), None)
     can_borrow = term is not None and money.loan.principal.high >= money.loan.min_amount
-    reserve = (f"; daarnaast betaalt de VvE {nl_euros(money.reserve_used)} uit het reservefonds"
-               if money.reserve_used else "")
+    reserve = (
+        f"; daarnaast betaalt de VvE {nl_euros(money.reserve_used)} uit het reservefonds"
+        if money.reserve_used
+        else ""
+    )
 
     def amounts(share: Fraction) -> str:
         one_off = _share_of(money.owners_pay, share, shares.total_share)
         text = f"{nl_euro_range(one_off.low, one_off.high)} in één keer"
         if can_borrow and term is not None:
             monthly = _share_of(term.monthly, share, shares.total_share)
-            text += (f", of {nl_euro_range(monthly.low, monthly.high)} per maand bij een lening "
-                     f"van {years} jaar")
+            text += (
+                f", of {nl_euro_range(monthly.low, monthly.high)} per maand bij een lening "
+                f"van {years} jaar"
+            )
         return text
 
-    return (f"{_who_pays(shares, amounts)}{reserve}.{_rate_text(money, can_borrow)}"
-            f"{_loan_limit_text(money, can_borrow)}")
+    return (
+        f"{_who_pays(shares, amounts)}{reserve}.{_rate_text(money, can_borrow)}"
+        f"{_loan_limit_text(money, can_borrow)}"
+    )
 
 
 def _who_pays(shares: ShareTable, amounts: Callable[[Fraction], str]) -> str:
@@ -115,20 +143,27 @@ def _who_pays(shares: ShareTable, amounts: Callable[[Fraction], str]) -> str:
     if shares.method == "table":
         classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
         if len(classes) <= 3:
-            parts = [f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel "
-                     f"{text}{': uw aandeel in de kosten' if index == 0 else ''}) naar schatting "
-                     f"{amounts(share)}" for index, (share, label, text) in enumerate(classes)]
+            parts = [
+                f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel "
+                f"{text}{': uw aandeel in de kosten' if index == 0 else ''}) naar schatting "
+                f"{amounts(share)}"
+                for index, (share, label, text) in enumerate(classes)
+            ]
             return "Voor de maatregelen van de VvE betaalt " + "; ".join(parts)
         low = min(classes, key=lambda c: c[0])
         high = max(classes, key=lambda c: c[0])
-        return (f"Voor de maatregelen van de VvE betaalt een appartement naar schatting "
-                f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}: uw aandeel in "
-                f"de kosten), tot {amounts(high[0])} bij het grootste ({high[2]})")
+        return (
+            f"Voor de maatregelen van de VvE betaalt een appartement naar schatting "
+            f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}: uw aandeel in "
+            f"de kosten), tot {amounts(high[0])} bij het grootste ({high[2]})"
+        )
     share = Fraction(1, shares.rights_total)
-    who = (f"een appartement (breukdeel 1/{shares.rights_total}: uw aandeel in de kosten)"
-           if shares.method == "equal" else
-           f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de "
-           f"breukdelen uit de splitsingsakte zijn nog niet ingevuld)")
+    who = (
+        f"een appartement (breukdeel 1/{shares.rights_total}: uw aandeel in de kosten)"
+        if shares.method == "equal"
+        else f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de "
+        f"breukdelen uit de splitsingsakte zijn nog niet ingevuld)"
+    )
     return f"Voor de maatregelen van de VvE betaalt {who} naar schatting {amounts(share)}"
 
 
@@ -138,66 +173,94 @@ def _rate_text(money: MoneyPlan, can_borrow: bool) -> str:
     percent = format(money.loan.rates[0].rate_percent.normalize(), "f").replace(".", ",")
     if money.loan.rate_origin == "quote":
         return f" De maandbedragen rekenen met {percent}% rente uit de offerte."
-    return (f" De maandbedragen rekenen met {percent}% rente; de echte rente is nog "
-            f"onbekend.")
+    return f" De maandbedragen rekenen met {percent}% rente; de echte rente is nog onbekend."
 
 
 def _loan_limit_text(money: MoneyPlan, can_borrow: bool) -> str:
     """Whether the amount reaches the VvE loan's minimum."""
     loan = money.loan
     if can_borrow and loan.principal.low < loan.min_amount:
-        return (f" Lenen kan alleen als het bedrag voor de hele VvE boven het minimum van "
-                f"{nl_euros(loan.min_amount)} uitkomt.")
+        return (
+            f" Lenen kan alleen als het bedrag voor de hele VvE boven het minimum van "
+            f"{nl_euros(loan.min_amount)} uitkomt."
+        )
     if not can_borrow and loan.principal.high > 0:
-        return (f" Een VvE-lening kan niet: het bedrag is kleiner dan het minimum van "
-                f"{nl_euros(loan.min_amount)}.")
+        return (
+            f" Een VvE-lening kan niet: het bedrag is kleiner dan het minimum van "
+            f"{nl_euros(loan.min_amount)}."
+        )
     return ""
 
 
 def _saving_sentence(money: MoneyPlan, shorts: dict[str, str], heating: str | None) -> str:
     saving, dwellings = money.vve.yearly_saving, money.quantities.dwellings
     if saving is None or not dwellings:
-        return ("Wat de maatregelen besparen op de energierekening, is nog niet te schatten; het "
-                "energieadvies rekent dat uit.")
+        return (
+            "Wat de maatregelen besparen op de energierekening, is nog niet te schatten; het "
+            "energieadvies rekent dat uit."
+        )
     monthly = _per(saving, dwellings * 12)
-    bill = ("staan lagere stookkosten" if heating in COLLECTIVE
-            else "staat een lagere energierekening")
-    text = f"Daartegenover {bill} van naar schatting " \
-           f"{nl_euro_range(monthly.low, monthly.high)} per maand per woning"
-    known = [shorts[line.measure] for line in money.lines
-             if line.payer == "vve" and line.saving.euros is not None]
+    bill = (
+        "staan lagere stookkosten" if heating in COLLECTIVE else "staat een lagere energierekening"
+    )
+    text = (
+        f"Daartegenover {bill} van naar schatting "
+        f"{nl_euro_range(monthly.low, monthly.high)} per maand per woning"
+    )
+    known = [
+        shorts[line.measure]
+        for line in money.lines
+        if line.payer == "vve" and line.saving.euros is not None
+    ]
     if any(line.saving.euros is None for line in money.lines if line.payer == "vve"):
-        text += (f", alleen voor {nl_listing(known)}; de andere besparingen rekent het "
-                 f"energieadvies uit")
+        text += (
+            f", alleen voor {nl_listing(known)}; de andere besparingen rekent het energieadvies uit"
+        )
     return text + "."
 
 
 def _reserve_sentence(money: MoneyPlan) -> str | None:
     reserve, shares = money.reserve, money.shares
-    if reserve.meets_minimum is False and reserve.minimum is not None and \
-            reserve.contribution is not None:
-        sentence = (f"De jaarlijkse reservering moet omhoog naar ten minste het "
-                    f"wettelijk minimum van {nl_euros(reserve.minimum.high)}")
+    if (
+        reserve.meets_minimum is False
+        and reserve.minimum is not None
+        and reserve.contribution is not None
+    ):
+        sentence = (
+            f"De jaarlijkse reservering moet omhoog naar ten minste het "
+            f"wettelijk minimum van {nl_euros(reserve.minimum.high)}"
+        )
         if shares is not None:
-            extra = whole(Fraction(reserve.minimum.high - reserve.contribution,
-                                   shares.rights_total * 12))
+            extra = whole(
+                Fraction(reserve.minimum.high - reserve.contribution, shares.rights_total * 12)
+            )
             sentence += f": gemiddeld {nl_euros(extra)} meer per appartement per maand"
         return sentence + "."
     return None
 
 
 def _certainty_sentence(money: MoneyPlan, knowledge: Knowledge, shorts: dict[str, str]) -> str:
-    used = [p for line in money.lines for p in (
-        line.price.provenance if line.price and line.investment is not None
-        and line.origin == "default" else None,
-        line.saving.provenance if line.saving.euros is not None
-        and line.saving.origin == "default" else None) if p]
+    used = [
+        p
+        for line in money.lines
+        for p in (
+            line.price.provenance
+            if line.price and line.investment is not None and line.origin == "default"
+            else None,
+            line.saving.provenance
+            if line.saving.euros is not None and line.saving.origin == "default"
+            else None,
+        )
+        if p
+    ]
     if any(line.investment is not None for line in money.lines if line.payer == "vve"):
         used += [knowledge.money.other_costs[o.id].provenance for o in money.other]
     if not used:
-        text = ("De bedragen komen uit het eigen energieadvies en de offertes van de VvE"
-                if any(line.origin != "default" for line in money.lines)
-                else "Er zijn nog geen bedragen")
+        text = (
+            "De bedragen komen uit het eigen energieadvies en de offertes van de VvE"
+            if any(line.origin != "default" for line in money.lines)
+            else "Er zijn nog geen bedragen"
+        )
     else:
         # an undated source's peildatum is the day it was read, not the date of its prices
         years = sorted({p.peildatum.year for p in used if not p.undated})
@@ -207,8 +270,7 @@ def _certainty_sentence(money: MoneyPlan, knowledge: Knowledge, shorts: dict[str
             span = str(years[0]) if len(years) == 1 else f"{years[0]} tot {years[-1]}"
             text += f" met prijzen uit {span}"
         if read:
-            text += (f"{', deels' if years else ''} uit ongedateerde bronnen (gelezen in "
-                     f"{read[-1]})")
+            text += f"{', deels' if years else ''} uit ongedateerde bronnen (gelezen in {read[-1]})"
         if any(p.quality == "zwak" for p in used):
             text += ", deels uit zwakke bronnen"
     missing = [shorts[m] for m in money.vve.unknown_cost]
@@ -220,25 +282,32 @@ def _certainty_sentence(money: MoneyPlan, knowledge: Knowledge, shorts: dict[str
 
 
 def _subsidy_note(money: MoneyPlan) -> str | None:
-    potential = [line.subsidy.potential for line in money.lines
-                 if line.subsidy.reason == "after_end_date" and line.subsidy.potential]
+    potential = [
+        line.subsidy.potential
+        for line in money.lines
+        if line.subsidy.reason == "after_end_date" and line.subsidy.potential
+    ]
     late = [line.subsidy for line in money.lines if line.subsidy.reason == "after_end_date"]
     if not late:
         return None
     until = late[0].open_until
-    text = (f"SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
-            f"aanvraag na {nl_date(until)}, het einde van de regeling"
-            if until is not None and until.month == 12 else
-            "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
-            "aanvraag na het einde van de regeling")
+    text = (
+        f"SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
+        f"aanvraag na {nl_date(until)}, het einde van de regeling"
+        if until is not None and until.month == 12
+        else "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
+        "aanvraag na het einde van de regeling"
+    )
     if potential and money.reference is not None:
         ref = money.reference
         by_table = money.shares is not None and money.shares.method == "table"
         who = f"een {ref.label} (breukdeel {ref.share_text})" if by_table else "een appartement"
         amount = ref.of(total(potential))
-        text += (f". Lukt de aanvraag eerder, dan scheelt dat voor {who} "
-                 f"{nl_euro_range(amount.low, amount.high)} (bedragen per m² van een rekenhulp "
-                 f"van een derde partij; de officiële tabel is niet gevonden)")
+        text += (
+            f". Lukt de aanvraag eerder, dan scheelt dat voor {who} "
+            f"{nl_euro_range(amount.low, amount.high)} (bedragen per m² van een rekenhulp "
+            f"van een derde partij; de officiële tabel is niet gevonden)"
+        )
     return text + "."
 
 
@@ -248,11 +317,17 @@ def _private_note(money: MoneyPlan, shorts: dict[str, str]) -> str | None:
         return None
     parts = []
     for line in private:
-        amount = ("een bedrag dat nog onbekend is" if line.investment is None else
-                  f"naar schatting {nl_euro_range(line.investment.low, line.investment.high)} "
-                  f"per woning")
-        who = ("wie nog op gas kookt" if line.measure == "induction_cooking"
-               else "wie de maatregel neemt")
+        amount = (
+            "een bedrag dat nog onbekend is"
+            if line.investment is None
+            else f"naar schatting {nl_euro_range(line.investment.low, line.investment.high)} "
+            f"per woning"
+        )
+        who = (
+            "wie nog op gas kookt"
+            if line.measure == "induction_cooking"
+            else "wie de maatregel neemt"
+        )
         parts.append(f"{shorts[line.measure]} ({who}: {amount})")
     text = f"Wat eigenaars zelf betalen, niet naar breukdeel: {nl_listing(parts)}"
     if any(line.subsidy.reason == "owner_occupiers_only" for line in private):
@@ -267,38 +342,57 @@ def _rate_note(money: MoneyPlan, knowledge: Knowledge) -> str | None:
     text = ""
     if loan.rate_origin == "reference":
         history = " en ".join(r.label for r in loan.history)
-        text = (f"De rente van de VvE-lening is nog niet bekend: de geldgever noemt haar pas als "
-                f"de VvE de besluitvergadering bijeenroept. Gerekend is met "
-                f"{loan.rates[0].label}, ook voor kortere looptijden"
-                + (f"; eerder was het {history}" if history else "") + ". ")
+        text = (
+            f"De rente van de VvE-lening is nog niet bekend: de geldgever noemt haar pas als "
+            f"de VvE de besluitvergadering bijeenroept. Gerekend is met "
+            f"{loan.rates[0].label}, ook voor kortere looptijden"
+            + (f"; eerder was het {history}" if history else "")
+            + ". "
+        )
     limit = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
     if loan.advice_required:
         years = summary_term(money)
-        text += (f"Bij {limit} of meer woningen moet het MJOP ten minste de looptijd van de "
-                 f"lening dekken" + ("." if years is None else
-                                     f": voor {years} jaar lenen een MJOP tot "
-                                     f"{money.execution_year + years}."))
+        text += (
+            f"Bij {limit} of meer woningen moet het MJOP ten minste de looptijd van de "
+            f"lening dekken"
+            + (
+                "."
+                if years is None
+                else f": voor {years} jaar lenen een MJOP tot {money.execution_year + years}."
+            )
+        )
     elif loan.advice_required is False:
-        text += (f"Bij minder dan {limit} woningen moet iedere eigenaar de lening schriftelijk "
-                 f"goedkeuren.")
+        text += (
+            f"Bij minder dan {limit} woningen moet iedere eigenaar de lening schriftelijk "
+            f"goedkeuren."
+        )
     return text.strip() or None
 
 
 def _surfaces_note(money: MoneyPlan) -> str | None:
-    origins = {line.quantity.origin for line in money.lines
-               if line.investment is not None and line.origin == "default"
-               and line.quantity is not None}
+    origins = {
+        line.quantity.origin
+        for line in money.lines
+        if line.investment is not None and line.origin == "default" and line.quantity is not None
+    }
     parts = []
     if origins & {"reference", "reference_other_type"}:
         ref = money.quantities.reference
         other = "" if money.quantities.reference_matches_type else ", een ander gebouwtype"
-        parts.append(f"De oppervlakken van gevel en glas zijn geschat met een "
-                     f"RVO-referentiewoning ({ref.label}{other}): een middenwoning, zonder "
-                     f"kopgevels en hoekwoningen, dus eerder te laag dan te hoog.")
+        parts.append(
+            f"De oppervlakken van gevel en glas zijn geschat met een "
+            f"RVO-referentiewoning ({ref.label}{other}): een middenwoning, zonder "
+            f"kopgevels en hoekwoningen, dus eerder te laag dan te hoog."
+        )
     if origins & {"reference", "reference_other_type", "derived"} and any(
-            line.quantity is not None and line.quantity.kind in ("roof", "ground_floor")
-            and line.quantity.origin != "entered" and line.investment is not None
-            for line in money.lines):
-        parts.append("Dak en vloer zijn het woonoppervlak maal het aantal woningen gedeeld door "
-                     "het aantal bouwlagen: ook een ondergrens.")
+        line.quantity is not None
+        and line.quantity.kind in ("roof", "ground_floor")
+        and line.quantity.origin != "entered"
+        and line.investment is not None
+        for line in money.lines
+    ):
+        parts.append(
+            "Dak en vloer zijn het woonoppervlak maal het aantal woningen gedeeld door "
+            "het aantal bouwlagen: ook een ondergrens."
+        )
     return " ".join(parts) or None

@@ -1,0 +1,105 @@
+"""Risks of the vote: a turnout below the quorum, one owner who can block or carry a
+decision alone, and votes that are missing, assumed or do not add up."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from vve.profile import Profile
+
+from ..context import VoteContext
+from ..decisions import Decision
+from ..explain import nl_int
+from ..voting import power_of
+from .risk import Found
+
+
+def low_turnout(profile: Profile, decisions: list[Decision]) -> list[Found]:
+    qualified = _qualified_decision(decisions)
+    turnout = profile.owners.past_turnout_percent
+    if qualified is None or turnout is None or qualified.rule.rule.quorum is None:
+        return []
+    quorum = qualified.rule.rule.quorum.share
+    if Fraction(turnout, 100) >= quorum:
+        return []
+    return [
+        (
+            "low_turnout",
+            {"turnout": turnout, "quorum": _percent(quorum)},
+            None,
+            ["owners.past_turnout_percent", f"decision:{qualified.id}"],
+        )
+    ]
+
+
+def owner_power(ctx: VoteContext, decisions: list[Decision]) -> list[Found]:
+    if not ctx.total:
+        return []
+    qualified = next((d.rule.rule for d in decisions if d.rule.spec.kind == "qualified"), None)
+    qualified = qualified or next(
+        (a.rule for d in decisions for a in d.alternatives if a.spec.kind == "qualified"), None
+    )
+    ordinary = next((d.rule.rule for d in decisions if d.rule.spec.kind == "ordinary"), None)
+    out: list[Found] = []
+    for party in ctx.parties:
+        if not ctx.party_is_single.get(party.id):
+            continue
+        values = {"party": party.label, "votes": nl_int(party.votes), "total": nl_int(ctx.total)}
+        if qualified and power_of(qualified, ctx.total, party).can_block:
+            out.append(("blocking_owner", values, party.id, [party.id]))
+        if ordinary and power_of(ordinary, ctx.total, party).can_carry:
+            out.append(("dominant_owner", values, party.id, [party.id]))
+    return out
+
+
+def vote_counts(profile: Profile, ctx: VoteContext) -> list[Found]:
+    """Loans the reglement excludes, and votes that are missing, assumed or do not add up."""
+    voting = profile.voting
+    found: list[Found] = []
+    if voting.loans_excluded_by_reglement:
+        found.append(("loans_excluded", {}, None, ["voting.loans_excluded_by_reglement"]))
+    rights = profile.building.rights.total()
+    if voting.votes_per_right == "weighted":
+        weighted = sum(w.rights for w in voting.weights)
+        if not voting.weights:
+            found.append(("weights_missing", {}, None, ["voting.weights"]))
+        elif rights is not None and weighted != rights:
+            found.append(
+                (
+                    "weights_mismatch",
+                    {"weighted": weighted, "rights": rights},
+                    None,
+                    ["voting.weights"],
+                )
+            )
+    if ctx.total is not None and profile.owner_votes() > ctx.total:
+        found.append(
+            (
+                "owner_votes_exceed_total",
+                {"groups": nl_int(profile.owner_votes()), "total": nl_int(ctx.total)},
+                None,
+                ["owners.groups"],
+            )
+        )
+    if ctx.total is None:
+        found.append(("votes_unknown", {}, None, ["building.rights.dwellings"]))
+    elif ctx.votes_assumed:
+        found.append(("votes_assumed", {}, None, ["voting.votes_per_right"]))
+    return found
+
+
+def _qualified_decision(decisions: list[Decision]) -> Decision | None:
+    return next(
+        (
+            d
+            for d in decisions
+            if d.rule.spec.kind == "qualified"
+            or any(a.spec.kind == "qualified" for a in d.alternatives)
+        ),
+        None,
+    )
+
+
+def _percent(share: Fraction) -> str:
+    value = share * 100
+    return str(int(value)) if value.denominator == 1 else f"{float(value):.1f}".replace(".", ",")

@@ -1,0 +1,127 @@
+"""The plan's timeline: the stages and meetings, the measures, and the dates the plan works
+around (boilers due, the target year, planned maintenance, the municipality's heat route)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vve.knowledge import Knowledge
+from vve.profile import Profile
+
+from .decisions import boiler_window
+from .drafts import GOAL_WORDS
+from .measures import Measure
+from .stages import StageWindow, stage_by_id
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    id: str
+    kind: str  # stage | meeting | measure | maintenance | municipal
+    label: str
+    start: dt.date
+    end: dt.date
+
+
+def timeline(
+    profile: Profile, windows: list[StageWindow], measures: list[Measure], knowledge: Knowledge
+) -> list[TimelineItem]:
+    """Every item in date order."""
+    items = [
+        *_stages(windows),
+        *_measures(windows, measures, knowledge),
+        *_boilers(profile, knowledge),
+        *_target(profile),
+        *_maintenance(profile, measures, knowledge),
+        *_municipal(profile),
+    ]
+    return sorted(items, key=lambda i: (i.start, i.kind, i.id))
+
+
+def _year(item_id: str, kind: str, label: str, year: int) -> TimelineItem:
+    """An item that spans one calendar year."""
+    return TimelineItem(item_id, kind, label, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _stages(windows: list[StageWindow]) -> list[TimelineItem]:
+    items = [TimelineItem(f"stage:{w.id}", "stage", w.title, w.start, w.end) for w in windows]
+    items += [
+        TimelineItem(f"meeting:{w.id}", "meeting", w.meeting_label or "ALV", w.meeting, w.meeting)
+        for w in windows
+        if w.meeting
+    ]
+    return items
+
+
+def _measures(
+    windows: list[StageWindow], measures: list[Measure], knowledge: Knowledge
+) -> list[TimelineItem]:
+    """Every measure has a date, and none before the execution stage starts."""
+    execute = stage_by_id(windows, "execute")
+    first_year_end = min(execute.end, execute.start + dt.timedelta(weeks=52))
+    items = []
+    for m in measures:
+        if m.coupled_year:
+            start = max(dt.date(m.coupled_year, 1, 1), execute.start)
+            end = max(dt.date(m.coupled_year, 12, 31), start)
+        else:
+            start, end = execute.start, first_year_end
+        items.append(
+            TimelineItem(f"measure:{m.id}", "measure", knowledge.measures[m.id].title, start, end)
+        )
+    return items
+
+
+def _boilers(profile: Profile, knowledge: Knowledge) -> list[TimelineItem]:
+    """The years the owners' own gas boilers are due for replacement."""
+    window = boiler_window(profile, knowledge)
+    if window is None:
+        return []
+    low, high = knowledge.boilers.lifetime_years
+    return [
+        TimelineItem(
+            "boilers:replacement",
+            "maintenance",
+            f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar oud)",
+            dt.date(window[0], 1, 1),
+            dt.date(window[1], 12, 31),
+        )
+    ]
+
+
+def _target(profile: Profile) -> list[TimelineItem]:
+    year = profile.ambition.target_year
+    if year is None:
+        return []
+    goal = GOAL_WORDS.get(profile.ambition.goal, "aardgasvrij")
+    return [_year("target:gas_free", "goal", f"Streefjaar {goal}", year)]
+
+
+def _maintenance(
+    profile: Profile, measures: list[Measure], knowledge: Knowledge
+) -> list[TimelineItem]:
+    """The MJOP's planned maintenance; a postponed measure is coupled to the year it is
+    postponed to."""
+    postponed = {
+        m.component: m.coupled_year
+        for m in measures
+        if m.postponed_from and m.coupled_year is not None
+    }
+    items = []
+    for component, label in knowledge.risk_thresholds.component_labels.items():
+        year = getattr(profile.money.planned, component)
+        if year is not None:
+            text = f"Onderhoud aan {label} (MJOP)"
+            if component in postponed:  # the plan proposes to postpone it
+                text = f"Onderhoud aan {label} (MJOP {year}, uitgesteld)"
+                year = postponed[component]
+            items.append(_year(f"maintenance:{component}", "maintenance", text, year))
+    return items
+
+
+def _municipal(profile: Profile) -> list[TimelineItem]:
+    year = profile.municipal.expected_year
+    if year is None:
+        return []
+    return [_year("municipal:heat_route", "municipal", "Warmteroute gemeente verwacht", year)]
