@@ -3,6 +3,7 @@ dates, the mark for a weak source and sums of ranges. Quantities are rounded hal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from vve import labels
@@ -33,7 +34,7 @@ def dated(p: dict) -> str:
     return f"peildatum {date_nl(p['peildatum'])}"
 
 
-def source_note(provenances: list[dict | None], titles: dict[str, str]) -> str:
+def source_note(provenances: Sequence[dict | None], titles: dict[str, str]) -> str:
     """ "Bron: A; B (zwakke bron, peildatum …)." — one date per figure, not per source."""
     seen: dict[tuple, None] = {}
     for p in provenances:
