@@ -9,11 +9,13 @@ DBCHECK := $(CURDIR)/instance/db-check.sqlite3
 venv:
 	python3.11 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
 
-lint:                 ## ruff: errors, imports, bugbear, modern syntax
+lint:                 ## ruff: errors, imports, bugbear, modern syntax, and the house format
 	$(BIN)ruff check vve tests benchmarks wsgi.py setup.py
+	$(BIN)ruff format --check vve tests benchmarks wsgi.py setup.py
 
-format:               ## apply ruff's safe fixes (the formatter is not enforced: see ruff.toml)
+format:               ## rewrite the code in the house format, with ruff's safe fixes
 	$(BIN)ruff check --fix vve tests benchmarks wsgi.py setup.py
+	$(BIN)ruff format vve tests benchmarks wsgi.py setup.py
 
 types:                ## mypy: strict on the pure core, checked everywhere else
 	$(BIN)mypy
