@@ -158,6 +158,27 @@ class AuditEvent(Model):
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
+class SecurityEvent(Model):
+    """A security event of the whole app (logins, accounts, uploads, exports, reads, deletions).
+
+    Not tied to a dossier by a foreign key: a deleted dossier leaves its tombstone here
+    (its random public id and dates, never answers or names). The actor is a code
+    ('board', 'advisor:<e-mail>', 'system'); the detail holds codes and counts only."""
+
+    __tablename__ = "security_event"
+    __table_args__ = (Index("ix_security_event_organisation_at", "organisation_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True
+    )
+    subject: Mapped[str] = mapped_column(String(120), default="")
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
 class MunicipalPlan(Model):
     """What a municipality decided for a neighbourhood (wijkuitvoeringsplan)."""
 

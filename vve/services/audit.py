@@ -1,14 +1,26 @@
-"""The dossier's audit log: who changed what, stored as codes and read in any language."""
+"""Two audit trails, both stored as codes and read in any language.
+
+- A dossier's own log (``record``): who changed what in it; the board sees it on the
+  history page, and it goes when the dossier is deleted.
+- The security-event log (``security_event``): logins, accounts, uploads, exports,
+  advisors' reads, municipal edits, deletions. It outlives dossiers (a deleted dossier
+  leaves a tombstone: its random public id, no answers or names) and every event is also
+  written to the ``vve.security`` logger, with user ids instead of e-mail addresses.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from vve.extensions import db
-from vve.models import AuditEvent, Dossier, User
+from vve.models import AuditEvent, Dossier, SecurityEvent, User
 
 BOARD = "board"
+SYSTEM = "system"
 ADVISOR_PREFIX = "advisor:"
+
+log = logging.getLogger("vve.security")
 
 
 def actor_of(user: User | None) -> str:
@@ -30,3 +42,61 @@ def log_of(dossier: Dossier) -> list[AuditEvent]:
             .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
         ).scalars()
     )
+
+
+def security_event(
+    action: str,
+    user: User | None = None,
+    *,
+    actor: str | None = None,
+    organisation_id: int | None = None,
+    subject: str = "",
+    detail: dict[str, Any] | None = None,
+) -> SecurityEvent:
+    """Add a security event to the session (the caller commits it with the change) and log it.
+
+    ``user`` is the advisor or admin who acted, if any; ``actor`` overrides the code (for
+    example ``BOARD`` or ``SYSTEM``). ``subject`` names what was acted on without personal
+    data: a dossier's public id, ``user:<id>``, a municipality. ``detail`` holds codes and
+    counts, never answers, names, passwords or tokens.
+    """
+    event = SecurityEvent(
+        actor=actor or actor_of(user),
+        action=action,
+        organisation_id=organisation_id if organisation_id is not None else _org(user),
+        subject=subject[:120],
+        detail=detail,
+    )
+    db.session.add(event)
+    log.info(
+        "security event %s",
+        action,
+        extra={
+            "event": action,
+            "user_id": user.id if user is not None else None,
+            "actor_kind": (actor or actor_of(user)).split(":", 1)[0],
+            "subject": subject[:120],
+        },
+    )
+    return event
+
+
+def security_events(organisation_id: int | None, limit: int = 200) -> list[SecurityEvent]:
+    """Newest first; an organisation's own events (``None``: the events of no organisation)."""
+    where = (
+        SecurityEvent.organisation_id.is_(None)
+        if organisation_id is None
+        else SecurityEvent.organisation_id == organisation_id
+    )
+    return list(
+        db.session.execute(
+            db.select(SecurityEvent)
+            .where(where)
+            .order_by(SecurityEvent.at.desc(), SecurityEvent.id.desc())
+            .limit(limit)
+        ).scalars()
+    )
+
+
+def _org(user: User | None) -> int | None:
+    return user.organisation_id if user is not None else None
