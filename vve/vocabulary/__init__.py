@@ -65,6 +65,7 @@ from .plan import (
     STAGES,
     UNANIMOUS,
 )
+from .security import SECURITY_EVENTS
 
 __all__ = [
     "ADVISOR_ROLES",
@@ -104,6 +105,7 @@ __all__ = [
     "RULE_BASES",
     "SAVING_REASONS",
     "SECOND_MEETING",
+    "SECURITY_EVENTS",
     "SEVERITY",
     "SHARE_METHODS",
     "SOLAR_PANELS",
