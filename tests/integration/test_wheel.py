@@ -228,7 +228,7 @@ def test_vve_serve_answers_on_a_free_port(venv, tmp_path, env):
 
 def test_the_deployment_guide_commands_work(venv, tmp_path, env):
     """docs/deploy.md: upgrade the database with flask, serve with gunicorn."""
-    production = {**env, "VVE_ENV": "production"}
+    production = {**env, "VVE_ENV": "production", "VVE_TRUSTED_HOSTS": "127.0.0.1"}
     _run(
         [venv / "bin" / "flask", "--app", "vve.web:create_app", "db", "upgrade"],
         cwd=tmp_path,

@@ -1,5 +1,6 @@
 """The advisors' dashboard: an organisation's shared dossiers, filtered, sorted, paged,
-summed per municipality and exported as CSV. Queries only; nothing is committed."""
+summed per municipality and exported as CSV. Queries only; the one commit is the export's
+entry in the security-event log."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from sqlalchemy import Select, func, or_
 from sqlalchemy.sql.elements import UnaryExpression
 
 from vve.extensions import db
-from vve.models import Dossier, Share
+from vve.models import Dossier, Share, User
+
+from . import audit
 
 PAGE_SIZE = 25
 SORTABLE = {
@@ -48,6 +51,24 @@ class DashboardQuery:
     sort: str = "changed"
     descending: bool = True
     page: int = 1
+
+    def __post_init__(self) -> None:
+        # PostgreSQL refuses NUL in text; no filter can mean one (the web layer refuses
+        # them too, vve/errors.py: this keeps every other caller safe)
+        for name in ("municipality", "status", "route", "search"):
+            object.__setattr__(self, name, getattr(self, name).replace("\x00", ""))
+
+    def codes(self) -> dict[str, Any]:
+        """The filters for the audit log: codes and names of places, never the search text
+        (it may be a VvE's name or postcode), only whether there was one."""
+        return {
+            "municipality": self.municipality,
+            "status": self.status,
+            "route": self.route,
+            "search": bool(self.search.strip()),
+            "sort": self.sort,
+            "descending": self.descending,
+        }
 
 
 def _visible(organisation_id: int) -> Select[Any]:
@@ -135,18 +156,26 @@ def municipality_summary(organisation_id: int) -> list[dict[str, Any]]:
     return list(summary.values())
 
 
-def csv_cell(value: object) -> str:
-    """No spreadsheet formula injection from a VvE's name."""
+def csv_cell(value: object) -> str | int:
+    """No spreadsheet formula injection from a VvE's name: a text starting like a formula
+    gets a leading apostrophe. Whole numbers stay numbers (the writer leaves them unquoted)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
     text = "" if value is None else str(value)
     return "'" + text if _FORMULA.match(text) else text
 
 
-def dashboard_csv(organisation_id: int, query: DashboardQuery) -> str:
+def dashboard_csv(organisation_id: int, query: DashboardQuery) -> tuple[str, int]:
+    """The CSV text and its number of dossiers. Every text field is quoted: opened with
+    another separator than ';' (a spreadsheet set to ','), a name such as ``,=2+5,`` stays
+    inside its quotes instead of starting a cell of its own."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_HEADERS)
     statement = _filtered(organisation_id, query).order_by(_order(query), Dossier.id)
+    rows = 0
     for d in db.session.execute(statement.execution_options(yield_per=500)).scalars():
+        rows += 1
         writer.writerow(
             [
                 csv_cell(v)
@@ -163,4 +192,13 @@ def dashboard_csv(organisation_id: int, query: DashboardQuery) -> str:
                 )
             ]
         )
-    return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 correctly
+    return "\ufeff" + out.getvalue(), rows  # BOM: Excel opens UTF-8 correctly
+
+
+def export_csv(user: User, query: DashboardQuery) -> str:
+    """The dashboard as CSV for ``user``'s organisation, recorded in the security-event log
+    (how many rows, which filters)."""
+    text, rows = dashboard_csv(user.organisation_id, query)
+    audit.security_event("csv_exported", user, detail={"rows": rows, "filters": query.codes()})
+    db.session.commit()
+    return text
