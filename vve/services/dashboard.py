@@ -40,7 +40,10 @@ CSV_HEADERS = (
     "status",
     "laatst gewijzigd",
 )
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
+# Where a spreadsheet may start a cell: the text's start, or after a character that some
+# spreadsheet takes for a separator or a line end (a file opened with ',' or tab instead
+# of ';'); quotes in between do not help. A formula start there gets an apostrophe.
+_FORMULA = re.compile(r"(^|[,;\t\r\n])(?=\"*[=+\-@\t\r])")
 
 
 @dataclass(frozen=True)
@@ -158,18 +161,20 @@ def municipality_summary(organisation_id: int) -> list[dict[str, Any]]:
 
 
 def csv_cell(value: object) -> str | int:
-    """No spreadsheet formula injection from a VvE's name: a text starting like a formula
-    gets a leading apostrophe. Whole numbers stay numbers (the writer leaves them unquoted)."""
+    """No spreadsheet formula injection from a VvE's name: wherever a cell could start in
+    the text (see ``_FORMULA``) and a formula character follows, an apostrophe goes in
+    between. Whole numbers stay numbers (the writer leaves them unquoted)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = "" if value is None else str(value)
-    return "'" + text if _FORMULA.match(text) else text
+    return _FORMULA.sub(r"\1'", text)
 
 
 def csv_text(rows: Iterable[Sequence[object]]) -> str:
     """CSV for a spreadsheet: ';'-separated, UTF-8 with a BOM, formulas defused. Every text
-    field is quoted: opened with another separator than ';' (a spreadsheet set to ','), a
-    name such as ``,=2+5,`` stays inside its quotes instead of starting a cell of its own."""
+    field is quoted, and no cell can start a formula even when the file is opened with ','
+    or tab as separator (a name such as ``,=2+5,``): quoting alone protects only the first
+    field there, since a spreadsheet reads the later quotes as text."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_HEADERS)
