@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from . import resources
 
@@ -16,7 +17,7 @@ class ConfigError(RuntimeError):
 def load_config(instance_path: str, overrides: dict | None = None) -> dict:
     """Settings for create_app: environment first, then explicit overrides (tests)."""
     env = (overrides or {}).get("VVE_ENV") or os.environ.get("VVE_ENV", "development")
-    config = {
+    config: dict[str, Any] = {
         "VVE_ENV": env,
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
         "SESSION_COOKIE_HTTPONLY": True,

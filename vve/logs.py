@@ -110,7 +110,7 @@ class _Handler(logging.StreamHandler):
         self._fixed = stream
         super().__init__(stream)
 
-    @property  # type: ignore[override]
+    @property
     def stream(self):
         return self._fixed if self._fixed is not None else sys.stderr
 

@@ -50,7 +50,10 @@ def test_every_dossier_route_needs_the_token(app, wizard):
 
 def test_a_wrong_token_is_refused(app, wizard):
     stranger = app.test_client()
-    assert open_link(stranger, f"http://localhost/toegang/{wizard.public_id}#{'x' * 43}").status_code == 404
+    assert (
+        open_link(stranger, f"http://localhost/toegang/{wizard.public_id}#{'x' * 43}").status_code
+        == 404
+    )
     assert stranger.get(f"/d/{wizard.public_id}/stap/vve").status_code == 404
 
 
@@ -164,9 +167,7 @@ def test_posts_over_https_with_a_same_origin_referer_are_accepted(app):
         headers={"Referer": "https://localhost/"},
     )
     assert response.status_code == 302
-    assert (
-        client.get("/", base_url="https://localhost").headers["Referrer-Policy"] == "same-origin"
-    )
+    assert client.get("/", base_url="https://localhost").headers["Referrer-Policy"] == "same-origin"
 
 
 def test_two_dossiers_started_in_one_browser_each_show_their_own_link(app):
