@@ -315,8 +315,9 @@ def _count(table: str) -> int:
 
 def test_the_migration_marks_old_codes_and_drops_unkeyed_counters(database_uri):
     """Every stored code travelled in a URL path: marked for replacement. Nothing that
-    refers to a dossier is lost either way (SQLite must not copy the table: with foreign
-    keys on, dropping the old one would delete its snapshots and audit entries)."""
+    refers to a dossier is lost by this or any later migration, up or down (on SQLite a
+    batch migration copies a table and drops the old one: with foreign keys on, that
+    deletes every row referring to it, ON DELETE CASCADE)."""
     app = make_app(database_uri)
     with app.app_context():
         upgrade(revision="e1a2b3c4d5e6")
