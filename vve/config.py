@@ -31,8 +31,8 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "BABEL_TRANSLATION_DIRECTORIES": str(resources.TRANSLATIONS),
         "LANGUAGES": ("nl", "en"),
         "PROXY_FIX": os.environ.get("VVE_PROXY_FIX") == "1",
-        "LOG_FORMAT": "json" if os.environ.get("LOG_FORMAT", "").lower() == "json" else "text",
-        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO").upper(),
+        "LOG_FORMAT": "json" if os.environ.get("VVE_LOG_FORMAT", "").lower() == "json" else "text",
+        "LOG_LEVEL": os.environ.get("VVE_LOG_LEVEL", "INFO").upper(),
     }
     config.update(overrides or {})
     config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(

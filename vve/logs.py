@@ -1,7 +1,7 @@
 """The app's logs: one line per request, security events with their fields, never a token.
 
-- ``LOG_FORMAT``: ``text`` (readable, the default) or ``json`` (one object per line, for a
-  log collector); ``LOG_LEVEL``: ``INFO`` by default.
+- ``VVE_LOG_FORMAT``: ``text`` (readable, the default) or ``json`` (one object per line, for a
+  log collector); ``VVE_LOG_LEVEL``: ``INFO`` by default.
 - Every request gets an id: the proxy's ``X-Request-ID`` when it is a plain token of at
   most 128 characters, otherwise a new one; it is echoed in the response header, put on
   every log line written during the request, and shown on the error page.

@@ -83,11 +83,11 @@ def test_json_lines_carry_the_same_fields(client, lines):
 
 
 def test_the_log_format_comes_from_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv("LOG_FORMAT", "json")
-    monkeypatch.setenv("LOG_LEVEL", "warning")
+    monkeypatch.setenv("VVE_LOG_FORMAT", "json")
+    monkeypatch.setenv("VVE_LOG_LEVEL", "warning")
     config = load_config(str(tmp_path), {"SECRET_KEY": "x"})
     assert (config["LOG_FORMAT"], config["LOG_LEVEL"]) == ("json", "WARNING")
-    monkeypatch.delenv("LOG_FORMAT")
+    monkeypatch.delenv("VVE_LOG_FORMAT")
     assert load_config(str(tmp_path), {"SECRET_KEY": "x"})["LOG_FORMAT"] == "text"
 
 
