@@ -34,7 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from . import filters, security
+    from . import filters, request_limits, security
     from .advisors.auth import bp as auth_bp
     from .advisors.views import bp as advisor_bp
     from .wizard import presenters
@@ -43,6 +43,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .wizard.views import bp as wizard_bp
 
     security.init_app(app)
+    request_limits.init_app(app)
     filters.init_app(app)
     presenters.init_app(app)
     app.register_blueprint(wizard_bp)

@@ -8,6 +8,7 @@ from vve.extensions import db
 from vve.models import Dossier
 from vve.profile import Profile
 
+from .concurrency import run_unit_of_work
 from .plans import dossier_profile, plan_for
 
 
@@ -30,17 +31,23 @@ def summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> No
 
 
 def refresh_municipality(municipality: str) -> int:
-    """After a municipal plan changes: the columns of its dossiers follow. Commits."""
-    dossiers = (
-        db.session.execute(
-            db.select(Dossier).where(db.func.lower(Dossier.municipality) == municipality.lower())
+    """After a municipal plan changes: the columns of its dossiers follow. Commits; a
+    board saving meanwhile makes it start again on the fresh rows."""
+
+    def work() -> int:
+        dossiers = (
+            db.session.execute(
+                db.select(Dossier).where(
+                    db.func.lower(Dossier.municipality) == municipality.lower()
+                )
+            )
+            .scalars()
+            .all()
         )
-        .scalars()
-        .all()
-    )
-    for dossier in dossiers:
-        profile = dossier_profile(dossier)
-        if profile is not None:
-            summarise(dossier, profile, None)
-    db.session.commit()
-    return len(dossiers)
+        for dossier in dossiers:
+            profile = dossier_profile(dossier)
+            if profile is not None:
+                summarise(dossier, profile, None)
+        return len(dossiers)
+
+    return run_unit_of_work(work)

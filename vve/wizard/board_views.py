@@ -13,6 +13,8 @@ from vve.responses import attachment
 from vve.security import dossier_required, drop_grant, grant, remember_new_token
 from vve.services import audit, dossiers, plans, sharing
 
+from .changes import change_lines
+
 bp = Blueprint("board", __name__)
 
 
@@ -69,6 +71,7 @@ def history(dossier):
         dossier=dossier,
         snapshots=list(reversed(dossier.snapshots)),
         events=audit.log_of(dossier),
+        change_lines=change_lines,
     )
 
 

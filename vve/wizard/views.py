@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from werkzeug.exceptions import NotFound
 
-from vve import ratelimit
+from vve import ratelimit, request_limits
 from vve.profile import ProfileError
 from vve.profile.paths import get_path
 from vve.security import (
     actor,
+    current_user,
     dossier_required,
     grant,
     remember_new_token,
     safe_next,
     take_new_token,
 )
-from vve.services import dossiers, plans
+from vve.services import audit, concurrency, dossiers, plans
 
-from . import tables
-from .forms import FORMS, add_stored_shares, form_data, overrides, profile_values, stale_kinds
-from .presenters import answer_text, table_text
+from . import bounds, conflicts, tables
+from .forms import (
+    FORMS,
+    add_stored_shares,
+    answer_paths,
+    form_data,
+    overrides,
+    profile_values,
+    stale_kinds,
+)
+from .presenters import field_words
 from .steps import STEPS, step_by_slug
 
 bp = Blueprint("wizard", __name__)
@@ -84,14 +96,12 @@ def step(dossier, slug):
     if found is None:
         abort(404)
     number, current = found
-    form_type = FORMS[slug]
     if request.method == "GET":
-        form = form_type(data=form_data(current, dossier.profile, _table_keys(dossier, current)))
-        add_stored_shares(form, dossier.profile)
-        _room_for_more_rows(form)
-        form.version.data = str(dossier.version)
-        return _render(dossier, number, current, form)
-    form = form_type()
+        return _render(dossier, number, current, _stored_form(dossier, current))
+    refused = g.get("form_refused") or bounds.refusal(current, request.form)
+    if refused is not None:
+        return _refuse(dossier, number, current, refused)
+    form = FORMS[slug]()
     add_stored_shares(form, dossier.profile)
     if getattr(g, "csrf_failed", False):
         form.validate()  # fill the fields' errors; nothing is saved
@@ -100,36 +110,59 @@ def step(dossier, slug):
         return _render(dossier, number, current, form), 400
     stale = stale_kinds(form)
     if stale:
-        flash(
-            _(
-                "De stemregels zijn ingevuld volgens het gekozen modelreglement. "
-                "Controleer ze en pas ze aan als uw reglement afwijkt."
-            ),
-            "info",
-        )
         values = profile_values(current, form)
         values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"), stale)
-        return _save(
-            dossier,
-            number,
-            current,
-            form,
-            values,
-            url_for("wizard.step", public_id=dossier.public_id, slug=slug),
+        here = url_for("wizard.step", public_id=dossier.public_id, slug=slug)
+        info = _(
+            "De stemregels zijn ingevuld volgens het gekozen modelreglement. "
+            "Controleer ze en pas ze aan als uw reglement afwijkt."
         )
-    target = (
-        _neighbour(dossier, number, -1)
-        if "back" in request.form
-        else _neighbour(dossier, number, +1)
+        return _save(dossier, number, current, form, values, here, info)
+    target = _neighbour(dossier, number, -1 if "back" in request.form else +1)
+    values = profile_values(current, form, dossier.profile, request.form)
+    return _save(dossier, number, current, form, values, target)
+
+
+@bp.errorhandler(request_limits.TooManyFields)
+def too_many_fields(error):
+    """A post with more fields than any page sends, refused while it was read: a step
+    answers it with its own page; the other pages as the site answers any 413."""
+    if request.endpoint != "wizard.step":
+        return request_limits.refused(error)
+    g.form_refused = bounds.Refusal(error.fields, error.max_fields)
+    try:
+        return step(**(request.view_args or {}))
+    except NotFound:  # a stranger's post: no hint that the dossier exists
+        return render_template("errors/404.html"), 404
+
+
+def _stored_form(dossier, current):
+    """The step's form as stored now: its version and the digests of its answers."""
+    form = FORMS[current.slug](
+        formdata=None, data=form_data(current, dossier.profile, _table_keys(dossier, current))
     )
-    return _save(
-        dossier,
-        number,
-        current,
-        form,
-        profile_values(current, form, dossier.profile, request.form),
-        target,
+    add_stored_shares(form, dossier.profile)
+    _room_for_more_rows(form)
+    _mark_loaded(form, dossier, current)
+    return form
+
+
+def _mark_loaded(form, dossier, current) -> None:
+    form.version.data = str(dossier.version)
+    form.original.data = concurrency.digests(dossier.profile, answer_paths(current))
+
+
+def _refuse(dossier, number, current, refused):
+    """Nothing of the post is read further: the stored answers, with the reason."""
+    audit.record_refused_request(dossier.public_id, refused.detail(), current_user())
+    message = _(
+        "Dit formulier bevat meer velden of regels dan deze stap kan hebben "
+        "(%(fields)s velden, hoogstens %(max)s). Er is niets opgeslagen; hieronder staat "
+        "wat nu is opgeslagen.",
+        fields=refused.fields,
+        max=refused.max_fields,
     )
+    return _render(dossier, number, current, _stored_form(dossier, current), message), 413
 
 
 # Where a keyed table's rows come from: the measures of the dossier's plan as it stands.
@@ -149,52 +182,104 @@ def _room_for_more_rows(form) -> None:
     for name in ("owners", "weights"):
         if name in form:
             rows = form[name]
-            while len(rows) <= sum(
+            while len(rows) < rows.max_entries and len(rows) <= sum(
                 1 for r in rows.data if any(v not in (None, "", False) for v in r.values())
             ):
                 rows.append_entry()
 
 
-def _save(dossier, number, current, form, values, target):
-    expected = int(form.version.data) if (form.version.data or "").isdigit() else None
+def _save(dossier, number, current, form, values, target, info=None):
+    asked = conflicts.asked(current, form)
+    kept = conflicts.chosen(request.form, asked)
+    if len(kept) < len(asked):  # a conflict page posted without a choice for each answer
+        missing = tuple(path for path in asked if path not in kept)
+        found = conflicts.open_conflicts(asked, values, dossier.profile)
+        return _conflict_page(dossier, number, current, form, found, missing)
+    for path, choice in kept.items():
+        if choice == conflicts.SAVED:
+            values.pop(path, None)  # the stored value stays, whatever it is by now
+    original = concurrency.read_digests(form.original.data, answer_paths(current))
     try:
         saved = dossiers.save_step(
-            dossier, values, number, expected, actor=actor(), total_steps=len(STEPS)
-        ).model_dump(mode="json")
-    except dossiers.StaleDossier:
-        db_profile = dossier.profile  # loaded for this request: the newer answers
-        changed = [
-            f"{q.label}: {answer_text(q, get_path(db_profile, q.path))}"
-            for q in current.questions
-            if get_path(db_profile, q.path) != values.get(q.path)
-        ]
-        changed += [
-            f"{t.label}: {table_text(t, get_path(db_profile, t.path))}"
-            for t in current.tables
-            if get_path(db_profile, t.path) != values.get(t.path)
-        ]
-        message = _(
-            "Iemand anders heeft dit dossier intussen gewijzigd. Uw invoer staat nog "
-            "in het formulier; controleer het en sla opnieuw op."
+            dossier,
+            values,
+            number,
+            _version(form),
+            original,
+            actor=actor(),
+            total_steps=len(STEPS),
         )
-        if changed:
-            message += " " + _("Nu opgeslagen: %(changes)s.", changes="; ".join(changed))
-        form.version.data = str(dossier.version)
-        return _render(dossier, number, current, form, message=message), 409
+    except dossiers.StaleDossier as exc:
+        return _stale(dossier, number, current, form, exc)
     except ProfileError as exc:
         _attach_profile_errors(form, current, exc)
         return _render(dossier, number, current, form), 400
+    if info:
+        flash(info, "info")
+    if saved.theirs:
+        flash(
+            _(
+                "Iemand anders heeft intussen ook %(fields)s gewijzigd. Die wijziging is "
+                "bewaard, net als de uwe.",
+                fields=", ".join(field_words(path) for path in saved.theirs),
+            ),
+            "info",
+        )
+    _flash_cleaned(current, values, saved.profile.model_dump(mode="json"), saved.theirs)
+    return redirect(target)
+
+
+def _version(form) -> int | None:
+    """The version the form was loaded with; None when missing or not a small number."""
+    text = form.version.data or ""
+    return int(text) if re.fullmatch(r"\d{1,9}", text) else None
+
+
+def _stale(dossier, number, current, form, exc):
+    """Saved meanwhile by someone else, with answers both changed: the page again with
+    this form's own changes and the others' answers, and a choice per conflict."""
+    if not exc.conflicts:  # saves kept landing: the same form again, merged next time
+        message = _("Het dossier werd net opnieuw gewijzigd. Er is niets opgeslagen; sla nog eens op.")
+        return _render(dossier, number, current, form, message), 409
+    if exc.proposal is not None:
+        form = FORMS[current.slug](
+            formdata=None,
+            data=form_data(current, exc.proposal, _table_keys(dossier, current)),
+        )
+        add_stored_shares(form, exc.proposal)
+        _room_for_more_rows(form)
+    return _conflict_page(dossier, number, current, form, list(exc.conflicts))
+
+
+def _conflict_page(dossier, number, current, form, found, missing=()):
+    _mark_loaded(form, dossier, current)
+    form.conflicts.data = ",".join(c.path for c in found)
+    message = _(
+        "Iemand anders heeft dit dossier intussen gewijzigd. Wat u niet hebt veranderd, "
+        "toont nu de opgeslagen antwoorden; uw eigen wijzigingen staan er ook in. Kies "
+        "hieronder per antwoord dat u allebei veranderde welke waarde u wilt houden, en "
+        "sla opnieuw op. Er is nog niets opgeslagen."
+    )
+    choices = conflicts.choices(found, request.form if missing else None, missing)
+    return _render(dossier, number, current, form, message, choices), 409
+
+
+def _flash_cleaned(current, values, saved, theirs) -> None:
+    """Typed text the profile cleaned (invisible characters): say so, per field."""
     cleaned = [
         str(q.label)
         for q in current.questions
         if q.kind == "text"
+        and q.path not in theirs
         and isinstance(values.get(q.path), str)
         and get_path(saved, q.path) != values[q.path]
     ]
     cleaned += [
         str(t.label)
         for t in current.tables
-        if _texts(t, values.get(t.path)) != _texts(t, get_path(saved, t.path))
+        if t.path in values
+        and t.path not in theirs
+        and _texts(t, values.get(t.path)) != _texts(t, get_path(saved, t.path))
     ]
     if cleaned:
         flash(
@@ -204,7 +289,6 @@ def _save(dossier, number, current, form, values, target):
             ),
             "info",
         )
-    return redirect(target)
 
 
 def _neighbour(dossier, number: int, direction: int) -> str:
@@ -253,7 +337,7 @@ def _attach_profile_errors(form, current, exc: ProfileError) -> None:
             form.form_errors.append(error.message)
 
 
-def _render(dossier, number, current, form, message=None):
+def _render(dossier, number, current, form, message=None, choices=()):
     for table in current.tables:
         tables.add_empty_row(form[table.name], table)
     return render_template(
@@ -264,6 +348,7 @@ def _render(dossier, number, current, form, message=None):
         total=TOTAL_STEPS,
         form=form,
         message=message,
+        choices=choices,
         steps=STEPS,
     )
 
