@@ -82,6 +82,8 @@ def _message(error: ErrorDetails) -> str:
         return "Dit veld is verplicht."
     if kind == "extra_forbidden":
         return "Onbekend veld; controleer de spelling of laat het weg."
+    if kind == "int_parsing_size":
+        return "Dit getal heeft te veel cijfers."
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return "Vul een geheel getal in, zonder punten of komma's."
     if kind in {"decimal_parsing", "decimal_type", "finite_number"}:

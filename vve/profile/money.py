@@ -8,8 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .limits import MAX_COST_SHARE_ROWS, MAX_RESERVE_COMMITMENTS
 from .fields import DeedShare, Euros, RatePercent, Text, Year, _Part
+from .limits import MAX_COST_SHARE_ROWS, MAX_RESERVE_COMMITMENTS
 
 # --- maintenance and money ---------------------------------------------------
 

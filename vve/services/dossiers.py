@@ -118,7 +118,7 @@ def save_step(
 
     def work() -> Saved:
         before = dossier.profile or {}
-        wanted, theirs = values, []
+        wanted, theirs = values, list[str]()
         if expected_version is None or expected_version != dossier.version:
             wanted, theirs = _merged(before, values, original or {})
         profile = _with_answers(before, wanted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
@@ -95,7 +96,7 @@ def apartment_amounts(plan: dict, form: ApartmentForm) -> dict | None:
     the engine's ``amounts_for_share``; None with the errors on the form otherwise."""
     classes = (plan["money"].get("apartments") or {}).get("classes") or []
     chosen, typed = form.appartement.data or "", (form.breukdeel.data or "").strip()
-    if chosen.isdigit() and int(chosen) < len(classes):
+    if re.fullmatch(r"\d{1,6}", chosen) and int(chosen) < len(classes):
         written = classes[int(chosen)]["share"]
         share = Fraction(written)
         form.breukdeel.data = ""  # the class counts, not an earlier typed share

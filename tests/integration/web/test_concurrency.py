@@ -110,9 +110,12 @@ def test_keeping_my_value_after_a_conflict_saves_it(app, wizard):
     a_form, b_form = open_step(wizard.client, url), open_step(b, url)
     post(wizard.client, url, a_form, association__street_address="Nieuwe straat 99")
     page = post(b, url, b_form, association__street_address="Andere straat 5")
-    response = post(b, url, form_values(page.get_data(as_text=True)), **{
-        "keep__association__street_address": "mine"
-    })
+    response = post(
+        b,
+        url,
+        form_values(page.get_data(as_text=True)),
+        **{"keep__association__street_address": "mine"},
+    )
     assert response.status_code == 302
     assert stored(app, wizard.public_id).profile["association"]["street_address"] == (
         "Andere straat 5"

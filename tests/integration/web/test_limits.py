@@ -76,9 +76,7 @@ def test_sixty_thousand_owner_rows_are_refused_quickly_with_little_memory(app, w
         ([("weights-100-rights", "1")], "weights"),
     ],
 )
-def test_more_than_the_step_can_hold_is_refused_before_the_form_is_built(
-    app, wizard, extra, table
-):
+def test_more_than_the_step_can_hold_is_refused_before_the_form_is_built(app, wizard, extra, table):
     form = form_values(wizard.client.get(wizard.url("stemmen")).get_data(as_text=True))
     data = MultiDict([*form.items(), *extra, ("next", "")])
     response = wizard.client.post(wizard.url("stemmen"), data=data)
