@@ -20,10 +20,12 @@ from vve.security import current_user, dossier_required, grant, remember_new_tok
 from vve.services import dossiers, plans
 
 from .money_words import class_text
+from .saving import changed_meanwhile
 from .steps import STEPS
 from .views import TOTAL_STEPS
 
 bp = Blueprint("plan", __name__)
+bp.register_error_handler(dossiers.StaleDossier, changed_meanwhile)
 
 
 def _count(label):

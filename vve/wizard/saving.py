@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from flask import flash, redirect, request
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from vve.profile import ProfileError
@@ -160,3 +160,14 @@ def _attach_profile_errors(form, current, exc: ProfileError) -> None:
             field.errors = [*field.errors, error.message]
         else:  # tables and rule rows: the summary names the table
             form.form_errors.append(error.message)
+
+
+def changed_meanwhile(_error: dossiers.StaleDossier):
+    """Saves kept landing while a plan was made, the link replaced or the dossier deleted
+    (the unit of work gave up after its attempts): nothing happened; say so, in Dutch."""
+    flash(
+        _("Het dossier werd net gewijzigd, dus er is niets gebeurd. Probeer het opnieuw."),
+        "info",
+    )
+    public_id = str((request.view_args or {}).get("public_id", ""))
+    return redirect(url_for("plan.show", public_id=public_id))

@@ -184,14 +184,15 @@ def test_a_table_both_changed_is_chosen_as_a_whole(app, wizard):
 
 
 @contextlib.contextmanager
-def saved_meanwhile(app, public_id, change=None):
-    """Once, just before this request's session first flushes anything (an autoflush
-    included), another connection saves the dossier: the row's version moves on under
-    the request, as when a second worker commits in between."""
+def saved_meanwhile(app, public_id, change=None, times=1):
+    """Just before this request's session first flushes anything (an autoflush included),
+    and again before each later attempt up to ``times``, another connection saves the
+    dossier: the row's version moves on under the request, as when a second worker
+    commits in between."""
     done = []
 
     def bump(session, _context, _instances):
-        if done or not (session.new or session.dirty or session.deleted):
+        if len(done) >= times or not (session.new or session.dirty or session.deleted):
             return
         done.append(True)
         with db.engine.connect() as other:
@@ -267,3 +268,22 @@ def test_replacing_the_link_or_deleting_during_a_save_still_works(app, wizard):
     assert hit and response.status_code == 302
     with app.app_context():
         assert db.session.execute(db.select(Dossier)).first() is None
+
+
+def test_saves_that_keep_landing_give_a_dutch_answer_and_keep_the_typed_input(app, wizard):
+    """After its attempts the unit of work gives up: no server error anywhere."""
+    wizard.submit("vve", ADDRESS)
+    url = wizard.url("vve")
+    form = open_step(wizard.client, url)
+    with saved_meanwhile(app, wizard.public_id, times=10):
+        response = post(wizard.client, url, form, association__place="Assen")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409 and 'value="Assen"' in page
+    assert "Het dossier werd net opnieuw gewijzigd. Er is niets opgeslagen" in page
+    assert post(wizard.client, url, form_values(page)).status_code == 302  # saved then
+    assert stored(app, wizard.public_id).profile["association"]["place"] == "Assen"
+    with saved_meanwhile(app, wizard.public_id, times=10):
+        response = wizard.client.get(f"/d/{wizard.public_id}/plan.docx")
+    assert response.status_code == 302
+    told = wizard.client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Het dossier werd net gewijzigd, dus er is niets gebeurd." in told
