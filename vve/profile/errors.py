@@ -51,6 +51,10 @@ _CUSTOM = {
     "owner_votes_exceed_total": (
         "De eigenaarsgroepen hebben samen {0} stemmen, meer dan de {1} stemmen van de hele VvE."
     ),
+    "quorum_unreachable": (
+        "Een quorum van meer dan alle stemmen wordt nooit gehaald; "
+        "bedoelt u ten minste alle stemmen (at_least)?"
+    ),
     "total_votes_zero": (
         "De VvE heeft zo in totaal 0 stemmen; controleer het aantal "
         "appartementsrechten en de stemmentabel."

@@ -196,6 +196,13 @@ class RuleOverride(_Part):
             return self.comparison
         return "more_than" if self.majority == Fraction(1, 2) else "at_least"
 
+    @model_validator(mode="after")
+    def _reachable(self) -> RuleOverride:
+        # "more than all votes" can never be present: no meeting could ever decide
+        if self.quorum == 1 and self.quorum_comparison == "more_than":
+            raise ValueError("quorum_unreachable")
+        return self
+
 
 class Voting(_Part):
     model_reglement: Literal["1973", "1983", "1992", "2006", "2017", "deviating"] | None = None

@@ -126,7 +126,7 @@ def save_step(
         dossier.furthest_step = max(dossier.furthest_step, step_number)
         changes = [
             {"path": path, "old": get_path(before, path), "new": get_path(dossier.profile, path)}
-            for path in sorted(wanted)
+            for path in wanted
             if get_path(before, path) != get_path(dossier.profile, path)
         ]
         if changes:

@@ -200,3 +200,17 @@ def test_a_long_number_as_text_is_a_dutch_error_too():
     assert _errors(
         {"association": {"name": "x"}, "building": {"construction_year": "9" * 5000}}
     ) == {"building.construction_year": "Dit getal heeft te veel cijfers."}
+
+
+def test_a_quorum_of_more_than_all_votes_is_refused_not_a_crash_in_the_plan():
+    """Found by the money property test: "more than 1/1" can never be present, and the
+    vote arithmetic refused it with a ValueError (a server error after a profile import)."""
+    rule = {"majority": "1/2", "quorum": "1/1", "quorum_comparison": "more_than"}
+    assert _errors({"association": {"name": "x"}, "voting": {"overrides": {"ordinary": rule}}}) == {
+        "voting.overrides.ordinary": (
+            "Een quorum van meer dan alle stemmen wordt nooit gehaald; "
+            "bedoelt u ten minste alle stemmen (at_least)?"
+        )
+    }
+    rule["quorum_comparison"] = "at_least"  # everybody present: strict, but possible
+    parse_profile({"association": {"name": "x"}, "voting": {"overrides": {"ordinary": rule}}})
