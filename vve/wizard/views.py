@@ -119,7 +119,9 @@ def too_many_fields(error):
     g.form_refused = bounds.Refusal(error.fields, error.max_fields)
     try:
         return step(**(request.view_args or {}))
-    except NotFound:  # a stranger's post: no hint that the dossier exists
+    except NotFound:  # a stranger's post: recorded, with no hint that the dossier exists
+        detail = {"fields": error.fields, "max_fields": error.max_fields}
+        audit.record_refused_request("", detail, current_user())
         return render_template("errors/404.html"), 404
 
 

@@ -138,3 +138,5 @@ def test_a_stranger_posting_too_many_fields_learns_nothing(app, wizard):
         wizard.url("stemmen"), data=body, content_type="application/x-www-form-urlencoded"
     )
     assert response.status_code == 404
+    (event,) = refusals(app)  # recorded, without naming the dossier
+    assert event.subject == "" and event.detail == {"fields": 5000, "max_fields": 2000}
