@@ -26,8 +26,6 @@ This file imports nothing from the application at load time (gunicorn reads it b
 application exists, and reads it again on ``kill -HUP``).
 """
 
-from __future__ import annotations
-
 import gc
 import json
 import logging

@@ -1,0 +1,42 @@
+#!/bin/sh
+# The container's commands (docs/deploy.md):
+#   serve            gunicorn with /etc/vve/gunicorn.conf.py (the default command)
+#   migrate          upgrade the database schema; run once per release, before serve
+#   vve ...          any other vve command (create-user, deleted-dossiers, purge-deleted)
+#   --option ...     gunicorn options for serve
+# Migrations never run implicitly: several containers may start at once.
+set -eu
+umask 077  # an SQLite database in the volume is readable by no other user
+
+config=${VVE_GUNICORN_CONFIG:-/etc/vve/gunicorn.conf.py}
+
+require_database() {
+    if [ -z "${DATABASE_URL:-}" ]; then
+        echo "vve: DATABASE_URL ontbreekt (bijvoorbeeld postgresql://vve@db/vve, of" \
+             "sqlite:////var/lib/vve/vve.sqlite3 met een volume op /var/lib/vve)." >&2
+        exit 78  # EX_CONFIG: an orchestrator does not restart it in a tight loop
+    fi
+}
+
+if [ $# -eq 0 ]; then
+    set -- serve
+fi
+case "$1" in
+    -*) set -- serve "$@" ;;
+esac
+
+case "$1" in
+    serve)
+        shift
+        require_database
+        exec gunicorn --config "$config" "$@"
+        ;;
+    migrate)
+        shift
+        require_database
+        exec vve migrate "$@"
+        ;;
+    *)
+        exec "$@"
+        ;;
+esac
