@@ -10,11 +10,16 @@ umask 077  # an SQLite database in the volume is readable by no other user
 
 config=${VVE_GUNICORN_CONFIG:-/etc/vve/gunicorn.conf.py}
 
-require_database() {
+require_settings() {
     if [ -z "${DATABASE_URL:-}" ]; then
         echo "vve: DATABASE_URL ontbreekt (bijvoorbeeld postgresql://vve@db/vve, of" \
              "sqlite:////var/lib/vve/vve.sqlite3 met een volume op /var/lib/vve)." >&2
-        exit 78  # EX_CONFIG: an orchestrator does not restart it in a tight loop
+        exit 78  # EX_CONFIG: a restart does not cure it
+    fi
+    if [ "${VVE_ENV:-}" = production ] && [ -z "${SECRET_KEY:-}" ]; then
+        echo "vve: SECRET_KEY ontbreekt (bijvoorbeeld:" \
+             "python3 -c 'import secrets; print(secrets.token_hex(32))')." >&2
+        exit 78
     fi
 }
 
@@ -28,12 +33,12 @@ esac
 case "$1" in
     serve)
         shift
-        require_database
+        require_settings
         exec gunicorn --config "$config" "$@"
         ;;
     migrate)
         shift
-        require_database
+        require_settings
         exec vve migrate "$@"
         ;;
     *)

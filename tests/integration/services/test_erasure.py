@@ -4,9 +4,12 @@ everything that hangs from it, and the tombstones end up in the restored databas
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from vve.extensions import db
 from vve.models import AuditEvent, Dossier, PlanSnapshot, SecurityEvent, Share
@@ -117,3 +120,21 @@ def test_a_line_that_is_no_public_id_is_refused_with_its_number(line):
         return  # a valid id or a blank line: read, not refused
     with pytest.raises(erasure.TombstoneListError, match="regel 2"):
         erasure.parse_tombstone_list(f"goed-id\n{line}\n")
+
+
+def test_the_sql_in_the_deployment_guide_does_the_same(ctx):
+    """docs/deploy.md gives SQL for operators without the `vve` command: it must work too."""
+    guide = (Path(__file__).parents[3] / "docs" / "deploy.md").read_text(encoding="utf-8")
+    block = guide.split("<!-- purge-sql -->", 1)[1].split("<!-- /purge-sql -->", 1)[0]
+    sql = block.strip().removeprefix("```sql").removesuffix("```").strip().rstrip(";")
+    revived, kept = _full_dossier("VvE Terug"), _full_dossier("VvE Blijft")
+    revived_id = revived.id
+    audit.security_event("dossier_deleted", actor=audit.BOARD, subject=revived.public_id)
+    db.session.commit()
+    db.session.execute(text(sql))
+    db.session.commit()
+    db.session.expire_all()
+    assert [d.public_id for d in db.session.execute(db.select(Dossier)).scalars()] == [
+        kept.public_id
+    ]
+    assert _rows_of(revived_id) == {"audit_event": 0, "plan_snapshot": 0, "share": 0}

@@ -86,10 +86,13 @@ def test_the_entrypoint_serves_by_default_and_migrates_only_when_asked(entrypoin
 
 
 @pytest.mark.parametrize("command", [(), ("serve",), ("migrate",)])
-def test_the_entrypoint_refuses_to_start_without_a_database(entrypoint, command):
-    result = entrypoint(*command)
+def test_the_entrypoint_refuses_to_start_without_a_database_or_a_secret_key(entrypoint, command):
+    result = entrypoint(*command, VVE_ENV="production", SECRET_KEY="k")
     assert result.returncode == 78 and result.stdout == ""
     assert "DATABASE_URL ontbreekt" in result.stderr
+    result = entrypoint(*command, VVE_ENV="production", DATABASE_URL="sqlite:////x.sqlite3")
+    assert result.returncode == 78 and result.stdout == ""
+    assert "SECRET_KEY ontbreekt" in result.stderr
 
 
 def _unit(name: str) -> dict[str, list[str]]:
