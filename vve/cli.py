@@ -121,6 +121,12 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--organisation", required=True)
     user.add_argument("--role", choices=["advisor", "admin"], default="advisor")
 
+    reset = sub.add_parser(
+        "reset-second-factor",
+        help="Zet de tweede factor van een account uit (telefoon kwijt, enige beheerder).",
+    )
+    reset.add_argument("--email", required=True)
+
     examples = sub.add_parser("examples", help="Maak de plannen van alle voorbeeldprofielen.")
     examples.add_argument("--out", type=Path, default=Path("build/plans"))
     examples.add_argument("--as-of", type=_date, default=None)
@@ -175,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args.host, args.port)
     if args.command == "create-user":
         return _create_user(args)
+    if args.command == "reset-second-factor":
+        return _reset_second_factor(args.email)
     try:
         profile = _read_profile(args.profile)
     except (InputError, ProfileError) as exc:
@@ -292,6 +300,26 @@ def _create_user(args: argparse.Namespace) -> int:
             print(f"vve: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
         print(f"Account gemaakt: {user.email} ({user.role}, {user.organisation.name}).")
+    return 0
+
+
+def _reset_second_factor(email: str) -> int:
+    """The operator's recovery for an organisation whose only admin lost his phone: the
+    second factor goes (audited as the system), and he enrols again at his next login."""
+    from flask_migrate import upgrade
+
+    from vve.services import accounts, second_factor
+    from vve.web import create_app
+
+    app = create_app()
+    with app.app_context():
+        upgrade()
+        user = accounts.user_by_email(email)
+        if user is None:
+            print(f"vve: geen account met het e-mailadres {email}.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        second_factor.reset(None, user.id)
+        print(f"Tweede factor uitgezet voor {user.email}; alle sessies zijn beëindigd.")
     return 0
 
 
