@@ -115,22 +115,25 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
 
-    user = sub.add_parser("create-user", help="Maak een account voor een adviseur of beheerder.")
-    user.add_argument("--email", required=True)
-    user.add_argument("--name", required=True)
-    user.add_argument("--organisation", required=True)
-    user.add_argument("--role", choices=["advisor", "admin"], default="advisor")
-
-    reset = sub.add_parser(
-        "reset-second-factor",
-        help="Zet de tweede factor van een account uit (telefoon kwijt, enige beheerder).",
-    )
-    reset.add_argument("--email", required=True)
+    _account_commands(sub)
 
     examples = sub.add_parser("examples", help="Maak de plannen van alle voorbeeldprofielen.")
     examples.add_argument("--out", type=Path, default=Path("build/plans"))
     examples.add_argument("--as-of", type=_date, default=None)
     return parser
+
+
+def _account_commands(sub) -> None:
+    user = sub.add_parser("create-user", help="Maak een account voor een adviseur of beheerder.")
+    user.add_argument("--email", required=True)
+    user.add_argument("--name", required=True)
+    user.add_argument("--organisation", required=True)
+    user.add_argument("--role", choices=["advisor", "admin"], default="advisor")
+    reset = sub.add_parser(
+        "reset-second-factor",
+        help="Zet de tweede factor van een account uit (telefoon kwijt, enige beheerder).",
+    )
+    reset.add_argument("--email", required=True)
 
 
 class InputError(Exception):

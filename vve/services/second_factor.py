@@ -156,8 +156,9 @@ def verify(user: User, code: str, client: str) -> None:
                 (User.totp_last_step.is_(None)) | (User.totp_last_step < step),
             )
             .values(totp_last_step=step)
-        ).rowcount
-        == 1
+            .returning(User.id)
+        ).scalar_one_or_none()
+        is not None
     )
     if not claimed:
         throttle.record_failure(client, user, "totp_failed", step="code")

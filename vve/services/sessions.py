@@ -39,9 +39,10 @@ def user_of_session(token: str | None) -> User | None:
     row = db.session.execute(
         db.select(AdvisorSession).where(AdvisorSession.token_hash == _hash(token))
     ).scalar_one_or_none()
-    if row is None or aware(row.expires_at) <= now() or not row.user.active:
+    if row is None or not row.user.active:
         return None
-    return row.user
+    expires = aware(row.expires_at)
+    return row.user if expires is not None and expires > now() else None
 
 
 def close_session(token: str | None) -> None:
@@ -52,10 +53,9 @@ def close_session(token: str | None) -> None:
         )
 
 
-def end_sessions(user: User, keep: str | None = None) -> int:
-    """End every login of ``user`` (but the one whose token is ``keep``); the caller commits.
-    Returns how many ended."""
+def end_sessions(user: User, keep: str | None = None) -> None:
+    """End every login of ``user`` (but the one whose token is ``keep``); the caller commits."""
     query = db.delete(AdvisorSession).where(AdvisorSession.user_id == user.id)
     if keep:
         query = query.where(AdvisorSession.token_hash != _hash(keep))
-    return db.session.execute(query).rowcount or 0
+    db.session.execute(query)
