@@ -4,8 +4,8 @@ The only layer that commits. Views parse input, call one function here and rende
 redirect; the pure core (profile, knowledge, rules) and the Word writer never import
 this package. Dependencies between the modules point one way (docs/architecture.md):
 
-    audit, areas, passwords           (no service imports)
-    sessions, throttle -> audit       (server-side logins; failed-login counts)
+    audit, areas, passwords, sessions (no service imports; sessions: server-side logins)
+    throttle     -> audit             (failed logins per address and account)
     accounts     -> audit, passwords, sessions, throttle
     second_factor -> accounts, audit, sessions, throttle
     logins       -> accounts, audit, second_factor, sessions, throttle

@@ -10,7 +10,7 @@ import re
 from tests.integration.web.conftest import csrf_of
 from tests.integration.web.test_advisors import PASSWORD, login, make_user
 from vve.extensions import db
-from vve.models import LoginFailure, SecurityEvent, User
+from vve.models import AdvisorSession, LoginFailure, SecurityEvent, User
 from vve.services import throttle
 
 NEW_PASSWORD = "vuurtoren kaneel walrus trompet"
@@ -58,6 +58,16 @@ def test_logging_out_ends_only_this_browsers_login(app):
     phone = login(app.test_client(), "anna@drenthe.nl")
     _post(laptop, "/adviseur/uitloggen", page="/")
     assert not _signed_in(laptop) and _signed_in(phone)
+
+
+def test_a_login_expires_on_the_server_whatever_the_cookie_says(app):
+    make_user(app, "anna@drenthe.nl")
+    client = login(app.test_client(), "anna@drenthe.nl")
+    with app.app_context():
+        for row in db.session.execute(db.select(AdvisorSession)).scalars():
+            row.expires_at = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+        db.session.commit()
+    assert not _signed_in(client)
 
 
 def _id(app, email):
