@@ -115,6 +115,7 @@ def log_in(login) -> None:
     if login.token is None:
         session["login_pending"] = {
             "user": login.user.id,
+            "check": login.pending_check,
             "at": dt.datetime.now(dt.UTC).isoformat(),
         }
         return
@@ -123,8 +124,9 @@ def log_in(login) -> None:
     session.permanent = True
 
 
-def pending_login() -> int | None:
-    """The user id whose password was right and whose code is still due (five minutes)."""
+def pending_login() -> tuple[int, str] | None:
+    """The user id whose password was right and whose code is still due (five minutes),
+    with the first step's check (vve.services.logins.Login.pending_check)."""
     pending = session.get("login_pending")
     if not isinstance(pending, dict) or not isinstance(pending.get("user"), int):
         return None
@@ -132,7 +134,7 @@ def pending_login() -> int | None:
     if (dt.datetime.now(dt.UTC) - started).total_seconds() > PENDING_SECONDS:
         session.pop("login_pending", None)
         return None
-    return pending["user"]
+    return pending["user"], str(pending.get("check", ""))
 
 
 def login_token() -> str | None:

@@ -9,7 +9,7 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from vve import ratelimit
-from vve.security import login_token, session_required
+from vve.security import login_token, session_required, setup_url
 from vve.services import accounts, second_factor
 from vve.services.accounts import AccountError, PasswordRefused, setup_step
 from vve.terms import message
@@ -21,12 +21,7 @@ bp = Blueprint("account", __name__, url_prefix="/adviseur/account")
 
 def _onwards(user) -> str:
     """Where a user goes after a step: the next step still due, or the dashboard."""
-    step = setup_step(user)
-    if step == "password":
-        return url_for("account.password")
-    if step == "second_factor":
-        return url_for("account.second_factor")
-    return url_for("advisor.dashboard")
+    return setup_url(user) if setup_step(user) else url_for("advisor.dashboard")
 
 
 @bp.get("/")

@@ -14,6 +14,7 @@ from vve.security import (
     current_user,
     log_in,
     log_out,
+    login_token,
     pending_login,
     safe_next,
     setup_url,
@@ -41,7 +42,9 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         try:
-            result = logins.log_in(form.email.data, form.password.data, ratelimit.client_key())
+            result = logins.log_in(
+                form.email.data, form.password.data, ratelimit.client_key(), login_token()
+            )
         except logins.Throttled:
             return render_template("advisors/login.html", form=form, throttled=True), 429
         except LoginRefused as exc:
@@ -56,14 +59,14 @@ def login():
 @bp.route("/inloggen/code", methods=["GET", "POST"])
 def login_code():
     """The second step: the code from the authenticator app, within five minutes."""
-    user_id = pending_login()
-    if user_id is None:
+    pending = pending_login()
+    if pending is None:
         flash(_("Log opnieuw in: vul de code binnen vijf minuten na uw wachtwoord in."), "info")
         return redirect(url_for("auth.login", next=request.args.get("next")))
     form = LoginCodeForm()
     if form.validate_on_submit():
         try:
-            result = logins.log_in_with_code(user_id, form.code.data, ratelimit.client_key())
+            result = logins.log_in_with_code(*pending, form.code.data, ratelimit.client_key())
         except logins.Throttled:
             return render_template("advisors/login_code.html", form=form, throttled=True), 429
         except LoginRefused as exc:

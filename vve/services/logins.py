@@ -4,6 +4,8 @@ throttles (vve.services.throttle) and the login kept on the server
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,6 +38,17 @@ class Login:
     user: User
     token: str | None
 
+    @property
+    def pending_check(self) -> str:
+        """Kept with a login whose code is still due: the code step is refused once the
+        password or the second factor changed in between (a reset, a new phone)."""
+        return _check(self.user)
+
+
+def _check(user: User) -> str:
+    material = f"{user.password_hash}|{user.totp_secret}|{user.active}".encode()
+    return hashlib.sha256(material).hexdigest()[:16]
+
 
 @cache
 def _dummy_hash() -> str:
@@ -43,10 +56,11 @@ def _dummy_hash() -> str:
     return generate_password_hash("no user has this password")
 
 
-def log_in(email: str, password: str, client: str) -> Login:
+def log_in(email: str, password: str, client: str, previous: str | None = None) -> Login:
     """The first step: e-mail address and password, from the client address ``client``
     (hashed). Raises Throttled (the address), LoginRefused (wrong, unknown, blocked or
-    locked: one message for all, so nobody learns which addresses have accounts)."""
+    locked: one message for all, so nobody learns which addresses have accounts).
+    ``previous`` is the browser's earlier login, which ends when the new one begins."""
     if throttle.address_blocked(client):
         raise Throttled(REFUSED)
     user = accounts.user_by_email(email)
@@ -63,22 +77,30 @@ def log_in(email: str, password: str, client: str) -> Login:
     if accounts.password_expired(user):
         raise LoginRefused(EXPIRED)
     if second_factor.enabled(user):
+        sessions.close_session(previous)
+        db.session.commit()
         return Login(user, None)
-    return Login(user, _open(user, factors=1))
+    return Login(user, _open(user, 1, previous))
 
 
-def log_in_with_code(user_id: int, code: str, client: str) -> Login:
-    """The second step, for an account with a second factor: the code from the app."""
+def log_in_with_code(user_id: int, check: str, code: str, client: str) -> Login:
+    """The second step, for an account with a second factor: the code from the app.
+    ``check`` is the first step's ``Login.pending_check``."""
     if throttle.address_blocked(client):
         raise Throttled(REFUSED)
     user = accounts.user_by_id(user_id)
-    if user is None or not user.active or not second_factor.enabled(user):
+    if (
+        user is None
+        or not second_factor.enabled(user)
+        or not hmac.compare_digest(_check(user), check)
+    ):
         raise LoginRefused(REFUSED)
     second_factor.verify(user, code, client)
-    return Login(user, _open(user, factors=2))
+    return Login(user, _open(user, 2, None))
 
 
-def _open(user: User, factors: int) -> str:
+def _open(user: User, factors: int, previous: str | None) -> str:
+    sessions.close_session(previous)
     token = sessions.open_session(user)
     audit.security_event(
         "login", user, subject=accounts.subject_of(user), detail={"factors": factors}

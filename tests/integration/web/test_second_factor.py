@@ -120,6 +120,20 @@ def test_wrong_codes_lock_the_account_for_that_address(app):
     assert [e.detail for e in _actions(app, "login_locked")] == [{"scope": "address"}]
 
 
+def test_a_reset_between_the_password_and_the_code_ends_the_pending_login(app):
+    make_user(app, "admin@drenthe.nl", role="admin")
+    make_user(app, "anna@drenthe.nl")
+    admin = login(app.test_client(), "admin@drenthe.nl")
+    anna = login(app.test_client(), "anna@drenthe.nl")
+    enrol(anna, "anna@drenthe.nl")
+    client = app.test_client()
+    assert _password_step(client, "anna@drenthe.nl").headers["Location"].startswith(CODE)
+    url = f"/adviseur/beheer/gebruikers/{_user(app, 'anna@drenthe.nl').id}/wachtwoord-herstellen"
+    admin.post(url, data={"csrf_token": csrf_of(admin.get(url).get_data(as_text=True))})
+    refused = _code(client, next_code(client, "anna@drenthe.nl"))
+    assert refused.status_code == 400 and client.get("/adviseur/").status_code == 302
+
+
 def test_the_code_step_expires_after_five_minutes(app):
     make_user(app, "admin@drenthe.nl", role="admin")
     login(app.test_client(), "admin@drenthe.nl")

@@ -52,6 +52,15 @@ def test_a_cookie_copied_before_logout_no_longer_works(app):
     assert [e.subject for e in _events(app, "logout")] == [f"user:{_id(app, 'anna@drenthe.nl')}"]
 
 
+def test_logging_in_again_ends_the_browsers_earlier_login(app):
+    make_user(app, "anna@drenthe.nl")
+    make_user(app, "bart@drenthe.nl")
+    client = login(app.test_client(), "anna@drenthe.nl")
+    copy = _copy(client, app)
+    login(client, "bart@drenthe.nl")
+    assert _signed_in(client) and not _signed_in(copy)
+
+
 def test_logging_out_ends_only_this_browsers_login(app):
     make_user(app, "anna@drenthe.nl")
     laptop = login(app.test_client(), "anna@drenthe.nl")
