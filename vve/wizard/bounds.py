@@ -79,23 +79,24 @@ def max_rows(slug: str) -> dict[str, int]:
     }
 
 
-_ROW = re.compile(r"^([A-Za-z_]+)-(\d+)(?:-|$)")
+_INDEX = re.compile(r"[0-9]{1,9}")
 
 
 def refusal(step: Step, formdata) -> Refusal | None:
-    """A Refusal when ``formdata`` holds more than the step's form can, else None."""
+    """A Refusal when ``formdata`` holds more than the step's form can, else None: more
+    fields, a row beyond a table's end, or a row number WTForms would take for one but
+    cannot convert ("owners-²-kind": ``str.isdigit`` accepts superscripts)."""
     count = sum(len(formdata.getlist(key)) for key in formdata)
     most = max_fields(step.slug)
     if count > most:
         return Refusal(count, most)
     tables = max_rows(step.slug)
     for key in formdata:
-        match = _ROW.match(key)
-        if match is None or match.group(1) not in tables:
-            continue
-        name, digits = match.group(1), match.group(2)
-        # a row number of thousands of digits would not even convert to an int
-        row = int(digits) if len(digits) <= 9 else 10**9
+        name, _sep, rest = key.partition("-")
+        index = rest.split("-", 1)[0]
+        if name not in tables or not index.isdigit():
+            continue  # not a row of a table (WTForms reads a row only from digits)
+        row = int(index) if _INDEX.fullmatch(index) else 10**9
         if row >= tables[name]:
             return Refusal(count, most, name, row, tables[name])
     return None

@@ -166,9 +166,12 @@ def test_repeated_fields_and_far_rows_on_every_step_give_a_bounded_page(app, wiz
             table, column = data.draw(st.sampled_from(rows)), data.draw(st.sampled_from(names))
             column = column.split("-")[-1]
             post.update({f"{table}-{i}-{column}": value for i in range(count)})
-        else:  # one row far beyond the table's end
+        else:  # one row far beyond the table's end, or numbered with other digits
             table = data.draw(st.sampled_from(rows))
-            post[f"{table}-{data.draw(st.integers(50, 10**15))}-kind"] = value
+            index = data.draw(
+                st.integers(50, 10**15).map(str) | st.text("²³¹٣०߁", min_size=1, max_size=3)
+            )
+            post[f"{table}-{index}-kind"] = value
     post["next"] = ""
     response = wizard.client.post(wizard.url(slug), data=post)
     page = response.get_data(as_text=True)

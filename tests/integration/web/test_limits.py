@@ -74,6 +74,8 @@ def test_sixty_thousand_owner_rows_are_refused_quickly_with_little_memory(app, w
         ([("owners-50-kind", "investor")], "owners"),  # one row past the table's maximum
         ([("owners-" + "9" * 5000 + "-kind", "investor")], "owners"),  # no int holds that
         ([("weights-100-rights", "1")], "weights"),
+        ([("owners-²-kind", "investor")], "owners"),  # a digit to isdigit(), not to int()
+        ([("weights-٣-rights", "1")], "weights"),  # a digit to int(), but no browser's
     ],
 )
 def test_more_than_the_step_can_hold_is_refused_before_the_form_is_built(app, wizard, extra, table):
