@@ -5,10 +5,12 @@ redirect; the pure core (profile, knowledge, rules) and the Word writer never im
 this package. Dependencies between the modules point one way (docs/architecture.md):
 
     accounts, audit, areas            (no service imports)
+    maintainers  -> audit             (who maintains which municipality)
     plans        -> areas, audit, house_style
     summaries    -> plans
     dossiers     -> audit, summaries
     sharing      -> audit, dossiers
-    municipal    -> areas, summaries
+    municipal    -> audit, maintainers, summaries
+    municipal_csv -> areas, maintainers, municipal
     dashboard, house_style            (queries and uploads)
 """

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy.exc import IntegrityError
+
 from vve.extensions import db
 from vve.models import MunicipalityClaim, Organisation, User
 
@@ -74,8 +76,7 @@ def not_maintained(user: User, names: Iterable[str]) -> list[str]:
     return [
         n
         for n in wanted
-        if (owner := owners.get(municipality_key(n))) is None
-        or owner.id != user.organisation_id
+        if (owner := owners.get(municipality_key(n))) is None or owner.id != user.organisation_id
     ]
 
 
@@ -98,9 +99,9 @@ def claim_municipality(admin: User, name: str) -> MunicipalityClaim:
     key = municipality_key(name)
     if not key or len(name) > MAX_NAME:
         raise ClaimError(f"Vul de naam van de gemeente in (hoogstens {MAX_NAME} tekens).")
-    owner = maintainers([key]).get(key)
+    already = ClaimError(f"Uw organisatie staat al geregistreerd voor de gemeente {name}.")
     if any(c.municipality_key == key for c in claims_of(admin.organisation_id)):
-        raise ClaimError(f"Uw organisatie staat al geregistreerd voor de gemeente {name}.")
+        raise already
     claim = MunicipalityClaim(
         organisation_id=admin.organisation_id,
         municipality_key=key,
@@ -108,8 +109,14 @@ def claim_municipality(admin: User, name: str) -> MunicipalityClaim:
         claimed_by=audit.actor_of(admin),
     )
     db.session.add(claim)
+    try:
+        db.session.flush()
+    except IntegrityError:  # the same organisation, registering twice at once
+        db.session.rollback()
+        raise already from None
+    maintains = maintainers([key])[key].id == admin.organisation_id
     audit.security_event(
-        "municipality_claimed", admin, subject=name, detail={"maintainer": owner is None}
+        "municipality_claimed", admin, subject=name, detail={"maintainer": maintains}
     )
     db.session.commit()
     return claim

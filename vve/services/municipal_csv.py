@@ -21,8 +21,8 @@ from vve.vocabulary import HEAT_ROUTES, PLAN_STATUSES
 
 from . import maintainers
 from .areas import normal_postcode
-from .municipal import apply_change, area_key, assign, changed_by, mark_changed
 from .maintainers import municipality_key
+from .municipal import apply_change, area_key, assign, changed_by, mark_changed
 
 MAX_CSV_ROWS = 20000
 MAX_CSV_ERRORS = 20
@@ -54,7 +54,7 @@ def _rows(data: bytes, required: Iterable[str]) -> list[dict[str, str]]:
     missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
         raise CsvError([f"Kolom ontbreekt: {', '.join(missing)}."])
-    rows = []
+    rows: list[dict[str, str]] = []
     for row in reader:
         if len(rows) >= MAX_CSV_ROWS:
             raise CsvError([f"Hoogstens {MAX_CSV_ROWS} regels per bestand."])
@@ -96,7 +96,13 @@ def import_municipal_plans(data: bytes, user: User) -> int:
             changed.add(key)
     if new:
         db.session.execute(db.insert(MunicipalPlan), new)
-    names = sorted({v["municipality"] for v in values if area_key(v["municipality"], v["neighbourhood"]) in changed})
+    names = sorted(
+        {
+            v["municipality"]
+            for v in values
+            if area_key(v["municipality"], v["neighbourhood"]) in changed
+        }
+    )
     if changed:
         db.session.flush()
         apply_change(
@@ -105,14 +111,20 @@ def import_municipal_plans(data: bytes, user: User) -> int:
             names=names,
             changed_areas=changed,
             subject=", ".join(names),
-            detail={"rows": len(values), "plans_changed": len(changed), "municipalities": len(names)},
+            detail={
+                "rows": len(values),
+                "plans_changed": len(changed),
+                "municipalities": len(names),
+            },
         )
         db.session.commit()
     return len(values)
 
 
 def _checked_plans(rows: list[dict[str, str]], user: User) -> list[dict[str, Any]]:
-    errors, values, seen = [], [], {}
+    errors: list[str] = []
+    values: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str], int] = {}
     refused = {
         municipality_key(n)
         for n in maintainers.not_maintained(user, [r["gemeente"] for r in rows if r["gemeente"]])
@@ -189,7 +201,10 @@ def import_postcodes(data: bytes, user: User) -> int:
             names=names,
             changed_areas=set(),
             subject=", ".join(sorted(names)),
-            detail={"rows": len(areas), "municipalities": len({municipality_key(n) for n in names})},
+            detail={
+                "rows": len(areas),
+                "municipalities": len({municipality_key(n) for n in names}),
+            },
         )
         db.session.commit()
     return len(areas)
@@ -197,7 +212,8 @@ def import_postcodes(data: bytes, user: User) -> int:
 
 def _checked_postcodes(rows: list[dict[str, str]]) -> dict[str, tuple[int, str, str]]:
     """Postcode -> (line number, municipality, neighbourhood); CsvError for bad rows."""
-    errors, areas = [], {}
+    errors: list[str] = []
+    areas: dict[str, tuple[int, str, str]] = {}
     for number, row in enumerate(rows, start=2):
         code = normal_postcode(row["postcode"])
         if not re.fullmatch(r"[1-9]\d{3}( [A-Z]{2})?", code) or not _names_ok(

@@ -203,3 +203,11 @@ def test_the_maintainer_imports_and_a_bad_row_is_listed_in_dutch(app, maintained
     )
     page = maintained.client.get(f"/d/{maintained.public_id}/plan").get_data(as_text=True)
     assert "warmteplan van de gemeente Assen, Centrum" in page
+    assert "door Adviesteam Drenthe" in page and "Raadsbesluit" in page
+    document = Document(
+        io.BytesIO(maintained.client.get(f"/d/{maintained.public_id}/plan.docx").data)
+    )
+    text = "\n".join(p.text for p in document.paragraphs)
+    today = dt.date.today()
+    assert f"(Assen, Centrum), bijgewerkt op {today.day} " in text
+    assert "door Adviesteam Drenthe. Bron: Raadsbesluit." in text
