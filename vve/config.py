@@ -31,6 +31,10 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "BABEL_TRANSLATION_DIRECTORIES": str(resources.TRANSLATIONS),
         "LANGUAGES": ("nl", "en"),
         "PROXY_FIX": os.environ.get("VVE_PROXY_FIX") == "1",
+        # earlier keys, newest first: cookies and second-factor secrets made with them still work
+        "SECRET_KEY_FALLBACKS": [
+            key for key in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",") if key.strip()
+        ],
     }
     config.update(overrides or {})
     if not config.get("SECRET_KEY"):

@@ -35,6 +35,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
 
     from . import filters, security
+    from .advisors.account import bp as account_bp
+    from .advisors.admin import bp as admin_bp
     from .advisors.auth import bp as auth_bp
     from .advisors.views import bp as advisor_bp
     from .wizard import presenters
@@ -50,6 +52,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(board_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(advisor_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(admin_bp)
     _sqlite_pragmas(app)
 
     @app.get("/health")

@@ -11,7 +11,7 @@ admin registers the municipality. Postcode areas need no data of their own: they
 maintained by whoever maintains the municipality they point into.
 
 Revision ID: f2b3c4d5e6f7
-Revises: e1a2b3c4d5e6
+Revises: a3b4c5d6e7f8
 Create Date: 2026-11-27
 """
 import datetime as dt
@@ -20,7 +20,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = 'f2b3c4d5e6f7'
-down_revision = 'e1a2b3c4d5e6'
+down_revision = 'a3b4c5d6e7f8'
 branch_labels = None
 depends_on = None
 

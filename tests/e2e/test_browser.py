@@ -4,6 +4,7 @@ import io
 import re
 from pathlib import Path
 
+import pyotp
 from docx import Document
 from playwright.sync_api import expect
 
@@ -255,6 +256,13 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
         a.get_by_label("E-mailadres").fill("fatima@drenthe.nl")
         a.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
         a.get_by_role("button", name="Inloggen").click()
+        # an admin turns the second factor on first: the secret from the page, as an app would
+        expect(a.get_by_role("heading", name="Tweede factor aanzetten")).to_be_visible()
+        expect(a.get_by_role("img", name=re.compile("QR-code"))).to_be_visible()
+        shoot(a, "19-tweede-factor")
+        secret = a.locator("#secret").inner_text().replace(" ", "")
+        a.get_by_label("Code uit de app").fill(pyotp.TOTP(secret).now())
+        a.get_by_role("button", name="Tweede factor aanzetten").click()
         a.get_by_role("link", name="Dossier toevoegen met deelcode").click()
         a.get_by_label("Deelcode van het bestuur").fill(code)
         a.get_by_role("button", name="Toevoegen").click()
@@ -284,6 +292,12 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
         a.get_by_role("button", name="Gemeente registreren").click()
         expect(a.get_by_role("status")).to_contain_text("geregistreerd voor Assen")
         shoot(a, "21-gemeentelijke-plannen")
+        a.goto(server + "/adviseur/beheer/beveiligingslog")
+        expect(a.get_by_role("cell", name="Tweede factor aangezet")).to_be_visible()
+        shoot(a, "22-beveiligingslog")
+        a.goto(server + "/adviseur/beheer/gebruikers")
+        shoot(a, "23-gebruikers")
+        a.goto(server + "/adviseur/gemeenten")
         a.get_by_role("link", name="Plan voor een wijk toevoegen").click()
         a.get_by_label("Gemeente").fill("Assen")
         a.get_by_label("Wijk of buurt").fill("Lariks")

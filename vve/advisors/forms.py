@@ -106,6 +106,9 @@ class UserForm(CleanForm):
     password = PasswordField(
         _l("Eerste wachtwoord"),
         validators=[InputRequired(_l("Vul een wachtwoord in."))],
-        description=_l("Ten minste 12 tekens; geef het de adviseur persoonlijk door."),
+        description=_l(
+            "Ten minste 12 tekens; geef het de adviseur persoonlijk door. Het werkt een week, "
+            "en bij de eerste keer inloggen kiest de adviseur een eigen wachtwoord."
+        ),
     )
     role = RadioField(_l("Rol"), choices=choices(lazy_pairs(ADVISOR_ROLES)), default="advisor")

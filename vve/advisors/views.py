@@ -10,7 +10,7 @@ from vve.document import TemplateError
 from vve.security import login_required, remember_new_token
 from vve.services import accounts, house_style, maintainers, municipal, municipal_csv, sharing
 from vve.services import dashboard as board_list
-from vve.terms import labels
+from vve.terms import labels, message
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
 
 from .chart import summary_png
@@ -242,11 +242,14 @@ def users(user):
                 form.password.data,
                 user.organisation.name,
                 form.role.data,
+                created_by=user,
             )
             flash(_("Account aangemaakt."), "info")
             return redirect(url_for("advisor.users"))
+        except accounts.PasswordRefused as exc:
+            form.password.errors = [message(exc)]
         except accounts.AccountError as exc:
-            form.email.errors = [str(exc)]
+            form.email.errors = [message(exc)]
     return render_template(
         "advisors/users.html",
         form=form,

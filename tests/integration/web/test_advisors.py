@@ -3,7 +3,9 @@
 import datetime as dt
 import io
 import re
+import time
 
+import pyotp
 import pytest
 from docx import Document
 from sqlalchemy import event
@@ -11,7 +13,7 @@ from sqlalchemy import event
 from tests.integration.web.conftest import csrf_of, form_values
 from vve.extensions import db
 from vve.models import AuditEvent, Dossier, PlanSnapshot, Share, User
-from vve.services import accounts, dashboard, maintainers, municipal
+from vve.services import accounts, dashboard, maintainers, municipal, throttle
 
 PASSWORD = "een-lang-wachtwoord"
 
@@ -21,14 +23,57 @@ def make_user(app, email, organisation="Adviesteam Drenthe", role="advisor"):
         return accounts.create_user(email, email.split("@")[0], PASSWORD, organisation, role).id
 
 
-def login(client, email):
+def login(client, email, password=PASSWORD):
+    """Log in as a person would, with the second factor where the account needs one: an
+    admin enrols at the first login (the secret read from the page), later logins type a
+    code from the app (computed here from that secret). A client already logged in as
+    ``email`` stays as it is."""
+    account = client.get("/adviseur/account/")
+    if account.status_code == 200 and f"<dd>{email}</dd>" in account.get_data(as_text=True):
+        return client
     page = client.get("/adviseur/inloggen").get_data(as_text=True)
     response = client.post(
         "/adviseur/inloggen",
-        data={"csrf_token": csrf_of(page), "email": email, "password": PASSWORD},
+        data={"csrf_token": csrf_of(page), "email": email, "password": password},
     )
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    if "/adviseur/inloggen/code" in response.headers["Location"]:
+        response = type_code(client, email)
+    if response.headers["Location"].endswith("/adviseur/account/tweede-factor"):
+        response = enrol(client, email)
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
     return client
+
+
+def _secrets(client) -> dict:
+    return client.application.extensions.setdefault("test_totp_secrets", {})
+
+
+def enrol(client, email):
+    """Turn the second factor on from its page, as with an authenticator app."""
+    page = client.get("/adviseur/account/tweede-factor").get_data(as_text=True)
+    secret = re.search(r'id="secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    _secrets(client)[email] = secret
+    form = {**form_values(page), "code": pyotp.TOTP(secret).now()}
+    return client.post("/adviseur/account/tweede-factor", data=form)
+
+
+def next_code(client, email) -> str:
+    """A code the server has not seen yet: this time step's, or the next one's (within the
+    drift it accepts) when this step's code was used already."""
+    totp = pyotp.TOTP(_secrets(client)[email])
+    with client.application.app_context():
+        last = accounts.user_by_email(email).totp_last_step
+    step = max(totp.timecode(int(time.time())), (last or 0) + 1)
+    return totp.generate_otp(step)
+
+
+def type_code(client, email):
+    page = client.get("/adviseur/inloggen/code").get_data(as_text=True)
+    return client.post(
+        "/adviseur/inloggen/code",
+        data={"csrf_token": csrf_of(page), "code": next_code(client, email)},
+    )
 
 
 def share_with(wizard, advisor_client):
@@ -69,7 +114,7 @@ def shared(app, wizard):
 def test_login_is_throttled_and_unknown_accounts_are_not_revealed(app, client):
     make_user(app, "anna@drenthe.nl")
     page = client.get("/adviseur/inloggen").get_data(as_text=True)
-    for _ in range(accounts.MAX_FAILED_LOGINS):
+    for _ in range(throttle.ACCOUNT_ADDRESS_LIMIT):
         bad = client.post(
             "/adviseur/inloggen",
             data={"csrf_token": csrf_of(page), "email": "anna@drenthe.nl", "password": "fout"},
@@ -150,6 +195,9 @@ ADMIN_ONLY = {
     "advisor.house_style",
     "advisor.municipality_claim",
     "advisor.municipality_release",
+    "admin.reset_password",
+    "admin.reset_second_factor",
+    "admin.security_log",
 }
 # Only the maintaining organisation's admins and municipal editors; nobody maintains the
 # pre-loaded plan 1 in this test, so every advisor and admin is refused its edit page.
@@ -165,7 +213,7 @@ def _expected(who, endpoint, dossier_route):
         if who in ("board", "advisor-sharing", "admin-sharing"):
             return {200, 302, 400, 404}  # 404 only for a missing snapshot id
         return {404}
-    if endpoint.startswith("advisor."):
+    if endpoint.startswith(("advisor.", "account.", "admin.")):
         if who in ("anonymous", "board", "board-wrong-token"):
             return {302}  # to the login page
         if endpoint in ADMIN_ONLY and not who.startswith("admin"):
