@@ -22,6 +22,16 @@ from vve.services import (
     summaries,
 )
 
+MUNICIPAL_EVENTS = (  # what a municipal change may log (a login logs an event of its own)
+    "municipal_plan_changed",
+    "municipal_plans_imported",
+    "postcodes_imported",
+    "municipality_claimed",
+    "municipality_released",
+    "municipal_editor_granted",
+    "municipal_editor_revoked",
+)
+
 EXAMPLES = Path(__file__).parents[3] / "examples"
 EMMEN = json.loads((EXAMPLES / "emmen-galerijflat.json").read_text(encoding="utf-8"))
 PASSWORD = "een lang genoeg wachtwoord"
@@ -80,7 +90,9 @@ def _state():
     ]
     areas = db.session.execute(db.select(PostcodeArea.postcode, PostcodeArea.municipality)).all()
     trails = db.session.execute(db.select(AuditEvent.action).order_by(AuditEvent.id)).all()
-    security = db.session.execute(db.select(SecurityEvent.action)).all()
+    security = db.session.execute(
+        db.select(SecurityEvent.action).where(SecurityEvent.action.in_(MUNICIPAL_EVENTS))
+    ).all()
     return plans, sorted(areas), trails, security
 
 

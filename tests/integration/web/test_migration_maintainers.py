@@ -54,6 +54,7 @@ USER = _table(
     ("active", sa.Boolean),
     ("organisation_id", sa.Integer),
     ("failed_logins", sa.Integer),
+    ("must_change_password", sa.Boolean),
     ("created_at", sa.DateTime(True)),
 )
 PLAN = _table(
@@ -90,7 +91,9 @@ def _store_old_data():
                     "role": "advisor",
                     "active": True,
                     "organisation_id": org,
-                    "failed_logins": 0,  # only in the schemas that still had it
+                    # columns of some schemas only, whichever this one is
+                    "failed_logins": 0,
+                    "must_change_password": False,
                     "created_at": T0,
                 }.items()
                 if key in present
