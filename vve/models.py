@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -110,6 +111,9 @@ class User(Model):
     role: Mapped[str] = mapped_column(String(20), default="advisor")  # advisor | admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    # an admin lets this advisor change the plans of the municipalities the organisation
+    # maintains (admins always may)
+    municipal_editor: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     # --- password and second factor (vve.services.accounts, vve.services.second_factor) ---
     # an admin's one-time password: valid until then, and changed at the next login
@@ -248,6 +252,32 @@ class MunicipalPlan(Model):
         DateTime(timezone=True), default=_now, onupdate=_now
     )
     updated_by: Mapped[str] = mapped_column(String(120), default="")
+    # the organisation whose advisor made the last change; the board's page names it
+    updated_by_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True
+    )
+
+    updated_by_organisation: Mapped[Organisation | None] = relationship()
+
+
+class MunicipalityClaim(Model):
+    """An organisation serves a municipality. Of the organisations that serve one, the one
+    that registered first (lowest id) maintains its plans and postcode areas."""
+
+    __tablename__ = "municipality_claim"
+    __table_args__ = (UniqueConstraint("organisation_id", "municipality_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    # the name as matched (stripped, lower case) and as written
+    municipality_key: Mapped[str] = mapped_column(String(100), index=True)
+    municipality: Mapped[str] = mapped_column(String(100))
+    claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    claimed_by: Mapped[str] = mapped_column(String(120), default="")
+
+    organisation: Mapped[Organisation] = relationship()
 
 
 class PostcodeArea(Model):

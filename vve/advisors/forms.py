@@ -1,4 +1,5 @@
-"""The advisors' forms: share code, municipal plan, CSV import, new account, house style."""
+"""The advisors' forms: share code, municipal registration and plan, CSV import, new
+account, house style."""
 
 from __future__ import annotations
 
@@ -20,6 +21,17 @@ class CodeForm(CleanForm):
         _l("Deelcode van het bestuur"),
         validators=[InputRequired(_l("Vul de deelcode in.")), Length(max=40)],
         description=_l("Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKLM."),
+    )
+
+
+class ClaimForm(CleanForm):
+    municipality = StringField(
+        _l("Gemeente"),
+        validators=[InputRequired(_l("Vul de naam van de gemeente in.")), Length(max=100)],
+        description=_l(
+            "Uw organisatie bedient deze gemeente. Registreerde nog geen andere organisatie "
+            "haar, dan beheert uw organisatie haar warmteplannen en postcodetabel."
+        ),
     )
 
 

@@ -9,10 +9,12 @@ this package. Dependencies between the modules point one way (docs/architecture.
     accounts     -> audit, passwords, sessions, throttle
     second_factor -> accounts, audit, sessions, throttle
     logins       -> accounts, audit, second_factor, sessions, throttle
+    maintainers  -> audit             (who maintains which municipality)
     plans        -> areas, audit, house_style
     summaries    -> plans
     dossiers     -> audit, summaries
     sharing      -> audit, dossiers
-    municipal    -> areas, summaries
+    municipal    -> audit, maintainers, summaries
+    municipal_csv -> areas, maintainers, municipal
     dashboard, house_style            (queries and uploads)
 """

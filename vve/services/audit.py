@@ -15,11 +15,12 @@ import re
 from typing import Any
 
 from vve.extensions import db
-from vve.models import AuditEvent, Dossier, SecurityEvent, User
+from vve.models import AuditEvent, Dossier, Organisation, SecurityEvent, User
 
 BOARD = "board"
 SYSTEM = "system"
 ADVISOR_PREFIX = "advisor:"
+ORGANISATION_PREFIX = "organisation:"
 
 log = logging.getLogger("vve.security")
 
@@ -27,6 +28,12 @@ log = logging.getLogger("vve.security")
 def actor_of(user: User | None) -> str:
     """The actor code stored with an event: the board, or an advisor by e-mail address."""
     return f"{ADVISOR_PREFIX}{user.email}" if user is not None else BOARD
+
+
+def organisation_actor(organisation: Organisation) -> str:
+    """An organisation as the actor of a dossier's event (a municipal plan it maintains
+    changed the dossier's route): the board sees the team, not an advisor's address."""
+    return f"{ORGANISATION_PREFIX}{organisation.name}"[:120]
 
 
 def record(dossier: Dossier, actor: str, action: str, detail: dict[str, Any] | None = None) -> None:

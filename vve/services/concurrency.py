@@ -19,7 +19,8 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -27,6 +28,7 @@ from vve.extensions import db
 from vve.profile.paths import get_path
 
 T = TypeVar("T")
+P = ParamSpec("P")
 ATTEMPTS = 3
 DIGEST_CHARS = 16
 MAX_ORIGINAL_CHARS = 16 * 1024
@@ -55,15 +57,17 @@ class StaleDossier(Exception):
         self.proposal = proposal
 
 
-def run_unit_of_work(work: Callable[[], T], attempts: int = ATTEMPTS) -> T:
+def run_unit_of_work(work: Callable[[], T], attempts: int = ATTEMPTS, commit: bool = True) -> T:
     """Run ``work`` and commit; a concurrent change of a versioned row (found at any
     flush) rolls everything back and runs ``work`` again on the fresh rows. ``work``
-    must read what it needs from the session each time. Raises StaleDossier when every
-    attempt collided; exceptions of ``work`` itself roll back and propagate."""
+    must read what it needs from the session each time (``commit=False``: ``work``
+    commits itself). Raises StaleDossier when every attempt collided; exceptions of
+    ``work`` itself roll back and propagate."""
     for _attempt in range(attempts):
         try:
             result = work()
-            db.session.commit()
+            if commit:
+                db.session.commit()
             return result
         except StaleDataError:
             db.session.rollback()
@@ -71,6 +75,17 @@ def run_unit_of_work(work: Callable[[], T], attempts: int = ATTEMPTS) -> T:
             db.session.rollback()
             raise
     raise StaleDossier()
+
+
+def retried(use_case: Callable[P, T]) -> Callable[P, T]:
+    """A use case that commits itself, run as one unit of work: a collision with a board's
+    save at any of its flushes runs the whole use case again on the fresh rows."""
+
+    @wraps(use_case)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        return run_unit_of_work(lambda: use_case(*args, **kwargs), commit=False)
+
+    return wrapper
 
 
 def digest(value: Any) -> str:

@@ -83,6 +83,10 @@ def _municipal_dict(municipal: MunicipalPlan) -> dict[str, Any]:
         "notes": municipal.notes,
         "source": municipal.source,
         "updated_at": municipal.updated_at.date().isoformat() if municipal.updated_at else None,
+        # the organisation whose advisor made the last change ("" before anyone did)
+        "updated_by": (
+            municipal.updated_by_organisation.name if municipal.updated_by_organisation else ""
+        ),
     }
 
 

@@ -10,7 +10,17 @@ import pytest
 
 from vve.extensions import db
 from vve.models import AuditEvent, PlanSnapshot
-from vve.services import accounts, audit, dossiers, logins, municipal, plans, sharing, throttle
+from vve.services import (
+    accounts,
+    audit,
+    dossiers,
+    logins,
+    maintainers,
+    municipal,
+    plans,
+    sharing,
+    throttle,
+)
 
 EXAMPLE = json.loads(
     (Path(__file__).parents[3] / "examples" / "emmen-galerijflat.json").read_text(encoding="utf-8")
@@ -79,7 +89,8 @@ def test_logins_are_refused_alike_and_lock(ctx):
 
 
 def test_a_second_plan_for_the_same_area_is_a_conflict(ctx):
-    user = _advisor()
+    user = _advisor(role="admin")
+    maintainers.claim_municipality(user, "Emmen")
     values = {
         "municipality": "Emmen",
         "neighbourhood": "Angelslo",
@@ -98,6 +109,8 @@ def test_a_municipal_plan_changes_the_route_of_its_dossiers(ctx):
     new = dossiers.import_profile(json.dumps(EXAMPLE).encode("utf-8"), furthest_step=10)
     before = new.dossier.heat_route
     route = "heat_network" if before != "heat_network" else "all_electric"
+    admin = _advisor(role="admin")
+    maintainers.claim_municipality(admin, "Emmen")
     municipal.save_municipal_plan(
         {
             "municipality": EXAMPLE["association"]["municipality"],
@@ -106,7 +119,7 @@ def test_a_municipal_plan_changes_the_route_of_its_dossiers(ctx):
             "preferred_route": route,
             "expected_year": 2030,
         },
-        _advisor(),
+        admin,
     )
     db.session.refresh(new.dossier)
     assert new.dossier.heat_route == route

@@ -13,7 +13,7 @@ from sqlalchemy import event
 from tests.integration.web.conftest import csrf_of, form_values
 from vve.extensions import db
 from vve.models import AuditEvent, Dossier, PlanSnapshot, Share, User
-from vve.services import accounts, dashboard, municipal, throttle
+from vve.services import accounts, dashboard, maintainers, municipal, throttle
 
 PASSWORD = "een-lang-wachtwoord"
 
@@ -191,11 +191,17 @@ BOARD_ONLY = {"board.share", "board.revoke", "board.delete"}
 ADMIN_ONLY = {
     "advisor.users",
     "advisor.user_active",
+    "advisor.user_municipal_editor",
     "advisor.house_style",
+    "advisor.municipality_claim",
+    "advisor.municipality_release",
     "admin.reset_password",
     "admin.reset_second_factor",
     "admin.security_log",
 }
+# Only the maintaining organisation's admins and municipal editors; nobody maintains the
+# pre-loaded plan 1 in this test, so every advisor and admin is refused its edit page.
+MUNICIPAL_EDITORS_ONLY = {"advisor.municipal_edit", "advisor.municipal_import"}
 
 
 def _expected(who, endpoint, dossier_route):
@@ -212,6 +218,8 @@ def _expected(who, endpoint, dossier_route):
             return {302}  # to the login page
         if endpoint in ADMIN_ONLY and not who.startswith("admin"):
             return {403}
+        if endpoint in MUNICIPAL_EDITORS_ONLY:
+            return {200, 400, 403} if who.startswith("admin") else {403}
         return {200, 302, 400, 404}
     return None
 
@@ -223,6 +231,8 @@ def test_access_control_matrix(app, shared):
         "slug": "vve",
         "token": "x" * 43,
         "action": "blokkeren",
+        "state": "aan",
+        "claim_id": 999999,
         "share_id": 999999,
         "snapshot_id": 999999,
         "user_id": 999999,
@@ -416,8 +426,17 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
 # --- municipal plans and house style ----------------------------------------------------
 
 
+def claim(client, municipality):
+    token = csrf_of(client.get("/adviseur/gemeenten").get_data(as_text=True))
+    response = client.post(
+        "/adviseur/gemeenten/registreren", data={"csrf_token": token, "municipality": municipality}
+    )
+    assert response.status_code == 302
+
+
 def test_a_municipal_plan_goes_into_the_plan_and_the_plan_says_so(app, shared):
-    advisor = login(app.test_client(), "anna@drenthe.nl")
+    advisor = login(app.test_client(), "admin@drenthe.nl")
+    claim(advisor, "Assen")
     page = advisor.get("/adviseur/gemeenten/importeren").get_data(as_text=True)
     postcodes = b"postcode;gemeente;wijk\n9401;Assen;Centrum\n"
     response = advisor.post(
@@ -457,8 +476,8 @@ def test_drenthe_municipalities_are_preloaded(app):
 
 
 def test_a_bad_csv_is_refused_with_line_numbers(app):
-    make_user(app, "anna@drenthe.nl")
-    advisor = login(app.test_client(), "anna@drenthe.nl")
+    make_user(app, "admin@drenthe.nl", role="admin")
+    advisor = login(app.test_client(), "admin@drenthe.nl")
     page = advisor.get("/adviseur/gemeenten/importeren").get_data(as_text=True)
     bad = b"gemeente;wijk;status;route;jaar;toelichting;bron\nAssen;Noord;bijna;x;1999;;\n"
     response = advisor.post(
@@ -621,7 +640,8 @@ def test_the_municipal_plan_keeps_the_boards_year_and_names_match_in_any_case(ap
     shared.submit(
         "gemeente", {"municipal__expected_year": "2035", "municipal__neighbourhood_plan": "yes"}
     )
-    advisor = login(app.test_client(), "anna@drenthe.nl")
+    advisor = login(app.test_client(), "admin@drenthe.nl")
+    claim(advisor, "Assen")
     for name in ("Assen", "ASSEN"):  # a second spelling must not break the lookup
         page = advisor.get("/adviseur/gemeenten/nieuw").get_data(as_text=True)
         advisor.post(
@@ -661,6 +681,7 @@ def test_saving_a_municipal_plan_twice_with_a_non_ascii_name_updates_it(app):
         from vve.models import MunicipalPlan
 
         user = db.session.get(User, user_id)
+        maintainers.claim_municipality(user, "østerbro")
         for status in ("in_preparation", "adopted"):
             municipal.save_municipal_plan(
                 {

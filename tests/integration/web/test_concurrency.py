@@ -16,9 +16,12 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from tests.conftest import ROOT
 from tests.integration.web.conftest import csrf_of, form_values
 from vve.extensions import db
 from vve.models import Dossier, PlanSnapshot
+
+EXAMPLES = ROOT / "examples"
 
 
 def stored(app, public_id) -> Dossier:
@@ -287,3 +290,33 @@ def test_saves_that_keep_landing_give_a_dutch_answer_and_keep_the_typed_input(ap
     assert response.status_code == 302
     told = wizard.client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Het dossier werd net gewijzigd, dus er is niets gebeurd." in told
+
+
+def test_a_municipal_change_while_a_board_saves_follows_on_the_fresh_rows(app):
+    """The municipal use cases refresh every dossier of the municipality: a board's save
+    landing meanwhile makes them run again, keeping the board's answer."""
+    from vve.services import accounts, dossiers, maintainers, municipal
+
+    example = json.loads((EXAMPLES / "emmen-galerijflat.json").read_text(encoding="utf-8"))
+    with app.app_context():
+        admin = accounts.create_user(
+            "admin@drenthe.nl", "Admin", "een lang genoeg wachtwoord", "Team Drenthe", "admin"
+        )
+        maintainers.claim_municipality(admin, "Emmen")
+        dossier = dossiers.import_profile(json.dumps(example).encode("utf-8"), 10).dossier
+        public_id = dossier.public_id
+        plan = {
+            "municipality": "Emmen",
+            "neighbourhood": "",
+            "status": "adopted",
+            "preferred_route": "heat_network",
+            "expected_year": 2030,
+            "notes": "",
+            "source": "Raadsbesluit",
+        }
+        with saved_meanwhile(app, public_id, {"association.name": "VvE Intussen"}) as hit:
+            municipal.save_municipal_plan(plan, admin)
+        assert hit
+    saved = stored(app, public_id)
+    assert saved.heat_route == "heat_network"
+    assert saved.profile["association"]["name"] == "VvE Intussen"

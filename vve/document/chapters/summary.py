@@ -33,9 +33,10 @@ def _overview(b: Builder, plan: dict) -> None:
             f", {municipal['neighbourhood']}" if municipal["neighbourhood"] else ""
         )
         source = f" Bron: {municipal['source']}." if municipal["source"] else ""
+        by = f" door {municipal['updated_by']}" if municipal.get("updated_by") else ""
         b.note(
             f"De route en het jaar komen uit het warmteplan van de gemeente ({area}), "
-            f"bijgewerkt op {date_nl(municipal['updated_at'])}.{source}"
+            f"bijgewerkt op {date_nl(municipal['updated_at'])}{by}.{source}"
         )
     b.para(
         f"Wat het kost per appartement, staat op het voorblad; de bedragen per maatregel, "
