@@ -34,7 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from . import filters, security
+    from . import filters, request_limits, security
     from .advisors.account import bp as account_bp
     from .advisors.admin import bp as admin_bp
     from .advisors.auth import bp as auth_bp
@@ -45,6 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .wizard.views import bp as wizard_bp
 
     security.init_app(app)
+    request_limits.init_app(app)
     filters.init_app(app)
     presenters.init_app(app)
     app.register_blueprint(wizard_bp)

@@ -184,6 +184,43 @@ def test_resume_through_the_private_link_in_a_new_browser(browser, page, server)
         other.close()
 
 
+def test_two_browsers_both_changing_an_answer_choose_on_the_conflict_page(browser, page, server):
+    """Issue 12, High 2: the second browser's older form neither reverts the first one's
+    answers nor loses its own; the answer both changed is a choice, made by keyboard."""
+    link = start(page, server)
+    page.get_by_role("link", name="Naar de eerste vraag").click()
+    page.get_by_label("Naam van de VvE").fill("VvE Twee Browsers")
+    page.get_by_label("Adres van het gebouw").fill("Oude straat 1")
+    save(page)
+    other = browser.new_context()
+    try:
+        second = other.new_page()
+        second.goto(link)
+        second.get_by_role("button", name="Opslaan en terug").click()
+        page.goto(second.url)  # both show step 1 now
+        page.get_by_label("Adres van het gebouw").fill("Nieuwe straat 99")
+        page.get_by_label("Plaats").fill("Emmen")
+        save(page)
+        second.get_by_label("Adres van het gebouw").fill("Andere straat 5")
+        second.get_by_label("Gemeente").fill("Emmen")
+        save(second)
+        expect(second.locator("#error-summary")).to_be_visible()
+        choice = second.get_by_role("group", name="Adres van het gebouw").first
+        expect(choice.get_by_text("Nieuwe straat 99")).to_be_visible()
+        expect(second.get_by_label("Plaats")).to_have_value("Emmen")  # the first one's
+        shoot(second, "11b-keuze-bij-gelijktijdig-opslaan")
+        second.get_by_label("Nu opgeslagen houden:").focus()
+        second.keyboard.press("Space")
+        save(second)
+        expect(second.get_by_text("Stap 2 van 9")).to_be_visible()
+        second.get_by_role("button", name="Opslaan en terug").click()
+        expect(second.get_by_label("Adres van het gebouw")).to_have_value("Nieuwe straat 99")
+        expect(second.get_by_label("Plaats")).to_have_value("Emmen")
+        expect(second.get_by_label("Gemeente")).to_have_value("Emmen")
+    finally:
+        other.close()
+
+
 def test_switch_to_english(page, server):
     page.goto(server + "/")
     page.get_by_role("link", name="English").click()

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from vve.extensions import db
@@ -86,6 +87,21 @@ def security_event(
         },
     )
     return event
+
+
+_PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def record_refused_request(
+    public_id: str, counts: dict[str, Any], user: User | None = None
+) -> None:
+    """A use case of its own (it commits): a request refused for its size or its number of
+    fields, sent by ``user`` or by someone without an account (``board``). ``public_id``
+    names the dossier of the URL, kept only when it has the shape of one; ``counts`` are
+    numbers and form names, never the posted values."""
+    subject = public_id if _PUBLIC_ID.fullmatch(public_id or "") else ""
+    security_event("request_refused", user, subject=subject, detail=counts)
+    db.session.commit()
 
 
 def security_events(organisation_id: int | None, limit: int = 200) -> list[SecurityEvent]:

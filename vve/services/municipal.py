@@ -20,6 +20,7 @@ from vve.extensions import db
 from vve.models import MunicipalityClaim, MunicipalPlan, User
 
 from . import audit, maintainers, summaries
+from .concurrency import retried
 from .maintainers import MunicipalAccess, municipality_key
 
 PLAN_FIELDS = ("status", "preferred_route", "expected_year", "notes", "source")
@@ -105,6 +106,7 @@ def plan_for_editing(user: User, plan_id: int) -> MunicipalPlan | None:
     return plan
 
 
+@retried
 def save_municipal_plan(
     values: dict[str, Any], user: User, plan_id: int | None = None
 ) -> MunicipalPlan:

@@ -21,6 +21,7 @@ from vve.vocabulary import HEAT_ROUTES, PLAN_STATUSES
 
 from . import maintainers
 from .areas import normal_postcode
+from .concurrency import retried
 from .maintainers import municipality_key
 from .municipal import apply_change, area_key, assign, changed_by, mark_changed
 
@@ -73,6 +74,7 @@ def _not_yours(number: int, name: str) -> str:
 # --- plans ---------------------------------------------------------------------------
 
 
+@retried
 def import_municipal_plans(data: bytes, user: User) -> int:
     """One plan per row (a municipality and neighbourhood once per file), written like an
     edit; all rows are checked before any is written."""
@@ -172,6 +174,7 @@ def _plan_values(row: dict[str, str]) -> dict[str, Any] | None:
 # --- postcodes -------------------------------------------------------------------------
 
 
+@retried
 def import_postcodes(data: bytes, user: User) -> int:
     """Postcode (or 4-digit area) to municipality and neighbourhood; all or nothing. A
     postcode that points into another municipality now needs that one maintained too."""

@@ -127,6 +127,8 @@ AUDIT_ACTORS = CodeSet(
 
 AUDIT_EVENTS = CodeSet(
     "audit_events",
+    Term("dossier_created", "dossier gestart", N_("Dossier gestart")),
+    Term("dossier_imported", "dossier geïmporteerd", N_("Dossier geïmporteerd")),
     Term("answers_changed", "antwoorden gewijzigd", N_("Antwoorden gewijzigd")),
     Term("share_created", "deelcode gemaakt", N_("Deelcode gemaakt")),
     Term(

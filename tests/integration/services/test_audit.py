@@ -43,4 +43,9 @@ def test_security_events_outlive_the_dossier_they_name(ctx):
     audit.security_event("dossier_read", actor=audit.BOARD, subject=dossier.public_id)
     db.session.commit()
     dossiers.delete_dossier(dossier)
-    assert db.session.execute(db.select(SecurityEvent.action)).scalars().all() == ["dossier_read"]
+    actions = db.select(SecurityEvent.action).order_by(SecurityEvent.id)
+    assert db.session.execute(actions).scalars().all() == [
+        "dossier_created",
+        "dossier_read",
+        "dossier_deleted",
+    ]
