@@ -186,7 +186,9 @@ def test_the_maintainers_edit_moves_the_route_and_the_board_sees_where_it_came_f
         io.BytesIO(maintained.client.get(f"/d/{maintained.public_id}/plan.docx").data)
     )
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "warmteplan van de gemeente (Assen)" in text and "door Adviesteam Drenthe" in text
+    assert (
+        "warmteplan van de gemeente Assen, bijgewerkt" in text and "door Adviesteam Drenthe" in text
+    )
     with app.app_context():
         changed = db.session.execute(
             db.select(SecurityEvent).where(SecurityEvent.action == "municipal_plan_changed")
@@ -221,5 +223,5 @@ def test_the_maintainer_imports_and_a_bad_row_is_listed_in_dutch(app, maintained
     )
     text = "\n".join(p.text for p in document.paragraphs)
     today = dt.date.today()
-    assert f"(Assen, Centrum), bijgewerkt op {today.day} " in text
+    assert f"gemeente Assen (wijk Centrum), bijgewerkt op {today.day} " in text
     assert "door Adviesteam Drenthe. Bron: Raadsbesluit." in text

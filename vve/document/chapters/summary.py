@@ -30,12 +30,13 @@ def _overview(b: Builder, plan: dict) -> None:
     municipal = plan.get("municipal_plan")
     if municipal:
         area = municipal["municipality"] + (
-            f", {municipal['neighbourhood']}" if municipal["neighbourhood"] else ""
+            f" (wijk {municipal['neighbourhood']})" if municipal["neighbourhood"] else ""
         )
+        what = "De route en het jaar komen" if municipal.get("expected_year") else "De route komt"
         source = f" Bron: {municipal['source']}." if municipal["source"] else ""
         by = f" door {municipal['updated_by']}" if municipal.get("updated_by") else ""
         b.note(
-            f"De route en het jaar komen uit het warmteplan van de gemeente ({area}), "
+            f"{what} uit het warmteplan van de gemeente {area}, "
             f"bijgewerkt op {date_nl(municipal['updated_at'])}{by}.{source}"
         )
     b.para(
