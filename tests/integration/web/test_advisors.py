@@ -466,7 +466,9 @@ def test_a_municipal_plan_goes_into_the_plan_and_the_plan_says_so(app, shared):
     assert "warmteplan van de gemeente Assen, Centrum" in html and "Raadsbesluit Assen 2025" in html
     document = Document(io.BytesIO(advisor.get(f"/d/{shared.public_id}/plan.docx").data))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "Warmtenet" in text and "warmteplan van de gemeente Assen (wijk Centrum)" in text
+    assert (
+        "Warmtenet" in text and "wijkuitvoeringsplan van de gemeente Assen (wijk Centrum)" in text
+    )
 
 
 def test_drenthe_municipalities_are_preloaded(app):

@@ -187,7 +187,8 @@ def test_the_maintainers_edit_moves_the_route_and_the_board_sees_where_it_came_f
     )
     text = "\n".join(p.text for p in document.paragraphs)
     assert (
-        "warmteplan van de gemeente Assen, bijgewerkt" in text and "door Adviesteam Drenthe" in text
+        "uit het vastgestelde wijkuitvoeringsplan van de gemeente Assen." in text
+        and "Adviesteam Drenthe legde dit vast op" in text
     )
     with app.app_context():
         changed = db.session.execute(
@@ -223,5 +224,5 @@ def test_the_maintainer_imports_and_a_bad_row_is_listed_in_dutch(app, maintained
     )
     text = "\n".join(p.text for p in document.paragraphs)
     today = dt.date.today()
-    assert f"gemeente Assen (wijk Centrum), bijgewerkt op {today.day} " in text
-    assert "door Adviesteam Drenthe. Bron: Raadsbesluit." in text
+    assert "wijkuitvoeringsplan van de gemeente Assen (wijk Centrum)." in text
+    assert f"Bron: Raadsbesluit. Adviesteam Drenthe legde dit vast op {today.day} " in text
