@@ -173,6 +173,7 @@ def run(database_url, args):
         "DATABASE_URL": database_url,
         "SECRET_KEY": secrets.token_hex(16),
         "VVE_ENV": "production",
+        "VVE_TRUSTED_HOSTS": "127.0.0.1,localhost",
     }
     subprocess.run(
         [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],

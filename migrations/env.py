@@ -13,7 +13,10 @@ config = context.config
 # This line sets up loggers basically.
 # ...without silencing the app's own loggers (vve.security, vve.request), which
 # fileConfig would disable when migrations run inside the app's process.
-fileConfig(config.config_file_name, disable_existing_loggers=False)
+# When the app has set up logging (vve/logs.py: a handler on the root logger that cuts
+# tokens out of every line), alembic.ini's handlers would replace it: keep the app's.
+if not logging.getLogger().handlers:
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from . import resources
 
@@ -16,10 +17,9 @@ class ConfigError(RuntimeError):
 def load_config(instance_path: str, overrides: dict | None = None) -> dict:
     """Settings for create_app: environment first, then explicit overrides (tests)."""
     env = (overrides or {}).get("VVE_ENV") or os.environ.get("VVE_ENV", "development")
-    config = {
+    config: dict[str, Any] = {
         "VVE_ENV": env,
         "SQLALCHEMY_DATABASE_URI": _database_url(instance_path),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": env == "production",
@@ -39,19 +39,56 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         "SECRET_KEY_FALLBACKS": [
             key for key in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",") if key.strip()
         ],
+        "LOG_FORMAT": "json" if os.environ.get("VVE_LOG_FORMAT", "").lower() == "json" else "text",
+        "LOG_LEVEL": os.environ.get("VVE_LOG_LEVEL", "INFO").upper(),
     }
     config.update(overrides or {})
+    config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(
+        config["SQLALCHEMY_DATABASE_URI"], config.get("SQLALCHEMY_ENGINE_OPTIONS")
+    )
     if not config.get("SECRET_KEY"):
         config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _development_secret(
             env, instance_path
         )
+    if "TRUSTED_HOSTS" not in config:
+        config["TRUSTED_HOSTS"] = _trusted_hosts(env)
     return config
+
+
+DEVELOPMENT_HOSTS = ("127.0.0.1", "localhost")  # werkzeug cannot match IPv6 literals
+CONNECT_TIMEOUT_SECONDS = 5
+
+
+def _trusted_hosts(env: str) -> list[str]:
+    """The host names the app answers to (``VVE_TRUSTED_HOSTS``, comma-separated; a leading
+    dot also allows subdomains). The private link shown after starting is built from the
+    Host header, so a request naming another host is refused. Production must name them."""
+    hosts = [h.strip() for h in os.environ.get("VVE_TRUSTED_HOSTS", "").split(",") if h.strip()]
+    if hosts:
+        return hosts
+    if env == "production":
+        raise ConfigError(
+            "VVE_TRUSTED_HOSTS ontbreekt: zet de host-namen van de site, "
+            "bijvoorbeeld VVE_TRUSTED_HOSTS=warmteplan.example.nl."
+        )
+    return list(DEVELOPMENT_HOSTS)
+
+
+def _engine_options(uri: str, given: dict | None) -> dict:
+    """Dead connections are replaced before use; PostgreSQL gives up connecting after a
+    few seconds instead of hanging a worker (and the readiness check)."""
+    options: dict = {"pool_pre_ping": True, **(given or {})}
+    if uri.startswith("postgresql"):
+        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+        options["connect_args"].update((given or {}).get("connect_args", {}))
+    return options
 
 
 def _database_url(instance_path: str) -> str:
     url = os.environ.get("DATABASE_URL")
     if not url:
-        Path(instance_path).mkdir(parents=True, exist_ok=True)
+        # private: the folder holds the database and the development secret
+        Path(instance_path).mkdir(mode=0o700, parents=True, exist_ok=True)
         return f"sqlite:///{Path(instance_path) / 'vve.sqlite3'}"
     # Heroku-style URLs name the old driver; SQLAlchemy 2 with psycopg 3 wants this one.
     for prefix in ("postgres://", "postgresql://"):
@@ -68,8 +105,9 @@ def _development_secret(env: str, instance_path: str) -> str:
         )
     # Development: a random key kept in the instance folder, so sessions survive restarts.
     path = Path(instance_path) / "secret_key"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not path.exists():
-        path.write_text(secrets.token_hex(32), encoding="utf-8")
-        path.chmod(0o600)
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(secrets.token_hex(32))
     return path.read_text(encoding="utf-8").strip()

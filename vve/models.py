@@ -36,6 +36,9 @@ class Dossier(Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True, index=True)
     token_hash: Mapped[str] = mapped_column(String(64))
+    # The token was handed out inside a URL path (links made before tokens moved to the
+    # fragment), so it may be in access logs: it is replaced at its next use.
+    token_in_path: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_now, onupdate=_now, index=True
@@ -291,12 +294,14 @@ class PostcodeArea(Model):
 
 
 class AccessFailure(Model):
-    """A failed private-link or share-code attempt, per client address, for rate limiting.
-    In the database, not in process memory: several app servers share the count."""
+    """A failed attempt (a private link or share code, a login), per client address and
+    kind, for rate limiting. In the database, not in process memory: several app servers
+    share the count. ``client`` is a keyed hash (HMAC) of the address, never the address."""
 
     __tablename__ = "access_failure"
-    __table_args__ = (Index("ix_access_failure_client_at", "client", "at"),)
+    __table_args__ = (Index("ix_access_failure_kind_client_at", "kind", "client", "at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="link", server_default="link")
     client: Mapped[str] = mapped_column(String(64))
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)

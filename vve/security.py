@@ -239,7 +239,7 @@ def init_app(app: Flask) -> None:
         response.headers["X-Frame-Options"] = "DENY"
         # same-origin, not no-referrer: Flask-WTF checks the Referer of HTTPS posts
         # (WTF_CSRF_SSL_STRICT); the private link never reaches another site.
-        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         if request.endpoint and request.endpoint.startswith(
             ("wizard.", "plan.", "advisor.", "auth.", "board.", "account.", "admin.")

@@ -24,6 +24,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     # The instance folder is made only when something is kept there (config.py): an installed
     # wheel's is <venv>/var/vve-instance, which a server's user may not be allowed to create.
     app.config.update(load_config(app.instance_path, test_config))
+    from . import logs
+
+    logs.init_app(app)  # first: its request id and timer start before any other hook
     if app.config.get("PROXY_FIX"):
         from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -34,49 +37,32 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from . import filters, request_limits, security
+    from . import database, errors, filters, reads, request_limits, security
     from .advisors.account import bp as account_bp
     from .advisors.admin import bp as admin_bp
     from .advisors.auth import bp as auth_bp
     from .advisors.views import bp as advisor_bp
+    from .health import bp as health_bp
     from .wizard import presenters
+    from .wizard.access import bp as access_bp
     from .wizard.board_views import bp as board_bp
     from .wizard.plan_views import bp as plan_bp
     from .wizard.views import bp as wizard_bp
 
     security.init_app(app)
     request_limits.init_app(app)
+    errors.init_app(app)
+    reads.init_app(app)
     filters.init_app(app)
     presenters.init_app(app)
     app.register_blueprint(wizard_bp)
+    app.register_blueprint(access_bp)
     app.register_blueprint(plan_bp)
     app.register_blueprint(board_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(advisor_bp)
     app.register_blueprint(account_bp)
     app.register_blueprint(admin_bp)
-    _sqlite_pragmas(app)
-
-    @app.get("/health")
-    def health():
-        """For load balancers and the load benchmark: no database, no session."""
-        return "ok", 200, {"Content-Type": "text/plain"}
-
+    app.register_blueprint(health_bp)
+    database.init_app(app)
     return app
-
-
-def _sqlite_pragmas(app: Flask) -> None:
-    """WAL and a busy timeout: SQLite with several writers (PITFALLS)."""
-    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        return
-    from sqlalchemy import event
-
-    with app.app_context():
-
-        @event.listens_for(db.engine, "connect")
-        def _on_connect(dbapi_connection, _record):  # pragma: no cover - driver callback
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=5000")
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.close()

@@ -147,7 +147,7 @@ def test_complete_the_wizard_and_download_the_plan(page, server):
     shoot(page, "10b-plan-mijn-appartement")
 
     with page.expect_download() as info:
-        page.get_by_role("link", name="Download het plan (Word)").click()
+        page.get_by_role("button", name="Download het plan (Word)").click()
     document = Document(io.BytesIO(Path(info.value.path()).read_bytes()))
     assert document.paragraphs[1].text == "VvE Lindenhof Emmerhout"
 
@@ -173,13 +173,43 @@ def test_resume_through_the_private_link_in_a_new_browser(browser, page, server)
     page.get_by_role("link", name="Naar de eerste vraag").click()
     page.get_by_label("Naam van de VvE").fill("VvE Later Verder")
     save(page)
+    code = link.partition("#")[2]
     other = browser.new_context()
     try:
         fresh = other.new_page()
+        sent = []  # every URL and Referer the browser sends: the code is in none of them
+        fresh.on("request", lambda r: sent.extend([r.url, r.headers.get("referer", "")]))
         fresh.goto(link)
         expect(fresh.get_by_text("Stap 2 van 9")).to_be_visible()
+        assert "#" not in fresh.url and not any(code in text for text in sent)
         fresh.get_by_role("button", name="Opslaan en terug").click()
         expect(fresh.get_by_label("Naam van de VvE")).to_have_value("VvE Later Verder")
+    finally:
+        other.close()
+    # without JavaScript the board pastes the code, the part of its link after '#'
+    plain = browser.new_context(java_script_enabled=False)
+    try:
+        manual = plain.new_page()
+        manual.goto(link)
+        manual.get_by_label("Toegangscode").fill(code)
+        manual.get_by_role("button", name="Open het dossier").click()
+        expect(manual).to_have_url(re.compile(r"/stap/"))
+        expect(manual.get_by_text(re.compile(r"Stap \d van 9"))).to_be_visible()
+    finally:
+        plain.close()
+
+
+def test_an_old_link_opens_once_and_gives_a_new_one(browser, page, server):
+    link = start(page, server)
+    old = link.replace("#", "/")  # the form links had before the code moved to the fragment
+    other = browser.new_context()
+    try:
+        member = other.new_page()
+        member.goto(old)
+        member.get_by_role("button", name="Open het dossier en maak een nieuwe link").click()
+        expect(member.get_by_text("De oude link werkt niet meer")).to_be_visible()
+        new = member.get_by_label("Uw persoonlijke link").input_value()
+        assert new != link and "#" in new
     finally:
         other.close()
 
@@ -278,7 +308,8 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
     save(page)
     page.get_by_label("Aantal woningen (appartementsrechten)").fill("18")
     save(page)
-    page.goto(link)
+    page.goto(link)  # the page posts the code from the fragment and goes on
+    page.wait_for_url(re.compile(r"/stap/"))
     page.goto(page.url.rsplit("/stap/", 1)[0] + "/delen")
     page.get_by_role("button", name="Maak een deelcode").click()
     code = page.locator(".code").inner_text()
@@ -350,7 +381,7 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
             "door Adviesteam Drenthe"
         )
         with a.expect_download() as info:
-            a.get_by_role("link", name="Download het plan (Word)").click()
+            a.get_by_role("button", name="Download het plan (Word)").click()
         document = Document(io.BytesIO(Path(info.value.path()).read_bytes()))
         assert document.styles["Heading 1"].font.name == "Georgia"
         text = "\n".join(p.text for p in document.paragraphs)

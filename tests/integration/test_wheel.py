@@ -235,7 +235,12 @@ def test_vve_serve_answers_on_a_free_port(venv, tmp_path, env):
 def test_the_deployment_guide_commands_work(venv, tmp_path, env):
     """docs/deploy.md: `vve migrate`, then gunicorn with deploy/gunicorn.conf.py."""
     port = _free_port()
-    production = {**env, "VVE_ENV": "production", "VVE_BIND": f"127.0.0.1:{port}"}
+    production = {
+        **env,
+        "VVE_ENV": "production",
+        "VVE_BIND": f"127.0.0.1:{port}",
+        "VVE_TRUSTED_HOSTS": "127.0.0.1",
+    }
     _run([venv / "bin" / "vve", "migrate"], cwd=tmp_path, env=production)
     config = ROOT / "deploy" / "gunicorn.conf.py"
     html = _serve_and_get_home(

@@ -63,9 +63,7 @@ def dashboard(user):
 @bp.get("/export.csv")
 @login_required()
 def export_csv(user):
-    response = Response(
-        board_list.dashboard_csv(user.organisation_id, _query()), mimetype="text/csv; charset=utf-8"
-    )
+    response = Response(board_list.export_csv(user, _query()), mimetype="text/csv; charset=utf-8")
     response.headers["Content-Disposition"] = 'attachment; filename="vve-dossiers.csv"'
     return response
 
@@ -94,12 +92,12 @@ def summary_chart(user):
 def redeem(user):
     form = CodeForm()
     if form.validate_on_submit():
-        if ratelimit.blocked():
+        if ratelimit.blocked("link"):
             return render_template("errors/429.html"), 429
         try:
             dossier = sharing.redeem_share(user, form.code.data)
         except sharing.ShareError as exc:
-            ratelimit.record_failure()
+            ratelimit.record_failure("link")
             form.code.errors = [str(exc)]
             return render_template("advisors/redeem.html", form=form), 400
         flash(_("Het dossier is met uw organisatie gedeeld."), "info")

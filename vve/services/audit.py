@@ -104,6 +104,17 @@ def record_refused_request(
     db.session.commit()
 
 
+def record_read(user: User, public_id: str, detail: dict[str, Any]) -> None:
+    """An advisor was shown a dossier's content. Stored at once: a read commits nothing
+    else. ``detail`` names the page by code (``{"page": "plan"}``)."""
+    security_event("dossier_read", user, subject=public_id, detail=detail)
+    try:
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+
+
 def security_events(organisation_id: int | None, limit: int = 200) -> list[SecurityEvent]:
     """Newest first; an organisation's own events (``None``: the events of no organisation)."""
     where = (

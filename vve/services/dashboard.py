@@ -1,11 +1,13 @@
 """The advisors' dashboard: an organisation's shared dossiers, filtered, sorted, paged,
-summed per municipality and exported as CSV. Queries only; nothing is committed."""
+summed per municipality and exported as CSV. Queries only; the one commit is the export's
+entry in the security-event log."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +15,9 @@ from sqlalchemy import Select, func, or_
 from sqlalchemy.sql.elements import UnaryExpression
 
 from vve.extensions import db
-from vve.models import Dossier, Share
+from vve.models import Dossier, Share, User
+
+from . import audit
 
 PAGE_SIZE = 25
 SORTABLE = {
@@ -36,7 +40,10 @@ CSV_HEADERS = (
     "status",
     "laatst gewijzigd",
 )
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
+# Where a spreadsheet may start a cell: the text's start, or after a character that some
+# spreadsheet takes for a separator or a line end (a file opened with ',' or tab instead
+# of ';'); quotes in between do not help. A formula start there gets an apostrophe.
+_FORMULA = re.compile(r"(^|[,;\t\r\n])(?=\"*[=+\-@\t\r])")
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,24 @@ class DashboardQuery:
     sort: str = "changed"
     descending: bool = True
     page: int = 1
+
+    def __post_init__(self) -> None:
+        # PostgreSQL refuses NUL in text; no filter can mean one (the web layer refuses
+        # them too, vve/errors.py: this keeps every other caller safe)
+        for name in ("municipality", "status", "route", "search"):
+            object.__setattr__(self, name, getattr(self, name).replace("\x00", ""))
+
+    def codes(self) -> dict[str, Any]:
+        """The filters for the audit log: codes and names of places, never the search text
+        (it may be a VvE's name or postcode), only whether there was one."""
+        return {
+            "municipality": self.municipality,
+            "status": self.status,
+            "route": self.route,
+            "search": bool(self.search.strip()),
+            "sort": self.sort,
+            "descending": self.descending,
+        }
 
 
 def _visible(organisation_id: int) -> Select[Any]:
@@ -135,32 +160,52 @@ def municipality_summary(organisation_id: int) -> list[dict[str, Any]]:
     return list(summary.values())
 
 
-def csv_cell(value: object) -> str:
-    """No spreadsheet formula injection from a VvE's name."""
+def csv_cell(value: object) -> str | int:
+    """No spreadsheet formula injection from a VvE's name: wherever a cell could start in
+    the text (see ``_FORMULA``) and a formula character follows, an apostrophe goes in
+    between. Whole numbers stay numbers (the writer leaves them unquoted)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
     text = "" if value is None else str(value)
-    return "'" + text if _FORMULA.match(text) else text
+    return _FORMULA.sub(r"\1'", text)
 
 
-def dashboard_csv(organisation_id: int, query: DashboardQuery) -> str:
+def csv_text(rows: Iterable[Sequence[object]]) -> str:
+    """CSV for a spreadsheet: ';'-separated, UTF-8 with a BOM, formulas defused. Every text
+    field is quoted, and no cell can start a formula even when the file is opened with ','
+    or tab as separator (a name such as ``,=2+5,``): quoting alone protects only the first
+    field there, since a spreadsheet reads the later quotes as text."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_HEADERS)
-    statement = _filtered(organisation_id, query).order_by(_order(query), Dossier.id)
-    for d in db.session.execute(statement.execution_options(yield_per=500)).scalars():
-        writer.writerow(
-            [
-                csv_cell(v)
-                for v in (
-                    d.name,
-                    d.municipality,
-                    d.postcode,
-                    d.rights,
-                    d.furthest_step,
-                    d.stage,
-                    d.heat_route,
-                    d.status,
-                    d.updated_at.date().isoformat(),
-                )
-            ]
-        )
+    writer.writerows([csv_cell(v) for v in row] for row in rows)
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 correctly
+
+
+def dashboard_csv(organisation_id: int, query: DashboardQuery) -> tuple[str, int]:
+    """The organisation's dossiers as CSV, and how many there are."""
+    statement = _filtered(organisation_id, query).order_by(_order(query), Dossier.id)
+    rows = [
+        (
+            d.name,
+            d.municipality,
+            d.postcode,
+            d.rights,
+            d.furthest_step,
+            d.stage,
+            d.heat_route,
+            d.status,
+            d.updated_at.date().isoformat(),
+        )
+        for d in db.session.execute(statement.execution_options(yield_per=500)).scalars()
+    ]
+    return csv_text(rows), len(rows)
+
+
+def export_csv(user: User, query: DashboardQuery) -> str:
+    """The dashboard as CSV for ``user``'s organisation, recorded in the security-event log
+    (how many rows, which filters)."""
+    text, rows = dashboard_csv(user.organisation_id, query)
+    audit.security_event("csv_exported", user, detail={"rows": rows, "filters": query.codes()})
+    db.session.commit()
+    return text

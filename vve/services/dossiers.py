@@ -75,16 +75,38 @@ def find_dossier(public_id: str) -> Dossier | None:
     ).scalar_one_or_none()
 
 
-def replace_token(dossier: Dossier, actor: str = audit.BOARD) -> str:
+def replace_token(dossier: Dossier, actor: str = audit.BOARD, reason: str | None = None) -> str:
     """A new private link; the old one, and every browser that opened it, lose access."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
 
     def work() -> str:
         dossier.token_hash = _hash(token)
-        audit.record(dossier, actor, "link_replaced")
+        dossier.token_in_path = False
+        audit.record(dossier, actor, "link_replaced", {"reason": reason} if reason else None)
         return token
 
     return run_unit_of_work(work)
+
+
+@dataclass(frozen=True)
+class Opened:
+    dossier: Dossier
+    new_token: str | None  # set when the link was replaced on opening: show it once
+
+
+def open_dossier(public_id: str, token: str, *, from_path: bool = False) -> Opened | None:
+    """The dossier this private link opens, or None (wrong link or no such dossier).
+
+    A token that travelled in a URL path (``from_path``, or any token handed out before
+    links moved to the fragment) may be in an access log: it is replaced now, and the
+    caller shows the board the new link. The board keeps its access; the old link ends.
+    """
+    dossier = find_dossier(public_id)
+    if dossier is None or not token_matches(dossier, token):
+        return None
+    if from_path or dossier.token_in_path:
+        return Opened(dossier, replace_token(dossier, reason="token_in_url"))
+    return Opened(dossier, None)
 
 
 def token_matches(dossier: Dossier, token: str) -> bool:

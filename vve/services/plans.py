@@ -102,27 +102,26 @@ def _check(plan: dict[str, Any], knowledge: Knowledge) -> None:
         raise PlanInconsistent(violations)
 
 
-def download(dossier: Dossier, plan: dict[str, Any], user: User | None) -> Download:
-    """The Word plan for whoever asks (a board or an advisor), kept as a snapshot.
+def record_download(dossier: Dossier, plan: dict[str, Any], user: User | None) -> PlanSnapshot:
+    """The Word plan for whoever asks (a board or an advisor), kept as a snapshot; the
+    caller hands it out with ``snapshot_download``.
 
-    Downloading again when nothing changed hands out the stored document, without a new
-    snapshot. A save that lands meanwhile makes the plan again from the saved answers
+    Asking again when nothing changed gives the stored snapshot, without a new one. A save
+    that lands meanwhile makes the plan again from the saved answers
     (concurrency.run_unit_of_work); StaleDossier only when saves keep landing."""
     who = audit.actor_of(user)
     first = [plan]
 
-    def work() -> Download:
+    def work() -> PlanSnapshot:
         current = first.pop() if first else make_plan(dossier)
         if current is None:  # cannot happen: answers are never removed
             raise StaleDossier()
         same = _same_snapshot(dossier, current, who)
         if same is not None and same.document is not None:
-            data = same.document
-        else:
-            template, prepared_by = house_style.template_for(dossier, user)
-            data = write_plan_docx(current, DocumentMeta(prepared_by=prepared_by), template)
-            record_snapshot(dossier, current, created_by=who, document=data)
-        return Download(data, f"plan-van-aanpak-{slug(current['association']['name'])}.docx")
+            return same
+        template, prepared_by = house_style.template_for(dossier, user)
+        data = write_plan_docx(current, DocumentMeta(prepared_by=prepared_by), template)
+        return record_snapshot(dossier, current, created_by=who, document=data)
 
     return run_unit_of_work(work)
 
@@ -162,7 +161,9 @@ def snapshot_download(dossier: Dossier, snapshot_id: int) -> Download | None:
     found = db.session.get(PlanSnapshot, snapshot_id)
     if found is None or found.dossier_id != dossier.id or found.document is None:
         return None
-    return Download(found.document, f"plan-{dossier.public_id}-{found.id}.docx")
+    name = slug((found.plan.get("association") or {}).get("name"))
+    made = found.created_at.date().isoformat() if found.created_at else str(found.id)
+    return Download(found.document, f"plan-van-aanpak-{name}-{made}.docx")
 
 
 def timeline_image(dossier: Dossier) -> bytes | None:

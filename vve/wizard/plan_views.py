@@ -151,13 +151,26 @@ def show(dossier):
     )
 
 
-@bp.get("/d/<public_id>/plan.docx")
+@bp.post("/d/<public_id>/plan.docx")
 @dossier_required
 def download(dossier):
-    plan = plans.make_plan(dossier)
+    """Records the plan as handed out (a snapshot and an audit entry: hence a POST, from
+    the button on the plan page or the dashboard), then downloads that snapshot."""
+    plan = plans.make_plan(dossier)  # the POST's CSRF token is checked by CSRFProtect
     if plan is None:
         return _first_step(dossier)
-    return attachment(plans.download(dossier, plan, current_user()))
+    snapshot = plans.record_download(dossier, plan, current_user())
+    return redirect(
+        url_for("board.snapshot_document", public_id=dossier.public_id, snapshot_id=snapshot.id),
+        303,
+    )
+
+
+@bp.get("/d/<public_id>/plan.docx")
+@dossier_required
+def download_page(dossier):
+    """An old bookmark of the download: the plan page has the button."""
+    return redirect(url_for("plan.show", public_id=dossier.public_id))
 
 
 @bp.get("/d/<public_id>/tijdlijn.png")

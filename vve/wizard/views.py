@@ -6,7 +6,7 @@ from flask import Blueprint, abort, g, redirect, render_template, request, sessi
 from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
-from vve import ratelimit, request_limits
+from vve import request_limits
 from vve.profile.paths import get_path
 from vve.security import (
     current_user,
@@ -46,26 +46,14 @@ def created(dossier):
     if token is None or not dossiers.token_matches(dossier, token):
         # the link is shown once; afterwards it lives with the board
         return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
-    link = url_for("wizard.access", public_id=dossier.public_id, token=token, _external=True)
+    # the token after '#': browsers never send a fragment, so it reaches no server log
+    link = url_for("access.access_page", public_id=dossier.public_id, _external=True) + "#" + token
     return render_template(
         "wizard/created.html",
         dossier=dossier,
         link=link,
-        first=url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug),
+        first=resume_url(dossier),
     )
-
-
-@bp.get("/toegang/<public_id>/<token>")
-def access(public_id, token):
-    """The private link: checks the token, remembers the right, drops the token from the URL."""
-    if ratelimit.blocked():
-        return render_template("errors/429.html"), 429
-    dossier = dossiers.find_dossier(public_id)
-    if dossier is None or not dossiers.token_matches(dossier, token):
-        ratelimit.record_failure()
-        abort(404)
-    grant(dossier)
-    return redirect(resume_url(dossier))
 
 
 def resume_url(dossier) -> str:

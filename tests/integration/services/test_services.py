@@ -129,15 +129,16 @@ def test_a_municipal_plan_changes_the_route_of_its_dossiers(ctx):
 def test_downloading_twice_keeps_one_snapshot_per_author(ctx):
     dossier = dossiers.import_profile(json.dumps(EXAMPLE).encode("utf-8"), 10).dossier
     plan = plans.make_plan(dossier)
-    first = plans.download(dossier, plan, None)
-    again = plans.download(dossier, plans.make_plan(dossier), None)
-    assert again.data == first.data and first.filename.startswith("plan-van-aanpak-")
+    first = plans.record_download(dossier, plan, None)
+    again = plans.record_download(dossier, plans.make_plan(dossier), None)
+    assert again.id == first.id
     user = _advisor()
-    plans.download(dossier, plan, user)
+    plans.record_download(dossier, plan, user)
     authors = [s.created_by for s in db.session.execute(db.select(PlanSnapshot)).scalars()]
     assert authors == ["board", "advisor:an@team.nl"]
-    kept = plans.snapshot_download(dossier, 1)
-    assert kept is not None and kept.data == first.data
+    kept = plans.snapshot_download(dossier, first.id)
+    assert kept is not None and kept.data == first.document
+    assert kept.filename.startswith("plan-van-aanpak-")
     assert plans.snapshot_download(dossier, 999) is None
     downloads = db.select(db.func.count()).where(AuditEvent.action == "plan_downloaded")
     assert db.session.execute(downloads).scalar_one() == 2

@@ -58,6 +58,23 @@ class _FormValues(HTMLParser):
             self._select = None
 
 
+def open_link(client, link: str, **kwargs):
+    """What a browser does with a private link ``…/toegang/<id>#<token>``: load the page
+    (the fragment stays in the browser) and post the code, as static/access.js does."""
+    url, _, token = link.partition("#")
+    path = "/" + url.split("://", 1)[-1].split("/", 1)[1]
+    page = client.get(path).get_data(as_text=True)
+    return client.post(path, data={"csrf_token": csrf_of(page), "token": token}, **kwargs)
+
+
+def download_plan(client, public_id: str):
+    """The plan page's download button: a POST that keeps a snapshot, then its download."""
+    page = client.get(f"/d/{public_id}/plan").get_data(as_text=True)
+    return client.post(
+        f"/d/{public_id}/plan.docx", data={"csrf_token": csrf_of(page)}, follow_redirects=True
+    )
+
+
 def form_values(html: str) -> dict[str, str]:
     parser = _FormValues()
     parser.feed(html)
@@ -82,6 +99,11 @@ class Wizard:
         ).group(1)
         self.public_id = response.headers["Location"].split("/")[2]
         return self
+
+    @property
+    def token(self) -> str:
+        """The private link's code: the part after '#'."""
+        return self.link.partition("#")[2]
 
     def url(self, slug):
         return f"/d/{self.public_id}/stap/{slug}"

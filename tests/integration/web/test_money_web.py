@@ -6,7 +6,7 @@ import re
 from fractions import Fraction
 from html import unescape
 
-from tests.integration.web.conftest import csrf_of, form_values
+from tests.integration.web.conftest import csrf_of, download_plan, form_values, open_link
 from tests.integration.web.test_advisors import login, make_user, share_with
 from vve.extensions import db
 from vve.models import Dossier
@@ -344,12 +344,10 @@ def test_the_check_page_shows_the_new_answers_with_change_links(wizard):
 def test_old_dossiers_resume_at_the_new_step(app, wizard):
     """Dossiers that finished the seven steps before "kosten" existed resume there."""
     a_building(wizard)
-    fresh = app.test_client()
-    path = "/" + wizard.link.split("://", 1)[1].split("/", 1)[1]
     change_stored(app, wizard.public_id, furthest_step=7)
-    assert fresh.get(path).headers["Location"].endswith("/stap/kosten")
+    assert open_link(app.test_client(), wizard.link).headers["Location"].endswith("/stap/kosten")
     change_stored(app, wizard.public_id, furthest_step=8)
-    assert fresh.get(path).headers["Location"].endswith("/controle")
+    assert open_link(app.test_client(), wizard.link).headers["Location"].endswith("/controle")
 
 
 def test_an_advisor_enters_a_quote_and_the_plan_changes(app, wizard):
@@ -382,7 +380,7 @@ def test_an_advisor_enters_a_quote_and_the_plan_changes(app, wizard):
     with app.test_request_context():
         assert field_words("money.figures") in text_of(history)
     # and a new version of the plan can be downloaded
-    download = advisor.get(f"/d/{wizard.public_id}/plan.docx")
+    download = download_plan(advisor, wizard.public_id)
     assert download.status_code == 200
 
 
