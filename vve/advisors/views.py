@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from vve import ratelimit
 from vve.document import TemplateError
+from vve.extensions import csrf
 from vve.security import login_required, remember_new_token
 from vve.services import accounts, house_style, municipal, sharing
 from vve.services import dashboard as board_list
-from vve.terms import labels
+from vve.terms import label, labels
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
+from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVALS
 
 from .chart import summary_png
 from .forms import (
     MAX_CSV_BYTES,
-    MAX_TEMPLATE_BYTES,
     CodeForm,
     ImportForm,
     MunicipalPlanForm,
@@ -224,9 +226,19 @@ def user_active(user, user_id, action):
 
 
 @bp.route("/beheer/huisstijl", methods=["GET", "POST"], endpoint="house_style")
+@csrf.exempt  # the form checks its token itself, after answering an oversized file (413)
 @login_required(role="admin")
 def house_style_upload(user):
-    form = UploadForm()
+    try:
+        form = UploadForm()  # reads the request: a body over the limit raises here
+    except RequestEntityTooLarge:
+        house_style.refuse(user, "too_large", request.content_length)
+        message = _(
+            "Het bestand is groter dan %(limit)s; verwijder grote afbeeldingen uit de "
+            "huisstijl en probeer het opnieuw.",
+            limit=house_style.upload_limit_text(),
+        )
+        return _house_style_page(user, UploadForm(formdata=None), [message], 413)
     errors = []
     if form.validate_on_submit():
         upload = form.file.data
@@ -235,7 +247,7 @@ def house_style_upload(user):
         else:
             try:
                 house_style.set_template(
-                    user.organisation, upload.read(MAX_TEMPLATE_BYTES), upload.filename
+                    user, upload.read(house_style.upload_limit() + 1), upload.filename
                 )
                 flash(
                     _("De huisstijl is opgeslagen; elke download van uw organisatie gebruikt hem."),
@@ -243,7 +255,26 @@ def house_style_upload(user):
                 )
                 return redirect(url_for("advisor.house_style"))
             except TemplateError as exc:
-                errors = [str(exc)]
+                errors = [refusal_text(exc)]
+    elif request.method == "POST":
+        errors = [_("Uw sessie was verlopen. Kies het bestand opnieuw en sla het op.")]
+    return _house_style_page(user, form, errors, 400 if errors else 200)
+
+
+def _house_style_page(user, form, errors, status):
+    current = house_style.status(user.organisation)
     return render_template(
-        "advisors/house_style.html", form=form, errors=errors, organisation=user.organisation
-    ), 400 if errors else 200
+        "advisors/house_style.html",
+        form=form,
+        errors=errors,
+        organisation=user.organisation,
+        template_name=current.name,
+        problem=refusal_text(current.problem) if current.problem else None,
+        removed=[(label(HOUSE_STYLE_REMOVALS, c), n) for c, n in current.removed.items()],
+        limit=house_style.upload_limit_text(),
+    ), status
+
+
+def refusal_text(error: TemplateError) -> str:
+    """A refusal in the reader's language, with its limit filled in."""
+    return _(HOUSE_STYLE_REFUSALS[error.code].label, **error.params)

@@ -165,7 +165,6 @@ def _field_runs(paragraph: Paragraph, instruction: str, placeholder: str) -> Non
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
     run_with(begin)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
@@ -181,6 +180,13 @@ def _field_runs(paragraph: Paragraph, instruction: str, placeholder: str) -> Non
 
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+# Word is never asked to update fields on opening (settings updateFields, or a dirty
+# field): that prompt would also run whatever fields a document carries, and teaches
+# readers to say yes. The contents are filled in below; page numbers come on request.
+TOC_NOTE = (
+    "De paginanummers in deze inhoudsopgave vult Word in via Verwijzingen > "
+    "Inhoudsopgave bijwerken (of klik erin en druk op F9)."
+)
 
 
 def add_toc(paragraph: Paragraph) -> None:
@@ -241,15 +247,6 @@ def add_page_x_of_y(paragraph: Paragraph) -> None:
     _field_runs(paragraph, "PAGE", "1")
     paragraph.add_run(" van ")
     _field_runs(paragraph, "NUMPAGES", "1")
-
-
-def update_fields_on_open(doc: DocxDocument) -> None:
-    settings = doc.settings.element
-    for old in settings.findall(qn("w:updateFields")):
-        settings.remove(old)
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
 
 
 def repeat_header_row(row) -> None:
