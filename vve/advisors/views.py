@@ -270,9 +270,16 @@ def _house_style_page(user, form, errors, status):
         organisation=user.organisation,
         template_name=current.name,
         problem=refusal_text(current.problem) if current.problem else None,
-        removed=[(label(HOUSE_STYLE_REMOVALS, c), n) for c, n in current.removed.items()],
+        removed=_removals(current.removed),
         limit=house_style.upload_limit_text(),
     ), status
+
+
+def _removals(removed: dict[str, int]) -> list[tuple[str, int]]:
+    """(label, count) in the vocabulary's order; an unknown code last, as itself."""
+    order = {code: index for index, code in enumerate(HOUSE_STYLE_REMOVALS)}
+    ranked = sorted(removed.items(), key=lambda item: order.get(item[0], len(order)))
+    return [(label(HOUSE_STYLE_REMOVALS, code), count) for code, count in ranked]
 
 
 def refusal_text(error: TemplateError) -> str:

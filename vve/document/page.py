@@ -60,15 +60,21 @@ def header_footer(doc: DocxDocument, plan: dict) -> None:
         section.different_first_page_header_footer = True  # a clean cover page
     header = section.header
     if _empty(header):
-        header.paragraphs[0].text = clean(plan["association"]["name"])
-        header.paragraphs[0].style = doc.styles["Header"]
+        paragraph = _first_paragraph(header)
+        paragraph.text = clean(plan["association"]["name"])
+        paragraph.style = doc.styles["Header"]
     elif not _has_text(header):  # a house style's logo alone: the name goes beside it
         header.add_paragraph(clean(plan["association"]["name"]), doc.styles["Header"])
     footer = section.footer
     if _empty(footer):
-        paragraph = footer.paragraphs[0]
+        paragraph = _first_paragraph(footer)
         paragraph.style = doc.styles["Footer"]
         add_page_x_of_y(paragraph)
+
+
+def _first_paragraph(part):
+    """A house style's header may hold a table or nothing at all instead of a paragraph."""
+    return part.paragraphs[0] if part.paragraphs else part.add_paragraph()
 
 
 def _has_text(part) -> bool:

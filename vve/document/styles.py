@@ -11,6 +11,7 @@ import copy
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -278,19 +279,18 @@ def restart_numbering(doc: DocxDocument) -> int | None:
     num_id_el = style.find(qn("w:pPr") + "/" + qn("w:numPr") + "/" + qn("w:numId"))
     if num_id_el is None:
         return None
-    numbering = doc.part.numbering_part.element
-    base = next(
-        (
-            n
-            for n in numbering.findall(qn("w:num"))
-            if n.get(qn("w:numId")) == num_id_el.get(qn("w:val"))
-        ),
-        None,
-    )
-    if base is None:
+    try:
+        numbering = doc.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
+    except KeyError:  # a house style whose numbering part is missing
         return None
-    abstract = base.find(qn("w:abstractNumId")).get(qn("w:val"))
-    new_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    nums = numbering.findall(qn("w:num"))
+    base = next((n for n in nums if n.get(qn("w:numId")) == num_id_el.get(qn("w:val"))), None)
+    abstract_el = base.find(qn("w:abstractNumId")) if base is not None else None
+    abstract = abstract_el.get(qn("w:val")) if abstract_el is not None else None
+    ids = [n.get(qn("w:numId")) or "" for n in nums]
+    if abstract is None or not all(i.isdigit() for i in ids):
+        return None
+    new_id = max(int(i) for i in ids) + 1
     num = OxmlElement("w:num")
     num.set(qn("w:numId"), str(new_id))
     abstract_el = OxmlElement("w:abstractNumId")

@@ -10,5 +10,6 @@ this package. Dependencies between the modules point one way (docs/architecture.
     dossiers     -> audit, summaries
     sharing      -> audit, dossiers
     municipal    -> areas, summaries
-    dashboard, house_style            (queries and uploads)
+    house_style  -> audit
+    dashboard                         (queries)
 """

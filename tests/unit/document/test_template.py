@@ -2,8 +2,10 @@
 that the work it takes is bounded by the limits, not by the file."""
 
 import copy
+import functools
 import io
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -22,11 +24,13 @@ from tests.house_styles import (
     HEADER_TEXT,
     HOSTILE,
     NORMAL_REMOVALS,
+    NS,
     OWN_STYLE,
     REFUSED,
     Docx,
     R,
     W,
+    complex_field,
     hostile_house_style,
     hostile_markers,
     normal_house_style,
@@ -330,6 +334,25 @@ _VALUES = [
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image",
 ]
 _ATTRIBUTES = [f"{{{R}}}id", f"{{{R}}}embed", "Id", "Target", "Type", "TargetMode"]
+_FRAGMENTS = [
+    complex_field(' INCLUDEPICTURE "http://evil.example/p.png" '),
+    '<w:fldSimple w:instr=" INCLUDETEXT &quot;http://evil.example/t&quot; "/>',
+    '<w:altChunk r:id="rId1"/>',
+    '<w:r><w:object><w:control r:id="rId2"/></w:object></w:r>',
+    '<w:r><w:pict><v:shape href="http://evil.example/x"/></w:pict></w:r>',
+    '<w:sdt><w:sdtPr><w:dataBinding w:xpath="/a"/></w:sdtPr></w:sdt>',
+    '<w:customXml w:element="x"><w:r><w:t>k</w:t></w:r></w:customXml>',
+    '<w:updateFields w:val="true"/><w:attachedTemplate r:id="rId3"/>',
+]
+
+
+class Mutated(bytes):
+    """A mutated house style; its repr lists the edits, not the bytes."""
+
+    edits: list
+
+    def __repr__(self):
+        return f"Mutated({self.edits!r})"
 
 
 @st.composite
@@ -338,17 +361,29 @@ def mutated_house_styles(draw):
     moved, or pointed elsewhere."""
     docx = normal_house_style()
     names = sorted(n for n in docx.parts if n.endswith((".xml", ".rels")))
+    edits = []
     for _ in range(draw(st.integers(1, 4))):
         name = draw(st.sampled_from(names))
         root = docx.xml(name)
         elements = [e for e in root.iter() if isinstance(e.tag, str)]
-        target = elements[draw(st.integers(0, len(elements) - 1))]
-        action = draw(st.sampled_from(["delete", "double", "point", "move", "field"]))
-        if action == "point":
-            target.set(draw(st.sampled_from(_ATTRIBUTES)), draw(st.sampled_from(_VALUES)))
+        index = draw(st.integers(0, len(elements) - 1))
+        target = elements[index]
+        actions = ["delete", "double", "point", "move", "field", "inject"]
+        action = draw(st.sampled_from(actions))
+        edit = [name, index, etree.QName(target).localname, action]
+        if action == "point":  # a relationship's attributes, or an element's reference
+            attributes = _ATTRIBUTES[2:] if name.endswith(".rels") else _ATTRIBUTES[:2]
+            attribute, value = draw(st.sampled_from(attributes)), draw(st.sampled_from(_VALUES))
+            target.set(attribute, value)
+            edit += [attribute, value]
+        elif action == "inject" and not name.endswith(".rels"):
+            fragment = draw(st.sampled_from(_FRAGMENTS))
+            target.extend(etree.fromstring(f"<x {NS}>{fragment}</x>"))
+            edit.append(fragment[:30])
         elif action == "field":
             kind = draw(st.sampled_from(["begin", "separate", "end", "x"]))
             etree.SubElement(target, qn("w:fldChar")).set(qn("w:fldCharType"), kind)
+            edit.append(kind)
         elif target is not root and action == "delete":
             target.getparent().remove(target)
         elif target is not root and action == "double":
@@ -357,26 +392,60 @@ def mutated_house_styles(draw):
             host = elements[draw(st.integers(0, len(elements) - 1))]
             if target not in list(host.iterancestors()) and host is not target:
                 host.append(target)
+                edit.append(etree.QName(host).localname)
+        edits.append(edit)
         docx.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    return docx.pack()
+    mutated = Mutated(docx.pack())
+    mutated.edits = edits
+    return mutated
 
 
-@pytest.fixture(scope="module")
-def plan():
+@functools.cache
+def _plan():
     return plan_to_dict(build_plan(make_profile(), AS_OF))
 
 
 @settings(
     max_examples=40,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.too_slow],
 )
 @given(data=mutated_house_styles())
-def test_a_template_that_passes_always_gives_a_plan_and_carries_nothing_hostile(data, plan):
+def test_a_template_that_passes_always_gives_a_plan_and_carries_nothing_hostile(data):
     try:
         clean = sanitise_template(data)
     except TemplateError:
         return  # refused with a Dutch message: fine
     assert hostile_markers(clean.data) == []
-    document = write_plan_docx(plan, template=clean)
+    document = write_plan_docx(_plan(), template=clean)
     assert hostile_markers(document) == []
+
+
+def test_a_picture_over_the_byte_limit_is_left_out(monkeypatch):
+    monkeypatch.setattr("vve.document.template.images.MAX_IMAGE_BYTES", 100)
+    clean = sanitise_template(normal_house_style().pack())
+    assert clean.removed["image_refused"] == 1
+    assert not [n for n in zipfile.ZipFile(io.BytesIO(clean.data)).namelist() if "media" in n]
+    header = load_template(clean).sections[0].header
+    assert HEADER_TEXT in header.paragraphs[0].text  # the text stays, the picture goes
+    assert not header._element.findall(".//" + qn("w:drawing"))
+
+
+def test_a_picture_that_is_really_another_part_is_left_out():
+    """Found by the fuzz test: one part reached as two kinds (styles, and a "picture")."""
+    docx = normal_house_style()
+    header = docx.header()
+    rels = header.replace("word/", "word/_rels/") + ".rels"
+    docx.parts[rels] = re.sub(rb'Target="media/[^"]+"', b'Target="styles.xml"', docx.parts[rels])
+    clean = sanitise_template(docx.pack())
+    assert clean.removed["broken_reference"] == 1
+    write_plan_docx(_plan(), template=clean)
+
+
+def test_a_stray_reference_on_the_body_costs_only_the_attribute():
+    docx = normal_house_style()
+    docx.edit("word/document.xml", lambda root: root[0].set(f"{{{R}}}id", "rIdNone"))
+    clean = sanitise_template(docx.pack())
+    body = Docx(clean.data).xml("word/document.xml").find(qn("w:body"))
+    assert body is not None and not body.attrib
+    _kept_house_style(clean.data)

@@ -23,6 +23,43 @@ _DROPPED = {qn(t) for t in ("w:altChunk", "w:object", "w:control", "w:subDoc", "
 _CONTAINERS = {qn("w:drawing"), qn("w:pict"), qn("w:object")}
 _PICTURES = {qn("a:blip"), qn("v:imagedata")}
 _REFERS_TO = {qn("w:headerReference"): "header", qn("w:footerReference"): "footer"}
+# elements that exist for their reference: without it they go
+_REFERENCES = {
+    *(
+        qn(f"w:{name}")
+        for name in [
+            "headerReference",
+            "footerReference",
+            "printerSettings",
+            "attachedTemplate",
+            "embedRegular",
+            "embedBold",
+            "embedItalic",
+            "embedBoldItalic",
+            "altChunk",
+            "subDoc",
+            "control",
+            "dataSource",
+            "headerSource",
+            "recipientData",
+        ]
+    ),
+    *(
+        qn(f"a:{name}")
+        for name in [
+            "hlinkClick",
+            "hlinkHover",
+            "hlinkMouseOver",
+            "snd",
+            "wavAudioFile",
+            "audioFile",
+            "videoFile",
+            "quickTimeFile",
+        ]
+    ),
+    f"{{{OFFICE}}}OLEObject",
+    qn("v:fill"),
+}
 _VML = {V, OFFICE, W10}
 _VML_LOCATIONS = {"href", "src", "althref"}
 
@@ -50,7 +87,6 @@ _SETTINGS = {
             "stylePaneSortMethod",
             "documentType",
             "revisionView",
-            "trackRevisions",
             "doNotTrackMoves",
             "doNotTrackFormatting",
             "autoFormatOverride",
@@ -124,6 +160,9 @@ def clean_xml(root: etree._Element, removed: Counter) -> None:
     """The rules that hold in every kept part."""
     for element in list(root.iter(*_DROPPED)):
         remove(element)
+    for element in list(root.iter(*(qn(f"w:{name}") for name in _SETTINGS_REPORTED))):
+        removed[_SETTINGS_REPORTED[local(element.tag)]] += 1  # a setting out of place
+        remove(element)
     for element in list(root.iter(qn("w:dataBinding"), f"{{{W15}}}dataBinding")):
         removed["data_binding"] += 1
         remove(element)
@@ -152,9 +191,11 @@ def referenced_ids(root: etree._Element) -> set[str]:
 
 def drop_dangling(root: etree._Element, kept: dict[str, str]) -> None:
     """Every reference to a relationship that was not kept (``kept``: id -> kind of part)
-    goes, with what needs it: a hyperlink keeps its text, a picture goes with its drawing,
-    anything else alone. A reference must also point to the kind its element expects (a
-    headerReference to a header; whatever else refers by id, to a picture)."""
+    goes. An element that exists for its reference goes with it (a header reference, an
+    embedded object's link, a sound); a hyperlink keeps its text; a picture goes with its
+    drawing; any other element only loses the attribute. A reference must also point to
+    the kind its element expects: a header reference to a header, anything else to a
+    picture (the only other kind a house style keeps)."""
     doomed, unwrapped = [], []
     for element in root.iter():
         if not isinstance(element.tag, str):
@@ -163,17 +204,15 @@ def drop_dangling(root: etree._Element, kept: dict[str, str]) -> None:
         bad = [n for n, v in element.attrib.items() if _is_reference(n) and kept.get(v) != expected]
         if not bad:
             continue
+        for name in bad:
+            del element.attrib[name]
         if element.tag == qn("w:hyperlink"):
             unwrapped.append(element)
-        elif element.tag in _PICTURES:
-            for name in bad:
-                del element.attrib[name]
-            if not any(_is_reference(n) for n in element.attrib):
-                doomed.append(_container(element))
-        else:
+        elif element.tag in _PICTURES and not any(_is_reference(n) for n in element.attrib):
+            doomed.append(_container(element))
+        elif element.tag in _REFERENCES and element is not root:
             doomed.append(element)
     for element in unwrapped:
-        element.attrib.pop(f"{{{R}}}id", None)
         unwrap(element)
     for element in doomed:
         remove(element)

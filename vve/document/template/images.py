@@ -7,7 +7,7 @@ import warnings
 
 from PIL import Image
 
-from .limits import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
+from .limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
 
 _SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 
@@ -19,7 +19,7 @@ def image_format(data: bytes) -> str | None:
     reads the header (size) and verifies the structure (PNG: every chunk's checksum)
     without decoding the pixels, so a decompression bomb costs nothing."""
     declared = next((fmt for sig, fmt in _SIGNATURES.items() if data.startswith(sig)), None)
-    if declared is None:
+    if declared is None or len(data) > MAX_IMAGE_BYTES:
         return None
     try:
         with warnings.catch_warnings():

@@ -22,5 +22,6 @@ MAX_ELEMENTS_SMALL = 20_000  # in a header, footer, the notes, the settings
 MAX_ELEMENTS_TOTAL = 250_000  # in all XML parts read together
 
 MAX_IMAGES = 20
+MAX_IMAGE_BYTES = 2 * 1024 * 1024  # a logo; a photo of the office should be scaled down
 MAX_IMAGE_SIDE = 10_000  # pixels
 MAX_IMAGE_PIXELS = 25_000_000

@@ -38,7 +38,9 @@ KINDS = {
     },
 }
 TYPE_OF = {kind: rel_type for rel_type, kind in KINDS.items()}
-# which kinds a kept part may point to; nothing else is followed
+# which kinds a kept part may point to; nothing else is followed. Not kept, by decision:
+# embedded fonts (obfuscated font files go to Word's font parser, a classic attack path; a
+# house style's font belongs installed on the machines), web settings, comments, glossary.
 CHILDREN = {
     "package": {"document"},
     "document": {

@@ -120,7 +120,8 @@ class _Rebuild:
         self.parts: dict[str, bytes] = {}  # output name -> bytes
         self.kinds: dict[str, str] = {}  # output name -> kind (its content type)
         self.rels: dict[str, dict[str, tuple[str, str]]] = {"": {}}
-        self.done: dict[str, object] = {}  # input name -> output name, or _REFUSED
+        # input name -> (the kind it was read as, its output name or _REFUSED)
+        self.done: dict[str, tuple[str, object]] = {}
         self.numbers: Counter = Counter()
 
     def run(self, main: str) -> None:
@@ -139,7 +140,7 @@ class _Rebuild:
             _SHAPES[kind](root, self.removed)
         clean_xml(root, self.removed)
         out = self._name(kind)
-        self.done[name] = out
+        self.done[name] = (kind, out)
         kept = self._children(name, kind, referenced_ids(root), out)
         drop_dangling(root, {rel_id: KINDS[kind] for rel_id, (kind, _) in kept.items()})
         self.parts[out] = etree.tostring(
@@ -176,13 +177,15 @@ class _Rebuild:
             return None
         if name not in self.done:
             try:
-                self.done[name] = (
-                    self._image(name) if kind == "image" else self._xml_part(name, kind)
-                )
+                out = self._image(name) if kind == "image" else self._xml_part(name, kind)
             except _Broken:
                 self.removed["broken_reference"] += 1
-                self.done[name] = _REFUSED
-        found = self.done[name]
+                out = _REFUSED
+            self.done[name] = (kind, out)
+        done_as, found = self.done[name]
+        if done_as != kind:  # one part posing as two kinds (a "picture" that is the styles)
+            self.removed["broken_reference"] += 1
+            return None
         return found if isinstance(found, str) else None
 
     def _image(self, name: str) -> object:
