@@ -162,7 +162,7 @@ def test_an_upload_is_judged_by_its_content_not_its_name(app, admin):
 
 def test_a_post_without_the_form_token_stores_nothing(app, admin):
     response = upload(admin, normal_house_style().pack(), token=False)
-    assert response.status_code == 400 and "sessie" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "sessie was verlopen" in response.get_data(as_text=True)
     assert _organisation(app).template is None
 
 
