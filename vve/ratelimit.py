@@ -20,6 +20,12 @@ def _client() -> str:
     return hashlib.sha256(address.encode()).hexdigest()
 
 
+def client_key() -> str:
+    """The client address as this module stores it (hashed): the logins' throttle counts
+    its failures per client with the same key (vve.services.throttle)."""
+    return _client()
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

@@ -34,7 +34,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from . import filters, security
+    from . import filters, request_limits, security
+    from .advisors.account import bp as account_bp
+    from .advisors.admin import bp as admin_bp
     from .advisors.auth import bp as auth_bp
     from .advisors.views import bp as advisor_bp
     from .wizard import presenters
@@ -43,6 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .wizard.views import bp as wizard_bp
 
     security.init_app(app)
+    request_limits.init_app(app)
     filters.init_app(app)
     presenters.init_app(app)
     app.register_blueprint(wizard_bp)
@@ -50,6 +53,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(board_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(advisor_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(admin_bp)
     _sqlite_pragmas(app)
 
     @app.get("/health")

@@ -1,4 +1,5 @@
-"""The advisors' forms: share code, municipal plan, CSV import, new account, house style."""
+"""The advisors' forms: share code, municipal registration and plan, CSV import, new
+account, house style."""
 
 from __future__ import annotations
 
@@ -19,6 +20,17 @@ class CodeForm(CleanForm):
         _l("Deelcode van het bestuur"),
         validators=[InputRequired(_l("Vul de deelcode in.")), Length(max=40)],
         description=_l("Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKLM."),
+    )
+
+
+class ClaimForm(CleanForm):
+    municipality = StringField(
+        _l("Gemeente"),
+        validators=[InputRequired(_l("Vul de naam van de gemeente in.")), Length(max=100)],
+        description=_l(
+            "Uw organisatie bedient deze gemeente. Registreerde nog geen andere organisatie "
+            "haar, dan beheert uw organisatie haar warmteplannen en postcodetabel."
+        ),
     )
 
 
@@ -93,6 +105,9 @@ class UserForm(CleanForm):
     password = PasswordField(
         _l("Eerste wachtwoord"),
         validators=[InputRequired(_l("Vul een wachtwoord in."))],
-        description=_l("Ten minste 12 tekens; geef het de adviseur persoonlijk door."),
+        description=_l(
+            "Ten minste 12 tekens; geef het de adviseur persoonlijk door. Het werkt een week, "
+            "en bij de eerste keer inloggen kiest de adviseur een eigen wachtwoord."
+        ),
     )
     role = RadioField(_l("Rol"), choices=choices(lazy_pairs(ADVISOR_ROLES)), default="advisor")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from functools import wraps
 
 from flask import (
@@ -19,19 +18,20 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from vve import ratelimit
+from vve import ratelimit, request_limits
 from vve.document import TemplateError
 from vve.extensions import csrf
 from vve.security import login_required, remember_new_token
-from vve.services import accounts, house_style, municipal, sharing
+from vve.services import accounts, house_style, maintainers, municipal, municipal_csv, sharing
 from vve.services import dashboard as board_list
-from vve.terms import label, labels
+from vve.terms import label, labels, message
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
 from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVALS
 
 from .chart import summary_png
 from .forms import (
     MAX_CSV_BYTES,
+    ClaimForm,
     CodeForm,
     ImportForm,
     MunicipalPlanForm,
@@ -132,22 +132,59 @@ def start_for_board(user):
 # --- municipal heat plans ------------------------------------------------------------
 
 
+def _municipal_page(user, claim_form, status=200):
+    return render_template(
+        "advisors/municipal.html",
+        overview=municipal.overview(user),
+        claim_form=claim_form,
+        me=user,
+        plan_status_labels=labels(PLAN_STATUSES),
+        route_labels=labels(HEAT_ROUTES),
+    ), status
+
+
 @bp.get("/gemeenten", endpoint="municipal")
 @login_required()
 def municipal_list(user):
-    return render_template(
-        "advisors/municipal.html",
-        plans=municipal.municipal_plans(),
-        plan_status_labels=labels(PLAN_STATUSES),
-        route_labels=labels(HEAT_ROUTES),
-    )
+    return _municipal_page(user, ClaimForm())
+
+
+@bp.post("/gemeenten/registreren")
+@login_required(role="admin")
+def municipality_claim(user):
+    form = ClaimForm()
+    if form.validate_on_submit():
+        try:
+            claim = maintainers.claim_municipality(user, form.municipality.data)
+        except maintainers.ClaimError as exc:
+            form.municipality.errors = [str(exc)]
+        else:
+            flash(_("Uw organisatie is geregistreerd voor %(g)s.", g=claim.municipality), "info")
+            return redirect(url_for("advisor.municipal"))
+    return _municipal_page(user, form, 400)
+
+
+@bp.post("/gemeenten/registraties/<int:claim_id>/opzeggen")
+@login_required(role="admin")
+def municipality_release(user, claim_id):
+    try:
+        maintainers.release_municipality(user, claim_id)
+    except maintainers.ClaimError:
+        abort(404)
+    flash(_("De registratie is opgezegd."), "info")
+    return redirect(url_for("advisor.municipal"))
 
 
 @bp.route("/gemeenten/<int:plan_id>", methods=["GET", "POST"])
 @bp.route("/gemeenten/nieuw", methods=["GET", "POST"], defaults={"plan_id": None})
 @login_required()
 def municipal_edit(user, plan_id):
-    plan = municipal.municipal_plan(plan_id) if plan_id else None
+    if not maintainers.may_change_municipal(user):
+        abort(403)
+    try:
+        plan = municipal.plan_for_editing(user, plan_id) if plan_id else None
+    except maintainers.MunicipalAccess:
+        abort(403)
     if plan_id and plan is None:
         abort(404)
     form = MunicipalPlanForm(obj=plan)
@@ -156,16 +193,21 @@ def municipal_edit(user, plan_id):
     if form.validate_on_submit():
         try:
             municipal.save_municipal_plan(form.values(), user, plan_id)
+        except maintainers.MunicipalAccess:
+            abort(403)
+        except municipal.NotMaintained as exc:
+            form.municipality.errors = [str(exc)]
         except municipal.MunicipalConflict as exc:
             form.neighbourhood.errors = [str(exc)]
-            return render_template("advisors/municipal_edit.html", form=form, plan=plan), 400
-        flash(
-            _(
-                "Het gemeentelijk plan is opgeslagen; plannen van VvE's in dit gebied gebruiken het."
-            ),
-            "info",
-        )
-        return redirect(url_for("advisor.municipal"))
+        else:
+            flash(
+                _(
+                    "Het gemeentelijk plan is opgeslagen; plannen van VvE's in dit gebied "
+                    "gebruiken het."
+                ),
+                "info",
+            )
+            return redirect(url_for("advisor.municipal"))
     return render_template(
         "advisors/municipal_edit.html", form=form, plan=plan
     ), 400 if form.errors else 200
@@ -174,6 +216,8 @@ def municipal_edit(user, plan_id):
 @bp.route("/gemeenten/importeren", methods=["GET", "POST"])
 @login_required()
 def municipal_import(user):
+    if not maintainers.may_change_municipal(user):
+        abort(403)
     form = ImportForm()
     errors = []
     if form.validate_on_submit():
@@ -184,13 +228,13 @@ def municipal_import(user):
             try:
                 data = upload.read(MAX_CSV_BYTES + 1)
                 count = (
-                    municipal.import_postcodes(data)
+                    municipal_csv.import_postcodes(data, user)
                     if form.kind.data == "postcodes"
-                    else municipal.import_municipal_plans(data, user)
+                    else municipal_csv.import_municipal_plans(data, user)
                 )
                 flash(_("%(n)s regels ingelezen.", n=count), "info")
                 return redirect(url_for("advisor.municipal"))
-            except municipal.CsvError as exc:
+            except municipal_csv.CsvError as exc:
                 errors = exc.errors
     return render_template(
         "advisors/municipal_import.html", form=form, errors=errors
@@ -212,11 +256,14 @@ def users(user):
                 form.password.data,
                 user.organisation.name,
                 form.role.data,
+                created_by=user,
             )
             flash(_("Account aangemaakt."), "info")
             return redirect(url_for("advisor.users"))
+        except accounts.PasswordRefused as exc:
+            form.password.errors = [message(exc)]
         except accounts.AccountError as exc:
-            form.email.errors = [str(exc)]
+            form.email.errors = [message(exc)]
     return render_template(
         "advisors/users.html",
         form=form,
@@ -238,6 +285,18 @@ def user_active(user, user_id, action):
     return redirect(url_for("advisor.users"))
 
 
+@bp.post("/beheer/gebruikers/<int:user_id>/gemeentelijke-plannen/<state>")
+@login_required(role="admin")
+def user_municipal_editor(user, user_id, state):
+    if state not in ("aan", "uit"):
+        abort(404)
+    try:
+        maintainers.set_municipal_editor(user, user_id, state == "aan")
+    except maintainers.ClaimError:
+        abort(404)
+    return redirect(url_for("advisor.users"))
+
+
 def _csrf_checked_here(view):
     """The global CSRF check, done in the view's place: it reads the form, and for a file
     over the request limit that raises 413 before any view could answer with the page's
@@ -246,8 +305,12 @@ def _csrf_checked_here(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
         if current_app.config["WTF_CSRF_ENABLED"]:
-            with contextlib.suppress(RequestEntityTooLarge):  # the view answers it
+            try:
                 csrf.protect()
+            except request_limits.TooManyFields:
+                raise  # not an upload: answered and recorded as the site does
+            except RequestEntityTooLarge:
+                pass  # a file over the request limit: the view answers it
         return view(*args, **kwargs)
 
     return csrf.exempt(wrapper)

@@ -194,3 +194,11 @@ def test_a_stored_template_with_remote_content_is_cleaned_at_every_download(app,
     plan = advisor.get(f"/d/{board.public_id}/plan.docx")
     assert plan.status_code == 200 and hostile_markers(plan.data) == []
     assert Document(io.BytesIO(plan.data)).styles["Heading 1"].font.name == "Georgia"
+
+
+def test_a_post_of_too_many_fields_is_refused_as_the_site_refuses_any(app, admin):
+    body = "&".join(f"f{i}=x" for i in range(app.config["MAX_FORM_PARTS"] + 10))
+    response = admin.post(PAGE, data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 413
+    assert _events(app, "request_refused") and _events(app, "house_style_refused") == []
+    assert _organisation(app).template is None
