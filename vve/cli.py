@@ -264,7 +264,7 @@ def _documents(plan: dict, args: argparse.Namespace) -> int:
     template = None
     if args.template:
         try:
-            template = (args.template.read_bytes(), args.template.name)
+            template = args.template.read_bytes()
         except OSError as exc:
             print(
                 f"vve: huisstijl {args.template} is niet te lezen ({exc.strerror}).",

@@ -13,7 +13,6 @@ from vve.terms import lazy_pairs
 from vve.vocabulary import ADVISOR_ROLES, HEAT_ROUTES, PLAN_STATUSES
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
-MAX_TEMPLATE_BYTES = 11 * 1024 * 1024
 
 
 class CodeForm(CleanForm):

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from functools import wraps
 
-from vve import ratelimit
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from vve import ratelimit, request_limits
 from vve.document import TemplateError
+from vve.extensions import csrf
 from vve.security import login_required, remember_new_token
 from vve.services import accounts, house_style, maintainers, municipal, municipal_csv, sharing
 from vve.services import dashboard as board_list
-from vve.terms import labels, message
+from vve.terms import label, labels, message
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
+from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVALS
 
 from .chart import summary_png
 from .forms import (
     MAX_CSV_BYTES,
-    MAX_TEMPLATE_BYTES,
     ClaimForm,
     CodeForm,
     ImportForm,
@@ -281,10 +295,39 @@ def user_municipal_editor(user, user_id, state):
     return redirect(url_for("advisor.users"))
 
 
+def _csrf_checked_here(view):
+    """The global CSRF check, done in the view's place: it reads the form, and for a file
+    over the request limit that raises 413 before any view could answer with the page's
+    own field error. Such a request changes nothing but the audit log (the view's answer)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if current_app.config["WTF_CSRF_ENABLED"]:
+            try:
+                csrf.protect()
+            except request_limits.TooManyFields:
+                raise  # not an upload: answered and recorded as the site does
+            except RequestEntityTooLarge:
+                pass  # a file over the request limit: the view answers it
+        return view(*args, **kwargs)
+
+    return csrf.exempt(wrapper)
+
+
 @bp.route("/beheer/huisstijl", methods=["GET", "POST"], endpoint="house_style")
+@_csrf_checked_here
 @login_required(role="admin")
 def house_style_upload(user):
-    form = UploadForm()
+    try:
+        form = UploadForm()  # reads the request: a body over the limit raises here
+    except RequestEntityTooLarge:
+        house_style.refuse(user, "too_large", request.content_length)
+        message = _(
+            "Het bestand is groter dan %(limit)s; verwijder grote afbeeldingen uit de "
+            "huisstijl en probeer het opnieuw.",
+            limit=house_style.upload_limit_text(),
+        )
+        return _house_style_page(user, UploadForm(formdata=None), [message], 413)
     errors = []
     if form.validate_on_submit():
         upload = form.file.data
@@ -293,7 +336,7 @@ def house_style_upload(user):
         else:
             try:
                 house_style.set_template(
-                    user.organisation, upload.read(MAX_TEMPLATE_BYTES), upload.filename
+                    user, upload.read(house_style.upload_limit() + 1), upload.filename
                 )
                 flash(
                     _("De huisstijl is opgeslagen; elke download van uw organisatie gebruikt hem."),
@@ -301,7 +344,31 @@ def house_style_upload(user):
                 )
                 return redirect(url_for("advisor.house_style"))
             except TemplateError as exc:
-                errors = [str(exc)]
+                errors = [refusal_text(exc)]
+    return _house_style_page(user, form, errors, 400 if errors else 200)
+
+
+def _house_style_page(user, form, errors, status):
+    current = house_style.status(user.organisation)
     return render_template(
-        "advisors/house_style.html", form=form, errors=errors, organisation=user.organisation
-    ), 400 if errors else 200
+        "advisors/house_style.html",
+        form=form,
+        errors=errors,
+        organisation=user.organisation,
+        template_name=current.name,
+        problem=refusal_text(current.problem) if current.problem else None,
+        removed=_removals(current.removed),
+        limit=house_style.upload_limit_text(),
+    ), status
+
+
+def _removals(removed: dict[str, int]) -> list[tuple[str, int]]:
+    """(label, count) in the vocabulary's order; an unknown code last, as itself."""
+    order = {code: index for index, code in enumerate(HOUSE_STYLE_REMOVALS)}
+    ranked = sorted(removed.items(), key=lambda item: order.get(item[0], len(order)))
+    return [(label(HOUSE_STYLE_REMOVALS, code), count) for code, count in ranked]
+
+
+def refusal_text(error: TemplateError) -> str:
+    """A refusal in the reader's language, with its limit filled in."""
+    return _(HOUSE_STYLE_REFUSALS[error.code].label, **error.params)

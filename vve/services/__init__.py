@@ -16,5 +16,6 @@ this package. Dependencies between the modules point one way (docs/architecture.
     sharing      -> audit, dossiers
     municipal    -> audit, maintainers, summaries
     municipal_csv -> areas, maintainers, municipal
-    dashboard, house_style            (queries and uploads)
+    house_style  -> audit
+    dashboard                         (queries)
 """

@@ -526,9 +526,11 @@ def test_a_zip_bomb_or_macro_template_is_refused(app):
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/big.xml", b"0" * (70 * 1024 * 1024))
+    from tests.house_styles import hostile_house_style
+
     for name, data, message in [
         ("bom.docx", bomb.getvalue(), "pakt uit"),
-        ("macro.docm", b"PK", "macro"),
+        ("macro.docx", hostile_house_style("vba_project"), "Dit document bevat macro"),
     ]:
         page = admin.get("/adviseur/beheer/huisstijl").get_data(as_text=True)
         response = admin.post(
