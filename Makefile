@@ -4,18 +4,18 @@ PY      ?= .venv/bin/python
 BIN     := $(dir $(PY))
 DBCHECK := $(CURDIR)/instance/db-check.sqlite3
 
-.PHONY: venv lint format types test-unit test translations db-check check
+.PHONY: venv lint format types test-unit test translations db-check lock check
 
 venv:
 	python3.11 -m venv .venv && .venv/bin/pip install -q -e '.[test]'
 
 lint:                 ## ruff: errors, imports, bugbear, modern syntax, and the house format
-	$(BIN)ruff check vve tests benchmarks wsgi.py setup.py
-	$(BIN)ruff format --check vve tests benchmarks wsgi.py setup.py
+	$(BIN)ruff check vve tests benchmarks deploy wsgi.py setup.py
+	$(BIN)ruff format --check vve tests benchmarks deploy wsgi.py setup.py
 
 format:               ## rewrite the code in the house format, with ruff's safe fixes
-	$(BIN)ruff check --fix vve tests benchmarks wsgi.py setup.py
-	$(BIN)ruff format vve tests benchmarks wsgi.py setup.py
+	$(BIN)ruff check --fix vve tests benchmarks deploy wsgi.py setup.py
+	$(BIN)ruff format vve tests benchmarks deploy wsgi.py setup.py
 
 types:                ## mypy: strict on the pure core, checked everywhere else
 	$(BIN)mypy
@@ -37,5 +37,20 @@ db-check:             ## the models and the migrations describe the same schema
 	DATABASE_URL=sqlite:///$(DBCHECK) $(BIN)flask --app wsgi db upgrade
 	DATABASE_URL=sqlite:///$(DBCHECK) $(BIN)flask --app wsgi db check
 	rm -f $(DBCHECK)
+
+# The hashed lock files of the deployment (docs/deploy.md, "Dependencies"), resolved on
+# Python 3.11 against PyPI alone (no local wheel folders or constraints), with pip-tools in
+# a venv of its own. `make lock` keeps the pins and adds what is new (after changing
+# install_requires or build-system.requires); `make lock UPGRADE=--upgrade` takes the newest
+# releases (monthly, for security fixes). Then `make test` and read the diff.
+LOCK_VENV := .venv-lock
+LOCK_ENV  := env -u PIP_FIND_LINKS -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock"
+LOCK_ARGS := -q $(UPGRADE) --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || (python3.11 -m venv $(LOCK_VENV) \
+	    && $(LOCK_ENV) $(LOCK_VENV)/bin/pip install -q 'pip-tools==7.6.2')
+	$(LOCK_ENV) $(LOCK_VENV)/bin/pip-compile $(LOCK_ARGS) -o requirements/deploy.txt setup.cfg
+	$(LOCK_ENV) $(LOCK_VENV)/bin/pip-compile $(LOCK_ARGS) --build-deps-for=wheel --only-build-deps \
+	    -o requirements/build.txt pyproject.toml
 
 check: lint types db-check test

@@ -26,6 +26,7 @@ from vve.rules.serialize import plan_to_dict, plan_to_json
 
 EXIT_BAD_INPUT = 2
 EXIT_INCONSISTENT = 4  # the plan broke an invariant (development; production warns)
+MAINTENANCE_COMMANDS = ("migrate", "deleted-dossiers", "purge-deleted")
 
 
 # argparse writes its own errors in English; these are the ones a user meets.
@@ -115,16 +116,54 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=5000)
 
-    user = sub.add_parser("create-user", help="Maak een account voor een adviseur of beheerder.")
-    user.add_argument("--email", required=True)
-    user.add_argument("--name", required=True)
-    user.add_argument("--organisation", required=True)
-    user.add_argument("--role", choices=["advisor", "admin"], default="advisor")
+    _account_commands(sub)
+
+    _maintenance_commands(sub)
 
     examples = sub.add_parser("examples", help="Maak de plannen van alle voorbeeldprofielen.")
     examples.add_argument("--out", type=Path, default=Path("build/plans"))
     examples.add_argument("--as-of", type=_date, default=None)
     return parser
+
+
+def _maintenance_commands(sub: argparse._SubParsersAction) -> None:
+    """The operator's database commands (run by vve.maintenance; docs/deploy.md)."""
+    sub.add_parser(
+        "migrate",
+        help="Werk de database bij tot de nieuwste versie (eenmaal per release, vóór de start).",
+    )
+    listing = sub.add_parser(
+        "deleted-dossiers",
+        help="Schrijf de publieke id's van alle verwijderde dossiers (grafstenen), één per regel.",
+    )
+    listing.add_argument("--out", type=Path, help="Bestand (standaard: stdout).")
+    purge = sub.add_parser(
+        "purge-deleted",
+        help="Verwijder na het terugzetten van een back-up opnieuw elk dossier met een grafsteen.",
+    )
+    purge.add_argument(
+        "--ids",
+        type=Path,
+        action="append",
+        default=[],
+        help="Lijst van 'vve deleted-dossiers' uit de vervangen database (mag vaker).",
+    )
+    purge.add_argument(
+        "--dry-run", action="store_true", help="Laat alleen zien wat er zou gebeuren."
+    )
+
+
+def _account_commands(sub) -> None:
+    user = sub.add_parser("create-user", help="Maak een account voor een adviseur of beheerder.")
+    user.add_argument("--email", required=True)
+    user.add_argument("--name", required=True)
+    user.add_argument("--organisation", required=True)
+    user.add_argument("--role", choices=["advisor", "admin"], default="advisor")
+    reset = sub.add_parser(
+        "reset-second-factor",
+        help="Zet de tweede factor van een account uit (telefoon kwijt, enige beheerder).",
+    )
+    reset.add_argument("--email", required=True)
 
 
 class InputError(Exception):
@@ -175,6 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args.host, args.port)
     if args.command == "create-user":
         return _create_user(args)
+    if args.command in MAINTENANCE_COMMANDS:
+        from vve.maintenance import run
+
+        return run(args)
+    if args.command == "reset-second-factor":
+        return _reset_second_factor(args.email)
     try:
         profile = _read_profile(args.profile)
     except (InputError, ProfileError) as exc:
@@ -219,7 +264,7 @@ def _documents(plan: dict, args: argparse.Namespace) -> int:
     template = None
     if args.template:
         try:
-            template = (args.template.read_bytes(), args.template.name)
+            template = args.template.read_bytes()
         except OSError as exc:
             print(
                 f"vve: huisstijl {args.template} is niet te lezen ({exc.strerror}).",
@@ -292,6 +337,26 @@ def _create_user(args: argparse.Namespace) -> int:
             print(f"vve: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
         print(f"Account gemaakt: {user.email} ({user.role}, {user.organisation.name}).")
+    return 0
+
+
+def _reset_second_factor(email: str) -> int:
+    """The operator's recovery for an organisation whose only admin lost his phone: the
+    second factor goes (audited as the system), and he enrols again at his next login."""
+    from flask_migrate import upgrade
+
+    from vve.services import accounts, second_factor
+    from vve.web import create_app
+
+    app = create_app()
+    with app.app_context():
+        upgrade()
+        user = accounts.user_by_email(email)
+        if user is None:
+            print(f"vve: geen account met het e-mailadres {email}.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        second_factor.reset(None, user.id)
+        print(f"Tweede factor uitgezet voor {user.email}; alle sessies zijn beëindigd.")
     return 0
 
 

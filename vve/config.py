@@ -27,10 +27,18 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         # A board member looking up the deed must not lose the step (flask-wtf #258).
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # Fields in one form post (multipart by Werkzeug, urlencoded by request_limits):
+        # about twice the largest wizard step with every table full (~900 inputs;
+        # tests/integration/web/test_limits.py checks), so no page comes near it.
+        "MAX_FORM_PARTS": 2000,
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_TRANSLATION_DIRECTORIES": str(resources.TRANSLATIONS),
         "LANGUAGES": ("nl", "en"),
         "PROXY_FIX": os.environ.get("VVE_PROXY_FIX") == "1",
+        # earlier keys, newest first: cookies and second-factor secrets made with them still work
+        "SECRET_KEY_FALLBACKS": [
+            key for key in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",") if key.strip()
+        ],
         "LOG_FORMAT": "json" if os.environ.get("VVE_LOG_FORMAT", "").lower() == "json" else "text",
         "LOG_LEVEL": os.environ.get("VVE_LOG_LEVEL", "INFO").upper(),
     }

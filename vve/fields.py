@@ -67,7 +67,11 @@ class EuroField(StringField):
         if not self._CLEAN.match(text):
             self.data = None
             raise ValueError(str(_l("Vul een bedrag in hele euro's in, bijvoorbeeld 125.000.")))
-        self.data = int(text.split(",")[0].replace(".", ""))
+        digits = text.split(",")[0].replace(".", "")
+        if len(digits.lstrip("0")) > 12:  # Python converts at most 4,300 digits
+            self.data = None
+            raise ValueError(str(_l("Dit bedrag is te groot.")))
+        self.data = int(digits)
 
     def _value(self):
         if self.raw_data:

@@ -114,11 +114,63 @@ class User(Model):
     role: Mapped[str] = mapped_column(String(20), default="advisor")  # advisor | admin
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # an admin lets this advisor change the plans of the municipalities the organisation
+    # maintains (admins always may)
+    municipal_editor: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # --- password and second factor (vve.services.accounts, vve.services.second_factor) ---
+    # an admin's one-time password: valid until then, and changed at the next login
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False)
+    password_expires_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    # the TOTP secret, encrypted (Fernet, key derived from SECRET_KEY); on once enabled_at is set
+    totp_secret: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    totp_enabled_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
+    # the last time step whose code was accepted: a code works once
+    totp_last_step: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     organisation: Mapped[Organisation] = relationship(back_populates="users")
+
+
+class AdvisorSession(Model):
+    """A login, kept on the server: the cookie holds a random token, this row its hash.
+
+    Logging out deletes the row, so a copied cookie stops working; changing or resetting a
+    password, blocking an account and resetting a second factor delete all of the user's."""
+
+    __tablename__ = "advisor_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+    user: Mapped[User] = relationship()
+
+
+class LoginFailure(Model):
+    """A wrong password or code, per client address (hashed as vve.ratelimit hashes it) and
+    account (none when the e-mail address matches no account): the login's throttles count
+    these rows per address, per account and address, and per account."""
+
+    __tablename__ = "login_failure"
+    __table_args__ = (
+        Index("ix_login_failure_client_at", "client", "at"),
+        Index("ix_login_failure_user_at", "user_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), nullable=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 class Share(Model):
@@ -203,6 +255,32 @@ class MunicipalPlan(Model):
         DateTime(timezone=True), default=_now, onupdate=_now
     )
     updated_by: Mapped[str] = mapped_column(String(120), default="")
+    # the organisation whose advisor made the last change; the board's page names it
+    updated_by_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True
+    )
+
+    updated_by_organisation: Mapped[Organisation | None] = relationship()
+
+
+class MunicipalityClaim(Model):
+    """An organisation serves a municipality. Of the organisations that serve one, the one
+    that registered first (lowest id) maintains its plans and postcode areas."""
+
+    __tablename__ = "municipality_claim"
+    __table_args__ = (UniqueConstraint("organisation_id", "municipality_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    # the name as matched (stripped, lower case) and as written
+    municipality_key: Mapped[str] = mapped_column(String(100), index=True)
+    municipality: Mapped[str] = mapped_column(String(100))
+    claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    claimed_by: Mapped[str] = mapped_column(String(120), default="")
+
+    organisation: Mapped[Organisation] = relationship()
 
 
 class PostcodeArea(Model):

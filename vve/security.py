@@ -12,8 +12,8 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import NotFound
 
-from .services import audit
-from .services.accounts import user_by_id
+from .services import audit, logins, sessions
+from .services.accounts import setup_step
 from .services.dossiers import find_dossier
 from .services.sharing import organisation_can_see
 
@@ -71,38 +71,91 @@ def drop_grant(public_id: str) -> None:
     session["dossiers"] = {p: h for p, h in _grants().items() if p != public_id}
 
 
-ADVISOR_SESSION = dt.timedelta(hours=8)
+ADVISOR_SESSION = sessions.LIFETIME
+LOGIN_KEYS = ("sid", "login_at", "login_pending")
+PENDING_SECONDS = 5 * 60  # between the password and the code
+
+
+def session_user():
+    """Whoever this browser is logged in as, also while a first step is still due (an
+    admin's one-time password to replace, a second factor to enrol); or None.
+
+    The login is the server's (vve.services.sessions): logging out, a password change or
+    reset, blocking and a second-factor reset end it there, whatever the cookie says.
+    A login also expires after eight hours."""
+    if "session_user" in g:
+        return g.session_user
+    g.session_user = None
+    token, since = session.get("sid"), session.get("login_at")
+    if token and since:
+        started = dt.datetime.fromisoformat(since)
+        if dt.datetime.now(dt.UTC) - started < ADVISOR_SESSION:
+            g.session_user = sessions.user_of_session(token)
+    if g.session_user is None:
+        session.pop("sid", None)
+        session.pop("login_at", None)
+    return g.session_user
 
 
 def current_user():
-    """The logged-in advisor or admin, or None; a login expires after eight hours."""
-    if "user" in g:
-        return g.user
-    g.user = None
-    user_id, since = session.get("user_id"), session.get("login_at")
-    if user_id and since:
-        started = dt.datetime.fromisoformat(since)
-        if dt.datetime.now(dt.UTC) - started < ADVISOR_SESSION:
-            user = user_by_id(user_id)
-            g.user = user if user is not None and user.active else None
-        if g.user is None:
-            session.pop("user_id", None)
-            session.pop("login_at", None)
+    """The logged-in advisor or admin with nothing left to set up, or None."""
+    if "user" not in g:
+        user = session_user()
+        g.user = user if user is not None and setup_step(user) is None else None
     return g.user
 
 
-def log_in(user) -> None:
-    session.pop("user_id", None)
-    session["user_id"] = user.id
+def log_in(login) -> None:
+    """Remember a login (a vve.services.logins.Login): the second step when a code is due,
+    else the server's login token."""
+    for key in LOGIN_KEYS:
+        session.pop(key, None)
+    g.pop("user", None)
+    g.pop("session_user", None)
+    if login.token is None:
+        session["login_pending"] = {
+            "user": login.user.id,
+            "check": login.pending_check,
+            "at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+        return
+    session["sid"] = login.token
     session["login_at"] = dt.datetime.now(dt.UTC).isoformat()
     session.permanent = True
-    g.user = user
+
+
+def pending_login() -> tuple[int, str] | None:
+    """The user id whose password was right and whose code is still due (five minutes),
+    with the first step's check (vve.services.logins.Login.pending_check)."""
+    pending = session.get("login_pending")
+    if not isinstance(pending, dict) or not isinstance(pending.get("user"), int):
+        return None
+    started = dt.datetime.fromisoformat(str(pending.get("at")))
+    if (dt.datetime.now(dt.UTC) - started).total_seconds() > PENDING_SECONDS:
+        session.pop("login_pending", None)
+        return None
+    return pending["user"], str(pending.get("check", ""))
+
+
+def login_token() -> str | None:
+    """This browser's login token, for a change that keeps this login and ends the others."""
+    return session.get("sid")
 
 
 def log_out() -> None:
-    """Everything goes: also the board links used in this browser."""
+    """The login ends on the server; everything goes from the cookie, also the board links
+    used in this browser."""
+    logins.log_out(session.get("sid"))
     session.clear()
     g.user = None
+    g.session_user = None
+
+
+def setup_url(user) -> str:
+    """The page of the step the user must take first."""
+    if setup_step(user) == "password":
+        return url_for("account.password")
+    return url_for("account.second_factor")
 
 
 def _may_open(dossier) -> bool:
@@ -138,13 +191,17 @@ def dossier_required(view=None, *, board_only: bool = False):
 
 
 def login_required(role: str | None = None):
-    """Advisors' pages: anonymous visitors go to the login page; wrong role is 403."""
+    """Advisors' pages: anonymous visitors go to the login page, a user with a first step
+    still due goes to that step's page; wrong role is 403."""
 
     def decorate(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
             user = current_user()
             if user is None:
+                pending = session_user()
+                if pending is not None:
+                    return redirect(setup_url(pending))
                 return redirect(url_for("auth.login", next=request.path))
             if role and user.role != role:
                 abort(403)
@@ -153,6 +210,20 @@ def login_required(role: str | None = None):
         return wrapper
 
     return decorate
+
+
+def session_required(view):
+    """The pages of one's own account: open to a logged-in user also while a first step is
+    still due (choosing a password, enrolling a second factor)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        user = session_user()
+        if user is None:
+            return redirect(url_for("auth.login", next=request.path))
+        return view(user, *args, **kwargs)
+
+    return wrapper
 
 
 def actor() -> str:
@@ -171,7 +242,7 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         if request.endpoint and request.endpoint.startswith(
-            ("wizard.", "plan.", "advisor.", "auth.", "board.")
+            ("wizard.", "plan.", "advisor.", "auth.", "board.", "account.", "admin.")
         ):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
@@ -186,7 +257,7 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def user_in_templates():
-        return {"current_user": current_user()}
+        return {"current_user": current_user(), "session_user": session_user()}
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

@@ -22,3 +22,9 @@ def labels(codes: CodeSet) -> dict[str, str]:
 def lazy_pairs(codes: CodeSet) -> list[tuple[str, object]]:
     """(code, lazy label) pairs for form choices defined at class level."""
     return [(code, lazy_gettext(term.label)) for code, term in codes.items()]
+
+
+def message(error) -> str:
+    """A service's Dutch message (an error with ``message`` and ``params``, such as
+    vve.services.accounts.AccountError) in the reader's language."""
+    return gettext(error.message, **error.params)

@@ -37,7 +37,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from . import database, errors, filters, reads, security
+    from . import database, errors, filters, reads, request_limits, security
+    from .advisors.account import bp as account_bp
+    from .advisors.admin import bp as admin_bp
     from .advisors.auth import bp as auth_bp
     from .advisors.views import bp as advisor_bp
     from .health import bp as health_bp
@@ -48,6 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .wizard.views import bp as wizard_bp
 
     security.init_app(app)
+    request_limits.init_app(app)
     errors.init_app(app)
     reads.init_app(app)
     filters.init_app(app)
@@ -58,6 +61,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(board_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(advisor_bp)
+    app.register_blueprint(account_bp)
+    app.register_blueprint(admin_bp)
     app.register_blueprint(health_bp)
     database.init_app(app)
     return app

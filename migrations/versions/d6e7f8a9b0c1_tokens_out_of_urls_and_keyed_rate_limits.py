@@ -8,14 +8,14 @@ keyed hash of the address.
   are short-lived counters (ten minutes), so they are deleted rather than converted.
 
 Revision ID: d6e7f8a9b0c1
-Revises: e1a2b3c4d5e6
+Revises: f2b3c4d5e6f7
 Create Date: 2026-11-27
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = 'd6e7f8a9b0c1'
-down_revision = 'e1a2b3c4d5e6'
+down_revision = 'f2b3c4d5e6f7'
 branch_labels = None
 depends_on = None
 

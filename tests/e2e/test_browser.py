@@ -4,6 +4,7 @@ import io
 import re
 from pathlib import Path
 
+import pyotp
 from docx import Document
 from playwright.sync_api import expect
 
@@ -213,6 +214,43 @@ def test_an_old_link_opens_once_and_gives_a_new_one(browser, page, server):
         other.close()
 
 
+def test_two_browsers_both_changing_an_answer_choose_on_the_conflict_page(browser, page, server):
+    """Issue 12, High 2: the second browser's older form neither reverts the first one's
+    answers nor loses its own; the answer both changed is a choice, made by keyboard."""
+    link = start(page, server)
+    page.get_by_role("link", name="Naar de eerste vraag").click()
+    page.get_by_label("Naam van de VvE").fill("VvE Twee Browsers")
+    page.get_by_label("Adres van het gebouw").fill("Oude straat 1")
+    save(page)
+    other = browser.new_context()
+    try:
+        second = other.new_page()
+        second.goto(link)
+        second.get_by_role("button", name="Opslaan en terug").click()
+        page.goto(second.url)  # both show step 1 now
+        page.get_by_label("Adres van het gebouw").fill("Nieuwe straat 99")
+        page.get_by_label("Plaats").fill("Emmen")
+        save(page)
+        second.get_by_label("Adres van het gebouw").fill("Andere straat 5")
+        second.get_by_label("Gemeente").fill("Emmen")
+        save(second)
+        expect(second.locator("#error-summary")).to_be_visible()
+        choice = second.get_by_role("group", name="Adres van het gebouw").first
+        expect(choice.get_by_text("Nieuwe straat 99")).to_be_visible()
+        expect(second.get_by_label("Plaats")).to_have_value("Emmen")  # the first one's
+        shoot(second, "11b-keuze-bij-gelijktijdig-opslaan")
+        second.get_by_label("Nu opgeslagen houden:").focus()
+        second.keyboard.press("Space")
+        save(second)
+        expect(second.get_by_text("Stap 2 van 9")).to_be_visible()
+        second.get_by_role("button", name="Opslaan en terug").click()
+        expect(second.get_by_label("Adres van het gebouw")).to_have_value("Nieuwe straat 99")
+        expect(second.get_by_label("Plaats")).to_have_value("Emmen")
+        expect(second.get_by_label("Gemeente")).to_have_value("Emmen")
+    finally:
+        other.close()
+
+
 def test_switch_to_english(page, server):
     page.goto(server + "/")
     page.get_by_role("link", name="English").click()
@@ -286,6 +324,13 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
         a.get_by_label("E-mailadres").fill("fatima@drenthe.nl")
         a.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
         a.get_by_role("button", name="Inloggen").click()
+        # an admin turns the second factor on first: the secret from the page, as an app would
+        expect(a.get_by_role("heading", name="Tweede factor aanzetten")).to_be_visible()
+        expect(a.get_by_role("img", name=re.compile("QR-code"))).to_be_visible()
+        shoot(a, "19-tweede-factor")
+        secret = a.locator("#secret").inner_text().replace(" ", "")
+        a.get_by_label("Code uit de app").fill(pyotp.TOTP(secret).now())
+        a.get_by_role("button", name="Tweede factor aanzetten").click()
         a.get_by_role("link", name="Dossier toevoegen met deelcode").click()
         a.get_by_label("Deelcode van het bestuur").fill(code)
         a.get_by_role("button", name="Toevoegen").click()
@@ -308,9 +353,19 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
         expect(a.get_by_role("link", name="VvE Het Vennetje", exact=True)).to_be_visible()
         shoot(a, "20-adviseur-dashboard")
 
-        # the municipality's plan for the dossier's neighbourhood
+        # the municipality's plan for the dossier's neighbourhood: the admin registers
+        # Assen first (the first organisation to register it maintains it)
         a.goto(server + "/adviseur/gemeenten")
+        a.get_by_label("Gemeente").fill("Assen")
+        a.get_by_role("button", name="Gemeente registreren").click()
+        expect(a.get_by_role("status")).to_contain_text("geregistreerd voor Assen")
         shoot(a, "21-gemeentelijke-plannen")
+        a.goto(server + "/adviseur/beheer/beveiligingslog")
+        expect(a.get_by_role("cell", name="Tweede factor aangezet")).to_be_visible()
+        shoot(a, "22-beveiligingslog")
+        a.goto(server + "/adviseur/beheer/gebruikers")
+        shoot(a, "23-gebruikers")
+        a.goto(server + "/adviseur/gemeenten")
         a.get_by_role("link", name="Plan voor een wijk toevoegen").click()
         a.get_by_label("Gemeente").fill("Assen")
         a.get_by_label("Wijk of buurt").fill("Lariks")
@@ -322,13 +377,15 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
 
         a.goto(server + "/adviseur/")
         a.get_by_role("link", name="VvE Het Vennetje", exact=True).click()
-        expect(a.get_by_text("warmteplan van de gemeente Assen, Lariks")).to_be_visible()
+        expect(a.get_by_text("warmteplan van de gemeente Assen, Lariks")).to_contain_text(
+            "door Adviesteam Drenthe"
+        )
         with a.expect_download() as info:
             a.get_by_role("button", name="Download het plan (Word)").click()
         document = Document(io.BytesIO(Path(info.value.path()).read_bytes()))
         assert document.styles["Heading 1"].font.name == "Georgia"
         text = "\n".join(p.text for p in document.paragraphs)
-        assert "warmteplan van de gemeente (Assen, Lariks)" in text and "Warmtenet" in text
+        assert "de gemeente Assen (wijk Lariks)" in text and "Warmtenet" in text
     finally:
         advisor.close()
     page.goto(dossier_url + "/geschiedenis")

@@ -188,8 +188,10 @@ def test_plan_to_word_with_a_house_style(tmp_path):
 
 
 def test_a_refused_template_exits_2(tmp_path):
-    bad = tmp_path / "huisstijl.docm"
-    bad.write_bytes(b"PK")
+    from tests.house_styles import hostile_house_style
+
+    bad = tmp_path / "huisstijl.docx"
+    bad.write_bytes(hostile_house_style("vba_project"))
     result = run(
         "plan", str(EXAMPLES[0]), "--docx", str(tmp_path / "p.docx"), "--template", str(bad)
     )

@@ -72,11 +72,17 @@ def wheel(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def venv(wheel, tmp_path_factory) -> Path:
-    """A fresh venv outside the checkout with the wheel and its dependencies installed."""
+    """A fresh venv outside the checkout, installed as the deployment does it: the
+    dependencies from the hashed lock file, then the wheel alone; `pip check` proves that
+    the lock held everything the wheel needs."""
     home = tmp_path_factory.mktemp("wheel-venv")
     base = getattr(sys, "_base_executable", sys.executable)
     _run([base, "-m", "venv", home / "venv"], cwd=home)
-    _run([home / "venv" / "bin" / "python", "-m", "pip", "install", "-q", wheel], cwd=home)
+    pip = [home / "venv" / "bin" / "python", "-m", "pip"]
+    lock = ROOT / "requirements" / "deploy.txt"
+    _run([*pip, "install", "-q", "--require-hashes", "--only-binary=:all:", "-r", lock], cwd=home)
+    _run([*pip, "install", "-q", "--no-deps", wheel], cwd=home)
+    _run([*pip, "check"], cwd=home)
     return home / "venv"
 
 
@@ -227,19 +233,18 @@ def test_vve_serve_answers_on_a_free_port(venv, tmp_path, env):
 
 
 def test_the_deployment_guide_commands_work(venv, tmp_path, env):
-    """docs/deploy.md: upgrade the database with flask, serve with gunicorn."""
-    production = {**env, "VVE_ENV": "production", "VVE_TRUSTED_HOSTS": "127.0.0.1"}
-    _run(
-        [venv / "bin" / "flask", "--app", "vve.web:create_app", "db", "upgrade"],
-        cwd=tmp_path,
-        env=production,
-    )
+    """docs/deploy.md: `vve migrate`, then gunicorn with deploy/gunicorn.conf.py."""
     port = _free_port()
+    production = {
+        **env,
+        "VVE_ENV": "production",
+        "VVE_BIND": f"127.0.0.1:{port}",
+        "VVE_TRUSTED_HOSTS": "127.0.0.1",
+    }
+    _run([venv / "bin" / "vve", "migrate"], cwd=tmp_path, env=production)
+    config = ROOT / "deploy" / "gunicorn.conf.py"
     html = _serve_and_get_home(
-        [venv / "bin" / "gunicorn", "-w", "1", "-b", f"127.0.0.1:{port}", "vve.web:create_app()"],
-        port,
-        tmp_path,
-        production,
+        [venv / "bin" / "gunicorn", "--config", config], port, tmp_path, production
     )
     assert "Begin met het plan" in html
     # with DATABASE_URL and SECRET_KEY set nothing is kept in the instance folder, so a

@@ -1,4 +1,5 @@
-"""The advisors' forms: share code, municipal plan, CSV import, new account, house style."""
+"""The advisors' forms: share code, municipal registration and plan, CSV import, new
+account, house style."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from vve.terms import lazy_pairs
 from vve.vocabulary import ADVISOR_ROLES, HEAT_ROUTES, PLAN_STATUSES
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
-MAX_TEMPLATE_BYTES = 11 * 1024 * 1024
 
 
 class CodeForm(CleanForm):
@@ -20,6 +20,17 @@ class CodeForm(CleanForm):
         _l("Deelcode van het bestuur"),
         validators=[InputRequired(_l("Vul de deelcode in.")), Length(max=40)],
         description=_l("Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKLM."),
+    )
+
+
+class ClaimForm(CleanForm):
+    municipality = StringField(
+        _l("Gemeente"),
+        validators=[InputRequired(_l("Vul de naam van de gemeente in.")), Length(max=100)],
+        description=_l(
+            "Uw organisatie bedient deze gemeente. Registreerde nog geen andere organisatie "
+            "haar, dan beheert uw organisatie haar warmteplannen en postcodetabel."
+        ),
     )
 
 
@@ -94,6 +105,9 @@ class UserForm(CleanForm):
     password = PasswordField(
         _l("Eerste wachtwoord"),
         validators=[InputRequired(_l("Vul een wachtwoord in."))],
-        description=_l("Ten minste 12 tekens; geef het de adviseur persoonlijk door."),
+        description=_l(
+            "Ten minste 12 tekens; geef het de adviseur persoonlijk door. Het werkt een week, "
+            "en bij de eerste keer inloggen kiest de adviseur een eigen wachtwoord."
+        ),
     )
     role = RadioField(_l("Rol"), choices=choices(lazy_pairs(ADVISOR_ROLES)), default="advisor")

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from functools import wraps
 
-from vve import ratelimit
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from vve import ratelimit, request_limits
 from vve.document import TemplateError
+from vve.extensions import csrf
 from vve.security import login_required, remember_new_token
-from vve.services import accounts, house_style, municipal, sharing
+from vve.services import accounts, house_style, maintainers, municipal, municipal_csv, sharing
 from vve.services import dashboard as board_list
-from vve.terms import labels
+from vve.terms import label, labels, message
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
+from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVALS
 
 from .chart import summary_png
 from .forms import (
     MAX_CSV_BYTES,
-    MAX_TEMPLATE_BYTES,
+    ClaimForm,
     CodeForm,
     ImportForm,
     MunicipalPlanForm,
@@ -115,22 +130,59 @@ def start_for_board(user):
 # --- municipal heat plans ------------------------------------------------------------
 
 
+def _municipal_page(user, claim_form, status=200):
+    return render_template(
+        "advisors/municipal.html",
+        overview=municipal.overview(user),
+        claim_form=claim_form,
+        me=user,
+        plan_status_labels=labels(PLAN_STATUSES),
+        route_labels=labels(HEAT_ROUTES),
+    ), status
+
+
 @bp.get("/gemeenten", endpoint="municipal")
 @login_required()
 def municipal_list(user):
-    return render_template(
-        "advisors/municipal.html",
-        plans=municipal.municipal_plans(),
-        plan_status_labels=labels(PLAN_STATUSES),
-        route_labels=labels(HEAT_ROUTES),
-    )
+    return _municipal_page(user, ClaimForm())
+
+
+@bp.post("/gemeenten/registreren")
+@login_required(role="admin")
+def municipality_claim(user):
+    form = ClaimForm()
+    if form.validate_on_submit():
+        try:
+            claim = maintainers.claim_municipality(user, form.municipality.data)
+        except maintainers.ClaimError as exc:
+            form.municipality.errors = [str(exc)]
+        else:
+            flash(_("Uw organisatie is geregistreerd voor %(g)s.", g=claim.municipality), "info")
+            return redirect(url_for("advisor.municipal"))
+    return _municipal_page(user, form, 400)
+
+
+@bp.post("/gemeenten/registraties/<int:claim_id>/opzeggen")
+@login_required(role="admin")
+def municipality_release(user, claim_id):
+    try:
+        maintainers.release_municipality(user, claim_id)
+    except maintainers.ClaimError:
+        abort(404)
+    flash(_("De registratie is opgezegd."), "info")
+    return redirect(url_for("advisor.municipal"))
 
 
 @bp.route("/gemeenten/<int:plan_id>", methods=["GET", "POST"])
 @bp.route("/gemeenten/nieuw", methods=["GET", "POST"], defaults={"plan_id": None})
 @login_required()
 def municipal_edit(user, plan_id):
-    plan = municipal.municipal_plan(plan_id) if plan_id else None
+    if not maintainers.may_change_municipal(user):
+        abort(403)
+    try:
+        plan = municipal.plan_for_editing(user, plan_id) if plan_id else None
+    except maintainers.MunicipalAccess:
+        abort(403)
     if plan_id and plan is None:
         abort(404)
     form = MunicipalPlanForm(obj=plan)
@@ -139,16 +191,21 @@ def municipal_edit(user, plan_id):
     if form.validate_on_submit():
         try:
             municipal.save_municipal_plan(form.values(), user, plan_id)
+        except maintainers.MunicipalAccess:
+            abort(403)
+        except municipal.NotMaintained as exc:
+            form.municipality.errors = [str(exc)]
         except municipal.MunicipalConflict as exc:
             form.neighbourhood.errors = [str(exc)]
-            return render_template("advisors/municipal_edit.html", form=form, plan=plan), 400
-        flash(
-            _(
-                "Het gemeentelijk plan is opgeslagen; plannen van VvE's in dit gebied gebruiken het."
-            ),
-            "info",
-        )
-        return redirect(url_for("advisor.municipal"))
+        else:
+            flash(
+                _(
+                    "Het gemeentelijk plan is opgeslagen; plannen van VvE's in dit gebied "
+                    "gebruiken het."
+                ),
+                "info",
+            )
+            return redirect(url_for("advisor.municipal"))
     return render_template(
         "advisors/municipal_edit.html", form=form, plan=plan
     ), 400 if form.errors else 200
@@ -157,6 +214,8 @@ def municipal_edit(user, plan_id):
 @bp.route("/gemeenten/importeren", methods=["GET", "POST"])
 @login_required()
 def municipal_import(user):
+    if not maintainers.may_change_municipal(user):
+        abort(403)
     form = ImportForm()
     errors = []
     if form.validate_on_submit():
@@ -167,13 +226,13 @@ def municipal_import(user):
             try:
                 data = upload.read(MAX_CSV_BYTES + 1)
                 count = (
-                    municipal.import_postcodes(data)
+                    municipal_csv.import_postcodes(data, user)
                     if form.kind.data == "postcodes"
-                    else municipal.import_municipal_plans(data, user)
+                    else municipal_csv.import_municipal_plans(data, user)
                 )
                 flash(_("%(n)s regels ingelezen.", n=count), "info")
                 return redirect(url_for("advisor.municipal"))
-            except municipal.CsvError as exc:
+            except municipal_csv.CsvError as exc:
                 errors = exc.errors
     return render_template(
         "advisors/municipal_import.html", form=form, errors=errors
@@ -195,11 +254,14 @@ def users(user):
                 form.password.data,
                 user.organisation.name,
                 form.role.data,
+                created_by=user,
             )
             flash(_("Account aangemaakt."), "info")
             return redirect(url_for("advisor.users"))
+        except accounts.PasswordRefused as exc:
+            form.password.errors = [message(exc)]
         except accounts.AccountError as exc:
-            form.email.errors = [str(exc)]
+            form.email.errors = [message(exc)]
     return render_template(
         "advisors/users.html",
         form=form,
@@ -221,10 +283,51 @@ def user_active(user, user_id, action):
     return redirect(url_for("advisor.users"))
 
 
+@bp.post("/beheer/gebruikers/<int:user_id>/gemeentelijke-plannen/<state>")
+@login_required(role="admin")
+def user_municipal_editor(user, user_id, state):
+    if state not in ("aan", "uit"):
+        abort(404)
+    try:
+        maintainers.set_municipal_editor(user, user_id, state == "aan")
+    except maintainers.ClaimError:
+        abort(404)
+    return redirect(url_for("advisor.users"))
+
+
+def _csrf_checked_here(view):
+    """The global CSRF check, done in the view's place: it reads the form, and for a file
+    over the request limit that raises 413 before any view could answer with the page's
+    own field error. Such a request changes nothing but the audit log (the view's answer)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if current_app.config["WTF_CSRF_ENABLED"]:
+            try:
+                csrf.protect()
+            except request_limits.TooManyFields:
+                raise  # not an upload: answered and recorded as the site does
+            except RequestEntityTooLarge:
+                pass  # a file over the request limit: the view answers it
+        return view(*args, **kwargs)
+
+    return csrf.exempt(wrapper)
+
+
 @bp.route("/beheer/huisstijl", methods=["GET", "POST"], endpoint="house_style")
+@_csrf_checked_here
 @login_required(role="admin")
 def house_style_upload(user):
-    form = UploadForm()
+    try:
+        form = UploadForm()  # reads the request: a body over the limit raises here
+    except RequestEntityTooLarge:
+        house_style.refuse(user, "too_large", request.content_length)
+        message = _(
+            "Het bestand is groter dan %(limit)s; verwijder grote afbeeldingen uit de "
+            "huisstijl en probeer het opnieuw.",
+            limit=house_style.upload_limit_text(),
+        )
+        return _house_style_page(user, UploadForm(formdata=None), [message], 413)
     errors = []
     if form.validate_on_submit():
         upload = form.file.data
@@ -233,7 +336,7 @@ def house_style_upload(user):
         else:
             try:
                 house_style.set_template(
-                    user.organisation, upload.read(MAX_TEMPLATE_BYTES), upload.filename
+                    user, upload.read(house_style.upload_limit() + 1), upload.filename
                 )
                 flash(
                     _("De huisstijl is opgeslagen; elke download van uw organisatie gebruikt hem."),
@@ -241,7 +344,31 @@ def house_style_upload(user):
                 )
                 return redirect(url_for("advisor.house_style"))
             except TemplateError as exc:
-                errors = [str(exc)]
+                errors = [refusal_text(exc)]
+    return _house_style_page(user, form, errors, 400 if errors else 200)
+
+
+def _house_style_page(user, form, errors, status):
+    current = house_style.status(user.organisation)
     return render_template(
-        "advisors/house_style.html", form=form, errors=errors, organisation=user.organisation
-    ), 400 if errors else 200
+        "advisors/house_style.html",
+        form=form,
+        errors=errors,
+        organisation=user.organisation,
+        template_name=current.name,
+        problem=refusal_text(current.problem) if current.problem else None,
+        removed=_removals(current.removed),
+        limit=house_style.upload_limit_text(),
+    ), status
+
+
+def _removals(removed: dict[str, int]) -> list[tuple[str, int]]:
+    """(label, count) in the vocabulary's order; an unknown code last, as itself."""
+    order = {code: index for index, code in enumerate(HOUSE_STYLE_REMOVALS)}
+    ranked = sorted(removed.items(), key=lambda item: order.get(item[0], len(order)))
+    return [(label(HOUSE_STYLE_REMOVALS, code), count) for code, count in ranked]
+
+
+def refusal_text(error: TemplateError) -> str:
+    """A refusal in the reader's language, with its limit filled in."""
+    return _(HOUSE_STYLE_REFUSALS[error.code].label, **error.params)

@@ -14,27 +14,29 @@ from docx import Document
 from .builder import Builder
 from .chapters import READING_ORDER, cover
 from .page import DocumentMeta, a4, header_footer, set_properties
-from .styles import add_toc, ensure_styles, fill_toc, set_language, update_fields_on_open
-from .template import TemplateError, clear_body, load_template
+from .styles import TOC_NOTE, add_toc, ensure_styles, fill_toc, set_language
+from .template import CleanTemplate, TemplateError, clear_body, load_template
 
-__all__ = ["DocumentMeta", "TemplateError", "write_plan_docx", "CHAPTERS"]
+__all__ = ["CleanTemplate", "DocumentMeta", "TemplateError", "write_plan_docx", "CHAPTERS"]
 
 CHAPTERS = tuple(chapter.title for chapter in READING_ORDER)
 
 
 def write_plan_docx(
-    plan: dict, meta: DocumentMeta = DocumentMeta(), template: tuple[bytes, str] | None = None
+    plan: dict,
+    meta: DocumentMeta = DocumentMeta(),
+    template: bytes | CleanTemplate | None = None,
 ) -> bytes:
     """The plan as an editable Dutch Word document.
 
-    ``template``: (bytes, filename) of an advisor's house style; its styles, page
-    setup and headers are kept. Raises TemplateError with a Dutch message.
+    ``template``: an organisation's house style (a .docx's bytes, sanitised here, or a
+    CleanTemplate that already was); its styles, page setup and headers are kept.
+    Raises TemplateError with a Dutch message.
     """
-    doc = load_template(*template) if template else a4(Document())
+    doc = load_template(template) if template is not None else a4(Document())
     clear_body(doc)
     ensure_styles(doc)
     set_language(doc)
-    update_fields_on_open(doc)
     set_properties(doc, plan, meta)
     header_footer(doc, plan)
     b = Builder(doc)
@@ -42,6 +44,7 @@ def write_plan_docx(
     b.para("Inhoud", "TOC Heading")
     toc = doc.add_paragraph()
     add_toc(toc)
+    b.note(TOC_NOTE)
     b.page_break()
     for chapter in READING_ORDER:
         chapter.write(b, plan)

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from .styles import add_page_x_of_y
@@ -58,11 +59,33 @@ def header_footer(doc: DocxDocument, plan: dict) -> None:
     if not section.different_first_page_header_footer:
         section.different_first_page_header_footer = True  # a clean cover page
     header = section.header
-    if not "".join(p.text for p in header.paragraphs).strip():
-        header.paragraphs[0].text = clean(plan["association"]["name"])
-        header.paragraphs[0].style = doc.styles["Header"]
+    if _empty(header):
+        paragraph = _first_paragraph(header)
+        paragraph.text = clean(plan["association"]["name"])
+        paragraph.style = doc.styles["Header"]
+    elif not _has_text(header):  # a house style's logo alone: the name goes beside it
+        header.add_paragraph(clean(plan["association"]["name"]), doc.styles["Header"])
     footer = section.footer
-    if not "".join(p.text for p in footer.paragraphs).strip():
-        paragraph = footer.paragraphs[0]
+    if _empty(footer):
+        paragraph = _first_paragraph(footer)
         paragraph.style = doc.styles["Footer"]
         add_page_x_of_y(paragraph)
+
+
+def _first_paragraph(part):
+    """A house style's header may hold a table or nothing at all instead of a paragraph."""
+    return part.paragraphs[0] if part.paragraphs else part.add_paragraph()
+
+
+def _has_text(part) -> bool:
+    return bool("".join(p.text for p in part.paragraphs).strip())
+
+
+def _empty(part) -> bool:
+    """No text and no picture: a house style's header with only a logo is not empty."""
+    if _has_text(part):
+        return False
+    element = part._element
+    return not element.findall(".//" + qn("w:drawing")) and not element.findall(
+        ".//" + qn("w:pict")
+    )

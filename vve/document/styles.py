@@ -11,6 +11,7 @@ import copy
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -165,7 +166,6 @@ def _field_runs(paragraph: Paragraph, instruction: str, placeholder: str) -> Non
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
     run_with(begin)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
@@ -181,6 +181,13 @@ def _field_runs(paragraph: Paragraph, instruction: str, placeholder: str) -> Non
 
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+# Word is never asked to update fields on opening (settings updateFields, or a dirty
+# field): that prompt would also run whatever fields a document carries, and teaches
+# readers to say yes. The contents are filled in below; page numbers come on request.
+TOC_NOTE = (
+    "De paginanummers in deze inhoudsopgave vult Word in via Verwijzingen > "
+    "Inhoudsopgave bijwerken (of klik erin en druk op F9)."
+)
 
 
 def add_toc(paragraph: Paragraph) -> None:
@@ -243,15 +250,6 @@ def add_page_x_of_y(paragraph: Paragraph) -> None:
     _field_runs(paragraph, "NUMPAGES", "1")
 
 
-def update_fields_on_open(doc: DocxDocument) -> None:
-    settings = doc.settings.element
-    for old in settings.findall(qn("w:updateFields")):
-        settings.remove(old)
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
-
-
 def repeat_header_row(row) -> None:
     """Table header repeats on every page (and screen readers know it is a header)."""
     trpr = row._tr.get_or_add_trPr()
@@ -281,19 +279,18 @@ def restart_numbering(doc: DocxDocument) -> int | None:
     num_id_el = style.find(qn("w:pPr") + "/" + qn("w:numPr") + "/" + qn("w:numId"))
     if num_id_el is None:
         return None
-    numbering = doc.part.numbering_part.element
-    base = next(
-        (
-            n
-            for n in numbering.findall(qn("w:num"))
-            if n.get(qn("w:numId")) == num_id_el.get(qn("w:val"))
-        ),
-        None,
-    )
-    if base is None:
+    try:
+        numbering = doc.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
+    except KeyError:  # a house style whose numbering part is missing
         return None
-    abstract = base.find(qn("w:abstractNumId")).get(qn("w:val"))
-    new_id = max(int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))) + 1
+    nums = numbering.findall(qn("w:num"))
+    base = next((n for n in nums if n.get(qn("w:numId")) == num_id_el.get(qn("w:val"))), None)
+    abstract_el = base.find(qn("w:abstractNumId")) if base is not None else None
+    abstract = abstract_el.get(qn("w:val")) if abstract_el is not None else None
+    ids = [n.get(qn("w:numId")) or "" for n in nums]
+    if abstract is None or not all(i.isdigit() for i in ids):
+        return None
+    new_id = max(int(i) for i in ids) + 1
     num = OxmlElement("w:num")
     num.set(qn("w:numId"), str(new_id))
     abstract_el = OxmlElement("w:abstractNumId")

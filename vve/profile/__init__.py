@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import FieldError, ProfileError, dutch_errors
+from .limits import MAX_NUMBER_DIGITS
 from .model import SCHEMA_VERSION, Profile
 from .upgrade import upgrade
 
@@ -48,10 +49,37 @@ def parse_profile(data: Any) -> Profile:
         raise ProfileError(dutch_errors(exc)) from None
 
 
+class _LongNumber:
+    """A whole number with more digits than any profile figure: kept as a marker, so the
+    error names its field instead of Python refusing to convert it (ValueError)."""
+
+
+def _whole_number(text: str) -> int | _LongNumber:
+    return _LongNumber() if len(text.lstrip("-")) > MAX_NUMBER_DIGITS else int(text)
+
+
+def _long_numbers(data: Any) -> list[str]:
+    """The paths of the _LongNumber markers in decoded JSON (iterative: no depth limit)."""
+    found, todo = [], [("", data)]
+    while todo:
+        path, node = todo.pop()
+        if isinstance(node, _LongNumber):
+            found.append(path)
+        items = (
+            node.items()
+            if isinstance(node, dict)
+            else enumerate(node)
+            if isinstance(node, list)
+            else ()
+        )
+        todo.extend((f"{path}.{key}" if path else str(key), value) for key, value in items)
+    return sorted(found)
+
+
 def load_profile(text: str) -> Profile:
     """Parse JSON text into a Profile; bad JSON is a ProfileError too."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_whole_number)
     except json.JSONDecodeError as exc:
         raise ProfileError(
             [FieldError("", f"Dit is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}).")]
@@ -60,6 +88,14 @@ def load_profile(text: str) -> Profile:
         raise ProfileError(
             [FieldError("", "Dit bestand is te diep genest voor een profiel.")]
         ) from None
+    long = _long_numbers(data)
+    if long:
+        raise ProfileError(
+            [
+                FieldError(path, f"Dit getal heeft meer dan {MAX_NUMBER_DIGITS} cijfers.")
+                for path in long
+            ]
+        )
     return parse_profile(data)
 
 

@@ -51,6 +51,10 @@ _CUSTOM = {
     "owner_votes_exceed_total": (
         "De eigenaarsgroepen hebben samen {0} stemmen, meer dan de {1} stemmen van de hele VvE."
     ),
+    "quorum_unreachable": (
+        "Een quorum van meer dan alle stemmen wordt nooit gehaald; "
+        "bedoelt u ten minste alle stemmen (at_least)?"
+    ),
     "total_votes_zero": (
         "De VvE heeft zo in totaal 0 stemmen; controleer het aantal "
         "appartementsrechten en de stemmentabel."
@@ -82,6 +86,8 @@ def _message(error: ErrorDetails) -> str:
         return "Dit veld is verplicht."
     if kind == "extra_forbidden":
         return "Onbekend veld; controleer de spelling of laat het weg."
+    if kind == "int_parsing_size":
+        return "Dit getal heeft te veel cijfers."
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return "Vul een geheel getal in, zonder punten of komma's."
     if kind in {"decimal_parsing", "decimal_type", "finite_number"}:

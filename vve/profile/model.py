@@ -35,6 +35,7 @@ from .fields import (
     _Part,
     clean_text,
 )
+from .limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
 from .money import MeasureFigures, Money
 
 __all__ = ["SCHEMA_VERSION", "XML_FORBIDDEN", "MeasureFigures", "Profile", "clean_text"]
@@ -156,7 +157,7 @@ class OwnerGroup(_Part):
 
 
 class Owners(_Part):
-    groups: list[OwnerGroup] = Field(default_factory=list, max_length=50)
+    groups: list[OwnerGroup] = Field(default_factory=list, max_length=MAX_OWNER_GROUPS)
     past_turnout_percent: Annotated[int, Field(ge=0, le=100)] | None = Field(
         default=None, description="Share of all votes present or represented at recent meetings."
     )
@@ -195,11 +196,18 @@ class RuleOverride(_Part):
             return self.comparison
         return "more_than" if self.majority == Fraction(1, 2) else "at_least"
 
+    @model_validator(mode="after")
+    def _reachable(self) -> RuleOverride:
+        # "more than all votes" can never be present: no meeting could ever decide
+        if self.quorum == 1 and self.quorum_comparison == "more_than":
+            raise ValueError("quorum_unreachable")
+        return self
+
 
 class Voting(_Part):
     model_reglement: Literal["1973", "1983", "1992", "2006", "2017", "deviating"] | None = None
     votes_per_right: Literal["one_each", "weighted"] | None = None
-    weights: list[WeightRow] = Field(default_factory=list, max_length=100)
+    weights: list[WeightRow] = Field(default_factory=list, max_length=MAX_WEIGHT_ROWS)
     overrides: dict[DecisionClass, RuleOverride] = Field(default_factory=dict)
     threshold_amount_set: bool | None = Field(
         default=None,

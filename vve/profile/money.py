@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .fields import DeedShare, Euros, RatePercent, Text, Year, _Part
+from .limits import MAX_COST_SHARE_ROWS, MAX_RESERVE_COMMITMENTS
 
 # --- maintenance and money ---------------------------------------------------
 
@@ -104,8 +105,10 @@ class Money(_Part):
         description="equal: every apartment right pays the same share; table: "
         "the rows of cost_shares (breukdelen from the deed).",
     )
-    cost_shares: list[CostShareRow] = Field(default_factory=list, max_length=200)
-    reserve_commitments: list[ReserveCommitment] = Field(default_factory=list, max_length=50)
+    cost_shares: list[CostShareRow] = Field(default_factory=list, max_length=MAX_COST_SHARE_ROWS)
+    reserve_commitments: list[ReserveCommitment] = Field(
+        default_factory=list, max_length=MAX_RESERVE_COMMITMENTS
+    )
     reserve_for_plan: Euros | None = Field(
         default=None, description="What the VvE means to pay from the reserve fund for this plan."
     )

@@ -4,11 +4,18 @@ The only layer that commits. Views parse input, call one function here and rende
 redirect; the pure core (profile, knowledge, rules) and the Word writer never import
 this package. Dependencies between the modules point one way (docs/architecture.md):
 
-    accounts, audit, areas            (no service imports)
+    audit, areas, passwords, sessions (no service imports; sessions: server-side logins)
+    throttle     -> audit             (failed logins per address and account)
+    accounts     -> audit, passwords, sessions, throttle
+    second_factor -> accounts, audit, sessions, throttle
+    logins       -> accounts, audit, second_factor, sessions, throttle
+    maintainers  -> audit             (who maintains which municipality)
     plans        -> areas, audit, house_style
     summaries    -> plans
     dossiers     -> audit, summaries
     sharing      -> audit, dossiers
-    municipal    -> areas, summaries
-    dashboard, house_style            (queries and uploads)
+    municipal    -> audit, maintainers, summaries
+    municipal_csv -> areas, maintainers, municipal
+    house_style  -> audit
+    dashboard                         (queries)
 """

@@ -11,14 +11,16 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from vve.extensions import db
-from vve.models import AuditEvent, Dossier, SecurityEvent, User
+from vve.models import AuditEvent, Dossier, Organisation, SecurityEvent, User
 
 BOARD = "board"
 SYSTEM = "system"
 ADVISOR_PREFIX = "advisor:"
+ORGANISATION_PREFIX = "organisation:"
 
 log = logging.getLogger("vve.security")
 
@@ -26,6 +28,12 @@ log = logging.getLogger("vve.security")
 def actor_of(user: User | None) -> str:
     """The actor code stored with an event: the board, or an advisor by e-mail address."""
     return f"{ADVISOR_PREFIX}{user.email}" if user is not None else BOARD
+
+
+def organisation_actor(organisation: Organisation) -> str:
+    """An organisation as the actor of a dossier's event (a municipal plan it maintains
+    changed the dossier's route): the board sees the team, not an advisor's address."""
+    return f"{ORGANISATION_PREFIX}{organisation.name}"[:120]
 
 
 def record(dossier: Dossier, actor: str, action: str, detail: dict[str, Any] | None = None) -> None:
@@ -79,6 +87,21 @@ def security_event(
         },
     )
     return event
+
+
+_PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def record_refused_request(
+    public_id: str, counts: dict[str, Any], user: User | None = None
+) -> None:
+    """A use case of its own (it commits): a request refused for its size or its number of
+    fields, sent by ``user`` or by someone without an account (``board``). ``public_id``
+    names the dossier of the URL, kept only when it has the shape of one; ``counts`` are
+    numbers and form names, never the posted values."""
+    subject = public_id if _PUBLIC_ID.fullmatch(public_id or "") else ""
+    security_event("request_refused", user, subject=subject, detail=counts)
+    db.session.commit()
 
 
 def record_read(user: User, public_id: str, detail: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -10,14 +11,13 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm.exc import StaleDataError
-
 from vve.extensions import db
-from vve.models import Dossier
+from vve.models import Dossier, User
 from vve.profile import FieldError, Profile, ProfileError, load_profile, parse_profile
 from vve.profile.paths import get_path, set_path
 
 from . import audit
+from .concurrency import StaleDossier, merge_answers, run_unit_of_work
 from .plans import Download, slug
 from .summaries import summarise
 
@@ -25,10 +25,6 @@ TOKEN_BYTES = 32  # 256 bits
 PUBLIC_ID_BYTES = 9
 MAX_IMPORT_BYTES = 256 * 1024
 _PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
-
-
-class StaleDossier(Exception):
-    """Someone saved the dossier after this form was loaded; nothing was saved."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +37,15 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def start_dossier(profile: dict[str, Any] | None = None) -> NewDossier:
+def new_dossier(
+    profile: dict[str, Any] | None = None,
+    user: User | None = None,
+    action: str = "dossier_created",
+    trail: str | None = None,
+) -> NewDossier:
+    """A dossier in the session with the security event ``action`` (``dossier_created``
+    or ``dossier_imported``) and the first entry of its own trail (``trail``, by default
+    the same code); the caller commits."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     dossier = Dossier(
         public_id=secrets.token_urlsafe(PUBLIC_ID_BYTES),
@@ -50,8 +54,17 @@ def start_dossier(profile: dict[str, Any] | None = None) -> NewDossier:
         furthest_step=0,
     )
     db.session.add(dossier)
-    db.session.commit()
+    db.session.flush()  # the trail entry needs the dossier's id
+    audit.record(dossier, audit.actor_of(user), trail or action)
+    audit.security_event(action, user, subject=dossier.public_id)
     return NewDossier(dossier, token)
+
+
+def start_dossier(user: User | None = None) -> NewDossier:
+    """An empty dossier, started by a board (or by ``user``, an advisor)."""
+    new = new_dossier(user=user)
+    db.session.commit()
+    return new
 
 
 def find_dossier(public_id: str) -> Dossier | None:
@@ -65,11 +78,14 @@ def find_dossier(public_id: str) -> Dossier | None:
 def replace_token(dossier: Dossier, actor: str = audit.BOARD, reason: str | None = None) -> str:
     """A new private link; the old one, and every browser that opened it, lose access."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    dossier.token_hash = _hash(token)
-    dossier.token_in_path = False
-    audit.record(dossier, actor, "link_replaced", {"reason": reason} if reason else None)
-    db.session.commit()
-    return token
+
+    def work() -> str:
+        dossier.token_hash = _hash(token)
+        dossier.token_in_path = False
+        audit.record(dossier, actor, "link_replaced", {"reason": reason} if reason else None)
+        return token
+
+    return run_unit_of_work(work)
 
 
 @dataclass(frozen=True)
@@ -97,44 +113,94 @@ def token_matches(dossier: Dossier, token: str) -> bool:
     return hmac.compare_digest(dossier.token_hash, _hash(token))
 
 
+@dataclass(frozen=True)
+class Saved:
+    profile: Profile
+    theirs: list[str]  # answers of the step someone else changed meanwhile, kept as saved
+
+
 def save_step(
     dossier: Dossier,
     values: dict[str, Any],
     step_number: int,
     expected_version: int | None,
+    original: dict[str, str] | None = None,
     actor: str = audit.BOARD,
     total_steps: int | None = None,
-) -> Profile:
-    """Merge one step's answers, validate the whole profile, commit with an audit entry.
+) -> Saved:
+    """Merge one step's answers, validate the whole profile, commit with an audit entry
+    that lists every changed answer with its old and new value.
 
-    Raises ProfileError (Dutch, with field paths) or StaleDossier; nothing is saved then.
+    ``expected_version`` is the version the form was loaded with and ``original`` the
+    digests of its answers then (concurrency.digests). Over a newer version, or without
+    a version, the answers are merged per field (concurrency.merge_answers). Raises
+    ProfileError (Dutch, with field paths) or StaleDossier with the conflicts; nothing is
+    saved then.
     """
-    if expected_version is not None and expected_version != dossier.version:
-        raise StaleDossier()
-    before = dossier.profile or {}
+
+    def work() -> Saved:
+        before = dossier.profile or {}
+        wanted, theirs = values, list[str]()
+        if expected_version is None or expected_version != dossier.version:
+            wanted, theirs = _merged(before, values, original or {})
+        profile = _with_answers(before, wanted)
+        dossier.profile = profile.model_dump(mode="json")
+        dossier.furthest_step = max(dossier.furthest_step, step_number)
+        changes = [
+            {"path": path, "old": get_path(before, path), "new": get_path(dossier.profile, path)}
+            for path in wanted
+            if get_path(before, path) != get_path(dossier.profile, path)
+        ]
+        if changes:
+            audit.record(dossier, actor, "answers_changed", {"changes": changes})
+        summarise(dossier, profile, total_steps)
+        return Saved(profile, theirs)
+
+    return run_unit_of_work(work)
+
+
+def _with_answers(before: dict[str, Any], values: dict[str, Any]) -> Profile:
     data = json.loads(json.dumps(before))
     data.setdefault("association", {})
     for path, value in values.items():
         set_path(data, path, value)
-    profile = parse_profile(data)
-    dossier.profile = profile.model_dump(mode="json")
-    dossier.furthest_step = max(dossier.furthest_step, step_number)
-    changed = sorted(p for p in values if get_path(before, p) != get_path(dossier.profile, p))
-    if changed:
-        audit.record(dossier, actor, "answers_changed", {"fields": changed})
-    summarise(dossier, profile, total_steps)
-    try:
-        db.session.commit()
-    except StaleDataError:
-        db.session.rollback()
-        raise StaleDossier() from None
-    return profile
+    return parse_profile(data)
+
+
+def _merged(
+    before: dict[str, Any], values: dict[str, Any], original: dict[str, str]
+) -> tuple[dict[str, Any], list[str]]:
+    """The answers to save of a form loaded before the last save; StaleDossier with the
+    conflicts, and the stored profile with this form's own changes, when both changed."""
+    normalised = _with_answers(before, values).model_dump(mode="json")
+    merge = merge_answers(before, normalised, values, original)
+    if merge.conflicts:
+        mine = {**merge.values, **{c.path: values[c.path] for c in merge.conflicts}}
+        try:
+            proposal: dict[str, Any] | None = _with_answers(before, mine).model_dump(mode="json")
+        except ProfileError:
+            proposal = None  # the form shows what was posted; the merge runs again
+        raise StaleDossier(tuple(merge.conflicts), proposal)
+    return merge.values, merge.theirs
 
 
 def delete_dossier(dossier: Dossier) -> None:
-    """Really gone: answers, plans, shares and audit log (cascades)."""
-    db.session.delete(dossier)
-    db.session.commit()
+    """Really gone: answers, plans, shares and the dossier's own trail (cascades). What
+    stays is a tombstone in the security log: the random public id, the dates and the
+    number of plans made, no answers or names."""
+
+    def work() -> None:
+        tombstone = {
+            "created": dossier.created_at.date().isoformat(),
+            "deleted": dt.date.today().isoformat(),
+            "snapshots": len(dossier.snapshots),
+        }
+        audit.security_event(
+            "dossier_deleted", actor=audit.BOARD, subject=dossier.public_id, detail=tombstone
+        )
+        db.session.delete(dossier)
+
+    run_unit_of_work(work)
 
 
 def export_profile(dossier: Dossier) -> Download:
@@ -153,7 +219,7 @@ def import_profile(data: bytes, furthest_step: int) -> NewDossier:
     except UnicodeDecodeError:
         raise ProfileError([FieldError("", "Dit bestand is geen tekst (UTF-8).")]) from None
     profile = load_profile(text)
-    new = start_dossier(profile.model_dump(mode="json"))
+    new = new_dossier(profile.model_dump(mode="json"), action="dossier_imported")
     new.dossier.furthest_step = furthest_step
     summarise(new.dossier, profile, furthest_step)
     db.session.commit()

@@ -22,6 +22,7 @@ from vve.rules.serialize import plan_to_dict
 
 from . import audit, house_style
 from .areas import municipal_plan_for
+from .concurrency import StaleDossier, run_unit_of_work
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -82,6 +83,10 @@ def _municipal_dict(municipal: MunicipalPlan) -> dict[str, Any]:
         "notes": municipal.notes,
         "source": municipal.source,
         "updated_at": municipal.updated_at.date().isoformat() if municipal.updated_at else None,
+        # the organisation whose advisor made the last change ("" before anyone did)
+        "updated_by": (
+            municipal.updated_by_organisation.name if municipal.updated_by_organisation else ""
+        ),
     }
 
 
@@ -101,14 +106,24 @@ def record_download(dossier: Dossier, plan: dict[str, Any], user: User | None) -
     """The Word plan for whoever asks (a board or an advisor), kept as a snapshot; the
     caller hands it out with ``snapshot_download``.
 
-    Asking again when nothing changed gives the stored snapshot, without a new one."""
+    Asking again when nothing changed gives the stored snapshot, without a new one. A save
+    that lands meanwhile makes the plan again from the saved answers
+    (concurrency.run_unit_of_work); StaleDossier only when saves keep landing."""
     who = audit.actor_of(user)
-    same = _same_snapshot(dossier, plan, who)
-    if same is not None:
-        return same
-    template, prepared_by = house_style.template_for(dossier, user)
-    data = write_plan_docx(plan, DocumentMeta(prepared_by=prepared_by), template)
-    return record_snapshot(dossier, plan, created_by=who, document=data)
+    first = [plan]
+
+    def work() -> PlanSnapshot:
+        current = first.pop() if first else make_plan(dossier)
+        if current is None:  # cannot happen: answers are never removed
+            raise StaleDossier()
+        same = _same_snapshot(dossier, current, who)
+        if same is not None and same.document is not None:
+            return same
+        template, prepared_by = house_style.template_for(dossier, user)
+        data = write_plan_docx(current, DocumentMeta(prepared_by=prepared_by), template)
+        return record_snapshot(dossier, current, created_by=who, document=data)
+
+    return run_unit_of_work(work)
 
 
 def _same_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str) -> PlanSnapshot | None:
@@ -126,6 +141,7 @@ def _same_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str) -> P
 def record_snapshot(
     dossier: Dossier, plan: dict[str, Any], created_by: str, document: bytes | None = None
 ) -> PlanSnapshot:
+    """Added to the session with its trail entry; the caller commits."""
     snapshot = PlanSnapshot(
         dossier=dossier,
         created_by=created_by,
@@ -137,7 +153,6 @@ def record_snapshot(
     db.session.add(snapshot)
     dossier.status = "downloaded"
     audit.record(dossier, created_by, "plan_downloaded")
-    db.session.commit()
     return snapshot
 
 

@@ -12,7 +12,7 @@ from vve.models import Dossier, Share, User
 
 from . import audit
 from .clock import aware, now
-from .dossiers import NewDossier, start_dossier
+from .dossiers import NewDossier, new_dossier
 
 SHARE_CODE_DAYS = 14
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
@@ -63,7 +63,7 @@ def redeem_share(user: User, code: str) -> Dossier:
 
 def start_for_board(user: User) -> NewDossier:
     """An advisor starts a dossier for a board: shared with the advisor's organisation."""
-    new = start_dossier()
+    new = new_dossier(user=user, trail="started_for_board")
     db.session.add(
         Share(
             dossier=new.dossier,
@@ -73,7 +73,6 @@ def start_for_board(user: User) -> NewDossier:
             expires_at=now(),
         )
     )
-    audit.record(new.dossier, audit.actor_of(user), "started_for_board")
     db.session.commit()
     return new
 

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, or_
 
 from vve.extensions import db
-from vve.models import Dossier
+from vve.models import Dossier, PostcodeArea
 from vve.profile import Profile
 
 from .plans import dossier_profile, plan_for
 
 
-def summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> None:
-    """Fill the columns in the session; the caller commits."""
+def summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> dict[str, Any]:
+    """Fill the columns in the session and return the plan they came from; the caller
+    commits."""
     a = profile.association
     dossier.name = a.name[:200]
     dossier.municipality = (a.municipality or "")[:100]
@@ -27,20 +33,50 @@ def summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> No
     )
     if dossier.status != "downloaded" and total_steps is not None:
         dossier.status = "complete" if dossier.furthest_step >= total_steps else "started"
+    return plan
 
 
-def refresh_municipality(municipality: str) -> int:
-    """After a municipal plan changes: the columns of its dossiers follow. Commits."""
-    dossiers = (
-        db.session.execute(
-            db.select(Dossier).where(db.func.lower(Dossier.municipality) == municipality.lower())
-        )
-        .scalars()
-        .all()
+@dataclass(frozen=True)
+class Refreshed:
+    """A dossier after a municipal change: its route before and after, and the municipal
+    plan its plan follows now (the plan's ``municipal_plan``, or None)."""
+
+    dossier: Dossier
+    before: str
+    after: str
+    municipal: dict[str, Any] | None
+
+
+def refresh_municipalities(names: Collection[str]) -> list[Refreshed]:
+    """After municipal plans or postcode areas change: the columns of every dossier in
+    these municipalities follow, each dossier once. A dossier is in a municipality by the
+    board's answer or by its postcode's area. Nothing is committed: the change, the
+    dossiers and the audit entries are stored together by the caller."""
+    keys = sorted({n.strip().lower() for n in names if n.strip()})
+    if not keys:
+        return []
+    exact = sorted({n.strip() for n in names if n.strip()})
+    areas = db.select(PostcodeArea.postcode).where(
+        or_(func.lower(PostcodeArea.municipality).in_(keys), PostcodeArea.municipality.in_(exact))
     )
-    for dossier in dossiers:
+    found = db.session.execute(
+        db.select(Dossier)
+        .where(
+            or_(
+                func.lower(Dossier.municipality).in_(keys),
+                Dossier.municipality.in_(exact),
+                Dossier.postcode.in_(areas),
+                func.substr(Dossier.postcode, 1, 4).in_(areas),
+            )
+        )
+        .order_by(Dossier.id)
+    ).scalars()
+    refreshed = []
+    for dossier in found:
         profile = dossier_profile(dossier)
-        if profile is not None:
-            summarise(dossier, profile, None)
-    db.session.commit()
-    return len(dossiers)
+        if profile is None:
+            continue
+        before = dossier.heat_route
+        plan = summarise(dossier, profile, None)
+        refreshed.append(Refreshed(dossier, before, dossier.heat_route, plan["municipal_plan"]))
+    return refreshed

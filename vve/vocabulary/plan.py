@@ -114,16 +114,21 @@ PLAN_ACTORS = CodeSet(
     Term("manager", "Beheerder", N_("Beheerder")),
 )
 
-# Who did something to a dossier (the audit log): the board, or an advisor, stored as
-# "advisor:<e-mail address>".
+# Who did something to a dossier (the audit log): the board, an advisor, stored as
+# "advisor:<e-mail address>", or the organisation that maintains the municipality's heat
+# plan, stored as "organisation:<name>" (a board need not learn the e-mail address of an
+# advisor it never shared with).
 AUDIT_ACTORS = CodeSet(
     "audit_actors",
     Term("board", "bestuur", N_("Bestuur")),
     Term("advisor", "adviseur", N_("Adviseur")),
+    Term("organisation", "adviesorganisatie", N_("Adviesorganisatie")),
 )
 
 AUDIT_EVENTS = CodeSet(
     "audit_events",
+    Term("dossier_created", "dossier gestart", N_("Dossier gestart")),
+    Term("dossier_imported", "dossier geïmporteerd", N_("Dossier geïmporteerd")),
     Term("answers_changed", "antwoorden gewijzigd", N_("Antwoorden gewijzigd")),
     Term("share_created", "deelcode gemaakt", N_("Deelcode gemaakt")),
     Term(
@@ -139,6 +144,12 @@ AUDIT_EVENTS = CodeSet(
         N_("Dossier gestart door een adviseur"),
     ),
     Term("link_replaced", "persoonlijke link vervangen", N_("Persoonlijke link vervangen")),
+    # detail: municipality, and the route before and after ("from", "to")
+    Term(
+        "municipal_plan_applied",
+        "warmteplan van de gemeente gewijzigd",
+        N_("Warmteplan van de gemeente gewijzigd"),
+    ),
 )
 
 # How sure a fact of the knowledge data is.

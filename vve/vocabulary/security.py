@@ -71,6 +71,16 @@ SECURITY_EVENTS = CodeSet(
         "municipal_plans_imported", "warmteplannen geïmporteerd", N_("Warmteplannen geïmporteerd")
     ),
     Term("postcodes_imported", "postcodetabel geïmporteerd", N_("Postcodetabel geïmporteerd")),
+    Term(
+        "municipal_editor_granted",
+        "adviseur mag warmteplannen van gemeenten wijzigen",
+        N_("Adviseur mag warmteplannen van gemeenten wijzigen"),
+    ),
+    Term(
+        "municipal_editor_revoked",
+        "adviseur mag geen warmteplannen van gemeenten meer wijzigen",
+        N_("Adviseur mag geen warmteplannen van gemeenten meer wijzigen"),
+    ),
     # exports
     Term("csv_exported", "dashboard als CSV geëxporteerd", N_("Dashboard als CSV geëxporteerd")),
 )

@@ -13,7 +13,11 @@ from vve.responses import attachment
 from vve.security import dossier_required, drop_grant, grant, remember_new_token
 from vve.services import audit, dossiers, plans, sharing
 
+from .changes import change_lines
+from .saving import changed_meanwhile
+
 bp = Blueprint("board", __name__)
+bp.register_error_handler(dossiers.StaleDossier, changed_meanwhile)
 
 
 @bp.route("/d/<public_id>/delen", methods=["GET", "POST"])
@@ -69,6 +73,7 @@ def history(dossier):
         dossier=dossier,
         snapshots=list(reversed(dossier.snapshots)),
         events=audit.log_of(dossier),
+        change_lines=change_lines,
     )
 
 

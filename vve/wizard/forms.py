@@ -29,6 +29,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Reg
 from vve import vocabulary
 from vve.fields import RANGE_MESSAGE, EuroField, RateField, TolerantIntegerField, choices
 from vve.knowledge import load_knowledge
+from vve.profile.limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
 from vve.profile.paths import get_path
 from vve.terms import lazy_pairs
 
@@ -157,9 +158,17 @@ class RuleRow(Form):
 
 def _votes_extras() -> dict[str, Any]:
     return {
-        "owners": FieldList(FormField(OwnerRow), label=_l("Eigenaars"), min_entries=OWNER_ROWS),
+        "owners": FieldList(
+            FormField(OwnerRow),
+            label=_l("Eigenaars"),
+            min_entries=OWNER_ROWS,
+            max_entries=MAX_OWNER_GROUPS,
+        ),
         "weights": FieldList(
-            FormField(WeightRow), label=_l("Stemmentabel"), min_entries=WEIGHT_ROWS
+            FormField(WeightRow),
+            label=_l("Stemmentabel"),
+            min_entries=WEIGHT_ROWS,
+            max_entries=MAX_WEIGHT_ROWS,
         ),
         "ordinary": FormField(RuleRow, label=_l("Gewone besluiten")),
         "qualified": FormField(RuleRow, label=_l("Besluiten met gekwalificeerde meerderheid")),
@@ -168,9 +177,13 @@ def _votes_extras() -> dict[str, Any]:
 
 
 class StepForm(FlaskForm):
-    """Base: the dossier version the form was loaded with (optimistic locking)."""
+    """Base: the dossier version the form was loaded with (optimistic locking), the
+    digests of its answers then (for the three-way merge of a save over a newer
+    version), and the answers a conflict page asks to choose between."""
 
     version = HiddenField()
+    original = HiddenField()
+    conflicts = HiddenField()
 
 
 def form_class(step: Step) -> type[StepForm]:
@@ -182,6 +195,13 @@ def form_class(step: Step) -> type[StepForm]:
 
 
 FORMS = {step.slug: form_class(step) for step in STEPS}
+VOTES_PATHS = ("owners.groups", "voting.weights", "voting.overrides")
+
+
+def answer_paths(step: Step) -> list[str]:
+    """Every profile path a step's form saves, in the page's order."""
+    paths = [q.path for q in step.questions] + [t.path for t in step.tables]
+    return paths + list(VOTES_PATHS) if step.slug == VOTES_STEP else paths
 
 
 # --- profile <-> form ------------------------------------------------------------------

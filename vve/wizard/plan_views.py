@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
@@ -19,10 +20,12 @@ from vve.security import current_user, dossier_required, grant, remember_new_tok
 from vve.services import dossiers, plans
 
 from .money_words import class_text
+from .saving import changed_meanwhile
 from .steps import STEPS
 from .views import TOTAL_STEPS
 
 bp = Blueprint("plan", __name__)
+bp.register_error_handler(dossiers.StaleDossier, changed_meanwhile)
 
 
 def _count(label):
@@ -95,7 +98,7 @@ def apartment_amounts(plan: dict, form: ApartmentForm) -> dict | None:
     the engine's ``amounts_for_share``; None with the errors on the form otherwise."""
     classes = (plan["money"].get("apartments") or {}).get("classes") or []
     chosen, typed = form.appartement.data or "", (form.breukdeel.data or "").strip()
-    if chosen.isdigit() and int(chosen) < len(classes):
+    if re.fullmatch(r"\d{1,6}", chosen) and int(chosen) < len(classes):
         written = classes[int(chosen)]["share"]
         share = Fraction(written)
         form.breukdeel.data = ""  # the class counts, not an earlier typed share

@@ -213,9 +213,21 @@ def audit_text(event) -> str:
     detail = event.detail or {}
     if detail.get("fields"):
         text += ": " + ", ".join(field_words(path) for path in detail["fields"])
+    if event.action == "municipal_plan_applied":
+        text += _municipal_change(detail)
     if detail.get("organisation"):
         text += f" ({detail['organisation']})"
     return text
+
+
+def _municipal_change(detail: dict) -> str:
+    """ " (Assen): route Warmtenet → Hybride", or the route kept when only the year or
+    the source changed."""
+    where = f" ({detail['municipality']})" if detail.get("municipality") else ""
+    before, after = (label(vocabulary.HEAT_ROUTES, detail.get(k)) for k in ("from", "to"))
+    if before == after:
+        return where + ": " + _("route %(r)s", r=after)
+    return where + ": " + _("route %(a)s → %(b)s", a=before, b=after)
 
 
 def init_app(app: Flask) -> None:

@@ -19,13 +19,13 @@ from wtforms.validators import Length, NumberRange, Optional
 
 from vve.fields import RANGE_MESSAGE, EuroField, ShareField, TolerantIntegerField, choices
 from vve.knowledge import load_knowledge
+from vve.profile.limits import MAX_ROWS
 
 from .steps import Column, Table
 
 ROW_REQUIRED = _l("Vul dit ook in, of maak de hele regel leeg.")
 UNKNOWN_KEY = _l("Deze maatregel ken ik niet; laat de regel leeg.")
 LENGTH_MESSAGE = _l("Gebruik hoogstens %(max)d tekens.")
-MAX_ROWS = {"money.cost_shares": 200, "money.reserve_commitments": 50}
 
 
 def _measure_title(key: str) -> str:
@@ -110,12 +110,17 @@ def row_form(table: Table) -> type[TableRow]:
     return type(f"{table.name.title()}Row", (TableRow,), fields)
 
 
+def max_rows(table: Table) -> int:
+    """A list table's rows as the profile allows them; a keyed table's, one per known key."""
+    return len(KEY_CHOICES[table.keys]()) if table.keys else MAX_ROWS[table.path]
+
+
 def table_field(table: Table) -> FieldList:
     return FieldList(
         FormField(row_form(table)),
         label=table.label,
         min_entries=0 if table.keys else table.rows,
-        max_entries=MAX_ROWS.get(table.path, 50),
+        max_entries=max_rows(table),
     )
 
 

@@ -27,9 +27,10 @@ def test_a_security_event_is_stored_per_organisation_and_logged_without_the_addr
         db.session.commit()
     mine = audit.security_events(user.organisation_id)
     assert [(e.actor, e.action, e.detail) for e in mine] == [
-        ("advisor:an@team.nl", "csv_exported", {"rows": 3})
+        ("advisor:an@team.nl", "csv_exported", {"rows": 3}),
+        ("system", "user_created", {"role": "advisor"}),  # made on the command line
     ]
-    assert audit.security_events(other.organisation_id) == []
+    assert [e.action for e in audit.security_events(other.organisation_id)] == ["user_created"]
     assert [e.action for e in audit.security_events(None)] == ["login_failed"]
     records = [r for r in caplog.records if r.name == "vve.security"]
     assert [getattr(r, "event", None) for r in records] == ["csv_exported", "login_failed"]
@@ -42,4 +43,9 @@ def test_security_events_outlive_the_dossier_they_name(ctx):
     audit.security_event("dossier_read", actor=audit.BOARD, subject=dossier.public_id)
     db.session.commit()
     dossiers.delete_dossier(dossier)
-    assert db.session.execute(db.select(SecurityEvent.action)).scalars().all() == ["dossier_read"]
+    actions = db.select(SecurityEvent.action).order_by(SecurityEvent.id)
+    assert db.session.execute(actions).scalars().all() == [
+        "dossier_created",
+        "dossier_read",
+        "dossier_deleted",
+    ]

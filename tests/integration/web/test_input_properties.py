@@ -1,16 +1,23 @@
-"""Whatever a board member types, the wizard answers with a page, never a server error."""
+"""Whatever a board member types (or pastes: long texts, NUL bytes, numbers of thousands
+of digits), the wizard answers with a page that keeps it, never a server error."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
+from tests.integration.web.fuzzing import FUZZ, HUGE_NUMBERS
 from vve.fields import EuroField
 from vve.wizard.steps import STEPS
 
 # One-line inputs: browsers strip line breaks from <input> values.
-TYPED = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n"), max_size=30
+LINE = st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\r\n")
+TYPED = st.one_of(
+    st.text(LINE, max_size=30),
+    st.text(LINE, min_size=150, max_size=600),  # past the 200-character limit of a text
+    st.text(LINE, max_size=20).map(lambda t: f"{t}\x00{t}"),
+    HUGE_NUMBERS.filter(lambda n: len(n) < 20_000),  # several per post: under 2 MB
+    st.integers(-(10**40), 10**40).map(str),
 )
 STEP_FIELDS = {
     s.slug: [q.name for q in s.questions if q.kind not in ("choice", "bool")]
@@ -26,11 +33,7 @@ STEP_FIELDS = {
 
 
 @pytest.mark.parametrize("slug", [s.slug for s in STEPS])
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@FUZZ
 @given(data=st.data())
 def test_any_typed_text_gives_a_page_and_keeps_it(wizard, slug, data):
     names = STEP_FIELDS[slug]

@@ -536,5 +536,6 @@ def test_a_stale_save_names_the_changed_table_and_keeps_the_typed_rows(app, wiza
     response = wizard.client.post(wizard.url("kosten"), data=old)
     text = text_of(response)
     assert response.status_code == 409
-    assert "Breukdelen: Omschrijving: woning type A" in text
+    assert "Nu opgeslagen houden: 2 regels: Omschrijving: woning type A" in text
+    assert "Mijn invoer houden: 1 regel: Omschrijving: mijn regel" in text
     assert 'value="mijn regel"' in response.get_data(as_text=True)

@@ -136,7 +136,7 @@ def test_a_stale_form_is_not_saved_over_newer_answers(app, wizard):
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 409 and 'value="Derde versie"' in html
-    assert "Nu opgeslagen: Naam van de VvE: Tweede versie" in html  # what changed meanwhile
+    assert "Nu opgeslagen houden:</strong> Tweede versie" in html  # what changed meanwhile
     with app.app_context():
         profile = db.session.execute(db.select(Dossier)).scalar_one().profile
         assert profile["association"]["name"] == "Tweede versie"

@@ -382,5 +382,8 @@ def test_the_english_history_page_is_english(app, wizard):
     wizard.submit("vve", {"association__name": "VvE X"})
     wizard.client.get("/taal/en")
     html = wizard.client.get(f"/d/{wizard.public_id}/geschiedenis").get_data(as_text=True)
-    assert "Board · Answers changed: Name of the owners&#39; association" in html
+    assert "Board · Answers changed" in html
+    assert (
+        "Name of the owners&#39; association: <del>I don&#39;t know / not filled in</del>" in html
+    )
     assert "Bestuur" not in html and "Naam van de VvE" not in html and "Naam VvE" not in html

@@ -42,3 +42,34 @@ def test_each_chapter_writes_its_own_title_as_its_only_level_1_heading(plan):
         before = len(_level_1_headings(doc))
         chapter.write(b, plan)
         assert _level_1_headings(doc)[before:] == [chapter.title]
+
+
+@pytest.mark.parametrize(
+    ("status", "origin"),
+    [
+        ("adopted", "uit het vastgestelde wijkuitvoeringsplan van de gemeente Assen (wijk Lariks)"),
+        (
+            "in_preparation",
+            "uit het wijkuitvoeringsplan dat de gemeente Assen (wijk Lariks) voorbereidt",
+        ),
+        ("none", "uit wat de gemeente Assen (wijk Lariks) over de wijk heeft laten weten"),
+    ],
+)
+def test_the_municipal_origin_is_an_expectation_recorded_by_whom_and_when(status, origin):
+    from vve.document.chapters.summary import _municipal_origin
+
+    municipal = {
+        "municipality": "Assen",
+        "neighbourhood": "Lariks",
+        "status": status,
+        "expected_year": 2031,
+        "source": "Raadsbesluit 12 maart 2026",
+        "updated_at": "2026-11-20",
+        "updated_by": "Adviesteam Drenthe",
+    }
+    text = _municipal_origin(municipal)
+    assert text.startswith(f"De route en het verwachte jaar (2031) komen {origin}.")
+    assert "geen verplichting" in text and "Bron: Raadsbesluit 12 maart 2026." in text
+    assert text.endswith("Adviesteam Drenthe legde dit vast op 20 november 2026.")
+    bare = _municipal_origin({**municipal, "expected_year": None, "source": "", "updated_by": ""})
+    assert bare.startswith("De route komt ") and bare.endswith("Vastgelegd op 20 november 2026.")

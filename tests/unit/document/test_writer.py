@@ -7,9 +7,11 @@ import zipfile
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import AS_OF, EXAMPLES, make_profile
+from tests.house_styles import png
 from tests.strategies import profile_data
 from vve.document import CHAPTERS, DocumentMeta, TemplateError, write_plan_docx
 from vve.document.template import load_template
@@ -70,12 +72,18 @@ def test_summary_table_lists_every_decision(written):
     assert [r.cells[0].text for r in summary.rows[1:]] == [d["title"] for d in plan["decisions"]]
 
 
-def test_toc_field_and_update_on_open(written):
+def test_toc_field_filled_in_without_asking_word_to_update_fields(written):
+    """Word is never asked to update fields on opening (that would run any field in the
+    document); the contents are there, and a note says how to add the page numbers."""
     _, doc, _ = written
     instructions = [t.text for t in doc.element.body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith('TOC \\o "1-2"') for i in instructions)
-    update = doc.settings.element.find(qn("w:updateFields"))
-    assert update is not None and update.get(qn("w:val")) == "true"
+    assert doc.settings.element.find(qn("w:updateFields")) is None
+    assert not doc.element.xpath("//w:fldChar[@w:dirty]")
+    texts = [p.text for p in doc.paragraphs]
+    contents = texts.index("Inhoud")
+    assert CHAPTERS[0] in texts[contents + 1 : contents + 4]  # filled in before any update
+    assert any("Inhoudsopgave bijwerken" in t for t in texts[contents : contents + 100])
 
 
 def test_dutch_proofing_language_on_defaults_and_styles(written):
@@ -206,7 +214,7 @@ def _house_style(remove_list_bullet=True) -> bytes:
 
 def test_a_house_style_template_is_used():
     plan = plan_for(make_profile())
-    doc = Document(io.BytesIO(write_plan_docx(plan, template=(_house_style(), "huisstijl.docx"))))
+    doc = Document(io.BytesIO(write_plan_docx(plan, template=_house_style())))
     assert doc.styles["Heading 1"].font.name == "Georgia"
     assert doc.sections[-1].header.paragraphs[0].text == "Adviesbureau Noord"
     assert "List Bullet" in [s.name for s in doc.styles]
@@ -214,26 +222,38 @@ def test_a_house_style_template_is_used():
     assert _chapters(doc) == list(CHAPTERS)
 
 
+def test_a_header_with_only_a_logo_keeps_it_and_gets_the_name_beside_it():
+    house = Document()
+    house.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(png()), width=Cm(3))
+    out = io.BytesIO()
+    house.save(out)
+    plan = plan_for(make_profile(association={"name": "VvE De Eik"}))
+    header = (
+        Document(io.BytesIO(write_plan_docx(plan, template=out.getvalue()))).sections[-1].header
+    )
+    assert header._element.findall(".//" + qn("a:blip"))
+    assert "VvE De Eik" in [p.text for p in header.paragraphs]
+
+
 @pytest.mark.parametrize(
-    "name, data, message",
+    "data, message",
     [
-        ("huisstijl.docm", b"PK", "macro"),
-        ("huisstijl.dotx", b"PK", "sjabloon"),
-        ("huisstijl.pdf", b"%PDF", "Word-document"),
-        ("huisstijl.docx", b"geen zip", "geen geldig"),
+        (b"PK", "geen geldig Word-document"),
+        (b"%PDF", "geen geldig Word-document"),
+        (b"geen zip", "geen geldig Word-document"),
     ],
 )
-def test_templates_refused_with_a_dutch_message(name, data, message):
+def test_templates_refused_with_a_dutch_message(data, message):
     with pytest.raises(TemplateError, match=message):
-        load_template(data, name)
+        load_template(data)
 
 
 def test_a_zip_that_is_not_a_word_document_is_refused():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-    with pytest.raises(TemplateError, match="gewoon Word-document"):
-        load_template(buffer.getvalue(), "x.docx")
+    with pytest.raises(TemplateError, match="geen geldig Word-document"):
+        load_template(buffer.getvalue())
 
 
 def test_a_macro_enabled_document_renamed_to_docx_is_refused():
@@ -247,13 +267,13 @@ def test_a_macro_enabled_document_renamed_to_docx_is_refused():
                 content = content.replace(b"document.main+xml", b"document.macroEnabled.main+xml")
             archive.writestr(item, content)
     with pytest.raises(TemplateError, match="macro"):
-        load_template(buffer.getvalue(), "x.docx")
+        load_template(buffer.getvalue())
 
 
 def test_an_oversized_template_is_refused(monkeypatch):
-    monkeypatch.setattr("vve.document.template.MAX_TEMPLATE_BYTES", 100)
+    monkeypatch.setattr("vve.document.template.sanitise.MAX_TEMPLATE_BYTES", 100)
     with pytest.raises(TemplateError, match="groter dan"):
-        load_template(_house_style(), "groot.docx")
+        load_template(_house_style())
 
 
 # --- Dutch formatting ------------------------------------------------------------

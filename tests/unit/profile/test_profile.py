@@ -176,3 +176,41 @@ def test_a_vve_without_votes_is_refused():
 def test_dates_far_away_are_refused_in_dutch():
     errors = _errors({"association": {"name": "x"}, "ambition": {"start_date": "9999-01-01"}})
     assert errors["ambition.start_date"] == "Vul een datum tussen 2000 en 2090 in."
+
+
+@pytest.mark.parametrize("digits", [31, 4301, 200_000])
+@pytest.mark.parametrize("sign", ["", "-"])
+def test_a_number_with_too_many_digits_is_a_field_error_not_a_crash(digits, sign):
+    """Python refuses to convert more than 4,300 digits (ValueError): the profile says which
+    field instead, in Dutch, wherever the number is (nested in lists too)."""
+    number = sign + "9" * digits
+    text = (
+        '{"association": {"name": "x"}, "building": {"construction_year": NUMBER}, '
+        '"owners": {"groups": [{"kind": "investor", "votes": NUMBER}]}}'
+    ).replace("NUMBER", number)
+    with pytest.raises(ProfileError) as info:
+        load_profile(text)
+    assert {(e.path, e.message) for e in info.value.errors} == {
+        ("building.construction_year", "Dit getal heeft meer dan 30 cijfers."),
+        ("owners.groups.0.votes", "Dit getal heeft meer dan 30 cijfers."),
+    }
+
+
+def test_a_long_number_as_text_is_a_dutch_error_too():
+    assert _errors(
+        {"association": {"name": "x"}, "building": {"construction_year": "9" * 5000}}
+    ) == {"building.construction_year": "Dit getal heeft te veel cijfers."}
+
+
+def test_a_quorum_of_more_than_all_votes_is_refused_not_a_crash_in_the_plan():
+    """Found by the money property test: "more than 1/1" can never be present, and the
+    vote arithmetic refused it with a ValueError (a server error after a profile import)."""
+    rule = {"majority": "1/2", "quorum": "1/1", "quorum_comparison": "more_than"}
+    assert _errors({"association": {"name": "x"}, "voting": {"overrides": {"ordinary": rule}}}) == {
+        "voting.overrides.ordinary": (
+            "Een quorum van meer dan alle stemmen wordt nooit gehaald; "
+            "bedoelt u ten minste alle stemmen (at_least)?"
+        )
+    }
+    rule["quorum_comparison"] = "at_least"  # everybody present: strict, but possible
+    parse_profile({"association": {"name": "x"}, "voting": {"overrides": {"ordinary": rule}}})

@@ -29,14 +29,7 @@ def _overview(b: Builder, plan: dict) -> None:
     b.labelled("Route", route["explanation"]["text"])
     municipal = plan.get("municipal_plan")
     if municipal:
-        area = municipal["municipality"] + (
-            f", {municipal['neighbourhood']}" if municipal["neighbourhood"] else ""
-        )
-        source = f" Bron: {municipal['source']}." if municipal["source"] else ""
-        b.note(
-            f"De route en het jaar komen uit het warmteplan van de gemeente ({area}), "
-            f"bijgewerkt op {date_nl(municipal['updated_at'])}.{source}"
-        )
+        b.note(_municipal_origin(municipal))
     b.para(
         f"Wat het kost per appartement, staat op het voorblad; de bedragen per maatregel, "
         f"de lening en het reservefonds in het hoofdstuk '{money.TITLE}'."
@@ -52,6 +45,31 @@ def _overview(b: Builder, plan: dict) -> None:
             f"De VvE heeft {votes} stemmen{assumed}. Het plan loopt van "
             f"{date_nl(plan['stages'][0]['start'])} tot {date_nl(plan['stages'][-1]['end'])}."
         )
+
+
+def _municipal_origin(municipal: dict) -> str:
+    """Where the route came from: the municipality's plan is an expectation, not an order,
+    and the date is when an advisors' organisation recorded it, not the council's decision."""
+    area = f"de gemeente {municipal['municipality']}" + (
+        f" (wijk {municipal['neighbourhood']})" if municipal["neighbourhood"] else ""
+    )
+    year = municipal.get("expected_year")
+    what = f"De route en het verwachte jaar ({year})" if year else "De route"
+    verb = "komen" if year else "komt"
+    status = municipal.get("status")
+    if status == "adopted":
+        origin = f"uit het vastgestelde wijkuitvoeringsplan van {area}"
+    elif status == "in_preparation":
+        origin = f"uit het wijkuitvoeringsplan dat {area} voorbereidt"
+    else:
+        origin = f"uit wat {area} over de wijk heeft laten weten"
+    text = f"{what} {verb} {origin}. Dat is een verwachting van de gemeente, geen verplichting."
+    if municipal["source"]:
+        text += f" Bron: {municipal['source']}."
+    recorded = date_nl(municipal["updated_at"])
+    if municipal.get("updated_by"):
+        return text + f" {municipal['updated_by']} legde dit vast op {recorded}."
+    return text + f" Vastgelegd op {recorded}."
 
 
 def _first_steps(b: Builder, plan: dict) -> None:

@@ -1,0 +1,69 @@
+"""A step's page: its form as stored, and rendering it (shared by the step view and the
+saving of a step)."""
+
+from __future__ import annotations
+
+from flask import render_template
+
+from vve.services import concurrency, plans
+
+from . import tables
+from .forms import FORMS, add_stored_shares, answer_paths, form_data
+from .steps import STEPS
+
+TOTAL_STEPS = len(STEPS) + 1  # the questions plus "check your answers"
+
+
+# Where a keyed table's rows come from: the measures of the dossier's plan as it stands.
+KEY_SOURCES = {
+    "measures": lambda dossier: tuple(
+        m["id"] for m in (plans.make_plan(dossier) or {"measures": []})["measures"]
+    )
+}
+
+
+def table_keys(dossier, current) -> dict[str, tuple[str, ...]]:
+    return {table.path: KEY_SOURCES[table.keys](dossier) for table in current.tables if table.keys}
+
+
+def room_for_more_rows(form) -> None:
+    """Always one empty row more than the stored rows, so a table never runs out."""
+    for name in ("owners", "weights"):
+        if name in form:
+            rows = form[name]
+            while len(rows) < rows.max_entries and len(rows) <= sum(
+                1 for r in rows.data if any(v not in (None, "", False) for v in r.values())
+            ):
+                rows.append_entry()
+
+
+def stored_form(dossier, current):
+    """The step's form as stored now: its version and the digests of its answers."""
+    form = FORMS[current.slug](
+        formdata=None, data=form_data(current, dossier.profile, table_keys(dossier, current))
+    )
+    add_stored_shares(form, dossier.profile)
+    room_for_more_rows(form)
+    mark_loaded(form, dossier, current)
+    return form
+
+
+def mark_loaded(form, dossier, current) -> None:
+    form.version.data = str(dossier.version)
+    form.original.data = concurrency.digests(dossier.profile, answer_paths(current))
+
+
+def render(dossier, number, current, form, message=None, choices=()):
+    for table in current.tables:
+        tables.add_empty_row(form[table.name], table)
+    return render_template(
+        "wizard/step.html",
+        dossier=dossier,
+        step=current,
+        number=number,
+        total=TOTAL_STEPS,
+        form=form,
+        message=message,
+        choices=choices,
+        steps=STEPS,
+    )
