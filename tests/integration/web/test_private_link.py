@@ -96,8 +96,14 @@ def test_guessing_trips_the_limit_once_and_is_logged(app, wizard):
     assert open_link(guesser, wizard.link).status_code == 429
     assert open_link(guesser, wrong).status_code == 429
     with app.app_context():
-        events = db.session.execute(db.select(SecurityEvent)).scalars().all()
-    assert [e.action for e in events] == ["link_guess_throttled"]
+        events = (
+            db.session.execute(
+                db.select(SecurityEvent).where(SecurityEvent.action == "link_guess_throttled")
+            )
+            .scalars()
+            .all()
+        )
+    assert len(events) == 1  # once when the limit trips, not for every refused try
     assert events[0].actor == "system" and events[0].detail["failures"] == MAX_FAILURES
 
 
