@@ -15,7 +15,7 @@ from tests.house_styles import (
     hostile_markers,
     normal_house_style,
 )
-from tests.integration.web.conftest import csrf_of
+from tests.integration.web.conftest import csrf_of, download_plan
 from tests.integration.web.test_advisors import login, make_user, share_with
 from tests.unit.document.test_template import _empty_paragraphs
 from vve.extensions import db
@@ -118,7 +118,7 @@ def test_a_hostile_upload_is_stored_clean_and_the_admin_is_told_what_was_removed
     assert all(isinstance(n, int) and n > 0 for n in detail["removed"].values())
     advisor = login(app.test_client(), "anna@drenthe.nl")
     for client in (advisor, board.client):
-        plan = client.get(f"/d/{board.public_id}/plan.docx")
+        plan = download_plan(client, board.public_id)
         assert plan.status_code == 200 and hostile_markers(plan.data) == []
         document = Document(io.BytesIO(plan.data))
         assert document.styles["Heading 1"].font.name == "Georgia"
@@ -180,7 +180,7 @@ def test_a_stored_template_that_no_longer_passes_is_left_out_not_a_failure(app, 
     _store(app, _empty_paragraphs("header", 150_000, tmp_path))
     advisor = login(app.test_client(), "anna@drenthe.nl")
     for client in (advisor, board.client):
-        plan = client.get(f"/d/{board.public_id}/plan.docx")
+        plan = download_plan(client, board.public_id)
         assert plan.status_code == 200
         assert Document(io.BytesIO(plan.data)).styles["Heading 1"].font.name != "Georgia"
     html = login(app.test_client(), "admin@drenthe.nl").get(PAGE).get_data(as_text=True)
@@ -191,7 +191,7 @@ def test_a_stored_template_that_no_longer_passes_is_left_out_not_a_failure(app, 
 def test_a_stored_template_with_remote_content_is_cleaned_at_every_download(app, board):
     _store(app, hostile_house_style(*HOSTILE))
     advisor = login(app.test_client(), "anna@drenthe.nl")
-    plan = advisor.get(f"/d/{board.public_id}/plan.docx")
+    plan = download_plan(advisor, board.public_id)
     assert plan.status_code == 200 and hostile_markers(plan.data) == []
     assert Document(io.BytesIO(plan.data)).styles["Heading 1"].font.name == "Georgia"
 

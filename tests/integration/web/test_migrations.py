@@ -80,6 +80,9 @@ def _store(profile: dict | None) -> int:
 
 def _profiles() -> dict[int, tuple[dict | None, int]]:
     rows = db.session.execute(sa.text("SELECT id, profile, version FROM dossier")).all()
+    # end the read's transaction: on PostgreSQL it would hold a lock that a migration's
+    # ALTER TABLE on another connection waits for
+    db.session.rollback()
     return {
         row.id: (
             json.loads(row.profile) if isinstance(row.profile, str) else row.profile,
