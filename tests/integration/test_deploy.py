@@ -65,6 +65,7 @@ def gunicorn(tmp_path_factory):
         VVE_PROXY_FIX="1",
         VVE_BIND=f"127.0.0.1:{port}",
         VVE_WORKERS="2",
+        VVE_TRUSTED_HOSTS=f"127.0.0.1,localhost,{PUBLIC_HOST}",
     )
     bin_dir = Path(sys.executable).parent
     subprocess.run([bin_dir / "vve", "migrate"], env=env, cwd=home, check=True, capture_output=True)
@@ -114,7 +115,7 @@ def _start_dossier(browser: Browser, referer: str) -> tuple[str, str, str]:
     assert reply.status == 302, reply.status
     _reply, page = browser.request("GET", urlsplit(reply.headers["Location"]).path)
     link = re.search(r"(https?://[^\"<\s]+/toegang/[^\"<\s]+)", page).group(1)
-    public_id, token = link.rsplit("/", 2)[-2:]
+    public_id, token = link.split("/toegang/", 1)[1].split("#", 1)
     return link, public_id, token
 
 
@@ -126,16 +127,18 @@ def test_a_board_through_gunicorn_leaves_no_token_in_any_log(gunicorn):
         {"X-Forwarded-Proto": "https", "X-Request-ID": "board-1"},
     )
     link, public_id, token = _start_dossier(browser, f"https://127.0.0.1:{port}/")
+    # a link of the old form (the code in the path) and an encoded one: both in the log
+    old = f"https://127.0.0.1:{port}/toegang/{public_id}/{token}"
     reply, _ = browser.request("GET", f"/toegang/{public_id}/{token}")
-    assert reply.status == 302 and "/d/" in reply.headers["Location"]
-    reply, _ = browser.request("GET", f"/toegang/{public_id}%2F{token}", Referer=link)
+    assert reply.status in (200, 302)
+    reply, _ = browser.request("GET", f"/toegang/{public_id}%2F{token}", Referer=old)
     time.sleep(0.5)  # the access log is written after the response
     access = gunicorn["access"].read_text()
     everything = access + gunicorn["error"].read_text()
     assert token not in everything
-    assert f'"GET /toegang/{public_id}/[redacted] HTTP/1.1" 302' in access
+    assert f'"GET /toegang/{public_id}/[redacted] HTTP/1.1"' in access
     assert f'"GET /toegang/{public_id}%2F[redacted] HTTP/1.1"' in access
-    assert f'"{link.rsplit("/", 1)[0]}/[redacted]"' in access  # the Referer
+    assert f'"{old.rsplit("/", 1)[0]}/[redacted]"' in access  # the Referer
     assert "127.0.0.1 board-1 [" in access
 
 
@@ -209,16 +212,17 @@ class _SNIConnection(http.client.HTTPSConnection):
 def test_through_nginx_the_link_is_public_and_no_log_holds_the_token(gunicorn, nginx):
     browser = Browser(_tls(nginx["https"]), PUBLIC_HOST)
     link, public_id, token = _start_dossier(browser, f"https://{PUBLIC_HOST}/")
-    assert link == f"https://{PUBLIC_HOST}/toegang/{public_id}/{token}"
-    reply, _ = browser.request("GET", f"/toegang/{public_id}/{token}", Referer=link)
-    assert reply.status == 302
+    assert link == f"https://{PUBLIC_HOST}/toegang/{public_id}#{token}"
+    old = f"https://{PUBLIC_HOST}/toegang/{public_id}/{token}"  # a link of the old form
+    reply, _ = browser.request("GET", f"/toegang/{public_id}/{token}", Referer=old)
+    assert reply.status in (200, 302)
     time.sleep(0.5)
     proxy_log = (nginx["logs"] / "vve-access.log").read_text()
     logs = proxy_log + "".join(p.read_text() for p in nginx["logs"].glob("*.log"))
     logs += gunicorn["access"].read_text() + gunicorn["error"].read_text()
     assert token not in logs
     line = next(x for x in proxy_log.splitlines() if f"/toegang/{public_id}/" in x)
-    assert f'"GET /toegang/{public_id}/[redacted] HTTP/1.1" 302' in line
+    assert f'"GET /toegang/{public_id}/[redacted] HTTP/1.1"' in line
     assert f'"https://{PUBLIC_HOST}/toegang/{public_id}/[redacted]"' in line
     request_id = line.split()[1]
     assert re.fullmatch(r"[0-9a-f]{32}", request_id)

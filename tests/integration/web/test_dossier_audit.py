@@ -10,7 +10,7 @@ import json
 
 import sqlalchemy as sa
 
-from tests.integration.web.conftest import csrf_of
+from tests.integration.web.conftest import csrf_of, download_plan
 from tests.integration.web.test_advisors import login, make_user, share_with
 from tests.integration.web.test_money_web import COSTS, a_building
 from vve.extensions import db
@@ -153,8 +153,8 @@ def test_after_deletion_nothing_personal_survives_in_any_table(app, wizard):
     make_user(app, "an@drenthe.nl")
     advisor = login(app.test_client(), "an@drenthe.nl")
     share_with(wizard, advisor)
-    assert advisor.get(f"/d/{wizard.public_id}/plan.docx").status_code == 200
-    assert wizard.client.get(f"/d/{wizard.public_id}/plan.docx").status_code == 200
+    assert download_plan(advisor, wizard.public_id).status_code == 200
+    assert download_plan(wizard.client, wizard.public_id).status_code == 200
     assert _everything(app, PERSONAL)  # it is all there before
     page = wizard.client.get(f"/d/{wizard.public_id}/verwijderen").get_data(as_text=True)
     response = wizard.client.post(
