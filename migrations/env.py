@@ -97,14 +97,28 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # SQLite's ALTER TABLE in batch mode copies a table and drops the old one; with
+            # foreign keys on, that drop deletes every row that points to it (ON DELETE
+            # CASCADE: a dossier's plans, shares and trail). Off for the migration, outside
+            # any transaction (SQLite ignores the pragma inside one).
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
             **conf_args
         )
 
-        with context.begin_transaction():
-            context.run_migrations()
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if connection.dialect.name == "sqlite":
+                # the connection goes back to the app's pool: foreign keys on again
+                connection.commit()
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 if context.is_offline_mode():

@@ -22,7 +22,7 @@ def use_database(monkeypatch):
         monkeypatch.setenv("DATABASE_URL", uri)
         monkeypatch.setenv("SECRET_KEY", "maintenance-test")
         monkeypatch.setenv("VVE_ENV", "production")
-        monkeypatch.setenv("VVE_TRUSTED_HOSTS", "warmteplan.example.nl")  # as deploy/vve.env
+        monkeypatch.setenv("VVE_TRUSTED_HOSTS", "warmteplan.example.nl")
 
     return point
 

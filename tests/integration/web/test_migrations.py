@@ -80,8 +80,8 @@ def _store(profile: dict | None) -> int:
 
 def _profiles() -> dict[int, tuple[dict | None, int]]:
     rows = db.session.execute(sa.text("SELECT id, profile, version FROM dossier")).all()
-    # end the read: on PostgreSQL its open transaction would hold a lock that a later
-    # migration's ALTER TABLE dossier (on alembic's own connection) waits for forever
+    # end the read's transaction: on PostgreSQL it would hold a lock that a migration's
+    # ALTER TABLE on another connection waits for
     db.session.rollback()
     return {
         row.id: (

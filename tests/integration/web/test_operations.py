@@ -96,8 +96,12 @@ def test_security_events_are_logged_with_their_fields_and_no_password(app, clien
     advisor = login(client, "anna@drenthe.nl")
     advisor.get("/adviseur/export.csv?zoek=Jansen")
     text = lines.read()
-    event = next(line for line in text.splitlines() if "event=csv_exported" in line)
-    assert " vve.security " in event and "actor_kind=advisor" in event
+    event = next(
+        line
+        for line in text.splitlines()
+        if " vve.security " in line and "event=csv_exported" in line
+    )
+    assert "event=csv_exported" in event and "actor_kind=advisor" in event
     assert "user_id=" in event and "request_id=" in event
     assert "user_kind=advisor" in _request_lines(text)[-1]
     for secret in (PASSWORD, "anna@drenthe.nl", "Jansen"):
