@@ -95,8 +95,13 @@ class Board:
             if status not in (302,):
                 raise RuntimeError(f"step {slug}: {status}")
         self.request("check", "GET", f"/d/{public_id}/controle")
-        self.request("plan", "GET", f"/d/{public_id}/plan")
-        self.request("download", "GET", f"/d/{public_id}/plan.docx")
+        _, _, page = self.request("plan", "GET", f"/d/{public_id}/plan")
+        token = re.search(rb'name="csrf_token" value="([^"]+)"', page).group(1).decode()
+        # the download button: a POST that keeps the snapshot, then the snapshot itself
+        _, location, _ = self.request(
+            "download", "POST", f"/d/{public_id}/plan.docx", {"csrf_token": token}
+        )
+        self.request("download", "GET", location)
 
 
 THREADS = [1]
@@ -174,6 +179,7 @@ def run(database_url, args):
         "SECRET_KEY": secrets.token_hex(16),
         "VVE_ENV": "production",
         "VVE_TRUSTED_HOSTS": "127.0.0.1,localhost",
+        "VVE_LOG_LEVEL": "WARNING",  # one line per request would drown the report
     }
     subprocess.run(
         [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],

@@ -76,8 +76,9 @@ def _trusted_hosts(env: str) -> list[str]:
 
 def _engine_options(uri: str, given: dict | None) -> dict:
     """Dead connections are replaced before use; PostgreSQL gives up connecting after a
-    few seconds instead of hanging a worker (and the readiness check)."""
-    options: dict = {"pool_pre_ping": True, **(given or {})}
+    few seconds instead of hanging a worker (and the readiness check); a database error
+    in the log shows the SQL but not its values (answers, names, e-mail addresses)."""
+    options: dict = {"pool_pre_ping": True, "hide_parameters": True, **(given or {})}
     if uri.startswith("postgresql"):
         options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
         options["connect_args"].update((given or {}).get("connect_args", {}))

@@ -20,26 +20,28 @@ branch_labels = None
 depends_on = None
 
 
+# No batch mode (which on SQLite copies the table, drops the old one and renames the copy):
+# with foreign keys on, dropping the old dossier table deletes every row that references
+# it (snapshots, audit entries, shares). SQLite adds and drops plain columns in place.
+
+
 def upgrade():
-    with op.batch_alter_table('dossier', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('token_in_path', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
+    op.add_column('dossier', sa.Column('token_in_path', sa.Boolean(), nullable=False,
+                                       server_default=sa.false()))
     op.execute(sa.text("UPDATE dossier SET token_in_path = :yes").bindparams(yes=True))
 
     op.execute("DELETE FROM access_failure")
-    with op.batch_alter_table('access_failure', schema=None) as batch_op:
-        batch_op.drop_index('ix_access_failure_client_at')
-        batch_op.add_column(sa.Column('kind', sa.String(length=16), nullable=False,
-                                      server_default='link'))
-        batch_op.create_index('ix_access_failure_kind_client_at', ['kind', 'client', 'at'],
-                              unique=False)
+    op.drop_index('ix_access_failure_client_at', table_name='access_failure')
+    op.add_column('access_failure', sa.Column('kind', sa.String(length=16), nullable=False,
+                                              server_default='link'))
+    op.create_index('ix_access_failure_kind_client_at', 'access_failure',
+                    ['kind', 'client', 'at'], unique=False)
 
 
 def downgrade():
     op.execute("DELETE FROM access_failure")
-    with op.batch_alter_table('access_failure', schema=None) as batch_op:
-        batch_op.drop_index('ix_access_failure_kind_client_at')
-        batch_op.drop_column('kind')
-        batch_op.create_index('ix_access_failure_client_at', ['client', 'at'], unique=False)
-    with op.batch_alter_table('dossier', schema=None) as batch_op:
-        batch_op.drop_column('token_in_path')
+    op.drop_index('ix_access_failure_kind_client_at', table_name='access_failure')
+    op.drop_column('access_failure', 'kind')
+    op.create_index('ix_access_failure_client_at', 'access_failure', ['client', 'at'],
+                    unique=False)
+    op.drop_column('dossier', 'token_in_path')

@@ -356,7 +356,7 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
         # the municipality's plan for the dossier's neighbourhood: the admin registers
         # Assen first (the first organisation to register it maintains it)
         a.goto(server + "/adviseur/gemeenten")
-        a.get_by_label("Gemeente").fill("Assen")
+        a.get_by_label("Gemeente", exact=True).fill("Assen")  # not the table's region
         a.get_by_role("button", name="Gemeente registreren").click()
         expect(a.get_by_role("status")).to_contain_text("geregistreerd voor Assen")
         shoot(a, "21-gemeentelijke-plannen")

@@ -309,18 +309,40 @@ def test_kinds_count_apart_and_ipv6_counts_per_network(app):
 # --- the migration --------------------------------------------------------------------------
 
 
+def _count(table: str) -> int:
+    return db.session.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
 def test_the_migration_marks_old_codes_and_drops_unkeyed_counters(database_uri):
+    """Every stored code travelled in a URL path: marked for replacement. Nothing that
+    refers to a dossier is lost by this or any later migration, up or down (on SQLite a
+    batch migration copies a table and drops the old one: with foreign keys on, that
+    deletes every row referring to it, ON DELETE CASCADE)."""
     app = make_app(database_uri)
     with app.app_context():
         upgrade(revision="e1a2b3c4d5e6")
         now = dt.datetime.now(dt.UTC)
-        db.session.execute(
+        dossier_id = db.session.execute(
             sa.text(
                 "INSERT INTO dossier (public_id, token_hash, created_at, updated_at, version, "
                 "furthest_step, name, municipality, postcode, heat_route, stage, status) "
-                "VALUES (:p, :h, :t, :t, 1, 0, '', '', '', '', '', 'started')"
+                "VALUES (:p, :h, :t, :t, 1, 0, '', '', '', '', '', 'started') RETURNING id"
             ),
             {"p": secrets.token_urlsafe(9), "h": "0" * 64, "t": now},
+        ).scalar_one()
+        db.session.execute(
+            sa.text(
+                "INSERT INTO audit_event (dossier_id, at, actor, action) "
+                "VALUES (:d, :t, 'board', 'answers_changed')"
+            ),
+            {"d": dossier_id, "t": now},
+        )
+        db.session.execute(
+            sa.text(
+                "INSERT INTO plan_snapshot (dossier_id, created_at, created_by, engine_version, "
+                "knowledge_version, plan) VALUES (:d, :t, 'board', '1', 'k', :p)"
+            ).bindparams(sa.bindparam("p", type_=sa.JSON)),
+            {"d": dossier_id, "t": now, "p": {}},
         )
         db.session.execute(
             sa.text("INSERT INTO access_failure (client, at) VALUES (:c, :t)"),
@@ -329,9 +351,12 @@ def test_the_migration_marks_old_codes_and_drops_unkeyed_counters(database_uri):
         db.session.commit()
         upgrade()
         assert db.session.execute(sa.text("SELECT token_in_path FROM dossier")).scalar_one()
-        assert db.session.execute(sa.text("SELECT count(*) FROM access_failure")).scalar_one() == 0
+        assert _count("access_failure") == 0
+        assert (_count("dossier"), _count("audit_event"), _count("plan_snapshot")) == (1, 1, 1)
         db.session.rollback()  # no open transaction may hold a lock the downgrade needs
         downgrade(revision="e1a2b3c4d5e6")
+        assert (_count("dossier"), _count("audit_event"), _count("plan_snapshot")) == (1, 1, 1)
+        db.session.rollback()
         upgrade()
         db.session.remove()
         db.engine.dispose()

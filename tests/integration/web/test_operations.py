@@ -124,6 +124,20 @@ def test_a_server_error_is_logged_with_its_request_id_and_the_path_cut(app, line
     assert "request_id=fout-1" in error
 
 
+def test_a_database_error_in_the_log_shows_no_values(app, lines):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    typed = "".join(("Jan", "sen"))  # as a board's answer would be: not in any source line
+
+    @app.get("/stuk")
+    def broken():
+        db.session.execute(db.text("SELECT * FROM bestaat_niet WHERE x = :n"), {"n": typed})
+
+    assert app.test_client().get("/stuk").status_code == 500
+    text = lines.read()
+    assert "bestaat_niet" in text and "Jansen" not in text
+
+
 def test_migrations_in_the_same_process_keep_the_apps_log_handler(database_uri):
     app = make_app(database_uri)
     handler = logs.configure()
@@ -198,6 +212,7 @@ def test_postgresql_connections_give_up_quickly(tmp_path):
     config = load_config(str(tmp_path), {"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": PG_URL})
     assert config["SQLALCHEMY_ENGINE_OPTIONS"]["connect_args"]["connect_timeout"] <= 10
     assert config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"]
+    assert config["SQLALCHEMY_ENGINE_OPTIONS"]["hide_parameters"]  # no answers in error logs
 
 
 # --- the SQLite file -------------------------------------------------------------------
