@@ -10,7 +10,7 @@
   query string (search terms may be names), no body, no addresses.
 - Private-link tokens are cut out of every line (``redact``), whatever logger wrote it:
   Flask's own exception log, werkzeug's development server, a library. The gunicorn access
-  log uses the same function (``vve.gunicorn_logging``).
+  log uses the same function (``deploy/gunicorn.conf.py``).
 """
 
 from __future__ import annotations
@@ -27,13 +27,19 @@ from flask import Flask, g, has_request_context, request, session
 from flask.logging import default_handler
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+=/-]{0,127}")
+REDACTED = "[redacted]"
 # /toegang/<public_id>/<token>: the old form of the private link, still in mailboxes; and
 # the new one, /toegang/<public_id>#<token>, should a link ever be written to a log. Also
-# percent-encoded, as in a query parameter that carries a path.
-_TOKEN_IN_PATH = re.compile(
-    r"((?:/|%2[Ff])toegang(?:/|%2[Ff])[^/\s?#&%\"'<>]+)(/|%2[Ff]|#|%23)[^\s?#&\"'<>]+"
+# percent-encoded (a query parameter that carries a path) and in any letter case. After
+# "toegang/": a public id followed by a separator or the end keeps the id and loses what
+# follows; anything else (a token where the id should be) is removed whole.
+_SEPARATOR = r"(?:/|%2[fF]|#|%23)"
+_PRIVATE_LINK = re.compile(
+    rf"(?P<head>toegang{_SEPARATOR}+)"
+    rf"(?:(?P<id>[A-Za-z0-9_-]{{1,32}})(?=$|{_SEPARATOR}|[\s?\"'<>;&]))?"
+    rf"(?P<rest>[^\s?\"'<>]*)",
+    re.IGNORECASE,
 )
-REDACTED = "[redacted]"
 # The extra fields a line may carry (request lines and security events), in this order.
 FIELDS = (
     "request_id",
@@ -54,8 +60,24 @@ request_log = logging.getLogger("vve.request")
 
 
 def redact(text: str) -> str:
-    """``text`` with the token of every private link in a URL path replaced."""
-    return _TOKEN_IN_PATH.sub(rf"\1\2{REDACTED}", text)
+    """``/toegang/<id>/<anything>`` becomes ``/toegang/<id>/[redacted]``, wherever it occurs.
+
+    Also for encoded slashes (``%2F``) and any letter case. A path with no token, such as
+    ``/toegang/<id>``, is left as it is.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        public_id, rest = match["id"], match["rest"]
+        if public_id is None:
+            return match["head"] + REDACTED if rest else match["head"]
+        if not rest:
+            return match["head"] + public_id
+        separator = re.match(_SEPARATOR + "+", rest)
+        if separator and separator.end() == len(rest):
+            return match["head"] + public_id + rest  # "/toegang/<id>/": nothing to hide
+        return match["head"] + public_id + (separator.group() if separator else "/") + REDACTED
+
+    return _PRIVATE_LINK.sub(replace, text)
 
 
 class _RequestId(logging.Filter):

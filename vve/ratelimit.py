@@ -1,5 +1,6 @@
-"""Failed attempts per client address and kind: private links and share codes (``link``),
-logins (``login``). Counted in the database, so several app servers share the count.
+"""Failed attempts per client address and kind: private links and share codes (``link``).
+Counted in the database, so several app servers share the count. (Logins have their own
+throttle per address and per account, vve.services.throttle, which uses ``client_key``.)
 
 The address is stored only as an HMAC keyed with the app's secret: the table cannot be
 reversed by hashing every IPv4 address. IPv6 addresses count per /64 (one subscriber's
@@ -27,9 +28,9 @@ from .services import audit
 
 MAX_FAILURES = 20
 WINDOW = dt.timedelta(minutes=10)
-LIMITS = {"link": MAX_FAILURES, "login": MAX_FAILURES}
+LIMITS = {"link": MAX_FAILURES}
 # The security event written when an address reaches the limit (vocabulary/security.py).
-THROTTLED_EVENTS = {"link": "link_guess_throttled", "login": "login_throttled"}
+THROTTLED_EVENTS = {"link": "link_guess_throttled"}
 
 
 def _network(address: str) -> str:

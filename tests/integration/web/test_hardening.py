@@ -293,16 +293,15 @@ def test_addresses_are_stored_as_a_keyed_hash_that_enumeration_cannot_reverse(ap
         assert ratelimit.client_key("192.0.2.7") != stored
 
 
-def test_kinds_count_apart_and_ipv6_counts_per_network(app):
+def test_ipv6_counts_per_network(app):
     with app.test_request_context():
-        for _ in range(ratelimit.LIMITS["login"]):
-            ratelimit.record_failure("login", address="2001:db8:1:2::1")
-        assert ratelimit.blocked("login", address="2001:db8:1:2:ffff::9")  # the same /64
-        assert not ratelimit.blocked("login", address="2001:db8:1:3::1")
-        assert not ratelimit.blocked("link", address="2001:db8:1:2::1")
-        assert not ratelimit.blocked("login", address="192.0.2.1")
+        for _ in range(ratelimit.LIMITS["link"]):
+            ratelimit.record_failure("link", address="2001:db8:1:2::1")
+        assert ratelimit.blocked("link", address="2001:db8:1:2:ffff::9")  # the same /64
+        assert not ratelimit.blocked("link", address="2001:db8:1:3::1")
+        assert not ratelimit.blocked("link", address="192.0.2.1")
         assert [e.action for e in db.session.execute(db.select(SecurityEvent)).scalars()] == [
-            "login_throttled"
+            "link_guess_throttled"
         ]
 
 
