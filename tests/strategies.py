@@ -94,6 +94,10 @@ def for_annotation(annotation, metadata=()) -> st.SearchStrategy:
             2,
         )
         return st.decimals(low, high, places=places, allow_nan=False, allow_infinity=False).map(str)
+    if annotation is dt.datetime:
+        return st.datetimes(
+            dt.datetime(2020, 1, 1), dt.datetime(2040, 12, 31), timezones=st.just(dt.UTC)
+        ).map(dt.datetime.isoformat)
     if annotation is dt.date:
         return st.dates(dt.date(2020, 1, 1), dt.date(2040, 12, 31)).map(dt.date.isoformat)
     raise TypeError(f"no strategy for {annotation!r}")

@@ -55,6 +55,8 @@ class Dossier(Model):
     heat_route: Mapped[str] = mapped_column(String(20), default="", index=True)
     stage: Mapped[str] = mapped_column(String(20), default="", index=True)
     status: Mapped[str] = mapped_column(String(20), default="started", index=True)
+    # decisions the meetings took (recorded results that passed and stand)
+    decisions_taken: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     snapshots: Mapped[list[PlanSnapshot]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", order_by="PlanSnapshot.id"

@@ -25,11 +25,14 @@ from .entries import (
     ClassRule,
     DecisionEntry,
     DecisionsFile,
+    FollowUp,
+    FollowUpAction,
     MaintenanceCoupling,
     MeasureEntry,
     MeasuresFile,
     MeetingCalendar,
     ModelSpec,
+    NoticeRule,
     Period,
     Proxies,
     Region,
@@ -60,6 +63,8 @@ __all__ = [
     "ClassRule",
     "DecisionEntry",
     "Financing",
+    "FollowUp",
+    "FollowUpAction",
     "Knowledge",
     "KnowledgeError",
     "MaintenanceCoupling",
@@ -67,6 +72,7 @@ __all__ = [
     "MeetingCalendar",
     "ModelSpec",
     "MonthDay",
+    "NoticeRule",
     "Period",
     "Proxies",
     "RiskEntry",
@@ -121,6 +127,8 @@ class Knowledge:
     optional_fields: frozenset[str]
     money: MoneyKnowledge
     meetings: MeetingCalendar
+    follow_up: FollowUp
+    notice: NoticeRule
     proxies: Proxies
     boilers: Boilers
     unconfirmed: SourcedText
@@ -199,6 +207,8 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         optional_fields=frozenset(unknowns.optional.fields),
         money=load_money(raw["costs"], where("costs"), set(measures.measures)),
         meetings=stages.meetings,
+        follow_up=stages.follow_up,
+        notice=voting.notice,
         proxies=voting.proxies,
         boilers=measures.boilers,
         unconfirmed=measures.unconfirmed,

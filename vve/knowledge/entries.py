@@ -119,6 +119,14 @@ class SourcedText(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class NoticeRule(Sourced):
+    """How the latest day to send a meeting's notice is counted (voting.toml [notice])."""
+
+    working_day: bool  # a send-by day in a weekend or on a holiday moves to the day before
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VotingFile:
     rules: Mapping[str, RuleSpec]
     models: Mapping[str, ModelSpec]
@@ -128,6 +136,7 @@ class VotingFile:
     proxies: Proxies
     written_decision: SourcedText
     threshold_unset: SourcedText
+    notice: NoticeRule
 
 
 # ---- decisions.toml, measures.toml, routes.toml ------------------------------------
@@ -320,10 +329,38 @@ class MeetingCalendar(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUpAction:
+    """An action of a follow-up meeting. ``anchor``: "start" counts ``offset_weeks`` on from
+    the day after the meeting that did not decide (or today); "meeting" counts them back
+    from the follow-up meeting."""
+
+    id: str
+    kind: Literal["second_meeting", "again"]
+    what: str
+    who: Who
+    anchor: Literal["start", "meeting"]
+    offset_weeks: int
+    weeks: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUp(Sourced):
+    """What the plan does after a meeting that did not take every proposal (stages.toml
+    [follow_up]): a second meeting, or the proposal again ``again_weeks`` later."""
+
+    again_weeks: int
+    second_meeting_label: str
+    again_label: str
+    why_again: str
+    actions: tuple[FollowUpAction, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StagesFile:
     meta: StageMeta
     stages: tuple[StageEntry, ...]
     meetings: MeetingCalendar
+    follow_up: FollowUp
 
 
 # ---- risks.toml, unknowns.toml, municipalities.toml --------------------------------

@@ -55,6 +55,12 @@ _CUSTOM = {
         "Een quorum van meer dan alle stemmen wordt nooit gehaald; "
         "bedoelt u ten minste alle stemmen (at_least)?"
     ),
+    "apartment_number_twice": "Appartement {0} staat twee keer in het register.",
+    "result_more_votes_than_present": (
+        "Er zijn meer stemmen voor, tegen en blanco dan er aanwezig of vertegenwoordigd waren."
+    ),
+    "result_more_present_than_total": "Er waren meer stemmen aanwezig dan de VvE heeft.",
+    "result_correction_without_reason": "Geef de reden van de correctie.",
     "total_votes_zero": (
         "De VvE heeft zo in totaal 0 stemmen; controleer het aantal "
         "appartementsrechten en de stemmentabel."
@@ -67,6 +73,7 @@ _CUSTOM_PATH = {
     "threshold_amount_without_set": "voting.threshold_amount",
     "owner_votes_exceed_total": "owners.groups",
     "total_votes_zero": "building.rights.dwellings",
+    "apartment_number_twice": "apartments",
 }
 
 

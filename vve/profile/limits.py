@@ -21,6 +21,14 @@ MAX_COST_SHARE_ROWS: Final = 200
 # Major items of a (D)MJOP paid from the reserve fund over its thirty years.
 MAX_RESERVE_COMMITMENTS: Final = 50
 
+# One row per apartment right in the optional register. Far above a usual VvE (the
+# largest of our examples has 48 rights); a complex beyond this works from owner groups.
+# Seven fields a row keep a full register inside the request limit (vve/request_limits.py).
+MAX_APARTMENTS: Final = 250
+# Recorded results, corrections included: a dozen decisions over a few meetings, each
+# corrected now and then.
+MAX_RESULTS: Final = 500
+
 # The wizard's tables by profile path (list tables only; a keyed table has one row per
 # known key).
 MAX_ROWS: Final[dict[str, int]] = {
@@ -28,6 +36,7 @@ MAX_ROWS: Final[dict[str, int]] = {
     "voting.weights": MAX_WEIGHT_ROWS,
     "money.cost_shares": MAX_COST_SHARE_ROWS,
     "money.reserve_commitments": MAX_RESERVE_COMMITMENTS,
+    "apartments": MAX_APARTMENTS,
 }
 
 # The most digits a whole number in a profile file may have: the largest figure the

@@ -9,7 +9,9 @@ written as ``"2/3"``; an interest rate is an exact decimal written as ``"3.69"``
 Version history (``vve/profile/upgrade.py`` brings older data up to date):
 1. the first published shape;
 2. money: surfaces and gas use, cost shares (breukdelen), the reserve fund's commitments,
-   figures from an energy advice or a quote per measure, and the loan quote.
+   figures from an energy advice or a quote per measure, and the loan quote;
+3. the meetings: the apartment register (``apartments``, optional) and the recorded results
+   of decisions (``results``).
 """
 
 from __future__ import annotations
@@ -35,12 +37,21 @@ from .fields import (
     _Part,
     clean_text,
 )
-from .limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
+from .limits import MAX_APARTMENTS, MAX_OWNER_GROUPS, MAX_RESULTS, MAX_WEIGHT_ROWS
+from .meetings import Apartment, DecisionResult, check_register
 from .money import MeasureFigures, Money
 
-__all__ = ["SCHEMA_VERSION", "XML_FORBIDDEN", "MeasureFigures", "Profile", "clean_text"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "XML_FORBIDDEN",
+    "Apartment",
+    "DecisionResult",
+    "MeasureFigures",
+    "Profile",
+    "clean_text",
+]
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 # --- the VvE -----------------------------------------------------------------
 
@@ -250,7 +261,7 @@ class Ambition(_Part):
 class Profile(_Part):
     """One VvE's answers. ``schema_version`` changes when the shape changes."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     association: Association
     building: Building = Field(default_factory=Building)
     installations: Installations = Field(default_factory=Installations)
@@ -259,6 +270,8 @@ class Profile(_Part):
     voting: Voting = Field(default_factory=Voting)
     municipal: Municipal = Field(default_factory=Municipal)
     ambition: Ambition = Field(default_factory=Ambition)
+    apartments: list[Apartment] = Field(default_factory=list, max_length=MAX_APARTMENTS)
+    results: list[DecisionResult] = Field(default_factory=list, max_length=MAX_RESULTS)
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:
@@ -267,6 +280,7 @@ class Profile(_Part):
         # that would leave the board stuck between two steps.
         if self.voting.threshold_amount is not None and self.voting.threshold_amount_set is False:
             raise ValueError("threshold_amount_without_set")
+        check_register(self.apartments)
         total_votes = self.total_votes()
         if total_votes == 0:
             raise ValueError("total_votes_zero")

@@ -11,7 +11,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-CURRENT = 2
+CURRENT = 3
 
 
 def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
@@ -46,7 +46,17 @@ def v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2}
+def v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds the meetings: an empty apartment register (``apartments``) and no
+    recorded results."""
+    out = copy.deepcopy(data)
+    out.setdefault("apartments", [])
+    out.setdefault("results", [])
+    out["schema_version"] = 3
+    return out
+
+
+STEPS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2, 2: v2_to_v3}
 
 
 def upgrade(data: dict[str, Any]) -> dict[str, Any]:

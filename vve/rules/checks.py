@@ -167,7 +167,12 @@ def _bodies_after_their_decision(plan: dict[str, Any]) -> list[Violation]:
 
 def _meeting_days(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]:
     found = []
-    days = [(s["id"], s["meeting_date"]) for s in plan["stages"] if s["meeting_date"]]
+    # a meeting already held was held when it was: only meetings ahead are checked
+    days = [
+        (s["id"], s["meeting_date"])
+        for s in plan["stages"]
+        if s["meeting_date"] and s["state"] != "done"
+    ]
     days += [
         (f"{d['id']} (tweede vergadering)", d["second_meeting"]["planned"])
         for d in plan["decisions"]

@@ -9,11 +9,12 @@ ones is decided in decision_rules.py.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from vve.knowledge import DecisionEntry, Knowledge
 from vve.profile import Profile
+from vve.profile.meetings import DecisionResult
 
 from .applied import AppliedRule
 from .calendar import is_meeting_day
@@ -21,6 +22,7 @@ from .context import VoteContext
 from .decision_rules import decision_rules, weakest, worded_for_model
 from .explain import Explanation, sources
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
+from .progress import Agenda, Progress
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis, second_meeting_route
 
@@ -48,6 +50,9 @@ class Decision:
     coupled_measures: tuple[str, ...] = field(default=())
     measures: tuple[str, ...] = field(default=())  # the measures this decision carries out
     certainty: str = "bron"  # the decision's own certainty (decisions.toml)
+    # open (ahead) | taken (passed) | second_meeting | again (comes back at a follow-up)
+    state: str = "open"
+    attempts: tuple[DecisionResult, ...] = field(default=())  # the meetings' results, in order
 
 
 def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:
@@ -277,3 +282,33 @@ def _explanation(
         primary.explanation.ids,
         sources(entry.source),
     )
+
+
+def agenda_of(decisions: list[Decision], leave_out: tuple[str, ...] = ()) -> list[Agenda]:
+    return [
+        Agenda(d.id, d.stage, d.notice_days, d.rule.rule.second_meeting)
+        for d in decisions
+        if d.id not in leave_out
+    ]
+
+
+def with_progress(
+    decisions: list[Decision], progress: Progress, knowledge: Knowledge
+) -> list[Decision]:
+    """A taken decision is dated by the meeting that took it and has no second meeting any
+    more; one that comes back is dated by its follow-up meeting."""
+    out = []
+    for d in decisions:
+        attempts = progress.attempts.get(d.id, ())
+        taken = progress.taken(d.id)
+        follow_up = progress.follow_up_of(d.id)
+        if taken is not None:
+            d = replace(d, date=taken.meeting_date, state="taken", second_meeting=None)
+        elif follow_up is not None:
+            again = follow_up.kind == "again"
+            route = (
+                _second_meeting(d.rule, follow_up.date, d.notice_days, knowledge) if again else None
+            )
+            d = replace(d, date=follow_up.date, state=follow_up.kind, second_meeting=route)
+        out.append(replace(d, attempts=attempts))
+    return out

@@ -11,15 +11,17 @@ from vve.knowledge.financing import AdviceSubsidy, LoanProgramme, MeasureSubsidy
 from vve.profile import Profile
 
 from .context import VoteContext, vote_context
-from .decisions import Decision, resolve_decisions
+from .decisions import Decision, agenda_of, resolve_decisions, with_progress
 from .drafts import fill_drafts
 from .explain import Explanation, nl_date, nl_euros, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable
 from .money.amounts import whole
 from .money.apartments import max_loan
+from .progress import NOTHING, Progress, replay
 from .risks import Risk, assess_risks, money_risks
-from .stages import Action, StageWindow, schedule, stage_by_id
+from .schedule import schedule
+from .stages import Action, StageWindow, stage_by_id
 from .tailor import Subsidies, tailor, word_decisions, word_risks
 from .timeline import TimelineItem, timeline
 from .unknowns import find_out_actions
@@ -55,26 +57,42 @@ class Plan:
     timeline: tuple[TimelineItem, ...]
     financing: tuple[FinancingItem, ...]
     money: MoneyPlan
+    progress: Progress = NOTHING  # the meetings' recorded results, replayed
 
 
-def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = None) -> Plan:
-    """The whole plan. ``as_of`` is the day the plan is made; it is never read from a clock
-    here, so the same profile and date always give the same plan."""
-    knowledge = knowledge or load_knowledge()
-    ctx = vote_context(profile, knowledge)
-    # A plan never schedules work in its own past.
-    start = max(profile.ambition.start_date or as_of, as_of)
-    provisional = schedule(knowledge, start)
-    route = choose_route(profile, knowledge)
+@dataclass(frozen=True)
+class _Core:
+    """The parts of a plan that depend on where the meetings have got to."""
+
+    provisional: list[StageWindow]
+    measures: list[Measure]
+    windows: list[StageWindow]
+    decisions: list[Decision]
+    financing: list[FinancingItem]
+    money: MoneyPlan
+
+    @property
+    def needs_loan(self) -> bool:
+        loan = self.money.loan
+        return not (estimable(self.money) and loan.principal.high < loan.min_amount)
+
+
+def _core(
+    profile: Profile,
+    knowledge: Knowledge,
+    ctx: VoteContext,
+    route: RouteChoice,
+    start: dt.date,
+    as_of: dt.date,
+    progress: Progress,
+) -> _Core:
+    provisional = schedule(knowledge, start, None, progress)
     earliest = stage_by_id(provisional, "execute").start.year
     measures = select_measures(profile, knowledge, route, earliest, start.year)
     last_coupled = max((m.coupled_year for m in measures if m.coupled_year), default=None)
-    windows = schedule(knowledge, start, last_coupled)
+    windows = schedule(knowledge, start, last_coupled, progress)
     decisions = resolve_decisions(profile, knowledge, ctx, windows, measures, route)
     financing = _financing(profile, knowledge, windows)
-    risks = assess_risks(profile, knowledge, ctx, decisions, measures, provisional, as_of)
-    risks += _financing_risks(knowledge, financing)
-    find_out = find_out_actions(profile, knowledge, windows)
     money = build_money(
         profile,
         knowledge,
@@ -85,10 +103,51 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         _application_date(windows, knowledge.financing.svve_advice.apply_at),
     )
+    return _Core(provisional, measures, windows, decisions, financing, money)
+
+
+def _progressed(
+    profile: Profile,
+    knowledge: Knowledge,
+    ctx: VoteContext,
+    route: RouteChoice,
+    start: dt.date,
+    as_of: dt.date,
+) -> tuple[_Core, Progress, bool]:
+    """The plan's parts with the recorded results replayed (vve/rules/progress.py). The
+    agenda depends on the dates and the dates on the results, so the two are settled in
+    turn until they agree (twice is usual; the third round is kept whatever it gives)."""
+    core = _core(profile, knowledge, ctx, route, start, as_of, NOTHING)
+    needs_loan = core.needs_loan  # decided on the plan as made before any meeting
+    progress = NOTHING
+    if not profile.results:
+        return core, progress, needs_loan
+    leave_out = () if needs_loan else ("vve_loan",)
+    for _ in range(3):
+        found = replay(profile.results, agenda_of(core.decisions, leave_out), as_of, knowledge)
+        if found == progress:
+            break
+        progress = found
+        core = _core(profile, knowledge, ctx, route, start, as_of, progress)
+    return core, progress, needs_loan
+
+
+def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = None) -> Plan:
+    """The whole plan. ``as_of`` is the day the plan is made; it is never read from a clock
+    here, so the same profile and date always give the same plan."""
+    knowledge = knowledge or load_knowledge()
+    ctx = vote_context(profile, knowledge)
+    # A plan never schedules work in its own past.
+    start = max(profile.ambition.start_date or as_of, as_of)
+    route = choose_route(profile, knowledge)
+    core, progress, needs_loan = _progressed(profile, knowledge, ctx, route, start, as_of)
+    measures, windows, financing, money = core.measures, core.windows, core.financing, core.money
+    decisions = with_progress(core.decisions, progress, knowledge)
+    risks = assess_risks(profile, knowledge, ctx, decisions, measures, core.provisional, as_of)
+    risks += _financing_risks(knowledge, financing)
+    find_out = find_out_actions(profile, knowledge, windows)
     risks += money_risks(knowledge, money)
-    loan = money.loan
-    if estimable(money) and loan.principal.high < loan.min_amount:
-        # nothing to borrow, or too small for the VvE loan: no loan resolution
+    if not needs_loan:  # nothing to borrow, or too small for the VvE loan: no loan resolution
         decisions = [d for d in decisions if d.id != "vve_loan"]
     subsidies = _subsidies(financing)
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
@@ -110,6 +169,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         tuple(timeline(profile, windows, measures, knowledge)),
         tuple(financing),
         money,
+        progress,
     )
 
 

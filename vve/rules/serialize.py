@@ -19,12 +19,14 @@ from .applied import AppliedRule
 from .decisions import Decision
 from .explain import Explanation
 from .measures import Measure
+from .meetings import send_by
 from .plan import PLAN_FORMAT, FinancingItem, Plan
 from .risks import Risk
+from .serialize_meetings import attempt_dict, meetings_dict, progress_dict, proxies_dict
 from .serialize_money import money_source_ids, money_to_dict
 from .stages import Action
 from .unknowns import pattern_of
-from .voting import Power, Rule, SecondMeetingRoute, latest_notice_date
+from .voting import Power, Rule, SecondMeetingRoute
 
 
 def _frac(value: Fraction | None) -> str | None:
@@ -103,7 +105,7 @@ def _power(p: Power, single: dict[str, bool]) -> dict[str, Any]:
     }
 
 
-def _decision(d: Decision, single: dict[str, bool]) -> dict[str, Any]:
+def _decision(d: Decision, single: dict[str, bool], knowledge: Knowledge) -> dict[str, Any]:
     return {
         "id": d.id,
         "title": d.title,
@@ -112,7 +114,7 @@ def _decision(d: Decision, single: dict[str, bool]) -> dict[str, Any]:
         "certainty": d.certainty,
         "meeting_date": _date(d.date),
         "notice_days": d.notice_days,
-        "notice_by": _date(latest_notice_date(d.date, d.notice_days)),
+        "notice_by": _date(send_by(d.date, d.notice_days, knowledge)),
         "sustainability": d.sustainability,
         "conditional": d.conditional,
         "needed_because": list(d.needed_because),
@@ -125,6 +127,8 @@ def _decision(d: Decision, single: dict[str, bool]) -> dict[str, Any]:
         "blocking": [_power(p, single) for p in d.blocking],
         "draft_resolution": d.draft,
         "explanation": _expl(d.explanation),
+        "state": d.state,
+        "attempts": [attempt_dict(r) for r in d.attempts],
     }
 
 
@@ -163,7 +167,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "heat_route": _heat_route(plan),
         "measures": [_measure(m, k) for m in plan.measures],
         "stages": _stages(plan),
-        "decisions": [_decision(d, single) for d in plan.decisions],
+        "decisions": [_decision(d, single, k) for d in plan.decisions],
         "risks": [_risk(r) for r in plan.risks],
         "unknowns": [
             {"field": a.field, "action": a.id, "how_to_find_out": a.what, "who": a.who}
@@ -182,6 +186,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "financing": [_financing(f) for f in plan.financing],
         "money": money,
         "sources": [_source(sid, k) for sid in cited],
+        "meetings": meetings_dict(plan),
+        "proxies": proxies_dict(plan),
+        "progress": progress_dict(plan),
     }
 
 
@@ -291,6 +298,7 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
             "start": _date(w.start),
             "end": _date(w.end),
             "meeting_date": _date(w.meeting),
+            "state": w.state,
             "meeting_note": plan.knowledge.meetings.why if w.meeting else None,
             "actions": [_action(a) for a in (*w.actions, *find_out_by_stage.get(w.id, []))],
             "decisions": [d.id for d in plan.decisions if d.stage == w.id],

@@ -1,4 +1,4 @@
-"""Dates: the stages one after another from the start date, and the meeting in each.
+"""Dates: a stage as planned from a start date, and the meeting in it.
 
 Durations are the editable defaults from stages.toml; the execution stage
 stretches to the last maintenance year a measure is coupled to, because coupling
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from vve.knowledge import Knowledge
+from vve.knowledge import Knowledge, StageEntry
 
 from .calendar import next_meeting_day
 from .explain import Explanation, sources
@@ -51,66 +51,63 @@ class StageWindow:
     actions: tuple[Action, ...]
     milestones: tuple[str, ...]
     explanation: Explanation
+    # "done": every decision of its meeting was taken; "held": its meeting was held and a
+    # follow-up comes; "" for a stage still ahead (or without a meeting)
+    state: str = ""
 
 
-def schedule(
-    knowledge: Knowledge, start: dt.date, execution_until_year: int | None = None
-) -> list[StageWindow]:
-    windows = []
-    cursor = start
-    for stage in knowledge.stages:
-        end = cursor + dt.timedelta(weeks=stage.weeks)
-        if (
-            stage.id == "execute"
-            and execution_until_year
-            and end < dt.date(execution_until_year, 12, 31)
-        ):
-            end = dt.date(execution_until_year, 12, 31)
+def planned_stage(
+    stage: StageEntry, cursor: dt.date, knowledge: Knowledge, execution_until_year: int | None
+) -> StageWindow:
+    """One stage as planned from ``cursor``, its meeting on a meeting evening."""
+    end = cursor + dt.timedelta(weeks=stage.weeks)
+    if (
+        stage.id == "execute"
+        and execution_until_year
+        and end < dt.date(execution_until_year, 12, 31)
+    ):
+        end = dt.date(execution_until_year, 12, 31)
+    actions = tuple(
+        Action(
+            a.id,
+            a.what,
+            a.who,
+            cursor + dt.timedelta(weeks=a.offset_weeks),
+            a.weeks,
+            "stage",
+            None,
+            a.when,
+            a.subsidy,
+            a.wordings,
+        )
+        for a in stage.actions
+    )
+    planned = next((a.end for a in actions if a.who == "meeting"), None)
+    meeting = None
+    if planned is not None:
+        # a working-day evening outside the holidays; the stage waits for it, and the
+        # meeting's run-up (notice, proxies) moves with it
+        meeting = next_meeting_day(planned, knowledge.meetings)
+        end = max(end, meeting)
+        moves = {a.id for a in stage.actions if a.with_meeting}
         actions = tuple(
-            Action(
-                a.id,
-                a.what,
-                a.who,
-                cursor + dt.timedelta(weeks=a.offset_weeks),
-                a.weeks,
-                "stage",
-                None,
-                a.when,
-                a.subsidy,
-                a.wordings,
-            )
-            for a in stage.actions
+            replace(a, start=a.start + (meeting - planned))
+            if a.who == "meeting" or a.id in moves
+            else a
+            for a in actions
         )
-        planned = next((a.end for a in actions if a.who == "meeting"), None)
-        meeting = None
-        if planned is not None:
-            # a working-day evening outside the holidays; the stage waits for it, and the
-            # meeting's run-up (notice, proxies) moves with it
-            meeting = next_meeting_day(planned, knowledge.meetings)
-            end = max(end, meeting)
-            moves = {a.id for a in stage.actions if a.with_meeting}
-            actions = tuple(
-                replace(a, start=a.start + (meeting - planned))
-                if a.who == "meeting" or a.id in moves
-                else a
-                for a in actions
-            )
-        windows.append(
-            StageWindow(
-                stage.id,
-                stage.title,
-                stage.goal,
-                cursor,
-                end,
-                meeting,
-                stage.meeting_label,
-                actions,
-                stage.milestones,
-                Explanation.of(stage.goal, [f"stage:{stage.id}"], sources(stage.source)),
-            )
-        )
-        cursor = end
-    return windows
+    return StageWindow(
+        stage.id,
+        stage.title,
+        stage.goal,
+        cursor,
+        end,
+        meeting,
+        stage.meeting_label,
+        actions,
+        stage.milestones,
+        Explanation.of(stage.goal, [f"stage:{stage.id}"], sources(stage.source)),
+    )
 
 
 def stage_by_id(windows: list[StageWindow], stage_id: str) -> StageWindow:

@@ -37,6 +37,8 @@ def _relevant(path: str, profile: Profile) -> bool:
         return False
     if path.startswith(("voting.overrides", "voting.weights", "money.figures.")):
         return False
+    if path.startswith(("apartments.", "results.")):
+        return False  # the register is optional; results are what meetings did
     if (
         path == "installations.gas_use_m3"
         and profile.installations.gas_use_per_dwelling_m3 is not None

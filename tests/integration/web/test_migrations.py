@@ -1,5 +1,5 @@
-"""Stored dossiers survive schema changes: the version-1 → version-2 profile migration,
-on SQLite and PostgreSQL, keeps every stored answer."""
+"""Stored dossiers survive schema changes: the profile migrations (version 1 → 2 → 3), on
+SQLite and PostgreSQL, keep every stored answer."""
 
 import datetime as dt
 import json
@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 from tests.integration.conftest import make_app
 from vve.extensions import db
 from vve.profile import parse_profile
-from vve.profile.upgrade import v1_to_v2
+from vve.profile.upgrade import v1_to_v2, v2_to_v3
 
 V1 = sorted((ROOT / "tests" / "fixtures" / "profile-v1").glob("*.json"))
 BEFORE = "caea5cdebc9e"  # the last revision that stored version-1 profiles
@@ -105,9 +105,9 @@ def test_version_1_dossiers_are_upgraded_with_every_answer_kept(old_app):
                 )
             )
             profile, version = after[dossier_id]
-            assert profile == v1_to_v2(original), name
-            assert profile["schema_version"] == 2
-            assert version == 2  # a form opened before the upgrade is refused, not saved
+            assert profile == v2_to_v3(v1_to_v2(original)), name
+            assert profile["schema_version"] == 3
+            assert version == 3  # each upgrade bumps it: a form opened before is merged
             assert parse_profile(profile).model_dump(mode="json") == profile
         assert after[empty] == (None, 1)
 
@@ -182,3 +182,55 @@ def test_audit_actors_become_codes_and_back(old_app):
             ["bestuur", "adviseur:an@team.nl", "adviseur:adviseur:x@y.nl"],
             ["bestuur", "adviseur:an@team.nl"],
         )
+
+
+V3 = "c7d8e9f0a1b2"  # the register and the results
+
+
+def _result() -> dict:
+    return {
+        "id": 1,
+        "decision": "committee",
+        "meeting_date": "2027-03-04",
+        "total": 24,
+        "present": 20,
+        "yes": 15,
+        "no": 3,
+        "blank": 2,
+        "outcome": "passed",
+        "rule": "ordinary_quorum_half",
+        "quorum_needed": 12,
+        "yes_needed": 10,
+        "recorded_at": "2027-03-05T09:00:00+00:00",
+        "recorded_by": "board",
+    }
+
+
+def test_version_3_adds_the_register_and_refuses_a_downgrade_that_would_drop_a_result(old_app):
+    with old_app.app_context():
+        upgrade(revision="d6e7f8a9b0c1")  # the last revision of version-2 profiles
+        original = v1_to_v2(json.loads(V1[0].read_text(encoding="utf-8")))
+        plain = _store(original)
+        upgrade(revision=V3)
+        profile, _ = _profiles()[plain]
+        assert profile == v2_to_v3(original)
+        taken = db.session.execute(sa.text("SELECT decisions_taken FROM dossier")).scalars().all()
+        db.session.rollback()
+        assert taken == [0]
+        downgrade(revision="d6e7f8a9b0c1")
+        assert _profiles()[plain][0] == original
+        upgrade(revision=V3)
+        profile = _profiles()[plain][0]
+        profile["results"] = [_result()]
+        db.session.execute(
+            sa.text("UPDATE dossier SET profile = :p WHERE id = :i").bindparams(
+                sa.bindparam("p", type_=sa.JSON)
+            ),
+            {"p": profile, "i": plain},
+        )
+        db.session.commit()
+        assert parse_profile(profile).results[0].passed
+        with pytest.raises(SystemExit):
+            downgrade(revision="d6e7f8a9b0c1")
+        db.session.rollback()
+        assert _profiles()[plain][0]["results"] == [_result()]

@@ -111,8 +111,8 @@ def test_weighted_total_votes():
 def test_json_errors_and_versions_are_dutch():
     with pytest.raises(ProfileError, match="geen geldige JSON"):
         load_profile("{")
-    with pytest.raises(ProfileError, match="Schemaversie 3"):
-        parse_profile({"schema_version": 3, "association": {"name": "x"}})
+    with pytest.raises(ProfileError, match="Schemaversie 4"):
+        parse_profile({"schema_version": 4, "association": {"name": "x"}})
     with pytest.raises(ProfileError, match="Schemaversie 'twee'"):
         parse_profile({"schema_version": "twee", "association": {"name": "x"}})
     with pytest.raises(ProfileError, match="JSON-object"):

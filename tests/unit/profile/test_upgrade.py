@@ -1,4 +1,5 @@
-"""Version 1 profiles (files and stored dossiers) become version 2 without losing an answer."""
+"""Older profiles (files and stored dossiers) become the current version without losing an
+answer."""
 
 import json
 
@@ -6,7 +7,7 @@ import pytest
 
 from tests.conftest import ROOT
 from vve.profile import SCHEMA_VERSION, parse_profile
-from vve.profile.upgrade import CURRENT, upgrade, v1_to_v2
+from vve.profile.upgrade import CURRENT, upgrade, v1_to_v2, v2_to_v3
 
 V1 = sorted((ROOT / "tests" / "fixtures" / "profile-v1").glob("*.json"))
 
@@ -22,21 +23,21 @@ def _leaves(value, prefix=""):
         yield prefix, value
 
 
-def test_the_fixtures_are_version_1_and_the_code_reads_version_2():
+def test_the_fixtures_are_version_1_and_the_code_reads_version_3():
     assert V1 and all(json.loads(p.read_text())["schema_version"] == 1 for p in V1)
-    assert SCHEMA_VERSION == CURRENT == 2
+    assert SCHEMA_VERSION == CURRENT == 3
 
 
 @pytest.mark.parametrize("path", V1, ids=lambda p: p.stem)
 def test_every_v1_example_upgrades_keeping_every_answer(path):
     old = json.loads(path.read_text(encoding="utf-8"))
     new = upgrade(old)
-    assert new["schema_version"] == 2
+    assert new["schema_version"] == 3
     new_leaves = dict(_leaves(new))
     for leaf, value in _leaves(old):
         if leaf != "schema_version":
             assert new_leaves[leaf] == value, leaf
-    # the frozen step writes exactly the canonical version-2 form of the model
+    # the frozen steps write exactly the canonical current form of the model
     assert parse_profile(old).model_dump(mode="json") == new
     assert old["schema_version"] == 1, "the step must not change its input"
 
@@ -65,3 +66,14 @@ def test_a_version_1_file_with_a_broken_section_gets_a_dutch_message_not_a_crash
         with pytest.raises(ProfileError):
             load_profile('{"schema_version": 1, "association": {"name": "x"}, ' + broken + "}")
     assert load_profile('{"schema_version": 1, "association": {"name": "x"}, "building": null}')
+
+
+def test_version_3_adds_an_empty_register_and_no_results_and_keeps_everything_else():
+    v2 = v1_to_v2({"schema_version": 1, "association": {"name": "VvE Klein"}})
+    v3 = v2_to_v3(v2)
+    assert v3["apartments"] == [] and v3["results"] == [] and v3["schema_version"] == 3
+    assert {
+        k: v for k, v in v3.items() if k not in ("apartments", "results", "schema_version")
+    } == {k: v for k, v in v2.items() if k != "schema_version"}
+    assert v2["schema_version"] == 2, "the step must not change its input"
+    assert parse_profile(v3).apartments == [] == parse_profile(v2).results

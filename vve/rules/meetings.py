@@ -1,0 +1,105 @@
+"""The owners' meetings of a plan: which decisions each one takes, the latest day its notice
+must be sent, and who may hold proxies.
+
+Meetings are numbered in date order over the whole plan, held ones included, so "meeting 2"
+stays meeting 2 once meeting 1 has been held (a follow-up is numbered where it falls).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from vve.knowledge import Knowledge
+
+from .calendar import public_holidays
+from .decisions import Decision
+from .progress import Progress
+from .voting import latest_notice_date
+
+KIND_OF_STATE = {"second_meeting": "second_meeting", "again": "again"}
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    number: int
+    date: dt.date
+    kind: str  # first | second_meeting | again
+    held: bool
+    stage: str
+    decisions: tuple[str, ...]
+    notice_days: int
+    send_by: dt.date
+    notice_certainty: str
+    # for a first meeting whose quorum may fail: the window of its second meeting
+    second_window: tuple[dt.date, dt.date] | None
+
+
+@dataclass(frozen=True)
+class ProxyRules:
+    board_may_hold: bool | None  # None: the reglement is not known, so not said as fact
+    limit: int | None  # most proxies per holder; 0 = no limit; None = unknown
+    note: str
+    certainty: str
+
+
+def send_by(meeting: dt.date, notice_days: int, knowledge: Knowledge) -> dt.date:
+    """The latest day to send the notice: ``notice_days`` clear days before the meeting
+    (neither the day of sending nor the meeting day counts), moved back to a working day
+    where knowledge.notice says so."""
+    day = latest_notice_date(meeting, notice_days)
+    if knowledge.notice.working_day:
+        while day.weekday() >= 5 or day in public_holidays(day.year, knowledge.meetings):
+            day -= dt.timedelta(days=1)
+    return day
+
+
+def proxy_rules(model_id: str, proxy_limit: int | None, knowledge: Knowledge) -> ProxyRules:
+    rules = knowledge.proxies
+    unsure = model_id in ("unknown", "deviating")
+    forbidden = model_id in rules.board_may_not_hold
+    return ProxyRules(
+        None if unsure else not forbidden,
+        proxy_limit,
+        rules.note_unsure if unsure else rules.note if forbidden else "",
+        "onzeker" if unsure else rules.certainty,
+    )
+
+
+def plan_meetings(
+    decisions: tuple[Decision, ...],
+    progress: Progress,
+    knowledge: Knowledge,
+    model_notice_certainty: str,
+    model_notice_days: int,
+) -> list[PlannedMeeting]:
+    groups: dict[tuple[dt.date, str, bool], list[Decision]] = {}
+    for d in decisions:
+        for attempt in d.attempts:
+            kind = "second_meeting" if attempt.second_meeting else "first"
+            groups.setdefault((attempt.meeting_date, kind, True), []).append(d)
+        if d.state != "taken":
+            kind = KIND_OF_STATE.get(d.state, "first")
+            groups.setdefault((d.date, kind, False), []).append(d)
+    out = []
+    for number, ((day, kind, held), members) in enumerate(sorted(groups.items()), start=1):
+        notice = max(d.notice_days for d in members)
+        from_law = notice > model_notice_days
+        windows = [d.second_meeting for d in members if d.second_meeting and not held]
+        out.append(
+            PlannedMeeting(
+                number,
+                day,
+                kind,
+                held,
+                members[0].stage,
+                tuple(d.id for d in members),
+                notice,
+                send_by(day, notice, knowledge),
+                "bron" if from_law else model_notice_certainty,
+                (windows[0].earliest, windows[0].latest)
+                if windows and kind != "second_meeting"
+                else None,
+            )
+        )
+    return out

@@ -1,0 +1,206 @@
+"""Where the VvE really is: the recorded results of its meetings, replayed against the plan.
+
+The plan's meetings come one after another (the first ALV, the DMJOP meeting, the decision
+meeting). A meeting's results are read in the order the meetings were held; a result
+counts when its decision is on the agenda of the meeting the plan expects next, and
+otherwise it is set aside (``ignored``, kept in the profile, shown to the board), so a
+hand-written or out-of-order result can never make an inconsistent plan.
+
+After the last meeting held, what was not taken comes back (the follow-up): a second
+meeting where the quorum was missed and the rule allows one, inside its window of 2 to 6
+weeks; otherwise the proposal again at a later meeting, after the board has asked the
+owners why (stages.toml ``[follow_up]``). Dates a meeting decided never move; a decision
+that passed is never open again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Literal
+
+from vve.knowledge import Knowledge
+from vve.profile.meetings import DecisionResult, current_results
+
+from .calendar import is_meeting_day, next_meeting_day
+from .voting import second_meeting_route
+
+FollowUpKind = Literal["second_meeting", "again"]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """What the replay needs to know of one decision (from the plan's Decision)."""
+
+    id: str
+    stage: str
+    notice_days: int
+    second_meeting_allowed: bool
+
+
+@dataclass(frozen=True)
+class FollowUpMeeting:
+    kind: FollowUpKind
+    after: dt.date  # the meeting that did not take these proposals
+    date: dt.date
+    notice_days: int
+    decisions: tuple[str, ...]
+    window: tuple[dt.date, dt.date] | None = None  # a second meeting's earliest and latest day
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The replayed results. ``attempts``: per decision, the results that count, oldest
+    first; ``held``: per meeting stage, the days its meetings were held; ``current``: the
+    meeting stage still to finish (None once every meeting stage is done)."""
+
+    attempts: Mapping[str, tuple[DecisionResult, ...]] = field(default_factory=dict)
+    held: Mapping[str, tuple[dt.date, ...]] = field(default_factory=dict)
+    done: tuple[str, ...] = ()  # meeting stages whose every decision passed, in order
+    current: str | None = None
+    follow_ups: tuple[FollowUpMeeting, ...] = ()
+    ignored: tuple[int, ...] = ()
+
+    def taken(self, decision: str) -> DecisionResult | None:
+        """The result by which the decision passed, or None while it is open."""
+        last = self.attempts.get(decision, ())
+        return last[-1] if last and last[-1].passed else None
+
+    def follow_up_of(self, decision: str) -> FollowUpMeeting | None:
+        return next((f for f in self.follow_ups if decision in f.decisions), None)
+
+    @property
+    def started(self) -> bool:
+        return bool(self.held)
+
+    def last_held(self) -> dt.date | None:
+        days = [d for dates in self.held.values() for d in dates]
+        return max(days) if days else None
+
+
+NOTHING = Progress()
+
+
+def meeting_stages(knowledge: Knowledge) -> list[str]:
+    """The stages with an owners' meeting, in order."""
+    return [s.id for s in knowledge.stages if any(a.who == "meeting" for a in s.actions)]
+
+
+def replay(
+    results: Iterable[DecisionResult],
+    agenda: Sequence[Agenda],
+    as_of: dt.date,
+    knowledge: Knowledge,
+) -> Progress:
+    standing = current_results(list(results))
+    if not standing:
+        return NOTHING
+    by_stage = {
+        stage: [a for a in agenda if a.stage == stage] for stage in meeting_stages(knowledge)
+    }
+    order = [stage for stage, items in by_stage.items() if items]
+    attempts: dict[str, list[DecisionResult]] = {}
+    held: dict[str, list[dt.date]] = {}
+    ignored: list[int] = []
+    index, last = 0, None
+    open_now = {a.id for a in by_stage[order[0]]} if order else set()
+    events = groupby(standing, key=lambda r: (r.meeting_date, r.second_meeting))
+    for (day, _second), group in events:
+        meeting = list(group)
+        if index >= len(order) or day > as_of or (last is not None and day < last):
+            ignored += [r.id for r in meeting]
+            continue
+        counted = [r for r in meeting if r.decision in open_now]
+        ignored += [r.id for r in meeting if r.decision not in open_now]
+        if not counted:
+            continue
+        stage = order[index]
+        for r in counted:
+            attempts.setdefault(r.decision, []).append(r)
+            if r.passed:
+                open_now.discard(r.decision)
+        if day not in held.get(stage, []):
+            held.setdefault(stage, []).append(day)
+        last = day
+        if not open_now:
+            index += 1
+            open_now = {a.id for a in by_stage[order[index]]} if index < len(order) else set()
+    current = order[index] if index < len(order) else None
+    done = tuple(order[:index])
+    follow_ups: tuple[FollowUpMeeting, ...] = ()
+    if current is not None and current in held:
+        pending = [a for a in by_stage[current] if a.id in open_now]
+        follow_ups = _follow_ups(pending, attempts, held[current][-1], as_of, knowledge)
+    return Progress(
+        {d: tuple(rs) for d, rs in attempts.items()},
+        {s: tuple(days) for s, days in held.items()},
+        done,
+        current,
+        follow_ups,
+        tuple(sorted(ignored)),
+    )
+
+
+def _follow_ups(
+    pending: list[Agenda],
+    attempts: Mapping[str, list[DecisionResult]],
+    held: dt.date,
+    as_of: dt.date,
+    knowledge: Knowledge,
+) -> tuple[FollowUpMeeting, ...]:
+    """The second meeting for what lacked a quorum (where allowed and still in time), and a
+    later meeting for the rest."""
+    second, again = [], []
+    for item in pending:
+        tried = attempts.get(item.id, [])
+        last = tried[-1] if tried else None
+        eligible = (
+            last is not None
+            and last.meeting_date == held
+            and last.outcome == "no_quorum"
+            and not last.second_meeting
+            and item.second_meeting_allowed
+        )
+        (second if eligible else again).append(item)
+    out = []
+    if second:
+        notice = max(a.notice_days for a in second)
+        sm = knowledge.second_meeting
+        route = second_meeting_route(
+            held,
+            notice,
+            sm.min_weeks,
+            sm.max_weeks,
+            notice_sent=max(held + dt.timedelta(days=1), as_of),
+            is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
+        )
+        if route.planned is not None:
+            out.append(
+                FollowUpMeeting(
+                    "second_meeting",
+                    held,
+                    route.planned,
+                    notice,
+                    tuple(a.id for a in second),
+                    (route.earliest, route.latest),
+                )
+            )
+        else:  # the window has passed: a new first meeting
+            again = second + again
+    if again:
+        start = max(held, as_of)
+        day = next_meeting_day(
+            start + dt.timedelta(weeks=knowledge.follow_up.again_weeks), knowledge.meetings
+        )
+        out.append(
+            FollowUpMeeting(
+                "again",
+                held,
+                day,
+                max(a.notice_days for a in again),
+                tuple(a.id for a in again),
+            )
+        )
+    return tuple(out)

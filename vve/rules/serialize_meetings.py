@@ -1,0 +1,112 @@
+"""The plan JSON's meetings, proxies and progress (docs/plan.md, "The living plan")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from vve.profile.meetings import DecisionResult
+
+from .meetings import plan_meetings, proxy_rules
+from .plan import Plan
+
+
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def attempt_dict(r: DecisionResult) -> dict[str, Any]:
+    """A recorded result as the plan shows it (who recorded it stays in the trail)."""
+    return {
+        "result_id": r.id,
+        "meeting_date": _date(r.meeting_date),
+        "second_meeting": r.second_meeting,
+        "total": r.total,
+        "present": r.present,
+        "yes": r.yes,
+        "no": r.no,
+        "blank": r.blank,
+        "outcome": r.outcome,
+        "quorum_needed": r.quorum_needed,
+        "yes_needed": r.yes_needed,
+        "corrected": r.replaces is not None,
+    }
+
+
+def meetings_dict(plan: Plan) -> list[dict[str, Any]]:
+    model = plan.votes.model
+    found = plan_meetings(
+        plan.decisions, plan.progress, plan.knowledge, model.notice_certainty, model.notice_days
+    )
+    return [
+        {
+            "number": m.number,
+            "date": _date(m.date),
+            "kind": m.kind,
+            "held": m.held,
+            "stage": m.stage,
+            "decisions": list(m.decisions),
+            "notice_days": m.notice_days,
+            "send_by": _date(m.send_by),
+            "notice_certainty": m.notice_certainty,
+            "second_window": (
+                {"earliest": _date(m.second_window[0]), "latest": _date(m.second_window[1])}
+                if m.second_window
+                else None
+            ),
+        }
+        for m in found
+    ]
+
+
+def proxies_dict(plan: Plan) -> dict[str, Any]:
+    rules = proxy_rules(
+        plan.votes.model.id if plan.votes.model_known else "unknown",
+        plan.profile.voting.proxy_limit,
+        plan.knowledge,
+    )
+    return {
+        "board_may_hold": rules.board_may_hold,
+        "limit": rules.limit,
+        "note": rules.note,
+        "certainty": rules.certainty,
+    }
+
+
+def progress_dict(plan: Plan) -> dict[str, Any]:
+    """Where the VvE is: the stage it is really in (for the dashboard), the decisions
+    taken, the last meeting held and the results set aside as not fitting the plan."""
+    progress = plan.progress
+    return {
+        "stage": current_stage(plan),
+        "decisions_taken": sum(1 for d in plan.decisions if d.state == "taken"),
+        "decisions_open": sum(1 for d in plan.decisions if d.state != "taken"),
+        "last_meeting": _date(progress.last_held()),
+        "follow_ups": [
+            {
+                "kind": f.kind,
+                "after": _date(f.after),
+                "date": _date(f.date),
+                "decisions": list(f.decisions),
+                "window": (
+                    {"earliest": _date(f.window[0]), "latest": _date(f.window[1])}
+                    if f.window
+                    else None
+                ),
+            }
+            for f in progress.follow_ups
+        ],
+        "ignored_results": list(progress.ignored),
+    }
+
+
+def current_stage(plan: Plan) -> str:
+    """The first stage not behind the VvE: a meeting stage whose decisions are not all
+    taken, or a stage without a meeting that has not ended; the last stage otherwise."""
+    stages = plan.stages
+    last_past = max((i for i, w in enumerate(stages) if w.state), default=-1)
+    for index, w in enumerate(stages):
+        if w.state == "done" or index < last_past:
+            continue
+        if w.meeting is not None or w.end > plan.as_of:
+            return w.id
+    return stages[-1].id
