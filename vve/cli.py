@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from vve import __version__, resources
+from vve.cli_meetings import add_outcome_command, run_outcome
 from vve.knowledge import load_knowledge
 from vve.profile import Profile, ProfileError, json_schema, load_profile
 from vve.rules import build_plan
@@ -117,6 +118,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=5000)
 
     _account_commands(sub)
+    add_outcome_command(sub, _date)
 
     _maintenance_commands(sub)
 
@@ -227,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         print(f"{args.profile}: geldig profiel voor {profile.association.name}.")
         return 0
+    if args.command == "outcome":
+        return run_outcome(profile, args)
     knowledge = load_knowledge()
     if args.announced_rule_from:
         knowledge = knowledge.with_announced_rule(args.announced_rule_from)

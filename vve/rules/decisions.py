@@ -293,12 +293,23 @@ def agenda_of(decisions: list[Decision], leave_out: tuple[str, ...] = ()) -> lis
 
 
 def with_progress(
-    decisions: list[Decision], progress: Progress, knowledge: Knowledge
+    decisions: list[Decision],
+    progress: Progress,
+    knowledge: Knowledge,
+    windows: list[StageWindow],
 ) -> list[Decision]:
     """A taken decision is dated by the meeting that took it and has no second meeting any
-    more; one that comes back is dated by its follow-up meeting."""
+    more; one that comes back is dated by its follow-up meeting; one that came into the
+    plan after its stage's meeting was held goes to the next meeting."""
+    ahead = progress.current and stage_by_id(windows, progress.current).meeting
     out = []
     for d in decisions:
+        if d.stage in progress.done and not progress.taken(d.id) and ahead:
+            d = replace(
+                d,
+                date=ahead,
+                second_meeting=_second_meeting(d.rule, ahead, d.notice_days, knowledge),
+            )
         attempts = progress.attempts.get(d.id, ())
         taken = progress.taken(d.id)
         follow_up = progress.follow_up_of(d.id)

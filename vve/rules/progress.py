@@ -112,6 +112,11 @@ def replay(
         if index >= len(order) or day > as_of or (last is not None and day < last):
             ignored += [r.id for r in meeting]
             continue
+        if _moves_on(meeting, open_now, attempts, by_stage, order, index):
+            # what was never on an agenda (a decision the plan added later) joins the next
+            # meeting instead of holding the VvE back
+            index += 1
+            open_now |= {a.id for a in by_stage[order[index]]}
         counted = [r for r in meeting if r.decision in open_now]
         ignored += [r.id for r in meeting if r.decision not in open_now]
         if not counted:
@@ -141,6 +146,23 @@ def replay(
         follow_ups,
         tuple(sorted(ignored)),
     )
+
+
+def _moves_on(
+    meeting: list[DecisionResult],
+    open_now: set[str],
+    attempts: Mapping[str, list[DecisionResult]],
+    by_stage: Mapping[str, list[Agenda]],
+    order: list[str],
+    index: int,
+) -> bool:
+    """A meeting of the next stage was held while this stage's open decisions were never
+    tried: they came into the plan after their meeting."""
+    if index + 1 >= len(order) or any(r.decision in open_now for r in meeting):
+        return False
+    following = {a.id for a in by_stage[order[index + 1]]}
+    untried = all(not attempts.get(d) for d in open_now)
+    return untried and any(r.decision in following for r in meeting)
 
 
 def _follow_ups(
