@@ -50,9 +50,7 @@ def run_outcome(profile: Profile, args: argparse.Namespace) -> int:
     decision = next((d for d in plan["decisions"] if d["id"] == args.decision), None)
     if decision is None:
         known = ", ".join(d["id"] for d in plan["decisions"])
-        print(
-            f"vve: het plan heeft geen besluit {args.decision!r}; wel: {known}.", file=sys.stderr
-        )
+        print(f"vve: het plan heeft geen besluit {args.decision!r}; wel: {known}.", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         judged = judge(

@@ -174,7 +174,8 @@ def _follow_ups(
 ) -> tuple[FollowUpMeeting, ...]:
     """The second meeting for what lacked a quorum (where allowed and still in time), and a
     later meeting for the rest."""
-    second, again = [], []
+    second: list[Agenda] = []
+    again: list[Agenda] = []
     for item in pending:
         tried = attempts.get(item.id, [])
         last = tried[-1] if tried else None

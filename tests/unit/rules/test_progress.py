@@ -61,16 +61,14 @@ def test_a_missed_quorum_brings_a_second_meeting_and_its_pass_moves_the_plan_on(
     plan = plan_of(raw, START)
     first = next_meeting(plan)
     day = dt.date.fromisoformat(first["date"])
-    everyone = {d: (40, 30, 5, 5) for d in first["decisions"]}
+    everyone = dict.fromkeys(first["decisions"], (40, 30, 5, 5))
     raw = record(raw, plan, day, everyone | {"commission_advice": (20, 15, 5, 0)})
     plan = plan_of(raw, day + dt.timedelta(days=1))
     assert decision(plan, "committee")["state"] == "taken"
     advice = decision(plan, "commission_advice")
     assert advice["state"] == "second_meeting"
     follow_up = next_meeting(plan)
-    assert follow_up["kind"] == "second_meeting" and follow_up["decisions"] == [
-        "commission_advice"
-    ]
+    assert follow_up["kind"] == "second_meeting" and follow_up["decisions"] == ["commission_advice"]
     window = plan["progress"]["follow_ups"][0]["window"]
     assert window["earliest"] <= follow_up["date"] <= window["latest"]
     assert follow_up["send_by"] >= (day + dt.timedelta(days=1)).isoformat()
@@ -91,7 +89,7 @@ def test_a_rejected_proposal_comes_back_after_the_owners_are_asked():
     first = next_meeting(plan)
     day = dt.date.fromisoformat(first["date"])
     total = plan["votes"]["total"]
-    counts = {d: (total, total, 0, 0) for d in first["decisions"]}
+    counts = dict.fromkeys(first["decisions"], (total, total, 0, 0))
     raw = record(raw, plan, day, counts | {"committee": (total, 1, total - 1, 0)})
     plan = plan_of(raw, day + dt.timedelta(days=3))
     assert decision(plan, "committee")["state"] == "again"
@@ -125,7 +123,7 @@ def test_a_correction_replaces_the_result_it_corrects():
     plan = plan_of(raw, START)
     first = next_meeting(plan)
     day = dt.date.fromisoformat(first["date"])
-    raw = record(raw, plan, day, {d: (40, 30, 5, 5) for d in first["decisions"]})
+    raw = record(raw, plan, day, dict.fromkeys(first["decisions"], (40, 30, 5, 5)))
     wrong = raw["results"][0]
     fixed = result_fields(judge(decision(plan, wrong["decision"]), 48, 40, 10, 25, 5)) | {
         "id": len(raw["results"]) + 1,
@@ -140,7 +138,9 @@ def test_a_correction_replaces_the_result_it_corrects():
     assert [a["result_id"] for a in decision(plan, wrong["decision"])["attempts"]] == [fixed["id"]]
 
 
-counts = st.tuples(st.integers(0, 100), st.integers(0, 100), st.integers(0, 100), st.integers(0, 100))
+counts = st.tuples(
+    st.integers(0, 100), st.integers(0, 100), st.integers(0, 100), st.integers(0, 100)
+)
 
 
 @settings(
