@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..builder import Builder
+from ..results import attempt_text
 from ..wording import quorum_in_words, rule_in_words
 
 TITLE = "Concept-besluiten voor de ALV"
@@ -14,7 +15,10 @@ def write(b: Builder, plan: dict) -> None:
         "Teksten om in de agenda op te nemen. Vul in wat tussen [haken] staat. Onder elk "
         "voorstel staat de meerderheid die het nodig heeft."
     )
+    taken = [d for d in plan["decisions"] if d["state"] == "taken"]
     for decision in plan["decisions"]:
+        if decision["state"] == "taken":
+            continue
         rule = decision["rule"]
         b.heading(decision["title"], 2)
         b.para(decision["draft_resolution"], "Quote")
@@ -33,3 +37,6 @@ def write(b: Builder, plan: dict) -> None:
             "Vereiste meerderheid",
             f"{rule_in_words(rule)}; {quorum_in_words(rule)}.{numbers}{condition}",
         )
+    if taken:
+        b.heading("Al genomen", 2)
+        b.bullets(f"{d['title']}: {attempt_text(d['attempts'][-1])}" for d in taken)

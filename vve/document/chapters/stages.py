@@ -19,7 +19,18 @@ def write(b: Builder, plan: dict) -> None:
         b.heading(f"Fase {index}. {stage['title']}", 2)
         b.labelled("Doel", stage["goal"])
         b.labelled("Periode", f"{month_nl(stage['start'])} tot {month_nl(stage['end'])}")
-        if stage["meeting_date"]:
+        if stage["state"] == "done":
+            b.labelled(
+                "ALV",
+                f"gehouden op {date_nl(stage['meeting_date'])}; de besluiten van "
+                "deze fase zijn genomen",
+            )
+        elif stage["state"] == "held":
+            b.labelled(
+                "ALV",
+                f"gehouden; wat het niet haalde, komt terug op {date_nl(stage['meeting_date'])}",
+            )
+        elif stage["meeting_date"]:
             b.labelled("ALV", date_nl(stage["meeting_date"]))
         rows = [
             [

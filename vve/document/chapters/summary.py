@@ -5,6 +5,7 @@ from __future__ import annotations
 from vve import labels
 
 from ..builder import Builder
+from ..results import OUTCOME, standing
 from ..text import date_nl
 from ..wording import rule_in_words
 from . import money
@@ -14,6 +15,7 @@ TITLE = "Samenvatting"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
+    b.para(standing(plan))
     _overview(b, plan)
     _first_steps(b, plan)
     _decisions(b, plan)
@@ -74,9 +76,15 @@ def _municipal_origin(municipal: dict) -> str:
 
 def _first_steps(b: Builder, plan: dict) -> None:
     b.heading("De eerste drie stappen", 2)
-    # the first steps are the plan's own; "find out" tasks have their own chapter
+    # the first steps are the plan's own that are still to do; "find out" tasks have their
+    # own chapter
     first = sorted(
-        (a for s in plan["stages"] for a in s["actions"] if a["origin"] == "stage"),
+        (
+            a
+            for s in plan["stages"]
+            for a in s["actions"]
+            if a["origin"] in ("stage", "follow_up") and a["end"] > plan["as_of"]
+        ),
         key=lambda a: a["start"],
     )[:3]
     b.bullets(
@@ -100,9 +108,12 @@ def _decisions(b: Builder, plan: dict) -> None:
             if v and v["min_yes_full_attendance"] is not None
             else rule_in_words(d["rule"])
         )
+        if d["state"] == "taken":
+            last = d["attempts"][-1]
+            needed = f"{OUTCOME['passed']}: {last['yes']} voor, {last['no']} tegen"
         rows.append([d["title"], date_nl(d["meeting_date"]), needed])
     b.table(
-        ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst"],
+        ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
         rows,
         caption="Besluiten in dit plan",
         widths=[8.5, 3.5, 4],

@@ -6,6 +6,7 @@ from vve import labels
 from vve.labels import lower_words
 
 from ..builder import Builder
+from ..results import attempt_text
 from ..text import date_nl, sentences
 from ..wording import quorum_in_words, rule_in_words
 
@@ -68,28 +69,58 @@ def _rules_section(b: Builder, plan: dict) -> None:
 
 
 def _meeting_sections(b: Builder, plan: dict) -> None:
-    """Per general meeting: when to call it, why that date, a second meeting, its decisions."""
+    """Per owners' meeting (plan["meetings"]): a held one with what it decided; one ahead with
+    when to call it, why that date, a second meeting, and its decisions."""
     notes = {s["id"]: s["meeting_note"] for s in plan["stages"]}
-    stages = {s["meeting_date"]: s["id"] for s in plan["stages"] if s["meeting_date"]}
+    decisions = {d["id"]: d for d in plan["decisions"]}
     told: set[str] = set()  # why a date was chosen, said at the first meeting it explains
-    for day, decisions in _meetings(plan):
-        b.heading(f"ALV van {date_nl(day)}", 2)
-        note = notes.get(stages.get(day))
-        notice = min(d["notice_by"] for d in decisions)
+    for meeting in plan["meetings"]:
+        members = [decisions[i] for i in meeting["decisions"] if i in decisions]
+        if meeting["held"]:
+            _held_section(b, meeting, members)
+            continue
+        b.heading(f"{_meeting_name(meeting)} van {date_nl(meeting['date'])}", 2)
+        note = notes.get(meeting["stage"]) if meeting["kind"] == "first" else None
         why = ""
         if note and note not in told:
             told.add(note)
             why = f" Gekozen datum: {note[:1].lower() + note[1:]}"
-        b.para(f"Oproep met de concept-besluiten uiterlijk {date_nl(notice)}.{why}")
+        b.para(f"Oproep met de concept-besluiten uiterlijk {date_nl(meeting['send_by'])}.{why}")
+        if meeting["kind"] == "second_meeting":
+            b.para(
+                "Dit is een tweede vergadering: de vorige haalde het quorum niet. Zij besluit "
+                "ongeacht het aantal aanwezige stemmen, met dezelfde meerderheid; de oproep "
+                "vermeldt dat het een tweede vergadering is."
+            )
+        elif meeting["kind"] == "again":
+            b.para(
+                "De voorstellen die de vorige vergadering niet aannam, komen hier terug, "
+                "aangepast na overleg met de eigenaars."
+            )
         seconds = {
             d["second_meeting"]["planned"] or d["second_meeting"]["earliest"]: d["second_meeting"]
-            for d in decisions
+            for d in members
             if d["second_meeting"]
         }
         for second in seconds.values():
             b.para(_second_text(second))
-        for decision in decisions:
+        for decision in members:
             _decision_section(b, decision, plan["model_reglement"]["notice_days"])
+
+
+def _meeting_name(meeting: dict) -> str:
+    return {"second_meeting": "Tweede vergadering", "again": "ALV"}.get(meeting["kind"], "ALV")
+
+
+def _held_section(b: Builder, meeting: dict, members: list[dict]) -> None:
+    """What a meeting that was held decided, in numbers."""
+    b.heading(f"{_meeting_name(meeting)} van {date_nl(meeting['date'])} (gehouden)", 2)
+    lines = []
+    for d in members:
+        attempt = next((a for a in d["attempts"] if a["meeting_date"] == meeting["date"]), None)
+        if attempt is not None:
+            lines.append(f"{d['title']}: {attempt_text(attempt)}")
+    b.bullets(lines)
 
 
 def _rule_texts(plan: dict) -> list[str]:
@@ -121,13 +152,6 @@ def _announced_note(plan: dict) -> str | None:
         + "; ".join(concerned)
         + ". Controleer vóór de oproep of de regel al geldt."
     )
-
-
-def _meetings(plan: dict) -> list[tuple[str, list[dict]]]:
-    grouped: dict[str, list[dict]] = {}
-    for d in plan["decisions"]:
-        grouped.setdefault(d["meeting_date"], []).append(d)
-    return sorted(grouped.items())
 
 
 def _second_text(second: dict) -> str:
@@ -212,11 +236,22 @@ def _decision_section(b: Builder, decision: dict, notice_days: int) -> None:
     rule = decision["rule"]
     b.heading(decision["title"], 3)
     b.para(decision["explanation"]["text"])
+    for attempt in decision["attempts"]:  # what came before: the reason it is back
+        b.para(f"Eerder {attempt_text(attempt)}")
     rows = [
         ["Regel", f"{labels.APPLIES[rule['applies']]}: {rule_in_words(rule)}"],
         ["Quorum", quorum_in_words(rule)],
         *_votes_rows(rule),
     ]
+    if decision["state"] == "second_meeting":  # no quorum: the quorum's rows do not apply
+        rows = [
+            rows[0],
+            [
+                "Quorum",
+                "geen: een tweede vergadering besluit ongeacht het aantal aanwezige stemmen",
+            ],
+            *(r for r in rows[2:] if r[0] == "Nodig bij volledige opkomst"),
+        ]
     if decision["notice_days"] > notice_days:
         rows.append(
             [
