@@ -21,7 +21,7 @@ def _after_first_meeting() -> tuple[dict, dt.date]:
     plan = plan_of(raw, START)
     first = next_meeting(plan)
     day = dt.date.fromisoformat(first["date"])
-    counts = {d: (40, 30, 5, 5) for d in first["decisions"]}
+    counts = dict.fromkeys(first["decisions"], (40, 30, 5, 5))
     raw = record(raw, plan, day, counts | {"commission_advice": (20, 15, 5, 0)})
     return plan_of(raw, day + dt.timedelta(days=2)), day
 
