@@ -194,7 +194,7 @@ GLOSSARY = (
     ),
     (
         "Tweede vergadering",
-        "Een nieuwe vergadering, 2 tot 6 weken na een vergadering zonder quorum, die zonder quorum mag besluiten.",
+        "Een nieuwe vergadering, 2 tot 6 weken na een vergadering zonder quorum, die zonder quorum mag besluiten, met dezelfde meerderheid en alleen over de voorstellen waarvoor het quorum ontbrak; de oproep meldt dat het een tweede vergadering is.",
     ),
     ("U-waarde", "Hoeveel warmte glas of een kozijn doorlaat: hoe lager, hoe beter het isoleert."),
     (

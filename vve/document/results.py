@@ -13,6 +13,13 @@ OUTCOME = {
 }
 
 
+WHY_NOT = {
+    "too_few_yes": "te weinig stemmen voor",
+    "no_quorum": "het quorum werd niet gehaald",
+    "no_votes_cast": "niemand stemde voor of tegen",
+}
+
+
 def attempt_text(attempt: dict) -> str:
     """'op 5 april 2027 aangenomen: 30 voor, 5 tegen, 5 blanco; 40 van de 48 stemmen
     aanwezig of vertegenwoordigd.' (lower case: it follows a title or "Eerder")"""
@@ -44,6 +51,7 @@ def standing(plan: dict) -> str:
         f"{made} en houdt rekening met de uitslagen van de vergaderingen tot en met "
         f"{date_nl(progress['last_meeting'])}: {taken} van de {total} besluiten zijn genomen."
     )
+    text += _last_meeting(plan, progress["last_meeting"])
     upcoming = next((m for m in plan["meetings"] if not m["held"]), None)
     if upcoming is not None:
         kind = " (een tweede vergadering)" if upcoming["kind"] == "second_meeting" else ""
@@ -56,3 +64,26 @@ def standing(plan: dict) -> str:
             f"{'is' if ignored == 1 else 'zijn'} niet meegeteld; controleer de uitslagen."
         )
     return text
+
+
+def _last_meeting(plan: dict, day: str) -> str:
+    """What the last meeting took and what it did not, by title."""
+    passed: list[tuple[str, str]] = []
+    failed: list[tuple[str, str]] = []
+    for d in plan["decisions"]:
+        attempt = next((a for a in d["attempts"] if a["meeting_date"] == day), None)
+        if attempt is not None:
+            title = d["title"][:1].lower() + d["title"][1:]
+            (passed if attempt["outcome"] == "passed" else failed).append(
+                (title, attempt["outcome"])
+            )
+    text = ""
+    if passed:
+        text += f" Op {date_nl(day)} aangenomen: {_joined([t for t, _ in passed])}."
+    if failed:
+        text += " Niet genomen: " + _joined([f"{t} ({WHY_NOT[o]})" for t, o in failed]) + "."
+    return text
+
+
+def _joined(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + " en " + items[-1]

@@ -35,10 +35,6 @@ from .entries import (
     NoticeRule,
     Period,
     Proxies,
-    Region,
-    RiskEntry,
-    RisksFile,
-    RiskThresholds,
     RouteEntry,
     RoutesFile,
     RuleSpec,
@@ -49,9 +45,15 @@ from .entries import (
     StageEntry,
     StageMeta,
     StagesFile,
+    VotingFile,
+)
+from .entries_more import (
+    Region,
+    RiskEntry,
+    RisksFile,
+    RiskThresholds,
     UnknownEntry,
     UnknownsFile,
-    VotingFile,
 )
 from .financing import Financing, Subsidy, load_financing
 from .money import MoneyKnowledge, load_money

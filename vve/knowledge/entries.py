@@ -331,14 +331,15 @@ class MeetingCalendar(Sourced):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FollowUpAction:
     """An action of a follow-up meeting. ``anchor``: "start" counts ``offset_weeks`` on from
-    the day after the meeting that did not decide (or today); "meeting" counts them back
-    from the follow-up meeting."""
+    the day after the meeting that did not decide (or today); "notice" counts them back from
+    the latest day to send the notice (``{send_by}`` in ``what`` names it); "meeting" back
+    from the follow-up meeting. ``kind`` "any": for every follow-up."""
 
     id: str
-    kind: Literal["second_meeting", "again"]
+    kind: Literal["second_meeting", "again", "any"]
     what: str
     who: Who
-    anchor: Literal["start", "meeting"]
+    anchor: Literal["start", "notice", "meeting"]
     offset_weeks: int
     weeks: int
 
@@ -349,6 +350,7 @@ class FollowUp(Sourced):
     [follow_up]): a second meeting, or the proposal again ``again_weeks`` later."""
 
     again_weeks: int
+    prepare_days: int
     second_meeting_label: str
     again_label: str
     why_again: str
@@ -361,66 +363,3 @@ class StagesFile:
     stages: tuple[StageEntry, ...]
     meetings: MeetingCalendar
     follow_up: FollowUp
-
-
-# ---- risks.toml, unknowns.toml, municipalities.toml --------------------------------
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RiskEntry(Sourced):
-    id: str
-    severity: Literal["high", "medium", "low"]
-    stage: str
-    text: str  # {name} placeholders, filled by vve/rules/risks.py
-    subsidy: str | None = None  # a programme id: text_subsidy where reachable
-    text_subsidy: str | None = None
-    state_no: str | None = None  # {state} where the board said no
-    state_unknown: str | None = None  # {state} where the board does not know
-
-    def __post_init__(self) -> None:
-        _pairs(self, ("subsidy", "text_subsidy"), ("state_no", "state_unknown"))
-        if ("{state}" in self.text) != (self.state_no is not None):
-            raise ValueError("key 'text': {state} goes with state_no and state_unknown")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RiskThresholds(Sourced):
-    asbestos_before_year: int
-    tenant_consent_min_dwellings: int
-    asbestos_certainty: Certainty
-    asbestos_source: tuple[str, ...]
-    dormant_turnout_below_percent: int
-    component_labels: Mapping[str, str]  # MJOP component -> Dutch words ("het dak")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RisksFile:
-    thresholds: RiskThresholds
-    risks: Mapping[str, RiskEntry]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownEntry:
-    """How to find out an answer the board did not know (the key is the profile path)."""
-
-    how: str
-    who: Who
-    stage: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class OptionalFields(Sourced):
-    fields: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownsFile:
-    optional: OptionalFields
-    fields: Mapping[str, UnknownEntry]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Region(Sourced):
-    id: str
-    province: str
-    names: tuple[str, ...]

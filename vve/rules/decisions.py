@@ -92,7 +92,8 @@ def needed_decisions(
     voting, money = profile.voting, profile.money
     out: list[Needed] = []
     threshold_matters = any(c.threshold_applies for c in ctx.model.classes.values())
-    if threshold_matters and voting.threshold_amount_set is not True:
+    decided = any(r.decision == "set_threshold" for r in profile.results)
+    if threshold_matters and (voting.threshold_amount_set is not True or decided):
         out.append(
             (
                 "set_threshold",

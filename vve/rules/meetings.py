@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from vve.knowledge import Knowledge
 
-from .calendar import public_holidays
 from .decisions import Decision
+from .notice import send_by
 from .progress import Progress
-from .voting import latest_notice_date
 
 KIND_OF_STATE = {"second_meeting": "second_meeting", "again": "again"}
 
@@ -41,17 +40,6 @@ class ProxyRules:
     limit: int | None  # most proxies per holder; 0 = no limit; None = unknown
     note: str
     certainty: str
-
-
-def send_by(meeting: dt.date, notice_days: int, knowledge: Knowledge) -> dt.date:
-    """The latest day to send the notice: ``notice_days`` clear days before the meeting
-    (neither the day of sending nor the meeting day counts), moved back to a working day
-    where knowledge.notice says so."""
-    day = latest_notice_date(meeting, notice_days)
-    if knowledge.notice.working_day:
-        while day.weekday() >= 5 or day in public_holidays(day.year, knowledge.meetings):
-            day -= dt.timedelta(days=1)
-    return day
 
 
 def proxy_rules(model_id: str, proxy_limit: int | None, knowledge: Knowledge) -> ProxyRules:

@@ -18,7 +18,7 @@ from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable
 from .money.amounts import whole
 from .money.apartments import max_loan
-from .progress import NOTHING, Progress, replay
+from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
@@ -136,6 +136,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     """The whole plan. ``as_of`` is the day the plan is made; it is never read from a clock
     here, so the same profile and date always give the same plan."""
     knowledge = knowledge or load_knowledge()
+    profile = answered_by_meetings(profile)
     ctx = vote_context(profile, knowledge)
     # A plan never schedules work in its own past.
     start = max(profile.ambition.start_date or as_of, as_of)
@@ -166,7 +167,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         ),
         tuple(risks),
         tuple(find_out),
-        tuple(timeline(profile, windows, measures, knowledge)),
+        tuple(timeline(profile, windows, measures, knowledge, progress.held)),
         tuple(financing),
         money,
         progress,

@@ -22,6 +22,7 @@ from itertools import groupby
 from typing import Literal
 
 from vve.knowledge import Knowledge
+from vve.profile import Profile
 from vve.profile.meetings import DecisionResult, current_results
 
 from .calendar import is_meeting_day, next_meeting_day
@@ -81,6 +82,16 @@ class Progress:
 
 
 NOTHING = Progress()
+
+
+def answered_by_meetings(profile: Profile) -> Profile:
+    """A decision that answers a question of the profile answers it once a meeting took it:
+    the meeting set the threshold amount (the amount itself stays the board's answer)."""
+    taken = {r.decision for r in current_results(profile.results) if r.passed}
+    if "set_threshold" in taken and profile.voting.threshold_amount_set is not True:
+        voting = profile.voting.model_copy(update={"threshold_amount_set": True})
+        return profile.model_copy(update={"voting": voting})
+    return profile
 
 
 def meeting_stages(knowledge: Knowledge) -> list[str]:
@@ -189,41 +200,47 @@ def _follow_ups(
         (second if eligible else again).append(item)
     out = []
     if second:
-        notice = max(a.notice_days for a in second)
-        sm = knowledge.second_meeting
-        route = second_meeting_route(
-            held,
-            notice,
-            sm.min_weeks,
-            sm.max_weeks,
-            notice_sent=max(held + dt.timedelta(days=1), as_of),
-            is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
-        )
-        if route.planned is not None:
-            out.append(
-                FollowUpMeeting(
-                    "second_meeting",
-                    held,
-                    route.planned,
-                    notice,
-                    tuple(a.id for a in second),
-                    (route.earliest, route.latest),
-                )
-            )
+        meeting = _second_meeting(second, held, as_of, knowledge)
+        if meeting is not None:
+            out.append(meeting)
         else:  # the window has passed: a new first meeting
             again = second + again
     if again:
-        start = max(held, as_of)
-        day = next_meeting_day(
-            start + dt.timedelta(weeks=knowledge.follow_up.again_weeks), knowledge.meetings
-        )
+        start = max(held, as_of) + dt.timedelta(weeks=knowledge.follow_up.again_weeks)
         out.append(
             FollowUpMeeting(
                 "again",
                 held,
-                day,
+                next_meeting_day(start, knowledge.meetings),
                 max(a.notice_days for a in again),
                 tuple(a.id for a in again),
             )
         )
     return tuple(out)
+
+
+def _second_meeting(
+    items: list[Agenda], held: dt.date, as_of: dt.date, knowledge: Knowledge
+) -> FollowUpMeeting | None:
+    """Inside its window, with the board's time to prepare the notice; None when too late."""
+    notice = max(a.notice_days for a in items)
+    sm = knowledge.second_meeting
+    ready = max(held + dt.timedelta(days=1), as_of)
+    route = second_meeting_route(
+        held,
+        notice,
+        sm.min_weeks,
+        sm.max_weeks,
+        notice_sent=ready + dt.timedelta(days=knowledge.follow_up.prepare_days),
+        is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
+    )
+    if route.planned is None:
+        return None
+    return FollowUpMeeting(
+        "second_meeting",
+        held,
+        route.planned,
+        notice,
+        tuple(a.id for a in items),
+        (route.earliest, route.latest),
+    )

@@ -17,6 +17,8 @@ from dataclasses import replace
 
 from vve.knowledge import FollowUpAction, Knowledge, StageEntry
 
+from .explain import nl_date
+from .notice import send_by
 from .progress import NOTHING, FollowUpMeeting, Progress, meeting_stages
 from .stages import Action, StageWindow, planned_stage
 
@@ -122,11 +124,12 @@ def _with_follow_ups(
         replace(a, start=a.start + shift) if a.id in after and a.start > held else a
         for a in window.actions
     ]
-    for follow_up in progress.follow_ups:
+    for index, follow_up in enumerate(progress.follow_ups):
+        kinds = (follow_up.kind, "any") if index == 0 else (follow_up.kind,)
         actions += [
-            _follow_up_action(a, follow_up, start)
+            _follow_up_action(a, follow_up, start, knowledge)
             for a in knowledge.follow_up.actions
-            if a.kind == follow_up.kind
+            if a.kind in kinds
         ]
     label = (
         knowledge.follow_up.second_meeting_label
@@ -143,12 +146,18 @@ def _with_follow_ups(
     )
 
 
-def _follow_up_action(a: FollowUpAction, follow_up: FollowUpMeeting, start: dt.date) -> Action:
+def _follow_up_action(
+    a: FollowUpAction, follow_up: FollowUpMeeting, start: dt.date, knowledge: Knowledge
+) -> Action:
     begin = max(follow_up.after + DAY, start)
+    notice = send_by(follow_up.date, follow_up.notice_days, knowledge)
     if a.who == "meeting":
         day = follow_up.date - dt.timedelta(weeks=a.weeks)
     elif a.anchor == "start":
         day = begin + dt.timedelta(weeks=a.offset_weeks)
+    elif a.anchor == "notice":
+        day = notice - dt.timedelta(weeks=a.offset_weeks)
     else:
         day = follow_up.date - dt.timedelta(weeks=a.offset_weeks)
-    return Action(a.id, a.what, a.who, min(max(day, begin), follow_up.date), a.weeks, "follow_up")
+    what = a.what.replace("{send_by}", nl_date(notice))
+    return Action(a.id, what, a.who, min(max(day, begin), follow_up.date), a.weeks, "follow_up")

@@ -19,7 +19,7 @@ from .applied import AppliedRule
 from .decisions import Decision
 from .explain import Explanation
 from .measures import Measure
-from .meetings import send_by
+from .notice import send_by
 from .plan import PLAN_FORMAT, FinancingItem, Plan
 from .risks import Risk
 from .serialize_meetings import attempt_dict, meetings_dict, progress_dict, proxies_dict

@@ -4,6 +4,7 @@ around (boilers due, the target year, planned maintenance, the municipality's he
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from vve.knowledge import Knowledge
@@ -25,11 +26,16 @@ class TimelineItem:
 
 
 def timeline(
-    profile: Profile, windows: list[StageWindow], measures: list[Measure], knowledge: Knowledge
+    profile: Profile,
+    windows: list[StageWindow],
+    measures: list[Measure],
+    knowledge: Knowledge,
+    held: Mapping[str, tuple[dt.date, ...]] | None = None,
 ) -> list[TimelineItem]:
-    """Every item in date order."""
+    """Every item in date order; ``held``: the days each stage's meetings were held."""
     items = [
         *_stages(windows),
+        *_held(windows, held or {}),
         *_measures(windows, measures, knowledge),
         *_boilers(profile, knowledge),
         *_target(profile),
@@ -47,11 +53,30 @@ def _year(item_id: str, kind: str, label: str, year: int) -> TimelineItem:
 def _stages(windows: list[StageWindow]) -> list[TimelineItem]:
     items = [TimelineItem(f"stage:{w.id}", "stage", w.title, w.start, w.end) for w in windows]
     items += [
-        TimelineItem(f"meeting:{w.id}", "meeting", w.meeting_label or "ALV", w.meeting, w.meeting)
+        TimelineItem(
+            f"meeting:{w.id}",
+            "meeting",
+            (w.meeting_label or "ALV") + (" (gehouden)" if w.state == "done" else ""),
+            w.meeting,
+            w.meeting,
+        )
         for w in windows
         if w.meeting
     ]
     return items
+
+
+def _held(
+    windows: list[StageWindow], held: Mapping[str, tuple[dt.date, ...]]
+) -> list[TimelineItem]:
+    """The meetings held that a stage's own meeting item does not show already."""
+    shown = {(w.id, w.meeting) for w in windows}
+    return [
+        TimelineItem(f"meeting:{stage}:{day.isoformat()}", "meeting", "ALV (gehouden)", day, day)
+        for stage, days in held.items()
+        for day in days
+        if (stage, day) not in shown
+    ]
 
 
 def _measures(

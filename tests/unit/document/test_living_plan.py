@@ -8,6 +8,7 @@ from docx import Document
 
 from tests.unit.rules.test_progress import START, _raw, next_meeting, plan_of, record
 from vve.document import DocumentMeta, write_plan_docx
+from vve.document.text import date_nl
 
 
 def _text(plan: dict) -> str:
@@ -40,10 +41,13 @@ def test_the_plan_says_which_meetings_it_reflects_and_what_they_decided():
     assert "op 5 april 2027 aangenomen (30 voor, 5 tegen, 5 blanco; 40 van de 48" in text
     assert "niet genomen omdat het quorum niet werd gehaald" in text and "quorum 32" in text
     second = next(m for m in plan["meetings"] if not m["held"])
-    assert "Tweede vergadering van 26 april 2027" in text
-    assert "besluit ongeacht het aantal aanwezige stemmen" in text
-    assert "Eerder op 5 april 2027 niet genomen" in text
     assert second["kind"] == "second_meeting"
+    assert f"Tweede vergadering van {date_nl(second['date'])}" in text
+    assert "besluit ongeacht het aantal aanwezige stemmen" in text
+    assert "Zet alleen deze voorstellen op de agenda, in dezelfde bewoording" in text
+    assert "geen quorum: dit is een tweede vergadering" in text  # its draft
+    assert "Op 5 april 2027 aangenomen: drempelbedrag vaststellen" in text
+    assert "Niet genomen: opdracht geven voor een energieadvies" in text
 
 
 def test_a_taken_decision_is_no_longer_a_proposal():
@@ -64,4 +68,5 @@ def test_the_first_steps_are_what_is_still_to_do():
     plan, day = _after_first_meeting()
     text = _text(plan)
     steps = text[text.rindex("De eerste drie stappen") :].splitlines()[1:4]
-    assert steps[0].startswith("Oproep voor de tweede vergadering versturen")
+    assert steps[0].startswith("Notulen en besluitenlijst van de vergadering opstellen")
+    assert steps[1].startswith("Oproep voor de tweede vergadering versturen, uiterlijk")

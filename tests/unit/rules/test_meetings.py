@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import AS_OF, make_profile
 from vve.knowledge import load_knowledge
 from vve.rules import build_plan
-from vve.rules.meetings import proxy_rules, send_by
+from vve.rules.meetings import proxy_rules
+from vve.rules.notice import send_by
 from vve.rules.outcomes import BadCount, explain, judge
 from vve.rules.serialize import plan_to_dict
 

@@ -33,10 +33,11 @@ def write(b: Builder, plan: dict) -> None:
         condition = (
             " Alleen nodig als het plan deze kant op gaat." if decision["conditional"] else ""
         )
-        b.labelled(
-            "Vereiste meerderheid",
-            f"{rule_in_words(rule)}; {quorum_in_words(rule)}.{numbers}{condition}",
-        )
+        quorum = quorum_in_words(rule)
+        if decision["state"] == "second_meeting":
+            quorum = "geen quorum: dit is een tweede vergadering"
+            numbers = ""
+        b.labelled("Vereiste meerderheid", f"{rule_in_words(rule)}; {quorum}.{numbers}{condition}")
     if taken:
         b.heading("Al genomen", 2)
         b.bullets(f"{d['title']}: {attempt_text(d['attempts'][-1])}" for d in taken)

@@ -28,7 +28,8 @@ def write(b: Builder, plan: dict) -> None:
         elif stage["state"] == "held":
             b.labelled(
                 "ALV",
-                f"gehouden; wat het niet haalde, komt terug op {date_nl(stage['meeting_date'])}",
+                "gehouden; de voorstellen die het niet haalden, komen terug op "
+                f"{date_nl(stage['meeting_date'])}",
             )
         elif stage["meeting_date"]:
             b.labelled("ALV", date_nl(stage["meeting_date"]))

@@ -87,21 +87,21 @@ def _first_steps(b: Builder, plan: dict) -> None:
         ),
         key=lambda a: a["start"],
     )[:3]
-    b.bullets(
-        (
-            f"{a['what']} ({labels.WHO.get(a['who'], a['who']).lower()}, "
-            f"vanaf {date_nl(a['start'])})"
-            for a in first
-        ),
-        numbered=True,
-    )
+    b.bullets((_step(a) for a in first), numbered=True)
+
+
+def _step(action: dict) -> str:
+    if action["who"] == "meeting":
+        return f"{action['what']} (op {date_nl(action['end'])})"
+    who = labels.WHO.get(action["who"], action["who"]).lower()
+    return f"{action['what']} ({who}, vanaf {date_nl(action['start'])})"
 
 
 def _decisions(b: Builder, plan: dict) -> None:
     """Each decision with its meeting and the votes for it needed at full attendance."""
     b.heading("Besluiten en wanneer", 2)
     rows = []
-    for d in plan["decisions"]:
+    for d in sorted(plan["decisions"], key=lambda d: d["meeting_date"]):
         v = d["rule"]["votes"]
         needed = (
             f"{v['min_yes_full_attendance']} van {v['total']}"
@@ -111,6 +111,8 @@ def _decisions(b: Builder, plan: dict) -> None:
         if d["state"] == "taken":
             last = d["attempts"][-1]
             needed = f"{OUTCOME['passed']}: {last['yes']} voor, {last['no']} tegen"
+        elif d["state"] == "second_meeting":
+            needed = f"{rule_in_words(d['rule'])} (tweede vergadering, geen quorum)"
         rows.append([d["title"], date_nl(d["meeting_date"]), needed])
     b.table(
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],

@@ -87,10 +87,14 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             why = f" Gekozen datum: {note[:1].lower() + note[1:]}"
         b.para(f"Oproep met de concept-besluiten uiterlijk {date_nl(meeting['send_by'])}.{why}")
         if meeting["kind"] == "second_meeting":
+            before = date_nl(members[0]["attempts"][-1]["meeting_date"]) if members else ""
             b.para(
-                "Dit is een tweede vergadering: de vorige haalde het quorum niet. Zij besluit "
-                "ongeacht het aantal aanwezige stemmen, met dezelfde meerderheid; de oproep "
-                "vermeldt dat het een tweede vergadering is."
+                f"Dit is een tweede vergadering: de vergadering van {before} haalde voor deze "
+                "voorstellen het quorum niet. Zij besluit ongeacht het aantal aanwezige "
+                "stemmen, met dezelfde meerderheid; de oproep vermeldt dat het een tweede "
+                "vergadering is. Zet alleen deze voorstellen op de agenda, in dezelfde "
+                "bewoording: een gewijzigd voorstel kan als nieuw voorstel gelden en dan weer "
+                "een quorum vragen (controleer dit in uw reglement)."
             )
         elif meeting["kind"] == "again":
             b.para(
@@ -236,8 +240,6 @@ def _decision_section(b: Builder, decision: dict, notice_days: int) -> None:
     rule = decision["rule"]
     b.heading(decision["title"], 3)
     b.para(decision["explanation"]["text"])
-    for attempt in decision["attempts"]:  # what came before: the reason it is back
-        b.para(f"Eerder {attempt_text(attempt)}")
     rows = [
         ["Regel", f"{labels.APPLIES[rule['applies']]}: {rule_in_words(rule)}"],
         ["Quorum", quorum_in_words(rule)],

@@ -1,0 +1,72 @@
+"""The kinds of entry in risks.toml, unknowns.toml and municipalities.toml (the rest are
+in entries.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from .entries import Certainty, Sourced, Who, _pairs
+
+# ---- risks.toml, unknowns.toml, municipalities.toml --------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskEntry(Sourced):
+    id: str
+    severity: Literal["high", "medium", "low"]
+    stage: str
+    text: str  # {name} placeholders, filled by vve/rules/risks.py
+    subsidy: str | None = None  # a programme id: text_subsidy where reachable
+    text_subsidy: str | None = None
+    state_no: str | None = None  # {state} where the board said no
+    state_unknown: str | None = None  # {state} where the board does not know
+
+    def __post_init__(self) -> None:
+        _pairs(self, ("subsidy", "text_subsidy"), ("state_no", "state_unknown"))
+        if ("{state}" in self.text) != (self.state_no is not None):
+            raise ValueError("key 'text': {state} goes with state_no and state_unknown")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskThresholds(Sourced):
+    asbestos_before_year: int
+    tenant_consent_min_dwellings: int
+    asbestos_certainty: Certainty
+    asbestos_source: tuple[str, ...]
+    dormant_turnout_below_percent: int
+    component_labels: Mapping[str, str]  # MJOP component -> Dutch words ("het dak")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RisksFile:
+    thresholds: RiskThresholds
+    risks: Mapping[str, RiskEntry]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnknownEntry:
+    """How to find out an answer the board did not know (the key is the profile path)."""
+
+    how: str
+    who: Who
+    stage: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OptionalFields(Sourced):
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnknownsFile:
+    optional: OptionalFields
+    fields: Mapping[str, UnknownEntry]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Region(Sourced):
+    id: str
+    province: str
+    names: tuple[str, ...]
