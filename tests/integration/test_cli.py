@@ -41,7 +41,7 @@ def test_a_saved_version_1_file_is_still_read(capsys):
     assert main(["plan", str(old[0]), "--as-of", "2026-11-24"]) == 0
     out = capsys.readouterr().out
     plan = json.loads(out[out.index("{") :])
-    assert plan["profile_schema_version"] == 2 and plan["money"]["summary"]
+    assert plan["profile_schema_version"] == 3 and plan["money"]["summary"]
 
 
 def test_an_inconsistent_plan_fails_loudly_in_development(monkeypatch, capsys):
