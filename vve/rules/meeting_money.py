@@ -44,6 +44,7 @@ class ProposalMoney:
     total: dict[str, Any] | None  # cents range for the whole VvE; None: no amount known yet
     missing: tuple[str, ...]  # the proposal's measures without an amount (short names)
     subsidy_counted: bool  # the total is after a subsidy the plan expects
+    own_figures: bool  # every amount is the VvE's own (advice, quote), not an estimate
     classes: tuple[ApartmentCost, ...]  # empty while the number of rights is unknown
 
 
@@ -90,8 +91,10 @@ def _measures(money: dict[str, Any], decision: dict[str, Any]) -> ProposalMoney 
         if line["net"] is not None:
             total = _add(total, line["net"])
     missing = tuple(line["short"] for line in lines if line["net"] is None)
-    counted = any(line["subsidy"]["counted"] for line in lines if line["net"] is not None)
-    return ProposalMoney("measures", total, missing, counted, _classes(money, total))
+    known = [line for line in lines if line["net"] is not None]
+    counted = any(line["subsidy"]["counted"] for line in known)
+    own = bool(known) and all(line["origin"] != "default" for line in known)
+    return ProposalMoney("measures", total, missing, counted, own, _classes(money, total))
 
 
 def _advice(money: dict[str, Any]) -> ProposalMoney | None:
@@ -99,7 +102,8 @@ def _advice(money: dict[str, Any]) -> ProposalMoney | None:
     if advice["net"] is None:
         return None
     counted = bool(advice["subsidy"]["counted"])
-    return ProposalMoney("advice", advice["net"], (), counted, _classes(money, advice["net"]))
+    # the advice's cost is the board's own figure (money.advice_cost)
+    return ProposalMoney("advice", advice["net"], (), counted, True, _classes(money, advice["net"]))
 
 
 def _loan(money: dict[str, Any]) -> ProposalMoney | None:
@@ -113,7 +117,8 @@ def _loan(money: dict[str, Any]) -> ProposalMoney | None:
         )
         for c in (apartments["classes"] if apartments else [])
     )
-    return ProposalMoney("loan", principal, (), False, classes)
+    quoted = loan["principal_origin"] == "quote"
+    return ProposalMoney("loan", principal, (), False, quoted, classes)
 
 
 def proposal_money(plan: dict[str, Any], decision: dict[str, Any]) -> ProposalMoney | None:

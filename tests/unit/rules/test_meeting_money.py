@@ -42,6 +42,7 @@ def test_the_energy_advice_costs_each_apartment_its_share_of_the_net_cost(plan):
     assert money is not None and money.source == "advice"
     net = plan["money"]["advice"]["net"]
     assert money.total == net and money.subsidy_counted
+    assert money.own_figures  # the board entered the advice's cost
     (only,) = money.classes
     assert only.apartments == 48 and only.share == "1/48"
     assert only.one_off["high_cents"] == cents(Fraction(net["high_cents"], 100 * 48))
@@ -56,6 +57,7 @@ def test_a_measures_proposal_adds_up_its_known_measures_and_names_the_others(pla
     assert money.total["high_cents"] == sum(r["high_cents"] for r in known)
     unknown = [lines[m]["short"] for m in decision["measures"] if not lines[m]["net"]]
     assert unknown and list(money.missing) == unknown
+    assert not money.own_figures  # the plan's estimate, not a quote
 
 
 def test_the_loan_gives_the_monthly_amount_per_apartment_for_each_term(plan):

@@ -20,10 +20,12 @@ from .words import majority_text, needed_quorum
 
 TITLE = "Presentielijst en stemlijst"
 UNKNOWN_VOTES = "[ ]"
-# column widths in cm: apartment, owner, votes, present or proxy, signature; one vote mark
-PRESENCE = (1.3, 3.5, 2.2, 3.6, 3.4)
+# least column widths in cm: apartment, owner, votes, present or proxy, signature
+PRESENCE = (1.3, 2.6, 2.2, 2.6, 2.7)
+# a further voting table for the proposals that did not fit: apartment (or group), votes
+OVERFLOW = (3.0, 2.2)
 PRESENCE_NAMES = ["App.", "Eigenaar", "Stemmen", "Aanwezig of volmacht aan", "Handtekening"]
-MARK = 0.9
+MARK_MAX, MARK_MIN = 0.9, 0.65  # one yes / no / blank column
 ROW_HEIGHT = 0.7  # room to sign, in cm
 BLANK_ROWS = 20  # without any count of the rights: rows to write in
 
@@ -93,27 +95,26 @@ def write(b: Builder, pack: Pack) -> None:
     b.para(_intro(pack, register))
     _legend(b, pack, rows)
     width = text_width_cm(b.doc)
-    scale = min(1.0, width / (sum(PRESENCE) + 4 * 3 * MARK))
-    mark = MARK * scale
-    fits = max(1, int((width - sum(PRESENCE) * scale) / (3 * mark)))
+    fits, mark = _layout(width, len(pack.proposals))
     first, rest = pack.numbered()[:fits], pack.numbered()[fits:]
-    _table(b, pack, rows, first, _spread(PRESENCE, scale, width - 3 * mark * len(first)), mark)
-    step = max(1, int((width - 5.2 * scale) / (3 * mark)))
+    _table(b, pack, rows, first, _spread(width - 3 * mark * len(first)), mark)
+    step = max(1, int((width - sum(OVERFLOW)) / (3 * MARK_MAX)))
     for start in range(0, len(rest), step):
-        chunk = rest[start : start + step]
-        # the apartment (or group) and its votes
-        _table(
-            b, pack, rows, chunk, _spread((3.0, 2.2), scale, width - 3 * mark * len(chunk)), mark
-        )
+        _table(b, pack, rows, rest[start : start + step], list(OVERFLOW), MARK_MAX)
 
 
-def _spread(widths: tuple[float, ...], scale: float, room: float) -> list[float]:
-    """The columns scaled to the page, the room the vote columns leave going to the wide
-    columns (owner, proxy, signature), so every table spans the whole text width."""
-    scaled = [w * scale for w in widths]
-    extra = max(0.0, room - sum(scaled))
-    wide = [i for i, w in enumerate(widths) if w >= 3.0]
-    return [w + (extra / len(wide) if i in wide else 0) for i, w in enumerate(scaled)]
+def _layout(width: float, count: int) -> tuple[int, float]:
+    """How many proposals fit beside the attendance columns, and the width of each mark."""
+    room = width - sum(PRESENCE)
+    fits = max(1, min(count, int(room / (3 * MARK_MIN))))
+    return fits, max(MARK_MIN, min(MARK_MAX, room / (3 * fits)))
+
+
+def _spread(room: float) -> list[float]:
+    """The attendance columns at their least width, the room the vote columns leave going
+    to the owner, proxy and signature columns, so the table spans the text width."""
+    extra = max(0.0, room - sum(PRESENCE)) / 3
+    return [w + (extra if i in (1, 3, 4) else 0) for i, w in enumerate(PRESENCE)]
 
 
 def _intro(pack: Pack, register: bool) -> str:
@@ -123,14 +124,20 @@ def _intro(pack: Pack, register: bool) -> str:
         "voorstel de stem van elk appartement: V (voor), T (tegen) of B (blanco of "
         "onthouding)."
     )
-    if not register:
+    if register:
+        return text
+    if pack.plan["votes"]["parties"]:
         text += (
             " Zonder appartementenlijst staat hier per groep eigenaars een regel met de "
             "stemmen van de groep, en daaronder een lege regel per appartementsrecht om in te "
-            "vullen. Vult u de appartementenlijst in VvE Warmteplan in, dan staat hier elk "
-            "appartement met zijn stemmen."
+            "vullen."
         )
-    return text
+    else:
+        text += " Zonder appartementenlijst staat hier een lege regel per appartementsrecht."
+    return text + (
+        " Vult u de appartementenlijst in VvE Warmteplan in, dan staat hier elk appartement "
+        "met zijn eigenaar en stemmen."
+    )
 
 
 def _table(
@@ -211,7 +218,13 @@ def _listed_votes(pack: Pack, rows: list[Line]) -> str:
 def _legend(b: Builder, pack: Pack, rows: list[Line]) -> None:
     total = pack.total
     if total:
-        b.para(f"De VvE heeft {total} stemmen. Wat elk voorstel nodig heeft:")
+        assumed = (
+            " (aangenomen: één stem per appartementsrecht, want het reglement is nog niet "
+            "nagekeken)"
+            if pack.plan["votes"]["one_per_right_assumed"]
+            else ""
+        )
+        b.para(f"De VvE heeft {total} stemmen{assumed}. Wat elk voorstel nodig heeft:")
     else:
         b.para("Wat elk voorstel nodig heeft:")
     listed = _listed_votes(pack, rows)

@@ -4,6 +4,7 @@ costs an apartment and what happens if it does not pass."""
 from __future__ import annotations
 
 from vve import labels
+from vve.rules.meeting_money import LOAN_DECISION
 
 from ..builder import Builder
 from ..text import date_nl
@@ -54,11 +55,12 @@ def _costs(pack: Pack, decision: dict) -> list[str]:
     lines = money_lines(pack, decision)
     if not lines:
         return ["Het plan noemt voor dit voorstel geen bedrag per appartement."]
-    loan = any(d["id"] == "vve_loan" for d in pack.plan["decisions"])
-    if decision["measures"] and loan and decision["id"] != "vve_loan":
+    loan = any(d["id"] == LOAN_DECISION for d in pack.plan["decisions"])
+    if decision["measures"] and loan:
+        here = [n for n, d in pack.numbered() if d["id"] == LOAN_DECISION]
+        where = f"agendapunt {here[0]}" if here else "het plan van aanpak"
         lines.append(
-            "Met een VvE-lening betaalt u dit per maand in plaats van in één keer; zie het "
-            "plan van aanpak en het voorstel over de lening."
+            f"Met een VvE-lening betaalt u dit per maand in plaats van in één keer; zie {where}."
         )
     return lines
 

@@ -97,7 +97,7 @@ def money_lines(pack: Pack, decision: dict) -> list[str]:
             f"{euro_range(money.total)} voor de VvE samen{after}; een bedrag per appartement "
             "volgt zodra het aantal appartementsrechten bekend is"
         )
-    if money.total["low_cents"] != money.total["high_cents"]:
+    if not money.own_figures:
         line = "Naar schatting " + line
     lines = [line[:1].upper() + line[1:] + "."]
     if money.missing:
@@ -107,13 +107,15 @@ def money_lines(pack: Pack, decision: dict) -> list[str]:
 
 def _loan_lines(money: ProposalMoney) -> list[str]:
     assert money.total is not None
-    lines = [f"De VvE leent {euro_range(money.total)}."]
-    terms = sorted({years for c in money.classes for years in c.monthly}, key=int)
-    for years in terms:
+    estimate = "" if money.own_figures else "naar schatting "
+    lines = [f"De VvE leent {estimate}{euro_range(money.total)}."]
+    for c in money.classes:
+        terms = sorted(c.monthly, key=int)
+        who = "appartement" if len(money.classes) == 1 else _class_name(c)
         lines.append(
-            f"Bij {years} jaar: "
-            + _per_class(money, lambda c, y=years: euro_range(c.monthly.get(y)))
-            + " per maand."
+            f"Per {who} (breukdeel {c.share}) per maand: "
+            + ", ".join(f"{euro_range(c.monthly[y])} bij {y} jaar" for y in terms)
+            + "."
         )
     return lines
 
