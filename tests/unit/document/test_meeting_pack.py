@@ -17,11 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from tests.strategies import profiles_with_votes
 from vve.document import DocumentMeta
 from vve.document.meeting import MeetingDetails, UnknownMeeting, attendance, write_meeting_pack
 from vve.document.meeting.common import find_pack, new_document, to_bytes
 from vve.document.text import date_nl
-from vve.profile import parse_profile
+from vve.profile import ProfileError, parse_profile
 from vve.rules import build_plan
 from vve.rules.outcomes import judge, next_meeting, result_fields
 from vve.rules.serialize import plan_to_dict
@@ -212,6 +213,8 @@ def test_an_unknown_reglement_names_the_rule_of_2006_and_2017_as_a_caution():
 def test_the_proxy_form_names_the_limit_per_holder_where_the_reglement_has_one():
     assert "ten hoogste 2 volmachten" in _proxy_text("2006", 2)
     assert "ten hoogste" not in _proxy_text("2006", 0)
+    assert "geen maximum aan het aantal volmachten" in _proxy_text("2006", 0)
+    assert "volmachten per persoon" not in _proxy_text("2006", None)
 
 
 def test_the_proxy_form_has_a_voting_instruction_per_proposal(pack):
@@ -349,3 +352,20 @@ def test_a_meeting_the_plan_does_not_have_is_refused_with_the_list(number):
     assert f"Vergadering {number} staat niet in dit plan" in message
     for meeting in plan["meetings"]:
         assert f"{meeting['number']} ({date_nl(meeting['date'])})" in message
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles_with_votes)
+def test_no_engine_valid_plan_makes_the_pack_fail(data):
+    try:
+        profile = parse_profile(data)
+    except ProfileError:
+        return
+    plan = plan_to_dict(build_plan(profile, START))
+    for meeting in plan["meetings"]:
+        files = write_meeting_pack(plan, meeting["number"])
+        assert [name for name, _ in files] == [
+            f"vergadering-{meeting['number']}-{part}.docx" for part in PARTS
+        ]
+        for _, data_ in files:
+            assert Document(io.BytesIO(data_)).paragraphs

@@ -100,11 +100,12 @@ def _if_no_quorum(b: Builder, pack: Pack) -> None:
     ]
     if not concerned:
         return
-    items = (
-        "elk voorstel"
-        if len(concerned) == len(pack.proposals)
-        else "de agendapunten " + ", ".join(concerned)
-    )
+    if len(concerned) == len(pack.proposals):
+        items = "elk voorstel"
+    elif len(concerned) == 1:
+        items = f"agendapunt {concerned[0]}"
+    else:
+        items = f"de agendapunten {', '.join(concerned[:-1])} en {concerned[-1]}"
     b.heading("Als er te weinig stemmen zijn", 2)
     b.para(
         f"Voor {items} moet een deel van alle stemmen aanwezig of vertegenwoordigd zijn (het "

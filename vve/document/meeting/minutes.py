@@ -74,6 +74,7 @@ def _proposal(b: Builder, pack: Pack, number: int, decision: dict, of_total: str
     b.para(decision["draft_resolution"], "Quote")
     b.labelled("Quorum", quorum_text(rule, pack.second) + ".")
     b.labelled("Meerderheid", majority_text(rule, pack.second) + ".")
+    b.labelled("Bespreking", FILL)
     outcomes = [f"{BOX} aangenomen", f"{BOX} verworpen"]
     if not pack.second and rule["quorum"] is not None:
         outcomes.append(f"{BOX} niet genomen: quorum niet gehaald")
@@ -88,7 +89,6 @@ def _proposal(b: Builder, pack: Pack, number: int, decision: dict, of_total: str
         ],
         widths=[6.0, 10.0],
     )
-    b.labelled("Bespreking en bijzonderheden", FILL)
 
 
 def _second_note(b: Builder, pack: Pack) -> None:
@@ -112,7 +112,7 @@ def _decision_list(b: Builder, pack: Pack) -> None:
         "Vul per voorstel de uitkomst en de stemmen in. Deze lijst gaat met de notulen naar "
         "alle eigenaars en in het archief van de VvE."
     )
-    b.table(
+    decisions = b.table(
         ["Punt", "Voorstel", "Nodig", "Voor / tegen / blanco", "Uitkomst"],
         [
             [str(n), d["title"], needed_quorum(d["rule"], pack.second), "", ""]
@@ -120,3 +120,4 @@ def _decision_list(b: Builder, pack: Pack) -> None:
         ],
         widths=[1.5, 6.3, 2.8, 2.8, 2.6],
     )
+    room(decisions, WRITE)

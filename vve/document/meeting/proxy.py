@@ -14,9 +14,9 @@ BOX = "☐"
 
 
 def write(b: Builder, pack: Pack) -> None:
-    b.para(" ".join(proxy_lines(pack)))
     b.para(
-        "Vul dit formulier in en geef het aan uw gevolmachtigde. Die levert het vóór het "
+        " ".join(proxy_lines(pack))
+        + " Vul dit formulier in en geef het aan uw gevolmachtigde. Die levert het vóór het "
         f"begin van de vergadering in bij de voorzitter. Vragen? {pack.details.get('contact')}."
     )
     holder = "Gevolmachtigde (naam)"

@@ -160,7 +160,9 @@ def proxy_lines(pack: Pack) -> list[str]:
             "andere eigenaar dan een bestuurslid."
         )
     limit = proxies["limit"]
-    if limit:
+    if limit == 0:
+        lines.append("Het reglement stelt geen maximum aan het aantal volmachten per persoon.")
+    elif limit:
         count = "één volmacht" if limit == 1 else f"{limit} volmachten"
         lines.append(
             f"Eén gevolmachtigde mag ten hoogste {count} hebben; vraag uw gevolmachtigde of "
