@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from vve import __version__, resources
-from vve.cli_meetings import add_outcome_command, run_outcome
+from vve import __version__, cli_meeting, resources
+from vve.cli_outcome import add_outcome_command, run_outcome
 from vve.knowledge import load_knowledge
 from vve.profile import Profile, ProfileError, json_schema, load_profile
 from vve.rules import build_plan
@@ -39,6 +39,7 @@ _ARGPARSE_DUTCH = (
         r"argument \1: ongeldige keuze \2 (kies uit \3)",
     ),
     (re.compile(r"argument (\S+): expected one argument"), r"argument \1: verwacht een waarde"),
+    (re.compile(r"argument (\S+): invalid int value: (.*)"), r"argument \1: geen geheel getal: \2"),
 )
 
 
@@ -109,6 +110,8 @@ def _parser() -> argparse.ArgumentParser:
         "--author", default="VvE Warmteplan", help="'Opgesteld door' op het voorblad."
     )
     plan.add_argument("--doc-version", default="1", help="Versie op het voorblad.")
+
+    cli_meeting.add_parser(sub, _date)
 
     schema = sub.add_parser("schema", help="Schrijf het JSON Schema van het profiel.")
     schema.add_argument("--out", type=Path, help="Bestand (standaard: stdout).")
@@ -232,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "outcome":
         return run_outcome(profile, args)
     knowledge = load_knowledge()
-    if args.announced_rule_from:
+    if getattr(args, "announced_rule_from", None):
         knowledge = knowledge.with_announced_rule(args.announced_rule_from)
     plan = plan_to_dict(build_plan(profile, args.as_of or dt.date.today(), knowledge))
     violations = check_plan(plan, knowledge)
@@ -246,6 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  - {violation}", file=sys.stderr)
         if os.environ.get("VVE_ENV", "development") != "production":
             return EXIT_INCONSISTENT
+    if args.command == "meeting":
+        return cli_meeting.write_pack(plan, args)
     try:
         if args.json_out or not (args.docx or args.pdf):
             _write(json.dumps(plan, ensure_ascii=False, indent=2) + "\n", args.json_out)

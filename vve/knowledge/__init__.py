@@ -135,6 +135,8 @@ class Knowledge:
     boilers: Boilers
     unconfirmed: SourcedText
     written_decision: SourcedText
+    blank_votes: SourcedText  # the meeting kit's reminder
+    written_proxy: SourcedText
     threshold_unset: SourcedText
     municipalities: tuple[str, ...]
     version: str
@@ -215,6 +217,8 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         boilers=measures.boilers,
         unconfirmed=measures.unconfirmed,
         written_decision=voting.written_decision,
+        blank_votes=voting.blank_votes,
+        written_proxy=voting.written_proxy,
         threshold_unset=voting.threshold_unset,
         municipalities=tuple(n for region in regions.values() for n in region.names),
         version=digest,

@@ -98,6 +98,7 @@ class SecondMeeting(Sourced):
     min_weeks: int
     max_weeks: int
     why: str
+    statement: str  # what the convocation of a second meeting says
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,6 +136,8 @@ class VotingFile:
     maintenance_coupling: MaintenanceCoupling
     proxies: Proxies
     written_decision: SourcedText
+    blank_votes: SourcedText
+    written_proxy: SourcedText
     threshold_unset: SourcedText
     notice: NoticeRule
 

@@ -32,6 +32,8 @@ KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("voting", ("maintenance_coupling",)),
     ("voting", ("proxies",)),
     ("voting", ("written_decision",)),
+    ("voting", ("blank_votes",)),
+    ("voting", ("written_proxy",)),
     ("voting", ("threshold_unset",)),
     ("decisions", ("decisions", "*")),
     ("measures", ("measures", "*")),

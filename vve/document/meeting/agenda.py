@@ -1,0 +1,43 @@
+"""The agenda: every item in order; for each proposal the draft resolution, the quorum and
+majority it needs in words and numbers, and what it costs an apartment."""
+
+from __future__ import annotations
+
+from ..builder import Builder
+from .common import Pack
+from .words import majority_text, money_lines, quorum_text
+
+TITLE = "Agenda"
+
+
+def write(b: Builder, pack: Pack) -> None:
+    b.labelled("Datum", pack.date())
+    b.labelled("Aanvang", pack.details.get("time"))
+    b.labelled("Plaats", pack.details.get("place"))
+    total = pack.total
+    if total:
+        b.para(
+            f"De VvE heeft {total} stemmen. Bij elk voorstel staat hoeveel stemmen aanwezig of "
+            "vertegenwoordigd moeten zijn (quorum) en hoeveel stemmen voor nodig zijn."
+        )
+    for number, item in enumerate(pack.opening_items(), start=1):
+        b.heading(f"{number}. {item}", 2)
+    for number, decision in pack.numbered():
+        proposal(b, pack, number, decision)
+    last = len(pack.opening_items()) + len(pack.proposals)
+    for number, item in enumerate(pack.closing_items(), start=last + 1):
+        b.heading(f"{number}. {item}", 2)
+
+
+def proposal(b: Builder, pack: Pack, number: int, decision: dict) -> None:
+    rule = decision["rule"]
+    b.heading(f"{number}. {decision['title']}", 2)
+    b.para("Voorstel:")
+    b.para(decision["draft_resolution"], "Quote")
+    b.labelled("Quorum", quorum_text(rule, pack.second) + ".")
+    b.labelled("Meerderheid", majority_text(rule, pack.second) + ".")
+    money = money_lines(pack, decision)
+    if money:
+        b.labelled("Kosten", " ".join(money))
+    if decision["conditional"]:
+        b.note("Dit voorstel is alleen nodig als de VvE deze weg kiest; zie de toelichting.")
