@@ -290,7 +290,7 @@ def test_wizard_step_in_english(page, server):
     page.get_by_role("link", name="English").click()
     page.get_by_role("button", name="Start the plan").click()
     page.get_by_role("link", name="To the first question").click()
-    expect(page.get_by_text("Step 1 of 9")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 10")).to_be_visible()
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator("#error-summary")).to_be_visible()
     shoot(page, "13-english-step-error")
