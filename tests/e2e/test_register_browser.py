@@ -10,7 +10,7 @@ from tests.e2e.test_browser import save, start
 SPREADSHEET = "\n".join(
     [
         "Nummer\tSoort\tStemmen\tBreukdeel\tEigenaar\tNaam\tWoont er",
-        "1\twoning\t1\t210/10000\teigenaar-bewoner\tJ. de Vries\tja",
+        "1\twoning\t1\t210/10000\teigenaar-bewoner\tH. Kuipers\tja",
         "2\twoning\t1\t210/10000\tverhuurder\tM. Bakker\tnee",
         "3\twoning\t1\t210/10000\tcorporatie\tWoonstichting Emmen\tnee",
         "4\tbedrijfsruimte\t3\t1000/10000\tbelegger\t\tnee",
@@ -71,5 +71,42 @@ def test_a_treasurer_fills_the_register(page, server):
     page.goto(page.url.rsplit("/stap/", 1)[0] + "/controle")
     expect(page.get_by_text("5 appartementsrechten: 4 woningen, 1 bedrijfsruimte")).to_be_visible()
     page.get_by_text("Toon de lijst (5 rijen)").click()
-    expect(page.get_by_role("cell", name="J. de Vries")).to_be_visible()
+    expect(page.get_by_role("cell", name="H. Kuipers")).to_be_visible()
     shoot(page, "register-04-controle")
+
+
+def test_an_advisor_sees_the_register_without_names(browser, page, server):
+    from tests.e2e.conftest import make_account
+
+    start(page, server)
+    page.get_by_role("link", name="Naar de eerste vraag").click()
+    page.get_by_label("Naam van de VvE").fill("VvE De Esch")
+    save(page)
+    register = page.url.rsplit("/stap/", 1)[0] + "/stap/appartementen"
+    page.goto(register)
+    page.get_by_text("Snel invullen vanuit een spreadsheet").click()
+    page.get_by_label("Rijen uit een spreadsheet plakken").fill(SPREADSHEET)
+    page.get_by_role("button", name="Rijen overnemen").click()
+    expect(page.get_by_role("status")).to_contain_text("5 rijen toegevoegd")
+    page.goto(page.url.rsplit("/stap/", 1)[0] + "/delen")
+    page.get_by_role("button", name="Maak een deelcode").click()
+    code = page.locator(".code").inner_text()
+
+    make_account(server, "ruben@drenthe.nl", "Adviesteam Drenthe", "advisor")
+    advisor = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    try:
+        a = advisor.new_page()
+        a.goto(server + "/adviseur/inloggen")
+        a.get_by_label("E-mailadres").fill("ruben@drenthe.nl")
+        a.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
+        a.get_by_role("button", name="Inloggen").click()
+        a.goto(server + "/adviseur/dossier-toevoegen")
+        a.get_by_label("Deelcode van het bestuur").fill(code)
+        a.get_by_role("button", name="Toevoegen").click()
+        a.goto(register)
+        expect(a.get_by_role("group", name="Rij 1").get_by_label("Stemmen")).to_have_value("1")
+        expect(a.get_by_label("Naam eigenaar")).to_have_count(0)
+        assert "H. Kuipers" not in a.content()
+        shoot(a, "register-05-adviseur")
+    finally:
+        advisor.close()
