@@ -30,7 +30,7 @@ def test_complete_the_wizard_and_download_the_plan(page, server):
     shoot(page, "01-persoonlijke-link")
     page.get_by_role("link", name="Naar de eerste vraag").click()
 
-    expect(page.get_by_text("Stap 1 van 9")).to_be_visible()
+    expect(page.get_by_text("Stap 1 van 10")).to_be_visible()
     page.get_by_label("Naam van de VvE").fill("VvE Lindenhof Emmerhout")
     page.get_by_label("Adres van het gebouw").fill("Lindenhof 1 t/m 95 (oneven)")
     page.get_by_label("Postcode").fill("7824 KL")
@@ -40,7 +40,7 @@ def test_complete_the_wizard_and_download_the_plan(page, server):
     shoot(page, "02-stap-vve")
     save(page)
 
-    expect(page.get_by_text("Stap 2 van 9")).to_be_visible()
+    expect(page.get_by_text("Stap 2 van 10")).to_be_visible()
     page.get_by_label("Bouwjaar").fill("1974")
     page.get_by_label("Aantal woningen (appartementsrechten)").fill("48")
     page.get_by_label("Galerijflat").check()
@@ -80,13 +80,16 @@ def test_complete_the_wizard_and_download_the_plan(page, server):
     shoot(page, "06-stap-stemmen")
     save(page)
 
+    expect(page.get_by_role("heading", name="Appartementen", exact=True)).to_be_visible()
+    save(page)  # the register is optional
+
     shoot(page, "07-stap-gemeente")
     save(page)
     page.get_by_label("Aardgasvrij", exact=True).check()
     shoot(page, "08-stap-ambitie")
     save(page)
 
-    expect(page.get_by_text("Stap 8 van 9")).to_be_visible()
+    expect(page.get_by_text("Stap 9 van 10")).to_be_visible()
     page.get_by_label("Volgens de breukdelen uit de splitsingsakte").check()
     shares = page.locator("#money__cost_shares")
     first = shares.get_by_role("group", name="Regel 1")
@@ -180,7 +183,7 @@ def test_resume_through_the_private_link_in_a_new_browser(browser, page, server)
         sent = []  # every URL and Referer the browser sends: the code is in none of them
         fresh.on("request", lambda r: sent.extend([r.url, r.headers.get("referer", "")]))
         fresh.goto(link)
-        expect(fresh.get_by_text("Stap 2 van 9")).to_be_visible()
+        expect(fresh.get_by_text("Stap 2 van 10")).to_be_visible()
         assert "#" not in fresh.url and not any(code in text for text in sent)
         fresh.get_by_role("button", name="Opslaan en terug").click()
         expect(fresh.get_by_label("Naam van de VvE")).to_have_value("VvE Later Verder")
@@ -194,7 +197,7 @@ def test_resume_through_the_private_link_in_a_new_browser(browser, page, server)
         manual.get_by_label("Toegangscode").fill(code)
         manual.get_by_role("button", name="Open het dossier").click()
         expect(manual).to_have_url(re.compile(r"/stap/"))
-        expect(manual.get_by_text(re.compile(r"Stap \d van 9"))).to_be_visible()
+        expect(manual.get_by_text(re.compile(r"Stap \d van 10"))).to_be_visible()
     finally:
         plain.close()
 
@@ -242,7 +245,7 @@ def test_two_browsers_both_changing_an_answer_choose_on_the_conflict_page(browse
         second.get_by_label("Nu opgeslagen houden:").focus()
         second.keyboard.press("Space")
         save(second)
-        expect(second.get_by_text("Stap 2 van 9")).to_be_visible()
+        expect(second.get_by_text("Stap 2 van 10")).to_be_visible()
         second.get_by_role("button", name="Opslaan en terug").click()
         expect(second.get_by_label("Adres van het gebouw")).to_have_value("Nieuwe straat 99")
         expect(second.get_by_label("Plaats")).to_have_value("Emmen")
@@ -277,7 +280,7 @@ def test_keyboard_only_and_without_javascript(browser, server):
         page.get_by_role("link", name="Naar de eerste vraag").click()
         page.get_by_label("Naam van de VvE").fill("VvE Zonder Script")
         save(page)
-        expect(page.get_by_text("Stap 2 van 9")).to_be_visible()
+        expect(page.get_by_text("Stap 2 van 10")).to_be_visible()
     finally:
         context.close()
 
@@ -287,7 +290,7 @@ def test_wizard_step_in_english(page, server):
     page.get_by_role("link", name="English").click()
     page.get_by_role("button", name="Start the plan").click()
     page.get_by_role("link", name="To the first question").click()
-    expect(page.get_by_text("Step 1 of 9")).to_be_visible()
+    expect(page.get_by_text("Step 1 of 10")).to_be_visible()
     page.get_by_role("button", name="Save and continue").click()
     expect(page.locator("#error-summary")).to_be_visible()
     shoot(page, "13-english-step-error")

@@ -203,9 +203,13 @@ def delete_dossier(dossier: Dossier) -> None:
     run_unit_of_work(work)
 
 
-def export_profile(dossier: Dossier) -> Download:
-    """The answers as a profile file the board can keep, and import again later."""
-    text = json.dumps(dossier.profile or {}, ensure_ascii=False, indent=2) + "\n"
+def export_profile(dossier: Dossier, names: bool = True) -> Download:
+    """The answers as a profile file the board can keep, and import again later; without
+    ``names`` (for an advisor) the apartment register's owner names are left out."""
+    profile = dict(dossier.profile or {})
+    if not names and profile.get("apartments"):
+        profile["apartments"] = [{**a, "owner_name": None} for a in profile["apartments"]]
+    text = json.dumps(profile, ensure_ascii=False, indent=2) + "\n"
     name = (dossier.profile or {}).get("association", {}).get("name", "vve")
     return Download(text.encode("utf-8"), f"profiel-{slug(name)}.json", "application/json")
 

@@ -33,8 +33,17 @@ from vve.profile.limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
 from vve.profile.paths import get_path
 from vve.terms import lazy_pairs
 
-from . import tables
-from .steps import OWNER_ROWS, STEPS, UNKNOWN, VOTES_STEP, WEIGHT_ROWS, Question, Step
+from . import register, tables
+from .steps import (
+    OWNER_ROWS,
+    REGISTER_STEP,
+    STEPS,
+    UNKNOWN,
+    VOTES_STEP,
+    WEIGHT_ROWS,
+    Question,
+    Step,
+)
 
 UNKNOWN_LABEL = _l("Weet ik niet")
 
@@ -191,6 +200,8 @@ def form_class(step: Step) -> type[StepForm]:
     fields.update({table.name: tables.table_field(table) for table in step.tables})
     if step.slug == VOTES_STEP:
         fields.update(_votes_extras())
+    if step.slug == REGISTER_STEP:
+        fields.update(register.form_extras())
     return type(f"{step.slug.title()}Form", (StepForm,), fields)
 
 

@@ -16,7 +16,7 @@ from vve.responses import attachment
 from vve.rules.calculator import DecisionOutcome, outcomes
 from vve.rules.money import amounts_for_share
 from vve.rules.voting import Meeting
-from vve.security import current_user, dossier_required, grant, remember_new_token
+from vve.security import current_user, dossier_required, grant, has_grant, remember_new_token
 from vve.services import dossiers, plans
 
 from .money_words import class_text
@@ -185,7 +185,8 @@ def timeline(dossier):
 @bp.get("/d/<public_id>/profiel.json")
 @dossier_required
 def export(dossier):
-    return attachment(dossiers.export_profile(dossier))
+    """The board's own file; an advisor's has no owner names (minimal personal data)."""
+    return attachment(dossiers.export_profile(dossier, names=has_grant(dossier)))
 
 
 @bp.post("/importeren")

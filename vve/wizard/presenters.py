@@ -70,8 +70,11 @@ def form_errors(form) -> list[tuple[str, str, str]]:
 
 
 def _row_label(field, entry, number: int, sub) -> str:
-    """ "Breukdelen, regel 2: Breukdeel", so the summary says which row."""
+    """ "Breukdelen, regel 2: Breukdeel", so the summary says which row; a grid's own
+    messages say their row ("Rij 12: …"), so there "Appartementsrechten, Stemmen"."""
     table = TABLES_BY_NAME.get(field.name)
+    if table is not None and table.grid:
+        return _("%(table)s, %(field)s", table=field.label.text, field=sub.label.text)
     if table is not None and table.keys:
         return _(
             "%(table)s, %(row)s: %(field)s",
@@ -108,14 +111,15 @@ def answer_text(q: Question | Column, value) -> str:
     return str(value)
 
 
-def table_lines(table: Table, value) -> list[str]:
-    """One line per stored row for the check page: "Omschrijving: woning A, Soort: …"."""
+def table_lines(table: Table, value, private: bool = False) -> list[str]:
+    """One line per stored row for the check page: "Omschrijving: woning A, Soort: …".
+    Private columns (owner names) only with ``private`` (for the board's own pages)."""
 
     def row_text(row: dict) -> str:
         parts = [
             f"{col.label}: {answer_text(col, row.get(col.key))}"
             for col in table.columns
-            if row.get(col.key) is not None
+            if row.get(col.key) is not None and (private or not col.private)
         ]
         parts += [
             f"{label}: {format_decimal(row[key])}"

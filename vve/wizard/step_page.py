@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from flask import render_template
 
+from vve.security import has_grant
 from vve.services import concurrency, plans
 
-from . import tables
+from . import register_checks, tables
 from .forms import FORMS, add_stored_shares, answer_paths, form_data
 from .steps import STEPS
 
@@ -53,9 +54,17 @@ def mark_loaded(form, dossier, current) -> None:
     form.original.data = concurrency.digests(dossier.profile, answer_paths(current))
 
 
-def render(dossier, number, current, form, message=None, choices=()):
+def render(dossier, number, current, form, message=None, choices=(), rows=0):
+    """The step's page; ``rows``: at least this many rows in its grid table (after "Meer
+    rijen"). A grid's errors say their row; its warnings are about the rows on the page."""
+    warnings: list[str] = []
     for table in current.tables:
-        tables.add_empty_row(form[table.name], table)
+        tables.add_empty_row(form[table.name], table, rows if table.grid else 0)
+        if table.grid:
+            tables.name_rows(form[table.name], table)
+            if not form[table.name].errors:  # the errors first; then what disagrees
+                shown = tables.table_value(table, form[table.name], None)
+                warnings += register_checks.warnings(dossier.profile, shown)
     return render_template(
         "wizard/step.html",
         dossier=dossier,
@@ -66,4 +75,6 @@ def render(dossier, number, current, form, message=None, choices=()):
         message=message,
         choices=choices,
         steps=STEPS,
+        board=has_grant(dossier),
+        warnings=warnings,
     )

@@ -24,6 +24,7 @@ from vve.profile.limits import MAX_ROWS
 from .steps import Column, Table
 
 ROW_REQUIRED = _l("Vul dit ook in, of maak de hele regel leeg.")
+BOOL_CHOICES = (("", _l("Weet ik niet")), ("yes", _l("Ja")), ("no", _l("Nee")))
 UNKNOWN_KEY = _l("Deze maatregel ken ik niet; laat de regel leeg.")
 LENGTH_MESSAGE = _l("Gebruik hoogstens %(max)d tekens.")
 
@@ -45,7 +46,7 @@ def _column_field(col: Column):
     if col.kind == "text":
         return StringField(
             col.label,
-            validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)],
+            validators=[Optional(), Length(max=col.maximum or 200, message=LENGTH_MESSAGE)],
             description=hint,
         )
     if col.kind in ("int", "year"):
@@ -58,10 +59,10 @@ def _column_field(col: Column):
         return EuroField(col.label, validators=[Optional()], description=hint)
     if col.kind == "share":
         return ShareField(col.label, description=hint)
-    if col.kind == "choice":
+    if col.kind in ("choice", "bool"):
         return SelectField(
             col.label,
-            choices=choices(col.choices),
+            choices=choices(BOOL_CHOICES if col.kind == "bool" else col.choices),
             default="" if col.default is None else str(col.default),
             description=hint,
         )
@@ -128,6 +129,8 @@ def table_field(table: Table) -> FieldList:
 
 
 def _to_form(col: Column, value: Any) -> Any:
+    if col.kind == "bool":
+        return "" if value is None else ("yes" if value else "no")
     if col.kind == "choice":
         value = col.default if value is None else value
         return "" if value is None else str(value)
@@ -135,6 +138,8 @@ def _to_form(col: Column, value: Any) -> Any:
 
 
 def _to_profile(col: Column, value: Any) -> Any:
+    if col.kind == "bool":
+        return {"yes": True, "no": False}.get(value)
     if col.kind == "choice":
         return {str(v): v for v, _label in col.choices}.get(value) or None
     if col.kind == "text":
@@ -185,20 +190,36 @@ def table_value(table: Table, field: FieldList, stored: Any) -> Any:
     ]
 
 
-def add_empty_row(field: FieldList, table: Table) -> None:
-    """A list table always offers one empty row more than the rows in use."""
+def add_empty_row(field: FieldList, table: Table, at_least: int = 0) -> None:
+    """A list table always offers one empty row more than the rows in use (and at least
+    ``at_least`` rows, within its maximum)."""
     if table.keys:
         return
-    while len(field) <= sum(1 for entry in field if entry.form.has_content()) and (
+    used = sum(1 for entry in field if entry.form.has_content())
+    while (len(field) <= used or len(field) < at_least) and (
         not field.max_entries or len(field) < field.max_entries
     ):
         field.append_entry()
 
 
+def name_rows(field: FieldList, table: Table) -> None:
+    """Each error in a grid says its row ("Rij 12: …"), also when read on its own."""
+    for number, entry in enumerate(field, start=1):
+        title = row_title(table, entry, number)
+        for sub in entry.form:
+            if isinstance(sub.errors, list) and sub.errors:
+                sub.errors = [
+                    text if str(text).startswith(title + ":") else f"{title}: {text}"
+                    for text in sub.errors
+                ]
+
+
 def row_title(table: Table | None, entry, number: int) -> str:
-    """The words for a row: a keyed row's title, or "Regel 2"."""
+    """The words for a row: a keyed row's title, "Rij 2" in a grid, or "Regel 2"."""
     if table is not None and table.keys:
         return KEY_TITLES[table.keys](entry.form.key.data or "")
+    if table is not None and table.grid:
+        return _("Rij %(n)s", n=number)
     return _("Regel %(n)s", n=number)
 
 

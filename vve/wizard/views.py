@@ -7,21 +7,23 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
 from vve import request_limits
+from vve.profile.limits import MAX_APARTMENTS
 from vve.profile.paths import get_path
 from vve.security import (
     current_user,
     dossier_required,
     grant,
+    has_grant,
     remember_new_token,
     safe_next,
     take_new_token,
 )
 from vve.services import audit, dossiers
 
-from . import bounds, saving
+from . import bounds, register, register_checks, register_views, saving
 from .forms import FORMS, add_stored_shares, overrides, profile_values, stale_kinds
 from .step_page import TOTAL_STEPS, render, stored_form
-from .steps import STEPS, step_by_slug
+from .steps import REGISTER_STEP, STEPS, step_by_slug
 
 bp = Blueprint("wizard", __name__)
 
@@ -72,10 +74,16 @@ def step(dossier, slug):
         abort(404)
     number, current = found
     if request.method == "GET":
-        return render(dossier, number, current, stored_form(dossier, current))
+        rows = register.wanted_rows(request.args, MAX_APARTMENTS)
+        return render(dossier, number, current, stored_form(dossier, current), rows=rows)
     refused = g.get("form_refused") or bounds.refusal(current, request.form)
     if refused is not None:
         return _refuse(dossier, number, current, refused)
+    if slug == REGISTER_STEP:
+        forward = "back" not in request.form
+        return register_views.post(
+            dossier, number, current, lambda: _neighbour(dossier, number, 1 if forward else -1)
+        )
     form = FORMS[slug]()
     add_stored_shares(form, dossier.profile)
     if getattr(g, "csrf_failed", False):
@@ -138,6 +146,7 @@ def _neighbour(dossier, number: int, direction: int) -> str:
 @bp.get("/d/<public_id>/controle")
 @dossier_required
 def check(dossier):
+    apartments = get_path(dossier.profile, "apartments") or []
     return render_template(
         "wizard/check.html",
         dossier=dossier,
@@ -147,6 +156,9 @@ def check(dossier):
         number=TOTAL_STEPS,
         total=TOTAL_STEPS,
         get_path=get_path,
+        board=has_grant(dossier),
+        register_kinds=register_checks.summary(apartments),
+        register_warnings=register_checks.warnings(dossier.profile, apartments),
     )
 
 

@@ -26,7 +26,7 @@ STEP_FIELDS = {
         for t in s.tables
         if not t.keys
         for c in t.columns
-        if c.kind != "choice"
+        if c.kind not in ("choice", "bool")  # drop-down lists hold no typed text
     ]
     for s in STEPS
 }

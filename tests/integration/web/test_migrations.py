@@ -30,7 +30,7 @@ def old_app(database_uri):
         db.engine.dispose()
 
 
-def _store(profile: dict | None) -> int:
+def _store(profile: dict | None, furthest_step: int = 8) -> int:
     table = sa.table(
         "dossier",
         *(
@@ -62,7 +62,7 @@ def _store(profile: dict | None) -> int:
             created_at=now,
             updated_at=now,
             version=1,
-            furthest_step=8,
+            furthest_step=furthest_step,
             name="x",
             municipality="",
             postcode="",
@@ -234,3 +234,21 @@ def test_version_3_adds_the_register_and_refuses_a_downgrade_that_would_drop_a_r
             downgrade(revision="d6e7f8a9b0c1")
         db.session.rollback()
         assert _profiles()[plain][0]["results"] == [_result()]
+
+
+def _furthest() -> dict[int, int]:
+    rows = db.session.execute(sa.text("SELECT id, furthest_step FROM dossier")).all()
+    db.session.rollback()
+    return {row.id: row.furthest_step for row in rows}
+
+
+def test_the_register_step_moves_each_dossiers_later_steps_up_one_and_back(old_app):
+    """The register comes sixth: a dossier resumes where it was, a finished one stays
+    finished; the downgrade returns every number (the register's own to "stemmen")."""
+    with old_app.app_context():
+        upgrade(revision=V3)
+        ids = {step: _store(None, furthest_step=step) for step in range(9)}
+        upgrade()
+        assert _furthest() == {ids[s]: s if s < 6 else s + 1 for s in range(9)}
+        downgrade(revision=V3)
+        assert _furthest() == {ids[s]: s for s in range(9)}

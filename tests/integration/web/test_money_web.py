@@ -76,7 +76,7 @@ def test_the_new_step_is_the_last_question_and_counted(wizard):
     wizard.submit("vve", {"association__name": "VvE X"})
     assert [s.slug for s in STEPS][-1] == "kosten"
     page = wizard.client.get(wizard.url("kosten")).get_data(as_text=True)
-    assert "Stap 8 van 9" in page and "Kosten en financiering" in page
+    assert "Stap 9 van 10" in page and "Kosten en financiering" in page
     # the hints say where each figure is found
     for where in ("splitsingsakte", "MJOP", "offerte van de adviseur", "Warmtefonds"):
         assert where in page
@@ -321,7 +321,7 @@ def test_the_check_page_shows_the_new_answers_with_change_links(wizard):
     wizard.submit("kosten", COSTS)
     response = wizard.client.get(f"/d/{wizard.public_id}/controle")
     html, text = response.get_data(as_text=True), text_of(response)
-    assert "Stap 9 van 9" in text
+    assert "Stap 10 van 10" in text
     assert "68 m²" in text and "Volgens de breukdelen uit de splitsingsakte" in text
     assert (
         "Omschrijving: woning type A, Soort: Woning, Aantal appartementen: 10, "
@@ -342,11 +342,12 @@ def test_the_check_page_shows_the_new_answers_with_change_links(wizard):
 
 
 def test_old_dossiers_resume_at_the_new_step(app, wizard):
-    """Dossiers that finished the seven steps before "kosten" existed resume there."""
+    """Dossiers that finished the seven steps before "kosten" existed resume there (their
+    seventh step is the eighth since the apartment register came before it)."""
     a_building(wizard)
-    change_stored(app, wizard.public_id, furthest_step=7)
-    assert open_link(app.test_client(), wizard.link).headers["Location"].endswith("/stap/kosten")
     change_stored(app, wizard.public_id, furthest_step=8)
+    assert open_link(app.test_client(), wizard.link).headers["Location"].endswith("/stap/kosten")
+    change_stored(app, wizard.public_id, furthest_step=9)
     assert open_link(app.test_client(), wizard.link).headers["Location"].endswith("/controle")
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from .building import BUILDING_STEPS
 from .costs import COSTS_STEPS
 from .maintenance import MAINTENANCE_STEPS
-from .meeting import DECISION_STEPS
+from .meeting import DECISION_STEPS, VOTES_STEPS
 from .model import UNKNOWN, Column, Question, Section, Step, Table
+from .register import REGISTER_STEP, REGISTER_STEPS
 
 __all__ = [
     "STEPS",
@@ -25,12 +26,22 @@ __all__ = [
     "WEIGHT_ROWS",
     "STEP_SLUGS",
     "VOTES_STEP",
+    "REGISTER_STEP",
     "TABLES",
     "step_by_slug",
 ]
 
-# vve, gebouw, installaties · onderhoud · stemmen, gemeente, ambitie · kosten
-STEPS: tuple[Step, ...] = (*BUILDING_STEPS, *MAINTENANCE_STEPS, *DECISION_STEPS, *COSTS_STEPS)
+# vve, gebouw, installaties · onderhoud · stemmen · appartementen · gemeente, ambitie ·
+# kosten. A step inserted before others moves their numbers: stored dossiers' furthest
+# step follows in a migration (the register: migrations/versions/e9f0a1b2c3d4_*.py).
+STEPS: tuple[Step, ...] = (
+    *BUILDING_STEPS,
+    *MAINTENANCE_STEPS,
+    *VOTES_STEPS,
+    *REGISTER_STEPS,
+    *DECISION_STEPS,
+    *COSTS_STEPS,
+)
 
 OWNER_ROWS = 4
 WEIGHT_ROWS = 4

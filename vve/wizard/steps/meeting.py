@@ -1,4 +1,5 @@
-"""The steps about decisions: owners and votes, the municipality, the ambition."""
+"""The steps about decisions: owners and votes; then (after the apartment register) the
+municipality and the ambition."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from vve.vocabulary import (
 
 from .model import NUMBER_HINT, Question, Step
 
-DECISION_STEPS: tuple[Step, ...] = (
+VOTES_STEPS: tuple[Step, ...] = (
     Step(
         "stemmen",
         _l("Eigenaars en stemmen"),
@@ -84,6 +85,10 @@ DECISION_STEPS: tuple[Step, ...] = (
             ),
         ),
     ),
+)
+
+# After the votes and the apartment register.
+DECISION_STEPS: tuple[Step, ...] = (
     Step(
         "gemeente",
         _l("Gemeente en wijk"),

@@ -36,7 +36,8 @@ class Question:
 @dataclass(frozen=True)
 class Column:
     """One input in a row of a table. Kinds as a question's (text, int, year, euro,
-    choice) plus share ("87/10000"); a choice is a drop-down list in a row."""
+    choice, bool) plus share ("87/10000"); a choice or a bool is a drop-down list in a
+    row. A text's ``maximum`` is its length (200 when None)."""
 
     key: str
     kind: str
@@ -49,6 +50,7 @@ class Column:
     default: object = None  # an untouched row's value (a preselected choice)
     unit: str | None = None
     wide: bool = False  # a whole line of the row (a description)
+    private: bool = False  # personal data: shown to the board only, never to advisors
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ class Table:
     rows: int = 2  # a list table's empty rows at the start
     keys: str | None = None
     open: bool = True  # False: folded away (details) until something is in it
+    grid: bool = False  # a list shown as a table of "Rij 1", "Rij 2" (columns side by
+    # side on a wide screen), for many short rows such as the apartment register
+    note: object = None  # a remark under the hint (what happens with personal data)
 
     @property
     def name(self) -> str:
