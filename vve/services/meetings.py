@@ -146,7 +146,12 @@ def record_results(
             for j in judged
         ]
         after, entries = _store(dossier, profile, entries)
-        audit.record(dossier, actor, "decision_recorded", _recorded_detail(entries))
+        audit.record(
+            dossier,
+            actor,
+            "decision_recorded",
+            _recorded_detail(entries, {d: a["title"] for d, a in agenda.items()}),
+        )
         return Recorded(
             tuple(Judged(agenda[j.decision], j, e) for j, e in zip(judged, entries)), after
         )
@@ -299,15 +304,22 @@ def _numbers(entry: Mapping[str, Any]) -> dict[str, Any]:
     return {k: entry[k] for k in keys}
 
 
-def _recorded_detail(entries: list[dict[str, Any]]) -> dict[str, Any]:
-    """What the history shows: codes, dates and numbers; never an owner's name."""
+def _recorded_detail(entries: list[dict[str, Any]], titles: Mapping[str, str]) -> dict[str, Any]:
+    """What the history shows: codes, dates, the proposals' titles (the plan's Dutch words)
+    and numbers; never an owner's name."""
     first = entries[0]
     return {
         "meeting_date": first["meeting_date"],
         "second_meeting": any(e["second_meeting"] for e in entries),
         "ballots": any(e["ballots"] for e in entries),
         "results": [
-            {"decision": e["decision"], "result_id": e["id"], **_numbers(e)} for e in entries
+            {
+                "decision": e["decision"],
+                "title": titles.get(e["decision"], e["decision"]),
+                "result_id": e["id"],
+                **_numbers(e),
+            }
+            for e in entries
         ],
     }
 
@@ -348,7 +360,7 @@ def correct_result(
         _plan, (entry,) = _store(dossier, profile, [entry])
         before = target.model_dump(mode="json")
         detail = {
-            **_recorded_detail([entry]),
+            **_recorded_detail([entry], {decision["id"]: decision["title"]}),
             "replaces": target.id,
             "reason": entry["reason"],
             "before": {"meeting_date": before["meeting_date"], **_numbers(before)},

@@ -35,7 +35,9 @@ DECISION_STATES = CodeSet(
     "decision_states",
     Term("open", "nog te nemen", N_("Nog te nemen")),
     Term("taken", "genomen", N_("Genomen")),
-    Term("second_meeting", "terug in een tweede vergadering", N_("Terug in een tweede vergadering")),
+    Term(
+        "second_meeting", "terug in een tweede vergadering", N_("Terug in een tweede vergadering")
+    ),
     Term("again", "terug in een nieuwe vergadering", N_("Terug in een nieuwe vergadering")),
 )
 

@@ -88,9 +88,9 @@ def test_the_second_meeting_decides_regardless_of_attendance_and_the_stage_moves
     recorded = record_all(dossier, held, Count(10, 8, 2, 0))
     assert {j.judgement.reason for j in recorded.judged} == {"passed"}
     assert all(j.entry["second_meeting"] for j in recorded.judged)
-    assert "tweede vergadering" in " ".join(
-        meetings_lines(recorded.judged[0])
-    ), "explained as a second meeting"
+    assert "tweede vergadering" in " ".join(meetings_lines(recorded.judged[0])), (
+        "explained as a second meeting"
+    )
     db.session.refresh(dossier)
     assert dossier.stage == "inventory"
     assert dossier.decisions_taken == 4
