@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from vve.knowledge import Knowledge
@@ -38,7 +39,7 @@ class Problem:
 
     field: str
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclass_field(default_factory=dict)
 
     def text(self) -> str:
         """The Dutch text (a view translates ``message`` with ``params`` instead)."""

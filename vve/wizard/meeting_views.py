@@ -9,6 +9,7 @@ in the dossier's trail under his own name (vve/services/meetings.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import format_date
@@ -78,6 +79,7 @@ def show(dossier):
         message = g.csrf_message
     elif posted:
         valid = form.validate()  # then every missing number is marked too
+        wanted: dict[str, Any]
         if mode == VOTING_LIST:
             wanted = {"ballots": read_ballots(form, agenda, numbers)}
         else:
@@ -103,10 +105,15 @@ def show(dossier):
         modes={"counts": COUNTS, "list": VOTING_LIST},
         message=message,
         recorded=request.args.get("vastgelegd", ""),
-        votes=apartment_votes(plans.dossier_profile(dossier)) if numbers else {},
+        votes=_votes(dossier) if numbers else {},
         ballot_words=labels(BALLOTS),
         ballot_name=ballot_name,
     ), 400 if posted else 200
+
+
+def _votes(dossier) -> dict[str, int | None]:
+    profile = plans.dossier_profile(dossier)
+    return apartment_votes(profile) if profile is not None else {}
 
 
 def _recorded(dossier, recorded):
