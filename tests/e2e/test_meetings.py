@@ -100,8 +100,8 @@ def test_record_a_missed_quorum_then_the_second_meeting(
         # the quorum was missed: why, in numbers, and the second meeting with its dates
         expect(page.get_by_role("status")).to_contain_text("is vastgelegd")
         expect(page.get_by_text("het quorum is 32 stemmen").first).to_be_visible()
-        second = page.locator("section[data-kind=second_meeting]")
-        expect(second.get_by_role("heading")).to_contain_text("tweede vergadering")
+        second = page.locator("section.meeting[data-kind=second_meeting]")
+        expect(second.get_by_role("heading", level=3)).to_contain_text("tweede vergadering")
         expect(second.get_by_text("Oproep uiterlijk versturen op")).to_be_visible()
         expect(
             second.get_by_text(re.compile("Houd deze tweede vergadering tussen"))
@@ -156,7 +156,7 @@ def test_the_voting_list_and_a_correction(page, server, tmp_path, monkeypatch):
     page.get_by_label("Tegen", exact=True).fill("5")
     page.get_by_role("button", name="Correctie vastleggen").click()
     expect(page.locator("#error-summary")).to_contain_text("Schrijf op waarom")
-    page.get_by_label("Waarom corrigeert u deze uitslag?").fill("Eén stem verkeerd geteld")
+    page.get_by_label("Reden van de correctie").fill("Eén stem verkeerd geteld")
     shoot(page, "37-correctie")
     page.get_by_role("button", name="Correctie vastleggen").click()
     expect(page.get_by_role("status")).to_contain_text("correctie is vastgelegd")

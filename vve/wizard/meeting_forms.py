@@ -83,8 +83,7 @@ def counts_form(agenda: list[dict[str, Any]], formdata=None, data=None):
 
     for decision in agenda:
         for part, label in PARTS:
-            hint = _l("Stemmen, volmachten meegeteld.") if part == "present" else ""
-            setattr(CountsForm, count_name(decision["id"], part), _count(label, hint))
+            setattr(CountsForm, count_name(decision["id"], part), _count(label))
     form = CountsForm(formdata=formdata, data=data)
     _summary_labels(form, agenda, [part for part, _label in PARTS])
     return form
@@ -159,13 +158,15 @@ def ballot_field(form, decision_id: str, number: str, numbers: list[str]):
 
 class CorrectionForm(CleanForm):
     meeting_date = _date_field(_l("Datum van de vergadering"))
-    present = _count(PARTS[0][1], _l("Stemmen, volmachten meegeteld."))
+    present = _count(PARTS[0][1])
     yes = _count(PARTS[1][1])
     no = _count(PARTS[2][1])
     blank = _count(PARTS[3][1])
     reason = StringField(
-        _l("Waarom corrigeert u deze uitslag?"),
-        description=_l("Bijvoorbeeld: de volmachten waren niet meegeteld."),
+        _l("Reden van de correctie"),
+        description=_l(
+            "Waarom klopte de uitslag niet? Bijvoorbeeld: de volmachten waren niet meegeteld."
+        ),
         validators=[
             InputRequired(_l("Schrijf op waarom u deze uitslag corrigeert.")),
             Length(max=MAX_REASON, message=_l("Gebruik hoogstens %(max)d tekens.")),
