@@ -9,6 +9,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from vve.extensions import db
 from vve.models import AuditEvent
@@ -50,7 +52,7 @@ def next_meeting(dossier):
 
 def record_all(dossier, day, count, **kwargs):
     agenda = next_meeting(dossier)["decisions"]
-    return meetings.record_results(dossier, day, {d: count for d in agenda}, **kwargs)
+    return meetings.record_results(dossier, day, dict.fromkeys(agenda, count), **kwargs)
 
 
 def trail(dossier, action):
@@ -170,7 +172,7 @@ def test_the_voting_list_counts_each_apartments_votes(ctx, today):
     dossier = new_dossier(profile)
     agenda = next_meeting(dossier)["decisions"]
     ticks = {"1": "yes", "2": "yes", "3": "no"}  # 4 has no tick: absent
-    ballots = {agenda[0]: ticks, agenda[1]: {n: "absent" for n in "1234"}}
+    ballots = {agenda[0]: ticks, agenda[1]: dict.fromkeys("1234", "absent")}
     recorded = meetings.record_results(dossier, FIRST_DAY, ballots=ballots)
     (only,) = recorded.judged  # the proposal nobody voted on was not dealt with
     assert (only.entry["present"], only.entry["yes"], only.entry["no"]) == (3, 2, 1)
@@ -244,3 +246,81 @@ def test_an_advisor_records_under_his_own_name(ctx, today):
         db.select(AuditEvent).where(AuditEvent.action == "decision_recorded")
     ).scalars()
     assert [e.actor for e in events] == ["advisor:an@team.nl"]
+
+
+def test_a_second_meeting_is_one_from_the_first_day_of_its_window_to_the_last():
+    from vve.knowledge import load_knowledge
+    from vve.services.tally import second_meeting_for, second_window
+
+    knowledge = load_knowledge()
+    decision = {
+        "notice_days": 15,
+        "rule": {"second_meeting_allowed": True},
+        "attempts": [
+            {"meeting_date": "2027-04-05", "outcome": "no_quorum", "second_meeting": False}
+        ],
+    }
+    held, earliest, latest = second_window(decision, knowledge)
+    # two weeks, but the notice (sent the day after) needs 15 clear days: 22 April
+    assert (held, earliest, latest) == (
+        dt.date(2027, 4, 5),
+        dt.date(2027, 4, 22),
+        dt.date(2027, 5, 17),
+    )
+    day = dt.timedelta(days=1)
+    assert second_meeting_for(decision, earliest - day, knowledge) is None
+    assert second_meeting_for(decision, earliest, knowledge) is True
+    assert second_meeting_for(decision, latest, knowledge) is True
+    assert second_meeting_for(decision, latest + day, knowledge) is False
+    for other in (
+        {"outcome": "too_few_yes", "second_meeting": False},
+        {"outcome": "no_quorum", "second_meeting": True},
+    ):
+        attempts = [{**decision["attempts"][0], **other}]
+        assert second_meeting_for({**decision, "attempts": attempts}, earliest, knowledge) is False
+    no_second = {**decision, "rule": {"second_meeting_allowed": False}}
+    assert second_meeting_for(no_second, earliest, knowledge) is False
+
+
+COUNTS = st.integers(0, 48).flatmap(
+    lambda present: st.tuples(
+        st.just(present),
+        st.integers(0, present).flatmap(
+            lambda yes: st.integers(0, present - yes).flatmap(
+                lambda no: st.tuples(st.just(yes), st.just(no), st.integers(0, present - yes - no))
+            )
+        ),
+    )
+)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_valid_count_is_stored_as_judged_and_the_plan_holds_together(ctx, today, data):
+    """Whatever a board records within the numbers a meeting can have, the result is
+    stored as the core judges it, and the plan made after passes its own checks (the
+    test app raises PlanInconsistent otherwise)."""
+    from vve.rules.outcomes import judge
+
+    today[0] = FIRST_DAY
+    dossier = new_dossier()
+    plan = plans.make_plan(dossier)
+    agenda = next(m for m in plan["meetings"] if not m["held"])["decisions"]
+    chosen = data.draw(st.lists(st.sampled_from(agenda), min_size=1, unique=True), label="which")
+    counts = {}
+    for decision in chosen:
+        present, (yes, no, blank) = data.draw(COUNTS, label=decision)
+        counts[decision] = Count(present, yes, no, blank)
+    recorded = meetings.record_results(dossier, FIRST_DAY, counts)
+    decisions = {d["id"]: d for d in plan["decisions"]}
+    for judged in recorded.judged:
+        c = counts[judged.entry["decision"]]
+        expected = judge(decisions[judged.entry["decision"]], 48, c.present, c.yes, c.no, c.blank)
+        assert judged.entry["outcome"] == expected.outcome.reason
+        assert (judged.entry["present"], judged.entry["yes"]) == (c.present, c.yes)
+    assert sorted(j.entry["decision"] for j in recorded.judged) == sorted(chosen)
+    taken = sum(1 for j in recorded.judged if j.judgement.passed)
+    assert dossier.decisions_taken == taken
+    assert recorded.plan["progress"]["ignored_results"] == []
