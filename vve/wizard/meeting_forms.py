@@ -12,7 +12,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, RadioField, StringField
+from wtforms import DateField, HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from vve.fields import RANGE_MESSAGE, CleanForm, TolerantIntegerField, choices
@@ -64,6 +64,14 @@ def _count(label, description=""):
     )
 
 
+def meeting_key(meeting: dict[str, Any] | None) -> str:
+    """The meeting a form records: its number, kind and proposals. Someone who recorded
+    it meanwhile makes another meeting the next one, and the older form is refused."""
+    if meeting is None:
+        return ""
+    return f"{meeting['number']}:{meeting['kind']}:{','.join(meeting['decisions'])}"
+
+
 def count_name(decision_id: str, part: str) -> str:
     return f"{decision_id}-{part}"
 
@@ -79,6 +87,7 @@ def counts_form(agenda: list[dict[str, Any]], formdata=None, data=None):
     """Date, then per proposal: present, yes, no, blank."""
 
     class CountsForm(CleanForm):
+        meeting = HiddenField()  # which meeting the form was shown for (meeting_key)
         meeting_date = _date_field(_l("Datum van de vergadering"))
 
     for decision in agenda:
@@ -94,6 +103,7 @@ def ballots_form(agenda: list[dict[str, Any]], numbers: list[str], formdata=None
     ticked otherwise)."""
 
     class BallotsForm(CleanForm):
+        meeting = HiddenField()  # which meeting the form was shown for (meeting_key)
         meeting_date = _date_field(_l("Datum van de vergadering"))
 
     pairs = choices(lazy_pairs(BALLOTS))

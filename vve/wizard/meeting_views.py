@@ -29,6 +29,7 @@ from .meeting_forms import (
     ballots_form,
     count_name,
     counts_form,
+    meeting_key,
     read_ballots,
     read_counts,
 )
@@ -56,7 +57,10 @@ def _agenda(plan) -> tuple[dict | None, list[dict]]:
 def _record_form(plan, numbers, mode, formdata=None):
     meeting, agenda = _agenda(plan)
     planned = dt.date.fromisoformat(meeting["date"]) if meeting else None
-    data = {"meeting_date": planned if planned and planned <= clock.today() else None}
+    data = {
+        "meeting": meeting_key(meeting),
+        "meeting_date": planned if planned and planned <= clock.today() else None,
+    }
     if mode == VOTING_LIST:
         return ballots_form(agenda, numbers, formdata, data), meeting, agenda
     return counts_form(agenda, formdata, data), meeting, agenda
@@ -77,6 +81,12 @@ def show(dossier):
     message = None
     if posted and g.get("csrf_failed"):
         message = g.csrf_message
+    elif posted and form.meeting.data != meeting_key(meeting):
+        message = _(
+            "Intussen is de uitslag van deze vergadering al vastgelegd, misschien door een "
+            "ander bestuurslid. Er is niets opgeslagen; bekijk de uitslag hieronder."
+        )
+        form, meeting, agenda = _record_form(plan, numbers, mode)
     elif posted:
         valid = form.validate()  # then every missing number is marked too
         wanted: dict[str, Any]

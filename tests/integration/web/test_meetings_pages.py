@@ -270,3 +270,17 @@ def test_anything_typed_in_the_record_form_gives_a_page_that_keeps_it(app, board
         for value in typed.values():
             if value.strip() and "\x00" not in value and len(value) < 200:
                 assert str(escape(value.strip()))[:10] in page or str(escape(value))[:10] in page
+
+
+def test_a_form_for_a_meeting_recorded_meanwhile_stores_nothing(app, board):
+    """Two board members with the same form open: the second one's post is refused
+    instead of being counted as the next meeting."""
+    stale = form_values(board.page().get_data(as_text=True))
+    assert board.record("2027-01-04", MISSED).status_code == 303
+    count = len(_results(app))
+    stale.update({name: MISSED[name.rpartition("-")[2]] for name in stale if "-" in name})
+    stale["meeting_date"] = "2027-01-04"
+    response = board.client.post(board.url, data=stale)
+    assert response.status_code == 400
+    assert "al vastgelegd, misschien door een ander bestuurslid" in response.get_data(as_text=True)
+    assert len(_results(app)) == count
