@@ -1,7 +1,7 @@
 """Advisors' reads of a dossier, in the security-event log (``dossier_read``).
 
 One event per request that showed an advisor a dossier's content: the plan page, a step,
-the answers, the history, the profile export or a plan document. Not for the board (no
+the answers, the history, the meetings and their results, the profile export or a plan document. Not for the board (no
 account: its reads are its own). Recorded after the view, only when it answered 200.
 """
 
@@ -23,6 +23,8 @@ READS = {
     "board.history": "history",
     "plan.export": "export",
     "board.snapshot_document": "download",
+    "meetings.show": "meetings",
+    "meetings.correct": "correction",
 }
 
 log = logging.getLogger("vve.security")

@@ -18,6 +18,9 @@ from .services.dossiers import find_dossier
 from .services.sharing import organisation_can_see
 
 MAX_GRANTS = 20
+# Forms that are shown again with what was typed when their CSRF token has expired
+# (the view sees ``g.csrf_failed`` and saves nothing).
+KEEPS_TYPING = ("wizard.step", "meetings.show", "meetings.correct")
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
@@ -242,7 +245,16 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         if request.endpoint and request.endpoint.startswith(
-            ("wizard.", "plan.", "advisor.", "auth.", "board.", "account.", "admin.")
+            (
+                "wizard.",
+                "plan.",
+                "meetings.",
+                "advisor.",
+                "auth.",
+                "board.",
+                "account.",
+                "admin.",
+            )
         ):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
@@ -264,7 +276,7 @@ def init_app(app: Flask) -> None:
         # The form's data is in the request; the step view re-renders it with this message.
         g.csrf_failed = True
         view = app.view_functions.get(request.endpoint or "")
-        if view is not None and request.endpoint == "wizard.step":
+        if view is not None and request.endpoint in KEEPS_TYPING:
             g.csrf_message = _(
                 "Uw sessie was verlopen. Uw invoer staat nog in het formulier; "
                 "controleer het en sla opnieuw op."

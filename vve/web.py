@@ -46,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .wizard import presenters
     from .wizard.access import bp as access_bp
     from .wizard.board_views import bp as board_bp
+    from .wizard.meeting_views import bp as meetings_bp
     from .wizard.plan_views import bp as plan_bp
     from .wizard.views import bp as wizard_bp
 
@@ -59,6 +60,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(access_bp)
     app.register_blueprint(plan_bp)
     app.register_blueprint(board_bp)
+    app.register_blueprint(meetings_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(advisor_bp)
     app.register_blueprint(account_bp)

@@ -9,6 +9,12 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def today() -> dt.date:
+    """The day plans are made for. Read through this module (``clock.today()``), so a test
+    can move it on: a second meeting is recorded weeks after the first."""
+    return dt.date.today()
+
+
 def aware(value: dt.datetime | None) -> dt.datetime | None:
     """SQLite returns naive datetimes; treat them as the UTC they were stored in."""
     if value is not None and value.tzinfo is None:

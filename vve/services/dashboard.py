@@ -16,6 +16,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 
 from vve.extensions import db
 from vve.models import Dossier, Share, User
+from vve.vocabulary import STAGES
 
 from . import audit
 
@@ -26,6 +27,7 @@ SORTABLE = {
     "rights": Dossier.rights,
     "progress": Dossier.furthest_step,
     "stage": Dossier.stage,
+    "decisions": Dossier.decisions_taken,
     "route": Dossier.heat_route,
     "changed": Dossier.updated_at,
 }
@@ -36,6 +38,7 @@ CSV_HEADERS = (
     "appartementsrechten",
     "stap",
     "fase",
+    "besluiten genomen",
     "warmteroute",
     "status",
     "laatst gewijzigd",
@@ -137,18 +140,29 @@ def municipalities_of(organisation_id: int) -> list[str]:
 
 
 def municipality_summary(organisation_id: int) -> list[dict[str, Any]]:
-    """Per municipality: VvEs, apartment rights, and counts by stage and by route."""
+    """Per municipality: VvEs, apartment rights, decisions the meetings took, and counts
+    by stage (where each dossier really is) and by route."""
     visible = _visible(organisation_id).subquery()
     totals = db.session.execute(
         db.select(
-            visible.c.municipality, func.count(), func.coalesce(func.sum(visible.c.rights), 0)
+            visible.c.municipality,
+            func.count(),
+            func.coalesce(func.sum(visible.c.rights), 0),
+            func.coalesce(func.sum(visible.c.decisions_taken), 0),
         )
         .group_by(visible.c.municipality)
         .order_by(visible.c.municipality)
     ).all()
     summary: dict[str, dict[str, Any]] = {
-        m: {"municipality": m, "vves": n, "rights": int(r), "stages": {}, "routes": {}}
-        for m, n, r in totals
+        m: {
+            "municipality": m,
+            "vves": n,
+            "rights": int(r),
+            "decisions_taken": int(taken),
+            "stages": {},
+            "routes": {},
+        }
+        for m, n, r, taken in totals
     }
     for key, column in (("stages", visible.c.stage), ("routes", visible.c.heat_route)):
         for m, code, n in db.session.execute(
@@ -157,6 +171,11 @@ def municipality_summary(organisation_id: int) -> list[dict[str, Any]]:
             )
         ).all():
             summary[m][key][code or ""] = n
+    order = {code: index for index, code in enumerate(STAGES)}
+    for row in summary.values():  # the stages in the plan's order, unknown codes last
+        row["stages"] = dict(
+            sorted(row["stages"].items(), key=lambda item: order.get(item[0], len(order)))
+        )
     return list(summary.values())
 
 
@@ -193,6 +212,7 @@ def dashboard_csv(organisation_id: int, query: DashboardQuery) -> tuple[str, int
             d.rights,
             d.furthest_step,
             d.stage,
+            d.decisions_taken,
             d.heat_route,
             d.status,
             d.updated_at.date().isoformat(),

@@ -20,7 +20,7 @@ from vve.rules import build_plan
 from vve.rules.checks import PlanInconsistent, check_plan
 from vve.rules.serialize import plan_to_dict
 
-from . import audit, house_style
+from . import audit, clock, house_style
 from .areas import municipal_plan_for
 from .concurrency import StaleDossier, run_unit_of_work
 
@@ -43,7 +43,7 @@ def make_plan(dossier: Dossier, today: dt.date | None = None) -> dict[str, Any] 
     profile = dossier_profile(dossier)
     if profile is None:
         return None
-    return plan_for(profile, today or dt.date.today())
+    return plan_for(profile, today or clock.today())
 
 
 def plan_for(profile: Profile, today: dt.date) -> dict[str, Any]:

@@ -1,8 +1,11 @@
-"""The dashboard's columns of a dossier, copied from its profile and its plan as of today."""
+"""The dashboard's columns of a dossier, copied from its profile and its plan as of today.
+
+The stage is where the dossier really is (the plan's ``progress``: its recorded meetings
+replayed), not the stage today's date falls in: every plan starts today, so that would
+say "organise" for ever."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +16,7 @@ from vve.extensions import db
 from vve.models import Dossier, PostcodeArea
 from vve.profile import Profile
 
+from . import clock
 from .plans import dossier_profile, plan_for
 
 
@@ -24,13 +28,10 @@ def summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> di
     dossier.municipality = (a.municipality or "")[:100]
     dossier.postcode = a.postcode or ""
     dossier.rights = profile.building.rights.total()
-    today = dt.date.today()
-    plan = plan_for(profile, today)
+    plan = plan_for(profile, clock.today())
     dossier.heat_route = plan["heat_route"]["id"]
-    day = today.isoformat()
-    dossier.stage = next(
-        (s["id"] for s in plan["stages"] if s["start"] <= day < s["end"]), plan["stages"][0]["id"]
-    )
+    dossier.stage = plan["progress"]["stage"]
+    dossier.decisions_taken = plan["progress"]["decisions_taken"]
     if dossier.status != "downloaded" and total_steps is not None:
         dossier.status = "complete" if dossier.furthest_step >= total_steps else "started"
     return plan

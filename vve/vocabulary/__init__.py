@@ -65,12 +65,14 @@ from .plan import (
     STAGES,
     UNANIMOUS,
 )
+from .results import BALLOTS, DECISION_STATES, MEETING_KINDS, OUTCOMES
 from .security import SECURITY_EVENTS
 
 __all__ = [
     "ADVISOR_ROLES",
     "AUDIT_ACTORS",
     "AUDIT_EVENTS",
+    "BALLOTS",
     "BUDGET_APPETITES",
     "BUILDING_TYPES",
     "CAVITY_WALLS",
@@ -81,6 +83,7 @@ __all__ = [
     "COST_SHARE_METHODS",
     "CodeSet",
     "DECISION_CLASSES",
+    "DECISION_STATES",
     "DOSSIER_STATUSES",
     "FLOOR_INSULATION",
     "FRACTIONS",
@@ -93,10 +96,12 @@ __all__ = [
     "INSULATION_LEVELS",
     "MAINTENANCE_PLANS",
     "MANAGEMENT",
+    "MEETING_KINDS",
     "MISSING_AMOUNTS",
     "MODEL_REGLEMENTS",
     "NO_STAGE",
     "N_",
+    "OUTCOMES",
     "OWNER_KINDS",
     "PLAN_ACTORS",
     "PLAN_STATUSES",

@@ -150,6 +150,16 @@ AUDIT_EVENTS = CodeSet(
         "warmteplan van de gemeente gewijzigd",
         N_("Warmteplan van de gemeente gewijzigd"),
     ),
+    # detail: meeting_date, second_meeting, ballots (the voting list was used) and per
+    # decision its id, title, total, present, yes, no, blank and outcome ("results")
+    Term(
+        "decision_recorded",
+        "uitslag van een vergadering vastgelegd",
+        N_("Uitslag van een vergadering vastgelegd"),
+    ),
+    # detail: the correcting entry as above (one result), "replaces", "reason" and the
+    # corrected numbers and outcome ("before")
+    Term("decision_corrected", "uitslag gecorrigeerd", N_("Uitslag gecorrigeerd")),
 )
 
 # How sure a fact of the knowledge data is.

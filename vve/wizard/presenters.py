@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from vve import labels, vocabulary
 from vve.terms import label
 
-from . import money_words
+from . import meeting_words, money_words
 from .steps import STEPS, Column, Question, Table
 from .tables import row_title
 
@@ -63,9 +63,10 @@ def form_errors(form) -> list[tuple[str, str, str]]:
                         target = f"{sub.id}-0" if sub.type == "RadioField" else sub.id
                         found.append((target, name, str(text)))
             continue
+        name = getattr(field, "summary_label", None) or field.label.text
         for text in field.errors:
             target = f"{field.id}-0" if field.type == "RadioField" else field.id
-            found.append((target, str(field.label.text), str(text)))
+            found.append((target, str(name), str(text)))
     return found
 
 
@@ -219,6 +220,8 @@ def audit_text(event) -> str:
         text += ": " + ", ".join(field_words(path) for path in detail["fields"])
     if event.action == "municipal_plan_applied":
         text += _municipal_change(detail)
+    if event.action in ("decision_recorded", "decision_corrected"):
+        text += meeting_words.event_suffix(detail)
     if detail.get("organisation"):
         text += f" ({detail['organisation']})"
     return text
@@ -253,3 +256,4 @@ def init_app(app: Flask) -> None:
     ):
         app.jinja_env.globals[helper.__name__] = helper
     money_words.init_app(app)
+    meeting_words.init_app(app)

@@ -237,6 +237,7 @@ def test_access_control_matrix(app, shared):
         "claim_id": 999999,
         "share_id": 999999,
         "snapshot_id": 999999,
+        "result_id": 999999,
         "user_id": 999999,
         "plan_id": 1,
         "code": "en",

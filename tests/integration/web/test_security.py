@@ -228,6 +228,7 @@ def test_security_headers_on_every_response(app, wizard):
         "action": "blokkeren",
         "share_id": 1,
         "snapshot_id": 1,
+        "result_id": 1,
         "user_id": 1,
         "plan_id": 1,
         "code": "nl",

@@ -1,0 +1,194 @@
+"""The forms of the meetings page, built for the meeting at hand: the next meeting's
+result (four counts per proposal on its agenda, or the voting list: a choice per
+apartment per proposal) and the correction of one recorded result.
+
+Whole numbers are typed as text (``TolerantIntegerField``: "1970-1975" is kept and
+refused next to its field, never dropped by the browser). A proposal left empty was not
+dealt with. The service judges what the fields allow (vve/services/meetings.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, HiddenField, RadioField, StringField
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
+
+from vve.fields import RANGE_MESSAGE, CleanForm, TolerantIntegerField, choices
+from vve.services.meetings import MAX_REASON, Count
+from vve.terms import lazy_pairs
+from vve.vocabulary import BALLOTS
+
+DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+MAX_VOTES = 100_000_000
+PARTS = (
+    ("present", _l("Aanwezig of vertegenwoordigd")),
+    ("yes", _l("Voor")),
+    ("no", _l("Tegen")),
+    ("blank", _l("Blanco of onthouding")),
+)
+REQUIRED_PARTS = ("present", "yes", "no")  # blank may stay empty: none
+FILL_IN = _l("Vul dit in, ook als het 0 is.")
+
+
+class MeetingDateField(DateField):
+    """A date as a board types it (or the browser's date picker sends it), refused in
+    Dutch; what was typed stays in the field."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(_l("Vul een datum in, bijvoorbeeld 12-03-2027."))) from None
+
+
+def _date_field(label):
+    return MeetingDateField(
+        label,
+        format=DATE_FORMATS,
+        validators=[InputRequired(_l("Vul de datum van de vergadering in."))],
+    )
+
+
+def _votes_in_range(_form, field) -> None:
+    """0 up to the most votes a VvE can have; a number that could not be read already
+    has its own message (no second one about the range)."""
+    if field.data is not None and not 0 <= field.data <= MAX_VOTES:
+        raise ValidationError(str(RANGE_MESSAGE) % {"min": 0, "max": MAX_VOTES})
+
+
+def _count(label, description=""):
+    return TolerantIntegerField(
+        label, validators=[Optional(), _votes_in_range], description=description
+    )
+
+
+def meeting_key(meeting: dict[str, Any] | None) -> str:
+    """The meeting a form records: its number, kind and proposals. Someone who recorded
+    it meanwhile makes another meeting the next one, and the older form is refused."""
+    if meeting is None:
+        return ""
+    return f"{meeting['number']}:{meeting['kind']}:{','.join(meeting['decisions'])}"
+
+
+def count_name(decision_id: str, part: str) -> str:
+    return f"{decision_id}-{part}"
+
+
+def ballot_name(decision_id: str, number: str) -> str:
+    """Named by the apartment's number (hex, so any number makes a safe name and id): a
+    register changed between showing and posting the list never shifts a tick to
+    another apartment."""
+    return f"{decision_id}-a{number.encode('utf-8').hex()}"
+
+
+def counts_form(agenda: list[dict[str, Any]], formdata=None, data=None):
+    """Date, then per proposal: present, yes, no, blank."""
+
+    class CountsForm(CleanForm):
+        meeting = HiddenField()  # which meeting the form was shown for (meeting_key)
+        meeting_date = _date_field(_l("Datum van de vergadering"))
+
+    for decision in agenda:
+        for part, label in PARTS:
+            setattr(CountsForm, count_name(decision["id"], part), _count(label))
+    form = CountsForm(formdata=formdata, data=data)
+    _summary_labels(form, agenda, [part for part, _label in PARTS])
+    return form
+
+
+def ballots_form(agenda: list[dict[str, Any]], numbers: list[str], formdata=None, data=None):
+    """Date, then per proposal a choice per apartment of the register (absent unless
+    ticked otherwise)."""
+
+    class BallotsForm(CleanForm):
+        meeting = HiddenField()  # which meeting the form was shown for (meeting_key)
+        meeting_date = _date_field(_l("Datum van de vergadering"))
+
+    pairs = choices(lazy_pairs(BALLOTS))
+    for decision in agenda:
+        for number in numbers:
+            field = RadioField(number, choices=pairs, default="absent", validate_choice=False)
+            setattr(BallotsForm, ballot_name(decision["id"], number), field)
+    form = BallotsForm(formdata=formdata, data=data)
+    for decision in agenda:
+        for number in numbers:
+            form[ballot_name(decision["id"], number)].summary_label = _(
+                "%(decision)s, appartement %(number)s", decision=decision["title"], number=number
+            )
+    return form
+
+
+def _summary_labels(form, agenda, parts) -> None:
+    """ "Commissie instellen: Voor" in the error summary, where the page shows "Voor"
+    inside the proposal's fieldset."""
+    for decision in agenda:
+        for part in parts:
+            field = form[count_name(decision["id"], part)]
+            field.summary_label = f"{decision['title']}: {field.label.text}"
+
+
+def read_counts(form, agenda: list[dict[str, Any]]) -> dict[str, Count] | None:
+    """The counts per proposal that was filled in; None with errors next to the fields
+    when a filled proposal misses a number."""
+    counts, ok = {}, True
+    for decision in agenda:
+        fields = {part: form[count_name(decision["id"], part)] for part, _label in PARTS}
+        for f in fields.values():
+            f.errors = list(f.errors)  # a form not validated yet has a tuple
+        if all(f.data is None and not f.errors for f in fields.values()):
+            continue  # not dealt with at this meeting
+        for part in REQUIRED_PARTS:
+            if fields[part].data is None and not fields[part].errors:
+                fields[part].errors = [*fields[part].errors, FILL_IN]
+        if any(f.errors for f in fields.values()):
+            ok = False
+            continue
+        values = {part: f.data or 0 for part, f in fields.items()}
+        counts[decision["id"]] = Count(**values)
+    return counts if ok else None
+
+
+def read_ballots(form, agenda: list[dict[str, Any]], numbers: list[str]) -> dict:
+    """Per proposal: apartment number -> the choice posted (absent when none)."""
+    return {
+        decision["id"]: {
+            number: form[ballot_name(decision["id"], number)].data or "absent" for number in numbers
+        }
+        for decision in agenda
+    }
+
+
+def ballot_field(form, decision_id: str, number: str, numbers: list[str]):
+    """The field of one apartment's choice on one proposal (for an error of the service)."""
+    name = ballot_name(decision_id, number)
+    return form[name] if number in numbers and name in form else None
+
+
+class CorrectionForm(CleanForm):
+    meeting_date = _date_field(_l("Datum van de vergadering"))
+    present = _count(PARTS[0][1])
+    yes = _count(PARTS[1][1])
+    no = _count(PARTS[2][1])
+    blank = _count(PARTS[3][1])
+    reason = StringField(
+        _l("Reden van de correctie"),
+        description=_l(
+            "Waarom klopte de uitslag niet? Bijvoorbeeld: de volmachten waren niet meegeteld."
+        ),
+        validators=[
+            InputRequired(_l("Schrijf op waarom u deze uitslag corrigeert.")),
+            Length(max=MAX_REASON, message=_l("Gebruik hoogstens %(max)d tekens.")),
+        ],
+    )
+
+    def count(self) -> Count | None:
+        """The corrected count; None with errors next to the fields that miss a number."""
+        for name in REQUIRED_PARTS:
+            field = self[name]
+            if field.data is None and not field.errors:
+                field.errors = [*field.errors, FILL_IN]
+        if any(self[name].errors for name in ("present", "yes", "no", "blank")):
+            return None
+        return Count(self.present.data, self.yes.data, self.no.data, self.blank.data or 0)
