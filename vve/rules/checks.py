@@ -105,9 +105,12 @@ def _subsidies_in_window(plan: dict[str, Any]) -> list[Violation]:
     return found
 
 
+FOLLOW_UP_NOTICE = {"second_meeting": "second_notice", "again": "notice_again"}
+
+
 def _loan_in_order(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]:
     loan = _decision(plan, "vve_loan")
-    if loan is None:
+    if loan is None or loan.get("state") == "taken":  # decided: its order is history
         return []
     actions = _actions(plan)
     needed = ("loan_application", "send_notice", "sign_loan")
@@ -115,6 +118,8 @@ def _loan_in_order(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation
     if missing:
         return [Violation("loan_steps_missing", f"loan without {', '.join(missing)}")]
     applied, notice, signed = (actions[a] for a in needed)
+    # a proposal that comes back is convened again: the rate follows the new notice
+    notice = actions.get(FOLLOW_UP_NOTICE.get(loan.get("state", "open"), ""), notice)
     found = []
     if not applied["start"] < notice["start"] < loan["meeting_date"] <= signed["start"]:
         found.append(
@@ -136,9 +141,17 @@ def _loan_in_order(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation
     return found
 
 
+def _ahead(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """The actions still ahead: what lies before the last meeting held happened as it did
+    (a VvE that moved faster than planned is not inconsistent)."""
+    last = (plan.get("progress") or {}).get("last_meeting")
+    return [a for s in plan["stages"] for a in s["actions"] if last is None or a["start"] > last]
+
+
 def _bodies_after_their_decision(plan: dict[str, Any]) -> list[Violation]:
     """The committee acts once the meeting has set it up; the advisor once chosen."""
     found = []
+    ahead = _ahead(plan)
     committee = _decision(plan, "committee")
     if committee is not None:
         found += [
@@ -147,8 +160,7 @@ def _bodies_after_their_decision(plan: dict[str, Any]) -> list[Violation]:
                 f"the committee acts ({a['id']}) before "
                 f"the meeting of {committee['meeting_date']} sets it up",
             )
-            for s in plan["stages"]
-            for a in s["actions"]
+            for a in ahead
             if a["who"] == "committee" and a["start"] < committee["meeting_date"]
         ]
     chosen = _actions(plan).get("select_advisor")
@@ -158,8 +170,7 @@ def _bodies_after_their_decision(plan: dict[str, Any]) -> list[Violation]:
             Violation(
                 "body_before_decision", f"the advisor acts ({a['id']}) before being chosen on {end}"
             )
-            for s in plan["stages"]
-            for a in s["actions"]
+            for a in ahead
             if a["who"] == "advisor" and a["start"] < end
         ]
     return found

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from vve.knowledge import DecisionEntry, Knowledge
 from vve.profile import Profile
-from vve.profile.meetings import DecisionResult
+from vve.profile.meetings import DecisionResult, current_results
 
 from .applied import AppliedRule
 from .calendar import is_meeting_day
@@ -121,6 +121,14 @@ def needed_decisions(
     out.append(("intent_measures", ("svve_process_support",), False))
     out += _heat_source_decisions(profile, knowledge, route, plan_end_year)
     out += _measure_decisions(profile, knowledge, measures)
+    # what a meeting took stays in the plan, even where the plan would no longer ask for it
+    listed = {did for did, _, _ in out}
+    taken = [
+        r.decision
+        for r in current_results(profile.results)
+        if r.passed and r.decision in knowledge.decisions and r.decision not in listed
+    ]
+    out += [(did, ("taken_by_meeting",), False) for did in dict.fromkeys(taken)]
     return out
 
 

@@ -122,7 +122,8 @@ def _progressed(
     progress = NOTHING
     if not profile.results:
         return core, progress, needs_loan
-    leave_out = () if needs_loan else ("vve_loan",)
+    tried = {r.decision for r in profile.results}
+    leave_out = () if needs_loan or "vve_loan" in tried else ("vve_loan",)
     for _ in range(3):
         found = replay(profile.results, agenda_of(core.decisions, leave_out), as_of, knowledge)
         if found == progress:
@@ -149,7 +150,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     find_out = find_out_actions(profile, knowledge, windows)
     risks += money_risks(knowledge, money)
     if not needs_loan:  # nothing to borrow, or too small for the VvE loan: no loan resolution
-        decisions = [d for d in decisions if d.id != "vve_loan"]
+        decisions = [d for d in decisions if d.id != "vve_loan" or d.attempts]
     subsidies = _subsidies(financing)
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)

@@ -63,6 +63,8 @@ class Progress:
     current: str | None = None
     follow_ups: tuple[FollowUpMeeting, ...] = ()
     ignored: tuple[int, ...] = ()
+    # results of proposals the plan no longer asks for (never passed; kept, not counted)
+    retired: tuple[int, ...] = ()
 
     def taken(self, decision: str) -> DecisionResult | None:
         """The result by which the decision passed, or None while it is open."""
@@ -105,58 +107,79 @@ def replay(
     as_of: dt.date,
     knowledge: Knowledge,
 ) -> Progress:
-    standing = current_results(list(results))
+    known = {a.id for a in agenda}
+    every = current_results(list(results))
+    standing = [r for r in every if r.decision in known]
+    retired = tuple(sorted(r.id for r in every if r.decision not in known))
     if not standing:
-        return NOTHING
+        return Progress(retired=retired)
     by_stage = {
         stage: [a for a in agenda if a.stage == stage] for stage in meeting_stages(knowledge)
     }
-    order = [stage for stage, items in by_stage.items() if items]
-    attempts: dict[str, list[DecisionResult]] = {}
-    held: dict[str, list[dt.date]] = {}
-    ignored: list[int] = []
-    index, last = 0, None
-    open_now = {a.id for a in by_stage[order[0]]} if order else set()
-    events = groupby(standing, key=lambda r: (r.meeting_date, r.second_meeting))
-    for (day, _second), group in events:
-        meeting = list(group)
-        if index >= len(order) or day > as_of or (last is not None and day < last):
-            ignored += [r.id for r in meeting]
-            continue
-        if _moves_on(meeting, open_now, attempts, by_stage, order, index):
-            # what was never on an agenda (a decision the plan added later) joins the next
-            # meeting instead of holding the VvE back
-            index += 1
-            open_now |= {a.id for a in by_stage[order[index]]}
-        counted = [r for r in meeting if r.decision in open_now]
-        ignored += [r.id for r in meeting if r.decision not in open_now]
-        if not counted:
-            continue
-        stage = order[index]
-        for r in counted:
-            attempts.setdefault(r.decision, []).append(r)
-            if r.passed:
-                open_now.discard(r.decision)
-        if day not in held.get(stage, []):
-            held.setdefault(stage, []).append(day)
-        last = day
-        if not open_now:
-            index += 1
-            open_now = {a.id for a in by_stage[order[index]]} if index < len(order) else set()
-    current = order[index] if index < len(order) else None
-    done = tuple(order[:index])
+    walk = _Walk({s: items for s, items in by_stage.items() if items})
+    for (day, _second), group in groupby(
+        standing, key=lambda r: (r.meeting_date, r.second_meeting)
+    ):
+        walk.meeting(day, list(group), as_of)
+    current = walk.order[walk.index] if walk.index < len(walk.order) else None
     follow_ups: tuple[FollowUpMeeting, ...] = ()
-    if current is not None and current in held:
-        pending = [a for a in by_stage[current] if a.id in open_now]
-        follow_ups = _follow_ups(pending, attempts, held[current][-1], as_of, knowledge)
+    if current is not None and current in walk.held:
+        pending = [a for a in agenda if a.id in walk.open_now]  # carried ones included
+        last = walk.held[current][-1]
+        follow_ups = _follow_ups(pending, walk.attempts, last, as_of, knowledge)
     return Progress(
-        {d: tuple(rs) for d, rs in attempts.items()},
-        {s: tuple(days) for s, days in held.items()},
-        done,
+        {d: tuple(rs) for d, rs in walk.attempts.items()},
+        {s: tuple(days) for s, days in walk.held.items()},
+        tuple(walk.order[: walk.index]),
         current,
         follow_ups,
-        tuple(sorted(ignored)),
+        tuple(sorted(walk.ignored)),
+        retired,
     )
+
+
+class _Walk:
+    """The meetings one after another: which stage's agenda is open, what each result did."""
+
+    def __init__(self, by_stage: Mapping[str, list[Agenda]]):
+        self.by_stage = by_stage
+        self.order = list(by_stage)
+        self.index = 0
+        self.open_now = {a.id for a in by_stage[self.order[0]]} if self.order else set()
+        self.attempts: dict[str, list[DecisionResult]] = {}
+        self.held: dict[str, list[dt.date]] = {}
+        self.ignored: list[int] = []
+        self.last: dt.date | None = None
+
+    def _next_stage(self) -> set[str]:
+        self.index += 1
+        if self.index >= len(self.order):
+            return set()
+        return {a.id for a in self.by_stage[self.order[self.index]]}
+
+    def meeting(self, day: dt.date, meeting: list[DecisionResult], as_of: dt.date) -> None:
+        late = self.last is not None and day < self.last
+        if self.index >= len(self.order) or day > as_of or late:
+            self.ignored += [r.id for r in meeting]
+            return
+        if _moves_on(meeting, self.open_now, self.attempts, self.by_stage, self.order, self.index):
+            # what was never on an agenda (a decision the plan added later) joins the next
+            # meeting instead of holding the VvE back
+            self.open_now |= self._next_stage()
+        counted = [r for r in meeting if r.decision in self.open_now]
+        self.ignored += [r.id for r in meeting if r.decision not in self.open_now]
+        if not counted:
+            return
+        stage = self.order[self.index]
+        for r in counted:
+            self.attempts.setdefault(r.decision, []).append(r)
+            if r.passed:
+                self.open_now.discard(r.decision)
+        if day not in self.held.get(stage, []):
+            self.held.setdefault(stage, []).append(day)
+        self.last = day
+        if not self.open_now:
+            self.open_now = self._next_stage()
 
 
 def _moves_on(
@@ -222,19 +245,26 @@ def _follow_ups(
 def _second_meeting(
     items: list[Agenda], held: dt.date, as_of: dt.date, knowledge: Knowledge
 ) -> FollowUpMeeting | None:
-    """Inside its window, with the board's time to prepare the notice; None when too late."""
+    """Inside its window, with the board's time to prepare the notice; None when too late.
+
+    Planned from the day after the meeting, so the date stays put while the board convenes
+    it; only once that day has passed without a result is it planned again from today."""
     notice = max(a.notice_days for a in items)
     sm = knowledge.second_meeting
-    ready = max(held + dt.timedelta(days=1), as_of)
-    route = second_meeting_route(
-        held,
-        notice,
-        sm.min_weeks,
-        sm.max_weeks,
-        notice_sent=ready + dt.timedelta(days=knowledge.follow_up.prepare_days),
-        is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
-    )
-    if route.planned is None:
+    prepare = dt.timedelta(days=knowledge.follow_up.prepare_days)
+    route = None
+    for ready in (held + dt.timedelta(days=1), as_of):
+        route = second_meeting_route(
+            held,
+            notice,
+            sm.min_weeks,
+            sm.max_weeks,
+            notice_sent=ready + prepare,
+            is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
+        )
+        if route.planned is not None and route.planned >= as_of:
+            break
+    if route is None or route.planned is None or route.planned < as_of:
         return None
     return FollowUpMeeting(
         "second_meeting",

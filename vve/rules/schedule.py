@@ -83,12 +83,16 @@ def _place_past(
 
     def placed(a: Action) -> Action:
         entry = next(e for e in stage.actions if e.id == a.id)
-        day = began + dt.timedelta(weeks=entry.offset_weeks)
+        after = dt.timedelta(weeks=entry.offset_weeks) - lead
         if a.who == "meeting":
             day = meeting - dt.timedelta(weeks=a.weeks)
+        elif after >= dt.timedelta(0):  # the work that follows the (last) meeting
+            day = meeting + after
+        else:
+            day = began + dt.timedelta(weeks=entry.offset_weeks)
         if floor is not None:
             day = max(day, floor)
-        if entry.offset_weeks < meeting_action.offset_weeks + meeting_action.weeks:
+        if after < dt.timedelta(0):
             day = min(day, meeting)  # the run-up ends by the meeting
         return replace(a, start=day)
 

@@ -96,6 +96,7 @@ def progress_dict(plan: Plan) -> dict[str, Any]:
             for f in progress.follow_ups
         ],
         "ignored_results": list(progress.ignored),
+        "retired_results": list(progress.retired),
     }
 
 
