@@ -25,6 +25,7 @@ READS = {
     "board.snapshot_document": "download",
     "meetings.show": "meetings",
     "meetings.correct": "correction",
+    "meetings.papers": "meeting_papers",
 }
 
 log = logging.getLogger("vve.security")

@@ -5,9 +5,12 @@ recorded as passed; the plan and the advisor's dashboard move to the next stage.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
+import zipfile
 
+from docx import Document
 from playwright.sync_api import expect
 
 from tests.conftest import ROOT
@@ -51,7 +54,9 @@ def stage_of(advisor, name) -> str:
 def test_record_a_missed_quorum_then_the_second_meeting(
     browser, page, server, tmp_path, monkeypatch
 ):
-    today = [dt.date.today()]
+    # a Monday in March: its second meeting's window (2 to 6 weeks) misses the holidays,
+    # whatever day the suite runs
+    today = [dt.date(2027, 3, 1)]
     monkeypatch.setattr(clock, "today", lambda: today[0])
     dossier = import_profile(page, server, tmp_path)
     name = f"VvE Vergaderzaal {tmp_path.name[-6:]}"
@@ -61,7 +66,7 @@ def test_record_a_missed_quorum_then_the_second_meeting(
     page.get_by_role("button", name="Maak een deelcode").click()
     code = page.locator(".code").inner_text()
     make_account(server, "mees@drenthe.nl", "Adviesteam Meetings", "advisor")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     try:
         advisor = context.new_page()
         advisor.goto(server + "/adviseur/inloggen")
@@ -79,7 +84,15 @@ def test_record_a_missed_quorum_then_the_second_meeting(
         page.get_by_role("link", name="Vergaderingen en uitslagen").click()
         first = page.locator("#vergadering-1")
         expect(first.get_by_text("Oproep uiterlijk versturen op")).to_be_visible()
-        # PACK DOWNLOAD: the board downloads meeting 1's papers here (added with the pack)
+        # the board downloads meeting 1's papers, with the place filled in
+        first.get_by_label("Plaats en adres").fill("Buurthuis De Lindenhof")
+        with page.expect_download() as info:
+            first.get_by_role("button", name="Download de vergaderstukken (zip)").click()
+        with zipfile.ZipFile(info.value.path()) as archive:
+            names = archive.namelist()
+            letter = Document(io.BytesIO(archive.read("vergadering-1-oproeping.docx")))
+        assert len(names) == 6 and "vergadering-1-presentielijst.docx" in names
+        assert any("Buurthuis De Lindenhof" in p.text for p in letter.paragraphs)
         shoot(page, "30-vergaderingen")
         form = page.locator("#vastleggen")
         form.get_by_label("Datum van de vergadering").fill(today[0].isoformat())

@@ -15,9 +15,12 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from vve.document.meeting import MeetingDetails
+from vve.responses import attachment
 from vve.rules.outcomes import next_meeting
-from vve.security import actor, dossier_required
+from vve.security import actor, current_user, dossier_required
 from vve.services import clock, dossiers, meetings, plans
+from vve.services import papers as papers_service
 from vve.services.tally import apartment_votes
 from vve.terms import labels
 from vve.vocabulary import BALLOTS
@@ -119,6 +122,26 @@ def show(dossier):
         ballot_words=labels(BALLOTS),
         ballot_name=ballot_name,
     ), 400 if posted else 200
+
+
+@bp.get("/d/<public_id>/vergaderingen/<int:number>/stukken.zip")
+@dossier_required
+def papers(dossier, number: int):
+    """The meeting's six papers in Word, in one zip; place and time as typed on the page
+    (or a marked placeholder). A read: nothing is stored."""
+    details = MeetingDetails(
+        place=(request.args.get("plaats") or "")[:200] or None,
+        time=(request.args.get("aanvang") or "")[:40] or None,
+    )
+    try:
+        download = papers_service.meeting_papers(dossier, number, details, current_user())
+    except papers_service.UnknownMeeting:
+        abort(404)
+    if download is None:
+        return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
+    response = attachment(download)
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _votes(dossier) -> dict[str, int | None]:

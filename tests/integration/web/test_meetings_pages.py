@@ -284,3 +284,67 @@ def test_a_form_for_a_meeting_recorded_meanwhile_stores_nothing(app, board):
     assert response.status_code == 400
     assert "al vastgelegd, misschien door een ander bestuurslid" in response.get_data(as_text=True)
     assert len(_results(app)) == count
+
+
+def _papers(response) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_the_board_downloads_the_next_meetings_papers_with_place_and_time(board):
+    page = board.page().get_data(as_text=True)
+    assert "Download de vergaderstukken (zip)" in page
+    response = board.client.get(
+        f"{board.url}/1/stukken.zip", query_string={"plaats": "Buurthuis", "aanvang": "19.30 uur"}
+    )
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "vergaderstukken-" in response.headers["Content-Disposition"]
+    files = _papers(response)
+    assert sorted(files) == sorted(
+        f"vergadering-1-{part}.docx"
+        for part in ("oproeping", "agenda", "toelichting", "volmacht", "presentielijst", "notulen")
+    )
+    from docx import Document
+
+    letter = "\n".join(
+        p.text for p in Document(io.BytesIO(files["vergadering-1-oproeping.docx"])).paragraphs
+    )
+    assert "Buurthuis" in letter and "19.30 uur" in letter
+
+
+def test_after_a_missed_quorum_the_papers_are_the_second_meetings(board):
+    board.record("2027-01-04", MISSED)
+    response = board.client.get(f"{board.url}/2/stukken.zip")
+    from docx import Document
+
+    files = _papers(response)
+    letter = "\n".join(
+        p.text for p in Document(io.BytesIO(files["vergadering-2-oproeping.docx"])).paragraphs
+    )
+    assert "tweede vergadering" in letter.lower() and "[plaats" in letter
+
+
+def test_papers_of_a_meeting_the_plan_lacks_or_for_strangers_are_not_found(app, board):
+    assert board.client.get(f"{board.url}/99/stukken.zip").status_code == 404
+    other_board = Board(app.test_client())
+    assert other_board.client.get(f"{board.url}/1/stukken.zip").status_code == 404
+    assert app.test_client().get(f"{board.url}/1/stukken.zip").status_code == 404
+
+
+def test_an_advisors_download_of_the_papers_is_a_logged_read(app, board):
+    make_user(app, "anna@drenthe.nl")
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+
+    class Shared:
+        client, public_id = board.client, board.public_id
+
+    share_with(Shared, advisor)
+    assert advisor.get(f"{board.url}/1/stukken.zip").status_code == 200
+    with app.app_context():
+        reads = db.session.execute(
+            db.select(SecurityEvent).where(SecurityEvent.action == "dossier_read")
+        ).scalars()
+        assert {"page": "meeting_papers"} in [e.detail for e in reads]
