@@ -122,6 +122,14 @@ def test_record_a_missed_quorum_then_the_second_meeting(
         held = dt.date.fromisoformat(second.locator("time").get_attribute("datetime"))
         send_by = dt.date.fromisoformat(second.get_attribute("data-send-by"))
         assert today[0] < send_by < held
+        # the second meeting's convocation says what it is
+        with page.expect_download() as info:
+            second.get_by_role("button", name="Download de vergaderstukken (zip)").click()
+        with zipfile.ZipFile(info.value.path()) as archive:
+            [convocation] = [n for n in archive.namelist() if n.endswith("-oproeping.docx")]
+            letter = Document(io.BytesIO(archive.read(convocation)))
+        text = "\n".join(p.text for p in letter.paragraphs)
+        assert "tweede vergadering" in text and "ongeacht het aantal aanwezig" in text
         shoot(page, "32-tweede-vergadering")
         assert stage_of(advisor, name) == "Organiseren"
 
