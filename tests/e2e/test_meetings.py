@@ -18,8 +18,8 @@ from tests.e2e.conftest import make_account, shoot
 from vve.services import clock
 
 EXAMPLE = ROOT / "examples" / "emmen-galerijflat.json"
-MISSED = {"Aanwezig of vertegenwoordigd": "20", "Voor": "15", "Tegen": "5"}
-PASSED = {"Aanwezig of vertegenwoordigd": "10", "Voor": "8", "Tegen": "2"}
+MISSED = {"present": "20", "Voor": "15", "Tegen": "5"}
+PASSED = {"present": "10", "Voor": "8", "Tegen": "2"}
 
 
 def import_profile(page, server, tmp_path, change=None) -> str:
@@ -40,9 +40,14 @@ def import_profile(page, server, tmp_path, change=None) -> str:
 
 
 def fill_counts(form, counts) -> None:
+    """The attendance list's number once, then each proposal's votes."""
+    form.get_by_label("Aanwezig of vertegenwoordigd volgens de presentielijst").fill(
+        counts["present"]
+    )
     for proposal in form.locator("fieldset").all():
         for label, value in counts.items():
-            proposal.get_by_label(label, exact=True).fill(value)
+            if label != "present":
+                proposal.get_by_label(label, exact=True).fill(value)
 
 
 def stage_of(advisor, name) -> str:

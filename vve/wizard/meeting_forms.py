@@ -29,6 +29,12 @@ PARTS = (
     ("blank", _l("Blanco of onthouding")),
 )
 REQUIRED_PARTS = ("present", "yes", "no")  # blank may stay empty: none
+VOTE_PARTS = PARTS[1:]  # per proposal; who is present is the meeting's, from the list
+ATTENDANCE = _l("Aanwezig of vertegenwoordigd volgens de presentielijst")
+ATTENDANCE_HINT = _l(
+    "De stemmen van iedereen die tekende of een volmacht gaf, ook van wie blanco of niet "
+    "stemde: het quorum telt van deze lijst, voor elk voorstel van deze vergadering."
+)
 FILL_IN = _l("Vul dit in, ook als het 0 is.")
 
 
@@ -84,17 +90,19 @@ def ballot_name(decision_id: str, number: str) -> str:
 
 
 def counts_form(agenda: list[dict[str, Any]], formdata=None, data=None):
-    """Date, then per proposal: present, yes, no, blank."""
+    """Date and attendance (the attendance list's, once for the meeting), then per
+    proposal: yes, no, blank."""
 
     class CountsForm(CleanForm):
         meeting = HiddenField()  # which meeting the form was shown for (meeting_key)
         meeting_date = _date_field(_l("Datum van de vergadering"))
+        present = _count(ATTENDANCE, ATTENDANCE_HINT)
 
     for decision in agenda:
-        for part, label in PARTS:
+        for part, label in VOTE_PARTS:
             setattr(CountsForm, count_name(decision["id"], part), _count(label))
     form = CountsForm(formdata=formdata, data=data)
-    _summary_labels(form, agenda, [part for part, _label in PARTS])
+    _summary_labels(form, agenda, [part for part, _label in VOTE_PARTS])
     return form
 
 
@@ -133,20 +141,24 @@ def read_counts(form, agenda: list[dict[str, Any]]) -> dict[str, Count] | None:
     """The counts per proposal that was filled in; None with errors next to the fields
     when a filled proposal misses a number."""
     counts, ok = {}, True
+    present = form.present
+    present.errors = list(present.errors)  # a form not validated yet has a tuple
     for decision in agenda:
-        fields = {part: form[count_name(decision["id"], part)] for part, _label in PARTS}
+        fields = {part: form[count_name(decision["id"], part)] for part, _label in VOTE_PARTS}
         for f in fields.values():
-            f.errors = list(f.errors)  # a form not validated yet has a tuple
+            f.errors = list(f.errors)
         if all(f.data is None and not f.errors for f in fields.values()):
             continue  # not dealt with at this meeting
-        for part in REQUIRED_PARTS:
+        for part in ("yes", "no"):
             if fields[part].data is None and not fields[part].errors:
                 fields[part].errors = [*fields[part].errors, FILL_IN]
-        if any(f.errors for f in fields.values()):
+        if present.data is None and not present.errors:
+            present.errors = [*present.errors, FILL_IN]
+        if any(f.errors for f in fields.values()) or present.errors:
             ok = False
             continue
         values = {part: f.data or 0 for part, f in fields.items()}
-        counts[decision["id"]] = Count(**values)
+        counts[decision["id"]] = Count(present=present.data, **values)
     return counts if ok else None
 
 

@@ -134,26 +134,40 @@ def _summary(response) -> str:
 
 
 def test_errors_stand_next_to_their_fields_and_keep_what_was_typed(app, board):
-    typed = {"set_threshold-present": "49", "committee-present": "10", "committee-yes": "tien"}
+    typed = {"present": "10", "committee-yes": "tien", "set_threshold-yes": "1"}
     response = board.record("2027-01-04", typed)
     assert response.status_code == 400
     summary = _summary(response)
     assert 'href="#committee-yes"' in summary and "geheel getal" in summary
     assert "tot en met" not in summary  # one message per mistake
-    assert 'href="#set_threshold-yes"' in summary  # a filled proposal needs every number
-    assert "Drempelbedrag vaststellen voor uitgaven buiten het onderhoud: Voor" in summary
+    assert 'href="#set_threshold-no"' in summary  # a filled proposal needs every number
+    assert "Drempelbedrag vaststellen voor uitgaven buiten het onderhoud: Tegen" in summary
     page = response.get_data(as_text=True)
-    assert 'value="tien"' in page and 'value="49"' in page and 'value="2027-01-04"' in page
+    assert 'value="tien"' in page and 'value="10"' in page and 'value="2027-01-04"' in page
     # what only the count can tell: the date, and more votes than the VvE has
-    typed = {"set_threshold-present": "49", "set_threshold-yes": "1", "set_threshold-no": "0"}
-    response = board.record("2027-01-05", {**typed, "committee-present": "10", **_committee()})
+    typed = {"present": "49", "set_threshold-yes": "1", "set_threshold-no": "0"}
+    response = board.record("2027-01-05", typed)
     assert response.status_code == 400
     summary = _summary(response)
     assert 'href="#meeting_date"' in summary and "toekomst" in summary
-    assert 'href="#set_threshold-present"' in summary and "meer dan de 48 stemmen" in summary
-    assert 'href="#committee-yes"' in summary and "13 stemmen, meer dan de 10" in summary
+    assert 'href="#present"' in summary and "meer dan de 48 stemmen" in summary
     assert 'id="meeting_date-error"' in response.get_data(as_text=True)
+    # more votes on a proposal than the attendance list has
+    response = board.record("2027-01-04", {"present": "12", **_committee()})
+    assert response.status_code == 400
+    assert 'href="#committee-yes"' in _summary(response)
+    assert "13 stemmen, meer dan de 12" in _summary(response)
     assert _results(app) == []
+
+
+def test_attendance_is_the_meetings_once_for_every_proposal(app, board):
+    response = board.record(
+        "2027-01-04",
+        {"present": "40", **_committee(), "set_threshold-yes": "20", "set_threshold-no": "10"},
+    )
+    assert response.status_code == 303
+    results = _results(app)
+    assert {r["present"] for r in results} == {40} and len(results) == 2
 
 
 def _committee():
@@ -252,10 +266,8 @@ def test_a_correction_needs_a_reason_and_keeps_the_history(app, board):
 @FUZZ
 @given(data=st.data())
 def test_anything_typed_in_the_record_form_gives_a_page_that_keeps_it(app, board, data):
-    names = ["meeting_date"] + [
-        f"{d}-{p}"
-        for d in ("set_threshold", "committee")
-        for p in ("present", "yes", "no", "blank")
+    names = ["meeting_date", "present"] + [
+        f"{d}-{p}" for d in ("set_threshold", "committee") for p in ("yes", "no", "blank")
     ]
     typed = {
         name: data.draw(HOSTILE.filter(lambda t: len(t) < 20_000), label=name) for name in names
