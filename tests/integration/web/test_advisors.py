@@ -238,6 +238,7 @@ def test_access_control_matrix(app, shared):
         "share_id": 999999,
         "snapshot_id": 999999,
         "result_id": 999999,
+        "number": 1,
         "user_id": 999999,
         "plan_id": 1,
         "code": "en",

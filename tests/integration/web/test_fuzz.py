@@ -37,6 +37,7 @@ def _post_routes(app, public_id):
         "share_id": 1,
         "snapshot_id": 1,
         "result_id": 1,
+        "number": 1,
         "user_id": 1,
         "plan_id": 1,
         "claim_id": 999999,  # not the fuzz user's own registration: it stays

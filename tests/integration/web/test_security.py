@@ -229,6 +229,7 @@ def test_security_headers_on_every_response(app, wizard):
         "share_id": 1,
         "snapshot_id": 1,
         "result_id": 1,
+        "number": 1,
         "user_id": 1,
         "plan_id": 1,
         "code": "nl",
