@@ -3,6 +3,7 @@ favicon), and after a failed save the focus on the error summary, whose alert is
 
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import shoot
 from tests.e2e.test_browser import save, start
 
 
@@ -29,5 +30,6 @@ def test_a_failed_save_focuses_the_summary_without_a_console_error(page, server)
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
     expect(summary.get_by_role("alert")).to_contain_text("Bouwjaar")
+    shoot(page, "14-foutsamenvatting")
     assert page.request.get(page.url.split("/d/")[0] + "/favicon.ico").ok
     assert not problems, problems
