@@ -27,7 +27,7 @@ test:                 ## everything, with coverage of vve/ (as the README's test
 	$(PY) -m pytest
 
 translations:         ## extract the messages, update both catalogs, compile them
-	$(BIN)pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ --no-location --sort-output \
+	$(BIN)pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ -k lazy_pgettext:1c,2 --no-location --sort-output \
 	    -o translations/messages.pot .
 	$(BIN)pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
 	$(BIN)pybabel compile -d translations

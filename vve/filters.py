@@ -32,7 +32,8 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def inject():
-        locale = str(get_locale() or "nl")
+        chosen = get_locale()
+        locale = chosen.language if chosen else "nl"  # "en", not the formats' "en_GB"
         return {
             "current_locale": locale,
             "other_locale": "en" if locale == "nl" else "nl",

@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-from flask import Flask, session
+from pathlib import Path
+
+from flask import Flask, Response, current_app, session
 
 from . import resources
 from .config import load_config
 from .extensions import babel, csrf, db, migrate
 
+# The languages a reader can choose, and the locale that writes each one's dates and
+# numbers: English in the British order ("25 February 2027"), as a Dutch reader expects
+# of English, not the American ("February 25, 2027"). The catalog is en's for both.
+LOCALES = {"nl": "nl", "en": "en_GB"}
+
 
 def select_locale() -> str:
-    chosen = session.get("lang")
-    return chosen if chosen in ("nl", "en") else "nl"
+    return LOCALES.get(session.get("lang", "nl"), "nl")
+
+
+def favicon() -> Response:
+    """Browsers and tools ask for /favicon.ico whatever a page links (base.html links the
+    SVG): the same icon as an ICO, so that no request ends in a 404. Read whole, a few
+    kilobytes, so that no open file waits on the response being closed."""
+    icon = Path(current_app.static_folder or "") / "favicon.ico"
+    return Response(
+        icon.read_bytes(),
+        mimetype="image/vnd.microsoft.icon",
+        headers={"Cache-Control": "public, max-age=86400"},
+    )
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -66,5 +84,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(account_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(health_bp)
+    app.add_url_rule("/favicon.ico", "favicon", favicon)
     database.init_app(app)
     return app

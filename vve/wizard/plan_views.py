@@ -148,6 +148,7 @@ def show(dossier):
         money=plan["money"],
         number=TOTAL_STEPS,
         total=TOTAL_STEPS,
+        board=has_grant(dossier),  # sharing and deleting are the board's alone
     )
 
 

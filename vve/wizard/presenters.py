@@ -25,6 +25,12 @@ WEB_LABELS = {
     for item in step.items
     if isinstance(item, (Question, Table))
 }
+# The voting step's lists, saved as one answer each (forms.VOTES_PATHS)
+WEB_LABELS |= {
+    "owners.groups": _l("Eigenaarsgroepen"),
+    "voting.weights": _l("Stemmentabel"),
+    "voting.overrides": _l("Eigen stemregels"),
+}
 EXTRA_LABELS = {"quantity": _l("Hoeveelheid")}  # stored row values without an input
 
 
@@ -144,9 +150,17 @@ def table_text(table: Table, value) -> str:
 
 
 def field_words(path: str) -> str:
-    """The wizard's label for a profile path, in the reader's language."""
-    found = WEB_LABELS.get(path)
-    return str(found) if found is not None else labels.FIELDS.get(path, path)
+    """The wizard's label for a profile path, in the reader's language; a path inside a
+    list or table ("owners.groups.0.rights") takes the words of the nearest labelled one."""
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:end])
+        found = WEB_LABELS.get(prefix)
+        if found is not None:
+            return str(found)
+        if prefix in labels.FIELDS:
+            return labels.FIELDS[prefix]
+    return path
 
 
 def owner_text(group: dict) -> str:
