@@ -23,7 +23,7 @@ def save(page):
     page.get_by_role("button", name="Opslaan en verder").click()
 
 
-def test_complete_the_wizard_and_download_the_plan(page, server):
+def test_complete_the_wizard_and_download_the_plan(browser, page, server):
     page.goto(server + "/")
     shoot(page, "00-start")
     start(page, server)
@@ -130,6 +130,22 @@ def test_complete_the_wizard_and_download_the_plan(page, server):
 
     expect(page.get_by_role("heading", name="Uw plan van aanpak")).to_be_visible()
     expect(page.get_by_text("32 van 48").first).to_be_visible()
+    # an error: the title says so and the form lands on the focused error summary
+    page.get_by_label("Aanwezige en vertegenwoordigde stemmen").fill("60")
+    page.get_by_role("button", name="Bereken", exact=True).click()
+    expect(page).to_have_title(re.compile("^Fout: Uw plan van aanpak"))
+    summary = page.locator("#rekenhulp.error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("maar 48 stemmen")).click()
+    expect(page.get_by_label("Aanwezige en vertegenwoordigde stemmen")).to_be_focused()
+    # without JavaScript the browser itself lands on the summary
+    plain = browser.new_context(
+        java_script_enabled=False, storage_state=page.context.storage_state()
+    )
+    bare = plain.new_page()
+    bare.goto(page.url.split("#")[0] + "#rekenhulp")  # as the form sends it
+    expect(bare.locator("#rekenhulp.error-summary")).to_be_focused()
+    plain.close()
     page.get_by_label("Aanwezige en vertegenwoordigde stemmen").fill("30")
     page.get_by_label("Stemmen voor").fill("25")
     page.get_by_label("Stemmen tegen").fill("5")
