@@ -190,21 +190,16 @@ def rule_text(rule: dict) -> str:
 
 
 def _counted_over(base: str, votes: int) -> str:
-    """Over which votes the majority counts: blank votes and abstentions are present
-    but not cast, so a treasurer sees why 11 of 20 present may be enough."""
+    """Over which votes the majority counts (the page says once that blank votes and
+    abstentions are not cast), so a treasurer sees why 11 of 21 present may be enough."""
     if base == "present":
         return _(
-            "Gerekend over de %(b)s aanwezige en vertegenwoordigde stemmen; blanco stemmen en "
-            "onthoudingen tellen hier mee.",
+            "Gerekend over de %(b)s aanwezige en vertegenwoordigde stemmen, blanco meegeteld.",
             b=votes,
         )
     if base == "all":
         return _("Gerekend over alle %(b)s stemmen van de VvE.", b=votes)
-    return _(
-        "Gerekend over de %(b)s uitgebrachte stemmen (voor en tegen): blanco stemmen en "
-        "onthoudingen tellen niet als uitgebracht.",
-        b=votes,
-    )
+    return _("Gerekend over de %(b)s uitgebrachte stemmen (voor en tegen).", b=votes)
 
 
 def outcome_text(result, base: str | None = None) -> str:
@@ -231,6 +226,21 @@ def second_meeting_text(item) -> str:
     if item.second is None:
         return _("geen: deze regel kent geen tweede vergadering")
     return outcome_text(item.second, item.decision["rule"]["base"])
+
+
+def announced_rules(plan: dict) -> list[dict]:
+    """The announced rules beside the current ones, each said once with the decisions
+    it would change (as the Word plan does): label, votes (full attendance), titles."""
+    found: dict[str, dict] = {}
+    for decision in plan["decisions"]:
+        for alt in decision.get("alternatives") or ():
+            if alt.get("applies") != "announced":
+                continue
+            entry = found.setdefault(
+                alt["label"], {"label": alt["label"], "votes": alt.get("votes"), "titles": []}
+            )
+            entry["titles"].append(decision["title"])
+    return list(found.values())
 
 
 SEVERITY_ORDER = {code: rank for rank, code in enumerate(("high", "medium", "low"))}
@@ -288,6 +298,7 @@ def init_app(app: Flask) -> None:
         outcome_text,
         second_meeting_text,
         by_severity,
+        announced_rules,
         stage_label,
         actor_text,
         audit_text,

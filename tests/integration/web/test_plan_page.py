@@ -43,12 +43,15 @@ def _plan(board, query=""):
 def test_the_calculator_says_blank_votes_are_not_cast(board):
     # 30 present: the ordinary quorum (24) is met; 20 for, 9 against, 1 blank: 29 cast,
     # so 15 for are needed, not 16 (as if the blank vote were cast)
-    rows = _rows(_plan(board, "?present=30&yes=20&no=9&blank=1"), "Uitkomst per besluit")
+    html = _plan(board, "?present=30&yes=20&no=9&blank=1")
+    rows = _rows(html, "Uitkomst per besluit")
     ordinary = [r for r in rows if r[1].startswith("Aangenomen")]
     assert ordinary, rows
     first = ordinary[0][1]
-    assert "15 stemmen voor nodig" in first
-    assert "29 uitgebrachte stemmen" in first and "blanco" in first.lower()
+    assert "15 stemmen voor nodig" in first and "29 uitgebrachte stemmen (voor en tegen)" in first
+    results = _text(html.split('id="rekenhulp"', 1)[1].split("Uitkomst per besluit", 1)[0])
+    assert "Blanco stemmen en onthoudingen tellen mee voor het quorum" in results
+    assert "maar niet als uitgebrachte stem" in results
 
 
 def test_the_second_meeting_only_where_the_first_lacked_its_quorum(board):
@@ -83,9 +86,13 @@ def test_risks_run_from_high_to_low(board):
 def test_the_page_shows_the_announced_rule_where_a_risk_says_so(board):
     html = _plan(board)
     assert "toont de aangekondigde regel ernaast" in html  # the risk, and it is true:
-    decisions = html.split("Besluiten in dit plan", 1)[1].split("</table>", 1)[0]
-    assert "Aangekondigd, nog geen wet:" in decisions
-    assert "meer dan de helft van de uitgebrachte stemmen, zonder quorum" in decisions
+    part = html.split("Besluiten in dit plan", 1)[1].split("Rekenhulp voor de ALV")[0]
+    decisions = re.sub(r"\s+([;.])", r"\1", _text(part))
+    assert (
+        "Aangekondigd, nog geen wet: meer dan de helft van de uitgebrachte stemmen, " in decisions
+    )
+    assert "zonder quorum; bij volledige opkomst 25 van 48 voor nodig." in decisions
+    assert "geldt hij voor: Duurzaamheidscommissie instellen met een budget;" in decisions
 
 
 def test_a_meeting_task_carries_the_meetings_date(board):
