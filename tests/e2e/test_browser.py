@@ -152,6 +152,16 @@ def test_complete_the_wizard_and_download_the_plan(browser, page, server):
     page.get_by_role("button", name="Bereken", exact=True).click()
     expect(page.get_by_text("ten minste 32 stemmen aanwezig nodig").first).to_be_visible()
     shoot(page, "10-plan")
+    # on a phone each decision and result is a block: nothing off-screen at 320 px
+    page.set_viewport_size({"width": 320, "height": 900})
+    blocks = page.locator(".decision-block")
+    expect(blocks.first.get_by_text("Voor nodig bij volledige opkomst")).to_be_visible()
+    expect(page.locator("#decisions-caption")).to_be_hidden()
+    for block in blocks.all():
+        box = block.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(blocks.first).to_be_hidden()
 
     calculator = page.locator("form.calculator").filter(has=page.get_by_label("Uw breukdeel"))
     calculator.get_by_label("Een ander breukdeel").check()

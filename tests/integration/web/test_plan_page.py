@@ -105,3 +105,20 @@ def test_a_meeting_task_carries_the_meetings_date(board):
         tasks = re.findall(r'<span class="meta">\(ALV, ([^)]*)\)', stage)
         assert tasks, stage
         assert all(day == meeting for day in tasks), (tasks, meeting)
+
+
+def test_on_a_phone_each_decision_and_result_is_a_block(board):
+    """Beside the wide tables, a definition list per decision (and per result), which the
+    style sheet shows instead of the tables on a narrow screen."""
+    html = _plan(board, "?present=30&yes=30&no=0&blank=0")
+    blocks = re.findall(r'<div class="decision-block">(.*?)</dl>', html, re.S)
+    decisions = _rows(html, "Besluiten in dit plan")
+    results = _rows(html, "Uitkomst per besluit")
+    assert len(blocks) == len(decisions) + len(results)
+    for block, row in zip(blocks, decisions + results, strict=True):
+        text = _text(block)
+        assert all(cell in text for cell in row), (row, text)
+        assert "<dt>" in block
+    first = _text(blocks[0])
+    assert "ALV" in first and "Regel" in first and "Quorum" in first
+    assert "Eerste vergadering" in _text(blocks[len(decisions)])
