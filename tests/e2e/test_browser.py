@@ -23,7 +23,7 @@ def save(page):
     page.get_by_role("button", name="Opslaan en verder").click()
 
 
-def test_complete_the_wizard_and_download_the_plan(page, server):
+def test_complete_the_wizard_and_download_the_plan(browser, page, server):
     page.goto(server + "/")
     shoot(page, "00-start")
     start(page, server)
@@ -130,12 +130,38 @@ def test_complete_the_wizard_and_download_the_plan(page, server):
 
     expect(page.get_by_role("heading", name="Uw plan van aanpak")).to_be_visible()
     expect(page.get_by_text("32 van 48").first).to_be_visible()
+    # an error: the title says so and the form lands on the focused error summary
+    page.get_by_label("Aanwezige en vertegenwoordigde stemmen").fill("60")
+    page.get_by_role("button", name="Bereken", exact=True).click()
+    expect(page).to_have_title(re.compile("^Fout: Uw plan van aanpak"))
+    summary = page.locator("#rekenhulp.error-summary")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name=re.compile("maar 48 stemmen")).click()
+    expect(page.get_by_label("Aanwezige en vertegenwoordigde stemmen")).to_be_focused()
+    # without JavaScript the browser itself lands on the summary
+    plain = browser.new_context(
+        java_script_enabled=False, storage_state=page.context.storage_state()
+    )
+    bare = plain.new_page()
+    bare.goto(page.url.split("#")[0] + "#rekenhulp")  # as the form sends it
+    expect(bare.locator("#rekenhulp.error-summary")).to_be_focused()
+    plain.close()
     page.get_by_label("Aanwezige en vertegenwoordigde stemmen").fill("30")
     page.get_by_label("Stemmen voor").fill("25")
     page.get_by_label("Stemmen tegen").fill("5")
     page.get_by_role("button", name="Bereken", exact=True).click()
     expect(page.get_by_text("ten minste 32 stemmen aanwezig nodig").first).to_be_visible()
     shoot(page, "10-plan")
+    # on a phone each decision and result is a block: nothing off-screen at 320 px
+    page.set_viewport_size({"width": 320, "height": 900})
+    blocks = page.locator(".decision-block")
+    expect(blocks.first.get_by_text("Voor nodig bij volledige opkomst")).to_be_visible()
+    expect(page.locator("#decisions-caption")).to_be_hidden()
+    for block in blocks.all():
+        box = block.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(blocks.first).to_be_hidden()
 
     calculator = page.locator("form.calculator").filter(has=page.get_by_label("Uw breukdeel"))
     calculator.get_by_label("Een ander breukdeel").check()

@@ -203,9 +203,21 @@ def rule_text(rule: dict) -> str:
     return f"{rule_words(rule)}, {quorum}"
 
 
-def outcome_text(result) -> str:
-    if result.reason == "passed":
-        return _("Aangenomen (%(n)s stemmen voor nodig).", n=result.yes_needed)
+def _counted_over(base: str, votes: int) -> str:
+    """Over which votes the majority counts (the page says once that blank votes and
+    abstentions are not cast), so a treasurer sees why 11 of 21 present may be enough."""
+    if base == "present":
+        return _(
+            "Gerekend over de %(b)s aanwezige en vertegenwoordigde stemmen, blanco meegeteld.",
+            b=votes,
+        )
+    if base == "all":
+        return _("Gerekend over alle %(b)s stemmen van de VvE.", b=votes)
+    return _("Gerekend over de %(b)s uitgebrachte stemmen (voor en tegen).", b=votes)
+
+
+def outcome_text(result, base: str | None = None) -> str:
+    """A calculator outcome in words; with the rule's ``base``, also over which votes."""
     if result.reason == "no_quorum":
         return _(
             "Geen geldig besluit: er zijn ten minste %(q)s stemmen aanwezig nodig.",
@@ -213,7 +225,44 @@ def outcome_text(result) -> str:
         )
     if result.reason == "no_votes_cast":
         return _("Geen besluit: er zijn geen voor- of tegenstemmen uitgebracht.")
-    return _("Verworpen: %(n)s stemmen voor nodig.", n=result.yes_needed)
+    if result.reason == "passed":
+        text = _("Aangenomen (%(n)s stemmen voor nodig).", n=result.yes_needed)
+    else:
+        text = _("Verworpen: %(n)s stemmen voor nodig.", n=result.yes_needed)
+    return f"{text} {_counted_over(base, result.base_votes)}" if base else text
+
+
+def second_meeting_text(item) -> str:
+    """The second meeting's column: only where the first could not decide for lack of
+    quorum; elsewhere why there is none."""
+    if item.first.reason != "no_quorum":
+        return _("niet nodig: de eerste vergadering beslist")
+    if item.second is None:
+        return _("geen: deze regel kent geen tweede vergadering")
+    return outcome_text(item.second, item.decision["rule"]["base"])
+
+
+def announced_rules(plan: dict) -> list[dict]:
+    """The announced rules beside the current ones, each said once with the decisions
+    it would change (as the Word plan does): label, votes (full attendance), titles."""
+    found: dict[str, dict] = {}
+    for decision in plan["decisions"]:
+        for alt in decision.get("alternatives") or ():
+            if alt.get("applies") != "announced":
+                continue
+            entry = found.setdefault(
+                alt["label"], {"label": alt["label"], "votes": alt.get("votes"), "titles": []}
+            )
+            entry["titles"].append(decision["title"])
+    return list(found.values())
+
+
+SEVERITY_ORDER = {code: rank for rank, code in enumerate(("high", "medium", "low"))}
+
+
+def by_severity(risks: list[dict]) -> list[dict]:
+    """Risks from high to low, in the plan's order within a severity."""
+    return sorted(risks, key=lambda r: SEVERITY_ORDER.get(r["severity"], len(SEVERITY_ORDER)))
 
 
 def stage_label(stage: str) -> str:
@@ -261,6 +310,9 @@ def init_app(app: Flask) -> None:
         rule_text,
         rule_words,
         outcome_text,
+        second_meeting_text,
+        by_severity,
+        announced_rules,
         stage_label,
         actor_text,
         audit_text,

@@ -1,0 +1,124 @@
+"""The plan page over HTTP, for a board whose dossier is the Emmen example (48 votes,
+MR 1992): the vote calculator says what it counts over and shows a second meeting only
+where the first could not decide; its errors title the page; the risks run from high to
+low; a meeting's task carries the meeting's date."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from tests.integration.web.test_meetings_pages import Board
+from vve.services import clock
+
+SEVERITIES = {"hoog": 0, "middel": 1, "laag": 2}
+
+
+@pytest.fixture
+def board(client, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: __import__("datetime").date(2027, 1, 4))
+    return Board(client)
+
+
+def _text(html: str) -> str:
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
+
+
+def _rows(html: str, caption: str) -> list[list[str]]:
+    """The body rows of the table with this caption, as the cells' text."""
+    table = html.split(caption, 1)[1].split("</table>", 1)[0]
+    body = table.split("<tbody>", 1)[1]
+    return [
+        [_text(cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def _plan(board, query=""):
+    return board.client.get(f"/d/{board.public_id}/plan{query}").get_data(as_text=True)
+
+
+def test_the_calculator_says_blank_votes_are_not_cast(board):
+    # 30 present: the ordinary quorum (24) is met; 20 for, 9 against, 1 blank: 29 cast,
+    # so 15 for are needed, not 16 (as if the blank vote were cast)
+    html = _plan(board, "?present=30&yes=20&no=9&blank=1")
+    rows = _rows(html, "Uitkomst per besluit")
+    ordinary = [r for r in rows if r[1].startswith("Aangenomen")]
+    assert ordinary, rows
+    first = ordinary[0][1]
+    assert "15 stemmen voor nodig" in first and "29 uitgebrachte stemmen (voor en tegen)" in first
+    results = _text(html.split('id="rekenhulp"', 1)[1].split("Uitkomst per besluit", 1)[0])
+    assert "Blanco stemmen en onthoudingen tellen mee voor het quorum" in results
+    assert "maar niet als uitgebrachte stem" in results
+
+
+def test_the_second_meeting_only_where_the_first_lacked_its_quorum(board):
+    # 30 present: the ordinary quorum (24) is met, the qualified one (32) is not
+    rows = _rows(_plan(board, "?present=30&yes=30&no=0&blank=0"), "Uitkomst per besluit")
+    decided = [r for r in rows if r[1].startswith("Aangenomen")]
+    missed = [r for r in rows if "aanwezig nodig" in r[1]]
+    assert decided and missed
+    assert all(r[2].startswith("niet nodig") for r in decided), decided
+    assert any(r[2].startswith("Aangenomen") for r in missed), missed
+
+
+def test_a_calculator_error_titles_the_page_and_leads_the_calculator(board):
+    html = _plan(board, "?present=60&yes=1&no=0&blank=0")
+    assert re.search(r"<title>\s*Fout: ", html)
+    # the form lands on the error summary, which links to the field
+    assert 'action="/d/' in html and "#rekenhulp" in html
+    summary = html.split('id="rekenhulp"', 1)[1].split("</div>", 1)[0]
+    assert 'href="#present"' in summary and "maar 48 stemmen" in summary
+    assert not re.search(r"<title>\s*Fout: ", _plan(board, "?present=30&yes=1&no=0&blank=0"))
+    assert not re.search(r"<title>\s*Fout: ", _plan(board))
+
+
+def test_risks_run_from_high_to_low(board):
+    html = _plan(board)
+    risks = html.split("Risico's en aandachtspunten", 1)[1].split("</ul>", 1)[0]
+    found = re.findall(r"<strong>(hoog|middel|laag):</strong>", risks)
+    assert len(set(found)) > 1, found
+    assert [SEVERITIES[s] for s in found] == sorted(SEVERITIES[s] for s in found)
+
+
+def test_the_page_shows_the_announced_rule_where_a_risk_says_so(board):
+    html = _plan(board)
+    assert "toont de aangekondigde regel ernaast" in html  # the risk, and it is true:
+    part = html.split("Besluiten in dit plan", 1)[1].split("Rekenhulp voor de ALV")[0]
+    decisions = re.sub(r"\s+([;.])", r"\1", _text(part))
+    assert (
+        "Aangekondigd, nog geen wet: meer dan de helft van de uitgebrachte stemmen, " in decisions
+    )
+    assert "zonder quorum; bij volledige opkomst 25 van 48 voor nodig." in decisions
+    assert "geldt hij voor: Duurzaamheidscommissie instellen met een budget;" in decisions
+
+
+def test_a_meeting_task_carries_the_meetings_date(board):
+    html = _plan(board)
+    for stage in html.split('<section class="stage">')[1:]:
+        meta = re.search(r'<p class="meta">.*?ALV: ([^<·]+)', stage, re.S)
+        if not meta:
+            continue
+        meeting = meta.group(1).strip()
+        tasks = re.findall(r'<span class="meta">\(ALV, ([^)]*)\)', stage)
+        assert tasks, stage
+        assert all(day == meeting for day in tasks), (tasks, meeting)
+
+
+def test_on_a_phone_each_decision_and_result_is_a_block(board):
+    """Beside the wide tables, a definition list per decision (and per result), which the
+    style sheet shows instead of the tables on a narrow screen."""
+    html = _plan(board, "?present=30&yes=30&no=0&blank=0")
+    blocks = re.findall(r'<div class="decision-block">(.*?)</dl>', html, re.S)
+    decisions = _rows(html, "Besluiten in dit plan")
+    results = _rows(html, "Uitkomst per besluit")
+    assert len(blocks) == len(decisions) + len(results)
+    for block, row in zip(blocks, decisions + results, strict=True):
+        text = _text(block)
+        assert all(cell in text for cell in row), (row, text)
+        assert "<dt>" in block
+    first = _text(blocks[0])
+    assert "ALV" in first and "Regel" in first and "Quorum" in first
+    assert "Eerste vergadering" in _text(blocks[len(decisions)])
