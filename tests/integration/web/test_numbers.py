@@ -247,3 +247,29 @@ def test_the_home_page_says_how_to_leave_a_number_unknown(app, client, wizard):
     assert wizard.submit("gebouw", {"building__storeys": "4"}).status_code == 302
     assert wizard.submit("gebouw", {"building__storeys": " "}).status_code == 302
     assert stored(app, wizard.public_id).profile["building"]["storeys"] is None
+
+
+def test_the_vote_calculator_reads_grouped_counts_and_groups_its_own(wizard):
+    wizard.submit("vve", {"association__name": "VvE Groot"})
+    wizard.submit("gebouw", {"building__rights__dwellings": "1 048"})
+    wizard.submit(
+        "stemmen",
+        {
+            "voting__model_reglement": "1992",
+            "defaults_for": "1992",
+            "ordinary-quorum": "1/2",
+            "ordinary-majority": "1/2",
+            "ordinary-comparison": "more_than",
+            "qualified-quorum": "2/3",
+            "qualified-majority": "2/3",
+            "qualified-comparison": "at_least",
+        },
+    )
+    plan = f"/d/{wizard.public_id}/plan"
+    too_many = wizard.client.get(plan, query_string={"present": "1 100"})
+    assert "Er zijn maar 1.048 stemmen in de VvE." in too_many.get_data(as_text=True)
+    counted = wizard.client.get(
+        plan, query_string={"present": "1 000", "yes": "1.000", "no": "0", "blank": "0"}
+    )
+    text = counted.get_data(as_text=True)
+    assert "Aangenomen" in text and "error-summary" not in text
