@@ -1,6 +1,12 @@
 """Form pieces every blueprint uses: fields that read what a Dutch board types (amounts,
 whole numbers, breukdelen, interest rates; each keeps the typed text when it cannot read
-it, so nothing is lost), choices, and a form base that cleans typed text."""
+it, so nothing is lost), choices, and a form base that cleans typed text.
+
+Every whole number (a count, a year, a percentage, whole euros) is read by one parser,
+``parse_whole``: thousands grouped with spaces or dots ("1 000", "1.000"), "€ 36.000,-",
+"60 %". Only the ambiguous is refused ("1,5" or "1.5" in a whole number, "1,000"), with
+one message per kind of field that says what to type. A field that cannot be read gets
+that one message and no other (no range check of a number that is not there)."""
 
 from __future__ import annotations
 
@@ -9,17 +15,30 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
 from vve.profile.model import clean_text
 
-INT_MESSAGE = _l("Vul een geheel getal in, zonder punten of komma's.")
+INT_MESSAGE = _l("Vul een geheel getal in, bijvoorbeeld 36 of 1.000.")
 RANGE_MESSAGE = _l("Vul een getal van %(min)s tot en met %(max)s in.")
+NUMBER_MESSAGES = {
+    "int": INT_MESSAGE,
+    "year": _l("Vul een jaartal in, bijvoorbeeld 1975."),
+    "percent": _l("Vul een percentage in als geheel getal, bijvoorbeeld 60 of 60%."),
+    "euro": _l("Vul een bedrag in hele euro's in, bijvoorbeeld 125.000 of € 125.000."),
+}
+RANGE_MESSAGES = {
+    "int": RANGE_MESSAGE,
+    "year": _l("Vul een jaartal van %(min)s tot en met %(max)s in."),
+    "percent": _l("Vul een percentage van %(min)s tot en met %(max)s in."),
+}
 SHARE_FORMAT_MESSAGE = _l("Vul een breukdeel in als breuk, bijvoorbeeld 87/10000.")
 SHARE_ZERO_MESSAGE = _l("Het getal onder de breukstreep mag geen 0 zijn.")
 SHARE_RANGE_MESSAGE = _l("Een breukdeel is groter dan 0 en ten hoogste 1, bijvoorbeeld 87/10000.")
@@ -50,28 +69,81 @@ class CleanForm(FlaskForm):
             return unbound_field.bind(form=form, **options)
 
 
+# Any run of white space (a no-break space, a narrow one from a word processor) is one space.
+_SPACES = re.compile(r"\s+")
+_EURO_SIGN = re.compile(r"^(?:€|eur\b\.?)\s*", re.IGNORECASE)
+# Digits only (ASCII: int() would read other scripts' digits too), or groups of three
+# after a first group, separated by spaces or by dots (one kind); ",0" or ",00" after it.
+_WHOLE = re.compile(
+    r"(-?)([0-9]+|[0-9]{1,3}(?: [0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,00?)?",
+)
+MAX_DIGITS = 12  # Python converts at most 4,300 digits; no VvE counts past a trillion
+
+
+def parse_whole(text: str | None, kind: str = "int") -> int | None:
+    """A whole number as a Dutch board types it, for a field of ``kind`` (int, year,
+    percent, euro): None when empty, else the number; ValueError with one Dutch message
+    that says what to type. A percent sign is read in a percentage, a euro sign and ",-"
+    in an amount; a minus sign only outside amounts (a range then refuses it)."""
+    cleaned = _SPACES.sub(" ", text or "").strip()
+    if not cleaned:
+        return None
+    if kind == "euro":
+        cleaned = _EURO_SIGN.sub("", cleaned).removesuffix(",-")
+    elif kind == "percent":
+        cleaned = cleaned.removesuffix("%").rstrip()
+    match = _WHOLE.fullmatch(cleaned)
+    if not match or (match.group(1) and kind == "euro"):
+        raise ValueError(str(NUMBER_MESSAGES[kind]))
+    digits = match.group(2).replace(" ", "").replace(".", "")
+    if len(digits.lstrip("0")) > MAX_DIGITS:
+        raise ValueError(
+            _("Dit bedrag is te groot.") if kind == "euro" else _("Dit getal is te groot.")
+        )
+    number = int(digits)
+    return -number if match.group(1) else number
+
+
+def number_text(number: int, kind: str = "int") -> str:
+    """A number in a message: grouped the locale's way ("100.000"), a year as it is."""
+    return str(number) if kind == "year" else format_decimal(number, format="#,##0")
+
+
+def range_message(kind: str, minimum: int, maximum: int) -> str:
+    message = RANGE_MESSAGES.get(kind, RANGE_MESSAGE)
+    return str(message) % {
+        "min": number_text(minimum, kind),
+        "max": number_text(maximum, kind),
+    }
+
+
+class Between:
+    """A whole number from ``minimum`` up to and including ``maximum``; the message says
+    so in the field's own words, numbers grouped. No number (empty, or a text that could
+    not be read and has its own message) is not checked."""
+
+    def __init__(self, minimum: int | None, maximum: int | None):
+        if minimum is None or maximum is None:
+            raise ValueError("a whole-number field needs both ends of its range")
+        self.minimum, self.maximum = minimum, maximum
+
+    def __call__(self, _form, field) -> None:
+        if field.data is not None and not self.minimum <= field.data <= self.maximum:
+            kind = getattr(field, "kind", "int")
+            raise ValidationError(range_message(kind, self.minimum, self.maximum))
+
+
 class EuroField(StringField):
-    """Whole euros as a Dutch board types them: 125.000, € 125.000 or 125000,00."""
+    """Whole euros as a Dutch board types them: 125.000, € 125.000, 36 000 or 125000,00."""
 
     data: Any
-
-    _CLEAN = re.compile(r"^(\d{1,3}(\.\d{3})+|\d+)(,00?)?$")
+    kind = "euro"
 
     def process_formdata(self, valuelist):
         super().process_formdata(valuelist)
         self.raw = self.data
-        text = (self.data or "").replace("€", "").replace(" ", "").strip()
-        if not text:
-            self.data = None
-            return
-        if not self._CLEAN.match(text):
-            self.data = None
-            raise ValueError(str(_l("Vul een bedrag in hele euro's in, bijvoorbeeld 125.000.")))
-        digits = text.split(",")[0].replace(".", "")
-        if len(digits.lstrip("0")) > 12:  # Python converts at most 4,300 digits
-            self.data = None
-            raise ValueError(str(_l("Dit bedrag is te groot.")))
-        self.data = int(digits)
+        text, self.data = self.data, None
+        self.data = parse_whole(text, "euro")
 
     def _value(self):
         if self.raw_data:
@@ -82,22 +154,24 @@ class EuroField(StringField):
 
 
 class TolerantIntegerField(IntegerField):
-    """A text input: type="number" would drop "1970-1975" silently in the browser."""
+    """A whole number in a text input (type="number" would drop "1970-1975" silently in
+    the browser), read by ``parse_whole`` for its ``kind``: int, year or percent. A text
+    that cannot be read has one message: the field's other checks do not run."""
 
     widget = TextInput()
 
+    def __init__(self, label=None, validators=None, kind: str = "int", **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.kind = kind
+
     def process_formdata(self, valuelist):
-        if valuelist and valuelist[0].strip() == "":
-            self.data = None
-            return
-        if valuelist and len(valuelist[0].strip().lstrip("+-")) > 12:
-            # a range check on a 400-digit number overflows inside WTForms
-            self.data = None
-            raise ValueError(str(_l("Dit getal is te groot.")))
-        try:
-            super().process_formdata([v.strip() for v in valuelist])
-        except ValueError:
-            raise ValueError(str(INT_MESSAGE)) from None
+        self.data = None
+        if valuelist:
+            self.data = parse_whole(valuelist[0], self.kind)
+
+    def pre_validate(self, form):
+        if self.process_errors:
+            raise StopValidation()
 
 
 _SHARE = re.compile(r"^\s*(\d{1,6})\s*/\s*(\d{1,6})\s*$")

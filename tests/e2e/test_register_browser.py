@@ -57,7 +57,7 @@ def test_a_treasurer_fills_the_register(page, server):
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Rij 6: Nummer 1 staat ook in rij 1")
-    expect(summary).to_contain_text("Rij 6: Vul een getal van 0 tot en met 1000 in.")
+    expect(summary).to_contain_text("Rij 6: Vul een getal van 0 tot en met 1.000 in.")
     shoot(page, "register-03-fouten")
 
     page.get_by_role("group", name="Rij 6").get_by_label("Nummer").fill("5")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
-from vve.fields import CleanForm, TolerantIntegerField, choices
+from vve.fields import Between, CleanForm, TolerantIntegerField, choices
 from vve.terms import lazy_pairs
 from vve.vocabulary import ADVISOR_ROLES, HEAT_ROUTES, PLAN_STATUSES
 
@@ -55,10 +55,8 @@ class MunicipalPlanForm(CleanForm):
     )
     expected_year = TolerantIntegerField(
         _l("Verwacht jaar"),
-        validators=[
-            Optional(),
-            NumberRange(2000, 2100, message=_l("Vul een jaar van 2000 tot en met 2100 in.")),
-        ],
+        validators=[Optional(), Between(2000, 2100)],
+        kind="year",
     )
     notes = TextAreaField(_l("Toelichting"), validators=[Optional(), Length(max=2000)])
     source = StringField(

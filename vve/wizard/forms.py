@@ -24,10 +24,10 @@ from wtforms import (
     StringField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 
 from vve import vocabulary
-from vve.fields import RANGE_MESSAGE, EuroField, RateField, TolerantIntegerField, choices
+from vve.fields import Between, EuroField, RateField, TolerantIntegerField, choices
 from vve.knowledge import load_knowledge
 from vve.profile.limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
 from vve.profile.paths import get_path
@@ -64,8 +64,9 @@ def _field(q: Question):
     if q.kind in ("int", "year", "percent"):
         return TolerantIntegerField(
             label,
-            validators=[Optional(), NumberRange(q.minimum, q.maximum, message=RANGE_MESSAGE)],
+            validators=[Optional(), Between(q.minimum, q.maximum)],
             description=q.hint or "",
+            kind=q.kind,
         )
     if q.kind == "euro":
         return EuroField(label, validators=[Optional()], description=q.hint or "")
@@ -115,12 +116,8 @@ class OwnerRow(Form):
         _l("Naam (niet verplicht)"),
         validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)],
     )
-    rights = TolerantIntegerField(
-        _l("Rechten"), validators=[Optional(), NumberRange(0, 100000, message=RANGE_MESSAGE)]
-    )
-    votes = TolerantIntegerField(
-        _l("Stemmen"), validators=[Optional(), NumberRange(0, 100000000, message=RANGE_MESSAGE)]
-    )
+    rights = TolerantIntegerField(_l("Rechten"), validators=[Optional(), Between(0, 100000)])
+    votes = TolerantIntegerField(_l("Stemmen"), validators=[Optional(), Between(0, 100000000)])
     single_party = BooleanField(_l("Eén eigenaar"))
 
     def validate_kind(self, field):
@@ -135,12 +132,10 @@ class WeightRow(Form):
     label = StringField(
         _l("Soort recht"), validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)]
     )
-    rights = TolerantIntegerField(
-        _l("Aantal rechten"), validators=[Optional(), NumberRange(1, 100000, message=RANGE_MESSAGE)]
-    )
+    rights = TolerantIntegerField(_l("Aantal rechten"), validators=[Optional(), Between(1, 100000)])
     votes_per_right = TolerantIntegerField(
         _l("Stemmen per recht"),
-        validators=[Optional(), NumberRange(0, 1000, message=RANGE_MESSAGE)],
+        validators=[Optional(), Between(0, 1000)],
     )
 
     def validate_rights(self, field):

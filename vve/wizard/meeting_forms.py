@@ -13,9 +13,9 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, HiddenField, RadioField, StringField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional
 
-from vve.fields import RANGE_MESSAGE, CleanForm, TolerantIntegerField, choices
+from vve.fields import Between, CleanForm, TolerantIntegerField, choices
 from vve.services.meetings import MAX_REASON, Count
 from vve.terms import lazy_pairs
 from vve.vocabulary import BALLOTS
@@ -57,16 +57,9 @@ def _date_field(label):
     )
 
 
-def _votes_in_range(_form, field) -> None:
-    """0 up to the most votes a VvE can have; a number that could not be read already
-    has its own message (no second one about the range)."""
-    if field.data is not None and not 0 <= field.data <= MAX_VOTES:
-        raise ValidationError(str(RANGE_MESSAGE) % {"min": 0, "max": MAX_VOTES})
-
-
 def _count(label, description=""):
     return TolerantIntegerField(
-        label, validators=[Optional(), _votes_in_range], description=description
+        label, validators=[Optional(), Between(0, MAX_VOTES)], description=description
     )
 
 

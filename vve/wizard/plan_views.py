@@ -8,9 +8,9 @@ from fractions import Fraction
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from wtforms import Form, RadioField, StringField
-from wtforms.validators import NumberRange, Optional
+from wtforms.validators import Optional
 
-from vve.fields import RANGE_MESSAGE, TolerantIntegerField, choices, parse_share
+from vve.fields import Between, TolerantIntegerField, choices, number_text, parse_share
 from vve.profile import ProfileError
 from vve.responses import attachment
 from vve.rules.calculator import DecisionOutcome, outcomes
@@ -29,9 +29,7 @@ bp.register_error_handler(dossiers.StaleDossier, changed_meanwhile)
 
 
 def _count(label):
-    return TolerantIntegerField(
-        label, validators=[Optional(), NumberRange(0, 100_000_000, message=RANGE_MESSAGE)]
-    )
+    return TolerantIntegerField(label, validators=[Optional(), Between(0, 100_000_000)])
 
 
 class CalculatorForm(Form):
@@ -53,7 +51,7 @@ def calculate(plan: dict, form: CalculatorForm) -> list[DecisionOutcome] | None:
     if present > total:
         form.present.errors = [
             *form.present.errors,
-            _l("Er zijn maar %(total)s stemmen in de VvE.", total=total),
+            _l("Er zijn maar %(total)s stemmen in de VvE.", total=number_text(total)),
         ]
         return None
     if yes + no + blank > present:

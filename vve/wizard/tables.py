@@ -15,9 +15,9 @@ from typing import Any, ClassVar
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, Form, FormField, HiddenField, SelectField, StringField
-from wtforms.validators import Length, NumberRange, Optional
+from wtforms.validators import Length, Optional
 
-from vve.fields import RANGE_MESSAGE, EuroField, ShareField, TolerantIntegerField, choices
+from vve.fields import Between, EuroField, ShareField, TolerantIntegerField, choices
 from vve.knowledge import load_knowledge
 from vve.profile.limits import MAX_ROWS
 
@@ -52,8 +52,9 @@ def _column_field(col: Column):
     if col.kind in ("int", "year"):
         return TolerantIntegerField(
             col.label,
-            validators=[Optional(), NumberRange(col.minimum, col.maximum, message=RANGE_MESSAGE)],
+            validators=[Optional(), Between(col.minimum, col.maximum)],
             description=hint,
+            kind=col.kind,
         )
     if col.kind == "euro":
         return EuroField(col.label, validators=[Optional()], description=hint)

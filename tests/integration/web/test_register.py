@@ -224,7 +224,7 @@ def test_out_of_range_votes_and_a_bad_breukdeel_name_their_row(board):
     response = post(board, {**row(0, "1"), **row(1, "2", votes="1001", cost_share="3/0")})
     assert response.status_code == 400
     words = text_of(response)
-    assert "Rij 2: Vul een getal van 0 tot en met 1000 in." in words
+    assert "Rij 2: Vul een getal van 0 tot en met 1.000 in." in words
     assert "Rij 2: Het getal onder de breukstreep mag geen 0 zijn." in words
     assert "Appartementsrechten, Stemmen: Rij 2:" in words  # the summary says where
 
