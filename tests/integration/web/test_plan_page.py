@@ -122,3 +122,15 @@ def test_on_a_phone_each_decision_and_result_is_a_block(board):
     first = _text(blocks[0])
     assert "ALV" in first and "Regel" in first and "Quorum" in first
     assert "Eerste vergadering" in _text(blocks[len(decisions)])
+
+
+def test_the_apartment_calculators_error_leads_it_too(board):
+    """The same as the vote calculator: the form's fragment lands on its error summary (a
+    fragment to a heading would move the focus back to the page)."""
+    html = _plan(board, "?appartement=anders&breukdeel=twee")
+    assert re.search(r"<title>\s*Fout: ", html)
+    summary = html.split('id="mijn-appartement"', 1)[1].split("</div>", 1)[0]
+    assert 'class="error-summary"' in html.split('id="mijn-appartement"', 1)[0][-200:]
+    assert 'href="#breukdeel"' in summary
+    assert '<h3 id="mijn-appartement"' not in html
+    assert '<h3 id="mijn-appartement"' in _plan(board)
