@@ -31,6 +31,7 @@ from vve.fields import Between, EuroField, RateField, TolerantIntegerField, choi
 from vve.knowledge import load_knowledge
 from vve.profile.limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
 from vve.profile.paths import get_path
+from vve.services import clock
 from vve.terms import lazy_pairs
 
 from . import register, tables
@@ -48,6 +49,19 @@ from .steps import (
 UNKNOWN_LABEL = _l("Weet ik niet")
 
 
+def _not_in_the_future(_form, field) -> None:
+    """A year that has happened (the boilers were placed): not after this year."""
+    this_year = clock.today().year
+    if field.data is not None and not field.errors and field.data > this_year:
+        raise ValidationError(
+            _l(
+                "Dit jaar ligt nog in de toekomst (het is nu %(year)s); vul het jaar in "
+                "waarin het gebeurde, of laat het leeg als u het niet weet.",
+                year=this_year,
+            )
+        )
+
+
 def _field(q: Question):
     label = q.label
     if q.kind in ("text", "postcode"):
@@ -62,12 +76,10 @@ def _field(q: Question):
             )
         return StringField(label, validators=validators, description=q.hint or "")
     if q.kind in ("int", "year", "percent"):
-        return TolerantIntegerField(
-            label,
-            validators=[Optional(), Between(q.minimum, q.maximum)],
-            description=q.hint or "",
-            kind=q.kind,
-        )
+        checks: list[Any] = [Optional(), Between(q.minimum, q.maximum)]
+        if q.past:
+            checks.append(_not_in_the_future)
+        return TolerantIntegerField(label, validators=checks, description=q.hint or "", kind=q.kind)
     if q.kind == "euro":
         return EuroField(label, validators=[Optional()], description=q.hint or "")
     if q.kind == "rate":

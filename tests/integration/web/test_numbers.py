@@ -273,3 +273,19 @@ def test_the_vote_calculator_reads_grouped_counts_and_groups_its_own(wizard):
     )
     text = counted.get_data(as_text=True)
     assert "Aangenomen" in text and "error-summary" not in text
+
+
+def test_a_boiler_year_in_the_future_is_refused_in_dutch(wizard, monkeypatch):
+    import datetime as dt
+
+    from vve.services import clock
+
+    monkeypatch.setattr(clock, "today", lambda: dt.date(2027, 3, 1))
+    wizard.submit("vve", {"association__name": "VvE Ketels"})
+    response = wizard.submit("installaties", {"installations__boilers_installed_year": "2031"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Dit jaar ligt nog in de toekomst (het is nu 2027)" in page
+    assert 'value="2031"' in page
+    response = wizard.submit("installaties", {"installations__boilers_installed_year": "2027"})
+    assert response.status_code in (302, 303)

@@ -224,6 +224,7 @@ BUILDING_STEPS: tuple[Step, ...] = (
                 NUMBER_HINT,
                 minimum=1950,
                 maximum=2100,
+                past=True,
             ),
             Question(
                 "building.ventilation",

@@ -27,6 +27,7 @@ class Question:
     maximum: int | None = None
     required: bool = False
     unit: str | None = None  # shown after the answer on the check page: "m²"
+    past: bool = False  # a year that has already happened: not after this year
 
     @property
     def name(self) -> str:
