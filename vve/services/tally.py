@@ -18,6 +18,7 @@ from typing import Any
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
+from vve.rules import register
 from vve.rules.voting import second_meeting_route
 from vve.vocabulary.base import N_
 
@@ -58,13 +59,10 @@ class Count:
 
 def apartment_votes(profile: Profile) -> dict[str, int | None]:
     """Apartment number -> its votes (None where the register and the vote table leave
-    it unknown), in the register's order."""
-    voting = profile.voting
-    fallback: int | None = 1
-    if voting.votes_per_right == "weighted" and voting.weights:
-        kinds = {row.votes_per_right for row in voting.weights}
-        fallback = kinds.pop() if len(kinds) == 1 else None
-    return {a.number: a.votes if a.votes is not None else fallback for a in profile.apartments}
+    it unknown), in the register's order: the meeting pack's reading
+    (vve/rules/register.py), so the voting list counts as the printed list shows."""
+    votes = register.apartment_votes(profile.model_dump(mode="json"))
+    return {a.number: v for a, v in zip(profile.apartments, votes, strict=True)}
 
 
 def counts_from_ballots(
