@@ -39,13 +39,23 @@ def a4(doc: DocxDocument) -> DocxDocument:
     return doc
 
 
-def set_properties(doc: DocxDocument, plan: dict, meta: DocumentMeta) -> None:
+def set_properties(
+    doc: DocxDocument,
+    plan: dict,
+    meta: DocumentMeta,
+    *,
+    title: str = TITLE,
+    subject: str = "Plan van aanpak aardgasvrij voor een Vereniging van Eigenaars",
+    keywords: str = "VvE, aardgasvrij, plan van aanpak, warmtetransitie",
+) -> None:
+    """The document's properties (title with the VvE's name, author, language, dates);
+    the plan and the meeting papers differ only in their words."""
     props = doc.core_properties
-    props.title = clean(f"{TITLE} – {plan['association']['name']}")[:250]
-    props.subject = "Plan van aanpak aardgasvrij voor een Vereniging van Eigenaars"
+    props.title = clean(f"{title} – {plan['association']['name']}")[:250]
+    props.subject = subject
     props.author = clean(meta.prepared_by)[:250]
     props.language = "nl-NL"
-    props.keywords = "VvE, aardgasvrij, plan van aanpak, warmtetransitie"
+    props.keywords = keywords
     created = meta.created or dt.datetime.combine(
         dt.date.fromisoformat(plan["as_of"]), dt.time(12, 0)
     )

@@ -17,7 +17,7 @@ from docx.shared import Cm
 from vve.knowledge import Knowledge, load_knowledge
 
 from ..builder import Builder
-from ..page import DocumentMeta, a4, header_footer
+from ..page import DocumentMeta, a4, header_footer, set_properties
 from ..styles import ensure_styles, set_language
 from ..template import CleanTemplate, clear_body, load_template
 from ..text import LOCALE, clean, date_nl
@@ -141,17 +141,14 @@ def new_document(
     set_language(doc)
     if landscape:
         _landscape(doc)
-    props = doc.core_properties
-    props.title = clean(f"{title} – {pack.name}")[:250]
-    props.subject = "Vergaderstukken voor de vergadering van eigenaars"
-    props.author = clean(meta.prepared_by)[:250]
-    props.language = "nl-NL"
-    props.keywords = "VvE, vergadering van eigenaars, ALV"
-    created = meta.created or dt.datetime.combine(
-        dt.date.fromisoformat(pack.plan["as_of"]), dt.time(12, 0)
+    set_properties(
+        doc,
+        pack.plan,
+        meta,
+        title=title,
+        subject="Vergaderstukken voor de vergadering van eigenaars",
+        keywords="VvE, vergadering van eigenaars, ALV",
     )
-    props.created = props.modified = created
-    props.revision = 1
     header_footer(doc, pack.plan)
     b = Builder(doc)
     b.para(title, "Title")
