@@ -3,12 +3,26 @@
 Drawn with Pillow rather than a plotting library: a few bars, markers and labels take
 a few milliseconds this way, where a plotting library needs tens of milliseconds per
 figure (benchmarks/generate.py measures it).
+
+Two variants of one layout, each drawn at twice its CSS size (sharp on phones and in
+print) and saved as a palette PNG (small, and quick to compress):
+
+- ``WIDE`` (700 CSS px): row labels left of the bars; the plan page's column and the Word
+  plan (16 cm) show its 15 px text at 12 px or more;
+- ``NARROW`` (340 CSS px): each row's label above its bars, for screens up to 40em.
+
+Every piece of text is measured with its font: a label wraps at word boundaries (two lines
+at most, then an ellipsis), year labels thin out when years are narrow, and nothing is drawn
+outside the canvas. The full labels are in the text alternative (the plan page's list and
+the Word plan's table), so a shortened label loses nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+from dataclasses import dataclass
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -31,7 +45,60 @@ _EVENT_ROWS = {
     "municipal": "Gemeente",
     "goal": "Doel",
 }
-WIDTH, ROW, TOP, BOTTOM, LABELS, RIGHT = 1600, 44, 20, 60, 470, 30
+_INK, _GRID = "#1a1a1a", "#BBBBBB"
+_MAX_LINES = 2
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A figure's CSS width and text size in CSS px; drawn ``scale`` times as large."""
+
+    width: int
+    font: int
+    labels_left: bool
+    scale: int = 2
+
+
+WIDE = Variant(width=700, font=15, labels_left=True)
+NARROW = Variant(width=340, font=15, labels_left=False)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text as drawn: its ink box in image pixels and its font size."""
+
+    text: str
+    box: tuple[float, float, float, float]
+    size: int
+    anchor: str
+    at: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Row:
+    label: tuple[str, ...]
+    top: float
+    height: float
+    centre: float  # the bars' centre line
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: int
+    height: int
+    plot: tuple[float, float]  # left and right end of the time axis
+    top: float
+    axis: float  # y of the time axis
+    rows: tuple[Row, ...]
+    texts: tuple[Text, ...]
+    first: dt.date
+    last: dt.date
+    unit: int  # one CSS px in image pixels
+
+    def x(self, day: dt.date) -> float:
+        span = (self.last - self.first).days or 1
+        left, right = self.plot
+        return left + (right - left) * max((day - self.first).days, 0) / span
 
 
 @cache
@@ -43,58 +110,173 @@ def _d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def timeline_png(timeline: list[dict]) -> bytes:
-    """PNG bytes of the plan's timeline (the ``timeline`` list of the plan JSON)."""
+def _width(font, text: str) -> float:
+    return font.getlength(text)
+
+
+def _fit(font, text: str, room: float) -> str:
+    """The longest start of ``text`` that fits ``room`` with an ellipsis."""
+    if _width(font, text) <= room:
+        return text
+    while text and _width(font, text.rstrip() + "…") > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def wrap(font, text: str, room: float, max_lines: int = _MAX_LINES) -> tuple[str, ...]:
+    """``text`` in lines no wider than ``room``: broken at spaces, a word too long for a
+    line broken where it must, and what is left after ``max_lines`` replaced by an ellipsis."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and _width(font, f"{line} {words[0]}") <= room:
+            line = f"{line} {words.pop(0)}"
+        if _width(font, line) > room:  # one word too long for a line
+            cut = _fit(font, line, room)[:-1] or line[:1]
+            words.insert(0, line[len(cut) :])
+            line = cut
+        lines.append(line)
+    if words:
+        lines[-1] = _fit(font, f"{lines[-1]} {' '.join(words)}", room)
+    return tuple(lines) or ("",)
+
+
+def _short(label: str, limit: int = 40) -> str:
+    """A row label that fits: a stage title up to its colon ("Organiseren: bestuur en
+    duurzaamheidscommissie" -> "Organiseren"); the figure wraps what is still long."""
+    if len(label) > limit and ":" in label:
+        label = label.split(":", 1)[0]
+    return label
+
+
+def _text(font, size: int, text: str, at: tuple[float, float], anchor: str) -> Text:
+    left, top, right, bottom = font.getbbox(text, anchor=anchor)
+    box = (at[0] + left, at[1] + top, at[0] + right, at[1] + bottom)
+    return Text(text, box, size, anchor, at)
+
+
+def _row_labels(timeline: list[dict]) -> tuple[list[dict], list[str], list[str]]:
     stages = [t for t in timeline if t["kind"] == "stage"]
     events = [t for t in timeline if t["kind"] != "stage"]
     kinds = [k for k in _EVENT_ROWS if any(e["kind"] == k for e in events)]
-    rows = [clean(s["label"]) for s in stages] + [_EVENT_ROWS[k] for k in kinds]
-    dates = [_d(t["start"]) for t in timeline] + [_d(t["end"]) for t in timeline]
-    # the axis starts with the plan; what began earlier (a boiler window) starts at the edge
-    starts = [_d(t["start"]) for t in (stages or timeline)]
-    first = dt.date(min(starts).year, 1, 1)
-    last = dt.date(max(dates).year + 1, 1, 1)
-    span = (last - first).days or 1
-    height = TOP + ROW * len(rows) + BOTTOM
-    image = Image.new("RGB", (WIDTH, height), "white")
+    labels = [_short(clean(s["label"])) for s in stages] + [_EVENT_ROWS[k] for k in kinds]
+    return stages, kinds, labels
+
+
+def layout(timeline: list[dict], variant: Variant = WIDE) -> Layout:
+    """Where everything goes, in image pixels: rows, the axis, and every piece of text."""
+    u = variant.scale
+    size = variant.font * u
+    font = _font(size)
+    width, pad, line = variant.width * u, 8 * u, round(size * 1.25)
+    _, _, labels = _row_labels(timeline)
+    if variant.labels_left:
+        room = width * 0.34 - 2 * pad
+        wrapped = [wrap(font, label, room) for label in labels]
+        column = max((_width(font, s) for lines in wrapped for s in lines), default=0) + 2 * pad
+        plot = (column, width - pad)
+    else:
+        wrapped = [wrap(font, label, width - 2 * pad) for label in labels]
+        plot = (pad, width - pad)
+    rows, texts, y = [], [], pad
+    for lines in wrapped:
+        if variant.labels_left:
+            height = max(30 * u, len(lines) * line + 8 * u)
+            centre = y + height / 2
+            first_line = centre - (len(lines) - 1) * line / 2
+            for i, text in enumerate(lines):
+                at = (plot[0] - pad, first_line + i * line)
+                texts.append(_text(font, size, text, at, "rm"))
+        else:
+            height = len(lines) * line + 26 * u
+            centre = y + len(lines) * line + 13 * u
+            for i, text in enumerate(lines):
+                texts.append(_text(font, size, text, (pad, y + 4 * u + i * line), "la"))
+        rows.append(Row(lines, y, height, centre))
+        y += height
+    first, last = _span(timeline)
+    drawn = Layout(width, 0, plot, pad, y, tuple(rows), (), first, last, u)
+    years = _year_labels(drawn, font, size)
+    height = math.ceil(y + 8 * u + line + pad)
+    return Layout(width, height, plot, pad, y, tuple(rows), (*texts, *years), first, last, u)
+
+
+def _span(timeline: list[dict]) -> tuple[dt.date, dt.date]:
+    """The axis starts with the plan; what began earlier (a boiler window) starts at the edge."""
+    stages = [t for t in timeline if t["kind"] == "stage"]
+    starts = [_d(t["start"]) for t in (stages or timeline)] or [dt.date.today()]
+    ends = [_d(t["end"]) for t in timeline] + starts
+    return dt.date(min(starts).year, 1, 1), dt.date(max(ends).year + 1, 1, 1)
+
+
+def _year_labels(drawn: Layout, font, size: int) -> list[Text]:
+    """A label under every year, or every second (third …) one when years are narrow; the
+    outer labels are moved in rather than cut at the edge."""
+    years = range(drawn.first.year, drawn.last.year)
+    year_width = drawn.x(dt.date(drawn.first.year + 1, 1, 1)) - drawn.plot[0]
+    label_width = max(_width(font, str(y)) for y in years) + 6 * drawn.unit
+    step = max(1, math.ceil(label_width / max(year_width, 1)))
+    texts = []
+    for year in years:
+        if (year - drawn.first.year) % step:
+            continue
+        half = _width(font, str(year)) / 2
+        mid = drawn.x(dt.date(year, 7, 1))
+        mid = min(max(mid, half + drawn.unit), drawn.width - half - drawn.unit)
+        texts.append(_text(font, size, str(year), (mid, drawn.axis + 8 * drawn.unit), "ma"))
+    return texts
+
+
+def timeline_png(timeline: list[dict], variant: Variant = WIDE) -> bytes:
+    """PNG bytes of the plan's timeline (the ``timeline`` list of the plan JSON)."""
+    drawn = layout(timeline, variant)
+    image = Image.new("RGB", (drawn.width, drawn.height), "white")
     draw = ImageDraw.Draw(image)
-    label_font, axis_font = _font(22), _font(22)
-
-    def x(day: dt.date) -> float:
-        return LABELS + (WIDTH - LABELS - RIGHT) * max((day - first).days, 0) / span
-
-    for year in range(first.year, last.year + 1):  # year grid and axis labels
-        gx = x(dt.date(year, 1, 1))
-        draw.line([(gx, TOP), (gx, height - BOTTOM)], fill="#BBBBBB", width=1)
-        if year < last.year:
-            mid = x(dt.date(year, 7, 1))
-            draw.text(
-                (mid, height - BOTTOM + 12), str(year), fill="#1a1a1a", font=axis_font, anchor="ma"
-            )
-    draw.line(
-        [(LABELS, height - BOTTOM), (WIDTH - RIGHT, height - BOTTOM)], fill="#1a1a1a", width=2
-    )
-    for index, label in enumerate(rows):
-        cy = TOP + ROW * index + ROW / 2
-        draw.text((LABELS - 14, cy), _short(label), fill="#1a1a1a", font=label_font, anchor="rm")
-    for index, stage in enumerate(stages):
-        cy = TOP + ROW * index + ROW / 2
-        x0, x1 = x(_d(stage["start"])), x(_d(stage["end"]))
-        draw.rectangle([x0, cy - 13, max(x1, x0 + 3), cy + 13], fill=_COLOURS["stage"])
-    for offset, kind in enumerate(kinds):
-        cy = TOP + ROW * (len(stages) + offset) + ROW / 2
-        for item in (e for e in events if e["kind"] == kind):
-            start, end = _d(item["start"]), _d(item["end"])
-            if (end - start).days > 400:  # a window of years (boilers due): a thin bar
-                draw.rectangle([x(start), cy - 5, x(end), cy + 5], fill=_COLOURS[kind])
-            else:
-                _marker(draw, kind, x(start + (end - start) / 2), cy)
+    _axis(draw, drawn)
+    stages, kinds, _ = _row_labels(timeline)
+    _bars(draw, drawn, timeline, stages, kinds)
+    font = _font(variant.font * variant.scale)
+    for text in drawn.texts:
+        draw.text(text.at, text.text, fill=_INK, font=font, anchor=text.anchor)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False, compress_level=3)
+    image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(
+        out, format="PNG", optimize=False, compress_level=3
+    )
     return out.getvalue()
 
 
-def _marker(draw: ImageDraw.ImageDraw, kind: str, cx: float, cy: float, r: int = 11) -> None:
+def _axis(draw: ImageDraw.ImageDraw, drawn: Layout) -> None:
+    for year in range(drawn.first.year, drawn.last.year + 1):
+        gx = drawn.x(dt.date(year, 1, 1))
+        draw.line([(gx, drawn.top), (gx, drawn.axis)], fill=_GRID, width=drawn.unit)
+    left, right = drawn.plot
+    draw.line([(left, drawn.axis), (right, drawn.axis)], fill=_INK, width=2 * drawn.unit)
+
+
+def _bars(draw, drawn: Layout, timeline: list[dict], stages: list[dict], kinds: list[str]):
+    u, (left, right) = drawn.unit, drawn.plot
+    for row, stage in zip(drawn.rows, stages, strict=False):
+        x0, x1 = drawn.x(_d(stage["start"])), min(drawn.x(_d(stage["end"])), right)
+        draw.rectangle(
+            [x0, row.centre - 8 * u, max(x1, x0 + 2 * u), row.centre + 8 * u],
+            fill=_COLOURS["stage"],
+        )
+    radius = 7 * u
+    for row, kind in zip(drawn.rows[len(stages) :], kinds, strict=False):
+        for item in (t for t in timeline if t["kind"] == kind):
+            start, end = _d(item["start"]), _d(item["end"])
+            if (end - start).days > 400:  # a window of years (boilers due): a thin bar
+                x0, x1 = drawn.x(start), min(drawn.x(end), right)
+                draw.rectangle(
+                    [x0, row.centre - 3 * u, x1, row.centre + 3 * u], fill=_COLOURS[kind]
+                )
+            else:
+                cx = drawn.x(start + (end - start) / 2)
+                _marker(draw, kind, min(max(cx, left + radius), right - radius), row.centre, radius)
+
+
+def _marker(draw: ImageDraw.ImageDraw, kind: str, cx: float, cy: float, r: int) -> None:
     colour = _COLOURS[kind]
     if kind == "meeting":
         draw.polygon([(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)], fill=colour)
@@ -106,9 +288,15 @@ def _marker(draw: ImageDraw.ImageDraw, kind: str, cx: float, cy: float, r: int =
         draw.polygon([(cx, cy - r), (cx + r, cy + r), (cx - r, cy + r)], fill=colour)
 
 
-def _short(label: str, limit: int = 40) -> str:
-    """A row label that fits: a stage title up to its colon ("Organiseren: bestuur en
-    duurzaamheidscommissie" -> "Organiseren"), cut only as a last resort."""
-    if len(label) > limit and ":" in label:
-        label = label.split(":", 1)[0]
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+@cache
+def _palette() -> Image.Image:
+    """White, the ink and greys between them (smooth text edges), the grid and the colours."""
+    ink = int(_INK[1:3], 16)
+    greys = [ink + (255 - ink) * step // 15 for step in range(16)]
+    colours = [_GRID, *_COLOURS.values()]
+    rgb = [(g, g, g) for g in greys] + [
+        (int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)) for c in colours
+    ]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([v for colour in rgb for v in colour])
+    return palette

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import func
 
 from vve.extensions import db
+from vve.knowledge import load_knowledge
 from vve.models import MunicipalPlan, PostcodeArea
 
 
@@ -39,13 +41,53 @@ def municipal_plan_for(
     return None
 
 
+def area_for(postcode: str | None) -> PostcodeArea | None:
+    """The postcode's row in the table: the full postcode's, else its 4-digit area's."""
+    if not postcode or not postcode.strip():
+        return None
+    full = normal_postcode(postcode)
+    return db.session.get(PostcodeArea, full) or db.session.get(PostcodeArea, full[:4])
+
+
+@dataclass(frozen=True)
+class MunicipalityOffer:
+    """The municipality the postcode table gives for the board's postcode, to confirm:
+    ``typed`` is the board's own answer ('' when it gave none)."""
+
+    postcode: str
+    municipality: str
+    typed: str
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.typed)
+
+
+def municipality_offer(postcode: str | None, municipality: str | None) -> MunicipalityOffer | None:
+    """What to ask the board: None when the table does not know the postcode or the board's
+    answer already agrees with it (case and spaces aside)."""
+    area = area_for(postcode)
+    if area is None or not area.municipality:
+        return None
+    typed = (municipality or "").strip()
+    if typed.casefold() == area.municipality.strip().casefold():
+        return None
+    return MunicipalityOffer(normal_postcode(postcode or ""), area.municipality, typed)
+
+
+def known_municipalities() -> list[str]:
+    """Names to suggest for the municipality: the knowledge's (Drenthe's twelve) and those
+    of the postcode table and the municipal plans, once each, alphabetically."""
+    names = set(load_knowledge().municipalities)
+    for column in (PostcodeArea.municipality, MunicipalPlan.municipality):
+        names.update(db.session.execute(db.select(column).distinct()).scalars())
+    return sorted({n.strip() for n in names if n and n.strip()}, key=str.lower)
+
+
 def _candidates(
     postcode: str | None, municipality: str | None, neighbourhood: str | None
 ) -> list[tuple[str, str]]:
-    area = None
-    if postcode:
-        full = normal_postcode(postcode)
-        area = db.session.get(PostcodeArea, full) or db.session.get(PostcodeArea, full[:4])
+    area = area_for(postcode)
     candidates = []
     if area:
         candidates += [(area.municipality, area.neighbourhood), (area.municipality, "")]

@@ -11,7 +11,7 @@ from flask import current_app
 
 from vve import __version__
 from vve.document import DocumentMeta, write_plan_docx
-from vve.document.timeline import timeline_png
+from vve.document.timeline import NARROW, WIDE, timeline_png
 from vve.extensions import db
 from vve.knowledge import Knowledge, load_knowledge
 from vve.models import Dossier, MunicipalPlan, PlanSnapshot, User
@@ -166,9 +166,11 @@ def snapshot_download(dossier: Dossier, snapshot_id: int) -> Download | None:
     return Download(found.document, f"plan-van-aanpak-{name}-{made}.docx")
 
 
-def timeline_image(dossier: Dossier) -> bytes | None:
+def timeline_image(dossier: Dossier, narrow: bool = False) -> bytes | None:
+    """The plan's timeline figure: wide (labels left of the bars) or narrow (above them)."""
     plan = make_plan(dossier)
-    return None if plan is None else timeline_png(plan["timeline"])
+    variant = NARROW if narrow else WIDE
+    return None if plan is None else timeline_png(plan["timeline"], variant)
 
 
 def slug(name: str | None) -> str:

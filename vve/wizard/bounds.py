@@ -18,9 +18,10 @@ from wtforms.fields.core import UnboundField
 from .forms import FORMS
 from .steps import Step
 
-# Besides the inputs: csrf_token, version, original, conflicts and the pressed button;
-# and on a conflict page one choice ("keep mine or the saved one") per answer of the step.
-FIXED_EXTRAS = 6
+# Besides the inputs: csrf_token, version, original, conflicts, the pressed button and the
+# municipality offered from the postcode (wizard/municipality.py); and on a conflict page one
+# choice ("keep mine or the saved one") per answer of the step.
+FIXED_EXTRAS = 7
 
 
 @dataclass(frozen=True)

@@ -175,10 +175,19 @@ def download_page(dossier):
 @bp.get("/d/<public_id>/tijdlijn.png")
 @dossier_required
 def timeline(dossier):
-    image = plans.timeline_image(dossier)
-    if image is None:
-        return Response(status=404)
-    return Response(image, mimetype="image/png")
+    """The wide timeline (the page's column and the Word plan)."""
+    return _png(plans.timeline_image(dossier))
+
+
+@bp.get("/d/<public_id>/tijdlijn-smal.png")
+@dossier_required
+def timeline_narrow(dossier):
+    """The timeline for screens up to 40em: each row's label above its bars."""
+    return _png(plans.timeline_image(dossier, narrow=True))
+
+
+def _png(image: bytes | None) -> Response:
+    return Response(status=404) if image is None else Response(image, mimetype="image/png")
 
 
 @bp.get("/d/<public_id>/profiel.json")

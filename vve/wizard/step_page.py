@@ -6,9 +6,9 @@ from __future__ import annotations
 from flask import render_template
 
 from vve.security import has_grant
-from vve.services import concurrency, plans
+from vve.services import areas, concurrency, plans
 
-from . import register_checks, tables
+from . import municipality, register_checks, tables
 from .forms import FORMS, add_stored_shares, answer_paths, form_data
 from .steps import STEPS
 
@@ -21,6 +21,10 @@ KEY_SOURCES = {
         m["id"] for m in (plans.make_plan(dossier) or {"measures": []})["measures"]
     )
 }
+
+
+# What a question's ``suggestions`` names: the words its input's list offers.
+SUGGESTIONS = {"municipalities": areas.known_municipalities}
 
 
 def table_keys(dossier, current) -> dict[str, tuple[str, ...]]:
@@ -65,8 +69,11 @@ def render(dossier, number, current, form, message=None, choices=(), rows=0):
             if not form[table.name].errors:  # the errors first; then what disagrees
                 shown = tables.table_value(table, form[table.name], None)
                 warnings += register_checks.warnings(dossier.profile, shown)
+    suggestions = {q.name: SUGGESTIONS[q.suggestions]() for q in current.questions if q.suggestions}
     return render_template(
         "wizard/step.html",
+        offer=municipality.offer_on_page(current, form),
+        suggestions=suggestions,
         dossier=dossier,
         step=current,
         number=number,

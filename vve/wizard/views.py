@@ -20,7 +20,7 @@ from vve.security import (
 )
 from vve.services import audit, dossiers
 
-from . import bounds, register, register_checks, register_views, saving
+from . import bounds, municipality, register, register_checks, register_views, saving
 from .forms import FORMS, add_stored_shares, overrides, profile_values, stale_kinds
 from .step_page import TOTAL_STEPS, render, stored_form
 from .steps import REGISTER_STEP, STEPS, step_by_slug
@@ -101,8 +101,13 @@ def step(dossier, slug):
             "Controleer ze en pas ze aan als uw reglement afwijkt."
         )
         return saving.save(dossier, number, current, form, values, here, info)
-    target = _neighbour(dossier, number, -1 if "back" in request.form else +1)
+    back = "back" in request.form
+    target = _neighbour(dossier, number, -1 if back else +1)
     values = profile_values(current, form, dossier.profile, request.form)
+    if not back and municipality.must_ask(current, values, request.form):
+        here = url_for("wizard.step", public_id=dossier.public_id, slug=slug)
+        info = _("Controleer de gemeente hieronder en sla dan opnieuw op.")
+        return saving.save(dossier, number, current, form, values, here, info)
     return saving.save(dossier, number, current, form, values, target)
 
 

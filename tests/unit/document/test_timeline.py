@@ -4,7 +4,7 @@ import io
 
 from PIL import Image
 
-from vve.document.timeline import _short, timeline_png
+from vve.document.timeline import _short, layout, timeline_png
 
 
 def test_a_long_stage_title_is_cut_at_its_colon_not_mid_word():
@@ -30,7 +30,7 @@ def test_a_window_of_years_is_drawn_as_a_bar_not_a_dot():
         },
     ]
     image = Image.open(io.BytesIO(timeline_png(timeline))).convert("RGB")
-    row = 20 + 44 + 22  # the maintenance row's centre (TOP + one row + half a row)
+    row = round(layout(timeline).rows[1].centre)  # the maintenance row
     orange = [x for x in range(image.width) if image.getpixel((x, row)) == (0xE6, 0x9F, 0x00)]
     assert max(orange) - min(orange) > 600  # six of seven years wide, not a marker
 
@@ -53,7 +53,7 @@ def test_the_axis_starts_with_the_plan_not_with_an_earlier_window():
         },
     ]
     image = Image.open(io.BytesIO(timeline_png(timeline))).convert("RGB")
-    row = 20 + 22  # the stage row's centre
+    row = round(layout(timeline).rows[0].centre)  # the stage row
     blue = [x for x in range(image.width) if image.getpixel((x, row)) == (0x00, 0x72, 0xB2)]
     # one year of axis: the stage's quarter takes a visible share of the width
     assert max(blue) - min(blue) > 150

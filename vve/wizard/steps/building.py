@@ -45,7 +45,9 @@ BUILDING_STEPS: tuple[Step, ...] = (
                 "association.postcode", "postcode", _l("Postcode"), _l("Bijvoorbeeld 7811 AB.")
             ),
             Question("association.place", "text", _l("Plaats")),
-            Question("association.municipality", "text", _l("Gemeente")),
+            Question(
+                "association.municipality", "text", _l("Gemeente"), suggestions="municipalities"
+            ),
             Question(
                 "association.neighbourhood", "text", _l("Wijk of buurt"), _l("Niet verplicht.")
             ),

@@ -28,6 +28,7 @@ class Question:
     required: bool = False
     unit: str | None = None  # shown after the answer on the check page: "m²"
     past: bool = False  # a year that has already happened: not after this year
+    suggestions: str | None = None  # a list of words offered while typing (step_page)
 
     @property
     def name(self) -> str:

@@ -1,0 +1,55 @@
+"""The municipality a postcode lies in, from the advisors' postcode table: offered to the
+board, never written over its own answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from vve.extensions import db
+from vve.models import PostcodeArea
+from vve.services import areas
+
+
+@pytest.fixture
+def table(app):
+    with app.app_context():
+        db.session.add_all(
+            [
+                PostcodeArea(postcode="7811 AB", municipality="Emmen", neighbourhood="Centrum"),
+                PostcodeArea(postcode="9401", municipality="Assen", neighbourhood=""),
+            ]
+        )
+        db.session.commit()
+        yield
+
+
+def test_a_known_postcode_offers_its_municipality_when_the_board_gave_none(table):
+    offer = areas.municipality_offer("7811ab", "")
+    assert offer == areas.MunicipalityOffer("7811 AB", "Emmen", "")
+    assert not offer.differs
+
+
+def test_a_four_digit_area_answers_for_its_full_postcodes(table):
+    offer = areas.municipality_offer("9401 ZZ", None)
+    assert offer is not None and offer.municipality == "Assen" and offer.postcode == "9401 ZZ"
+
+
+def test_the_board_agreeing_with_the_table_needs_no_offer(table):
+    assert areas.municipality_offer("7811 AB", " emmen ") is None
+
+
+def test_a_different_answer_is_offered_as_a_question_not_replaced(table):
+    offer = areas.municipality_offer("7811 AB", "Coevorden")
+    assert offer is not None and offer.differs and offer.typed == "Coevorden"
+
+
+def test_an_unknown_or_missing_postcode_offers_nothing(table):
+    assert areas.municipality_offer("1234 AB", "") is None
+    assert areas.municipality_offer(None, "") is None
+    assert areas.municipality_offer("", "Emmen") is None
+
+
+def test_the_suggestions_are_the_known_municipalities_and_the_tables(table):
+    names = areas.known_municipalities()
+    assert "Emmen" in names and "Westerveld" in names  # Drenthe's twelve from the knowledge
+    assert names == sorted(set(names), key=str.lower)
