@@ -111,9 +111,9 @@ def test_groups_short_of_the_buildings_rights_are_saved_with_a_warning(page, ser
     expect(page.locator("#owners-warning")).to_contain_text("30 van de 36 rechten")
     shoot(page, "votes-04-te-weinig-rechten")
 
-    page.get_by_role("group", name="Eigenaarsgroep 2", exact=True).get_by_label(
-        "Rechten"
-    ).fill("20")
+    page.get_by_role("group", name="Eigenaarsgroep 2", exact=True).get_by_label("Rechten").fill(
+        "20"
+    )
     save(page)
     summary = page.locator("#error-summary")
     expect(summary).to_contain_text("De eigenaarsgroepen hebben samen 40 rechten")
