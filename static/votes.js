@@ -1,5 +1,6 @@
 // The voting-rules step: a newly chosen model reglement fills the rule fields at once,
-// except the fields changed by hand on this page, and says so in the status line.
+// except the fields changed by hand on this page and the board's own rules (those that
+// differ from the previous model's), and says so in the status line.
 // Progressive enhancement only: without this file the server fills them on saving.
 // The figures come from the page (#rule-defaults), made from the knowledge data by the
 // same code the server fills the fields with (vve/wizard/votes.py, model_defaults).
@@ -59,19 +60,29 @@ document.addEventListener("DOMContentLoaded", function () {
   document.getElementsByName("voting__model_reglement").forEach(function (radio) {
     radio.addEventListener("change", function () {
       var model = data.models[radio.value];
-      if (!radio.checked || !model) { return; }
+      var before = data.models[shownFor.value];
+      if (!radio.checked || !model || !before) { return; }
       var kept = false;
       kinds.forEach(function (kind) {
-        var own = false;
+        // As the server does: a rule that is not the previous model's is the board's own
+        // (its reglement differs) and stays whole; a field changed by hand here stays too.
+        var own = keys.some(function (key) {
+          return !touched[kind + "-" + key] && valueOf(kind, key) !== before.rules[kind][key];
+        });
+        var changedHere = false;
         keys.forEach(function (key) {
-          if (touched[kind + "-" + key]) {
-            own = true;
+          if (own || touched[kind + "-" + key]) {
+            changedHere = changedHere || !!touched[kind + "-" + key];
             kept = kept || valueOf(kind, key) !== model.rules[kind][key];
           } else {
             setValue(kind, key, model.rules[kind][key]);
           }
         });
-        if (!own && words(kind)) { words(kind).textContent = model.words[kind]; }
+        if (!own && !changedHere && words(kind)) {
+          words(kind).textContent = model.words[kind];
+          var mark = document.getElementById(kind + "-own");  // "eigen regel": no longer
+          if (mark) { mark.hidden = true; }
+        }
       });
       // the fields now show this model's rules: the server compares with these
       shownFor.value = radio.value;

@@ -62,6 +62,12 @@ def test_another_model_fills_the_rules_but_keeps_a_hand_made_change(page, server
     expect(page.locator("#qualified-details")).to_have_attribute("open", "")
     expect(page.locator("#qualified-majority")).to_have_value("3/4")
 
+    # back to 1992: the ordinary rule follows; the stored rule of the board's own stays
+    page.get_by_label("Modelreglement 1992").check()
+    expect(page.locator("#ordinary-quorum")).to_have_value("1/2")
+    expect(page.locator("#qualified-majority")).to_have_value("3/4")
+    expect(page.get_by_role("status")).to_contain_text("niet overschreven")
+
 
 def test_an_error_in_the_vote_table_opens_it_and_names_the_row(page, server):
     to_votes_step(page, server)
@@ -71,7 +77,7 @@ def test_an_error_in_the_vote_table_opens_it_and_names_the_row(page, server):
     first.get_by_label("Aantal rechten").fill("34")
     first.get_by_label("Stemmen per recht").fill("1")
     page.get_by_role("button", name="Regel toevoegen").click()
-    expect(page.get_by_role("status")).to_contain_text("lege regel in de stemmentabel")
+    expect(page.locator(".alert--info")).to_contain_text("lege regel in de stemmentabel")
     second = page.get_by_role("group", name="Stemmentabel, regel 2", exact=True)
     expect(second.get_by_label("Soort recht")).to_be_focused()
     second.get_by_label("Soort recht").fill("winkel")

@@ -191,7 +191,7 @@ def script_data() -> dict:
     return {
         "models": models,
         "changed": _("aangepast; zie hieronder"),
-        "kept": _("Wat u zelf op deze pagina hebt gewijzigd, is niet overschreven."),
+        "kept": _("Uw eigen regels en wat u hier zelf hebt gewijzigd, zijn niet overschreven."),
     }
 
 
