@@ -128,3 +128,22 @@ def test_groups_short_of_the_buildings_rights_are_saved_with_a_warning(page, ser
     expect(
         page.get_by_role("group", name="Eigenaarsgroep 1", exact=True).get_by_label("Rechten")
     ).to_be_focused()
+
+
+def test_without_javascript_saving_fills_the_rules_and_adds_a_row(browser, server):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 900}, locale="nl-NL", java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        to_votes_step(page, server)
+        page.get_by_label("Modelreglement 2006").check()
+        page.get_by_role("button", name="Eigenaarsgroep toevoegen").click()
+        expect(page.locator(".alert--info")).to_contain_text(
+            "De stemregels zijn ingevuld volgens het gekozen modelreglement"
+        )
+        expect(page.locator("#ordinary-words")).to_contain_text("geen quorum")
+        expect(page.get_by_role("group", name="Eigenaarsgroep 2", exact=True)).to_be_visible()
+        shoot(page, "votes-06-zonder-javascript")
+    finally:
+        context.close()

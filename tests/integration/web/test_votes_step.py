@@ -255,3 +255,29 @@ def test_groups_with_all_the_rights_say_nothing(wizard):
         "stemmen", {"owners-0-kind": "owner_occupiers", "owners-0-rights": "36"}, follow=True
     )
     assert "De groepen hebben samen" not in html.unescape(response.get_data(as_text=True))
+
+
+def test_an_engine_error_about_a_row_lands_on_that_row(app):
+    from vve.profile.errors import FieldError, ProfileError
+    from vve.wizard.forms import FORMS
+    from vve.wizard.saving import _attach_profile_errors
+    from vve.wizard.steps import step_by_slug
+
+    posted = {
+        "owners-0-kind": "investor",
+        "owners-1-kind": "",
+        "owners-2-kind": "other",
+        "owners-2-rights": "5",
+        "weights-0-rights": "3",
+    }
+    with app.test_request_context(method="POST", data=posted):
+        form = FORMS["stemmen"](meta={"csrf": False})
+        form.validate()
+        errors = [
+            FieldError("owners.groups.1.rights", "Te veel rechten."),  # the second used row
+            FieldError("voting.weights", "Vul de stemmentabel in."),
+        ]
+        _attach_profile_errors(form, step_by_slug("stemmen")[1], ProfileError(errors))
+        assert form.owners[2].form.rights.errors == ["Te veel rechten."]
+        assert "Vul de stemmentabel in." in form.weights.errors  # the list's own: it opens
+        assert not form.form_errors
