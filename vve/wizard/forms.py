@@ -7,44 +7,19 @@ translated at render time.
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    FieldList,
-    Form,
-    FormField,
-    HiddenField,
-    RadioField,
-    SelectField,
-    StringField,
-)
-from wtforms.fields.choices import SelectChoice
+from wtforms import DateField, HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 
-from vve import vocabulary
 from vve.fields import Between, EuroField, RateField, TolerantIntegerField, choices
-from vve.knowledge import load_knowledge
-from vve.profile.limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
 from vve.profile.paths import get_path
 from vve.services import clock
-from vve.terms import lazy_pairs
 
-from . import register, tables
-from .steps import (
-    OWNER_ROWS,
-    REGISTER_STEP,
-    STEPS,
-    UNKNOWN,
-    VOTES_STEP,
-    WEIGHT_ROWS,
-    Question,
-    Step,
-)
+from . import register, tables, votes
+from .steps import REGISTER_STEP, STEPS, UNKNOWN, VOTES_STEP, Question, Step
 
 UNKNOWN_LABEL = _l("Weet ik niet")
 
@@ -110,88 +85,6 @@ def _field(q: Question):
     raise ValueError(q.kind)
 
 
-# --- the votes step's tables ---------------------------------------------------------
-
-OWNER_KINDS = [("", _l("(lege regel)")), *lazy_pairs(vocabulary.OWNER_KINDS)]
-SHARES = [
-    pair for pair in lazy_pairs(vocabulary.FRACTIONS) if pair[0] in ("1/2", "2/3", "3/4", "4/5")
-]
-COMPARISONS = lazy_pairs(vocabulary.COMPARISONS)
-
-
-LENGTH_MESSAGE = _l("Gebruik hoogstens %(max)d tekens.")
-
-
-class OwnerRow(Form):
-    kind = SelectField(_l("Soort eigenaar"), choices=choices(OWNER_KINDS), default="")
-    name = StringField(
-        _l("Naam (niet verplicht)"),
-        validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)],
-    )
-    rights = TolerantIntegerField(_l("Rechten"), validators=[Optional(), Between(0, 100000)])
-    votes = TolerantIntegerField(_l("Stemmen"), validators=[Optional(), Between(0, 100000000)])
-    single_party = BooleanField(_l("Eén eigenaar"))
-
-    def validate_kind(self, field):
-        """A row with a name or numbers but no kind would be dropped: say so instead."""
-        if not field.data and (
-            self.name.data or self.rights.data is not None or self.votes.data is not None
-        ):
-            raise ValidationError(_l("Kies de soort eigenaar, of maak de regel leeg."))
-
-
-class WeightRow(Form):
-    label = StringField(
-        _l("Soort recht"), validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)]
-    )
-    rights = TolerantIntegerField(_l("Aantal rechten"), validators=[Optional(), Between(1, 100000)])
-    votes_per_right = TolerantIntegerField(
-        _l("Stemmen per recht"),
-        validators=[Optional(), Between(0, 1000)],
-    )
-
-    def validate_rights(self, field):
-        if field.data is None and (self.label.data or self.votes_per_right.data is not None):
-            raise ValidationError(_l("Vul het aantal rechten in, of maak de regel leeg."))
-
-
-BASES = lazy_pairs(vocabulary.RULE_BASES)
-
-
-class RuleRow(Form):
-    quorum = SelectField(
-        _l("Quorum (deel van alle stemmen)"),
-        choices=choices([("", _l("geen quorum")), *SHARES]),
-        default="",
-    )
-    quorum_comparison = RadioField(
-        _l("Quorumgrens"), choices=choices(COMPARISONS), default="at_least"
-    )
-    majority = SelectField(_l("Meerderheid"), choices=choices(SHARES))
-    base = SelectField(_l("Geteld over"), choices=choices(BASES), default="cast")
-    comparison = RadioField(_l("Grens"), choices=choices(COMPARISONS), default="more_than")
-
-
-def _votes_extras() -> dict[str, Any]:
-    return {
-        "owners": FieldList(
-            FormField(OwnerRow),
-            label=_l("Eigenaars"),
-            min_entries=OWNER_ROWS,
-            max_entries=MAX_OWNER_GROUPS,
-        ),
-        "weights": FieldList(
-            FormField(WeightRow),
-            label=_l("Stemmentabel"),
-            min_entries=WEIGHT_ROWS,
-            max_entries=MAX_WEIGHT_ROWS,
-        ),
-        "ordinary": FormField(RuleRow, label=_l("Gewone besluiten")),
-        "qualified": FormField(RuleRow, label=_l("Besluiten met gekwalificeerde meerderheid")),
-        "defaults_for": HiddenField(),
-    }
-
-
 class StepForm(FlaskForm):
     """Base: the dossier version the form was loaded with (optimistic locking), the
     digests of its answers then (for the three-way merge of a save over a newer
@@ -206,7 +99,7 @@ def form_class(step: Step) -> type[StepForm]:
     fields: dict[str, Any] = {q.name: _field(q) for q in step.questions}
     fields.update({table.name: tables.table_field(table) for table in step.tables})
     if step.slug == VOTES_STEP:
-        fields.update(_votes_extras())
+        fields.update(votes.form_extras())
     if step.slug == REGISTER_STEP:
         fields.update(register.form_extras())
     return type(f"{step.slug.title()}Form", (StepForm,), fields)
@@ -247,51 +140,6 @@ def _from_form_value(q: Question, value: Any) -> Any:
     return value
 
 
-def model_defaults(model: str | None) -> dict[str, dict]:
-    """Quorum and majority per kind of decision as the chosen model reglement sets them."""
-    knowledge = load_knowledge()
-    spec = knowledge.models[model or "unknown"]
-    rules = {
-        "ordinary": knowledge.rules[spec.classes["ordinary"].rule],
-        "qualified": knowledge.rules["qualified_two_thirds"],
-    }
-    return {
-        kind: {
-            "quorum": _frac(r.quorum) if r.quorum else "",
-            "quorum_comparison": r.quorum_comparison,
-            "majority": _frac(r.majority),
-            "base": r.base,
-            "comparison": r.comparison,
-        }
-        for kind, r in rules.items()
-    }
-
-
-RULE_KEYS = ("quorum", "quorum_comparison", "majority", "base", "comparison")
-
-
-def _rule_of(row) -> dict:
-    return {key: (row[key].data or "") if key == "quorum" else row[key].data for key in RULE_KEYS}
-
-
-def add_stored_shares(form, profile: dict | None) -> None:
-    """Shares a board's reglement may have that the lists lack (say 3/5): offered too, so a
-    save never replaces the board's own rule with a standard one."""
-    if not hasattr(form, "ordinary"):
-        return
-    overrides = get_path(profile, "voting.overrides") or {}
-    for kind in ("ordinary", "qualified"):
-        row = form[kind].form
-        for key in ("quorum", "majority"):
-            value = (overrides.get(kind) or {}).get(key)
-            if value and value not in [c.value for c in row[key].choices]:
-                row[key].choices = [*row[key].choices, SelectChoice(value, value)]
-
-
-def _frac(f: Fraction) -> str:
-    return f"{f.numerator}/{f.denominator}"
-
-
 def form_data(
     step: Step, profile: dict | None, keys: dict[str, tuple[str, ...]] | None = None
 ) -> dict[str, Any]:
@@ -303,24 +151,7 @@ def form_data(
             table, get_path(profile, table.path), (keys or {}).get(table.path, ())
         )
     if step.slug == VOTES_STEP:
-        groups = get_path(profile, "owners.groups") or []
-        data["owners"] = [dict(g, kind=g.get("kind") or "") for g in groups]
-        data["weights"] = get_path(profile, "voting.weights") or []
-        model = get_path(profile, "voting.model_reglement")
-        defaults = model_defaults(model)
-        overrides = get_path(profile, "voting.overrides") or {}
-        for kind in ("ordinary", "qualified"):
-            chosen = overrides.get(kind)
-            data[kind] = (
-                {
-                    **defaults[kind],
-                    **{k: v for k, v in chosen.items() if v is not None},
-                    "quorum": chosen.get("quorum") or "",
-                }
-                if chosen
-                else defaults[kind]
-            )
-        data["defaults_for"] = model or ""
+        data.update(votes.form_data(profile))
     return data
 
 
@@ -337,51 +168,5 @@ def profile_values(
         stored = get_path(profile, table.path)
         values[table.path] = tables.table_value(table, form[table.name], stored)
     if step.slug == VOTES_STEP:
-        # row.form: a FormField's own .name and .label shadow the row's fields of that name
-        values["owners.groups"] = [
-            {
-                "kind": row.form.kind.data,
-                "name": (row.form.name.data or "").strip() or None,
-                "rights": row.form.rights.data,
-                "votes": row.form.votes.data,
-                "single_party": bool(row.form.single_party.data),
-            }
-            for row in form.owners
-            if row.form.kind.data
-        ]
-        values["voting.weights"] = [
-            {
-                "label": (row.form.label.data or "").strip() or "-",
-                "rights": row.form.rights.data,
-                "votes_per_right": row.form.votes_per_right.data,
-            }
-            for row in form.weights
-            if row.form.rights.data
-        ]
-        values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"))
+        values.update(votes.profile_values(form, values.get("voting.model_reglement")))
     return values
-
-
-def overrides(form: StepForm, model: str | None, skip: frozenset = frozenset()) -> dict:
-    """Only what differs from the model's defaults is the board's own rule; kinds in
-    ``skip`` still show another model's defaults and are refilled instead."""
-    defaults = model_defaults(model)
-    found = {}
-    for kind in ("ordinary", "qualified"):
-        chosen = _rule_of(form[kind].form)
-        if kind not in skip and chosen != defaults[kind]:
-            found[kind] = {**chosen, "quorum": chosen["quorum"] or None}
-    return found
-
-
-def stale_kinds(form: StepForm) -> frozenset:
-    """Rule kinds that still show the defaults of the model the page was shown with, while
-    the board chose another model: those are refilled, the others are the board's own."""
-    if not hasattr(form, "defaults_for"):
-        return frozenset()
-    posted_model = form["voting__model_reglement"].data or ""
-    shown_for = form.defaults_for.data or ""
-    if shown_for == posted_model or (shown_for and shown_for not in load_knowledge().models):
-        return frozenset()
-    old = model_defaults(shown_for or None)
-    return frozenset(k for k in ("ordinary", "qualified") if _rule_of(form[k].form) == old[k])

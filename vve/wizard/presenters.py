@@ -47,7 +47,7 @@ def form_errors(form) -> list[tuple[str, str, str]]:
                 )
             continue
         if field.type in ("FieldList", "FormField"):
-            target = field.id
+            target = getattr(field, "summary_target", None) or field.id
             own = (
                 [e for e in field.errors if not isinstance(e, (dict, list))]
                 if isinstance(field.errors, list)
@@ -79,6 +79,8 @@ def form_errors(form) -> list[tuple[str, str, str]]:
 def _row_label(field, entry, number: int, sub) -> str:
     """ "Breukdelen, regel 2: Breukdeel", so the summary says which row; a grid's own
     messages say their row ("Rij 12: …"), so there "Appartementsrechten, Stemmen"."""
+    if field.name in ("owners", "weights"):  # the voting step's errors say row and field
+        return ""
     table = TABLES_BY_NAME.get(field.name)
     if table is not None and table.grid:
         return _("%(table)s, %(field)s", table=field.label.text, field=sub.label.text)

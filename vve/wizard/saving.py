@@ -13,11 +13,12 @@ from vve.profile.paths import get_path
 from vve.security import actor
 from vve.services import concurrency, dossiers
 
-from . import conflicts, tables
-from .forms import FORMS, add_stored_shares, answer_paths, form_data
+from . import conflicts, tables, votes_page
+from .forms import FORMS, answer_paths, form_data
 from .presenters import field_words
-from .step_page import mark_loaded, render, room_for_more_rows, table_keys
+from .step_page import mark_loaded, render, table_keys
 from .steps import STEPS
+from .votes import prepare
 
 
 def save(dossier, number, current, form, values, target, info=None):
@@ -80,8 +81,7 @@ def _stale(dossier, number, current, form, exc):
             formdata=None,
             data=form_data(current, exc.proposal, table_keys(dossier, current)),
         )
-        add_stored_shares(form, exc.proposal)
-        room_for_more_rows(form)
+        prepare(form, exc.proposal)
     return _conflict_page(dossier, number, current, form, list(exc.conflicts))
 
 
@@ -148,6 +148,8 @@ def _attach_profile_errors(form, current, exc: ProfileError) -> None:
             if table is not None
             else None
         )
+        if field is None:
+            field = votes_page.error_field(form, error.path)
         if field is not None:
             field.errors = [*field.errors, error.message]
             continue
@@ -156,7 +158,9 @@ def _attach_profile_errors(form, current, exc: ProfileError) -> None:
             error.path.replace(".", "__"),
         )
         field = form[name] if name in form else None  # noqa: SIM401 (a form has no .get)
-        if field is not None and field.type not in ("FormField", "FieldList"):
+        if field is not None and (
+            field.type not in ("FormField", "FieldList") or name in ("owners", "weights")
+        ):  # the voting step's lists show their own errors (the vote table missing)
             field.errors = [*field.errors, error.message]
         else:  # tables and rule rows: the summary names the table
             form.form_errors.append(error.message)

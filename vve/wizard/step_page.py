@@ -3,14 +3,15 @@ saving of a step)."""
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import render_template, request
 
 from vve.security import has_grant
 from vve.services import areas, concurrency, plans
 
-from . import municipality, register_checks, tables
-from .forms import FORMS, add_stored_shares, answer_paths, form_data
-from .steps import STEPS
+from . import municipality, register_checks, tables, votes_page
+from .forms import FORMS, answer_paths, form_data
+from .steps import STEPS, VOTES_STEP
+from .votes import prepare
 
 TOTAL_STEPS = len(STEPS) + 1  # the questions plus "check your answers"
 
@@ -31,24 +32,12 @@ def table_keys(dossier, current) -> dict[str, tuple[str, ...]]:
     return {table.path: KEY_SOURCES[table.keys](dossier) for table in current.tables if table.keys}
 
 
-def room_for_more_rows(form) -> None:
-    """Always one empty row more than the stored rows, so a table never runs out."""
-    for name in ("owners", "weights"):
-        if name in form:
-            rows = form[name]
-            while len(rows) < rows.max_entries and len(rows) <= sum(
-                1 for r in rows.data if any(v not in (None, "", False) for v in r.values())
-            ):
-                rows.append_entry()
-
-
 def stored_form(dossier, current):
     """The step's form as stored now: its version and the digests of its answers."""
     form = FORMS[current.slug](
         formdata=None, data=form_data(current, dossier.profile, table_keys(dossier, current))
     )
-    add_stored_shares(form, dossier.profile)
-    room_for_more_rows(form)
+    prepare(form, dossier.profile)
     mark_loaded(form, dossier, current)
     return form
 
@@ -70,6 +59,11 @@ def render(dossier, number, current, form, message=None, choices=(), rows=0):
                 shown = tables.table_value(table, form[table.name], None)
                 warnings += register_checks.warnings(dossier.profile, shown)
     suggestions = {q.name: SUGGESTIONS[q.suggestions]() for q in current.questions if q.suggestions}
+    votes = None
+    if current.slug == VOTES_STEP:
+        votes_page.add_rows(form, votes_page.wanted_rows(request.args))
+        votes_page.name_rows(form)
+        votes = votes_page.page(form, dossier.profile)
     return render_template(
         "wizard/step.html",
         offer=municipality.offer_on_page(current, form),
@@ -84,4 +78,5 @@ def render(dossier, number, current, form, message=None, choices=(), rows=0):
         steps=STEPS,
         board=has_grant(dossier),
         warnings=warnings,
+        votes=votes,
     )

@@ -20,10 +20,11 @@ from vve.security import (
 )
 from vve.services import audit, dossiers
 
-from . import bounds, municipality, register, register_checks, register_views, saving
-from .forms import FORMS, add_stored_shares, overrides, profile_values, stale_kinds
+from . import bounds, municipality, register, register_checks, register_views, saving, votes_saving
+from .forms import FORMS, profile_values
 from .step_page import TOTAL_STEPS, render, stored_form
-from .steps import REGISTER_STEP, STEPS, step_by_slug
+from .steps import REGISTER_STEP, STEPS, VOTES_STEP, step_by_slug
+from .votes import prepare
 
 bp = Blueprint("wizard", __name__)
 
@@ -85,24 +86,16 @@ def step(dossier, slug):
             dossier, number, current, lambda: _neighbour(dossier, number, 1 if forward else -1)
         )
     form = FORMS[slug]()
-    add_stored_shares(form, dossier.profile)
+    prepare(form, dossier.profile)
     if getattr(g, "csrf_failed", False):
         form.validate()  # fill the fields' errors; nothing is saved
         return render(dossier, number, current, form, message=g.csrf_message), 400
     if not form.validate():
         return render(dossier, number, current, form), 400
-    stale = stale_kinds(form)
-    if stale:
-        values = profile_values(current, form)
-        values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"), stale)
-        here = url_for("wizard.step", public_id=dossier.public_id, slug=slug)
-        info = _(
-            "De stemregels zijn ingevuld volgens het gekozen modelreglement. "
-            "Controleer ze en pas ze aan als uw reglement afwijkt."
-        )
-        return saving.save(dossier, number, current, form, values, here, info)
     back = "back" in request.form
     target = _neighbour(dossier, number, -1 if back else +1)
+    if slug == VOTES_STEP:
+        return votes_saving.save(dossier, number, current, form, target)
     values = profile_values(current, form, dossier.profile, request.form)
     if not back and municipality.must_ask(current, values, request.form):
         here = url_for("wizard.step", public_id=dossier.public_id, slug=slug)

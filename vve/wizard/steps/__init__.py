@@ -22,8 +22,6 @@ __all__ = [
     "Section",
     "Step",
     "Table",
-    "OWNER_ROWS",
-    "WEIGHT_ROWS",
     "STEP_SLUGS",
     "VOTES_STEP",
     "REGISTER_STEP",
@@ -43,8 +41,6 @@ STEPS: tuple[Step, ...] = (
     *COSTS_STEPS,
 )
 
-OWNER_ROWS = 4
-WEIGHT_ROWS = 4
 STEP_SLUGS = tuple(s.slug for s in STEPS)
 VOTES_STEP = "stemmen"
 TABLES = {table.path: table for step in STEPS for table in step.tables}
