@@ -15,6 +15,24 @@ document.addEventListener("DOMContentLoaded", function () {
       }
     });
   });
+  // GOV.UK's conditional reveal: a question that only applies after some answers of the
+  // radio before it is hidden while another is chosen (the server ignores it then too).
+  document.querySelectorAll("[data-reveal-when]").forEach(function (box) {
+    var values = JSON.parse(box.dataset.revealValues);
+    var radios = document.querySelectorAll('input[type="radio"][name="' + box.dataset.revealWhen + '"]');
+    var hint = box.querySelector(".conditional__hint");
+    if (hint) { hint.hidden = true; }
+    var update = function () {
+      var chosen = "";
+      radios.forEach(function (radio) { if (radio.checked) { chosen = radio.value; } });
+      box.hidden = values.indexOf(chosen) < 0;
+    };
+    radios.forEach(function (radio) {
+      radio.setAttribute("aria-controls", box.id);
+      radio.addEventListener("change", update);
+    });
+    update();
+  });
   var summary = document.getElementById("error-summary");
   if (summary) { summary.focus(); }
 });

@@ -1,0 +1,244 @@
+"""The wizard as a volunteer treasurer meets it (issue 14): a change started on the check
+page returns there, a page with errors keeps its valid answers, and questions that do not
+apply are not asked."""
+
+import re
+from html import unescape
+
+from tests.integration.web.conftest import form_values
+from vve.extensions import db
+from vve.models import Dossier
+from vve.profile.paths import get_path
+
+
+def stored(app, public_id):
+    with app.app_context():
+        return db.session.execute(
+            db.select(Dossier).where(Dossier.public_id == public_id)
+        ).scalar_one()
+
+
+def text_of(response) -> str:
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.get_data(as_text=True))))
+
+
+def check_page(wizard) -> str:
+    return wizard.client.get(f"/d/{wizard.public_id}/controle").get_data(as_text=True)
+
+
+def change_link(html: str, name: str) -> str:
+    """The href of the check page's "Wijzigen" link of one answer."""
+    match = re.search(rf'href="([^"]*terug={name}[^"]*)"', html)
+    assert match, f"no change link for {name}"
+    return unescape(match.group(1))
+
+
+def post_page(wizard, url: str, changes: dict, button: str = "next"):
+    """Load ``url`` (as the link leads there) and post its form with ``changes``."""
+    page = wizard.client.get(url.partition("#")[0]).get_data(as_text=True)
+    form = form_values(page)
+    form[button] = ""
+    form.update(changes)
+    return wizard.client.post(url.partition("?")[0], data=form)
+
+
+# --- 1. "Wijzigen" on the check page returns there ------------------------------------
+
+
+def test_a_change_from_the_check_page_returns_to_that_answer(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    html = check_page(wizard)
+    assert 'id="antwoord-association__postcode"' in html
+    link = change_link(html, "association__postcode")
+    assert link.endswith("#association__postcode")  # the step page lands on the field
+
+    step = wizard.client.get(link.partition("#")[0]).get_data(as_text=True)
+    assert 'name="terug" type="hidden" value="association__postcode"' in step
+    assert "Opslaan en terug naar uw antwoorden" in step
+
+    response = post_page(wizard, link, {"association__postcode": "7811 AB"})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(
+        f"/d/{wizard.public_id}/controle#antwoord-association__postcode"
+    )
+    assert stored(app, wizard.public_id).profile["association"]["postcode"] == "7811 AB"
+
+
+def test_the_return_survives_an_error_on_the_step(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    link = change_link(check_page(wizard), "association__postcode")
+    response = post_page(wizard, link, {"association__postcode": "postcode?"})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'name="terug" type="hidden" value="association__postcode"' in page
+    form = form_values(page)
+    form.update({"association__postcode": "7811 AB", "next": ""})
+    again = wizard.client.post(f"/d/{wizard.public_id}/stap/vve", data=form)
+    assert again.status_code == 302
+    assert again.headers["Location"].endswith("/controle#antwoord-association__postcode")
+
+
+def test_back_from_a_change_returns_to_the_check_page_too(wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    wizard.submit("gebouw", {"building__storeys": "4"})
+    link = change_link(check_page(wizard), "building__storeys")
+    response = post_page(wizard, link, {"building__storeys": "5"}, button="back")
+    assert response.headers["Location"].endswith("/controle#antwoord-building__storeys")
+
+
+def test_a_return_target_is_only_an_answer_of_that_step(wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    for target in ("https://example.org/", "//example.org", "building__storeys", 'x" onclick'):
+        page = wizard.client.get(
+            f"/d/{wizard.public_id}/stap/vve", query_string={"terug": target}
+        ).get_data(as_text=True)
+        assert 'name="terug"' not in page, target
+        form = form_values(page)
+        form.update({"next": "", "terug": target})
+        response = wizard.client.post(f"/d/{wizard.public_id}/stap/vve", data=form)
+        assert response.headers["Location"].endswith("/stap/gebouw"), target
+
+
+def test_without_a_change_link_the_step_goes_on_as_before(wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    page = wizard.client.get(f"/d/{wizard.public_id}/stap/gebouw").get_data(as_text=True)
+    assert 'name="terug"' not in page and "Opslaan en verder" in page
+
+
+# --- 2. a page with errors keeps its valid answers --------------------------------------
+
+
+def test_a_page_with_one_error_saves_the_valid_answers(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    wizard.submit("onderhoud", {"money__rebuild_value": "2.000.000"})
+    response = wizard.submit(
+        "onderhoud",
+        {
+            "money__reserve_fund_balance": "125.000",
+            "money__yearly_reserve_contribution": "12.500",
+            "money__planned__roof": "2031",
+            "money__rebuild_value": "twee miljoen",
+        },
+    )
+    assert response.status_code == 400
+    text = text_of(response)
+    assert "De andere antwoorden zijn bewaard. Niet bewaard: Herbouwwaarde." in text
+    assert 'value="twee miljoen"' in response.get_data(as_text=True)  # nothing typed is lost
+    money = stored(app, wizard.public_id).profile["money"]
+    assert money["reserve_fund_balance"] == 125000
+    assert money["yearly_reserve_contribution"] == 12500
+    assert money["planned"]["roof"] == 2031
+    assert money["rebuild_value"] == 2000000  # the old value stays
+    # a reload shows what was saved
+    again = wizard.client.get(f"/d/{wizard.public_id}/stap/onderhoud").get_data(as_text=True)
+    assert 'value="125.000"' in again and 'value="2.000.000"' in again
+
+
+def test_after_a_partial_save_the_corrected_page_saves_without_a_conflict(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    response = wizard.submit(
+        "onderhoud",
+        {"money__reserve_fund_balance": "125.000", "money__rebuild_value": "veel"},
+    )
+    form = form_values(response.get_data(as_text=True))
+    form.update({"money__rebuild_value": "1.500.000", "next": ""})
+    again = wizard.client.post(f"/d/{wizard.public_id}/stap/onderhoud", data=form)
+    assert again.status_code == 302, text_of(again)
+    money = stored(app, wizard.public_id).profile["money"]
+    assert money["rebuild_value"] == 1500000 and money["reserve_fund_balance"] == 125000
+
+
+def test_a_table_with_a_bad_row_is_not_saved_and_named(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    response = wizard.submit(
+        "onderhoud",
+        {
+            "money__reserve_fund_balance": "90.000",
+            "money__reserve_commitments-0-year": "2029",
+            "money__reserve_commitments-0-amount": "",
+        },
+    )
+    assert response.status_code == 400
+    assert "Niet bewaard: Geplande uitgaven uit het reservefonds." in text_of(response)
+    money = stored(app, wizard.public_id).profile["money"]
+    assert money["reserve_fund_balance"] == 90000
+    assert not money.get("reserve_commitments")
+
+
+def test_a_partial_save_is_in_the_history(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    wizard.submit(
+        "onderhoud", {"money__reserve_fund_balance": "125.000", "money__rebuild_value": "x"}
+    )
+    with app.app_context():
+        from vve.models import AuditEvent
+
+        entries = db.session.execute(db.select(AuditEvent)).scalars().all()
+        changed = [
+            c["path"] for e in entries if e.action == "answers_changed" for c in e.detail["changes"]
+        ]
+    assert "money.reserve_fund_balance" in changed and "money.rebuild_value" not in changed
+
+
+def test_an_expired_csrf_token_still_saves_nothing(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    before = stored(app, wizard.public_id).profile
+    response = wizard.client.post(
+        f"/d/{wizard.public_id}/stap/onderhoud",
+        data={
+            "csrf_token": "verlopen",
+            "money__reserve_fund_balance": "125.000",
+            "money__rebuild_value": "veel",
+        },
+    )
+    assert response.status_code == 400 and "sessie was verlopen" in text_of(response)
+    assert "De andere antwoorden zijn bewaard" not in text_of(response)
+    assert stored(app, wizard.public_id).profile == before
+
+
+# --- 3. questions that do not apply ------------------------------------------------------
+
+
+def test_the_collective_boiler_is_not_asked_of_a_building_with_own_boilers(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    wizard.submit("onderhoud", {"money__planned__collective_boiler": "2030"})
+    wizard.submit("installaties", {"installations__heating": "individual_gas_boilers"})
+    page = wizard.client.get(f"/d/{wizard.public_id}/stap/onderhoud").get_data(as_text=True)
+    assert "money__planned__collective_boiler" not in page
+    assert "Vervanging collectieve ketel" not in check_page(wizard)
+    # a value posted anyway changes nothing; the stored answer is kept, unused
+    wizard.submit("onderhoud", {"money__planned__collective_boiler": "2040"})
+    profile = stored(app, wizard.public_id).profile
+    assert get_path(profile, "money.planned.collective_boiler") == 2030
+
+
+def test_the_collective_boiler_is_asked_with_a_collective_boiler(wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    wizard.submit("installaties", {"installations__heating": "collective_boiler"})
+    page = wizard.client.get(f"/d/{wizard.public_id}/stap/onderhoud").get_data(as_text=True)
+    assert 'name="money__planned__collective_boiler"' in page
+    assert "Vervanging collectieve ketel" in check_page(wizard)
+
+
+def test_the_mjop_year_is_revealed_by_its_answer_and_ignored_after_no(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    page = wizard.client.get(f"/d/{wizard.public_id}/stap/onderhoud").get_data(as_text=True)
+    # the same page: shown right after its radio, with a hint for a page without script
+    assert 'data-reveal-when="money__maintenance_plan"' in page
+    assert "Alleen invullen als u" in page
+    assert page.index('name="money__maintenance_plan"') < page.index(
+        'name="money__maintenance_plan_year"'
+    )
+    wizard.submit(
+        "onderhoud",
+        {"money__maintenance_plan": "mjop", "money__maintenance_plan_year": "2020"},
+    )
+    assert stored(app, wizard.public_id).profile["money"]["maintenance_plan_year"] == 2020
+    response = wizard.submit(
+        "onderhoud",
+        {"money__maintenance_plan": "none", "money__maintenance_plan_year": "1900"},
+    )
+    assert response.status_code == 302  # an inapplicable answer is not even checked
+    money = stored(app, wizard.public_id).profile["money"]
+    assert money["maintenance_plan"] == "none" and money["maintenance_plan_year"] == 2020
+    assert "Van welk jaar is het MJOP?" not in check_page(wizard)
