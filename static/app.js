@@ -21,7 +21,13 @@ document.addEventListener("DOMContentLoaded", function () {
     var values = JSON.parse(box.dataset.revealValues);
     var radios = document.querySelectorAll('input[type="radio"][name="' + box.dataset.revealWhen + '"]');
     var hint = box.querySelector(".conditional__hint");
-    if (hint) { hint.hidden = true; }
+    if (hint) {  // shown only when it applies: the hint for a page without script goes
+      box.querySelectorAll('[aria-describedby~="' + hint.id + '"]').forEach(function (input) {
+        var rest = input.getAttribute("aria-describedby").split(" ").filter(function (id) { return id !== hint.id; });
+        if (rest.length) { input.setAttribute("aria-describedby", rest.join(" ")); } else { input.removeAttribute("aria-describedby"); }
+      });
+      hint.remove();
+    }
     var update = function () {
       var chosen = "";
       radios.forEach(function (radio) { if (radio.checked) { chosen = radio.value; } });
