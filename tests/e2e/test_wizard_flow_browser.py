@@ -85,7 +85,9 @@ def test_a_page_with_an_error_keeps_its_valid_answers(page, server):
     save(page)
     summary = page.locator("#error-summary")
     expect(summary).to_be_focused()
-    expect(summary).to_contain_text("De andere antwoorden zijn bewaard. Niet bewaard: Herbouwwaarde.")
+    expect(summary).to_contain_text(
+        "De andere antwoorden zijn bewaard. Niet bewaard: Herbouwwaarde."
+    )
     shoot(page, "14-deels-bewaard")
     page.goto(base + "/stap/onderhoud")  # as a reload of the page a day later
     expect(page.get_by_label("Saldo van het reservefonds")).to_have_value("125.000")
