@@ -242,3 +242,36 @@ def test_the_mjop_year_is_revealed_by_its_answer_and_ignored_after_no(app, wizar
     money = stored(app, wizard.public_id).profile["money"]
     assert money["maintenance_plan"] == "none" and money["maintenance_plan_year"] == 2020
     assert "Van welk jaar is het MJOP?" not in check_page(wizard)
+
+
+def test_a_partial_save_keeps_what_someone_else_changed_meanwhile(app, wizard):
+    """B opens the page, A changes the place; B's page with an error saves B's valid
+    answer, and B's corrected page afterwards keeps A's place (no false overwrite)."""
+    from tests.integration.web.conftest import open_link
+
+    wizard.submit("vve", {"association__name": "VvE De Linde", "association__place": "Assen"})
+    other = app.test_client()
+    assert open_link(other, wizard.link).status_code == 302
+    url = wizard.url("vve")
+    b_form = form_values(other.get(url).get_data(as_text=True))
+    wizard.submit("vve", {"association__place": "Emmen"})  # A, meanwhile
+    response = other.post(
+        url,
+        data={
+            **b_form,
+            "association__municipality": "Emmen",
+            "association__postcode": "fout",
+            "next": "",
+        },
+    )
+    assert response.status_code == 400
+    assert "Niet bewaard: Postcode." in text_of(response)
+    association = stored(app, wizard.public_id).profile["association"]
+    assert association["municipality"] == "Emmen" and association["place"] == "Emmen"
+    corrected = form_values(response.get_data(as_text=True))
+    corrected.update({"association__postcode": "7811 AB", "next": ""})
+    again = other.post(url, data=corrected)
+    assert again.status_code == 302, text_of(again)
+    association = stored(app, wizard.public_id).profile["association"]
+    assert association["place"] == "Emmen"  # A's change is not overwritten by B's page
+    assert association["postcode"] == "7811 AB" and association["municipality"] == "Emmen"
