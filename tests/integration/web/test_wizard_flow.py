@@ -5,7 +5,11 @@ apply are not asked."""
 import re
 from html import unescape
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tests.integration.web.conftest import form_values
+from tests.integration.web.fuzzing import FUZZ
 from vve.extensions import db
 from vve.models import Dossier
 from vve.profile.paths import get_path
@@ -146,6 +150,40 @@ def test_after_a_partial_save_the_corrected_page_saves_without_a_conflict(app, w
     assert again.status_code == 302, text_of(again)
     money = stored(app, wizard.public_id).profile["money"]
     assert money["rebuild_value"] == 1500000 and money["reserve_fund_balance"] == 125000
+
+
+AMOUNTS = {
+    "money__reserve_fund_balance": ("reserve_fund_balance", "Saldo van het reservefonds"),
+    "money__yearly_reserve_contribution": ("yearly_reserve_contribution", "Jaarlijkse reservering"),
+    "money__rebuild_value": ("rebuild_value", "Herbouwwaarde"),
+    "money__existing_loans": ("existing_loans", "Openstaande leningen van de VvE"),
+}
+AMOUNT = st.one_of(
+    st.integers(0, 10**9).map(lambda n: ("ok", n)),
+    st.sampled_from(["veel", "12 euro of zo", "1,2,3", "-"]).map(lambda t: ("bad", t)),
+)
+
+
+@FUZZ
+@given(data=st.data())
+def test_any_mix_of_good_and_bad_amounts_saves_exactly_the_good_ones(app, wizard, data):
+    if stored(app, wizard.public_id).profile is None:
+        wizard.submit("vve", {"association__name": "VvE De Linde"})
+    before = stored(app, wizard.public_id).profile["money"]
+    drawn = {name: data.draw(AMOUNT, label=name) for name in AMOUNTS}
+    typed = {
+        name: f"{value:,}".replace(",", ".") if kind == "ok" else value
+        for name, (kind, value) in drawn.items()
+    }
+    response = wizard.submit("onderhoud", typed)
+    bad = [AMOUNTS[name][1] for name, (kind, _v) in drawn.items() if kind == "bad"]
+    assert response.status_code == (400 if bad else 302)
+    if bad:
+        assert f"Niet bewaard: {', '.join(bad)}." in text_of(response)
+    money = stored(app, wizard.public_id).profile["money"]
+    for name, (kind, value) in drawn.items():
+        key = AMOUNTS[name][0]
+        assert money[key] == (value if kind == "ok" else before[key]), name
 
 
 def test_a_table_with_a_bad_row_is_not_saved_and_named(app, wizard):
