@@ -91,3 +91,15 @@ def test_a_page_with_an_error_keeps_its_valid_answers(page, server):
     shoot(page, "14-deels-bewaard")
     page.goto(base + "/stap/onderhoud")  # as a reload of the page a day later
     expect(page.get_by_label("Saldo van het reservefonds")).to_have_value("125.000")
+
+
+def test_the_cost_shares_table_is_revealed_by_its_method(page, server):
+    base = begin(page, server)
+    page.goto(base + "/stap/kosten")
+    shares = page.locator("#money__cost_shares")
+    expect(shares).to_be_hidden()
+    page.get_by_label("Volgens de breukdelen uit de splitsingsakte").check()
+    expect(shares).to_be_visible()
+    shoot(page, "14-breukdelen-getoond")
+    page.get_by_label("Elk appartementsrecht betaalt evenveel").check()
+    expect(shares).to_be_hidden()

@@ -33,6 +33,7 @@ _SOME_BOILER_OR_UNKNOWN = ("individual_gas_boilers", *_COLLECTIVE_OR_UNKNOWN)
 
 CONDITIONS: dict[str, Condition] = {
     "money.maintenance_plan_year": Condition("money.maintenance_plan", ("mjop", "dmjop")),
+    "money.cost_shares": Condition("money.cost_share_method", ("table",)),
     "money.planned.collective_boiler": Condition("installations.heating", _COLLECTIVE_OR_UNKNOWN),
     "installations.boilers_installed_year": Condition(
         "installations.heating", _SOME_BOILER_OR_UNKNOWN

@@ -424,14 +424,14 @@ def unsaved_answers(step: Step, form: StepForm) -> list[tuple[str, str]] | None:
     ]
 
 
-def inapplicable(step: Step, form: StepForm, profile: dict | None) -> list[Question]:
+def inapplicable(step: Step, form: StepForm, profile: dict | None) -> list[Question | Table]:
     """The questions of a posted page that do not apply: their controlling answer, as
     posted when it is on this page, as stored when it is on an earlier step, rules them
     out (vve/profile/conditions.py). What was posted for them is neither checked nor
     saved; their stored answer is kept."""
     here = {q.path: q for q in step.questions}
-    found = []
-    for q in step.questions:
+    found: list[Question | Table] = []
+    for q in (*step.questions, *step.tables):
         condition = q.condition
         if condition is None:
             continue
@@ -446,7 +446,7 @@ def inapplicable(step: Step, form: StepForm, profile: dict | None) -> list[Quest
     return found
 
 
-def reveal_values(step: Step, q: Question) -> list[str] | None:
+def reveal_values(step: Step, q: Question | Table) -> list[str] | None:
     """The form values of the controlling radio on this page under which ``q`` applies
     (``UNKNOWN`` for "weet ik niet"); None when its condition is not on this page."""
     condition = q.condition

@@ -80,7 +80,7 @@ def conditions(dossier, current) -> tuple[set[str], dict[str, dict]]:
     revealed by a radio on this page: name -> the radio's name, its values under which the
     question applies, and a hint for a page without script."""
     skipped, reveals = set(), {}
-    for q in current.questions:
+    for q in (*current.questions, *current.tables):
         values = reveal_values(current, q)
         if values is None:
             if not applies(dossier.profile, q.path):

@@ -99,6 +99,10 @@ def step(dossier, slug):
     skipped = inapplicable(current, form, dossier.profile)
     for q in skipped:  # not asked, so neither checked nor saved: the stored answer stays
         form[q.name].errors = []
+        for entry in form[q.name] if q.part == "table" else ():
+            entry.form.form_errors = []
+            for row_field in entry.form:
+                row_field.errors = []
     if form.errors:
         return _save_valid_part(dossier, number, current, form, skipped)
     stale = stale_kinds(form)
@@ -204,7 +208,7 @@ def check(dossier):
         number=TOTAL_STEPS,
         total=TOTAL_STEPS,
         get_path=get_path,
-        applies=lambda q: q.part != "question" or applies(dossier.profile, q.path),
+        applies=lambda item: applies(dossier.profile, item.path),
         board=has_grant(dossier),
         register_kinds=register_checks.summary(apartments),
         register_warnings=register_checks.warnings(dossier.profile, apartments),

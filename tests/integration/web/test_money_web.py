@@ -216,6 +216,7 @@ def test_a_share_outside_zero_to_one_is_refused(wizard):
         response = wizard.submit(
             "kosten",
             {
+                "money__cost_share_method": "table",
                 "money__cost_shares-0-label": "woning",
                 "money__cost_shares-0-apartments": "12",
                 "money__cost_shares-0-share": share,
@@ -535,6 +536,7 @@ def test_a_stale_save_names_the_changed_table_and_keeps_the_typed_rows(app, wiza
     wizard.submit("kosten", COSTS)  # someone else saves first
     old.update(
         {
+            "money__cost_share_method": "table",
             "money__cost_shares-0-label": "mijn regel",
             "money__cost_shares-0-share": "1/12",
             "money__cost_shares-0-apartments": "12",

@@ -50,7 +50,10 @@ NUMBER_FIELDS = [
 
 
 # a question asked only after another answer (vve/profile/conditions.py): that answer too
-ASKED_AFTER = {"money__maintenance_plan_year": {"money__maintenance_plan": "mjop"}}
+ASKED_AFTER = {
+    "money__maintenance_plan_year": {"money__maintenance_plan": "mjop"},
+    "money__cost_shares-0-apartments": {"money__cost_share_method": "table"},
+}
 
 
 @pytest.mark.parametrize("slug, name", NUMBER_FIELDS)

@@ -313,3 +313,26 @@ def test_a_partial_save_keeps_what_someone_else_changed_meanwhile(app, wizard):
     association = stored(app, wizard.public_id).profile["association"]
     assert association["place"] == "Emmen"  # A's change is not overwritten by B's page
     assert association["postcode"] == "7811 AB" and association["municipality"] == "Emmen"
+
+
+def test_the_cost_shares_table_is_revealed_by_the_method_and_ignored_otherwise(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    page = wizard.client.get(wizard.url("kosten")).get_data(as_text=True)
+    assert 'data-reveal-when="money__cost_share_method"' in page
+    row = {
+        "money__cost_shares-0-label": "woning",
+        "money__cost_shares-0-apartments": "12",
+        "money__cost_shares-0-share": "1/12",
+    }
+    wizard.submit("kosten", {"money__cost_share_method": "table", **row})
+    kept = stored(app, wizard.public_id).profile["money"]["cost_shares"]
+    assert len(kept) == 1
+    # "evenveel": the table is not asked; a row with an error in it is not even checked
+    response = wizard.submit(
+        "kosten",
+        {"money__cost_share_method": "equal", "money__cost_shares-0-share": "veel"},
+    )
+    assert response.status_code == 302
+    money = stored(app, wizard.public_id).profile["money"]
+    assert money["cost_share_method"] == "equal" and money["cost_shares"] == kept
+    assert "Breukdelen" not in check_page(wizard)

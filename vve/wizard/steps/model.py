@@ -85,6 +85,11 @@ class Table:
     def name(self) -> str:
         return self.path.replace(".", "__")
 
+    @property
+    def condition(self) -> Condition | None:
+        """When this table applies, as a question's (Question.condition)."""
+        return CONDITIONS.get(self.path)
+
 
 @dataclass(frozen=True)
 class Section:
