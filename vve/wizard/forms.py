@@ -431,7 +431,8 @@ def inapplicable(step: Step, form: StepForm, profile: dict | None) -> list[Quest
     saved; their stored answer is kept."""
     here = {q.path: q for q in step.questions}
     found: list[Question | Table] = []
-    for q in (*step.questions, *step.tables):
+    items: tuple[Question | Table, ...] = (*step.questions, *step.tables)
+    for q in items:
         condition = q.condition
         if condition is None:
             continue
