@@ -336,3 +336,17 @@ def test_the_cost_shares_table_is_revealed_by_the_method_and_ignored_otherwise(a
     money = stored(app, wizard.public_id).profile["money"]
     assert money["cost_share_method"] == "equal" and money["cost_shares"] == kept
     assert "Breukdelen" not in check_page(wizard)
+
+
+def test_the_register_and_its_more_rows_button_keep_the_return(wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    link = change_link(check_page(wizard), "apartments")
+    page = wizard.client.get(link.partition("#")[0]).get_data(as_text=True)
+    form = form_values(page)
+    more = wizard.client.post(
+        wizard.url("appartementen"), data={**form, "more_rows": ""}
+    )  # "Meer rijen" saves and shows the page again, still on its way back
+    assert more.status_code == 302 and "terug=apartments" in more.headers["Location"]
+    again = wizard.client.get(more.headers["Location"]).get_data(as_text=True)
+    done = wizard.client.post(wizard.url("appartementen"), data={**form_values(again), "next": ""})
+    assert done.headers["Location"].endswith("/controle#antwoord-apartments")
