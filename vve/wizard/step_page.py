@@ -87,23 +87,37 @@ def conditions(dossier, current) -> tuple[set[str], dict[str, dict]]:
                 skipped.add(q.name)
             continue
         controlling = next(c for c in current.questions if c.path == q.condition.when)
-        labels = dict(controlling.choices)
-        words = [f"'{labels.get(v, UNKNOWN_LABEL)}'" for v in q.condition.values]
-        answers = (
-            _("%(first)s of %(last)s", first=", ".join(words[:-1]), last=words[-1])
-            if len(words) > 1
-            else words[0]
-        )
         reveals[q.name] = {
             "when": controlling.name,
             "values": values,
-            "hint": _(
-                "Alleen invullen als u %(answers)s koos bij '%(question)s'.",
-                answers=answers,
-                question=controlling.label,
-            ),
+            "hint": _condition_hint(controlling, q.condition.values),
         }
     return skipped, reveals
+
+
+def _condition_hint(controlling, values) -> str:
+    """When to fill in a revealed question, in the fewest words: the answers it is for,
+    or, when those are most of them, the answers it is not for."""
+    labels = {**dict(controlling.choices), None: UNKNOWN_LABEL}
+    excluded = [v for v in labels if v not in values]
+    chosen = excluded if len(excluded) < len(values) else list(values)
+    words = [f"'{labels[v]}'" for v in chosen]
+    answers = (
+        _("%(first)s of %(last)s", first=", ".join(words[:-1]), last=words[-1])
+        if len(words) > 1
+        else words[0]
+    )
+    if chosen is excluded:
+        return _(
+            "Niet nodig als u %(answers)s koos bij '%(question)s'.",
+            answers=answers,
+            question=controlling.label,
+        )
+    return _(
+        "Alleen invullen als u %(answers)s koos bij '%(question)s'.",
+        answers=answers,
+        question=controlling.label,
+    )
 
 
 def render(dossier, number, current, form, message=None, choices=(), rows=0):

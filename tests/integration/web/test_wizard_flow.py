@@ -350,3 +350,14 @@ def test_the_register_and_its_more_rows_button_keep_the_return(wizard):
     again = wizard.client.get(more.headers["Location"]).get_data(as_text=True)
     done = wizard.client.post(wizard.url("appartementen"), data={**form_values(again), "next": ""})
     assert done.headers["Location"].endswith("/controle#antwoord-apartments")
+
+
+def test_the_boilers_year_says_in_few_words_when_it_is_not_needed(wizard):
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    page = unescape(wizard.client.get(wizard.url("installaties")).get_data(as_text=True))
+    assert "Niet nodig als u 'Warmtenet' koos bij 'Verwarming'." in page
+    assert (
+        page.index('name="installations__heating"')
+        < page.index('name="installations__boilers_installed_year"')
+        < page.index('name="installations__hot_water"')
+    )
