@@ -447,6 +447,16 @@ def inapplicable(step: Step, form: StepForm, profile: dict | None) -> list[Quest
     return found
 
 
+def clear_errors(form: StepForm, items: list[Question | Table]) -> None:
+    """The errors of answers that are not asked: gone, their rows' too."""
+    for item in items:
+        form[item.name].errors = []
+        for entry in form[item.name] if isinstance(item, Table) else ():
+            entry.form.form_errors = []
+            for row_field in entry.form:
+                row_field.errors = []
+
+
 def reveal_values(step: Step, q: Question | Table) -> list[str] | None:
     """The form values of the controlling radio on this page under which ``q`` applies
     (``UNKNOWN`` for "weet ik niet"); None when its condition is not on this page."""

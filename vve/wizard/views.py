@@ -25,6 +25,7 @@ from . import bounds, register, register_checks, register_views, saving
 from .forms import (
     FORMS,
     add_stored_shares,
+    clear_errors,
     inapplicable,
     overrides,
     profile_values,
@@ -97,12 +98,7 @@ def step(dossier, slug):
         return render(dossier, number, current, form, message=g.csrf_message), 400
     form.validate()
     skipped = inapplicable(current, form, dossier.profile)
-    for q in skipped:  # not asked, so neither checked nor saved: the stored answer stays
-        form[q.name].errors = []
-        for entry in form[q.name] if q.part == "table" else ():
-            entry.form.form_errors = []
-            for row_field in entry.form:
-                row_field.errors = []
+    clear_errors(form, skipped)  # not asked, so neither checked nor saved
     if form.errors:
         return _save_valid_part(dossier, number, current, form, skipped)
     stale = stale_kinds(form)
