@@ -103,6 +103,19 @@ def test_a_return_target_is_only_an_answer_of_that_step(wizard):
         assert response.headers["Location"].endswith("/stap/gebouw"), target
 
 
+@FUZZ
+@given(target=st.one_of(st.text(max_size=40), st.sampled_from(["association__name", "apartments"])))
+def test_any_return_target_leads_to_this_site_only(wizard, target):
+    page = wizard.client.get(wizard.url("vve")).get_data(as_text=True)
+    form = {**form_values(page), "association__name": "VvE X", "next": "", "terug": target}
+    location = wizard.client.post(wizard.url("vve"), data=form).headers["Location"]
+    assert location in (
+        f"/d/{wizard.public_id}/stap/gebouw",
+        f"/d/{wizard.public_id}/controle#antwoord-association__name",
+    )
+    assert location.endswith("association__name") == (target == "association__name")
+
+
 def test_without_a_change_link_the_step_goes_on_as_before(wizard):
     wizard.submit("vve", {"association__name": "VvE De Linde"})
     page = wizard.client.get(f"/d/{wizard.public_id}/stap/gebouw").get_data(as_text=True)
