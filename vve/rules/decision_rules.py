@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from vve.knowledge import DecisionEntry, Knowledge, ModelSpec, RuleSpec
 from vve.profile import Profile
+from vve.profile.conditions import planned_year
 
 from .applied import AppliedRule, apply_rule
 from .context import VoteContext
@@ -136,7 +137,7 @@ def _tied_to_maintenance(
         return False
     if measure.postponed_from is not None:  # postponed to the year it is coupled to
         return True
-    planned = getattr(profile.money.planned, measure.component)
+    planned = planned_year(profile, measure.component)
     if planned is None:
         return False
     if (

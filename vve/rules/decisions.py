@@ -14,6 +14,7 @@ from fractions import Fraction
 
 from vve.knowledge import DecisionEntry, Knowledge
 from vve.profile import Profile
+from vve.profile.conditions import planned_year
 from vve.profile.meetings import DecisionResult, current_results
 
 from .applied import AppliedRule
@@ -151,7 +152,8 @@ def _heat_source_decisions(
     target = profile.ambition.target_year or plan_end_year
     if window is not None and (target is None or window[0] <= target):
         out.append(("boiler_policy", ("boilers_due",), False))
-    boiler, network = profile.money.planned.collective_boiler, profile.municipal.expected_year
+    boiler = planned_year(profile, "collective_boiler")
+    network = profile.municipal.expected_year
     if (
         route is not None
         and route.id == "heat_network"

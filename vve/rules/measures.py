@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from vve.knowledge import Knowledge, MeasureEntry
 from vve.labels import FIELDS, lower_words
 from vve.profile import Profile
+from vve.profile.conditions import planned_year
 from vve.profile.model import HeatRoute
 from vve.profile.money import MeasureId
 
@@ -146,7 +147,7 @@ def _coupled_year(profile: Profile, entry: MeasureEntry, earliest: int) -> int |
     if entry.follows_municipal_year:
         year = profile.municipal.expected_year
     if year is None and entry.component:
-        year = getattr(profile.money.planned, entry.component)
+        year = planned_year(profile, entry.component)
     return year if year is not None and year >= earliest else None
 
 
@@ -158,7 +159,7 @@ def _postponable(
     component = entry.component
     if not component or entry.follows_municipal_year:
         return None
-    year = getattr(profile.money.planned, component)
+    year = planned_year(profile, component)
     return year if year is not None and start_year <= year < earliest else None
 
 
@@ -173,7 +174,7 @@ def missed_couplings(
         if m.postponed_from is not None:
             missed.append((m.id, m.component, m.postponed_from))
         elif m.coupled_year is None:
-            year = getattr(profile.money.planned, m.component)
+            year = planned_year(profile, m.component)
             if year is not None and year < earliest:
                 missed.append((m.id, m.component, year))
     return missed

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
+from vve.profile.conditions import planned_year
 
 from .decisions import boiler_window
 from .drafts import GOAL_WORDS
@@ -135,7 +136,7 @@ def _maintenance(
     }
     items = []
     for component, label in knowledge.risk_thresholds.component_labels.items():
-        year = getattr(profile.money.planned, component)
+        year = planned_year(profile, component)
         if year is not None:
             text = f"Onderhoud aan {label} (MJOP)"
             if component in postponed:  # the plan proposes to postpone it

@@ -7,6 +7,7 @@ from typing import Any
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
+from vve.profile.conditions import applies
 
 from .stages import Action, StageWindow, stage_by_id
 
@@ -30,6 +31,8 @@ def _null_paths(value: Any, prefix: str) -> Iterator[str]:
 
 def _relevant(path: str, profile: Profile) -> bool:
     money, voting = profile.money, profile.voting
+    if not applies(profile, path):
+        return False  # an answer after another that rules it out (the MJOP's year after "none")
     if (
         path.startswith(("money.maintenance_plan_year", "money.planned."))
         and money.maintenance_plan == "none"

@@ -19,7 +19,7 @@ from vve.profile.paths import get_path
 from vve.services import clock
 
 from . import register, tables, votes
-from .steps import REGISTER_STEP, STEPS, UNKNOWN, VOTES_STEP, Question, Step
+from .steps import REGISTER_STEP, STEPS, UNKNOWN, VOTES_STEP, Question, Step, Table
 
 UNKNOWN_LABEL = _l("Weet ik niet")
 
@@ -170,3 +170,82 @@ def profile_values(
     if step.slug == VOTES_STEP:
         values.update(votes.profile_values(form, values.get("voting.model_reglement")))
     return values
+
+
+# --- a page with errors, and questions that do not apply -------------------------------
+
+VOTES_FIELDS = {
+    "owners": "owners.groups",
+    "weights": "voting.weights",
+    "ordinary": "voting.overrides",
+    "qualified": "voting.overrides",
+}
+
+
+def _field_paths(step: Step) -> dict[str, tuple[str, object]]:
+    """Form field name -> (profile path, label) for every answer of a step's form."""
+    found: dict[str, tuple[str, object]] = {
+        item.name: (item.path, item.label)
+        for item in step.items
+        if isinstance(item, (Question, Table))
+    }
+    if step.slug == VOTES_STEP:
+        found.update({name: (path, "") for name, path in VOTES_FIELDS.items()})
+    return found
+
+
+def unsaved_answers(step: Step, form: StepForm) -> list[tuple[str, str]] | None:
+    """(path, label) of each answer whose field has an error: those keep their stored
+    value while the others are saved. None when an error is not about one answer (say a
+    form-wide one): then nothing of the page can be saved safely."""
+    names = _field_paths(step)
+    if any(name not in names for name in form.errors):
+        return None
+    return [
+        (path, str(label or form[name].label.text))
+        for name, (path, label) in names.items()  # in the page's order
+        if name in form.errors
+    ]
+
+
+def inapplicable(step: Step, form: StepForm, profile: dict | None) -> list[Question | Table]:
+    """The questions of a posted page that do not apply: their controlling answer, as
+    posted when it is on this page, as stored when it is on an earlier step, rules them
+    out (vve/profile/conditions.py). What was posted for them is neither checked nor
+    saved; their stored answer is kept."""
+    here = {q.path: q for q in step.questions}
+    found: list[Question | Table] = []
+    items: tuple[Question | Table, ...] = (*step.questions, *step.tables)
+    for q in items:
+        condition = q.condition
+        if condition is None:
+            continue
+        controlling = here.get(condition.when)
+        value = (
+            _from_form_value(controlling, form[controlling.name].data)
+            if controlling is not None
+            else get_path(profile, condition.when)
+        )
+        if not condition.holds(value):
+            found.append(q)
+    return found
+
+
+def clear_errors(form: StepForm, items: list[Question | Table]) -> None:
+    """The errors of answers that are not asked: gone, their rows' too."""
+    for item in items:
+        form[item.name].errors = []
+        for entry in form[item.name] if isinstance(item, Table) else ():
+            entry.form.form_errors = []
+            for row_field in entry.form:
+                row_field.errors = []
+
+
+def reveal_values(step: Step, q: Question | Table) -> list[str] | None:
+    """The form values of the controlling radio on this page under which ``q`` applies
+    (``UNKNOWN`` for "weet ik niet"); None when its condition is not on this page."""
+    condition = q.condition
+    controlling = next((c for c in step.questions if condition and c.path == condition.when), None)
+    if condition is None or controlling is None:
+        return None
+    return [_to_form_value(controlling, value) for value in condition.values]

@@ -14,7 +14,7 @@ from vve.security import has_grant
 
 from . import register, saving
 from .forms import FORMS, profile_values
-from .step_page import render
+from .step_page import render, return_target
 
 
 def _changed(formdata) -> tuple[MultiDict, str, list[str], int]:
@@ -54,7 +54,11 @@ def post(dossier, number, current, next_page: Callable[[], str]):
     if register.pressed(request.form) is None:
         return saving.save(dossier, number, current, form, values, next_page())
     here = url_for(
-        "wizard.step", public_id=dossier.public_id, slug=current.slug, rijen=rows or None
+        "wizard.step",
+        public_id=dossier.public_id,
+        slug=current.slug,
+        rijen=rows or None,
+        terug=return_target(current),
     )
     done = " ".join(text for text in (info, _("De lijst is opgeslagen.")) if text)
     return saving.save(dossier, number, current, form, values, here, done)

@@ -12,6 +12,7 @@ from vve.profile import ProfileError
 from vve.profile.paths import get_path
 from vve.security import actor
 from vve.services import concurrency, dossiers
+from vve.services.concurrency import digest
 
 from . import conflicts, tables, votes_page
 from .forms import FORMS, answer_paths, form_data
@@ -60,6 +61,52 @@ def save(dossier, number, current, form, values, target, info=None):
         )
     _flash_cleaned(current, values, saved.profile.model_dump(mode="json"), saved.theirs)
     return redirect(target)
+
+
+def save_part(dossier, number, current, form, values, unsaved: list[str]):
+    """The valid answers of a page with errors: saved, and the page again as posted (what
+    was typed stays, errors and all), saying what was not saved. The form then carries
+    the new version and digests, so its next post is no false conflict; an answer someone
+    else changed meanwhile keeps the old digest and version, so that post merges it."""
+    paths = answer_paths(current)
+    posted = concurrency.read_digests(form.original.data, paths)
+    try:
+        saved = dossiers.save_step(
+            dossier,
+            values,
+            number - 1,  # reached, not done: the link resumes at this step
+            _version(form),
+            posted,
+            actor=actor(),
+            total_steps=len(STEPS),
+        )
+    except (dossiers.StaleDossier, ProfileError) as exc:
+        if isinstance(exc, ProfileError):
+            _attach_profile_errors(form, current, exc)
+        message = _(
+            "Er is niets opgeslagen: het dossier werd intussen gewijzigd, of een antwoord "
+            "past niet bij de andere. Verbeter de fouten en sla opnieuw op."
+        )
+        return render(dossier, number, current, form, message), 400
+    profile = saved.profile.model_dump(mode="json")
+    theirs = set(saved.theirs)
+    form.original.data = ",".join(
+        f"{path}:{posted[path] if path in theirs and path in posted else digest(get_path(profile, path))}"
+        for path in paths
+    )
+    if not theirs:
+        form.version.data = str(dossier.version)
+    message = _(
+        "De andere antwoorden zijn bewaard. Niet bewaard: %(fields)s.",
+        fields=", ".join(unsaved),
+    )
+    if theirs:
+        message += " " + _(
+            "Iemand anders heeft intussen ook %(fields)s gewijzigd. Die wijziging is "
+            "bewaard en blijft staan als u opnieuw opslaat.",
+            fields=", ".join(field_words(path) for path in saved.theirs),
+        )
+    return render(dossier, number, current, form, message), 400
 
 
 def _version(form) -> int | None:

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
 from vve import request_limits
+from vve.profile.conditions import applies
 from vve.profile.limits import MAX_APARTMENTS
 from vve.profile.paths import get_path
 from vve.security import (
@@ -20,11 +21,19 @@ from vve.security import (
 )
 from vve.services import audit, dossiers
 
-from . import bounds, municipality, register, register_checks, register_views, saving, votes_saving
-from .forms import FORMS, profile_values
-from .step_page import TOTAL_STEPS, render, stored_form
+from . import (
+    bounds,
+    municipality,
+    register,
+    register_checks,
+    register_views,
+    saving,
+    votes_saving,
+)
+from .forms import FORMS, clear_errors, inapplicable, profile_values, unsaved_answers
+from .step_page import TOTAL_STEPS, check_url, render, return_target, stored_form
 from .steps import REGISTER_STEP, STEPS, VOTES_STEP, step_by_slug
-from .votes import prepare
+from .votes import overrides, prepare, stale_kinds
 
 bp = Blueprint("wizard", __name__)
 
@@ -81,27 +90,56 @@ def step(dossier, slug):
     if refused is not None:
         return _refuse(dossier, number, current, refused)
     if slug == REGISTER_STEP:
-        forward = "back" not in request.form
-        return register_views.post(
-            dossier, number, current, lambda: _neighbour(dossier, number, 1 if forward else -1)
-        )
+        return register_views.post(dossier, number, current, lambda: _target(dossier, number))
     form = FORMS[slug]()
     prepare(form, dossier.profile)
     if getattr(g, "csrf_failed", False):
         form.validate()  # fill the fields' errors; nothing is saved
         return render(dossier, number, current, form, message=g.csrf_message), 400
-    if not form.validate():
-        return render(dossier, number, current, form), 400
-    back = "back" in request.form
-    target = _neighbour(dossier, number, -1 if back else +1)
+    form.validate()
+    skipped = inapplicable(current, form, dossier.profile)
+    clear_errors(form, skipped)  # not asked, so neither checked nor saved
+    if form.errors:
+        return _save_valid_part(dossier, number, current, form, skipped)
+    target = _target(dossier, number)
     if slug == VOTES_STEP:
         return votes_saving.save(dossier, number, current, form, target)
-    values = profile_values(current, form, dossier.profile, request.form)
-    if not back and municipality.must_ask(current, values, request.form):
-        here = url_for("wizard.step", public_id=dossier.public_id, slug=slug)
+    values = _values(current, form, skipped, dossier.profile)
+    if "back" not in request.form and municipality.must_ask(current, values, request.form):
+        here = url_for(
+            "wizard.step", public_id=dossier.public_id, slug=slug, terug=return_target(current)
+        )
         info = _("Controleer de gemeente hieronder en sla dan opnieuw op.")
         return saving.save(dossier, number, current, form, values, here, info)
     return saving.save(dossier, number, current, form, values, target)
+
+
+def _values(current, form, skipped, profile=None, stale=frozenset()) -> dict:
+    """The answers to save: inapplicable ones left out; a rule kind that still shows
+    another model's defaults refilled from the chosen model."""
+    if stale:
+        values = profile_values(current, form)
+        values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"), stale)
+    else:
+        values = profile_values(current, form, profile, request.form)
+    for q in skipped:
+        values.pop(q.path, None)
+    return values
+
+
+def _save_valid_part(dossier, number, current, form, skipped):
+    """A page with errors: its valid answers are saved, the others keep their stored
+    value, and the page says which. A conflict page, or an error that is not about one
+    answer, saves nothing (as before)."""
+    unsaved = unsaved_answers(current, form)
+    if unsaved is None or form.conflicts.data:
+        return render(dossier, number, current, form), 400
+    stale = stale_kinds(form)
+    values = _values(current, form, skipped, dossier.profile, stale=stale)
+    for path, _label in unsaved:
+        values.pop(path, None)
+    labels = list(dict.fromkeys(label for _path, label in unsaved))
+    return saving.save_part(dossier, number, current, form, values, labels)
 
 
 @bp.errorhandler(request_limits.TooManyFields)
@@ -132,6 +170,16 @@ def _refuse(dossier, number, current, refused):
     return render(dossier, number, current, stored_form(dossier, current), message), 413
 
 
+def _target(dossier, number: int) -> str:
+    """Where a saved step goes: back to the check page at the changed answer when the
+    change started there (both buttons: the board came to change one answer, not to walk
+    the steps again), else the next or the previous step."""
+    answer = return_target(STEPS[number - 1])
+    if answer is not None:
+        return check_url(dossier, answer)
+    return _neighbour(dossier, number, -1 if "back" in request.form else +1)
+
+
 def _neighbour(dossier, number: int, direction: int) -> str:
     index = number - 1 + direction
     if index < 0:
@@ -154,6 +202,7 @@ def check(dossier):
         number=TOTAL_STEPS,
         total=TOTAL_STEPS,
         get_path=get_path,
+        applies=lambda item: applies(dossier.profile, item.path),
         board=has_grant(dossier),
         register_kinds=register_checks.summary(apartments),
         register_warnings=register_checks.warnings(dossier.profile, apartments),

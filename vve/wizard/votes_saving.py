@@ -9,13 +9,19 @@ from flask_babel import gettext as _
 
 from . import saving, votes_page
 from .forms import profile_values
+from .step_page import return_target
 from .votes import overrides, stale_kinds
 
 
 def save(dossier, number, current, form, target: str):
     """Saved and on to ``target``; back to this page after a row button, or when the
     rules were refilled for another model (the board checks them first)."""
-    here = url_for("wizard.step", public_id=dossier.public_id, slug=current.slug)
+    here = url_for(
+        "wizard.step",
+        public_id=dossier.public_id,
+        slug=current.slug,
+        terug=return_target(current),
+    )
     more = votes_page.more_rows_target(request.form, form, dossier.public_id, current.slug)
     info = votes_page.more_rows_info(request.form)
     stale = stale_kinds(form)

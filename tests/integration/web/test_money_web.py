@@ -198,7 +198,12 @@ def test_row_errors_name_the_row_and_nothing_typed_is_lost(app, wizard):
     ):
         assert f'value="{value}"' in html, value
     assert '<option selected value="commercial">' in html
-    assert stored(app, wizard.public_id).profile == before  # nothing saved
+    # the valid answers are saved; the table and the rate with errors keep their old value
+    assert "Niet bewaard: Breukdelen, Rente in het aanbod (%)." in text
+    money, old = stored(app, wizard.public_id).profile["money"], before["money"]
+    assert money["cost_shares"] == old["cost_shares"]
+    assert money["loan_quote"]["rate_percent"] == old["loan_quote"]["rate_percent"]
+    assert money["reserve_for_plan"] == 20000 and money["advice_cost"] == 16500
 
 
 def test_a_share_outside_zero_to_one_is_refused(wizard):
@@ -211,6 +216,7 @@ def test_a_share_outside_zero_to_one_is_refused(wizard):
         response = wizard.submit(
             "kosten",
             {
+                "money__cost_share_method": "table",
                 "money__cost_shares-0-label": "woning",
                 "money__cost_shares-0-apartments": "12",
                 "money__cost_shares-0-share": share,
@@ -330,15 +336,17 @@ def test_the_check_page_shows_the_new_answers_with_change_links(wizard):
     assert "Jaar: 2028, Bedrag: € 45.000" in text
     assert "3,69%" in text and "20 jaar" in text and "€ 150.000" in text
     base = f"/d/{wizard.public_id}/stap/"
-    for anchor in (
-        "kosten#money__cost_shares",
-        "kosten#money__loan_quote__rate_percent",
-        "kosten#money__figures",
-        "onderhoud#money__reserve_commitments",
-        "gebouw#building__floor_area_per_dwelling",
-        "installaties#installations__gas_use_m3",
+    for slug, anchor in (
+        ("kosten", "money__cost_shares"),
+        ("kosten", "money__loan_quote__rate_percent"),
+        ("kosten", "money__figures"),
+        ("onderhoud", "money__reserve_commitments"),
+        ("gebouw", "building__floor_area_per_dwelling"),
+        ("installaties", "installations__gas_use_m3"),
     ):
-        assert base + anchor in html, anchor
+        # the change link lands on the field and returns to this row afterwards
+        assert f"{base}{slug}?terug={anchor}#{anchor}" in html, anchor
+        assert f'id="antwoord-{anchor}"' in html, anchor
 
 
 def test_old_dossiers_resume_at_the_new_step(app, wizard):
@@ -528,6 +536,7 @@ def test_a_stale_save_names_the_changed_table_and_keeps_the_typed_rows(app, wiza
     wizard.submit("kosten", COSTS)  # someone else saves first
     old.update(
         {
+            "money__cost_share_method": "table",
             "money__cost_shares-0-label": "mijn regel",
             "money__cost_shares-0-share": "1/12",
             "money__cost_shares-0-apartments": "12",

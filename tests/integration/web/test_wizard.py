@@ -256,7 +256,10 @@ def test_check_page_lists_every_answer_with_a_change_link(wizard):
     html = wizard.client.get(f"/d/{wizard.public_id}/controle").get_data(as_text=True)
     assert "VvE De Linde" in html and "Een VvE-beheerder" in html
     assert html.count("Wijzigen") >= 40
-    assert f"/d/{wizard.public_id}/stap/gebouw#building__construction_year" in html
+    assert (
+        f"/d/{wizard.public_id}/stap/gebouw?terug=building__construction_year"
+        "#building__construction_year"
+    ) in html
 
 
 def test_plan_page_calculator_and_word_download(app, wizard):

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
+from vve.profile.conditions import planned_year
 
 from .amounts import Range, cents
 
@@ -164,7 +165,9 @@ def _unknown_spending(
     return tuple(
         sorted(
             (year, component)
-            for component, year in money.planned.model_dump().items()
-            if year is not None and year in years and year not in entered
+            for component in money.planned.model_dump()
+            if (year := planned_year(profile, component)) is not None
+            and year in years
+            and year not in entered
         )
     )

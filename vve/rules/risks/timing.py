@@ -6,6 +6,7 @@ from __future__ import annotations
 from vve.knowledge import Knowledge
 from vve.labels import lower_words
 from vve.profile import Profile
+from vve.profile.conditions import planned_year
 
 from ..measures import Measure, missed_couplings
 from ..stages import StageWindow, stage_by_id
@@ -80,7 +81,7 @@ def _maintenance_first(
 
 def _boiler_first(profile: Profile) -> list[Found]:
     """The collective boiler is due before the heat network comes."""
-    boiler = profile.money.planned.collective_boiler
+    boiler = planned_year(profile, "collective_boiler")
     expected = profile.municipal.expected_year
     if (
         boiler is not None

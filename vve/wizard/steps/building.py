@@ -214,12 +214,6 @@ BUILDING_STEPS: tuple[Step, ...] = (
                 choices=tuple(lazy_pairs(HEATING)),
             ),
             Question(
-                "installations.hot_water",
-                "choice",
-                _l("Warm water"),
-                choices=tuple(lazy_pairs(HOT_WATER)),
-            ),
-            Question(
                 "installations.boilers_installed_year",
                 "year",
                 _l("In welk jaar zijn de meeste ketels geplaatst?"),
@@ -227,6 +221,12 @@ BUILDING_STEPS: tuple[Step, ...] = (
                 minimum=1950,
                 maximum=2100,
                 past=True,
+            ),
+            Question(
+                "installations.hot_water",
+                "choice",
+                _l("Warm water"),
+                choices=tuple(lazy_pairs(HOT_WATER)),
             ),
             Question(
                 "building.ventilation",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import lazy_gettext as _l
 
+from vve.profile.conditions import CONDITIONS, Condition
 from vve.terms import lazy_pairs
 from vve.vocabulary import INSULATION_LEVELS
 
@@ -33,6 +34,12 @@ class Question:
     @property
     def name(self) -> str:
         return self.path.replace(".", "__")
+
+    @property
+    def condition(self) -> Condition | None:
+        """When this question applies (vve/profile/conditions.py): not asked, or asked
+        under its controlling question, while another answer rules it out."""
+        return CONDITIONS.get(self.path)
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,11 @@ class Table:
     @property
     def name(self) -> str:
         return self.path.replace(".", "__")
+
+    @property
+    def condition(self) -> Condition | None:
+        """When this table applies, as a question's (Question.condition)."""
+        return CONDITIONS.get(self.path)
 
 
 @dataclass(frozen=True)
