@@ -55,7 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from . import database, errors, filters, reads, request_limits, security
+    from . import database, errors, filters, reads, request_limits, security, session_end
     from .advisors.account import bp as account_bp
     from .advisors.admin import bp as admin_bp
     from .advisors.auth import bp as auth_bp
@@ -69,6 +69,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .wizard.views import bp as wizard_bp
 
     security.init_app(app)
+    session_end.init_app(app)
     request_limits.init_app(app)
     errors.init_app(app)
     reads.init_app(app)
