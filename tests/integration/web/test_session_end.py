@@ -15,7 +15,7 @@ from tests.integration.web.conftest import csrf_of, form_values
 from tests.integration.web.test_advisors import PASSWORD, enrol, login, make_user, next_code
 from vve.extensions import db
 from vve.models import Dossier, KeptInput, SecurityEvent
-from vve.services import clock, kept_input, sessions
+from vve.services import accounts, clock, kept_input, sessions
 
 shared = test_advisors.shared  # the fixture: a board's dossier shared with Drenthe
 STEP = "vve"
@@ -95,6 +95,7 @@ def test_a_step_posted_after_the_login_ended_comes_back_after_the_next_login(app
     html = restored.get_data(as_text=True)
     assert restored.status_code == 200
     assert 'value="VvE De Linde Noord"' in html and "nog niet opgeslagen" in html
+    assert "Uw sessie was verlopen" not in html  # a notice, not a refused token
     assert _stored_name(app, shared.public_id) == "VvE De Linde"  # not re-posted
     # once: the next visit shows what is stored
     assert 'value="VvE De Linde Noord"' not in advisor.get(url).get_data(as_text=True)
@@ -154,6 +155,19 @@ def test_passwords_tokens_and_oversized_forms_are_never_kept(app, moved):
         kept = db.session.execute(db.select(KeptInput)).scalar_one()
         assert {n for n, _ in kept.fields} == {"email", "name", "role"}
         assert "wachtwoord" not in str(kept.fields)
+    code_step = _log_in_again(admin, "admin@drenthe.nl", response.headers["Location"])
+    code_url = code_step.headers["Location"]
+    page = admin.get(code_url).get_data(as_text=True)
+    back = admin.post(
+        code_url, data={"csrf_token": csrf_of(page), "code": next_code(admin, "admin@drenthe.nl")}
+    )
+    assert back.headers["Location"].endswith("/adviseur/beheer/gebruikers")
+    restored = admin.get("/adviseur/beheer/gebruikers")
+    html = restored.get_data(as_text=True)
+    assert restored.status_code == 200 and "nog niet opgeslagen" in html
+    assert 'value="nieuw@drenthe.nl"' in html and "een ander lang wachtwoord" not in html
+    with app.app_context():
+        assert accounts.user_by_email("nieuw@drenthe.nl") is None  # nothing created
     assert kept_input.fields_to_keep({"x": "a" * (kept_input.MAX_BYTES + 1)}.items()) is None
 
 
@@ -162,22 +176,9 @@ def test_a_login_ended_on_purpose_keeps_nothing(app, shared):
     url = shared.url(STEP)
     page = advisor.get(url).get_data(as_text=True)
     with app.app_context():
-        sessions.end_sessions(db.session.get(_user_model(), _user_id(app)))
+        sessions.end_sessions(accounts.user_by_email("anna@drenthe.nl"))
         db.session.commit()
     response = advisor.post(url, data={**form_values(page), NAME: "Na blokkeren"})
     assert response.status_code == 404  # as before: no right, nothing kept
     with app.app_context():
         assert db.session.execute(db.select(KeptInput)).first() is None
-
-
-def _user_model():
-    from vve.models import User
-
-    return User
-
-
-def _user_id(app):
-    from vve.services import accounts
-
-    with app.app_context():
-        return accounts.user_by_email("anna@drenthe.nl").id
