@@ -69,12 +69,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     from .wizard.views import bp as wizard_bp
 
     security.init_app(app)
-    session_end.init_app(app)
     request_limits.init_app(app)
     errors.init_app(app)
     reads.init_app(app)
     filters.init_app(app)
     presenters.init_app(app)
+    # last: its after_request runs first, so the others see a restored form's GET as a GET
+    session_end.init_app(app)
     app.register_blueprint(wizard_bp)
     app.register_blueprint(access_bp)
     app.register_blueprint(plan_bp)

@@ -91,9 +91,11 @@ def test_a_step_posted_after_the_login_ended_comes_back_after_the_next_login(app
     assert "bewaard" in login_page
     back = _log_in_again(advisor, "anna@drenthe.nl", response.headers["Location"])
     assert back.status_code == 302 and back.headers["Location"].endswith(url)
+    reads = len(_events(app, "dossier_read"))
     restored = advisor.get(url)
     html = restored.get_data(as_text=True)
     assert restored.status_code == 200
+    assert len(_events(app, "dossier_read")) == reads + 1  # a read like any other
     assert 'value="VvE De Linde Noord"' in html and "nog niet opgeslagen" in html
     assert "Uw sessie was verlopen" not in html  # a notice, not a refused token
     assert _stored_name(app, shared.public_id) == "VvE De Linde"  # not re-posted
