@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import threading
 from functools import cache
 from pathlib import Path
@@ -68,16 +69,51 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, request):
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True
     )
     page = context.new_page()
     yield page
-    # the state a test ends in, shot or not: checked too (a failed test keeps its own error)
-    if not page.is_closed() and page.url.startswith("http"):
-        check_accessibility(page, f"the last page ({page.url})")
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        context.skip_axe = True  # a failed test keeps its own error, not a second one
     context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.rep_call = report
+
+
+@pytest.fixture(autouse=True)
+def _axe_when_a_context_closes(monkeypatch):
+    """The states a test does not shoot: every page still open when its browser context
+    closes (the test's last state, in each browser it used) passes axe-core too; not while
+    an exception is on its way out of the test (the ``finally`` that closes a context)."""
+    from playwright.sync_api import Browser, BrowserContext
+
+    original, new_context = BrowserContext.close, Browser.new_context
+
+    def make(self, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        # axe runs on promises and timers, which a page without scripts never settles;
+        # such a page is the same template as with scripts, checked in the other tests
+        context.skip_axe = kwargs.get("java_script_enabled") is False
+        return context
+
+    def close(self, *args, **kwargs):
+        if sys.exc_info()[0] is None and not getattr(self, "skip_axe", False):
+            for open_page in self.pages:
+                if open_page.url.startswith("http"):
+                    check_accessibility(open_page, f"the last state of {open_page.url}")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Browser, "new_context", make)
+    monkeypatch.setattr(BrowserContext, "close", close)
 
 
 @cache

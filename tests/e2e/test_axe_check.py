@@ -31,3 +31,21 @@ def test_every_page_state_of_the_start_passes_axe(server, page):
     check_accessibility(page, "the start page")
     page.goto(server + "/adviseur/inloggen")
     check_accessibility(page, "the advisors' login")
+
+
+def test_a_page_left_open_is_checked_when_its_browser_context_closes(browser, server):
+    context = browser.new_context()
+    faulty = context.new_page()
+    faulty.route(
+        server + "/zonder-alt",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body='<!doctype html><html lang="nl"><title>t</title><main><h1>K</h1>'
+            '<img src="data:," id="zonder-alt"></main></html>',
+        ),
+    )
+    faulty.goto(server + "/zonder-alt")
+    with pytest.raises(AssertionError, match="image-alt"):
+        context.close()
+    context.skip_axe = True
+    context.close()
