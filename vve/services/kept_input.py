@@ -43,13 +43,18 @@ def fields_to_keep(pairs: Iterable[tuple[str, str]]) -> list[list[str]] | None:
     return kept
 
 
+def forget_dossier(public_id: str) -> None:
+    """A deleted dossier's kept input goes with it; the caller commits."""
+    db.session.execute(db.delete(KeptInput).where(KeptInput.path.startswith(f"/d/{public_id}/")))
+
+
 def keep_input(user: User, path: str, pairs: Iterable[tuple[str, str]]) -> str | None:
     """Keep a form ``user`` posted to ``path`` after his login ended; the token for the
     browser's cookie, or None when nothing can be kept (too large, path too long)."""
     fields = fields_to_keep(pairs)
     if fields is None or len(path) > MAX_PATH:
         return None
-    _purge()
+    purge()
     token = secrets.token_urlsafe(32)
     db.session.add(
         KeptInput(
@@ -103,5 +108,7 @@ def still_kept(token: str | None) -> bool:
     return db.session.execute(query).first() is not None
 
 
-def _purge() -> None:
+def purge() -> None:
+    """Delete what waited longer than ``KEEP_FOR`` (at every keep and every login); the
+    caller commits."""
     db.session.execute(db.delete(KeptInput).where(KeptInput.kept_at < clock.now() - KEEP_FOR))

@@ -15,7 +15,7 @@ from tests.integration.web.conftest import csrf_of, form_values
 from tests.integration.web.test_advisors import PASSWORD, enrol, login, make_user, next_code
 from vve.extensions import db
 from vve.models import Dossier, KeptInput, SecurityEvent
-from vve.services import accounts, clock, kept_input, sessions
+from vve.services import accounts, clock, dossiers, kept_input, sessions
 
 shared = test_advisors.shared  # the fixture: a board's dossier shared with Drenthe
 STEP = "vve"
@@ -182,5 +182,29 @@ def test_a_login_ended_on_purpose_keeps_nothing(app, shared):
         db.session.commit()
     response = advisor.post(url, data={**form_values(page), NAME: "Na blokkeren"})
     assert response.status_code == 404  # as before: no right, nothing kept
+    with app.app_context():
+        assert db.session.execute(db.select(KeptInput)).first() is None
+
+
+def test_a_deleted_dossiers_kept_input_goes_with_it(app, shared, moved):
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    url = shared.url(STEP)
+    page = advisor.get(url).get_data(as_text=True)
+    moved[0] = sessions.LIFETIME + dt.timedelta(minutes=1)
+    advisor.post(url, data={**form_values(page), NAME: "Weg met het dossier"})
+    with app.app_context():
+        assert db.session.execute(db.select(KeptInput)).first() is not None
+        dossiers.delete_dossier(dossiers.find_dossier(shared.public_id))
+        assert db.session.execute(db.select(KeptInput)).first() is None
+
+
+def test_what_waited_too_long_is_deleted_at_the_next_login(app, shared, moved):
+    advisor = login(app.test_client(), "anna@drenthe.nl")
+    url = shared.url(STEP)
+    page = advisor.get(url).get_data(as_text=True)
+    moved[0] = sessions.LIFETIME + dt.timedelta(minutes=1)
+    advisor.post(url, data={**form_values(page), NAME: "Te laat"})
+    moved[0] += kept_input.KEEP_FOR + dt.timedelta(minutes=1)
+    login(app.test_client(), "bart@elders.nl")
     with app.app_context():
         assert db.session.execute(db.select(KeptInput)).first() is None
