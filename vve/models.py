@@ -156,6 +156,26 @@ class AdvisorSession(Model):
     user: Mapped[User] = relationship()
 
 
+class KeptInput(Model):
+    """A form an advisor posted after his login had ended, kept until he logs in again.
+
+    On the server, not in the cookie (which is readable and holds 4 KB): the cookie keeps a
+    random token, this row its hash. Only the user whose login ended gets it back, once,
+    on the page it was posted to; never a password, a token or a file
+    (vve.services.kept_input)."""
+
+    __tablename__ = "kept_input"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    path: Mapped[str] = mapped_column(String(500))
+    fields: Mapped[list[Any]] = mapped_column(JSON)
+    kept_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class LoginFailure(Model):
     """A wrong password or code, per client address (hashed as vve.ratelimit hashes it) and
     account (none when the e-mail address matches no account): the login's throttles count

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import NotFound
 
-from .services import audit, logins, sessions
+from .services import audit, clock, logins, sessions
 from .services.accounts import setup_step
 from .services.dossiers import find_dossier
 from .services.sharing import organisation_can_see
@@ -21,6 +21,11 @@ MAX_GRANTS = 20
 # Forms that are shown again with what was typed when their CSRF token has expired
 # (the view sees ``g.csrf_failed`` and saves nothing).
 KEEPS_TYPING = ("wizard.step", "meetings.show", "meetings.correct")
+# Forms whose input is kept when an advisor posts them after his login ended, and shown
+# again after the next login (vve.services.kept_input). Each saves nothing when shown
+# again: the KEEPS_TYPING views see ``g.csrf_failed``, the others validate a FlaskForm,
+# which fails without the CSRF token that is never kept.
+KEEPS_INPUT = (*KEEPS_TYPING, "advisor.municipal_edit", "advisor.users")
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"
@@ -75,7 +80,7 @@ def drop_grant(public_id: str) -> None:
 
 
 ADVISOR_SESSION = sessions.LIFETIME
-LOGIN_KEYS = ("sid", "login_at", "login_pending")
+LOGIN_KEYS = ("sid", "login_at", "uid", "login_pending", "ended_login")
 PENDING_SECONDS = 5 * 60  # between the password and the code
 
 
@@ -92,12 +97,23 @@ def session_user():
     token, since = session.get("sid"), session.get("login_at")
     if token and since:
         started = dt.datetime.fromisoformat(since)
-        if dt.datetime.now(dt.UTC) - started < ADVISOR_SESSION:
+        if clock.now() - started < ADVISOR_SESSION:
             g.session_user = sessions.user_of_session(token)
+        elif isinstance(session.get("uid"), int):
+            # ended by time, not on purpose: a form posted now is kept (keep_input)
+            session["ended_login"] = session["uid"]
     if g.session_user is None:
-        session.pop("sid", None)
-        session.pop("login_at", None)
+        for key in ("sid", "login_at", "uid"):
+            session.pop(key, None)
     return g.session_user
+
+
+def session_ends() -> dt.datetime | None:
+    """When this browser's login ends (eight hours after it began, whatever is done)."""
+    since = session.get("login_at")
+    if session_user() is None or not since:
+        return None
+    return dt.datetime.fromisoformat(since) + ADVISOR_SESSION
 
 
 def current_user():
@@ -119,11 +135,12 @@ def log_in(login) -> None:
         session["login_pending"] = {
             "user": login.user.id,
             "check": login.pending_check,
-            "at": dt.datetime.now(dt.UTC).isoformat(),
+            "at": clock.now().isoformat(),
         }
         return
     session["sid"] = login.token
-    session["login_at"] = dt.datetime.now(dt.UTC).isoformat()
+    session["uid"] = login.user.id
+    session["login_at"] = clock.now().isoformat()
     session.permanent = True
 
 
@@ -134,7 +151,7 @@ def pending_login() -> tuple[int, str] | None:
     if not isinstance(pending, dict) or not isinstance(pending.get("user"), int):
         return None
     started = dt.datetime.fromisoformat(str(pending.get("at")))
-    if (dt.datetime.now(dt.UTC) - started).total_seconds() > PENDING_SECONDS:
+    if (clock.now() - started).total_seconds() > PENDING_SECONDS:
         session.pop("login_pending", None)
         return None
     return pending["user"], str(pending.get("check", ""))
@@ -269,7 +286,14 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def user_in_templates():
-        return {"current_user": current_user(), "session_user": session_user()}
+        ends = session_ends()
+        return {
+            "current_user": current_user(),
+            "session_user": session_user(),
+            "session_ends": ends,
+            "session_ends_local": ends.astimezone(clock.local_zone()) if ends else None,
+            "session_seconds": int((ends - clock.now()).total_seconds()) if ends else None,
+        }
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):

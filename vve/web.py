@@ -55,7 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 
-    from . import database, errors, filters, reads, request_limits, security
+    from . import database, errors, filters, reads, request_limits, security, session_end
     from .advisors.account import bp as account_bp
     from .advisors.admin import bp as admin_bp
     from .advisors.auth import bp as auth_bp
@@ -74,6 +74,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     reads.init_app(app)
     filters.init_app(app)
     presenters.init_app(app)
+    # last: its after_request runs first, so the others see a restored form's GET as a GET
+    session_end.init_app(app)
     app.register_blueprint(wizard_bp)
     app.register_blueprint(access_bp)
     app.register_blueprint(plan_bp)

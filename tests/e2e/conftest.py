@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import threading
+from functools import cache
+from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
@@ -15,6 +18,9 @@ from vve.web import create_app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+# axe-core from the npm registry, vendored with its licence (tests/e2e/vendor/README.md)
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 
 
@@ -63,19 +69,90 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, request):
     context = browser.new_context(
         viewport={"width": 1280, "height": 900}, locale="nl-NL", accept_downloads=True
     )
     page = context.new_page()
     yield page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        context.skip_axe = True  # a failed test keeps its own error, not a second one
     context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.rep_call = report
+
+
+@pytest.fixture(autouse=True)
+def _axe_when_a_context_closes(monkeypatch):
+    """The states a test does not shoot: every page still open when its browser context
+    closes (the test's last state, in each browser it used) passes axe-core too; not while
+    an exception is on its way out of the test (the ``finally`` that closes a context)."""
+    from playwright.sync_api import Browser, BrowserContext
+
+    original, new_context = BrowserContext.close, Browser.new_context
+
+    def make(self, *args, **kwargs):
+        context = new_context(self, *args, **kwargs)
+        # axe runs on promises and timers, which a page without scripts never settles;
+        # such a page is the same template as with scripts, checked in the other tests
+        context.skip_axe = kwargs.get("java_script_enabled") is False
+        return context
+
+    def close(self, *args, **kwargs):
+        if sys.exc_info()[0] is None and not getattr(self, "skip_axe", False):
+            for open_page in self.pages:
+                if open_page.url.startswith("http"):
+                    check_accessibility(open_page, f"the last state of {open_page.url}")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Browser, "new_context", make)
+    monkeypatch.setattr(BrowserContext, "close", close)
+
+
+@cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8")
+
+
+def check_accessibility(page, name: str) -> None:
+    """axe-core on the page as it stands: no violation of WCAG 2.0/2.1 A and AA, nor of
+    axe's best practices. The app's CSP forbids inline scripts, so axe is evaluated
+    through the DevTools protocol (not a <script> tag), once per document."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(_axe_source())
+    violations = page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(document, {
+                runOnly: {type: "tag", values: tags}, resultTypes: ["violations"],
+            });
+            return results.violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+                more: Math.max(0, v.nodes.length - 5),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+    assert not violations, f"axe-core: {name} has violations:\n" + "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']} {v['helpUrl']}\n    "
+        + "\n    ".join(v["nodes"])
+        + (f"\n    … and {v['more']} more" if v["more"] else "")
+        for v in violations
+    )
 
 
 def shoot(page, name: str) -> None:
     """Screenshot at 1280, 375 and 320 px wide; kept as artefacts of the run. Every page
     shot reflows (WCAG 1.4.10): nothing makes the page wider than the screen, wide tables
-    scroll inside their own region."""
+    scroll inside their own region. And every state shot passes axe-core at each width
+    (check_accessibility)."""
     for width in (1280, 375, 320):
         page.set_viewport_size({"width": width, "height": 900})
         target = SCREENSHOTS / str(width) / f"{name}.png"
@@ -83,6 +160,7 @@ def shoot(page, name: str) -> None:
         page.screenshot(path=str(target), full_page=True)
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= width, f"{name} is {wide} px wide at {width} px"
+        check_accessibility(page, f"{name} at {width} px")
     page.set_viewport_size({"width": 1280, "height": 900})
 
 

@@ -3,10 +3,6 @@ organisation's security log. (The users list itself is advisor.users.)"""
 
 from __future__ import annotations
 
-import datetime as dt
-from functools import cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 from babel.dates import format_datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
@@ -14,7 +10,7 @@ from flask_babel import gettext as _
 
 from vve.fields import CleanForm
 from vve.security import login_required
-from vve.services import accounts, audit, second_factor
+from vve.services import accounts, audit, clock, second_factor
 from vve.services.clock import aware
 from vve.terms import labels
 from vve.vocabulary import SECURITY_EVENTS
@@ -22,15 +18,6 @@ from vve.vocabulary import SECURITY_EVENTS
 bp = Blueprint("admin", __name__, url_prefix="/adviseur/beheer")
 
 LOG_LIMIT = 200
-
-
-@cache
-def _local_time() -> dt.tzinfo:
-    """The organisations' own clock; UTC where the system has no time-zone data."""
-    try:
-        return ZoneInfo("Europe/Amsterdam")
-    except ZoneInfoNotFoundError:
-        return dt.UTC
 
 
 def _managed(admin, user_id):
@@ -101,7 +88,10 @@ def security_log(admin):
         {
             "at": aware(event.at),
             "when": format_datetime(
-                aware(event.at), "short", tzinfo=_local_time(), locale=str(get_locale() or "nl")
+                aware(event.at),
+                "short",
+                tzinfo=clock.local_zone(),
+                locale=str(get_locale() or "nl"),
             ),
             "label": event_labels.get(event.action, event.action),
             "actor": _actor(event.actor, by_email),

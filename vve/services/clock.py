@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def now() -> dt.datetime:
@@ -20,3 +22,12 @@ def aware(value: dt.datetime | None) -> dt.datetime | None:
     if value is not None and value.tzinfo is None:
         return value.replace(tzinfo=dt.UTC)
     return value
+
+
+@cache
+def local_zone() -> dt.tzinfo:
+    """The organisations' own clock; UTC where the system has no time-zone data."""
+    try:
+        return ZoneInfo("Europe/Amsterdam")
+    except ZoneInfoNotFoundError:
+        return dt.UTC

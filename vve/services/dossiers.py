@@ -16,7 +16,7 @@ from vve.models import Dossier, User
 from vve.profile import FieldError, Profile, ProfileError, load_profile, parse_profile
 from vve.profile.paths import get_path, set_path
 
-from . import audit
+from . import audit, kept_input
 from .concurrency import StaleDossier, merge_answers, run_unit_of_work
 from .plans import Download, slug
 from .summaries import summarise
@@ -198,6 +198,7 @@ def delete_dossier(dossier: Dossier) -> None:
         audit.security_event(
             "dossier_deleted", actor=audit.BOARD, subject=dossier.public_id, detail=tombstone
         )
+        kept_input.forget_dossier(dossier.public_id)
         db.session.delete(dossier)
 
     run_unit_of_work(work)

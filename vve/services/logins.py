@@ -15,7 +15,7 @@ from vve.extensions import db
 from vve.models import User
 from vve.vocabulary.base import N_
 
-from . import accounts, audit, second_factor, sessions, throttle
+from . import accounts, audit, kept_input, second_factor, sessions, throttle
 from .accounts import LoginRefused
 
 REFUSED = N_(
@@ -102,6 +102,7 @@ def log_in_with_code(user_id: int, check: str, code: str, client: str) -> Login:
 def _open(user: User, factors: int, previous: str | None) -> str:
     sessions.close_session(previous)
     token = sessions.open_session(user)
+    kept_input.purge()
     audit.security_event(
         "login", user, subject=accounts.subject_of(user), detail={"factors": factors}
     )

@@ -13,7 +13,7 @@ import secrets
 from vve.extensions import db
 from vve.models import AdvisorSession, User
 
-from .clock import aware, now
+from . import clock
 
 LIFETIME = dt.timedelta(hours=8)
 
@@ -25,9 +25,9 @@ def _hash(token: str) -> str:
 def open_session(user: User) -> str:
     """A new login for ``user``; returns the token for the cookie. The caller commits."""
     token = secrets.token_urlsafe(32)
-    db.session.execute(db.delete(AdvisorSession).where(AdvisorSession.expires_at < now()))
+    db.session.execute(db.delete(AdvisorSession).where(AdvisorSession.expires_at < clock.now()))
     db.session.add(
-        AdvisorSession(token_hash=_hash(token), user_id=user.id, expires_at=now() + LIFETIME)
+        AdvisorSession(token_hash=_hash(token), user_id=user.id, expires_at=clock.now() + LIFETIME)
     )
     return token
 
@@ -41,8 +41,8 @@ def user_of_session(token: str | None) -> User | None:
     ).scalar_one_or_none()
     if row is None or not row.user.active:
         return None
-    expires = aware(row.expires_at)
-    return row.user if expires is not None and expires > now() else None
+    expires = clock.aware(row.expires_at)
+    return row.user if expires is not None and expires > clock.now() else None
 
 
 def close_session(token: str | None) -> None:

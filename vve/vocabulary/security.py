@@ -36,6 +36,16 @@ SECURITY_EVENTS = CodeSet(
         N_("Te veel inlogpogingen vanaf één adres"),
     ),
     Term("logout", "uitgelogd", N_("Uitgelogd")),
+    Term(
+        "input_kept",
+        "invoer bewaard na het einde van een sessie",
+        N_("Invoer bewaard na het einde van een sessie"),
+    ),
+    Term(
+        "input_restored",
+        "bewaarde invoer teruggezet na inloggen",
+        N_("Bewaarde invoer teruggezet na inloggen"),
+    ),
     Term("user_created", "gebruiker aangemaakt", N_("Gebruiker aangemaakt")),
     Term("user_blocked", "gebruiker geblokkeerd", N_("Gebruiker geblokkeerd")),
     Term("user_unblocked", "gebruiker gedeblokkeerd", N_("Gebruiker gedeblokkeerd")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from flask import Flask
+from flask import Flask, g
 from flask_babel import format_date, format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -41,7 +41,8 @@ def form_errors(form) -> list[tuple[str, str, str]]:
         found.append(("inhoud", _("Formulier"), str(text)))
     for field in form:
         if field.type in ("CSRFTokenField", "HiddenField"):
-            if field.type == "CSRFTokenField" and field.errors:
+            # a form restored after a login (vve.session_end) has no token by design
+            if field.type == "CSRFTokenField" and field.errors and not g.get("restored_input"):
                 found.append(
                     ("inhoud", _("Formulier"), _("Uw sessie was verlopen; sla opnieuw op."))
                 )
