@@ -77,3 +77,22 @@ def test_the_municipality_field_suggests_the_known_municipalities(wizard):
     page = _page(wizard)
     assert 'list="association__municipality-suggestions"' in page
     assert '<option value="Westerveld">' in page
+
+
+def test_an_offer_during_a_change_from_the_check_page_still_returns_there(app, wizard, table):
+    """A postcode changed from the check page: the municipality is offered on the step,
+    which keeps the way back; confirming it returns to the check page at that answer."""
+    url = wizard.url("vve") + "?terug=association__postcode"
+    form = form_values(wizard.client.get(url).get_data(as_text=True))
+    form.update({"association__name": "VvE Emmen", "association__postcode": "7811 AB", "next": ""})
+    offered = wizard.client.post(url, data=form)
+    assert offered.status_code == 302
+    assert offered.headers["Location"].endswith("/stap/vve?terug=association__postcode")
+    page = html_lib.unescape(wizard.client.get(offered.headers["Location"]).get_data(as_text=True))
+    assert OFFER in page
+    again = form_values(page)
+    assert again["terug"] == "association__postcode"
+    again["next"] = ""
+    confirmed = wizard.client.post(offered.headers["Location"], data=again)
+    assert confirmed.headers["Location"].endswith("/controle#antwoord-association__postcode")
+    assert _stored(app, wizard.public_id) == ("Emmen", "Emmen")
