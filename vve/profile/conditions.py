@@ -1,5 +1,6 @@
 """Answers that only mean something after another answer: the year of an MJOP the VvE does
-not have, the replacement of a collective boiler in a building with a boiler per dwelling.
+not have, the replacement of a collective boiler in a building with a boiler per dwelling,
+a threshold amount the meeting did not set.
 
 One table for the wizard (which does not ask such a question, or ignores what is posted
 for it) and the rules (which do not use it). A stored answer that no longer applies is
@@ -38,6 +39,9 @@ CONDITIONS: dict[str, Condition] = {
     "installations.boilers_installed_year": Condition(
         "installations.heating", _SOME_BOILER_OR_UNKNOWN
     ),
+    # an amount only the meeting sets: after "Nee" there is none to use (an amount given
+    # while the board does not know whether one was set is taken as set, as before)
+    "voting.threshold_amount": Condition("voting.threshold_amount_set", (True, None)),
 }
 
 

@@ -44,10 +44,6 @@ _CUSTOM = {
         "U koos voor gewogen stemmen; vul de stemmentabel in "
         "(soort recht, aantal rechten, stemmen per recht)."
     ),
-    "threshold_amount_without_set": (
-        "U gaf een drempelbedrag op, maar ook dat de vergadering "
-        "geen drempelbedrag heeft vastgesteld."
-    ),
     "owner_votes_exceed_total": (
         "De eigenaarsgroepen hebben samen {0} stemmen, meer dan de {1} stemmen van de hele VvE."
     ),
@@ -70,7 +66,6 @@ _CUSTOM = {
 # Which field a cross-field code belongs to, so the wizard can put it next to it.
 _CUSTOM_PATH = {
     "weights_missing": "voting.weights",
-    "threshold_amount_without_set": "voting.threshold_amount",
     "owner_votes_exceed_total": "owners.groups",
     "total_votes_zero": "building.rights.dwellings",
     "apartment_number_twice": "apartments",

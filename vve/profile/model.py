@@ -278,8 +278,8 @@ class Profile(_Part):
         # The vote table and the building's rights are answered on different steps; where
         # they disagree the plan flags it (risk "weights_mismatch") instead of refusing a save
         # that would leave the board stuck between two steps.
-        if self.voting.threshold_amount is not None and self.voting.threshold_amount_set is False:
-            raise ValueError("threshold_amount_without_set")
+        # An amount beside "no threshold set" is kept, unused (vve/profile/conditions.py):
+        # refusing it would leave the board stuck after answering "Nee".
         check_register(self.apartments)
         total_votes = self.total_votes()
         if total_votes == 0:

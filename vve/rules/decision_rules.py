@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from vve.knowledge import DecisionEntry, Knowledge, ModelSpec, RuleSpec
 from vve.profile import Profile
-from vve.profile.conditions import planned_year
+from vve.profile.conditions import applies, planned_year
 
 from .applied import AppliedRule, apply_rule
 from .context import VoteContext
@@ -155,7 +155,8 @@ def _below_threshold(
 ) -> tuple[AppliedRule, list[AppliedRule]]:
     """Below the threshold amount the ordinary rule applies; with no amount set there are
     two readings, and the plan takes the one that holds under both."""
-    amount = v.profile.voting.threshold_amount
+    set_by_meeting = applies(v.profile, "voting.threshold_amount")
+    amount = v.profile.voting.threshold_amount if set_by_meeting else None
     if amount is not None:
         return primary, [
             v.apply(

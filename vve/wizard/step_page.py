@@ -91,7 +91,10 @@ def conditions(dossier, current) -> tuple[set[str], dict[str, dict]]:
 def _condition_hint(controlling, values) -> str:
     """When to fill in a revealed question, in the fewest words: the answers it is for,
     or, when those are most of them, the answers it is not for."""
-    labels = {**dict(controlling.choices), None: UNKNOWN_LABEL}
+    if controlling.kind == "bool":  # a yes/no radio: its answers are True and False
+        labels = {True: _("Ja"), False: _("Nee"), None: UNKNOWN_LABEL}
+    else:
+        labels = {**dict(controlling.choices), None: UNKNOWN_LABEL}
     excluded = [v for v in labels if v not in values]
     chosen = excluded if len(excluded) < len(values) else list(values)
     words = [f"'{labels[v]}'" for v in chosen]

@@ -103,7 +103,7 @@ def step(dossier, slug):
         return _save_valid_part(dossier, number, current, form, skipped)
     target = _target(dossier, number)
     if slug == VOTES_STEP:
-        return votes_saving.save(dossier, number, current, form, target)
+        return votes_saving.save(dossier, number, current, form, target, skipped)
     values = _values(current, form, skipped, dossier.profile)
     if "back" not in request.form and municipality.must_ask(current, values, request.form):
         here = url_for(

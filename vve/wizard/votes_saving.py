@@ -13,9 +13,10 @@ from .step_page import return_target
 from .votes import overrides, stale_kinds
 
 
-def save(dossier, number, current, form, target: str):
+def save(dossier, number, current, form, target: str, skipped=()):
     """Saved and on to ``target``; back to this page after a row button, or when the
-    rules were refilled for another model (the board checks them first)."""
+    rules were refilled for another model (the board checks them first). The answers of
+    ``skipped`` questions (they do not apply) are not saved; their stored value stays."""
     here = url_for(
         "wizard.step",
         public_id=dossier.public_id,
@@ -26,7 +27,7 @@ def save(dossier, number, current, form, target: str):
     info = votes_page.more_rows_info(request.form)
     stale = stale_kinds(form)
     if stale:
-        values = profile_values(current, form)
+        values = _without(profile_values(current, form), skipped)
         values["voting.overrides"] = overrides(form, values.get("voting.model_reglement"), stale)
         refilled = _(
             "De stemregels zijn ingevuld volgens het gekozen modelreglement. "
@@ -34,7 +35,7 @@ def save(dossier, number, current, form, target: str):
         )
         info = " ".join(text for text in (info, refilled) if text)
         return saving.save(dossier, number, current, form, values, more or here, info)
-    values = profile_values(current, form, dossier.profile, request.form)
+    values = _without(profile_values(current, form, dossier.profile, request.form), skipped)
     warning = votes_page.rights_warning(form, dossier.profile)
     response = saving.save(dossier, number, current, form, values, more or target, info)
     if warning and response.status_code == 302 and more is None:
@@ -42,3 +43,9 @@ def save(dossier, number, current, form, target: str):
             _("Let op, bij %(step)s: %(warning)s", step=current.title, warning=warning), "warning"
         )
     return response
+
+
+def _without(values: dict, skipped) -> dict:
+    for question in skipped:
+        values.pop(question.path, None)
+    return values

@@ -173,12 +173,18 @@ def test_owner_groups_and_weighted_votes(app, wizard):
 
 def test_engine_errors_appear_next_to_the_field(wizard):
     wizard.submit("vve", {"association__name": "VvE X"})
+    # every field is fine on its own; together the building has no votes at all
     response = wizard.submit(
-        "stemmen", {"voting__threshold_amount_set": "no", "voting__threshold_amount": "15.000"}
+        "gebouw",
+        {
+            "building__rights__dwellings": "0",
+            "building__rights__commercial_units": "0",
+            "building__rights__parking_or_storage": "0",
+        },
     )
     html = response.get_data(as_text=True)
-    assert response.status_code == 400 and "drempelbedrag" in html
-    assert 'href="#voting__threshold_amount"' in html
+    assert response.status_code == 400 and "in totaal 0 stemmen" in html
+    assert 'href="#building__rights__dwellings"' in html
 
 
 def test_a_row_with_data_but_no_kind_is_an_error_not_dropped(wizard):

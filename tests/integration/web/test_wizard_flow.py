@@ -374,3 +374,23 @@ def test_the_boilers_year_says_in_few_words_when_it_is_not_needed(wizard):
         < page.index('name="installations__boilers_installed_year"')
         < page.index('name="installations__hot_water"')
     )
+
+
+def test_the_threshold_amount_is_revealed_by_yes_and_ignored_otherwise(app, wizard):
+    """The amount only means something when the meeting set one: it follows its radio
+    on the voting step, and after "Nee" what is posted for it is neither checked nor
+    saved (the stored amount is kept, unused)."""
+    wizard.submit("vve", {"association__name": "VvE De Linde"})
+    page = wizard.client.get(wizard.url("stemmen")).get_data(as_text=True)
+    assert 'data-reveal-when="voting__threshold_amount_set"' in page
+    wizard.submit(
+        "stemmen", {"voting__threshold_amount_set": "yes", "voting__threshold_amount": "5.000"}
+    )
+    assert stored(app, wizard.public_id).profile["voting"]["threshold_amount"] == 5000
+    response = wizard.submit(
+        "stemmen", {"voting__threshold_amount_set": "no", "voting__threshold_amount": "veel"}
+    )
+    assert response.status_code == 302  # not asked, so not checked
+    voting = stored(app, wizard.public_id).profile["voting"]
+    assert voting["threshold_amount_set"] is False and voting["threshold_amount"] == 5000
+    assert "Drempelbedrag" not in text_of(wizard.client.get(f"/d/{wizard.public_id}/controle"))

@@ -53,3 +53,29 @@ def test_a_collective_boiler_year_left_from_before_is_not_used_with_own_boilers(
 
     assert "boiler_before_network" in risks("collective_boiler")
     assert "boiler_before_network" not in risks("individual_gas_boilers")
+
+
+def test_a_threshold_amount_counts_only_when_the_meeting_set_one():
+    """An amount left from before "Nee" does not make the plan apply the ordinary rule
+    below it."""
+
+    def below_threshold_rules(threshold_set):
+        profile = make_profile(
+            voting={
+                "model_reglement": "2006",
+                "threshold_amount_set": threshold_set,
+                "threshold_amount": 5000,
+            }
+        )
+        plan = build_plan(profile, AS_OF)
+        return [
+            rule
+            for decision in plan.decisions
+            for rule in decision.alternatives
+            if rule.applies == "below_threshold"
+        ]
+
+    assert below_threshold_rules(True)
+    assert not below_threshold_rules(False)
+    assert below_threshold_rules(None)  # an amount given is taken as set
+    assert not applies({"voting": {"threshold_amount_set": False}}, "voting.threshold_amount")
