@@ -103,3 +103,21 @@ def test_the_cost_shares_table_is_revealed_by_its_method(page, server):
     shoot(page, "14-breukdelen-getoond")
     page.get_by_label("Elk appartementsrecht betaalt evenveel").check()
     expect(shares).to_be_hidden()
+
+
+def test_without_script_the_private_link_page_offers_no_dead_copy_button(browser, server):
+    """The copy button needs script; a page without it shows only the link to select."""
+    context = browser.new_context(
+        viewport={"width": 375, "height": 900}, locale="nl-NL", java_script_enabled=False
+    )
+    page = context.new_page()
+    try:
+        start(page, server)
+        expect(page.get_by_role("button", name="Kopieer de link")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_with_script_the_copy_button_shows(page, server):
+    start(page, server)
+    expect(page.get_by_role("button", name="Kopieer de link")).to_be_visible()

@@ -82,6 +82,15 @@ def save_part(dossier, number, current, form, values, unsaved: list[str]):
         )
     except (dossiers.StaleDossier, ProfileError) as exc:
         if isinstance(exc, ProfileError):
+            if all(error.path.replace(".", "__") in form.errors for error in exc.errors):
+                # the page's own errors are why (say, a new dossier without its name):
+                # their messages stand beside the fields already, once
+                message = _(
+                    "Er is niets opgeslagen: zonder %(fields)s kunnen de andere antwoorden "
+                    "niet worden bewaard. Vul het in en sla opnieuw op.",
+                    fields=", ".join(unsaved),
+                )
+                return render(dossier, number, current, form, message), 400
             _attach_profile_errors(form, current, exc)
         message = _(
             "Er is niets opgeslagen: het dossier werd intussen gewijzigd, of een antwoord "

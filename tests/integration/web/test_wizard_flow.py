@@ -394,3 +394,18 @@ def test_the_threshold_amount_is_revealed_by_yes_and_ignored_otherwise(app, wiza
     voting = stored(app, wizard.public_id).profile["voting"]
     assert voting["threshold_amount_set"] is False and voting["threshold_amount"] == 5000
     assert "Drempelbedrag" not in text_of(wizard.client.get(f"/d/{wizard.public_id}/controle"))
+
+
+def test_a_page_that_cannot_be_saved_without_its_wrong_answer_says_so_once(app, wizard):
+    """A new dossier's name left empty: nothing can be saved without it. The page says
+    why in words that fit (not "changed meanwhile"), and the field has one message."""
+    response = wizard.submit(
+        "vve", {"association__name": "", "association__postcode": "9411 AB"}
+    )
+    text = text_of(response)
+    assert response.status_code == 400
+    assert "intussen gewijzigd" not in text
+    assert "Er is niets opgeslagen" in text and "Naam van de VvE" in text
+    assert "Dit veld is verplicht" not in text  # the form's own message, once
+    assert stored(app, wizard.public_id).profile is None
+    assert form_values(response.get_data(as_text=True))["association__postcode"] == "9411 AB"
