@@ -174,16 +174,34 @@ class TolerantIntegerField(IntegerField):
             raise StopValidation()
 
 
-_SHARE = re.compile(r"^\s*(\d{1,6})\s*/\s*(\d{1,6})\s*$")
+# A part of a breukdeel: up to six digits, or grouped in thousands by a dot or a space
+# ("10.000", "10 000") as a Dutch person types it; a comma is a decimal, never a group.
+_PART = r"(\d{1,6}|\d{1,3}(?:[. ]\d{3}){1,2})"
+_SHARE = re.compile(rf"^\s*{_PART}\s*/\s*{_PART}\s*$")
 
 
-def parse_share(text: str) -> Fraction:
-    """A breukdeel as the deed writes it: "87/10000" (spaces allowed), more than 0 and at
-    most 1. Raises ValueError with a Dutch message."""
+def _share_parts(text: str) -> tuple[int, int]:
     match = _SHARE.match(text or "")
     if not match:
         raise ValueError(str(SHARE_FORMAT_MESSAGE))
-    numerator, denominator = int(match.group(1)), int(match.group(2))
+    numerator, denominator = (int(re.sub(r"[. ]", "", part)) for part in match.groups())
+    if numerator > 999_999 or denominator > 999_999:
+        raise ValueError(str(SHARE_FORMAT_MESSAGE))
+    return numerator, denominator
+
+
+def share_text(text: str) -> str:
+    """The breukdeel as stored: "287/10.000" becomes "287/10000" (not reduced: the deed's
+    own numbers are what the board recognises). ValueError as ``parse_share``."""
+    parse_share(text)
+    numerator, denominator = _share_parts(text)
+    return f"{numerator}/{denominator}"
+
+
+def parse_share(text: str) -> Fraction:
+    """A breukdeel as the deed writes it: "87/10000" (spaces and Dutch thousands allowed),
+    more than 0 and at most 1. Raises ValueError with a Dutch message."""
+    numerator, denominator = _share_parts(text)
     if denominator == 0:
         raise ValueError(str(SHARE_ZERO_MESSAGE))
     share = Fraction(numerator, denominator)
@@ -205,9 +223,7 @@ class ShareField(StringField):
             self.data = None
             return
         self.data = None
-        parse_share(text)
-        numerator, denominator = (part.strip() for part in text.split("/"))
-        self.data = f"{int(numerator)}/{int(denominator)}"
+        self.data = share_text(text)
 
     def _value(self):
         if self.raw_data:

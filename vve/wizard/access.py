@@ -24,9 +24,11 @@ from wtforms.validators import InputRequired, Length
 
 from vve import ratelimit
 from vve.fields import CleanForm
+from vve.profile.paths import get_path
 from vve.security import grant, remember_new_token
 from vve.services import dossiers
 
+from .steps import STEPS
 from .views import resume_url
 
 bp = Blueprint("access", __name__)
@@ -101,7 +103,22 @@ def access(public_id):
             "info",
         )
         return redirect(url_for("wizard.created", public_id=opened.dossier.public_id))
+    flash(_welcome(opened.dossier), "info")
     return redirect(resume_url(opened.dossier))
+
+
+def _welcome(dossier) -> str:
+    """Back with the link: the answers are kept, and where the wizard resumes."""
+    name = get_path(dossier.profile, "association.name")
+    hello = _("Welkom terug bij %(name)s.", name=name) if name else _("Welkom terug.")
+    if dossier.furthest_step >= len(STEPS):
+        where = _("Uw antwoorden zijn bewaard; u gaat verder bij de controle van uw antwoorden.")
+    else:
+        where = _(
+            "Uw antwoorden zijn bewaard; u gaat verder bij stap %(n)s.",
+            n=dossier.furthest_step + 1,
+        )
+    return f"{hello} {where}"
 
 
 @bp.get("/toegang/<public_id>/<path:token>")

@@ -108,7 +108,7 @@ def save_part(dossier, number, current, form, values, unsaved: list[str]):
     message = _(
         "De andere antwoorden zijn bewaard. Niet bewaard: %(fields)s.",
         fields=", ".join(unsaved),
-    )
+    ).replace("?.", "?")  # a question as the last label ends the sentence itself
     if theirs:
         message += " " + _(
             "Iemand anders heeft intussen ook %(fields)s gewijzigd. Die wijziging is "

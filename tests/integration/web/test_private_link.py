@@ -218,3 +218,17 @@ def test_no_log_line_holds_a_code_during_the_whole_flow(app, captured, caplog):
     )
     for code in codes:
         assert code not in everything
+
+
+def test_coming_back_with_the_link_says_the_answers_are_kept_and_where_it_resumes(app, wizard):
+    wizard.submit("vve", {"association__name": "VvE Terug"})
+    fresh = app.test_client()
+    html = fresh.get(f"/toegang/{wizard.public_id}").get_data(as_text=True)
+    opened = fresh.post(
+        f"/toegang/{wizard.public_id}",
+        data={"csrf_token": csrf_of(html), "token": wizard.token},
+        follow_redirects=True,
+    )
+    text = re.sub(r"\s+", " ", opened.get_data(as_text=True))
+    assert "Welkom terug bij VvE Terug. Uw antwoorden zijn bewaard" in text
+    assert "u gaat verder bij stap 2" in text

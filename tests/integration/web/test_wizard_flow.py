@@ -399,9 +399,7 @@ def test_the_threshold_amount_is_revealed_by_yes_and_ignored_otherwise(app, wiza
 def test_a_page_that_cannot_be_saved_without_its_wrong_answer_says_so_once(app, wizard):
     """A new dossier's name left empty: nothing can be saved without it. The page says
     why in words that fit (not "changed meanwhile"), and the field has one message."""
-    response = wizard.submit(
-        "vve", {"association__name": "", "association__postcode": "9411 AB"}
-    )
+    response = wizard.submit("vve", {"association__name": "", "association__postcode": "9411 AB"})
     text = text_of(response)
     assert response.status_code == 400
     assert "intussen gewijzigd" not in text
