@@ -41,11 +41,14 @@ def municipal_plan_for(
     return None
 
 
+_POSTCODE = re.compile(r"[1-9][0-9]{3}( [A-Z]{2})?")
+
+
 def area_for(postcode: str | None) -> PostcodeArea | None:
     """The postcode's row in the table: the full postcode's, else its 4-digit area's."""
-    if not postcode or not postcode.strip():
+    full = normal_postcode(postcode or "")
+    if not _POSTCODE.fullmatch(full):  # not a postcode (its field shows an error): no key
         return None
-    full = normal_postcode(postcode)
     return db.session.get(PostcodeArea, full) or db.session.get(PostcodeArea, full[:4])
 
 

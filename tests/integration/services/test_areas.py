@@ -53,3 +53,11 @@ def test_the_suggestions_are_the_known_municipalities_and_the_tables(table):
     names = areas.known_municipalities()
     assert "Emmen" in names and "Westerveld" in names  # Drenthe's twelve from the knowledge
     assert names == sorted(set(names), key=str.lower)
+
+
+@pytest.mark.parametrize("typed", ["\x00", "7811\x00AB", "x" * 500, "1234 AB 5"])
+def test_what_is_not_a_postcode_is_not_looked_up(table, typed):
+    """Whatever was typed in the postcode field (an error is shown beside it) asks the
+    database nothing: PostgreSQL refuses a NUL byte, and a long text is no key."""
+    assert areas.area_for(typed) is None
+    assert areas.municipality_offer(typed, "") is None
