@@ -5,12 +5,13 @@ low; a meeting's task carries the meeting's date."""
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 
 import pytest
 
-from tests.integration.web.test_meetings_pages import Board
+from tests.integration.web.test_meetings_pages import EXAMPLE, Board
 from vve.services import clock
 
 SEVERITIES = {"hoog": 0, "middel": 1, "laag": 2}
@@ -134,3 +135,18 @@ def test_the_apartment_calculators_error_leads_it_too(board):
     assert 'href="#breukdeel"' in summary
     assert '<h3 id="mijn-appartement"' not in html
     assert '<h3 id="mijn-appartement"' in _plan(board)
+
+
+def test_the_reserve_funds_lowest_point_says_what_it_is_and_what_it_leaves_out(client, monkeypatch):
+    """The lowest point is a year's end (after that year's reservation), so it can lie
+    above today's balance; planned maintenance without an amount is not in it, and the
+    page says so beside the figure, not only in the folded table."""
+    monkeypatch.setattr(clock, "today", lambda: __import__("datetime").date(2027, 1, 4))
+    profile = json.loads(json.dumps(EXAMPLE))
+    profile["money"]["reserve_commitments"] = []  # the roof (2029) without its amount
+    board = Board(client, profile)
+    text = _text(_plan(board))
+    assert "Laagste stand aan het eind van een jaar" in text
+    assert "Laagste stand in de planperiode" not in text
+    assert "Niet meegeteld: gepland onderhoud zonder bedrag (" in text
+    assert "2029" in text.split("Niet meegeteld:", 1)[1][:200]
