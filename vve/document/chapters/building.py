@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vve import labels
+from vve.profile.conditions import applies
 
 from ..builder import Builder
 from ..text import date_nl, euro, number
@@ -31,7 +32,7 @@ def write(b: Builder, plan: dict) -> None:
         rows = [
             [labels.field_label(path), _answer_text(path, value, open_questions)]
             for path, value in _flatten(answers[key], key)
-            if path in labels.FIELDS
+            if path in labels.FIELDS and applies(answers, path)  # not asked: no row
         ]
         b.table(["Onderwerp", "Antwoord"], rows, caption=title, widths=[6.5, 9.5])
     owners = answers["owners"]["groups"]
