@@ -186,3 +186,22 @@ def legacy_write_plan_docx(plan, meta=DocumentMeta(), template=None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def legacy_used_terms(text: str) -> list[tuple[str, str]]:
+    """used_terms as it was: every term searched for over the whole text."""
+    import re
+
+    from vve.document.glossary import ALIASES, GLOSSARY
+
+    out = []
+    for term, meaning in GLOSSARY:
+        name = re.sub(r"\s*\([^)]*\)", "", term)
+        end = r"(?![\w])" if len(name) <= 3 else ""
+        found = re.search(rf"(?<![\w-]){re.escape(name)}{end}", text, re.IGNORECASE) or any(
+            re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w])", text)
+            for alias in ALIASES.get(term, ())
+        )
+        if found:
+            out.append((term, meaning))
+    return out

@@ -20,9 +20,14 @@ from lxml import etree
 
 from tests.conftest import AS_OF, EXAMPLES
 from tests.house_styles import normal_house_style
-from tests.unit.document.legacy_writer import LegacyBuilder, legacy_write_plan_docx
+from tests.unit.document.legacy_writer import (
+    LegacyBuilder,
+    legacy_used_terms,
+    legacy_write_plan_docx,
+)
 from vve.document import DocumentMeta, write_plan_docx
 from vve.document import builder as builder_module
+from vve.document.glossary import ALIASES, GLOSSARY, used_terms
 from vve.document.meeting import common as meeting_common
 from vve.document.meeting import write_meeting_pack
 from vve.document.styles import ensure_styles
@@ -142,3 +147,22 @@ def test_markup_in_a_cell_stays_text():
     new = _body(builder_module.Builder, ["<w:p/>"], [[NASTY]], "&lt;", None)
     assert new == _body(LegacyBuilder, ["<w:p/>"], [[NASTY]], "&lt;", None)
     assert b"&lt;w:p/&gt;" in new and b"&amp;lt;" in new
+
+
+_TERMS = [term for term, _ in GLOSSARY] + [a for aliases in ALIASES.values() for a in aliases]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_TERMS),
+            st.sampled_from(_TERMS).map(str.upper),
+            st.text(st.sampled_from("aAsSkKiI-ſKİı ïéσςΣ\n"), max_size=6),
+            st.text(max_size=8),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_glossary_finds_the_same_terms_as_before(text):
+    assert used_terms(text) == legacy_used_terms(text)
