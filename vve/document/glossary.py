@@ -267,21 +267,36 @@ def _patterns(
     )
 
 
+def _found_at_a_candidate(
+    text: str, lowered: str, lower_name: str, pattern: re.Pattern[str]
+) -> bool:
+    """The search tried only where the lower-cased term occurs (the same offsets in
+    ``text``: lower() keeps the length of every letter but U+0130)."""
+    at = lowered.find(lower_name)
+    while at >= 0:
+        if pattern.match(text, at):  # the look-behind still sees the text before ``at``
+            return True
+        at = lowered.find(lower_name, at + 1)
+    return False
+
+
 def used_terms(text: str) -> list[tuple[str, str]]:
     """The glossary entries a plan uses: the term at the start of a word anywhere in
     ``text`` (the plan before its appendices; "annuïteit" in "annuïteitenlening"), a term
     of three letters or less as a whole word, or one of its ALIASES with its capitals.
 
-    A term not in the lower-cased text at all is not searched for (each search scans the
-    whole plan), unless the text holds one of the letters that make that check unsafe."""
+    The search runs only where the lower-cased term occurs in the lower-cased text (a
+    search over the whole plan per term was a fifth of a plan's time), unless the text
+    holds one of the letters that make that check unsafe."""
     lowered = None if _FOLDS_TO_ASCII.intersection(text) else text.lower()
     out = []
     for term, meaning in GLOSSARY:
         lower_name, pattern, aliases = _patterns(term)
-        found = (
-            (lowered is None or lower_name is None or lower_name in lowered)
-            and pattern.search(text)
-        ) or any(alias in text and exact.search(text) for alias, exact in aliases)
+        if lowered is None or lower_name is None:
+            found = pattern.search(text) is not None
+        else:
+            found = _found_at_a_candidate(text, lowered, lower_name, pattern)
+        found = found or any(alias in text and exact.search(text) for alias, exact in aliases)
         if found:
             out.append((term, meaning))
     return out
