@@ -9,6 +9,7 @@ python-docx read parts by name.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 
@@ -25,7 +26,7 @@ from tests.unit.document.legacy_writer import (
     legacy_used_terms,
     legacy_write_plan_docx,
 )
-from vve.document import DocumentMeta, write_plan_docx
+from vve.document import DocumentMeta, prepared, write_plan_docx
 from vve.document import builder as builder_module
 from vve.document.glossary import ALIASES, GLOSSARY, used_terms
 from vve.document.meeting import common as meeting_common
@@ -166,3 +167,17 @@ _TERMS = [term for term, _ in GLOSSARY] + [a for aliases in ALIASES.values() for
 )
 def test_the_glossary_finds_the_same_terms_as_before(text):
     assert used_terms(text) == legacy_used_terms(text)
+
+
+def test_a_prepared_template_is_copied_never_shared(house_style):
+    first, second = plan_of(EXAMPLES[0]), plan_of(EXAMPLES[1])
+    for template in (None, house_style):
+        write_plan_docx(first, template=template)
+        after_another = write_plan_docx(second, template=template)
+        prepared._prepared.clear()
+        assert_same_parts(after_another, write_plan_docx(second, template=template))
+        base = prepared._prepared[
+            None if template is None else hashlib.sha256(template.data).digest()
+        ]
+        body = base.element.body
+        assert [child.tag.rsplit("}", 1)[1] for child in body] == ["sectPr"]
