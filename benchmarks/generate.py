@@ -4,7 +4,7 @@
 
 For every example, and for a house style, four methods make the same content; each is
 charged the same work: the engine (profile -> plan JSON) and the timeline figure (drawn
-anew each call, never from a cache), then
+anew each call: the project's figure cache is emptied before each of its calls), then
   - project:  ``write_plan_docx`` (its own figure counted once: the plan's writer draws it),
   - floor:    python-docx writing the same paragraphs, tables (rows x columns) and figure,
               with nothing else to decide (no styles, captions, fields),
@@ -41,7 +41,8 @@ from tests.house_styles import normal_house_style  # noqa: E402
 from vve.document import write_plan_docx  # noqa: E402
 from vve.document.styles import REQUIRED_STYLES, TABLE_STYLE  # noqa: E402
 from vve.document.template import clear_body, sanitise_template  # noqa: E402
-from vve.document.timeline import timeline_png  # noqa: E402
+from vve.document.timeline import draw_timeline_png as timeline_png  # noqa: E402
+from vve.document.timeline import timeline_png as cached_timeline_png  # noqa: E402
 from vve.profile import load_profile  # noqa: E402
 from vve.rules import build_plan  # noqa: E402
 from vve.rules.serialize import plan_to_dict  # noqa: E402
@@ -224,8 +225,12 @@ def case(name: str, profile, template_bytes: bytes | None, rounds: int, has_docx
 
         return run
 
+    def project():
+        cached_timeline_png.cache_clear()  # the figure drawn anew, as for the references
+        return write_plan_docx(engine(), template=clean)
+
     actions: dict[str, Callable[[], object]] = {
-        "project": lambda: write_plan_docx(engine(), template=clean),
+        "project": project,
         "floor": with_figure(lambda png: floor(paragraphs, tables, png, template)),
         "text": with_figure(lambda png: text_floor.write(paragraphs, tables, png)),
     }
