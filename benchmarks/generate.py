@@ -205,7 +205,14 @@ def spread(samples: list[float]) -> str:
     return f"{min(samples):6.1f} {statistics.median(samples):6.1f} {max(samples):6.1f}"
 
 
-def case(name: str, profile, template_bytes: bytes | None, rounds: int, has_docxtpl: bool):
+def case(
+    name: str,
+    profile,
+    template_bytes: bytes | None,
+    rounds: int,
+    has_docxtpl: bool,
+    before: bool = False,
+):
     clean = sanitise_template(template_bytes) if template_bytes else None
     template = clean.data if clean else None
     plan = plan_to_dict(build_plan(profile, AS_OF))
@@ -234,6 +241,10 @@ def case(name: str, profile, template_bytes: bytes | None, rounds: int, has_docx
         "floor": with_figure(lambda png: floor(paragraphs, tables, png, template)),
         "text": with_figure(lambda png: text_floor.write(paragraphs, tables, png)),
     }
+    if before:  # the writer before issue 15, kept for the equivalence test
+        from tests.unit.document.legacy_writer import legacy_write_plan_docx
+
+        actions["before"] = lambda: legacy_write_plan_docx(engine(), template=clean)
     if has_docxtpl:
         actions["docxtpl"] = with_figure(lambda png: docxtpl_render(tpl, paragraphs, tables, png))
     samples: dict[str, list[float]] = {m: [] for m in actions}
@@ -261,6 +272,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--examples", type=int, default=6, help="how many examples")
+    parser.add_argument(
+        "--before", action="store_true", help="also time the writer as it was before issue 15"
+    )
     args = parser.parse_args()
     try:
         import docxtpl  # noqa: F401
@@ -274,10 +288,12 @@ def main() -> int:
     results = []
     for path in paths:
         profile = load_profile(path.read_text(encoding="utf-8"))
-        results.append(case(path.stem, profile, None, args.rounds, has_docxtpl))
+        results.append(case(path.stem, profile, None, args.rounds, has_docxtpl, args.before))
     for path in paths[:2]:
         profile = load_profile(path.read_text(encoding="utf-8"))
-        results.append(case(f"{path.stem} (huisstijl)", profile, house, args.rounds, has_docxtpl))
+        results.append(
+            case(f"{path.stem} (huisstijl)", profile, house, args.rounds, has_docxtpl, args.before)
+        )
 
     print(
         f"CPU ms per document (min median max), {args.rounds} alternated rounds; "
@@ -290,13 +306,16 @@ def main() -> int:
         s = result["samples"]
         paras, count, rows = result["shape"]
         print(f"{result['name']}  ({paras} paragraphs, {count} tables, {rows} rows)")
-        for method in (*METHODS, "engine", "figure"):
+        for method in (*METHODS, "before", "engine", "figure"):
             if method in s:
                 line = f"  {method:8} {spread(s[method])}"
                 if method in GOALS:
                     ratio = statistics.median(s["project"]) / statistics.median(s[method])
                     ratios[method].append(ratio)
                     line += f"   project/{method} {ratio:5.2f}"
+                elif method == "before":
+                    ratio = statistics.median(s["project"]) / statistics.median(s[method])
+                    line += f"   project/before {ratio:5.2f}"
                 print(line)
         figures.append(statistics.median(s["figure"]))
         if result["missing"]:
