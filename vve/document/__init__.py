@@ -7,12 +7,11 @@ is a module in ``chapters``, written in the order of ``chapters.READING_ORDER``.
 
 from __future__ import annotations
 
-import io
-
 from .builder import Builder
 from .chapters import READING_ORDER, cover
 from .page import DocumentMeta, header_footer, set_properties
 from .prepared import new_document
+from .save import docx_bytes
 from .styles import TOC_NOTE, add_toc, fill_toc
 from .template import CleanTemplate, TemplateError, sanitise_template
 
@@ -46,6 +45,4 @@ def write_plan_docx(
     for chapter in READING_ORDER:
         chapter.write(b, plan)
     fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")})
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)

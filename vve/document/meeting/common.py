@@ -4,7 +4,6 @@ details only the board knows, and a document in the house style."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from babel.dates import format_date
@@ -18,6 +17,7 @@ from vve.knowledge import Knowledge, load_knowledge
 from ..builder import Builder
 from ..page import DocumentMeta, header_footer, set_properties
 from ..prepared import new_document as prepared_document
+from ..save import docx_bytes
 from ..template import CleanTemplate
 from ..text import LOCALE, clean, date_nl
 
@@ -181,6 +181,4 @@ def room(table, *heights: float) -> None:
 
 
 def to_bytes(doc: DocxDocument) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
