@@ -21,7 +21,7 @@ from .page import a4
 from .styles import ensure_styles, set_language
 from .template import CleanTemplate, clear_body, load_template
 
-MAX_TEMPLATES = 16  # house styles kept prepared per process (each well under a megabyte)
+MAX_TEMPLATES = 4  # templates kept prepared per process (a few MB of lxml trees each)
 
 _prepared: OrderedDict[bytes | None, DocxDocument] = OrderedDict()
 _lock = threading.Lock()

@@ -20,7 +20,7 @@ from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
 REUSE_FROM = 16_384  # bytes: smaller parts cost less to compress than to compare
-_MAX_KEPT = 64
+_MAX_KEPT = 16  # a template's two style parts, for a few templates
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01
 _DOS_TIME = 0
 
@@ -33,9 +33,10 @@ def _deflate(data: bytes) -> bytes:
     return compressor.compress(data) + compressor.flush()
 
 
-def _compressed(name: str, data: bytes) -> tuple[bytes, int]:
-    """(raw deflate data, CRC-32) of ``data``, from the kept ones when its bytes match."""
-    if len(data) < REUSE_FROM:
+def _compressed(name: str, data: bytes, fresh: bool = False) -> tuple[bytes, int]:
+    """(raw deflate data, CRC-32) of ``data``, from the kept ones when its bytes match;
+    ``fresh``: a part that differs every time (the body), neither looked up nor kept."""
+    if fresh or len(data) < REUSE_FROM:
         return _deflate(data), zlib.crc32(data)
     key = (name, len(data))
     with _lock:
@@ -73,8 +74,9 @@ def docx_bytes(doc: DocxDocument) -> bytes:
     out: list[bytes] = []
     central: list[bytes] = []
     offset = 0
+    body = doc.part.partname.membername
     for name, data in _entries(doc):
-        packed, crc = _compressed(name, data)
+        packed, crc = _compressed(name, data, fresh=name == body)
         encoded = name.encode("utf-8")
         flags = 0x800 if not encoded.isascii() else 0  # UTF-8 names
         header = struct.pack(
