@@ -7,15 +7,13 @@ is a module in ``chapters``, written in the order of ``chapters.READING_ORDER``.
 
 from __future__ import annotations
 
-import io
-
-from docx import Document
-
 from .builder import Builder
 from .chapters import READING_ORDER, cover
-from .page import DocumentMeta, a4, header_footer, set_properties
-from .styles import TOC_NOTE, add_toc, ensure_styles, fill_toc, set_language
-from .template import CleanTemplate, TemplateError, clear_body, load_template
+from .page import DocumentMeta, header_footer, set_properties
+from .prepared import new_document
+from .save import docx_bytes
+from .styles import TOC_NOTE, add_toc, fill_toc
+from .template import CleanTemplate, TemplateError, sanitise_template
 
 __all__ = ["CleanTemplate", "DocumentMeta", "TemplateError", "write_plan_docx", "CHAPTERS"]
 
@@ -33,10 +31,8 @@ def write_plan_docx(
     CleanTemplate that already was); its styles, page setup and headers are kept.
     Raises TemplateError with a Dutch message.
     """
-    doc = load_template(template) if template is not None else a4(Document())
-    clear_body(doc)
-    ensure_styles(doc)
-    set_language(doc)
+    clean = sanitise_template(template) if isinstance(template, bytes) else template
+    doc = new_document(clean)
     set_properties(doc, plan, meta)
     header_footer(doc, plan)
     b = Builder(doc)
@@ -49,6 +45,4 @@ def write_plan_docx(
     for chapter in READING_ORDER:
         chapter.write(b, plan)
     fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")})
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)

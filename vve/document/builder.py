@@ -1,25 +1,83 @@
-"""A thin layer over python-docx: every paragraph and table goes through a style."""
+"""A thin layer over python-docx: every paragraph and table goes through a style.
+
+Paragraphs and tables are written as WordprocessingML text and parsed once (issue 15):
+python-docx's per-row and per-cell API scans siblings for every element it inserts and
+sets each width cell by cell, which cost most of a plan's time. The XML is exactly what
+python-docx wrote (tests/unit/document/test_writer_equivalence.py compares them), every
+text and attribute value is XML-escaped here, and the results are python-docx objects, so
+callers may go on editing them with python-docx.
+"""
 
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Cm
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from .styles import (
     KEEP_CELL_STYLE,
     NOTE_STYLE,
     TABLE_HEAD_STYLE,
     TABLE_STYLE,
-    keep_row_whole,
-    repeat_header_row,
     restart_numbering,
-    use_numbering,
 )
 from .text import clean
 
 CELL_STYLE = "VvE Tabeltekst"
 KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
+
+_W = nsdecls("w")
+
+
+def escape(text: str) -> str:
+    """Text for an XML text node (clean() has already dropped what XML 1.0 forbids)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def attr(value: str) -> str:
+    """A value for a double-quoted XML attribute (a house style's style ids are its own)."""
+    return escape(value).replace('"', "&quot;")
+
+
+def _t(text: str) -> str:
+    if len(text.strip()) < len(text):  # as python-docx: keep leading/trailing spaces
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    return f"<w:t>{escape(text)}</w:t>"
+
+
+def run_xml(text: str, rstyle: str | None = None) -> str:
+    """A run as python-docx's ``add_run(text)`` writes it: a tab becomes <w:tab/>, a line
+    break <w:br/>, the rest <w:t> pieces; the text must be clean()ed already."""
+    head = f'<w:r><w:rPr><w:rStyle w:val="{attr(rstyle)}"/></w:rPr>' if rstyle else "<w:r>"
+    if "\t" not in text and "\n" not in text and "\r" not in text:
+        return f"{head}{_t(text)}</w:r>" if text else f"{head}</w:r>"
+    pieces = []
+    chunk: list[str] = []
+    for char in text:
+        if char in "\t\r\n":
+            if chunk:
+                pieces.append(_t("".join(chunk)))
+                chunk = []
+            pieces.append("<w:tab/>" if char == "\t" else "<w:br/>")
+        else:
+            chunk.append(char)
+    if chunk:
+        pieces.append(_t("".join(chunk)))
+    return head + "".join(pieces) + "</w:r>"
+
+
+def _ppr(style_id: str | None, num_id: int | None = None) -> str:
+    if style_id is None:
+        return ""
+    numbering = (
+        f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        if num_id is not None
+        else ""
+    )
+    return f'<w:pPr><w:pStyle w:val="{attr(style_id)}"/>{numbering}</w:pPr>'
 
 
 class Builder:
@@ -30,6 +88,17 @@ class Builder:
         self.figures = 0
         self.tables = 0
         self._ids: dict[str, str] = {}
+        self._body = doc._body  # the parent python-docx gives its paragraphs and tables
+        self._sect_pr = doc.element.body.sectPr
+
+    def _append(self, xml: str):
+        """Parse one block of body XML once and put it before the final section break."""
+        element = parse_xml(xml)
+        if self._sect_pr is not None and self._sect_pr.getparent() is not None:
+            self._sect_pr.addprevious(element)
+        else:
+            self.doc.element.body.append(element)
+        return element
 
     def style_id(self, name: str) -> str:
         if name not in self._ids:
@@ -39,13 +108,11 @@ class Builder:
     def heading(self, text: str, level: int = 1):
         return self.para(text, f"Heading {level}")
 
-    def para(self, text: str = "", style: str | None = None):
-        paragraph = self.doc.add_paragraph()
-        if style:
-            paragraph._p.style = self.style_id(style)
-        if text:
-            paragraph.add_run(clean(text))
-        return paragraph
+    def para(self, text: str = "", style: str | None = None, *, _num_id: int | None = None):
+        style_id = self.style_id(style) if style else None
+        run = run_xml(clean(text)) if text else ""
+        p = self._append(f"<w:p {_W}>{_ppr(style_id, _num_id)}{run}</w:p>")
+        return Paragraph(p, self._body)
 
     def note(self, text: str):
         return self.para(text, NOTE_STYLE)
@@ -55,16 +122,14 @@ class Builder:
         style = "List Number" if numbered else "List Bullet"
         num_id = restart_numbering(self.doc) if numbered else None
         for item in items:
-            paragraph = self.para(item, style)
-            if num_id is not None:
-                use_numbering(paragraph, num_id)
+            self.para(item, style, _num_id=num_id)
 
     def labelled(self, label: str, text: str, style: str | None = None):
         """ "Label: text" with the label in the strong character style, not hard bold."""
-        paragraph = self.para("", style)
-        paragraph.add_run(clean(label) + ": ")._r.style = self.style_id("Strong")
-        paragraph.add_run(clean(text))
-        return paragraph
+        style_id = self.style_id(style) if style else None
+        runs = run_xml(clean(label) + ": ", self.style_id("Strong")) + run_xml(clean(text))
+        p = self._append(f"<w:p {_W}>{_ppr(style_id)}{runs}</w:p>")
+        return Paragraph(p, self._body)
 
     def table(
         self,
@@ -73,37 +138,56 @@ class Builder:
         caption: str | None = None,
         widths: list[float] | None = None,
     ):
-        """A table in the named table style; each row built once (cell() is quadratic).
+        """A table in the named table style, written as one piece of XML: the widths once
+        in the grid and once per cell, a header row repeated on each page, rows kept whole.
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.
         """
         if caption:
             self.tables += 1
             self.para(f"Tabel {self.tables}. {caption}", "Caption")
-        table = self.doc.add_table(rows=1, cols=len(headers))
-        table._tbl.tblPr.style = self.style_id(TABLE_STYLE)
-        table.autofit = False
-        widths = [Cm(w) for w in (widths or [16 / len(headers)] * len(headers))]
-        for column, width in zip(table.columns, widths):
-            column.width = width
-        for cell, width in zip(table.rows[0].cells, widths):
-            cell.width = width
+        twips = [Cm(w).twips for w in (widths or [16 / len(headers)] * len(headers))]
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+        tc_pr = [f'<w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in twips]
         head, body = self.style_id(TABLE_HEAD_STYLE), self.style_id(CELL_STYLE)
         keep = self.style_id(KEEP_CELL_STYLE) if len(rows) <= KEEP_TOGETHER_ROWS else body
-        for cell, text in zip(table.rows[0].cells, headers):
-            cell.paragraphs[0]._p.style = head
-            cell.paragraphs[0].add_run(clean(text))
-        repeat_header_row(table.rows[0])
+        parts = [
+            f"<w:tbl {_W}><w:tblPr>"
+            f'<w:tblStyle w:val="{attr(self.style_id(TABLE_STYLE))}"/>'
+            '<w:tblW w:type="auto" w:w="0"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0"'
+            ' w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+            '<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>'
+        ]
+        parts += _cells(tc_pr, head, headers)
+        parts.append("</w:tr>")
+        last = len(rows) - 1
         for index, row in enumerate(rows):
-            new_row = table.add_row()  # copies the column widths into its cells
-            keep_row_whole(new_row)
-            style = keep if index < len(rows) - 1 else body
-            for cell, text in zip(new_row.cells, row):
-                paragraph = cell.paragraphs[0]
-                paragraph._p.style = style
-                paragraph.add_run(clean(text))
+            parts.append('<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>')
+            parts += _cells(tc_pr, keep if index < last else body, row)
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        table = Table(self._append("".join(parts)), self._body)
         self.para()
         return table
 
     def page_break(self):
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._append(f'<w:p {_W}><w:r><w:br w:type="page"/></w:r></w:p>')
+
+
+_MISSING = object()
+
+
+def _cells(tc_pr: list[str], style_id: str, texts) -> list[str]:
+    """One row's cells; a row shorter than the grid leaves its last cells empty, as
+    python-docx's zip over the row's cells did (and a longer one is cut to the grid)."""
+    texts = list(texts)[: len(tc_pr)]
+    texts += [_MISSING] * (len(tc_pr) - len(texts))
+    style = f'<w:pPr><w:pStyle w:val="{attr(style_id)}"/></w:pPr>'
+    return [
+        f"<w:tc>{pr}<w:p>{style}{run_xml(clean(text))}</w:p></w:tc>"
+        if text is not _MISSING
+        else f"<w:tc>{pr}<w:p/></w:tc>"
+        for pr, text in zip(tc_pr, texts)
+    ]

@@ -21,7 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 
@@ -228,8 +231,35 @@ def _year_labels(drawn: Layout, font, size: int) -> list[Text]:
     return texts
 
 
-def timeline_png(timeline: list[dict], variant: Variant = WIDE) -> bytes:
-    """PNG bytes of the plan's timeline (the ``timeline`` list of the plan JSON)."""
+class _Cached:
+    """timeline_png: drawn once per timeline content and variant (the plan page and the
+    Word plan ask for the same figure again and again); bytes are never shared mutably."""
+
+    def __init__(self, size: int = 64):
+        self._lock = threading.Lock()
+        self._size = size
+        self._figures: OrderedDict[tuple[str, Variant], bytes] = OrderedDict()
+
+    def __call__(self, timeline: list[dict], variant: Variant = WIDE) -> bytes:
+        key = (json.dumps(timeline, sort_keys=True, default=str), variant)
+        with self._lock:
+            if key in self._figures:
+                self._figures.move_to_end(key)
+                return self._figures[key]
+        png = draw_timeline_png(timeline, variant)
+        with self._lock:
+            self._figures[key] = png
+            while len(self._figures) > self._size:
+                self._figures.popitem(last=False)
+        return png
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._figures.clear()
+
+
+def draw_timeline_png(timeline: list[dict], variant: Variant = WIDE) -> bytes:
+    """PNG bytes of the plan's timeline (the ``timeline`` list of the plan JSON), drawn."""
     drawn = layout(timeline, variant)
     image = Image.new("RGB", (drawn.width, drawn.height), "white")
     draw = ImageDraw.Draw(image)
@@ -244,6 +274,9 @@ def timeline_png(timeline: list[dict], variant: Variant = WIDE) -> bytes:
         out, format="PNG", optimize=False, compress_level=3
     )
     return out.getvalue()
+
+
+timeline_png = _Cached()
 
 
 def _axis(draw: ImageDraw.ImageDraw, drawn: Layout) -> None:

@@ -57,3 +57,20 @@ def test_the_axis_starts_with_the_plan_not_with_an_earlier_window():
     blue = [x for x in range(image.width) if image.getpixel((x, row)) == (0x00, 0x72, 0xB2)]
     # one year of axis: the stage's quarter takes a visible share of the width
     assert max(blue) - min(blue) > 150
+
+
+def test_the_figure_is_drawn_once_per_timeline_content(monkeypatch):
+    from vve.document import timeline as module
+
+    module.timeline_png.cache_clear()
+    drawn = []
+    real = module.draw_timeline_png
+    monkeypatch.setattr(module, "draw_timeline_png", lambda t, v: drawn.append(v) or real(t, v))
+    timeline = [
+        {"kind": "stage", "label": "Fase 1", "start": "2027-01-01", "end": "2027-06-30"},
+    ]
+    first = module.timeline_png(timeline)
+    again = module.timeline_png([dict(item) for item in timeline])  # equal content, new dicts
+    assert again == first and len(drawn) == 1
+    changed = [dict(timeline[0], label="Fase 2")]
+    assert module.timeline_png(changed) != first and len(drawn) == 2

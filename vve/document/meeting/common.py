@@ -4,11 +4,9 @@ details only the board knows, and a document in the house style."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from babel.dates import format_date
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
@@ -17,9 +15,10 @@ from docx.shared import Cm
 from vve.knowledge import Knowledge, load_knowledge
 
 from ..builder import Builder
-from ..page import DocumentMeta, a4, header_footer, set_properties
-from ..styles import ensure_styles, set_language
-from ..template import CleanTemplate, clear_body, load_template
+from ..page import DocumentMeta, header_footer, set_properties
+from ..prepared import new_document as prepared_document
+from ..save import docx_bytes
+from ..template import CleanTemplate
 from ..text import LOCALE, clean, date_nl
 
 # Where the board has not given a detail, the document shows this to fill in.
@@ -135,10 +134,7 @@ def new_document(
 ) -> tuple[DocxDocument, Builder]:
     """An empty document in the house style (or A4), with its properties, header and
     footer; the title and the VvE's name open it."""
-    doc = load_template(template) if template is not None else a4(Document())
-    clear_body(doc)
-    ensure_styles(doc)
-    set_language(doc)
+    doc = prepared_document(template)
     if landscape:
         _landscape(doc)
     set_properties(
@@ -185,6 +181,4 @@ def room(table, *heights: float) -> None:
 
 
 def to_bytes(doc: DocxDocument) -> bytes:
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_bytes(doc)
