@@ -28,7 +28,7 @@ from vve.terms import label, labels, message
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
 from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVALS
 
-from .chart import summary_png
+from .chart import NARROW, WIDE, summary_png
 from .forms import (
     MAX_CSV_BYTES,
     ClaimForm,
@@ -96,8 +96,10 @@ def summary(user):
 @bp.get("/overzicht.png")
 @login_required()
 def summary_chart(user):
+    variant = NARROW if request.args.get("breedte") == "smal" else WIDE
     return Response(
-        summary_png(board_list.municipality_summary(user.organisation_id)), mimetype="image/png"
+        summary_png(board_list.municipality_summary(user.organisation_id), variant),
+        mimetype="image/png",
     )
 
 
