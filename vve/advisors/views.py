@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import wraps
 
 from flask import (
@@ -52,7 +53,8 @@ def _query() -> board_list.DashboardQuery:
         search=args.get("zoek", "")[:100],
         sort=args.get("sort", "changed") if args.get("sort") in board_list.SORTABLE else "changed",
         descending=args.get("dir", "desc") != "asc",
-        page=int(page) if page.isdigit() and 0 < int(page) < 100000 else 1,
+        # any page past the end is the last page (the service clamps it)
+        page=int(page[:9]) if page.isascii() and page.isdigit() and int(page[:9]) else 1,
     )
 
 
@@ -66,7 +68,7 @@ def dashboard(user):
         user=user,
         rows=rows,
         total=total,
-        query=query,
+        query=replace(query, page=board_list.shown_page(query, total)),
         pages=board_list.page_count(total),
         municipalities=board_list.municipalities_of(user.organisation_id),
         status_labels=labels(DOSSIER_STATUSES),
