@@ -14,7 +14,7 @@ this process, so CPU time is the server's) and reports, per view:
 - server CPU and wall time per request, min / median / max over ``--repeat`` requests.
 
 Views: the first page, a municipality, a status and a route filter, sorting by name, a
-search by name and by postcode, the last page, a page past the end (clamped to the last),
+search by name and by postcode, the middle and the last page, a page past the end (clamped to the last),
 the per-municipality counts (its page and its chart) and the CSV export. The goal is met
 when every view's statements are the same at every size and every page (all but the CSV
 export, whose size is the data's) has a median wall time under 100 ms at the largest size.
@@ -44,6 +44,7 @@ VIEWS = {
     "sort by name": "/adviseur/?sort=name&dir=asc",
     "search name": "/adviseur/?zoek=VvE+4242",
     "search postcode": "/adviseur/?zoek=9401",
+    "middle page": "/adviseur/?page={middle}",
     "last page": "/adviseur/?page={last}",
     "past the end": "/adviseur/?page=999999",
     "per municipality": "/adviseur/overzicht",
@@ -157,7 +158,7 @@ def explain(app, client, urls: list[str]) -> None:
         client.get(url)
         event.remove(engine, "before_cursor_execute", keep)
         for statement, parameters in seen:
-            if not statement.lstrip().upper().startswith("SELECT"):
+            if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
                 continue
             with engine.connect() as conn:
                 cursor = conn.connection.dbapi_connection.cursor()
@@ -245,7 +246,7 @@ def run(args, sizes: list[int], schema: str) -> int:
         print(f"{'view':18} {'stmts':>5}  {'CPU ms min/med/max':>20}  {'wall ms min/med/max':>20}")
         results[size] = {}
         for name, url in VIEWS.items():
-            url = url.format(last=page_count(size))
+            url = url.format(last=page_count(size), middle=(page_count(size) + 1) // 2)
             client.get(url)  # warm: templates compiled, plans cached
             m = measure(client, engine, url, args.repeat)
             results[size][name] = m

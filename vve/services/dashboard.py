@@ -172,11 +172,14 @@ def municipalities_of(organisation_id: int) -> list[str]:
                 FROM m WHERE m.name IS NOT NULL
             )
             SELECT name FROM m
-            WHERE name IS NOT NULL AND EXISTS (
+            WHERE name IS NOT NULL AND (
+                -- a scalar subquery with LIMIT: one probe per municipality, where EXISTS
+                -- would be planned as one join over every visible dossier
                 SELECT 1 FROM dossier d JOIN share s ON s.dossier_id = d.id
                 WHERE d.municipality = m.name AND s.organisation_id = :organisation
                     AND s.revoked_at IS NULL
-            )
+                LIMIT 1
+            ) IS NOT NULL
             """
         ),
         {"organisation": organisation_id},
