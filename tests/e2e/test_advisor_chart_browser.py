@@ -53,7 +53,10 @@ def test_the_summary_chart_is_sharp_and_legible_at_each_width(server, browser):
         page.goto(server + "/adviseur/overzicht")
         chart = page.locator("img.timeline--summary")
         chart.evaluate("img => img.decode()")
-        assert chart.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]") == [1400, 700]
+        assert chart.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width]") == [
+            1400,
+            700,
+        ]
         shoot(page, "advisor-summary")
         page.set_viewport_size({"width": 375, "height": 900})
         page.reload()
