@@ -28,6 +28,10 @@ FROM ${PYTHON_IMAGE}
 LABEL org.opencontainers.image.title="VvE Warmteplan" \
       org.opencontainers.image.description="Plan van aanpak aardgasvrij voor een VvE" \
       org.opencontainers.image.licenses="EUPL-1.2"
+# DejaVu Sans: the advisors' chart draws names such as Súdwest-Fryslân (vve/advisors/chart.py)
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 vve \
  && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/vve --no-create-home \
         --shell /usr/sbin/nologin vve \
@@ -42,11 +46,8 @@ ENV PATH=/opt/vve/bin:$PATH \
     HOME=/var/lib/vve \
     VVE_ENV=production \
     VVE_BIND=0.0.0.0:8000 \
-    VVE_WORKER_TMP_DIR=/dev/shm \
-    MPLCONFIGDIR=/var/cache/vve/matplotlib
+    VVE_WORKER_TMP_DIR=/dev/shm
 USER 10001:10001
-# matplotlib's font list, made once here instead of at every start of a worker
-RUN python -c "import matplotlib.font_manager"
 WORKDIR /var/lib/vve
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

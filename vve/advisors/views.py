@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import wraps
 
 from flask import (
@@ -28,7 +29,7 @@ from vve.terms import label, labels, message
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
 from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVALS
 
-from .chart import summary_png
+from .chart import NARROW, WIDE, summary_png
 from .forms import (
     MAX_CSV_BYTES,
     ClaimForm,
@@ -52,7 +53,8 @@ def _query() -> board_list.DashboardQuery:
         search=args.get("zoek", "")[:100],
         sort=args.get("sort", "changed") if args.get("sort") in board_list.SORTABLE else "changed",
         descending=args.get("dir", "desc") != "asc",
-        page=int(page) if page.isdigit() and 0 < int(page) < 100000 else 1,
+        # any page past the end is the last page (the service clamps it)
+        page=int(page[:9]) if page.isascii() and page.isdigit() and int(page[:9]) else 1,
     )
 
 
@@ -66,7 +68,7 @@ def dashboard(user):
         user=user,
         rows=rows,
         total=total,
-        query=query,
+        query=replace(query, page=board_list.shown_page(query, total)),
         pages=board_list.page_count(total),
         municipalities=board_list.municipalities_of(user.organisation_id),
         status_labels=labels(DOSSIER_STATUSES),
@@ -96,8 +98,10 @@ def summary(user):
 @bp.get("/overzicht.png")
 @login_required()
 def summary_chart(user):
+    variant = NARROW if request.args.get("breedte") == "smal" else WIDE
     return Response(
-        summary_png(board_list.municipality_summary(user.organisation_id)), mimetype="image/png"
+        summary_png(board_list.municipality_summary(user.organisation_id), variant),
+        mimetype="image/png",
     )
 
 

@@ -347,6 +347,56 @@ def test_csv_cells_cannot_start_a_formula(app):
     )
 
 
+def seed_dossiers(app, org_id, count, municipalities=("Assen", "Emmen", "Meppel")):
+    """``count`` more dossiers shared with the organisation, inserted in bulk."""
+    with app.app_context():
+        start = db.session.execute(db.select(db.func.count()).select_from(Dossier)).scalar_one()
+        now = dt.datetime.now(dt.UTC)
+        db.session.execute(
+            db.insert(Dossier),
+            [
+                {
+                    "public_id": f"seed{start + i}",
+                    "token_hash": "0" * 64,
+                    "version": 1,
+                    "furthest_step": i % 8,
+                    "name": f"VvE {start + i}",
+                    "municipality": municipalities[i % len(municipalities)],
+                    "postcode": "9401 AB",
+                    "rights": 10 + i % 40,
+                    "heat_route": "hybrid",
+                    "stage": "organise",
+                    "status": "started",
+                    "created_at": now,
+                    "updated_at": now - dt.timedelta(minutes=(start + i) * 7 % 61),
+                }
+                for i in range(count)
+            ],
+        )
+        ids = (
+            db.session.execute(db.select(Dossier.id).where(Dossier.public_id.like("seed%")))
+            .scalars()
+            .all()
+        )
+        known = set(db.session.execute(db.select(Share.dossier_id)).scalars())
+        db.session.execute(
+            db.insert(Share),
+            [
+                {
+                    "dossier_id": d,
+                    "code_hash": f"{d:064d}",
+                    "organisation_id": org_id,
+                    "created_at": now,
+                    "expires_at": now,
+                    "redeemed_at": now,
+                }
+                for d in ids
+                if d not in known
+            ],
+        )
+        db.session.commit()
+
+
 def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
     make_user(app, "anna@drenthe.nl")
     client = login(app.test_client(), "anna@drenthe.nl")
@@ -354,52 +404,7 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
         org_id = db.session.execute(db.select(User)).scalar_one().organisation_id
 
     def seed(count):
-        with app.app_context():
-            start = db.session.execute(db.select(db.func.count()).select_from(Dossier)).scalar_one()
-            now = dt.datetime.now(dt.UTC)
-            db.session.execute(
-                db.insert(Dossier),
-                [
-                    {
-                        "public_id": f"seed{start + i}",
-                        "token_hash": "0" * 64,
-                        "version": 1,
-                        "furthest_step": i % 8,
-                        "name": f"VvE {start + i}",
-                        "municipality": ("Assen", "Emmen", "Meppel")[i % 3],
-                        "postcode": "9401 AB",
-                        "rights": 10 + i % 40,
-                        "heat_route": "hybrid",
-                        "stage": "organise",
-                        "status": "started",
-                        "created_at": now,
-                        "updated_at": now,
-                    }
-                    for i in range(count)
-                ],
-            )
-            ids = (
-                db.session.execute(db.select(Dossier.id).where(Dossier.public_id.like("seed%")))
-                .scalars()
-                .all()
-            )
-            known = set(db.session.execute(db.select(Share.dossier_id)).scalars())
-            db.session.execute(
-                db.insert(Share),
-                [
-                    {
-                        "dossier_id": d,
-                        "code_hash": f"{d:064d}",
-                        "organisation_id": org_id,
-                        "created_at": now,
-                        "expires_at": now,
-                        "redeemed_at": now,
-                    }
-                    for d in ids
-                    if d not in known
-                ],
-            )
-            db.session.commit()
+        seed_dossiers(app, org_id, count)
 
     def statements(url):
         with app.app_context():
@@ -418,6 +423,9 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
         "/adviseur/overzicht",
         "/adviseur/export.csv",
         "/adviseur/?zoek=9401&gemeente=Assen",
+        "/adviseur/?page=4",  # the last page of 100, a middle one of 10,000
+        "/adviseur/?page=99999",  # past the end: the last page
+        "/adviseur/overzicht.png",
     )
     seed(100)
     small = [statements(u) for u in urls]
@@ -426,6 +434,57 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
     assert large == small and max(large) <= 8
     page = client.get("/adviseur/?gemeente=Assen").get_data(as_text=True)
     assert "3334 dossiers" in page or "3.334 dossiers" in page
+
+
+@pytest.mark.parametrize("sort", ["changed", "name", "municipality"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_every_page_has_its_rows_and_a_page_past_the_end_is_the_last(app, sort, descending):
+    """Pages in the back half are read from the other end (a short OFFSET at 100,000
+    dossiers); each must hold exactly the rows of the full ordering, and a page number
+    past the end (an old link, a typed URL) shows the last page."""
+    make_user(app, "anna@drenthe.nl")
+    with app.app_context():
+        org_id = db.session.execute(db.select(User)).scalar_one().organisation_id
+    seed_dossiers(app, org_id, 80)
+    with app.app_context():
+        other = db.session.execute(db.select(Share).order_by(Share.id)).scalars().first()
+        again = Share(  # a second consent for the same dossier: still one row
+            dossier_id=other.dossier_id,
+            code_hash="1" * 64,
+            organisation_id=org_id,
+            expires_at=dt.datetime.now(dt.UTC),
+        )
+        revoked = db.session.execute(db.select(Share).order_by(Share.id.desc())).scalars().first()
+        revoked.revoked_at = dt.datetime.now(dt.UTC)
+        db.session.add(again)
+        db.session.commit()
+        base = dashboard.DashboardQuery(sort=sort, descending=descending)
+        everything, count = dashboard.dashboard(
+            org_id, base.__class__(**{**base.__dict__, "page": 1})
+        )
+        text, rows = dashboard.dashboard_csv(org_id, base)
+        assert count == rows == 79
+        names = [line.split(";")[0].strip('"') for line in text.splitlines()[1:]]
+        pages = dashboard.page_count(count)
+        for number in (*range(1, pages + 1), pages + 1, 99999):
+            query = dashboard.DashboardQuery(sort=sort, descending=descending, page=number)
+            got, total = dashboard.dashboard(org_id, query)
+            shown = min(number, pages)
+            expected = names[(shown - 1) * dashboard.PAGE_SIZE : shown * dashboard.PAGE_SIZE]
+            assert [d.name for d in got] == expected and total == count
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(app):
+    make_user(app, "anna@drenthe.nl")
+    client = login(app.test_client(), "anna@drenthe.nl")
+    with app.app_context():
+        org_id = db.session.execute(db.select(User)).scalar_one().organisation_id
+    seed_dossiers(app, org_id, 30)
+    for page in ("7", "99999", "9" * 40):
+        text = client.get(f"/adviseur/?page={page}").get_data(as_text=True)
+        assert "Pagina 2 van 2" in text and "Volgende" not in text
+    for page in ("²", "-1", "0", "x"):
+        assert "Pagina 1 van 2" in client.get(f"/adviseur/?page={page}").get_data(as_text=True)
 
 
 # --- municipal plans and house style ----------------------------------------------------

@@ -1,13 +1,16 @@
 """The advisors' per-municipality chart draws any name a board typed, as text: a name
-such as ``$\\foo{$`` is not matplotlib math text, and a long one does not break the layout."""
+such as ``$\\foo{$`` is drawn as typed, and a long one does not break the layout."""
 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from PIL import Image, ImageFont
 
 from vve.advisors.chart import summary_png
 from vve.vocabulary import STAGES
@@ -48,3 +51,80 @@ def test_a_name_in_dollar_signs_is_drawn_as_text():
 def test_any_municipality_names_give_a_chart(names):
     image = _image(summary_png(_rows(names)))
     assert image.format == "PNG" and image.height > 100
+
+
+# --- drawn with Pillow: a small palette PNG, legible text, no matplotlib in the worker ----
+
+
+def _counts(n: int) -> list[dict]:
+    return [
+        {"municipality": f"Gemeente {i}", "stages": dict.fromkeys(STAGES, i + 1)} for i in range(n)
+    ]
+
+
+def test_the_chart_is_a_palette_png_drawn_at_twice_its_css_size():
+    from vve.advisors.chart import NARROW, WIDE
+
+    for variant in (WIDE, NARROW):
+        image = _image(summary_png(_counts(3), variant))
+        assert image.format == "PNG" and image.mode == "P"
+        assert image.width == 2 * variant.width
+        # legend, three labelled bars and the axis label: taller with every municipality
+        assert image.height < _image(summary_png(_counts(4), variant)).height
+    assert _image(summary_png(_counts(3))).width == 2 * WIDE.width
+
+
+def test_text_is_at_least_12_css_px_as_shown():
+    from vve.advisors.chart import NARROW, WIDE, layout
+
+    for variant in (WIDE, NARROW):
+        drawn = layout(_counts(3), variant)
+        assert drawn.texts and all(t.size / variant.scale >= 12 for t in drawn.texts)
+
+
+def test_each_bar_shows_its_total():
+    from vve.advisors.chart import layout
+
+    drawn = layout(_counts(3))
+    texts = [t.text for t in drawn.texts]
+    totals = [str(sum(row["stages"].values())) for row in _counts(3)]
+    assert all(total in texts for total in totals)
+    assert all(f"Gemeente {i}" in texts for i in range(3))
+
+
+def test_no_text_leaves_the_canvas():
+    from vve.advisors.chart import NARROW, WIDE, layout
+
+    for variant in (WIDE, NARROW):
+        drawn = layout(_rows(["W" * 100, "Ｗ" * 100, "Assen"]), variant)
+        for text in drawn.texts:
+            left, top, right, bottom = text.box
+            assert left >= 0 and right <= drawn.width and top >= 0 and bottom <= drawn.height
+
+
+def test_drawing_the_chart_does_not_load_matplotlib():
+    """matplotlib stays in a worker's memory for good once imported (issue 15, goal 3)."""
+    script = (
+        "import sys\n"
+        "from flask import Flask\n"
+        "from flask_babel import Babel\n"
+        "from vve.advisors.chart import summary_png\n"
+        "import vve.advisors.views\n"
+        "app = Flask('x'); Babel(app)\n"
+        "with app.test_request_context():\n"
+        "    summary_png([{'municipality': 'Assen', 'stages': {'': 2}}])\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_accented_names_are_drawn_with_a_font_that_has_their_letters():
+    """Pillow's built-in font draws a box for ú and â (Súdwest-Fryslân); DejaVu Sans has them."""
+    from vve.advisors import chart
+
+    try:
+        ImageFont.truetype(chart.FONT, 10)
+    except OSError:
+        pytest.skip("DejaVu Sans is not installed here (Debian: fonts-dejavu-core)")
+    assert chart._font(30).getname()[0] == "DejaVu Sans"

@@ -252,3 +252,30 @@ def test_the_register_step_moves_each_dossiers_later_steps_up_one_and_back(old_a
         assert _furthest() == {ids[s]: s if s < 6 else s + 1 for s in range(9)}
         downgrade(revision=V3)
         assert _furthest() == {ids[s]: s for s in range(9)}
+
+
+def test_the_live_shares_index_comes_and_goes_with_its_migration(database_uri):
+    """The dashboard counts an organisation's dossiers from its live consents alone: a
+    partial index on (organisation, dossier) where not revoked (benchmarks/dashboard.py)."""
+    app = make_app(database_uri)
+
+    def live_index():
+        found = [
+            index
+            for index in sa.inspect(db.engine).get_indexes("share")
+            if index["name"] == "ix_share_live_organisation_dossier"
+        ]
+        return found[0] if found else None
+
+    with app.app_context():
+        upgrade()
+        index = live_index()
+        assert index is not None
+        assert index["column_names"] == ["organisation_id", "dossier_id"]
+        downgrade(revision="b8c9d0e1f2a3")
+        db.session.remove()
+        assert live_index() is None
+        upgrade()
+        assert live_index() is not None
+        db.session.remove()
+        db.engine.dispose()
