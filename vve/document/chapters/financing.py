@@ -33,7 +33,18 @@ def write(b: Builder, plan: dict) -> None:
                 "Let op",
                 f"in deze planning valt de aanvraag op "
                 f"{date_nl(facts['application_date'])}, na de einddatum van "
-                f"{date_nl(facts['open_until'])}; vervroeg de aanvraag.",
+                f"{date_nl(facts['open_until'])}; reken niet op deze subsidie, tenzij de "
+                "regeling wordt verlengd (dat is niet bekend).",
+            )
+        elif facts.get("open_until"):
+            b.labelled(
+                "Einddatum",
+                f"aanvragen kan tot en met {date_nl(facts['open_until'])}"
+                + (
+                    f"; in deze planning vraagt de VvE aan op {date_nl(facts['application_date'])}."
+                    if facts.get("application_date")
+                    else "."
+                ),
             )
         advice = plan["money"]["advice"]
         if item["id"] == "svve_advice" and advice["subsidy"]["counted"] and advice["cost"]:
