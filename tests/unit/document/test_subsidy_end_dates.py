@@ -31,3 +31,13 @@ def test_a_subsidy_this_planning_applies_for_too_late_is_not_counted_on():
     assert "reken niet op deze subsidie, tenzij de regeling wordt verlengd" in text
     assert "einddatum van" in text and "; vervroeg de aanvraag." not in text
     assert date_nl(late["facts"]["open_until"]) in text
+
+
+def test_a_second_meeting_is_stated_as_fact_only_when_the_reglement_is_known():
+    """With the reglement and its second-meeting rule unknown, the plan says the second
+    meeting decides 'if the reglement allows it', not as a fact."""
+    unknown = _text(plan_of(_raw("tynaarlo-weinig-bekend"), START))
+    assert "Staat het reglement van uw VvE een tweede vergadering toe" in unknown
+    known = _text(plan_of(_raw("emmen-galerijflat"), START))
+    assert "Staat het reglement van uw VvE een tweede vergadering toe" not in known
+    assert "dan besluit een tweede vergadering" in known

@@ -107,7 +107,7 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             if d["second_meeting"]
         }
         for second in seconds.values():
-            b.para(_second_text(second))
+            b.para(_second_text(second, _second_meeting_known(plan)))
         for decision in members:
             _decision_section(b, decision, plan["model_reglement"]["notice_days"])
 
@@ -158,7 +158,16 @@ def _announced_note(plan: dict) -> str | None:
     )
 
 
-def _second_text(second: dict) -> str:
+def _second_meeting_known(plan: dict) -> bool:
+    """Whether the reglement's second-meeting rule is known: answered as allowed, or as
+    the model's while the model itself is known."""
+    voting = plan["answers"]["voting"]
+    return voting["second_meeting"] == "allowed" or (
+        voting["second_meeting"] == "as_model" and voting["model_reglement"] is not None
+    )
+
+
+def _second_text(second: dict, known: bool = True) -> str:
     window = f"tussen {date_nl(second['earliest'])} en {date_nl(second['latest'])}"
     when = (
         f"op {date_nl(second['planned'])} (het mag {window})"
@@ -166,10 +175,16 @@ def _second_text(second: dict) -> str:
         else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
         f"vakanties, dus kies zelf een datum"
     )
-    return (
+    text = (
         f"Wordt het quorum niet gehaald, dan besluit een tweede vergadering {when}, "
         f"ongeacht het aantal aanwezigen en met dezelfde meerderheid; de oproep gaat "
         f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is."
+    )
+    if known:
+        return text
+    return (
+        "Staat het reglement van uw VvE een tweede vergadering toe (de modelreglementen "
+        "doen dat bij een quorum; controleer het in de splitsingsakte)? " + text
     )
 
 
