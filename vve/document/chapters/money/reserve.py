@@ -26,7 +26,8 @@ def _minimum_text(plan: dict, reserve: dict) -> str:
     if minimum is None:
         return (
             "De wettelijke minimale reservering is niet uit te rekenen: vul de herbouwwaarde "
-            "in (die staat op de opstalpolis) of de bruto inhoud van het gebouw."
+            "in (die staat op de opstalpolis). Zonder herbouwwaarde schat het plan die uit "
+            "de bruto inhoud van het gebouw; dat is een schatting, geen wettelijke grondslag."
         )
     share = percent_of(reserve["min_share_of_rebuild_value"])
     if reserve["minimum_basis"] == "rebuild_value":
