@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +15,7 @@ from flask import current_app
 
 from vve import __version__
 from vve.document import DocumentMeta, write_plan_docx
-from vve.document.timeline import NARROW, WIDE, timeline_png
+from vve.document.timeline import NARROW, WIDE, Variant, timeline_png
 from vve.extensions import db
 from vve.knowledge import Knowledge, load_knowledge
 from vve.models import Dossier, MunicipalPlan, PlanSnapshot, User
@@ -19,6 +23,7 @@ from vve.profile import Profile, parse_profile
 from vve.rules import build_plan
 from vve.rules.checks import PlanInconsistent, check_plan
 from vve.rules.serialize import plan_to_dict
+from vve.rules.summary import Summary, summarise_plan
 
 from . import audit, clock, house_style
 from .areas import municipal_plan_for
@@ -58,6 +63,18 @@ def plan_for(profile: Profile, today: dt.date) -> dict[str, Any]:
     _check(plan, knowledge)
     plan["municipal_plan"] = None if municipal is None else _municipal_dict(municipal)
     return plan
+
+
+def columns_for(profile: Profile, today: dt.date) -> tuple[Summary, dict[str, Any] | None]:
+    """What ``plan_for`` would give as the dashboard's columns (``heat_route.id``,
+    ``progress.stage``, ``progress.decisions_taken``) and as ``municipal_plan``, from the
+    cheap parts of the engine (vve/rules/summary.py): a step save needs no whole plan."""
+    a = profile.association
+    municipal = municipal_plan_for(a.postcode, a.municipality, a.neighbourhood)
+    if municipal is not None:
+        profile = _with_municipal_decision(profile, municipal)
+    summary = summarise_plan(profile, today, load_knowledge())
+    return summary, None if municipal is None else _municipal_dict(municipal)
 
 
 def _with_municipal_decision(profile: Profile, municipal: MunicipalPlan) -> Profile:
@@ -166,11 +183,51 @@ def snapshot_download(dossier: Dossier, snapshot_id: int) -> Download | None:
     return Download(found.document, f"plan-van-aanpak-{name}-{made}.docx")
 
 
-def timeline_image(dossier: Dossier, narrow: bool = False) -> bytes | None:
-    """The plan's timeline figure: wide (labels left of the bars) or narrow (above them)."""
+@dataclass(frozen=True)
+class Figure:
+    """A timeline PNG and its tag (a hash of what it is drawn from), for HTTP caching."""
+
+    png: bytes
+    etag: str
+
+
+TIMELINE_CACHE_SIZE = 256  # a few hundred figures of 10-40 kB: a few MB per worker at most
+_TIMELINES: OrderedDict[str, bytes] = OrderedDict()
+_TIMELINES_LOCK = threading.Lock()
+
+
+def timeline_image(dossier: Dossier, narrow: bool = False) -> Figure | None:
+    """The plan's timeline figure: wide (labels left of the bars) or narrow (above them).
+    Drawn once per content (``cached_timeline``)."""
     plan = make_plan(dossier)
     variant = NARROW if narrow else WIDE
-    return None if plan is None else timeline_png(plan["timeline"], variant)
+    return None if plan is None else cached_timeline(plan["timeline"], variant)
+
+
+def cached_timeline(timeline: list[dict[str, Any]], variant: Variant) -> Figure:
+    """The figure for this timeline, drawn only when this content was not drawn lately
+    (least recently used first out, at most ``TIMELINE_CACHE_SIZE`` kept). The key is the
+    drawing's whole input (the timeline JSON and the variant) and the engine's version,
+    so a new release draws again."""
+    text = json.dumps([__version__, repr(variant), timeline], sort_keys=True, default=str)
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    with _TIMELINES_LOCK:
+        png = _TIMELINES.get(key)
+        if png is not None:
+            _TIMELINES.move_to_end(key)
+            return Figure(png, key)
+    png = timeline_png(timeline, variant)
+    with _TIMELINES_LOCK:
+        _TIMELINES[key] = png
+        while len(_TIMELINES) > TIMELINE_CACHE_SIZE:
+            _TIMELINES.popitem(last=False)
+    return Figure(png, key)
+
+
+def forget_timelines() -> None:
+    """Empty the figure cache (tests)."""
+    with _TIMELINES_LOCK:
+        _TIMELINES.clear()
 
 
 def slug(name: str | None) -> str:

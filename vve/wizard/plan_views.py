@@ -186,8 +186,16 @@ def timeline_narrow(dossier):
     return _png(plans.timeline_image(dossier, narrow=True))
 
 
-def _png(image: bytes | None) -> Response:
-    return Response(status=404) if image is None else Response(image, mimetype="image/png")
+def _png(figure: plans.Figure | None) -> Response:
+    """The figure with its tag: the browser keeps it (private: a dossier's) and asks again
+    with If-None-Match, answered 304 while the plan's timeline is unchanged."""
+    if figure is None:
+        return Response(status=404)
+    response = Response(figure.png, mimetype="image/png")
+    response.set_etag(figure.etag)
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.make_conditional(request)  # 304 without a body when the tag matches
+    return response
 
 
 @bp.get("/d/<public_id>/profiel.json")

@@ -45,3 +45,40 @@ def test_the_page_gives_the_timeline_as_a_list_with_every_item(client):
     assert "Doel:</strong> Streefjaar aardgasvrij" in listed[0]
     assert "Organiseren: bestuur en duurzaamheidscommissie" in listed[0]  # the full title
     assert 'alt="Tijdlijn van het plan; dezelfde gegevens staan in de lijst' in html
+
+
+def test_the_figure_is_drawn_once_per_plan_content_and_revalidated_by_etag(client, monkeypatch):
+    """Viewing the plan page again draws nothing: the server keeps the figure per timeline
+    content and the browser gets an ETag to ask with (304, no body); a changed plan is a
+    new figure with a new tag."""
+    from vve.services import plans
+
+    drawn = []
+    real = plans.timeline_png
+    monkeypatch.setattr(plans, "timeline_png", lambda *a: drawn.append(1) or real(*a))
+    plans.forget_timelines()
+    public_id = _import(client, next(e for e in EXAMPLES if "emmen" in e.name))
+    first = client.get(f"/d/{public_id}/tijdlijn.png")
+    again = client.get(f"/d/{public_id}/tijdlijn.png")
+    assert first.data == again.data and first.data.startswith(b"\x89PNG")
+    assert len(drawn) == 1
+    tag = first.headers["ETag"]
+    assert tag and again.headers["ETag"] == tag
+    assert "private" in first.headers["Cache-Control"]
+    assert "no-store" not in first.headers["Cache-Control"]
+    asked = client.get(f"/d/{public_id}/tijdlijn.png", headers={"If-None-Match": tag})
+    assert asked.status_code == 304 and asked.data == b""
+    narrow = client.get(f"/d/{public_id}/tijdlijn-smal.png")
+    assert narrow.headers["ETag"] != tag and len(drawn) == 2
+    other = _import(client, next(e for e in EXAMPLES if "assen-zes" in e.name))
+    assert client.get(f"/d/{other}/tijdlijn.png").headers["ETag"] != tag
+
+
+def test_the_figure_cache_is_bounded(monkeypatch):
+    from vve.services import plans
+
+    plans.forget_timelines()
+    monkeypatch.setattr(plans, "timeline_png", lambda timeline, variant: b"png")
+    for year in range(plans.TIMELINE_CACHE_SIZE + 50):
+        plans.cached_timeline([{"year": year}], plans.WIDE)
+    assert len(plans._TIMELINES) == plans.TIMELINE_CACHE_SIZE
