@@ -12,7 +12,7 @@ from wtforms.validators import Optional
 
 from vve.fields import Between, TolerantIntegerField, choices, number_text, parse_share
 from vve.profile import ProfileError
-from vve.responses import attachment
+from vve.responses import attachment, collect_when_sent
 from vve.rules.calculator import DecisionOutcome, outcomes
 from vve.rules.money import amounts_for_share
 from vve.rules.voting import Meeting
@@ -159,9 +159,13 @@ def download(dossier):
     if plan is None:
         return _first_step(dossier)
     snapshot = plans.record_download(dossier, plan, current_user())
-    return redirect(
-        url_for("board.snapshot_document", public_id=dossier.public_id, snapshot_id=snapshot.id),
-        303,
+    return collect_when_sent(
+        redirect(
+            url_for(
+                "board.snapshot_document", public_id=dossier.public_id, snapshot_id=snapshot.id
+            ),
+            303,
+        )
     )
 
 
