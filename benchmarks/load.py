@@ -121,6 +121,8 @@ class Board:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.cookie, self.etag, self.has_static = "", "", False
         self.sent = 0
+        self.probe = None  # with one board alone: reads the workers' CPU around each request
+        self.cpu_by_kind: dict[str, list[float]] = defaultdict(list)
 
     def request(self, kind, method, path, body=None, headers=None):
         if self.pause:
@@ -134,10 +136,13 @@ class Board:
             sent["Content-Type"] = "application/x-www-form-urlencoded"
         start = time.perf_counter()
         self.sent += 1
+        before = self.probe() if self.probe else None
         try:
             self.conn.request(method, path, body=body, headers=sent)
             response = self.conn.getresponse()
             data = response.read()
+            if before is not None:
+                self.cpu_by_kind[kind].append(cpu_between(before, self.probe()))
         except (OSError, http.client.HTTPException):
             self.conn.close()
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
@@ -402,9 +407,17 @@ def cpu_per_wizard(port: int, wizards: int, run: Run, sampler: Sampler) -> tuple
     for _ in range(3):
         board.wizard(answers(rng))
     before, sent = sampler.read_cpu(), board.sent
+    board.probe = sampler.read_cpu
     for _ in range(wizards):
         board.wizard(answers(rng))
     cpu = cpu_between(before, sampler.read_cpu())
+    print(f"\none board alone, worker CPU by request kind ({TICKS} Hz ticks, averaged):")
+    for kind, values in sorted(board.cpu_by_kind.items()):
+        share = sum(values) / cpu if cpu else 0
+        print(
+            f"  {kind:12} {len(values):5} x {statistics.mean(values) * 1000:6.1f} ms"
+            f" = {share:4.0%} of the wizards' CPU"
+        )
     return cpu / wizards * 1000, (board.sent - sent) / wizards
 
 
