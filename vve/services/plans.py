@@ -8,6 +8,7 @@ import json
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -196,32 +197,62 @@ _TIMELINES: OrderedDict[str, bytes] = OrderedDict()
 _TIMELINES_LOCK = threading.Lock()
 
 
-def timeline_image(dossier: Dossier, narrow: bool = False) -> Figure | None:
-    """The plan's timeline figure: wide (labels left of the bars) or narrow (above them).
-    Drawn once per content (``cached_timeline``)."""
+def timeline_image(dossier: Dossier, narrow: bool = False, tag: str | None = None) -> Figure | None:
+    """The plan's timeline figure: wide (labels left of the bars) or narrow (above them),
+    drawn only when its input is new to this worker (``timeline_tag``, passed in when the
+    caller has it)."""
+    tag = tag or timeline_tag(dossier, narrow)
+    if tag is None:
+        return None
+    return cached_figure(tag, lambda: _draw(dossier, NARROW if narrow else WIDE))
+
+
+def _draw(dossier: Dossier, variant: Variant) -> bytes:
     plan = make_plan(dossier)
-    variant = NARROW if narrow else WIDE
-    return None if plan is None else cached_timeline(plan["timeline"], variant)
+    if plan is None:  # cannot happen: a tag needs answers, and answers are never removed
+        raise StaleDossier()
+    return timeline_png(plan["timeline"], variant)
 
 
-def cached_timeline(timeline: list[dict[str, Any]], variant: Variant) -> Figure:
-    """The figure for this timeline, drawn only when this content was not drawn lately
-    (least recently used first out, at most ``TIMELINE_CACHE_SIZE`` kept). The key is the
-    drawing's whole input (the timeline JSON and the variant) and the engine's version,
-    so a new release draws again."""
-    text = json.dumps([__version__, repr(variant), timeline], sort_keys=True, default=str)
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+def timeline_tag(dossier: Dossier, narrow: bool = False) -> str | None:
+    """A hash of everything the figure is drawn from, without making the plan: the stored
+    answers, the municipal plan that applies, the day, the knowledge's content and the
+    engine's version, and the variant. The figure's ETag and its key in the cache; None
+    before the first step."""
+    profile = dossier_profile(dossier)
+    if profile is None:
+        return None
+    a = profile.association
+    municipal = municipal_plan_for(a.postcode, a.municipality, a.neighbourhood)
+    text = json.dumps(
+        [
+            __version__,
+            load_knowledge().version,
+            clock.today().isoformat(),
+            repr(NARROW if narrow else WIDE),
+            dossier.profile,
+            None if municipal is None else _municipal_dict(municipal),
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def cached_figure(tag: str, draw: Callable[[], bytes]) -> Figure:
+    """The figure kept under this tag, or drawn and kept (least recently used first out,
+    at most ``TIMELINE_CACHE_SIZE``)."""
     with _TIMELINES_LOCK:
-        png = _TIMELINES.get(key)
+        png = _TIMELINES.get(tag)
         if png is not None:
-            _TIMELINES.move_to_end(key)
-            return Figure(png, key)
-    png = timeline_png(timeline, variant)
+            _TIMELINES.move_to_end(tag)
+            return Figure(png, tag)
+    png = draw()
     with _TIMELINES_LOCK:
-        _TIMELINES[key] = png
+        _TIMELINES[tag] = png
         while len(_TIMELINES) > TIMELINE_CACHE_SIZE:
             _TIMELINES.popitem(last=False)
-    return Figure(png, key)
+    return Figure(png, tag)
 
 
 def forget_timelines() -> None:

@@ -180,25 +180,31 @@ def download_page(dossier):
 @dossier_required
 def timeline(dossier):
     """The wide timeline (the page's column and the Word plan)."""
-    return _png(plans.timeline_image(dossier))
+    return _png(dossier, narrow=False)
 
 
 @bp.get("/d/<public_id>/tijdlijn-smal.png")
 @dossier_required
 def timeline_narrow(dossier):
     """The timeline for screens up to 40em: each row's label above its bars."""
-    return _png(plans.timeline_image(dossier, narrow=True))
+    return _png(dossier, narrow=True)
 
 
-def _png(figure: plans.Figure | None) -> Response:
+def _png(dossier, narrow: bool) -> Response:
     """The figure with its tag: the browser keeps it (private: a dossier's) and asks again
-    with If-None-Match, answered 304 while the plan's timeline is unchanged."""
-    if figure is None:
+    with If-None-Match, answered 304 without making the plan while its input is unchanged."""
+    tag = plans.timeline_tag(dossier, narrow)
+    if tag is None:
         return Response(status=404)
-    response = Response(figure.png, mimetype="image/png")
-    response.set_etag(figure.etag)
+    if tag in request.if_none_match:
+        response = Response(status=304)
+    else:
+        figure = plans.timeline_image(dossier, narrow, tag)
+        if figure is None:
+            return Response(status=404)
+        response = Response(figure.png, mimetype="image/png")
+    response.set_etag(tag)
     response.headers["Cache-Control"] = "private, no-cache"
-    response.make_conditional(request)  # 304 without a body when the tag matches
     return response
 
 
