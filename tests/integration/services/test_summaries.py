@@ -73,3 +73,12 @@ def test_a_step_save_makes_no_whole_plan(ctx, monkeypatch):
     data = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
     new = dossiers.import_profile(json.dumps(data).encode("utf-8"), furthest_step=3)
     assert made == [] and new.dossier.heat_route and new.dossier.stage
+    dossiers.save_step(
+        new.dossier,
+        {"association.municipality": "Emmen"},
+        1,
+        new.dossier.version,
+        total_steps=10,
+    )
+    assert made == [] and new.dossier.municipality == "Emmen"
+    assert new.dossier.status == "started"
