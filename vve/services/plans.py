@@ -192,8 +192,12 @@ class Figure:
     etag: str
 
 
-TIMELINE_CACHE_SIZE = 256  # a few hundred figures of 10-40 kB: a few MB per worker at most
+# At most this many figures and bytes per worker (a figure is about 25-30 kB): the bytes
+# bound it at 4 MB of a worker's memory, about 140 figures, the count when they are small.
+TIMELINE_CACHE_SIZE = 256
+TIMELINE_CACHE_BYTES = 4 * 2**20
 _TIMELINES: OrderedDict[str, bytes] = OrderedDict()
+_SIZE = [0]  # bytes kept
 _TIMELINES_LOCK = threading.Lock()
 
 
@@ -241,7 +245,7 @@ def timeline_tag(dossier: Dossier, narrow: bool = False) -> str | None:
 
 def cached_figure(tag: str, draw: Callable[[], bytes]) -> Figure:
     """The figure kept under this tag, or drawn and kept (least recently used first out,
-    at most ``TIMELINE_CACHE_SIZE``)."""
+    at most ``TIMELINE_CACHE_SIZE`` figures and ``TIMELINE_CACHE_BYTES``)."""
     with _TIMELINES_LOCK:
         png = _TIMELINES.get(tag)
         if png is not None:
@@ -249,9 +253,11 @@ def cached_figure(tag: str, draw: Callable[[], bytes]) -> Figure:
             return Figure(png, tag)
     png = draw()
     with _TIMELINES_LOCK:
-        _TIMELINES[tag] = png
-        while len(_TIMELINES) > TIMELINE_CACHE_SIZE:
-            _TIMELINES.popitem(last=False)
+        if tag not in _TIMELINES:
+            _TIMELINES[tag] = png
+            _SIZE[0] += len(png)
+        while len(_TIMELINES) > TIMELINE_CACHE_SIZE or _SIZE[0] > TIMELINE_CACHE_BYTES:
+            _SIZE[0] -= len(_TIMELINES.popitem(last=False)[1])
     return Figure(png, tag)
 
 
@@ -259,6 +265,7 @@ def forget_timelines() -> None:
     """Empty the figure cache (tests)."""
     with _TIMELINES_LOCK:
         _TIMELINES.clear()
+        _SIZE[0] = 0
 
 
 def slug(name: str | None) -> str:

@@ -100,3 +100,15 @@ def test_the_figure_cache_is_bounded():
         plans.cached_figure(str(n), lambda: b"png")
     assert len(plans._TIMELINES) == plans.TIMELINE_CACHE_SIZE
     assert "0" not in plans._TIMELINES and str(n) in plans._TIMELINES
+
+
+def test_the_figure_cache_is_bounded_in_bytes():
+    from vve.services import plans
+
+    plans.forget_timelines()
+    big = b"x" * (plans.TIMELINE_CACHE_BYTES // 10 + 1)
+    for n in range(20):
+        plans.cached_figure(f"big{n}", lambda: big)
+    assert sum(map(len, plans._TIMELINES.values())) <= plans.TIMELINE_CACHE_BYTES
+    assert len(plans._TIMELINES) == 9 and "big19" in plans._TIMELINES
+    plans.forget_timelines()
