@@ -8,7 +8,7 @@ from flask import Flask, Response, current_app, session
 
 from . import resources
 from .config import load_config
-from .extensions import babel, csrf, db, migrate
+from .extensions import attach_migrate, babel, csrf, db
 
 # The languages a reader can choose, and the locale that writes each one's dates and
 # numbers: English in the British order ("25 February 2027"), as a Dutch reader expects
@@ -51,7 +51,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         # behind one reverse proxy: the private link must carry the public host and https
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)  # type: ignore[method-assign]
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(resources.MIGRATIONS))
+    attach_migrate(app, str(resources.MIGRATIONS))
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
 

@@ -106,7 +106,7 @@ def _core(
     return _Core(provisional, measures, windows, decisions, financing, money)
 
 
-def _progressed(
+def progressed(
     profile: Profile,
     knowledge: Knowledge,
     ctx: VoteContext,
@@ -142,7 +142,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     # A plan never schedules work in its own past.
     start = max(profile.ambition.start_date or as_of, as_of)
     route = choose_route(profile, knowledge)
-    core, progress, needs_loan = _progressed(profile, knowledge, ctx, route, start, as_of)
+    core, progress, needs_loan = progressed(profile, knowledge, ctx, route, start, as_of)
     measures, windows, financing, money = core.measures, core.windows, core.financing, core.money
     decisions = with_progress(core.decisions, progress, knowledge, windows)
     risks = assess_risks(profile, knowledge, ctx, decisions, measures, core.provisional, as_of)

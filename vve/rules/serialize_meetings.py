@@ -8,6 +8,7 @@ from vve.profile.meetings import DecisionResult
 
 from .meetings import plan_meetings, proxy_rules
 from .plan import Plan
+from .summary import current_stage
 
 
 def _date(value: Any) -> str | None:
@@ -77,7 +78,7 @@ def progress_dict(plan: Plan) -> dict[str, Any]:
     taken, the last meeting held and the results set aside as not fitting the plan."""
     progress = plan.progress
     return {
-        "stage": current_stage(plan),
+        "stage": current_stage(plan.stages, plan.as_of),
         "decisions_taken": sum(1 for d in plan.decisions if d.state == "taken"),
         "decisions_open": sum(1 for d in plan.decisions if d.state != "taken"),
         "last_meeting": _date(progress.last_held()),
@@ -98,16 +99,3 @@ def progress_dict(plan: Plan) -> dict[str, Any]:
         "ignored_results": list(progress.ignored),
         "retired_results": list(progress.retired),
     }
-
-
-def current_stage(plan: Plan) -> str:
-    """The first stage not behind the VvE: a meeting stage whose decisions are not all
-    taken, or a stage without a meeting that has not ended; the last stage otherwise."""
-    stages = plan.stages
-    last_past = max((i for i, w in enumerate(stages) if w.state), default=-1)
-    for index, w in enumerate(stages):
-        if w.state == "done" or index < last_past:
-            continue
-        if w.meeting is not None or w.end > plan.as_of:
-            return w.id
-    return stages[-1].id

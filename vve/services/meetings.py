@@ -35,7 +35,7 @@ from vve.vocabulary.base import N_
 from . import audit, clock
 from .concurrency import run_unit_of_work
 from .plans import dossier_profile, plan_for
-from .summaries import summarise
+from .summaries import summarise_with_plan
 from .tally import Count, Problem, counts_from_ballots, second_meeting_for, second_window
 
 __all__ = [
@@ -293,7 +293,7 @@ def _store(
     data["results"] = [*data["results"], *entries]
     stored = parse_profile(data)
     dossier.profile = stored.model_dump(mode="json")
-    plan = summarise(dossier, stored, None)
+    plan = summarise_with_plan(dossier, stored, None)
     if set(plan["progress"]["ignored_results"]) & {e["id"] for e in entries}:
         raise ResultRefused([Problem("meeting_date", OUT_OF_ORDER)])
     return plan, dossier.profile["results"][len(data["results"]) - len(entries) :]

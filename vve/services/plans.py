@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +16,7 @@ from flask import current_app
 
 from vve import __version__
 from vve.document import DocumentMeta, write_plan_docx
-from vve.document.timeline import NARROW, WIDE, timeline_png
+from vve.document.timeline import NARROW, WIDE, Variant, timeline_png
 from vve.extensions import db
 from vve.knowledge import Knowledge, load_knowledge
 from vve.models import Dossier, MunicipalPlan, PlanSnapshot, User
@@ -19,6 +24,7 @@ from vve.profile import Profile, parse_profile
 from vve.rules import build_plan
 from vve.rules.checks import PlanInconsistent, check_plan
 from vve.rules.serialize import plan_to_dict
+from vve.rules.summary import Summary, summarise_plan
 
 from . import audit, clock, house_style
 from .areas import municipal_plan_for
@@ -58,6 +64,18 @@ def plan_for(profile: Profile, today: dt.date) -> dict[str, Any]:
     _check(plan, knowledge)
     plan["municipal_plan"] = None if municipal is None else _municipal_dict(municipal)
     return plan
+
+
+def columns_for(profile: Profile, today: dt.date) -> tuple[Summary, dict[str, Any] | None]:
+    """What ``plan_for`` would give as the dashboard's columns (``heat_route.id``,
+    ``progress.stage``, ``progress.decisions_taken``) and as ``municipal_plan``, from the
+    cheap parts of the engine (vve/rules/summary.py): a step save needs no whole plan."""
+    a = profile.association
+    municipal = municipal_plan_for(a.postcode, a.municipality, a.neighbourhood)
+    if municipal is not None:
+        profile = _with_municipal_decision(profile, municipal)
+    summary = summarise_plan(profile, today, load_knowledge())
+    return summary, None if municipal is None else _municipal_dict(municipal)
 
 
 def _with_municipal_decision(profile: Profile, municipal: MunicipalPlan) -> Profile:
@@ -166,11 +184,88 @@ def snapshot_download(dossier: Dossier, snapshot_id: int) -> Download | None:
     return Download(found.document, f"plan-van-aanpak-{name}-{made}.docx")
 
 
-def timeline_image(dossier: Dossier, narrow: bool = False) -> bytes | None:
-    """The plan's timeline figure: wide (labels left of the bars) or narrow (above them)."""
+@dataclass(frozen=True)
+class Figure:
+    """A timeline PNG and its tag (a hash of what it is drawn from), for HTTP caching."""
+
+    png: bytes
+    etag: str
+
+
+# At most this many figures and bytes per worker (a figure is about 25-30 kB): the bytes
+# bound it at 4 MB of a worker's memory, about 140 figures, the count when they are small.
+TIMELINE_CACHE_SIZE = 256
+TIMELINE_CACHE_BYTES = 4 * 2**20
+_TIMELINES: OrderedDict[str, bytes] = OrderedDict()
+_SIZE = [0]  # bytes kept
+_TIMELINES_LOCK = threading.Lock()
+
+
+def timeline_image(dossier: Dossier, narrow: bool = False, tag: str | None = None) -> Figure | None:
+    """The plan's timeline figure: wide (labels left of the bars) or narrow (above them),
+    drawn only when its input is new to this worker (``timeline_tag``, passed in when the
+    caller has it)."""
+    tag = tag or timeline_tag(dossier, narrow)
+    if tag is None:
+        return None
+    return cached_figure(tag, lambda: _draw(dossier, NARROW if narrow else WIDE))
+
+
+def _draw(dossier: Dossier, variant: Variant) -> bytes:
     plan = make_plan(dossier)
-    variant = NARROW if narrow else WIDE
-    return None if plan is None else timeline_png(plan["timeline"], variant)
+    if plan is None:  # cannot happen: a tag needs answers, and answers are never removed
+        raise StaleDossier()
+    return timeline_png(plan["timeline"], variant)
+
+
+def timeline_tag(dossier: Dossier, narrow: bool = False) -> str | None:
+    """A hash of everything the figure is drawn from, without making the plan: the stored
+    answers, the municipal plan that applies, the day, the knowledge's content and the
+    engine's version, and the variant. The figure's ETag and its key in the cache; None
+    before the first step."""
+    profile = dossier_profile(dossier)
+    if profile is None:
+        return None
+    a = profile.association
+    municipal = municipal_plan_for(a.postcode, a.municipality, a.neighbourhood)
+    text = json.dumps(
+        [
+            __version__,
+            load_knowledge().version,
+            clock.today().isoformat(),
+            repr(NARROW if narrow else WIDE),
+            dossier.profile,
+            None if municipal is None else _municipal_dict(municipal),
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def cached_figure(tag: str, draw: Callable[[], bytes]) -> Figure:
+    """The figure kept under this tag, or drawn and kept (least recently used first out,
+    at most ``TIMELINE_CACHE_SIZE`` figures and ``TIMELINE_CACHE_BYTES``)."""
+    with _TIMELINES_LOCK:
+        png = _TIMELINES.get(tag)
+        if png is not None:
+            _TIMELINES.move_to_end(tag)
+            return Figure(png, tag)
+    png = draw()
+    with _TIMELINES_LOCK:
+        if tag not in _TIMELINES:
+            _TIMELINES[tag] = png
+            _SIZE[0] += len(png)
+        while len(_TIMELINES) > TIMELINE_CACHE_SIZE or _SIZE[0] > TIMELINE_CACHE_BYTES:
+            _SIZE[0] -= len(_TIMELINES.popitem(last=False)[1])
+    return Figure(png, tag)
+
+
+def forget_timelines() -> None:
+    """Empty the figure cache (tests)."""
+    with _TIMELINES_LOCK:
+        _TIMELINES.clear()
+        _SIZE[0] = 0
 
 
 def slug(name: str | None) -> str:

@@ -17,24 +17,54 @@ from vve.models import Dossier, PostcodeArea
 from vve.profile import Profile
 
 from . import clock
-from .plans import dossier_profile, plan_for
+from .plans import columns_for, dossier_profile, plan_for
 
 
-def summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> dict[str, Any]:
-    """Fill the columns in the session and return the plan they came from; the caller
-    commits."""
+def summarise(dossier: Dossier, profile: Profile, total_steps: int | None) -> dict[str, Any] | None:
+    """Fill the columns in the session and return the municipal plan the route follows
+    (the plan's ``municipal_plan``, or None); the caller commits. No whole plan is made:
+    the columns come from the cheap parts of the engine (``plans.columns_for``)."""
+    summary, municipal = columns_for(profile, clock.today())
+    _fill(dossier, profile, total_steps, summary.heat_route, summary.stage, summary.decisions_taken)
+    return municipal
+
+
+def summarise_with_plan(
+    dossier: Dossier, profile: Profile, total_steps: int | None
+) -> dict[str, Any]:
+    """As ``summarise``, for a caller that needs the whole plan anyway (recording a
+    meeting's results); returns it."""
+    plan = plan_for(profile, clock.today())
+    progress = plan["progress"]
+    _fill(
+        dossier,
+        profile,
+        total_steps,
+        plan["heat_route"]["id"],
+        progress["stage"],
+        progress["decisions_taken"],
+    )
+    return plan
+
+
+def _fill(
+    dossier: Dossier,
+    profile: Profile,
+    total_steps: int | None,
+    heat_route: str,
+    stage: str,
+    decisions_taken: int,
+) -> None:
     a = profile.association
     dossier.name = a.name[:200]
     dossier.municipality = (a.municipality or "")[:100]
     dossier.postcode = a.postcode or ""
     dossier.rights = profile.building.rights.total()
-    plan = plan_for(profile, clock.today())
-    dossier.heat_route = plan["heat_route"]["id"]
-    dossier.stage = plan["progress"]["stage"]
-    dossier.decisions_taken = plan["progress"]["decisions_taken"]
+    dossier.heat_route = heat_route
+    dossier.stage = stage
+    dossier.decisions_taken = decisions_taken
     if dossier.status != "downloaded" and total_steps is not None:
         dossier.status = "complete" if dossier.furthest_step >= total_steps else "started"
-    return plan
 
 
 @dataclass(frozen=True)
@@ -78,6 +108,6 @@ def refresh_municipalities(names: Collection[str]) -> list[Refreshed]:
         if profile is None:
             continue
         before = dossier.heat_route
-        plan = summarise(dossier, profile, None)
-        refreshed.append(Refreshed(dossier, before, dossier.heat_route, plan["municipal_plan"]))
+        municipal = summarise(dossier, profile, None)
+        refreshed.append(Refreshed(dossier, before, dossier.heat_route, municipal))
     return refreshed

@@ -16,7 +16,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 
 from vve.document.meeting import MeetingDetails
-from vve.responses import attachment
+from vve.responses import attachment, collect_when_sent
 from vve.rules.outcomes import next_meeting
 from vve.security import actor, current_user, dossier_required
 from vve.services import clock, dossiers, meetings, plans
@@ -141,7 +141,7 @@ def papers(dossier, number: int):
         return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
     response = attachment(download)
     response.headers["Cache-Control"] = "no-store"
-    return response
+    return collect_when_sent(response)
 
 
 def _votes(dossier) -> dict[str, int | None]:

@@ -12,7 +12,7 @@ from wtforms.validators import Optional
 
 from vve.fields import Between, TolerantIntegerField, choices, number_text, parse_share
 from vve.profile import ProfileError
-from vve.responses import attachment
+from vve.responses import attachment, collect_when_sent
 from vve.rules.calculator import DecisionOutcome, outcomes
 from vve.rules.money import amounts_for_share
 from vve.rules.voting import Meeting
@@ -159,9 +159,13 @@ def download(dossier):
     if plan is None:
         return _first_step(dossier)
     snapshot = plans.record_download(dossier, plan, current_user())
-    return redirect(
-        url_for("board.snapshot_document", public_id=dossier.public_id, snapshot_id=snapshot.id),
-        303,
+    return collect_when_sent(
+        redirect(
+            url_for(
+                "board.snapshot_document", public_id=dossier.public_id, snapshot_id=snapshot.id
+            ),
+            303,
+        )
     )
 
 
@@ -176,18 +180,32 @@ def download_page(dossier):
 @dossier_required
 def timeline(dossier):
     """The wide timeline (the page's column and the Word plan)."""
-    return _png(plans.timeline_image(dossier))
+    return _png(dossier, narrow=False)
 
 
 @bp.get("/d/<public_id>/tijdlijn-smal.png")
 @dossier_required
 def timeline_narrow(dossier):
     """The timeline for screens up to 40em: each row's label above its bars."""
-    return _png(plans.timeline_image(dossier, narrow=True))
+    return _png(dossier, narrow=True)
 
 
-def _png(image: bytes | None) -> Response:
-    return Response(status=404) if image is None else Response(image, mimetype="image/png")
+def _png(dossier, narrow: bool) -> Response:
+    """The figure with its tag: the browser keeps it (private: a dossier's) and asks again
+    with If-None-Match, answered 304 without making the plan while its input is unchanged."""
+    tag = plans.timeline_tag(dossier, narrow)
+    if tag is None:
+        return Response(status=404)
+    if tag in request.if_none_match:
+        response = Response(status=304)
+    else:
+        figure = plans.timeline_image(dossier, narrow, tag)
+        if figure is None:
+            return Response(status=404)
+        response = Response(figure.png, mimetype="image/png")
+    response.set_etag(tag)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
 
 
 @bp.get("/d/<public_id>/profiel.json")

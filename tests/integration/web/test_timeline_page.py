@@ -45,3 +45,70 @@ def test_the_page_gives_the_timeline_as_a_list_with_every_item(client):
     assert "Doel:</strong> Streefjaar aardgasvrij" in listed[0]
     assert "Organiseren: bestuur en duurzaamheidscommissie" in listed[0]  # the full title
     assert 'alt="Tijdlijn van het plan; dezelfde gegevens staan in de lijst' in html
+
+
+def test_the_figure_is_drawn_once_per_plan_content_and_revalidated_by_etag(client, monkeypatch):
+    """Viewing the plan page again draws nothing: the server keeps the figure per input
+    (answers, municipal plan, day, knowledge, engine) and the browser gets an ETag to ask
+    with (304, no body, and no plan made); changed answers are a new figure with a new tag."""
+    from vve.services import plans
+
+    drawn, made = [], []
+    real_draw, real_plan = plans.timeline_png, plans.build_plan
+    monkeypatch.setattr(plans, "timeline_png", lambda *a: drawn.append(1) or real_draw(*a))
+    monkeypatch.setattr(plans, "build_plan", lambda *a: made.append(1) or real_plan(*a))
+    plans.forget_timelines()
+    public_id = _import(client, next(e for e in EXAMPLES if "emmen" in e.name))
+    first = client.get(f"/d/{public_id}/tijdlijn.png")
+    made.clear()
+    again = client.get(f"/d/{public_id}/tijdlijn.png")
+    assert first.data == again.data and first.data.startswith(b"\x89PNG")
+    assert len(drawn) == 1 and made == []  # kept: neither drawn nor planned again
+    tag = first.headers["ETag"]
+    assert tag and again.headers["ETag"] == tag
+    assert first.headers["Cache-Control"] == "private, no-cache"
+    asked = client.get(f"/d/{public_id}/tijdlijn.png", headers={"If-None-Match": tag})
+    assert asked.status_code == 304 and asked.data == b"" and made == []
+    narrow = client.get(f"/d/{public_id}/tijdlijn-smal.png")
+    assert narrow.headers["ETag"] != tag and len(drawn) == 2
+    other = _import(client, next(e for e in EXAMPLES if "assen-zes" in e.name))
+    assert client.get(f"/d/{other}/tijdlijn.png").headers["ETag"] != tag
+
+
+def test_changed_answers_give_a_new_figure(wizard):
+    answers = {
+        "association__name": "VvE Belasting",
+        "association__postcode": "9401 AB",
+        "association__municipality": "Assen",
+        "association__management": "self_managed",
+    }
+    assert wizard.submit("vve", answers).status_code == 302
+    first = wizard.client.get(f"/d/{wizard.public_id}/tijdlijn.png")
+    assert first.status_code == 200
+    assert wizard.submit("vve", answers | {"association__municipality": "Emmen"}).status_code == 302
+    changed = wizard.client.get(
+        f"/d/{wizard.public_id}/tijdlijn.png", headers={"If-None-Match": first.headers["ETag"]}
+    )
+    assert changed.status_code == 200 and changed.headers["ETag"] != first.headers["ETag"]
+
+
+def test_the_figure_cache_is_bounded():
+    from vve.services import plans
+
+    plans.forget_timelines()
+    for n in range(plans.TIMELINE_CACHE_SIZE + 50):
+        plans.cached_figure(str(n), lambda: b"png")
+    assert len(plans._TIMELINES) == plans.TIMELINE_CACHE_SIZE
+    assert "0" not in plans._TIMELINES and str(n) in plans._TIMELINES
+
+
+def test_the_figure_cache_is_bounded_in_bytes():
+    from vve.services import plans
+
+    plans.forget_timelines()
+    big = b"x" * (plans.TIMELINE_CACHE_BYTES // 10 + 1)
+    for n in range(20):
+        plans.cached_figure(f"big{n}", lambda: big)
+    assert sum(map(len, plans._TIMELINES.values())) <= plans.TIMELINE_CACHE_BYTES
+    assert len(plans._TIMELINES) == 9 and "big19" in plans._TIMELINES
+    plans.forget_timelines()

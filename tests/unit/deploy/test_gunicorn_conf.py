@@ -194,3 +194,17 @@ def test_the_workers_hook_logs_the_apps_info_events_through_the_filter(load_conf
     assert any(isinstance(f, module["RedactFilter"]) for f in handler.filters)
     module["post_worker_init"](None)  # idempotent
     assert len(app_logger.handlers) == 1 and len(handler.filters) == 1
+
+
+def test_the_master_freezes_the_preloaded_app_out_of_the_collector(load_conf):
+    """A worker's collections neither walk nor copy (copy-on-write) what start-up loaded."""
+    import gc
+
+    conf = load_conf()
+    assert conf.cfg.preload_app
+    gc.unfreeze()
+    try:
+        conf.module["when_ready"](None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -1,0 +1,78 @@
+"""A web worker stays small: a full garbage collection runs after each Word document is
+sent (python-docx's reference cycles hold lxml trees), and a worker imports neither
+Flask-Migrate nor Alembic, while ``flask db`` and ``vve migrate`` keep working."""
+
+from __future__ import annotations
+
+import gc
+import io
+import os
+import subprocess
+import sys
+
+from tests.conftest import EXAMPLES, ROOT
+
+from .conftest import csrf_of, download_plan
+
+
+def _import(client, example) -> str:
+    page = client.get("/").get_data(as_text=True)
+    created = client.post(
+        "/importeren",
+        data={"csrf_token": csrf_of(page), "profile": (io.BytesIO(example.read_bytes()), "p.json")},
+        content_type="multipart/form-data",
+    )
+    return created.headers["Location"].split("/")[2]
+
+
+def test_a_full_collection_runs_after_a_plan_is_written(client, monkeypatch):
+    public_id = _import(client, EXAMPLES[0])
+    collected = []
+    real = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *a: collected.append(a) or real(*a))
+    client.get(f"/d/{public_id}/plan")
+    assert collected == []  # a page collects nothing
+    response = download_plan(client, public_id)
+    assert response.data.startswith(b"PK")
+    assert collected, "no collection after the document"
+
+
+def _worker_modules(extra_env: dict[str, str], code: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VVE_")}
+    env |= {"PYTHONPATH": str(ROOT)} | extra_env
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_production_worker_imports_no_migration_tooling(tmp_path):
+    code = (
+        "import sys, wsgi\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'flask_migrate')))"
+    )
+    production = {
+        "VVE_ENV": "production",
+        "SECRET_KEY": "x" * 64,
+        "VVE_TRUSTED_HOSTS": "warmteplan.example.nl",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'w.sqlite3'}",
+    }
+    assert _worker_modules(production, code).strip() == "[]"
+
+
+def test_flask_db_still_migrates(tmp_path):
+    flask = ROOT / ".venv" / "bin" / "flask"
+    flask = flask if flask.exists() else "flask"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("VVE_")}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    for args in (["upgrade"], ["current"]):
+        done = subprocess.run(
+            [str(flask), "--app", "wsgi", "db", *args],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+    assert "(head)" in done.stdout + done.stderr
