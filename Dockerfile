@@ -21,6 +21,9 @@ COPY requirements/ requirements/
 RUN python3.11 -m venv /opt/vve \
  && /opt/vve/bin/pip install -q --require-hashes --only-binary=:all: -r requirements/deploy.txt
 COPY . .
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 RUN sh deploy/install-venv.sh /opt/vve /src \
  && /opt/vve/bin/python -m pip uninstall -q -y pip setuptools
 
@@ -28,15 +31,14 @@ FROM ${PYTHON_IMAGE}
 LABEL org.opencontainers.image.title="VvE Warmteplan" \
       org.opencontainers.image.description="Plan van aanpak aardgasvrij voor een VvE" \
       org.opencontainers.image.licenses="EUPL-1.2"
-# DejaVu Sans: the advisors' chart draws names such as Súdwest-Fryslân (vve/advisors/chart.py)
-RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-dejavu-core \
- && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 vve \
  && useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/vve --no-create-home \
         --shell /usr/sbin/nologin vve \
  && install -d -o 10001 -g 10001 -m 0750 /var/lib/vve /var/cache/vve
 COPY --from=build /opt/vve /opt/vve
+# DejaVu Sans: the advisors' chart draws names such as Súdwest-Fryslân (vve/advisors/chart.py);
+# Debian's font files, taken from the build stage so that this stage installs nothing
+COPY --from=build /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/dejavu
 COPY deploy/gunicorn.conf.py /etc/vve/gunicorn.conf.py
 COPY --chmod=0755 deploy/docker-entrypoint.sh /usr/local/bin/vve-entrypoint
 COPY --chmod=0755 deploy/healthcheck.py /usr/local/bin/vve-healthcheck
