@@ -28,24 +28,7 @@ def write(b: Builder, plan: dict) -> None:
         facts = item["facts"]
         if "cap_for_this_vve" in facts:
             b.labelled("Maximale subsidie voor deze VvE", euro(facts["cap_for_this_vve"]))
-        if facts.get("after_end_date"):
-            b.labelled(
-                "Let op",
-                f"in deze planning valt de aanvraag op "
-                f"{date_nl(facts['application_date'])}, na de einddatum van "
-                f"{date_nl(facts['open_until'])}; reken niet op deze subsidie, tenzij de "
-                "regeling wordt verlengd (dat is niet bekend).",
-            )
-        elif facts.get("open_until"):
-            b.labelled(
-                "Einddatum",
-                f"aanvragen kan tot en met {date_nl(facts['open_until'])}"
-                + (
-                    f"; in deze planning vraagt de VvE aan op {date_nl(facts['application_date'])}."
-                    if facts.get("application_date")
-                    else "."
-                ),
-            )
+        _end_date(b, facts)
         advice = plan["money"]["advice"]
         if item["id"] == "svve_advice" and advice["subsidy"]["counted"] and advice["cost"]:
             cost, amount = advice["cost"]["high_cents"], advice["subsidy"]["amount"]
@@ -72,4 +55,26 @@ def write(b: Builder, plan: dict) -> None:
         b.note(
             f"Bron: {sources} (peildatum {date_nl(item['peildatum'])}; "
             f"{labels.CERTAINTY[item['certainty']]})."
+        )
+
+
+def _end_date(b: Builder, facts: dict) -> None:
+    """The date to apply by; when this planning applies later, that it is not counted on."""
+    if facts.get("after_end_date"):
+        b.labelled(
+            "Let op",
+            f"in deze planning valt de aanvraag op "
+            f"{date_nl(facts['application_date'])}, na de einddatum van "
+            f"{date_nl(facts['open_until'])}; reken niet op deze subsidie, tenzij de "
+            "regeling wordt verlengd (dat is niet bekend).",
+        )
+    elif facts.get("open_until"):
+        b.labelled(
+            "Einddatum",
+            f"aanvragen kan tot en met {date_nl(facts['open_until'])}"
+            + (
+                f"; in deze planning vraagt de VvE aan op {date_nl(facts['application_date'])}."
+                if facts.get("application_date")
+                else "."
+            ),
         )
