@@ -175,16 +175,11 @@ def _second_text(second: dict, known: bool = True) -> str:
         else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
         f"vakanties, dus kies zelf een datum"
     )
-    text = (
-        f"Wordt het quorum niet gehaald, dan besluit een tweede vergadering {when}, "
+    allowed = "" if known else "als uw reglement dat toestaat (zie de splitsingsakte), "
+    return (
+        f"Wordt het quorum niet gehaald, dan besluit {allowed}een tweede vergadering {when}, "
         f"ongeacht het aantal aanwezigen en met dezelfde meerderheid; de oproep gaat "
         f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is."
-    )
-    if known:
-        return text
-    return (
-        "Staat het reglement van uw VvE een tweede vergadering toe (de modelreglementen "
-        "doen dat bij een quorum; controleer het in de splitsingsakte)? " + text
     )
 
 
