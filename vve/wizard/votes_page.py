@@ -11,6 +11,7 @@ from flask import url_for
 from flask_babel import gettext as _
 
 from vve import vocabulary
+from vve.knowledge import load_knowledge
 from vve.terms import label
 
 from .presenters import rule_text
@@ -202,4 +203,6 @@ def page(form, profile: dict | None) -> dict:
         "differs": {kind: rule_differs(form, kind) for kind in KINDS},
         "words": {kind: rule_text(rule_of(form[kind].form)) for kind in KINDS},
         "rights_warning": rights_warning(form, profile),
+        # the rules shown are a model's only when a model of the knowledge is chosen
+        "model_known": form["voting__model_reglement"].data in load_knowledge().models,
     }

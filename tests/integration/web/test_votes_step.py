@@ -281,3 +281,15 @@ def test_an_engine_error_about_a_row_lands_on_that_row(app):
         assert form.owners[2].form.rights.errors == ["Te veel rechten."]
         assert "Vul de stemmentabel in." in form.weights.errors  # the list's own: it opens
         assert not form.form_errors
+
+
+def test_the_rules_intro_says_where_the_rules_come_from(wizard):
+    """With a model chosen the rules are that model's; without one (or with a deviating
+    reglement) they are what the plan assumes, and the page does not claim a model."""
+    wizard.submit("vve", {"association__name": "VvE X"})
+    page = html.unescape(wizard.client.get(wizard.url("stemmen")).get_data(as_text=True))
+    assert "Ingevuld volgens het gekozen modelreglement" not in page
+    assert "Zolang het modelreglement niet bekend is" in page
+    wizard.submit("stemmen", {"voting__model_reglement": "2006"})
+    page = html.unescape(wizard.client.get(wizard.url("stemmen")).get_data(as_text=True))
+    assert "Ingevuld volgens het gekozen modelreglement" in page

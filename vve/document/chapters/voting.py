@@ -152,7 +152,7 @@ def _announced_note(plan: dict) -> str | None:
     if not concerned:
         return None
     return (
-        "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die voor: "
+        "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die mogelijk voor: "
         + "; ".join(concerned)
         + ". Controleer vóór de oproep of de regel al geldt."
     )
