@@ -23,12 +23,12 @@ import datetime as dt
 import io
 import json
 import math
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
+
+from vve.lru import BytesLru
 
 from .text import clean
 
@@ -236,26 +236,14 @@ class _Cached:
     Word plan ask for the same figure again and again); bytes are never shared mutably."""
 
     def __init__(self, size: int = 64):
-        self._lock = threading.Lock()
-        self._size = size
-        self._figures: OrderedDict[tuple[str, Variant], bytes] = OrderedDict()
+        self._figures = BytesLru(size)
 
     def __call__(self, timeline: list[dict], variant: Variant = WIDE) -> bytes:
         key = (json.dumps(timeline, sort_keys=True, default=str), variant)
-        with self._lock:
-            if key in self._figures:
-                self._figures.move_to_end(key)
-                return self._figures[key]
-        png = draw_timeline_png(timeline, variant)
-        with self._lock:
-            self._figures[key] = png
-            while len(self._figures) > self._size:
-                self._figures.popitem(last=False)
-        return png
+        return self._figures.get(key, lambda: draw_timeline_png(timeline, variant))
 
     def cache_clear(self) -> None:
-        with self._lock:
-            self._figures.clear()
+        self._figures.clear()
 
 
 def draw_timeline_png(timeline: list[dict], variant: Variant = WIDE) -> bytes:

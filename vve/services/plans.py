@@ -6,8 +6,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +17,7 @@ from vve.document import DocumentMeta, write_plan_docx
 from vve.document.timeline import NARROW, WIDE, Variant, timeline_png
 from vve.extensions import db
 from vve.knowledge import Knowledge, load_knowledge
+from vve.lru import BytesLru
 from vve.models import Dossier, MunicipalPlan, PlanSnapshot, User
 from vve.profile import Profile, parse_profile
 from vve.rules import build_plan
@@ -196,9 +195,7 @@ class Figure:
 # bound it at 4 MB of a worker's memory, about 140 figures, the count when they are small.
 TIMELINE_CACHE_SIZE = 256
 TIMELINE_CACHE_BYTES = 4 * 2**20
-_TIMELINES: OrderedDict[str, bytes] = OrderedDict()
-_SIZE = [0]  # bytes kept
-_TIMELINES_LOCK = threading.Lock()
+_TIMELINES = BytesLru(TIMELINE_CACHE_SIZE, TIMELINE_CACHE_BYTES)
 
 
 def timeline_image(dossier: Dossier, narrow: bool = False, tag: str | None = None) -> Figure | None:
@@ -246,26 +243,12 @@ def timeline_tag(dossier: Dossier, narrow: bool = False) -> str | None:
 def cached_figure(tag: str, draw: Callable[[], bytes]) -> Figure:
     """The figure kept under this tag, or drawn and kept (least recently used first out,
     at most ``TIMELINE_CACHE_SIZE`` figures and ``TIMELINE_CACHE_BYTES``)."""
-    with _TIMELINES_LOCK:
-        png = _TIMELINES.get(tag)
-        if png is not None:
-            _TIMELINES.move_to_end(tag)
-            return Figure(png, tag)
-    png = draw()
-    with _TIMELINES_LOCK:
-        if tag not in _TIMELINES:
-            _TIMELINES[tag] = png
-            _SIZE[0] += len(png)
-        while len(_TIMELINES) > TIMELINE_CACHE_SIZE or _SIZE[0] > TIMELINE_CACHE_BYTES:
-            _SIZE[0] -= len(_TIMELINES.popitem(last=False)[1])
-    return Figure(png, tag)
+    return Figure(_TIMELINES.get(tag, draw), tag)
 
 
 def forget_timelines() -> None:
     """Empty the figure cache (tests)."""
-    with _TIMELINES_LOCK:
-        _TIMELINES.clear()
-        _SIZE[0] = 0
+    _TIMELINES.clear()
 
 
 def slug(name: str | None) -> str:
