@@ -85,8 +85,9 @@ class PlanSnapshot(Model):
     engine_version: Mapped[str] = mapped_column(String(40))
     knowledge_version: Mapped[str] = mapped_column(String(40))
     plan: Mapped[dict[str, Any]] = mapped_column(JSON)
-    # The document exactly as it was handed out, so it can be downloaded again unchanged.
-    document: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # The document exactly as it was handed out, so it can be downloaded again unchanged;
+    # read only when it is (about 100 kB: a list of snapshots needs none of them).
+    document: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
 
     dossier: Mapped[Dossier] = relationship(back_populates="snapshots")
 

@@ -41,6 +41,16 @@ def catalogs():
     compile_catalogs()
 
 
+@pytest.fixture(autouse=True)
+def cold_worker():
+    """Each test starts as a new worker: no plan or figure kept from another test (whose
+    knowledge, clock or engine may have been patched)."""
+    from vve.services import plans
+
+    plans.forget_plans()
+    plans.forget_timelines()
+
+
 @pytest.fixture(params=BACKENDS)
 def database_uri(request, tmp_path):
     """An empty database on each backend (a fresh PostgreSQL schema), dropped afterwards."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import and_, case, func, or_
 
 from vve.extensions import db
 from vve.knowledge import load_knowledge
@@ -22,21 +22,30 @@ def municipal_plan_for(
     postcode: str | None, municipality: str | None, neighbourhood: str | None = None
 ) -> MunicipalPlan | None:
     """The neighbourhood's plan (by postcode, then 4-digit area, then the board's own
-    answer), else the municipality's own; only a plan that decided a route counts."""
-    for name, area_name in _candidates(postcode, municipality, neighbourhood):
-        plan = (
-            db.session.execute(
-                db.select(MunicipalPlan)
-                .where(
-                    func.lower(MunicipalPlan.municipality) == name.lower(),
-                    func.lower(MunicipalPlan.neighbourhood) == area_name.lower(),
-                )
-                .order_by(MunicipalPlan.id)
-            )
-            .scalars()
-            .first()
+    answer), else the municipality's own; only a plan that decided a route counts.
+
+    One statement for all candidates: each row is ranked by the first candidate it
+    matches (case aside), and per candidate the oldest plan is the one that counts."""
+    candidates = _candidates(postcode, municipality, neighbourhood)
+    if not candidates:
+        return None
+    matches = [
+        and_(
+            func.lower(MunicipalPlan.municipality) == name.lower(),
+            func.lower(MunicipalPlan.neighbourhood) == area_name.lower(),
         )
-        if plan and plan.status != "none" and plan.preferred_route:
+        for name, area_name in candidates
+    ]
+    rank = case(*((match, index) for index, match in enumerate(matches)))
+    rows = db.session.execute(
+        db.select(MunicipalPlan, rank).where(or_(*matches)).order_by(rank, MunicipalPlan.id)
+    ).all()
+    first: dict[int, MunicipalPlan] = {}
+    for plan, index in rows:
+        first.setdefault(index, plan)
+    for index in sorted(first):
+        plan = first[index]
+        if plan.status != "none" and plan.preferred_route:
             return plan
     return None
 

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,7 @@ from flask import current_app
 
 from vve import __version__
 from vve.document import DocumentMeta, write_plan_docx
-from vve.document.timeline import NARROW, WIDE, Variant, timeline_png
+from vve.document.timeline import NARROW, WIDE, timeline_png
 from vve.extensions import db
 from vve.knowledge import Knowledge, load_knowledge
 from vve.lru import BytesLru
@@ -44,18 +45,36 @@ def dossier_profile(dossier: Dossier) -> Profile | None:
 
 
 def make_plan(dossier: Dossier, today: dt.date | None = None) -> dict[str, Any] | None:
-    """The plan JSON for the dossier as it stands, or None before the first step."""
-    profile = dossier_profile(dossier)
-    if profile is None:
+    """The plan JSON for the dossier as it stands, or None before the first step.
+
+    Made once per input (``plan_tag``: answers, municipal plan, day, knowledge, engine)
+    and kept by the worker as compressed JSON: the plan page, its figure, the Word plan
+    and a second view reuse it, and each caller gets a copy of its own. With ``today``
+    given (a plan as of another day) it is made anew."""
+    inputs = _inputs(dossier)
+    if inputs is None:
         return None
-    return plan_for(profile, today or clock.today())
+    if today is not None:
+        return _plan(inputs[0], inputs[1], today)
+    return _kept_plan(*inputs)
+
+
+def _kept_plan(profile: Profile, municipal: MunicipalPlan | None, tag: str) -> dict[str, Any]:
+    day = clock.today()
+    kept = _PLANS.get(
+        tag, lambda: zlib.compress(json.dumps(_plan(profile, municipal, day)).encode(), 1)
+    )
+    return json.loads(zlib.decompress(kept))
 
 
 def plan_for(profile: Profile, today: dt.date) -> dict[str, Any]:
     """Where the municipality decided for the neighbourhood, that decision goes into the plan
     (over the board's own answer), and the plan says so."""
     a = profile.association
-    municipal = municipal_plan_for(a.postcode, a.municipality, a.neighbourhood)
+    return _plan(profile, municipal_plan_for(a.postcode, a.municipality, a.neighbourhood), today)
+
+
+def _plan(profile: Profile, municipal: MunicipalPlan | None, today: dt.date) -> dict[str, Any]:
     if municipal is not None:
         profile = _with_municipal_decision(profile, municipal)
     knowledge = load_knowledge()
@@ -63,6 +82,47 @@ def plan_for(profile: Profile, today: dt.date) -> dict[str, Any]:
     _check(plan, knowledge)
     plan["municipal_plan"] = None if municipal is None else _municipal_dict(municipal)
     return plan
+
+
+def _inputs(dossier: Dossier) -> tuple[Profile, MunicipalPlan | None, str] | None:
+    """The stored answers, the municipal plan that applies, and ``plan_tag`` of them."""
+    profile = dossier_profile(dossier)
+    if profile is None:
+        return None
+    a = profile.association
+    municipal = municipal_plan_for(a.postcode, a.municipality, a.neighbourhood)
+    text = json.dumps(
+        [
+            __version__,
+            load_knowledge().version,
+            clock.today().isoformat(),
+            dossier.profile,
+            None if municipal is None else _municipal_dict(municipal),
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    return profile, municipal, hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def plan_tag(dossier: Dossier) -> str | None:
+    """A hash of everything the plan is made from, without making it: the stored answers,
+    the municipal plan that applies, the day, the knowledge's content and the engine's
+    version. None before the first step."""
+    inputs = _inputs(dossier)
+    return None if inputs is None else inputs[2]
+
+
+# At most this many plans and bytes per worker: a plan is about 120 kB of JSON, 15-20 kB
+# compressed, so the bytes bound it at 2 MB of a worker's memory.
+PLAN_CACHE_SIZE = 128
+PLAN_CACHE_BYTES = 2 * 2**20
+_PLANS = BytesLru(PLAN_CACHE_SIZE, PLAN_CACHE_BYTES)
+
+
+def forget_plans() -> None:
+    """Empty the plan cache (tests)."""
+    _PLANS.clear()
 
 
 def columns_for(profile: Profile, today: dt.date) -> tuple[Summary, dict[str, Any] | None]:
@@ -134,7 +194,7 @@ def record_download(dossier: Dossier, plan: dict[str, Any], user: User | None) -
         if current is None:  # cannot happen: answers are never removed
             raise StaleDossier()
         same = _same_snapshot(dossier, current, who)
-        if same is not None and same.document is not None:
+        if same is not None:
             return same
         template, prepared_by = house_style.template_for(dossier, user)
         data = write_plan_docx(current, DocumentMeta(prepared_by=prepared_by), template)
@@ -144,13 +204,20 @@ def record_download(dossier: Dossier, plan: dict[str, Any], user: User | None) -
 
 
 def _same_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str) -> PlanSnapshot | None:
-    last = dossier.snapshots[-1] if dossier.snapshots else None
-    if (
-        last is not None
-        and last.plan == plan
-        and last.created_by == created_by
-        and last.document is not None
-    ):
+    """The dossier's last snapshot when it is this plan by this author with its document:
+    read alone, without the document's bytes."""
+    if dossier.id is None:
+        return None
+    found = db.session.execute(
+        db.select(PlanSnapshot, PlanSnapshot.document.is_not(None))
+        .where(PlanSnapshot.dossier_id == dossier.id)
+        .order_by(PlanSnapshot.id.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    last, has_document = found
+    if has_document and last.created_by == created_by and last.plan == plan:
         return last
     return None
 
@@ -198,46 +265,28 @@ TIMELINE_CACHE_BYTES = 4 * 2**20
 _TIMELINES = BytesLru(TIMELINE_CACHE_SIZE, TIMELINE_CACHE_BYTES)
 
 
-def timeline_image(dossier: Dossier, narrow: bool = False, tag: str | None = None) -> Figure | None:
-    """The plan's timeline figure: wide (labels left of the bars) or narrow (above them),
-    drawn only when its input is new to this worker (``timeline_tag``, passed in when the
-    caller has it)."""
-    tag = tag or timeline_tag(dossier, narrow)
-    if tag is None:
+@dataclass(frozen=True)
+class Timeline:
+    """A dossier's timeline figure as asked for: its tag at once, the figure when needed
+    (from the same answers, without reading them again)."""
+
+    tag: str
+    draw: Callable[[], bytes]
+
+    def figure(self) -> Figure:
+        return cached_figure(self.tag, self.draw)
+
+
+def timeline(dossier: Dossier, narrow: bool = False) -> Timeline | None:
+    """The plan's timeline: wide (labels left of the bars) or narrow (above them). Its tag,
+    ``plan_tag`` with the variant, is the figure's ETag and its key in the cache, so it is
+    drawn only when its input is new to this worker. None before the first step."""
+    inputs = _inputs(dossier)
+    if inputs is None:
         return None
-    return cached_figure(tag, lambda: _draw(dossier, NARROW if narrow else WIDE))
-
-
-def _draw(dossier: Dossier, variant: Variant) -> bytes:
-    plan = make_plan(dossier)
-    if plan is None:  # cannot happen: a tag needs answers, and answers are never removed
-        raise StaleDossier()
-    return timeline_png(plan["timeline"], variant)
-
-
-def timeline_tag(dossier: Dossier, narrow: bool = False) -> str | None:
-    """A hash of everything the figure is drawn from, without making the plan: the stored
-    answers, the municipal plan that applies, the day, the knowledge's content and the
-    engine's version, and the variant. The figure's ETag and its key in the cache; None
-    before the first step."""
-    profile = dossier_profile(dossier)
-    if profile is None:
-        return None
-    a = profile.association
-    municipal = municipal_plan_for(a.postcode, a.municipality, a.neighbourhood)
-    text = json.dumps(
-        [
-            __version__,
-            load_knowledge().version,
-            clock.today().isoformat(),
-            repr(NARROW if narrow else WIDE),
-            dossier.profile,
-            None if municipal is None else _municipal_dict(municipal),
-        ],
-        sort_keys=True,
-        default=str,
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    variant = NARROW if narrow else WIDE
+    tag = hashlib.sha256(f"{inputs[2]}{variant!r}".encode()).hexdigest()[:32]
+    return Timeline(tag, lambda: timeline_png(_kept_plan(*inputs)["timeline"], variant))
 
 
 def cached_figure(tag: str, draw: Callable[[], bytes]) -> Figure:

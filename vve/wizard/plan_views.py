@@ -193,16 +193,14 @@ def timeline_narrow(dossier):
 def _png(dossier, narrow: bool) -> Response:
     """The figure with its tag: the browser keeps it (private: a dossier's) and asks again
     with If-None-Match, answered 304 without making the plan while its input is unchanged."""
-    tag = plans.timeline_tag(dossier, narrow)
-    if tag is None:
+    found = plans.timeline(dossier, narrow)
+    if found is None:
         return Response(status=404)
+    tag = found.tag
     if tag in request.if_none_match:
         response = Response(status=304)
     else:
-        figure = plans.timeline_image(dossier, narrow, tag)
-        if figure is None:
-            return Response(status=404)
-        response = Response(figure.png, mimetype="image/png")
+        response = Response(found.figure().png, mimetype="image/png")
     response.set_etag(tag)
     response.headers["Cache-Control"] = "private, no-cache"
     return response

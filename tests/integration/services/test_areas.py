@@ -61,3 +61,71 @@ def test_what_is_not_a_postcode_is_not_looked_up(table, typed):
     database nothing: PostgreSQL refuses a NUL byte, and a long text is no key."""
     assert areas.area_for(typed) is None
     assert areas.municipality_offer(typed, "") is None
+
+
+@pytest.fixture
+def plans_table(app):
+    from vve.models import MunicipalPlan
+
+    with app.app_context():
+        db.session.add_all(
+            [
+                PostcodeArea(postcode="7999 AB", municipality="Zandveen", neighbourhood="Centrum"),
+                MunicipalPlan(municipality="Zandveen", neighbourhood="Centrum", status="none"),
+                MunicipalPlan(
+                    municipality="Zandveen",
+                    neighbourhood="",
+                    status="adopted",
+                    preferred_route="all_electric",
+                ),
+                MunicipalPlan(
+                    municipality="heidebos",
+                    neighbourhood="Noord",
+                    status="draft",
+                    preferred_route="heat_network",
+                ),
+            ]
+        )
+        db.session.commit()
+        yield
+
+
+def _statements(run):
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def count(*args):
+        seen.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        return run(), seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+@pytest.mark.parametrize(
+    ("postcode", "municipality", "neighbourhood", "route"),
+    [
+        (
+            "7999 AB",
+            "",
+            None,
+            "all_electric",
+        ),  # the area's plan decided nothing: the municipality's
+        ("7999 AB", "Heidebos", "noord", "all_electric"),  # the table's area comes first
+        ("1234 AB", "HEIDEBOS", "NOORD", "heat_network"),  # the board's own answers, any case
+        ("1234 AB", "Heidebos", "", None),  # no plan for Heidebos as a whole
+        (None, None, None, None),
+    ],
+)
+def test_the_municipal_plan_is_the_first_that_decided_in_one_statement(
+    plans_table, postcode, municipality, neighbourhood, route
+):
+    found, statements = _statements(
+        lambda: areas.municipal_plan_for(postcode, municipality, neighbourhood)
+    )
+    assert (found.preferred_route if found else None) == route
+    plan_queries = [s for s in statements if "municipal_plan" in s]
+    assert len(plan_queries) <= 1, plan_queries

@@ -4,6 +4,7 @@ promises, audits it with codes, and raises its own area's exception."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,33 @@ def test_downloading_twice_keeps_one_snapshot_per_author(ctx):
     assert plans.snapshot_download(dossier, 999) is None
     downloads = db.select(db.func.count()).where(AuditEvent.action == "plan_downloaded")
     assert db.session.execute(downloads).scalar_one() == 2
+
+
+def test_asking_again_reads_only_the_last_snapshot_and_no_document(ctx):
+    """A second download of an unchanged plan compares with the last snapshot alone: it
+    reads no stored Word document and no older snapshot's plan (a dossier keeps one
+    snapshot per plan handed out, and each document is about 100 kB)."""
+    from sqlalchemy import event
+
+    dossier = dossiers.import_profile(json.dumps(EXAMPLE).encode("utf-8"), 10).dossier
+    for year in (2027, 2028):  # older snapshots, of other plans
+        older = plans.make_plan(dossier) | {"changed": year}
+        plans.record_snapshot(dossier, older, "board", document=b"PK older")
+    first = plans.record_download(dossier, plans.make_plan(dossier), None)
+    db.session.commit()
+    db.session.expire_all()
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        again = plans.record_download(dossier, plans.make_plan(dossier), None)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert again.id == first.id
+    read = [s for s in statements if "plan_snapshot" in s]
+    fetched = re.compile(r"plan_snapshot\.document(?!\s+IS\s+NOT\s+NULL)")  # its bytes
+    assert read and not any(fetched.search(s) for s in read), read
+    assert all("LIMIT" in s.upper() for s in read if s.lstrip().upper().startswith("SELECT"))
