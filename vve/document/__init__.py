@@ -32,10 +32,10 @@ def write_plan_docx(
     Raises TemplateError with a Dutch message.
     """
     clean = sanitise_template(template) if isinstance(template, bytes) else template
-    doc = new_document(clean)
+    doc, styles = new_document(clean)
     set_properties(doc, plan, meta)
-    header_footer(doc, plan)
-    b = Builder(doc)
+    header_footer(doc, plan, styles)
+    b = Builder(doc, styles)
     cover.write(b, plan, meta)
     b.para("Inhoud", "TOC Heading")
     toc = doc.add_paragraph()
@@ -44,5 +44,5 @@ def write_plan_docx(
     b.page_break()
     for chapter in READING_ORDER:
         chapter.write(b, plan)
-    fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")})
+    fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")}, styles)
     return docx_bytes(doc)

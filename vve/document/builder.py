@@ -22,6 +22,7 @@ from .styles import (
     NOTE_STYLE,
     TABLE_HEAD_STYLE,
     TABLE_STYLE,
+    StyleIndex,
     restart_numbering,
 )
 from .text import clean
@@ -81,13 +82,14 @@ def _ppr(style_id: str | None, num_id: int | None = None) -> str:
 
 
 class Builder:
-    """Every style is looked up once: python-docx scans all styles on each ``.style =``."""
+    """Styles are looked up in a StyleIndex: python-docx scans all styles on each
+    ``.style =``."""
 
-    def __init__(self, doc: DocxDocument):
+    def __init__(self, doc: DocxDocument, styles: StyleIndex | None = None):
         self.doc = doc
+        self.styles = styles or StyleIndex(doc)
         self.figures = 0
         self.tables = 0
-        self._ids: dict[str, str] = {}
         self._body = doc._body  # the parent python-docx gives its paragraphs and tables
         self._sect_pr = doc.element.body.sectPr
 
@@ -101,9 +103,7 @@ class Builder:
         return element
 
     def style_id(self, name: str) -> str:
-        if name not in self._ids:
-            self._ids[name] = self.doc.styles[name].style_id
-        return self._ids[name]
+        return self.styles.id(name)
 
     def heading(self, text: str, level: int = 1):
         return self.para(text, f"Heading {level}")
@@ -120,7 +120,7 @@ class Builder:
     def bullets(self, items, numbered: bool = False):
         """A list; a numbered list starts again at 1 instead of running on."""
         style = "List Number" if numbered else "List Bullet"
-        num_id = restart_numbering(self.doc) if numbered else None
+        num_id = restart_numbering(self.doc, self.styles) if numbered else None
         for item in items:
             self.para(item, style, _num_id=num_id)
 

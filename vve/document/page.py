@@ -13,7 +13,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
-from .styles import add_page_x_of_y
+from .styles import StyleIndex, add_page_x_of_y
 from .text import clean
 
 TITLE = "Plan van aanpak verduurzaming en aardgasvrij"
@@ -64,7 +64,8 @@ def set_properties(
     props.revision = 1
 
 
-def header_footer(doc: DocxDocument, plan: dict) -> None:
+def header_footer(doc: DocxDocument, plan: dict, styles: StyleIndex | None = None) -> None:
+    styles = styles or StyleIndex(doc)
     section = doc.sections[-1]
     if not section.different_first_page_header_footer:
         section.different_first_page_header_footer = True  # a clean cover page
@@ -72,13 +73,14 @@ def header_footer(doc: DocxDocument, plan: dict) -> None:
     if _empty(header):
         paragraph = _first_paragraph(header)
         paragraph.text = clean(plan["association"]["name"])
-        paragraph.style = doc.styles["Header"]
+        paragraph._p.style = styles.paragraph_style("Header")
     elif not _has_text(header):  # a house style's logo alone: the name goes beside it
-        header.add_paragraph(clean(plan["association"]["name"]), doc.styles["Header"])
+        added = header.add_paragraph(clean(plan["association"]["name"]))
+        added._p.style = styles.paragraph_style("Header")
     footer = section.footer
     if _empty(footer):
         paragraph = _first_paragraph(footer)
-        paragraph.style = doc.styles["Footer"]
+        paragraph._p.style = styles.paragraph_style("Footer")
         add_page_x_of_y(paragraph)
 
 

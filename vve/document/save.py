@@ -19,6 +19,8 @@ from docx.document import Document as DocxDocument
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
+from .prepared import frozen_blob
+
 REUSE_FROM = 16_384  # bytes: smaller parts cost less to compress than to compare
 _MAX_KEPT = 16  # a template's two style parts, for a few templates
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01
@@ -63,7 +65,8 @@ def _entries(doc: DocxDocument) -> list[tuple[str, bytes]]:
         (PACKAGE_URI.rels_uri.membername, package.rels.xml),
     ]
     for part in parts:
-        entries.append((part.partname.membername, part.blob))
+        blob = frozen_blob(getattr(part, "_element", None))  # the shared styles tree
+        entries.append((part.partname.membername, part.blob if blob is None else blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri.membername, part.rels.xml))
     return entries

@@ -15,6 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
 LANGUAGE = "nl-NL"
@@ -199,15 +200,60 @@ def add_toc(paragraph: Paragraph) -> None:
     )
 
 
-def fill_toc(doc: DocxDocument, paragraph: Paragraph, style_ids: dict[str, str]) -> None:
+class StyleIndex:
+    """A document's styles by name, read in one pass: python-docx's ``styles[name]`` and
+    its default-style check each scan every style (a template has hundreds, 0.8 MB of XML).
+    Built once per prepared template (vve/document/prepared.py) and shared by every
+    document copied from it; the writer adds no styles after preparing, so they agree."""
+
+    def __init__(self, doc: DocxDocument):
+        self._ids: dict[str, str] = {}
+        default = None
+        for style in doc.styles.element.style_lst:
+            name = style.name_val
+            if name is not None:
+                self._ids.setdefault(name, style.styleId)  # the first, as get_by_name
+            if style.type == WD_STYLE_TYPE.PARAGRAPH and style.default:
+                default = name  # the last, as the standard asks
+        self.default_paragraph = None if default is None else BabelFish.internal2ui(default)
+        list_number = doc.styles["List Number"].element if "List Number" in self else None
+        found = (
+            list_number.find(qn("w:pPr") + "/" + qn("w:numPr") + "/" + qn("w:numId"))
+            if list_number is not None
+            else None
+        )
+        self.list_number_num_id = None if found is None else found.get(qn("w:val"))
+
+    def __contains__(self, name: str) -> bool:
+        return BabelFish.ui2internal(name) in self._ids
+
+    def id(self, name: str) -> str:
+        """The style id of the style with this (UI) name, as ``doc.styles[name].style_id``."""
+        try:
+            return self._ids[BabelFish.ui2internal(name)]
+        except KeyError:
+            raise KeyError(f"no style with name '{name}'") from None
+
+    def paragraph_style(self, name: str) -> str | None:
+        """What python-docx's ``paragraph.style = name`` writes: the id, or nothing for the
+        default paragraph style."""
+        return None if name == self.default_paragraph else self.id(name)
+
+
+def fill_toc(
+    doc: DocxDocument,
+    paragraph: Paragraph,
+    style_ids: dict[str, str],
+    styles: StyleIndex | None = None,
+) -> None:
     """Put the headings into the TOC field's result, one paragraph each, so the contents
     show in any program before a field update (LibreOffice does not update on opening);
     Word and the PDF export still refresh it with page numbers."""
     # Style ids compared directly: ``p.style`` would look every paragraph's style up by
     # scanning all styles, which cost nearly half of a plan's time.
-    ids = {doc.styles[name].style_id: name for name in ("Heading 2", "Heading 1")}
-    default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
-    default_name = default.name if default is not None else None
+    styles = styles or StyleIndex(doc)
+    ids = {styles.id(name): name for name in ("Heading 2", "Heading 1")}
+    default_name = styles.default_paragraph
     # a paragraph without a style (or with an unknown one) has the default style
     default_heading = default_name if default_name in ("Heading 1", "Heading 2") else None
     after = False
@@ -291,19 +337,20 @@ def set_alt_text(inline_shape, text: str) -> None:
     doc_pr.set("title", text[:80])
 
 
-def restart_numbering(doc: DocxDocument) -> int | None:
+def restart_numbering(doc: DocxDocument, styles: StyleIndex | None = None) -> int | None:
     """A new w:num on the List Number definition that starts at 1; its id, or None
     when the style has no numbering (a template without it)."""
-    style = doc.styles["List Number"].element
-    num_id_el = style.find(qn("w:pPr") + "/" + qn("w:numPr") + "/" + qn("w:numId"))
-    if num_id_el is None:
+    styles = styles or StyleIndex(doc)
+    styles.id("List Number")  # KeyError without the style, as python-docx's lookup
+    list_num_id = styles.list_number_num_id
+    if list_num_id is None:
         return None
     try:
         numbering = doc.part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
     except KeyError:  # a house style whose numbering part is missing
         return None
     nums = numbering.findall(qn("w:num"))
-    base = next((n for n in nums if n.get(qn("w:numId")) == num_id_el.get(qn("w:val"))), None)
+    base = next((n for n in nums if n.get(qn("w:numId")) == list_num_id), None)
     abstract_el = base.find(qn("w:abstractNumId")) if base is not None else None
     abstract = abstract_el.get(qn("w:val")) if abstract_el is not None else None
     ids = [n.get(qn("w:numId")) or "" for n in nums]

@@ -39,7 +39,7 @@ KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
 class LegacyBuilder:
     """Every style is looked up once: python-docx scans all styles on each ``.style =``."""
 
-    def __init__(self, doc: DocxDocument):
+    def __init__(self, doc: DocxDocument, styles=None):  # the style index: not used before
         self.doc = doc
         self.figures = 0
         self.tables = 0

@@ -170,15 +170,54 @@ def test_the_glossary_finds_the_same_terms_as_before(text):
     assert used_terms(text) == legacy_used_terms(text)
 
 
-def test_a_prepared_template_is_copied_never_shared(house_style):
+def test_a_prepared_template_is_copied_and_its_styles_never_change(house_style):
+    """Each document gets its own copy of the prepared template, except the styles tree,
+    which all share: after every kind of document (each example's plan, both meeting
+    packs, a house style) it is still as prepared, and so are the bytes written for it."""
+    from docx.opc.oxml import serialize_part_xml
+
     first, second = plan_of(EXAMPLES[0]), plan_of(EXAMPLES[1])
     for template in (None, house_style):
         write_plan_docx(first, template=template)
         after_another = write_plan_docx(second, template=template)
         prepared._prepared.clear()
+        prepared._frozen.clear()
         assert_same_parts(after_another, write_plan_docx(second, template=template))
-        base = prepared._prepared[
+        entry = prepared._prepared[
             None if template is None else hashlib.sha256(template.data).digest()
         ]
-        body = base.element.body
+        for path in EXAMPLES:
+            write_plan_docx(plan_of(path), DocumentMeta("Team", "3"), template=template)
+        write_meeting_pack(first, 1, template=template)
+        write_meeting_pack(second, 1, template=template)
+        body = entry.doc.element.body
         assert [child.tag.rsplit("}", 1)[1] for child in body] == ["sectPr"]
+        assert serialize_part_xml(entry.styles_element) == entry.styles_blob
+        fresh = prepared.prepare(template)
+        assert serialize_part_xml(fresh.styles.element) == entry.styles_blob
+        doc, _ = prepared.new_document(template)
+        assert doc.styles.element is entry.styles_element  # shared, not copied
+        assert doc.element is not entry.doc.element
+
+
+def test_the_style_index_answers_as_python_docx_does(house_style):
+    """Every style by name, the default paragraph style, and what ``paragraph.style =``
+    writes: the same as python-docx's own lookups, which scan every style each time."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from vve.document.styles import StyleIndex
+
+    for template in (None, house_style):
+        doc, styles = prepared.new_document(template)
+        names = [s.name for s in doc.styles if s.name]
+        assert len(names) > 20
+        for name in names:
+            assert styles.id(name) == doc.styles[name].style_id
+        default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        assert styles.default_paragraph == (default.name if default is not None else None)
+        for name in ("Normal", "Header", "Footer"):
+            paragraph = doc.add_paragraph()
+            paragraph.style = doc.styles[name]
+            assert paragraph._p.style == styles.paragraph_style(name)
+        with pytest.raises(KeyError):
+            StyleIndex(doc).id("No such style")

@@ -134,7 +134,7 @@ def new_document(
 ) -> tuple[DocxDocument, Builder]:
     """An empty document in the house style (or A4), with its properties, header and
     footer; the title and the VvE's name open it."""
-    doc = prepared_document(template)
+    doc, styles = prepared_document(template)
     if landscape:
         _landscape(doc)
     set_properties(
@@ -145,8 +145,8 @@ def new_document(
         subject="Vergaderstukken voor de vergadering van eigenaars",
         keywords="VvE, vergadering van eigenaars, ALV",
     )
-    header_footer(doc, pack.plan)
-    b = Builder(doc)
+    header_footer(doc, pack.plan, styles)
+    b = Builder(doc, styles)
     b.para(title, "Title")
     b.para(f"{pack.name} · vergadering van {pack.date()}", "Subtitle")
     return doc, b
