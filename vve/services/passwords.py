@@ -17,8 +17,6 @@ import secrets
 import string
 from collections.abc import Iterable
 
-from zxcvbn import zxcvbn
-
 from vve.vocabulary.base import N_
 
 MIN_LENGTH = 12
@@ -148,6 +146,8 @@ def password_problem(password: str, context: Iterable[str] = ()) -> tuple[str, d
     obvious = _obvious(password, inputs)
     if obvious is not None:
         return REASONS_BY_KEY[obvious], {}
+    from zxcvbn import zxcvbn  # its dictionaries (12 MB) only where a password is chosen
+
     weakest = None
     for variant in _variants(password):
         result = zxcvbn(variant[:ZXCVBN_MAX], user_inputs=inputs)

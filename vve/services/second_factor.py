@@ -18,12 +18,9 @@ import base64
 import hmac
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyotp
-import segno
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app
 
 from vve.extensions import db
@@ -34,6 +31,11 @@ from . import accounts, audit, sessions, throttle
 from .accounts import AccountError, LoginRefused
 from .clock import now
 
+# cryptography and segno (7 MB) are imported where a second factor is used: an advisor's
+# login or enrolment, not the boards' requests every worker serves.
+if TYPE_CHECKING:
+    from cryptography.fernet import MultiFernet
+
 ISSUER = "VvE Warmteplan"
 DRIFT = 1  # accept the code of one time step before or after the server's
 ENROLMENT_SECONDS = 60 * 60  # a QR code shown this long ago can still be confirmed
@@ -41,6 +43,8 @@ WRONG_CODE = N_("Deze code klopt niet. Typ de zes cijfers die de app nu toont.")
 
 
 def _fernet() -> MultiFernet:
+    from cryptography.fernet import Fernet, MultiFernet
+
     keys = [
         current_app.config["SECRET_KEY"],
         *(current_app.config.get("SECRET_KEY_FALLBACKS") or ()),
@@ -49,12 +53,17 @@ def _fernet() -> MultiFernet:
 
 
 def _derive(secret_key: str | bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     raw = secret_key.encode() if isinstance(secret_key, str) else secret_key
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"vve totp secret").derive(raw)
     return base64.urlsafe_b64encode(key)
 
 
 def _secret_of(user: User) -> str:
+    from cryptography.fernet import InvalidToken
+
     try:
         return _fernet().decrypt((user.totp_secret or "").encode()).decode()
     except InvalidToken:
@@ -93,6 +102,8 @@ def new_enrolment(user: User) -> Enrolment:
 
 def enrolment_of(user: User, token: str) -> Enrolment | None:
     """The enrolment a form posted back, if it is this user's and recent enough."""
+    from cryptography.fernet import InvalidToken
+
     try:
         text = _fernet().decrypt(token.encode(), ttl=ENROLMENT_SECONDS).decode()
     except (InvalidToken, ValueError):
@@ -102,6 +113,8 @@ def enrolment_of(user: User, token: str) -> Enrolment | None:
 
 
 def _enrolment(user: User, secret: str, token: str) -> Enrolment:
+    import segno
+
     uri = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
     qr = segno.make(uri, error="m").svg_data_uri(scale=5, border=2)
     return Enrolment(secret=secret, token=token, qr_svg=qr)
