@@ -16,8 +16,6 @@ from fractions import Fraction
 from typing import Any
 
 from flask_babel import format_decimal, get_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -25,6 +23,8 @@ from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
 from vve.profile.model import clean_text
+from vve.translate import gettext as _
+from vve.translate import lazy_gettext as _l
 
 INT_MESSAGE = _l("Vul een geheel getal in, bijvoorbeeld 36 of 1.000.")
 RANGE_MESSAGE = _l("Vul een getal van %(min)s tot en met %(max)s in.")

@@ -4,29 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel import Locale, dates, numbers
-from babel.support import Translations
-from flask import Flask, g, request, url_for
-from flask_babel import get_locale, get_translations
+from babel import dates, numbers
+from flask import Flask, request, url_for
 
 from vve import labels
-
-
-def _locale() -> Locale:
-    """The request's locale, asked of Flask-Babel once per request: its own helpers look
-    it up through several context proxies on every call, and a plan page makes hundreds."""
-    found = g.get("_vve_locale")
-    if found is None:
-        found = g._vve_locale = get_locale() or Locale.parse("nl")
-    return found
-
-
-def _translations() -> Translations:
-    """The request's catalogue, asked of Flask-Babel once per request (as ``_locale``)."""
-    found = g.get("_vve_translations")
-    if found is None:
-        found = g._vve_translations = get_translations()
-    return found
+from vve.translate import locale as _locale
+from vve.translate import translations as _translations
 
 
 def _date(value, fmt: str = "long") -> str:

@@ -8,9 +8,10 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import Flask, abort, g, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import NotFound
+
+from vve.translate import gettext as _
 
 from .services import audit, clock, logins, sessions
 from .services.accounts import setup_step

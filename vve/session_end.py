@@ -11,8 +11,9 @@ with a fresh token."""
 from __future__ import annotations
 
 from flask import Flask, flash, g, redirect, request, session, url_for
-from flask_babel import gettext as _
 from werkzeug.datastructures import ImmutableMultiDict
+
+from vve.translate import gettext as _
 
 from .security import KEEPS_INPUT, KEEPS_TYPING, current_user, session_user
 from .services import accounts, kept_input

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from flask_babel import gettext, lazy_gettext
-
+from vve.translate import gettext, lazy_gettext
 from vve.vocabulary import CodeSet
 
 

@@ -6,13 +6,13 @@ admin's second factor to enrol): those steps are taken here."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
 
 from vve import ratelimit
 from vve.security import login_token, session_required, setup_url
 from vve.services import accounts, second_factor
 from vve.services.accounts import AccountError, PasswordRefused, setup_step
 from vve.terms import message
+from vve.translate import gettext as _
 
 from .account_forms import DisableSecondFactorForm, EnrolForm, PasswordChangeForm
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length
 
 from vve.fields import CleanForm
+from vve.translate import lazy_gettext as _l
 
 # A bound on what a login hashes; a new password is bounded by its policy (128 characters).
 MAX_TYPED_PASSWORD = 1024

@@ -6,13 +6,13 @@ from __future__ import annotations
 from babel.dates import format_datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
-from flask_babel import gettext as _
 
 from vve.fields import CleanForm
 from vve.security import login_required
 from vve.services import accounts, audit, clock, second_factor
 from vve.services.clock import aware
 from vve.terms import labels
+from vve.translate import gettext as _
 from vve.vocabulary import SECURITY_EVENTS
 
 bp = Blueprint("admin", __name__, url_prefix="/adviseur/beheer")

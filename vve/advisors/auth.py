@@ -7,7 +7,6 @@ with 429 before any password is checked (vve.services.throttle)."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from vve import ratelimit
 from vve.security import (
@@ -22,6 +21,7 @@ from vve.security import (
 from vve.services import logins
 from vve.services.accounts import LoginRefused, setup_step
 from vve.terms import message
+from vve.translate import gettext as _
 
 from .account_forms import LoginCodeForm, LoginForm
 

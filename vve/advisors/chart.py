@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from flask_babel import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
 from vve.terms import label
+from vve.translate import gettext as _
 from vve.vocabulary import NO_STAGE, STAGES
 
 COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#999999")

@@ -3,13 +3,13 @@ account, house style."""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from vve.fields import Between, CleanForm, TolerantIntegerField, choices
 from vve.terms import lazy_pairs
+from vve.translate import lazy_gettext as _l
 from vve.vocabulary import ADVISOR_ROLES, HEAT_ROUTES, PLAN_STATUSES
 
 MAX_CSV_BYTES = 5 * 1024 * 1024

@@ -16,7 +16,6 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import gettext as _
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from vve import ratelimit, request_limits
@@ -26,6 +25,7 @@ from vve.security import login_required, remember_new_token
 from vve.services import accounts, house_style, maintainers, municipal, municipal_csv, sharing
 from vve.services import dashboard as board_list
 from vve.terms import label, labels, message
+from vve.translate import gettext as _
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
 from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVALS
 

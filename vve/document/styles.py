@@ -249,33 +249,7 @@ def fill_toc(
     """Put the headings into the TOC field's result, one paragraph each, so the contents
     show in any program before a field update (LibreOffice does not update on opening);
     Word and the PDF export still refresh it with page numbers."""
-    # Style ids compared directly: ``p.style`` would look every paragraph's style up by
-    # scanning all styles, which cost nearly half of a plan's time.
-    styles = styles or StyleIndex(doc)
-    ids = {styles.id(name): name for name in ("Heading 2", "Heading 1")}
-    default_name = styles.default_paragraph
-    # a paragraph without a style (or with an unknown one) has the default style
-    default_heading = default_name if default_name in ("Heading 1", "Heading 2") else None
-    after = False
-    headings = []
-    for p in doc.element.body.iterchildren(qn("w:p")):
-        if p is paragraph._p:
-            after = True
-            continue
-        if not after:
-            continue
-        style_id = p.style  # the pStyle value, or None
-        name = ids.get(style_id) if style_id is not None else None
-        if (
-            name is None
-            and default_heading is not None
-            and (style_id is None or not _style_exists(doc, style_id))
-        ):
-            name = default_heading
-        if name is not None:
-            text = Paragraph(p, paragraph._parent).text
-            if text.strip():
-                headings.append((name, text))
+    headings = _headings_after(doc, paragraph, styles or StyleIndex(doc))
     if not headings:
         return
     p = paragraph._p
@@ -302,6 +276,39 @@ def fill_toc(
             new.append(end_run)
         anchor.addnext(new)
         anchor = new
+
+
+def _headings_after(
+    doc: DocxDocument, paragraph: Paragraph, styles: StyleIndex
+) -> list[tuple[str, str]]:
+    """(style name, text) of each level 1 and 2 heading after ``paragraph``."""
+    # Style ids compared directly: ``p.style`` would look every paragraph's style up by
+    # scanning all styles, which cost nearly half of a plan's time.
+    ids = {styles.id(name): name for name in ("Heading 2", "Heading 1")}
+    default_name = styles.default_paragraph
+    # a paragraph without a style (or with an unknown one) has the default style
+    default_heading = default_name if default_name in ("Heading 1", "Heading 2") else None
+    after = False
+    headings = []
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        if p is paragraph._p:
+            after = True
+            continue
+        if not after:
+            continue
+        style_id = p.style  # the pStyle value, or None
+        name = ids.get(style_id) if style_id is not None else None
+        if (
+            name is None
+            and default_heading is not None
+            and (style_id is None or not _style_exists(doc, style_id))
+        ):
+            name = default_heading
+        if name is not None:
+            text = Paragraph(p, paragraph._parent).text
+            if text.strip():
+                headings.append((name, text))
+    return headings
 
 
 def _style_exists(doc: DocxDocument, style_id: str) -> bool:

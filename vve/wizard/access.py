@@ -17,8 +17,6 @@ import re
 
 from flask import Blueprint, flash, make_response, redirect, render_template, url_for
 from flask_babel import get_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, StringField
 from wtforms.validators import InputRequired, Length
 
@@ -27,6 +25,8 @@ from vve.fields import CleanForm
 from vve.profile.paths import get_path
 from vve.security import grant, remember_new_token
 from vve.services import dossiers
+from vve.translate import gettext as _
+from vve.translate import lazy_gettext as _l
 
 from .steps import STEPS
 from .views import resume_url

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms.validators import InputRequired
@@ -12,6 +10,8 @@ from wtforms.validators import InputRequired
 from vve.responses import attachment
 from vve.security import dossier_required, drop_grant, grant, remember_new_token
 from vve.services import audit, dossiers, plans, sharing
+from vve.translate import gettext as _
+from vve.translate import lazy_gettext as _l
 
 from .changes import change_lines
 from .saving import changed_meanwhile

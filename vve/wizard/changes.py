@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import ngettext
+from vve.translate import gettext as _
+from vve.translate import ngettext
 
 from .presenters import answer_text, field_words, kind_text, owner_text, rule_text, table_lines
 from .steps import STEPS, TABLES

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask_babel import gettext as _
-
 from vve.profile.paths import get_path
 from vve.services.concurrency import Conflict
+from vve.translate import gettext as _
 
 from .changes import LONG, value_text
 from .forms import answer_paths

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
@@ -17,6 +16,7 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp, Validati
 from vve.fields import Between, EuroField, RateField, TolerantIntegerField, choices
 from vve.profile.paths import get_path
 from vve.services import clock
+from vve.translate import lazy_gettext as _l
 
 from . import register, tables, votes
 from .steps import REGISTER_STEP, STEPS, UNKNOWN, VOTES_STEP, Question, Step, Table

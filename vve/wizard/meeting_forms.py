@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import DateField, HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, Length, Optional
 
 from vve.fields import Between, CleanForm, TolerantIntegerField, choices
 from vve.services.meetings import MAX_REASON, Count
 from vve.terms import lazy_pairs
+from vve.translate import gettext as _
+from vve.translate import lazy_gettext as _l
 from vve.vocabulary import BALLOTS
 
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]

@@ -13,7 +13,6 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import format_date
-from flask_babel import gettext as _
 
 from vve.document.meeting import MeetingDetails
 from vve.responses import attachment, collect_when_sent
@@ -23,6 +22,7 @@ from vve.services import clock, dossiers, meetings, plans
 from vve.services import papers as papers_service
 from vve.services.tally import apartment_votes
 from vve.terms import labels
+from vve.translate import gettext as _
 from vve.vocabulary import BALLOTS
 
 from .meeting_forms import (

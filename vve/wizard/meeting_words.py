@@ -11,11 +11,11 @@ from typing import Any
 
 from flask import Flask
 from flask_babel import format_date
-from flask_babel import gettext as _
 
 from vve.knowledge import load_knowledge
 from vve.rules.outcomes import BadCount, explain, judge, next_meeting
 from vve.terms import label
+from vve.translate import gettext as _
 from vve.vocabulary import DECISION_STATES, MEETING_KINDS, OUTCOMES, STAGES
 
 

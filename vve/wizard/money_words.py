@@ -12,11 +12,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Flask
 from flask_babel import format_decimal
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from vve import vocabulary
 from vve.terms import label
+from vve.translate import gettext as _
+from vve.translate import lazy_gettext as _l
 
 
 def euros_of(cents: int) -> int:

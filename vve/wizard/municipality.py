@@ -9,9 +9,8 @@ offered name in a hidden field, so saving again goes on, whatever the board chos
 
 from __future__ import annotations
 
-from flask_babel import gettext as _
-
 from vve.services import areas
+from vve.translate import gettext as _
 
 POSTCODE, FIELD = "association.postcode", "association.municipality"
 OFFERED = "municipality_offered"  # the hidden field: the name the page offered

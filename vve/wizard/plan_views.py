@@ -6,7 +6,6 @@ import re
 from fractions import Fraction
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext as _l
 from wtforms import Form, RadioField, StringField
 from wtforms.validators import Optional
 
@@ -18,6 +17,7 @@ from vve.rules.money import amounts_for_share
 from vve.rules.voting import Meeting
 from vve.security import current_user, dossier_required, grant, has_grant, remember_new_token
 from vve.services import dossiers, plans
+from vve.translate import lazy_gettext as _l
 
 from .money_words import class_text
 from .saving import changed_meanwhile

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from flask import Flask, g
 from flask_babel import format_date, format_decimal
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 
 from vve import labels, vocabulary
 from vve.terms import label
+from vve.translate import gettext as _
+from vve.translate import lazy_gettext as _l
 
 from . import meeting_words, money_words
 from .steps import STEPS, Column, Question, Table

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 from werkzeug.datastructures import MultiDict
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
 from vve.fields import choices
+from vve.translate import gettext as _
+from vve.translate import lazy_gettext as _l
+from vve.translate import ngettext
 
 from . import register_paste, tables
 from .steps.register import REGISTER

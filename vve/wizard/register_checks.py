@@ -11,10 +11,9 @@ from collections import Counter
 from fractions import Fraction
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import ngettext
-
 from vve.profile.paths import get_path
+from vve.translate import gettext as _
+from vve.translate import ngettext
 
 
 def _kind_words() -> dict[str, str]:

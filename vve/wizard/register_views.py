@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import g, request, url_for
-from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from vve.profile.limits import MAX_APARTMENTS
 from vve.security import has_grant
+from vve.translate import gettext as _
 
 from . import register, saving
 from .forms import FORMS, profile_values

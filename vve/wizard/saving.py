@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from flask import flash, redirect, request, url_for
-from flask_babel import gettext as _
 
 from vve.profile import ProfileError
 from vve.profile.paths import get_path
 from vve.security import actor
 from vve.services import concurrency, dossiers
 from vve.services.concurrency import digest
+from vve.translate import gettext as _
 
 from . import conflicts, tables, votes_page
 from .forms import FORMS, answer_paths, form_data

@@ -4,11 +4,11 @@ saving of a step)."""
 from __future__ import annotations
 
 from flask import render_template, request, url_for
-from flask_babel import gettext as _
 
 from vve.profile.conditions import applies
 from vve.security import has_grant
 from vve.services import areas, concurrency, plans
+from vve.translate import gettext as _
 
 from . import municipality, register_checks, tables, votes_page
 from .forms import FORMS, UNKNOWN_LABEL, answer_paths, form_data, reveal_values

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, Form, FormField, HiddenField, SelectField, StringField
 from wtforms.validators import Length, Optional
 
 from vve.fields import Between, EuroField, ShareField, TolerantIntegerField, choices
 from vve.knowledge import load_knowledge
 from vve.profile.limits import MAX_ROWS
+from vve.translate import gettext as _
+from vve.translate import lazy_gettext as _l
 
 from .steps import Column, Table
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, g, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
 from vve import request_limits
@@ -20,6 +19,7 @@ from vve.security import (
     take_new_token,
 )
 from vve.services import audit, dossiers
+from vve.translate import gettext as _
 
 from . import (
     bounds,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     FieldList,
@@ -31,6 +30,7 @@ from vve.profile.limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
 from vve.profile.model import ApartmentRights
 from vve.profile.paths import get_path
 from vve.terms import lazy_pairs
+from vve.translate import lazy_gettext as _l
 
 KINDS = ("ordinary", "qualified")
 OWNER_KINDS = [("", _l("(lege regel)")), *lazy_pairs(vocabulary.OWNER_KINDS)]

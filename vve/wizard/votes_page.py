@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flask import url_for
-from flask_babel import gettext as _
 
 from vve import vocabulary
 from vve.knowledge import load_knowledge
 from vve.terms import label
+from vve.translate import gettext as _
 
 from .presenters import rule_text
 from .votes import KINDS, building_rights, model_defaults, rule_of, shown_model

@@ -5,7 +5,8 @@ owner groups hold fewer rights than the building has."""
 from __future__ import annotations
 
 from flask import flash, request, url_for
-from flask_babel import gettext as _
+
+from vve.translate import gettext as _
 
 from . import saving, votes_page
 from .forms import profile_values

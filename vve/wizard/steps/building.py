@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
 from vve.terms import lazy_pairs
+from vve.translate import lazy_gettext as _l
 from vve.vocabulary import (
     BUILDING_TYPES,
     CAVITY_WALLS,

@@ -3,9 +3,8 @@ municipality and the ambition."""
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
 from vve.terms import lazy_pairs
+from vve.translate import lazy_gettext as _l
 from vve.vocabulary import (
     BUDGET_APPETITES,
     GOALS,

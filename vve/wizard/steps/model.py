@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
-
 from vve.profile.conditions import CONDITIONS, Condition
 from vve.terms import lazy_pairs
+from vve.translate import lazy_gettext as _l
 from vve.vocabulary import INSULATION_LEVELS
 
 UNKNOWN = ""  # the form value of "weet ik niet"
