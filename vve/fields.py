@@ -10,18 +10,22 @@ that one message and no other (no range check of a number that is not there)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from babel import support
 from flask_babel import format_decimal, get_locale
 from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.fields.choices import SelectChoice
+from wtforms.i18n import messages_path
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
+from vve import translate
 from vve.profile.model import clean_text
 from vve.translate import gettext as _
 from vve.translate import lazy_gettext as _l
@@ -52,8 +56,36 @@ def choices(pairs) -> list[SelectChoice]:
     return [SelectChoice(str(value), label) for value, label in pairs]
 
 
-class CleanForm(FlaskForm):
-    """A FlaskForm whose text fields drop characters no database or document can hold."""
+class _WtformsTranslations:
+    """WTForms' own messages (a number out of range, a missing CSRF token) in the request's
+    language, from catalogues read once per worker: Flask-WTF reads one from disk on every
+    request that builds a form."""
+
+    def gettext(self, string: str) -> str:
+        return _wtforms_catalogue(str(translate.locale())).ugettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return _wtforms_catalogue(str(translate.locale())).ungettext(singular, plural, n)
+
+
+@functools.lru_cache(maxsize=8)
+def _wtforms_catalogue(locale: str) -> support.NullTranslations:
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+WTFORMS_TRANSLATIONS = _WtformsTranslations()
+
+
+class BaseForm(FlaskForm):
+    """Every form's base: Flask-WTF's CSRF, WTForms' messages from ``WTFORMS_TRANSLATIONS``."""
+
+    class Meta:
+        def get_translations(self, form):
+            return WTFORMS_TRANSLATIONS
+
+
+class CleanForm(BaseForm):
+    """A form whose text fields drop characters no database or document can hold."""
 
     class Meta:
         def bind_field(self, form, unbound_field, options):

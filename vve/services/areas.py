@@ -58,7 +58,12 @@ def area_for(postcode: str | None) -> PostcodeArea | None:
     full = normal_postcode(postcode or "")
     if not _POSTCODE.fullmatch(full):  # not a postcode (its field shows an error): no key
         return None
-    return db.session.get(PostcodeArea, full) or db.session.get(PostcodeArea, full[:4])
+    keys = [full] if len(full) == 4 else [full, full[:4]]
+    found = db.session.execute(
+        db.select(PostcodeArea).where(PostcodeArea.postcode.in_(keys))
+    ).scalars()
+    by_key = {area.postcode: area for area in found}
+    return next((by_key[key] for key in keys if key in by_key), None)  # one statement
 
 
 @dataclass(frozen=True)

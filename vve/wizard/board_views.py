@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms.validators import InputRequired
 
+from vve.fields import BaseForm
 from vve.responses import attachment
 from vve.security import dossier_required, drop_grant, grant, remember_new_token
 from vve.services import audit, dossiers, plans, sharing
@@ -23,7 +23,7 @@ bp.register_error_handler(dossiers.StaleDossier, changed_meanwhile)
 @bp.route("/d/<public_id>/delen", methods=["GET", "POST"])
 @dossier_required(board_only=True)
 def share(dossier):
-    form = FlaskForm()
+    form = BaseForm()
     code = None
     if form.validate_on_submit():
         code = sharing.create_share_code(dossier)
@@ -40,7 +40,7 @@ def share(dossier):
 @bp.post("/d/<public_id>/delen/<int:share_id>/intrekken")
 @dossier_required(board_only=True)
 def revoke(dossier, share_id):
-    form = FlaskForm()
+    form = BaseForm()
     if not form.validate_on_submit():
         abort(400)
     try:
@@ -56,7 +56,7 @@ def revoke(dossier, share_id):
 def new_link(dossier):
     """Replace the private link: whoever had the old one (an advisor who started the
     dossier, a lost phone) can no longer get in."""
-    form = FlaskForm()
+    form = BaseForm()
     if not form.validate_on_submit():
         abort(400)
     token = dossiers.replace_token(dossier)
@@ -86,7 +86,7 @@ def snapshot_document(dossier, snapshot_id):
     return attachment(found)
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(BaseForm):
     confirm = BooleanField(
         _l(
             "Ik begrijp dat alle antwoorden, plannen en delingen van deze VvE "

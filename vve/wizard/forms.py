@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 
-from vve.fields import Between, EuroField, RateField, TolerantIntegerField, choices
+from vve.fields import BaseForm, Between, EuroField, RateField, TolerantIntegerField, choices
 from vve.profile.paths import get_path
 from vve.services import clock
 from vve.translate import lazy_gettext as _l
@@ -85,7 +84,7 @@ def _field(q: Question):
     raise ValueError(q.kind)
 
 
-class StepForm(FlaskForm):
+class StepForm(BaseForm):
     """Base: the dossier version the form was loaded with (optimistic locking), the
     digests of its answers then (for the three-way merge of a save over a newer
     version), and the answers a conflict page asks to choose between."""

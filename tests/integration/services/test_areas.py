@@ -129,3 +129,4 @@ def test_the_municipal_plan_is_the_first_that_decided_in_one_statement(
     assert (found.preferred_route if found else None) == route
     plan_queries = [s for s in statements if "municipal_plan" in s]
     assert len(plan_queries) <= 1, plan_queries
+    assert len([s for s in statements if "postcode_area" in s]) <= 1, statements
