@@ -6,6 +6,7 @@ import datetime as dt
 
 from babel import dates, numbers
 from flask import Flask, request, url_for
+from markupsafe import Markup, escape
 
 from vve import labels
 from vve.translate import locale as _locale
@@ -30,6 +31,30 @@ def _euro(value) -> str:
     return "€ " + _decimal(value, "#,##0")
 
 
+def radio_options(field) -> list[tuple[str, object, Markup]]:
+    """Each option of a RadioField as (id, label, its ``<input>``), the input as WTForms
+    draws ``option(class_="radio__input")``, without building a field per option (a step
+    page has dozens); tests/integration/web/test_form_messages.py holds them the same."""
+    flags = [name for name in ("disabled", "required") if getattr(field.flags, name, False)]
+    if field.render_kw or any(getattr(field.flags, name) is not True for name in flags):
+        return [(o.id, o.label.text, o(class_="radio__input")) for o in field]
+    disabled = " disabled" if "disabled" in flags else ""
+    required = " required" if "required" in flags else ""
+    name = escape(field.name)
+    options = []
+    for index, (value, label, selected, render_kw) in enumerate(field.iter_choices()):
+        if render_kw:  # a choice of its own attributes: as WTForms draws it
+            return [(o.id, o.label.text, o(class_="radio__input")) for o in field]
+        option_id = f"{field.id}-{index}"
+        checked = "checked " if selected else ""
+        markup = Markup(
+            f'<input {checked}class="radio__input"{disabled} id="{escape(option_id)}" '
+            f'name="{name}"{required} type="radio" value="{escape(value)}">'
+        )
+        options.append((option_id, label or value, markup))
+    return options
+
+
 def init_app(app: Flask) -> None:
     """After Flask-Babel's: the same gettext callables and formats, with the request's
     catalogue and locale looked up once."""
@@ -44,6 +69,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["euro"] = _euro
     app.jinja_env.filters["number"] = lambda v: _decimal(v) if v is not None else ""
     app.jinja_env.globals["labels"] = labels
+    app.jinja_env.globals["radio_options"] = radio_options
 
     @app.context_processor
     def inject():

@@ -35,3 +35,58 @@ def test_wtforms_messages_follow_the_language_and_are_read_once(app, monkeypatch
     assert dutch == ["Dit veld is vereist."] * 3
     assert english == ["This field is required."] * 3
     assert len(loads) == 2  # one catalogue per language, for the worker's life
+
+
+# --- radio buttons drawn without a field per option -----------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from wtforms import Form, RadioField  # noqa: E402
+from wtforms.fields.choices import SelectChoice  # noqa: E402
+from wtforms.validators import DataRequired, Optional  # noqa: E402
+
+from vve.filters import radio_options  # noqa: E402
+from vve.wizard.forms import FORMS  # noqa: E402
+
+
+def _as_wtforms_draws(field):
+    return [(o.id, o.label.text, str(o(class_="radio__input"))) for o in field]
+
+
+def _drawn(field):
+    return [(i, label, str(markup)) for i, label, markup in radio_options(field)]
+
+
+def test_every_steps_radio_buttons_are_drawn_as_wtforms_draws_them(app):
+    with app.test_request_context("/"):
+        for slug, form_class in FORMS.items():
+            form = form_class(meta={"csrf": False})
+            radios = [f for f in form if f.type == "RadioField"]
+            for field in radios:
+                for choice in [None, *(c.value for c in field.iter_choices())]:
+                    field.data = choice
+                    assert _drawn(field) == _as_wtforms_draws(field), (slug, field.name)
+
+
+_TEXT = st.text(alphabet=st.sampled_from("a<>&\"' é-_ 1"), min_size=1, max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    values=st.lists(_TEXT, min_size=1, max_size=4, unique=True),
+    labels=st.lists(st.one_of(st.just(""), _TEXT), min_size=4, max_size=4),
+    pick=st.integers(-1, 3),
+    required=st.booleans(),
+    render_kw=st.sampled_from([None, {"data-x": "1"}]),
+)
+def test_any_radio_field_is_drawn_as_wtforms_draws_it(values, labels, pick, required, render_kw):
+    class _Radios(Form):
+        answer = RadioField(
+            "Vraag",
+            choices=[SelectChoice(v, label) for v, label in zip(values, labels)],
+            validators=[DataRequired() if required else Optional()],
+            render_kw=render_kw,
+        )
+
+    form = _Radios(data={"answer": values[pick] if 0 <= pick < len(values) else None})
+    assert _drawn(form.answer) == _as_wtforms_draws(form.answer)
