@@ -139,8 +139,13 @@ def test_downloading_twice_keeps_one_snapshot_per_author(ctx):
     assert authors == ["board", "advisor:an@team.nl"]
     kept = plans.snapshot_download(dossier, first.id)
     assert kept is not None and kept.data == first.document
-    assert kept.filename.startswith("plan-van-aanpak-")
+    name = plans.slug(plan["association"]["name"])
+    made = first.created_at.date().isoformat()
+    assert kept.filename == f"plan-van-aanpak-{name}-{made}.docx" and len(name) > 3
     assert plans.snapshot_download(dossier, 999) is None
+    other = dossiers.import_profile(json.dumps(EXAMPLE).encode("utf-8"), 10).dossier
+    db.session.flush()
+    assert plans.snapshot_download(other, first.id) is None  # another dossier's
     downloads = db.select(db.func.count()).where(AuditEvent.action == "plan_downloaded")
     assert db.session.execute(downloads).scalar_one() == 2
 
