@@ -16,13 +16,16 @@ the placing (every text inside the canvas, every total shown) without reading pi
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
+from vve.lru import BytesLru
 from vve.terms import label
 from vve.vocabulary import NO_STAGE, STAGES
 
@@ -202,6 +205,22 @@ def summary_png(rows: list[dict[str, Any]], variant: Variant = WIDE) -> bytes:
         out, format="PNG", optimize=False, compress_level=6
     )
     return out.getvalue()
+
+
+# A chart is about 10-30 kB: a worker keeps its last 64, at most 2 MB.
+_CHARTS = BytesLru(64, 2 * 2**20)
+
+
+def summary_chart(rows: list[dict[str, Any]], variant: Variant = WIDE) -> bytes:
+    """``summary_png`` kept by what it shows (the numbers, the reader's language, the
+    variant): the same summary is drawn once per worker, and a changed one anew."""
+    key = (json.dumps(rows, ensure_ascii=False), str(get_locale()), variant)
+    return _CHARTS.get(key, lambda: summary_png(rows, variant))
+
+
+def forget_charts() -> None:
+    """Empty the chart cache (tests)."""
+    _CHARTS.clear()
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
