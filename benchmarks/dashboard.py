@@ -2,6 +2,7 @@
 
     python benchmarks/dashboard.py [--sizes 100,10000,100000] [--repeat 7] [--explain]
                                    [--url postgresql://postgres@127.0.0.1:5432/test]
+                                   [--set max_parallel_workers_per_gather=0 ...]
 
 Creates a scratch schema in the database at ``--url`` (dropped at the end, also after an
 error or Ctrl-C), runs the real migrations into it, makes one organisation whose advisor
@@ -183,6 +184,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--explain", action="store_true")
     parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a PostgreSQL setting for the app's connections (a server's configuration)",
+    )
+    parser.add_argument(
         "--url",
         default=os.environ.get("VVE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test"),
     )
@@ -220,8 +228,9 @@ def run(args, sizes: list[int], schema: str) -> int:
     import logging
 
     logging.disable(logging.INFO)  # a log line per request would be measured too
+    settings = "".join(f"%20-c{setting.replace('=', '%3D')}" for setting in args.set)
     uri = args.url.replace("postgresql://", "postgresql+psycopg://") + (
-        f"?options=-csearch_path%3D{schema}"
+        f"?options=-csearch_path%3D{schema}{settings}"
     )
     app = create_app(
         {
