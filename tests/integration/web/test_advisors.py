@@ -436,6 +436,30 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
     assert "3334 dossiers" in page or "3.334 dossiers" in page
 
 
+@pytest.mark.parametrize("descending", [True, False])
+def test_dossiers_that_sort_alike_follow_their_ids_in_the_same_direction(app, descending):
+    """Among dossiers of one municipality, sorted by municipality, the id decides in the
+    order's own direction (the order of an index on municipality and id, read either way),
+    on the page and in the CSV alike."""
+    make_user(app, "anna@drenthe.nl")
+    with app.app_context():
+        org_id = db.session.execute(db.select(User)).scalar_one().organisation_id
+    seed_dossiers(app, org_id, 6, municipalities=("Assen", "Emmen"))
+    with app.app_context():
+        query = dashboard.DashboardQuery(sort="municipality", descending=descending)
+        rows, _ = dashboard.dashboard(org_id, query)
+        assert [d.municipality for d in rows] == sorted(
+            (d.municipality for d in rows), reverse=descending
+        )
+        for place in ("Assen", "Emmen"):
+            ids = [d.id for d in rows if d.municipality == place]
+            assert ids == sorted(ids, reverse=descending)
+        text, _ = dashboard.dashboard_csv(org_id, query)
+        assert [line.split(";")[0].strip('"') for line in text.splitlines()[1:]] == [
+            d.name for d in rows
+        ]
+
+
 SEARCHED = {
     "VvE De Linde": "9401 AB",
     "VvE Élan": "7811 CD",
