@@ -207,8 +207,9 @@ def summary_png(rows: list[dict[str, Any]], variant: Variant = WIDE) -> bytes:
     return out.getvalue()
 
 
-# A chart is about 10-30 kB: a worker keeps its last 64, at most 2 MB.
-_CHARTS = BytesLru(64, 2 * 2**20)
+# A chart is 10-60 kB (twelve municipalities, wide: 60): a worker keeps its last 64, at
+# most 4 MB of them.
+_CHARTS = BytesLru(64, 4 * 2**20)
 
 
 def summary_chart(rows: list[dict[str, Any]], variant: Variant = WIDE) -> bytes:
