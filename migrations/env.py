@@ -51,6 +51,14 @@ def get_metadata():
     return target_db.metadata
 
 
+def include_object(object, name, type_, reflected, compare_to):
+    """Schema comparisons leave out the indexes made on PostgreSQL alone (the models do
+    not name them: vve.models.POSTGRESQL_ONLY_INDEXES)."""
+    from vve.models import POSTGRESQL_ONLY_INDEXES
+
+    return not (type_ == "index" and name in POSTGRESQL_ONLY_INDEXES)
+
+
 def run_migrations_offline():
     """Run migrations in 'offline' mode.
 
@@ -107,6 +115,7 @@ def run_migrations_online():
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
+            include_object=include_object,
             **conf_args
         )
 

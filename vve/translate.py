@@ -1,6 +1,7 @@
 """The request's language for code and templates: gettext, ngettext, lazy_gettext and the
 locale, as Flask-Babel's, with its catalogue and locale asked of Flask-Babel once per
-request (kept on ``g``, as Flask-Babel keeps them itself).
+request (the locale read where Flask-Babel keeps it, the catalogue kept on ``g`` per
+locale, so ``force_locale`` and ``refresh`` still apply).
 
 Flask-Babel's own functions look the locale and the domain up through several context
 proxies on every call; a step page translates a few hundred labels, hints and choices,
@@ -19,24 +20,26 @@ _DEFAULT = Locale.parse("nl")
 _NULL = NullTranslations()
 
 
-def translations() -> Translations | NullTranslations:
-    """The request's catalogue (none outside an application context, as Flask-Babel)."""
-    if not has_app_context():
-        return _NULL
-    found = g.get("_vve_translations")
-    if found is None:
-        found = g._vve_translations = get_translations()
-    return found
-
-
 def locale() -> Locale:
-    """The request's locale (Dutch outside a request, as the app's default)."""
+    """The request's locale (Dutch outside a request, as the app's default): where
+    Flask-Babel keeps it for the request, so ``force_locale`` and ``refresh`` apply."""
     if not has_app_context():
         return _DEFAULT
-    found = g.get("_vve_locale")
-    if found is None:
-        found = g._vve_locale = get_locale() or _DEFAULT
-    return found
+    state = g.get("_flask_babel")  # Flask-Babel's own per-request state
+    found = getattr(state, "babel_locale", None)
+    return found if found is not None else (get_locale() or _DEFAULT)
+
+
+def translations() -> Translations | NullTranslations:
+    """The request's catalogue (none outside an application context, as Flask-Babel),
+    asked of Flask-Babel again only when the locale changes."""
+    if not has_app_context():
+        return _NULL
+    current = locale()
+    kept = g.get("_vve_translations")
+    if kept is None or kept[0] is not current:
+        kept = g._vve_translations = (current, get_translations())
+    return kept[1]
 
 
 def gettext(string: str, **variables) -> str:

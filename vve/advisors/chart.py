@@ -16,14 +16,17 @@ the placing (every text inside the canvas, every total shown) without reading pi
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
+from vve.lru import BytesLru
 from vve.terms import label
 from vve.translate import gettext as _
+from vve.translate import locale as current_locale
 from vve.vocabulary import NO_STAGE, STAGES
 
 COLOURS = ("#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#999999")
@@ -202,6 +205,23 @@ def summary_png(rows: list[dict[str, Any]], variant: Variant = WIDE) -> bytes:
         out, format="PNG", optimize=False, compress_level=6
     )
     return out.getvalue()
+
+
+# A chart is 10-60 kB (twelve municipalities, wide: 60): a worker keeps its last 64, at
+# most 4 MB of them.
+_CHARTS = BytesLru(64, 4 * 2**20)
+
+
+def summary_chart(rows: list[dict[str, Any]], variant: Variant = WIDE) -> bytes:
+    """``summary_png`` kept by what it shows (the numbers, the reader's language, the
+    variant): the same summary is drawn once per worker, and a changed one anew."""
+    key = (json.dumps(rows, ensure_ascii=False), str(current_locale()), variant)
+    return _CHARTS.get(key, lambda: summary_png(rows, variant))
+
+
+def forget_charts() -> None:
+    """Empty the chart cache (tests)."""
+    _CHARTS.clear()
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:

@@ -29,7 +29,8 @@ from vve.translate import gettext as _
 from vve.vocabulary import ADVISOR_ROLES, DOSSIER_STATUSES, HEAT_ROUTES, PLAN_STATUSES
 from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVALS
 
-from .chart import NARROW, WIDE, summary_png
+from .chart import NARROW, WIDE
+from .chart import summary_chart as chart_png  # the view below has the name
 from .forms import (
     MAX_CSV_BYTES,
     ClaimForm,
@@ -100,7 +101,7 @@ def summary(user):
 def summary_chart(user):
     variant = NARROW if request.args.get("breedte") == "smal" else WIDE
     return Response(
-        summary_png(board_list.municipality_summary(user.organisation_id), variant),
+        chart_png(board_list.municipality_summary(user.organisation_id), variant),
         mimetype="image/png",
     )
 

@@ -436,6 +436,72 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_dossiers(app):
     assert "3334 dossiers" in page or "3.334 dossiers" in page
 
 
+@pytest.mark.parametrize("descending", [True, False])
+def test_dossiers_that_sort_alike_follow_their_ids_in_the_same_direction(app, descending):
+    """Among dossiers of one municipality, sorted by municipality, the id decides in the
+    order's own direction (the order of an index on municipality and id, read either way),
+    on the page and in the CSV alike."""
+    make_user(app, "anna@drenthe.nl")
+    with app.app_context():
+        org_id = db.session.execute(db.select(User)).scalar_one().organisation_id
+    seed_dossiers(app, org_id, 6, municipalities=("Assen", "Emmen"))
+    with app.app_context():
+        query = dashboard.DashboardQuery(sort="municipality", descending=descending)
+        rows, _ = dashboard.dashboard(org_id, query)
+        assert [d.municipality for d in rows] == sorted(
+            (d.municipality for d in rows), reverse=descending
+        )
+        for place in ("Assen", "Emmen"):
+            ids = [d.id for d in rows if d.municipality == place]
+            assert ids == sorted(ids, reverse=descending)
+        text, _ = dashboard.dashboard_csv(org_id, query)
+        assert [line.split(";")[0].strip('"') for line in text.splitlines()[1:]] == [
+            d.name for d in rows
+        ]
+
+
+SEARCHED = {
+    "VvE De Linde": "9401 AB",
+    "VvE Élan": "7811 CD",
+    "Vve het Anker": "9402 AB",
+    "Stichting Zonnedauw": "1234 XY",
+}
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("linde", {"VvE De Linde"}),
+        ("LINDE", {"VvE De Linde"}),
+        ("de li", {"VvE De Linde"}),
+        ("vve", {"VvE De Linde", "VvE Élan", "Vve het Anker"}),
+        ("Élan", {"VvE Élan"}),
+        ("lan", {"VvE Élan"}),
+        ("elan", set()),  # accents as typed
+        ("9401ab", {"VvE De Linde"}),
+        (" 940", {"VvE De Linde", "Vve het Anker"}),
+        ("2 AB", set()),  # a postcode from its start
+        ("zonne", {"Stichting Zonnedauw"}),
+        ("dauw 1", set()),
+    ],
+)
+def test_a_search_finds_the_same_dossiers_on_both_databases(app, term, found):
+    """A name by any part of it, ASCII letters in any case and other letters as typed
+    (on PostgreSQL through a trigram index, on SQLite by reading every row), a postcode
+    by its start without spaces: the same dossiers on SQLite and PostgreSQL."""
+    make_user(app, "anna@drenthe.nl")
+    with app.app_context():
+        org_id = db.session.execute(db.select(User)).scalar_one().organisation_id
+    seed_dossiers(app, org_id, len(SEARCHED))
+    with app.app_context():
+        dossiers = db.session.execute(db.select(Dossier).order_by(Dossier.id)).scalars()
+        for dossier, (name, postcode) in zip(dossiers, SEARCHED.items(), strict=True):
+            dossier.name, dossier.postcode = name, postcode
+        db.session.commit()
+        rows, total = dashboard.dashboard(org_id, dashboard.DashboardQuery(search=term))
+        assert {d.name for d in rows} == found and total == len(found)
+
+
 @pytest.mark.parametrize("sort", ["changed", "name", "municipality"])
 @pytest.mark.parametrize("descending", [True, False])
 def test_every_page_has_its_rows_and_a_page_past_the_end_is_the_last(app, sort, descending):

@@ -128,3 +128,25 @@ def test_accented_names_are_drawn_with_a_font_that_has_their_letters():
     except OSError:
         pytest.skip("DejaVu Sans is not installed here (Debian: fonts-dejavu-core)")
     assert chart._font(30).getname()[0] == "DejaVu Sans"
+
+
+def test_the_same_numbers_are_drawn_once_per_language_and_width(app, monkeypatch):
+    """The summary's chart is kept by what it shows (the numbers, the language, the
+    width): a repeated view does not draw it again, and any change draws a new one."""
+    from flask_babel import force_locale
+
+    from vve.advisors import chart
+
+    drawn = []
+    real = chart.summary_png
+    monkeypatch.setattr(chart, "summary_png", lambda *args: drawn.append(args) or real(*args))
+    chart.forget_charts()
+    with app.test_request_context("/"):
+        with force_locale("nl"):
+            first = chart.summary_chart(_rows(["Assen"]))
+            assert chart.summary_chart(_rows(["Assen"])) == first and len(drawn) == 1
+            assert chart.summary_chart(_rows(["Assen", "Emmen"])) != first and len(drawn) == 2
+            chart.summary_chart(_rows(["Assen"]), chart.NARROW)
+            assert len(drawn) == 3
+        with force_locale("en"):
+            assert chart.summary_chart(_rows(["Assen"])) != first and len(drawn) == 4

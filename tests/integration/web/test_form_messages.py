@@ -90,3 +90,19 @@ def test_any_radio_field_is_drawn_as_wtforms_draws_it(values, labels, pick, requ
 
     form = _Radios(data={"answer": values[pick] if 0 <= pick < len(values) else None})
     assert _drawn(form.answer) == _as_wtforms_draws(form.answer)
+
+
+def test_the_kept_catalogue_follows_force_locale_and_refresh(app):
+    from flask_babel import force_locale, refresh
+
+    from vve import translate
+
+    with app.test_request_context("/"):
+        assert translate.gettext("Uw plan van aanpak") == "Uw plan van aanpak"
+        with force_locale("en_GB"):
+            assert translate.gettext("Uw plan van aanpak") == "Your action plan"
+            assert str(translate.locale()) == "en_GB"
+        assert translate.gettext("Uw plan van aanpak") == "Uw plan van aanpak"
+        session["lang"] = "en"
+        refresh()
+        assert translate.gettext("Uw plan van aanpak") == "Your action plan"

@@ -279,3 +279,84 @@ def test_the_live_shares_index_comes_and_goes_with_its_migration(database_uri):
         assert live_index() is not None
         db.session.remove()
         db.engine.dispose()
+
+
+WITH_ID = (
+    "name",
+    "municipality",
+    "heat_route",
+    "stage",
+    "status",
+    "updated_at",
+    "rights",
+    "furthest_step",
+    "decisions_taken",
+)
+
+
+def _dossier_indexes() -> set[str]:
+    if db.engine.dialect.name == "postgresql":  # expression and trigram indexes too
+        query = "SELECT indexname FROM pg_indexes WHERE tablename = 'dossier' AND schemaname = current_schema()"
+        with db.engine.connect() as conn:
+            return set(conn.exec_driver_sql(query).scalars())
+    return {index["name"] for index in sa.inspect(db.engine).get_indexes("dossier")}
+
+
+def _trigrams_available() -> bool:
+    with db.engine.connect() as conn:
+        return (
+            conn.exec_driver_sql(
+                "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'"
+            ).scalar()
+            is not None
+        )
+
+
+def test_the_dashboard_indexes_come_and_go_with_their_migration(database_uri):
+    """A page deep in the list walks an index ending in the id, on both databases; on
+    PostgreSQL a search by name reads a trigram index (where the server has pg_trgm),
+    the postcode search and the summary indexes of their own (benchmarks/dashboard.py)."""
+    from vve.models import POSTGRESQL_ONLY_INDEXES
+
+    app = make_app(database_uri)
+    sorted_by = {f"ix_dossier_{column}_id" for column in WITH_ID}
+    single = {f"ix_dossier_{column}" for column in WITH_ID[:6]}
+    with app.app_context():
+        upgrade()
+        found = _dossier_indexes()
+        assert sorted_by <= found and not single & found
+        if db.engine.dialect.name == "postgresql":
+            expected = set(POSTGRESQL_ONLY_INDEXES)
+            if not _trigrams_available():
+                expected.discard("ix_dossier_name_trgm")
+            assert expected <= found
+        else:
+            assert not POSTGRESQL_ONLY_INDEXES & found
+        downgrade(revision="a9b8c7d6e5f4")
+        db.session.remove()
+        found = _dossier_indexes()
+        assert single <= found and not (sorted_by | POSTGRESQL_ONLY_INDEXES) & found
+        upgrade()
+        assert sorted_by <= _dossier_indexes()
+        db.session.remove()
+        db.engine.dispose()
+
+
+class _NoExtensions:
+    """A PostgreSQL connection whose server has no pg_trgm to offer."""
+
+    def exec_driver_sql(self, statement):
+        return self
+
+    def scalar(self):
+        return None
+
+
+def test_without_pg_trgm_the_migration_makes_no_trigram_index():
+    import importlib.util
+
+    path = ROOT / "migrations" / "versions" / "f5a6b7c8d9e0_dashboard_indexes_at_scale.py"
+    spec = importlib.util.spec_from_file_location("dashboard_indexes", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.trigram_schema(_NoExtensions()) is None
