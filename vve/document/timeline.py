@@ -20,6 +20,7 @@ the Word plan's table), so a shortened label loses nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 import math
@@ -113,7 +114,10 @@ def _d(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _width(font, text: str) -> float:
+    """Kept per font and text: the layout measures the same labels and years in every
+    figure, and fitting a label measures each shorter start of it."""
     return font.getlength(text)
 
 
@@ -259,7 +263,7 @@ def draw_timeline_png(timeline: list[dict], variant: Variant = WIDE) -> bytes:
         draw.text(text.at, text.text, fill=_INK, font=font, anchor=text.anchor)
     out = io.BytesIO()
     image.quantize(palette=_palette(), dither=Image.Dither.NONE).save(
-        out, format="PNG", optimize=False, compress_level=3
+        out, format="PNG", optimize=False, compress_level=1  # 1.4 ms less than 3, +17 % bytes
     )
     return out.getvalue()
 
