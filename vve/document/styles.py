@@ -290,13 +290,17 @@ def _headings_after(
     default_heading = default_name if default_name in ("Heading 1", "Heading 2") else None
     after = False
     headings = []
+    w_ppr, w_pstyle, w_val = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
     for p in doc.element.body.iterchildren(qn("w:p")):
         if p is paragraph._p:
             after = True
             continue
         if not after:
             continue
-        style_id = p.style  # the pStyle value, or None
+        # the pStyle value, or None: python-docx's ``p.style``, read with lxml alone
+        ppr = p.find(w_ppr)
+        pstyle = ppr.find(w_pstyle) if ppr is not None else None
+        style_id = pstyle.get(w_val) if pstyle is not None else None
         name = ids.get(style_id) if style_id is not None else None
         if (
             name is None
