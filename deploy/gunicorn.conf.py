@@ -39,7 +39,7 @@ from gunicorn.glogging import Logger
 
 from vve.logs import redact  # the app's own: one rule for every log
 
-MAX_DEFAULT_WORKERS = 8  # about 150 MB a worker: 8 fit a 2 GB machine with room to spare
+MAX_DEFAULT_WORKERS = 8  # about 110-130 MB a worker: 8 fit a 2 GB machine with room to spare
 
 
 def _env_int(name: str, default: int, low: int, high: int) -> int:
