@@ -283,6 +283,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(403)
     def forbidden(_error):
+        audit.record_refused_access(current_user(), request.endpoint or "", request.method)
         return render_template("errors/403.html"), 403
 
     @app.context_processor

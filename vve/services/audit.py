@@ -104,6 +104,15 @@ def record_refused_request(
     db.session.commit()
 
 
+def record_refused_access(user: User | None, endpoint: str, method: str) -> None:
+    """A use case of its own (it commits): a page refused with 403 to ``user`` (an advisor
+    without the role or the municipality it needs). Whatever the refused request had added
+    to the session is dropped first; the event names the page by its endpoint."""
+    db.session.rollback()
+    security_event("access_refused", user, subject=endpoint, detail={"method": method})
+    db.session.commit()
+
+
 def record_read(user: User, public_id: str, detail: dict[str, Any]) -> None:
     """An advisor was shown a dossier's content. Stored at once: a read commits nothing
     else. ``detail`` names the page by code (``{"page": "plan"}``)."""

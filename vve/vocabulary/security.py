@@ -24,6 +24,11 @@ SECURITY_EVENTS = CodeSet(
         N_("Verzoek geweigerd (te groot of te veel velden)"),
     ),
     Term(
+        "access_refused",
+        "toegang geweigerd (pagina niet voor deze gebruiker)",
+        N_("Toegang geweigerd (pagina niet voor deze gebruiker)"),
+    ),
+    Term(
         "link_guess_throttled", "te veel foute links of codes", N_("Te veel foute links of codes")
     ),
     # accounts and sessions

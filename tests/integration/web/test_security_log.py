@@ -9,7 +9,7 @@ from tests.integration.web.conftest import csrf_of, form_values
 from tests.integration.web.test_advisors import PASSWORD, enrol, login, make_user
 from vve.extensions import db
 from vve.models import SecurityEvent, User
-from vve.services import throttle
+from vve.services import audit, throttle
 from vve.vocabulary import SECURITY_EVENTS
 
 LOG = "/adviseur/beheer/beveiligingslog"
@@ -122,7 +122,16 @@ def test_the_security_log_page_lists_the_organisations_events_newest_first(app):
     assert "Security log" in english and "Logged in" in english
 
 
-def test_advisors_have_no_security_log(app):
+def test_advisors_have_no_security_log_and_asking_for_it_is_audited(app):
     make_user(app, "anna@drenthe.nl")
     assert login(app.test_client(), "anna@drenthe.nl").get(LOG).status_code == 403
     assert app.test_client().get(LOG).status_code == 302
+    with app.app_context():
+        refused = db.session.execute(
+            db.select(SecurityEvent).where(SecurityEvent.action == "access_refused")
+        ).scalar_one()
+        anna = db.session.get(User, _id(app, "anna@drenthe.nl"))
+        assert refused.actor == audit.actor_of(anna)
+        assert refused.organisation_id == anna.organisation_id
+        assert refused.subject == "admin.security_log" and refused.detail == {"method": "GET"}
+    assert "access_refused" in set(SECURITY_EVENTS)
