@@ -329,7 +329,7 @@ def _create_user(args: argparse.Namespace) -> int:
     from flask_migrate import upgrade
 
     from vve.services.accounts import AccountError, create_user
-    from vve.web import create_app
+    from vve.web import OFFLINE, create_app
 
     password = os.environ.get("VVE_PASSWORD")
     if password is None:
@@ -337,7 +337,7 @@ def _create_user(args: argparse.Namespace) -> int:
         if getpass.getpass("Nog een keer: ") != password:
             print("vve: de wachtwoorden zijn niet gelijk.", file=sys.stderr)
             return EXIT_BAD_INPUT
-    app = create_app()
+    app = create_app(OFFLINE)
     with app.app_context():
         upgrade()
         try:
@@ -355,9 +355,9 @@ def _reset_second_factor(email: str) -> int:
     from flask_migrate import upgrade
 
     from vve.services import accounts, second_factor
-    from vve.web import create_app
+    from vve.web import OFFLINE, create_app
 
-    app = create_app()
+    app = create_app(OFFLINE)
     with app.app_context():
         upgrade()
         user = accounts.user_by_email(email)

@@ -15,13 +15,13 @@ from flask_migrate import upgrade
 
 from vve.extensions import db
 from vve.services import erasure
-from vve.web import create_app
+from vve.web import OFFLINE, create_app
 
 EXIT_BAD_INPUT = 2
 
 
 def run(args: argparse.Namespace) -> int:
-    app = create_app()
+    app = create_app(OFFLINE)
     with app.app_context():
         try:
             upgrade()  # every command here works on the current schema

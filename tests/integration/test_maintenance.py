@@ -127,3 +127,12 @@ def test_a_restored_sqlite_backup_does_not_bring_a_deleted_dossier_back(
     assert _existing(restored_uri, [deleted, kept]) == [kept]
     assert main(["deleted-dossiers"]) == 0  # the restored database now knows it too
     assert capsys.readouterr().out.split() == [deleted]
+
+
+def test_the_operators_commands_need_no_host_names(database_uri, use_database, monkeypatch):
+    """A migration or a purge serves no request: production's host names (which the web
+    app must have) are not asked of the operator's shell."""
+    use_database(database_uri)
+    monkeypatch.delenv("VVE_TRUSTED_HOSTS")
+    assert main(["migrate"]) == 0
+    assert main(["deleted-dossiers"]) == 0
