@@ -34,7 +34,7 @@ def favicon() -> Response:
 
 # For the operator's commands (``vve migrate``, ``vve create-user``, …): they serve no
 # request, so production's host names (VVE_TRUSTED_HOSTS) are not asked of their shell.
-OFFLINE = {"TRUSTED_HOSTS": []}
+OFFLINE: dict[str, list[str]] = {"TRUSTED_HOSTS": []}
 
 
 def create_app(test_config: dict | None = None) -> Flask:
