@@ -108,15 +108,22 @@ def _filtered(organisation_id: int, query: DashboardQuery) -> Select[Any]:
         postcode = re.sub(r"\s", "", term).upper()
         statement = statement.where(
             or_(
-                Dossier.name.ilike(f"%{term}%"),
+                # what is typed is searched for as typed: "%" and "_" are no wildcards
+                # (PostgreSQL still uses its indexes with the ESCAPE clause)
+                Dossier.name.ilike(f"%{_literal(term)}%", escape="\\"),
                 # the spaces as SQL text, not parameters: PostgreSQL matches the
                 # expression to its index (ix_dossier_postcode_compact) when planning
                 func.replace(Dossier.postcode, literal_column("' '"), literal_column("''")).like(
-                    f"{postcode}%"
+                    f"{_literal(postcode)}%", escape="\\"
                 ),
             )
         )
     return statement
+
+
+def _literal(text: str) -> str:
+    """``text`` for a LIKE pattern with backslash as its escape: matched as typed."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _filters(query: DashboardQuery) -> bool:

@@ -483,6 +483,10 @@ SEARCHED = {
         ("2 AB", set()),  # a postcode from its start
         ("zonne", {"Stichting Zonnedauw"}),
         ("dauw 1", set()),
+        ("%", set()),  # typed, not a wildcard
+        ("v_e", set()),
+        ("94_1", set()),
+        ("\\", set()),
     ],
 )
 def test_a_search_finds_the_same_dossiers_on_both_databases(app, term, found):
