@@ -73,3 +73,23 @@ def test_the_municipal_origin_is_an_expectation_recorded_by_whom_and_when(status
     assert text.endswith("Adviesteam Drenthe legde dit vast op 20 november 2026.")
     bare = _municipal_origin({**municipal, "expected_year": None, "source": "", "updated_by": ""})
     assert bare.startswith("De route komt ") and bare.endswith("Vastgelegd op 20 november 2026.")
+
+
+def test_the_cover_says_how_current_the_sources_and_amounts_are(plan):
+    """An owner sees on the first page from when the rules and amounts date (Bijlage D has
+    the same two dates)."""
+    from vve.document.chapters import cover
+    from vve.document.chapters.appendices import oldest_price
+    from vve.document.page import DocumentMeta
+    from vve.document.text import date_nl
+
+    doc = Document()
+    ensure_styles(doc)
+    cover.write(Builder(doc), plan, DocumentMeta())
+    texts = [p.text for p in doc.paragraphs]
+    assert f"Bronnen gelezen vanaf: {date_nl(plan['knowledge_peildatum'])}" in texts
+    price = oldest_price(plan["money"])
+    assert price is None or f"Prijspeil bedragen vanaf: {price}" in texts
+    assert texts.index(f"Bronnen gelezen vanaf: {date_nl(plan['knowledge_peildatum'])}") < next(
+        i for i, t in enumerate(texts) if t == "Wat kost het per appartement?"
+    )

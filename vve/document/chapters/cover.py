@@ -6,6 +6,7 @@ from ..builder import Builder
 from ..page import TITLE, DocumentMeta
 from ..styles import COVER_HEADING_STYLE
 from ..text import clean, date_nl
+from .appendices import oldest_price
 
 
 def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
@@ -23,6 +24,11 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         b.para(f"Gemeente {a['municipality']}")
     b.para()
     b.labelled("Datum", date_nl(plan["as_of"]))
+    # how current the rules and amounts are, before anyone reads a figure (Bijlage D too)
+    b.labelled("Bronnen gelezen vanaf", date_nl(plan["knowledge_peildatum"]))
+    price = oldest_price(plan["money"])
+    if price is not None:
+        b.labelled("Prijspeil bedragen vanaf", price)
     b.labelled("Versie", meta.version)
     b.labelled("Opgesteld door", meta.prepared_by)
     # the sentences an owner reads first
