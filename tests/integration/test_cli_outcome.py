@@ -21,7 +21,7 @@ def test_a_passed_decision_exits_0_with_its_numbers(capsys):
     status, out, _ = run(
         capsys,
         "--decision",
-        "committee",
+        "set_threshold",
         "--present",
         "30",
         "--yes",

@@ -49,6 +49,7 @@ class AdviceCap:
 class AdviceSubsidy(Subsidy):
     share: Fraction
     caps: tuple[AdviceCap, ...]
+    refund_when: str  # Dutch: when the refund comes, as far as the sources say
 
     def __post_init__(self) -> None:
         if not self.caps:

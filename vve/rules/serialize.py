@@ -22,6 +22,7 @@ from .measures import Measure
 from .notice import send_by
 from .plan import PLAN_FORMAT, FinancingItem, Plan
 from .risks import Risk
+from .serialize_first import first_decision_to_dict
 from .serialize_meetings import attempt_dict, meetings_dict, progress_dict, proxies_dict
 from .serialize_money import money_source_ids, money_to_dict
 from .stages import Action
@@ -149,6 +150,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     profile, k = plan.profile, plan.knowledge
     single = plan.votes.party_is_single
     money = money_to_dict(plan.money, k)
+    money["first_decision"] = first_decision_to_dict(plan.money, k)
     cited = sorted(
         {i.split(":", 1)[1] for i in _all_ids(plan) if i.startswith("source:")}
         | set(money_source_ids(money))

@@ -150,3 +150,12 @@ def test_the_reserve_funds_lowest_point_says_what_it_is_and_what_it_leaves_out(c
     assert "Laagste stand in de planperiode" not in text
     assert "Niet meegeteld: gepland onderhoud zonder bedrag (" in text
     assert "2029" in text.split("Niet meegeteld:", 1)[1][:200]
+
+
+def test_the_first_decision_says_what_an_apartment_pays_first_and_gets_back(board):
+    """Emmen: € 16,500 advice / 48 = € 344 per apartment, paid before the SVVE refund."""
+    html = _plan(board)
+    rows = _rows(html, "Wat het eerste besluit een appartement kost")
+    assert rows and rows[0][0] == "Woning (1/48)" and rows[0][1] == "€ 344"
+    text = _text(html.split("Het eerste besluit: wat het advies een appartement kost", 1)[1])
+    assert "eerst zelf" in text and "pas later" in text

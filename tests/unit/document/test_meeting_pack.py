@@ -174,6 +174,17 @@ def test_the_agenda_gives_the_advice_per_apartment_from_the_plan(pack):
     assert f"€ {each} per appartement" in text
 
 
+def test_the_agenda_says_the_vve_pays_the_whole_advice_before_the_refund(pack):
+    """€ 16,500 / 48 = € 344 per apartment first; the SVVE's 75% comes after the
+    application, so owners know what they pay before it comes back."""
+    plan, files = pack
+    first = plan["money"]["first_decision"]
+    text = _text(files["vergadering-1-agenda.docx"])
+    assert "Eerst betaalt de VvE het hele advies: € 344 per appartement (breukdeel 1/48)" in text
+    assert "de SVVE-vergoeding komt pas later" in text
+    assert first["refund_reason"] == "counted"
+
+
 def test_the_note_says_why_and_what_follows_a_rejection(pack):
     plan, files = pack
     text = _text(files["vergadering-1-toelichting.docx"])

@@ -90,7 +90,7 @@ def test_an_unknown_model_reglement_becomes_a_kadaster_action():
 @pytest.mark.parametrize(
     "filename, old, new, message",
     [
-        ("decisions.toml", '"stages-vvebelang"]', '"nergens"]', "unknown source id 'nergens'"),
+        ("decisions.toml", '"mr-2006-art52"]', '"nergens"]', "unknown source id 'nergens'"),
         ("routes.toml", "peildatum = 2026-01-01\n", "", "peildatum"),
         ("decisions.toml", 'stage = "organise"', 'stage = "nergens"', "unknown stage"),
         (

@@ -156,18 +156,18 @@ def plan_1992():
 
 
 def test_an_ordinary_decision_needs_half_of_all_votes_present(plan_1992):
-    committee = _decision(plan_1992, "committee")
-    assert judge(committee, 48, 23, 23, 0).reason == "no_quorum"
-    assert judge(committee, 48, 24, 12, 11, 1).passed  # 12 > 23/2
-    assert judge(committee, 48, 24, 12, 12).reason == "too_few_yes"  # a tie fails
+    ordinary = _decision(plan_1992, "set_threshold")
+    assert judge(ordinary, 48, 23, 23, 0).reason == "no_quorum"
+    assert judge(ordinary, 48, 24, 12, 11, 1).passed  # 12 > 23/2
+    assert judge(ordinary, 48, 24, 12, 12).reason == "too_few_yes"  # a tie fails
 
 
 def test_blank_votes_count_for_the_quorum_but_not_as_votes_cast(plan_1992):
-    committee = _decision(plan_1992, "committee")
+    ordinary = _decision(plan_1992, "set_threshold")
     # 24 present of whom 20 blank: quorum met, 3 for and 1 against carries it
-    result = judge(committee, 48, 24, 3, 1, 20)
+    result = judge(ordinary, 48, 24, 3, 1, 20)
     assert result.outcome.quorum_met and result.passed and result.outcome.base_votes == 4
-    assert judge(committee, 48, 24, 0, 0, 24).reason == "no_votes_cast"
+    assert judge(ordinary, 48, 24, 0, 0, 24).reason == "no_votes_cast"
 
 
 def test_a_qualified_decision_at_its_exact_boundaries(plan_1992):

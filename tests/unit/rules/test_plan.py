@@ -74,9 +74,9 @@ def test_each_model_reglement_defaults(
     assert qualified.second_meeting and qualified.quorum == Fraction(2, 3)
     plan = plan_of(building={"rights": {"dwellings": 30}}, voting={"model_reglement": model})
     data = {d["id"]: d for d in plan_to_dict(plan)["decisions"]}
-    assert data["committee"]["rule"]["quorum"] == ordinary_quorum
-    assert data["committee"]["rule"]["majority"] == "1/2"
-    assert data["committee"]["rule"]["comparison"] == "more_than"
+    assert data["set_threshold"]["rule"]["quorum"] == ordinary_quorum
+    assert data["set_threshold"]["rule"]["majority"] == "1/2"
+    assert data["set_threshold"]["rule"]["comparison"] == "more_than"
     assert data["commission_advice"]["rule"]["rule_id"] == "qualified_two_thirds"
     assert data["commission_advice"]["rule"]["quorum"] == "2/3"
     assert data["vve_loan"]["rule"]["rule_id"] == loan_rule
@@ -147,6 +147,47 @@ def test_threshold_amount_gives_a_below_threshold_alternative_under_mr1992_only(
     assert "below_threshold" not in [a.applies for a in mr2006.alternatives]
     loan = decision(plan_of(voting={"model_reglement": "2006", **voting}), "vve_loan")
     assert "below_threshold" in [a.applies for a in loan.alternatives]
+
+
+@pytest.mark.parametrize(
+    "model, below_threshold, certainty",
+    [
+        ("1973", True, "onzeker"),
+        ("1983", True, "bron"),
+        ("1992", True, "bron"),
+        ("2006", False, "bron"),
+        ("2017", False, "onzeker"),
+        ("deviating", True, "onzeker"),
+        (None, True, "onzeker"),
+    ],
+)
+def test_the_committee_budget_is_an_expenditure_outside_maintenance(
+    model, below_threshold, certainty
+):
+    """A budget for advice, an energy scan or a process advisor is spent outside
+    maintenance: two thirds of the votes cast with two thirds present (MR 2006 art. 52
+    lid 5 a, whatever the amount; MR 1983/1992 art. 38 lid 5 above the threshold amount),
+    never an ordinary majority as such."""
+    voting = {"model_reglement": model, "threshold_amount_set": True, "threshold_amount": 15000}
+    committee = decision(
+        plan_of(building={"rights": {"dwellings": 30}}, voting=voting), "committee"
+    )
+    assert committee.rule.spec.id == "qualified_two_thirds"
+    assert committee.rule.spec.quorum == Fraction(2, 3)
+    assert committee.rule.numbers.quorum_votes == 20
+    assert committee.rule.numbers.min_yes_full_attendance == 20
+    assert ("below_threshold" in [a.applies for a in committee.alternatives]) is below_threshold
+    assert committee.rule.certainty == certainty
+    assert "gewoon begrotingsbesluit" not in committee.explanation.text
+    assert "buiten het gewone onderhoud" in committee.explanation.text
+
+
+def test_the_committee_budget_without_a_threshold_amount_takes_the_safe_reading():
+    committee = decision(
+        plan_of(voting={"model_reglement": "1992", "threshold_amount_set": False}), "committee"
+    )
+    assert committee.rule.spec.id == "qualified_two_thirds"
+    assert committee.certainty == "betwist"
 
 
 def test_threshold_not_set_adds_the_decision_and_a_risk():
@@ -540,7 +581,7 @@ def test_an_override_of_one_half_means_more_than_half_unless_said_otherwise(comp
         building={"rights": {"dwellings": 48}},
         voting={"model_reglement": "2006", "overrides": {"ordinary": override}},
     )
-    assert decision(plan, "committee").rule.numbers.min_yes_full_attendance == needed
+    assert decision(plan, "adopt_dmjop").rule.numbers.min_yes_full_attendance == needed
 
 
 def test_a_start_date_in_the_past_starts_the_plan_today():

@@ -9,6 +9,7 @@ from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl, sentences
 from ..wording import quorum_in_words, rule_in_words
+from . import decision_costs
 
 TITLE = "Stemregels en besluitvorming"
 
@@ -108,8 +109,11 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
         }
         for second in seconds.values():
             b.para(_second_text(second, _second_meeting_known(plan)))
+        first = plan["money"].get("first_decision")
         for decision in members:
             _decision_section(b, decision, plan["model_reglement"]["notice_days"])
+            if first and decision["id"] == first["decision"]:
+                decision_costs.write(b, first)
 
 
 def _meeting_name(meeting: dict) -> str:

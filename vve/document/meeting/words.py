@@ -102,7 +102,31 @@ def money_lines(pack: Pack, decision: dict) -> list[str]:
     lines = [line[:1].upper() + line[1:] + "."]
     if money.missing:
         lines.append(f"Nog zonder bedrag (volgt uit de offerte): {', '.join(money.missing)}.")
+    if money.source == "advice" and money.subsidy_counted:
+        lines += _advice_first(pack.plan["money"].get("first_decision"))
     return lines
+
+
+def _advice_first(first: dict | None) -> list[str]:
+    """What an apartment pays before the SVVE refund arrives (plan money.first_decision)."""
+    if not first or first["advice"] is None or not first["classes"]:
+        return []
+    classes = first["classes"]
+    if len(classes) == 1:
+        parts = (
+            f"{euro_range(classes[0]['advice'])} per appartement (breukdeel {classes[0]['share']})"
+        )
+    else:
+        parts = "; ".join(
+            f"{euro_range(c['advice'])} per "
+            f"{c['label'] or labels.RIGHT_KIND.get(c['kind'], c['kind']).lower()} "
+            f"(breukdeel {c['share']})"
+            for c in classes
+        )
+    return [
+        f"Eerst betaalt de VvE het hele advies: {parts}; de SVVE-vergoeding komt pas later, "
+        f"na de aanvraag (in deze planning op {date_nl(first['application_date'])})."
+    ]
 
 
 def _loan_lines(money: ProposalMoney) -> list[str]:

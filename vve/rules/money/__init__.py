@@ -24,6 +24,7 @@ from .apartments import (
     per_apartment,
     share_table,
 )
+from .first_costs import first_costs, refund_reason
 from .measures import MeasureCost, gas_use, measure_costs
 from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
 from .quantities import building_quantities
@@ -71,14 +72,8 @@ def _advice(profile: Profile, knowledge: Knowledge, application: dt.date) -> Adv
             None,
             share,
         )
-    groups = profile.owners.groups
     dwellings = profile.building.rights.dwellings
-    if groups and not any(g.kind == "owner_occupiers" for g in groups):
-        reason = "no_owner_occupier"
-    elif application > entry.open_until:
-        reason = "after_end_date"
-    else:
-        reason = "counted"
+    reason = refund_reason(profile, knowledge, application)
     amount = ZERO
     if reason == "counted":
         subsidy = cents(Fraction(cost) * share)
@@ -203,7 +198,8 @@ def build_money(
         _reference(shares),
     )
     cover, notes = summary(plan, knowledge, profile.installations.heating)
-    return replace(plan, summary=cover, notes=notes)
+    first = first_costs(profile, knowledge, advice, other, shares, advice_application)
+    return replace(plan, summary=cover, notes=notes, first=first)
 
 
 def _reserve_used(profile: Profile, net_to_pay: Range) -> int:

@@ -180,7 +180,8 @@ class ClassAmounts:
     reserve_monthly_each: int | None  # today's reserve contribution, per month
 
 
-def _split(amount: Range, table: ShareTable) -> list[Range]:
+def class_totals(amount: Range, table: ShareTable) -> list[Range]:
+    """The part of a building amount each class pays; the parts add up to the amount."""
     groups = [(c.share, c.apartments) for c in table.classes]
 
     def bound(value: int) -> list[int]:
@@ -192,7 +193,8 @@ def _split(amount: Range, table: ShareTable) -> list[Range]:
     return [Range(lo, ty, hi) for lo, ty, hi in zip(lows, typicals, highs)]
 
 
-def _each(class_total: Range, apartments: int) -> Range:
+def each_of(class_total: Range, apartments: int) -> Range:
+    """One apartment's part of its class's amount, half up."""
     return class_total.map(lambda v: whole(Fraction(v, apartments)))
 
 
@@ -204,8 +206,8 @@ def per_apartment(
     dwellings: int | None,
     yearly_contribution: int | None,
 ) -> list[ClassAmounts]:
-    one_off_split = _split(one_off, table)
-    monthly_split = {t.years: _split(t.monthly, table) for t in loan.terms}
+    one_off_split = class_totals(one_off, table)
+    monthly_split = {t.years: class_totals(t.monthly, table) for t in loan.terms}
     saving = None
     if yearly_saving is not None and dwellings:
         saving = yearly_saving.map(lambda v: whole(Fraction(v, dwellings * 12)))
@@ -220,9 +222,9 @@ def per_apartment(
             ClassAmounts(
                 cls,
                 one_off_split[index],
-                _each(one_off_split[index], cls.apartments),
+                each_of(one_off_split[index], cls.apartments),
                 {
-                    years: _each(split[index], cls.apartments)
+                    years: each_of(split[index], cls.apartments)
                     for years, split in monthly_split.items()
                 },
                 {years: split[index] for years, split in monthly_split.items()},

@@ -3,11 +3,12 @@ the serializer and the document read."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
 from .amounts import Range, whole
-from .apartments import ClassAmounts, LoanPlan, ShareTable
+from .apartments import ClassAmounts, LoanPlan, ShareClass, ShareTable
 from .measures import GasUse, MeasureCost
 from .quantities import BuildingQuantities
 from .reserve import ReservePlan
@@ -55,6 +56,35 @@ class AdviceCost:
 
 
 @dataclass(frozen=True)
+class FirstClassCost:
+    """One class of the cost-share table: what one of its apartments pays."""
+
+    share_class: ShareClass
+    advice: Range | None  # the advice, paid first; None while its amount is unknown
+    refund: Range | None  # expected back from the SVVE; None where none is expected
+    research: Range | None  # the research the decision orders; no subsidy counted
+    first: Range | None  # advice and research, before any refund; None without the advice
+    net: Range | None  # first less the refund
+    per_thousand: int  # cents per € 1,000 the VvE spends
+    refund_per_thousand: int | None  # cents back per € 1,000 of advice, where expected
+
+
+@dataclass(frozen=True)
+class FirstCosts:
+    """The first meeting's decision in money: the building's amounts and each class's."""
+
+    decision: str
+    advice: Range | None  # for the building, before the refund
+    refund: Range | None
+    refund_reason: str  # counted | after_end_date | no_owner_occupier
+    application: dt.date
+    open_until: dt.date
+    share: Fraction  # the part of the advice the SVVE pays
+    research: tuple[OtherCostLine, ...]
+    classes: tuple[FirstClassCost, ...]  # empty while the number of rights is unknown
+
+
+@dataclass(frozen=True)
 class MoneyPlan:
     quantities: BuildingQuantities
     gas: GasUse
@@ -76,5 +106,6 @@ class MoneyPlan:
     apartments: tuple[ClassAmounts, ...]
     reserve: ReservePlan
     reference: ReferenceApartment | None = None
+    first: FirstCosts | None = None  # the first meeting's decision, per apartment
     summary: tuple[str, ...] = ()  # Dutch sentences for page one of the plan
     notes: tuple[str, ...] = ()  # Dutch sentences that open the money chapter

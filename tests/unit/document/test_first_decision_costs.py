@@ -1,0 +1,92 @@
+"""The Word plan says what the first meeting's decision costs each apartment, at the
+decision itself: paid first, the SVVE refund later, and the committee's majority."""
+
+import io
+
+import pytest
+from docx import Document
+
+from tests.conftest import AS_OF, ROOT
+from vve.document import write_plan_docx
+from vve.profile import load_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_dict
+
+
+def _text(name: str) -> list[str]:
+    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
+    doc = Document(io.BytesIO(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF)))))
+    body = doc.element.body
+    out = []
+    for el in body.iterchildren():
+        if el.tag.endswith("}p"):
+            out.append("".join(t.text or "" for t in el.iter() if t.tag.endswith("}t")))
+        elif el.tag.endswith("}tbl"):
+            for row in el.iter():
+                if row.tag.endswith("}tr"):
+                    cells = [
+                        "".join(t.text or "" for t in c.iter() if t.tag.endswith("}t"))
+                        for c in row
+                        if c.tag.endswith("}tc")
+                    ]
+                    out.append(" | ".join(cells))
+    return out
+
+
+def _section(lines: list[str], title: str, after: str) -> list[str]:
+    """A decision's part of the voting chapter: from its heading to the next decision's
+    votes table (its own votes table and what follows it included)."""
+    start = max(i for i, line in enumerate(lines) if line == after)  # past the contents
+    first = lines.index(title, start)
+    captions = [
+        i
+        for i in range(first + 1, len(lines))
+        if lines[i].startswith("Tabel") and "Stemmen nodig" in lines[i]
+    ]
+    end = captions[1] if len(captions) > 1 else len(lines)
+    return [line.replace("\N{NO-BREAK SPACE}", " ") for line in lines[first:end]]
+
+
+@pytest.fixture(scope="module")
+def emmen():
+    return _text("emmen-galerijflat")
+
+
+def test_the_advice_decision_says_what_an_apartment_pays_first_and_gets_back(emmen):
+    text = " ".join(
+        _section(
+            emmen,
+            "Opdracht geven voor een energieadvies en een duurzaam MJOP (DMJOP)",
+            "Stemregels en besluitvorming",
+        )
+    )
+    assert "Wat dit besluit een appartement kost" in text
+    assert "€ 16.500" in text and "€ 12.375" in text
+    assert "29 november 2027" in text and "noemen de bronnen niet" in text
+    assert "Woning (1/48) | € 344 | € 104–208 | € 258 | € 190–294" in text
+    assert "pas zeker na de beschikking van RVO" in text and "onzeker: controleer dit" in text
+
+
+def test_an_unknown_advice_amount_is_given_per_thousand_euros():
+    text = " ".join(
+        _section(
+            _text("assen-zes-woningen"),
+            "Opdracht geven voor een energieadvies en een duurzaam MJOP (DMJOP)",
+            "Stemregels en besluitvorming",
+        )
+    )
+    assert "per € 1.000" in text
+    assert "Woning (1/6) | € 167 | —" in text  # no refund: the scheme has ended by then
+
+
+def test_the_committee_budget_asks_two_thirds_under_mr_2006():
+    text = " ".join(
+        _section(
+            _text("assen-zes-woningen"),
+            "Duurzaamheidscommissie instellen met een budget",
+            "Stemregels en besluitvorming",
+        )
+    )
+    assert "Geldt: ten minste twee derde van de uitgebrachte stemmen" in text
+    assert "twee derde van alle stemmen aanwezig of vertegenwoordigd" in text
+    assert "uitgaven buiten het gewone onderhoud" in text

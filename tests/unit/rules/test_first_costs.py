@@ -1,0 +1,108 @@
+"""What the first meeting's decision (the advice and the research it orders) costs each
+apartment: paid first by the VvE, refunded in part by the SVVE later."""
+
+import datetime as dt
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import AS_OF, ROOT, make_profile
+from vve.profile import load_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_dict
+
+EMMEN = ROOT / "examples" / "emmen-galerijflat.json"
+
+
+def first_of(profile, as_of=AS_OF) -> dict:
+    return plan_to_dict(build_plan(profile, as_of))["money"]["first_decision"]
+
+
+def exact(cents: int) -> dict:
+    return {"low_cents": cents, "typical_cents": cents, "high_cents": cents}
+
+
+def test_emmen_apartment_pays_its_48th_of_the_advice_first_and_gets_75_percent_back_later():
+    """€ 16,500 / 48 = € 343.75 first; the SVVE refunds 75% = € 12,375 for the VvE, so
+    € 257.8125 per apartment, rounded half up to € 257.81, after the application on
+    29 November 2027 (after the meeting that adopts the DMJOP)."""
+    first = first_of(load_profile(EMMEN.read_text(encoding="utf-8")))
+    assert first["decision"] == "commission_advice"
+    assert first["advice"] == exact(1_650_000) and first["refund"] == exact(1_237_500)
+    assert first["refund_reason"] == "counted" and first["application_date"] == "2027-11-29"
+    assert first["certainty"] == "onzeker" and first["sources"] == ["svve-advice"]
+    assert "achteraf" in first["refund_when"] and "noemen de bronnen niet" in first["refund_when"]
+    (one,) = first["classes"]
+    assert one["share"] == "1/48" and one["apartments"] == 48
+    assert one["advice"] == exact(34_375) and one["refund"] == exact(25_781)
+    # the ecological survey, ordered by the same decision: € 5,000–10,000, no subsidy
+    assert [r["id"] for r in first["research"]] == ["ecological_survey"]
+    assert one["research"] == {"low_cents": 10_417, "typical_cents": None, "high_cents": 20_833}
+    assert one["first"] == {"low_cents": 44_792, "typical_cents": None, "high_cents": 55_208}
+    assert one["net"] == {
+        "low_cents": 44_792 - 25_781,
+        "typical_cents": None,
+        "high_cents": 55_208 - 25_781,
+    }
+    assert one["per_thousand_cents"] == 2_083 and one["refund_per_thousand_cents"] == 1_562
+
+
+def test_an_unknown_advice_amount_is_given_per_thousand_euros_never_guessed():
+    first = first_of(make_profile(building={"rights": {"dwellings": 6}}))
+    assert first["advice"] is None and first["refund"] is None
+    (one,) = first["classes"]
+    assert one["advice"] is None and one["first"] is None and one["net"] is None
+    assert first["per_euros"] == 1000
+    assert one["per_thousand_cents"] == 16_667  # € 1,000 / 6, half up
+    assert one["refund_per_thousand_cents"] == 12_500  # 75% of € 166.67
+
+
+def test_no_refund_is_expected_after_the_scheme_ends():
+    late = dt.date(2027, 10, 1)  # the advice's application falls after 30 December 2027
+    first = first_of(
+        make_profile(building={"rights": {"dwellings": 12}}, money={"advice_cost": 9000}), late
+    )
+    assert first["refund_reason"] == "after_end_date" and first["refund"] is None
+    (one,) = first["classes"]
+    assert one["refund"] is None and one["refund_per_thousand_cents"] is None
+    assert one["advice"] == exact(75_000) and one["net"] == one["first"]
+
+
+def test_without_the_number_of_rights_there_is_no_amount_per_apartment():
+    first = first_of(make_profile(money={"advice_cost": 9000}))
+    assert first["advice"] == exact(900_000) and first["classes"] == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    advice=st.integers(1, 60_000),
+    table=st.lists(st.tuples(st.integers(1, 12), st.integers(1, 90)), min_size=1, max_size=4),
+)
+def test_the_classes_pay_the_whole_advice_and_get_the_whole_refund(advice, table):
+    """Each class's apartments together pay its part; the parts add up to the building's
+    amount within half a cent per apartment (each apartment's part is rounded once)."""
+    rows = [
+        {"label": f"Soort {i}", "apartments": n, "share": f"{w}/1000"}
+        for i, (n, w) in enumerate(table)
+    ]
+    dwellings = sum(n for n, _ in table)
+    profile = make_profile(
+        building={"rights": {"dwellings": dwellings}},
+        money={"advice_cost": advice, "cost_share_method": "table", "cost_shares": rows},
+    )
+    first = first_of(profile)
+    total_share = sum(n * w for n, w in table)
+    for key in ("advice", "refund"):
+        if first[key] is None:
+            continue
+        whole = first[key]["high_cents"]
+        paid = sum(c[key]["high_cents"] * c["apartments"] for c in first["classes"])
+        assert abs(paid - whole) <= dwellings
+        for c, (_n, w) in zip(first["classes"], table):
+            exact_part = whole * w / total_share
+            assert abs(c[key]["high_cents"] - exact_part) <= 1
+    for c in first["classes"]:
+        if c["refund"] is not None:
+            assert c["net"]["high_cents"] == c["first"]["high_cents"] - c["refund"]["low_cents"]
+    json.dumps(first)  # plain JSON

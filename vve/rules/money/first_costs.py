@@ -1,0 +1,105 @@
+"""What the decision of the first owners' meeting costs each apartment.
+
+The first meeting orders the energy advice and the DMJOP (``commission_advice``), with the
+research the plan schedules (an ecological survey). The VvE pays the invoices itself; the
+SVVE pays its share of the advice back only after the VvE applies, afterwards and once
+(CORRECTIONS.md a1). Owners vote on what that costs *them*, so the plan splits both by cost
+share: what an apartment pays first, what is expected back, and what it costs in the end.
+
+While the advice's amount is unknown (no source prices it), an apartment's part per
+€ 1,000 of advice is what the plan can say. Exact in cents: a class's part of the building
+amount by the largest-remainder method (apartments.py), one apartment's part half up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from fractions import Fraction
+
+from vve.knowledge import Knowledge
+from vve.profile import Profile
+
+from .amounts import Range, cents, total, whole
+from .apartments import ShareTable, class_totals, each_of
+from .money_plan import AdviceCost, FirstClassCost, FirstCosts, OtherCostLine
+
+DECISION = "commission_advice"
+PER = 1000  # euros: the part of an amount not yet known is given per this many euros
+
+
+def refund_reason(profile: Profile, knowledge: Knowledge, application: dt.date) -> str:
+    """Whether the plan may expect the SVVE advice refund, whatever the advice costs."""
+    entry = knowledge.financing.svve_advice
+    groups = profile.owners.groups
+    if groups and not any(g.kind == "owner_occupiers" for g in groups):
+        return "no_owner_occupier"
+    if application > entry.open_until:
+        return "after_end_date"
+    return "counted"
+
+
+def first_costs(
+    profile: Profile,
+    knowledge: Knowledge,
+    advice: AdviceCost,
+    other: tuple[OtherCostLine, ...],
+    shares: ShareTable | None,
+    application: dt.date,
+) -> FirstCosts:
+    """The money of the decision that orders the advice, split by cost share."""
+    ordered = knowledge.decisions[DECISION].research
+    research = tuple(o for o in other if o.id in ordered)
+    reason = refund_reason(profile, knowledge, application)
+    refund = advice.subsidy.amount if advice.subsidy.reason == "counted" else None
+    research_total = total([o.cost for o in research]) if research else None
+    costs = FirstCosts(
+        DECISION,
+        advice.cost,
+        refund,
+        reason,
+        application,
+        knowledge.financing.svve_advice.open_until,
+        advice.share,
+        research,
+        (),
+    )
+    if shares is None or not shares.total_share:
+        return costs
+    return replace(costs, classes=_classes(shares, costs, research_total))
+
+
+def _classes(
+    shares: ShareTable, costs: FirstCosts, research_total: Range | None
+) -> tuple[FirstClassCost, ...]:
+    def split(amount: Range | None) -> list[Range | None]:
+        if amount is None:
+            return [None] * len(shares.classes)
+        return [
+            each_of(whole_class, c.apartments)
+            for whole_class, c in zip(class_totals(amount, shares), shares.classes)
+        ]
+
+    advice, refund, research = split(costs.advice), split(costs.refund), split(research_total)
+    out = []
+    for i, c in enumerate(shares.classes):
+        part = c.share / shares.total_share
+        per_thousand = cents(Fraction(PER) * part)
+        first = net = None
+        back = refund[i]
+        if advice[i] is not None:  # a total without the advice would say too little
+            first = total([r for r in (advice[i], research[i]) if r is not None])
+            net = first.minus(back) if back is not None else first
+        out.append(
+            FirstClassCost(
+                c,
+                advice[i],
+                refund[i],
+                research[i],
+                first,
+                net,
+                per_thousand,
+                whole(per_thousand * costs.share) if costs.refund_reason == "counted" else None,
+            )
+        )
+    return tuple(out)
