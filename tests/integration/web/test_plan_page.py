@@ -150,3 +150,13 @@ def test_the_reserve_funds_lowest_point_says_what_it_is_and_what_it_leaves_out(c
     assert "Laagste stand in de planperiode" not in text
     assert "Niet meegeteld: gepland onderhoud zonder bedrag (" in text
     assert "2029" in text.split("Niet meegeteld:", 1)[1][:200]
+
+
+def test_a_decision_that_waits_for_the_heat_route_has_its_earliest_date(board):
+    """Emmen's municipality has no route for the district: choosing the heat source waits
+    for it, so its meeting is the earliest, not a certain one."""
+    rows = _rows(_plan(board), "Besluiten in dit plan")
+    choice = next(r for r in rows if r[0].startswith("De warmtebron kiezen"))
+    assert choice[1].endswith("(op zijn vroegst; zodra de warmteroute bekend is)")
+    others = [r for r in rows if not r[0].startswith("De warmtebron kiezen")]
+    assert not any("op zijn vroegst" in r[1] for r in others)
