@@ -229,11 +229,12 @@ class Boilers(Sourced):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Unconfirmed(SourcedText):
     """What the plan says of measures that depend on an unknown answer: in the measure's
-    explanation (text), inside a draft resolution (draft, before the bracketed measures)
-    and in that decision's explanation (why_decision)."""
+    explanation (text), inside a draft resolution (draft, before the bracketed measures),
+    in that decision's explanation (why_decision) and after its title in the timeline."""
 
     draft: str
     why_decision: str
+    timeline: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -131,3 +131,16 @@ def test_with_the_route_given_the_heat_source_is_chosen_with_the_dmjop():
 def test_every_waiting_decision_has_words_in_the_knowledge():
     knowledge = load_knowledge()
     assert knowledge.decisions["choose_heat_source"].why_route_open
+
+
+def test_the_timeline_marks_a_measure_the_advice_must_confirm():
+    plan = plan_of(
+        building={**KNOWN_BUILDING, "roof_insulation": None, "cavity_wall": None},
+        municipal=ROUTE_KNOWN,
+    )
+    labels = {t.id: t.label for t in plan.timeline}
+    assert (
+        labels["measure:roof_insulation"]
+        == "Dakisolatie — alleen als het energieadvies de maatregel nodig acht"
+    )
+    assert labels["measure:floor_insulation"] == "Vloer- of bodemisolatie"
