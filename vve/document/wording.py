@@ -4,6 +4,7 @@ risks' numbers (R1, R2, …) by which the chapter on stages refers to the chapte
 from __future__ import annotations
 
 from vve import labels
+from vve.vocabulary import DECISION_WAITS
 
 
 def rule_in_words(rule: dict) -> str:
@@ -31,3 +32,10 @@ def numbered_risks(plan: dict) -> list[tuple[str, dict]]:
     order = {"high": 0, "medium": 1, "low": 2}
     ranked = sorted(plan["risks"], key=lambda r: order[r["severity"]])
     return [(f"R{index}", risk) for index, risk in enumerate(ranked, start=1)]
+
+
+def waits_in_words(decision: dict) -> str:
+    """What a decision waits for before a meeting can take it ("zodra de warmteroute bekend
+    is"), or "" when its date is as planned. A plan written before the field existed has
+    none."""
+    return " en ".join(DECISION_WAITS.word(code) for code in decision.get("waits_for", ()))

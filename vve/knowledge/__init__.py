@@ -45,6 +45,7 @@ from .entries import (
     StageEntry,
     StageMeta,
     StagesFile,
+    Unconfirmed,
     VotingFile,
 )
 from .entries_more import (
@@ -87,6 +88,7 @@ __all__ = [
     "StageAction",
     "StageEntry",
     "StageMeta",
+    "Unconfirmed",
     "UnknownEntry",
     "load_knowledge",
     "load_knowledge_from",
@@ -133,7 +135,7 @@ class Knowledge:
     notice: NoticeRule
     proxies: Proxies
     boilers: Boilers
-    unconfirmed: SourcedText
+    unconfirmed: Unconfirmed
     written_decision: SourcedText
     blank_votes: SourcedText  # the meeting kit's reminder
     written_proxy: SourcedText
@@ -252,10 +254,9 @@ def _check_references(k: Knowledge) -> None:
     named: list[tuple[Where, str, str, set[str] | Mapping[str, Any]]] = []
     for d in k.decisions.values():
         at = Where("decisions", f"decisions.{d.id}")
-        named += [
-            (at, "stage", d.stage, stage_ids),
-            (at, "legal_class", d.legal_class, {*k.law_classes, *MODEL_CLASSES}),
-        ]
+        stages = {"stage": d.stage, "stage_route_open": d.stage_route_open}
+        named += [(at, key, stage, stage_ids) for key, stage in stages.items() if stage]
+        named += [(at, "legal_class", d.legal_class, {*k.law_classes, *MODEL_CLASSES})]
         named += [(at, "subsidy", d.subsidy, k.financing.programmes)] if d.subsidy else []
     for m in k.measures.values():
         named += (

@@ -178,10 +178,15 @@ class DecisionEntry(Sourced):
     draft_research: str | None = None
     draft_loan: str | None = None
     coupling: tuple[str, ...] = ()  # MJOP components
+    # while the heat route is unknown (reason route_open) the decision waits for it: it
+    # moves to this later stage's meeting, and why_route_open says the date is provisional
+    stage_route_open: str | None = None
+    why_route_open: str | None = None
 
     def __post_init__(self) -> None:
         _pairs(
             self,
+            ("stage_route_open", "why_route_open"),
             ("title_financial", "why_financial", "draft_financial"),
             ("subsidy", "why_subsidy"),
             ("why_existing_advice", "draft_existing_advice"),
@@ -222,9 +227,20 @@ class Boilers(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Unconfirmed(SourcedText):
+    """What the plan says of measures that depend on an unknown answer: in the measure's
+    explanation (text), inside a draft resolution (draft, before the bracketed measures),
+    in that decision's explanation (why_decision) and after its title in the timeline."""
+
+    draft: str
+    why_decision: str
+    timeline: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MeasuresFile:
     boilers: Boilers
-    unconfirmed: SourcedText
+    unconfirmed: Unconfirmed
     measures: Mapping[str, MeasureEntry]
 
 
@@ -267,6 +283,9 @@ class StageAction:
     what_existing_advice: str | None = None
     what_small_vve: str | None = None
     what_large_vve: str | None = None
+    # the heat source is not chosen at this meeting: the route is still unknown
+    what_route_open: str | None = None
+    what_no_mjop_route_open: str | None = None
 
     @property
     def wordings(self) -> tuple[tuple[str, str], ...]:
@@ -274,6 +293,8 @@ class StageAction:
         return tuple(
             (situation, text)
             for situation, text in (
+                ("route_open", self.what_route_open),
+                ("no_mjop_route_open", self.what_no_mjop_route_open),
                 ("no_mjop", self.what_no_mjop),
                 ("no_loan", self.what_no_loan),
                 ("existing_advice", self.what_existing_advice),
@@ -296,6 +317,7 @@ class StageEntry(Sourced):
     milestones: tuple[str, ...]
     actions: tuple[StageAction, ...]
     meeting_label: str | None = None
+    meeting_label_route_open: str | None = None  # the heat source waits for the route
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -54,6 +54,9 @@ class Decision:
     # open (ahead) | taken (passed) | second_meeting | again (comes back at a follow-up)
     state: str = "open"
     attempts: tuple[DecisionResult, ...] = field(default=())  # the meetings' results, in order
+    # what must become known before the meeting can take it ("heat_route"); its date is
+    # then the earliest meeting, not a certain one
+    waits_for: tuple[str, ...] = field(default=())
 
 
 def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:
@@ -228,6 +231,17 @@ def _resolve(
     measures: list[Measure],
 ) -> Decision:
     entry = worded_for_model(knowledge.decisions[did], ctx.model)
+    waits_for: tuple[str, ...] = ()
+    if (
+        "route_open" in because
+        and entry.stage_route_open
+        and entry.why_route_open
+        and not voted_in_stage(profile, knowledge, did, entry.stage)
+    ):
+        # the route is unknown: the choice waits for the advice and the municipality
+        why = f"{entry.why} {entry.why_route_open}"
+        entry = replace(entry, stage=entry.stage_route_open, why=why)
+        waits_for = ("heat_route",)
     window = stage_by_id(windows, entry.stage)
     date = window.meeting or window.end
     rules = decision_rules(entry, because, date, profile, knowledge, ctx, measures)
@@ -258,6 +272,20 @@ def _resolve(
         rules.coupled,
         tuple(m.id for m in measures if m.id in because),
         weakest(entry.certainty, primary.certainty),
+        waits_for=waits_for,
+    )
+
+
+def voted_in_stage(profile: Profile, knowledge: Knowledge, did: str, stage: str) -> bool:
+    """A meeting voted on the decision together with a decision of ``stage``: a plan made
+    before the decision moved to a later stage had it there, and the result stays with it."""
+    days = {r.meeting_date for r in profile.results if r.decision == did}
+    return any(
+        r.meeting_date in days
+        and r.decision != did
+        and r.decision in knowledge.decisions
+        and knowledge.decisions[r.decision].stage == stage
+        for r in profile.results
     )
 
 

@@ -4,12 +4,14 @@ one. What the board must still fill in stays between [brackets]."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from vve.knowledge import Knowledge
+from vve.labels import FIELDS, lower_words
 
 from .decisions import Decision
-from .explain import nl_euro_range, nl_euros, nl_listing
+from .explain import Explanation, nl_euro_range, nl_euros, nl_listing
 from .money import MoneyPlan
 from .money.amounts import total
 from .money.measures import MeasureCost
@@ -45,22 +47,73 @@ def fill_drafts(
     knowledge: Knowledge,
     target_year: int | None = None,
     goal: str | None = None,
+    unknown: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[Decision, ...]:
+    """``unknown``: measure id -> the answers it depends on that are unknown (Measure.unknown);
+    such a measure is named only between brackets, as what the advice must confirm."""
     lines = {line.measure: line for line in money.lines}
+    unknown = unknown or {}
     out = []
     for d in decisions:
         carried = [lines[m] for m in d.measures if m in lines and lines[m].payer == "vve"]
-        text = _with_measures(d, carried, knowledge)
+        text = _with_measures(d, carried, knowledge, unknown)
         text = _with_goal(text, target_year, goal)
         if d.id == "commission_advice" and money.advice.cost is not None:
             text = text.replace(AMOUNT, nl_euros(money.advice.cost.high), 1)
         if d.id == "vve_loan":
-            text = _with_loan(text, money, knowledge)
-        out.append(replace(d, draft=text) if text != d.draft else d)
+            text = _with_loan(text, money, knowledge, unknown)
+        if text != d.draft:
+            open_ = [line.measure for line in carried if unknown.get(line.measure)]
+            d = replace(d, draft=text, explanation=_why_unconfirmed(d, open_, knowledge, unknown))
+        out.append(d)
     return tuple(out)
 
 
-def _with_measures(d: Decision, carried: list[MeasureCost], knowledge: Knowledge) -> str:
+def _listing(
+    measures: Sequence[str],
+    knowledge: Knowledge,
+    unknown: Mapping[str, tuple[str, ...]],
+    also: tuple[str, ...] = (),
+) -> str:
+    """The measures a draft decides (and ``also``, known too), then between brackets the
+    measures the advice must confirm first."""
+    shorts = [knowledge.measures[mid].short for mid in measures if not unknown.get(mid)]
+    shorts += also
+    open_ = [knowledge.measures[mid].short for mid in measures if unknown.get(mid)]
+    reserve = knowledge.unconfirmed.draft
+    if not open_:
+        return nl_listing(shorts)
+    if not shorts:
+        return f"[{reserve}: {nl_listing(open_)}]"
+    return f"{nl_listing(shorts)} [en, {reserve}: {nl_listing(open_)}]"
+
+
+def _why_unconfirmed(
+    d: Decision, open_: Sequence[str], knowledge: Knowledge, unknown: Mapping[str, tuple[str, ...]]
+) -> Explanation:
+    """The decision's explanation, saying which of its measures (``open_``) the advice
+    must confirm first."""
+    if not open_:
+        return d.explanation
+    paths = dict.fromkeys(path for mid in open_ for path in unknown[mid])
+    text = knowledge.unconfirmed.why_decision.format(
+        measures=nl_listing([knowledge.measures[mid].short for mid in open_]),
+        verb="is" if len(open_) == 1 else "zijn",
+        fields=", ".join(lower_words(FIELDS[path]) for path in paths),
+    )
+    return Explanation.of(
+        f"{d.explanation.text} {text}",
+        d.explanation.ids,
+        [f"unknown:{path}" for path in paths],
+    )
+
+
+def _with_measures(
+    d: Decision,
+    carried: list[MeasureCost],
+    knowledge: Knowledge,
+    unknown: Mapping[str, tuple[str, ...]],
+) -> str:
     """The amount, the measures and (coupled to maintenance) the moments of the measures
     the decision carries out and the VvE pays."""
     text = d.draft
@@ -70,9 +123,7 @@ def _with_measures(d: Decision, carried: list[MeasureCost], knowledge: Knowledge
         text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
     if "[maatregelen]" in text:
         text = text.replace(
-            "[maatregelen]",
-            nl_listing([knowledge.measures[line.measure].short for line in carried]),
-            1,
+            "[maatregelen]", _listing([line.measure for line in carried], knowledge, unknown), 1
         )
     if d.id == "insulate_with_maintenance":
         labels = knowledge.risk_thresholds.component_labels
@@ -102,7 +153,9 @@ def _with_goal(text: str, target_year: int | None, goal: str | None) -> str:
     return text
 
 
-def _with_loan(text: str, money: MoneyPlan, knowledge: Knowledge) -> str:
+def _with_loan(
+    text: str, money: MoneyPlan, knowledge: Knowledge, unknown: Mapping[str, tuple[str, ...]]
+) -> str:
     """The loan's principal and term, and what it finances."""
     principal = money.loan.principal
     if money.loan.principal_origin == "quote":
@@ -118,12 +171,9 @@ def _with_loan(text: str, money: MoneyPlan, knowledge: Knowledge) -> str:
     if quoted:
         text = text.replace("[10/15/20]", str(quoted[0]), 1)
     financed = [
-        knowledge.measures[line.measure].short
-        for line in money.lines
-        if line.payer == "vve" and line.investment is not None
+        line.measure for line in money.lines if line.payer == "vve" and line.investment is not None
     ]
-    if money.advice.cost is not None:
-        financed.append("het energieadvies met DMJOP")
-    if financed and "[maatregelen]" in text:
-        text = text.replace("[maatregelen]", nl_listing(financed), 1)
+    advice = ("het energieadvies met DMJOP",) if money.advice.cost is not None else ()
+    if (financed or advice) and "[maatregelen]" in text:
+        text = text.replace("[maatregelen]", _listing(financed, knowledge, unknown, advice), 1)
     return text

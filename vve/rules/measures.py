@@ -36,6 +36,9 @@ class Measure:
     # the MJOP year the maintenance was planned in, where it falls before the VvE can
     # insulate but not yet past: the plan proposes to postpone it to coupled_year
     postponed_from: int | None = None
+    # the answers the measure depends on that the board left unknown: the plan proposes
+    # it, the energy advice confirms or drops it, so no draft resolution decides it yet
+    unknown: tuple[str, ...] = ()
 
 
 def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
@@ -218,10 +221,23 @@ def select_measures(
     found.sort(key=lambda item: (item[0], item[1]))
     return [
         Measure(
-            mid, index + 1, group, component, year, knowledge.measures[mid].private, expl, postponed
+            mid,
+            index + 1,
+            group,
+            component,
+            year,
+            knowledge.measures[mid].private,
+            expl,
+            postponed,
+            unknown_answers(profile, knowledge.measures[mid]),
         )
         for index, (group, _, mid, component, year, expl, postponed) in enumerate(found)
     ]
+
+
+def unknown_answers(profile: Profile, entry: MeasureEntry) -> tuple[str, ...]:
+    """The answers a measure depends on (depends_on) that the board left unknown."""
+    return tuple(path for path in entry.depends_on if _answer(profile, path) is None)
 
 
 def _explanation(
@@ -233,7 +249,7 @@ def _explanation(
     text = entry.why
     if mid == "facade_insulation" and modest_facade(profile, knowledge) and entry.why_modest:
         text = entry.why_modest
-    unknown = [path for path in entry.depends_on if _answer(profile, path) is None]
+    unknown = unknown_answers(profile, entry)
     if unknown:
         fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
         text = f"{knowledge.unconfirmed.text.format(fields=fields)} {text}"

@@ -164,7 +164,12 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         tuple(measures),
         tuple(windows),
         fill_drafts(
-            tuple(decisions), money, knowledge, profile.ambition.target_year, profile.ambition.goal
+            tuple(decisions),
+            money,
+            knowledge,
+            profile.ambition.target_year,
+            profile.ambition.goal,
+            {m.id: m.unknown for m in measures},
         ),
         tuple(risks),
         tuple(find_out),

@@ -118,6 +118,7 @@ def _decision(d: Decision, single: dict[str, bool], knowledge: Knowledge) -> dic
         "notice_by": _date(send_by(d.date, d.notice_days, knowledge)),
         "sustainability": d.sustainability,
         "conditional": d.conditional,
+        "waits_for": list(d.waits_for),
         "needed_because": list(d.needed_because),
         "measures": list(d.measures),
         "coupled_measures": list(d.coupled_measures),

@@ -176,7 +176,12 @@ def _applies(
 
 
 def _worded(
-    action: Action, profile: Profile, knowledge: Knowledge, subsidies: Subsidies, loan: bool
+    action: Action,
+    profile: Profile,
+    knowledge: Knowledge,
+    subsidies: Subsidies,
+    loan: bool,
+    route_open: bool = False,
 ) -> Action:
     what = action.what
     if not loan and (worded := action.wording("no_loan")):
@@ -190,7 +195,12 @@ def _worded(
     advice = existing_advice(profile)
     if advice is not None and (worded := action.wording("existing_advice")):
         what = worded.format(reference=advice)
-    if profile.money.maintenance_plan in (None, "none") and (worded := action.wording("no_mjop")):
+    no_mjop = profile.money.maintenance_plan in (None, "none")
+    if no_mjop and (worded := action.wording("no_mjop")):
+        what = worded
+    if route_open and (
+        worded := (no_mjop and action.wording("no_mjop_route_open")) or action.wording("route_open")
+    ):
         what = worded
     # remarks added to whichever wording was chosen above
     if action.subsidy is not None and action.subsidy in subsidies.ended:
@@ -217,9 +227,14 @@ def tailor(
 ) -> list[StageWindow]:
     out = []
     loan = any(d.id == "vve_loan" for d in decisions)
+    # the heat source waits for the route: no meeting before it says it chooses one
+    route_open = any("heat_route" in d.waits_for for d in decisions)
+    labels = {s.id: s.meeting_label_route_open for s in knowledge.stages}
     for window in windows:
+        if route_open and labels.get(window.id):
+            window = replace(window, meeting_label=labels[window.id])
         actions = tuple(
-            _worded(a, profile, knowledge, subsidies, loan)
+            _worded(a, profile, knowledge, subsidies, loan, route_open)
             for a in window.actions
             if _applies(a.when, profile, knowledge, measures, decisions, windows[0].start)
             and (

@@ -93,9 +93,10 @@ def _measures(
             end = max(dt.date(m.coupled_year, 12, 31), start)
         else:
             start, end = execute.start, first_year_end
-        items.append(
-            TimelineItem(f"measure:{m.id}", "measure", knowledge.measures[m.id].title, start, end)
-        )
+        label = knowledge.measures[m.id].title
+        if m.unknown:  # planned only if the advice confirms it
+            label = f"{label} — {knowledge.unconfirmed.timeline}"
+        items.append(TimelineItem(f"measure:{m.id}", "measure", label, start, end))
     return items
 
 

@@ -172,6 +172,17 @@ CERTAINTY = CodeSet(
     ),
 )
 
+# What must become known before a meeting can take a decision (plan JSON
+# ``decisions[].waits_for``): its date is then the earliest, not a certain one.
+DECISION_WAITS = CodeSet(
+    "decision_waits",
+    Term(
+        "heat_route",
+        "zodra de warmteroute bekend is",
+        N_("zodra de warmteroute bekend is"),
+    ),
+)
+
 SEVERITY = CodeSet(
     "severity",
     Term("high", "hoog", N_("hoog")),

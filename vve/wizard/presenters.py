@@ -272,6 +272,13 @@ def stage_label(stage: str) -> str:
     return label(vocabulary.STAGES, stage) if stage else _(vocabulary.NO_STAGE.label)
 
 
+def waits_text(decision: dict) -> str:
+    """ "op zijn vroegst; zodra de warmteroute bekend is" for a decision whose date waits
+    for something still unknown, or "" when its date is as planned."""
+    waits = [label(vocabulary.DECISION_WAITS, code) for code in decision.get("waits_for", ())]
+    return _("op zijn vroegst; %(w)s", w="; ".join(waits)) if waits else ""
+
+
 def actor_text(actor: str) -> str:
     """ "Bestuur", or "Adviseur (naam@adviesteam.nl)", in the reader's language."""
     kind, _sep, who = actor.partition(":")
@@ -317,6 +324,7 @@ def init_app(app: Flask) -> None:
         by_severity,
         announced_rules,
         stage_label,
+        waits_text,
         actor_text,
         audit_text,
         table_lines,

@@ -159,3 +159,13 @@ def test_the_first_decision_says_what_an_apartment_pays_first_and_gets_back(boar
     assert rows and rows[0][0] == "Woning (1/48)" and rows[0][1] == "€ 344"
     text = _text(html.split("Het eerste besluit: wat het advies een appartement kost", 1)[1])
     assert "eerst zelf" in text and "pas later" in text
+
+
+def test_a_decision_that_waits_for_the_heat_route_has_its_earliest_date(board):
+    """Emmen's municipality has no route for the district: choosing the heat source waits
+    for it, so its meeting is the earliest, not a certain one."""
+    rows = _rows(_plan(board), "Besluiten in dit plan")
+    choice = next(r for r in rows if r[0].startswith("De warmtebron kiezen"))
+    assert choice[1].endswith("(op zijn vroegst; zodra de warmteroute bekend is)")
+    others = [r for r in rows if not r[0].startswith("De warmtebron kiezen")]
+    assert not any("op zijn vroegst" in r[1] for r in others)

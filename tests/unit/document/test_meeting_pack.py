@@ -380,3 +380,16 @@ def test_no_engine_valid_plan_makes_the_pack_fail(data):
         ]
         for _, data_ in files:
             assert Document(io.BytesIO(data_)).paragraphs
+
+
+def test_a_proposal_that_waits_for_the_heat_route_says_it_may_move_on():
+    tynaarlo = next(p for p in EXAMPLES if p.stem == "tynaarlo-weinig-bekend")
+    plan = _plan(_raw(tynaarlo))
+    meeting = next(m for m in plan["meetings"] if "choose_heat_source" in m["decisions"])
+    files = dict(write_meeting_pack(plan, meeting["number"]))
+    text = _text(files[f"vergadering-{meeting['number']}-agenda.docx"])
+    assert (
+        "Dit voorstel kan pas in stemming komen zodra de warmteroute bekend is; is dat nog niet "
+        "zo, dan schuift het door naar een volgende vergadering." in text
+    )
+    assert text.count("zodra de warmteroute bekend is") == 1

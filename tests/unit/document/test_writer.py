@@ -614,3 +614,25 @@ def test_with_the_model_unknown_the_notice_period_is_the_plans_assumption():
     text = _document_text(doc)
     assert "Dit plan rekent met een oproep van ten minste 15 dagen" in text
     assert "Een vergadering wordt ten minste" not in text
+
+
+def _paragraphs(doc) -> list[str]:
+    return ["".join(t.text for t in p.iter(qn("w:t"))) for p in doc.element.body.iter(qn("w:p"))]
+
+
+def test_a_decision_that_waits_for_the_heat_route_has_no_certain_date():
+    plan = plan_for(make_profile(building={"rights": {"dwellings": 18}}))
+    choice = next(d for d in plan["decisions"] if d["id"] == "choose_heat_source")
+    assert choice["waits_for"] == ["heat_route"]
+    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    row = next(r for r in doc.tables[0].rows if r.cells[0].text == choice["title"])
+    assert row.cells[1].text == (
+        f"op zijn vroegst {date_nl(choice['meeting_date'])}, zodra de warmteroute bekend is"
+    )
+    text = _paragraphs(doc)
+    assert any(
+        "Dit besluit kan pas worden genomen zodra de warmteroute bekend is; de datum in dit "
+        "plan is voorlopig." in p
+        for p in text
+    )
+    assert f"{choice['title']} (zodra de warmteroute bekend is)" in text

@@ -192,3 +192,49 @@ def test_any_valid_result_keeps_the_plan_whole_and_the_past_fixed(name, rounds):
         taken |= {d["id"]: d["meeting_date"] for d in plan["decisions"] if d["state"] == "taken"}
         assert plan["progress"]["ignored_results"] == []
         assert plan["progress"]["decisions_taken"] == len(taken)
+
+
+def _all_passed(raw: dict, plan: dict, extra: tuple[str, ...] = ()) -> tuple[dict, dt.date]:
+    """The next meeting passes its agenda (and ``extra``, put to it by the board)."""
+    meeting = next_meeting(plan)
+    day = dt.date.fromisoformat(meeting["date"])
+    results = list(raw["results"])
+    for did in [*meeting["decisions"], *extra]:
+        judged = judge(decision(plan, did), plan["votes"]["total"], 40, 30, 5, 5, False)
+        results.append(
+            result_fields(judged)
+            | {
+                "id": len(results) + 1,
+                "meeting_date": day.isoformat(),
+                "recorded_at": f"{day.isoformat()}T21:00:00+00:00",
+                "recorded_by": "board",
+            }
+        )
+    return {**raw, "results": results}, day
+
+
+def test_a_heat_source_chosen_with_the_dmjop_stays_taken_while_the_route_is_unknown():
+    """A plan made before the choice waited for the route had it at the DMJOP meeting; the
+    result recorded there still counts."""
+    raw = _raw("emmen-galerijflat")
+    plan = plan_of(raw, START)
+    assert decision(plan, "choose_heat_source")["waits_for"] == ["heat_route"]
+    raw, day = _all_passed(raw, plan)
+    plan = plan_of(raw, day + dt.timedelta(days=1))
+    raw, day = _all_passed(raw, plan, ("choose_heat_source",))
+    plan = plan_of(raw, day + dt.timedelta(days=1))
+    choice = decision(plan, "choose_heat_source")
+    assert choice["state"] == "taken" and choice["meeting_date"] == day.isoformat()
+    assert "choose_heat_source" not in next_meeting(plan)["decisions"]
+    assert not check_plan(plan, K)
+
+
+def test_a_heat_source_that_waits_is_taken_at_the_decision_meeting():
+    raw = _raw("emmen-galerijflat")
+    plan = plan_of(raw, START)
+    for _ in range(3):  # the first meeting, the DMJOP meeting, the decision meeting
+        raw, day = _all_passed(raw, plan)
+        plan = plan_of(raw, day + dt.timedelta(days=1))
+    choice = decision(plan, "choose_heat_source")
+    assert choice["state"] == "taken" and choice["stage"] == "decide"
+    assert not check_plan(plan, K)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..builder import Builder
 from ..results import attempt_text
-from ..wording import quorum_in_words, rule_in_words
+from ..wording import quorum_in_words, rule_in_words, waits_in_words
 
 TITLE = "Concept-besluiten voor de ALV"
 
@@ -33,6 +33,10 @@ def write(b: Builder, plan: dict) -> None:
         condition = (
             " Alleen nodig als het plan deze kant op gaat." if decision["conditional"] else ""
         )
+        if waits := waits_in_words(decision):
+            condition += (
+                f" Dit besluit kan pas worden genomen {waits}; de datum in dit plan is voorlopig."
+            )
         quorum = quorum_in_words(rule)
         if decision["state"] == "second_meeting":
             quorum = "geen quorum: dit is een tweede vergadering"

@@ -6,7 +6,7 @@ from vve import labels
 
 from ..builder import Builder
 from ..text import date_nl, month_nl
-from ..wording import numbered_risks
+from ..wording import numbered_risks, waits_in_words
 from . import risks
 
 TITLE = "Het plan in fasen"
@@ -14,7 +14,10 @@ TITLE = "Het plan in fasen"
 
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
-    titles = {d["id"]: d["title"] for d in plan["decisions"]}
+    titles = {
+        d["id"]: f"{d['title']} ({waits})" if (waits := waits_in_words(d)) else d["title"]
+        for d in plan["decisions"]
+    }
     for index, stage in enumerate(plan["stages"], start=1):
         b.heading(f"Fase {index}. {stage['title']}", 2)
         b.labelled("Doel", stage["goal"])

@@ -7,7 +7,7 @@ from vve import labels
 from ..builder import Builder
 from ..results import OUTCOME, standing
 from ..text import date_nl
-from ..wording import rule_in_words
+from ..wording import rule_in_words, waits_in_words
 from . import money
 
 TITLE = "Samenvatting"
@@ -113,7 +113,10 @@ def _decisions(b: Builder, plan: dict) -> None:
             needed = f"{OUTCOME['passed']}: {last['yes']} voor, {last['no']} tegen"
         elif d["state"] == "second_meeting":
             needed = f"{rule_in_words(d['rule'])} (tweede vergadering, geen quorum)"
-        rows.append([d["title"], date_nl(d["meeting_date"]), needed])
+        when = date_nl(d["meeting_date"])
+        if waits := waits_in_words(d):  # the earliest meeting, not a certain one
+            when = f"op zijn vroegst {when}, {waits}"
+        rows.append([d["title"], when, needed])
     b.table(
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
         rows,

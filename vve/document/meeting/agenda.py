@@ -4,6 +4,7 @@ majority it needs in words and numbers, and what it costs an apartment."""
 from __future__ import annotations
 
 from ..builder import Builder
+from ..wording import waits_in_words
 from .common import Pack
 from .words import majority_text, money_lines, quorum_text
 
@@ -41,3 +42,8 @@ def proposal(b: Builder, pack: Pack, number: int, decision: dict) -> None:
         b.labelled("Kosten", " ".join(money))
     if decision["conditional"]:
         b.note("Dit voorstel is alleen nodig als de VvE deze weg kiest; zie de toelichting.")
+    if waits := waits_in_words(decision):
+        b.note(
+            f"Dit voorstel kan pas in stemming komen {waits}; is dat nog niet zo, dan schuift "
+            "het door naar een volgende vergadering."
+        )
