@@ -240,6 +240,26 @@ def record_snapshot(
     return snapshot
 
 
+def snapshot_list(dossier: Dossier) -> list[Any]:
+    """The dossier's snapshots for its history, newest first: who made each, when, with
+    which rules and knowledge, and whether its document is kept (neither the plan nor the
+    document is read)."""
+    return list(
+        db.session.execute(
+            db.select(
+                PlanSnapshot.id,
+                PlanSnapshot.created_at,
+                PlanSnapshot.created_by,
+                PlanSnapshot.engine_version,
+                PlanSnapshot.knowledge_version,
+                PlanSnapshot.document.is_not(None).label("has_document"),
+            )
+            .where(PlanSnapshot.dossier_id == dossier.id)
+            .order_by(PlanSnapshot.id.desc())
+        )
+    )
+
+
 def snapshot_download(dossier: Dossier, snapshot_id: int) -> Download | None:
     """A plan exactly as it was handed out, or None when this dossier has no such document.
     Read without the snapshot's plan (about 120 kB of JSON): its VvE name alone, for the

@@ -71,7 +71,7 @@ def history(dossier):
     return render_template(
         "board/history.html",
         dossier=dossier,
-        snapshots=list(reversed(dossier.snapshots)),
+        snapshots=plans.snapshot_list(dossier),
         events=audit.log_of(dossier),
         change_lines=change_lines,
     )
