@@ -1,6 +1,8 @@
 """The chapter list: one entry a chapter, each writing the heading it is listed with (the
 order of the headings in a whole document is checked in test_writer.py)."""
 
+import datetime as dt
+
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
@@ -75,21 +77,26 @@ def test_the_municipal_origin_is_an_expectation_recorded_by_whom_and_when(status
     assert bare.startswith("De route komt ") and bare.endswith("Vastgelegd op 20 november 2026.")
 
 
-def test_the_cover_says_how_current_the_sources_and_amounts_are(plan):
-    """An owner sees on the first page from when the rules and amounts date (Bijlage D has
-    the same two dates)."""
+def test_the_cover_says_when_the_sources_were_read_and_warns_when_long_ago(plan):
+    """An owner sees on the first page when the rules and amounts were read (Bijlage B has
+    each source's date), and a plan made more than half a year later says to check them."""
     from vve.document.chapters import cover
-    from vve.document.chapters.appendices import oldest_price
     from vve.document.page import DocumentMeta
-    from vve.document.text import date_nl
+    from vve.document.text import month_nl
 
-    doc = Document()
-    ensure_styles(doc)
-    cover.write(Builder(doc), plan, DocumentMeta())
-    texts = [p.text for p in doc.paragraphs]
-    assert f"Bronnen gelezen vanaf: {date_nl(plan['knowledge_peildatum'])}" in texts
-    price = oldest_price(plan["money"])
-    assert price is None or f"Prijspeil bedragen vanaf: {price}" in texts
-    assert texts.index(f"Bronnen gelezen vanaf: {date_nl(plan['knowledge_peildatum'])}") < next(
-        i for i, t in enumerate(texts) if t == "Wat kost het per appartement?"
-    )
+    def cover_texts(as_of: str) -> list[str]:
+        doc = Document()
+        ensure_styles(doc)
+        cover.write(Builder(doc), plan | {"as_of": as_of}, DocumentMeta())
+        return [p.text for p in doc.paragraphs]
+
+    read = sorted({s["peildatum"] for s in plan["sources"]})
+    first, last = month_nl(read[0]), month_nl(read[-1])
+    texts = cover_texts(read[0])
+    line = f"Bronnen gelezen: {first}" + ("" if first == last else f" tot {last}")
+    assert line in texts
+    assert texts.index(line) < texts.index("Wat kost het per appartement?")
+    assert not any("meer dan een half jaar" in t for t in texts)
+    later = (dt.date.fromisoformat(read[0]) + dt.timedelta(days=cover.STALE_AFTER_DAYS + 1))
+    warned = [t for t in cover_texts(later.isoformat()) if "meer dan een half jaar" in t]
+    assert warned and f"gelezen in {first}" in warned[0]

@@ -106,14 +106,14 @@ def versions(b: Builder, plan: dict) -> None:
         [
             ["Rekenregels", plan["engine_version"]],
             ["Oudste leesdatum van de bronnen", date_nl(plan["knowledge_peildatum"])],
-            ["Oudste prijspeil van een bedrag in dit plan", oldest_price(plan["money"]) or "geen"],
+            ["Oudste prijspeil van een bedrag in dit plan", _oldest_price(plan["money"]) or "geen"],
             ["Planformaat", str(plan["plan_format"])],
             ["Plan gemaakt op", date_nl(plan["as_of"])],
         ],
     )
 
 
-def oldest_price(money: dict) -> str | None:
+def _oldest_price(money: dict) -> str | None:
     """The oldest date a money figure in this plan holds for (undated sources left out)."""
     dates = []
 

@@ -5,8 +5,13 @@ from __future__ import annotations
 from ..builder import Builder
 from ..page import TITLE, DocumentMeta
 from ..styles import COVER_HEADING_STYLE
-from ..text import clean, date_nl
-from .appendices import oldest_price
+import datetime as dt
+
+from ..text import clean, date_nl, month_nl
+
+# Our caution, not a rule of law: sources read longer than this before the plan's date get
+# a sentence on the cover asking to check what may have changed since.
+STALE_AFTER_DAYS = 183
 
 
 def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
@@ -24,13 +29,21 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         b.para(f"Gemeente {a['municipality']}")
     b.para()
     b.labelled("Datum", date_nl(plan["as_of"]))
-    # how current the rules and amounts are, before anyone reads a figure (Bijlage D too)
-    b.labelled("Bronnen gelezen vanaf", date_nl(plan["knowledge_peildatum"]))
-    price = oldest_price(plan["money"])
-    if price is not None:
-        b.labelled("Prijspeil bedragen vanaf", price)
+    # how current the rules and amounts are, before anyone reads a figure (Bijlagen B, D)
+    read = sorted({s["peildatum"] for s in plan["sources"] if s.get("peildatum")})
+    read = read or [plan["knowledge_peildatum"]]
+    first, last = month_nl(read[0]), month_nl(read[-1])
+    b.labelled("Bronnen gelezen", first if first == last else f"{first} tot {last}")
     b.labelled("Versie", meta.version)
     b.labelled("Opgesteld door", meta.prepared_by)
+    if dt.date.fromisoformat(plan["as_of"]) - dt.date.fromisoformat(read[0]) > dt.timedelta(
+        days=STALE_AFTER_DAYS
+    ):
+        b.note(
+            f"Een deel van de bronnen is gelezen in {first}, meer dan een half jaar vóór de "
+            "datum van dit plan: controleer rente, subsidies en regels die sindsdien kunnen "
+            "zijn gewijzigd (bijlage B noemt per bron wanneer die is gelezen)."
+        )
     # the sentences an owner reads first
     b.para("Wat kost het per appartement?", COVER_HEADING_STYLE)
     for sentence in plan["money"]["summary"]:

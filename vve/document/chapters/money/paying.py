@@ -20,9 +20,11 @@ def private(b: Builder, money: dict, titles: dict[str, str]) -> None:
         "ze worden niet naar breukdeel verdeeld."
     )
     rows, provenances = [], []
+    weak_cost = any_isde = False
     for line in private:
         subsidy = line["subsidy"]
         isde = subsidy["reason"] == "owner_occupiers_only"
+        weak_cost, any_isde = weak_cost or weak(line), any_isde or isde
         rows.append(
             [
                 line["title"],
@@ -40,10 +42,16 @@ def private(b: Builder, money: dict, titles: dict[str, str]) -> None:
         caption="Kosten die eigenaars zelf dragen",
         widths=[8, 4, 4],
     )
-    b.note(
-        source_note(provenances, titles) + f" {WEAK} De ISDE-bedragen voor 2026 zijn niet "
-        "gevonden; deze bedragen zijn ouder en indicatief. Controleer ze bij RVO."
-    )
+    # the asterisk explains what it marks: a cost from a weak or old source, an ISDE amount
+    marks = []
+    if weak_cost:
+        marks.append("Een bedrag per woning met * komt uit een zwakke of oude bron (zie de bron).")
+    if any_isde:
+        marks.append(
+            "De ISDE-bedragen voor 2026 zijn niet gevonden; de ISDE-bedragen met * zijn ouder "
+            "en indicatief. Controleer ze bij RVO."
+        )
+    b.note(" ".join([source_note(provenances, titles), *marks]))
 
 
 def financing(b: Builder, plan: dict, money: dict) -> None:

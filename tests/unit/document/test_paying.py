@@ -1,0 +1,30 @@
+"""What owners pay themselves: the asterisk's note explains what it marks."""
+
+from docx import Document
+
+from tests.conftest import AS_OF, EXAMPLES
+from vve.document.builder import Builder
+from vve.document.chapters.money import paying
+from vve.document.styles import ensure_styles
+from vve.profile import load_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_dict
+
+
+def _note(name: str) -> str:
+    path = next(e for e in EXAMPLES if name in e.name)
+    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    doc = Document()
+    ensure_styles(doc)
+    paying.private(Builder(doc), plan["money"], {})
+    return doc.paragraphs[-1].text
+
+
+def test_a_weak_cost_is_not_explained_as_an_isde_amount():
+    note = _note("emmen")  # induction cooking from an old newspaper article, no ISDE
+    assert "komt uit een zwakke of oude bron" in note and "ISDE" not in note
+
+
+def test_isde_amounts_keep_their_own_explanation():
+    note = _note("hoogeveen")  # an own heat pump: ISDE for owner-occupiers
+    assert "De ISDE-bedragen voor 2026 zijn niet gevonden" in note
