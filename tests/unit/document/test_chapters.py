@@ -97,6 +97,6 @@ def test_the_cover_says_when_the_sources_were_read_and_warns_when_long_ago(plan)
     assert line in texts
     assert texts.index(line) < texts.index("Wat kost het per appartement?")
     assert not any("meer dan een half jaar" in t for t in texts)
-    later = (dt.date.fromisoformat(read[0]) + dt.timedelta(days=cover.STALE_AFTER_DAYS + 1))
+    later = dt.date.fromisoformat(read[0]) + dt.timedelta(days=cover.STALE_AFTER_DAYS + 1)
     warned = [t for t in cover_texts(later.isoformat()) if "meer dan een half jaar" in t]
     assert warned and f"gelezen in {first}" in warned[0]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..builder import Builder
 from ..page import TITLE, DocumentMeta
 from ..styles import COVER_HEADING_STYLE
-import datetime as dt
-
 from ..text import clean, date_nl, month_nl
 
 # Our caution, not a rule of law: sources read longer than this before the plan's date get
