@@ -97,6 +97,11 @@ def test_assumed_equal_shares_are_called_assumed_in_the_table():
         )
     )
     assert "Woning (aangenomen 1/18; controleer de splitsingsakte) | " in text
+    assert (
+        "Het ecologisch onderzoek (alleen nodig als geen (pre-)soortenmanagementplan van de "
+        "gemeente het gebouw dekt) en de asbestinventarisatie horen ook bij dit besluit, maar "
+        "dit plan noemt er geen bedrag voor: dat volgt uit de offertes." in text
+    )
     assert "Woning (1/18)" not in text
 
 

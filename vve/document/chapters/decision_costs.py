@@ -59,13 +59,23 @@ def _sentences(first: dict) -> list[str]:
         for r in first["research"]
         if r["if_needed"] and r["cost"] is not None
     ]
-    out += [
-        f"{_upper(r['short'])} hoort ook bij dit besluit"
-        f"{', alleen nodig ' + r['if_needed'] if r['if_needed'] else ''}, maar dit plan noemt "
-        f"er geen bedrag voor: dat volgt uit de offerte."
-        for r in first["unpriced"]
+    return out + _unpriced(first["unpriced"])
+
+
+def _unpriced(research: list[dict]) -> list[str]:
+    """Research the decision orders without an amount in the plan: named, never priced."""
+    if not research:
+        return []
+    names = [
+        r["short"] + (f" (alleen nodig {r['if_needed']})" if r["if_needed"] else "")
+        for r in research
     ]
-    return out
+    listed = " en ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    one = len(names) == 1
+    return [
+        f"{_upper(listed)} {'hoort' if one else 'horen'} ook bij dit besluit, maar dit plan "
+        f"noemt er geen bedrag voor: dat volgt uit de {'offerte' if one else 'offertes'}."
+    ]
 
 
 def _upper(text: str) -> str:
