@@ -175,6 +175,8 @@ class DecisionEntry(Sourced):
     why_existing_advice: str | None = None
     draft_existing_advice: str | None = None
     research: Mapping[str, str] = field(default_factory=dict)  # action id -> Dutch words
+    research_names: Mapping[str, str] = field(default_factory=dict)  # inside a sentence
+    research_if_needed: Mapping[str, str] = field(default_factory=dict)  # id -> its condition
     draft_research: str | None = None
     draft_loan: str | None = None
     coupling: tuple[str, ...] = ()  # MJOP components
@@ -190,8 +192,12 @@ class DecisionEntry(Sourced):
             ("title_financial", "why_financial", "draft_financial"),
             ("subsidy", "why_subsidy"),
             ("why_existing_advice", "draft_existing_advice"),
-            ("research", "draft_research"),
+            ("research", "draft_research", "research_names"),
         )
+        if set(self.research_names) != set(self.research) or not set(
+            self.research_if_needed
+        ) <= set(self.research):
+            raise ValueError("research_names and research_if_needed name the research")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,7 +15,7 @@ from .decisions import Decision, agenda_of, resolve_decisions, with_progress
 from .drafts import fill_drafts
 from .explain import Explanation, nl_date, nl_euros, sources
 from .measures import Measure, RouteChoice, choose_route, select_measures
-from .money import MoneyPlan, advice_caps, build_money, estimable
+from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_research
 from .money.amounts import whole
 from .money.apartments import max_loan
 from .progress import NOTHING, Progress, answered_by_meetings, replay
@@ -153,6 +153,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         decisions = [d for d in decisions if d.id != "vve_loan" or d.attempts]
     subsidies = _subsidies(financing)
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
+    money = with_ordered_research(money, windows, knowledge)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(

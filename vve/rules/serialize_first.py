@@ -19,6 +19,8 @@ def first_decision_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any] | N
     if first is None:
         return None
     programme = k.financing.svve_advice
+    entry = k.decisions[first.decision]
+    names = entry.research_names
     return {
         "decision": first.decision,
         "advice": cents(first.advice),
@@ -31,9 +33,19 @@ def first_decision_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any] | N
         "certainty": programme.certainty,
         "sources": list(programme.source),
         "research": [
-            {"id": o.id, "short": k.money.other_costs[o.id].short, "cost": cents(o.cost)}
+            {
+                "id": o.id,
+                "short": k.money.other_costs[o.id].short,
+                "cost": cents(o.cost),
+                "if_needed": first.if_needed.get(o.id),
+            }
             for o in first.research
         ],
+        "unpriced": [
+            {"id": aid, "short": names[aid], "if_needed": entry.research_if_needed.get(aid)}
+            for aid in first.unpriced
+        ],
+        "shares_assumed": first.share_method == "assumed_equal",
         "per_euros": PER,
         "classes": [
             {
@@ -46,6 +58,7 @@ def first_decision_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any] | N
                 "research": cents(c.research),
                 "first": cents(c.first),
                 "net": cents(c.net),
+                "net_without_research": cents(c.net_without),
                 "per_thousand_cents": c.per_thousand,
                 "refund_per_thousand_cents": c.refund_per_thousand,
             }

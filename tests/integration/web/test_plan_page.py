@@ -159,6 +159,14 @@ def test_the_first_decision_says_what_an_apartment_pays_first_and_gets_back(boar
     assert rows and rows[0][0] == "Woning (1/48)" and rows[0][1] == "€ 344"
     text = _text(html.split("Het eerste besluit: wat het advies een appartement kost", 1)[1])
     assert "eerst zelf" in text and "pas later" in text
+    # the ecological survey only if no species plan covers the building: per saldo from
+    # without it to with it; the refund goes to the VvE; the asbestos inventory has no price
+    table = _text(html.split("Wat het eerste besluit een appartement kost", 1)[1])
+    assert "Eerst: onderzoek, als nodig" in table and "Later terug aan de VvE (verwacht)" in table
+    assert "Per saldo, zonder tot met onderzoek" in table
+    assert rows[0][-1] == "€ 86 – € 294"
+    assert "soortenmanagementplan" in text
+    assert "zonder bedrag in dit plan (dat volgt uit de offerte): de asbestinventarisatie" in text
 
 
 def test_a_decision_that_waits_for_the_heat_route_has_its_earliest_date(board):

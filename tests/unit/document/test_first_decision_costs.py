@@ -63,7 +63,16 @@ def test_the_advice_decision_says_what_an_apartment_pays_first_and_gets_back(emm
     assert "Wat dit besluit een appartement kost" in text
     assert "€ 16.500" in text and "€ 12.375" in text
     assert "29 november 2027" in text and "noemen de bronnen niet" in text
-    assert "Woning (1/48) | € 344 | € 104–208 | € 258 | € 190–294" in text
+    assert (
+        "Breukdeel | Eerst: advies en DMJOP | Eerst: ecologisch onderzoek, als nodig | "
+        "Later terug aan de VvE (verwacht) | Per saldo, zonder tot met onderzoek" in text
+    )
+    assert "Woning (1/48) | € 344 | € 104–208 | € 258 | € 86 tot € 294" in text
+    assert "Het ecologisch onderzoek is alleen nodig als geen (pre-)soortenmanagementplan" in text
+    assert (
+        "De asbestinventarisatie hoort ook bij dit besluit, maar dit plan noemt er geen bedrag "
+        "voor: dat volgt uit de offerte." in text
+    )
     assert "pas zeker na de beschikking van RVO" in text and "onzeker: controleer dit" in text
 
 
@@ -77,6 +86,23 @@ def test_an_unknown_advice_amount_is_given_per_thousand_euros():
     )
     assert "per € 1.000" in text
     assert "Woning (1/6) | € 167 | —" in text  # no refund: the scheme has ended by then
+
+
+def test_assumed_equal_shares_are_called_assumed_in_the_table():
+    text = " ".join(
+        _section(
+            _text("tynaarlo-weinig-bekend"),
+            "Opdracht geven voor een energieadvies en een duurzaam MJOP (DMJOP)",
+            "Stemregels en besluitvorming",
+        )
+    )
+    assert "Woning (aangenomen 1/18; controleer de splitsingsakte) | " in text
+    assert (
+        "Het ecologisch onderzoek (alleen nodig als geen (pre-)soortenmanagementplan van de "
+        "gemeente het gebouw dekt) en de asbestinventarisatie horen ook bij dit besluit, maar "
+        "dit plan noemt er geen bedrag voor: dat volgt uit de offertes." in text
+    )
+    assert "Woning (1/18)" not in text
 
 
 def test_the_committee_budget_asks_two_thirds_under_mr_2006():

@@ -46,6 +46,13 @@ def test_emmen_apartment_pays_its_48th_of_the_advice_first_and_gets_75_percent_b
         "high_cents": 55_208 - 25_781,
     }
     assert one["per_thousand_cents"] == 2_083 and one["refund_per_thousand_cents"] == 1_562
+    # the survey only if no species plan covers the building: per saldo from without it
+    assert "soortenmanagementplan" in first["research"][0]["if_needed"]
+    assert one["net_without_research"] == exact(34_375 - 25_781)
+    # the asbestos inventory is ordered too, but no source prices it
+    assert first["unpriced"] == [
+        {"id": "asbestos_survey", "short": "de asbestinventarisatie", "if_needed": None}
+    ]
 
 
 def test_an_unknown_advice_amount_is_given_per_thousand_euros_never_guessed():

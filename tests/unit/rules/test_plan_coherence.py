@@ -377,6 +377,21 @@ def test_the_paid_research_the_plan_schedules_is_ordered_by_a_decision():
     assert "asbestinventarisatie" not in draft
 
 
+def test_the_ecological_survey_is_ordered_only_where_no_species_plan_covers_the_building():
+    """Whether the survey is needed turns on a municipal (pre-)soortenmanagementplan
+    (CORRECTIONS.md c2), which the profile does not know: the draft orders it in brackets,
+    with its own amount; the asbestos inventory covers the parts to be worked on."""
+    plan = plan_of(building=BUILDING)
+    draft = decision(plan, "commission_advice")["draft_resolution"]
+    assert (
+        "Zij besluit tevens opdracht te geven voor [voor zover geen (pre-)soortenmanagementplan "
+        "van de gemeente het gebouw dekt en spouw-, dak- of gevelisolatie in beeld is: een "
+        "ecologisch onderzoek naar beschermde dieren in spouw en dak, tot € [bedrag] inclusief "
+        "btw] en een asbestinventarisatie van de delen waar gewerkt gaat worden, tot € [bedrag] "
+        "inclusief btw." in draft
+    )
+
+
 def test_with_a_loan_the_dmjop_resolution_covers_the_loan_term():
     plan = plan_of(building=BUILDING)  # 30 dwellings, no reserve: a loan
     assert has_action(plan, "sign_loan")

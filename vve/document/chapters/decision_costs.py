@@ -48,12 +48,38 @@ def _sentences(first: dict) -> list[str]:
             f"wat een appartement betaalt per {euro(first['per_euros'])} advies."
         )
     out += [
-        f"{r['short'][:1].upper() + r['short'][1:]} kost de VvE naar schatting "
+        f"{_upper(r['short'])} kost de VvE naar schatting "
         f"{euro_range(r['cost'])}; daarvoor rekent dit plan geen subsidie."
         for r in first["research"]
         if r["cost"] is not None
     ]
-    return out
+    out += [
+        f"{_upper(r['short'])} is alleen nodig {r['if_needed']}; de tabel geeft per saldo wat "
+        f"een appartement betaalt zonder en met dat onderzoek."
+        for r in first["research"]
+        if r["if_needed"] and r["cost"] is not None
+    ]
+    return out + _unpriced(first["unpriced"])
+
+
+def _unpriced(research: list[dict]) -> list[str]:
+    """Research the decision orders without an amount in the plan: named, never priced."""
+    if not research:
+        return []
+    names = [
+        r["short"] + (f" (alleen nodig {r['if_needed']})" if r["if_needed"] else "")
+        for r in research
+    ]
+    listed = " en ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    one = len(names) == 1
+    return [
+        f"{_upper(listed)} {'hoort' if one else 'horen'} ook bij dit besluit, maar dit plan "
+        f"noemt er geen bedrag voor: dat volgt uit de {'offerte' if one else 'offertes'}."
+    ]
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _refund_sentences(first: dict) -> list[str]:
@@ -82,28 +108,47 @@ def _refund_sentences(first: dict) -> list[str]:
     ]
 
 
-def _name(c: dict) -> str:
-    return f"{c['label'] or labels.RIGHT_KIND[c['kind']]} ({c['share']})"
+def _name(c: dict, assumed: bool) -> str:
+    """A class of the cost-share table; equal shares only assumed say so (the breukdelen
+    are not filled in)."""
+    share = f"aangenomen {c['share']}; controleer de splitsingsakte" if assumed else c["share"]
+    return f"{c['label'] or labels.RIGHT_KIND[c['kind']]} ({share})"
+
+
+def _research_header(first: dict) -> str:
+    """ "Eerst: ecologisch onderzoek, als nodig" for one survey, "Eerst: onderzoek" else."""
+    research = first["research"]
+    what = research[0]["short"].removeprefix("het ") if len(research) == 1 else "onderzoek"
+    return f"Eerst: {what}{', als nodig' if any(r['if_needed'] for r in research) else ''}"
+
+
+def _net(c: dict, if_needed: bool) -> str:
+    """Per saldo; with research only needed under a condition, from without it to with it."""
+    if not if_needed or c["net_without_research"] is None or c["net"] is None:
+        return euro_range(c["net"], True)
+    low, high = c["net_without_research"], c["net"]
+    return euro_range({"low_cents": low["low_cents"], "high_cents": high["high_cents"]})
 
 
 def _known_table(b: Builder, first: dict) -> None:
     research = bool(first["research"])
+    if_needed = any(r["if_needed"] for r in first["research"])
     rows = [
         [
-            _name(c),
+            _name(c, first["shares_assumed"]),
             euro_range(c["advice"], True),
             *([euro_range(c["research"], True) if c["research"] else NONE] if research else []),
             euro_range(c["refund"], True) if c["refund"] else NONE,
-            euro_range(c["net"], True),
+            _net(c, if_needed),
         ]
         for c in first["classes"]
     ]
     headers = [
         "Breukdeel",
         "Eerst: advies en DMJOP",
-        *(["Eerst: onderzoek"] if research else []),
-        "Later terug (verwacht)",
-        "Per saldo",
+        *([_research_header(first)] if research else []),
+        "Later terug aan de VvE (verwacht)",
+        "Per saldo, zonder tot met onderzoek" if if_needed else "Per saldo",
     ]
     b.table(
         headers,
@@ -118,7 +163,7 @@ def _per_thousand_table(b: Builder, first: dict) -> None:
     per = euro(first["per_euros"])
     rows = [
         [
-            _name(c),
+            _name(c, first["shares_assumed"]),
             euro_range(_exact(c["per_thousand_cents"])),
             euro_range(_exact(c["refund_per_thousand_cents"]))
             if c["refund_per_thousand_cents"] is not None
@@ -130,8 +175,8 @@ def _per_thousand_table(b: Builder, first: dict) -> None:
     headers = [
         "Breukdeel",
         f"Eerst: per {per} advies",
-        f"Later terug per {per} (verwacht)",
-        *(["Eerst: onderzoek"] if research else []),
+        f"Later terug aan de VvE per {per} (verwacht)",
+        *([_research_header(first)] if research else []),
     ]
     b.table(
         headers,

@@ -112,15 +112,17 @@ def _advice_first(first: dict | None) -> list[str]:
     if not first or first["advice"] is None or not first["classes"]:
         return []
     classes = first["classes"]
+    assumed = "aangenomen " if first.get("shares_assumed") else ""
     if len(classes) == 1:
         parts = (
-            f"{euro_range(classes[0]['advice'])} per appartement (breukdeel {classes[0]['share']})"
+            f"{euro_range(classes[0]['advice'])} per appartement "
+            f"(breukdeel {assumed}{classes[0]['share']})"
         )
     else:
         parts = "; ".join(
             f"{euro_range(c['advice'])} per "
             f"{c['label'] or labels.RIGHT_KIND.get(c['kind'], c['kind']).lower()} "
-            f"(breukdeel {c['share']})"
+            f"(breukdeel {assumed}{c['share']})"
             for c in classes
         )
     return [

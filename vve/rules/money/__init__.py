@@ -24,7 +24,7 @@ from .apartments import (
     per_apartment,
     share_table,
 )
-from .first_costs import first_costs, refund_reason
+from .first_costs import first_costs, refund_reason, with_ordered_research
 from .measures import MeasureCost, gas_use, measure_costs
 from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
 from .quantities import building_quantities
@@ -32,7 +32,15 @@ from .reserve import reserve_plan
 from .subsidies import SubsidyLine
 from .summary import estimable, summary, summary_term
 
-__all__ = ["MoneyPlan", "Totals", "amounts_for_share", "build_money", "estimable", "summary_term"]
+__all__ = [
+    "MoneyPlan",
+    "Totals",
+    "amounts_for_share",
+    "build_money",
+    "estimable",
+    "summary_term",
+    "with_ordered_research",
+]
 
 
 def _totals(lines: list[MeasureCost]) -> Totals:

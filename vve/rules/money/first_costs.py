@@ -1,7 +1,9 @@
 """What the decision of the first owners' meeting costs each apartment.
 
 The first meeting orders the energy advice and the DMJOP (``commission_advice``), with the
-research the plan schedules (an ecological survey). The VvE pays the invoices itself; the
+research the plan schedules: an ecological survey (only where no municipal species plan
+covers the building, so "per saldo" runs from without it to with it) and an asbestos
+inventory (no source prices it: named, never given an amount). The VvE pays the invoices itself; the
 SVVE pays its share of the advice back only after the VvE applies, afterwards and once
 (CORRECTIONS.md a1). Owners vote on what that costs *them*, so the plan splits both by cost
 share: what an apartment pays first, what is expected back, and what it costs in the end.
@@ -14,15 +16,17 @@ amount by the largest-remainder method (apartments.py), one apartment's part hal
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 
+from ..stages import StageWindow
 from .amounts import Range, cents, total, whole
 from .apartments import ShareTable, class_totals, each_of
-from .money_plan import AdviceCost, FirstClassCost, FirstCosts, OtherCostLine
+from .money_plan import AdviceCost, FirstClassCost, FirstCosts, MoneyPlan, OtherCostLine
 
 DECISION = "commission_advice"
 PER = 1000  # euros: the part of an amount not yet known is given per this many euros
@@ -48,8 +52,9 @@ def first_costs(
     application: dt.date,
 ) -> FirstCosts:
     """The money of the decision that orders the advice, split by cost share."""
-    ordered = knowledge.decisions[DECISION].research
-    research = tuple(o for o in other if o.id in ordered)
+    entry = knowledge.decisions[DECISION]
+    research = tuple(o for o in other if o.id in entry.research)
+    if_needed = {o.id: c for o in research if (c := entry.research_if_needed.get(o.id))}
     reason = refund_reason(profile, knowledge, application)
     refund = advice.subsidy.amount if advice.subsidy.reason == "counted" else None
     research_total = total([o.cost for o in research]) if research else None
@@ -63,14 +68,40 @@ def first_costs(
         advice.share,
         research,
         (),
+        None if shares is None else shares.method,
+        if_needed,
     )
     if shares is None or not shares.total_share:
         return costs
-    return replace(costs, classes=_classes(shares, costs, research_total))
+    needed = [o.cost for o in research if o.id not in if_needed]
+    return replace(
+        costs,
+        classes=_classes(shares, costs, research_total, total(needed) if needed else None),
+    )
+
+
+def with_ordered_research(
+    money: MoneyPlan, windows: Sequence[StageWindow], knowledge: Knowledge
+) -> MoneyPlan:
+    """The research the decision orders (its actions are scheduled) that no source prices:
+    the plan names it at the decision's costs, without an amount."""
+    if money.first is None:
+        return money
+    scheduled = {a.id for w in windows for a in w.actions}
+    priced = {o.id for o in money.first.research}
+    unpriced = tuple(
+        aid
+        for aid in knowledge.decisions[DECISION].research
+        if aid in scheduled and aid not in priced
+    )
+    return replace(money, first=replace(money.first, unpriced=unpriced))
 
 
 def _classes(
-    shares: ShareTable, costs: FirstCosts, research_total: Range | None
+    shares: ShareTable,
+    costs: FirstCosts,
+    research_total: Range | None,
+    needed_total: Range | None,
 ) -> tuple[FirstClassCost, ...]:
     def split(amount: Range | None) -> list[Range | None]:
         if amount is None:
@@ -81,15 +112,18 @@ def _classes(
         ]
 
     advice, refund, research = split(costs.advice), split(costs.refund), split(research_total)
+    needed = split(needed_total)
     out = []
     for i, c in enumerate(shares.classes):
         part = c.share / shares.total_share
         per_thousand = cents(Fraction(PER) * part)
-        first = net = None
+        first = net = without = None
         back = refund[i]
         if advice[i] is not None:  # a total without the advice would say too little
             first = total([r for r in (advice[i], research[i]) if r is not None])
             net = first.minus(back) if back is not None else first
+            without = total([r for r in (advice[i], needed[i]) if r is not None])
+            without = without.minus(back) if back is not None else without
         out.append(
             FirstClassCost(
                 c,
@@ -98,6 +132,7 @@ def _classes(
                 research[i],
                 first,
                 net,
+                without,
                 per_thousand,
                 whole(per_thousand * costs.share) if costs.refund_reason == "counted" else None,
             )

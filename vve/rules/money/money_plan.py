@@ -4,7 +4,8 @@ the serializer and the document read."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .amounts import Range, whole
@@ -65,6 +66,7 @@ class FirstClassCost:
     research: Range | None  # the research the decision orders; no subsidy counted
     first: Range | None  # advice and research, before any refund; None without the advice
     net: Range | None  # first less the refund
+    net_without: Range | None  # net without the research needed only under a condition
     per_thousand: int  # cents per € 1,000 the VvE spends
     refund_per_thousand: int | None  # cents back per € 1,000 of advice, where expected
 
@@ -82,6 +84,9 @@ class FirstCosts:
     share: Fraction  # the part of the advice the SVVE pays
     research: tuple[OtherCostLine, ...]
     classes: tuple[FirstClassCost, ...]  # empty while the number of rights is unknown
+    share_method: str | None = None  # the cost-share table's method (apartments.py)
+    if_needed: Mapping[str, str] = field(default_factory=dict)  # priced research -> condition
+    unpriced: tuple[str, ...] = ()  # research the decision orders that no source prices
 
 
 @dataclass(frozen=True)
