@@ -47,7 +47,8 @@ def dossier_profile(dossier: Dossier) -> Profile | None:
 def make_plan(dossier: Dossier, today: dt.date | None = None) -> dict[str, Any] | None:
     """The plan JSON for the dossier as it stands, or None before the first step.
 
-    Made once per input (``plan_tag``: answers, municipal plan, day, knowledge, engine)
+    Made once per input (the tag of ``_inputs``: answers, municipal plan, day, knowledge,
+    engine)
     and kept by the worker as compressed JSON: the plan page, its figure, the Word plan
     and a second view reuse it, and each caller gets a copy of its own. With ``today``
     given (a plan as of another day) it is made anew."""
@@ -85,7 +86,9 @@ def _plan(profile: Profile, municipal: MunicipalPlan | None, today: dt.date) -> 
 
 
 def _inputs(dossier: Dossier) -> tuple[Profile, MunicipalPlan | None, str] | None:
-    """The stored answers, the municipal plan that applies, and ``plan_tag`` of them."""
+    """The stored answers, the municipal plan that applies, and the plan's tag: a hash of
+    everything the plan is made from (those two, the day, the knowledge's content and the
+    engine's version), found without making the plan. None before the first step."""
     profile = dossier_profile(dossier)
     if profile is None:
         return None
@@ -103,14 +106,6 @@ def _inputs(dossier: Dossier) -> tuple[Profile, MunicipalPlan | None, str] | Non
         default=str,
     )
     return profile, municipal, hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-
-
-def plan_tag(dossier: Dossier) -> str | None:
-    """A hash of everything the plan is made from, without making it: the stored answers,
-    the municipal plan that applies, the day, the knowledge's content and the engine's
-    version. None before the first step."""
-    inputs = _inputs(dossier)
-    return None if inputs is None else inputs[2]
 
 
 # At most this many plans and bytes per worker: a plan is about 120 kB of JSON, 15-20 kB
@@ -307,8 +302,9 @@ class Timeline:
 
 def timeline(dossier: Dossier, narrow: bool = False) -> Timeline | None:
     """The plan's timeline: wide (labels left of the bars) or narrow (above them). Its tag,
-    ``plan_tag`` with the variant, is the figure's ETag and its key in the cache, so it is
-    drawn only when its input is new to this worker. None before the first step."""
+    the plan's tag (``_inputs``) with the variant, is the figure's ETag and its key in the
+    cache, so it is drawn only when its input is new to this worker. None before the first
+    step."""
     inputs = _inputs(dossier)
     if inputs is None:
         return None

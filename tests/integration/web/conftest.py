@@ -3,6 +3,7 @@ tests/integration/conftest.py)."""
 
 from __future__ import annotations
 
+import io
 import re
 from html.parser import HTMLParser
 
@@ -73,6 +74,17 @@ def download_plan(client, public_id: str):
     return client.post(
         f"/d/{public_id}/plan.docx", data={"csrf_token": csrf_of(page)}, follow_redirects=True
     )
+
+
+def import_example(client, example) -> str:
+    """A board imports an example profile (a path) from the start page; its public id."""
+    page = client.get("/").get_data(as_text=True)
+    created = client.post(
+        "/importeren",
+        data={"csrf_token": csrf_of(page), "profile": (io.BytesIO(example.read_bytes()), "p.json")},
+        content_type="multipart/form-data",
+    )
+    return created.headers["Location"].split("/")[2]
 
 
 def form_values(html: str) -> dict[str, str]:

@@ -2,22 +2,13 @@
 engine) and kept by the worker: the plan page, its figure and the download reuse it, and
 what a caller does with its copy never reaches the next one."""
 
-import io
-
 from tests.conftest import EXAMPLES
 
-from .conftest import csrf_of
+from .conftest import csrf_of, import_example
 
 
 def _import(client, name: str) -> str:
-    example = next(e for e in EXAMPLES if name in e.name)
-    page = client.get("/").get_data(as_text=True)
-    created = client.post(
-        "/importeren",
-        data={"csrf_token": csrf_of(page), "profile": (io.BytesIO(example.read_bytes()), "p.json")},
-        content_type="multipart/form-data",
-    )
-    return created.headers["Location"].split("/")[2]
+    return import_example(client, next(e for e in EXAMPLES if name in e.name))
 
 
 def _count_plans(monkeypatch) -> list[int]:

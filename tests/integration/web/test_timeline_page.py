@@ -7,21 +7,11 @@ from PIL import Image
 
 from tests.conftest import EXAMPLES
 
-from .conftest import csrf_of
-
-
-def _import(client, example) -> str:
-    page = client.get("/").get_data(as_text=True)
-    created = client.post(
-        "/importeren",
-        data={"csrf_token": csrf_of(page), "profile": (io.BytesIO(example.read_bytes()), "p.json")},
-        content_type="multipart/form-data",
-    )
-    return created.headers["Location"].split("/")[2]
+from .conftest import import_example
 
 
 def test_the_page_offers_a_narrow_figure_for_phones_and_the_wide_one_elsewhere(client):
-    public_id = _import(client, next(e for e in EXAMPLES if "emmen" in e.name))
+    public_id = import_example(client, next(e for e in EXAMPLES if "emmen" in e.name))
     html = client.get(f"/d/{public_id}/plan").get_data(as_text=True)
     picture = re.search(r"<picture>.*?</picture>", html, re.S)
     assert picture, "the timeline is a <picture>"
@@ -35,7 +25,7 @@ def test_the_page_offers_a_narrow_figure_for_phones_and_the_wide_one_elsewhere(c
 
 def test_the_page_gives_the_timeline_as_a_list_with_every_item(client):
     """The figure shows a measure as a dot in the row "Maatregel"; the list names it."""
-    public_id = _import(client, next(e for e in EXAMPLES if "emmen" in e.name))
+    public_id = import_example(client, next(e for e in EXAMPLES if "emmen" in e.name))
     html = client.get(f"/d/{public_id}/plan").get_data(as_text=True)
     listed = re.search(r'<ul[^>]*class="timeline-list".*?</ul>', html, re.S)
     assert listed, "the timeline as a list"
@@ -58,7 +48,7 @@ def test_the_figure_is_drawn_once_per_plan_content_and_revalidated_by_etag(clien
     monkeypatch.setattr(plans, "timeline_png", lambda *a: drawn.append(1) or real_draw(*a))
     monkeypatch.setattr(plans, "build_plan", lambda *a: made.append(1) or real_plan(*a))
     plans.forget_timelines()
-    public_id = _import(client, next(e for e in EXAMPLES if "emmen" in e.name))
+    public_id = import_example(client, next(e for e in EXAMPLES if "emmen" in e.name))
     first = client.get(f"/d/{public_id}/tijdlijn.png")
     made.clear()
     again = client.get(f"/d/{public_id}/tijdlijn.png")
@@ -71,7 +61,7 @@ def test_the_figure_is_drawn_once_per_plan_content_and_revalidated_by_etag(clien
     assert asked.status_code == 304 and asked.data == b"" and made == []
     narrow = client.get(f"/d/{public_id}/tijdlijn-smal.png")
     assert narrow.headers["ETag"] != tag and len(drawn) == 2
-    other = _import(client, next(e for e in EXAMPLES if "assen-zes" in e.name))
+    other = import_example(client, next(e for e in EXAMPLES if "assen-zes" in e.name))
     assert client.get(f"/d/{other}/tijdlijn.png").headers["ETag"] != tag
 
 

@@ -6,28 +6,17 @@ libraries only an advisor's password or second factor needs."""
 from __future__ import annotations
 
 import gc
-import io
 import os
 import subprocess
 import sys
 
 from tests.conftest import EXAMPLES, ROOT
 
-from .conftest import csrf_of, download_plan
-
-
-def _import(client, example) -> str:
-    page = client.get("/").get_data(as_text=True)
-    created = client.post(
-        "/importeren",
-        data={"csrf_token": csrf_of(page), "profile": (io.BytesIO(example.read_bytes()), "p.json")},
-        content_type="multipart/form-data",
-    )
-    return created.headers["Location"].split("/")[2]
+from .conftest import download_plan, import_example
 
 
 def test_a_full_collection_runs_after_a_plan_is_written(client, monkeypatch):
-    public_id = _import(client, EXAMPLES[0])
+    public_id = import_example(client, EXAMPLES[0])
     collected = []
     real = gc.collect
     monkeypatch.setattr(gc, "collect", lambda *a: collected.append(a) or real(*a))
