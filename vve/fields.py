@@ -19,13 +19,13 @@ from typing import Any
 from babel import support
 from flask_babel import format_decimal, get_locale
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, StringField
+from wtforms import Form, IntegerField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.i18n import messages_path
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
-from vve import translate
+from vve import translate, widgets
 from vve.profile.model import clean_text
 from vve.translate import gettext as _
 from vve.translate import lazy_gettext as _l
@@ -82,6 +82,18 @@ class BaseForm(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return WTFORMS_TRANSLATIONS
+
+        def render_field(self, field, render_kw):
+            return widgets.render_field(field, render_kw)
+
+
+class PlainForm(Form):
+    """A form without CSRF of its own (a row of a table inside a step's form, a GET form),
+    its widgets drawn as BaseForm's."""
+
+    class Meta:
+        def render_field(self, field, render_kw):
+            return widgets.render_field(field, render_kw)
 
 
 class CleanForm(BaseForm):

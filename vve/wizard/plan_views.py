@@ -6,10 +6,10 @@ import re
 from fractions import Fraction
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
-from wtforms import Form, RadioField, StringField
+from wtforms import RadioField, StringField
 from wtforms.validators import Optional
 
-from vve.fields import Between, TolerantIntegerField, choices, number_text, parse_share
+from vve.fields import Between, PlainForm, TolerantIntegerField, choices, number_text, parse_share
 from vve.profile import ProfileError
 from vve.responses import attachment, collect_when_sent
 from vve.rules.calculator import DecisionOutcome, outcomes
@@ -32,7 +32,7 @@ def _count(label):
     return TolerantIntegerField(label, validators=[Optional(), Between(0, 100_000_000)])
 
 
-class CalculatorForm(Form):
+class CalculatorForm(PlainForm):
     """A GET form: nothing is stored, so no CSRF token is needed."""
 
     present = _count(_l("Aanwezige en vertegenwoordigde stemmen"))
@@ -66,7 +66,7 @@ def calculate(plan: dict, form: CalculatorForm) -> list[DecisionOutcome] | None:
 OTHER_SHARE = "anders"
 
 
-class ApartmentForm(Form):
+class ApartmentForm(PlainForm):
     """ "Wat betekent dit voor mijn appartement?": a GET form, like the vote calculator.
     The choices are the plan's share classes and "another breukdeel", typed below."""
 

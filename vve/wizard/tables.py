@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from wtforms import FieldList, Form, FormField, HiddenField, SelectField, StringField
+from wtforms import FieldList, FormField, HiddenField, SelectField, StringField
 from wtforms.validators import Length, Optional
 
-from vve.fields import Between, EuroField, ShareField, TolerantIntegerField, choices
+from vve.fields import Between, EuroField, PlainForm, ShareField, TolerantIntegerField, choices
 from vve.knowledge import load_knowledge
 from vve.profile.limits import MAX_ROWS
 from vve.translate import gettext as _
@@ -70,7 +70,7 @@ def _column_field(col: Column):
     raise ValueError(col.kind)
 
 
-class TableRow(Form):
+class TableRow(PlainForm):
     """One row; ``table`` is set on each generated subclass."""
 
     table: ClassVar[Table]

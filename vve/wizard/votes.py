@@ -13,7 +13,6 @@ from typing import Any
 from wtforms import (
     BooleanField,
     FieldList,
-    Form,
     FormField,
     HiddenField,
     RadioField,
@@ -24,7 +23,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, ValidationError
 
 from vve import vocabulary
-from vve.fields import Between, TolerantIntegerField, choices
+from vve.fields import Between, PlainForm, TolerantIntegerField, choices
 from vve.knowledge import load_knowledge
 from vve.profile.limits import MAX_OWNER_GROUPS, MAX_WEIGHT_ROWS
 from vve.profile.model import ApartmentRights
@@ -42,7 +41,7 @@ BASES = lazy_pairs(vocabulary.RULE_BASES)
 LENGTH_MESSAGE = _l("Gebruik hoogstens %(max)d tekens.")
 
 
-class OwnerRow(Form):
+class OwnerRow(PlainForm):
     kind = SelectField(_l("Soort eigenaar"), choices=choices(OWNER_KINDS), default="")
     name = StringField(
         _l("Naam (niet verplicht)"),
@@ -60,7 +59,7 @@ class OwnerRow(Form):
             raise ValidationError(_l("Kies de soort eigenaar, of maak de regel leeg."))
 
 
-class WeightRow(Form):
+class WeightRow(PlainForm):
     label = StringField(
         _l("Soort recht"), validators=[Optional(), Length(max=200, message=LENGTH_MESSAGE)]
     )
@@ -88,7 +87,7 @@ class WeightRow(Form):
         return valid
 
 
-class RuleRow(Form):
+class RuleRow(PlainForm):
     quorum = SelectField(
         _l("Quorum (deel van alle stemmen)"),
         choices=choices([("", _l("geen quorum")), *SHARES]),
