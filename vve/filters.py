@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-from babel import dates, numbers
+from babel import Locale, dates, numbers
 from flask import Flask, request, url_for
 from markupsafe import Markup, escape
 
@@ -16,9 +17,16 @@ from vve.translate import translations as _translations
 def _date(value, fmt: str = "long") -> str:
     if not value:
         return ""
+    return _formatted_date(value, fmt, _locale())
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted_date(value: dt.date | str, fmt: str, locale: Locale) -> str:
+    """A date as Babel writes it, once per value, format and locale (a plan page writes
+    about 1,300 dates, most of them many times)."""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return dates.format_date(value, fmt, locale=_locale())
+    return dates.format_date(value, fmt, locale=locale)
 
 
 def _decimal(value, fmt: str | None = None) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from babel import Locale
 from babel.support import NullTranslations, Translations
-from flask import g, has_app_context
+from flask import g
+from flask.globals import _cv_app  # Flask's own context variable (Flask >= 2.3)
 from flask_babel import get_locale, get_translations
 from flask_babel.speaklater import LazyString
 
@@ -23,18 +24,27 @@ _NULL = NullTranslations()
 def locale() -> Locale:
     """The request's locale (Dutch outside a request, as the app's default): where
     Flask-Babel keeps it for the request, so ``force_locale`` and ``refresh`` apply."""
-    if not has_app_context():
+    context = _cv_app.get(None)
+    if context is None:
         return _DEFAULT
-    state = g.get("_flask_babel")  # Flask-Babel's own per-request state
+    state = context.g.__dict__.get("_flask_babel")  # Flask-Babel's own per-request state
     found = getattr(state, "babel_locale", None)
     return found if found is not None else (get_locale() or _DEFAULT)
 
 
 def translations() -> Translations | NullTranslations:
     """The request's catalogue (none outside an application context, as Flask-Babel),
-    asked of Flask-Babel again only when the locale changes."""
-    if not has_app_context():
+    asked of Flask-Babel again only when the locale changes.
+
+    The kept catalogue is read straight from the application context's ``g`` (Flask's
+    context variable, not three context proxies): a page asks for it hundreds of times."""
+    context = _cv_app.get(None)
+    if context is None:
         return _NULL
+    kept = context.g.__dict__.get("_vve_translations")
+    state = context.g.__dict__.get("_flask_babel")
+    if kept is not None and kept[0] is getattr(state, "babel_locale", None):
+        return kept[1]
     current = locale()
     kept = g.get("_vve_translations")
     if kept is None or kept[0] is not current:

@@ -3,6 +3,8 @@ worker (Flask-WTF reads one from disk for every request that builds a form)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from babel import support
 from flask import session
 from wtforms import StringField
@@ -106,3 +108,23 @@ def test_the_kept_catalogue_follows_force_locale_and_refresh(app):
         session["lang"] = "en"
         refresh()
         assert translate.gettext("Uw plan van aanpak") == "Your action plan"
+
+
+def test_the_date_filter_follows_the_language_for_the_same_date(app):
+    from flask_babel import force_locale
+
+    date = app.jinja_env.filters["date"]
+    with app.test_request_context("/"):
+        assert date("2027-11-22") == date(dt.date(2027, 11, 22)) == "22 november 2027"
+        with force_locale("en_GB"):
+            assert date("2027-11-22") == "22 November 2027"
+            assert date("2027-11-22", "MMMM y") == "November 2027"
+        assert date("2027-11-22", "MMMM y") == "november 2027"
+        assert date(None) == date("") == ""
+    assert translate_outside_a_request() == "Uw plan van aanpak"
+
+
+def translate_outside_a_request():
+    from vve import translate
+
+    return translate.gettext("Uw plan van aanpak")
