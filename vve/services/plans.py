@@ -60,6 +60,37 @@ def make_plan(dossier: Dossier, today: dt.date | None = None) -> dict[str, Any] 
     return _kept_plan(*inputs)
 
 
+@dataclass(frozen=True)
+class KeptPlan:
+    """The plan as ``make_plan`` gives it, with its tag (``_inputs``): what is drawn from
+    the plan alone can be kept under the tag."""
+
+    tag: str
+    plan: dict[str, Any]
+
+
+def kept_plan(dossier: Dossier) -> KeptPlan | None:
+    """``make_plan`` with the plan's tag; None before the first step."""
+    inputs = _inputs(dossier)
+    if inputs is None:
+        return None
+    return KeptPlan(inputs[2], _kept_plan(*inputs))
+
+
+# The plan page's parts drawn from the plan alone (vve/wizard/plan_views.py), by tag,
+# language and dossier: about 40 kB of HTML each, kept compressed (4-6 kB).
+PAGE_PARTS_SIZE = 256
+PAGE_PARTS_BYTES = 2 * 2**20
+_PAGE_PARTS = BytesLru(PAGE_PARTS_SIZE, PAGE_PARTS_BYTES)
+
+
+def page_part(key: tuple[str, ...], draw: Callable[[], str]) -> str:
+    """The HTML kept under ``key`` (which must name everything it was drawn from), or
+    drawn and kept."""
+    kept = _PAGE_PARTS.get(key, lambda: zlib.compress(draw().encode(), 1))
+    return zlib.decompress(kept).decode()
+
+
 def _kept_plan(profile: Profile, municipal: MunicipalPlan | None, tag: str) -> dict[str, Any]:
     day = clock.today()
     kept = _PLANS.get(
@@ -116,8 +147,9 @@ _PLANS = BytesLru(PLAN_CACHE_SIZE, PLAN_CACHE_BYTES)
 
 
 def forget_plans() -> None:
-    """Empty the plan cache (tests)."""
+    """Empty the plan cache and the plan page's parts (tests)."""
     _PLANS.clear()
+    _PAGE_PARTS.clear()
 
 
 def columns_for(profile: Profile, today: dt.date) -> tuple[Summary, dict[str, Any] | None]:

@@ -6,6 +6,7 @@ import re
 from fractions import Fraction
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
+from markupsafe import Markup
 from wtforms import RadioField, StringField
 from wtforms.validators import Optional
 
@@ -18,6 +19,7 @@ from vve.rules.voting import Meeting
 from vve.security import current_user, dossier_required, grant, has_grant, remember_new_token
 from vve.services import dossiers, plans
 from vve.translate import lazy_gettext as _l
+from vve.translate import locale
 
 from .money_words import class_text
 from .saving import changed_meanwhile
@@ -124,9 +126,10 @@ def _first_step(dossier):
 @bp.get("/d/<public_id>/plan")
 @dossier_required
 def show(dossier):
-    plan = plans.make_plan(dossier)
-    if plan is None:  # nothing answered yet
+    kept = plans.kept_plan(dossier)
+    if kept is None:  # nothing answered yet
         return _first_step(dossier)
+    plan = kept.plan
     form = CalculatorForm(request.args)
     results = calculate(plan, form) if request.args and form.validate() else None
     apartment = apartment_form(plan, request.args)
@@ -147,7 +150,29 @@ def show(dossier):
         number=TOTAL_STEPS,
         total=TOTAL_STEPS,
         board=has_grant(dossier),  # sharing and deleting are the board's alone
+        parts=_parts(dossier, kept),
     )
+
+
+PARTS = ("route", "decisions", "later")
+
+
+def _parts(dossier, kept: plans.KeptPlan) -> dict[str, Markup]:
+    """The page's parts drawn from the plan alone (templates/plan/_route.html, …): kept
+    by the plan's tag, the language and the dossier (its links), so a second view, or the
+    page after a download, draws only what depends on the request."""
+    language = str(locale())
+    return {
+        name: Markup(
+            plans.page_part(
+                (kept.tag, language, dossier.public_id, name),
+                lambda name=name: render_template(
+                    f"plan/_{name}.html", dossier=dossier, plan=kept.plan
+                ),
+            )
+        )
+        for name in PARTS
+    }
 
 
 @bp.post("/d/<public_id>/plan.docx")

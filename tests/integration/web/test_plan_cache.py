@@ -85,3 +85,49 @@ def test_the_plan_cache_is_bounded_in_count_and_bytes():
         plans._PLANS.get(f"big{n}", lambda: big)
     assert sum(map(len, plans._PLANS.values())) <= plans.PLAN_CACHE_BYTES
     plans.forget_plans()
+
+
+# --- the plan page's parts drawn from the plan alone ----------------------------------------
+import re  # noqa: E402
+
+_TOKEN = re.compile(r'name="csrf_token" value="[^"]*"')
+
+
+def _page(client, public_id: str, query: str = "") -> str:
+    html = client.get(f"/d/{public_id}/plan{query}").get_data(as_text=True)
+    return _TOKEN.sub("", html)
+
+
+def test_the_plan_page_is_the_same_with_its_parts_kept_or_drawn(client):
+    from vve.services import plans
+
+    public_id = _import(client, "emmen")
+    for language in ("nl", "en"):
+        client.get(f"/taal/{language}")
+        plans.forget_plans()
+        drawn = _page(client, public_id)
+        kept = _page(client, public_id)
+        assert kept == drawn and ("Tijdlijn" if language == "nl" else "Timeline") in kept
+        plans.forget_plans()
+        asked = _page(client, public_id, "?present=40&yes=30&no=5&blank=5")
+        assert ("Uitkomst per besluit" if language == "nl" else "Outcome per decision") in asked
+        assert _page(client, public_id, "?present=40&yes=30&no=5&blank=5") == asked
+
+
+def test_two_dossiers_with_the_same_answers_each_link_to_their_own(client):
+    first = _import(client, "tynaarlo")
+    second = _import(client, "tynaarlo")
+    for mine, other in ((first, second), (second, first)):
+        html = _page(client, mine)
+        assert f"/d/{mine}/tijdlijn.png" in html and f"/d/{mine}/vergaderingen" in html
+        assert other not in html
+
+
+def test_the_parts_follow_the_language_of_the_request(client):
+    public_id = _import(client, "assen-zes")
+    client.get("/taal/nl")
+    dutch = _page(client, public_id)
+    client.get("/taal/en")
+    english = _page(client, public_id)
+    assert "Het plan in fasen" in dutch and "The plan in phases" not in dutch
+    assert "The plan in phases" in english and "Het plan in fasen" not in english
