@@ -162,17 +162,14 @@ def _parts(dossier, kept: plans.KeptPlan) -> dict[str, Markup]:
     by the plan's tag, the language and the dossier (its links), so a second view, or the
     page after a download, draws only what depends on the request."""
     language = str(locale())
-    return {
-        name: Markup(
-            plans.page_part(
-                (kept.tag, language, dossier.public_id, name),
-                lambda name=name: render_template(
-                    f"plan/_{name}.html", dossier=dossier, plan=kept.plan
-                ),
-            )
-        )
-        for name in PARTS
-    }
+
+    def part(name: str) -> Markup:
+        def draw() -> str:
+            return render_template(f"plan/_{name}.html", dossier=dossier, plan=kept.plan)
+
+        return Markup(plans.page_part((kept.tag, language, dossier.public_id, name), draw))
+
+    return {name: part(name) for name in PARTS}
 
 
 @bp.post("/d/<public_id>/plan.docx")
