@@ -122,6 +122,8 @@ def _decisions(b: Builder, plan: dict) -> None:
         when = date_nl(d["meeting_date"])
         if waits := waits_in_words(d):  # the earliest meeting, not a certain one
             when = f"op zijn vroegst {when}, {waits}"
+            if d.get("waits_until"):  # and the latest (a plan written before has none)
+                when += f"; uiterlijk in {d['waits_until']}"
         rows.append([d["title"], when, needed])
     b.table(
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
