@@ -37,6 +37,9 @@ def test_emmen_states_the_choice_with_date_meeting_and_cost_per_apartment():
     # the last meeting this planning holds before the end date, and the application date
     meetings = [s.meeting for s in plan.stages if s.meeting and s.meeting <= until]
     assert nl_date(max(meetings)) in risk.text
+    # with the date the energy advice is in, so the board can judge whether it is feasible
+    advice = next(a.end for s in plan.stages for a in s.actions if a.id == "energy_advice")
+    assert nl_date(advice) in risk.text
     decide = next(s for s in plan.stages if s.id == "decide")
     assert nl_date(decide.meeting) in risk.text
     assert re.search(r"€\s[\d.]+ tot €\s[\d.]+", risk.text)

@@ -36,10 +36,10 @@ def svve_measures_choice(
     meetings = [
         w.meeting for w in windows if w.meeting and max(as_of, advice) <= w.meeting <= until
     ]
-    reach = (
-        parts["reach"].format(meeting=nl_date(max(meetings)), until=nl_date(until))
-        if meetings
-        else parts["reach_no_meeting"].format(until=nl_date(until), advice=nl_date(advice))
+    reach = parts["reach" if meetings else "reach_no_meeting"].format(
+        meeting=nl_date(max(meetings)) if meetings else "",
+        until=nl_date(until),
+        advice=nl_date(advice),
     )
     missed = missed_per_apartment(money)
     cost = (
