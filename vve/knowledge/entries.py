@@ -183,12 +183,13 @@ class DecisionEntry(Sourced):
     # while the heat route is unknown (reason route_open) the decision waits for it: it
     # moves to this later stage's meeting, and why_route_open says the date is provisional
     stage_route_open: str | None = None
-    why_route_open: str | None = None
+    why_route_open: str | None = None  # {year}: the last year it waits (the next key)
+    route_open_wait_years: int | None = None  # from the decision meeting on
 
     def __post_init__(self) -> None:
         _pairs(
             self,
-            ("stage_route_open", "why_route_open"),
+            ("stage_route_open", "why_route_open", "route_open_wait_years"),
             ("title_financial", "why_financial", "draft_financial"),
             ("subsidy", "why_subsidy"),
             ("why_existing_advice", "draft_existing_advice"),

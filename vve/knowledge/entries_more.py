@@ -4,7 +4,7 @@ in entries.py)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .entries import Certainty, Sourced, Who, _pairs
@@ -22,6 +22,7 @@ class RiskEntry(Sourced):
     text_subsidy: str | None = None
     state_no: str | None = None  # {state} where the board said no
     state_unknown: str | None = None  # {state} where the board does not know
+    parts: Mapping[str, str] = field(default_factory=dict)  # sentences the rules pick from
 
     def __post_init__(self) -> None:
         _pairs(self, ("subsidy", "text_subsidy"), ("state_no", "state_unknown"))

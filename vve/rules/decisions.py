@@ -57,6 +57,7 @@ class Decision:
     # what must become known before the meeting can take it ("heat_route"); its date is
     # then the earliest meeting, not a certain one
     waits_for: tuple[str, ...] = field(default=())
+    waits_until: int | None = None  # the year the meeting chooses anyway, on the advice
 
 
 def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:
@@ -232,14 +233,19 @@ def _resolve(
 ) -> Decision:
     entry = worded_for_model(knowledge.decisions[did], ctx.model)
     waits_for: tuple[str, ...] = ()
+    waits_until = None
     if (
         "route_open" in because
         and entry.stage_route_open
         and entry.why_route_open
+        and entry.route_open_wait_years
         and not voted_in_stage(profile, knowledge, did, entry.stage)
     ):
-        # the route is unknown: the choice waits for the advice and the municipality
-        why = f"{entry.why} {entry.why_route_open}"
+        # the route is unknown: the choice waits for the advice and the municipality, for
+        # a limited number of years
+        window = stage_by_id(windows, entry.stage_route_open)
+        waits_until = (window.meeting or window.end).year + entry.route_open_wait_years
+        why = f"{entry.why} {entry.why_route_open.format(year=waits_until)}"
         entry = replace(entry, stage=entry.stage_route_open, why=why)
         waits_for = ("heat_route",)
     window = stage_by_id(windows, entry.stage)
@@ -273,6 +279,7 @@ def _resolve(
         tuple(m.id for m in measures if m.id in because),
         weakest(entry.certainty, primary.certainty),
         waits_for=waits_for,
+        waits_until=waits_until,
     )
 
 

@@ -20,6 +20,7 @@ from .money.amounts import whole
 from .money.apartments import max_loan
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
+from .risks.subsidy import svve_measures_choice
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
 from .tailor import Subsidies, tailor, word_decisions, word_risks
@@ -146,7 +147,14 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     measures, windows, financing, money = core.measures, core.windows, core.financing, core.money
     decisions = with_progress(core.decisions, progress, knowledge, windows)
     risks = assess_risks(profile, knowledge, ctx, decisions, measures, core.provisional, as_of)
-    risks += _financing_risks(knowledge, financing)
+    choice = svve_measures_choice(
+        knowledge,
+        money,
+        windows,
+        _application_date(windows, knowledge.financing.svve_measures.apply_at),
+        as_of,
+    )
+    risks += choice + _financing_risks(knowledge, financing, {r.subject for r in choice})
     find_out = find_out_actions(profile, knowledge, windows)
     risks += money_risks(knowledge, money)
     if not needs_loan:  # nothing to borrow, or too small for the VvE loan: no loan resolution
@@ -265,12 +273,15 @@ def _subsidies(financing: list[FinancingItem]) -> Subsidies:
     )
 
 
-def _financing_risks(knowledge: Knowledge, financing: list[FinancingItem]) -> list[Risk]:
-    """A subsidy whose known end date falls before the plan applies for it."""
+def _financing_risks(
+    knowledge: Knowledge, financing: list[FinancingItem], stated: set[str | None]
+) -> list[Risk]:
+    """A subsidy whose known end date falls before the plan applies for it, unless its
+    choice is ``stated`` already (vve/rules/risks/subsidy.py)."""
     entry = knowledge.risks["subsidy_may_have_ended"]
     out = []
     for item in financing:
-        if item.applies and item.facts.get("after_end_date"):
+        if item.applies and item.facts.get("after_end_date") and item.id not in stated:
             text = entry.text.format(
                 programme=item.title,
                 until=nl_date(item.facts["open_until"]),

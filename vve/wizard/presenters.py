@@ -273,10 +273,15 @@ def stage_label(stage: str) -> str:
 
 
 def waits_text(decision: dict) -> str:
-    """ "op zijn vroegst; zodra de warmteroute bekend is" for a decision whose date waits
-    for something still unknown, or "" when its date is as planned."""
+    """ "op zijn vroegst; zodra de warmteroute bekend is; uiterlijk in 2030" for a decision
+    whose date waits for something still unknown, or "" when its date is as planned."""
     waits = [label(vocabulary.DECISION_WAITS, code) for code in decision.get("waits_for", ())]
-    return _("op zijn vroegst; %(w)s", w="; ".join(waits)) if waits else ""
+    if not waits:
+        return ""
+    text = _("op zijn vroegst; %(w)s", w="; ".join(waits))
+    if decision.get("waits_until"):  # a plan written before the field existed has none
+        text += _("; uiterlijk in %(year)s", year=decision["waits_until"])
+    return text
 
 
 def actor_text(actor: str) -> str:

@@ -174,6 +174,9 @@ def test_a_decision_that_waits_for_the_heat_route_has_its_earliest_date(board):
     for it, so its meeting is the earliest, not a certain one."""
     rows = _rows(_plan(board), "Besluiten in dit plan")
     choice = next(r for r in rows if r[0].startswith("De warmtebron kiezen"))
-    assert choice[1].endswith("(op zijn vroegst; zodra de warmteroute bekend is)")
+    # and the latest: then the meeting chooses on the energy advice
+    assert re.search(
+        r"\(op zijn vroegst; zodra de warmteroute bekend is; uiterlijk in \d{4}\)$", choice[1]
+    )
     others = [r for r in rows if not r[0].startswith("De warmtebron kiezen")]
     assert not any("op zijn vroegst" in r[1] for r in others)

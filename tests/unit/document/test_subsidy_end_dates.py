@@ -41,3 +41,28 @@ def test_a_second_meeting_is_stated_as_fact_only_when_the_reglement_is_known():
     known = _text(plan_of(_raw("emmen-galerijflat"), START))
     assert "als uw reglement dat toestaat (zie de splitsingsakte)" not in known
     assert "dan besluit een tweede vergadering" in known
+
+
+def test_the_measures_subsidy_choice_has_its_own_place_in_the_summary():
+    """Not one bullet among the risks: a heading of its own, said once in the summary."""
+    plan = plan_of(_raw("emmen-galerijflat"), START)
+    (choice,) = [r for r in plan["risks"] if r["id"] == "svve_measures_not_reached"]
+    doc = Document(io.BytesIO(write_plan_docx(plan, DocumentMeta())))
+    paras = doc.paragraphs  # the table of contents repeats the headings: take the real ones
+    texts = [p.text for p in paras]
+
+    def heading(text: str) -> int:
+        return next(
+            i for i, p in enumerate(paras) if p.text == text and p.style.name == "Heading 2"
+        )
+
+    choice_at, risks_at = (
+        heading("De SVVE-subsidie voor de maatregelen: een keuze"),
+        heading("Belangrijkste risico's"),
+    )
+    assert texts[choice_at + 1] == choice["text"] and choice_at < risks_at
+    end = next(
+        i for i in range(risks_at + 1, len(paras)) if paras[i].style.name.startswith("Heading")
+    )
+    assert choice["text"] not in texts[risks_at:end]
+    assert texts.count(choice["text"]) == 1  # once in the text; the risks chapter has a table

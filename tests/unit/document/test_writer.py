@@ -627,7 +627,8 @@ def test_a_decision_that_waits_for_the_heat_route_has_no_certain_date():
     doc = Document(io.BytesIO(write_plan_docx(plan)))
     row = next(r for r in doc.tables[0].rows if r.cells[0].text == choice["title"])
     assert row.cells[1].text == (
-        f"op zijn vroegst {date_nl(choice['meeting_date'])}, zodra de warmteroute bekend is"
+        f"op zijn vroegst {date_nl(choice['meeting_date'])}, zodra de warmteroute bekend is; "
+        f"uiterlijk in {choice['waits_until']}"
     )
     text = _paragraphs(doc)
     assert any(

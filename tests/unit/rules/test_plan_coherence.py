@@ -3,8 +3,11 @@ building, and nothing unknown stated as fact. One test per point the advisors fo
 
 import datetime as dt
 
-from tests.conftest import AS_OF, make_profile
+import pytest
+
+from tests.conftest import AS_OF, EXAMPLES, make_profile
 from vve.knowledge import load_knowledge
+from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.calendar import is_meeting_day
 from vve.rules.serialize import plan_to_dict
@@ -75,6 +78,19 @@ def test_the_svve_advice_is_applied_for_after_the_dmjop_is_adopted():
     # applied after the end of the scheme: the plan does not count it
     assert applied["facts"]["after_end_date"]
     assert plan["money"]["advice"]["subsidy"]["counted"] is False
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_svve_advice_is_applied_for_once_after_the_last_advice_invoices(path):
+    """Once per VvE, for all advice and research together (CORRECTIONS.md a1): what is
+    invoiced after the application falls outside it, so the plan applies after the last
+    advice and research is done and says to wait for the final invoices."""
+    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    applied = action(plan, "apply_svve_advice")
+    for done in ("energy_advice", "draft_dmjop", "asbestos_survey"):
+        if has_action(plan, done):
+            assert action(plan, done)["end"] <= applied["start"]
+    assert "laatste facturen" in applied["what"]
 
 
 def test_the_loan_is_applied_for_before_the_deciding_meeting_and_signed_within_six_months():

@@ -128,6 +128,23 @@ def test_with_the_route_given_the_heat_source_is_chosen_with_the_dmjop():
     assert "voorlopig" not in d.explanation.text
 
 
+def test_the_heat_source_waits_for_the_route_no_longer_than_the_knowledge_says():
+    """Waiting for the municipality has an end: by then the meeting chooses on the energy
+    advice (the years from decisions.toml, counted from the decision meeting)."""
+    plan = plan_of(building={"rights": {"dwellings": 18}})
+    d = decision(plan, "choose_heat_source")
+    wait = plan.knowledge.decisions["choose_heat_source"].route_open_wait_years
+    assert wait and d.waits_until == d.date.year + wait
+    assert f"niet later dan in {d.waits_until}" in d.explanation.text
+    assert "op grond van het energieadvies" in d.explanation.text
+    known = plan_of(
+        building={"rights": {"dwellings": 18}},
+        installations={"heating": "individual_gas_boilers"},
+        municipal=ROUTE_KNOWN,
+    )
+    assert decision(known, "choose_heat_source").waits_until is None
+
+
 def test_every_waiting_decision_has_words_in_the_knowledge():
     knowledge = load_knowledge()
     assert knowledge.decisions["choose_heat_source"].why_route_open

@@ -11,6 +11,7 @@ from ..wording import rule_in_words, waits_in_words
 from . import money
 
 TITLE = "Samenvatting"
+CHOICES = {"svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: een keuze"}
 
 
 def write(b: Builder, plan: dict) -> None:
@@ -19,7 +20,12 @@ def write(b: Builder, plan: dict) -> None:
     _overview(b, plan)
     _first_steps(b, plan)
     _decisions(b, plan)
-    high = [r["text"] for r in plan["risks"] if r["severity"] == "high"]
+    # a subsidy this planning does not reach is a choice for the meeting, not one risk
+    # among others: it gets a heading of its own (vve/rules/risks/subsidy.py)
+    for choice in (r for r in plan["risks"] if r["id"] in CHOICES):
+        b.heading(CHOICES[choice["id"]], 2)
+        b.para(choice["text"])
+    high = [r["text"] for r in plan["risks"] if r["severity"] == "high" and r["id"] not in CHOICES]
     if high:
         b.heading("Belangrijkste risico's", 2)
         b.bullets(high)
@@ -116,6 +122,8 @@ def _decisions(b: Builder, plan: dict) -> None:
         when = date_nl(d["meeting_date"])
         if waits := waits_in_words(d):  # the earliest meeting, not a certain one
             when = f"op zijn vroegst {when}, {waits}"
+            if d.get("waits_until"):  # and the latest (a plan written before has none)
+                when += f"; uiterlijk in {d['waits_until']}"
         rows.append([d["title"], when, needed])
     b.table(
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],

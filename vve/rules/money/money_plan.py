@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .amounts import Range, whole
+from .amounts import Range, total, whole
 from .apartments import ClassAmounts, LoanPlan, ShareClass, ShareTable
 from .measures import GasUse, MeasureCost
 from .quantities import BuildingQuantities
@@ -114,3 +114,20 @@ class MoneyPlan:
     first: FirstCosts | None = None  # the first meeting's decision, per apartment
     summary: tuple[str, ...] = ()  # Dutch sentences for page one of the plan
     notes: tuple[str, ...] = ()  # Dutch sentences that open the money chapter
+
+
+def missed_per_apartment(money: MoneyPlan) -> tuple[str, Range] | None:
+    """The measures subsidy this planning applies for too late, for the reference
+    apartment: who ("een appartement", or the reference right with its share) and the
+    range; None where no surface areas or shares give an amount."""
+    potential = [
+        line.subsidy.potential
+        for line in money.lines
+        if line.subsidy.reason == "after_end_date" and line.subsidy.potential
+    ]
+    if not potential or money.reference is None:
+        return None
+    ref = money.reference
+    by_table = money.shares is not None and money.shares.method == "table"
+    who = f"een {ref.label} (breukdeel {ref.share_text})" if by_table else "een appartement"
+    return who, ref.of(total(potential))

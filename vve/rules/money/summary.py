@@ -15,9 +15,9 @@ from vve.knowledge import Knowledge
 from vve.labels import lower_words
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing
-from .amounts import Range, total, whole
+from .amounts import Range, whole
 from .apartments import ShareTable
-from .money_plan import MoneyPlan
+from .money_plan import MoneyPlan, missed_per_apartment
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
 
@@ -282,11 +282,6 @@ def _certainty_sentence(money: MoneyPlan, knowledge: Knowledge, shorts: dict[str
 
 
 def _subsidy_note(money: MoneyPlan) -> str | None:
-    potential = [
-        line.subsidy.potential
-        for line in money.lines
-        if line.subsidy.reason == "after_end_date" and line.subsidy.potential
-    ]
     late = [line.subsidy for line in money.lines if line.subsidy.reason == "after_end_date"]
     if not late:
         return None
@@ -298,11 +293,9 @@ def _subsidy_note(money: MoneyPlan) -> str | None:
         else "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
         "aanvraag na het einde van de regeling"
     )
-    if potential and money.reference is not None:
-        ref = money.reference
-        by_table = money.shares is not None and money.shares.method == "table"
-        who = f"een {ref.label} (breukdeel {ref.share_text})" if by_table else "een appartement"
-        amount = ref.of(total(potential))
+    missed = missed_per_apartment(money)
+    if missed is not None:
+        who, amount = missed
         text += (
             f". Lukt de aanvraag eerder, dan scheelt dat voor {who} "
             f"{nl_euro_range(amount.low, amount.high)} (bedragen per m² van een rekenhulp "

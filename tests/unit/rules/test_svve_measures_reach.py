@@ -1,0 +1,92 @@
+"""A plan that applies for the SVVE measures subsidy after its end date says so as a choice:
+the date (with the sources' doubt), what it would take to reach it, and what missing it
+costs an apartment, where the knowledge data gives an amount."""
+
+import datetime as dt
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import AS_OF, EXAMPLES, make_profile
+from vve.knowledge import load_knowledge
+from vve.profile import load_profile
+from vve.rules import build_plan
+from vve.rules.explain import nl_date
+
+K = load_knowledge()
+EMMEN = next(p for p in EXAMPLES if p.stem == "emmen-galerijflat")
+RID = "svve_measures_not_reached"
+
+
+def _emmen():
+    return build_plan(load_profile(EMMEN.read_text(encoding="utf-8")), AS_OF, K)
+
+
+def _choice(plan):
+    return [r for r in plan.risks if r.id == RID]
+
+
+def test_emmen_states_the_choice_with_date_meeting_and_cost_per_apartment():
+    plan = _emmen()
+    (risk,) = _choice(plan)
+    until = K.financing.svve_measures.open_until
+    assert risk.severity == "high" and risk.subject == "svve_measures"
+    assert nl_date(until) in risk.text
+    assert "2028" in risk.text and "verlenging is niet bekend" in risk.text  # the doubt
+    # the last meeting this planning holds before the end date, and the application date
+    meetings = [s.meeting for s in plan.stages if s.meeting and s.meeting <= until]
+    assert nl_date(max(meetings)) in risk.text
+    # with the date the energy advice is in, so the board can judge whether it is feasible
+    advice = next(a.end for s in plan.stages for a in s.actions if a.id == "energy_advice")
+    assert nl_date(advice) in risk.text
+    decide = next(s for s in plan.stages if s.id == "decide")
+    assert nl_date(decide.meeting) in risk.text
+    assert re.search(r"€\s[\d.]+ tot €\s[\d.]+", risk.text)
+    # the generic flag is not repeated for the same subsidy
+    assert not [
+        r for r in plan.risks if r.id == "subsidy_may_have_ended" and r.subject == "svve_measures"
+    ]
+
+
+def test_without_a_meeting_before_the_end_date_an_extra_meeting_is_named():
+    profile = make_profile(
+        building={"rights": {"dwellings": 20}}, ambition={"start_date": "2027-09-01"}
+    )
+    plan = build_plan(profile, AS_OF, K)
+    (risk,) = _choice(plan)
+    # the first meeting falls before the end date but before the energy advice too
+    first = plan.stages[0].meeting
+    assert first <= K.financing.svve_measures.open_until
+    assert "extra ALV" in risk.text and nl_date(first) not in risk.text
+    # no surface areas: no amount is invented
+    assert "€" not in risk.text
+
+
+def test_after_the_end_date_itself_there_is_no_choice_left():
+    plan = build_plan(make_profile(building={"rights": {"dwellings": 20}}), dt.date(2028, 3, 1), K)
+    assert not _choice(plan)
+    assert "svve_measures" in {r.subject for r in plan.risks if r.id == "subsidy_may_have_ended"}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.dates(dt.date(2026, 1, 1), dt.date(2027, 12, 29)))
+def test_the_choice_appears_exactly_when_the_application_is_late(start):
+    profile = make_profile(
+        building={"rights": {"dwellings": 20}}, ambition={"start_date": start.isoformat()}
+    )
+    plan = build_plan(profile, min(start, AS_OF), K)
+    late = next(f for f in plan.financing if f.id == "svve_measures").facts.get("after_end_date")
+    assert bool(_choice(plan)) == bool(late)
+    until = K.financing.svve_measures.open_until
+    for risk in _choice(plan):
+        # the meeting named to reach the date falls before it and after the energy advice
+        found = re.search(r"laat de ALV van (\d+ \w+ \d{4})", risk.text)
+        if found:
+            (meeting,) = [
+                s.meeting for s in plan.stages if s.meeting and nl_date(s.meeting) == found[1]
+            ]
+            advice = next(a.end for s in plan.stages for a in s.actions if a.id == "energy_advice")
+            assert advice <= meeting <= until
+        else:
+            assert "extra ALV" in risk.text

@@ -1,0 +1,66 @@
+"""The SVVE measures subsidy where this planning applies for it after its end date while
+that date is still ahead: not a silent loss but a choice for the meeting, with what it
+would take to reach the date and what an apartment misses without it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from vve.knowledge import Knowledge
+
+from ..explain import nl_date, nl_euro_range
+from ..money import MoneyPlan
+from ..money.money_plan import missed_per_apartment
+from ..stages import StageWindow, stage_by_id
+from .risk import Risk, make_risk
+
+RID = "svve_measures_not_reached"
+
+
+def svve_measures_choice(
+    knowledge: Knowledge,
+    money: MoneyPlan,
+    windows: list[StageWindow],
+    applied_on: dt.date,
+    as_of: dt.date,
+) -> list[Risk]:
+    """The choice, where the application (``applied_on``) falls after the end date and
+    the end date is not past on ``as_of``; otherwise nothing (the general flag
+    subsidy_may_have_ended covers a date already past)."""
+    until = knowledge.financing.svve_measures.open_until
+    if applied_on <= until or as_of > until:
+        return []
+    parts = knowledge.risks[RID].parts
+    # a meeting can decide the measures once the energy advice is in, before the end date
+    advice = _advice_ready(windows)
+    meetings = [
+        w.meeting for w in windows if w.meeting and max(as_of, advice) <= w.meeting <= until
+    ]
+    reach = parts["reach" if meetings else "reach_no_meeting"].format(
+        meeting=nl_date(max(meetings)) if meetings else "",
+        until=nl_date(until),
+        advice=nl_date(advice),
+    )
+    missed = missed_per_apartment(money)
+    cost = (
+        parts["cost"].format(who=missed[0], amount=nl_euro_range(missed[1].low, missed[1].high))
+        if missed is not None
+        else parts["cost_unknown"]
+    )
+    decision = stage_by_id(windows, "decide").meeting or applied_on
+    values = {
+        "until": nl_date(until),
+        "decision": nl_date(decision),
+        "reach": reach,
+        "cost": cost,
+    }
+    return [make_risk(knowledge, RID, values, "svve_measures", ["financing:svve_measures"])]
+
+
+def _advice_ready(windows: list[StageWindow]) -> dt.date:
+    """When this planning has the energy advice delivered (the inventory stage's start
+    where its action is missing)."""
+    return next(
+        (a.end for w in windows for a in w.actions if a.id == "energy_advice"),
+        stage_by_id(windows, "inventory").start,
+    )
