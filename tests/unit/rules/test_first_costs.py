@@ -113,3 +113,39 @@ def test_the_classes_pay_the_whole_advice_and_get_the_whole_refund(advice, table
         if c["refund"] is not None:
             assert c["net"]["high_cents"] == c["first"]["high_cents"] - c["refund"]["low_cents"]
     json.dumps(first)  # plain JSON
+
+
+TYNAARLO = ROOT / "examples" / "tynaarlo-weinig-bekend.json"
+
+
+def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
+    """Tynaarlo knows neither the advice's amount nor most measures: the cover still says
+    what the first meeting's decision costs an apartment per € 1,000 of advice (2027), and
+    apart from it that the measures (2028 in this plan) cannot be priced yet."""
+    money = plan_to_dict(build_plan(load_profile(TYNAARLO.read_text(encoding="utf-8")), AS_OF))[
+        "money"
+    ]
+    advice, measures, *_ = (s.replace("\u00a0", " ") for s in money["summary"])
+    assert advice.startswith("In 2027 besluit de eerste ALV over het energieadvies en het DMJOP.")
+    # 1/18 of € 1,000 = € 55.56; 75% of it back = € 41.67
+    assert "betaalt daarvoor eerst € 56 per € 1.000 die het advies kost" in advice
+    assert "bij gelijke breukdelen, 1/18" in advice  # assumed, and said so
+    assert "Daarvan komt later naar verwachting € 42 per € 1.000 terug" in advice
+    assert measures.startswith("In 2028 voert de VvE de maatregelen uit.")
+    assert "nog niet te geven" in measures
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 200), st.one_of(st.none(), st.integers(1, 200_000)))
+def test_the_cover_opens_with_the_first_meetings_year_and_the_measures_year(dwellings, advice):
+    plan = plan_to_dict(
+        build_plan(
+            make_profile(building={"rights": {"dwellings": dwellings}}, money={"advice_cost": advice}),
+            AS_OF,
+        )
+    )
+    first, measures, *_ = plan["money"]["summary"]
+    meeting = next(d for d in plan["decisions"] if d["id"] == "commission_advice")
+    assert first.startswith(f"In {meeting['meeting_date'][:4]} besluit de eerste ALV")
+    assert measures.startswith(f"In {plan['money']['execution_year']} voert de VvE")
+    assert "niet met de lening" in first

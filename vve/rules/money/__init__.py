@@ -24,7 +24,7 @@ from .apartments import (
     per_apartment,
     share_table,
 )
-from .first_costs import first_costs, refund_reason, with_ordered_research
+from .first_costs import decision_year, first_costs, refund_reason, with_ordered_research
 from .measures import MeasureCost, gas_use, measure_costs
 from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
 from .quantities import building_quantities
@@ -177,10 +177,12 @@ def build_money(
     advice = _advice(profile, knowledge, advice_application)
     other = _other_costs(knowledge, vve_lines, stage_by_id(windows, "inventory"))
     net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
-    reserve_used = _reserve_used(profile, net_to_pay)
-    loan = loan_plan(profile, knowledge, net_to_pay, reserve_used)
+    # The first meeting's advice and research are paid when ordered, from the reserve fund
+    # or a contribution (first_costs.py): the loan and the owners' part are the measures'.
+    reserve_used = _reserve_used(profile, vve.net)
+    loan = loan_plan(profile, knowledge, vve.net, reserve_used)
     shares = share_table(profile)
-    owners_pay = net_to_pay.map(lambda v: max(0, v - reserve_used))
+    owners_pay = vve.net.map(lambda v: max(0, v - reserve_used))
     spent_in = execution_year if reserve_used else None
     reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used, spent_in)
     plan = MoneyPlan(
@@ -205,14 +207,18 @@ def build_money(
         reserve,
         _reference(shares),
     )
+    year = decision_year(windows, knowledge)
+    plan = replace(
+        plan, first=first_costs(profile, knowledge, advice, other, shares, advice_application, year)
+    )
     cover, notes = summary(plan, knowledge, profile.installations.heating)
-    first = first_costs(profile, knowledge, advice, other, shares, advice_application)
-    return replace(plan, summary=cover, notes=notes, first=first)
+    return replace(plan, summary=cover, notes=notes)
 
 
-def _reserve_used(profile: Profile, net_to_pay: Range) -> int:
-    """Cents the board takes from the reserve fund: never more than the plan costs."""
-    return min((profile.money.reserve_for_plan or 0) * 100, net_to_pay.high)
+def _reserve_used(profile: Profile, measures: Range) -> int:
+    """Cents the board takes from the reserve fund for the measures (spent in the year
+    they are carried out): never more than they cost."""
+    return min((profile.money.reserve_for_plan or 0) * 100, measures.high)
 
 
 def _per_year(

@@ -1,0 +1,105 @@
+"""The cover's sentence on the first meeting's decision (first_costs.py): what the advice
+and the research it orders cost an apartment, in the year that meeting orders them.
+
+The VvE pays those invoices then, from the reserve fund or a contribution; the loan a
+later meeting takes out is for the measures only, so the cover gives the two apart, each
+with its own year. Every amount is the engine's (cents, shown in whole euros).
+"""
+
+from __future__ import annotations
+
+from vve.knowledge import Knowledge
+from vve.labels import lower_words
+
+from ..explain import nl_euro_range, nl_euros
+from .amounts import Range
+from .apartments import ShareClass, ShareTable
+from .first_costs import PER
+from .money_plan import FirstClassCost, FirstCosts
+
+PAID = "de VvE betaalt het uit het reservefonds of met een extra bijdrage, niet met de lening"
+
+
+def apartment_words(shares: ShareTable, cls: ShareClass, gloss: bool) -> str:
+    """ "een appartement (breukdeel 1/48: uw aandeel in de kosten)"; ``gloss``: explain
+    the breukdeel (once, at the cover's first amount)."""
+    meaning = ": uw aandeel in de kosten" if gloss else ""
+    if shares.method == "table":
+        name = f"een {lower_words(cls.label)}" if cls.label else "een appartement"
+        return f"{name} (breukdeel {cls.text}{meaning})"
+    if shares.method == "equal":
+        return f"een appartement (breukdeel 1/{shares.rights_total}{meaning})"
+    return (
+        f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de breukdelen "
+        f"uit de splitsingsakte zijn nog niet ingevuld)"
+    )
+
+
+def first_sentence(
+    first: FirstCosts | None, shares: ShareTable | None, knowledge: Knowledge
+) -> str | None:
+    """The first meeting's decision per apartment, or None where the plan has none."""
+    if first is None or first.year is None:
+        return None
+    research = _research_name(first, knowledge)
+    opening = f"In {first.year} besluit de eerste ALV over het energieadvies en het DMJOP."
+    if shares is None or not first.classes:
+        return (
+            f"{opening} Wat dat per appartement kost, volgt zodra het aantal "
+            f"appartementsrechten bekend is."
+        )
+    c = next((c for c in first.classes if c.share_class.kind == "dwelling"), first.classes[0])
+    who = apartment_words(shares, c.share_class, gloss=True)
+    others = len({k.share_class.share for k in first.classes}) > 1
+    who += ", bij een ander breukdeel naar verhouding" if others else ""
+    if c.advice is None:
+        per = nl_euros(PER * 100)
+        pays = f"{_upper(who)} betaalt daarvoor eerst {nl_euros(c.per_thousand)} per {per} die het advies kost"
+        text = f"{opening} Het bedrag van het advies volgt uit de offertes van de adviseurs. {pays}"
+        text += f"{_research(first, c, research)}; {PAID}."
+        if c.refund_per_thousand is not None:
+            text += (
+                f" Daarvan komt later naar verwachting {nl_euros(c.refund_per_thousand)} per "
+                f"{per} terug via de SVVE-subsidie."
+            )
+        return text
+    text = f"{opening} {_upper(who)} betaalt daarvoor eerst {_euros(c.advice)} voor het advies"
+    return f"{text}{_research(first, c, research)}; {PAID}.{_refund(first, c, research)}"
+
+
+def _research_name(first: FirstCosts, knowledge: Knowledge) -> str:
+    """The priced research inside a sentence: its own name where there is one."""
+    if len(first.research) == 1:
+        return knowledge.money.other_costs[first.research[0].id].short
+    return "het onderzoek"
+
+
+def _research(first: FirstCosts, c: FirstClassCost, name: str) -> str:
+    """ " en € 104 tot € 208 voor het ecologisch onderzoek, als dat nodig is"."""
+    if c.research is None or not first.research:
+        return ""
+    needed = ", als dat nodig is" if first.if_needed else ""
+    return f" en {_euros(c.research)} voor {name}{needed}"
+
+
+def _refund(first: FirstCosts, c: FirstClassCost, research: str) -> str:
+    """What comes back later, and what the decision costs an apartment in the end."""
+    if c.refund is None or c.net is None:
+        if first.refund_reason != "counted":
+            return " Een vergoeding van de SVVE rekent dit plan niet mee."
+        return ""
+    text = f" Van het advies komt later naar verwachting {_euros(c.refund)} terug via de SVVE-subsidie"
+    if first.if_needed and c.net_without is not None and first.research:
+        return (
+            f"{text}: per saldo {_euros(c.net_without)} zonder en {_euros(c.net)} met "
+            f"{research}."
+        )
+    return f"{text}: per saldo {_euros(c.net)}."
+
+
+def _euros(amount: Range) -> str:
+    return nl_euro_range(amount.low, amount.high)
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
