@@ -339,7 +339,7 @@ def test_the_money_tables_hold_the_engines_amounts(written):
         if money["vve"]["net_to_pay"]["high_cents"]
         else "nog geen bedragen"
     )
-    if money["apartments"] is not None and money["vve"]["net_to_pay"]["high_cents"]:
+    if money["apartments"] is not None and money["vve"]["net"]["high_cents"]:
         apartments = _table_after(doc, "tegen de besparing")
         for row, cls in zip(apartments.rows[1:], money["apartments"]["classes"]):
             assert row.cells[2].text == euro_range(cls["one_off_each"], True)

@@ -211,8 +211,8 @@ def build_money(
     plan = replace(
         plan, first=first_costs(profile, knowledge, advice, other, shares, advice_application, year)
     )
-    cover, notes = summary(plan, knowledge, profile.installations.heating)
-    return replace(plan, summary=cover, notes=notes)
+    cover, notes, measures = summary(plan, knowledge, profile.installations.heating)
+    return replace(plan, summary=cover, notes=notes, summary_measures=measures)
 
 
 def _reserve_used(profile: Profile, measures: Range) -> int:

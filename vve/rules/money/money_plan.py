@@ -117,3 +117,6 @@ class MoneyPlan:
     first: FirstCosts | None = None  # the first meeting's decision, per apartment
     summary: tuple[str, ...] = ()  # Dutch sentences for page one of the plan
     notes: tuple[str, ...] = ()  # Dutch sentences that open the money chapter
+    # the summary's sentence on the measures (their year, once or per month, or why no
+    # amount yet), for pages that show only that one
+    summary_measures: str = ""

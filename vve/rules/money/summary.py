@@ -55,11 +55,12 @@ def _mostly_unpriced(money: MoneyPlan) -> bool:
 
 def summary(
     money: MoneyPlan, knowledge: Knowledge, heating: str | None
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(cover sentences, chapter notes)."""
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """(cover sentences, chapter notes, the cover's sentence on the measures)."""
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     first = first_sentence(money.first, money.shares, knowledge)
-    cover = [*([first] if first else []), _cost_sentence(money, gloss=first is None)]
+    measures = _cost_sentence(money, gloss=first is None)
+    cover = [*([first] if first else []), measures]
     unpriced = not estimable(money)
     if not unpriced:
         cover.append(_saving_sentence(money, shorts, heating))
@@ -97,7 +98,7 @@ def summary(
         )
         if n
     ]
-    return tuple(cover), tuple(notes)
+    return tuple(cover), tuple(notes), measures
 
 
 def _cost_sentence(money: MoneyPlan, gloss: bool) -> str:
