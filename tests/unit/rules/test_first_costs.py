@@ -140,7 +140,9 @@ def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
 def test_the_cover_opens_with_the_first_meetings_year_and_the_measures_year(dwellings, advice):
     plan = plan_to_dict(
         build_plan(
-            make_profile(building={"rights": {"dwellings": dwellings}}, money={"advice_cost": advice}),
+            make_profile(
+                building={"rights": {"dwellings": dwellings}}, money={"advice_cost": advice}
+            ),
             AS_OF,
         )
     )

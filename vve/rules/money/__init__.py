@@ -24,7 +24,7 @@ from .apartments import (
     per_apartment,
     share_table,
 )
-from .first_costs import decision_year, first_costs, refund_reason, with_ordered_research
+from .first_costs import first_costs, refund_reason, with_ordered_research
 from .measures import MeasureCost, gas_use, measure_costs
 from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
 from .quantities import building_quantities
@@ -177,12 +177,8 @@ def build_money(
     advice = _advice(profile, knowledge, advice_application)
     other = _other_costs(knowledge, vve_lines, stage_by_id(windows, "inventory"))
     net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
-    # The first meeting's advice and research are paid when ordered, from the reserve fund
-    # or a contribution (first_costs.py): the loan and the owners' part are the measures'.
-    reserve_used = _reserve_used(profile, vve.net)
-    loan = loan_plan(profile, knowledge, vve.net, reserve_used)
+    reserve_used, loan, owners_pay = _measures_paid(profile, knowledge, vve.net)
     shares = share_table(profile)
-    owners_pay = vve.net.map(lambda v: max(0, v - reserve_used))
     spent_in = execution_year if reserve_used else None
     reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used, spent_in)
     plan = MoneyPlan(
@@ -206,13 +202,21 @@ def build_money(
         _apartments(profile, shares, owners_pay, loan, vve),
         reserve,
         _reference(shares),
+        first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
     )
-    year = decision_year(windows, knowledge)
-    plan = replace(
-        plan, first=first_costs(profile, knowledge, advice, other, shares, advice_application, year)
-    )
-    cover, notes, measures = summary(plan, knowledge, profile.installations.heating)
-    return replace(plan, summary=cover, notes=notes, summary_measures=measures)
+    cover, notes, on_measures = summary(plan, knowledge, profile.installations.heating)
+    return replace(plan, summary=cover, notes=notes, summary_measures=on_measures)
+
+
+def _measures_paid(
+    profile: Profile, knowledge: Knowledge, measures: Range
+) -> tuple[int, LoanPlan, Range]:
+    """(what the reserve fund pays, the loan, the owners' part) of the measures. The first
+    meeting's advice and research are paid when ordered, from the reserve fund or a
+    contribution (first_costs.py): they are not in the loan or the owners' part."""
+    reserve_used = _reserve_used(profile, measures)
+    loan = loan_plan(profile, knowledge, measures, reserve_used)
+    return reserve_used, loan, measures.map(lambda v: max(0, v - reserve_used))
 
 
 def _reserve_used(profile: Profile, measures: Range) -> int:

@@ -50,10 +50,10 @@ def first_costs(
     other: tuple[OtherCostLine, ...],
     shares: ShareTable | None,
     application: dt.date,
-    year: int | None = None,
+    windows: list[StageWindow] | None = None,
 ) -> FirstCosts:
-    """The money of the decision that orders the advice, split by cost share; ``year``:
-    that of the meeting that takes it."""
+    """The money of the decision that orders the advice, split by cost share; with the
+    plan's stages, the year of the meeting that takes it."""
     entry = knowledge.decisions[DECISION]
     research = tuple(o for o in other if o.id in entry.research)
     if_needed = {o.id: c for o in research if (c := entry.research_if_needed.get(o.id))}
@@ -72,7 +72,7 @@ def first_costs(
         (),
         None if shares is None else shares.method,
         if_needed,
-        year=year,
+        year=None if windows is None else decision_year(windows, knowledge),
     )
     if shares is None or not shares.total_share:
         return costs
@@ -83,7 +83,7 @@ def first_costs(
     )
 
 
-def decision_year(windows: Sequence[StageWindow], knowledge: Knowledge) -> int:
+def decision_year(windows: list[StageWindow], knowledge: Knowledge) -> int:
     """The year of the meeting that takes the decision: the VvE pays its invoices then."""
     stage = stage_by_id(windows, knowledge.decisions[DECISION].stage)
     return (stage.meeting or stage.end).year

@@ -3,10 +3,14 @@ and the research it orders cost an apartment, in the year that meeting orders th
 
 The VvE pays those invoices then, from the reserve fund or a contribution; the loan a
 later meeting takes out is for the measures only, so the cover gives the two apart, each
-with its own year. Every amount is the engine's (cents, shown in whole euros).
+with its own year. Every amount is the engine's (cents, shown in whole euros). The words
+for an apartment by breukdeel are here too: both sentences use them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
 
 from vve.knowledge import Knowledge
 from vve.labels import lower_words
@@ -33,6 +37,32 @@ def apartment_words(shares: ShareTable, cls: ShareClass, gloss: bool) -> str:
         f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de breukdelen "
         f"uit de splitsingsakte zijn nog niet ingevuld)"
     )
+
+
+def who_pays(shares: ShareTable, amounts: Callable[[Fraction], str], gloss: bool) -> str:
+    """What an apartment pays for the measures (summary.py), by breukdeel: each class where
+    there are few, else the smallest and the largest."""
+    meaning = ": uw aandeel in de kosten" if gloss else ""
+    if shares.method == "table":
+        classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
+        if len(classes) <= 3:
+            parts = [
+                f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel "
+                f"{text}{meaning if index == 0 else ''}) naar schatting "
+                f"{amounts(share)}"
+                for index, (share, label, text) in enumerate(classes)
+            ]
+            return "Daarvoor betaalt " + "; ".join(parts)
+        low = min(classes, key=lambda c: c[0])
+        high = max(classes, key=lambda c: c[0])
+        return (
+            f"Daarvoor betaalt een appartement naar schatting "
+            f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}{meaning}), tot "
+            f"{amounts(high[0])} bij het grootste ({high[2]})"
+        )
+    share = Fraction(1, shares.rights_total)
+    who = apartment_words(shares, shares.classes[0], gloss)
+    return f"Daarvoor betaalt {who} naar schatting {amounts(share)}"
 
 
 def first_sentence(
@@ -88,11 +118,12 @@ def _refund(first: FirstCosts, c: FirstClassCost, research: str) -> str:
         if first.refund_reason != "counted":
             return " Een vergoeding van de SVVE rekent dit plan niet mee."
         return ""
-    text = f" Van het advies komt later naar verwachting {_euros(c.refund)} terug via de SVVE-subsidie"
+    text = (
+        f" Van het advies komt later naar verwachting {_euros(c.refund)} terug via de SVVE-subsidie"
+    )
     if first.if_needed and c.net_without is not None and first.research:
         return (
-            f"{text}: per saldo {_euros(c.net_without)} zonder en {_euros(c.net)} met "
-            f"{research}."
+            f"{text}: per saldo {_euros(c.net_without)} zonder en {_euros(c.net)} met {research}."
         )
     return f"{text}: per saldo {_euros(c.net)}."
 

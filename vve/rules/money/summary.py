@@ -1,23 +1,21 @@
 """The sentences an owner reads first (the cover), and the notes that open the money
 chapter. The document and the web page show these same sentences, so they never disagree.
 
-Cover (``summary``): what an apartment pays once or per month, what it saves, a change in
-the reserve contribution the law requires, and how sure it is, in short sentences.
+Cover (``summary``): the first meeting's decision (first_summary.py), then what an apartment
+pays for the measures once or per month, what it saves, a change in the reserve
+contribution the law requires, and how sure it is, in short sentences.
 Chapter (``notes``): subsidy not counted, what owners pay themselves, the interest rate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
-from vve.labels import lower_words
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing
 from .amounts import Range, total, whole
-from .apartments import ShareTable
-from .first_summary import apartment_words, first_sentence
+from .first_summary import first_sentence, who_pays
 from .money_plan import MoneyPlan
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
@@ -139,35 +137,9 @@ def _cost_sentence(money: MoneyPlan, gloss: bool) -> str:
         return text
 
     return (
-        f"{opening} {_who_pays(shares, amounts, gloss)}{reserve}."
+        f"{opening} {who_pays(shares, amounts, gloss)}{reserve}."
         f"{_rate_text(money, can_borrow)}{_loan_limit_text(money, can_borrow)}"
     )
-
-
-def _who_pays(shares: ShareTable, amounts: Callable[[Fraction], str], gloss: bool) -> str:
-    """What an apartment pays, by breukdeel: each class where there are few, else the
-    smallest and the largest."""
-    meaning = ": uw aandeel in de kosten" if gloss else ""
-    if shares.method == "table":
-        classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
-        if len(classes) <= 3:
-            parts = [
-                f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel "
-                f"{text}{meaning if index == 0 else ''}) naar schatting "
-                f"{amounts(share)}"
-                for index, (share, label, text) in enumerate(classes)
-            ]
-            return "Daarvoor betaalt " + "; ".join(parts)
-        low = min(classes, key=lambda c: c[0])
-        high = max(classes, key=lambda c: c[0])
-        return (
-            f"Daarvoor betaalt een appartement naar schatting "
-            f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}{meaning}), tot "
-            f"{amounts(high[0])} bij het grootste ({high[2]})"
-        )
-    share = Fraction(1, shares.rights_total)
-    who = apartment_words(shares, shares.classes[0], gloss)
-    return f"Daarvoor betaalt {who} naar schatting {amounts(share)}"
 
 
 def _rate_text(money: MoneyPlan, can_borrow: bool) -> str:

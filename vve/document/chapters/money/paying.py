@@ -106,8 +106,7 @@ def _financing_rows(money: dict) -> list[list[str]]:
         rows.append(["Uit het reservefonds", euro_cents(money["reserve_used_cents"])])
         rows.append(
             [
-                "Door de eigenaars te betalen voor de maatregelen, in één keer of via een "
-                "lening",
+                "Door de eigenaars te betalen voor de maatregelen, in één keer of via een lening",
                 euro_range(money["owners_pay"]),
             ]
         )
