@@ -130,7 +130,7 @@ def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
     # 1/18 of € 1,000 = € 55.56; 75% of it back = € 41.67
     assert "betaalt daarvoor eerst € 56 per € 1.000 die het advies kost" in advice
     assert "bij gelijke breukdelen, 1/18" in advice  # assumed, and said so
-    assert "Daarvan komt later naar verwachting € 42 per € 1.000 terug" in advice
+    assert "Van het advies komt later naar verwachting € 42 per € 1.000 terug" in advice
     assert measures.startswith("In 2028 voert de VvE de maatregelen uit.")
     assert "nog niet te geven" in measures
 
@@ -151,3 +151,21 @@ def test_the_cover_opens_with_the_first_meetings_year_and_the_measures_year(dwel
     assert first.startswith(f"In {meeting['meeting_date'][:4]} besluit de eerste ALV")
     assert measures.startswith(f"In {plan['money']['execution_year']} voert de VvE")
     assert "niet met de lening" in first
+
+
+def test_the_cover_says_no_refund_is_counted_and_other_breukdelen_pay_in_proportion():
+    """Assen (six dwellings): the advice's refund falls after the scheme's end, so the
+    cover counts none; Hoogeveen (dwellings and shops): a dwelling's amount, and the other
+    breukdelen in proportion."""
+
+    def cover(name: str) -> str:
+        path = ROOT / "examples" / f"{name}.json"
+        plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+        return plan["money"]["summary"][0].replace("\u00a0", " ")
+
+    assert cover("assen-zes-woningen").endswith(
+        "Een vergoeding van de SVVE rekent dit plan niet mee."
+    )
+    hoogeveen = cover("hoogeveen-corporatie")
+    assert "Een woning (breukdeel 27/1000: uw aandeel in de kosten) betaalt daarvoor" in hoogeveen
+    assert "Bij een ander breukdeel is het naar verhouding." in hoogeveen

@@ -79,22 +79,32 @@ def first_sentence(
             f"appartementsrechten bekend is."
         )
     c = next((c for c in first.classes if c.share_class.kind == "dwelling"), first.classes[0])
-    who = apartment_words(shares, c.share_class, gloss=True)
+    who = _upper(apartment_words(shares, c.share_class, gloss=True))
     others = len({k.share_class.share for k in first.classes}) > 1
-    who += ", bij een ander breukdeel naar verhouding" if others else ""
+    rest = " Bij een ander breukdeel is het naar verhouding." if others else ""
     if c.advice is None:
         per = nl_euros(PER * 100)
-        pays = f"{_upper(who)} betaalt daarvoor eerst {nl_euros(c.per_thousand)} per {per} die het advies kost"
-        text = f"{opening} Het bedrag van het advies volgt uit de offertes van de adviseurs. {pays}"
-        text += f"{_research(first, c, research)}; {PAID}."
-        if c.refund_per_thousand is not None:
-            text += (
-                f" Daarvan komt later naar verwachting {nl_euros(c.refund_per_thousand)} per "
-                f"{per} terug via de SVVE-subsidie."
-            )
-        return text
-    text = f"{opening} {_upper(who)} betaalt daarvoor eerst {_euros(c.advice)} voor het advies"
-    return f"{text}{_research(first, c, research)}; {PAID}.{_refund(first, c, research)}"
+        text = (
+            f"{opening} Het bedrag van het advies volgt uit de offertes van de adviseurs. "
+            f"{who} betaalt daarvoor eerst {nl_euros(c.per_thousand)} per {per} die het "
+            f"advies kost{_research(first, c, research)}; {PAID}.{rest}"
+        )
+        if c.refund_per_thousand is None:
+            return text + _no_refund(first)
+        return (
+            f"{text} Van het advies komt later naar verwachting "
+            f"{nl_euros(c.refund_per_thousand)} per {per} terug via de SVVE-subsidie."
+        )
+    text = f"{opening} {who} betaalt daarvoor eerst {_euros(c.advice)} voor het advies"
+    return f"{text}{_research(first, c, research)}; {PAID}.{rest}{_refund(first, c, research)}"
+
+
+def _no_refund(first: FirstCosts) -> str:
+    return (
+        " Een vergoeding van de SVVE rekent dit plan niet mee."
+        if first.refund_reason != "counted"
+        else ""
+    )
 
 
 def _research_name(first: FirstCosts, knowledge: Knowledge) -> str:
@@ -115,9 +125,7 @@ def _research(first: FirstCosts, c: FirstClassCost, name: str) -> str:
 def _refund(first: FirstCosts, c: FirstClassCost, research: str) -> str:
     """What comes back later, and what the decision costs an apartment in the end."""
     if c.refund is None or c.net is None:
-        if first.refund_reason != "counted":
-            return " Een vergoeding van de SVVE rekent dit plan niet mee."
-        return ""
+        return _no_refund(first)
     text = (
         f" Van het advies komt later naar verwachting {_euros(c.refund)} terug via de SVVE-subsidie"
     )
