@@ -126,11 +126,14 @@ def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
         "money"
     ]
     advice, measures, *_ = (s.replace("\u00a0", " ") for s in money["summary"])
-    assert advice.startswith("In 2027 besluit de eerste ALV over het energieadvies en het DMJOP.")
+    assert advice.startswith(
+        "In 2027 besluit de eerste ALV over het energieadvies en het DMJOP; het bedrag volgt "
+        "uit de offertes."
+    )
     # 1/18 of € 1,000 = € 55.56; 75% of it back = € 41.67
-    assert "betaalt daarvoor eerst € 56 per € 1.000 die het advies kost" in advice
+    assert "betaalt daarvoor eerst € 56 per € 1.000 advies" in advice
     assert "bij gelijke breukdelen, 1/18" in advice  # assumed, and said so
-    assert "Van het advies komt later naar verwachting € 42 per € 1.000 terug" in advice
+    assert "Later komt naar verwachting € 42 per € 1.000 terug" in advice
     assert measures.startswith("In 2028 voert de VvE de maatregelen uit.")
     assert "nog niet te geven" in measures
 

@@ -141,12 +141,11 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     assert advice.startswith("In 2027 besluit de eerste ALV over het energieadvies en het DMJOP.")
     assert (
         "Een appartement (breukdeel 1/48: uw aandeel in de kosten) betaalt daarvoor eerst "
-        "€ 344 voor het advies en € 104 tot € 208 voor het ecologisch onderzoek, als dat "
-        "nodig is" in advice
+        "€ 344, plus € 104 tot € 208 als het ecologisch onderzoek nodig is" in advice
     )
     assert "uit het reservefonds of met een extra bijdrage, niet met de lening" in advice
-    assert "Van het advies komt later naar verwachting € 258 terug" in advice
-    assert "per saldo € 86 zonder en € 190 tot € 294 met het ecologisch onderzoek" in advice
+    assert "Later komt naar verwachting € 258 terug (SVVE-subsidie)" in advice
+    assert "per saldo € 86 zonder en € 190 tot € 294 met het onderzoek" in advice
     assert measures.startswith("In 2029 voert de VvE de maatregelen uit.")
     # 105,152.59–114,239.23 / 48; the 20-year loan of that amount: 620.16–673.75 / 48
     assert "naar schatting € 2.191 tot € 2.380 in één keer" in measures

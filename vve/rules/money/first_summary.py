@@ -85,18 +85,18 @@ def first_sentence(
     if c.advice is None:
         per = nl_euros(PER * 100)
         text = (
-            f"{opening} Het bedrag van het advies volgt uit de offertes van de adviseurs. "
-            f"{who} betaalt daarvoor eerst {nl_euros(c.per_thousand)} per {per} die het "
-            f"advies kost{_research(first, c, research)}; {PAID}.{rest}"
+            f"{opening[:-1]}; het bedrag volgt uit de offertes. {who} betaalt daarvoor eerst "
+            f"{nl_euros(c.per_thousand)} per {per} advies{_research(first, c, research)}; "
+            f"{PAID}.{rest}"
         )
         if c.refund_per_thousand is None:
             return text + _no_refund(first)
         return (
-            f"{text} Van het advies komt later naar verwachting "
-            f"{nl_euros(c.refund_per_thousand)} per {per} terug via de SVVE-subsidie."
+            f"{text} Later komt naar verwachting {nl_euros(c.refund_per_thousand)} per {per} "
+            f"terug (SVVE-subsidie)."
         )
-    text = f"{opening} {who} betaalt daarvoor eerst {_euros(c.advice)} voor het advies"
-    return f"{text}{_research(first, c, research)}; {PAID}.{rest}{_refund(first, c, research)}"
+    text = f"{opening} {who} betaalt daarvoor eerst {_euros(c.advice)}"
+    return f"{text}{_research(first, c, research)}; {PAID}.{rest}{_refund(first, c)}"
 
 
 def _no_refund(first: FirstCosts) -> str:
@@ -115,23 +115,23 @@ def _research_name(first: FirstCosts, knowledge: Knowledge) -> str:
 
 
 def _research(first: FirstCosts, c: FirstClassCost, name: str) -> str:
-    """ " en € 104 tot € 208 voor het ecologisch onderzoek, als dat nodig is"."""
+    """ ", plus € 104 tot € 208 als het ecologisch onderzoek nodig is"."""
     if c.research is None or not first.research:
         return ""
-    needed = ", als dat nodig is" if first.if_needed else ""
-    return f" en {_euros(c.research)} voor {name}{needed}"
+    if first.if_needed:
+        return f", plus {_euros(c.research)} als {name} nodig is"
+    return f", plus {_euros(c.research)} voor {name}"
 
 
-def _refund(first: FirstCosts, c: FirstClassCost, research: str) -> str:
+def _refund(first: FirstCosts, c: FirstClassCost) -> str:
     """What comes back later, and what the decision costs an apartment in the end."""
     if c.refund is None or c.net is None:
         return _no_refund(first)
-    text = (
-        f" Van het advies komt later naar verwachting {_euros(c.refund)} terug via de SVVE-subsidie"
-    )
+    text = f" Later komt naar verwachting {_euros(c.refund)} terug (SVVE-subsidie)"
     if first.if_needed and c.net_without is not None and first.research:
         return (
-            f"{text}: per saldo {_euros(c.net_without)} zonder en {_euros(c.net)} met {research}."
+            f"{text}: per saldo {_euros(c.net_without)} zonder en {_euros(c.net)} met het "
+            f"onderzoek."
         )
     return f"{text}: per saldo {_euros(c.net)}."
 
