@@ -63,12 +63,16 @@ def where_costs(plan: dict) -> str:
         return (
             f"Wat het eerste besluit, over het advies, per appartement kost, staat op het "
             f"voorblad; voor de maatregelen is een bedrag per appartement nog niet te geven. "
-            f"Wat al wel te schatten is, staat in {chapter}."
+            f"{_upper(chapter)} zegt per maatregel wat al bekend is."
         )
     return (
-        f"Een bedrag per appartement is nog niet te geven (zie het voorblad). Wat al wel "
-        f"te schatten is, staat in {chapter}."
+        f"Een bedrag per appartement is nog niet te geven (zie het voorblad). "
+        f"{_upper(chapter)} zegt per maatregel wat al bekend is."
     )
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _municipal_origin(municipal: dict) -> str:

@@ -81,13 +81,17 @@ def financing(b: Builder, plan: dict, money: dict) -> None:
 def first_paid(money: dict) -> str | None:
     """The first meeting's advice and research: paid when ordered, not in the loan."""
     first = money["first_decision"]
-    if first is None or (money["advice"]["cost"] is None and not money["other_costs"]):
+    if first is None or first["year"] is None:
         return None
+    below = (
+        " en niet in de bedragen hieronder: die zijn voor de maatregelen"
+        if money["vve"]["net"]["high_cents"]
+        else ""
+    )
     return (
         f"Het energieadvies en het onderzoek waartoe de eerste ALV in {first['year']} "
         f"besluit, betaalt de VvE dan uit het reservefonds of met een extra bijdrage (zie "
-        f"dat besluit). Ze zitten niet in de lening en niet in de bedragen hieronder: die "
-        f"zijn voor de maatregelen."
+        f"dat besluit). Ze zitten niet in de lening{below}."
     )
 
 
