@@ -37,7 +37,7 @@ def write_plan_docx(
     header_footer(doc, plan, styles)
     b = Builder(doc, styles)
     cover.write(b, plan, meta)
-    b.para("Inhoud", "TOC Heading")
+    b.para("Inhoud", "TOC Heading").paragraph_format.page_break_before = True
     toc = doc.add_paragraph()
     add_toc(toc)
     b.note(TOC_NOTE)

@@ -73,12 +73,10 @@ def _listing(
     measures: Sequence[str],
     knowledge: Knowledge,
     unknown: Mapping[str, tuple[str, ...]],
-    also: tuple[str, ...] = (),
 ) -> str:
-    """The measures a draft decides (and ``also``, known too), then between brackets the
-    measures the advice must confirm first."""
+    """The measures a draft decides, then between brackets the measures the advice must
+    confirm first."""
     shorts = [knowledge.measures[mid].short for mid in measures if not unknown.get(mid)]
-    shorts += also
     open_ = [knowledge.measures[mid].short for mid in measures if unknown.get(mid)]
     reserve = knowledge.unconfirmed.draft
     if not open_:
@@ -156,7 +154,8 @@ def _with_goal(text: str, target_year: int | None, goal: str | None) -> str:
 def _with_loan(
     text: str, money: MoneyPlan, knowledge: Knowledge, unknown: Mapping[str, tuple[str, ...]]
 ) -> str:
-    """The loan's principal and term, and what it finances."""
+    """The loan's principal and term, and what it finances: the measures only. The advice
+    and the research the first meeting ordered are paid then (money/first_costs.py)."""
     principal = money.loan.principal
     if money.loan.principal_origin == "quote":
         text = text.replace(AMOUNT, nl_euros(principal.high), 1)
@@ -173,7 +172,6 @@ def _with_loan(
     financed = [
         line.measure for line in money.lines if line.payer == "vve" and line.investment is not None
     ]
-    advice = ("het energieadvies met DMJOP",) if money.advice.cost is not None else ()
-    if (financed or advice) and "[maatregelen]" in text:
-        text = text.replace("[maatregelen]", _listing(financed, knowledge, unknown, advice), 1)
+    if financed and "[maatregelen]" in text:
+        text = text.replace("[maatregelen]", _listing(financed, knowledge, unknown), 1)
     return text

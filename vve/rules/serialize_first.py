@@ -23,6 +23,7 @@ def first_decision_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any] | N
     names = entry.research_names
     return {
         "decision": first.decision,
+        "year": first.year,
         "advice": cents(first.advice),
         "refund": cents(first.refund),
         "refund_reason": first.refund_reason,

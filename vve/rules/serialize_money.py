@@ -138,6 +138,7 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
     gas_price = k.money.gas_price
     return {
         "summary": list(money.summary),
+        "summary_measures": money.summary_measures,
         "estimable": estimable(money),
         "notes": list(money.notes),
         "quantities": _quantities(money, k),

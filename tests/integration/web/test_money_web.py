@@ -511,7 +511,7 @@ def test_while_most_measures_cannot_be_priced_the_calculator_says_so(wizard):
     wizard.submit("vve", {"association__name": "VvE Weinig Bekend"})
     wizard.submit("gebouw", {"building__rights__dwellings": "18"})  # every state unknown
     page = text_of(wizard.client.get(f"/d/{wizard.public_id}/plan?breukdeel=1/18"))
-    assert "Een bedrag per appartement is nog niet te geven" in page
+    assert "Een bedrag per appartement daarvoor is nog niet te geven" in page
     assert "Bereken mijn deel" not in page
 
 

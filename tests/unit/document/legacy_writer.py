@@ -175,7 +175,7 @@ def legacy_write_plan_docx(plan, meta=DocumentMeta(), template=None) -> bytes:
     header_footer(doc, plan)
     b = LegacyBuilder(doc)
     cover.write(b, plan, meta)
-    b.para("Inhoud", "TOC Heading")
+    b.para("Inhoud", "TOC Heading").paragraph_format.page_break_before = True
     toc = doc.add_paragraph()
     add_toc(toc)
     b.note(TOC_NOTE)

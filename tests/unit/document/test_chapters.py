@@ -100,3 +100,31 @@ def test_the_cover_says_when_the_sources_were_read_and_warns_when_long_ago(plan)
     later = dt.date.fromisoformat(read[0]) + dt.timedelta(days=cover.STALE_AFTER_DAYS + 1)
     warned = [t for t in cover_texts(later.isoformat()) if "meer dan een half jaar" in t]
     assert warned and f"gelezen in {first}" in warned[0]
+
+
+def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):
+    """The summary sends the reader to the cover for the costs per apartment: for the
+    measures only where the cover gives them (Tynaarlo's cannot be priced yet)."""
+    from vve.document.chapters.summary import where_costs
+
+    text = where_costs(plan)
+    money = plan["money"]
+    cover = " ".join(money["summary"])
+    if money["estimable"] and money["apartments"] is not None:
+        assert "staat op het voorblad: eerst het advies" in text
+        assert f"In {money['execution_year']} voert de VvE de maatregelen uit." in cover
+    else:
+        assert "nog niet te geven" in text and "nog niet te geven" in cover
+    if money["first_decision"]["classes"]:
+        assert "besluit de eerste ALV" in cover and "betaalt daarvoor eerst" in cover
+
+
+def test_tynaarlo_summary_names_the_first_decision_on_the_cover_not_the_measures():
+    path = next(e for e in EXAMPLES if "tynaarlo" in e.name)
+    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    from vve.document.chapters.summary import where_costs
+
+    assert where_costs(plan).startswith(
+        "Wat het eerste besluit, over het advies, per appartement kost, staat op het voorblad; "
+        "voor de maatregelen is een bedrag per appartement nog niet te geven."
+    )

@@ -28,3 +28,25 @@ def test_a_weak_cost_is_not_explained_as_an_isde_amount():
 def test_isde_amounts_keep_their_own_explanation():
     note = _note("hoogeveen")  # an own heat pump: ISDE for owner-occupiers
     assert "De ISDE-bedragen voor 2026 zijn niet gevonden" in note
+
+
+def _plan(name: str) -> dict:
+    path = next(e for e in EXAMPLES if name in e.name)
+    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+
+
+def test_the_financing_is_the_measures_and_says_the_first_meetings_costs_are_paid_before():
+    """Emmen: the advice and the survey (2027) are paid then, not with the loan; the
+    financing table starts from the measures' net, which is what the loan is."""
+    from vve.document.text import euro_range
+
+    plan = _plan("emmen")
+    money = plan["money"]
+    doc = Document()
+    ensure_styles(doc)
+    paying.financing(Builder(doc), plan, money)
+    text = " ".join(p.text for p in doc.paragraphs)
+    assert "eerste ALV in 2027" in text and "Ze zitten niet in de lening" in text
+    first_row = [c.text for c in doc.tables[0].rows[1].cells]
+    assert first_row == ["Netto kosten van de maatregelen", euro_range(money["vve"]["net"])]
+    assert money["loan"]["principal"] == money["vve"]["net"]

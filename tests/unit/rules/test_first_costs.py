@@ -113,3 +113,62 @@ def test_the_classes_pay_the_whole_advice_and_get_the_whole_refund(advice, table
         if c["refund"] is not None:
             assert c["net"]["high_cents"] == c["first"]["high_cents"] - c["refund"]["low_cents"]
     json.dumps(first)  # plain JSON
+
+
+TYNAARLO = ROOT / "examples" / "tynaarlo-weinig-bekend.json"
+
+
+def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
+    """Tynaarlo knows neither the advice's amount nor most measures: the cover still says
+    what the first meeting's decision costs an apartment per € 1,000 of advice (2027), and
+    apart from it that the measures (2028 in this plan) cannot be priced yet."""
+    money = plan_to_dict(build_plan(load_profile(TYNAARLO.read_text(encoding="utf-8")), AS_OF))[
+        "money"
+    ]
+    advice, measures, *_ = (s.replace("\u00a0", " ") for s in money["summary"])
+    assert advice.startswith(
+        "In 2027 besluit de eerste ALV over het energieadvies en het DMJOP; het bedrag volgt "
+        "uit de offertes."
+    )
+    # 1/18 of € 1,000 = € 55.56; 75% of it back = € 41.67
+    assert "betaalt daarvoor eerst € 56 per € 1.000 advies" in advice
+    assert "bij gelijke breukdelen, 1/18" in advice  # assumed, and said so
+    assert "Later komt naar verwachting € 42 per € 1.000 terug" in advice
+    assert measures.startswith("In 2028 voert de VvE de maatregelen uit.")
+    assert "nog niet te geven" in measures
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(1, 200), st.one_of(st.none(), st.integers(1, 200_000)))
+def test_the_cover_opens_with_the_first_meetings_year_and_the_measures_year(dwellings, advice):
+    plan = plan_to_dict(
+        build_plan(
+            make_profile(
+                building={"rights": {"dwellings": dwellings}}, money={"advice_cost": advice}
+            ),
+            AS_OF,
+        )
+    )
+    first, measures, *_ = plan["money"]["summary"]
+    meeting = next(d for d in plan["decisions"] if d["id"] == "commission_advice")
+    assert first.startswith(f"In {meeting['meeting_date'][:4]} besluit de eerste ALV")
+    assert measures.startswith(f"In {plan['money']['execution_year']} voert de VvE")
+    assert "niet met de lening" in first
+
+
+def test_the_cover_says_no_refund_is_counted_and_other_breukdelen_pay_in_proportion():
+    """Assen (six dwellings): the advice's refund falls after the scheme's end, so the
+    cover counts none; Hoogeveen (dwellings and shops): a dwelling's amount, and the other
+    breukdelen in proportion."""
+
+    def cover(name: str) -> str:
+        path = ROOT / "examples" / f"{name}.json"
+        plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+        return plan["money"]["summary"][0].replace("\u00a0", " ")
+
+    assert cover("assen-zes-woningen").endswith(
+        "Een vergoeding van de SVVE rekent dit plan niet mee."
+    )
+    hoogeveen = cover("hoogeveen-corporatie")
+    assert "Een woning (breukdeel 27/1000: uw aandeel in de kosten) betaalt daarvoor" in hoogeveen
+    assert "Bij een ander breukdeel is het naar verhouding." in hoogeveen

@@ -103,16 +103,18 @@ def test_emmen_matches_the_hand_calculation():
         "ventilation",
         "solar_panels",
     ]
-    # a 20-year loan of 114,277.59 to 128,364.23 at the working rate of 3.69%:
-    # P × r / (1 − (1 + r)^−240) with r = 0.0369 / 12
+    # a 20-year loan of the measures, 105,152.59 to 114,239.23 (the advice and the survey
+    # are paid in 2027), at the working rate of 3.69%: P × r / (1 − (1 + r)^−240) with
+    # r = 0.0369 / 12
     twenty = next(t for t in money["loan"]["terms"] if t["years"] == 20)
-    assert twenty["monthly"] == r(673_98, None, 757_05)
+    assert twenty["monthly"] == r(620_16, None, 673_75)
     assert money["loan"]["max_amount_cents"] == 48 * 34_000_00
     assert money["loan"]["advice_required"] is True
     (cls,) = money["apartments"]["classes"]
     assert cls["share"] == "1/48" and money["apartments"]["method"] == "equal"
-    assert cls["one_off_each"] == r(2_380_78, None, 2_674_25)
-    assert cls["monthly_each"]["20"] == r(14_04, None, 15_77)
+    # the measures only (105,152.59–114,239.23) / 48; the advice is the first meeting's
+    assert cls["one_off_each"] == r(2_190_68, None, 2_379_98)
+    assert cls["monthly_each"]["20"] == r(12_92, None, 14_04)
     assert cls["saving_monthly_each"] == r(5_79, None, 7_15)
     # reserve: 0.5% of € 7,450,000; contribution € 69,000; 38 days of 2026 left (24 Nov–31 Dec)
     reserve = money["reserve"]
@@ -132,12 +134,25 @@ def plain(text: str) -> str:
 
 
 def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
+    """The cover gives the first meeting's costs (2027, paid then, not in the loan) and the
+    measures' (2029: once, or per month with the loan) apart, each with its year."""
     money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
-    first, second, *_ = map(plain, money["summary"])
-    assert "naar schatting € 2.381 tot € 2.674 in één keer" in first
-    assert "€ 14 tot € 16 per maand bij een lening van 20 jaar" in first
-    assert "3,69% rente; de echte rente is nog onbekend" in first
-    assert "€ 6 tot € 7 per maand per woning, alleen voor spouwmuurisolatie" in second
+    advice, measures, saving, *_ = map(plain, money["summary"])
+    assert advice.startswith("In 2027 besluit de eerste ALV over het energieadvies en het DMJOP.")
+    assert (
+        "Een appartement (breukdeel 1/48: uw aandeel in de kosten) betaalt daarvoor eerst "
+        "€ 344, plus € 104 tot € 208 als het ecologisch onderzoek nodig is" in advice
+    )
+    assert "uit het reservefonds of met een extra bijdrage, niet met de lening" in advice
+    assert "Later komt naar verwachting € 258 terug (SVVE-subsidie)" in advice
+    assert "per saldo € 86 zonder en € 190 tot € 294 met het onderzoek" in advice
+    assert measures.startswith("In 2029 voert de VvE de maatregelen uit.")
+    # 105,152.59–114,239.23 / 48; the 20-year loan of that amount: 620.16–673.75 / 48
+    assert "naar schatting € 2.191 tot € 2.380 in één keer" in measures
+    assert "€ 13 tot € 14 per maand bij een lening van 20 jaar" in measures
+    assert "uw aandeel" not in measures  # said once, at the first amount
+    assert "3,69% rente; de echte rente is nog onbekend" in measures
+    assert "€ 6 tot € 7 per maand per woning, alleen voor spouwmuurisolatie" in saving
     certainty = money["summary"][-1]
     assert "indicatieve bedragen" in certainty
     assert "HR++-glas, betere ventilatie, zonnepanelen, de nieuwe warmtebron" in certainty
@@ -340,7 +355,9 @@ def test_a_hybrid_heat_pump_saves_gas_but_its_net_saving_is_not_invented():
 def test_without_the_number_of_rights_there_is_no_apartment_table_and_the_plan_says_so():
     money = money_of(make_profile())
     assert money["apartments"] is None
-    assert "nog niet te geven" in money["summary"][0]
+    first, measures, *_ = money["summary"]
+    assert "volgt zodra het aantal appartementsrechten bekend is" in first
+    assert "nog niet te geven" in measures
 
 
 def test_the_calculator_gives_a_breukdeel_what_the_table_gives_its_class():
@@ -499,5 +516,48 @@ def test_the_reserve_fund_never_pays_more_than_the_plan_costs():
     data = json.loads(EMMEN.read_text(encoding="utf-8"))
     data["money"]["reserve_for_plan"] = 2_000_000
     money = money_of(parse_profile(data))
-    assert money["reserve_used_cents"] == money["vve"]["net_to_pay"]["high_cents"]
+    # the reserve pays the measures (the first meeting's costs are paid when ordered)
+    assert money["reserve_used_cents"] == money["vve"]["net"]["high_cents"]
     assert money["reserve"]["plan_spending_cents"] == money["reserve_used_cents"]
+
+
+def test_the_loan_finances_the_measures_not_what_the_first_meeting_already_paid():
+    """The first meeting (2027) orders the advice and the survey; the VvE pays them then,
+    from the reserve fund or a contribution. The loan, decided later for the measures, and
+    what an apartment pays for the measures hold the measures only; the VvE's whole net
+    still counts the advice (net of its refund) and the survey."""
+    money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
+    measures = r(105_152_59, None, 114_239_23)
+    assert money["vve"]["net"] == measures
+    assert money["loan"]["principal"] == measures and money["owners_pay"] == measures
+    assert money["vve"]["net_to_pay"] == r(114_277_59, None, 128_364_23)
+    # 20 years at 3.69%: P × r / (1 − (1 + r)^−240), r = 0.0369 / 12
+    rate = 0.0369 / 12
+    factor = rate / (1 - (1 + rate) ** -240)
+    twenty = next(t for t in money["loan"]["terms"] if t["years"] == 20)
+    assert twenty["monthly"]["low_cents"] == round(105_152_59 * factor)
+    assert twenty["monthly"]["high_cents"] == round(114_239_23 * factor)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles_with_votes)
+def test_no_loan_and_no_amount_per_apartment_holds_the_advice_or_the_research(data):
+    money = money_of(_profile(data))
+    net, reserve = money["vve"]["net"], money["reserve_used_cents"]
+    assert reserve <= net["high_cents"]
+    for bound in ("low_cents", "high_cents"):
+        measures_only = max(0, net[bound] - reserve)
+        assert money["owners_pay"][bound] == measures_only
+        if money["loan"]["principal_origin"] == "net_cost":
+            assert money["loan"]["principal"][bound] == measures_only
+
+
+def test_the_loan_decision_names_and_finances_only_the_measures():
+    """The draft of the later meeting's loan decision: the measures and their amount, not
+    the energy advice the first meeting ordered and the VvE already paid."""
+    plan = plan_to_dict(build_plan(load_profile(EMMEN.read_text(encoding="utf-8")), AS_OF))
+    draft = next(d for d in plan["decisions"] if d["id"] == "vve_loan")["draft_resolution"]
+    draft = plain(draft)
+    assert "energieadvies" not in draft and "DMJOP" not in draft
+    assert "indicatief € 105.153 tot € 114.239]" in draft
+    assert "ter financiering van spouwmuurisolatie, dakisolatie en vloerisolatie," in draft

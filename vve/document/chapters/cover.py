@@ -52,4 +52,5 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         "Dit plan is een hulpmiddel, geen juridisch advies. De eigen splitsingsakte en het "
         "reglement van de VvE gaan altijd voor."
     )
-    b.page_break()
+    # no page break here: the contents start on a new page themselves, so a cover that
+    # just fills its page leaves no empty page behind it

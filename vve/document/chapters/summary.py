@@ -38,10 +38,7 @@ def _overview(b: Builder, plan: dict) -> None:
     municipal = plan.get("municipal_plan")
     if municipal:
         b.note(_municipal_origin(municipal))
-    b.para(
-        f"Wat het kost per appartement, staat op het voorblad; de bedragen per maatregel, "
-        f"de lening en het reservefonds in het hoofdstuk '{money.TITLE}'."
-    )
+    b.para(where_costs(plan))
     votes = plan["votes"]["total"]
     if votes:
         assumed = (
@@ -53,6 +50,35 @@ def _overview(b: Builder, plan: dict) -> None:
             f"De VvE heeft {votes} stemmen{assumed}. Het plan loopt van "
             f"{date_nl(plan['stages'][0]['start'])} tot {date_nl(plan['stages'][-1]['end'])}."
         )
+
+
+def where_costs(plan: dict) -> str:
+    """Where the costs per apartment stand: the cover gives the first meeting's decision
+    and, once they can be priced, the measures; it never claims what the cover lacks."""
+    m = plan["money"]
+    chapter = f"het hoofdstuk '{money.TITLE}'"
+    first = m["first_decision"]
+    first_known = bool(first and first["classes"])
+    if first_known and m["estimable"] and m["apartments"] is not None:
+        return (
+            f"Wat het per appartement kost, staat op het voorblad: eerst het advies "
+            f"({first['year']}), daarna de maatregelen ({m['execution_year']}). De bedragen "
+            f"per maatregel, de lening en het reservefonds staan in {chapter}."
+        )
+    if first_known:
+        return (
+            f"Wat het eerste besluit, over het advies, per appartement kost, staat op het "
+            f"voorblad; voor de maatregelen is een bedrag per appartement nog niet te geven. "
+            f"{_upper(chapter)} zegt per maatregel wat al bekend is."
+        )
+    return (
+        f"Een bedrag per appartement is nog niet te geven (zie het voorblad). "
+        f"{_upper(chapter)} zegt per maatregel wat al bekend is."
+    )
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _municipal_origin(municipal: dict) -> str:

@@ -81,7 +81,7 @@ def money_lines(pack: Pack, decision: dict) -> list[str]:
         return []
     plan_money = pack.plan["money"]
     if not plan_money["estimable"] and money.source == "measures":
-        return [plan_money["summary"][0]]
+        return [plan_money["summary_measures"]]
     if money.source == "loan":
         return _loan_lines(money)
     if money.total is None:

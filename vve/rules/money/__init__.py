@@ -177,10 +177,8 @@ def build_money(
     advice = _advice(profile, knowledge, advice_application)
     other = _other_costs(knowledge, vve_lines, stage_by_id(windows, "inventory"))
     net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
-    reserve_used = _reserve_used(profile, net_to_pay)
-    loan = loan_plan(profile, knowledge, net_to_pay, reserve_used)
+    reserve_used, loan, owners_pay = _measures_paid(profile, knowledge, vve.net)
     shares = share_table(profile)
-    owners_pay = net_to_pay.map(lambda v: max(0, v - reserve_used))
     spent_in = execution_year if reserve_used else None
     reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used, spent_in)
     plan = MoneyPlan(
@@ -204,15 +202,27 @@ def build_money(
         _apartments(profile, shares, owners_pay, loan, vve),
         reserve,
         _reference(shares),
+        first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
     )
-    cover, notes = summary(plan, knowledge, profile.installations.heating)
-    first = first_costs(profile, knowledge, advice, other, shares, advice_application)
-    return replace(plan, summary=cover, notes=notes, first=first)
+    cover, notes, on_measures = summary(plan, knowledge, profile.installations.heating)
+    return replace(plan, summary=cover, notes=notes, summary_measures=on_measures)
 
 
-def _reserve_used(profile: Profile, net_to_pay: Range) -> int:
-    """Cents the board takes from the reserve fund: never more than the plan costs."""
-    return min((profile.money.reserve_for_plan or 0) * 100, net_to_pay.high)
+def _measures_paid(
+    profile: Profile, knowledge: Knowledge, measures: Range
+) -> tuple[int, LoanPlan, Range]:
+    """(what the reserve fund pays, the loan, the owners' part) of the measures. The first
+    meeting's advice and research are paid when ordered, from the reserve fund or a
+    contribution (first_costs.py): they are not in the loan or the owners' part."""
+    reserve_used = _reserve_used(profile, measures)
+    loan = loan_plan(profile, knowledge, measures, reserve_used)
+    return reserve_used, loan, measures.map(lambda v: max(0, v - reserve_used))
+
+
+def _reserve_used(profile: Profile, measures: Range) -> int:
+    """Cents the board takes from the reserve fund for the measures (spent in the year
+    they are carried out): never more than they cost."""
+    return min((profile.money.reserve_for_plan or 0) * 100, measures.high)
 
 
 def _per_year(

@@ -23,7 +23,7 @@ from fractions import Fraction
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 
-from ..stages import StageWindow
+from ..stages import StageWindow, stage_by_id
 from .amounts import Range, cents, total, whole
 from .apartments import ShareTable, class_totals, each_of
 from .money_plan import AdviceCost, FirstClassCost, FirstCosts, MoneyPlan, OtherCostLine
@@ -50,8 +50,10 @@ def first_costs(
     other: tuple[OtherCostLine, ...],
     shares: ShareTable | None,
     application: dt.date,
+    windows: list[StageWindow] | None = None,
 ) -> FirstCosts:
-    """The money of the decision that orders the advice, split by cost share."""
+    """The money of the decision that orders the advice, split by cost share; with the
+    plan's stages, the year of the meeting that takes it."""
     entry = knowledge.decisions[DECISION]
     research = tuple(o for o in other if o.id in entry.research)
     if_needed = {o.id: c for o in research if (c := entry.research_if_needed.get(o.id))}
@@ -70,6 +72,7 @@ def first_costs(
         (),
         None if shares is None else shares.method,
         if_needed,
+        year=None if windows is None else decision_year(windows, knowledge),
     )
     if shares is None or not shares.total_share:
         return costs
@@ -78,6 +81,12 @@ def first_costs(
         costs,
         classes=_classes(shares, costs, research_total, total(needed) if needed else None),
     )
+
+
+def decision_year(windows: list[StageWindow], knowledge: Knowledge) -> int:
+    """The year of the meeting that takes the decision: the VvE pays its invoices then."""
+    stage = stage_by_id(windows, knowledge.decisions[DECISION].stage)
+    return (stage.meeting or stage.end).year
 
 
 def with_ordered_research(

@@ -87,6 +87,7 @@ class FirstCosts:
     share_method: str | None = None  # the cost-share table's method (apartments.py)
     if_needed: Mapping[str, str] = field(default_factory=dict)  # priced research -> condition
     unpriced: tuple[str, ...] = ()  # research the decision orders that no source prices
+    year: int | None = None  # the year of the meeting that orders it (and pays)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,9 @@ class MoneyPlan:
     vve: Totals  # common measures, paid by the VvE
     owners: Totals  # private measures, per dwelling
     net_to_pay: Range  # VvE: measures, advice and other costs, after counted subsidy
-    owners_pay: Range  # net_to_pay less what the reserve fund pays: the owners' part
+    # the measures' net less what the reserve fund pays: the owners' part, once or through
+    # the loan; the first meeting's advice and research are not in it (``first``)
+    owners_pay: Range
     per_stage: dict[str, Range]
     per_year: dict[int, Range]
     execution_year: int
@@ -114,6 +117,9 @@ class MoneyPlan:
     first: FirstCosts | None = None  # the first meeting's decision, per apartment
     summary: tuple[str, ...] = ()  # Dutch sentences for page one of the plan
     notes: tuple[str, ...] = ()  # Dutch sentences that open the money chapter
+    # the summary's sentence on the measures (their year, once or per month, or why no
+    # amount yet), for pages that show only that one
+    summary_measures: str = ""
 
 
 def missed_per_apartment(money: MoneyPlan) -> tuple[str, Range] | None:

@@ -1,22 +1,21 @@
 """The sentences an owner reads first (the cover), and the notes that open the money
 chapter. The document and the web page show these same sentences, so they never disagree.
 
-Cover (``summary``): what an apartment pays once or per month, what it saves, a change in
-the reserve contribution the law requires, and how sure it is, in short sentences.
+Cover (``summary``): the first meeting's decision (first_summary.py), then what an apartment
+pays for the measures once or per month, what it saves, a change in the reserve
+contribution the law requires, and how sure it is, in short sentences.
 Chapter (``notes``): subsidy not counted, what owners pay themselves, the interest rate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
-from vve.labels import lower_words
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing
 from .amounts import Range, whole
-from .apartments import ShareTable
+from .first_summary import first_sentence, who_pays
 from .money_plan import MoneyPlan, missed_per_apartment
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
@@ -40,9 +39,10 @@ def summary_term(money: MoneyPlan) -> int | None:
 
 
 def estimable(money: MoneyPlan) -> bool:
-    """Whether an amount per apartment means something yet: not while most of the VvE's
-    measures cannot be priced (and no advice cost was entered)."""
-    return not (_mostly_unpriced(money) and money.advice.cost is None)
+    """Whether an amount per apartment for the measures means something yet: not while
+    most of the VvE's measures cannot be priced. (The first meeting's advice is not in
+    it: the cover gives it apart, ``first_summary``.)"""
+    return not _mostly_unpriced(money)
 
 
 def _mostly_unpriced(money: MoneyPlan) -> bool:
@@ -53,10 +53,12 @@ def _mostly_unpriced(money: MoneyPlan) -> bool:
 
 def summary(
     money: MoneyPlan, knowledge: Knowledge, heating: str | None
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(cover sentences, chapter notes)."""
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """(cover sentences, chapter notes, the cover's sentence on the measures)."""
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
-    cover = [_cost_sentence(money)]
+    first = first_sentence(money.first, money.shares, knowledge)
+    measures = _cost_sentence(money, gloss=first is None)
+    cover = [*([first] if first else []), measures]
     unpriced = not estimable(money)
     if not unpriced:
         cover.append(_saving_sentence(money, shorts, heating))
@@ -94,21 +96,24 @@ def summary(
         )
         if n
     ]
-    return tuple(cover), tuple(notes)
+    return tuple(cover), tuple(notes), measures
 
 
-def _cost_sentence(money: MoneyPlan) -> str:
+def _cost_sentence(money: MoneyPlan, gloss: bool) -> str:
+    """The measures, in the year they are carried out: once, or per month with the loan;
+    ``gloss``: explain the breukdeel (no earlier sentence did)."""
     shares = money.shares
+    opening = f"In {money.execution_year} voert de VvE de maatregelen uit."
     if not estimable(money):
         return (
-            "Een bedrag per appartement is nog niet te geven: van de meeste maatregelen is "
-            "nog niet bekend of ze nodig zijn of wat ze kosten. De opname door de adviseur "
-            "(fase 2) geeft de eerste bedragen."
+            f"{opening} Een bedrag per appartement daarvoor is nog niet te geven: van de "
+            f"meeste maatregelen is nog niet bekend of ze nodig zijn of wat ze kosten. De "
+            f"opname door de adviseur (fase 2) geeft de eerste bedragen."
         )
     if shares is None:
         return (
-            f"De maatregelen van de VvE kosten na subsidie naar schatting ten minste "
-            f"{nl_euro_range(money.net_to_pay.low, money.net_to_pay.high)}; per appartement "
+            f"{opening} Die kosten na subsidie naar schatting ten minste "
+            f"{nl_euro_range(money.vve.net.low, money.vve.net.high)}; per appartement "
             f"volgt dat zodra het aantal appartementsrechten bekend is."
         )
     years = summary_term(money)
@@ -132,39 +137,9 @@ def _cost_sentence(money: MoneyPlan) -> str:
         return text
 
     return (
-        f"{_who_pays(shares, amounts)}{reserve}.{_rate_text(money, can_borrow)}"
-        f"{_loan_limit_text(money, can_borrow)}"
+        f"{opening} {who_pays(shares, amounts, gloss)}{reserve}."
+        f"{_rate_text(money, can_borrow)}{_loan_limit_text(money, can_borrow)}"
     )
-
-
-def _who_pays(shares: ShareTable, amounts: Callable[[Fraction], str]) -> str:
-    """What an apartment pays, by breukdeel: each class where there are few, else the
-    smallest and the largest."""
-    if shares.method == "table":
-        classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
-        if len(classes) <= 3:
-            parts = [
-                f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel "
-                f"{text}{': uw aandeel in de kosten' if index == 0 else ''}) naar schatting "
-                f"{amounts(share)}"
-                for index, (share, label, text) in enumerate(classes)
-            ]
-            return "Voor de maatregelen van de VvE betaalt " + "; ".join(parts)
-        low = min(classes, key=lambda c: c[0])
-        high = max(classes, key=lambda c: c[0])
-        return (
-            f"Voor de maatregelen van de VvE betaalt een appartement naar schatting "
-            f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}: uw aandeel in "
-            f"de kosten), tot {amounts(high[0])} bij het grootste ({high[2]})"
-        )
-    share = Fraction(1, shares.rights_total)
-    who = (
-        f"een appartement (breukdeel 1/{shares.rights_total}: uw aandeel in de kosten)"
-        if shares.method == "equal"
-        else f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de "
-        f"breukdelen uit de splitsingsakte zijn nog niet ingevuld)"
-    )
-    return f"Voor de maatregelen van de VvE betaalt {who} naar schatting {amounts(share)}"
 
 
 def _rate_text(money: MoneyPlan, can_borrow: bool) -> str:

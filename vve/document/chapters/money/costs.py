@@ -272,9 +272,10 @@ def when(b: Builder, money: dict, with_loan: bool) -> None:
         caption="Kosten per jaar",
         widths=[1.6, 7.4, 3.6, 3.4],
     )
-    if with_loan:
+    first = money["first_decision"]
+    if with_loan and first is not None and first["year"] in what:
         b.note(
-            "Kosten die vallen vóór de lening is afgesloten, betaalt de VvE uit het "
-            "reservefonds of met een extra bijdrage; of de lening ze later meefinanciert, "
-            "vraagt u na bij de geldgever."
+            f"Het advies en het onderzoek ({first['year']}) betaalt de VvE uit het "
+            f"reservefonds of met een extra bijdrage, als de eerste ALV ze laat doen; de "
+            f"lening is alleen voor de maatregelen."
         )

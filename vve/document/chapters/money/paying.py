@@ -57,10 +57,13 @@ def private(b: Builder, money: dict, titles: dict[str, str]) -> None:
 def financing(b: Builder, plan: dict, money: dict) -> None:
     b.heading("Hoe de VvE het betaalt", 2)
     loan = money["loan"]
-    if not money["vve"]["net_to_pay"]["high_cents"]:
+    first = first_paid(money)
+    if first:
+        b.para(first)
+    if not money["vve"]["net"]["high_cents"]:
         b.para(
-            "Zolang geen enkel bedrag bekend is, valt over de financiering nog niets te "
-            f"rekenen. Voorwaarden van de geldgever: {loan['condition']}"
+            "Zolang geen bedrag voor de maatregelen bekend is, valt over de lening nog niets "
+            f"te rekenen. Voorwaarden van de geldgever: {loan['condition']}"
         )
         return
     b.table(["", "Bedrag"], _financing_rows(money), caption="Financiering", widths=[11, 5])
@@ -75,21 +78,39 @@ def financing(b: Builder, plan: dict, money: dict) -> None:
     _monthly_payments(b, loan)
 
 
+def first_paid(money: dict) -> str | None:
+    """The first meeting's advice and research: paid when ordered, not in the loan."""
+    first = money["first_decision"]
+    if first is None or first["year"] is None:
+        return None
+    below = (
+        " en niet in de bedragen hieronder: die zijn voor de maatregelen"
+        if money["vve"]["net"]["high_cents"]
+        else ""
+    )
+    return (
+        f"Het energieadvies en het onderzoek waartoe de eerste ALV in {first['year']} "
+        f"besluit, betaalt de VvE dan uit het reservefonds of met een extra bijdrage (zie "
+        f"dat besluit). Ze zitten niet in de lening{below}."
+    )
+
+
 def _financing_rows(money: dict) -> list[list[str]]:
-    """The net costs, what the reserve fund covers, and the loan's smallest and largest sum."""
+    """The measures' net costs, what the reserve fund covers, and the loan's smallest and
+    largest sum."""
     loan = money["loan"]
-    counted = money["vve"]["subsidy"]["high_cents"] or money["advice"]["subsidy"]["counted"]
+    counted = money["vve"]["subsidy"]["high_cents"]
     rows = [
         [
-            "Netto kosten voor de VvE" + (" (na meegetelde subsidie)" if counted else ""),
-            euro_range(money["vve"]["net_to_pay"]),
+            "Netto kosten van de maatregelen" + (" (na meegetelde subsidie)" if counted else ""),
+            euro_range(money["vve"]["net"]),
         ]
     ]
     if money["reserve_used_cents"]:
         rows.append(["Uit het reservefonds", euro_cents(money["reserve_used_cents"])])
         rows.append(
             [
-                "Door de eigenaars te betalen, in één keer of via een lening",
+                "Door de eigenaars te betalen voor de maatregelen, in één keer of via een lening",
                 euro_range(money["owners_pay"]),
             ]
         )
@@ -142,8 +163,11 @@ def apartments(b: Builder, plan: dict, money: dict) -> None:
             "bekend is."
         )
         return
-    if not money["vve"]["net_to_pay"]["high_cents"]:
-        b.para("Een bedrag per appartement volgt zodra de eerste bedragen bekend zijn.")
+    if not money["vve"]["net"]["high_cents"]:
+        b.para(
+            "Een bedrag per appartement voor de maatregelen volgt zodra de eerste bedragen "
+            "bekend zijn."
+        )
         return
     loan = money["loan"]
     terms = [] if loan["below_minimum"] else [t["years"] for t in loan["terms"]]
@@ -176,7 +200,8 @@ def _apartments_table(b: Builder, apartments: dict, terms: list[int]) -> None:
             "Besparing per maand",
         ],
         rows,
-        caption="Per appartement: in één keer of per maand met een lening, tegen de besparing",
+        caption="Per appartement, voor de maatregelen: in één keer of per maand met een "
+        "lening, tegen de besparing",
         widths=[2.9, 1.6, 2.5, *([width] * (len(terms) + 1))],
     )
 

@@ -1,0 +1,144 @@
+"""The cover's sentence on the first meeting's decision (first_costs.py): what the advice
+and the research it orders cost an apartment, in the year that meeting orders them.
+
+The VvE pays those invoices then, from the reserve fund or a contribution; the loan a
+later meeting takes out is for the measures only, so the cover gives the two apart, each
+with its own year. Every amount is the engine's (cents, shown in whole euros). The words
+for an apartment by breukdeel are here too: both sentences use them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+from vve.knowledge import Knowledge
+from vve.labels import lower_words
+
+from ..explain import nl_euro_range, nl_euros
+from .amounts import Range
+from .apartments import ShareClass, ShareTable
+from .first_costs import PER
+from .money_plan import FirstClassCost, FirstCosts
+
+PAID = "de VvE betaalt het uit het reservefonds of met een extra bijdrage, niet met de lening"
+
+
+def apartment_words(shares: ShareTable, cls: ShareClass, gloss: bool) -> str:
+    """ "een appartement (breukdeel 1/48: uw aandeel in de kosten)"; ``gloss``: explain
+    the breukdeel (once, at the cover's first amount)."""
+    meaning = ": uw aandeel in de kosten" if gloss else ""
+    if shares.method == "table":
+        name = f"een {lower_words(cls.label)}" if cls.label else "een appartement"
+        return f"{name} (breukdeel {cls.text}{meaning})"
+    if shares.method == "equal":
+        return f"een appartement (breukdeel 1/{shares.rights_total}{meaning})"
+    return (
+        f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de breukdelen "
+        f"uit de splitsingsakte zijn nog niet ingevuld)"
+    )
+
+
+def who_pays(shares: ShareTable, amounts: Callable[[Fraction], str], gloss: bool) -> str:
+    """What an apartment pays for the measures (summary.py), by breukdeel: each class where
+    there are few, else the smallest and the largest."""
+    meaning = ": uw aandeel in de kosten" if gloss else ""
+    if shares.method == "table":
+        classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
+        if len(classes) <= 3:
+            parts = [
+                f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel "
+                f"{text}{meaning if index == 0 else ''}) naar schatting "
+                f"{amounts(share)}"
+                for index, (share, label, text) in enumerate(classes)
+            ]
+            return "Daarvoor betaalt " + "; ".join(parts)
+        low = min(classes, key=lambda c: c[0])
+        high = max(classes, key=lambda c: c[0])
+        return (
+            f"Daarvoor betaalt een appartement naar schatting "
+            f"{amounts(low[0])} bij het kleinste breukdeel ({low[2]}{meaning}), tot "
+            f"{amounts(high[0])} bij het grootste ({high[2]})"
+        )
+    share = Fraction(1, shares.rights_total)
+    who = apartment_words(shares, shares.classes[0], gloss)
+    return f"Daarvoor betaalt {who} naar schatting {amounts(share)}"
+
+
+def first_sentence(
+    first: FirstCosts | None, shares: ShareTable | None, knowledge: Knowledge
+) -> str | None:
+    """The first meeting's decision per apartment, or None where the plan has none."""
+    if first is None or first.year is None:
+        return None
+    research = _research_name(first, knowledge)
+    opening = f"In {first.year} besluit de eerste ALV over het energieadvies en het DMJOP."
+    if shares is None or not first.classes:
+        return (
+            f"{opening} Wat dat per appartement kost, volgt zodra het aantal "
+            f"appartementsrechten bekend is."
+        )
+    c = next((c for c in first.classes if c.share_class.kind == "dwelling"), first.classes[0])
+    who = _upper(apartment_words(shares, c.share_class, gloss=True))
+    others = len({k.share_class.share for k in first.classes}) > 1
+    rest = " Bij een ander breukdeel is het naar verhouding." if others else ""
+    if c.advice is None:
+        per = nl_euros(PER * 100)
+        text = (
+            f"{opening[:-1]}; het bedrag volgt uit de offertes. {who} betaalt daarvoor eerst "
+            f"{nl_euros(c.per_thousand)} per {per} advies{_research(first, c, research)}; "
+            f"{PAID}.{rest}"
+        )
+        if c.refund_per_thousand is None:
+            return text + _no_refund(first)
+        return (
+            f"{text} Later komt naar verwachting {nl_euros(c.refund_per_thousand)} per {per} "
+            f"terug (SVVE-subsidie)."
+        )
+    text = f"{opening} {who} betaalt daarvoor eerst {_euros(c.advice)}"
+    return f"{text}{_research(first, c, research)}; {PAID}.{rest}{_refund(first, c)}"
+
+
+def _no_refund(first: FirstCosts) -> str:
+    return (
+        " Een vergoeding van de SVVE rekent dit plan niet mee."
+        if first.refund_reason != "counted"
+        else ""
+    )
+
+
+def _research_name(first: FirstCosts, knowledge: Knowledge) -> str:
+    """The priced research inside a sentence: its own name where there is one."""
+    if len(first.research) == 1:
+        return knowledge.money.other_costs[first.research[0].id].short
+    return "het onderzoek"
+
+
+def _research(first: FirstCosts, c: FirstClassCost, name: str) -> str:
+    """ ", plus € 104 tot € 208 als het ecologisch onderzoek nodig is"."""
+    if c.research is None or not first.research:
+        return ""
+    if first.if_needed:
+        return f", plus {_euros(c.research)} als {name} nodig is"
+    return f", plus {_euros(c.research)} voor {name}"
+
+
+def _refund(first: FirstCosts, c: FirstClassCost) -> str:
+    """What comes back later, and what the decision costs an apartment in the end."""
+    if c.refund is None or c.net is None:
+        return _no_refund(first)
+    text = f" Later komt naar verwachting {_euros(c.refund)} terug (SVVE-subsidie)"
+    if first.if_needed and c.net_without is not None and first.research:
+        return (
+            f"{text}: per saldo {_euros(c.net_without)} zonder en {_euros(c.net)} met het "
+            f"onderzoek."
+        )
+    return f"{text}: per saldo {_euros(c.net)}."
+
+
+def _euros(amount: Range) -> str:
+    return nl_euro_range(amount.low, amount.high)
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
