@@ -45,6 +45,7 @@ from .entries import (
     StageEntry,
     StageMeta,
     StagesFile,
+    ThresholdCompared,
     Unconfirmed,
     VotingFile,
 )
@@ -88,6 +89,7 @@ __all__ = [
     "StageAction",
     "StageEntry",
     "StageMeta",
+    "ThresholdCompared",
     "Unconfirmed",
     "UnknownEntry",
     "load_knowledge",
@@ -140,6 +142,7 @@ class Knowledge:
     blank_votes: SourcedText  # the meeting kit's reminder
     written_proxy: SourcedText
     threshold_unset: SourcedText
+    threshold_compared: ThresholdCompared
     municipalities: tuple[str, ...]
     version: str
     oldest_peildatum: dt.date
@@ -222,6 +225,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         blank_votes=voting.blank_votes,
         written_proxy=voting.written_proxy,
         threshold_unset=voting.threshold_unset,
+        threshold_compared=voting.threshold_compared,
         municipalities=tuple(n for region in regions.values() for n in region.names),
         version=digest,
         oldest_peildatum=min(s.peildatum for s in sources.values()),

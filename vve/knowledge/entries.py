@@ -128,6 +128,15 @@ class NoticeRule(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ThresholdCompared(Sourced):
+    """What the plan says where it knows both the meeting's threshold amount and the
+    decision's amount ({amount}, {threshold}: Dutch euro amounts)."""
+
+    above: str
+    not_above: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VotingFile:
     rules: Mapping[str, RuleSpec]
     models: Mapping[str, ModelSpec]
@@ -139,6 +148,7 @@ class VotingFile:
     blank_votes: SourcedText
     written_proxy: SourcedText
     threshold_unset: SourcedText
+    threshold_compared: ThresholdCompared
     notice: NoticeRule
 
 
@@ -184,6 +194,10 @@ class DecisionEntry(Sourced):
     # moves to this later stage's meeting, and why_route_open says the date is provisional
     stage_route_open: str | None = None
     why_route_open: str | None = None
+    # the decision's amount in words ("het budget") where the meeting's threshold amount
+    # decides its majority (MR 1983/1992 art. 38 lid 5): while the plan cannot tell whether
+    # the amount is above the threshold, it shows both cases
+    threshold_words: str | None = None
 
     def __post_init__(self) -> None:
         _pairs(

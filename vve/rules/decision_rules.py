@@ -106,7 +106,8 @@ def decision_rules(
     primary = v.apply(spec, "primary", certainty, [*model_ids])
     alternatives: list[AppliedRule] = []
     if class_rule and class_rule.threshold_applies and spec.kind == "qualified":
-        primary, below = _below_threshold(v, primary, certainty)
+        both = entry.threshold_words is not None
+        primary, below = _below_threshold(v, primary, certainty, both)
         alternatives += below
         certainty = primary.certainty  # weaker where two readings exist
     coupled = tuple(
@@ -151,10 +152,12 @@ def _tied_to_maintenance(
 
 
 def _below_threshold(
-    v: _Voting, primary: AppliedRule, certainty: str
+    v: _Voting, primary: AppliedRule, certainty: str, both: bool = False
 ) -> tuple[AppliedRule, list[AppliedRule]]:
     """Below the threshold amount the ordinary rule applies; with no amount set there are
-    two readings, and the plan takes the one that holds under both."""
+    two readings, and the plan takes the one that holds under both. ``both``: a decision
+    whose amount the meeting weighs against the threshold it sets (often in the same
+    meeting) shows the ordinary rule beside it even while the amount is unknown."""
     set_by_meeting = applies(v.profile, "voting.threshold_amount")
     amount = v.profile.voting.threshold_amount if set_by_meeting else None
     if amount is not None:
@@ -169,6 +172,11 @@ def _below_threshold(
         ]
     unset = v.knowledge.threshold_unset
     certainty = weakest(certainty, unset.certainty)
+    below = (
+        [v.apply(v.ordinary, "below_threshold", certainty, ["voting.threshold_amount", *v.model_ids])]
+        if both
+        else []
+    )
     return replace(
         primary,
         certainty=certainty,
@@ -178,7 +186,7 @@ def _below_threshold(
             ["because:threshold_not_set"],
             sources(unset.source),
         ),
-    ), []
+    ), below
 
 
 def _maintenance_coupled(v: _Voting, coupled: tuple[str, ...]) -> AppliedRule:
