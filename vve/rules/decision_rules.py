@@ -53,6 +53,9 @@ class DecisionRules:
     alternatives: tuple[AppliedRule, ...]
     requirements: tuple[AppliedRule, ...]
     coupled: tuple[str, ...]  # the measures that make it part of necessary maintenance
+    # the ordinary rule up to the threshold amount beside the qualified one: the plan
+    # cannot tell whether the decision's amount is above it (a known model only)
+    both_cases: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,9 @@ def decision_rules(
     v = _Voting(profile, knowledge, ctx, model_ids)
     primary = v.apply(spec, "primary", certainty, [*model_ids])
     alternatives: list[AppliedRule] = []
+    # an unknown or deviating reglement: the strictest rule alone, until it is known
+    both = entry.threshold_words is not None and ctx.model_known and ctx.model.id != "deviating"
     if class_rule and class_rule.threshold_applies and spec.kind == "qualified":
-        both = entry.threshold_words is not None
         primary, below = _below_threshold(v, primary, certainty, both)
         alternatives += below
         certainty = primary.certainty  # weaker where two readings exist
@@ -124,7 +128,13 @@ def decision_rules(
         primary, announced = _announced(v, primary, date)
         alternatives.append(announced)
     return DecisionRules(
-        primary, tuple(alternatives), tuple(_lender_requirements(v, entry.id)), coupled
+        primary,
+        tuple(alternatives),
+        tuple(_lender_requirements(v, entry.id)),
+        coupled,
+        both
+        and primary.applies == "primary"  # not replaced by the maintenance or announced rule
+        and any(a.applies == "below_threshold" for a in alternatives),
     )
 
 

@@ -277,11 +277,7 @@ def _resolve(
         tuple(m.id for m in measures if m.id in because),
         weakest(entry.certainty, primary.certainty),
         waits_for=waits_for,
-        threshold_words=(
-            entry.threshold_words
-            if any(a.applies == "below_threshold" for a in alternatives)
-            else None
-        ),
+        threshold_words=entry.threshold_words if rules.both_cases else None,
     )
 
 

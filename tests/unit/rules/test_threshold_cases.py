@@ -158,3 +158,25 @@ def test_the_committee_budget_has_no_amount_so_both_cases_stay_with_a_known_thre
     assert other.explanation.text.startswith(
         "Ligt het bedrag niet boven het drempelbedrag van € 15.000, dan geldt: "
     )
+
+
+@pytest.mark.parametrize("model", [None, "deviating"])
+def test_an_unknown_or_deviating_reglement_keeps_the_strictest_rule_alone(model):
+    plan = plan_of(building=building(), voting={"model_reglement": model})
+    for did in FIRST:
+        d = decision(plan, did)
+        assert d.rule.spec.kind == "qualified"
+        assert not below(d) and d.threshold_words is None
+
+
+def test_once_the_announced_rule_is_in_force_the_threshold_cases_give_way():
+    import datetime as dt
+
+    from vve.knowledge import load_knowledge
+
+    knowledge = load_knowledge().with_announced_rule(dt.date(2026, 1, 1))
+    plan = build_plan(make_profile(building=building(), voting={"model_reglement": "1992"}), AS_OF, knowledge)
+    for did in FIRST:
+        d = decision(plan, did)
+        assert d.rule.applies == "announced_in_force"
+        assert d.threshold_words is None
