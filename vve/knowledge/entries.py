@@ -128,15 +128,6 @@ class NoticeRule(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ThresholdCompared(Sourced):
-    """What the plan says where it knows both the meeting's threshold amount and the
-    decision's amount ({amount}, {threshold}: Dutch euro amounts)."""
-
-    above: str
-    not_above: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class VotingFile:
     rules: Mapping[str, RuleSpec]
     models: Mapping[str, ModelSpec]
@@ -148,7 +139,8 @@ class VotingFile:
     blank_votes: SourcedText
     written_proxy: SourcedText
     threshold_unset: SourcedText
-    threshold_compared: ThresholdCompared
+    threshold_above: SourcedText  # both amounts known ({amount}, {threshold}): the case
+    threshold_not_above: SourcedText
     notice: NoticeRule
 
 
@@ -194,9 +186,7 @@ class DecisionEntry(Sourced):
     # moves to this later stage's meeting, and why_route_open says the date is provisional
     stage_route_open: str | None = None
     why_route_open: str | None = None
-    # the decision's amount in words ("het budget") where the meeting's threshold amount
-    # decides its majority (MR 1983/1992 art. 38 lid 5): while the plan cannot tell whether
-    # the amount is above the threshold, it shows both cases
+    # its amount in words where the threshold amount decides its majority (both cases shown)
     threshold_words: str | None = None
 
     def __post_init__(self) -> None:

@@ -74,17 +74,18 @@ def settle_threshold(
     below = next((a for a in d.alternatives if a.applies == "below_threshold"), None)
     if below is None or d.attempts or d.rule.applies != "primary":
         return d
-    compared = knowledge.threshold_compared
     others = tuple(a for a in d.alternatives if a is not below)
     threshold_cents = threshold * 100
     if low > threshold_cents:
-        text = compared.above.format(amount=nl_euros(low), threshold=nl_euros(threshold_cents))
-        rule = _told(d.rule, text, compared.source)
+        above = knowledge.threshold_above
+        text = above.text.format(amount=nl_euros(low), threshold=nl_euros(threshold_cents))
+        rule = _told(d.rule, text, above.source)
         return replace(d, rule=rule, alternatives=others, threshold_words=None)
     if high is None or high > threshold_cents:
         return d
-    text = compared.not_above.format(amount=nl_euros(high), threshold=nl_euros(threshold_cents))
-    rule = _told(below, text, compared.source)
+    not_above = knowledge.threshold_not_above
+    text = not_above.text.format(amount=nl_euros(high), threshold=nl_euros(threshold_cents))
+    rule = _told(below, text, not_above.source)
     second = d.second_meeting if rule.rule.second_meeting else None
     if rule.rule.second_meeting and second is None:
         second = second_meeting_of(rule, d.date, d.notice_days, knowledge)
