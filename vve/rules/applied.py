@@ -113,7 +113,9 @@ def apply_rule(
     numbers = (
         None if spec.kind == "lender" else _numbers(rule, ctx, profile.owners.past_turnout_percent)
     )
-    text_key = "below_threshold_unknown" if applies == "below_threshold" and amount is None else applies
+    text_key = (
+        "below_threshold_unknown" if applies == "below_threshold" and amount is None else applies
+    )
     lead = _APPLIES_TEXT[text_key].format(
         amount=nl_int(amount) if amount is not None else "", coupling=coupling
     )

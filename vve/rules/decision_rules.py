@@ -183,7 +183,11 @@ def _below_threshold(
     unset = v.knowledge.threshold_unset
     certainty = weakest(certainty, unset.certainty)
     below = (
-        [v.apply(v.ordinary, "below_threshold", certainty, ["voting.threshold_amount", *v.model_ids])]
+        [
+            v.apply(
+                v.ordinary, "below_threshold", certainty, ["voting.threshold_amount", *v.model_ids]
+            )
+        ]
         if both
         else []
     )

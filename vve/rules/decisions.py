@@ -362,7 +362,9 @@ def with_progress(
         elif follow_up is not None:
             again = follow_up.kind == "again"
             route = (
-                second_meeting_of(d.rule, follow_up.date, d.notice_days, knowledge) if again else None
+                second_meeting_of(d.rule, follow_up.date, d.notice_days, knowledge)
+                if again
+                else None
             )
             d = replace(d, date=follow_up.date, state=follow_up.kind, second_meeting=route)
         out.append(replace(d, attempts=attempts))

@@ -22,8 +22,8 @@ from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
-from .threshold import settle_thresholds
 from .tailor import Subsidies, tailor, word_decisions, word_risks
+from .threshold import settle_thresholds
 from .timeline import TimelineItem, timeline
 from .unknowns import find_out_actions
 

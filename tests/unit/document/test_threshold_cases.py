@@ -30,7 +30,9 @@ def test_table_1_keeps_one_number_for_later_outlays(emmen):
     assert row.endswith(" | 32 van 48")
 
 
-@pytest.mark.parametrize("title, words", [(COMMITTEE, "het budget"), (ADVICE, "het bedrag")])
+@pytest.mark.parametrize(
+    "title, words", [(COMMITTEE, "het budget"), (ADVICE, "het totaal van deze opdrachten")]
+)
 def test_the_draft_states_both_cases(emmen, title, words):
     start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
     draft = emmen.index(title, start)
@@ -59,3 +61,48 @@ def test_the_votes_table_does_not_predict_the_meeting_fails(emmen, title):
         "voor; erboven: geen geldig besluit in deze vergadering, want het quorum wordt niet "
         "gehaald"
     )
+
+
+@pytest.fixture(scope="module")
+def pack_texts():
+    import io
+
+    from docx import Document
+
+    from tests.conftest import AS_OF, ROOT
+    from vve.document.meeting import write_meeting_pack
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+    from vve.rules.serialize import plan_to_dict
+
+    raw = (ROOT / "examples" / "emmen-galerijflat.json").read_text(encoding="utf-8")
+    plan = plan_to_dict(build_plan(load_profile(raw), AS_OF))
+    out = {}
+    for name, data in write_meeting_pack(plan, 1):
+        doc = Document(io.BytesIO(data))
+        parts = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            for row in table.rows:
+                parts += [cell.text for cell in row.cells]
+        out[name] = " ".join(" ".join(parts).replace("\N{NO-BREAK SPACE}", " ").split())
+    return out
+
+
+@pytest.mark.parametrize("part", ["agenda", "notulen"])
+def test_the_meeting_pack_gives_both_cases(pack_texts, part):
+    text = pack_texts[f"vergadering-1-{part}.docx"]
+    assert (
+        "Quorum en meerderheid: Ligt het budget niet boven het drempelbedrag dat de "
+        "vergadering heeft vastgesteld: quorum ten minste 24 van de 48 stemmen aanwezig of "
+        "vertegenwoordigd (de helft van alle stemmen), meerderheid meer dan de helft van de "
+        "uitgebrachte stemmen; bij volledige opkomst 25 stemmen voor"
+    ) in text
+    assert (
+        "Ligt het erboven: quorum ten minste 32 van de 48 stemmen aanwezig of "
+        "vertegenwoordigd (twee derde van alle stemmen), meerderheid ten minste twee derde"
+    ) in text
+
+
+def test_the_attendance_list_gives_both_quorums(pack_texts):
+    text = pack_texts["vergadering-1-presentielijst.docx"]
+    assert "quorum 24 of 32 van 48 (hangt af van het drempelbedrag)" in text

@@ -175,7 +175,9 @@ def test_once_the_announced_rule_is_in_force_the_threshold_cases_give_way():
     from vve.knowledge import load_knowledge
 
     knowledge = load_knowledge().with_announced_rule(dt.date(2026, 1, 1))
-    plan = build_plan(make_profile(building=building(), voting={"model_reglement": "1992"}), AS_OF, knowledge)
+    plan = build_plan(
+        make_profile(building=building(), voting={"model_reglement": "1992"}), AS_OF, knowledge
+    )
     for did in FIRST:
         d = decision(plan, did)
         assert d.rule.applies == "announced_in_force"
