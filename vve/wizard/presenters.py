@@ -196,6 +196,14 @@ def rule_words(rule: dict) -> str:
     )
 
 
+def threshold_below(decision: dict) -> dict | None:
+    """The ordinary rule up to the threshold amount, where the plan shows it beside the
+    qualified one (docs/plan.md, ``threshold_words``); None for any other decision."""
+    if not decision.get("threshold_words"):
+        return None
+    return next((a for a in decision["alternatives"] if a["applies"] == "below_threshold"), None)
+
+
 def rule_text(rule: dict) -> str:
     """A stored rule (the wizard's rule rows): its majority and its quorum."""
     quorum = (
@@ -319,6 +327,7 @@ def init_app(app: Flask) -> None:
         kind_text,
         rule_text,
         rule_words,
+        threshold_below,
         outcome_text,
         second_meeting_text,
         by_severity,

@@ -177,3 +177,14 @@ def test_a_decision_that_waits_for_the_heat_route_has_its_earliest_date(board):
     assert choice[1].endswith("(op zijn vroegst; zodra de warmteroute bekend is)")
     others = [r for r in rows if not r[0].startswith("De warmtebron kiezen")]
     assert not any("op zijn vroegst" in r[1] for r in others)
+
+
+def test_the_first_budget_decisions_show_both_threshold_cases(board):
+    """MR 1992 without a threshold amount: an ordinary majority up to the amount the
+    meeting sets, two thirds above it."""
+    rows = {row[0]: row for row in _rows(_plan(board), "Besluiten in dit plan")}
+    committee = rows["Duurzaamheidscommissie instellen met een budget"]
+    assert committee[2].startswith("niet boven het drempelbedrag: meer dan de helft")
+    assert committee[3:] == ["24 of 32", "25 of 32 van 48 (hangt af van het drempelbedrag)"]
+    insulation = rows["Isolatie en ventilatie van gemeenschappelijke delen uitvoeren"]
+    assert insulation[3:] == ["32", "32 van 48"]
