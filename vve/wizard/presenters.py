@@ -250,7 +250,7 @@ def second_meeting_text(item) -> str:
         return _("niet nodig: de eerste vergadering beslist")
     if item.second is None:
         return _("geen: deze regel kent geen tweede vergadering")
-    return outcome_text(item.second, item.decision["rule"]["base"])
+    return outcome_text(item.second, item.base)
 
 
 def announced_rules(plan: dict) -> list[dict]:

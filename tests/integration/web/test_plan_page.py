@@ -188,3 +188,14 @@ def test_the_first_budget_decisions_show_both_threshold_cases(board):
     assert committee[3:] == ["24 of 32", "25 of 32 van 48 (hangt af van het drempelbedrag)"]
     insulation = rows["Isolatie en ventilatie van gemeenschappelijke delen uitvoeren"]
     assert insulation[3:] == ["32", "32 van 48"]
+
+
+def test_the_calculator_gives_both_threshold_cases(board):
+    rows = _rows(_plan(board, "?present=29&yes=20&no=5&blank=0"), "Uitkomst per besluit")
+    below, above = (
+        row for row in rows if row[0].startswith("Duurzaamheidscommissie instellen met een budget")
+    )
+    assert below[0].endswith("(niet boven het drempelbedrag)")
+    assert below[1].startswith("Aangenomen")
+    assert above[0].endswith("(boven het drempelbedrag)")
+    assert above[1].startswith("Geen geldig besluit")

@@ -182,3 +182,21 @@ def test_once_the_announced_rule_is_in_force_the_threshold_cases_give_way():
         d = decision(plan, did)
         assert d.rule.applies == "announced_in_force"
         assert d.threshold_words is None
+
+
+def test_the_calculator_judges_both_cases_of_a_budget_decision():
+    """29 of 48 present, 20 for: enough for an ordinary majority up to the threshold amount,
+    no quorum above it; a later outlay is judged once, by the qualified rule."""
+    from vve.rules.calculator import outcomes
+    from vve.rules.serialize import plan_to_dict
+    from vve.rules.voting import Meeting
+
+    plan = plan_to_dict(plan_of(building=building(), voting={"model_reglement": "1992"}))
+    found = [
+        (o.decision["id"], o.case, o.first.reason) for o in outcomes(plan, Meeting(29, 20, 5, 0))
+    ]
+    assert ("committee", "below", "passed") in found
+    assert ("committee", "above", "no_quorum") in found
+    assert [f for f in found if f[0] == "insulate_common_parts"] == [
+        ("insulate_common_parts", None, "no_quorum")
+    ]
