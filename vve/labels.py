@@ -143,7 +143,7 @@ UNANIMOUS = vocabulary.UNANIMOUS.words()
 
 APPLIES = {
     "primary": "Geldt",
-    "below_threshold": "Onder het drempelbedrag",
+    "below_threshold": "Niet boven het drempelbedrag",
     "maintenance_coupled": "Gekoppeld aan noodzakelijk onderhoud",
     "safe_route": "Veilige route",
     "reserve_fund": "Betaald uit het reservefonds",
@@ -152,6 +152,9 @@ APPLIES = {
     "reglement_rule": "Regel uit het reglement",
     "lender": "Voorwaarde van de geldgever",
 }
+
+# the rule row of a decision that shows both cases of the threshold amount
+ABOVE_THRESHOLD = "Boven het drempelbedrag"
 
 SEVERITY = vocabulary.SEVERITY.words()
 CERTAINTY = vocabulary.CERTAINTY.words()

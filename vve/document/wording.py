@@ -27,6 +27,22 @@ def quorum_in_words(rule: dict) -> str:
     return share
 
 
+def threshold_cases(decision: dict) -> tuple[dict, dict] | None:
+    """(ordinary, qualified): the two rules of a decision whose majority depends on whether
+    its amount is above the meeting's threshold amount, where the plan cannot tell; None
+    for any other decision (and in a plan written before the field existed)."""
+    if not decision.get("threshold_words"):
+        return None
+    below = next((a for a in decision["alternatives"] if a["applies"] == "below_threshold"), None)
+    return (below, decision["rule"]) if below else None
+
+
+def full_attendance(rule: dict) -> int | None:
+    """The votes for a rule needs at full attendance, where the votes are known."""
+    votes = rule["votes"]
+    return votes["min_yes_full_attendance"] if votes else None
+
+
 def numbered_risks(plan: dict) -> list[tuple[str, dict]]:
     """The risks as the chapter on risks lists them: R1, R2, … most important first."""
     order = {"high": 0, "medium": 1, "low": 2}

@@ -140,6 +140,8 @@ class Knowledge:
     blank_votes: SourcedText  # the meeting kit's reminder
     written_proxy: SourcedText
     threshold_unset: SourcedText
+    threshold_above: SourcedText
+    threshold_not_above: SourcedText
     municipalities: tuple[str, ...]
     version: str
     oldest_peildatum: dt.date
@@ -222,6 +224,8 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         blank_votes=voting.blank_votes,
         written_proxy=voting.written_proxy,
         threshold_unset=voting.threshold_unset,
+        threshold_above=voting.threshold_above,
+        threshold_not_above=voting.threshold_not_above,
         municipalities=tuple(n for region in regions.values() for n in region.names),
         version=digest,
         oldest_peildatum=min(s.peildatum for s in sources.values()),

@@ -139,6 +139,8 @@ class VotingFile:
     blank_votes: SourcedText
     written_proxy: SourcedText
     threshold_unset: SourcedText
+    threshold_above: SourcedText  # both amounts known ({amount}, {threshold}): the case
+    threshold_not_above: SourcedText
     notice: NoticeRule
 
 
@@ -185,6 +187,8 @@ class DecisionEntry(Sourced):
     stage_route_open: str | None = None
     why_route_open: str | None = None  # {year}: the last year it waits (the next key)
     route_open_wait_years: int | None = None  # from the decision meeting on
+    # its amount in words where the threshold amount decides its majority (both cases shown)
+    threshold_words: str | None = None
 
     def __post_init__(self) -> None:
         _pairs(

@@ -79,7 +79,14 @@ def _numbers_sentence(n: VoteNumbers | None) -> str:
 
 _APPLIES_TEXT = {
     "primary": "",
-    "below_threshold": "Blijft het bedrag onder het drempelbedrag van € {amount}, dan geldt: ",
+    # "boven" the amount needs the qualified majority (MR 1983/1992 art. 38 lid 5): an
+    # amount equal to it does not
+    "below_threshold": "Ligt het bedrag niet boven het drempelbedrag van € {amount}, dan geldt: ",
+    # the threshold amount is not known to the plan (the meeting sets it)
+    "below_threshold_unknown": (
+        "Ligt het bedrag niet boven het drempelbedrag dat de vergadering heeft vastgesteld, "
+        "dan geldt: "
+    ),
     "maintenance_coupled": "{coupling} Dan geldt: ",
     "reserve_fund": "Betaalt de VvE dit (deels) uit het reservefonds, dan geldt: ",
     "safe_route": ("Veilige route als twijfel bestaat of het om noodzakelijk onderhoud gaat: "),
@@ -106,7 +113,10 @@ def apply_rule(
     numbers = (
         None if spec.kind == "lender" else _numbers(rule, ctx, profile.owners.past_turnout_percent)
     )
-    lead = _APPLIES_TEXT[applies].format(
+    text_key = (
+        "below_threshold_unknown" if applies == "below_threshold" and amount is None else applies
+    )
+    lead = _APPLIES_TEXT[text_key].format(
         amount=nl_int(amount) if amount is not None else "", coupling=coupling
     )
     label = (

@@ -18,6 +18,14 @@ class DecisionOutcome:
     decision: dict[str, Any]
     first: Outcome
     second: Outcome | None  # None where the rule allows no second meeting
+    # where the threshold amount decides the rule (docs/plan.md, threshold_words): "below"
+    # (not above it: the ordinary rule) or "above" (the decision's rule); else None
+    case: str | None = None
+    applied: dict[str, Any] | None = None  # the rule judged by (None: the decision's)
+
+    @property
+    def base(self) -> str:
+        return str((self.applied or self.decision["rule"])["base"])
 
 
 def rule_from_plan(applied: dict[str, Any]) -> Rule:
@@ -38,7 +46,21 @@ def outcomes(plan: dict[str, Any], meeting: Meeting) -> list[DecisionOutcome]:
     total = plan["votes"]["total"]
     results = []
     for decision in plan["decisions"]:
-        rule = rule_from_plan(decision["rule"])
-        second = outcome(rule, total, meeting, second_meeting=True) if rule.second_meeting else None
-        results.append(DecisionOutcome(decision, outcome(rule, total, meeting), second))
+        below = _threshold_below(decision)
+        cases = [("below", below), ("above", decision["rule"])] if below else [(None, None)]
+        for case, applied in cases:
+            rule = rule_from_plan(applied or decision["rule"])
+            second = (
+                outcome(rule, total, meeting, second_meeting=True) if rule.second_meeting else None
+            )
+            results.append(
+                DecisionOutcome(decision, outcome(rule, total, meeting), second, case, applied)
+            )
     return results
+
+
+def _threshold_below(decision: dict[str, Any]) -> dict[str, Any] | None:
+    """The ordinary rule up to the threshold amount, where the plan shows both cases."""
+    if not decision.get("threshold_words"):
+        return None
+    return next((a for a in decision["alternatives"] if a["applies"] == "below_threshold"), None)

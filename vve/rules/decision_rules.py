@@ -53,6 +53,9 @@ class DecisionRules:
     alternatives: tuple[AppliedRule, ...]
     requirements: tuple[AppliedRule, ...]
     coupled: tuple[str, ...]  # the measures that make it part of necessary maintenance
+    # the ordinary rule up to the threshold amount beside the qualified one: the plan
+    # cannot tell whether the decision's amount is above it (a known model only)
+    both_cases: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,10 @@ def decision_rules(
     v = _Voting(profile, knowledge, ctx, model_ids)
     primary = v.apply(spec, "primary", certainty, [*model_ids])
     alternatives: list[AppliedRule] = []
+    # an unknown or deviating reglement: the strictest rule alone, until it is known
+    both = entry.threshold_words is not None and ctx.model_known and ctx.model.id != "deviating"
     if class_rule and class_rule.threshold_applies and spec.kind == "qualified":
-        primary, below = _below_threshold(v, primary, certainty)
+        primary, below = _below_threshold(v, primary, certainty, both)
         alternatives += below
         certainty = primary.certainty  # weaker where two readings exist
     coupled = tuple(
@@ -123,7 +128,13 @@ def decision_rules(
         primary, announced = _announced(v, primary, date)
         alternatives.append(announced)
     return DecisionRules(
-        primary, tuple(alternatives), tuple(_lender_requirements(v, entry.id)), coupled
+        primary,
+        tuple(alternatives),
+        tuple(_lender_requirements(v, entry.id)),
+        coupled,
+        both
+        and primary.applies == "primary"  # not replaced by the maintenance or announced rule
+        and any(a.applies == "below_threshold" for a in alternatives),
     )
 
 
@@ -151,10 +162,12 @@ def _tied_to_maintenance(
 
 
 def _below_threshold(
-    v: _Voting, primary: AppliedRule, certainty: str
+    v: _Voting, primary: AppliedRule, certainty: str, both: bool = False
 ) -> tuple[AppliedRule, list[AppliedRule]]:
     """Below the threshold amount the ordinary rule applies; with no amount set there are
-    two readings, and the plan takes the one that holds under both."""
+    two readings, and the plan takes the one that holds under both. ``both``: a decision
+    whose amount the meeting weighs against the threshold it sets (often in the same
+    meeting) shows the ordinary rule beside it even while the amount is unknown."""
     set_by_meeting = applies(v.profile, "voting.threshold_amount")
     amount = v.profile.voting.threshold_amount if set_by_meeting else None
     if amount is not None:
@@ -169,6 +182,15 @@ def _below_threshold(
         ]
     unset = v.knowledge.threshold_unset
     certainty = weakest(certainty, unset.certainty)
+    below = (
+        [
+            v.apply(
+                v.ordinary, "below_threshold", certainty, ["voting.threshold_amount", *v.model_ids]
+            )
+        ]
+        if both
+        else []
+    )
     return replace(
         primary,
         certainty=certainty,
@@ -178,7 +200,7 @@ def _below_threshold(
             ["because:threshold_not_set"],
             sources(unset.source),
         ),
-    ), []
+    ), below
 
 
 def _maintenance_coupled(v: _Voting, coupled: tuple[str, ...]) -> AppliedRule:

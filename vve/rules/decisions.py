@@ -58,6 +58,10 @@ class Decision:
     # then the earliest meeting, not a certain one
     waits_for: tuple[str, ...] = field(default=())
     waits_until: int | None = None  # the year the meeting chooses anyway, on the advice
+    # the decision's amount in words ("het budget") where its majority depends on whether
+    # that amount is above the meeting's threshold amount and the plan cannot tell: the
+    # plan shows both cases (the qualified rule, and "below_threshold" beside it)
+    threshold_words: str | None = None
 
 
 def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:
@@ -270,7 +274,7 @@ def _resolve(
         primary,
         alternatives,
         rules.requirements,
-        _second_meeting(primary, date, notice_days, knowledge),
+        second_meeting_of(primary, date, notice_days, knowledge),
         blocking,
         notice_days,
         entry.draft,
@@ -280,6 +284,7 @@ def _resolve(
         weakest(entry.certainty, primary.certainty),
         waits_for=waits_for,
         waits_until=waits_until,
+        threshold_words=entry.threshold_words if rules.both_cases else None,
     )
 
 
@@ -296,7 +301,7 @@ def voted_in_stage(profile: Profile, knowledge: Knowledge, did: str, stage: str)
     )
 
 
-def _second_meeting(
+def second_meeting_of(
     primary: AppliedRule, date: dt.date, notice_days: int, knowledge: Knowledge
 ) -> SecondMeetingRoute | None:
     if not primary.rule.second_meeting:
@@ -354,7 +359,7 @@ def with_progress(
             d = replace(
                 d,
                 date=ahead,
-                second_meeting=_second_meeting(d.rule, ahead, d.notice_days, knowledge),
+                second_meeting=second_meeting_of(d.rule, ahead, d.notice_days, knowledge),
             )
         attempts = progress.attempts.get(d.id, ())
         taken = progress.taken(d.id)
@@ -364,7 +369,9 @@ def with_progress(
         elif follow_up is not None:
             again = follow_up.kind == "again"
             route = (
-                _second_meeting(d.rule, follow_up.date, d.notice_days, knowledge) if again else None
+                second_meeting_of(d.rule, follow_up.date, d.notice_days, knowledge)
+                if again
+                else None
             )
             d = replace(d, date=follow_up.date, state=follow_up.kind, second_meeting=route)
         out.append(replace(d, attempts=attempts))

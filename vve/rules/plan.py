@@ -24,6 +24,7 @@ from .risks.subsidy import svve_measures_choice
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
 from .tailor import Subsidies, tailor, word_decisions, word_risks
+from .threshold import settle_thresholds
 from .timeline import TimelineItem, timeline
 from .unknowns import find_out_actions
 
@@ -162,6 +163,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     subsidies = _subsidies(financing)
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
     money = with_ordered_research(money, windows, knowledge)
+    decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(

@@ -120,6 +120,7 @@ def _decision(d: Decision, single: dict[str, bool], knowledge: Knowledge) -> dic
         "conditional": d.conditional,
         "waits_for": list(d.waits_for),
         "waits_until": d.waits_until,
+        "threshold_words": d.threshold_words,
         "needed_because": list(d.needed_because),
         "measures": list(d.measures),
         "coupled_measures": list(d.coupled_measures),

@@ -196,6 +196,14 @@ def rule_words(rule: dict) -> str:
     )
 
 
+def threshold_below(decision: dict) -> dict | None:
+    """The ordinary rule up to the threshold amount, where the plan shows it beside the
+    qualified one (docs/plan.md, ``threshold_words``); None for any other decision."""
+    if not decision.get("threshold_words"):
+        return None
+    return next((a for a in decision["alternatives"] if a["applies"] == "below_threshold"), None)
+
+
 def rule_text(rule: dict) -> str:
     """A stored rule (the wizard's rule rows): its majority and its quorum."""
     quorum = (
@@ -242,7 +250,7 @@ def second_meeting_text(item) -> str:
         return _("niet nodig: de eerste vergadering beslist")
     if item.second is None:
         return _("geen: deze regel kent geen tweede vergadering")
-    return outcome_text(item.second, item.decision["rule"]["base"])
+    return outcome_text(item.second, item.base)
 
 
 def announced_rules(plan: dict) -> list[dict]:
@@ -324,6 +332,7 @@ def init_app(app: Flask) -> None:
         kind_text,
         rule_text,
         rule_words,
+        threshold_below,
         outcome_text,
         second_meeting_text,
         by_severity,

@@ -180,3 +180,25 @@ def test_a_decision_that_waits_for_the_heat_route_has_its_earliest_date(board):
     )
     others = [r for r in rows if not r[0].startswith("De warmtebron kiezen")]
     assert not any("op zijn vroegst" in r[1] for r in others)
+
+
+def test_the_first_budget_decisions_show_both_threshold_cases(board):
+    """MR 1992 without a threshold amount: an ordinary majority up to the amount the
+    meeting sets, two thirds above it."""
+    rows = {row[0]: row for row in _rows(_plan(board), "Besluiten in dit plan")}
+    committee = rows["Duurzaamheidscommissie instellen met een budget"]
+    assert committee[2].startswith("niet boven het drempelbedrag: meer dan de helft")
+    assert committee[3:] == ["24 of 32", "25 of 32 van 48 (hangt af van het drempelbedrag)"]
+    insulation = rows["Isolatie en ventilatie van gemeenschappelijke delen uitvoeren"]
+    assert insulation[3:] == ["32", "32 van 48"]
+
+
+def test_the_calculator_gives_both_threshold_cases(board):
+    rows = _rows(_plan(board, "?present=29&yes=20&no=5&blank=0"), "Uitkomst per besluit")
+    below, above = (
+        row for row in rows if row[0].startswith("Duurzaamheidscommissie instellen met een budget")
+    )
+    assert below[0].endswith("(niet boven het drempelbedrag)")
+    assert below[1].startswith("Aangenomen")
+    assert above[0].endswith("(boven het drempelbedrag)")
+    assert above[1].startswith("Geen geldig besluit")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ..builder import Builder
 from ..results import attempt_text
-from ..wording import quorum_in_words, rule_in_words, waits_in_words
+from ..wording import (
+    full_attendance,
+    quorum_in_words,
+    rule_in_words,
+    threshold_cases,
+    waits_in_words,
+)
 
 TITLE = "Concept-besluiten voor de ALV"
 
@@ -38,10 +44,37 @@ def write(b: Builder, plan: dict) -> None:
                 f" Dit besluit kan pas worden genomen {waits}; de datum in dit plan is voorlopig."
             )
         quorum = quorum_in_words(rule)
+        cases = threshold_cases(decision)
         if decision["state"] == "second_meeting":
             quorum = "geen quorum: dit is een tweede vergadering"
             numbers = ""
+        elif cases:
+            b.labelled("Vereiste meerderheid", _both_cases(decision, *cases) + condition)
+            continue
         b.labelled("Vereiste meerderheid", f"{rule_in_words(rule)}; {quorum}.{numbers}{condition}")
     if taken:
         b.heading("Al genomen", 2)
         b.bullets(f"{d['title']}: {attempt_text(d['attempts'][-1])}" for d in taken)
+
+
+def _both_cases(decision: dict, below: dict, above: dict) -> str:
+    """The majority of a decision whose amount the meeting weighs against the threshold
+    amount it set (MR 1983/1992 art. 38 lid 5): both cases, the ordinary one first."""
+    return (
+        f"Ligt {decision['threshold_words']} niet boven het drempelbedrag dat de vergadering "
+        f"heeft vastgesteld, dan besluit de vergadering met gewone meerderheid "
+        f"({_in_full(below)}); ligt het erboven, dan is de gekwalificeerde meerderheid nodig "
+        f"({_in_full(above)})."
+    )
+
+
+def _in_full(rule: dict) -> str:
+    """ "meer dan de helft van de uitgebrachte stemmen; …: ten minste 24 van de 48 stemmen;
+    bij volledige opkomst 25 van de 48 stemmen voor" """
+    full = full_attendance(rule)
+    numbers = (
+        f"; bij volledige opkomst {full} van de {rule['votes']['total']} stemmen voor"
+        if full is not None
+        else ""
+    )
+    return f"{rule_in_words(rule)}; {quorum_in_words(rule)}{numbers}"

@@ -7,7 +7,7 @@ from vve import labels
 from ..builder import Builder
 from ..results import OUTCOME, standing
 from ..text import date_nl
-from ..wording import rule_in_words, waits_in_words
+from ..wording import full_attendance, rule_in_words, threshold_cases, waits_in_words
 from . import money
 
 TITLE = "Samenvatting"
@@ -129,17 +129,28 @@ def _step(action: dict) -> str:
     return f"{action['what']} ({who}, vanaf {date_nl(action['start'])})"
 
 
+def _needed(d: dict) -> str:
+    """The votes for needed at full attendance: "32 van 48", or, where the threshold amount
+    decides the majority, both ("25 of 32 van 48 (hangt af van het drempelbedrag)")."""
+    v = d["rule"]["votes"]
+    if not v or v["min_yes_full_attendance"] is None:
+        return rule_in_words(d["rule"])
+    cases = threshold_cases(d)
+    below = full_attendance(cases[0]) if cases else None
+    if below is not None and below != v["min_yes_full_attendance"]:
+        return (
+            f"{below} of {v['min_yes_full_attendance']} van {v['total']} "
+            "(hangt af van het drempelbedrag)"
+        )
+    return f"{v['min_yes_full_attendance']} van {v['total']}"
+
+
 def _decisions(b: Builder, plan: dict) -> None:
     """Each decision with its meeting and the votes for it needed at full attendance."""
     b.heading("Besluiten en wanneer", 2)
     rows = []
     for d in sorted(plan["decisions"], key=lambda d: d["meeting_date"]):
-        v = d["rule"]["votes"]
-        needed = (
-            f"{v['min_yes_full_attendance']} van {v['total']}"
-            if v and v["min_yes_full_attendance"] is not None
-            else rule_in_words(d["rule"])
-        )
+        needed = _needed(d)
         if d["state"] == "taken":
             last = d["attempts"][-1]
             needed = f"{OUTCOME['passed']}: {last['yes']} voor, {last['no']} tegen"

@@ -8,7 +8,7 @@ from vve.labels import lower_words
 from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl, sentences
-from ..wording import quorum_in_words, rule_in_words
+from ..wording import quorum_in_words, rule_in_words, threshold_cases
 from . import decision_costs
 
 TITLE = "Stemregels en besluitvorming"
@@ -254,10 +254,12 @@ def _decision_section(b: Builder, decision: dict, notice_days: int) -> None:
     rule = decision["rule"]
     b.heading(decision["title"], 3)
     b.para(decision["explanation"]["text"])
+    cases = threshold_cases(decision)
+    applies = labels.ABOVE_THRESHOLD if cases else labels.APPLIES[rule["applies"]]
     rows = [
-        ["Regel", f"{labels.APPLIES[rule['applies']]}: {rule_in_words(rule)}"],
+        ["Regel", f"{applies}: {rule_in_words(rule)}"],
         ["Quorum", quorum_in_words(rule)],
-        *_votes_rows(rule),
+        *_votes_rows(rule, cases[0] if cases else None),
     ]
     if decision["state"] == "second_meeting":  # no quorum: the quorum's rows do not apply
         rows = [
@@ -296,7 +298,9 @@ def _decision_section(b: Builder, decision: dict, notice_days: int) -> None:
     )
 
 
-def _votes_rows(rule: dict) -> list[list[str]]:
+def _votes_rows(rule: dict, below: dict | None = None) -> list[list[str]]:
+    """``below``: the rule up to the threshold amount, where the plan cannot tell whether
+    the decision's amount is above it; the usual turnout is then told under both."""
     votes = rule["votes"]
     if not votes:
         return [["Stemmen in aantallen", "onbekend: vul het aantal appartementsrechten in"]]
@@ -316,13 +320,20 @@ def _votes_rows(rule: dict) -> list[list[str]]:
             ]
         )
     if votes["expected_present"] is not None:
-        expected = votes["min_yes_expected_turnout"]
-        rows.append(
-            [
-                f"Bij de gebruikelijke opkomst ({votes['expected_present']} stemmen)",
-                f"{expected} stemmen voor"
-                if expected is not None
-                else "geen geldig besluit in deze vergadering: quorum niet gehaald",
-            ]
-        )
+        told = _at_turnout(votes)
+        if below is not None and below["votes"]:
+            told = (
+                f"niet boven het drempelbedrag: {_at_turnout(below['votes'], True)}; "
+                f"erboven: {_at_turnout(votes, True)}"
+            )
+        rows.append([f"Bij de gebruikelijke opkomst ({votes['expected_present']} stemmen)", told])
     return rows
+
+
+def _at_turnout(votes: dict, in_sentence: bool = False) -> str:
+    expected = votes["min_yes_expected_turnout"]
+    if expected is not None:
+        return f"{expected} stemmen voor"
+    if in_sentence:  # after "erboven:", a second colon would not read
+        return "geen geldig besluit in deze vergadering, want het quorum wordt niet gehaald"
+    return "geen geldig besluit in deze vergadering: quorum niet gehaald"

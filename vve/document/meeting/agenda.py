@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..builder import Builder
 from ..wording import waits_in_words
 from .common import Pack
-from .words import majority_text, money_lines, quorum_text
+from .words import money_lines, write_rule
 
 TITLE = "Agenda"
 
@@ -31,12 +31,10 @@ def write(b: Builder, pack: Pack) -> None:
 
 
 def proposal(b: Builder, pack: Pack, number: int, decision: dict) -> None:
-    rule = decision["rule"]
     b.heading(f"{number}. {decision['title']}", 2)
     b.para("Voorstel:")
     b.para(decision["draft_resolution"], "Quote")
-    b.labelled("Quorum", quorum_text(rule, pack.second) + ".")
-    b.labelled("Meerderheid", majority_text(rule, pack.second) + ".")
+    write_rule(b, decision, pack.second)
     money = money_lines(pack, decision)
     if money:
         b.labelled("Kosten", " ".join(money))

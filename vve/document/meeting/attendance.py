@@ -16,7 +16,7 @@ from vve.rules.register import apartment_votes
 from ..builder import Builder
 from .common import Pack, text_width_cm
 from .grid import Cell, Row, grid
-from .words import majority_text, needed_quorum
+from .words import decision_quorum, majority_text, needed_quorum, threshold_text
 
 TITLE = "Presentielijst en stemlijst"
 UNKNOWN_VOTES = "[ ]"
@@ -202,7 +202,7 @@ def _totals(
     else:
         total = [Cell("Totaal", head=True), Cell(listed, head=True)] + marks
         needed = [Cell("Nodig", 2, head=True)]
-    needed += [Cell(needed_quorum(d["rule"], pack.second), 3) for _, d in proposals]
+    needed += [Cell(decision_quorum(d, pack.second), 3) for _, d in proposals]
     return [total, needed]
 
 
@@ -239,7 +239,9 @@ def _legend(b: Builder, pack: Pack, rows: list[Line]) -> None:
             "stemmentabel van het reglement; vul het in."
         )
     b.bullets(
-        f"Punt {n}, {d['title']}: {needed_quorum(d['rule'], pack.second)}; meerderheid: "
+        f"Punt {n}, {d['title']}: {both}"
+        if (both := threshold_text(d, pack.second))
+        else f"Punt {n}, {d['title']}: {needed_quorum(d['rule'], pack.second)}; meerderheid: "
         f"{majority_text(d['rule'], pack.second)}."
         for n, d in pack.numbered()
     )

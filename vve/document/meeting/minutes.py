@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..builder import Builder
 from ..text import date_nl
 from .common import SIGN, WRITE, Pack, room
-from .words import majority_text, needed_quorum, quorum_text
+from .words import decision_quorum, write_rule
 
 TITLE = "Notulen en besluitenlijst"
 BOX = "☐"
@@ -72,8 +72,7 @@ def _proposal(b: Builder, pack: Pack, number: int, decision: dict, of_total: str
     rule = decision["rule"]
     b.heading(f"{number}. {decision['title']}", 2)
     b.para(decision["draft_resolution"], "Quote")
-    b.labelled("Quorum", quorum_text(rule, pack.second) + ".")
-    b.labelled("Meerderheid", majority_text(rule, pack.second) + ".")
+    write_rule(b, decision, pack.second)
     b.labelled("Bespreking", FILL)
     outcomes = [f"{BOX} aangenomen", f"{BOX} verworpen"]
     if not pack.second and rule["quorum"] is not None:
@@ -114,10 +113,7 @@ def _decision_list(b: Builder, pack: Pack) -> None:
     )
     decisions = b.table(
         ["Punt", "Voorstel", "Nodig", "Voor / tegen / blanco", "Uitkomst"],
-        [
-            [str(n), d["title"], needed_quorum(d["rule"], pack.second), "", ""]
-            for n, d in pack.numbered()
-        ],
+        [[str(n), d["title"], decision_quorum(d, pack.second), "", ""] for n, d in pack.numbered()],
         widths=[1.5, 6.3, 2.8, 2.8, 2.6],
     )
     room(decisions, WRITE)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from vve import labels
 from vve.rules.meeting_money import ApartmentCost, ProposalMoney, proposal_money
 
+from ..builder import Builder
 from ..text import date_nl, euro_range
-from ..wording import rule_in_words
+from ..wording import rule_in_words, threshold_cases
 from .common import Pack
 
 
@@ -55,6 +56,50 @@ def needed_quorum(rule: dict, second: bool) -> str:
     if votes and votes["quorum_votes"] is not None:
         return f"quorum {votes['quorum_votes']} van {votes['total']}"
     return f"quorum {labels.fraction_words(rule['quorum'])}"
+
+
+def threshold_text(decision: dict, second: bool) -> str | None:
+    """Quorum and majority in both cases, where the decision's amount against the threshold
+    amount the meeting set decides them (MR 1983/1992 art. 38 lid 5); None otherwise. At a
+    second meeting (no quorum) the majority only."""
+    cases = threshold_cases(decision)
+    if cases is None:
+        return None
+    below, above = cases
+
+    def case(rule: dict) -> str:
+        if second:
+            return majority_text(rule, second)
+        return f"quorum {quorum_text(rule, second)}, meerderheid {majority_text(rule, second)}"
+
+    return (
+        f"Ligt {decision['threshold_words']} niet boven het drempelbedrag dat de vergadering "
+        f"heeft vastgesteld: {case(below)}. Ligt het erboven: {case(above)}."
+    )
+
+
+def write_rule(b: Builder, decision: dict, second: bool) -> None:
+    """A proposal's quorum and majority as labelled lines, for the agenda and the minutes."""
+    rule = decision["rule"]
+    both = threshold_text(decision, second)
+    if both and not second:
+        b.labelled("Quorum en meerderheid", both)
+        return
+    b.labelled("Quorum", quorum_text(rule, second) + ".")
+    b.labelled("Meerderheid", both or majority_text(rule, second) + ".")
+
+
+def decision_quorum(decision: dict, second: bool) -> str:
+    """Short, for a table cell: "quorum 32 van 48", or both where the threshold decides."""
+    cases = threshold_cases(decision)
+    votes = [c["votes"] for c in cases] if cases and not second else []
+    if len(votes) == 2 and all(v and v["quorum_votes"] is not None for v in votes):
+        low, high = (v["quorum_votes"] for v in votes)
+        if low != high:
+            return (
+                f"quorum {low} of {high} van {votes[1]['total']} (hangt af van het drempelbedrag)"
+            )
+    return needed_quorum(decision["rule"], second)
 
 
 # --- money --------------------------------------------------------------------------------

@@ -1,0 +1,108 @@
+"""Emmen (MR 1992, no threshold amount set): the first meeting's committee budget and
+advice order need an ordinary majority up to the threshold amount the meeting sets and
+two thirds above it. The plan shows both, and does not predict that the meeting fails."""
+
+import pytest
+
+from tests.unit.document.test_first_decision_costs import _section, _text
+
+COMMITTEE = "Duurzaamheidscommissie instellen met een budget"
+ADVICE = "Opdracht geven voor een energieadvies en een duurzaam MJOP (DMJOP)"
+
+
+@pytest.fixture(scope="module")
+def emmen():
+    return [line.replace("\N{NO-BREAK SPACE}", " ") for line in _text("emmen-galerijflat")]
+
+
+@pytest.mark.parametrize("title", [COMMITTEE, ADVICE])
+def test_table_1_gives_both_numbers(emmen, title):
+    row = next(line for line in emmen if line.startswith(f"{title} | "))
+    assert row.endswith(" | 25 of 32 van 48 (hangt af van het drempelbedrag)")
+
+
+def test_table_1_keeps_one_number_for_later_outlays(emmen):
+    row = next(
+        line
+        for line in emmen
+        if line.startswith("Isolatie en ventilatie van gemeenschappelijke delen uitvoeren | ")
+    )
+    assert row.endswith(" | 32 van 48")
+
+
+@pytest.mark.parametrize(
+    "title, words", [(COMMITTEE, "het budget"), (ADVICE, "het totaal van deze opdrachten")]
+)
+def test_the_draft_states_both_cases(emmen, title, words):
+    start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
+    draft = emmen.index(title, start)
+    needed = next(line for line in emmen[draft:] if line.startswith("Vereiste meerderheid"))
+    assert needed.startswith(
+        f"Vereiste meerderheid: Ligt {words} niet boven het drempelbedrag dat de vergadering "
+        "heeft vastgesteld, dan besluit de vergadering met gewone meerderheid (meer dan de "
+        "helft van de uitgebrachte stemmen; de helft van alle stemmen aanwezig of "
+        "vertegenwoordigd: ten minste 24 van de 48 stemmen; bij volledige opkomst 25 van de 48 "
+        "stemmen voor); ligt het erboven, dan is de gekwalificeerde meerderheid nodig (ten "
+        "minste twee derde van de uitgebrachte stemmen; twee derde van alle stemmen aanwezig "
+        "of vertegenwoordigd: ten minste 32 van de 48 stemmen; bij volledige opkomst 32 van de "
+        "48 stemmen voor)."
+    )
+
+
+@pytest.mark.parametrize("title", [COMMITTEE, ADVICE])
+def test_the_votes_table_does_not_predict_the_meeting_fails(emmen, title):
+    section = _section(emmen, title, "Stemregels en besluitvorming")
+    assert "Regel | Boven het drempelbedrag: ten minste twee derde van de uitgebrachte stemmen" in (
+        "\n".join(section)
+    )
+    turnout = next(line for line in section if line.startswith("Bij de gebruikelijke opkomst"))
+    assert turnout == (
+        "Bij de gebruikelijke opkomst (29 stemmen) | niet boven het drempelbedrag: 15 stemmen "
+        "voor; erboven: geen geldig besluit in deze vergadering, want het quorum wordt niet "
+        "gehaald"
+    )
+
+
+@pytest.fixture(scope="module")
+def pack_texts():
+    import io
+
+    from docx import Document
+
+    from tests.conftest import AS_OF, ROOT
+    from vve.document.meeting import write_meeting_pack
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+    from vve.rules.serialize import plan_to_dict
+
+    raw = (ROOT / "examples" / "emmen-galerijflat.json").read_text(encoding="utf-8")
+    plan = plan_to_dict(build_plan(load_profile(raw), AS_OF))
+    out = {}
+    for name, data in write_meeting_pack(plan, 1):
+        doc = Document(io.BytesIO(data))
+        parts = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            for row in table.rows:
+                parts += [cell.text for cell in row.cells]
+        out[name] = " ".join(" ".join(parts).replace("\N{NO-BREAK SPACE}", " ").split())
+    return out
+
+
+@pytest.mark.parametrize("part", ["agenda", "notulen"])
+def test_the_meeting_pack_gives_both_cases(pack_texts, part):
+    text = pack_texts[f"vergadering-1-{part}.docx"]
+    assert (
+        "Quorum en meerderheid: Ligt het budget niet boven het drempelbedrag dat de "
+        "vergadering heeft vastgesteld: quorum ten minste 24 van de 48 stemmen aanwezig of "
+        "vertegenwoordigd (de helft van alle stemmen), meerderheid meer dan de helft van de "
+        "uitgebrachte stemmen; bij volledige opkomst 25 stemmen voor"
+    ) in text
+    assert (
+        "Ligt het erboven: quorum ten minste 32 van de 48 stemmen aanwezig of "
+        "vertegenwoordigd (twee derde van alle stemmen), meerderheid ten minste twee derde"
+    ) in text
+
+
+def test_the_attendance_list_gives_both_quorums(pack_texts):
+    text = pack_texts["vergadering-1-presentielijst.docx"]
+    assert "quorum 24 of 32 van 48 (hangt af van het drempelbedrag)" in text
