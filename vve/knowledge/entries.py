@@ -187,8 +187,7 @@ class DecisionEntry(Sourced):
     stage_route_open: str | None = None
     why_route_open: str | None = None  # {year}: the last year it waits (the next key)
     route_open_wait_years: int | None = None  # from the decision meeting on
-    # its amount in words where the threshold amount decides its majority (both cases shown)
-    threshold_words: str | None = None
+    threshold_words: str | None = None  # its amount in words where a threshold decides
 
     def __post_init__(self) -> None:
         _pairs(

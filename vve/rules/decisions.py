@@ -257,9 +257,8 @@ def _resolve(
     rules = decision_rules(entry, because, date, profile, knowledge, ctx, measures)
     primary, alternatives = rules.primary, rules.alternatives
     notice_days = max(
-        ctx.model.notice_days,
-        primary.spec.min_notice_days,
-        *(a.spec.min_notice_days for a in alternatives),
+        [ctx.model.notice_days, primary.spec.min_notice_days]
+        + [a.spec.min_notice_days for a in alternatives]
     )
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
     return Decision(
