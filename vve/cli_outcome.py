@@ -21,6 +21,9 @@ from vve.rules.serialize import plan_to_dict
 EXIT_BAD_INPUT = 2
 
 
+THRESHOLD_CASES = {"boven": "above", "niet-boven": "below"}
+
+
 def add_outcome_command(sub: argparse._SubParsersAction, date_type) -> None:
     outcome = sub.add_parser(
         "outcome", help="Zeg of een besluit is genomen, met de aantallen stemmen."
@@ -40,6 +43,12 @@ def add_outcome_command(sub: argparse._SubParsersAction, date_type) -> None:
         "--second-meeting",
         action="store_true",
         help="Het was een tweede vergadering (besluit ongeacht het aantal aanwezigen).",
+    )
+    outcome.add_argument(
+        "--drempel",
+        choices=sorted(THRESHOLD_CASES),
+        default=None,
+        help="Waar de meerderheid afhangt van het drempelbedrag: lag het bedrag erboven?",
     )
     outcome.add_argument("--as-of", type=date_type, default=None, help="Datum van het plan.")
 
@@ -61,6 +70,7 @@ def run_outcome(profile: Profile, args: argparse.Namespace) -> int:
             args.no,
             args.blank,
             args.second_meeting,
+            THRESHOLD_CASES.get(args.drempel or ""),
         )
     except BadCount as exc:
         print(f"vve: {exc}", file=sys.stderr)

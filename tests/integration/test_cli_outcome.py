@@ -38,7 +38,9 @@ def test_a_passed_decision_exits_0_with_its_numbers(capsys):
 
 def test_a_missed_quorum_exits_1_and_offers_the_second_meeting(capsys):
     status, out, _ = run(
-        capsys, "--decision", "commission_advice", "--present", "31", "--yes", "31", "--no", "0"
+        capsys,
+        *("--decision", "commission_advice", "--present", "31", "--yes", "31", "--no", "0"),
+        *("--drempel", "boven"),
     )
     assert status == 1
     assert "quorum is niet gehaald" in out and "32 stemmen" in out and "tweede vergadering" in out
@@ -56,6 +58,8 @@ def test_the_second_meeting_decides_regardless_of_attendance(capsys):
         "--no",
         "2",
         "--second-meeting",
+        "--drempel",
+        "boven",
     )
     assert status == 0 and "ongeacht het aantal aanwezige stemmen" in out
 
@@ -64,7 +68,25 @@ def test_a_rejection_exits_1(capsys):
     status, out, _ = run(
         capsys, "--decision", "committee", "--present", "40", "--yes", "20", "--no", "20"
     )
-    assert status == 1 and out.splitlines()[1].strip() == "Verworpen."
+    assert status == 2  # its majority depends on the threshold amount: say which case
+    for case in ("boven", "niet-boven"):
+        status, out, _ = run(
+            capsys,
+            *("--decision", "committee", "--present", "40", "--yes", "20", "--no", "20"),
+            *("--drempel", case),
+        )
+        assert status == 1 and out.splitlines()[1].strip() == "Verworpen."
+
+
+def test_a_budget_below_the_threshold_amount_needs_an_ordinary_majority(capsys):
+    """29 of 48 present, 20 for: taken below the threshold amount, no quorum above it."""
+    args = ("--decision", "committee", "--present", "29", "--yes", "20", "--no", "5")
+    status, out, _ = run(capsys, *args, "--drempel", "niet-boven")
+    assert status == 0 and "Aangenomen." in out
+    status, out, _ = run(capsys, *args, "--drempel", "boven")
+    assert status == 1 and "quorum is niet gehaald" in out
+    status, _, err = run(capsys, *args)
+    assert status == 2 and "drempelbedrag" in err
 
 
 def test_bad_input_exits_2_in_dutch(capsys):
@@ -87,13 +109,16 @@ def test_bad_input_exits_2_in_dutch(capsys):
     no=st.integers(-5, 60),
     blank=st.integers(-5, 60),
     decision=st.sampled_from(["committee", "commission_advice", "vve_loan", "other"]),
+    case=st.sampled_from([None, "boven", "niet-boven"]),
 )
-def test_any_count_gives_an_answer_never_a_traceback(present, yes, no, blank, decision):
+def test_any_count_gives_an_answer_never_a_traceback(present, yes, no, blank, decision, case):
     args = ["outcome", EMMEN, *AS_OF, "--decision", decision]
     args += ["--present", str(present), "--yes", str(yes), "--no", str(no), "--blank", str(blank)]
+    args += ["--drempel", case] if case else []
     status = main(args)
     valid = min(present, yes, no, blank) >= 0 and yes + no + blank <= present <= 48
-    if decision == "other" or not valid:
+    both = decision in ("committee", "commission_advice")  # both cases in Emmen's plan
+    if decision == "other" or not valid or both != (case is not None):
         assert status == 2
     else:
         assert status in (0, 1)

@@ -81,6 +81,9 @@ class DecisionResult(_Part):
     recorded_at: dt.datetime
     recorded_by: Annotated[str, Field(max_length=300)]
     replaces: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
+    # where the decision's majority depended on the threshold amount: whether its amount
+    # was not above it ("below") or above it ("above"), as the board recorded
+    case: Literal["below", "above"] | None = None
     reason: Text | None = None
 
     @property

@@ -46,7 +46,7 @@ def outcomes(plan: dict[str, Any], meeting: Meeting) -> list[DecisionOutcome]:
     total = plan["votes"]["total"]
     results = []
     for decision in plan["decisions"]:
-        below = _threshold_below(decision)
+        below = threshold_below(decision)
         cases = [("below", below), ("above", decision["rule"])] if below else [(None, None)]
         for case, applied in cases:
             rule = rule_from_plan(applied or decision["rule"])
@@ -59,8 +59,9 @@ def outcomes(plan: dict[str, Any], meeting: Meeting) -> list[DecisionOutcome]:
     return results
 
 
-def _threshold_below(decision: dict[str, Any]) -> dict[str, Any] | None:
-    """The ordinary rule up to the threshold amount, where the plan shows both cases."""
+def threshold_below(decision: dict[str, Any]) -> dict[str, Any] | None:
+    """The ordinary rule up to the threshold amount, where the plan shows both cases
+    (docs/plan.md, ``threshold_words``); None for any other decision."""
     if not decision.get("threshold_words"):
         return None
     return next((a for a in decision["alternatives"] if a["applies"] == "below_threshold"), None)

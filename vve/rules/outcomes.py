@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from .calculator import rule_from_plan
+from .calculator import rule_from_plan, threshold_below
 from .explain import nl_int
 from .voting import Meeting, Outcome, Rule, outcome
 
@@ -28,6 +28,7 @@ class Judgement:
     meeting: Meeting
     second_meeting: bool
     outcome: Outcome
+    case: str | None = None  # "below" or "above" the threshold amount, where that decided
 
     @property
     def passed(self) -> bool:
@@ -46,19 +47,38 @@ def judge(
     no: int,
     blank: int = 0,
     second_meeting: bool = False,
+    case: str | None = None,
 ) -> Judgement:
-    """Raises BadCount for counts no meeting can have."""
+    """Raises BadCount for counts no meeting can have.
+
+    ``case``: for a decision whose majority depends on the threshold amount (the plan
+    shows both cases), whether its amount was "below" (not above) or "above" it; the
+    board says which, as the meeting's minutes do. Any other decision takes none."""
     if not total:
         raise BadCount(
             "Het totaal aantal stemmen in de VvE is niet bekend; vul eerst het aantal "
             "appartementsrechten (of de stemmentabel) in."
         )
-    rule = rule_from_plan(decision["rule"])
+    _check_counts(total, present, yes, no, blank)
+    rule = _rule_of_case(decision, case)
     if second_meeting and not rule.second_meeting:
         raise BadCount(
             "Voor dit besluit is geen tweede vergadering mogelijk: de regel heeft geen quorum "
             "dat een tweede vergadering kan vervangen."
         )
+    meeting = Meeting(present, yes, no, blank)
+    return Judgement(
+        decision["id"],
+        rule,
+        total,
+        meeting,
+        second_meeting,
+        outcome(rule, total, meeting, second_meeting=second_meeting),
+        case,
+    )
+
+
+def _check_counts(total: int, present: int, yes: int, no: int, blank: int) -> None:
     if min(present, yes, no, blank) < 0:
         raise BadCount("Aantallen stemmen zijn 0 of meer.")
     if present > total:
@@ -71,15 +91,23 @@ def judge(
             f"Voor, tegen en blanco zijn samen {nl_int(yes + no + blank)} stemmen, meer dan de "
             f"{nl_int(present)} stemmen die aanwezig of vertegenwoordigd waren."
         )
-    meeting = Meeting(present, yes, no, blank)
-    return Judgement(
-        decision["id"],
-        rule,
-        total,
-        meeting,
-        second_meeting,
-        outcome(rule, total, meeting, second_meeting=second_meeting),
-    )
+
+
+CASES = ("below", "above")
+
+
+def _rule_of_case(decision: dict[str, Any], case: str | None) -> Rule:
+    below = threshold_below(decision)
+    if below is None:
+        if case is not None:
+            raise BadCount("Voor dit besluit hangt de meerderheid niet af van het drempelbedrag.")
+        return rule_from_plan(decision["rule"])
+    if case not in CASES:
+        raise BadCount(
+            "Voor dit besluit hangt de meerderheid af van het drempelbedrag: geef aan of het "
+            "bedrag erboven lag."
+        )
+    return rule_from_plan(below if case == "below" else decision["rule"])
 
 
 def _share(share: Fraction) -> str:
@@ -168,6 +196,7 @@ def result_fields(j: Judgement) -> dict[str, Any]:
         "rule": j.rule.id,
         "quorum_needed": j.outcome.quorum_needed,
         "yes_needed": j.outcome.yes_needed,
+        "case": j.case,
     }
 
 

@@ -30,6 +30,7 @@ def attempt_dict(r: DecisionResult) -> dict[str, Any]:
         "quorum_needed": r.quorum_needed,
         "yes_needed": r.yes_needed,
         "corrected": r.replaces is not None,
+        "case": r.case,
     }
 
 

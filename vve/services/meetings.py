@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from vve.knowledge import load_knowledge
@@ -120,12 +120,15 @@ def record_results(
     counts: Mapping[str, Count] | None = None,
     ballots: Mapping[str, Mapping[str, str]] | None = None,
     actor: str = audit.BOARD,
+    cases: Mapping[str, str] | None = None,
 ) -> Recorded:
     """Store what the plan's next meeting decided on the proposals given: ``counts`` per
     decision id, or the voting list (``ballots``: per decision id, apartment number ->
     ``yes``/``no``/``blank``/``absent``) from which the votes are counted. A proposal left
     out was not dealt with; it comes back at a later meeting. Whether it was a second
-    meeting follows from the plan and the date. Raises ResultRefused (nothing stored)."""
+    meeting follows from the plan and the date. ``cases``: per decision id whose majority
+    depends on the threshold amount, "below" or "above" it (with ``ballots``; a count
+    carries its own). Raises ResultRefused (nothing stored)."""
 
     def work() -> Recorded:
         profile = _profile(dossier)
@@ -138,6 +141,7 @@ def record_results(
         problems: list[Problem] = []
         if ballots is not None:
             wanted, problems = counts_from_ballots(profile, list(agenda), ballots)
+            wanted = {d: replace(c, case=(cases or {}).get(d)) for d, c in wanted.items()}
         else:
             wanted = dict(counts or {})
         judged = _judge_all(plan, agenda, wanted, meeting_date, today, problems)
@@ -235,9 +239,8 @@ def _judge(
         )
         return None
     try:
-        return judge(
-            decision, total, count.present, count.yes, count.no, count.blank, second_meeting=second
-        )
+        c = count
+        return judge(decision, total, c.present, c.yes, c.no, c.blank, second, c.case)
     except BadCount as exc:
         problems.append(Problem(did, str(exc)))
         return None
@@ -354,7 +357,8 @@ def correct_result(
             found = _judge(decision, total, count, target.second_meeting, problems)
         if problems or found is None or decision is None:
             raise ResultRefused(_unique(problems))
-        same = Count(target.present, target.yes, target.no, target.blank) == count
+        numbers = (count.present, count.yes, count.no, count.blank)
+        same = (target.present, target.yes, target.no, target.blank) == numbers
         ballots = target.ballots if same else None
         entry = _entry(found, day, actor, ballots, target.id, str(clean_text(reason.strip())))
         _plan, (entry,) = _store(dossier, profile, [entry])

@@ -55,6 +55,7 @@ class Count:
     yes: int
     no: int
     blank: int = 0
+    case: str | None = None  # "below"/"above" the threshold amount, where that decides
 
 
 def apartment_votes(profile: Profile) -> dict[str, int | None]:

@@ -14,6 +14,7 @@ from wtforms import DateField, HiddenField, RadioField, StringField
 from wtforms.validators import InputRequired, Length, Optional
 
 from vve.fields import Between, CleanForm, TolerantIntegerField, choices
+from vve.rules.calculator import threshold_below
 from vve.services.meetings import MAX_REASON, Count
 from vve.terms import lazy_pairs
 from vve.translate import gettext as _
@@ -36,6 +37,16 @@ ATTENDANCE_HINT = _l(
     "stemde: het quorum telt van deze lijst, voor elk voorstel van deze vergadering."
 )
 FILL_IN = _l("Vul dit in, ook als het 0 is.")
+CASE_LABEL = _l("Lag het bedrag boven het drempelbedrag?")
+CASE_HINT = _l(
+    "Daarvan hangt de meerderheid af. Staat het drempelbedrag niet in de notulen, kijk dan "
+    "in het reglement of vraag het de voorzitter."
+)
+CASE_CHOICES = (
+    ("below", _l("Nee, niet boven het drempelbedrag")),
+    ("above", _l("Ja, boven het drempelbedrag")),
+)
+CHOOSE_CASE = _l("Kies of het bedrag boven het drempelbedrag lag.")
 
 
 class MeetingDateField(DateField):
@@ -75,6 +86,38 @@ def count_name(decision_id: str, part: str) -> str:
     return f"{decision_id}-{part}"
 
 
+def case_field(default: str | None = None) -> RadioField:
+    """Whether the decision's amount was above the threshold amount, where the plan shows
+    both cases (``threshold_below``): the board says which, as the minutes do."""
+    return RadioField(
+        CASE_LABEL,
+        choices=choices(CASE_CHOICES),
+        description=CASE_HINT,
+        validators=[Optional()],
+        default=default,
+    )
+
+
+def _add_cases(form_class, agenda: list[dict[str, Any]]) -> None:
+    for decision in agenda:
+        if threshold_below(decision):
+            setattr(form_class, count_name(decision["id"], "case"), case_field())
+
+
+def read_case(form, decision: dict[str, Any]) -> tuple[str | None, bool]:
+    """The case chosen for the decision (None where it has one rule) and whether it is
+    given where needed (else the error is next to its field)."""
+    name = count_name(decision["id"], "case")
+    if name not in form:
+        return None, True
+    field = form[name]
+    field.errors = list(field.errors)
+    if not field.data:
+        field.errors = [*field.errors, CHOOSE_CASE]
+        return None, False
+    return field.data, not field.errors
+
+
 def ballot_name(decision_id: str, number: str) -> str:
     """Named by the apartment's number (hex, so any number makes a safe name and id): a
     register changed between showing and posting the list never shifts a tick to
@@ -94,6 +137,7 @@ def counts_form(agenda: list[dict[str, Any]], formdata=None, data=None):
     for decision in agenda:
         for part, label in VOTE_PARTS:
             setattr(CountsForm, count_name(decision["id"], part), _count(label))
+    _add_cases(CountsForm, agenda)
     form = CountsForm(formdata=formdata, data=data)
     _summary_labels(form, agenda, [part for part, _label in VOTE_PARTS])
     return form
@@ -112,7 +156,9 @@ def ballots_form(agenda: list[dict[str, Any]], numbers: list[str], formdata=None
         for number in numbers:
             field = RadioField(number, choices=pairs, default="absent", validate_choice=False)
             setattr(BallotsForm, ballot_name(decision["id"], number), field)
+    _add_cases(BallotsForm, agenda)
     form = BallotsForm(formdata=formdata, data=data)
+    _summary_labels(form, agenda, [])
     for decision in agenda:
         for number in numbers:
             form[ballot_name(decision["id"], number)].summary_label = _(
@@ -123,11 +169,14 @@ def ballots_form(agenda: list[dict[str, Any]], numbers: list[str], formdata=None
 
 def _summary_labels(form, agenda, parts) -> None:
     """ "Commissie instellen: Voor" in the error summary, where the page shows "Voor"
-    inside the proposal's fieldset."""
+    inside the proposal's fieldset (the case question: the proposal's title alone)."""
     for decision in agenda:
         for part in parts:
             field = form[count_name(decision["id"], part)]
             field.summary_label = f"{decision['title']}: {field.label.text}"
+        case = count_name(decision["id"], "case")
+        if case in form:
+            form[case].summary_label = decision["title"]
 
 
 def read_counts(form, agenda: list[dict[str, Any]]) -> dict[str, Count] | None:
@@ -147,11 +196,12 @@ def read_counts(form, agenda: list[dict[str, Any]]) -> dict[str, Count] | None:
                 fields[part].errors = [*fields[part].errors, FILL_IN]
         if present.data is None and not present.errors:
             present.errors = [*present.errors, FILL_IN]
-        if any(f.errors for f in fields.values()) or present.errors:
+        case, case_ok = read_case(form, decision)
+        if any(f.errors for f in fields.values()) or present.errors or not case_ok:
             ok = False
             continue
         values = {part: f.data or 0 for part, f in fields.items()}
-        counts[decision["id"]] = Count(present=present.data, **values)
+        counts[decision["id"]] = Count(present=present.data, **values, case=case)
     return counts if ok else None
 
 
@@ -163,6 +213,20 @@ def read_ballots(form, agenda: list[dict[str, Any]], numbers: list[str]) -> dict
         }
         for decision in agenda
     }
+
+
+def read_ballot_cases(form, agenda: list[dict[str, Any]], ballots: dict) -> dict | None:
+    """Per proposal voted on (an apartment not absent) whose majority depends on the
+    threshold amount: the case chosen; None with the error next to a field left empty."""
+    cases, ok = {}, True
+    for decision in agenda:
+        if not any(b != "absent" for b in ballots.get(decision["id"], {}).values()):
+            continue  # not dealt with at this meeting
+        case, given = read_case(form, decision)
+        ok = ok and given
+        if case is not None:
+            cases[decision["id"]] = case
+    return cases if ok else None
 
 
 def ballot_field(form, decision_id: str, number: str, numbers: list[str]):
@@ -188,12 +252,23 @@ class CorrectionForm(CleanForm):
         ],
     )
 
+    case = case_field()  # removed by the view where the decision has one rule
+
     def count(self) -> Count | None:
-        """The corrected count; None with errors next to the fields that miss a number."""
+        """The corrected count; None with errors next to the fields that miss a number
+        (or the case, where the decision's majority depends on the threshold amount)."""
         for name in REQUIRED_PARTS:
             field = self[name]
             if field.data is None and not field.errors:
                 field.errors = [*field.errors, FILL_IN]
-        if any(self[name].errors for name in ("present", "yes", "no", "blank")):
+        case = None
+        if "case" in self:
+            self.case.errors = list(self.case.errors)
+            if not self.case.data:
+                self.case.errors.append(CHOOSE_CASE)
+            case = self.case.data
+        if any(
+            self[name].errors for name in ("present", "yes", "no", "blank", "case") if name in self
+        ):
             return None
-        return Count(self.present.data, self.yes.data, self.no.data, self.blank.data or 0)
+        return Count(self.present.data, self.yes.data, self.no.data, self.blank.data or 0, case)

@@ -16,6 +16,7 @@ from flask_babel import format_date
 
 from vve.document.meeting import MeetingDetails
 from vve.responses import attachment, collect_when_sent
+from vve.rules.calculator import threshold_below
 from vve.rules.outcomes import next_meeting
 from vve.security import actor, current_user, dossier_required
 from vve.services import clock, dossiers, meetings, plans
@@ -33,6 +34,7 @@ from .meeting_forms import (
     count_name,
     counts_form,
     meeting_key,
+    read_ballot_cases,
     read_ballots,
     read_counts,
 )
@@ -94,7 +96,8 @@ def show(dossier):
         valid = form.validate()  # then every missing number is marked too
         wanted: dict[str, Any]
         if mode == VOTING_LIST:
-            wanted = {"ballots": read_ballots(form, agenda, numbers)}
+            ballots = read_ballots(form, agenda, numbers)
+            wanted = {"ballots": ballots, "cases": read_ballot_cases(form, agenda, ballots)}
         else:
             wanted = {"counts": read_counts(form, agenda)}
         if valid and all(value is not None for value in wanted.values()):
@@ -237,6 +240,9 @@ def correct(dossier, result_id):
         formdata=request.form if posted else None,
         data={**target, "meeting_date": dt.date.fromisoformat(target["meeting_date"])},
     )
+    decision = _decision(dossier, target["decision"])
+    if decision is None or not threshold_below(decision):
+        del form.case  # one rule: nothing to choose
     message = g.csrf_message if posted and g.get("csrf_failed") else None
     if posted and message is None and form.validate() and (count := form.count()) is not None:
         try:
@@ -258,11 +264,11 @@ def correct(dossier, result_id):
         target=target,
         chain=chain,
         standing=chain[-1],
-        title=_decision_title(dossier, target["decision"]),
+        title=decision["title"] if decision else target["decision"],
         message=message,
     ), 400 if posted else 200
 
 
-def _decision_title(dossier, decision_id: str) -> str:
+def _decision(dossier, decision_id: str) -> dict | None:
     plan = plans.make_plan(dossier) or {"decisions": []}
-    return next((d["title"] for d in plan["decisions"] if d["id"] == decision_id), decision_id)
+    return next((d for d in plan["decisions"] if d["id"] == decision_id), None)

@@ -49,6 +49,7 @@ def explanation(decision: dict[str, Any], attempt: dict[str, Any]) -> list[str]:
             attempt["no"],
             attempt["blank"],
             second_meeting=attempt["second_meeting"],
+            case=attempt.get("case"),
         )
     except BadCount:
         j = None

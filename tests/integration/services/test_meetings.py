@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from vve.extensions import db
 from vve.models import AuditEvent
+from vve.rules.calculator import threshold_below
 from vve.services import accounts, audit, clock, dossiers, meetings, plans
 from vve.services.meetings import Count, ResultNotFound, ResultRefused
 
@@ -50,9 +52,18 @@ def next_meeting(dossier):
     return next(m for m in plan["meetings"] if not m["held"])
 
 
+def strict(dossier, decision_id):
+    """The case a board names for a decision whose majority depends on the threshold
+    amount: above it (the qualified rule, as these tests count); none for any other."""
+    plan = plans.make_plan(dossier)
+    decision = next(d for d in plan["decisions"] if d["id"] == decision_id)
+    return "above" if threshold_below(decision) else None
+
+
 def record_all(dossier, day, count, **kwargs):
     agenda = next_meeting(dossier)["decisions"]
-    return meetings.record_results(dossier, day, dict.fromkeys(agenda, count), **kwargs)
+    counts = {d: replace(count, case=strict(dossier, d)) for d in agenda}
+    return meetings.record_results(dossier, day, counts, **kwargs)
 
 
 def trail(dossier, action):
@@ -173,13 +184,16 @@ def test_the_voting_list_counts_each_apartments_votes(ctx, today):
     agenda = next_meeting(dossier)["decisions"]
     ticks = {"1": "yes", "2": "yes", "3": "no"}  # 4 has no tick: absent
     ballots = {agenda[0]: ticks, agenda[1]: dict.fromkeys("1234", "absent")}
-    recorded = meetings.record_results(dossier, FIRST_DAY, ballots=ballots)
+    cases = {d: strict(dossier, d) for d in agenda if strict(dossier, d)}
+    recorded = meetings.record_results(dossier, FIRST_DAY, ballots=ballots, cases=cases)
     (only,) = recorded.judged  # the proposal nobody voted on was not dealt with
     assert (only.entry["present"], only.entry["yes"], only.entry["no"]) == (3, 2, 1)
     assert only.entry["ballots"] == ticks
     assert trail(dossier, "decision_recorded")[0].detail["ballots"] is True
     with pytest.raises(ResultRefused) as refused:
-        meetings.record_results(dossier, FIRST_DAY, ballots={agenda[2]: {"9": "yes", "1": "x"}})
+        meetings.record_results(
+            dossier, FIRST_DAY, ballots={agenda[2]: {"9": "yes", "1": "x"}}, cases=cases
+        )
     assert {p.field for p in refused.value.problems} == {
         f"ballots.{agenda[2]}.9",
         f"ballots.{agenda[2]}.1",
@@ -312,15 +326,59 @@ def test_any_valid_count_is_stored_as_judged_and_the_plan_holds_together(ctx, to
     counts = {}
     for decision in chosen:
         present, (yes, no, blank) = data.draw(COUNTS, label=decision)
-        counts[decision] = Count(present, yes, no, blank)
+        case = None
+        if strict(dossier, decision):
+            case = data.draw(st.sampled_from(["below", "above"]), label=f"{decision} case")
+        counts[decision] = Count(present, yes, no, blank, case)
     recorded = meetings.record_results(dossier, FIRST_DAY, counts)
     decisions = {d["id"]: d for d in plan["decisions"]}
     for judged in recorded.judged:
         c = counts[judged.entry["decision"]]
-        expected = judge(decisions[judged.entry["decision"]], 48, c.present, c.yes, c.no, c.blank)
+        expected = judge(
+            decisions[judged.entry["decision"]], 48, c.present, c.yes, c.no, c.blank, case=c.case
+        )
+        assert judged.entry["case"] == c.case
         assert judged.entry["outcome"] == expected.outcome.reason
         assert (judged.entry["present"], judged.entry["yes"]) == (c.present, c.yes)
     assert sorted(j.entry["decision"] for j in recorded.judged) == sorted(chosen)
     taken = sum(1 for j in recorded.judged if j.judgement.passed)
     assert dossier.decisions_taken == taken
     assert recorded.plan["progress"]["ignored_results"] == []
+
+
+# --- a decision whose majority depends on the threshold amount --------------------------
+
+
+@pytest.mark.parametrize("case, reason", [("below", "passed"), ("above", "no_quorum")])
+def test_the_committee_budget_is_judged_by_the_case_the_board_records(ctx, today, case, reason):
+    """Emmen (MR 1992), 29 of 48 present and 20 for: taken when the budget was not above
+    the threshold amount, no quorum when it was; the case is stored with the result."""
+    dossier = new_dossier()
+    recorded = meetings.record_results(dossier, FIRST_DAY, {"committee": Count(29, 20, 5, 0, case)})
+    (judged,) = recorded.judged
+    assert judged.judgement.reason == reason
+    (stored,) = dossier.profile["results"]
+    assert stored["case"] == case and stored["outcome"] == reason
+
+
+def test_a_committee_budget_without_its_case_is_refused_and_nothing_is_stored(ctx, today):
+    dossier = new_dossier()
+    with pytest.raises(ResultRefused) as refused:
+        meetings.record_results(dossier, FIRST_DAY, {"committee": Count(29, 20, 5, 0)})
+    assert any("drempelbedrag" in p.text() for p in refused.value.problems)
+    assert dossier.profile["results"] == []
+
+
+def test_a_voting_list_takes_the_case_given_beside_it(ctx, today):
+    profile = json.loads(json.dumps(EXAMPLE))
+    profile["building"]["rights"] = {"dwellings": 4, "commercial_units": 0, "parking_or_storage": 0}
+    profile["owners"]["groups"] = []
+    profile["money"]["cost_shares"] = []
+    profile["money"]["cost_share_method"] = "equal"
+    profile["apartments"] = [{"number": str(n)} for n in range(1, 5)]
+    dossier = new_dossier(profile)
+    ballots = {"committee": {"1": "yes", "2": "yes", "3": "no"}}
+    recorded = meetings.record_results(
+        dossier, FIRST_DAY, ballots=ballots, cases={"committee": "below"}
+    )
+    assert [j.entry["case"] for j in recorded.judged] == ["below"]

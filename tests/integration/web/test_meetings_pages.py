@@ -60,7 +60,8 @@ class Board:
         """Post the form as shown, with ``counts`` per field suffix ("present": "20") or
         per field name."""
         client = client or self.client
-        form = form_values(self.page(client, query).get_data(as_text=True))
+        page = self.page(client, query).get_data(as_text=True)
+        form = {**cases_of(page), **form_values(page)}
         form["meeting_date"] = day
         for name in list(form):
             part = name.rpartition("-")[2]
@@ -70,6 +71,12 @@ class Board:
         if not csrf:
             form.pop("csrf_token")
         return client.post(self.url + query, data=form)
+
+
+def cases_of(page: str, case: str = "above") -> dict[str, str]:
+    """Each budget proposal's case question answered (by default: above the threshold
+    amount, the qualified rule), as a board ticks it."""
+    return dict.fromkeys(set(re.findall(r'name="([\w-]+-case)"', page)), case)
 
 
 @pytest.fixture
@@ -360,3 +367,71 @@ def test_an_advisors_download_of_the_papers_is_a_logged_read(app, board):
             db.select(SecurityEvent).where(SecurityEvent.action == "dossier_read")
         ).scalars()
         assert {"page": "meeting_papers"} in [e.detail for e in reads]
+
+
+# --- a decision whose majority depends on the threshold amount --------------------------
+
+
+def test_the_form_asks_for_the_budgets_case_inside_its_proposal(board):
+    html = board.page().get_data(as_text=True)
+    for did in ("committee", "commission_advice"):
+        block = html[html.index(f'id="voorstel-{did}"') :]
+        block = block[
+            : block.index("</fieldset>\n  </fieldset>")
+            if "</fieldset>\n  </fieldset>" in block
+            else 4000
+        ]
+        assert f'name="{did}-case"' in block and "Lag het bedrag boven het drempelbedrag?" in block
+    assert 'name="set_threshold-case"' not in html
+
+
+def test_a_budget_without_its_case_is_refused_next_to_the_field_and_keeps_the_numbers(board):
+    page = board.page().get_data(as_text=True)
+    form = {**cases_of(page), **form_values(page)}
+    form.update({"meeting_date": "2027-01-04", "present": "29"})
+    form.update({"committee-yes": "20", "committee-no": "5"})
+    form.pop("committee-case")
+    refused = board.client.post(board.url, data=form)
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Kies of het bedrag boven het drempelbedrag lag." in html
+    assert 'href="#committee-case' in html  # the error summary links to the question
+    assert 'value="29"' in html and 'value="20"' in html  # nothing typed is lost
+    assert board.client.get(board.url).status_code == 200
+    with board.client.application.app_context():
+        stored = db.session.execute(db.select(Dossier)).scalars().one().profile["results"]
+    assert stored == []
+
+
+@pytest.mark.parametrize("case, words", [("below", "Aangenomen"), ("above", "quorum")])
+def test_a_budget_is_judged_by_the_case_the_board_chose(board, case, words):
+    page = board.page().get_data(as_text=True)
+    form = {**cases_of(page), **form_values(page)}
+    form.update({"meeting_date": "2027-01-04", "present": "29"})
+    form.update({"committee-yes": "20", "committee-no": "5", "committee-case": case})
+    posted = board.client.post(board.url, data=form)
+    assert posted.status_code == 303
+    with board.client.application.app_context():
+        (result,) = db.session.execute(db.select(Dossier)).scalars().one().profile["results"]
+    assert result["case"] == case
+    assert result["outcome"] == ("passed" if case == "below" else "no_quorum")
+    assert words in board.client.get(posted.headers["Location"]).get_data(as_text=True)
+
+
+def test_a_budgets_correction_shows_its_case_and_judges_by_the_new_one(board):
+    page = board.page().get_data(as_text=True)
+    form = {**cases_of(page), **form_values(page)}
+    form.update({"meeting_date": "2027-01-04", "present": "29"})
+    form.update({"committee-yes": "20", "committee-no": "5", "committee-case": "above"})
+    assert board.client.post(board.url, data=form).status_code == 303
+    url = f"/d/{board.public_id}/uitslagen/1"
+    page = board.client.get(url).get_data(as_text=True)
+    assert re.search(r'<input checked[^>]*name="case"[^>]*value="above"', page)
+    fixed = {**form_values(page), "case": "below", "reason": "Het budget lag onder de drempel."}
+    assert board.client.post(url, data=fixed).status_code == 302
+    with board.client.application.app_context():
+        results = db.session.execute(db.select(Dossier)).scalars().one().profile["results"]
+    assert [(r["case"], r["outcome"]) for r in results] == [
+        ("above", "no_quorum"),
+        ("below", "passed"),
+    ]

@@ -24,6 +24,7 @@ from vve.document.meeting.common import find_pack, new_document, to_bytes
 from vve.document.text import date_nl
 from vve.profile import ProfileError, parse_profile
 from vve.rules import build_plan
+from vve.rules.calculator import threshold_below
 from vve.rules.outcomes import judge, next_meeting, result_fields
 from vve.rules.serialize import plan_to_dict
 
@@ -70,7 +71,8 @@ def second_meeting_plan() -> str:
     for number, did in enumerate(meeting["decisions"], start=1):
         decision = next(d for d in plan["decisions"] if d["id"] == did)
         counts = (20, 15, 5, 0) if did == "commission_advice" else (40, 30, 5, 5)
-        fields = result_fields(judge(decision, plan["votes"]["total"], *counts))
+        case = "above" if threshold_below(decision) else None  # the qualified rule
+        fields = result_fields(judge(decision, plan["votes"]["total"], *counts, case=case))
         fields.update(
             id=number,
             meeting_date=meeting["date"],

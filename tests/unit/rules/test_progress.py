@@ -14,6 +14,7 @@ from tests.conftest import EXAMPLES
 from vve.knowledge import load_knowledge
 from vve.profile import parse_profile
 from vve.rules import build_plan
+from vve.rules.calculator import threshold_below
 from vve.rules.checks import check_plan
 from vve.rules.outcomes import judge, next_meeting, result_fields
 from vve.rules.serialize import plan_to_dict
@@ -29,6 +30,12 @@ def _raw(name: str) -> dict:
     return raw
 
 
+def strict(decision: dict) -> str | None:
+    """The case a recording names for a decision whose majority depends on the threshold
+    amount: above it (the qualified rule, as these tests count); none for any other."""
+    return "above" if threshold_below(decision) else None
+
+
 def plan_of(raw: dict, as_of: dt.date) -> dict:
     return plan_to_dict(build_plan(parse_profile(raw), as_of, K))
 
@@ -40,7 +47,9 @@ def record(raw: dict, plan: dict, day: dt.date, counts: dict[str, tuple]) -> dic
     for did, (present, yes, no, blank) in counts.items():
         decision = next(d for d in plan["decisions"] if d["id"] == did)
         second = decision["state"] == "second_meeting"
-        judged = judge(decision, plan["votes"]["total"], present, yes, no, blank, second)
+        judged = judge(
+            decision, plan["votes"]["total"], present, yes, no, blank, second, case=strict(decision)
+        )
         entry = result_fields(judged) | {
             "id": len(results) + 1,
             "meeting_date": day.isoformat(),
@@ -200,7 +209,16 @@ def _all_passed(raw: dict, plan: dict, extra: tuple[str, ...] = ()) -> tuple[dic
     day = dt.date.fromisoformat(meeting["date"])
     results = list(raw["results"])
     for did in [*meeting["decisions"], *extra]:
-        judged = judge(decision(plan, did), plan["votes"]["total"], 40, 30, 5, 5, False)
+        judged = judge(
+            decision(plan, did),
+            plan["votes"]["total"],
+            40,
+            30,
+            5,
+            5,
+            False,
+            case=strict(decision(plan, did)),
+        )
         results.append(
             result_fields(judged)
             | {

@@ -200,3 +200,67 @@ def test_the_calculator_judges_both_cases_of_a_budget_decision():
     assert [f for f in found if f[0] == "insulate_common_parts"] == [
         ("insulate_common_parts", None, "no_quorum")
     ]
+
+
+# --- recording a meeting's result: the board says which case applied ---------------------
+
+
+def _first_meeting_plan():
+    from vve.rules.serialize import plan_to_dict
+
+    return plan_to_dict(plan_of(building=building(), voting={"model_reglement": "1992"}))
+
+
+def _decision_json(plan, did):
+    return next(d for d in plan["decisions"] if d["id"] == did)
+
+
+@pytest.mark.parametrize("case, reason", [("below", "passed"), ("above", "no_quorum")])
+def test_a_recorded_budget_decision_is_judged_by_the_case_the_board_names(case, reason):
+    """29 of 48 present and 20 for: taken when the budget was not above the threshold
+    amount, not taken (no quorum) when it was."""
+    from vve.rules.outcomes import judge, result_fields
+
+    plan = _first_meeting_plan()
+    judged = judge(_decision_json(plan, "committee"), 48, 29, 20, 5, case=case)
+    assert judged.outcome.reason == reason and judged.case == case
+    assert result_fields(judged)["case"] == case
+
+
+def test_a_budget_decision_without_its_case_is_refused_with_a_dutch_reason():
+    from vve.rules.outcomes import BadCount, judge
+
+    plan = _first_meeting_plan()
+    with pytest.raises(BadCount, match="drempelbedrag"):
+        judge(_decision_json(plan, "committee"), 48, 29, 20, 5)
+
+
+def test_a_decision_with_one_rule_ignores_no_case_and_refuses_one():
+    from vve.rules.outcomes import BadCount, judge
+
+    plan = _first_meeting_plan()
+    later = _decision_json(plan, "insulate_common_parts")
+    assert judge(later, 48, 40, 30, 5).case is None
+    with pytest.raises(BadCount):
+        judge(later, 48, 40, 30, 5, case="below")
+
+
+@settings(max_examples=60, deadline=None)
+@given(present=st.integers(0, 48), data=st.data())
+def test_the_recorded_case_gives_the_calculators_outcome(present, data):
+    """Recording with a case judges as the calculator's row of that case does."""
+    from vve.rules.calculator import outcomes
+    from vve.rules.outcomes import judge
+    from vve.rules.voting import Meeting
+
+    yes = data.draw(st.integers(0, present))
+    no = data.draw(st.integers(0, present - yes))
+    plan = _PLAN
+    rows = outcomes(plan, Meeting(present, yes, no, 0))
+    for row in rows:
+        if row.decision["id"] == "committee":
+            judged = judge(row.decision, 48, present, yes, no, case=row.case)
+            assert judged.outcome.reason == row.first.reason
+
+
+_PLAN = _first_meeting_plan()
