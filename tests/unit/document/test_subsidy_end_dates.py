@@ -115,3 +115,21 @@ def test_the_end_date_is_the_last_day_to_apply_everywhere():
         until = date_nl(next(i for i in plan["financing"] if i["id"] == "svve_measures")["facts"]["open_until"])
         text = _all_text(plan)
         assert f"vóór {until}" not in text and f"uiterlijk {until}" in text
+
+
+def test_the_advice_subsidy_says_what_its_single_application_leaves_out_and_the_fallback():
+    """One application, after the DMJOP meeting: the process advisor the committee's budget
+    pays is not covered after it, and if that meeting fails the board applies after the
+    second meeting, still by the end date."""
+    plan = plan_of(_raw("emmen-galerijflat"), START)
+    first = plan["money"]["first_decision"]
+    assert first["refund_reason"] == "counted"
+    applied, until = date_nl(first["application_date"]), date_nl(first["open_until"])
+    dmjop = next(d for d in plan["decisions"] if d["id"] == "adopt_dmjop")
+    second = date_nl(dmjop["second_meeting"]["planned"])
+    text = _text(plan)
+    assert f"Facturen van de procesbegeleider na {applied} krijgen geen subsidie." in text
+    assert (
+        f"Lukt de ALV van {date_nl(dmjop['meeting_date'])} niet, vraag dan aan na de tweede "
+        f"vergadering ({second}), uiterlijk {until}." in text
+    )
