@@ -74,15 +74,13 @@ def reach_text(
         also = _reasons(parts, d)
         also_text = [parts["also"].format(reasons="; ".join(also))] if also else []
         return " ".join([text, *_quorum(parts, d, extra, second), *also_text])
-    if last is None:
-        return parts["reach_no_meeting"].format(**values)
+    late = parts["extra_late" if extra > d.until else "extra_second_late"].format(**values)
+    if last is None:  # then no extra meeting is in time either
+        return " ".join([parts["reach_no_meeting"].format(**values), late, parts["realistic_advice"]])
     text = parts["reach"].format(**values)
     tight = _tight(knowledge, parts, d, last)
-    if not tight:
-        return text
-    if in_time:
+    if not tight or in_time:
         return " ".join([text, *tight])
-    late = parts["extra_late" if extra > d.until else "extra_second_late"].format(**values)
     realistic = parts["realistic_quorum" if second else "realistic"]
     return " ".join([text, *tight, late, realistic])
 
