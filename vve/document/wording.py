@@ -6,7 +6,6 @@ from __future__ import annotations
 from vve import labels
 from vve.vocabulary import DECISION_WAITS
 
-
 # a risk that is a choice for the meeting gets a heading of its own in the summary, said in
 # full there once; elsewhere the plan points to it (vve/rules/risks/subsidy.py)
 CHOICES = {"svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: een keuze"}

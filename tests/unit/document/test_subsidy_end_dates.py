@@ -96,7 +96,9 @@ def test_the_measures_application_is_dated_by_the_decision_meeting_and_the_sched
     the meeting's date is not called the application date."""
     plan = plan_of(_raw("emmen-galerijflat"), START)
     decide = next(s for s in plan["stages"] if s["id"] == "decide")
-    apply = next(a for s in plan["stages"] for a in s["actions"] if a["id"] == "apply_svve_measures")
+    apply = next(
+        a for s in plan["stages"] for a in s["actions"] if a["id"] == "apply_svve_measures"
+    )
     text = _text(plan)
     assert f"valt de aanvraag op {date_nl(decide['meeting_date'])}" not in text
     from vve.document.text import month_nl
@@ -112,7 +114,9 @@ def test_the_end_date_is_the_last_day_to_apply_everywhere():
     met', never 'vóór' that date."""
     for name in ("emmen-galerijflat", "tynaarlo-weinig-bekend"):
         plan = plan_of(_raw(name), START)
-        until = date_nl(next(i for i in plan["financing"] if i["id"] == "svve_measures")["facts"]["open_until"])
+        until = date_nl(
+            next(i for i in plan["financing"] if i["id"] == "svve_measures")["facts"]["open_until"]
+        )
         text = _all_text(plan)
         assert f"vóór {until}" not in text and f"uiterlijk {until}" in text
 

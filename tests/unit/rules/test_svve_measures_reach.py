@@ -128,14 +128,21 @@ def test_emmen_says_how_tight_the_route_is_from_its_own_dates():
     assert "leningaanvraag" in risk.text
     n = decision.rule.numbers
     assert n.expected_present < n.quorum_votes
-    assert f"({n.expected_present} stemmen)" in risk.text and f"({n.quorum_votes} stemmen)" in risk.text
+    assert (
+        f"({n.expected_present} stemmen)" in risk.text
+        and f"({n.quorum_votes} stemmen)" in risk.text
+    )
     second = re.search(r"tweede vergadering valt dan op (\d+ \w+ \d{4})", risk.text)
     assert second, risk.text
-    (day,) = [d for d in (until - dt.timedelta(days=i) for i in range(60)) if nl_date(d) == second[1]]
+    (day,) = [
+        d for d in (until - dt.timedelta(days=i) for i in range(60)) if nl_date(d) == second[1]
+    ]
     assert f"nog {(until - day).days} dagen" in risk.text
     assert "Reëel is" in risk.text
     # the end date is the last day to apply: "uiterlijk", never "vóór" it
-    assert f"uiterlijk {nl_date(until)}" in risk.text and f"vóór {nl_date(until)} in" not in risk.text
+    assert (
+        f"uiterlijk {nl_date(until)}" in risk.text and f"vóór {nl_date(until)} in" not in risk.text
+    )
 
 
 def test_tynaarlo_proposes_an_extra_meeting_where_its_dates_allow_one():
@@ -146,6 +153,8 @@ def test_tynaarlo_proposes_an_extra_meeting_where_its_dates_allow_one():
     until = K.financing.svve_measures.open_until
     last = max(s.meeting for s in plan.stages if s.meeting and s.meeting <= until)
     assert f"laat de ALV van {nl_date(last)}" not in risk.text
-    extra = re.search(r"extra ALV over de maatregelen, op zijn vroegst op (\d+ \w+ \d{4})", risk.text)
+    extra = re.search(
+        r"extra ALV over de maatregelen, op zijn vroegst op (\d+ \w+ \d{4})", risk.text
+    )
     assert extra, risk.text
     assert f"in plaats van de ALV van {nl_date(last)}" in risk.text

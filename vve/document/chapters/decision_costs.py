@@ -20,7 +20,9 @@ def write(b: Builder, first: dict, plan: dict | None = None) -> None:
     b.para(" ".join(_sentences(first)))
     refund = _refund_sentences(first)
     # what the single application leaves out follows when and how it is made
-    b.para(" ".join([*refund[:2], *(_single_application(first, plan) if plan else []), *refund[2:]]))
+    b.para(
+        " ".join([*refund[:2], *(_single_application(first, plan) if plan else []), *refund[2:]])
+    )
     if not first["classes"]:
         b.para(
             "Per appartement is dit pas uit te rekenen als het aantal appartementsrechten "

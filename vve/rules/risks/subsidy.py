@@ -8,10 +8,10 @@ import datetime as dt
 
 from vve.knowledge import Knowledge
 
+from ..decisions import Decision
 from ..explain import nl_date, nl_euro_range
 from ..money import MoneyPlan
 from ..money.money_plan import missed_per_apartment
-from ..decisions import Decision
 from ..stages import StageWindow, stage_by_id
 from .risk import Risk, make_risk
 from .svve_reach import plan_dates, reach_text

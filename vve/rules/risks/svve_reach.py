@@ -76,7 +76,9 @@ def reach_text(
         return " ".join([text, *_quorum(parts, d, extra, second), *also_text])
     late = parts["extra_late" if extra > d.until else "extra_second_late"].format(**values)
     if last is None:  # then no extra meeting is in time either
-        return " ".join([parts["reach_no_meeting"].format(**values), late, parts["realistic_advice"]])
+        return " ".join(
+            [parts["reach_no_meeting"].format(**values), late, parts["realistic_advice"]]
+        )
     text = parts["reach"].format(**values)
     tight = _tight(knowledge, parts, d, last)
     if not tight or in_time:
