@@ -6,6 +6,19 @@ from __future__ import annotations
 from vve import labels
 from vve.vocabulary import DECISION_WAITS
 
+# a risk that is a choice for the meeting gets a heading of its own in the summary, said in
+# full there once; elsewhere the plan points to it (vve/rules/risks/subsidy.py)
+CHOICES = {"svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: een keuze"}
+
+
+def see_choice(risk_id: str) -> str:
+    """The one sentence by which a chapter refers to a choice in the summary."""
+    return f"Zie '{CHOICES[risk_id]}' in de samenvatting."
+
+
+def has_choice(plan: dict, risk_id: str) -> bool:
+    return any(r["id"] == risk_id for r in plan["risks"])
+
 
 def rule_in_words(rule: dict) -> str:
     """ "ten minste twee derde van de uitgebrachte stemmen" — the majority as one phrase."""

@@ -152,6 +152,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         knowledge,
         money,
         windows,
+        decisions,
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         as_of,
     )

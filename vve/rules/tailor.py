@@ -205,8 +205,8 @@ def _worded(
     # remarks added to whichever wording was chosen above
     if action.subsidy is not None and action.subsidy in subsidies.ended:
         what = (
-            f"{what} — alleen als de regeling is verlengd of opgevolgd: zij loopt volgens "
-            f"de bronnen tot {nl_date(subsidies.ended[action.subsidy])}"
+            f"{what} — alleen als de regeling is verlengd of opgevolgd: aanvragen kan volgens "
+            f"de bronnen uiterlijk {nl_date(subsidies.ended[action.subsidy])}"
         )
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"

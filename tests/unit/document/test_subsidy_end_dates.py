@@ -21,7 +21,7 @@ def test_the_advice_subsidy_says_its_end_date():
     assert not advice["facts"].get("after_end_date")
     text = _text(plan)
     until = date_nl(advice["facts"]["open_until"])
-    assert f"Einddatum: aanvragen kan tot en met {until}" in text
+    assert f"Einddatum: aanvragen kan tot uiterlijk {until}" in text
 
 
 def test_a_subsidy_this_planning_applies_for_too_late_is_not_counted_on():
@@ -29,7 +29,7 @@ def test_a_subsidy_this_planning_applies_for_too_late_is_not_counted_on():
     late = next(i for i in plan["financing"] if i["facts"].get("after_end_date"))
     text = _text(plan)
     assert "reken niet op deze subsidie, tenzij de regeling wordt verlengd" in text
-    assert "einddatum van" in text and "; vervroeg de aanvraag." not in text
+    assert "na de einddatum (uiterlijk" in text and "; vervroeg de aanvraag." not in text
     assert date_nl(late["facts"]["open_until"]) in text
 
 
@@ -66,3 +66,74 @@ def test_the_measures_subsidy_choice_has_its_own_place_in_the_summary():
     )
     assert choice["text"] not in texts[risks_at:end]
     assert texts.count(choice["text"]) == 1  # once in the text; the risks chapter has a table
+
+
+CHOICE_TITLE = "De SVVE-subsidie voor de maatregelen: een keuze"
+SEE = f"Zie '{CHOICE_TITLE}' in de samenvatting."
+
+
+def _all_text(plan: dict) -> str:
+    """Paragraphs and table cells: the risks chapter is a table."""
+    doc = Document(io.BytesIO(write_plan_docx(plan, DocumentMeta())))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def test_the_choice_is_said_in_full_once_and_referred_to_elsewhere():
+    """The risks table, the money chapter and the subsidy chapter point to the summary
+    instead of repeating the route and the amount an apartment misses."""
+    plan = plan_of(_raw("emmen-galerijflat"), START)
+    (choice,) = [r for r in plan["risks"] if r["id"] == "svve_measures_not_reached"]
+    text = _all_text(plan)
+    assert text.count(choice["text"]) == 1
+    assert text.count("Wie de subsidie wil halen") == 1
+    assert text.count(SEE) >= 3  # risks table, money chapter, subsidy chapter
+    assert "Lukt de aanvraag eerder, dan scheelt dat" not in text
+
+
+def test_the_measures_application_is_dated_by_the_decision_meeting_and_the_schedule():
+    """The application follows the decision meeting, in the months the schedule gives it;
+    the meeting's date is not called the application date."""
+    plan = plan_of(_raw("emmen-galerijflat"), START)
+    decide = next(s for s in plan["stages"] if s["id"] == "decide")
+    apply = next(
+        a for s in plan["stages"] for a in s["actions"] if a["id"] == "apply_svve_measures"
+    )
+    text = _text(plan)
+    assert f"valt de aanvraag op {date_nl(decide['meeting_date'])}" not in text
+    from vve.document.text import month_nl
+
+    assert (
+        f"na de besluit-ALV van {date_nl(decide['meeting_date'])}, in "
+        f"{month_nl(apply['start'])} – {month_nl(apply['end'])}" in text
+    )
+
+
+def test_the_end_date_is_the_last_day_to_apply_everywhere():
+    """RVO's end date is the last day applications are accepted: 'uiterlijk' or 'tot en
+    met', never 'vóór' that date."""
+    for name in ("emmen-galerijflat", "tynaarlo-weinig-bekend"):
+        plan = plan_of(_raw(name), START)
+        until = date_nl(
+            next(i for i in plan["financing"] if i["id"] == "svve_measures")["facts"]["open_until"]
+        )
+        text = _all_text(plan)
+        assert f"vóór {until}" not in text and f"uiterlijk {until}" in text
+
+
+def test_the_advice_subsidy_says_what_its_single_application_leaves_out_and_the_fallback():
+    """One application, after the DMJOP meeting: the process advisor the committee's budget
+    pays is not covered after it, and if that meeting fails the board applies after the
+    second meeting, still by the end date."""
+    plan = plan_of(_raw("emmen-galerijflat"), START)
+    first = plan["money"]["first_decision"]
+    assert first["refund_reason"] == "counted"
+    applied, until = date_nl(first["application_date"]), date_nl(first["open_until"])
+    dmjop = next(d for d in plan["decisions"] if d["id"] == "adopt_dmjop")
+    second = date_nl(dmjop["second_meeting"]["planned"])
+    text = _text(plan)
+    assert f"Facturen van de procesbegeleider na {applied} krijgen geen subsidie." in text
+    assert (
+        f"Lukt de ALV van {date_nl(dmjop['meeting_date'])} niet, vraag dan aan na de tweede "
+        f"vergadering ({second}), uiterlijk {until}." in text
+    )

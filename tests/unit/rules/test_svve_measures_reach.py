@@ -90,3 +90,71 @@ def test_the_choice_appears_exactly_when_the_application_is_late(start):
             assert advice <= meeting <= until
         else:
             assert "extra ALV" in risk.text
+
+
+TYNAARLO = next(p for p in EXAMPLES if p.stem == "tynaarlo-weinig-bekend")
+
+
+def _action(plan, aid):
+    return next((a for s in plan.stages for a in s.actions if a.id == aid), None)
+
+
+def _measures_numbers(plan):
+    """The strictest measures decision's vote numbers (its quorum decides a second meeting)."""
+    decide = [d for d in plan.decisions if d.stage == "decide" and d.rule.numbers]
+    return max(decide, key=lambda d: d.rule.numbers.quorum_votes or 0)
+
+
+def test_emmen_says_how_tight_the_route_is_from_its_own_dates():
+    """The route to the end date is named with what makes it tight: the weeks between the
+    energy advice and the notice against the schedule's quote weeks, the ecological survey
+    still running, the loan application before the notice, and the second meeting the
+    usual turnout makes likely, with the days it leaves to apply."""
+    from vve.rules.notice import send_by
+
+    plan = _emmen()
+    (risk,) = _choice(plan)
+    until = K.financing.svve_measures.open_until
+    decision = _measures_numbers(plan)
+    last = max(s.meeting for s in plan.stages if s.meeting and s.meeting <= until)
+    notice = send_by(last, decision.notice_days, K)
+    advice = _action(plan, "energy_advice").end
+    quotes = _action(plan, "quotes").weeks
+    assert "Dat is krap" in risk.text
+    assert f"binnen {(notice - advice).days // 7} weken na het energieadvies" in risk.text
+    assert nl_date(notice) in risk.text and f"{quotes} weken" in risk.text
+    eco = _action(plan, "ecological_survey")
+    assert eco.end > until and nl_date(eco.end) in risk.text
+    assert "leningaanvraag" in risk.text
+    n = decision.rule.numbers
+    assert n.expected_present < n.quorum_votes
+    assert (
+        f"({n.expected_present} stemmen)" in risk.text
+        and f"({n.quorum_votes} stemmen)" in risk.text
+    )
+    second = re.search(r"tweede vergadering valt dan op (\d+ \w+ \d{4})", risk.text)
+    assert second, risk.text
+    (day,) = [
+        d for d in (until - dt.timedelta(days=i) for i in range(60)) if nl_date(d) == second[1]
+    ]
+    assert f"nog {(until - day).days} dagen" in risk.text
+    assert "Reëel is" in risk.text
+    # the end date is the last day to apply: "uiterlijk", never "vóór" it
+    assert (
+        f"uiterlijk {nl_date(until)}" in risk.text and f"vóór {nl_date(until)} in" not in risk.text
+    )
+
+
+def test_tynaarlo_proposes_an_extra_meeting_where_its_dates_allow_one():
+    """With the usual quote weeks the meeting of 4 October comes too early; a later extra
+    meeting still fits before the end date, so that is the route the text names."""
+    plan = build_plan(load_profile(TYNAARLO.read_text(encoding="utf-8")), AS_OF, K)
+    (risk,) = _choice(plan)
+    until = K.financing.svve_measures.open_until
+    last = max(s.meeting for s in plan.stages if s.meeting and s.meeting <= until)
+    assert f"laat de ALV van {nl_date(last)}" not in risk.text
+    extra = re.search(
+        r"extra ALV over de maatregelen, op zijn vroegst op (\d+ \w+ \d{4})", risk.text
+    )
+    assert extra, risk.text
+    assert f"in plaats van de ALV van {nl_date(last)}" in risk.text

@@ -15,10 +15,14 @@ from ..text import date_nl, euro, euro_range, percent_of
 NONE = "—"
 
 
-def write(b: Builder, first: dict) -> None:
+def write(b: Builder, first: dict, plan: dict | None = None) -> None:
     """The paragraph and the table for the decision that orders the advice."""
     b.para(" ".join(_sentences(first)))
-    b.para(" ".join(_refund_sentences(first)))
+    refund = _refund_sentences(first)
+    # what the single application leaves out follows when and how it is made
+    b.para(
+        " ".join([*refund[:2], *(_single_application(first, plan) if plan else []), *refund[2:]])
+    )
     if not first["classes"]:
         b.para(
             "Per appartement is dit pas uit te rekenen als het aantal appartementsrechten "
@@ -106,6 +110,40 @@ def _refund_sentences(first: dict) -> list[str]:
         f"De vergoeding is pas zeker na de beschikking van RVO; de voorwaarden in dit plan "
         f"zijn {labels.CERTAINTY[first['certainty']]}.",
     ]
+
+
+def _single_application(first: dict, plan: dict) -> list[str]:
+    """What the single application after the DMJOP meeting leaves out (the process advisor
+    the committee's budget pays, invoiced later), and when to apply if that meeting fails:
+    after its second meeting, still by the end date. From the plan's own dates."""
+    if first["refund_reason"] != "counted" or not first["application_date"]:
+        return []
+    applied = first["application_date"]
+    out = []
+    if any(d["id"] == "committee" for d in plan["decisions"]):
+        out.append(f"Facturen van de procesbegeleider na {date_nl(applied)} krijgen geen subsidie.")
+    # the meeting that adopts the DMJOP: the last one before the application
+    held = [
+        d
+        for d in plan["decisions"]
+        if d["id"] == "adopt_dmjop" and d["meeting_date"] <= applied and d["second_meeting"]
+    ]
+    until = first["open_until"]
+    for d in held:
+        second = d["second_meeting"]["planned"] or d["second_meeting"]["earliest"]
+        meeting = date_nl(d["meeting_date"])
+        if until and second <= until:
+            out.append(
+                f"Lukt de ALV van {meeting} niet, vraag dan aan na de tweede vergadering "
+                f"({date_nl(second)}), uiterlijk {date_nl(until)}."
+            )
+        elif until:
+            out.append(
+                f"Lukt de ALV van {meeting} niet, dan valt de tweede vergadering "
+                f"({date_nl(second)}) na de einddatum (uiterlijk {date_nl(until)}): reken dan "
+                "niet op deze vergoeding."
+            )
+    return out
 
 
 def _name(c: dict, assumed: bool) -> str:

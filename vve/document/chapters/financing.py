@@ -7,9 +7,11 @@ from fractions import Fraction
 from vve import labels
 
 from ..builder import Builder
-from ..text import date_nl, euro, euro_cents, euro_range, percent_of
+from ..text import date_nl, euro, euro_cents, euro_range, month_nl, percent_of
+from ..wording import has_choice, see_choice
 
 TITLE = "Financiering en subsidies"
+CHOICE = "svve_measures_not_reached"
 
 
 def write(b: Builder, plan: dict) -> None:
@@ -28,7 +30,13 @@ def write(b: Builder, plan: dict) -> None:
         facts = item["facts"]
         if "cap_for_this_vve" in facts:
             b.labelled("Maximale subsidie voor deze VvE", euro(facts["cap_for_this_vve"]))
-        _end_date(b, facts)
+        # the measures subsidy's choice is said in full in the summary: point there
+        see = (
+            f" {see_choice(CHOICE)}"
+            if item["id"] == "svve_measures" and has_choice(plan, CHOICE)
+            else ""
+        )
+        _end_date(b, facts, _applied_when(plan, item["id"]), see)
         advice = plan["money"]["advice"]
         if item["id"] == "svve_advice" and advice["subsidy"]["counted"] and advice["cost"]:
             cost, amount = advice["cost"]["high_cents"], advice["subsidy"]["amount"]
@@ -58,23 +66,41 @@ def write(b: Builder, plan: dict) -> None:
         )
 
 
-def _end_date(b: Builder, facts: dict) -> None:
+def _end_date(b: Builder, facts: dict, applied: str, see: str) -> None:
     """The date to apply by; when this planning applies later, that it is not counted on."""
     if facts.get("after_end_date"):
         b.labelled(
             "Let op",
-            f"in deze planning valt de aanvraag op "
-            f"{date_nl(facts['application_date'])}, na de einddatum van "
-            f"{date_nl(facts['open_until'])}; reken niet op deze subsidie, tenzij de "
-            "regeling wordt verlengd (dat is niet bekend).",
+            f"in deze planning valt de aanvraag {applied}, na de einddatum (uiterlijk "
+            f"{date_nl(facts['open_until'])}); reken niet op deze subsidie, tenzij de "
+            f"regeling wordt verlengd (dat is niet bekend).{see}",
         )
     elif facts.get("open_until"):
         b.labelled(
             "Einddatum",
-            f"aanvragen kan tot en met {date_nl(facts['open_until'])}"
+            f"aanvragen kan tot uiterlijk {date_nl(facts['open_until'])}"
             + (
                 f"; in deze planning vraagt de VvE aan op {date_nl(facts['application_date'])}."
                 if facts.get("application_date")
                 else "."
             ),
         )
+
+
+def _applied_when(plan: dict, programme: str) -> str:
+    """When this planning applies: after the decision meeting, in the months the schedule
+    gives the application, where the application follows that meeting; otherwise its date."""
+    facts = next(i["facts"] for i in plan["financing"] if i["id"] == programme)
+    action = next(
+        (a for s in plan["stages"] for a in s["actions"] if a["id"] == f"apply_{programme}"),
+        None,
+    )
+    decide = next((s for s in plan["stages"] if s["id"] == "decide"), None)
+    meeting = decide["meeting_date"] if decide else None
+    applied = facts.get("application_date")
+    if action is None or meeting is None or applied is None or applied < meeting:
+        return f"op {date_nl(applied)}" if applied else "na de einddatum"
+    months = month_nl(action["start"])
+    if month_nl(action["end"]) != months:
+        months += f" – {month_nl(action['end'])}"
+    return f"na de besluit-ALV van {date_nl(meeting)}, in {months}"

@@ -7,11 +7,10 @@ from vve import labels
 from ..builder import Builder
 from ..results import OUTCOME, standing
 from ..text import date_nl
-from ..wording import full_attendance, rule_in_words, threshold_cases, waits_in_words
+from ..wording import CHOICES, full_attendance, rule_in_words, threshold_cases, waits_in_words
 from . import money
 
 TITLE = "Samenvatting"
-CHOICES = {"svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: een keuze"}
 
 
 def write(b: Builder, plan: dict) -> None:

@@ -113,7 +113,7 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
         for decision in members:
             _decision_section(b, decision, plan["model_reglement"]["notice_days"])
             if first and decision["id"] == first["decision"]:
-                decision_costs.write(b, first)
+                decision_costs.write(b, first, plan)
 
 
 def _meeting_name(meeting: dict) -> str:

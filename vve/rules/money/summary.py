@@ -16,7 +16,7 @@ from vve.knowledge import Knowledge
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing
 from .amounts import Range, whole
 from .first_summary import first_sentence, who_pays
-from .money_plan import MoneyPlan, missed_per_apartment
+from .money_plan import MoneyPlan
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
 
@@ -268,14 +268,6 @@ def _subsidy_note(money: MoneyPlan) -> str | None:
         else "SVVE-subsidie voor de maatregelen is niet meegerekend: in deze planning valt de "
         "aanvraag na het einde van de regeling"
     )
-    missed = missed_per_apartment(money)
-    if missed is not None:
-        who, amount = missed
-        text += (
-            f". Lukt de aanvraag eerder, dan scheelt dat voor {who} "
-            f"{nl_euro_range(amount.low, amount.high)} (bedragen per m² van een rekenhulp "
-            f"van een derde partij; de officiële tabel is niet gevonden)"
-        )
     return text + "."
 
 

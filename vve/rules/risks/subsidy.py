@@ -8,11 +8,13 @@ import datetime as dt
 
 from vve.knowledge import Knowledge
 
+from ..decisions import Decision
 from ..explain import nl_date, nl_euro_range
 from ..money import MoneyPlan
 from ..money.money_plan import missed_per_apartment
 from ..stages import StageWindow, stage_by_id
 from .risk import Risk, make_risk
+from .svve_reach import plan_dates, reach_text
 
 RID = "svve_measures_not_reached"
 
@@ -21,6 +23,7 @@ def svve_measures_choice(
     knowledge: Knowledge,
     money: MoneyPlan,
     windows: list[StageWindow],
+    decisions: list[Decision],
     applied_on: dt.date,
     as_of: dt.date,
 ) -> list[Risk]:
@@ -36,11 +39,7 @@ def svve_measures_choice(
     meetings = [
         w.meeting for w in windows if w.meeting and max(as_of, advice) <= w.meeting <= until
     ]
-    reach = parts["reach" if meetings else "reach_no_meeting"].format(
-        meeting=nl_date(max(meetings)) if meetings else "",
-        until=nl_date(until),
-        advice=nl_date(advice),
-    )
+    reach = reach_text(knowledge, parts, plan_dates(windows, decisions, until, advice), meetings)
     missed = missed_per_apartment(money)
     cost = (
         parts["cost"].format(who=missed[0], amount=nl_euro_range(missed[1].low, missed[1].high))

@@ -9,6 +9,7 @@ instead of guessing.
 from __future__ import annotations
 
 from ...builder import Builder
+from ...wording import has_choice, see_choice
 from . import costs, paying
 from . import reserve as reserve_section
 
@@ -25,8 +26,8 @@ def write(b: Builder, plan: dict) -> None:
         "offerte komt. De toelichting noemt per maatregel de hoeveelheid, de prijs, de bron "
         "en de datum waarvoor het bedrag geldt."
     )
-    for note in money["notes"]:
-        b.para(note)
+    for index, note in enumerate(money["notes"]):
+        b.para(note + _see_choice(plan) if index == 0 else note)
     costs.measures_table(b, money)
     costs.measure_notes(b, money, titles)
     costs.when(b, money, any(d["id"] == "vve_loan" for d in plan["decisions"]))
@@ -34,3 +35,15 @@ def write(b: Builder, plan: dict) -> None:
     paying.financing(b, plan, money)
     paying.apartments(b, plan, money)
     reserve_section.reserve(b, plan, money)
+
+
+def _see_choice(plan: dict) -> str:
+    """The first note is the measures subsidy this planning applies for too late, where
+    there is one (vve/rules/money/summary.py); where the summary has that choice in full,
+    the note points there."""
+    rid = "svve_measures_not_reached"
+    late = any(
+        (m.get("subsidy") or {}).get("reason") == "after_end_date"
+        for m in plan["money"]["measures"]
+    )
+    return f" {see_choice(rid)}" if late and has_choice(plan, rid) else ""

@@ -107,7 +107,7 @@ def _table_notes(money: dict) -> list[str]:
             f"De subsidie voor het advies is verwacht, niet zeker: RVO beslist na de "
             f"aanvraag, die in deze planning op "
             f"{date_nl(advice['subsidy']['application_date'])} valt, vóór het einde van "
-            f"de regeling op {date_nl(advice['subsidy']['open_until'])}. Zonder subsidie "
+            f"de regeling (uiterlijk {date_nl(advice['subsidy']['open_until'])}). Zonder subsidie "
             f"kost het advies {euro_range(advice['cost'])}."
         )
     if money["other_costs"]:

@@ -1,0 +1,158 @@
+"""What it takes to reach the SVVE measures subsidy's end date, from the plan's own dates:
+the meeting that would decide the measures, how long the quotes usually take
+(stages.toml), the ecological survey, the loan application and the second meeting the
+usual turnout makes likely. Never a duration of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from vve.knowledge import Knowledge
+
+from ..calendar import next_meeting_day
+from ..decisions import Decision, second_meeting_of
+from ..explain import nl_date
+from ..notice import send_by
+from ..stages import StageWindow, stage_by_id
+
+
+@dataclass(frozen=True)
+class Dates:
+    """The plan's dates the route depends on."""
+
+    until: dt.date
+    advice: dt.date  # the energy advice is in
+    quote_weeks: int  # the schedule's time for the contractors' quotes
+    ecology: dt.date | None  # the ecological survey ends, where the plan has one
+    loan: bool  # the plan applies for a loan before the decision meeting's notice
+    decision: Decision | None  # the strictest decision on the measures
+
+    @property
+    def notice_days(self) -> int:
+        return self.decision.notice_days if self.decision else 0
+
+
+def plan_dates(
+    windows: list[StageWindow], decisions: list[Decision], until: dt.date, advice: dt.date
+) -> Dates:
+    actions = {a.id: a for w in windows for a in w.actions}
+    quotes = actions.get("quotes") or next(iter(stage_by_id(windows, "decide").actions))
+    eco = actions.get("ecological_survey")
+    decide = [d for d in decisions if d.stage == "decide" and d.rule.numbers]
+    strictest = max(decide, key=lambda d: d.rule.numbers.quorum_votes or 0, default=None)  # type: ignore[union-attr]
+    return Dates(
+        until,
+        advice,
+        quotes.weeks,
+        eco.end if eco else None,
+        "loan_application" in actions,
+        strictest,
+    )
+
+
+def reach_text(
+    knowledge: Knowledge, parts: Mapping[str, str], d: Dates, meetings: list[dt.date]
+) -> str:
+    """The route: an extra meeting where the usual quote weeks fit before the end date,
+    otherwise the last planned meeting with what makes it tight, or no route at all."""
+    extra = extra_meeting(knowledge, d)
+    second = _second(knowledge, d, extra)
+    in_time = extra <= d.until and (second is None or second <= d.until)
+    last = max(meetings) if meetings else None
+    values = {
+        "until": nl_date(d.until),
+        "advice": nl_date(d.advice),
+        "usual": d.quote_weeks,
+        "extra": nl_date(extra),
+        "meeting": nl_date(last) if last else "",
+    }
+    if in_time and (last is None or last < extra):
+        instead = parts["instead"].format(**values) if last else ""
+        text = parts["reach_extra"].format(instead=instead, **values)
+        also = _reasons(parts, d)
+        also_text = [parts["also"].format(reasons="; ".join(also))] if also else []
+        return " ".join([text, *_quorum(parts, d, extra, second), *also_text])
+    late = parts["extra_late" if extra > d.until else "extra_second_late"].format(**values)
+    if last is None:  # then no extra meeting is in time either
+        return " ".join(
+            [parts["reach_no_meeting"].format(**values), late, parts["realistic_advice"]]
+        )
+    text = parts["reach"].format(**values)
+    tight = _tight(knowledge, parts, d, last)
+    if not tight or in_time:
+        return " ".join([text, *tight])
+    realistic = parts["realistic_quorum" if second else "realistic"]
+    return " ".join([text, *tight, late, realistic])
+
+
+def extra_meeting(knowledge: Knowledge, d: Dates) -> dt.date:
+    """The earliest meeting whose notice goes out once the quotes are in, the usual quote
+    weeks after the energy advice."""
+    quotes_in = d.advice + dt.timedelta(weeks=d.quote_weeks)
+    day = next_meeting_day(quotes_in + dt.timedelta(days=d.notice_days + 1), knowledge.meetings)
+    while send_by(day, d.notice_days, knowledge) < quotes_in:
+        day = next_meeting_day(day + dt.timedelta(days=1), knowledge.meetings)
+    return day
+
+
+def _second(knowledge: Knowledge, d: Dates, meeting: dt.date) -> dt.date | None:
+    """The second meeting after ``meeting`` where the usual turnout misses the quorum of the
+    measures decision and the rule allows one; None where none is needed (or known)."""
+    if d.decision is None or d.decision.rule.numbers is None:
+        return None
+    n = d.decision.rule.numbers
+    if n.expected_present is None or n.quorum_votes is None or n.expected_present >= n.quorum_votes:
+        return None
+    route = second_meeting_of(d.decision.rule, meeting, d.notice_days, knowledge)
+    if route is None:
+        return None
+    return route.planned or route.earliest
+
+
+def _quorum(
+    parts: Mapping[str, str], d: Dates, meeting: dt.date, second: dt.date | None
+) -> list[str]:
+    """The sentence on the second meeting the usual turnout makes likely, with the days it
+    leaves before the end date; nothing where the quorum is reached."""
+    if second is None or d.decision is None or d.decision.rule.numbers is None:
+        return []
+    n = d.decision.rule.numbers
+    values = {
+        "present": n.expected_present,
+        "quorum": n.quorum_votes,
+        "second": nl_date(second),
+        "until": nl_date(d.until),
+        "days": (d.until - second).days,
+    }
+    return [parts["quorum" if second <= d.until else "quorum_late"].format(**values)]
+
+
+def _tight(knowledge: Knowledge, parts: Mapping[str, str], d: Dates, meeting: dt.date) -> list[str]:
+    """What makes the planned meeting a tight route, each from the plan's own dates."""
+    notice = send_by(meeting, d.notice_days, knowledge)
+    weeks = (notice - d.advice).days // 7
+    reasons = []
+    if weeks < d.quote_weeks:
+        reasons.append(
+            parts["tight_quotes"].format(
+                weeks=weeks, advice=nl_date(d.advice), notice=nl_date(notice), usual=d.quote_weeks
+            )
+        )
+    reasons += _reasons(parts, d)
+    quorum = _quorum(parts, d, meeting, _second(knowledge, d, meeting))
+    if not reasons:
+        return quorum
+    return [parts["tight"].format(reasons="; ".join(reasons)), *quorum]
+
+
+def _reasons(parts: Mapping[str, str], d: Dates) -> list[str]:
+    """The ecological survey still running at the end date, and the loan application that
+    has to go out before the notice."""
+    out = []
+    if d.ecology is not None and d.ecology > d.until:
+        out.append(parts["tight_ecology"].format(end=nl_date(d.ecology)))
+    if d.loan:
+        out.append(parts["tight_loan"])
+    return out
