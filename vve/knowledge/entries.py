@@ -180,7 +180,9 @@ class DecisionEntry(Sourced):
     research_names: Mapping[str, str] = field(default_factory=dict)  # inside a sentence
     research_if_needed: Mapping[str, str] = field(default_factory=dict)  # id -> its condition
     draft_research: str | None = None
-    draft_loan: str | None = None
+    draft_loan: str | None = None  # {year}, {years}: the end and length of the loan term
+    # who pays: the reserve fund (whose use has its own majority) or an extra contribution
+    draft_financing: str | None = None
     coupling: tuple[str, ...] = ()  # MJOP components
     # while the heat route is unknown (reason route_open) the decision waits for it: it
     # moves to this later stage's meeting, and why_route_open says the date is provisional

@@ -15,10 +15,43 @@ def emmen():
     return [line.replace("\N{NO-BREAK SPACE}", " ") for line in _text("emmen-galerijflat")]
 
 
-@pytest.mark.parametrize("title", [COMMITTEE, ADVICE])
-def test_table_1_gives_both_numbers(emmen, title):
-    row = next(line for line in emmen if line.startswith(f"{title} | "))
+def test_table_1_gives_both_numbers(emmen):
+    row = next(line for line in emmen if line.startswith(f"{COMMITTEE} | "))
     assert row.endswith(" | 25 of 32 van 48 (hangt af van het drempelbedrag)")
+
+
+def test_table_1_says_the_reserve_fund_decides_too(emmen):
+    # MR 1992: paying from the reserve fund needs two thirds whatever the amount
+    row = next(line for line in emmen if line.startswith(f"{ADVICE} | "))
+    assert row.endswith(
+        " | 25 of 32 van 48 (hangt af van het drempelbedrag en of het reservefonds betaalt)"
+    )
+
+
+def test_table_1_gives_the_safe_route_and_the_reserve_fund_briefly(emmen):
+    row = next(
+        line
+        for line in emmen
+        if line.startswith("Isolatie meenemen met het geplande onderhoud | ")
+    )
+    assert row.endswith(" | 25 van 48; 32 bij twijfel of uit het reservefonds")
+
+
+def test_the_advice_draft_says_who_pays_and_what_the_reserve_fund_needs(emmen):
+    start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
+    draft = emmen.index(ADVICE, start)
+    resolution = emmen[draft + 1]
+    assert resolution.endswith(
+        "De kosten worden betaald uit [een eenmalige extra bijdrage van de eigenaars naar "
+        "rato van hun breukdeel / het reservefonds]."
+    )
+    needed = next(line for line in emmen[draft:] if line.startswith("Vereiste meerderheid"))
+    assert needed.endswith(
+        " Betaalt het reservefonds, dan is altijd de gekwalificeerde meerderheid nodig, ook "
+        "onder het drempelbedrag (ten minste twee derde van de uitgebrachte stemmen; twee "
+        "derde van alle stemmen aanwezig of vertegenwoordigd: ten minste 32 van de 48 "
+        "stemmen; bij volledige opkomst 32 van de 48 stemmen voor)."
+    )
 
 
 def test_table_1_keeps_one_number_for_later_outlays(emmen):
