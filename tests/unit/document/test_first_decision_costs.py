@@ -140,6 +140,8 @@ def test_table_31_gives_the_first_years_outlay_and_the_refund_later(emmen):
         f"€ {euro(c['net_without_research']['low_cents'])}–{euro(c['net']['high_cents'])}",
     ]
     # the numbers the reviewer checked: the same as the cover
-    assert row.endswith("uitgaven € 344–552; later naar verwachting terug € 258; per saldo € 86–294")
+    assert row.endswith(
+        "uitgaven € 344–552; later naar verwachting terug € 258; per saldo € 86–294"
+    )
     note = next(line for line in lines if line.startswith("Het advies en het onderzoek (2027)"))
     assert "wanneer het geld op de rekening van de VvE staat, noemen de bronnen niet" in note

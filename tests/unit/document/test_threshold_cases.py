@@ -30,9 +30,7 @@ def test_table_1_says_the_reserve_fund_decides_too(emmen):
 
 def test_table_1_gives_the_safe_route_and_the_reserve_fund_briefly(emmen):
     row = next(
-        line
-        for line in emmen
-        if line.startswith("Isolatie meenemen met het geplande onderhoud | ")
+        line for line in emmen if line.startswith("Isolatie meenemen met het geplande onderhoud | ")
     )
     assert row.endswith(" | 25 van 48; 32 bij twijfel of uit het reservefonds")
 

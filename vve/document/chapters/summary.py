@@ -146,10 +146,10 @@ def _needed(d: dict) -> str:
     below = full_attendance(cases[0]) if cases else None
     if below is not None and below != v["min_yes_full_attendance"]:
         reserve = reserve_fund_rule(d) is not None
-        depends = "het drempelbedrag en of het reservefonds betaalt" if reserve else (
-            "het drempelbedrag"
+        depends = "het drempelbedrag" + (" en of het reservefonds betaalt" if reserve else "")
+        return (
+            f"{below} of {v['min_yes_full_attendance']} van {v['total']} (hangt af van {depends})"
         )
-        return f"{below} of {v['min_yes_full_attendance']} van {v['total']} (hangt af van {depends})"
     higher = "".join(f"; {votes} {when}" for votes, when in higher_routes(d))
     return f"{v['min_yes_full_attendance']} van {v['total']}{higher}"
 
