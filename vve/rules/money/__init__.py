@@ -205,9 +205,7 @@ def build_money(
         first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
     )
     execute = stage_by_id(windows, "execute")
-    cover, notes, on_measures = summary(
-        plan, knowledge, profile.installations.heating, (execute.start, execute.end)
-    )
+    cover, notes, on_measures = summary(plan, knowledge, profile, (execute.start, execute.end))
     return replace(plan, summary=cover, notes=notes, summary_measures=on_measures)
 
 

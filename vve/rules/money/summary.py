@@ -13,6 +13,7 @@ import datetime as dt
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
+from vve.profile import Profile
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
 from .amounts import Range, whole
@@ -55,11 +56,12 @@ def _mostly_unpriced(money: MoneyPlan) -> bool:
 def summary(
     money: MoneyPlan,
     knowledge: Knowledge,
-    heating: str | None,
+    profile: Profile,
     execution: tuple[dt.date, dt.date],
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """(cover sentences, chapter notes, the cover's sentence on the measures);
     ``execution``: the execution stage's first and last day."""
+    heating = profile.installations.heating
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     first = first_sentence(money.first, money.shares, knowledge)
     measures = _cost_sentence(money, execution, gloss=first is None)
