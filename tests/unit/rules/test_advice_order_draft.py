@@ -37,7 +37,7 @@ def test_emmen_the_dmjop_runs_to_the_end_of_the_longest_term():
     plan = plan_of("emmen-galerijflat")
     end = signed(plan).year + 20
     assert (
-        f"Het duurzaam meerjarenonderhoudsplan loopt tot ten minste {end}, het einde van de "
+        f"Het duurzaam meerjarenonderhoudsplan moet lopen tot ten minste {end}, het einde van de "
         "looptijd van de VvE-lening die dit plan overweegt (20 jaar), zoals de geldgever vraagt."
     ) in advice(plan).draft.replace("\N{NO-BREAK SPACE}", " ")
     assert advice(plan).draft.endswith(FINANCING)
@@ -47,10 +47,10 @@ def test_emmen_the_dmjop_runs_to_the_end_of_the_longest_term():
 @given(term=st.sampled_from([10, 15, 20, 30]))
 def test_a_quoted_term_sets_the_year(term):
     plan = plan_of("emmen-galerijflat", term)
-    assert f"loopt tot ten minste {signed(plan).year + term}," in advice(plan).draft
+    assert f"moet lopen tot ten minste {signed(plan).year + term}," in advice(plan).draft
 
 
 def test_below_eight_dwellings_no_mjop_term_but_still_who_pays():
     draft = advice(plan_of("assen-zes-woningen")).draft
-    assert "loopt tot ten minste" not in draft
+    assert "moet lopen tot ten minste" not in draft
     assert draft.endswith(FINANCING)
