@@ -137,3 +137,23 @@ def test_the_meeting_pack_gives_both_cases(pack_texts, part):
 def test_the_attendance_list_gives_both_quorums(pack_texts):
     text = pack_texts["vergadering-1-presentielijst.docx"]
     assert "quorum 24 of 32 van 48 (hangt af van het drempelbedrag)" in text
+
+
+def test_the_meeting_pack_names_the_reserve_fund_beside_both_cases():
+    """The agenda's quorum-and-majority line: paying from the reserve fund needs two thirds
+    whatever the amount (MR 1992), at a first and at a second meeting."""
+    import json
+
+    from tests.conftest import ROOT
+    from vve.document.meeting.words import threshold_text
+
+    plan = json.loads((ROOT / "tests" / "golden" / "emmen-galerijflat.plan.json").read_text())
+    advice = next(d for d in plan["decisions"] if d["id"] == "commission_advice")
+    committee = next(d for d in plan["decisions"] if d["id"] == "committee")
+    first = threshold_text(advice, second=False).replace("\N{NO-BREAK SPACE}", " ")
+    assert (
+        " Ligt het erboven, of betaalt het reservefonds (dan ook onder het drempelbedrag): "
+        "quorum ten minste 32 van de 48 stemmen" in first
+    )
+    assert "of betaalt het reservefonds" in threshold_text(advice, second=True)
+    assert "reservefonds" not in threshold_text(committee, second=False)
