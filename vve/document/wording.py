@@ -50,6 +50,30 @@ def threshold_cases(decision: dict) -> tuple[dict, dict] | None:
     return (below, decision["rule"]) if below else None
 
 
+def reserve_fund_rule(decision: dict) -> dict | None:
+    """The rule for paying the decision from the reserve fund, where the plan shows it
+    beside the decision's own (decision_rules._reserve_fund_rule); None otherwise."""
+    return next((a for a in decision["alternatives"] if a["applies"] == "reserve_fund"), None)
+
+
+# the routes that can ask more votes than the rule the plan works with, briefly
+HIGHER_ROUTES = {"safe_route": "bij twijfel", "reserve_fund": "uit het reservefonds"}
+
+
+def higher_routes(decision: dict) -> list[tuple[int, str]]:
+    """(votes at full attendance, when) for the safe route and the reserve fund where they
+    ask more than the decision's rule: [(32, "bij twijfel of uit het reservefonds")]."""
+    own = full_attendance(decision["rule"])
+    if own is None:
+        return []
+    by_votes: dict[int, list[str]] = {}
+    for a in decision["alternatives"]:
+        votes = full_attendance(a)
+        if a["applies"] in HIGHER_ROUTES and votes is not None and votes > own:
+            by_votes.setdefault(votes, []).append(HIGHER_ROUTES[a["applies"]])
+    return [(votes, " of ".join(words)) for votes, words in sorted(by_votes.items())]
+
+
 def full_attendance(rule: dict) -> int | None:
     """The votes for a rule needs at full attendance, where the votes are known."""
     votes = rule["votes"]

@@ -165,8 +165,7 @@ class DecisionEntry(Sourced):
     stage: str
     why: str
     draft: str
-    # under a model that ties its threshold to financial obligations (MR 2006, 2017)
-    title_financial: str | None = None
+    title_financial: str | None = None  # MR 2006, 2017: threshold on financial obligations
     why_financial: str | None = None
     draft_financial: str | None = None
     may_use_reserve_fund: bool = False
@@ -180,7 +179,8 @@ class DecisionEntry(Sourced):
     research_names: Mapping[str, str] = field(default_factory=dict)  # inside a sentence
     research_if_needed: Mapping[str, str] = field(default_factory=dict)  # id -> its condition
     draft_research: str | None = None
-    draft_loan: str | None = None
+    draft_loan: str | None = None  # {year}, {years}: the end and length of the loan term
+    draft_financing: str | None = None  # who pays: reserve fund or an extra contribution
     coupling: tuple[str, ...] = ()  # MJOP components
     # while the heat route is unknown (reason route_open) the decision waits for it: it
     # moves to this later stage's meeting, and why_route_open says the date is provisional

@@ -123,7 +123,7 @@ def decision_rules(
         alternatives.append(v.apply(spec, "safe_route", certainty, [*model_ids]))
         primary = _maintenance_coupled(v, coupled)
     if entry.may_use_reserve_fund and cls != "reserve_fund_charge":
-        alternatives += _reserve_fund_rule(v, primary)
+        alternatives += _reserve_fund_rule(v, primary, alternatives)
     if entry.sustainability and primary.spec.kind in ("ordinary", "qualified"):
         primary, announced = _announced(v, primary, date)
         alternatives.append(announced)
@@ -220,11 +220,18 @@ def _maintenance_coupled(v: _Voting, coupled: tuple[str, ...]) -> AppliedRule:
     )
 
 
-def _reserve_fund_rule(v: _Voting, primary: AppliedRule) -> list[AppliedRule]:
-    """The rule for a charge to the reserve fund, where it differs from the decision's."""
+def _reserve_fund_rule(
+    v: _Voting, primary: AppliedRule, alternatives: list[AppliedRule]
+) -> list[AppliedRule]:
+    """The rule for a charge to the reserve fund, where it differs from the decision's, or
+    from the ordinary rule up to the threshold amount shown beside it (MR 1983/1992: the
+    reserve-fund rule knows no threshold amount)."""
     reserve = v.ctx.model.classes["reserve_fund_charge"]
     reserve_spec = v.knowledge.rules[reserve.rule]
-    if reserve_spec.id == primary.spec.id:
+    below = [a for a in alternatives if a.applies == "below_threshold"]
+    if reserve_spec.id == primary.spec.id and (
+        reserve.threshold_applies or all(a.spec.id == reserve_spec.id for a in below)
+    ):
         return []
     return [
         v.apply(

@@ -69,6 +69,11 @@ _MONTHS = (
 )
 
 
+def nl_month(day: dt.date) -> str:
+    """2029-03-26 -> "maart 2029"."""
+    return f"{_MONTHS[day.month - 1]} {day.year}"
+
+
 def nl_date(day: dt.date | str) -> str:
     """Dutch long date inside engine sentences (the document formats its own with Babel):
     2027-12-30 -> "30 december 2027"."""

@@ -69,16 +69,34 @@ def word_decisions(
                 )
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
-        if lender_asks_mjop and entry.draft_loan:
-            d = replace(d, draft=f"{d.draft} {entry.draft_loan}")
         d = _subsidy_wording(d, entry, subsidies)  # "daarvoor": right after the advice
         research = [text for aid, text in entry.research.items() if aid in scheduled]
         if research and entry.draft_research:
             d = replace(
                 d, draft=f"{d.draft} {entry.draft_research.format(research=nl_listing(research))}"
             )
+        if lender_asks_mjop and entry.draft_loan:
+            years, end = _loan_term(windows, profile, knowledge)
+            d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(year=end, years=years)}")
+        if entry.draft_financing:
+            d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
         out.append(d)
     return out
+
+
+def _loan_term(
+    windows: list[StageWindow], profile: Profile, knowledge: Knowledge
+) -> tuple[int, int]:
+    """(years, last year) of the VvE loan: the quoted term, else the longest the lender
+    offers, from the year the plan signs it (the finance stage's sign_loan)."""
+    years = profile.money.loan_quote.term_years or max(
+        knowledge.financing.warmtefonds_loan.terms_years
+    )
+    signed = next(
+        (a.start for w in windows for a in w.actions if a.id == "sign_loan"),
+        next(w for w in windows if w.id == "finance").start,
+    )
+    return years, signed.year + years
 
 
 def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:

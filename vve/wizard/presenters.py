@@ -204,6 +204,50 @@ def threshold_below(decision: dict) -> dict | None:
     return next((a for a in decision["alternatives"] if a["applies"] == "below_threshold"), None)
 
 
+def _full(rule: dict | None) -> int | None:
+    votes = rule.get("votes") if rule else None
+    return votes.get("min_yes_full_attendance") if votes else None
+
+
+def needed_text(decision: dict) -> str:
+    """The votes for needed at full attendance: "32 van 48"; both threshold cases ("25 of 32
+    van 48 (hangt af van het drempelbedrag)"), also naming the reserve fund where paying from
+    it needs two thirds whatever the amount; or the safe route and the reserve fund where
+    they ask more ("25 van 48; 32 bij twijfel of uit het reservefonds")."""
+    rule = decision["rule"]
+    own = _full(rule)
+    if own is None:
+        return str(rule.get("majority") or "")
+    total = rule["votes"]["total"]
+    routes = {a["applies"]: _full(a) for a in decision.get("alternatives", ())}
+    below = _full(threshold_below(decision))
+    if below is not None and below != own:
+        if "reserve_fund" in routes:
+            return _(
+                "%(low)s of %(high)s van %(t)s (hangt af van het drempelbedrag en of het "
+                "reservefonds betaalt)",
+                low=below,
+                high=own,
+                t=total,
+            )
+        return _(
+            "%(low)s of %(high)s van %(t)s (hangt af van het drempelbedrag)",
+            low=below,
+            high=own,
+            t=total,
+        )
+    text = _("%(n)s van %(t)s", n=own, t=total)
+    safe, reserve = routes.get("safe_route"), routes.get("reserve_fund")
+    higher = [n for n in (safe, reserve) if n is not None and n > own]
+    if safe in higher and reserve in higher and safe == reserve:
+        return text + "; " + _("%(n)s bij twijfel of uit het reservefonds", n=safe)
+    if safe in higher:
+        text += "; " + _("%(n)s bij twijfel", n=safe)
+    if reserve in higher:
+        text += "; " + _("%(n)s uit het reservefonds", n=reserve)
+    return text
+
+
 def rule_text(rule: dict) -> str:
     """A stored rule (the wizard's rule rows): its majority and its quorum."""
     quorum = (
@@ -333,6 +377,7 @@ def init_app(app: Flask) -> None:
         rule_text,
         rule_words,
         threshold_below,
+        needed_text,
         outcome_text,
         second_meeting_text,
         by_severity,

@@ -191,6 +191,14 @@ def test_the_first_budget_decisions_show_both_threshold_cases(board):
     assert committee[3:] == ["24 of 32", "25 of 32 van 48 (hangt af van het drempelbedrag)"]
     insulation = rows["Isolatie en ventilatie van gemeenschappelijke delen uitvoeren"]
     assert insulation[3:] == ["32", "32 van 48"]
+    # paying from the reserve fund needs two thirds whatever the amount (MR 1992)
+    advice = rows["Opdracht geven voor een energieadvies en een duurzaam MJOP (DMJOP)"]
+    assert advice[4] == (
+        "25 of 32 van 48 (hangt af van het drempelbedrag en of het reservefonds betaalt)"
+    )
+    # the safe route and the reserve fund ask more than the maintenance-coupled rule
+    coupled = rows["Isolatie meenemen met het geplande onderhoud"]
+    assert coupled[4] == "25 van 48; 32 bij twijfel of uit het reservefonds"
 
 
 def test_the_calculator_gives_both_threshold_cases(board):

@@ -112,11 +112,13 @@ def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):
     cover = " ".join(money["summary"])
     if money["estimable"] and money["apartments"] is not None:
         assert "staat op het voorblad: eerst het advies" in text
-        assert f"In {money['execution_year']} voert de VvE de maatregelen uit." in cover
+        execute = next(s for s in plan["stages"] if s["id"] == "execute")
+        assert "voert de VvE de maatregelen uit." in cover
+        assert execute["start"][:4] in cover and execute["end"][:4] in cover
     else:
         assert "nog niet te geven" in text and "nog niet te geven" in cover
     if money["first_decision"]["classes"]:
-        assert "besluit de eerste ALV" in cover and "betaalt daarvoor eerst" in cover
+        assert "besluit de eerste ALV" in cover and "Het aandeel van" in cover
 
 
 def test_tynaarlo_summary_names_the_first_decision_on_the_cover_not_the_measures():

@@ -116,3 +116,32 @@ def test_the_committee_budget_asks_two_thirds_under_mr_2006():
     assert "Geldt: ten minste twee derde van de uitgebrachte stemmen" in text
     assert "twee derde van alle stemmen aanwezig of vertegenwoordigd" in text
     assert "uitgaven buiten het gewone onderhoud" in text
+
+
+def test_table_31_gives_the_first_years_outlay_and_the_refund_later(emmen):
+    """Emmen: the 2027 row pays the advice (and the ecological survey if needed) first; the
+    SVVE refund comes later, at a date the sources do not give; per saldo as on the cover."""
+    import json
+
+    plan = json.loads((ROOT / "tests" / "golden" / "emmen-galerijflat.plan.json").read_text())
+    first = plan["money"]["first_decision"]
+    (c,) = first["classes"]
+    euro = lambda cents: f"{round(cents / 100):,}".replace(",", ".")  # noqa: E731
+    advice, research = first["advice"]["high_cents"], first["research"][0]["cost"]["high_cents"]
+    refund = first["refund"]["high_cents"]
+    lines = [line.replace("\N{NO-BREAK SPACE}", " ") for line in emmen]
+    row = next(line for line in lines if line.startswith("2027 | "))
+    assert row.split(" | ")[2:] == [
+        f"uitgaven € {euro(advice)}–{euro(advice + research)}; later naar verwachting terug "
+        f"€ {euro(refund)}; per saldo € {euro(advice - refund)}–"
+        f"{euro(advice + research - refund)}",
+        f"uitgaven € {euro(c['advice']['high_cents'])}–{euro(c['first']['high_cents'])}; "
+        f"later naar verwachting terug € {euro(c['refund']['high_cents'])}; per saldo "
+        f"€ {euro(c['net_without_research']['low_cents'])}–{euro(c['net']['high_cents'])}",
+    ]
+    # the numbers the reviewer checked: the same as the cover
+    assert row.endswith(
+        "uitgaven € 344–552; later naar verwachting terug € 258; per saldo € 86–294"
+    )
+    note = next(line for line in lines if line.startswith("Het advies en het onderzoek (2027)"))
+    assert "wanneer het geld op de rekening van de VvE staat, noemen de bronnen niet" in note

@@ -285,7 +285,10 @@ def _quorum_cell(d: dict, total: int) -> str:
     below = next((a for a in d["alternatives"] if a["applies"] == "below_threshold"), None)
     if d["threshold_words"] and below and below["votes"]["quorum_votes"] != quorum:
         low = below["votes"]["quorum_votes"]
-        return f"quorum {low} of {quorum} van {total} (hangt af van het drempelbedrag)"
+        # paying from the reserve fund needs the qualified quorum whatever the amount
+        reserve = any(a["applies"] == "reserve_fund" for a in d["alternatives"])
+        depends = " en of het reservefonds betaalt" if reserve else ""
+        return f"quorum {low} of {quorum} van {total} (hangt af van het drempelbedrag{depends})"
     return f"quorum {quorum} van {total}"
 
 

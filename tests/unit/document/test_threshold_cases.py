@@ -15,10 +15,41 @@ def emmen():
     return [line.replace("\N{NO-BREAK SPACE}", " ") for line in _text("emmen-galerijflat")]
 
 
-@pytest.mark.parametrize("title", [COMMITTEE, ADVICE])
-def test_table_1_gives_both_numbers(emmen, title):
-    row = next(line for line in emmen if line.startswith(f"{title} | "))
+def test_table_1_gives_both_numbers(emmen):
+    row = next(line for line in emmen if line.startswith(f"{COMMITTEE} | "))
     assert row.endswith(" | 25 of 32 van 48 (hangt af van het drempelbedrag)")
+
+
+def test_table_1_says_the_reserve_fund_decides_too(emmen):
+    # MR 1992: paying from the reserve fund needs two thirds whatever the amount
+    row = next(line for line in emmen if line.startswith(f"{ADVICE} | "))
+    assert row.endswith(
+        " | 25 of 32 van 48 (hangt af van het drempelbedrag en of het reservefonds betaalt)"
+    )
+
+
+def test_table_1_gives_the_safe_route_and_the_reserve_fund_briefly(emmen):
+    row = next(
+        line for line in emmen if line.startswith("Isolatie meenemen met het geplande onderhoud | ")
+    )
+    assert row.endswith(" | 25 van 48; 32 bij twijfel of uit het reservefonds")
+
+
+def test_the_advice_draft_says_who_pays_and_what_the_reserve_fund_needs(emmen):
+    start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
+    draft = emmen.index(ADVICE, start)
+    resolution = emmen[draft + 1]
+    assert resolution.endswith(
+        "De kosten worden betaald uit [een eenmalige extra bijdrage van de eigenaars naar "
+        "rato van hun breukdeel / het reservefonds]."
+    )
+    needed = next(line for line in emmen[draft:] if line.startswith("Vereiste meerderheid"))
+    assert needed.endswith(
+        " Betaalt het reservefonds, dan is altijd de gekwalificeerde meerderheid nodig, ook "
+        "onder het drempelbedrag (ten minste twee derde van de uitgebrachte stemmen; twee "
+        "derde van alle stemmen aanwezig of vertegenwoordigd: ten minste 32 van de 48 "
+        "stemmen; bij volledige opkomst 32 van de 48 stemmen voor)."
+    )
 
 
 def test_table_1_keeps_one_number_for_later_outlays(emmen):
@@ -106,3 +137,23 @@ def test_the_meeting_pack_gives_both_cases(pack_texts, part):
 def test_the_attendance_list_gives_both_quorums(pack_texts):
     text = pack_texts["vergadering-1-presentielijst.docx"]
     assert "quorum 24 of 32 van 48 (hangt af van het drempelbedrag)" in text
+
+
+def test_the_meeting_pack_names_the_reserve_fund_beside_both_cases():
+    """The agenda's quorum-and-majority line: paying from the reserve fund needs two thirds
+    whatever the amount (MR 1992), at a first and at a second meeting."""
+    import json
+
+    from tests.conftest import ROOT
+    from vve.document.meeting.words import threshold_text
+
+    plan = json.loads((ROOT / "tests" / "golden" / "emmen-galerijflat.plan.json").read_text())
+    advice = next(d for d in plan["decisions"] if d["id"] == "commission_advice")
+    committee = next(d for d in plan["decisions"] if d["id"] == "committee")
+    first = threshold_text(advice, second=False).replace("\N{NO-BREAK SPACE}", " ")
+    assert (
+        " Ligt het erboven, of betaalt het reservefonds (dan ook onder het drempelbedrag): "
+        "quorum ten minste 32 van de 48 stemmen" in first
+    )
+    assert "of betaalt het reservefonds" in threshold_text(advice, second=True)
+    assert "reservefonds" not in threshold_text(committee, second=False)

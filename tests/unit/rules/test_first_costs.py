@@ -121,7 +121,7 @@ TYNAARLO = ROOT / "examples" / "tynaarlo-weinig-bekend.json"
 def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
     """Tynaarlo knows neither the advice's amount nor most measures: the cover still says
     what the first meeting's decision costs an apartment per € 1,000 of advice (2027), and
-    apart from it that the measures (2028 in this plan) cannot be priced yet."""
+    apart from it that the measures (2028–2029 in this plan) cannot be priced yet."""
     money = plan_to_dict(build_plan(load_profile(TYNAARLO.read_text(encoding="utf-8")), AS_OF))[
         "money"
     ]
@@ -131,10 +131,13 @@ def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
         "uit de offertes."
     )
     # 1/18 of € 1,000 = € 55.56; 75% of it back = € 41.67
-    assert "betaalt daarvoor eerst € 56 per € 1.000 advies" in advice
+    assert "daarin is € 56 per € 1.000 advies" in advice
     assert "bij gelijke breukdelen, 1/18" in advice  # assumed, and said so
     assert "Later komt naar verwachting € 42 per € 1.000 terug" in advice
-    assert measures.startswith("In 2028 voert de VvE de maatregelen uit.")
+    # the execution stage runs from November 2028 to August 2029
+    assert measures.startswith(
+        "Van november 2028 tot augustus 2029 voert de VvE de maatregelen uit."
+    )
     assert "nog niet te geven" in measures
 
 
@@ -152,7 +155,9 @@ def test_the_cover_opens_with_the_first_meetings_year_and_the_measures_year(dwel
     first, measures, *_ = plan["money"]["summary"]
     meeting = next(d for d in plan["decisions"] if d["id"] == "commission_advice")
     assert first.startswith(f"In {meeting['meeting_date'][:4]} besluit de eerste ALV")
-    assert measures.startswith(f"In {plan['money']['execution_year']} voert de VvE")
+    execute = next(s for s in plan["stages"] if s["id"] == "execute")
+    assert measures.startswith(("Van ", "In "))
+    assert f"{execute['end'][:4]} voert de VvE de maatregelen uit." in measures
     assert "niet met de lening" in first
 
 
@@ -170,5 +175,7 @@ def test_the_cover_says_no_refund_is_counted_and_other_breukdelen_pay_in_proport
         "Een vergoeding van de SVVE rekent dit plan niet mee."
     )
     hoogeveen = cover("hoogeveen-corporatie")
-    assert "Een woning (breukdeel 27/1000: uw aandeel in de kosten) betaalt daarvoor" in hoogeveen
+    assert "Het aandeel van een woning (breukdeel 27/1000: uw aandeel in de kosten) daarin" in (
+        hoogeveen
+    )
     assert "Bij een ander breukdeel is het naar verhouding." in hoogeveen

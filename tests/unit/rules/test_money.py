@@ -139,14 +139,18 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
     advice, measures, saving, *_ = map(plain, money["summary"])
     assert advice.startswith("In 2027 besluit de eerste ALV over het energieadvies en het DMJOP.")
+    # not "pays first": from the reserve fund an owner pays nothing extra now
+    assert "betaalt daarvoor eerst" not in advice
     assert (
-        "Een appartement (breukdeel 1/48: uw aandeel in de kosten) betaalt daarvoor eerst "
-        "€ 344, plus € 104 tot € 208 als het ecologisch onderzoek nodig is" in advice
+        "Het aandeel van een appartement (breukdeel 1/48: uw aandeel in de kosten) daarin is "
+        "€ 344, plus € 104 tot € 208 als het ecologisch onderzoek nodig is. De VvE betaalt het "
+        "uit het reservefonds of met een eenmalige extra bijdrage van de eigenaars, niet met "
+        "de lening." in advice
     )
-    assert "uit het reservefonds of met een extra bijdrage, niet met de lening" in advice
     assert "Later komt naar verwachting € 258 terug (SVVE-subsidie)" in advice
     assert "per saldo € 86 zonder en € 190 tot € 294 met het onderzoek" in advice
-    assert measures.startswith("In 2029 voert de VvE de maatregelen uit.")
+    # the execution stage: March 2029 to the window frames of 2031 (Tabel of stages)
+    assert measures.startswith("Van maart 2029 tot december 2031 voert de VvE de maatregelen uit.")
     # 105,152.59–114,239.23 / 48; the 20-year loan of that amount: 620.16–673.75 / 48
     assert "naar schatting € 2.191 tot € 2.380 in één keer" in measures
     assert "€ 13 tot € 14 per maand bij een lening van 20 jaar" in measures

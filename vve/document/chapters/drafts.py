@@ -7,6 +7,7 @@ from ..results import attempt_text
 from ..wording import (
     full_attendance,
     quorum_in_words,
+    reserve_fund_rule,
     rule_in_words,
     threshold_cases,
     waits_in_words,
@@ -60,12 +61,22 @@ def write(b: Builder, plan: dict) -> None:
 def _both_cases(decision: dict, below: dict, above: dict) -> str:
     """The majority of a decision whose amount the meeting weighs against the threshold
     amount it set (MR 1983/1992 art. 38 lid 5): both cases, the ordinary one first."""
-    return (
+    text = (
         f"Ligt {decision['threshold_words']} niet boven het drempelbedrag dat de vergadering "
         f"heeft vastgesteld, dan besluit de vergadering met gewone meerderheid "
         f"({_in_full(below)}); ligt het erboven, dan is de gekwalificeerde meerderheid nodig "
         f"({_in_full(above)})."
     )
+    # the reserve-fund rule beside both cases knows no threshold amount (MR 1983/1992)
+    reserve = reserve_fund_rule(decision)
+    if reserve and reserve["kind"] == "qualified":
+        text += (
+            " Betaalt het reservefonds, dan is altijd de gekwalificeerde meerderheid nodig, "
+            f"ook onder het drempelbedrag ({_in_full(reserve)})."
+        )
+    elif reserve:
+        text += f" Betaalt het reservefonds, dan geldt: {_in_full(reserve)}."
+    return text
 
 
 def _in_full(rule: dict) -> str:

@@ -7,7 +7,15 @@ from vve import labels
 from ..builder import Builder
 from ..results import OUTCOME, standing
 from ..text import date_nl
-from ..wording import CHOICES, full_attendance, rule_in_words, threshold_cases, waits_in_words
+from ..wording import (
+    CHOICES,
+    full_attendance,
+    higher_routes,
+    reserve_fund_rule,
+    rule_in_words,
+    threshold_cases,
+    waits_in_words,
+)
 from . import money
 
 TITLE = "Samenvatting"
@@ -137,11 +145,13 @@ def _needed(d: dict) -> str:
     cases = threshold_cases(d)
     below = full_attendance(cases[0]) if cases else None
     if below is not None and below != v["min_yes_full_attendance"]:
+        reserve = reserve_fund_rule(d) is not None
+        depends = "het drempelbedrag" + (" en of het reservefonds betaalt" if reserve else "")
         return (
-            f"{below} of {v['min_yes_full_attendance']} van {v['total']} "
-            "(hangt af van het drempelbedrag)"
+            f"{below} of {v['min_yes_full_attendance']} van {v['total']} (hangt af van {depends})"
         )
-    return f"{v['min_yes_full_attendance']} van {v['total']}"
+    higher = "".join(f"; {votes} {when}" for votes, when in higher_routes(d))
+    return f"{v['min_yes_full_attendance']} van {v['total']}{higher}"
 
 
 def _decisions(b: Builder, plan: dict) -> None:

@@ -12,7 +12,7 @@ from vve.rules.meeting_money import ApartmentCost, ProposalMoney, proposal_money
 
 from ..builder import Builder
 from ..text import date_nl, euro_range
-from ..wording import rule_in_words, threshold_cases
+from ..wording import reserve_fund_rule, rule_in_words, threshold_cases
 from .common import Pack
 
 
@@ -72,10 +72,20 @@ def threshold_text(decision: dict, second: bool) -> str | None:
             return majority_text(rule, second)
         return f"quorum {quorum_text(rule, second)}, meerderheid {majority_text(rule, second)}"
 
-    return (
+    opening = (
         f"Ligt {decision['threshold_words']} niet boven het drempelbedrag dat de vergadering "
-        f"heeft vastgesteld: {case(below)}. Ligt het erboven: {case(above)}."
+        f"heeft vastgesteld: {case(below)}."
     )
+    # paying from the reserve fund knows no threshold amount (MR 1983/1992)
+    reserve = reserve_fund_rule(decision)
+    if reserve is None:
+        return f"{opening} Ligt het erboven: {case(above)}."
+    if reserve["rule_id"] == above["rule_id"]:
+        return (
+            f"{opening} Ligt het erboven, of betaalt het reservefonds (dan ook onder het "
+            f"drempelbedrag): {case(above)}."
+        )
+    return f"{opening} Ligt het erboven: {case(above)}. Betaalt het reservefonds: {case(reserve)}."
 
 
 def write_rule(b: Builder, decision: dict, second: bool) -> None:
@@ -96,8 +106,10 @@ def decision_quorum(decision: dict, second: bool) -> str:
     if len(votes) == 2 and all(v and v["quorum_votes"] is not None for v in votes):
         low, high = (v["quorum_votes"] for v in votes)
         if low != high:
+            reserve = " en of het reservefonds betaalt" if reserve_fund_rule(decision) else ""
             return (
-                f"quorum {low} of {high} van {votes[1]['total']} (hangt af van het drempelbedrag)"
+                f"quorum {low} of {high} van {votes[1]['total']} "
+                f"(hangt af van het drempelbedrag{reserve})"
             )
     return needed_quorum(decision["rule"], second)
 

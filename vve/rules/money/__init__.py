@@ -204,7 +204,8 @@ def build_money(
         _reference(shares),
         first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
     )
-    cover, notes, on_measures = summary(plan, knowledge, profile.installations.heating)
+    execute = stage_by_id(windows, "execute")
+    cover, notes, on_measures = summary(plan, knowledge, profile, (execute.start, execute.end))
     return replace(plan, summary=cover, notes=notes, summary_measures=on_measures)
 
 

@@ -21,7 +21,11 @@ from .apartments import ShareClass, ShareTable
 from .first_costs import PER
 from .money_plan import FirstClassCost, FirstCosts
 
-PAID = "de VvE betaalt het uit het reservefonds of met een extra bijdrage, niet met de lening"
+# not "pays first": from the reserve fund an owner pays nothing extra now
+PAID = (
+    "De VvE betaalt het uit het reservefonds of met een eenmalige extra bijdrage van de "
+    "eigenaars, niet met de lening"
+)
 
 
 def apartment_words(shares: ShareTable, cls: ShareClass, gloss: bool) -> str:
@@ -79,14 +83,14 @@ def first_sentence(
             f"appartementsrechten bekend is."
         )
     c = next((c for c in first.classes if c.share_class.kind == "dwelling"), first.classes[0])
-    who = _upper(apartment_words(shares, c.share_class, gloss=True))
+    who = f"Het aandeel van {apartment_words(shares, c.share_class, gloss=True)} daarin is"
     others = len({k.share_class.share for k in first.classes}) > 1
     rest = " Bij een ander breukdeel is het naar verhouding." if others else ""
     if c.advice is None:
         per = nl_euros(PER * 100)
         text = (
-            f"{opening[:-1]}; het bedrag volgt uit de offertes. {who} betaalt daarvoor eerst "
-            f"{nl_euros(c.per_thousand)} per {per} advies{_research(first, c, research)}; "
+            f"{opening[:-1]}; het bedrag volgt uit de offertes. {who} "
+            f"{nl_euros(c.per_thousand)} per {per} advies{_research(first, c, research)}. "
             f"{PAID}.{rest}"
         )
         if c.refund_per_thousand is None:
@@ -95,8 +99,8 @@ def first_sentence(
             f"{text} Later komt naar verwachting {nl_euros(c.refund_per_thousand)} per {per} "
             f"terug (SVVE-subsidie)."
         )
-    text = f"{opening} {who} betaalt daarvoor eerst {_euros(c.advice)}"
-    return f"{text}{_research(first, c, research)}; {PAID}.{rest}{_refund(first, c)}"
+    text = f"{opening} {who} {_euros(c.advice)}"
+    return f"{text}{_research(first, c, research)}. {PAID}.{rest}{_refund(first, c)}"
 
 
 def _no_refund(first: FirstCosts) -> str:
@@ -138,7 +142,3 @@ def _refund(first: FirstCosts, c: FirstClassCost) -> str:
 
 def _euros(amount: Range) -> str:
     return nl_euro_range(amount.low, amount.high)
-
-
-def _upper(text: str) -> str:
-    return text[:1].upper() + text[1:]

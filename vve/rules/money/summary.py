@@ -9,11 +9,13 @@ Chapter (``notes``): subsidy not counted, what owners pay themselves, the intere
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
+from vve.profile import Profile
 
-from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing
+from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
 from .amounts import Range, whole
 from .first_summary import first_sentence, who_pays
 from .money_plan import MoneyPlan
@@ -52,12 +54,17 @@ def _mostly_unpriced(money: MoneyPlan) -> bool:
 
 
 def summary(
-    money: MoneyPlan, knowledge: Knowledge, heating: str | None
+    money: MoneyPlan,
+    knowledge: Knowledge,
+    profile: Profile,
+    execution: tuple[dt.date, dt.date],
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
-    """(cover sentences, chapter notes, the cover's sentence on the measures)."""
+    """(cover sentences, chapter notes, the cover's sentence on the measures);
+    ``execution``: the execution stage's first and last day."""
+    heating = profile.installations.heating
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     first = first_sentence(money.first, money.shares, knowledge)
-    measures = _cost_sentence(money, gloss=first is None)
+    measures = _cost_sentence(money, execution, gloss=first is None)
     cover = [*([first] if first else []), measures]
     unpriced = not estimable(money)
     if not unpriced:
@@ -99,11 +106,17 @@ def summary(
     return tuple(cover), tuple(notes), measures
 
 
-def _cost_sentence(money: MoneyPlan, gloss: bool) -> str:
-    """The measures, in the year they are carried out: once, or per month with the loan;
+def _period(execution: tuple[dt.date, dt.date]) -> str:
+    """ "Van november 2028 tot augustus 2029", or "In maart 2029" within one month."""
+    start, end = (nl_month(day) for day in execution)
+    return f"In {start}" if start == end else f"Van {start} tot {end}"
+
+
+def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: bool) -> str:
+    """The measures, in the execution stage's months: once, or per month with the loan;
     ``gloss``: explain the breukdeel (no earlier sentence did)."""
     shares = money.shares
-    opening = f"In {money.execution_year} voert de VvE de maatregelen uit."
+    opening = f"{_period(execution)} voert de VvE de maatregelen uit."
     if not estimable(money):
         return (
             f"{opening} Een bedrag per appartement daarvoor is nog niet te geven: van de "

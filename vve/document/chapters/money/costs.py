@@ -256,12 +256,17 @@ def when(b: Builder, money: dict, with_loan: bool) -> None:
     if len(money["per_year"]) < 2 or reference is None:
         return
     who = f"Per {reference['label']} ({reference['share']})"
+    first = money["first_decision"]
+    first_cells = _first_year_cells(first, reference["share"])
     rows = [
         [
             str(y["year"]),
             ", ".join(what.get(y["year"], [])),
-            euro_range(y["net"], True),
-            euro_range(y["per_apartment"], True),
+            *(
+                first_cells
+                if first_cells and y["year"] == first["year"]
+                else (euro_range(y["net"], True), euro_range(y["per_apartment"], True))
+            ),
         ]
         for y in money["per_year"]
     ]
@@ -272,10 +277,62 @@ def when(b: Builder, money: dict, with_loan: bool) -> None:
         caption="Kosten per jaar",
         widths=[1.6, 7.4, 3.6, 3.4],
     )
-    first = money["first_decision"]
     if with_loan and first is not None and first["year"] in what:
+        later = (
+            f" De SVVE-vergoeding komt later: {_lower(first['refund_when'])}"
+            if first_cells and first.get("refund_when")
+            else ""
+        )
         b.note(
             f"Het advies en het onderzoek ({first['year']}) betaalt de VvE uit het "
             f"reservefonds of met een extra bijdrage, als de eerste ALV ze laat doen; de "
-            f"lening is alleen voor de maatregelen."
+            f"lening is alleen voor de maatregelen.{later}"
         )
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _span(low: int, high: int) -> str:
+    return euro_range({"low_cents": low, "high_cents": high}, True)
+
+
+def _first_year_cells(first: dict | None, share: str) -> tuple[str, str] | None:
+    """The first meeting's year for the VvE and the reference apartment: the outlay then
+    (from the advice alone where the research is needed only under a condition), the SVVE
+    refund expected later (its date unknown), and per saldo, as on the cover. None where the
+    advice's amount or its refund is not known: the row keeps the year's net."""
+    if first is None or first["advice"] is None or first["refund"] is None:
+        return None
+    c = next((c for c in first["classes"] if c["share"] == share), None)
+    if c is None or c["refund"] is None or c["net"] is None:
+        return None
+    advice, refund = first["advice"], first["refund"]
+    sure = [r for r in first["research"] if not r["if_needed"]]
+    low = advice["low_cents"] + sum(r["cost"]["low_cents"] for r in sure)
+    high = advice["high_cents"] + sum(r["cost"]["high_cents"] for r in first["research"])
+    conditional = any(r["if_needed"] for r in first["research"])
+    if conditional and c.get("net_without_research") is None:
+        return None
+    own = c["advice"]["low_cents"] if conditional else (c["first"] or c["advice"])["low_cents"]
+    own_net = (c["net_without_research"] if conditional else c["net"])["low_cents"]
+
+    def cell(outlay: str, back: dict, net: str) -> str:
+        return (
+            f"uitgaven {outlay}; later naar verwachting terug {euro_range(back, True)}; "
+            f"per saldo {net}"
+        )
+
+    return (
+        cell(
+            _span(low, high),
+            refund,
+            _span(low - refund["high_cents"], high - refund["low_cents"]),
+        ),
+        cell(
+            _span(own, (c["first"] or c["advice"])["high_cents"]),
+            c["refund"],
+            _span(own_net, c["net"]["high_cents"]),
+        ),
+    )
