@@ -35,6 +35,7 @@ class Source:
     title: str
     where: str
     peildatum: dt.date
+    own: bool = False  # the app's own default, not read elsewhere (left out of "read")
 
 
 # ---- voting.toml -------------------------------------------------------------------
