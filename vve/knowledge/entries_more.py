@@ -53,6 +53,9 @@ class UnknownEntry:
     how: str
     who: Who
     stage: str
+    # instead of ``how`` where the plan gives no amounts for the measures yet, when ``how``
+    # says what the plan computes with meanwhile
+    how_unpriced: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
