@@ -29,15 +29,6 @@ class Sourced:
     certainty: Certainty
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
-    id: str
-    title: str
-    where: str
-    peildatum: dt.date
-    own: bool = False  # the app's own default, not read elsewhere (left out of "read")
-
-
 # ---- voting.toml -------------------------------------------------------------------
 
 

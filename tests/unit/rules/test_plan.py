@@ -629,7 +629,7 @@ def _example_plans():
 
 
 def test_an_unknown_says_what_the_plan_uses_meanwhile_only_where_it_gives_amounts():
-    """"Tot dan rekent het plan met ..." is true only where the plan prices the measures;
+    """ "Tot dan rekent het plan met ..." is true only where the plan prices the measures;
     otherwise it gives no amounts for them until the answer is known."""
     from vve.rules.money import estimable
     from vve.rules.unknowns import pattern_of
