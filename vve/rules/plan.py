@@ -184,7 +184,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         ),
         tuple(risks),
         tuple(find_out),
-        tuple(timeline(profile, windows, measures, knowledge, progress.held)),
+        tuple(timeline(profile, windows, measures, knowledge, progress.held, decisions)),
         tuple(financing),
         money,
         progress,

@@ -647,3 +647,32 @@ def test_an_unknown_says_what_the_plan_uses_meanwhile_only_where_it_gives_amount
                 assert "rekent het plan" not in action.what
                 assert "geeft het plan voor de maatregelen geen bedragen" in action.what
     assert seen == {True, False}
+
+
+def test_a_decision_that_waits_for_the_route_has_a_latest_meeting_on_the_timeline():
+    """The heat source waits for the municipality's route, but not beyond its year: where
+    the plan has no meeting in that year, the yearly ALV of that year is on the timeline as
+    the meeting where the choice falls at the latest, and the stage's list says the year."""
+    seen = 0
+    for plan in _example_plans():
+        waiting = [d for d in plan.decisions if d.waits_until]
+        if not waiting:
+            assert not any(t.id.startswith("latest:") for t in plan.timeline)
+            continue
+        seen += 1
+        (heat,) = waiting
+        year = heat.waits_until
+        latest = [t for t in plan.timeline if t.id == f"latest:{heat.id}"]
+        others = [
+            t
+            for t in plan.timeline
+            if t.kind == "meeting" and t.start.year == year and t not in latest
+        ]
+        assert len(latest) == (0 if others else 1)
+        if latest:
+            assert latest[0].kind == "meeting" and latest[0].start.year == year
+            assert "warmtebron" in latest[0].label
+        said = [a.what for w in plan.stages for a in w.actions if "warmtebron volgt" in a.what]
+        assert said and all(f"uiterlijk in {year}" in s for s in said)
+        assert all("bijgewerkte energieadvies" in s for s in said)
+    assert seen
