@@ -63,6 +63,7 @@ FIELDS = {
     "money.loan_quote.rate_percent": "Rente volgens de offerte van de geldgever",
     "money.loan_quote.term_years": "Looptijd volgens de offerte",
     "money.loan_quote.amount": "Leenbedrag volgens de offerte",
+    "owners.groups": "Eigenaar-bewoners en verhuurders",
     "owners.past_turnout_percent": "Opkomst recente ALV's",
     "voting.model_reglement": "Modelreglement",
     "voting.votes_per_right": "Stemmen per appartementsrecht",

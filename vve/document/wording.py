@@ -30,6 +30,16 @@ def rule_in_words(rule: dict) -> str:
     )
 
 
+def fewest_to_stop(votes: dict) -> tuple[int | None, int | None]:
+    """(against, away): the fewest votes that stop a decision, voting no when everyone
+    attends and votes, or staying away without a proxy so the first meeting has no
+    quorum (None without a quorum or where the plan has no count)."""
+    total, least_yes = votes["total"], votes.get("min_yes_full_attendance")
+    against = total - least_yes + 1 if least_yes else None
+    away = total - votes["quorum_votes"] + 1 if votes.get("quorum_votes") else None
+    return against, away
+
+
 def quorum_in_words(rule: dict) -> str:
     if rule["quorum"] is None:
         return "geen quorum"

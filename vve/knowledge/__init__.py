@@ -39,7 +39,6 @@ from .entries import (
     RoutesFile,
     RuleSpec,
     SecondMeeting,
-    Source,
     SourcedText,
     StageAction,
     StageEntry,
@@ -53,6 +52,7 @@ from .entries_more import (
     RiskEntry,
     RisksFile,
     RiskThresholds,
+    Source,
     UnknownEntry,
     UnknownsFile,
 )

@@ -29,14 +29,6 @@ class Sourced:
     certainty: Certainty
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
-    id: str
-    title: str
-    where: str
-    peildatum: dt.date
-
-
 # ---- voting.toml -------------------------------------------------------------------
 
 
@@ -348,6 +340,13 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DatedPeriod:  # one year's holiday, first and last day
+    start: dt.date = field(metadata=key("from"))
+    end: dt.date = field(metadata=key("to"))
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class MeetingCalendar(Sourced):
     """When a meeting can be held (stages.toml [meetings]); hashable, so it can be cached."""
 
@@ -357,6 +356,7 @@ class MeetingCalendar(Sourced):
     easter_offsets: tuple[int, ...]
     why: str
     run_up_days: int = 0  # the notice goes out this many days before, outside the holidays
+    school_holidays: tuple[DatedPeriod, ...] = ()  # no meeting on these days (regio Noord)
 
     def __post_init__(self) -> None:
         if not self.weekdays or not self.weekdays <= set(range(7)):

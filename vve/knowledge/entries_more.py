@@ -1,15 +1,25 @@
-"""The kinds of entry in risks.toml, unknowns.toml and municipalities.toml (the rest are
-in entries.py)."""
+"""The kinds of entry in sources.toml, risks.toml, unknowns.toml and municipalities.toml
+(the rest are in entries.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from .entries import Certainty, Sourced, Who, _pairs
 
-# ---- risks.toml, unknowns.toml, municipalities.toml --------------------------------
+# ---- sources.toml, risks.toml, unknowns.toml, municipalities.toml ----------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    id: str
+    title: str
+    where: str
+    peildatum: dt.date
+    own: bool = False  # the app's own default, not read elsewhere (left out of "read")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,6 +63,9 @@ class UnknownEntry:
     how: str
     who: Who
     stage: str
+    # instead of ``how`` where the plan gives no amounts for the measures yet, when ``how``
+    # says what the plan computes with meanwhile
+    how_unpriced: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,5 +1,6 @@
 """Which days an owners' meeting can be held: a working-day evening outside the summer and
-Christmas holidays and the legal public holidays (Algemene termijnenwet art. 3).
+Christmas holidays, the legal public holidays (Algemene termijnenwet art. 3) and the
+school holidays the knowledge names by date (the autumn holiday of regio Noord).
 
 The rule of thumb lives in stages.toml ``[meetings]``; Easter is computed (Gregorian
 calendar, the anonymous algorithm), so the movable holidays need no table per year.
@@ -58,6 +59,7 @@ def is_meeting_day(day: dt.date, calendar: MeetingCalendar) -> bool:
             for d in (day, notice)
         )
         and day not in public_holidays(day.year, calendar)
+        and not any(p.start <= day <= p.end for p in calendar.school_holidays)
     )
 
 

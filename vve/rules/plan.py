@@ -157,7 +157,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         as_of,
     )
     risks += choice + _financing_risks(knowledge, financing, {r.subject for r in choice})
-    find_out = find_out_actions(profile, knowledge, windows)
+    find_out = find_out_actions(profile, knowledge, windows, estimable(money))
     risks += money_risks(knowledge, money)
     if not needs_loan:  # nothing to borrow, or too small for the VvE loan: no loan resolution
         decisions = [d for d in decisions if d.id != "vve_loan" or d.attempts]
@@ -185,7 +185,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         ),
         tuple(risks),
         tuple(find_out),
-        tuple(timeline(profile, windows, measures, knowledge, progress.held)),
+        tuple(timeline(profile, windows, measures, knowledge, progress.held, decisions)),
         tuple(financing),
         money,
         progress,

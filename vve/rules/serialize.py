@@ -285,6 +285,7 @@ def _source(sid: str, k: Knowledge) -> dict[str, Any]:
         "title": source.title,
         "where": source.where,
         "peildatum": _date(source.peildatum),
+        "own": source.own,
     }
 
 

@@ -199,8 +199,10 @@ def _worded(
     knowledge: Knowledge,
     subsidies: Subsidies,
     loan: bool,
-    route_open: bool = False,
+    route_open: int | None = None,
 ) -> Action:
+    """``route_open``: the year the heat source is chosen at the latest, while it waits for
+    the municipality's route."""
     what = action.what
     if not loan and (worded := action.wording("no_loan")):
         what = worded
@@ -219,7 +221,7 @@ def _worded(
     if route_open and (
         worded := (no_mjop and action.wording("no_mjop_route_open")) or action.wording("route_open")
     ):
-        what = worded
+        what = worded.format(year=route_open)
     # remarks added to whichever wording was chosen above
     if action.subsidy is not None and action.subsidy in subsidies.ended:
         what = (
@@ -246,7 +248,10 @@ def tailor(
     out = []
     loan = any(d.id == "vve_loan" for d in decisions)
     # the heat source waits for the route: no meeting before it says it chooses one
-    route_open = any("heat_route" in d.waits_for for d in decisions)
+    route_open = next(
+        (d.waits_until for d in decisions if "heat_route" in d.waits_for and d.waits_until),
+        None,
+    )
     labels = {s.id: s.meeting_label_route_open for s in knowledge.stages}
     for window in windows:
         if route_open and labels.get(window.id):

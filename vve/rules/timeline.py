@@ -4,14 +4,14 @@ around (boilers due, the target year, planned maintenance, the municipality's he
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.profile.conditions import planned_year
 
-from .decisions import boiler_window
+from .decisions import Decision, boiler_window
 from .drafts import GOAL_WORDS
 from .measures import Measure
 from .stages import StageWindow, stage_by_id
@@ -32,11 +32,13 @@ def timeline(
     measures: list[Measure],
     knowledge: Knowledge,
     held: Mapping[str, tuple[dt.date, ...]] | None = None,
+    decisions: Sequence[Decision] = (),
 ) -> list[TimelineItem]:
     """Every item in date order; ``held``: the days each stage's meetings were held."""
+    shown = [*_stages(windows), *_held(windows, held or {})]
     items = [
-        *_stages(windows),
-        *_held(windows, held or {}),
+        *shown,
+        *_latest(decisions, shown),
         *_measures(windows, measures, knowledge),
         *_boilers(profile, knowledge),
         *_target(profile),
@@ -65,6 +67,22 @@ def _stages(windows: list[StageWindow]) -> list[TimelineItem]:
         if w.meeting
     ]
     return items
+
+
+def _latest(decisions: Sequence[Decision], shown: list[TimelineItem]) -> list[TimelineItem]:
+    """A decision that waits (for the heat route) falls at the latest in the yearly ALV of
+    its last year: shown where the plan has no meeting of its own in that year."""
+    years = {i.start.year for i in shown if i.kind == "meeting"}
+    return [
+        _year(
+            f"latest:{d.id}",
+            "meeting",
+            f"Jaarlijkse ALV: uiterlijk hier {d.title.split(':')[0].lower()}",
+            d.waits_until,
+        )
+        for d in decisions
+        if d.waits_until and d.waits_until not in years
+    ]
 
 
 def _held(

@@ -15,6 +15,9 @@ from .stages import Action, StageWindow, stage_by_id
 def unknown_paths(profile: Profile) -> list[str]:
     """Paths of answers left unknown (null) that matter for this profile, in form order."""
     data = profile.model_dump(mode="python")
+    # no owner groups at all: whether anyone lives in their own apartment is unknown (the
+    # SVVE needs one owner-occupier), asked as "owners.groups"
+    data["owners"]["groups"] = data["owners"]["groups"] or None
     return [path for path in _null_paths(data, "") if _relevant(path, profile)]
 
 
@@ -67,8 +70,10 @@ def pattern_of(path: str) -> str:
 
 
 def find_out_actions(
-    profile: Profile, knowledge: Knowledge, windows: list[StageWindow]
+    profile: Profile, knowledge: Knowledge, windows: list[StageWindow], priced: bool = True
 ) -> list[Action]:
+    """``priced``: whether the plan gives amounts for the measures; if not, an answer's
+    text does not say what the plan computes with meanwhile."""
     actions = []
     for path in unknown_paths(profile):
         pattern = pattern_of(path)
@@ -84,7 +89,7 @@ def find_out_actions(
         actions.append(
             Action(
                 f"find_out:{path}",
-                entry.how,
+                entry.how if priced or entry.how_unpriced is None else entry.how_unpriced,
                 entry.who,
                 start,
                 knowledge.stage_meta.find_out_weeks,

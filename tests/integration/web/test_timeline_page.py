@@ -30,7 +30,8 @@ def test_the_page_gives_the_timeline_as_a_list_with_every_item(client):
     listed = re.search(r'<ul[^>]*class="timeline-list".*?</ul>', html, re.S)
     assert listed, "the timeline as a list"
     items = re.findall(r"<li>", listed[0])
-    assert len(items) == 21  # every item of the Emmen plan's timeline
+    assert len(items) == 22  # every item of the Emmen plan's timeline
+    assert "ALV:</strong> Jaarlijkse ALV: uiterlijk hier de warmtebron kiezen" in listed[0]
     assert "Maatregel:</strong> Spouwmuurisolatie" in listed[0]
     assert "Doel:</strong> Streefjaar aardgasvrij" in listed[0]
     assert "Organiseren: bestuur en duurzaamheidscommissie" in listed[0]  # the full title

@@ -90,7 +90,8 @@ def test_the_cover_says_when_the_sources_were_read_and_warns_when_long_ago(plan)
         cover.write(Builder(doc), plan | {"as_of": as_of}, DocumentMeta())
         return [p.text for p in doc.paragraphs]
 
-    read = sorted({s["peildatum"] for s in plan["sources"]})
+    # only what was read elsewhere: the app's own defaults are not a source read
+    read = sorted({s["peildatum"] for s in plan["sources"] if not s["own"]})
     first, last = month_nl(read[0]), month_nl(read[-1])
     texts = cover_texts(read[0])
     line = f"Bronnen gelezen: {first}" + ("" if first == last else f" tot {last}")
@@ -100,6 +101,21 @@ def test_the_cover_says_when_the_sources_were_read_and_warns_when_long_ago(plan)
     later = dt.date.fromisoformat(read[0]) + dt.timedelta(days=cover.STALE_AFTER_DAYS + 1)
     warned = [t for t in cover_texts(later.isoformat()) if "meer dan een half jaar" in t]
     assert warned and f"gelezen in {first}" in warned[0]
+
+
+def test_the_cover_counts_external_sources_only():
+    """The app's own default (dated when the app last changed) is no source read: the
+    examples' external sources were all read in January 2026."""
+    path = next(e for e in EXAMPLES if "emmen" in e.name)
+    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    from vve.document.chapters import cover
+    from vve.document.page import DocumentMeta
+
+    doc = Document()
+    ensure_styles(doc)
+    cover.write(Builder(doc), plan, DocumentMeta())
+    assert any(s["own"] for s in plan["sources"])
+    assert "Bronnen gelezen: januari 2026" in [p.text for p in doc.paragraphs]
 
 
 def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):

@@ -3,12 +3,14 @@
 import datetime as dt
 import io
 import zipfile
+from fractions import Fraction
 
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES, make_profile
 from tests.house_styles import png
@@ -505,7 +507,73 @@ def _blocking_paragraphs(profile) -> str:
 
 def test_with_the_owners_unknown_nobody_is_said_to_be_unable_to_block():
     text = _blocking_paragraphs(make_profile(building={"rights": {"dwellings": 18}}))
-    assert "Geen eigenaar" not in text and "nog niet bekend" in text
+    assert "Geen eigenaar" not in text
+    # said to the owners, not an instruction to whoever fills in the app
+    assert "Vul de eigenaarsgroepen in" not in text
+    assert "weet niet hoeveel stemmen eigenaar-bewoners en verhuurders hebben" in text
+
+
+def test_a_group_of_owners_is_no_voting_bloc_the_plan_says_how_many_must_come():
+    """37 owner-occupiers do not vote as one: the plan says how many of them must attend
+    when the landlords stay away, and how few votes stop a decision (Emmen)."""
+    text = _blocking_paragraphs(
+        make_profile(
+            building={"rights": {"dwellings": 48}},
+            voting={"model_reglement": "1992", "votes_per_right": "one_each"},
+            owners={
+                "groups": [
+                    {"kind": "owner_occupiers", "rights": 37, "votes": 37},
+                    {"kind": "private_landlords", "rights": 11, "votes": 11},
+                ]
+            },
+        )
+    )
+    assert "hetzelfde stemmen" not in text
+    assert (
+        "Komen de particuliere verhuurders (11 stemmen) niet, dan moeten de eigenaar-bewoners "
+        "met 32 van hun 37 stemmen aanwezig zijn of een volmacht geven." in text
+    )
+    assert (
+        "17 tegenstemmen houden (bij volledige opkomst) een besluit tegen dat ten minste "
+        "twee derde van de uitgebrachte stemmen vraagt" in text
+    )
+    assert "17 stemmen die wegblijven zonder volmacht" in text
+    assert "met 24 van hun 37 stemmen" in text and "24 tegenstemmen" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    total=st.integers(min_value=2, max_value=300),
+    shares=st.sampled_from([(Fraction(1, 2), "more_than"), (Fraction(2, 3), "at_least")]),
+    quorum=st.sampled_from([None, Fraction(1, 2), Fraction(2, 3)]),
+)
+def test_the_fewest_votes_that_stop_a_decision_agree_with_the_count(total, shares, quorum):
+    """The numbers in "Wie kan een besluit tegenhouden", checked against the rules' own
+    count of a meeting."""
+    from vve.document.wording import fewest_to_stop
+    from vve.rules.voting import Meeting, Rule, Threshold, min_yes_votes, outcome, quorum_votes
+
+    rule = Rule(
+        "r",
+        Threshold(*shares),
+        "cast",
+        Threshold(quorum, "at_least") if quorum else None,
+    )
+    needed = quorum_votes(rule, total)
+    votes = {
+        "total": total,
+        "quorum_votes": needed,
+        "min_yes_full_attendance": min_yes_votes(rule, total, total),
+    }
+    against, away = fewest_to_stop(votes)
+    assert not outcome(rule, total, Meeting(total, total - against, against)).passes
+    assert outcome(rule, total, Meeting(total, total - against + 1, against - 1)).passes
+    if needed is None:
+        assert away is None
+    else:
+        present = total - away
+        assert outcome(rule, total, Meeting(present, present, 0)).reason == "no_quorum"
+        assert outcome(rule, total, Meeting(present + 1, present + 1, 0)).passes
 
 
 def test_no_trivial_ceiling_where_a_party_only_decides_alone_among_itself():
@@ -635,9 +703,18 @@ def test_a_decision_that_waits_for_the_heat_route_has_no_certain_date():
         f"uiterlijk in {choice['waits_until']}"
     )
     text = _paragraphs(doc)
+    year = choice["waits_until"]
+    advice = next(
+        a["end"] for s in plan["stages"] for a in s["actions"] if a["id"] == "energy_advice"
+    )
+    # the plan has no meeting of its own in that year: the yearly ALV is the latest
+    assert any(t["id"] == "latest:choose_heat_source" for t in plan["timeline"])
     assert any(
-        "Dit besluit kan pas worden genomen zodra de warmteroute bekend is; de datum in dit "
-        "plan is voorlopig." in p
+        f"Dit besluit kan pas worden genomen zodra de warmteroute bekend is, uiterlijk in "
+        f"{year} (in de jaarlijkse ALV van dat jaar); is er dan geen route van de gemeente, "
+        f"dan kiest de ALV op grond van het (bijgewerkte) energieadvies. Dat advies is dan "
+        f"ongeveer {year - int(advice[:4])} jaar oud: laat het vóór die ALV bijwerken. De "
+        f"datum in dit plan is voorlopig." in p
         for p in text
     )
     assert f"{choice['title']} (zodra de warmteroute bekend is)" in text

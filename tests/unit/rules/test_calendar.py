@@ -61,3 +61,31 @@ def test_the_next_meeting_day_is_allowed_and_not_before(day):
     found = next_meeting_day(day, calendar)
     assert found >= day and is_meeting_day(found, calendar)
     assert (found - day).days <= 90  # never pushed more than a season away
+
+
+def test_no_meeting_in_the_known_autumn_school_holiday(knowledge):
+    """Herfstvakantie regio Noord (all of Drenthe) 2027: 16 to 24 October (Rijksoverheid,
+    overzicht schoolvakanties 2027-2028); the Monday after it is a meeting day again."""
+    for day in (D(2027, 10, 18), D(2027, 10, 19), D(2027, 10, 20), D(2027, 10, 21)):
+        assert not is_meeting_day(day, knowledge.meetings)
+    assert is_meeting_day(D(2027, 10, 25), knowledge.meetings)
+    assert is_meeting_day(D(2027, 10, 14), knowledge.meetings)
+    assert next_meeting_day(D(2027, 10, 16), knowledge.meetings) == D(2027, 10, 25)
+    # 2028: 14 to 22 October (overzicht schoolvakanties 2028-2029)
+    assert next_meeting_day(D(2028, 10, 14), knowledge.meetings) == D(2028, 10, 23)
+
+
+def test_every_planned_second_meeting_falls_on_a_meeting_day(knowledge):
+    """Not on Hemelvaartsdag nor in the autumn holiday: each example's second meetings."""
+    from tests.conftest import AS_OF, EXAMPLES
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+
+    planned = [
+        d.second_meeting.planned
+        for path in EXAMPLES
+        for d in build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF).decisions
+        if d.second_meeting is not None and d.second_meeting.planned is not None
+    ]
+    assert planned
+    assert all(is_meeting_day(day, knowledge.meetings) for day in planned)

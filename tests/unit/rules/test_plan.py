@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.conftest import AS_OF, make_profile
+from tests.conftest import AS_OF, EXAMPLES, make_profile
 from tests.strategies import profiles_with_votes
 from vve.knowledge import load_knowledge
 from vve.profile import ProfileError, parse_profile
@@ -606,3 +606,73 @@ def test_a_subsidy_applied_for_in_time_is_not_flagged():
         make_profile(building={"rights": {"dwellings": 20}}), dt.date(2020, 1, 1), knowledge
     )
     assert not [r for r in plan.risks if r.id == "subsidy_may_have_ended"]
+
+
+def test_without_owner_groups_whether_someone_lives_in_their_own_apartment_is_asked():
+    """The SVVE needs at least one owner-occupied dwelling (CORRECTIONS a1): with no owner
+    groups the plan does not know that, and says how to find out."""
+    asked = {u["field"]: u for u in plan_to_dict(plan_of())["unknowns"]}
+    assert "owners.groups" in asked
+    how = asked["owners.groups"]["how_to_find_out"]
+    assert "eigenaar-bewoner" in how and "SVVE" in how
+    groups = [{"kind": "owner_occupiers", "rights": 10, "votes": 10, "single_party": False}]
+    known = plan_to_dict(plan_of(owners={"groups": groups}))
+    assert "owners.groups" not in {u["field"] for u in known["unknowns"]}
+
+
+def _example_plans():
+    from vve.profile import load_profile
+
+    for path in EXAMPLES:
+        yield build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF)
+    yield plan_of(building={"floor_area_per_dwelling": None})
+
+
+def test_an_unknown_says_what_the_plan_uses_meanwhile_only_where_it_gives_amounts():
+    """ "Tot dan rekent het plan met ..." is true only where the plan prices the measures;
+    otherwise it gives no amounts for them until the answer is known."""
+    from vve.rules.money import estimable
+    from vve.rules.unknowns import pattern_of
+
+    seen = set()
+    for plan in _example_plans():
+        for action in plan.find_out:
+            entry = plan.knowledge.unknowns[pattern_of(action.field)]
+            if entry.how_unpriced is None:
+                continue
+            priced = estimable(plan.money)
+            seen.add(priced)
+            assert action.what == (entry.how if priced else entry.how_unpriced)
+            if not priced:
+                assert "rekent het plan" not in action.what
+                assert "geeft het plan voor de maatregelen geen bedragen" in action.what
+    assert seen == {True, False}
+
+
+def test_a_decision_that_waits_for_the_route_has_a_latest_meeting_on_the_timeline():
+    """The heat source waits for the municipality's route, but not beyond its year: where
+    the plan has no meeting in that year, the yearly ALV of that year is on the timeline as
+    the meeting where the choice falls at the latest, and the stage's list says the year."""
+    seen = 0
+    for plan in _example_plans():
+        waiting = [d for d in plan.decisions if d.waits_until]
+        if not waiting:
+            assert not any(t.id.startswith("latest:") for t in plan.timeline)
+            continue
+        seen += 1
+        (heat,) = waiting
+        year = heat.waits_until
+        latest = [t for t in plan.timeline if t.id == f"latest:{heat.id}"]
+        others = [
+            t
+            for t in plan.timeline
+            if t.kind == "meeting" and t.start.year == year and t not in latest
+        ]
+        assert len(latest) == (0 if others else 1)
+        if latest:
+            assert latest[0].kind == "meeting" and latest[0].start.year == year
+            assert "warmtebron" in latest[0].label
+        said = [a.what for w in plan.stages for a in w.actions if "warmtebron volgt" in a.what]
+        assert said and all(f"uiterlijk in {year}" in s for s in said)
+        assert all("bijgewerkte energieadvies" in s for s in said)
+    assert seen

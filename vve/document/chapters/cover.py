@@ -29,8 +29,11 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         b.para(f"Gemeente {a['municipality']}")
     b.para()
     b.labelled("Datum", date_nl(plan["as_of"]))
-    # how current the rules and amounts are, before anyone reads a figure (Bijlagen B, D)
-    read = sorted({s["peildatum"] for s in plan["sources"] if s.get("peildatum")})
+    # how current the rules and amounts are, before anyone reads a figure
+    # (Bijlagen B, D); the app's own defaults were not read anywhere and are left out
+    read = sorted(
+        {s["peildatum"] for s in plan["sources"] if s.get("peildatum") and not s.get("own")}
+    )
     read = read or [plan["knowledge_peildatum"]]
     first, last = month_nl(read[0]), month_nl(read[-1])
     b.labelled("Bronnen gelezen", first if first == last else f"{first} tot {last}")

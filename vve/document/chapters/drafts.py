@@ -42,7 +42,8 @@ def write(b: Builder, plan: dict) -> None:
         )
         if waits := waits_in_words(decision):
             condition += (
-                f" Dit besluit kan pas worden genomen {waits}; de datum in dit plan is voorlopig."
+                f" Dit besluit kan pas worden genomen {waits}{_latest(plan, decision)}. "
+                "De datum in dit plan is voorlopig."
             )
         quorum = quorum_in_words(rule)
         cases = threshold_cases(decision)
@@ -56,6 +57,27 @@ def write(b: Builder, plan: dict) -> None:
     if taken:
         b.heading("Al genomen", 2)
         b.bullets(f"{d['title']}: {attempt_text(d['attempts'][-1])}" for d in taken)
+
+
+def _latest(plan: dict, decision: dict) -> str:
+    """The year the heat source is chosen at the latest, on the advice brought up to date
+    if the municipality has no route by then; "" for a plan without that year."""
+    year = decision.get("waits_until")
+    if not year or "heat_route" not in decision["waits_for"]:
+        return ""
+    annual = any(t["id"] == f"latest:{decision['id']}" for t in plan["timeline"])
+    advice = [
+        int(a["end"][:4])
+        for s in plan["stages"]
+        for a in s["actions"]
+        if a["id"] == "energy_advice"
+    ]
+    age = f"ongeveer {year - advice[0]} jaar" if advice else "een paar jaar"
+    return (
+        f", uiterlijk in {year}{' (in de jaarlijkse ALV van dat jaar)' if annual else ''}; is "
+        "er dan geen route van de gemeente, dan kiest de ALV op grond van het (bijgewerkte) "
+        f"energieadvies. Dat advies is dan {age} oud: laat het vóór die ALV bijwerken"
+    )
 
 
 def _both_cases(decision: dict, below: dict, above: dict) -> str:
