@@ -47,6 +47,12 @@ CASE_CHOICES = (
     ("above", _l("Ja, boven het drempelbedrag")),
 )
 CHOOSE_CASE = _l("Kies of het bedrag boven het drempelbedrag lag.")
+# where the reserve fund pays, two thirds hold below the threshold amount too
+RESERVE_CASE_LABEL = _l("Lag het bedrag boven het drempelbedrag, of betaalt het reservefonds?")
+RESERVE_CASE_CHOICES = (
+    ("below", _l("Nee: niet boven het drempelbedrag en niet uit het reservefonds")),
+    ("above", _l("Ja: boven het drempelbedrag, of uit het reservefonds")),
+)
 
 
 class MeetingDateField(DateField):
@@ -86,22 +92,25 @@ def count_name(decision_id: str, part: str) -> str:
     return f"{decision_id}-{part}"
 
 
-def case_field(default: str | None = None) -> RadioField:
+def case_field(decision: dict[str, Any] | None = None) -> RadioField:
     """Whether the decision's amount was above the threshold amount, where the plan shows
-    both cases (``threshold_below``): the board says which, as the minutes do."""
+    both cases (``threshold_below``): the board says which, as the minutes do. Where the
+    reserve fund may pay, paying from it counts as above (two thirds)."""
+    reserve = decision is not None and any(
+        a["applies"] == "reserve_fund" for a in decision["alternatives"]
+    )
     return RadioField(
-        CASE_LABEL,
-        choices=choices(CASE_CHOICES),
+        RESERVE_CASE_LABEL if reserve else CASE_LABEL,
+        choices=choices(RESERVE_CASE_CHOICES if reserve else CASE_CHOICES),
         description=CASE_HINT,
         validators=[Optional()],
-        default=default,
     )
 
 
 def _add_cases(form_class, agenda: list[dict[str, Any]]) -> None:
     for decision in agenda:
         if threshold_below(decision):
-            setattr(form_class, count_name(decision["id"], "case"), case_field())
+            setattr(form_class, count_name(decision["id"], "case"), case_field(decision))
 
 
 def read_case(form, decision: dict[str, Any]) -> tuple[str | None, bool]:
@@ -252,8 +261,6 @@ class CorrectionForm(CleanForm):
         ],
     )
 
-    case = case_field()  # removed by the view where the decision has one rule
-
     def count(self) -> Count | None:
         """The corrected count; None with errors next to the fields that miss a number
         (or the case, where the decision's majority depends on the threshold amount)."""
@@ -262,7 +269,7 @@ class CorrectionForm(CleanForm):
             if field.data is None and not field.errors:
                 field.errors = [*field.errors, FILL_IN]
         case = None
-        if "case" in self:
+        if "case" in self and self.case is not None:
             self.case.errors = list(self.case.errors)
             if not self.case.data:
                 self.case.errors.append(CHOOSE_CASE)
@@ -272,3 +279,15 @@ class CorrectionForm(CleanForm):
         ):
             return None
         return Count(self.present.data, self.yes.data, self.no.data, self.blank.data or 0, case)
+
+
+def correction_form(both_cases: dict[str, Any] | None, formdata=None, data=None) -> CorrectionForm:
+    """The correction of a result; with the case question where the decision's majority
+    depends on the threshold amount (``both_cases``: that decision)."""
+    if both_cases is None:
+        return CorrectionForm(formdata=formdata, data=data)
+
+    class WithCase(CorrectionForm):
+        case = case_field(both_cases)
+
+    return WithCase(formdata=formdata, data=data)

@@ -27,10 +27,10 @@ from vve.translate import gettext as _
 from vve.vocabulary import BALLOTS
 
 from .meeting_forms import (
-    CorrectionForm,
     ballot_field,
     ballot_name,
     ballots_form,
+    correction_form,
     count_name,
     counts_form,
     meeting_key,
@@ -236,13 +236,12 @@ def correct(dossier, result_id):
     chain = _chain(entries, result_id)
     target = next(e for e in entries if e["id"] == result_id)
     posted = request.method == "POST"
-    form = CorrectionForm(
+    decision = _decision(dossier, target["decision"])
+    form = correction_form(
+        decision if decision is not None and threshold_below(decision) else None,
         formdata=request.form if posted else None,
         data={**target, "meeting_date": dt.date.fromisoformat(target["meeting_date"])},
     )
-    decision = _decision(dossier, target["decision"])
-    if decision is None or not threshold_below(decision):
-        del form.case  # one rule: nothing to choose
     message = g.csrf_message if posted and g.get("csrf_failed") else None
     if posted and message is None and form.validate() and (count := form.count()) is not None:
         try:

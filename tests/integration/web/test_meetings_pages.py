@@ -381,8 +381,11 @@ def test_the_form_asks_for_the_budgets_case_inside_its_proposal(board):
             if "</fieldset>\n  </fieldset>" in block
             else 4000
         ]
-        assert f'name="{did}-case"' in block and "Lag het bedrag boven het drempelbedrag?" in block
+        assert f'name="{did}-case"' in block and "Lag het bedrag boven het drempelbedrag" in block
     assert 'name="set_threshold-case"' not in html
+    # the advice may be paid from the reserve fund: two thirds then, below the threshold too
+    advice = html[html.index('id="voorstel-commission_advice"') :]
+    assert "of betaalt het reservefonds?" in advice[: advice.index("</fieldset>")]
 
 
 def test_a_budget_without_its_case_is_refused_next_to_the_field_and_keeps_the_numbers(board):
