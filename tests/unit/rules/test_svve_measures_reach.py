@@ -157,4 +157,35 @@ def test_tynaarlo_proposes_an_extra_meeting_where_its_dates_allow_one():
         r"extra ALV over de maatregelen, op zijn vroegst op (\d+ \w+ \d{4})", risk.text
     )
     assert extra, risk.text
-    assert f"in plaats van de ALV van {nl_date(last)}" in risk.text
+    # an extra meeting beside the planned one, never instead of it: that meeting still
+    # decides the DMJOP and the advice subsidy
+    assert f"naast de ALV van {nl_date(last)} een extra ALV" in risk.text
+    assert "in plaats van" not in risk.text
+
+
+def test_tynaarlo_says_when_a_missed_quorum_moves_the_extra_meeting():
+    """The usual turnout is unknown: the text says what a missed quorum on the extra
+    meeting means (the second meeting, from the reglement's rule) and whether that still
+    fits before the end date; the reglement is unknown, so only if it allows one."""
+    plan = build_plan(load_profile(TYNAARLO.read_text(encoding="utf-8")), AS_OF, K)
+    (risk,) = _choice(plan)
+    until = K.financing.svve_measures.open_until
+    n = _measures_numbers(plan).rule.numbers
+    assert n.expected_present is None
+    assert f"het quorum ({n.quorum_votes} van {n.total} stemmen) niet gehaald" in risk.text
+    extra = re.search(r"op zijn vroegst op (\d+ \w+ \d{4})", risk.text)
+    second = re.search(
+        r"tweede vergadering rond (\d+ \w+ \d{4})(, als het reglement [^;]+)?; dat past nog vóór",
+        risk.text,
+    )
+    assert extra and second, risk.text
+    days = [until - dt.timedelta(days=i) for i in range(120)]
+    (e,) = [d for d in days if nl_date(d) == extra[1]]
+    (s,) = [d for d in days if nl_date(d) == second[1]]
+    assert e < s < until and f"vóór {nl_date(until)}." in risk.text
+    assert "als het reglement een tweede vergadering toestaat" in risk.text
+
+
+def test_emmen_does_not_doubt_a_second_meeting_its_reglement_allows():
+    (risk,) = _choice(_emmen())
+    assert "als het reglement" not in risk.text

@@ -26,10 +26,12 @@ def svve_measures_choice(
     decisions: list[Decision],
     applied_on: dt.date,
     as_of: dt.date,
+    second_known: bool = True,
 ) -> list[Risk]:
     """The choice, where the application (``applied_on``) falls after the end date and
     the end date is not past on ``as_of``; otherwise nothing (the general flag
-    subsidy_may_have_ended covers a date already past)."""
+    subsidy_may_have_ended covers a date already past). ``second_known``: whether the
+    reglement's second-meeting rule is known."""
     until = knowledge.financing.svve_measures.open_until
     if applied_on <= until or as_of > until:
         return []
@@ -39,7 +41,9 @@ def svve_measures_choice(
     meetings = [
         w.meeting for w in windows if w.meeting and max(as_of, advice) <= w.meeting <= until
     ]
-    reach = reach_text(knowledge, parts, plan_dates(windows, decisions, until, advice), meetings)
+    reach = reach_text(
+        knowledge, parts, plan_dates(windows, decisions, until, advice, second_known), meetings
+    )
     missed = missed_per_apartment(money)
     cost = (
         parts["cost"].format(who=missed[0], amount=nl_euro_range(missed[1].low, missed[1].high))

@@ -28,6 +28,7 @@ class Dates:
     ecology: dt.date | None  # the ecological survey ends, where the plan has one
     loan: bool  # the plan applies for a loan before the decision meeting's notice
     decision: Decision | None  # the strictest decision on the measures
+    second_known: bool = True  # the reglement's second-meeting rule is known
 
     @property
     def notice_days(self) -> int:
@@ -35,7 +36,11 @@ class Dates:
 
 
 def plan_dates(
-    windows: list[StageWindow], decisions: list[Decision], until: dt.date, advice: dt.date
+    windows: list[StageWindow],
+    decisions: list[Decision],
+    until: dt.date,
+    advice: dt.date,
+    second_known: bool = True,
 ) -> Dates:
     actions = {a.id: a for w in windows for a in w.actions}
     quotes = actions.get("quotes") or next(iter(stage_by_id(windows, "decide").actions))
@@ -49,6 +54,7 @@ def plan_dates(
         eco.end if eco else None,
         "loan_application" in actions,
         strictest,
+        second_known,
     )
 
 
@@ -69,11 +75,13 @@ def reach_text(
         "meeting": nl_date(last) if last else "",
     }
     if in_time and (last is None or last < extra):
-        instead = parts["instead"].format(**values) if last else ""
-        text = parts["reach_extra"].format(instead=instead, **values)
+        # beside the planned meeting, never instead of it: that one decides other things
+        beside = parts["beside"].format(**values) if last else ""
+        text = parts["reach_extra"].format(beside=beside, **values)
         also = _reasons(parts, d)
         also_text = [parts["also"].format(reasons="; ".join(also))] if also else []
-        return " ".join([text, *_quorum(parts, d, extra, second), *also_text])
+        quorum = _quorum(parts, d, extra, second) or _quorum_if(knowledge, parts, d, extra)
+        return " ".join([text, *quorum, *also_text])
     late = parts["extra_late" if extra > d.until else "extra_second_late"].format(**values)
     if last is None:  # then no extra meeting is in time either
         return " ".join(
@@ -125,8 +133,32 @@ def _quorum(
         "second": nl_date(second),
         "until": nl_date(d.until),
         "days": (d.until - second).days,
+        "allowed": "" if d.second_known else parts["allowed"],
     }
     return [parts["quorum" if second <= d.until else "quorum_late"].format(**values)]
+
+
+def _quorum_if(
+    knowledge: Knowledge, parts: Mapping[str, str], d: Dates, meeting: dt.date
+) -> list[str]:
+    """Where the usual turnout is unknown: when the second meeting would fall if
+    ``meeting`` misses the quorum of the measures decision, and whether that is still
+    before the end date; nothing where the rule has no quorum or no second meeting."""
+    n = d.decision.rule.numbers if d.decision else None
+    if d.decision is None or n is None or n.expected_present is not None or not n.quorum_votes:
+        return []
+    route = second_meeting_of(d.decision.rule, meeting, d.notice_days, knowledge)
+    if route is None:
+        return []
+    second = route.planned or route.earliest
+    values = {
+        "quorum": n.quorum_votes,
+        "total": n.total,
+        "second": nl_date(second),
+        "until": nl_date(d.until),
+        "allowed": "" if d.second_known else parts["allowed"],
+    }
+    return [parts["quorum_if" if second < d.until else "quorum_if_late"].format(**values)]
 
 
 def _tight(knowledge: Knowledge, parts: Mapping[str, str], d: Dates, meeting: dt.date) -> list[str]:
