@@ -103,6 +103,28 @@ def test_the_cover_says_when_the_sources_were_read_and_warns_when_long_ago(plan)
     assert warned and f"gelezen in {first}" in warned[0]
 
 
+def test_the_cover_says_all_sources_are_old_only_when_all_are(plan):
+    """The note says "De bronnen" where every external source was read more than half a
+    year before the plan, and "Een deel van de bronnen" where some were read later."""
+    from vve.document.chapters import cover
+    from vve.document.page import DocumentMeta
+
+    def note(sources: list[dict], as_of: str) -> str:
+        doc = Document()
+        ensure_styles(doc)
+        cover.write(Builder(doc), plan | {"sources": sources, "as_of": as_of}, DocumentMeta())
+        return next(p.text for p in doc.paragraphs if "meer dan een half jaar" in p.text)
+
+    external = [s for s in plan["sources"] if not s.get("own")]
+    old = [s | {"peildatum": "2026-01-01"} for s in external]
+    own = {"id": "own", "own": True, "peildatum": "2026-11-01"}  # the app's own: not read
+    assert note([*old, own], "2026-11-27").startswith("De bronnen zijn gelezen in januari 2026,")
+    mixed = [*old[:-1], old[-1] | {"peildatum": "2026-10-01"}]
+    assert note(mixed, "2026-11-27").startswith(
+        "Een deel van de bronnen is gelezen in januari 2026,"
+    )
+
+
 def test_the_cover_counts_external_sources_only():
     """The app's own default (dated when the app last changed) is no source read: the
     examples' external sources were all read in January 2026."""

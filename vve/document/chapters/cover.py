@@ -39,13 +39,18 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     b.labelled("Bronnen gelezen", first if first == last else f"{first} tot {last}")
     b.labelled("Versie", meta.version)
     b.labelled("Opgesteld door", meta.prepared_by)
-    if dt.date.fromisoformat(plan["as_of"]) - dt.date.fromisoformat(read[0]) > dt.timedelta(
-        days=STALE_AFTER_DAYS
-    ):
+    if _stale(plan["as_of"], read[0]):
+        # all of them, or only the oldest: "een deel" would suggest others are recent
+        if not _stale(plan["as_of"], read[-1]):
+            which = f"Een deel van de bronnen is gelezen in {first}"
+        elif first == last:
+            which = f"De bronnen zijn gelezen in {first}"
+        else:
+            which = f"De bronnen zijn gelezen tussen {first} en {last}"
         b.note(
-            f"Een deel van de bronnen is gelezen in {first}, meer dan een half jaar vóór de "
-            "datum van dit plan: controleer rente, subsidies en regels die sindsdien kunnen "
-            "zijn gewijzigd (bijlage B noemt per bron wanneer die is gelezen)."
+            f"{which}, meer dan een half jaar vóór de datum van dit plan: controleer rente, "
+            "subsidies en regels die sindsdien kunnen zijn gewijzigd (bijlage B noemt per "
+            "bron wanneer die is gelezen)."
         )
     # the sentences an owner reads first
     b.para("Wat kost het per appartement?", COVER_HEADING_STYLE)
@@ -57,3 +62,10 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     )
     # no page break here: the contents start on a new page themselves, so a cover that
     # just fills its page leaves no empty page behind it
+
+
+def _stale(as_of: str, read: str) -> bool:
+    """Whether a source read on ``read`` is more than half a year older than the plan."""
+    return dt.date.fromisoformat(as_of) - dt.date.fromisoformat(read) > dt.timedelta(
+        days=STALE_AFTER_DAYS
+    )
