@@ -260,6 +260,7 @@ def _risk(r: Risk) -> dict[str, Any]:
         "stage": r.stage,
         "text": r.text,
         "subject": r.subject,
+        "blocks": [{"text": text, "points": list(points)} for text, points in r.blocks],
         "explanation": _expl(r.explanation),
     }
 

@@ -143,9 +143,13 @@ def word_risks(risks: list[Risk], knowledge: Knowledge, subsidies: Subsidies) ->
         entry = knowledge.risks[r.id]
         if entry.subsidy in subsidies.reachable and entry.text_subsidy:
             text = f"{r.text} {entry.text_subsidy}"
+            blocks = r.blocks[:-1] + tuple(
+                (f"{t} {entry.text_subsidy}", p) for t, p in r.blocks[-1:]
+            )
             r = replace(
                 r,
                 text=text,
+                blocks=blocks,
                 explanation=Explanation.of(text, r.explanation.ids, [f"financing:{entry.subsidy}"]),
             )
         out.append(r)

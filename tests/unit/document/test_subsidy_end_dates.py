@@ -60,12 +60,35 @@ def test_the_measures_subsidy_choice_has_its_own_place_in_the_summary():
         heading("De SVVE-subsidie voor de maatregelen: een keuze"),
         heading("Belangrijkste risico's"),
     )
-    assert texts[choice_at + 1] == choice["text"] and choice_at < risks_at
+    assert choice_at < risks_at
+    # the text in its blocks: a paragraph, the points that make the route tight as
+    # bullets, and the rest
+    written = [(texts[i], paras[i].style.name) for i in range(choice_at + 1, risks_at)]
+    wanted = []
+    for block in choice["blocks"]:
+        wanted.append((block["text"], "Normal"))
+        wanted += [(point, "List Bullet") for point in block["points"]]
+    assert written == wanted
     end = next(
         i for i in range(risks_at + 1, len(paras)) if paras[i].style.name.startswith("Heading")
     )
-    assert choice["text"] not in texts[risks_at:end]
-    assert texts.count(choice["text"]) == 1  # once in the text; the risks chapter has a table
+    assert choice["blocks"][0]["text"] not in texts[risks_at:end]
+    assert texts.count(choice["blocks"][0]["text"]) == 1  # the risks chapter has a table
+
+
+def test_what_makes_the_route_tight_is_a_list_of_short_points():
+    """Emmen's route to the end date is tight for four reasons: the summary lists them,
+    each short, instead of one long sentence with semicolons."""
+    plan = plan_of(_raw("emmen-galerijflat"), START)
+    (choice,) = [r for r in plan["risks"] if r["id"] == "svve_measures_not_reached"]
+    first, rest = choice["blocks"]
+    assert first["text"].endswith("Dat is krap:") and not rest["points"]
+    points = first["points"]
+    assert len(points) == 4
+    for word, point in zip(("offertes", "leningaanvraag", "ecologisch", "quorum"), points):
+        assert word in point and ";" not in point and len(point.split()) <= 25
+    # the prose in the plan says the same
+    assert "Dat is krap:" in choice["text"] and rest["text"] in choice["text"]
 
 
 CHOICE_TITLE = "De SVVE-subsidie voor de maatregelen: een keuze"
@@ -85,7 +108,7 @@ def test_the_choice_is_said_in_full_once_and_referred_to_elsewhere():
     plan = plan_of(_raw("emmen-galerijflat"), START)
     (choice,) = [r for r in plan["risks"] if r["id"] == "svve_measures_not_reached"]
     text = _all_text(plan)
-    assert text.count(choice["text"]) == 1
+    assert text.count(choice["blocks"][0]["text"]) == 1
     assert text.count("Wie de subsidie wil halen") == 1
     assert text.count(SEE) >= 3  # risks table, money chapter, subsidy chapter
     assert "Lukt de aanvraag eerder, dan scheelt dat" not in text

@@ -31,7 +31,10 @@ def write(b: Builder, plan: dict) -> None:
     # among others: it gets a heading of its own (vve/rules/risks/subsidy.py)
     for choice in (r for r in plan["risks"] if r["id"] in CHOICES):
         b.heading(CHOICES[choice["id"]], 2)
-        b.para(choice["text"])
+        # what makes a route tight reads as a list (a plan written before has no blocks)
+        for block in choice.get("blocks") or [{"text": choice["text"], "points": []}]:
+            b.para(block["text"])
+            b.bullets(block["points"])
     high = [r["text"] for r in plan["risks"] if r["severity"] == "high" and r["id"] not in CHOICES]
     if high:
         b.heading("Belangrijkste risico's", 2)

@@ -18,6 +18,8 @@ class Risk:
     text: str
     explanation: Explanation
     subject: str | None = None  # e.g. the owner group a blocking risk is about
+    # where a list reads better than the prose: paragraphs, each with its points
+    blocks: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 Found = tuple[str, Mapping[str, object], "str | None", list[str]]  # id, values, subject, ids

@@ -5,6 +5,7 @@ would take to reach the date and what an apartment misses without it."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from vve.knowledge import Knowledge
 
@@ -14,7 +15,7 @@ from ..money import MoneyPlan
 from ..money.money_plan import missed_per_apartment
 from ..stages import StageWindow, stage_by_id
 from .risk import Risk, make_risk
-from .svve_reach import plan_dates, reach_text
+from .svve_reach import Reach, plan_dates, reach_text
 
 RID = "svve_measures_not_reached"
 
@@ -54,10 +55,23 @@ def svve_measures_choice(
     values = {
         "until": nl_date(until),
         "decision": nl_date(decision),
-        "reach": reach,
+        "reach": reach.text,
         "cost": cost,
     }
-    return [make_risk(knowledge, RID, values, "svve_measures", ["financing:svve_measures"])]
+    risk = make_risk(knowledge, RID, values, "svve_measures", ["financing:svve_measures"])
+    return [replace(risk, blocks=_blocks(knowledge, values, reach))]
+
+
+def _blocks(
+    knowledge: Knowledge, values: dict[str, str], reach: Reach
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The text split around the list of what makes the route tight; none without one."""
+    if not reach.points:
+        return ()
+    cut = "\0"
+    text = knowledge.risks[RID].text.format(**{**values, "reach": reach.before + cut + reach.after})
+    head, tail = (x.strip() for x in text.split(cut))
+    return ((head, reach.points), (tail, ()))
 
 
 def _advice_ready(windows: list[StageWindow]) -> dt.date:

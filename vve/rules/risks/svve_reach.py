@@ -58,9 +58,20 @@ def plan_dates(
     )
 
 
+@dataclass(frozen=True)
+class Reach:
+    """The route as prose, and where it is tight, the same split around a list of what
+    makes it tight (``before``, ``points``, ``after``) for the summary."""
+
+    text: str
+    before: str = ""
+    points: tuple[str, ...] = ()
+    after: str = ""
+
+
 def reach_text(
     knowledge: Knowledge, parts: Mapping[str, str], d: Dates, meetings: list[dt.date]
-) -> str:
+) -> Reach:
     """The route: an extra meeting where the usual quote weeks fit before the end date,
     otherwise the last planned meeting with what makes it tight, or no route at all."""
     extra = extra_meeting(knowledge, d)
@@ -81,18 +92,23 @@ def reach_text(
         also = _reasons(parts, d)
         also_text = [parts["also"].format(reasons="; ".join(also))] if also else []
         quorum = _quorum(parts, d, extra, second) or _quorum_if(knowledge, parts, d, extra)
-        return " ".join([text, *quorum, *also_text])
+        return Reach(" ".join([text, *quorum, *also_text]))
     late = parts["extra_late" if extra > d.until else "extra_second_late"].format(**values)
     if last is None:  # then no extra meeting is in time either
-        return " ".join(
-            [parts["reach_no_meeting"].format(**values), late, parts["realistic_advice"]]
+        return Reach(
+            " ".join([parts["reach_no_meeting"].format(**values), late, parts["realistic_advice"]])
         )
     text = parts["reach"].format(**values)
-    tight = _tight(knowledge, parts, d, last)
-    if not tight or in_time:
-        return " ".join([text, *tight])
-    realistic = parts["realistic_quorum" if second else "realistic"]
-    return " ".join([text, *tight, late, realistic])
+    tight, points = _tight(knowledge, parts, d, last)
+    after = (
+        ""
+        if not tight or in_time
+        else f"{late} {parts['realistic_quorum' if second else 'realistic']}"
+    )
+    prose = " ".join(x for x in [text, *tight, after] if x)
+    if not points:
+        return Reach(prose)
+    return Reach(prose, f"{text} {parts['tight_intro']}", points, after)
 
 
 def extra_meeting(knowledge: Knowledge, d: Dates) -> dt.date:
@@ -120,7 +136,11 @@ def _second(knowledge: Knowledge, d: Dates, meeting: dt.date) -> dt.date | None:
 
 
 def _quorum(
-    parts: Mapping[str, str], d: Dates, meeting: dt.date, second: dt.date | None
+    parts: Mapping[str, str],
+    d: Dates,
+    meeting: dt.date,
+    second: dt.date | None,
+    prefix: str = "",
 ) -> list[str]:
     """The sentence on the second meeting the usual turnout makes likely, with the days it
     leaves before the end date; nothing where the quorum is reached."""
@@ -135,7 +155,8 @@ def _quorum(
         "days": (d.until - second).days,
         "allowed": "" if d.second_known else parts["allowed"],
     }
-    return [parts["quorum" if second <= d.until else "quorum_late"].format(**values)]
+    key = "quorum" if second <= d.until else "quorum_late"
+    return [parts[prefix + key].format(**values)]
 
 
 def _quorum_if(
@@ -161,22 +182,40 @@ def _quorum_if(
     return [parts["quorum_if" if second < d.until else "quorum_if_late"].format(**values)]
 
 
-def _tight(knowledge: Knowledge, parts: Mapping[str, str], d: Dates, meeting: dt.date) -> list[str]:
-    """What makes the planned meeting a tight route, each from the plan's own dates."""
+def _tight(
+    knowledge: Knowledge, parts: Mapping[str, str], d: Dates, meeting: dt.date
+) -> tuple[list[str], tuple[str, ...]]:
+    """What makes the planned meeting a tight route, each from the plan's own dates: as
+    prose, and as short points for a list (none where only the quorum is in doubt)."""
     notice = send_by(meeting, d.notice_days, knowledge)
     weeks = (notice - d.advice).days // 7
-    reasons = []
+    values = {
+        "weeks": weeks,
+        "advice": nl_date(d.advice),
+        "notice": nl_date(notice),
+        "usual": d.quote_weeks,
+        "end": nl_date(d.ecology) if d.ecology else "",
+    }
+    reasons, points = [], []
     if weeks < d.quote_weeks:
-        reasons.append(
-            parts["tight_quotes"].format(
-                weeks=weeks, advice=nl_date(d.advice), notice=nl_date(notice), usual=d.quote_weeks
-            )
-        )
+        reasons.append(parts["tight_quotes"].format(**values))
+        points.append(parts["point_quotes"].format(**values))
     reasons += _reasons(parts, d)
-    quorum = _quorum(parts, d, meeting, _second(knowledge, d, meeting))
+    points += [parts[p].format(**values) for p in _point_ids(d)]
+    second = _second(knowledge, d, meeting)
+    quorum = _quorum(parts, d, meeting, second)
     if not reasons:
-        return quorum
-    return [parts["tight"].format(reasons="; ".join(reasons)), *quorum]
+        return quorum, ()
+    if quorum:
+        points.append(_quorum(parts, d, meeting, second, "point_")[0])
+    return [parts["tight"].format(reasons="; ".join(reasons)), *quorum], tuple(points)
+
+
+def _point_ids(d: Dates) -> list[str]:
+    """The loan application and the ecological survey as points, in the order they come."""
+    return (["point_loan"] if d.loan else []) + (
+        ["point_ecology"] if d.ecology is not None and d.ecology > d.until else []
+    )
 
 
 def _reasons(parts: Mapping[str, str], d: Dates) -> list[str]:
