@@ -144,4 +144,25 @@ def test_table_31_gives_the_first_years_outlay_and_the_refund_later(emmen):
         "uitgaven € 344–552; later naar verwachting terug € 258; per saldo € 86–294"
     )
     note = next(line for line in lines if line.startswith("Het advies en het onderzoek (2027)"))
-    assert "wanneer het geld op de rekening van de VvE staat, noemen de bronnen niet" in note
+    # when the refund comes is said in full at the decision; here a reference to it
+    assert note.endswith(
+        "De SVVE-vergoeding komt later (zie 'Opdracht geven voor een energieadvies en een "
+        "duurzaam MJOP (DMJOP)' in het hoofdstuk 'Stemregels en besluitvorming')."
+    )
+    assert "noemen de bronnen niet" not in note
+
+
+def test_when_the_advice_refund_comes_is_said_in_full_once(emmen):
+    """The refund's timing (afterwards, once, RVO decides later, how long unknown) is said
+    at the first decision's costs; the decision's reason, the timeline and the money
+    chapter do not repeat it."""
+    import json
+
+    plan = json.loads((ROOT / "tests" / "golden" / "emmen-galerijflat.plan.json").read_text())
+    refund_when = plan["money"]["first_decision"]["refund_when"]
+    lines = [line.replace("\N{NO-BREAK SPACE}", " ") for line in emmen]
+    assert sum(refund_when in line for line in lines) == 1
+    assert sum("noemen de bronnen niet" in line for line in lines) == 1
+    # "achteraf" only there and in the scheme's own conditions (financing chapter)
+    later = [line for line in lines if "achteraf" in line.lower() and "aanvra" in line.lower()]
+    assert len(later) == 2 and any(line.startswith("Voorwaarden: ") for line in later), later

@@ -116,6 +116,16 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
                 decision_costs.write(b, first, plan)
 
 
+def see_first_costs(plan: dict) -> str | None:
+    """Where the first decision's costs, and when the SVVE refund comes, are said in full:
+    at that decision in this chapter; None without such a decision."""
+    first = plan["money"].get("first_decision")
+    title = next(
+        (d["title"] for d in plan["decisions"] if first and d["id"] == first["decision"]), None
+    )
+    return f"zie '{title}' in het hoofdstuk '{TITLE}'" if title else None
+
+
 def _meeting_name(meeting: dict) -> str:
     return {"second_meeting": "Tweede vergadering", "again": "ALV"}.get(meeting["kind"], "ALV")
 

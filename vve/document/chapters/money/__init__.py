@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...builder import Builder
 from ...wording import has_choice, see_choice
+from ..voting import see_first_costs
 from . import costs, paying
 from . import reserve as reserve_section
 
@@ -30,7 +31,9 @@ def write(b: Builder, plan: dict) -> None:
         b.para(note + _see_choice(plan) if index == 0 else note)
     costs.measures_table(b, money)
     costs.measure_notes(b, money, titles)
-    costs.when(b, money, any(d["id"] == "vve_loan" for d in plan["decisions"]))
+    costs.when(
+        b, money, any(d["id"] == "vve_loan" for d in plan["decisions"]), see_first_costs(plan)
+    )
     paying.private(b, money, titles)
     paying.financing(b, plan, money)
     paying.apartments(b, plan, money)

@@ -242,8 +242,9 @@ def _other_cost_note(other: dict, titles: dict[str, str]) -> str:
     )
 
 
-def when(b: Builder, money: dict, with_loan: bool) -> None:
-    """When the VvE pays what, and what that is for the plan's reference apartment."""
+def when(b: Builder, money: dict, with_loan: bool, see_refund: str | None = None) -> None:
+    """When the VvE pays what, and what that is for the plan's reference apartment;
+    ``see_refund`` points to where the SVVE refund's timing is said in full."""
     what: dict[int, list[str]] = {}
     if money["advice"]["net"] is not None:
         what.setdefault(money["advice"]["year"], []).append("energieadvies en DMJOP")
@@ -278,11 +279,14 @@ def when(b: Builder, money: dict, with_loan: bool) -> None:
         widths=[1.6, 7.4, 3.6, 3.4],
     )
     if with_loan and first is not None and first["year"] in what:
-        later = (
-            f" De SVVE-vergoeding komt later: {_lower(first['refund_when'])}"
-            if first_cells and first.get("refund_when")
-            else ""
-        )
+        # said in full at the first decision (decision_costs.py), here only referred to
+        later = ""
+        if first_cells and first.get("refund_when"):
+            later = (
+                f" De SVVE-vergoeding komt later ({see_refund})."
+                if see_refund
+                else f" De SVVE-vergoeding komt later: {_lower(first['refund_when'])}"
+            )
         b.note(
             f"Het advies en het onderzoek ({first['year']}) betaalt de VvE uit het "
             f"reservefonds of met een extra bijdrage, als de eerste ALV ze laat doen; de "
