@@ -90,6 +90,17 @@ def test_the_choice_appears_exactly_when_the_application_is_late(start):
             assert advice <= meeting <= until
         else:
             assert "extra ALV" in risk.text
+        # an extra meeting is never said to replace a planned one; a missed quorum's second
+        # meeting follows the extra one, and fits before the end date exactly when said
+        assert "in plaats van" not in risk.text
+        extra = re.search(r"op zijn vroegst op (\d+ \w+ \d{4})", risk.text)
+        second = re.search(
+            r"tweede vergadering rond (\d+ \w+ \d{4})([^;.]*)(; dat past)?", risk.text
+        )
+        if extra and second:
+            days = {nl_date(until + dt.timedelta(days=i)): i for i in range(-400, 200)}
+            assert days[extra[1]] < days[second[1]]
+            assert bool(second[3]) == (days[second[1]] < 0)
 
 
 TYNAARLO = next(p for p in EXAMPLES if p.stem == "tynaarlo-weinig-bekend")
