@@ -384,6 +384,17 @@ def _explanations(plan: dict):
     yield plan["heat_route"]["explanation"]["text"]
     for group in ("measures", "stages", "risks", "financing", "decisions"):
         for item in plan[group]:
+            if item.get("blocks"):  # written as paragraphs and a list: each of those whole
+                for block in item["blocks"]:
+                    yield block["text"]
+                    yield from block["points"]
+                # and the blocks say all the text says, nothing more
+                joined = " ".join(
+                    f"{b['text']} {'; '.join(b['points'])}." if b["points"] else b["text"]
+                    for b in item["blocks"]
+                )
+                assert joined == item["explanation"]["text"]
+                continue
             yield item["explanation"]["text"]
     for d in plan["decisions"]:
         for rule in (d["rule"], *d["alternatives"], *d["requirements"]):

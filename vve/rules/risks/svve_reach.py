@@ -186,7 +186,8 @@ def _tight(
     knowledge: Knowledge, parts: Mapping[str, str], d: Dates, meeting: dt.date
 ) -> tuple[list[str], tuple[str, ...]]:
     """What makes the planned meeting a tight route, each from the plan's own dates: as
-    prose, and as short points for a list (none where only the quorum is in doubt)."""
+    short points for a list and the same as a sentence (no list where only the quorum is
+    in doubt: then its sentence alone)."""
     notice = send_by(meeting, d.notice_days, knowledge)
     weeks = (notice - d.advice).days // 7
     values = {
@@ -196,19 +197,16 @@ def _tight(
         "usual": d.quote_weeks,
         "end": nl_date(d.ecology) if d.ecology else "",
     }
-    reasons, points = [], []
-    if weeks < d.quote_weeks:
-        reasons.append(parts["tight_quotes"].format(**values))
-        points.append(parts["point_quotes"].format(**values))
-    reasons += _reasons(parts, d)
+    points = [parts["point_quotes"].format(**values)] if weeks < d.quote_weeks else []
     points += [parts[p].format(**values) for p in _point_ids(d)]
     second = _second(knowledge, d, meeting)
     quorum = _quorum(parts, d, meeting, second)
-    if not reasons:
+    if not points:
         return quorum, ()
     if quorum:
         points.append(_quorum(parts, d, meeting, second, "point_")[0])
-    return [parts["tight"].format(reasons="; ".join(reasons)), *quorum], tuple(points)
+    # the same points as one sentence where no list can be shown (the app, the plan JSON)
+    return [f"{parts['tight_intro']} {'; '.join(points)}."], tuple(points)
 
 
 def _point_ids(d: Dates) -> list[str]:
