@@ -15,6 +15,7 @@ from vve.profile import Profile
 from .decisions import Decision, boiler_window, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, missed_couplings
+from .money.apartments import loan_signed_year, mjop_until
 from .risks import Risk
 from .stages import Action, StageWindow
 
@@ -77,7 +78,8 @@ def word_decisions(
             )
         if lender_asks_mjop and entry.draft_loan:
             years, end = _loan_term(windows, profile, knowledge)
-            d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(year=end, years=years)}")
+            cover = lender.mjop_cover.format(year=end, years=years)
+            d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(mjop_cover=cover)}")
         if entry.draft_financing:
             d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
         out.append(d)
@@ -87,16 +89,12 @@ def word_decisions(
 def _loan_term(
     windows: list[StageWindow], profile: Profile, knowledge: Knowledge
 ) -> tuple[int, int]:
-    """(years, last year) of the VvE loan: the quoted term, else the longest the lender
-    offers, from the year the plan signs it (the finance stage's sign_loan)."""
+    """(years, last year the MJOP covers) of the VvE loan: the quoted term, else the longest
+    the lender offers, from the year the plan signs it."""
     years = profile.money.loan_quote.term_years or max(
         knowledge.financing.warmtefonds_loan.terms_years
     )
-    signed = next(
-        (a.start for w in windows for a in w.actions if a.id == "sign_loan"),
-        next(w for w in windows if w.id == "finance").start,
-    )
-    return years, signed.year + years
+    return years, mjop_until(loan_signed_year(windows), years)
 
 
 def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:

@@ -157,3 +157,17 @@ def test_the_meeting_pack_names_the_reserve_fund_beside_both_cases():
     )
     assert "of betaalt het reservefonds" in threshold_text(advice, second=True)
     assert "reservefonds" not in threshold_text(committee, second=False)
+
+
+def test_the_maintenance_draft_gives_the_reserve_fund_and_doubt_rule(emmen):
+    # the draft offers "[reservefonds / lening / subsidie]": it gives the two-thirds rule
+    # for the reserve fund and for doubt, as Tabel 1 does, with the rule's own numbers
+    start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
+    draft = emmen.index("Isolatie meenemen met het geplande onderhoud", start)
+    needed = next(line for line in emmen[draft:] if line.startswith("Vereiste meerderheid"))
+    assert needed.endswith(
+        "Bij volledige opkomst: 25 van de 48 stemmen voor. Betaalt het reservefonds (een "
+        "deel), of is er twijfel of het om noodzakelijk onderhoud gaat, dan is de "
+        "gekwalificeerde meerderheid nodig: 32 van de 48 stemmen aanwezig of "
+        "vertegenwoordigd, en ten minste twee derde van de uitgebrachte stemmen voor."
+    )

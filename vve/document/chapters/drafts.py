@@ -6,6 +6,7 @@ from ..builder import Builder
 from ..results import attempt_text
 from ..wording import (
     full_attendance,
+    higher_routes_in_words,
     quorum_in_words,
     reserve_fund_rule,
     rule_in_words,
@@ -35,7 +36,7 @@ def write(b: Builder, plan: dict) -> None:
             f"{votes['total']} stemmen voor."
             if votes and votes["min_yes_full_attendance"] is not None
             else ""
-        )
+        ) + higher_routes_in_words(decision)
         # the condition in the same paragraph: a lone note can end up atop the next page
         condition = (
             " Alleen nodig als het plan deze kant op gaat." if decision["conditional"] else ""

@@ -21,6 +21,7 @@ from .apartments import (
     ShareTable,
     amounts_for_share,
     loan_plan,
+    loan_signed_year,
     per_apartment,
     share_table,
 )
@@ -203,6 +204,7 @@ def build_money(
         reserve,
         _reference(shares),
         first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
+        loan_signed_year=loan_signed_year(windows),
     )
     execute = stage_by_id(windows, "execute")
     cover, notes, on_measures = summary(plan, knowledge, profile, (execute.start, execute.end))

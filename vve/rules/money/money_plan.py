@@ -120,6 +120,7 @@ class MoneyPlan:
     # the summary's sentence on the measures (their year, once or per month, or why no
     # amount yet), for pages that show only that one
     summary_measures: str = ""
+    loan_signed_year: int | None = None  # the year the plan signs the VvE loan
 
 
 def missed_per_apartment(money: MoneyPlan) -> tuple[str, Range] | None:
