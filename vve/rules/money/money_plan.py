@@ -88,6 +88,8 @@ class FirstCosts:
     if_needed: Mapping[str, str] = field(default_factory=dict)  # priced research -> condition
     unpriced: tuple[str, ...] = ()  # research the decision orders that no source prices
     year: int | None = None  # the year of the meeting that orders it (and pays)
+    # whether an owner lives in the building (the SVVE's condition); None: groups unknown
+    owner_occupier: bool | None = None
 
 
 @dataclass(frozen=True)
