@@ -71,11 +71,8 @@ def word_decisions(
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
         d = _subsidy_wording(d, entry, subsidies)  # "daarvoor": right after the advice
-        research = [text for aid, text in entry.research.items() if aid in scheduled]
-        if research and entry.draft_research:
-            d = replace(
-                d, draft=f"{d.draft} {entry.draft_research.format(research=nl_listing(research))}"
-            )
+        if research := _research_sentences(entry, scheduled):
+            d = replace(d, draft=f"{d.draft} {research}")
         if lender_asks_mjop and entry.draft_loan:
             years, end = _loan_term(windows, profile, knowledge)
             cover = lender.mjop_cover.format(year=end, years=years)
@@ -84,6 +81,21 @@ def word_decisions(
             d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
         out.append(d)
     return out
+
+
+def _research_sentences(entry: DecisionEntry, scheduled: set[str]) -> str:
+    """The research the plan schedules, one sentence each, what is needed in any case
+    first and what a condition decides after it; "" for none."""
+    research = [
+        text
+        for aid, text in sorted(
+            entry.research.items(), key=lambda item: item[0] in entry.research_if_needed
+        )
+        if aid in scheduled
+    ]
+    if not research or not entry.draft_research:
+        return ""
+    return entry.draft_research.format(research=" ".join(research))
 
 
 def _loan_term(

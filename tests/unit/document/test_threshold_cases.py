@@ -171,3 +171,19 @@ def test_the_maintenance_draft_gives_the_reserve_fund_and_doubt_rule(emmen):
         "gekwalificeerde meerderheid nodig: 32 van de 48 stemmen aanwezig of "
         "vertegenwoordigd, en ten minste twee derde van de uitgebrachte stemmen voor."
     )
+
+
+def test_the_loan_draft_says_when_it_is_needed(emmen):
+    start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
+    draft = emmen.index("Een VvE-lening aangaan (VvE Energiebespaarlening)", start)
+    needed = next(line for line in emmen[draft:] if line.startswith("Vereiste meerderheid"))
+    assert needed.endswith(
+        "Alleen nodig als de VvE (een deel van) de maatregelen met een lening betaalt."
+    )
+    assert not any("deze kant op" in line for line in emmen)
+
+
+def test_the_costs_per_year_do_not_call_a_gross_outlay_net(emmen):
+    # the first meeting's year starts with what the VvE pays before the refund
+    assert any(line.startswith("Jaar | Wat | Voor de VvE | ") for line in emmen)
+    assert not any("Netto voor de VvE" in line for line in emmen)
