@@ -211,6 +211,9 @@ QUANTITY_KIND = {
 }
 PRICE_UNIT = {"m2": "per m²", "dwelling": "per woning", "wp": "per Wp"}
 SUBSIDY_REASON = vocabulary.SUBSIDY_REASONS.words()
+# the SVVE pays only where at least one owner lives in the building (CORRECTIONS.md a1): the
+# condition of a refund where the profile does not know its owner groups
+OWNER_OCCUPIER_IF = "als ten minste één eigenaar zelf in het gebouw woont"
 MISSING = vocabulary.MISSING_AMOUNTS.words()
 QUALITY = {"bron": "betrouwbare bron", "afgeleid": "afgeleid uit de bron", "zwak": "zwakke bron"}
 SHARE_METHOD = vocabulary.SHARE_METHODS.words()

@@ -84,6 +84,49 @@ def higher_routes(decision: dict) -> list[tuple[int, str]]:
     return [(votes, " of ".join(words)) for votes, words in sorted(by_votes.items())]
 
 
+# the same routes as the condition of a sentence in a concept-besluit
+HIGHER_ROUTES_IF = {
+    "reserve_fund": "betaalt het reservefonds (een deel)",
+    "safe_route": "is er twijfel of het om noodzakelijk onderhoud gaat",
+}
+
+
+def higher_routes_in_words(decision: dict) -> str:
+    """The rule of the reserve fund and the safe route where they ask more than the
+    decision's own, as a sentence under its concept-besluit: "Betaalt het reservefonds
+    (een deel), of is er twijfel …, dan is de gekwalificeerde meerderheid nodig: 32 van
+    de 48 stemmen aanwezig of vertegenwoordigd, en ten minste twee derde van de
+    uitgebrachte stemmen voor." ("" where none asks more)."""
+    own = full_attendance(decision["rule"])
+    if own is None:
+        return ""
+    by_rule: dict[str, list[str]] = {}
+    order = list(HIGHER_ROUTES_IF)  # the reserve fund first, as the draft names it
+    routes = sorted(
+        (a for a in decision["alternatives"] if a["applies"] in HIGHER_ROUTES_IF),
+        key=lambda a: order.index(a["applies"]),
+    )
+    for a in routes:
+        votes = full_attendance(a)
+        if votes is not None and votes > own:
+            by_rule.setdefault(_needs(a), []).append(HIGHER_ROUTES_IF[a["applies"]])
+    sentences = (f"{', of '.join(when)}, dan {needs}" for needs, when in by_rule.items())
+    return "".join(f" {s[:1].upper()}{s[1:]}" for s in sentences)
+
+
+def _needs(rule: dict) -> str:
+    """ "is de gekwalificeerde meerderheid nodig: 32 van de 48 stemmen aanwezig of
+    vertegenwoordigd, en ten minste twee derde van de uitgebrachte stemmen voor." """
+    what = "is de gekwalificeerde meerderheid nodig" if rule["kind"] == "qualified" else "geldt"
+    votes = rule["votes"]
+    present = (
+        f"{votes['quorum_votes']} van de {votes['total']} stemmen aanwezig of vertegenwoordigd"
+        if votes.get("quorum_votes")
+        else quorum_in_words(rule)
+    )
+    return f"{what}: {present}, en {rule_in_words(rule)} voor."
+
+
 def full_attendance(rule: dict) -> int | None:
     """The votes for a rule needs at full attendance, where the votes are known."""
     votes = rule["votes"]

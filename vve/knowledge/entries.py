@@ -171,7 +171,7 @@ class DecisionEntry(Sourced):
     research_names: Mapping[str, str] = field(default_factory=dict)  # inside a sentence
     research_if_needed: Mapping[str, str] = field(default_factory=dict)  # id -> its condition
     draft_research: str | None = None
-    draft_loan: str | None = None  # {year}, {years}: the end and length of the loan term
+    draft_loan: str | None = None  # {mjop_cover}: financing.toml warmtefonds_loan.mjop_cover
     draft_financing: str | None = None  # who pays: reserve fund or an extra contribution
     coupling: tuple[str, ...] = ()  # MJOP components
     # while the heat route is unknown (reason route_open) the decision waits for it: it

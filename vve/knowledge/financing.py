@@ -81,6 +81,9 @@ class LoanProgramme(Programme):
     terms_years: tuple[int, ...]
     advice_required_from_dwellings: int
     rate_fixed_months: int
+    # {year}, {years}: the sentence that the (D)MJOP covers the loan term (from 8 dwellings);
+    # the advice order's concept-besluit and the money chapter both say it in these words
+    mjop_cover: str
 
 
 # The programmes the rules read by id, and the kind of entry each one is.

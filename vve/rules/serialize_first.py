@@ -27,6 +27,7 @@ def first_decision_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any] | N
         "advice": cents(first.advice),
         "refund": cents(first.refund),
         "refund_reason": first.refund_reason,
+        "owner_occupier": first.owner_occupier,
         "application_date": first.application.isoformat(),
         "open_until": first.open_until.isoformat(),
         "share": f"{first.share.numerator}/{first.share.denominator}",

@@ -15,6 +15,7 @@ from vve.profile import Profile
 from .decisions import Decision, boiler_window, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, missed_couplings
+from .money.apartments import loan_signed_year, mjop_until
 from .risks import Risk
 from .stages import Action, StageWindow
 
@@ -70,33 +71,42 @@ def word_decisions(
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
         d = _subsidy_wording(d, entry, subsidies)  # "daarvoor": right after the advice
-        research = [text for aid, text in entry.research.items() if aid in scheduled]
-        if research and entry.draft_research:
-            d = replace(
-                d, draft=f"{d.draft} {entry.draft_research.format(research=nl_listing(research))}"
-            )
+        if research := _research_sentences(entry, scheduled):
+            d = replace(d, draft=f"{d.draft} {research}")
         if lender_asks_mjop and entry.draft_loan:
             years, end = _loan_term(windows, profile, knowledge)
-            d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(year=end, years=years)}")
+            cover = lender.mjop_cover.format(year=end, years=years)
+            d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(mjop_cover=cover)}")
         if entry.draft_financing:
             d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
         out.append(d)
     return out
 
 
+def _research_sentences(entry: DecisionEntry, scheduled: set[str]) -> str:
+    """The research the plan schedules, one sentence each, what is needed in any case
+    first and what a condition decides after it; "" for none."""
+    research = [
+        text
+        for aid, text in sorted(
+            entry.research.items(), key=lambda item: item[0] in entry.research_if_needed
+        )
+        if aid in scheduled
+    ]
+    if not research or not entry.draft_research:
+        return ""
+    return entry.draft_research.format(research=" ".join(research))
+
+
 def _loan_term(
     windows: list[StageWindow], profile: Profile, knowledge: Knowledge
 ) -> tuple[int, int]:
-    """(years, last year) of the VvE loan: the quoted term, else the longest the lender
-    offers, from the year the plan signs it (the finance stage's sign_loan)."""
+    """(years, last year the MJOP covers) of the VvE loan: the quoted term, else the longest
+    the lender offers, from the year the plan signs it."""
     years = profile.money.loan_quote.term_years or max(
         knowledge.financing.warmtefonds_loan.terms_years
     )
-    signed = next(
-        (a.start for w in windows for a in w.actions if a.id == "sign_loan"),
-        next(w for w in windows if w.id == "finance").start,
-    )
-    return years, signed.year + years
+    return years, mjop_until(loan_signed_year(windows), years)
 
 
 def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:

@@ -97,11 +97,15 @@ def test_assumed_equal_shares_are_called_assumed_in_the_table():
         )
     )
     assert "Woning (aangenomen 1/18; controleer de splitsingsakte) | " in text
+    # the survey the decision orders is priced, as in Emmen; the asbestos inventory is not
     assert (
-        "Het ecologisch onderzoek (alleen nodig als geen (pre-)soortenmanagementplan van de "
-        "gemeente het gebouw dekt) en de asbestinventarisatie horen ook bij dit besluit, maar "
-        "dit plan noemt er geen bedrag voor: dat volgt uit de offertes." in text
+        "Het ecologisch onderzoek kost de VvE naar schatting € 5.000 tot € 10.000; daarvoor "
+        "rekent dit plan geen subsidie. Het ecologisch onderzoek is alleen nodig als geen "
+        "(pre-)soortenmanagementplan van de gemeente het gebouw dekt; de tabel geeft apart "
+        "wat een appartement ervoor betaalt. De asbestinventarisatie hoort ook bij dit "
+        "besluit, maar dit plan noemt er geen bedrag voor: dat volgt uit de offerte." in text
     )
+    assert "Als ten minste één eigenaar zelf in het gebouw woont, vergoedt de SVVE" in text
     assert "Woning (1/18)" not in text
 
 

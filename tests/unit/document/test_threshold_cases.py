@@ -157,3 +157,33 @@ def test_the_meeting_pack_names_the_reserve_fund_beside_both_cases():
     )
     assert "of betaalt het reservefonds" in threshold_text(advice, second=True)
     assert "reservefonds" not in threshold_text(committee, second=False)
+
+
+def test_the_maintenance_draft_gives_the_reserve_fund_and_doubt_rule(emmen):
+    # the draft offers "[reservefonds / lening / subsidie]": it gives the two-thirds rule
+    # for the reserve fund and for doubt, as Tabel 1 does, with the rule's own numbers
+    start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
+    draft = emmen.index("Isolatie meenemen met het geplande onderhoud", start)
+    needed = next(line for line in emmen[draft:] if line.startswith("Vereiste meerderheid"))
+    assert needed.endswith(
+        "Bij volledige opkomst: 25 van de 48 stemmen voor. Betaalt het reservefonds (een "
+        "deel), of is er twijfel of het om noodzakelijk onderhoud gaat, dan is de "
+        "gekwalificeerde meerderheid nodig: 32 van de 48 stemmen aanwezig of "
+        "vertegenwoordigd, en ten minste twee derde van de uitgebrachte stemmen voor."
+    )
+
+
+def test_the_loan_draft_says_when_it_is_needed(emmen):
+    start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
+    draft = emmen.index("Een VvE-lening aangaan (VvE Energiebespaarlening)", start)
+    needed = next(line for line in emmen[draft:] if line.startswith("Vereiste meerderheid"))
+    assert needed.endswith(
+        "Alleen nodig als de VvE (een deel van) de maatregelen met een lening betaalt."
+    )
+    assert not any("deze kant op" in line for line in emmen)
+
+
+def test_the_costs_per_year_do_not_call_a_gross_outlay_net(emmen):
+    # the first meeting's year starts with what the VvE pays before the refund
+    assert any(line.startswith("Jaar | Wat | Voor de VvE | ") for line in emmen)
+    assert not any("Netto voor de VvE" in line for line in emmen)

@@ -715,17 +715,14 @@ def test_a_decision_that_waits_for_the_heat_route_has_no_certain_date():
     )
     text = _paragraphs(doc)
     year = choice["waits_until"]
-    advice = next(
-        a["end"] for s in plan["stages"] for a in s["actions"] if a["id"] == "energy_advice"
-    )
-    # the plan has no meeting of its own in that year: the yearly ALV is the latest
+    # the plan has no meeting of its own in that year: the yearly ALV is the latest; the
+    # draft does not say it "can only be taken" with a route and then lets the ALV choose
     assert any(t["id"] == "latest:choose_heat_source" for t in plan["timeline"])
     assert any(
-        f"Dit besluit kan pas worden genomen zodra de warmteroute bekend is, uiterlijk in "
-        f"{year} (in de jaarlijkse ALV van dat jaar); is er dan geen route van de gemeente, "
-        f"dan kiest de ALV op grond van het (bijgewerkte) energieadvies. Dat advies is dan "
-        f"ongeveer {year - int(advice[:4])} jaar oud: laat het vóór die ALV bijwerken. De "
-        f"datum in dit plan is voorlopig." in p
+        f"Dit besluit komt op de agenda zodra de gemeente de warmteroute bekendmaakt, en "
+        f"uiterlijk op de jaarlijkse ALV van {year}. Is er dan geen route, dan kiest de ALV "
+        f"op grond van het energieadvies; laat dat vooraf bijwerken." in p
         for p in text
     )
+    assert not any("kan pas worden genomen" in p for p in text)
     assert f"{choice['title']} (zodra de warmteroute bekend is)" in text

@@ -37,8 +37,8 @@ def test_emmen_the_dmjop_runs_to_the_end_of_the_longest_term():
     plan = plan_of("emmen-galerijflat")
     end = signed(plan).year + 20
     assert (
-        f"Het duurzaam meerjarenonderhoudsplan moet lopen tot ten minste {end}, het einde van de "
-        "looptijd van de VvE-lening die dit plan overweegt (20 jaar), zoals de geldgever vraagt."
+        f"Het duurzaam meerjarenonderhoudsplan loopt tot en met {end}, zodat het een lening van "
+        "20 jaar dekt (voorwaarde van het Warmtefonds)."
     ) in advice(plan).draft.replace("\N{NO-BREAK SPACE}", " ")
     assert advice(plan).draft.endswith(FINANCING)
 
@@ -47,10 +47,14 @@ def test_emmen_the_dmjop_runs_to_the_end_of_the_longest_term():
 @given(term=st.sampled_from([10, 15, 20, 30]))
 def test_a_quoted_term_sets_the_year(term):
     plan = plan_of("emmen-galerijflat", term)
-    assert f"moet lopen tot ten minste {signed(plan).year + term}," in advice(plan).draft
+    end = signed(plan).year + term
+    sentence = f"loopt tot en met {end}, zodat het een lening van {term} jaar dekt"
+    assert sentence in advice(plan).draft
+    # the money chapter says the same year in the same words
+    assert any(sentence in note for note in plan.money.notes)
 
 
 def test_below_eight_dwellings_no_mjop_term_but_still_who_pays():
     draft = advice(plan_of("assen-zes-woningen")).draft
-    assert "moet lopen tot ten minste" not in draft
+    assert "loopt tot en met" not in draft
     assert draft.endswith(FINANCING)

@@ -133,7 +133,7 @@ def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
     # 1/18 of € 1,000 = € 55.56; 75% of it back = € 41.67
     assert "daarin is € 56 per € 1.000 advies" in advice
     assert "bij gelijke breukdelen, 1/18" in advice  # assumed, and said so
-    assert "Later komt naar verwachting € 42 per € 1.000 terug" in advice
+    assert "komt later naar verwachting € 42 per € 1.000 terug" in advice  # with its condition
     # the execution stage runs from November 2028 to August 2029
     assert measures.startswith(
         "Van november 2028 tot augustus 2029 voert de VvE de maatregelen uit."
@@ -179,3 +179,52 @@ def test_the_cover_says_no_refund_is_counted_and_other_breukdelen_pay_in_proport
         hoogeveen
     )
     assert "Bij een ander breukdeel is het naar verhouding." in hoogeveen
+
+
+OWNER_CONDITION = "Als ten minste één eigenaar zelf in het gebouw woont, komt later"
+
+
+def _cover_with_groups(groups: list[dict]) -> str:
+    data = json.loads(EMMEN.read_text(encoding="utf-8"))
+    data["owners"]["groups"] = groups
+    plan = plan_to_dict(build_plan(load_profile(json.dumps(data)), AS_OF))
+    return plan["money"]["summary"][0].replace("\u00a0", " ")
+
+
+def test_tynaarlo_cover_gives_the_refund_only_with_an_owner_occupier_and_prices_the_survey():
+    """Tynaarlo does not know its owner groups: the SVVE refund needs at least one
+    owner-occupier (CORRECTIONS.md a1), so the cover says so. The survey the decision
+    orders is priced as in Emmen: 1/18 of € 5,000–10,000 = € 277.78–555.56."""
+    money = plan_to_dict(build_plan(load_profile(TYNAARLO.read_text(encoding="utf-8")), AS_OF))[
+        "money"
+    ]
+    cover = money["summary"][0].replace("\u00a0", " ")
+    assert (
+        "Als ten minste één eigenaar zelf in het gebouw woont, komt later naar verwachting "
+        "€ 42 per € 1.000 terug (SVVE-subsidie)."
+    ) in cover
+    assert "per € 1.000 advies, plus € 278 tot € 556 als het ecologisch onderzoek nodig is" in (
+        cover
+    )
+    assert [r["id"] for r in money["first_decision"]["research"]] == ["ecological_survey"]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(["owner_occupiers", "private_landlords", "investor"]),
+        max_size=2,
+        unique=True,
+    )
+)
+def test_the_refund_condition_follows_what_the_profile_knows_of_owner_occupiers(kinds):
+    groups = [
+        {"kind": k, "name": k, "rights": 24, "votes": 24, "single_party": False} for k in kinds
+    ]
+    cover = _cover_with_groups(groups)
+    if not kinds:  # unknown: the refund with its condition
+        assert OWNER_CONDITION in cover
+    elif "owner_occupiers" in kinds:  # known: no condition
+        assert "terug (SVVE-subsidie)" in cover and "zelf in het gebouw woont" not in cover
+    else:  # none: no refund
+        assert "terug" not in cover and "zelf in het gebouw woont" not in cover

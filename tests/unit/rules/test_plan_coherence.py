@@ -399,12 +399,13 @@ def test_the_ecological_survey_is_ordered_only_where_no_species_plan_covers_the_
     with its own amount; the asbestos inventory covers the parts to be worked on."""
     plan = plan_of(building=BUILDING)
     draft = decision(plan, "commission_advice")["draft_resolution"]
+    # one sentence each, the condition in brackets before its own sentence (no nesting)
     assert (
-        "Zij besluit tevens opdracht te geven voor [voor zover geen (pre-)soortenmanagementplan "
-        "van de gemeente het gebouw dekt en spouw-, dak- of gevelisolatie in beeld is: een "
-        "ecologisch onderzoek naar beschermde dieren in spouw en dak, tot € [bedrag] inclusief "
-        "btw] en een asbestinventarisatie van de delen waar gewerkt gaat worden, tot € [bedrag] "
-        "inclusief btw." in draft
+        "Zij geeft opdracht voor een asbestinventarisatie van de delen waaraan gewerkt wordt, "
+        "tot € [bedrag] inclusief btw. [Alleen als geen (pre-)soortenmanagementplan van de "
+        "gemeente het gebouw dekt en spouw-, dak- of gevelisolatie in beeld is:] Zij geeft "
+        "opdracht voor een ecologisch onderzoek naar beschermde dieren in spouw en dak, tot "
+        "€ [bedrag] inclusief btw." in draft
     )
 
 

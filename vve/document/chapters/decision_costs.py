@@ -57,9 +57,14 @@ def _sentences(first: dict) -> list[str]:
         for r in first["research"]
         if r["cost"] is not None
     ]
+    # without the advice's amount the table gives the research apart, not a balance
+    table = (
+        "de tabel geeft apart wat een appartement ervoor betaalt"
+        if first["advice"] is None
+        else "de tabel geeft per saldo wat een appartement betaalt zonder en met dat onderzoek"
+    )
     out += [
-        f"{_upper(r['short'])} is alleen nodig {r['if_needed']}; de tabel geeft per saldo wat "
-        f"een appartement betaalt zonder en met dat onderzoek."
+        f"{_upper(r['short'])} is alleen nodig {r['if_needed']}; {table}."
         for r in first["research"]
         if r["if_needed"] and r["cost"] is not None
     ]
@@ -102,8 +107,14 @@ def _refund_sentences(first: dict) -> list[str]:
             f"Een vergoeding van de SVVE rekent dit plan niet mee: {labels.SUBSIDY_REASON[reason]}."
         ]
     amount = f", {euro_range(first['refund'])} voor de VvE" if first["refund"] else ""
+    # an owner-occupier is the SVVE's condition; said where the profile does not know
+    who = (
+        f"{_upper(labels.OWNER_OCCUPIER_IF)}, vergoedt de SVVE"
+        if first.get("owner_occupier", True) is None
+        else "De SVVE vergoedt"
+    )
     return [
-        f"De SVVE vergoedt naar verwachting {percent_of(first['share'])} van het advies"
+        f"{who} naar verwachting {percent_of(first['share'])} van het advies"
         f"{amount}, maar pas later: in deze planning vraagt de VvE de subsidie aan op "
         f"{applied}.",
         first["refund_when"],

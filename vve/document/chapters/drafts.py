@@ -6,6 +6,7 @@ from ..builder import Builder
 from ..results import attempt_text
 from ..wording import (
     full_attendance,
+    higher_routes_in_words,
     quorum_in_words,
     reserve_fund_rule,
     rule_in_words,
@@ -14,6 +15,9 @@ from ..wording import (
 )
 
 TITLE = "Concept-besluiten voor de ALV"
+
+# when a conditional decision is needed, by decision id
+CONDITIONS = {"vve_loan": "de VvE (een deel van) de maatregelen met een lening betaalt"}
 
 
 def write(b: Builder, plan: dict) -> None:
@@ -35,15 +39,18 @@ def write(b: Builder, plan: dict) -> None:
             f"{votes['total']} stemmen voor."
             if votes and votes["min_yes_full_attendance"] is not None
             else ""
-        )
+        ) + higher_routes_in_words(decision)
         # the condition in the same paragraph: a lone note can end up atop the next page
         condition = (
-            " Alleen nodig als het plan deze kant op gaat." if decision["conditional"] else ""
+            f" Alleen nodig als {CONDITIONS.get(decision['id'], 'het plan deze kant op gaat')}."
+            if decision["conditional"]
+            else ""
         )
-        if waits := waits_in_words(decision):
+        if latest := _latest(plan, decision):
+            condition += latest
+        elif waits := waits_in_words(decision):
             condition += (
-                f" Dit besluit kan pas worden genomen {waits}{_latest(plan, decision)}. "
-                "De datum in dit plan is voorlopig."
+                f" Dit besluit kan pas worden genomen {waits}. De datum in dit plan is voorlopig."
             )
         quorum = quorum_in_words(rule)
         cases = threshold_cases(decision)
@@ -60,23 +67,18 @@ def write(b: Builder, plan: dict) -> None:
 
 
 def _latest(plan: dict, decision: dict) -> str:
-    """The year the heat source is chosen at the latest, on the advice brought up to date
-    if the municipality has no route by then; "" for a plan without that year."""
+    """When a decision that waits for the heat route comes on the agenda: once the
+    municipality makes the route known, at the latest in its last year; without a route
+    the ALV chooses then on the energy advice, brought up to date. "" for any other."""
     year = decision.get("waits_until")
-    if not year or "heat_route" not in decision["waits_for"]:
+    if not year or "heat_route" not in decision.get("waits_for", ()):
         return ""
     annual = any(t["id"] == f"latest:{decision['id']}" for t in plan["timeline"])
-    advice = [
-        int(a["end"][:4])
-        for s in plan["stages"]
-        for a in s["actions"]
-        if a["id"] == "energy_advice"
-    ]
-    age = f"ongeveer {year - advice[0]} jaar" if advice else "een paar jaar"
+    when = f"op de jaarlijkse ALV van {year}" if annual else f"in {year}"
     return (
-        f", uiterlijk in {year}{' (in de jaarlijkse ALV van dat jaar)' if annual else ''}; is "
-        "er dan geen route van de gemeente, dan kiest de ALV op grond van het (bijgewerkte) "
-        f"energieadvies. Dat advies is dan {age} oud: laat het vóór die ALV bijwerken"
+        " Dit besluit komt op de agenda zodra de gemeente de warmteroute bekendmaakt, en "
+        f"uiterlijk {when}. Is er dan geen route, dan kiest de ALV op grond van het "
+        "energieadvies; laat dat vooraf bijwerken."
     )
 
 

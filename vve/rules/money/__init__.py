@@ -21,9 +21,11 @@ from .apartments import (
     ShareTable,
     amounts_for_share,
     loan_plan,
+    loan_signed_year,
     per_apartment,
     share_table,
 )
+from .first_costs import DECISION as FIRST_DECISION
 from .first_costs import first_costs, refund_reason, with_ordered_research
 from .measures import MeasureCost, gas_use, measure_costs
 from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
@@ -98,11 +100,15 @@ def _other_costs(
     knowledge: Knowledge, lines: list[MeasureCost], inventory: StageWindow
 ) -> tuple[OtherCostLine, ...]:
     """Costs besides the measures that a source prices, where a planned measure needs them
-    and the VvE's own figures do not already cover that measure."""
+    and the VvE's own figures do not already cover that measure. The research the first
+    decision orders counts where any planned measure needs it, even one not yet known to
+    be needed: the plan schedules that research then (tailor.py), so its decision pays it."""
     chosen = {line.measure for line in lines if "status_unknown" not in line.missing}
+    planned = {line.measure for line in lines}
+    ordered = knowledge.decisions[FIRST_DECISION].research
     out = []
     for item in knowledge.money.other_costs.values():
-        if chosen & set(item.when_measures):
+        if (planned if item.id in ordered else chosen) & set(item.when_measures):
             span = item.amount
             out.append(
                 OtherCostLine(
@@ -203,6 +209,7 @@ def build_money(
         reserve,
         _reference(shares),
         first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
+        loan_signed_year=loan_signed_year(windows),
     )
     execute = stage_by_id(windows, "execute")
     cover, notes, on_measures = summary(plan, knowledge, profile, (execute.start, execute.end))

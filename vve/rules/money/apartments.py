@@ -7,7 +7,7 @@ apartments pay adds up to the building's amount exactly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -19,6 +19,7 @@ from vve.knowledge.financing import LoanProgramme
 from vve.knowledge.money import Provenance
 from vve.profile import Profile
 
+from ..stages import StageWindow
 from .amounts import Range, allocate_groups, annuity, whole
 
 KIND_OF_RIGHT = (
@@ -116,6 +117,23 @@ class LoanPlan:
     max_amount: int | None  # cents; None while the dwellings are unknown
     advice_required: bool | None
     condition: str
+
+
+def loan_signed_year(windows: Sequence[StageWindow]) -> int:
+    """The year the plan signs the VvE loan: its sign_loan action, else the start of the
+    finance stage."""
+    return next(
+        (a.start for w in windows for a in w.actions if a.id == "sign_loan"),
+        next(w for w in windows if w.id == "finance").start,
+    ).year
+
+
+def mjop_until(signed_year: int, years: int) -> int:
+    """The last year the (D)MJOP must cover for a loan of ``years`` signed in ``signed_year``.
+    The lender asks an MJOP covering the term ("looptijd", financing.toml); the term runs
+    from the signing (an annuity into the building deposit), so its last instalment falls
+    in ``signed_year + years`` and the MJOP runs to and including that year."""
+    return signed_year + years
 
 
 def max_loan(entry: LoanProgramme, dwellings: int) -> int:

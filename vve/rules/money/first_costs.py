@@ -35,12 +35,18 @@ PER = 1000  # euros: the part of an amount not yet known is given per this many 
 def refund_reason(profile: Profile, knowledge: Knowledge, application: dt.date) -> str:
     """Whether the plan may expect the SVVE advice refund, whatever the advice costs."""
     entry = knowledge.financing.svve_advice
-    groups = profile.owners.groups
-    if groups and not any(g.kind == "owner_occupiers" for g in groups):
+    if owner_occupier(profile) is False:
         return "no_owner_occupier"
     if application > entry.open_until:
         return "after_end_date"
     return "counted"
+
+
+def owner_occupier(profile: Profile) -> bool | None:
+    """Whether an owner lives in the building (the SVVE pays only then); None where the
+    profile does not know its owner groups."""
+    groups = profile.owners.groups
+    return any(g.kind == "owner_occupiers" for g in groups) if groups else None
 
 
 def first_costs(
@@ -73,6 +79,7 @@ def first_costs(
         None if shares is None else shares.method,
         if_needed,
         year=None if windows is None else decision_year(windows, knowledge),
+        owner_occupier=owner_occupier(profile),
     )
     if shares is None or not shares.total_share:
         return costs

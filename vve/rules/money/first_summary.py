@@ -13,7 +13,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from vve.knowledge import Knowledge
-from vve.labels import lower_words
+from vve.labels import OWNER_OCCUPIER_IF, lower_words
 
 from ..explain import nl_euro_range, nl_euros
 from .amounts import Range
@@ -96,8 +96,8 @@ def first_sentence(
         if c.refund_per_thousand is None:
             return text + _no_refund(first)
         return (
-            f"{text} Later komt naar verwachting {nl_euros(c.refund_per_thousand)} per {per} "
-            f"terug (SVVE-subsidie)."
+            f"{text} {_later(first)} naar verwachting {nl_euros(c.refund_per_thousand)} per "
+            f"{per} terug (SVVE-subsidie)."
         )
     text = f"{opening} {who} {_euros(c.advice)}"
     return f"{text}{_research(first, c, research)}. {PAID}.{rest}{_refund(first, c)}"
@@ -131,13 +131,21 @@ def _refund(first: FirstCosts, c: FirstClassCost) -> str:
     """What comes back later, and what the decision costs an apartment in the end."""
     if c.refund is None or c.net is None:
         return _no_refund(first)
-    text = f" Later komt naar verwachting {_euros(c.refund)} terug (SVVE-subsidie)"
+    text = f" {_later(first)} naar verwachting {_euros(c.refund)} terug (SVVE-subsidie)"
     if first.if_needed and c.net_without is not None and first.research:
         return (
             f"{text}: per saldo {_euros(c.net_without)} zonder en {_euros(c.net)} met het "
             f"onderzoek."
         )
     return f"{text}: per saldo {_euros(c.net)}."
+
+
+def _later(first: FirstCosts) -> str:
+    """ "Later komt", or with the SVVE's condition where the profile does not know whether
+    an owner lives in the building: "Als ten minste één eigenaar …, komt later"."""
+    if first.owner_occupier is None:
+        return f"{OWNER_OCCUPIER_IF[:1].upper()}{OWNER_OCCUPIER_IF[1:]}, komt later"
+    return "Later komt"
 
 
 def _euros(amount: Range) -> str:

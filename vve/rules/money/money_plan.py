@@ -88,6 +88,8 @@ class FirstCosts:
     if_needed: Mapping[str, str] = field(default_factory=dict)  # priced research -> condition
     unpriced: tuple[str, ...] = ()  # research the decision orders that no source prices
     year: int | None = None  # the year of the meeting that orders it (and pays)
+    # whether an owner lives in the building (the SVVE's condition); None: groups unknown
+    owner_occupier: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class MoneyPlan:
     # the summary's sentence on the measures (their year, once or per month, or why no
     # amount yet), for pages that show only that one
     summary_measures: str = ""
+    loan_signed_year: int | None = None  # the year the plan signs the VvE loan
 
 
 def missed_per_apartment(money: MoneyPlan) -> tuple[str, Range] | None:

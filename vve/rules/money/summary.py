@@ -17,6 +17,7 @@ from vve.profile import Profile
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
 from .amounts import Range, whole
+from .apartments import mjop_until
 from .first_summary import first_sentence, who_pays
 from .money_plan import MoneyPlan
 
@@ -330,8 +331,11 @@ def _rate_note(money: MoneyPlan, knowledge: Knowledge) -> str | None:
             f"lening dekken"
             + (
                 "."
-                if years is None
-                else f": voor {years} jaar lenen een MJOP tot {money.execution_year + years}."
+                if years is None or money.loan_signed_year is None
+                else ". "
+                + knowledge.financing.warmtefonds_loan.mjop_cover.format(
+                    year=mjop_until(money.loan_signed_year, years), years=years
+                )
             )
         )
     elif loan.advice_required is False:

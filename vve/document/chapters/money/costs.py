@@ -273,7 +273,7 @@ def when(b: Builder, money: dict, with_loan: bool, see_refund: str | None = None
     ]
     b.heading("Wanneer welke kosten", 3)
     b.table(
-        ["Jaar", "Wat", "Netto voor de VvE", who],
+        ["Jaar", "Wat", "Voor de VvE", who],
         rows,
         caption="Kosten per jaar",
         widths=[1.6, 7.4, 3.6, 3.4],
