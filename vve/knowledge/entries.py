@@ -180,6 +180,8 @@ class DecisionEntry(Sourced):
     why_route_open: str | None = None  # {year}: the last year it waits (the next key)
     route_open_wait_years: int | None = None  # from the decision meeting on
     threshold_words: str | None = None  # its amount in words where a threshold decides
+    # decision id -> a sentence added to why where that decision is in the plan too
+    why_with: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _pairs(

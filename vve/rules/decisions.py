@@ -219,8 +219,9 @@ def resolve_decisions(
     needed = needed_decisions(
         profile, ctx, knowledge, measures, route, windows[-1].end.year, windows[0].start.year
     )
+    ids = {did for did, _, _ in needed}
     return [
-        _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures)
+        _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures, ids)
         for did, because, conditional in needed
     ]
 
@@ -234,8 +235,13 @@ def _resolve(
     ctx: VoteContext,
     windows: list[StageWindow],
     measures: list[Measure],
+    in_plan: set[str],
 ) -> Decision:
     entry = worded_for_model(knowledge.decisions[did], ctx.model)
+    # a sentence about another decision, only where that decision is in the plan too
+    said = [text for other, text in entry.why_with.items() if other in in_plan]
+    if said:
+        entry = replace(entry, why=" ".join([entry.why, *said]))
     waits_for: tuple[str, ...] = ()
     waits_until = None
     if (

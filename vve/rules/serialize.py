@@ -18,7 +18,7 @@ from vve.knowledge import Knowledge
 from .applied import AppliedRule
 from .decisions import Decision
 from .explain import Explanation
-from .measures import Measure
+from .measures import Measure, unconfirmed_text
 from .notice import send_by
 from .plan import PLAN_FORMAT, FinancingItem, Plan
 from .risks import Risk
@@ -250,6 +250,8 @@ def _measure(m: Measure, k: Knowledge) -> dict[str, Any]:
         "postponed_from": m.postponed_from,
         "private": m.private,
         "explanation": _expl(m.explanation),
+        # the sentence that opens the explanation of a measure the advice must confirm
+        "unconfirmed": unconfirmed_text(k, m.unknown) if m.unknown else None,
     }
 
 

@@ -69,7 +69,7 @@ def _money_assumptions(plan: dict) -> list[str]:
     if apartments is not None and apartments["method"] == "assumed_equal":
         out.append(
             "Gelijke breukdelen voor alle appartementsrechten, omdat de breukdelen nog "
-            "niet zijn ingevuld."
+            "onbekend zijn."
         )
     if any(
         item and item["origin"] in ("reference", "reference_other_type")
