@@ -24,7 +24,8 @@ from .plan import PLAN_FORMAT, FinancingItem, Plan
 from .risks import Risk
 from .serialize_first import first_decision_to_dict
 from .serialize_meetings import attempt_dict, meetings_dict, progress_dict, proxies_dict
-from .serialize_money import money_source_ids, money_to_dict
+from .serialize_money import money_to_dict
+from .serialize_used import money_source_ids
 from .stages import Action
 from .unknowns import pattern_of
 from .voting import Power, Rule, SecondMeetingRoute

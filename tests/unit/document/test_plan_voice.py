@@ -64,9 +64,7 @@ def test_what_is_missing_says_what_the_board_does(tynaarlo):
     assert "onbekend" in text
 
 
-def test_the_separate_maintenance_decision_is_named_only_where_it_is_in_the_plan(
-    emmen, tynaarlo
-):
+def test_the_separate_maintenance_decision_is_named_only_where_it_is_in_the_plan(emmen, tynaarlo):
     for plan, lines in (emmen, tynaarlo):
         ids = {d["id"] for d in plan["decisions"]}
         said = any("apart besluit" in line for line in lines)
