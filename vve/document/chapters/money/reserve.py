@@ -27,8 +27,9 @@ def _minimum_text(plan: dict, reserve: dict) -> str:
         return (
             "De wettelijke minimale reservering is nog niet uit te rekenen, omdat de "
             "herbouwwaarde onbekend is. Het bestuur neemt de herbouwwaarde van de opstalpolis "
-            "over in de volgende versie van dit plan. Een schatting uit de bruto inhoud van "
-            "het gebouw kan tot dan dienen, maar is geen wettelijke grondslag."
+            "over in de volgende versie van dit plan. Zonder herbouwwaarde schat het plan de "
+            "reservering uit de bruto inhoud van het gebouw, als die bekend is; dat is een "
+            "schatting, geen wettelijke grondslag."
         )
     share = percent_of(reserve["min_share_of_rebuild_value"])
     if reserve["minimum_basis"] == "rebuild_value":
