@@ -174,12 +174,12 @@ class DecisionEntry(Sourced):
     draft_loan: str | None = None  # {mjop_cover}: financing.toml warmtefonds_loan.mjop_cover
     draft_financing: str | None = None  # who pays: reserve fund or an extra contribution
     coupling: tuple[str, ...] = ()  # MJOP components
-    # while the heat route is unknown (reason route_open) the decision waits for it: it
-    # moves to this later stage's meeting, and why_route_open says the date is provisional
+    # heat route unknown (route_open): the decision waits, to this later stage's meeting
     stage_route_open: str | None = None
     why_route_open: str | None = None  # {year}: the last year it waits (the next key)
     route_open_wait_years: int | None = None  # from the decision meeting on
     threshold_words: str | None = None  # its amount in words where a threshold decides
+    why_with: Mapping[str, str] = field(default_factory=dict)  # decision id -> why's end
 
     def __post_init__(self) -> None:
         _pairs(

@@ -219,10 +219,19 @@ def resolve_decisions(
     needed = needed_decisions(
         profile, ctx, knowledge, measures, route, windows[-1].end.year, windows[0].start.year
     )
+    ids = {did for did, _, _ in needed}
     return [
-        _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures)
+        _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures, ids)
         for did, because, conditional in needed
     ]
+
+
+def _worded(entry: DecisionEntry, ctx: VoteContext, in_plan: set[str]) -> DecisionEntry:
+    """The entry in its model reglement's words, with what it says about another decision
+    only where that decision is in the plan too."""
+    entry = worded_for_model(entry, ctx.model)
+    said = [text for other, text in entry.why_with.items() if other in in_plan]
+    return replace(entry, why=" ".join([entry.why, *said])) if said else entry
 
 
 def _resolve(
@@ -234,8 +243,9 @@ def _resolve(
     ctx: VoteContext,
     windows: list[StageWindow],
     measures: list[Measure],
+    in_plan: set[str],
 ) -> Decision:
-    entry = worded_for_model(knowledge.decisions[did], ctx.model)
+    entry = _worded(knowledge.decisions[did], ctx, in_plan)
     waits_for: tuple[str, ...] = ()
     waits_until = None
     if (
@@ -256,10 +266,8 @@ def _resolve(
     date = window.meeting or window.end
     rules = decision_rules(entry, because, date, profile, knowledge, ctx, measures)
     primary, alternatives = rules.primary, rules.alternatives
-    notice_days = max(
-        [ctx.model.notice_days, primary.spec.min_notice_days]
-        + [a.spec.min_notice_days for a in alternatives]
-    )
+    applied = (primary, *alternatives)
+    notice_days = max([ctx.model.notice_days, *(a.spec.min_notice_days for a in applied)])
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
     return Decision(
         did,

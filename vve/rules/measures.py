@@ -240,6 +240,12 @@ def unknown_answers(profile: Profile, entry: MeasureEntry) -> tuple[str, ...]:
     return tuple(path for path in entry.depends_on if _answer(profile, path) is None)
 
 
+def unconfirmed_text(knowledge: Knowledge, unknown: tuple[str, ...]) -> str:
+    """Said first of a measure that depends on answers still unknown (the paths)."""
+    fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
+    return knowledge.unconfirmed.text.format(fields=fields)
+
+
 def _explanation(
     profile: Profile, knowledge: Knowledge, mid: MeasureId, year: int | None, postponed: int | None
 ) -> Explanation:
@@ -251,8 +257,7 @@ def _explanation(
         text = entry.why_modest
     unknown = unknown_answers(profile, entry)
     if unknown:
-        fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
-        text = f"{knowledge.unconfirmed.text.format(fields=fields)} {text}"
+        text = f"{unconfirmed_text(knowledge, unknown)} {text}"
     if (
         year is not None
         and entry.follows_municipal_year

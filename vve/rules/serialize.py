@@ -18,13 +18,14 @@ from vve.knowledge import Knowledge
 from .applied import AppliedRule
 from .decisions import Decision
 from .explain import Explanation
-from .measures import Measure
+from .measures import Measure, unconfirmed_text
 from .notice import send_by
 from .plan import PLAN_FORMAT, FinancingItem, Plan
 from .risks import Risk
 from .serialize_first import first_decision_to_dict
 from .serialize_meetings import attempt_dict, meetings_dict, progress_dict, proxies_dict
-from .serialize_money import money_source_ids, money_to_dict
+from .serialize_money import money_to_dict
+from .serialize_used import money_source_ids
 from .stages import Action
 from .unknowns import pattern_of
 from .voting import Power, Rule, SecondMeetingRoute
@@ -250,6 +251,8 @@ def _measure(m: Measure, k: Knowledge) -> dict[str, Any]:
         "postponed_from": m.postponed_from,
         "private": m.private,
         "explanation": _expl(m.explanation),
+        # the sentence that opens the explanation of a measure the advice must confirm
+        "unconfirmed": unconfirmed_text(k, m.unknown) if m.unknown else None,
     }
 
 

@@ -7,7 +7,6 @@ decimal strings ("26.70"), so nothing passes through a float on its way to a rea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -123,15 +122,6 @@ def _line(line: MeasureCost, k: Knowledge) -> dict[str, Any]:
         "missing": list(line.missing),
         "owners_count": line.owners_count,
     }
-
-
-def _used(line: dict[str, Any]) -> dict[str, Any]:
-    line = dict(line)
-    if line["investment"] is None and "outdated_price" not in line["missing"]:
-        line["unit_price"] = None
-    if line["saving"]["euros"] is None and line["saving"]["m3"] is None:
-        line["saving"] = {**line["saving"], "provenance": None}
-    return line
 
 
 def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
@@ -357,21 +347,3 @@ def _reserve(reserve: ReservePlan, k: Knowledge) -> dict[str, Any]:
         "min_share_of_rebuild_value": _fraction(fund.min_share_of_rebuild_value),
         "mjop_max_age_years": fund.mjop_max_age_years,
     }
-
-
-def money_source_ids(money: dict[str, Any]) -> Iterator[str]:
-    """Every source the money part relies on, for the plan's sources list: a price or a
-    saving that the plan does not use (the measure has no amount) is not cited."""
-    money = {**money, "measures": [_used(line) for line in money["measures"]]}
-
-    def walk(value: Any) -> Iterator[str]:
-        if isinstance(value, dict):
-            if "sources" in value and "quality" in value:
-                yield from value["sources"]
-            for item in value.values():
-                yield from walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                yield from walk(item)
-
-    yield from walk(money)

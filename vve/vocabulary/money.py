@@ -101,7 +101,7 @@ SHARE_METHODS = CodeSet(
     ),
     Term(
         "assumed_equal",
-        "aangenomen: gelijke breukdelen (nog niet ingevuld)",
+        "aangenomen: gelijke breukdelen (nog onbekend)",
         N_(
             "Aangenomen: elk appartementsrecht betaalt evenveel (de verdeling is nog niet "
             "opgegeven)."

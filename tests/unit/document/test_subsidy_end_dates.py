@@ -35,11 +35,11 @@ def test_a_subsidy_this_planning_applies_for_too_late_is_not_counted_on():
 
 def test_a_second_meeting_is_stated_as_fact_only_when_the_reglement_is_known():
     """With the reglement and its second-meeting rule unknown, the plan says the second
-    meeting decides 'if the reglement allows it', not as a fact."""
+    meeting can decide 'if the reglement provides for it', not as a fact."""
     unknown = _text(plan_of(_raw("tynaarlo-weinig-bekend"), START))
-    assert "als uw reglement dat toestaat (zie de splitsingsakte)" in unknown
+    assert "als het reglement daarin voorziet, een tweede vergadering" in unknown
     known = _text(plan_of(_raw("emmen-galerijflat"), START))
-    assert "als uw reglement dat toestaat (zie de splitsingsakte)" not in known
+    assert "als het reglement daarin voorziet" not in known
     assert "dan besluit een tweede vergadering" in known
 
 

@@ -382,7 +382,12 @@ def _document_text(doc) -> str:
 
 def _explanations(plan: dict):
     yield plan["heat_route"]["explanation"]["text"]
-    for group in ("measures", "stages", "risks", "financing", "decisions"):
+    # where every measure waits for the survey, that is said once above the list instead
+    once = len(plan["measures"]) > 1 and all(m["unconfirmed"] for m in plan["measures"])
+    for m in plan["measures"]:
+        text = m["explanation"]["text"]
+        yield text.removeprefix(m["unconfirmed"]).lstrip() if once else text
+    for group in ("stages", "risks", "financing", "decisions"):
         for item in plan[group]:
             if item.get("blocks"):  # written as paragraphs and a list: each of those whole
                 for block in item["blocks"]:
@@ -521,7 +526,7 @@ def test_with_the_owners_unknown_nobody_is_said_to_be_unable_to_block():
     assert "Geen eigenaar" not in text
     # said to the owners, not an instruction to whoever fills in the app
     assert "Vul de eigenaarsgroepen in" not in text
-    assert "weet niet hoeveel stemmen eigenaar-bewoners en verhuurders hebben" in text
+    assert "Nog onbekend is hoeveel stemmen eigenaar-bewoners en verhuurders hebben" in text
 
 
 def test_a_group_of_owners_is_no_voting_bloc_the_plan_says_how_many_must_come():

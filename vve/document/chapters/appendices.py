@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 
 from vve import labels
+from vve.rules.serialize_used import REFERENCE_ORIGINS, used_money
 
 from ..builder import Builder
 from ..glossary import used_terms
@@ -63,29 +64,31 @@ def assumptions(b: Builder, plan: dict) -> None:
 
 
 def _money_assumptions(plan: dict) -> list[str]:
-    money = plan["money"]
+    """Only what a figure of the plan rests on (an input no amount uses is left out)."""
+    money = used_money(plan["money"])
     out = []
     apartments = money["apartments"]
     if apartments is not None and apartments["method"] == "assumed_equal":
         out.append(
             "Gelijke breukdelen voor alle appartementsrechten, omdat de breukdelen nog "
-            "niet zijn ingevuld."
+            "onbekend zijn."
         )
-    if any(
-        item and item["origin"] in ("reference", "reference_other_type")
-        for item in money["quantities"]["items"]
+    if money["quantities"]["reference_dwelling"]["provenance"] and any(
+        item["origin"] in REFERENCE_ORIGINS for item in money["quantities"]["items"]
     ):
         out.append(
             f"Oppervlakken van gevel en glas van een RVO-referentiewoning "
             f"({money['quantities']['reference_dwelling']['label']})."
         )
-    if money["gas_use"]["origin"] == "average_household":
+    if money["gas_use"]["provenance"] and money["gas_use"]["origin"] == "average_household":
         out.append(
             "Gasverbruik: het landelijk gemiddelde van alle huishoudens (appartementen "
             "gebruiken meestal minder)."
         )
-    if money["loan"]["rate_origin"] == "reference" and any(
-        d["id"] == "vve_loan" for d in plan["decisions"]
+    if (
+        money["loan"]["rates"]
+        and money["loan"]["rate_origin"] == "reference"
+        and any(d["id"] == "vve_loan" for d in plan["decisions"])
     ):
         out.append(
             f"De rente van de lening: {money['loan']['rates'][0]['label']}, omdat de "
@@ -106,7 +109,10 @@ def versions(b: Builder, plan: dict) -> None:
         [
             ["Rekenregels", plan["engine_version"]],
             ["Oudste leesdatum van de bronnen", date_nl(plan["knowledge_peildatum"])],
-            ["Oudste prijspeil van een bedrag in dit plan", _oldest_price(plan["money"]) or "geen"],
+            [
+                "Oudste prijspeil van een bedrag in dit plan",
+                _oldest_price(used_money(plan["money"])) or "geen",
+            ],
             ["Planformaat", str(plan["plan_format"])],
             ["Plan gemaakt op", date_nl(plan["as_of"])],
         ],

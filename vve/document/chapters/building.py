@@ -16,7 +16,7 @@ def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
     b.para(
         "Wat het bestuur over het gebouw, de installaties, het onderhoud en het geld heeft "
-        "ingevuld. 'Onbekend' betekent dat het nog moet worden uitgezocht."
+        "opgegeven. 'Onbekend' betekent dat het nog moet worden uitgezocht."
     )
     answers = plan["answers"]
     open_questions = frozenset(u["field"] for u in plan["unknowns"])
@@ -50,7 +50,7 @@ def write(b: Builder, plan: dict) -> None:
 
 def _answer_text(path: str, value, open_questions: frozenset[str] = frozenset()) -> str:
     if value is None:
-        return f"Onbekend – zie {questions.TITLE}" if path in open_questions else "niet ingevuld"
+        return f"Onbekend – zie {questions.TITLE}" if path in open_questions else "onbekend"
     if path in labels.MONEY_FIELDS:
         return euro(value)
     if path in labels.PERCENT_FIELDS:

@@ -5,6 +5,16 @@ from __future__ import annotations
 from ..builder import Builder
 
 TITLE = "Maatregelen en warmteroute"
+UNCONFIRMED_ALL = (
+    "Elke maatregel hieronder is alleen nodig als de opname van de adviseur dat bevestigt."
+)
+
+
+def _explanation(measure: dict, said_above: bool) -> str:
+    text = measure["explanation"]["text"]
+    if said_above:
+        return text.removeprefix(measure["unconfirmed"]).lstrip()
+    return text
 
 
 def write(b: Builder, plan: dict) -> None:
@@ -17,11 +27,16 @@ def write(b: Builder, plan: dict) -> None:
         "Eerst wat onder elke route goed is (no-regret), dan de warmtevraag omlaag, dan de "
         "warmtebron, dan eigen stroom en wat eigenaars zelf doen (trias energetica)."
     )
+    measures = plan["measures"]
+    # every measure waits for the advisor's survey: said once, above the list
+    once = len(measures) > 1 and all(m["unconfirmed"] for m in measures)
+    if once:
+        b.para(UNCONFIRMED_ALL)
     b.bullets(
         (
             f"{m['title']}{' (privé, per eigenaar)' if m['private'] and 'privé' not in m['title'] else ''}. "
-            f"{m['explanation']['text']}"
-            for m in plan["measures"]
+            f"{_explanation(m, once)}"
+            for m in measures
         ),
         numbered=True,
     )

@@ -44,7 +44,9 @@ def write(b: Builder, plan: dict) -> None:
 def _overview(b: Builder, plan: dict) -> None:
     """The route and where it comes from, where the costs stand, the votes and the period."""
     route = plan["heat_route"]
-    b.labelled("Route", route["explanation"]["text"])
+    # the explanation opens with "title: reason"; after the label a full stop reads better
+    reason = route["explanation"]["text"].removeprefix(f"{route['title']}: ")
+    b.labelled("Route", f"{labels.lower_words(route['title'])}. {reason}")
     municipal = plan.get("municipal_plan")
     if municipal:
         b.note(_municipal_origin(municipal))

@@ -189,10 +189,21 @@ def _second_text(second: dict, known: bool = True) -> str:
         else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
         f"vakanties, dus kies zelf een datum"
     )
-    allowed = "" if known else "als uw reglement dat toestaat (zie de splitsingsakte), "
+    how = "ongeacht het aantal aanwezigen en met dezelfde meerderheid"
+    if known:
+        decides = f"dan besluit een tweede vergadering {when}, {how}"
+    elif second["planned"]:
+        decides = (
+            f"dan kan, als het reglement daarin voorziet, een tweede vergadering {when} "
+            f"besluiten, {how}"
+        )
+    else:  # the window ends in an instruction: the verb goes before it
+        decides = (
+            f"dan kan, als het reglement daarin voorziet, een tweede vergadering besluiten, "
+            f"{how}, {when}"
+        )
     return (
-        f"Wordt het quorum niet gehaald, dan besluit {allowed}een tweede vergadering {when}, "
-        f"ongeacht het aantal aanwezigen en met dezelfde meerderheid; de oproep gaat "
+        f"Wordt het quorum niet gehaald, {decides}; de oproep gaat "
         f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is."
     )
 
@@ -207,8 +218,8 @@ def _blocking_section(b: Builder, plan: dict) -> None:
     b.heading("Wie kan een besluit tegenhouden", 2)
     if not plan["votes"]["parties"]:
         b.para(
-            "Dit plan weet niet hoeveel stemmen eigenaar-bewoners en verhuurders hebben, en "
-            "dus ook niet of één eigenaar of groep een besluit kan tegenhouden."
+            "Nog onbekend is hoeveel stemmen eigenaar-bewoners en verhuurders hebben, en dus "
+            "ook of één eigenaar of groep een besluit kan tegenhouden."
         )
     if len(texts) == 1:
         b.para(next(iter(texts)) + " Dat geldt voor alle besluiten in dit plan.")

@@ -39,7 +39,7 @@ def apartment_words(shares: ShareTable, cls: ShareClass, gloss: bool) -> str:
         return f"een appartement (breukdeel 1/{shares.rights_total}{meaning})"
     return (
         f"een appartement (bij gelijke breukdelen, 1/{shares.rights_total}; de breukdelen "
-        f"uit de splitsingsakte zijn nog niet ingevuld)"
+        f"uit de splitsingsakte zijn nog onbekend)"
     )
 
 

@@ -99,8 +99,9 @@ def _table_notes(money: dict) -> list[str]:
     ]
     if missing:
         notes.append(
-            "Nog niet in het totaal: " + ", ".join(missing) + ". Vul de bedragen in "
-            "uit het energieadvies of de offerte; dan rekent het plan ze mee."
+            "Nog niet in het totaal: " + ", ".join(missing) + ". Het bestuur neemt de "
+            "bedragen uit het energieadvies en de offertes over in de volgende versie van "
+            "dit plan."
         )
     if advice["subsidy"]["counted"] and advice["cost"]:
         notes.append(

@@ -25,9 +25,11 @@ def _minimum_text(plan: dict, reserve: dict) -> str:
     minimum = reserve["minimum"]
     if minimum is None:
         return (
-            "De wettelijke minimale reservering is niet uit te rekenen: vul de herbouwwaarde "
-            "in (die staat op de opstalpolis). Zonder herbouwwaarde schat het plan die uit "
-            "de bruto inhoud van het gebouw; dat is een schatting, geen wettelijke grondslag."
+            "De wettelijke minimale reservering is nog niet uit te rekenen, omdat de "
+            "herbouwwaarde onbekend is. Het bestuur neemt de herbouwwaarde van de opstalpolis "
+            "over in de volgende versie van dit plan. Zonder herbouwwaarde schat het plan de "
+            "reservering uit de bruto inhoud van het gebouw, als die bekend is; dat is een "
+            "schatting, geen wettelijke grondslag."
         )
     share = percent_of(reserve["min_share_of_rebuild_value"])
     if reserve["minimum_basis"] == "rebuild_value":
@@ -104,14 +106,14 @@ def _projection(b: Builder, reserve: dict) -> None:
     ]
     widths = [1.6, 2.9, 2.8, 3.0, 2.8, 2.9] if with_plan else [1.8, 3.4, 3.2, 4.2, 3.4]
     caption = (
-        "Verloop van het reservefonds met de huidige reservering en alleen de ingevulde "
+        "Verloop van het reservefonds met de huidige reservering en alleen de opgegeven "
         "MJOP-uitgaven"
     )
     b.table(headers, rows, caption=caption, widths=widths)
     first = reserve["projection"][0]
     note = (
         f"Het eerste jaar telt alleen de reservering voor de rest van {first['year']}. "
-        f"Uitgaven MJOP: alleen wat het bestuur uit het MJOP invulde; ander onderhoud "
-        f"ontbreekt, dus het verloop is te gunstig zolang niet alle uitgaven zijn ingevuld."
+        f"Uitgaven MJOP: alleen wat het bestuur uit het MJOP opgaf; ander onderhoud "
+        f"ontbreekt, dus het verloop is te gunstig zolang niet alle uitgaven bekend zijn."
     )
     b.note(note)
