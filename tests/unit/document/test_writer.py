@@ -731,3 +731,16 @@ def test_a_decision_that_waits_for_the_heat_route_has_no_certain_date():
     )
     assert not any("kan pas worden genomen" in p for p in text)
     assert f"{choice['title']} (zodra de warmteroute bekend is)" in text
+
+
+def test_the_cover_leaves_out_who_prepared_it_when_no_one_is_named():
+    """An empty "Opgesteld door:" looks like a form left unfinished: the line is left out
+    when no one is named (blank or spaces) and kept when a house style or advisor is."""
+    plan = plan_for(make_profile())
+    for name in ("", "   "):
+        doc = Document(io.BytesIO(write_plan_docx(plan, DocumentMeta(name, "3"))))
+        text = "\n".join(p.text for p in doc.paragraphs[:12])
+        assert "Versie: 3" in text and "Opgesteld door" not in text
+    doc = Document(io.BytesIO(write_plan_docx(plan, DocumentMeta("Adviesbureau Noord", "3"))))
+    text = "\n".join(p.text for p in doc.paragraphs[:12])
+    assert "Opgesteld door: Adviesbureau Noord" in text

@@ -38,7 +38,9 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     first, last = month_nl(read[0]), month_nl(read[-1])
     b.labelled("Bronnen gelezen", first if first == last else f"{first} tot {last}")
     b.labelled("Versie", meta.version)
-    b.labelled("Opgesteld door", meta.prepared_by)
+    if clean(meta.prepared_by).strip():
+        # an empty "Opgesteld door:" reads as a form left unfinished
+        b.labelled("Opgesteld door", meta.prepared_by)
     if _stale(plan["as_of"], read[0]):
         # all of them, or only the oldest: "een deel" would suggest others are recent
         if not _stale(plan["as_of"], read[-1]):
