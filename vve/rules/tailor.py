@@ -15,7 +15,7 @@ from vve.profile import Profile
 from .decisions import Decision, boiler_window, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, missed_couplings
-from .money.apartments import loan_signed_year, mjop_until
+from .money.apartments import loan_signed_by, mjop_cover
 from .risks import Risk
 from .stages import Action, StageWindow
 
@@ -74,8 +74,7 @@ def word_decisions(
         if research := _research_sentences(entry, scheduled):
             d = replace(d, draft=f"{d.draft} {research}")
         if lender_asks_mjop and entry.draft_loan:
-            years, end = _loan_term(windows, profile, knowledge)
-            cover = lender.mjop_cover.format(year=end, years=years)
+            cover = _loan_cover(windows, profile, knowledge)
             d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(mjop_cover=cover)}")
         if entry.draft_financing:
             d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
@@ -98,15 +97,13 @@ def _research_sentences(entry: DecisionEntry, scheduled: set[str]) -> str:
     return entry.draft_research.format(research=" ".join(research))
 
 
-def _loan_term(
-    windows: list[StageWindow], profile: Profile, knowledge: Knowledge
-) -> tuple[int, int]:
-    """(years, last year the MJOP covers) of the VvE loan: the quoted term, else the longest
-    the lender offers, from the year the plan signs it."""
-    years = profile.money.loan_quote.term_years or max(
-        knowledge.financing.warmtefonds_loan.terms_years
-    )
-    return years, mjop_until(loan_signed_year(windows), years)
+def _loan_cover(windows: list[StageWindow], profile: Profile, knowledge: Knowledge) -> str:
+    """The sentence on the last year the MJOP covers for the VvE loan: the quoted term, else
+    the longest the lender offers, from the latest date the plan allows to sign it."""
+    lender = knowledge.financing.warmtefonds_loan
+    years = profile.money.loan_quote.term_years or max(lender.terms_years)
+    signed_by = loan_signed_by(windows, lender)
+    return mjop_cover(lender.mjop_cover, signed_by, years)
 
 
 def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:

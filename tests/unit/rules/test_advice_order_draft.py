@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, ROOT
+from vve.knowledge import load_knowledge
 from vve.profile import load_profile
 from vve.rules import build_plan
 
@@ -33,22 +34,51 @@ def signed(plan):
     return next(a.start for s in plan.stages for a in s.actions if a.id == "sign_loan")
 
 
-def test_emmen_the_dmjop_runs_to_the_end_of_the_longest_term():
+def test_emmen_the_dmjop_covers_a_deed_that_passes_as_late_as_the_rate_allows():
+    """The rate comes with the notice (8 September 2028) and holds 6 months
+    (financing.toml rate_fixed_months): the deed may pass in early 2029, so a loan of 20
+    years runs into 2049 and the DMJOP must cover that year too."""
     plan = plan_of("emmen-galerijflat")
-    end = signed(plan).year + 20
-    assert (
-        f"Het duurzaam meerjarenonderhoudsplan loopt tot en met {end}, zodat het een lening van "
-        "20 jaar dekt (voorwaarde van het Warmtefonds)."
-    ) in advice(plan).draft.replace("\N{NO-BREAK SPACE}", " ")
+    assert signed(plan).year == 2028
+    sentence = (
+        "Het DMJOP loopt tot en met 2049, zodat het een lening van 20 jaar ook dekt als de "
+        "akte pas begin 2029 passeert (voorwaarde van het Warmtefonds)."
+    )
+    assert sentence in advice(plan).draft.replace("\N{NO-BREAK SPACE}", " ")
     assert advice(plan).draft.endswith(FINANCING)
+    notes = " ".join(plan.money.notes)
+    assert sentence in notes
+    # the sentence says it: no second one on the MJOP covering the term
+    assert "moet het MJOP ten minste de looptijd van de lening dekken" not in notes
+
+
+def test_the_mjop_year_follows_the_latest_signing_the_rate_allows():
+    import datetime as dt
+
+    from vve.rules.money.apartments import loan_signed_by, mjop_until
+
+    plan = plan_of("emmen-galerijflat")
+    notice = max(
+        a.start
+        for s in plan.stages
+        for a in s.actions
+        if a.id == "send_notice" and a.start <= signed(plan)
+    )
+    lender = load_knowledge().financing.warmtefonds_loan
+    latest = loan_signed_by(plan.stages, lender)
+    months = lender.rate_fixed_months
+    assert notice + dt.timedelta(days=30 * months) <= latest
+    assert latest <= notice + dt.timedelta(days=31 * months)
+    assert latest >= signed(plan)
+    assert mjop_until(latest, 20) == latest.year + 20
 
 
 @settings(max_examples=4, deadline=None)
 @given(term=st.sampled_from([10, 15, 20, 30]))
 def test_a_quoted_term_sets_the_year(term):
     plan = plan_of("emmen-galerijflat", term)
-    end = signed(plan).year + term
-    sentence = f"loopt tot en met {end}, zodat het een lening van {term} jaar dekt"
+    end = 2029 + term
+    sentence = f"loopt tot en met {end}, zodat het een lening van {term} jaar ook dekt"
     assert sentence in advice(plan).draft
     # the money chapter says the same year in the same words
     assert any(sentence in note for note in plan.money.notes)

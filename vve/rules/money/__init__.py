@@ -21,7 +21,7 @@ from .apartments import (
     ShareTable,
     amounts_for_share,
     loan_plan,
-    loan_signed_year,
+    loan_signed_by,
     per_apartment,
     share_table,
 )
@@ -209,7 +209,7 @@ def build_money(
         reserve,
         _reference(shares),
         first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
-        loan_signed_year=loan_signed_year(windows),
+        loan_signed_by=loan_signed_by(windows, knowledge.financing.warmtefonds_loan),
     )
     execute = stage_by_id(windows, "execute")
     cover, notes, on_measures = summary(plan, knowledge, profile, (execute.start, execute.end))

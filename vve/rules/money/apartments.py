@@ -7,6 +7,7 @@ apartments pay adds up to the building's amount exactly.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -119,21 +120,43 @@ class LoanPlan:
     condition: str
 
 
-def loan_signed_year(windows: Sequence[StageWindow]) -> int:
-    """The year the plan signs the VvE loan: its sign_loan action, else the start of the
-    finance stage."""
-    return next(
+# the notices that give the lender's rate: the decision meeting's, or the one that convenes
+# it again (vve/rules/checks.py FOLLOW_UP_NOTICE)
+RATE_NOTICES = ("send_notice", "second_notice", "notice_again")
+
+
+def loan_signed_by(windows: Sequence[StageWindow], lender: LoanProgramme) -> dt.date:
+    """The latest date the plan allows the VvE loan to be signed: the lender gives its rate
+    with the notice for the decision meeting and holds it ``rate_fixed_months`` months
+    (financing.toml rate_fixed_months), so the deed may pass until then; never before the
+    planned signing (its sign_loan action, else the start of the finance stage)."""
+    planned = next(
         (a.start for w in windows for a in w.actions if a.id == "sign_loan"),
         next(w for w in windows if w.id == "finance").start,
-    ).year
+    )
+    notices = [
+        a.start for w in windows for a in w.actions if a.id in RATE_NOTICES and a.start <= planned
+    ]
+    # the same days as vve/rules/checks.py counts for the rate's validity
+    valid = dt.timedelta(days=round(lender.rate_fixed_months * 365.25 / 12))
+    return max(planned, max(notices, default=planned) + valid)
 
 
-def mjop_until(signed_year: int, years: int) -> int:
-    """The last year the (D)MJOP must cover for a loan of ``years`` signed in ``signed_year``.
+def mjop_until(signed_by: dt.date, years: int) -> int:
+    """The last year the (D)MJOP must cover for a loan of ``years`` signed by ``signed_by``.
     The lender asks an MJOP covering the term ("looptijd", financing.toml); the term runs
     from the signing (an annuity into the building deposit), so its last instalment falls
-    in ``signed_year + years`` and the MJOP runs to and including that year."""
-    return signed_year + years
+    in the signing year + ``years`` and the MJOP runs to and including that year."""
+    return signed_by.year + years
+
+
+def mjop_cover(template: str, signed_by: dt.date, years: int) -> str:
+    """financing.toml's mjop_cover sentence for a loan of ``years`` signed by ``signed_by``:
+    the year the MJOP runs to, and when in the year the deed may pass at the latest."""
+    part = "begin" if signed_by.month <= 4 else "medio" if signed_by.month <= 8 else "eind"
+    return template.format(
+        year=mjop_until(signed_by, years), years=years, signed=f"{part} {signed_by.year}"
+    )
 
 
 def max_loan(entry: LoanProgramme, dwellings: int) -> int:

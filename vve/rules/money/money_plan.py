@@ -122,7 +122,8 @@ class MoneyPlan:
     # the summary's sentence on the measures (their year, once or per month, or why no
     # amount yet), for pages that show only that one
     summary_measures: str = ""
-    loan_signed_year: int | None = None  # the year the plan signs the VvE loan
+    # the latest date the plan allows the VvE loan to be signed (apartments.loan_signed_by)
+    loan_signed_by: dt.date | None = None
 
 
 def missed_per_apartment(money: MoneyPlan) -> tuple[str, Range] | None:

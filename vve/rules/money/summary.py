@@ -17,7 +17,7 @@ from vve.profile import Profile
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
 from .amounts import Range, whole
-from .apartments import mjop_until
+from .apartments import mjop_cover
 from .first_summary import first_sentence, who_pays
 from .money_plan import MoneyPlan
 
@@ -326,16 +326,13 @@ def _rate_note(money: MoneyPlan, knowledge: Knowledge) -> str | None:
     limit = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
     if loan.advice_required:
         years = summary_term(money)
+        # the year the MJOP runs to says it; without a term or date, the rule itself
         text += (
             f"Bij {limit} of meer woningen moet het MJOP ten minste de looptijd van de "
-            f"lening dekken"
-            + (
-                "."
-                if years is None or money.loan_signed_year is None
-                else ". "
-                + knowledge.financing.warmtefonds_loan.mjop_cover.format(
-                    year=mjop_until(money.loan_signed_year, years), years=years
-                )
+            f"lening dekken."
+            if years is None or money.loan_signed_by is None
+            else mjop_cover(
+                knowledge.financing.warmtefonds_loan.mjop_cover, money.loan_signed_by, years
             )
         )
     elif loan.advice_required is False:
