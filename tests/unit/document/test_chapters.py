@@ -168,3 +168,27 @@ def test_tynaarlo_summary_names_the_first_decision_on_the_cover_not_the_measures
         "Wat het eerste besluit, over het advies, per appartement kost, staat op het voorblad; "
         "voor de maatregelen is een bedrag per appartement nog niet te geven."
     )
+
+
+def test_the_concept_resolutions_stand_together_per_meeting(plan):
+    """Each ALV's concept-besluiten stand together, in the order of the meetings (a
+    decision for the first ALV is not printed among the last one's), and within one
+    meeting in the plan's own order."""
+    from vve.document.chapters import drafts
+
+    doc = Document()
+    ensure_styles(doc)
+    drafts.write(Builder(doc), plan)
+    heading = doc.styles["Heading 2"].style_id
+    titles = [
+        "".join(t.text for t in p.iter(qn("w:t")))
+        for p in doc.element.body.iter(qn("w:p"))
+        if p.style == heading
+    ]
+    open_ones = [d for d in plan["decisions"] if d["state"] != "taken"]
+    expected = sorted(
+        open_ones, key=lambda d: (d["meeting_date"] or "9999", plan["decisions"].index(d))
+    )
+    assert titles[: len(expected)] == [d["title"] for d in expected]
+    dates = [d["meeting_date"] for d in expected if d["meeting_date"]]
+    assert dates == sorted(dates)

@@ -27,9 +27,7 @@ def write(b: Builder, plan: dict) -> None:
         "voorstel staat de meerderheid die het nodig heeft."
     )
     taken = [d for d in plan["decisions"] if d["state"] == "taken"]
-    for decision in plan["decisions"]:
-        if decision["state"] == "taken":
-            continue
+    for decision in _by_meeting(plan["decisions"]):
         rule = decision["rule"]
         b.heading(decision["title"], 2)
         b.para(decision["draft_resolution"], "Quote")
@@ -64,6 +62,13 @@ def write(b: Builder, plan: dict) -> None:
     if taken:
         b.heading("Al genomen", 2)
         b.bullets(f"{d['title']}: {attempt_text(d['attempts'][-1])}" for d in taken)
+
+
+def _by_meeting(decisions: list[dict]) -> list[dict]:
+    """The decisions still open, by the date of their meeting and then in the plan's order,
+    so each ALV's resolutions stand together (and so do their entries in the contents)."""
+    still_open = [(i, d) for i, d in enumerate(decisions) if d["state"] != "taken"]
+    return [d for _, d in sorted(still_open, key=lambda x: (x[1]["meeting_date"] or "~", x[0]))]
 
 
 def _latest(plan: dict, decision: dict) -> str:
