@@ -136,7 +136,7 @@ class VotingFile:
     notice: NoticeRule
 
 
-# ---- decisions.toml, measures.toml, routes.toml ------------------------------------
+# ---- decisions.toml, measures.toml ------------------------------------------
 
 
 def _pairs(entry: object, *groups: tuple[str, ...]) -> None:
@@ -146,6 +146,16 @@ def _pairs(entry: object, *groups: tuple[str, ...]) -> None:
         if given and len(given) != len(group):
             missing = [name for name in group if name not in given]
             raise ValueError(f"missing key {missing[0]!r} (it goes with {given[0]!r})")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteHorizon(Sourced):
+    """How far ahead a meeting decides coupled work on a quote (decisions.toml)."""
+
+    years: int  # work more years after the meeting than this waits for a later meeting
+    decide_years_before: int  # that meeting: the annual ALV this many years before the work
+    draft_later: str  # {measures}, {moments}, {year}: the sentence naming that meeting
+    why: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -180,6 +190,7 @@ class DecisionEntry(Sourced):
     route_open_wait_years: int | None = None  # from the decision meeting on
     threshold_words: str | None = None  # its amount in words where a threshold decides
     why_with: Mapping[str, str] = field(default_factory=dict)  # decision id -> why's end
+    quote_horizon: QuoteHorizon | None = None  # coupled work decided on a quote
 
     def __post_init__(self) -> None:
         _pairs(
@@ -244,23 +255,6 @@ class MeasuresFile:
     boilers: Boilers
     unconfirmed: Unconfirmed
     measures: Mapping[str, MeasureEntry]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RouteEntry(Sourced):
-    id: str
-    title: str
-    why: str
-    not_chosen: str
-    measures: tuple[str, ...]
-    not_chosen_unknown: str | None = None  # while the municipality's plans are unknown
-    advice: str | None = None  # said plainly wherever the route is chosen
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RoutesFile:
-    routes: Mapping[str, RouteEntry]
-    reasons: Mapping[str, str]
 
 
 # ---- stages.toml -------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""The kinds of entry in sources.toml, risks.toml, unknowns.toml and municipalities.toml
-(the rest are in entries.py)."""
+"""The kinds of entry in routes.toml, sources.toml, risks.toml, unknowns.toml and
+municipalities.toml (the rest are in entries.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,26 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .entries import Certainty, Sourced, Who, _pairs
+
+# ---- routes.toml -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteEntry(Sourced):
+    id: str
+    title: str
+    why: str
+    not_chosen: str
+    measures: tuple[str, ...]
+    not_chosen_unknown: str | None = None  # while the municipality's plans are unknown
+    advice: str | None = None  # said plainly wherever the route is chosen
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoutesFile:
+    routes: Mapping[str, RouteEntry]
+    reasons: Mapping[str, str]
+
 
 # ---- sources.toml, risks.toml, unknowns.toml, municipalities.toml ----------------------
 

@@ -115,6 +115,9 @@ def _with_measures(
     """The amount, the measures and (coupled to maintenance) the moments of the measures
     the decision carries out and the VvE pays."""
     text = d.draft
+    later = ""
+    if d.id == "insulate_with_maintenance":
+        carried, later = _beyond_quotes(d, carried, knowledge)
     if not carried:
         return text
     if AMOUNT in text:
@@ -139,7 +142,39 @@ def _with_measures(
             ),
             1,
         )
-    return text
+    return f"{text} {later}" if later else text
+
+
+def _beyond_quotes(
+    d: Decision, carried: list[MeasureCost], knowledge: Knowledge
+) -> tuple[list[MeasureCost], str]:
+    """(the coupled work the meeting decides on a quote, the sentence naming the later
+    meeting for the rest): no contractor quotes for work more than the horizon's years
+    after the meeting (decisions.toml quote_horizon). With nothing left, all of it stays."""
+    horizon = knowledge.decisions[d.id].quote_horizon
+    if horizon is None:
+        return carried, ""
+    now = [line for line in carried if line.year - d.date.year <= horizon.years]
+    if not now or len(now) == len(carried):
+        return carried, ""
+    labels = knowledge.risk_thresholds.component_labels
+    sentences = []
+    for year in sorted({line.year for line in carried if line not in now}):
+        lines = [line for line in carried if line.year == year and line not in now]
+        components = dict.fromkeys(knowledge.measures[line.measure].component for line in lines)
+        sentences.append(
+            horizon.draft_later.format(
+                measures=nl_listing([knowledge.measures[line.measure].short for line in lines]),
+                moments=nl_listing(
+                    [
+                        f"{labels.get(c, 'het onderhoud') if c else 'het onderhoud'} in {year}"
+                        for c in components
+                    ]
+                ),
+                year=year - horizon.decide_years_before,
+            )
+        )
+    return now, " ".join(sentences)
 
 
 def _with_goal(text: str, target_year: int | None, goal: str | None) -> str:

@@ -1,0 +1,53 @@
+"""Insulation coupled to maintenance: the meeting decides only what a quote can exist for.
+Work planned more years after the meeting than the quote horizon (decisions.toml
+insulate_with_maintenance.quote_horizon) is left to a later annual ALV, which the draft names."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import AS_OF, ROOT
+from vve.knowledge import load_knowledge
+from vve.profile import load_profile
+from vve.rules import build_plan
+
+HORIZON = load_knowledge().decisions["insulate_with_maintenance"].quote_horizon
+
+
+def _coupled(name):
+    plan = build_plan(
+        load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8")), AS_OF
+    )
+    return plan, next((d for d in plan.decisions if d.id == "insulate_with_maintenance"), None)
+
+
+def test_the_horizon_is_sourced_as_the_apps_own_default():
+    assert HORIZON is not None and HORIZON.years >= 1
+    assert "project-default" in HORIZON.source
+
+
+def test_emmen_decides_the_roof_now_and_leaves_the_2031_glass_to_the_alv_of_2030():
+    _, d = _coupled("emmen-galerijflat")
+    assert d is not None and d.date.year == 2028
+    draft = d.draft.replace("\N{NO-BREAK SPACE}", " ")
+    decided = draft.split(" Over ")[0]
+    assert "het dak in 2029" in decided and "dakisolatie" in decided
+    assert "HR++-glas" not in decided and "2031" not in decided
+    assert draft.endswith(
+        "Over HR++-glas bij het geplande onderhoud van de kozijnen in 2031 besluit de ALV "
+        "van 2030 op grond van een offerte."
+    )
+
+
+@settings(max_examples=8, deadline=None)
+@given(name=st.sampled_from([p.stem for p in (ROOT / "examples").glob("*.json")]))
+def test_no_coupled_year_beyond_the_horizon_is_decided(name):
+    _, d = _coupled(name)
+    if d is None:  # nothing coupled to maintenance in this plan
+        return
+    decided = d.draft.split(" Over ")[0]
+    years = [int(w) for w in decided.replace(",", " ").split() if w.isdigit() and len(w) == 4]
+    if all(y - d.date.year > HORIZON.years for y in years):
+        # all of it lies beyond: the resolution keeps it (a later meeting is not planned)
+        assert " Over " not in d.draft
+    else:
+        assert all(y - d.date.year <= HORIZON.years for y in years)
