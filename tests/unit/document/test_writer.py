@@ -724,8 +724,9 @@ def test_a_decision_that_waits_for_the_heat_route_has_no_certain_date():
     # draft does not say it "can only be taken" with a route and then lets the ALV choose
     assert any(t["id"] == "latest:choose_heat_source" for t in plan["timeline"])
     assert any(
-        f"Dit besluit komt op de agenda zodra de gemeente de warmteroute bekendmaakt, en "
-        f"uiterlijk op de jaarlijkse ALV van {year}. Is er dan geen route, dan kiest de ALV "
+        f"Dit besluit komt op de agenda zodra de warmteroute bekend is, op zijn vroegst op de "
+        f"ALV van {date_nl(choice['meeting_date'])} en uiterlijk op de jaarlijkse ALV van "
+        f"{year}. Is er dan geen route, dan kiest de ALV "
         f"op grond van het energieadvies; laat dat vooraf bijwerken." in p
         for p in text
     )

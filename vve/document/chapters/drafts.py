@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..builder import Builder
 from ..results import attempt_text
+from ..text import date_nl
 from ..wording import (
     full_attendance,
     higher_routes_in_words,
@@ -72,16 +73,22 @@ def _by_meeting(decisions: list[dict]) -> list[dict]:
 
 
 def _latest(plan: dict, decision: dict) -> str:
-    """When a decision that waits for the heat route comes on the agenda: once the
-    municipality makes the route known, at the latest in its last year; without a route
-    the ALV chooses then on the energy advice, brought up to date. "" for any other."""
+    """When a decision that waits for the heat route comes on the agenda: once the route is
+    known, at the earliest at its meeting in this plan (the date the tables give), at the
+    latest in its last year; without a route the ALV chooses then on the energy advice,
+    brought up to date. "" for any other."""
     year = decision.get("waits_until")
     if not year or "heat_route" not in decision.get("waits_for", ()):
         return ""
     annual = any(t["id"] == f"latest:{decision['id']}" for t in plan["timeline"])
     when = f"op de jaarlijkse ALV van {year}" if annual else f"in {year}"
+    earliest = (
+        f", op zijn vroegst op de ALV van {date_nl(decision['meeting_date'])} en"
+        if decision.get("meeting_date")
+        else ", en"
+    )
     return (
-        " Dit besluit komt op de agenda zodra de gemeente de warmteroute bekendmaakt, en "
+        f" Dit besluit komt op de agenda zodra de warmteroute bekend is{earliest} "
         f"uiterlijk {when}. Is er dan geen route, dan kiest de ALV op grond van het "
         "energieadvies; laat dat vooraf bijwerken."
     )
