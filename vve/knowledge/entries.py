@@ -155,7 +155,7 @@ class QuoteHorizon(Sourced):
     years: int  # work more years after the meeting than this waits for a later meeting
     decide_years_before: int  # that meeting: the annual ALV this many years before the work
     draft_later: str  # {measures}, {moments}, {year}: the sentence naming that meeting
-    why: str
+    why: str  # {years}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

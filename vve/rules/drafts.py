@@ -11,7 +11,7 @@ from vve.knowledge import Knowledge
 from vve.labels import FIELDS, lower_words
 
 from .decisions import Decision
-from .explain import Explanation, nl_euro_range, nl_euros, nl_listing
+from .explain import Explanation, nl_euro_range, nl_euros, nl_listing, sources
 from .money import MoneyPlan
 from .money.amounts import total
 from .money.measures import MeasureCost
@@ -65,6 +65,15 @@ def fill_drafts(
         if text != d.draft:
             open_ = [line.measure for line in carried if unknown.get(line.measure)]
             d = replace(d, draft=text, explanation=_why_unconfirmed(d, open_, knowledge, unknown))
+        if d.id == "insulate_with_maintenance" and _beyond_quotes(d, carried, knowledge)[1]:
+            horizon = knowledge.decisions[d.id].quote_horizon
+            assert horizon is not None  # a sentence on later work comes from it
+            why = Explanation.of(
+                f"{d.explanation.text} {horizon.why.format(years=horizon.years)}",
+                d.explanation.ids,
+                sources(horizon.source),
+            )
+            d = replace(d, explanation=why)
         out.append(d)
     return tuple(out)
 

@@ -51,3 +51,11 @@ def test_no_coupled_year_beyond_the_horizon_is_decided(name):
         assert " Over " not in d.draft
     else:
         assert all(y - d.date.year <= HORIZON.years for y in years)
+
+
+def test_the_split_is_explained_with_its_source():
+    """Why the glass waits is said beside the vote, citing the app's own default."""
+    _, d = _coupled("emmen-galerijflat")
+    assert d is not None
+    assert d.explanation.text.endswith(HORIZON.why.format(years=HORIZON.years))
+    assert "source:project-default" in d.explanation.ids
