@@ -213,6 +213,10 @@ class MeasureEntry(Sourced):
     component: str | None = None  # the MJOP component it is coupled to
     modest_before_year: int | None = None
     why_modest: str | None = None
+    # built in or after this year, an unknown wall likely has a cavity: the measure is
+    # proposed unconfirmed (depends_on) for the advice to confirm
+    likely_from_year: int | None = None
+    why_solid: str | None = None  # instead of why, where the board said: no cavity
     follows_municipal_year: bool = False
     private: bool = False
     excluded_for_heritage: bool = False

@@ -689,3 +689,13 @@ def test_a_reserve_below_the_legal_minimum_is_raised_at_the_first_meeting():
         },
     )
     assert "raise_reserve" not in {d["id"] for d in enough["decisions"]}
+
+
+def test_the_facade_is_called_solid_only_where_the_board_said_no_cavity():
+    def why(cavity):
+        plan = plan_of(building={**BUILDING, "cavity_wall": cavity, "facade_insulation": "none"})
+        facade = next(m for m in plan["measures"] if m["id"] == "facade_insulation")
+        return facade["explanation"]["text"]
+
+    assert "ongeïsoleerde massieve gevel" in why("no_cavity")
+    assert "ongeïsoleerde gevel" in why(None) and "massieve" not in why(None)
