@@ -240,6 +240,8 @@ class Unconfirmed(SourcedText):
 
     draft: str
     why_decision: str
+    why_brackets: str  # after why_decision, at the first decision with such measures
+    why_brackets_again: str  # at the decisions after it
     timeline: str
 
 
