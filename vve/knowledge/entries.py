@@ -1,9 +1,7 @@
-"""The kinds of entry in the knowledge files, one frozen dataclass each.
-
-The loader builds these with ``vve.knowledge.typed.build``, which reads what each field
-accepts from its annotation; an entry's ``id`` is its table key. ``__post_init__`` holds
-the checks that concern one entry (keys that come in pairs); checks across entries and
-files live in the loader. Every ``source`` field is checked against sources.toml.
+"""The kinds of entry in the knowledge files, one frozen dataclass each, built by
+``vve.knowledge.typed.build`` (a field accepts what its annotation says; ``id`` is the table
+key). ``__post_init__`` checks one entry (paired keys); the loader checks the rest, and every
+``source`` against sources.toml.
 """
 
 from __future__ import annotations
@@ -224,6 +222,8 @@ class MeasureEntry(Sourced):
     component: str | None = None  # the MJOP component it is coupled to
     modest_before_year: int | None = None
     why_modest: str | None = None
+    likely_from_year: int | None = None  # from then on, an unknown wall likely has a cavity
+    why_solid: str | None = None  # instead of why, where the board said: no cavity
     follows_municipal_year: bool = False
     private: bool = False
     excluded_for_heritage: bool = False
@@ -241,12 +241,12 @@ class Boilers(Sourced):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Unconfirmed(SourcedText):
-    """What the plan says of measures that depend on an unknown answer: in the measure's
-    explanation (text), inside a draft resolution (draft, before the bracketed measures),
-    in that decision's explanation (why_decision) and after its title in the timeline."""
+    """What the plan says of measures that depend on an unknown answer (measures.toml)."""
 
     draft: str
     why_decision: str
+    why_brackets: str
+    why_brackets_again: str
     timeline: str
 
 

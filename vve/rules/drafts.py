@@ -54,6 +54,7 @@ def fill_drafts(
     lines = {line.measure: line for line in money.lines}
     unknown = unknown or {}
     out = []
+    said = False  # why measures stand between brackets: said at the first such decision
     for d in decisions:
         carried = [lines[m] for m in d.measures if m in lines and lines[m].payer == "vve"]
         text = _with_measures(d, carried, knowledge, unknown)
@@ -64,7 +65,10 @@ def fill_drafts(
             text = _with_loan(text, money, knowledge, unknown)
         if text != d.draft:
             open_ = [line.measure for line in carried if unknown.get(line.measure)]
-            d = replace(d, draft=text, explanation=_why_unconfirmed(d, open_, knowledge, unknown))
+            d = replace(
+                d, draft=text, explanation=_why_unconfirmed(d, open_, knowledge, unknown, said)
+            )
+            said = said or bool(open_)
         if d.id == "insulate_with_maintenance" and _beyond_quotes(d, carried, knowledge)[1]:
             horizon = knowledge.decisions[d.id].quote_horizon
             assert horizon is not None  # a sentence on later work comes from it
@@ -96,10 +100,14 @@ def _listing(
 
 
 def _why_unconfirmed(
-    d: Decision, open_: Sequence[str], knowledge: Knowledge, unknown: Mapping[str, tuple[str, ...]]
+    d: Decision,
+    open_: Sequence[str],
+    knowledge: Knowledge,
+    unknown: Mapping[str, tuple[str, ...]],
+    said: bool,
 ) -> Explanation:
     """The decision's explanation, saying which of its measures (``open_``) the advice
-    must confirm first."""
+    must confirm first; why they stand between brackets only if not ``said`` before."""
     if not open_:
         return d.explanation
     paths = dict.fromkeys(path for mid in open_ for path in unknown[mid])
@@ -108,6 +116,8 @@ def _why_unconfirmed(
         verb="is" if len(open_) == 1 else "zijn",
         fields=", ".join(lower_words(FIELDS[path]) for path in paths),
     )
+    brackets = knowledge.unconfirmed
+    text += " " + (brackets.why_brackets_again if said else brackets.why_brackets)
     return Explanation.of(
         f"{d.explanation.text} {text}",
         d.explanation.ids,

@@ -87,7 +87,7 @@ def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> l
     chosen: list[MeasureId] = []
     if inst.heating in COLLECTIVE_HEATING or inst.heating is None:
         chosen.append("hydronic_balancing")
-    if b.cavity_wall == "empty":
+    if b.cavity_wall == "empty" or _cavity_likely(profile, knowledge):
         chosen.append("cavity_insulation")
     if b.roof_insulation != "insulated":
         chosen.append("roof_insulation")
@@ -113,6 +113,18 @@ def _applicable(profile: Profile, knowledge: Knowledge, route: RouteChoice) -> l
     ):
         chosen.append("induction_cooking")
     return chosen
+
+
+def _cavity_likely(profile: Profile, knowledge: Knowledge) -> bool:
+    """The wall is unknown, but the building year makes an (empty) cavity likely."""
+    year = profile.building.construction_year
+    since = knowledge.measures["cavity_insulation"].likely_from_year
+    return (
+        profile.building.cavity_wall is None
+        and year is not None
+        and since is not None
+        and year >= since
+    )
 
 
 def modest_facade(profile: Profile, knowledge: Knowledge) -> bool:
@@ -253,6 +265,8 @@ def _explanation(
     entry = knowledge.measures[mid]
     component = entry.component
     text = entry.why
+    if entry.why_solid and profile.building.cavity_wall == "no_cavity":
+        text = entry.why_solid
     if mid == "facade_insulation" and modest_facade(profile, knowledge) and entry.why_modest:
         text = entry.why_modest
     unknown = unknown_answers(profile, entry)

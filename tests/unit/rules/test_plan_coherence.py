@@ -368,13 +368,16 @@ def test_a_subsidy_past_its_end_date_is_promised_nowhere():
     )  # applies in 2028
     advice = decision(late, "commission_advice")
     assert "75%" not in advice["explanation"]["text"] and "SVVE" not in advice["draft_resolution"]
+    assert "telt het DMJOP" not in advice["explanation"]["text"]
     assert "rekent dit plan er niet mee" in advice["explanation"]["text"]
     assert "SVVE" not in decision(late, "intent_measures")["explanation"]["text"]
     assert "SVVE" not in next(r for r in late["risks"] if r["id"] == "asbestos")["text"]
     assert "verlengd of opgevolgd" in action(late, "apply_svve_advice")["what"]
     early = plan_of(as_of=dt.date(2025, 1, 6), building=BUILDING, money={"advice_cost": 15_000})
     advice = decision(early, "commission_advice")
-    assert "75%" in advice["explanation"]["text"] and "SVVE" in advice["draft_resolution"]
+    # the 75% itself, with its amount, is in the Word plan's paragraph on the costs
+    assert "telt het DMJOP voor de SVVE" in advice["explanation"]["text"]
+    assert "SVVE" in advice["draft_resolution"]
     assert "SVVE" in next(r for r in early["risks"] if r["id"] == "asbestos")["text"]
     assert "verlengd" not in action(early, "apply_svve_advice")["what"]
 
@@ -689,3 +692,13 @@ def test_a_reserve_below_the_legal_minimum_is_raised_at_the_first_meeting():
         },
     )
     assert "raise_reserve" not in {d["id"] for d in enough["decisions"]}
+
+
+def test_the_facade_is_called_solid_only_where_the_board_said_no_cavity():
+    def why(cavity):
+        plan = plan_of(building={**BUILDING, "cavity_wall": cavity, "facade_insulation": "none"})
+        facade = next(m for m in plan["measures"] if m["id"] == "facade_insulation")
+        return facade["explanation"]["text"]
+
+    assert "ongeïsoleerde massieve gevel" in why("no_cavity")
+    assert "ongeïsoleerde gevel" in why(None) and "massieve" not in why(None)

@@ -5,6 +5,7 @@ waits for that route instead of being dated as if it could be made."""
 import re
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, make_profile
 from tests.strategies import profiles_with_votes
@@ -51,13 +52,14 @@ def test_a_measure_that_depends_on_an_unknown_answer_is_left_to_the_advice():
         municipal=ROUTE_KNOWN,
     )
     d = decision(plan, "insulate_common_parts")
-    assert unconfirmed(plan) >= {"roof_insulation", "facade_insulation"}
+    assert unconfirmed(plan) >= {"cavity_insulation", "roof_insulation", "facade_insulation"}
     decided = outside_brackets(d.draft)
     assert "HR++-glas" in decided and "vloerisolatie" in decided
     assert "dakisolatie" not in decided and "gevelisolatie" not in decided
-    assert "[en, voor zover nodig volgens het energieadvies: dakisolatie en gevelisolatie]" in (
-        d.draft
-    )
+    assert (
+        "[en, voor zover nodig volgens het energieadvies: spouwmuurisolatie, dakisolatie en "
+        "gevelisolatie]"
+    ) in d.draft
     assert "onderzoekt" in d.explanation.text
 
 
@@ -161,3 +163,37 @@ def test_the_timeline_marks_a_measure_the_advice_must_confirm():
         == "Dakisolatie — alleen als het energieadvies de maatregel nodig acht"
     )
     assert labels["measure:floor_insulation"] == "Vloer- of bodemisolatie"
+
+
+@given(year=st.integers(min_value=1800, max_value=2030))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_an_unknown_cavity_is_proposed_for_insulation_where_the_year_makes_one_likely(year):
+    plan = plan_of(
+        building={**KNOWN_BUILDING, "construction_year": year, "cavity_wall": None},
+        municipal=ROUTE_KNOWN,
+    )
+    likely = load_knowledge().measures["cavity_insulation"].likely_from_year
+    assert likely is not None
+    cavity = next((m for m in plan.measures if m.id == "cavity_insulation"), None)
+    if year >= likely:
+        assert cavity is not None and cavity.unknown == ("building.cavity_wall",)
+    else:
+        assert cavity is None
+
+
+def test_the_bracket_names_the_cavity_first_when_the_walls_are_unknown():
+    building = {
+        **KNOWN_BUILDING,
+        **dict.fromkeys(("roof_insulation", "facade_insulation", "cavity_wall", "glazing"), None),
+        **dict.fromkeys(("floor_insulation", "ventilation"), None),
+    }
+    plan = plan_of(building=building, municipal=ROUTE_KNOWN)
+    assert (
+        "[voor zover nodig volgens het energieadvies: spouwmuurisolatie, dakisolatie, "
+        "HR++-glas, gevelisolatie, vloerisolatie en betere ventilatie]"
+    ) in decision(plan, "insulate_common_parts").draft
+
+
+def test_a_known_wall_without_cavity_gets_no_cavity_insulation():
+    plan = plan_of(building={**KNOWN_BUILDING, "cavity_wall": "no_cavity"})
+    assert "cavity_insulation" not in {m.id for m in plan.measures}

@@ -57,8 +57,8 @@ def assumptions(b: Builder, plan: dict) -> None:
         )
     lines += _money_assumptions(plan)
     lines.append(
-        "De duur van de fasen is een standaardwaarde van VvE Warmteplan; pas "
-        "de planning aan de eigen VvE aan."
+        "De duur van de fasen is een gangbare schatting; het bestuur past de planning "
+        "aan de eigen VvE aan."
     )
     b.bullets(lines)
 
@@ -107,13 +107,13 @@ def versions(b: Builder, plan: dict) -> None:
     b.table(
         ["Onderdeel", "Versie"],
         [
-            ["Rekenregels", plan["engine_version"]],
+            ["Versie van de rekenregels", plan["engine_version"]],
             ["Oudste leesdatum van de bronnen", date_nl(plan["knowledge_peildatum"])],
             [
                 "Oudste prijspeil van een bedrag in dit plan",
                 _oldest_price(used_money(plan["money"])) or "geen",
             ],
-            ["Planformaat", str(plan["plan_format"])],
+            ["Versie van het planformaat", str(plan["plan_format"])],
             ["Plan gemaakt op", date_nl(plan["as_of"])],
         ],
     )

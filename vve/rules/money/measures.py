@@ -139,6 +139,7 @@ def _saving(
 # The answer that made the engine choose a measure: left unknown, the measure may not be
 # needed at all, so it is not priced (the plan asks to find out first).
 STATUS = {
+    "cavity_insulation": ("cavity_wall",),
     "roof_insulation": ("roof_insulation",),
     "glazing": ("glazing",),
     "facade_insulation": ("facade_insulation", "cavity_wall"),

@@ -1,0 +1,85 @@
+"""The Word plan speaks to the owners, not about the tool: no "standaardwaarde van VvE
+Warmteplan", no open question that only the app's postcode lookup needs, and the
+version rows of Bijlage D named for people."""
+
+import io
+
+import pytest
+from docx import Document
+
+from tests.conftest import AS_OF, ROOT
+from vve.document import write_plan_docx
+from vve.profile import load_profile
+from vve.rules import build_plan
+from vve.rules.serialize import plan_to_dict
+
+
+def _text(name: str) -> str:
+    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
+    doc = Document(io.BytesIO(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF)))))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts).replace("\N{NO-BREAK SPACE}", " ")
+
+
+@pytest.fixture(scope="module", params=["emmen-galerijflat", "tynaarlo-weinig-bekend"])
+def text(request) -> str:
+    return _text(request.param)
+
+
+def test_the_phase_durations_are_a_common_estimate_not_the_tools(text):
+    assert "standaardwaarde van vve warmteplan" not in text.lower()
+    assert (
+        "De duur van de fasen is een gangbare schatting; het bestuur past de planning aan "
+        "de eigen VvE aan."
+    ) in text
+    assert "Gangbare schatting (geen externe bron)" in text
+
+
+def test_the_version_rows_are_named_for_people(text):
+    assert "Versie van de rekenregels" in text and "Versie van het planformaat" in text
+    assert "\nRekenregels\n" not in text and "\nPlanformaat\n" not in text
+
+
+def test_no_open_question_asks_for_the_postcode_only_the_app_uses():
+    text = _text("tynaarlo-weinig-bekend")
+    assert "Noteer de postcode" not in text
+
+
+def test_a_missing_area_says_the_amounts_follow_from_it():
+    text = _text("tynaarlo-weinig-bekend")
+    assert "geeft het plan voor de maatregelen geen bedragen" not in text
+    assert "daarmee volgen de eerste bedragen." in text
+
+
+def test_the_open_questions_intro_names_the_phases_where_they_are_planned():
+    profile = load_profile(
+        (ROOT / "examples" / "tynaarlo-weinig-bekend.json").read_text(encoding="utf-8")
+    )
+    plan = plan_to_dict(build_plan(profile, AS_OF))
+    phases = {
+        index
+        for index, stage in enumerate(plan["stages"], start=1)
+        for a in stage["actions"]
+        if any(a["id"] == u["action"] for u in plan["unknowns"])
+    }
+    assert phases  # the example's open questions are planned
+    words = ", ".join(str(p) for p in sorted(phases)[:-1]) + f" en {max(phases)}"
+    text = _text("tynaarlo-weinig-bekend")
+    assert "zoek ze uit in de genoemde fase" not in text
+    assert f"De tabel noemt wie het uitzoekt; de planning staat bij fase {words}." in text
+
+
+def test_the_narrow_question_column_names_the_mjop_short():
+    profile = load_profile(
+        (ROOT / "examples" / "tynaarlo-weinig-bekend.json").read_text(encoding="utf-8")
+    )
+    doc = Document(io.BytesIO(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF)))))
+    questions = next(
+        t
+        for t in doc.tables
+        if [c.text for c in t.rows[0].cells][:2] == ["Vraag", "Hoe uit te zoeken"]
+    )
+    asked = [row.cells[0].text for row in questions.rows[1:]]
+    assert "MJOP" in asked and "Meerjarenonderhoudsplan" not in asked
