@@ -630,7 +630,7 @@ def _example_plans():
 
 def test_an_unknown_says_what_the_plan_uses_meanwhile_only_where_it_gives_amounts():
     """ "Tot dan rekent het plan met ..." is true only where the plan prices the measures;
-    otherwise it gives no amounts for them until the answer is known."""
+    otherwise the answer is what gives the first amounts."""
     from vve.rules.money import estimable
     from vve.rules.unknowns import pattern_of
 
@@ -645,7 +645,7 @@ def test_an_unknown_says_what_the_plan_uses_meanwhile_only_where_it_gives_amount
             assert action.what == (entry.how if priced else entry.how_unpriced)
             if not priced:
                 assert "rekent het plan" not in action.what
-                assert "geeft het plan voor de maatregelen geen bedragen" in action.what
+                assert "daarmee volgen de eerste bedragen" in action.what
     assert seen == {True, False}
 
 
