@@ -42,15 +42,15 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         # an empty "Opgesteld door:" reads as a form left unfinished
         b.labelled("Opgesteld door", meta.prepared_by)
     if _stale(plan["as_of"], read[0]):
-        # all of them, or only the oldest: "een deel" would suggest others are recent
-        if not _stale(plan["as_of"], read[-1]):
-            which = f"Een deel van de bronnen is gelezen in {first}"
-        elif first == last:
-            which = f"De bronnen zijn gelezen in {first}"
-        else:
-            which = f"De bronnen zijn gelezen tussen {first} en {last}"
+        # all of them (the months stand just above), or only the oldest: "een deel" would
+        # otherwise suggest the others are old too
+        which = (
+            f"Een deel van de bronnen is gelezen in {first}, meer dan"
+            if not _stale(plan["as_of"], read[-1])
+            else "Dat is meer dan"
+        )
         b.note(
-            f"{which}, meer dan een half jaar vóór de datum van dit plan: controleer rente, "
+            f"{which} een half jaar vóór de datum van dit plan: controleer rente, "
             "subsidies en regels die sindsdien kunnen zijn gewijzigd (bijlage B noemt per "
             "bron wanneer die is gelezen)."
         )

@@ -8,6 +8,9 @@ from ...builder import Builder
 from ...text import date_nl, euro_range, price_range
 from .fmt import WEAK, m3, plus, quantity, source_note, weak
 
+# each line and the total are rounded on their own (the total from the exact sum)
+ROUNDED = "Bedragen zijn afgerond op hele euro's; een totaal kan daardoor € 1 afwijken van de som."
+
 
 def measures_table(b: Builder, money: dict) -> None:
     b.heading("Kosten per maatregel", 2)
@@ -46,9 +49,8 @@ def measures_table(b: Builder, money: dict) -> None:
         caption="Kosten en besparing per maatregel van de VvE",
         widths=[3.5, 1.8, 1.3, 2.5, 2.0, 2.5, 2.4],
     )
-    notes = _table_notes(money)
-    if notes:
-        b.note(" ".join(notes))
+    notes = [*_table_notes(money), ROUNDED]
+    b.note(" ".join(notes))
 
 
 def _measure_row(line: dict) -> list[str]:
