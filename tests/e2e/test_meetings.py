@@ -44,10 +44,13 @@ def fill_counts(form, counts) -> None:
     form.get_by_label("Aanwezig of vertegenwoordigd volgens de presentielijst").fill(
         counts["present"]
     )
-    for proposal in form.locator("fieldset").all():
+    for proposal in form.locator("fieldset[id^=voorstel-]").all():
         for label, value in counts.items():
             if label != "present":
                 proposal.get_by_label(label, exact=True).fill(value)
+        above = proposal.get_by_role("radio", name=re.compile("^Ja"))
+        if above.count():  # a budget's majority: above the threshold amount (two thirds)
+            above.check()
 
 
 def stage_of(advisor, name) -> str:
