@@ -25,8 +25,7 @@ def attributes(**kwargs: Any) -> str:
         if value is True:
             parts.append(clean_key(key))
         elif value is not False:
-            text = str(escape(value)).replace('"', "&quot;")
-            parts.append(f'{escape(clean_key(key))}="{text}"')
+            parts.append(f'{escape(clean_key(key))}="{_value(value)}"')
     return " ".join(parts)
 
 

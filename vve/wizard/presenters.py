@@ -9,6 +9,7 @@ from flask import Flask, g
 from flask_babel import format_date, format_decimal
 
 from vve import labels, vocabulary
+from vve.rules.calculator import threshold_below  # the engine's own, for the templates
 from vve.terms import label
 from vve.translate import gettext as _
 from vve.translate import lazy_gettext as _l
@@ -194,14 +195,6 @@ def rule_words(rule: dict) -> str:
             label(vocabulary.RULE_BASES, rule.get("base") or "cast"),
         )
     )
-
-
-def threshold_below(decision: dict) -> dict | None:
-    """The ordinary rule up to the threshold amount, where the plan shows it beside the
-    qualified one (docs/plan.md, ``threshold_words``); None for any other decision."""
-    if not decision.get("threshold_words"):
-        return None
-    return next((a for a in decision["alternatives"] if a["applies"] == "below_threshold"), None)
 
 
 def _full(rule: dict | None) -> int | None:

@@ -173,14 +173,19 @@ def test_a_second_meeting_before_its_window_and_a_date_before_the_last_are_refus
     assert before.value.problems[0].params == {"last": FIRST_DAY}
 
 
-def test_the_voting_list_counts_each_apartments_votes(ctx, today):
+def four_apartments():
+    """Emmen with a register of four apartments, one vote each (the voting list's case)."""
     profile = json.loads(json.dumps(EXAMPLE))
     profile["building"]["rights"] = {"dwellings": 4, "commercial_units": 0, "parking_or_storage": 0}
     profile["owners"]["groups"] = []
     profile["money"]["cost_shares"] = []
     profile["money"]["cost_share_method"] = "equal"
     profile["apartments"] = [{"number": str(n)} for n in range(1, 5)]
-    dossier = new_dossier(profile)
+    return profile
+
+
+def test_the_voting_list_counts_each_apartments_votes(ctx, today):
+    dossier = new_dossier(four_apartments())
     agenda = next_meeting(dossier)["decisions"]
     ticks = {"1": "yes", "2": "yes", "3": "no"}  # 4 has no tick: absent
     ballots = {agenda[0]: ticks, agenda[1]: dict.fromkeys("1234", "absent")}
@@ -370,13 +375,7 @@ def test_a_committee_budget_without_its_case_is_refused_and_nothing_is_stored(ct
 
 
 def test_a_voting_list_takes_the_case_given_beside_it(ctx, today):
-    profile = json.loads(json.dumps(EXAMPLE))
-    profile["building"]["rights"] = {"dwellings": 4, "commercial_units": 0, "parking_or_storage": 0}
-    profile["owners"]["groups"] = []
-    profile["money"]["cost_shares"] = []
-    profile["money"]["cost_share_method"] = "equal"
-    profile["apartments"] = [{"number": str(n)} for n in range(1, 5)]
-    dossier = new_dossier(profile)
+    dossier = new_dossier(four_apartments())
     ballots = {"committee": {"1": "yes", "2": "yes", "3": "no"}}
     recorded = meetings.record_results(
         dossier, FIRST_DAY, ballots=ballots, cases={"committee": "below"}

@@ -9,7 +9,7 @@ from ...text import date_nl, euro_range, price_range
 from .fmt import WEAK, m3, plus, quantity, source_note, weak
 
 # each line and the total are rounded on their own (the total from the exact sum)
-ROUNDED = "Bedragen zijn afgerond op hele euro's; een totaal kan daardoor € 1 afwijken van de som."
+ROUNDED = "Een totaal kan door afronding € 1 afwijken van de som van de regels."
 
 
 def measures_table(b: Builder, money: dict) -> None:
