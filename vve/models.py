@@ -109,6 +109,10 @@ class PlanSnapshot(Model):
     engine_version: Mapped[str] = mapped_column(String(40))
     knowledge_version: Mapped[str] = mapped_column(String(40))
     plan: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The tag of the inputs the plan was made from (vve/services/plans.py ``_inputs``): a
+    # second download of unchanged answers is known by it, without making or reading the
+    # plan. NULL for snapshots kept before it was (those are compared by their plan).
+    plan_tag: Mapped[str | None] = mapped_column(String(32), nullable=True)
     # The document exactly as it was handed out, so it can be downloaded again unchanged;
     # read only when it is (about 100 kB: a list of snapshots needs none of them).
     document: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)

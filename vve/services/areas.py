@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, or_
+from sqlalchemy import bindparam, func
 
 from vve.extensions import db
 from vve.knowledge import load_knowledge
@@ -24,33 +24,32 @@ def municipal_plan_for(
     """The neighbourhood's plan (by postcode, then 4-digit area, then the board's own
     answer), else the municipality's own; only a plan that decided a route counts.
 
-    One statement for all candidates: each row is ranked by the first candidate it
-    matches (case aside), and per candidate the oldest plan is the one that counts."""
-    candidates = _candidates(postcode, municipality, neighbourhood)
-    if not candidates:
+    One statement, made once, reads the plans of the candidates' municipalities (case
+    aside); per candidate the oldest plan is the one that counts. Every plan page, figure,
+    download and step save asks this, so neither statement is built anew per call."""
+    keys = _candidates(postcode, municipality, neighbourhood)
+    if not keys:
         return None
-    matches = [
-        and_(
-            func.lower(MunicipalPlan.municipality) == name.lower(),
-            func.lower(MunicipalPlan.neighbourhood) == area_name.lower(),
-        )
-        for name, area_name in candidates
-    ]
-    rank = case(*((match, index) for index, match in enumerate(matches)))
-    rows = db.session.execute(
-        db.select(MunicipalPlan, rank).where(or_(*matches)).order_by(rank, MunicipalPlan.id)
-    ).all()
-    first: dict[int, MunicipalPlan] = {}
-    for plan, index in rows:
-        first.setdefault(index, plan)
-    for index in sorted(first):
-        plan = first[index]
-        if plan.status != "none" and plan.preferred_route:
+    rows = db.session.execute(_PLANS_OF, {"names": sorted({name for name, _ in keys})}).all()
+    for key in keys:
+        plan = next((plan for plan, *names in rows if tuple(names) == key), None)
+        if plan is not None and plan.status != "none" and plan.preferred_route:
             return plan
     return None
 
 
 _POSTCODE = re.compile(r"[1-9][0-9]{3}( [A-Z]{2})?")
+# Built once (SQLAlchemy then finds their compiled form by a cheap cache key).
+_AREAS = db.select(PostcodeArea).where(PostcodeArea.postcode.in_(bindparam("keys", expanding=True)))
+_PLANS_OF = (
+    db.select(
+        MunicipalPlan,
+        func.lower(MunicipalPlan.municipality),
+        func.lower(MunicipalPlan.neighbourhood),
+    )
+    .where(func.lower(MunicipalPlan.municipality).in_(bindparam("names", expanding=True)))
+    .order_by(MunicipalPlan.id)
+)
 
 
 def area_for(postcode: str | None) -> PostcodeArea | None:
@@ -59,10 +58,7 @@ def area_for(postcode: str | None) -> PostcodeArea | None:
     if not _POSTCODE.fullmatch(full):  # not a postcode (its field shows an error): no key
         return None
     keys = [full] if len(full) == 4 else [full, full[:4]]
-    found = db.session.execute(
-        db.select(PostcodeArea).where(PostcodeArea.postcode.in_(keys))
-    ).scalars()
-    by_key = {area.postcode: area for area in found}
+    by_key = {area.postcode: area for area in db.session.execute(_AREAS, {"keys": keys}).scalars()}
     return next((by_key[key] for key in keys if key in by_key), None)  # one statement
 
 
@@ -104,6 +100,8 @@ def known_municipalities() -> list[str]:
 def _candidates(
     postcode: str | None, municipality: str | None, neighbourhood: str | None
 ) -> list[tuple[str, str]]:
+    """(municipality, neighbourhood) pairs to look for, lower-cased, most specific first,
+    each once."""
     area = area_for(postcode)
     candidates = []
     if area:
@@ -112,4 +110,4 @@ def _candidates(
         candidates.append((municipality, neighbourhood))
     if municipality:
         candidates.append((municipality, ""))
-    return candidates
+    return list(dict.fromkeys((name.lower(), (part or "").lower()) for name, part in candidates))

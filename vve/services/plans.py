@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
+from sqlalchemy.orm import defer
 
 from vve import __version__
 from vve.document import DocumentMeta, write_plan_docx
@@ -206,37 +207,46 @@ def _check(plan: dict[str, Any], knowledge: Knowledge) -> None:
         raise PlanInconsistent(violations)
 
 
-def record_download(dossier: Dossier, plan: dict[str, Any], user: User | None) -> PlanSnapshot:
+def record_download(dossier: Dossier, user: User | None) -> PlanSnapshot | None:
     """The Word plan for whoever asks (a board or an advisor), kept as a snapshot; the
-    caller hands it out with ``snapshot_download``.
+    caller hands it out with ``snapshot_download``. None before the first step.
 
-    Asking again when nothing changed gives the stored snapshot, without a new one. A save
-    that lands meanwhile makes the plan again from the saved answers
+    Asking again when nothing changed gives the stored snapshot, without a new one: known
+    by the plan's tag (``_inputs``) without making the plan, else (a snapshot without a
+    tag, or other inputs that may give the same plan) by comparing the plans. A save that
+    lands meanwhile makes the plan again from the saved answers
     (concurrency.run_unit_of_work); StaleDossier only when saves keep landing."""
+    found = _inputs(dossier)
+    if found is None:
+        return None
     who = audit.actor_of(user)
-    first = [plan]
+    first = [found]
 
     def work() -> PlanSnapshot:
-        current = first.pop() if first else make_plan(dossier)
-        if current is None:  # cannot happen: answers are never removed
+        inputs = first.pop() if first else _inputs(dossier)  # again after a save landed
+        if inputs is None:  # cannot happen: answers are never removed
             raise StaleDossier()
-        same = _same_snapshot(dossier, current, who)
-        if same is not None:
-            return same
+        last = _last_handed_out(dossier, who)
+        if last is not None and last.plan_tag == inputs[2]:
+            return last
+        current = _kept_plan(*inputs)
+        if last is not None and last.plan == current:  # its plan is read only now
+            return last
         template, prepared_by = house_style.template_for(dossier, user)
         data = write_plan_docx(current, DocumentMeta(prepared_by=prepared_by), template)
-        return record_snapshot(dossier, current, created_by=who, document=data)
+        return record_snapshot(dossier, current, who, document=data, tag=inputs[2])
 
     return run_unit_of_work(work)
 
 
-def _same_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str) -> PlanSnapshot | None:
-    """The dossier's last snapshot when it is this plan by this author with its document:
-    read alone, without the document's bytes."""
+def _last_handed_out(dossier: Dossier, created_by: str) -> PlanSnapshot | None:
+    """The dossier's last snapshot when it is this author's with its document, read
+    without its plan (loaded only when compared) and without the document's bytes."""
     if dossier.id is None:
         return None
     found = db.session.execute(
         db.select(PlanSnapshot, PlanSnapshot.document.is_not(None))
+        .options(defer(PlanSnapshot.plan))
         .where(PlanSnapshot.dossier_id == dossier.id)
         .order_by(PlanSnapshot.id.desc())
         .limit(1)
@@ -244,21 +254,25 @@ def _same_snapshot(dossier: Dossier, plan: dict[str, Any], created_by: str) -> P
     if found is None:
         return None
     last, has_document = found
-    if has_document and last.created_by == created_by and last.plan == plan:
-        return last
-    return None
+    return last if has_document and last.created_by == created_by else None
 
 
 def record_snapshot(
-    dossier: Dossier, plan: dict[str, Any], created_by: str, document: bytes | None = None
+    dossier: Dossier,
+    plan: dict[str, Any],
+    created_by: str,
+    document: bytes | None = None,
+    tag: str | None = None,
 ) -> PlanSnapshot:
-    """Added to the session with its trail entry; the caller commits."""
+    """Added to the session with its trail entry; the caller commits. ``tag``: the
+    ``_inputs`` tag the plan was made from, when it was made from the stored answers."""
     snapshot = PlanSnapshot(
         dossier=dossier,
         created_by=created_by,
         engine_version=__version__,
         knowledge_version=plan["knowledge_version"],
         plan=plan,
+        plan_tag=tag,
         document=document,
     )
     db.session.add(snapshot)

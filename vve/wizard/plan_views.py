@@ -177,10 +177,10 @@ def _parts(dossier, kept: plans.KeptPlan) -> dict[str, Markup]:
 def download(dossier):
     """Records the plan as handed out (a snapshot and an audit entry: hence a POST, from
     the button on the plan page or the dashboard), then downloads that snapshot."""
-    plan = plans.make_plan(dossier)  # the POST's CSRF token is checked by CSRFProtect
-    if plan is None:
+    # the POST's CSRF token is checked by CSRFProtect
+    snapshot = plans.record_download(dossier, current_user())
+    if snapshot is None:
         return _first_step(dossier)
-    snapshot = plans.record_download(dossier, plan, current_user())
     return collect_when_sent(
         redirect(
             url_for(
