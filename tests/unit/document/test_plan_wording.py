@@ -53,24 +53,6 @@ def test_a_missing_area_says_the_amounts_follow_from_it():
     assert "daarmee volgen de eerste bedragen." in text
 
 
-def test_the_open_questions_intro_names_the_phases_where_they_are_planned():
-    profile = load_profile(
-        (ROOT / "examples" / "tynaarlo-weinig-bekend.json").read_text(encoding="utf-8")
-    )
-    plan = plan_to_dict(build_plan(profile, AS_OF))
-    phases = {
-        index
-        for index, stage in enumerate(plan["stages"], start=1)
-        for a in stage["actions"]
-        if any(a["id"] == u["action"] for u in plan["unknowns"])
-    }
-    assert phases  # the example's open questions are planned
-    words = ", ".join(str(p) for p in sorted(phases)[:-1]) + f" en {max(phases)}"
-    text = _text("tynaarlo-weinig-bekend")
-    assert "zoek ze uit in de genoemde fase" not in text
-    assert f"De tabel noemt wie het uitzoekt; de planning staat bij fase {words}." in text
-
-
 def test_the_narrow_question_column_names_the_mjop_short():
     profile = load_profile(
         (ROOT / "examples" / "tynaarlo-weinig-bekend.json").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from ..wording import has_choice, see_choice
 
 TITLE = "Financiering en subsidies"
 CHOICE = "svve_measures_not_reached"
+LOAN = "warmtefonds_loan"
 
 
 def write(b: Builder, plan: dict) -> None:
@@ -64,6 +65,25 @@ def write(b: Builder, plan: dict) -> None:
             f"Bron: {sources} (peildatum {date_nl(item['peildatum'])}; "
             f"{labels.CERTAINTY[item['certainty']]})."
         )
+
+
+def see_loan_conditions(plan: dict) -> str | None:
+    """The sentence by which another chapter refers to the lender's conditions, said in
+    full once, in the loan's section of this chapter; None where it has none."""
+    item = next((i for i in plan["financing"] if i["id"] == LOAN), None)
+    if item is None or not item.get("conditions"):
+        return None
+    return f"De voorwaarden van de geldgever staan in '{item['title']}' in het hoofdstuk '{TITLE}'."
+
+
+def without_loan_conditions(plan: dict, text: str) -> str:
+    """``text`` with the lender's conditions replaced by the reference to this chapter: the
+    loan decision's explanation carries them for the meeting pack, which stands alone."""
+    see = see_loan_conditions(plan)
+    if see is None:
+        return text
+    conditions = next(i["conditions"] for i in plan["financing"] if i["id"] == LOAN)
+    return text.replace(conditions, see) if conditions in text else text
 
 
 def _end_date(b: Builder, facts: dict, applied: str, see: str) -> None:

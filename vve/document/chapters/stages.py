@@ -1,4 +1,5 @@
-"""Writes "Het plan in fasen" from plan["stages"], the decisions' titles and the risks."""
+"""Writes "Het plan in fasen" from plan["stages"], the decisions' titles and the risks; the
+open questions found out in a phase get one row per who, referring to their chapter."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from vve import labels
 from ..builder import Builder
 from ..text import date_nl, month_nl
 from ..wording import numbered_risks, waits_in_words
-from . import risks
+from . import questions, risks
 
 TITLE = "Het plan in fasen"
 
@@ -36,6 +37,8 @@ def write(b: Builder, plan: dict) -> None:
             )
         elif stage["meeting_date"]:
             b.labelled("ALV", date_nl(stage["meeting_date"]))
+        # each open question is said once, in its own chapter; here one row per who
+        actions = [a for a in stage["actions"] if a["origin"] != questions.FIND_OUT]
         rows = [
             [
                 a["what"],
@@ -43,7 +46,7 @@ def write(b: Builder, plan: dict) -> None:
                 _period(a["start"], a["end"]),
                 f"{a['weeks']} {'week' if a['weeks'] == 1 else 'weken'}",
             ]
-            for a in stage["actions"]
+            for a in (*actions, *questions.phase_rows(stage["actions"]))
         ]
         b.table(
             ["Wat", "Wie", "Wanneer", "Duur"],

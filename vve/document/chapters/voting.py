@@ -9,7 +9,7 @@ from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl, sentences
 from ..wording import fewest_to_stop, quorum_in_words, rule_in_words, threshold_cases
-from . import decision_costs
+from . import decision_costs, financing
 
 TITLE = "Stemregels en besluitvorming"
 
@@ -111,7 +111,7 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             b.para(_second_text(second, _second_meeting_known(plan)))
         first = plan["money"].get("first_decision")
         for decision in members:
-            _decision_section(b, decision, plan["model_reglement"]["notice_days"])
+            _decision_section(b, decision, plan)
             if first and decision["id"] == first["decision"]:
                 decision_costs.write(b, first, plan)
 
@@ -304,10 +304,12 @@ def _fewest_text(rule: dict, votes: dict) -> list[str]:
     return [text + "."]
 
 
-def _decision_section(b: Builder, decision: dict, notice_days: int) -> None:
+def _decision_section(b: Builder, decision: dict, plan: dict) -> None:
+    notice_days = plan["model_reglement"]["notice_days"]
     rule = decision["rule"]
     b.heading(decision["title"], 3)
-    b.para(decision["explanation"]["text"])
+    # the lender's conditions are said once, in the chapter on financing
+    b.para(financing.without_loan_conditions(plan, decision["explanation"]["text"]))
     cases = threshold_cases(decision)
     applies = labels.ABOVE_THRESHOLD if cases else labels.APPLIES[rule["applies"]]
     rows = [

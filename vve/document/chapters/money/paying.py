@@ -63,11 +63,13 @@ def financing(b: Builder, plan: dict, money: dict) -> None:
     if not money["vve"]["net"]["high_cents"]:
         b.para(
             "Zolang geen bedrag voor de maatregelen bekend is, valt over de lening nog niets "
-            f"te rekenen. Voorwaarden van de geldgever: {loan['condition']}"
+            f"te rekenen. {financing_chapter.see_loan_conditions(plan) or ''}".rstrip()
         )
         return
     b.table(["", "Bedrag"], _financing_rows(money), caption="Financiering", widths=[11, 5])
-    b.para(f"De voorwaarden van de geldgever staan in het hoofdstuk '{financing_chapter.TITLE}'.")
+    see = financing_chapter.see_loan_conditions(plan)
+    if see:  # said in full once, in the loan's section of the chapter on financing
+        b.para(see)
     if loan["below_minimum"]:
         b.para(
             "Het bedrag is kleiner dan de minimale VvE Energiebespaarlening. Betalen uit het "
