@@ -91,6 +91,7 @@ def _second(s: SecondMeetingRoute | None) -> dict[str, Any] | None:
         "notice_days": s.notice_days,
         "feasible": s.feasible,
         "planned": _date(s.planned),
+        "in_holidays": s.in_holidays,
     }
 
 

@@ -134,6 +134,9 @@ class SecondMeetingRoute:
     latest: dt.date
     notice_days: int
     planned: dt.date | None = None  # the first meeting evening in the window, if any
+    # no meeting evening outside the holidays in the window: planned is the first
+    # working-day evening of the rule that is not a public holiday
+    in_holidays: bool = False
 
     @property
     def feasible(self) -> bool:
@@ -152,24 +155,25 @@ def second_meeting_route(
     max_weeks: int,
     notice_sent: dt.date | None = None,
     is_meeting_day: Callable[[dt.date], bool] | None = None,
+    may_meet: Callable[[dt.date], bool] | None = None,
 ) -> SecondMeetingRoute:
     """The window for a second meeting, when its notice goes out after the first one.
 
     Default: the notice is sent the day after the failed first meeting, so the
     earliest date is the later of (first + min_weeks) and (notice + notice period).
+    ``earliest`` and ``latest`` are the legal bounds, whatever day they fall on; the
+    planned day is the first ``is_meeting_day`` in them, else (the window lying in the
+    holidays) the first day that ``may_meet``, marked ``in_holidays``.
     """
     sent = notice_sent or first_meeting + dt.timedelta(days=1)
     by_rule = first_meeting + dt.timedelta(weeks=min_weeks)
     by_notice = sent + dt.timedelta(days=notice_days + 1)
     earliest = max(by_rule, by_notice)
     latest = first_meeting + dt.timedelta(weeks=max_weeks)
-    planned = None
-    day = earliest
-    while day <= latest:
-        if is_meeting_day is None or is_meeting_day(day):
-            planned = day
-            break
-        day += dt.timedelta(days=1)
+    planned = _first_day(earliest, latest, is_meeting_day or (lambda _day: True))
+    in_holidays = planned is None and may_meet is not None
+    if may_meet is not None and planned is None:
+        planned = _first_day(earliest, latest, may_meet)
     return SecondMeetingRoute(
         first_meeting=first_meeting,
         notice_sent=sent,
@@ -177,7 +181,19 @@ def second_meeting_route(
         latest=latest,
         notice_days=notice_days,
         planned=planned,
+        in_holidays=in_holidays and planned is not None,
     )
+
+
+def _first_day(
+    earliest: dt.date, latest: dt.date, allowed: Callable[[dt.date], bool]
+) -> dt.date | None:
+    day = earliest
+    while day <= latest:
+        if allowed(day):
+            return day
+        day += dt.timedelta(days=1)
+    return None
 
 
 # --- blocking analysis ------------------------------------------------------------

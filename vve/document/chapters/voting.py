@@ -183,6 +183,8 @@ def _second_meeting_known(plan: dict) -> bool:
 
 def _second_text(second: dict, known: bool = True) -> str:
     window = f"tussen {date_nl(second['earliest'])} en {date_nl(second['latest'])}"
+    if second.get("in_holidays"):  # a plan written before the field existed has none
+        window += "; in die weken valt geen doordeweekse avond buiten de vakanties"
     when = (
         f"op {date_nl(second['planned'])} (het mag {window})"
         if second["planned"]
