@@ -47,7 +47,8 @@ class FollowUpMeeting:
     date: dt.date
     notice_days: int
     decisions: tuple[str, ...]
-    window: tuple[dt.date, dt.date] | None = None  # a second meeting's earliest and latest day
+    # a second meeting's first and last weekday evening (SecondMeetingRoute.shown)
+    window: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)
@@ -264,5 +265,5 @@ def _second_meeting(
         route.planned,
         notice,
         tuple(a.id for a in items),
-        (route.earliest, route.latest),
+        route.shown,
     )

@@ -92,6 +92,8 @@ def _second(s: SecondMeetingRoute | None) -> dict[str, Any] | None:
         "feasible": s.feasible,
         "planned": _date(s.planned),
         "in_holidays": s.in_holidays,
+        "first_evening": _date(s.first_evening),
+        "last_evening": _date(s.last_evening),
     }
 
 

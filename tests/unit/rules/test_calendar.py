@@ -116,6 +116,12 @@ def _proposed_day_holds(route, first, notice):
     assert day >= first + dt.timedelta(weeks=K.second_meeting.min_weeks)
     assert (day - route.notice_sent).days - 1 >= notice  # clear days
     assert route.in_holidays is not is_meeting_day(day, K.meetings)
+    # the window as the plan shows it: from its first to its last weekday evening
+    start, end = route.shown
+    assert route.earliest <= start <= day <= end <= route.latest
+    for bound in (start, end):
+        assert bound.weekday() in K.meetings.weekdays
+        assert bound not in public_holidays(bound.year, K.meetings)
 
 
 @settings(max_examples=300)
@@ -141,3 +147,4 @@ def test_a_window_in_the_summer_holiday_proposes_a_weekday_not_its_sunday():
     route = second_meeting_on(D(2027, 6, 17), 15, K)
     assert route.earliest == D(2027, 7, 4) and route.earliest.weekday() == 6
     assert route.planned == D(2027, 7, 5) and route.in_holidays
+    assert route.shown == (D(2027, 7, 5), D(2027, 7, 29))

@@ -249,3 +249,4 @@ def test_no_proposed_meeting_falls_on_a_sunday_and_the_notice_holds(path, as_of)
         assert second.earliest <= day <= second.latest
         assert day >= d.date + dt.timedelta(weeks=K.second_meeting.min_weeks)
         assert clear_days(second.notice_sent, day) >= second.notice_days
+        assert all(bound.weekday() in K.meetings.weekdays for bound in second.shown)
