@@ -154,6 +154,11 @@ class QuoteHorizon(Sourced):
     decide_years_before: int  # that meeting: the annual ALV this many years before the work
     draft_later: str  # {measures}, {moments}, {year}: the sentence naming that meeting
     why: str  # {years}
+    # the decision moved to a later meeting, all of its work lying beyond the horizon:
+    # {first} the first year of the work, {years}, {meeting} the date it leaves, {when}
+    why_moved: str
+    why_annual: str  # after why_moved where that meeting is an annual ALV
+    timeline_later: str  # {measures}, {moments}: the later ALV's step on the timeline
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

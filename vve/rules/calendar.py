@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from vve.knowledge import MeetingCalendar
+from vve.knowledge import Knowledge, MeetingCalendar
+
+from .voting import SecondMeetingRoute, second_meeting_route
 
 
 def easter(year: int) -> dt.date:
@@ -68,3 +70,28 @@ def next_meeting_day(day: dt.date, calendar: MeetingCalendar) -> dt.date:
     while not is_meeting_day(day, calendar):
         day += dt.timedelta(days=1)
     return day
+
+
+def may_meet(day: dt.date, calendar: MeetingCalendar) -> bool:
+    """A day a meeting can still be held when the law leaves no meeting day: a weekday of
+    the rule (never a Sunday) that is not a public holiday, holiday periods or not."""
+    return day.weekday() in calendar.weekdays and day not in public_holidays(day.year, calendar)
+
+
+def second_meeting_on(
+    first: dt.date, notice_days: int, knowledge: Knowledge, notice_sent: dt.date | None = None
+) -> SecondMeetingRoute:
+    """The second meeting after ``first`` on the meetings' calendar: on a meeting day
+    where its window has one, else on the first weekday of the rule that is no public
+    holiday (``in_holidays``), since the law fixes the window (voting.toml
+    [second_meeting])."""
+    sm = knowledge.second_meeting
+    return second_meeting_route(
+        first,
+        notice_days,
+        sm.min_weeks,
+        sm.max_weeks,
+        notice_sent=notice_sent,
+        is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
+        may_meet=lambda d: may_meet(d, knowledge.meetings),
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from vve.knowledge import Knowledge
 
-from .calendar import is_meeting_day
+from .calendar import is_meeting_day, may_meet
 
 
 @dataclass(frozen=True)
@@ -187,11 +187,21 @@ def _meeting_days(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]
     days += [
         (f"{d['id']} (tweede vergadering)", d["second_meeting"]["planned"])
         for d in plan["decisions"]
-        if d["second_meeting"] and d["second_meeting"]["planned"]
+        if d["second_meeting"]
+        and d["second_meeting"]["planned"]
+        and not d["second_meeting"].get("in_holidays")
     ]
     for what, day in days:
         if not is_meeting_day(_d(day), knowledge.meetings):
             found.append(Violation("meeting_not_on_a_meeting_day", f"{what} on {day}"))
+    # a second meeting whose window lies in the holidays: still a weekday evening of the rule
+    found += [
+        Violation("meeting_not_on_a_meeting_day", f"{d['id']} (tweede vergadering) on {day}")
+        for d in plan["decisions"]
+        if d["second_meeting"]
+        and d["second_meeting"].get("in_holidays")
+        and not may_meet(_d(day := d["second_meeting"]["planned"]), knowledge.meetings)
+    ]
     return found
 
 

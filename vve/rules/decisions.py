@@ -18,14 +18,14 @@ from vve.profile.conditions import planned_year
 from vve.profile.meetings import DecisionResult, current_results
 
 from .applied import AppliedRule
-from .calendar import is_meeting_day
+from .calendar import second_meeting_on
 from .context import VoteContext
 from .decision_rules import decision_rules, weakest, worded_for_model
 from .explain import Explanation, sources
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .progress import Agenda, Progress
 from .stages import StageWindow, stage_by_id
-from .voting import Power, SecondMeetingRoute, blocking_analysis, second_meeting_route
+from .voting import Power, SecondMeetingRoute, blocking_analysis
 
 Needed = tuple[str, tuple[str, ...], bool]  # (decision id, reason codes, conditional)
 
@@ -313,14 +313,7 @@ def second_meeting_of(
 ) -> SecondMeetingRoute | None:
     if not primary.rule.second_meeting:
         return None
-    sm = knowledge.second_meeting
-    return second_meeting_route(
-        date,
-        notice_days,
-        sm.min_weeks,
-        sm.max_weeks,
-        is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
-    )
+    return second_meeting_on(date, notice_days, knowledge)
 
 
 def _explanation(

@@ -30,7 +30,8 @@ class PlannedMeeting:
     notice_days: int
     send_by: dt.date
     notice_certainty: str
-    # for a first meeting whose quorum may fail: the window of its second meeting
+    # for a first meeting whose quorum may fail: the window of its second meeting, from
+    # its first to its last weekday evening (SecondMeetingRoute.shown)
     second_window: tuple[dt.date, dt.date] | None
 
 
@@ -85,9 +86,7 @@ def plan_meetings(
                 notice,
                 send_by(day, notice, knowledge),
                 "bron" if from_law else model_notice_certainty,
-                (windows[0].earliest, windows[0].latest)
-                if windows and kind != "second_meeting"
-                else None,
+                windows[0].shown if windows and kind != "second_meeting" else None,
             )
         )
     return out

@@ -11,6 +11,7 @@ from vve.knowledge.financing import AdviceSubsidy, LoanProgramme, MeasureSubsidy
 from vve.profile import Profile
 
 from .context import VoteContext, vote_context
+from .coupled import ask_coupled_in_time
 from .decisions import Decision, agenda_of, resolve_decisions, with_progress
 from .drafts import fill_drafts
 from .explain import Explanation, nl_date, nl_euros, sources
@@ -93,7 +94,12 @@ def _core(
     measures = select_measures(profile, knowledge, route, earliest, start.year)
     last_coupled = max((m.coupled_year for m in measures if m.coupled_year), default=None)
     windows = schedule(knowledge, start, last_coupled, progress)
-    decisions = resolve_decisions(profile, knowledge, ctx, windows, measures, route)
+    decisions = ask_coupled_in_time(
+        resolve_decisions(profile, knowledge, ctx, windows, measures, route),
+        measures,
+        windows,
+        knowledge,
+    )
     financing = _financing(profile, knowledge, windows)
     money = build_money(
         profile,

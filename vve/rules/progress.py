@@ -25,8 +25,7 @@ from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.profile.meetings import DecisionResult, current_results
 
-from .calendar import is_meeting_day, next_meeting_day
-from .voting import second_meeting_route
+from .calendar import next_meeting_day, second_meeting_on
 
 FollowUpKind = Literal["second_meeting", "again"]
 
@@ -48,7 +47,8 @@ class FollowUpMeeting:
     date: dt.date
     notice_days: int
     decisions: tuple[str, ...]
-    window: tuple[dt.date, dt.date] | None = None  # a second meeting's earliest and latest day
+    # a second meeting's first and last weekday evening (SecondMeetingRoute.shown)
+    window: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,7 @@ def _follow_ups(
         meeting = _second_meeting(second, held, as_of, knowledge)
         if meeting is not None:
             out.append(meeting)
-        else:  # the window has passed: a new first meeting
+        else:  # the window has passed or lies in the holidays: a new first meeting
             again = second + again
     if again:
         start = max(held, as_of) + dt.timedelta(weeks=knowledge.follow_up.again_weeks)
@@ -250,21 +250,14 @@ def _second_meeting(
     Planned from the day after the meeting, so the date stays put while the board convenes
     it; only once that day has passed without a result is it planned again from today."""
     notice = max(a.notice_days for a in items)
-    sm = knowledge.second_meeting
     prepare = dt.timedelta(days=knowledge.follow_up.prepare_days)
     route = None
     for ready in (held + dt.timedelta(days=1), as_of):
-        route = second_meeting_route(
-            held,
-            notice,
-            sm.min_weeks,
-            sm.max_weeks,
-            notice_sent=ready + prepare,
-            is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
-        )
-        if route.planned is not None and route.planned >= as_of:
+        route = second_meeting_on(held, notice, knowledge, notice_sent=ready + prepare)
+        if route.planned is not None and route.planned >= as_of and not route.in_holidays:
             break
-    if route is None or route.planned is None or route.planned < as_of:
+    # a window without a meeting evening outside the holidays: a new first meeting instead
+    if route is None or route.planned is None or route.planned < as_of or route.in_holidays:
         return None
     return FollowUpMeeting(
         "second_meeting",
@@ -272,5 +265,5 @@ def _second_meeting(
         route.planned,
         notice,
         tuple(a.id for a in items),
-        (route.earliest, route.latest),
+        route.shown,
     )

@@ -91,6 +91,9 @@ def _second(s: SecondMeetingRoute | None) -> dict[str, Any] | None:
         "notice_days": s.notice_days,
         "feasible": s.feasible,
         "planned": _date(s.planned),
+        "in_holidays": s.in_holidays,
+        "first_evening": _date(s.first_evening),
+        "last_evening": _date(s.last_evening),
     }
 
 

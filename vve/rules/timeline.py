@@ -11,8 +11,10 @@ from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.profile.conditions import planned_year
 
+from .coupled import left_to_later
 from .decisions import Decision, boiler_window
 from .drafts import GOAL_WORDS
+from .explain import nl_listing
 from .measures import Measure
 from .stages import StageWindow, stage_by_id
 
@@ -39,6 +41,8 @@ def timeline(
     items = [
         *shown,
         *_latest(decisions, shown),
+        *_asked_apart(decisions, shown),
+        *_later(decisions, measures, knowledge),
         *_measures(windows, measures, knowledge),
         *_boilers(profile, knowledge),
         *_target(profile),
@@ -83,6 +87,49 @@ def _latest(decisions: Sequence[Decision], shown: list[TimelineItem]) -> list[Ti
         for d in decisions
         if d.waits_until and d.waits_until not in years
     ]
+
+
+def _asked_apart(decisions: Sequence[Decision], shown: list[TimelineItem]) -> list[TimelineItem]:
+    """A decision moved to a meeting of its own, its work beyond the quote horizon of its
+    stage's meeting (vve/rules/coupled.py): the annual ALV on the day the plan gives it."""
+    days = {i.start for i in shown if i.kind == "meeting"}
+    apart: dict[dt.date, list[str]] = {}
+    for d in decisions:
+        if d.state == "open" and not d.waits_for and d.date not in days:
+            apart.setdefault(d.date, []).append(d.title[:1].lower() + d.title[1:])
+    return [
+        TimelineItem(
+            f"meeting:{day.isoformat()}",
+            "meeting",
+            f"Jaarlijkse ALV: {'; '.join(titles)}",
+            day,
+            day,
+        )
+        for day, titles in apart.items()
+    ]
+
+
+def _later(
+    decisions: Sequence[Decision], measures: list[Measure], knowledge: Knowledge
+) -> list[TimelineItem]:
+    """The annual ALV a coupled resolution leaves its later work to ("Over HR++-glas ...
+    besluit de ALV van 2030"): shown for its whole year, the day being the VvE's own."""
+    labels = knowledge.risk_thresholds.component_labels
+    items = []
+    for d in decisions:
+        for year, later in left_to_later(d, measures, knowledge):
+            horizon = knowledge.decisions[d.id].quote_horizon
+            assert horizon is not None  # left_to_later finds nothing without it
+            components = dict.fromkeys(knowledge.measures[m.id].component for m in later)
+            work = year + horizon.decide_years_before
+            label = horizon.timeline_later.format(
+                measures=nl_listing([knowledge.measures[m.id].short for m in later]),
+                moments=nl_listing(
+                    [f"{labels.get(c or '', 'het onderhoud')} in {work}" for c in components]
+                ),
+            )
+            items.append(_year(f"later:{d.id}:{year}", "meeting", label, year))
+    return items
 
 
 def _held(

@@ -134,6 +134,20 @@ class SecondMeetingRoute:
     latest: dt.date
     notice_days: int
     planned: dt.date | None = None  # the first meeting evening in the window, if any
+    # no meeting evening outside the holidays in the window: planned is the first
+    # working-day evening of the rule that is not a public holiday
+    in_holidays: bool = False
+    # the first and last day in the window that a meeting may be held on (a weekday evening
+    # of the rule, no public holiday): the window as the plan shows it, never a Sunday;
+    # None where no calendar was given
+    first_evening: dt.date | None = None
+    last_evening: dt.date | None = None
+
+    @property
+    def shown(self) -> tuple[dt.date, dt.date]:
+        """The window as the plan states it: its weekday evenings where known, else the
+        legal bounds."""
+        return (self.first_evening or self.earliest, self.last_evening or self.latest)
 
     @property
     def feasible(self) -> bool:
@@ -152,24 +166,29 @@ def second_meeting_route(
     max_weeks: int,
     notice_sent: dt.date | None = None,
     is_meeting_day: Callable[[dt.date], bool] | None = None,
+    may_meet: Callable[[dt.date], bool] | None = None,
 ) -> SecondMeetingRoute:
     """The window for a second meeting, when its notice goes out after the first one.
 
     Default: the notice is sent the day after the failed first meeting, so the
     earliest date is the later of (first + min_weeks) and (notice + notice period).
+    ``earliest`` and ``latest`` are the legal bounds, whatever day they fall on; the
+    planned day is the first ``is_meeting_day`` in them, else (the window lying in the
+    holidays) the first day that ``may_meet``, marked ``in_holidays``; ``first_evening``
+    and ``last_evening`` the first and last day that ``may_meet``.
     """
     sent = notice_sent or first_meeting + dt.timedelta(days=1)
     by_rule = first_meeting + dt.timedelta(weeks=min_weeks)
     by_notice = sent + dt.timedelta(days=notice_days + 1)
     earliest = max(by_rule, by_notice)
     latest = first_meeting + dt.timedelta(weeks=max_weeks)
-    planned = None
-    day = earliest
-    while day <= latest:
-        if is_meeting_day is None or is_meeting_day(day):
-            planned = day
-            break
-        day += dt.timedelta(days=1)
+    planned = _first_day(earliest, latest, is_meeting_day or (lambda _day: True))
+    in_holidays = planned is None and may_meet is not None
+    first = last = None
+    if may_meet is not None:
+        first = _first_day(earliest, latest, may_meet)
+        last = _first_day(latest, earliest, may_meet, step=-1)
+        planned = planned or first
     return SecondMeetingRoute(
         first_meeting=first_meeting,
         notice_sent=sent,
@@ -177,7 +196,22 @@ def second_meeting_route(
         latest=latest,
         notice_days=notice_days,
         planned=planned,
+        in_holidays=in_holidays and planned is not None,
+        first_evening=first,
+        last_evening=last,
     )
+
+
+def _first_day(
+    start: dt.date, end: dt.date, allowed: Callable[[dt.date], bool], step: int = 1
+) -> dt.date | None:
+    """The first allowed day from ``start`` to ``end``, both included, going by ``step``."""
+    day = start
+    while (day - end).days * step <= 0:
+        if allowed(day):
+            return day
+        day += dt.timedelta(days=step)
+    return None
 
 
 # --- blocking analysis ------------------------------------------------------------

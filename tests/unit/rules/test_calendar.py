@@ -3,10 +3,17 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vve.rules.calendar import easter, is_meeting_day, next_meeting_day, public_holidays
+from vve.knowledge import load_knowledge
+from vve.rules.calendar import (
+    easter,
+    is_meeting_day,
+    next_meeting_day,
+    public_holidays,
+    second_meeting_on,
+)
 
 D = dt.date
 
@@ -81,11 +88,63 @@ def test_every_planned_second_meeting_falls_on_a_meeting_day(knowledge):
     from vve.profile import load_profile
     from vve.rules import build_plan
 
-    planned = [
-        d.second_meeting.planned
+    routes = [
+        d.second_meeting
         for path in EXAMPLES
         for d in build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF).decisions
         if d.second_meeting is not None and d.second_meeting.planned is not None
     ]
-    assert planned
-    assert all(is_meeting_day(day, knowledge.meetings) for day in planned)
+    assert routes
+    assert all(is_meeting_day(r.planned, knowledge.meetings) for r in routes)
+    assert not any(r.in_holidays for r in routes)
+
+
+# --- the second meeting's day ---------------------------------------------------------
+
+K = load_knowledge()
+FIRST = st.dates(D(2027, 1, 1), D(2034, 12, 31)).filter(lambda d: is_meeting_day(d, K.meetings))
+
+
+def _proposed_day_holds(route, first, notice):
+    """Never a Sunday: a working-day evening of the rule, not a public holiday, inside the
+    legal window and after the notice period."""
+    day = route.planned
+    assert day is not None
+    assert day.weekday() != 6 and day.weekday() in K.meetings.weekdays
+    assert day not in public_holidays(day.year, K.meetings)
+    assert route.earliest <= day <= route.latest
+    assert day >= first + dt.timedelta(weeks=K.second_meeting.min_weeks)
+    assert (day - route.notice_sent).days - 1 >= notice  # clear days
+    assert route.in_holidays is not is_meeting_day(day, K.meetings)
+    # the window as the plan shows it: from its first to its last weekday evening
+    start, end = route.shown
+    assert route.earliest <= start <= day <= end <= route.latest
+    for bound in (start, end):
+        assert bound.weekday() in K.meetings.weekdays
+        assert bound not in public_holidays(bound.year, K.meetings)
+
+
+@settings(max_examples=300)
+@given(first=FIRST, notice=st.integers(8, 30))
+def test_a_second_meeting_is_never_proposed_on_a_sunday(first, notice):
+    route = second_meeting_on(first, notice, K)
+    _proposed_day_holds(route, first, notice)
+
+
+@settings(max_examples=200)
+@given(first=FIRST, notice=st.integers(8, 21), prepare=st.integers(1, 10))
+def test_a_later_notice_still_gives_a_weekday_after_the_notice_period(first, notice, prepare):
+    """The board sends the notice some days after the failed meeting (progress.py)."""
+    sent = first + dt.timedelta(days=prepare)
+    route = second_meeting_on(first, notice, K, notice_sent=sent)
+    assert route.notice_sent == sent
+    _proposed_day_holds(route, first, notice)
+
+
+def test_a_window_in_the_summer_holiday_proposes_a_weekday_not_its_sunday():
+    """Thursday 17 June 2027 without quorum: the window opens on Sunday 4 July, in the
+    summer holiday; the law keeps it there, so the plan proposes Monday 5 July."""
+    route = second_meeting_on(D(2027, 6, 17), 15, K)
+    assert route.earliest == D(2027, 7, 4) and route.earliest.weekday() == 6
+    assert route.planned == D(2027, 7, 5) and route.in_holidays
+    assert route.shown == (D(2027, 7, 5), D(2027, 7, 29))

@@ -5,9 +5,12 @@ boundaries."""
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.conftest import AS_OF, make_profile
+from tests.conftest import AS_OF, EXAMPLES, make_profile
 from vve.knowledge import load_knowledge
+from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.meetings import proxy_rules
 from vve.rules.notice import send_by
@@ -219,3 +222,31 @@ def test_the_explanation_gives_the_numbers(plan_1992):
     text = " ".join(lines)
     assert lines[0] == "Aangenomen."
     assert "6 blanco" in text and "ten minste 20 stemmen voor" in text
+
+
+# --- no meeting proposed on a Sunday ------------------------------------------------------
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    path=st.sampled_from(EXAMPLES),
+    as_of=st.dates(D(2026, 1, 1), D(2029, 12, 31)),
+)
+def test_no_proposed_meeting_falls_on_a_sunday_and_the_notice_holds(path, as_of):
+    """Every meeting the plan proposes, first or second, on whatever day the plan is made:
+    a weekday evening of the rule, after the full notice period."""
+    plan = build_plan(load_profile(path.read_text(encoding="utf-8")), as_of)
+    for d in plan.decisions:
+        if d.state != "open":
+            continue
+        assert d.date.weekday() in K.meetings.weekdays, (d.id, d.date)
+        assert clear_days(send_by(d.date, d.notice_days, K), d.date) >= d.notice_days
+        second = d.second_meeting
+        if second is None or not second.feasible:
+            continue
+        day = second.planned
+        assert day is not None and day.weekday() in K.meetings.weekdays, (d.id, second)
+        assert second.earliest <= day <= second.latest
+        assert day >= d.date + dt.timedelta(weeks=K.second_meeting.min_weeks)
+        assert clear_days(second.notice_sent, day) >= second.notice_days
+        assert all(bound.weekday() in K.meetings.weekdays for bound in second.shown)

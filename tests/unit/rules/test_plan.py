@@ -666,7 +666,10 @@ def test_a_decision_that_waits_for_the_route_has_a_latest_meeting_on_the_timelin
         others = [
             t
             for t in plan.timeline
-            if t.kind == "meeting" and t.start.year == year and t not in latest
+            if t.kind == "meeting"
+            and t.start.year == year
+            and t not in latest
+            and not t.id.startswith("later:")  # an annual ALV too, for coupled work
         ]
         assert len(latest) == (0 if others else 1)
         if latest:

@@ -182,7 +182,12 @@ def _second_meeting_known(plan: dict) -> bool:
 
 
 def _second_text(second: dict, known: bool = True) -> str:
-    window = f"tussen {date_nl(second['earliest'])} en {date_nl(second['latest'])}"
+    # its weekday evenings; a plan written before those fields existed has the legal bounds
+    start = second.get("first_evening") or second["earliest"]
+    end = second.get("last_evening") or second["latest"]
+    window = f"tussen {date_nl(start)} en {date_nl(end)}"
+    if second.get("in_holidays"):  # a plan written before the field existed has none
+        window += "; in die weken valt geen doordeweekse avond buiten de vakanties"
     when = (
         f"op {date_nl(second['planned'])} (het mag {window})"
         if second["planned"]
