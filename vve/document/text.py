@@ -36,20 +36,21 @@ _kept = functools.lru_cache(maxsize=4096)
 
 @_kept
 def date_nl(value: dt.date | str | None) -> str:
-    """24 november 2026."""
+    """24 november 2026, joined by no-break spaces: a date never breaks across lines."""
     if value is None:
         return "onbekend"
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return format_date(value, "d MMMM y", locale=LOCALE)
+    return format_date(value, "d MMMM y", locale=LOCALE).replace(" ", NBSP)
 
 
 @_kept
 def month_nl(value: dt.date | str) -> str:
-    """november 2026: for actions, where a day would claim false precision."""
+    """november 2026 (a no-break space between): for actions, where a day would claim
+    false precision."""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return format_date(value, "MMMM y", locale=LOCALE)
+    return format_date(value, "MMMM y", locale=LOCALE).replace(" ", NBSP)
 
 
 @_kept
