@@ -45,3 +45,25 @@ def test_the_meeting_pack_keeps_the_day_of_its_meeting_together():
     pack = find_pack(plan, 1, MeetingDetails())
     weekday, rest = pack.date().split(" ", 1)
     assert weekday.isalpha() and rest == date_nl(plan["meetings"][0]["date"])
+
+
+def test_dates_in_written_text_hold_together_too():
+    """Dates inside the knowledge's and the board's own words (a source's title, a rule's
+    date) pass through ``clean`` on their way into the document."""
+    from vve.document.text import clean
+
+    assert clean("De regeling stopt op 1 januari 2027; Raad van State 2 augustus 2023.") == (
+        f"De regeling stopt op 1{NBSP}januari{NBSP}2027; Raad van State 2{NBSP}augustus{NBSP}2023."
+    )
+    assert clean("Gerekend met de rente van november 2025.").endswith(f"november{NBSP}2025.")
+    assert clean("Mei 2029 – december 2029") == f"Mei{NBSP}2029 – december{NBSP}2029"
+    # a number before another word, or a month without a day or year, stays as it is
+    assert clean("8 weken in mei") == "8 weken in mei"
+
+
+@given(DATES)
+def test_clean_leaves_a_formatted_date_as_it_is(day):
+    from vve.document.text import clean
+
+    assert clean(date_nl(day)) == date_nl(day)
+    assert clean(date_nl(day).replace(NBSP, " ")) == date_nl(day)
