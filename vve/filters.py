@@ -22,11 +22,12 @@ def _date(value, fmt: str = "long") -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _formatted_date(value: dt.date | str, fmt: str, locale: Locale) -> str:
-    """A date as Babel writes it, once per value, format and locale (a plan page writes
-    about 1,300 dates, most of them many times)."""
+    """A date as Babel writes it, its parts joined by no-break spaces so that it never
+    breaks across two lines; once per value, format and locale (a plan page writes about
+    1,300 dates, most of them many times)."""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return dates.format_date(value, fmt, locale=locale)
+    return dates.format_date(value, fmt, locale=locale).replace(" ", "\u00a0")
 
 
 def _decimal(value, fmt: str | None = None) -> str:

@@ -22,10 +22,19 @@ LOCALE = Locale.parse("nl_NL")
 NBSP = "\u00a0"
 
 
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+# a date in written words (a source's title, the board's own text): day, month and year
+# joined, as date_nl joins them, so that a date never breaks across two lines
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b({_MONTHS}) (\d{{4}})\b", re.IGNORECASE)
+
+
 def clean(value: object) -> str:
-    """Text safe for python-docx: CRLF normalised, XML-forbidden characters dropped."""
+    """Text safe for python-docx: CRLF normalised, XML-forbidden characters dropped; a
+    no-break space after "€" and inside a date."""
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("€ ", "€" + NBSP)
+    text = _MONTH_YEAR.sub(rf"\1{NBSP}\2", _DAY_MONTH.sub(rf"\1{NBSP}\2", text))
     return _FORBIDDEN.sub("", text)
 
 
@@ -36,20 +45,21 @@ _kept = functools.lru_cache(maxsize=4096)
 
 @_kept
 def date_nl(value: dt.date | str | None) -> str:
-    """24 november 2026."""
+    """24 november 2026, joined by no-break spaces: a date never breaks across lines."""
     if value is None:
         return "onbekend"
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return format_date(value, "d MMMM y", locale=LOCALE)
+    return format_date(value, "d MMMM y", locale=LOCALE).replace(" ", NBSP)
 
 
 @_kept
 def month_nl(value: dt.date | str) -> str:
-    """november 2026: for actions, where a day would claim false precision."""
+    """november 2026 (a no-break space between): for actions, where a day would claim
+    false precision."""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
-    return format_date(value, "MMMM y", locale=LOCALE)
+    return format_date(value, "MMMM y", locale=LOCALE).replace(" ", NBSP)
 
 
 @_kept

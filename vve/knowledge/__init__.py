@@ -142,6 +142,7 @@ class Knowledge:
     blank_votes: SourcedText  # the meeting kit's reminder
     written_proxy: SourcedText
     threshold_unset: SourcedText
+    threshold_amount_unknown: SourcedText
     threshold_above: SourcedText
     threshold_not_above: SourcedText
     municipalities: tuple[str, ...]
@@ -226,6 +227,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         blank_votes=voting.blank_votes,
         written_proxy=voting.written_proxy,
         threshold_unset=voting.threshold_unset,
+        threshold_amount_unknown=voting.threshold_amount_unknown,
         threshold_above=voting.threshold_above,
         threshold_not_above=voting.threshold_not_above,
         municipalities=tuple(n for region in regions.values() for n in region.names),

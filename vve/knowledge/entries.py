@@ -129,6 +129,7 @@ class VotingFile:
     blank_votes: SourcedText
     written_proxy: SourcedText
     threshold_unset: SourcedText
+    threshold_amount_unknown: SourcedText  # set by the meeting, its amount not given
     threshold_above: SourcedText  # both amounts known ({amount}, {threshold}): the case
     threshold_not_above: SourcedText
     notice: NoticeRule
@@ -228,6 +229,8 @@ class MeasureEntry(Sourced):
     modest_before_year: int | None = None
     why_modest: str | None = None
     likely_from_year: int | None = None  # from then on, an unknown wall likely has a cavity
+    # among source: cited only while an answer in depends_on is unknown (the guess they back)
+    source_if_unknown: tuple[str, ...] = ()
     why_solid: str | None = None  # instead of why, where the board said: no cavity
     follows_municipal_year: bool = False
     private: bool = False
@@ -237,6 +240,8 @@ class MeasureEntry(Sourced):
         if not self.title or not self.short:
             raise ValueError("needs a title and a short name")
         _pairs(self, ("modest_before_year", "why_modest"))
+        if not set(self.source_if_unknown) <= set(self.source):
+            raise ValueError("source_if_unknown names sources of the entry's own source")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

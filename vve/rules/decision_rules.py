@@ -165,7 +165,8 @@ def _below_threshold(
     v: _Voting, primary: AppliedRule, certainty: str, both: bool = False
 ) -> tuple[AppliedRule, list[AppliedRule]]:
     """Below the threshold amount the ordinary rule applies; with no amount set there are
-    two readings, and the plan takes the one that holds under both. ``both``: a decision
+    two readings, and the plan takes the one that holds under both; with an amount set but
+    not given, the same rule, and where to look the amount up. ``both``: a decision
     whose amount the meeting weighs against the threshold it sets (often in the same
     meeting) shows the ordinary rule beside it even while the amount is unknown."""
     set_by_meeting = applies(v.profile, "voting.threshold_amount")
@@ -180,7 +181,8 @@ def _below_threshold(
                 amount,
             )
         ]
-    unset = v.knowledge.threshold_unset
+    said_set = v.profile.voting.threshold_amount_set is True
+    unset = v.knowledge.threshold_amount_unknown if said_set else v.knowledge.threshold_unset
     certainty = weakest(certainty, unset.certainty)
     below = (
         [
@@ -197,7 +199,7 @@ def _below_threshold(
         explanation=Explanation.of(
             f"{primary.explanation.text} {unset.text}",
             primary.explanation.ids,
-            ["because:threshold_not_set"],
+            ["because:threshold_amount_unknown" if said_set else "because:threshold_not_set"],
             sources(unset.source),
         ),
     ), below

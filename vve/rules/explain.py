@@ -69,14 +69,18 @@ _MONTHS = (
 )
 
 
+# joins day, month and year: a date never breaks across two lines
+NBSP = "\u00a0"
+
+
 def nl_month(day: dt.date) -> str:
-    """2029-03-26 -> "maart 2029"."""
-    return f"{_MONTHS[day.month - 1]} {day.year}"
+    """2029-03-26 -> "maart 2029" (a no-break space between)."""
+    return f"{_MONTHS[day.month - 1]}{NBSP}{day.year}"
 
 
 def nl_date(day: dt.date | str) -> str:
     """Dutch long date inside engine sentences (the document formats its own with Babel):
-    2027-12-30 -> "30 december 2027"."""
+    2027-12-30 -> "30 december 2027", joined by no-break spaces."""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day}{NBSP}{_MONTHS[day.month - 1]}{NBSP}{day.year}"

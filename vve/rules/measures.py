@@ -295,4 +295,5 @@ def _explanation(
     ]
     if year is not None:
         ids.append(f"coupling:{component}")
-    return Explanation.of(text, ids, sources(entry.source))
+    cited = [s for s in entry.source if unknown or s not in entry.source_if_unknown]
+    return Explanation.of(text, ids, sources(cited))

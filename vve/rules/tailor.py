@@ -70,7 +70,6 @@ def word_decisions(
                 )
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
-        d = _subsidy_wording(d, entry, subsidies)  # "daarvoor": right after the advice
         if research := _research_sentences(entry, scheduled):
             d = replace(d, draft=f"{d.draft} {research}")
         if lender_asks_mjop and entry.draft_loan:
@@ -78,7 +77,8 @@ def word_decisions(
             d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(mjop_cover=cover)}")
         if entry.draft_financing:
             d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
-        out.append(d)
+        # last: the application follows the orders it covers, once they are paid
+        out.append(_subsidy_wording(d, entry, subsidies))
     return out
 
 

@@ -107,7 +107,9 @@ def test_a_missed_quorum_is_explained_and_the_second_meeting_is_next(app, board,
     assert "Aanwezig of vertegenwoordigd: 20 van de 48 stemmen; het quorum is 32" in page
     second = page[page.index("Vergadering 2: tweede vergadering") :]
     assert "Volgende vergadering" in second and "Oproep uiterlijk versturen op" in second
-    assert re.search(r"Houd deze tweede vergadering tussen \d+ \w+ 2027 en \d+ \w+ 2027", second)
+    assert re.search(
+        r"Houd deze tweede vergadering tussen \d+\s\w+\s2027 en \d+\s\w+\s2027", second
+    )
     assert 'id="vastleggen"' in second
     assert {r["recorded_by"] for r in _results(app)} == {"board"}
     plan = board.client.get(f"/d/{board.public_id}/plan").get_data(as_text=True)

@@ -35,10 +35,13 @@ def test_a_plan_without_results_says_so():
 def test_the_plan_says_which_meetings_it_reflects_and_what_they_decided():
     plan, day = _after_first_meeting()
     text = _text(plan)
-    assert "houdt rekening met de uitslagen van de vergaderingen tot en met 5 april 2027" in text
+    assert (
+        "houdt rekening met de uitslagen van de vergaderingen tot en met 5\u00a0april\u00a02027"
+        in text
+    )
     assert "3 van de 11 besluiten zijn genomen" in text
-    assert "ALV van 5 april 2027 (gehouden)" in text
-    assert "op 5 april 2027 aangenomen (30 voor, 5 tegen, 5 blanco; 40 van de 48" in text
+    assert "ALV van 5\u00a0april\u00a02027 (gehouden)" in text
+    assert "op 5\u00a0april\u00a02027 aangenomen (30 voor, 5 tegen, 5 blanco; 40 van de 48" in text
     assert "niet genomen omdat het quorum niet werd gehaald" in text and "quorum 32" in text
     second = next(m for m in plan["meetings"] if not m["held"])
     assert second["kind"] == "second_meeting"
@@ -46,7 +49,7 @@ def test_the_plan_says_which_meetings_it_reflects_and_what_they_decided():
     assert "besluit ongeacht het aantal aanwezige stemmen" in text
     assert "Zet alleen deze voorstellen op de agenda, in dezelfde bewoording" in text
     assert "geen quorum: dit is een tweede vergadering" in text  # its draft
-    assert "Op 5 april 2027 aangenomen: drempelbedrag vaststellen" in text
+    assert "Op 5\u00a0april\u00a02027 aangenomen: drempelbedrag vaststellen" in text
     assert "Niet genomen: opdracht geven voor een energieadvies" in text
 
 
@@ -60,7 +63,8 @@ def test_a_taken_decision_is_no_longer_a_proposal():
     assert "Opdracht geven voor een energieadvies en een duurzaam MJOP (DMJOP)" in proposals
     taken = chapter[chapter.index("Al genomen") :]
     assert any(
-        t.startswith("Duurzaamheidscommissie instellen met een budget: op 5 april") for t in taken
+        t.startswith("Duurzaamheidscommissie instellen met een budget: op 5\u00a0april")
+        for t in taken
     )
 
 

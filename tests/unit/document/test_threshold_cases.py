@@ -39,9 +39,12 @@ def test_the_advice_draft_says_who_pays_and_what_the_reserve_fund_needs(emmen):
     start = emmen.index("Concept-besluiten voor de ALV", emmen.index("Bijlage D. Versies"))
     draft = emmen.index(ADVICE, start)
     resolution = emmen[draft + 1]
+    # who pays, then (applied for afterwards, once all is paid) the advice subsidy
     assert resolution.endswith(
         "De kosten worden betaald uit [een eenmalige extra bijdrage van de eigenaars naar "
-        "rato van hun breukdeel / het reservefonds]."
+        "rato van hun breukdeel / het reservefonds]. Zij machtigt het bestuur om de "
+        "SVVE-subsidie aan te vragen voor het advies en het onderzoek die de regeling "
+        "vergoedt: in één keer, als alle rekeningen daarvan betaald zijn."
     )
     needed = next(line for line in emmen[draft:] if line.startswith("Vereiste meerderheid"))
     assert needed.endswith(

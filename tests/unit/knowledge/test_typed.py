@@ -35,6 +35,7 @@ KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("voting", ("blank_votes",)),
     ("voting", ("written_proxy",)),
     ("voting", ("threshold_unset",)),
+    ("voting", ("threshold_amount_unknown",)),
     ("voting", ("threshold_above",)),
     ("voting", ("threshold_not_above",)),
     ("decisions", ("decisions", "*")),

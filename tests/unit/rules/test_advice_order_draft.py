@@ -2,6 +2,7 @@
 where the plan has a VvE loan from 8 dwellings, a DMJOP that runs at least to the end of the
 loan term (financing.toml warmtefonds_loan: an MJOP covering at least the term)."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,9 @@ FINANCING = (
     "De kosten worden betaald uit [een eenmalige extra bijdrage van de eigenaars naar rato "
     "van hun breukdeel / het reservefonds]."
 )
+
+# the authorisation to apply for the SVVE advice subsidy (where the plan counts on it)
+SUBSIDY = load_knowledge().decisions["commission_advice"].draft_subsidy
 
 
 def plan_of(name, term=None):
@@ -45,7 +49,7 @@ def test_emmen_the_dmjop_covers_a_deed_that_passes_as_late_as_the_rate_allows():
         "akte pas begin 2029 passeert (voorwaarde van het Warmtefonds)."
     )
     assert sentence in advice(plan).draft.replace("\N{NO-BREAK SPACE}", " ")
-    assert advice(plan).draft.endswith(FINANCING)
+    assert advice(plan).draft.endswith(f"{FINANCING} {SUBSIDY}")
     notes = " ".join(plan.money.notes)
     assert sentence in notes
     # the sentence says it: no second one on the MJOP covering the term
@@ -87,4 +91,22 @@ def test_a_quoted_term_sets_the_year(term):
 def test_below_eight_dwellings_no_mjop_term_but_still_who_pays():
     draft = advice(plan_of("assen-zes-woningen")).draft
     assert "loopt tot en met" not in draft
-    assert draft.endswith(FINANCING)
+    assert draft.endswith(FINANCING) or draft.endswith(f"{FINANCING} {SUBSIDY}")
+
+
+@pytest.mark.parametrize(
+    "name", ["emmen-galerijflat", "tynaarlo-weinig-bekend", "assen-warmtenet-blokverwarming"]
+)
+def test_the_svve_authorisation_comes_after_every_order_it_covers(name):
+    """The advice subsidy is applied for afterwards, once, on the paid invoices of all advice
+    and research together (CORRECTIONS.md a1), the asbestos inventory included (FACTS §4):
+    the meeting first orders the advice and the surveys and says who pays, and only then
+    authorises the board to apply, once, when everything is paid."""
+    draft = advice(plan_of(name)).draft
+    assert SUBSIDY in draft, "the plan counts on the advice subsidy in these examples"
+    assert draft.endswith(SUBSIDY)
+    for order in ("asbestinventarisatie", "ecologisch onderzoek", FINANCING):
+        if order in draft:
+            assert draft.index(order) < draft.index(SUBSIDY)
+    assert "asbestinventarisatie" in draft  # all three buildings are from before 1994
+    assert "in één keer" in SUBSIDY and "betaald" in SUBSIDY

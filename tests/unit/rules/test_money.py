@@ -163,7 +163,7 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     assert "onvoorzien" in certainty
     notes = " ".join(money["notes"])
     assert "rente van de VvE-lening is nog niet bekend" in notes
-    assert "30 december 2027" in notes
+    assert "30\u00a0december\u00a02027" in notes
 
 
 def test_an_advice_figure_replaces_the_default():

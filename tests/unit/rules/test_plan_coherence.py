@@ -650,10 +650,15 @@ def test_the_notice_action_goes_out_after_the_summer():
         assert a["start"][5:7] not in ("07", "08"), a
 
 
-def test_the_subsidy_authorisation_follows_the_advice_not_the_research():
+def test_the_subsidy_authorisation_follows_the_orders_and_claims_only_what_svve_covers():
+    """Applied for once, afterwards, for all advice and research together (CORRECTIONS a1),
+    the asbestos inventory included: after the orders; not "daarvoor", which would claim
+    the ecological survey too (the plan counts no subsidy for it)."""
     plan = plan_of(as_of=dt.date(2025, 1, 6), building=BUILDING, money={"advice_cost": 15_000})
     draft = decision(plan, "commission_advice")["draft_resolution"]
-    assert draft.index("SVVE-subsidie") < draft.index("ecologisch onderzoek")
+    assert draft.index("ecologisch onderzoek") < draft.index("SVVE-subsidie")
+    assert draft.index("asbestinventarisatie") < draft.index("SVVE-subsidie")
+    assert "daarvoor de SVVE" not in draft and "die de regeling vergoedt" in draft
 
 
 def test_large_owners_are_consulted_before_the_first_meeting():

@@ -81,7 +81,7 @@ def test_the_choice_appears_exactly_when_the_application_is_late(start):
     until = K.financing.svve_measures.open_until
     for risk in _choice(plan):
         # the meeting named to reach the date falls before it and after the energy advice
-        found = re.search(r"laat de ALV van (\d+ \w+ \d{4})", risk.text)
+        found = re.search(r"laat de ALV van (\d+\s\w+\s\d{4})", risk.text)
         if found:
             (meeting,) = [
                 s.meeting for s in plan.stages if s.meeting and nl_date(s.meeting) == found[1]
@@ -93,9 +93,9 @@ def test_the_choice_appears_exactly_when_the_application_is_late(start):
         # an extra meeting is never said to replace a planned one; a missed quorum's second
         # meeting follows the extra one, and fits before the end date exactly when said
         assert "in plaats van de ALV" not in risk.text
-        extra = re.search(r"op zijn vroegst op (\d+ \w+ \d{4})", risk.text)
+        extra = re.search(r"op zijn vroegst op (\d+\s\w+\s\d{4})", risk.text)
         second = re.search(
-            r"tweede vergadering rond (\d+ \w+ \d{4})([^;.]*)(; dat past)?", risk.text
+            r"tweede vergadering rond (\d+\s\w+\s\d{4})([^;.]*)(; dat past)?", risk.text
         )
         if extra and second:
             days = {nl_date(until + dt.timedelta(days=i)): i for i in range(-400, 200)}
@@ -143,7 +143,7 @@ def test_emmen_says_how_tight_the_route_is_from_its_own_dates():
         f"({n.expected_present} stemmen)" in risk.text
         and f"({n.quorum_votes} stemmen)" in risk.text
     )
-    second = re.search(r"tweede vergadering (?:valt dan )?op (\d+ \w+ \d{4})", risk.text)
+    second = re.search(r"tweede vergadering (?:valt dan )?op (\d+\s\w+\s\d{4})", risk.text)
     assert second, risk.text
     (day,) = [
         d for d in (until - dt.timedelta(days=i) for i in range(60)) if nl_date(d) == second[1]
@@ -165,7 +165,7 @@ def test_tynaarlo_proposes_an_extra_meeting_where_its_dates_allow_one():
     last = max(s.meeting for s in plan.stages if s.meeting and s.meeting <= until)
     assert f"laat de ALV van {nl_date(last)}" not in risk.text
     extra = re.search(
-        r"extra ALV over de maatregelen, op zijn vroegst op (\d+ \w+ \d{4})", risk.text
+        r"extra ALV over de maatregelen, op zijn vroegst op (\d+\s\w+\s\d{4})", risk.text
     )
     assert extra, risk.text
     # an extra meeting beside the planned one, never instead of it: that meeting still
@@ -184,9 +184,9 @@ def test_tynaarlo_says_when_a_missed_quorum_moves_the_extra_meeting():
     n = _measures_numbers(plan).rule.numbers
     assert n.expected_present is None
     assert f"het quorum ({n.quorum_votes} van {n.total} stemmen) niet gehaald" in risk.text
-    extra = re.search(r"op zijn vroegst op (\d+ \w+ \d{4})", risk.text)
+    extra = re.search(r"op zijn vroegst op (\d+\s\w+\s\d{4})", risk.text)
     second = re.search(
-        r"tweede vergadering rond (\d+ \w+ \d{4})(, als het reglement [^;]+)?; dat past nog vóór",
+        r"tweede vergadering rond (\d+\s\w+\s\d{4})(, als het reglement [^;]+)?; dat past nog vóór",
         risk.text,
     )
     assert extra and second, risk.text

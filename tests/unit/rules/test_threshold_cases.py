@@ -264,3 +264,38 @@ def test_the_recorded_case_gives_the_calculators_outcome(present, data):
 
 
 _PLAN = _first_meeting_plan()
+
+
+NONE_SET = "Zolang de vergadering geen drempelbedrag heeft vastgesteld"
+
+
+@pytest.mark.parametrize("model", ["1983", "1992"])
+@pytest.mark.parametrize("did", FIRST)
+def test_the_three_threshold_cases_are_worded_apart(model, did):
+    """Not set: two readings. Set, amount known: the plan names it. Set, amount unknown
+    here: it exists and is to be looked up, never "none was set"."""
+
+    def said(threshold_set, amount=None):
+        voting = {
+            "model_reglement": model,
+            "threshold_amount_set": threshold_set,
+            "threshold_amount": amount,
+        }
+        d = decision(plan_of(building=building(), voting=voting), did)
+        return d, " ".join(text(r) for r in (d.rule, *d.alternatives))
+
+    _, none_set = said(False)
+    assert NONE_SET in none_set
+    d, known = said(True, 15000)
+    assert NONE_SET not in known and "€ 15.000" in known
+    assert "drempelbedrag vastgesteld, maar" not in known
+    d, unknown = said(True)
+    assert NONE_SET not in unknown and "twee lezingen" not in unknown
+    assert "De vergadering heeft een drempelbedrag vastgesteld, maar" in text(d.rule)
+    assert "niet bekend" in text(d.rule) and "notulen" in text(d.rule)
+    # the plan still takes the majority that holds whatever the amount, and shows the
+    # ordinary one for a budget not above the threshold
+    assert d.rule.spec.kind == "qualified" and d.rule.applies == "primary"
+    (other,) = below(d)
+    assert other.spec.kind == "ordinary"
+    assert d.rule.certainty != "betwist"

@@ -4,11 +4,13 @@ majority it needs in words and numbers, and what it costs an apartment."""
 from __future__ import annotations
 
 from ..builder import Builder
-from ..wording import waits_in_words
+from ..text import date_nl
+from ..wording import CHOICES, waits_in_words
 from .common import Pack
 from .words import money_lines, write_rule
 
 TITLE = "Agenda"
+SVVE_CHOICE = "svve_measures_not_reached"
 
 
 def write(b: Builder, pack: Pack) -> None:
@@ -28,6 +30,26 @@ def write(b: Builder, pack: Pack) -> None:
     last = len(pack.opening_items()) + len(pack.proposals)
     for number, item in enumerate(pack.closing_items(), start=last + 1):
         b.heading(f"{number}. {item}", 2)
+        if item == CHOICES[SVVE_CHOICE] and SVVE_CHOICE in pack.choices():
+            svve_choice(b, pack)
+
+
+def svve_choice(b: Builder, pack: Pack) -> None:
+    """The choice the plan's summary puts to this meeting: decide the measures already, to
+    apply for the SVVE measures subsidy before its end date."""
+    programme = next(f for f in pack.plan["financing"] if f["id"] == "svve_measures")
+    until = date_nl(programme["facts"]["open_until"])
+    b.para(
+        f"Aanvragen voor de SVVE-subsidie voor de maatregelen kan volgens RVO uiterlijk "
+        f"{until}. In het plan besluit de vergadering pas later over de maatregelen. Wie de "
+        f"subsidie wil halen, laat deze vergadering al over de maatregelen besluiten. Het "
+        f"bestuur licht de keuze toe; zie '{CHOICES[SVVE_CHOICE]}' in het plan."
+    )
+    b.note(
+        "[Voor het bestuur, weg te halen vóór de verzending: kiest de VvE deze weg, zet dan "
+        "de voorstellen over de maatregelen uit het plan op deze agenda, met de offertes. "
+        "Anders bespreekt de vergadering hier alleen de keuze.]"
+    )
 
 
 def proposal(b: Builder, pack: Pack, number: int, decision: dict) -> None:

@@ -20,6 +20,7 @@ from ..prepared import new_document as prepared_document
 from ..save import docx_bytes
 from ..template import CleanTemplate
 from ..text import LOCALE, clean, date_nl
+from ..wording import CHOICES
 
 # Where the board has not given a detail, the document shows this to fill in.
 PLACEHOLDERS = {
@@ -81,8 +82,9 @@ class Pack:
         return self.plan["votes"]["total"]
 
     def date(self) -> str:
-        """ "maandag 19 april 2027"."""
-        return format_date(dt.date.fromisoformat(self.meeting["date"]), "EEEE d MMMM y", LOCALE)
+        """ "maandag 19 april 2027": the weekday, then the date that never breaks."""
+        day = dt.date.fromisoformat(self.meeting["date"])
+        return f"{format_date(day, 'EEEE', LOCALE)} {date_nl(day)}"
 
     def opening_items(self) -> list[str]:
         """The agenda items before the proposals (a second meeting has only the opening)."""
@@ -94,8 +96,20 @@ class Pack:
             "Mededelingen van het bestuur",
         ]
 
+    def choices(self) -> list[str]:
+        """The ids of the plan's choices (summary) that name this meeting to decide."""
+        at = f"decide_measures_at:{self.meeting['date']}"
+        if self.second:
+            return []
+        return [
+            r["id"]
+            for r in self.plan["risks"]
+            if r["id"] in CHOICES and at in r["explanation"]["ids"]
+        ]
+
     def closing_items(self) -> list[str]:
-        return ["Rondvraag", "Sluiting"]
+        """The plan's choices for this meeting to talk about, then the questions."""
+        return [CHOICES[rid] for rid in self.choices()] + ["Rondvraag", "Sluiting"]
 
     def numbered(self) -> list[tuple[int, dict]]:
         """The proposals with their agenda item numbers."""

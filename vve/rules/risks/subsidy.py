@@ -58,7 +58,9 @@ def svve_measures_choice(
         "reach": reach.text,
         "cost": cost,
     }
-    risk = make_risk(knowledge, RID, values, "svve_measures", ["financing:svve_measures"])
+    # the meeting the route names: its pack puts the choice on the agenda
+    at = [f"decide_measures_at:{reach.meeting.isoformat()}"] if reach.meeting else []
+    risk = make_risk(knowledge, RID, values, "svve_measures", ["financing:svve_measures", *at])
     return [replace(risk, blocks=_blocks(knowledge, values, reach))]
 
 

@@ -67,6 +67,7 @@ class Reach:
     before: str = ""
     points: tuple[str, ...] = ()
     after: str = ""
+    meeting: dt.date | None = None  # the planned meeting the route asks to decide already
 
 
 def reach_text(
@@ -107,8 +108,8 @@ def reach_text(
     )
     prose = " ".join(x for x in [text, *tight, after] if x)
     if not points:
-        return Reach(prose)
-    return Reach(prose, f"{text} {parts['tight_intro']}", points, after)
+        return Reach(prose, meeting=last)
+    return Reach(prose, f"{text} {parts['tight_intro']}", points, after, last)
 
 
 def extra_meeting(knowledge: Knowledge, d: Dates) -> dt.date:
