@@ -190,6 +190,8 @@ def _advice_first(first: dict | None) -> list[str]:
 
 def _loan_lines(money: ProposalMoney) -> list[str]:
     assert money.total is not None
+    if money.note:  # below the lender's minimum: whether there is a loan at all is open
+        return [money.note]
     estimate = "" if money.own_figures else "naar schatting "
     lines = [f"De VvE leent {estimate}{euro_range(money.total)}."]
     for c in money.classes:

@@ -68,12 +68,9 @@ def financing(b: Builder, plan: dict, money: dict) -> None:
         return
     b.table(["", "Bedrag"], _financing_rows(money), caption="Financiering", widths=[11, 5])
     b.para(f"De voorwaarden van de geldgever staan in het hoofdstuk '{financing_chapter.TITLE}'.")
-    if loan["below_minimum"]:
-        b.para(
-            "Het bedrag is kleiner dan de minimale VvE Energiebespaarlening. Betalen uit het "
-            "reservefonds of met een eenmalige bijdrage per appartement ligt dan voor de "
-            "hand."
-        )
+    if loan["reach_note"]:  # the loan against the lender's minimum (rules/money/loan_reach.py)
+        b.para(loan["reach_note"])
+    if loan["below_minimum"]:  # no monthly amounts for a loan below the minimum
         return
     _monthly_payments(b, loan)
 
