@@ -93,7 +93,7 @@ def test_assen_keeps_a_conditional_loan_decision_while_costs_are_unpriced():
     d = loan_decision(plan)
     assert d is not None and d.conditional
     why = d.explanation.text
-    assert "alleen als" in why and "€\u00a025.000" in why
+    assert "alleen vanaf" in why and "€\u00a025.000" in why
     assert "reservefonds" in why and "eenmalige bijdrage per appartement" in why
     assert "source:warmtefonds-vve" in d.explanation.ids
     # the votes the plan computes for the loan, as for any other example
@@ -106,10 +106,10 @@ def test_assen_cover_does_not_rule_the_loan_out_on_a_partial_sum():
     plan = build_plan(example(ASSEN), AS_OF)
     cover = " ".join(plan.money.summary)
     assert "kan niet" not in cover
-    assert "€\u00a025.000" in cover and "nog niet" in cover
+    assert "€\u00a025.000" in cover and "blijkt pas" in cover
     money = plan_to_dict(plan)["money"]
     assert money["loan"]["reach"] == "unpriced"
-    assert "alleen als" in money["loan"]["reach_note"]
+    assert "alleen vanaf" in money["loan"]["reach_note"]
     # no monthly amounts for a loan that may not exist at this size
     assert "per maand bij een lening" not in cover
 
@@ -129,7 +129,7 @@ def test_above_the_minimum_the_loan_decision_is_unchanged():
     assert plan.money.loan_reach == "reaches"
     d = loan_decision(plan)
     assert d is not None
-    assert "alleen als" not in d.explanation.text
+    assert "alleen vanaf" not in d.explanation.text
     assert plan_to_dict(plan)["money"]["loan"]["reach_note"] is None
 
 
@@ -144,4 +144,13 @@ def test_the_meeting_kit_shows_no_monthly_amounts_for_a_loan_below_the_minimum()
     decision = next(d for d in plan["decisions"] if d["id"] == "vve_loan")
     money = proposal_money(plan, decision)
     assert money is not None and money.classes == ()
-    assert money.note is not None and "alleen als" in money.note
+    assert money.below_minimum
+
+
+def test_an_estimate_around_the_minimum_keeps_a_conditional_loan_with_its_monthly_amounts():
+    plan = build_plan(example(ASSEN, reserve_for_plan=0), AS_OF)
+    assert plan.money.loan_reach == "straddles"
+    d = loan_decision(plan)
+    assert d is not None and "Dit besluit is voorwaardelijk" in d.explanation.text
+    cover = " ".join(plan.money.summary)
+    assert "ligt rond dat minimum" in cover and "per maand bij een lening" in cover

@@ -78,12 +78,12 @@ def reach_note(principal: Range, reach: Reach, knowledge: Knowledge) -> str | No
     if reach == "straddles":
         known = f"De schatting van {amount} ligt rond dat minimum."
     elif reach == "unpriced":
+        later = "blijkt pas als alle kosten een bedrag hebben."
         known = (
-            f"Voor wat nu een bedrag heeft, zou de VvE {amount} lenen; nog niet alle kosten "
-            f"hebben een bedrag, dus of het totaal het minimum haalt, is nog niet te zeggen."
+            f"Te lenen voor wat nu een bedrag heeft: {amount}; of het totaal het minimum "
+            f"haalt, {later}"
             if principal.high
-            else "Nog niet alle kosten hebben een bedrag, dus of het totaal het minimum "
-            "haalt, is nog niet te zeggen."
+            else f"Of het totaal het minimum haalt, {later}"
         )
     else:
         return None

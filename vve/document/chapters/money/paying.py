@@ -197,8 +197,10 @@ def _apartments_table(b: Builder, apartments: dict, terms: list[int]) -> None:
             "Besparing per maand",
         ],
         rows,
-        caption="Per appartement, voor de maatregelen: in één keer of per maand met een "
-        "lening, tegen de besparing",
+        # no monthly columns while the amount lies below the lender's minimum
+        caption="Per appartement, voor de maatregelen: in één keer"
+        + (" of per maand met een lening" if terms else "")
+        + ", tegen de besparing",
         widths=[2.9, 1.6, 2.5, *([width] * (len(terms) + 1))],
     )
 
