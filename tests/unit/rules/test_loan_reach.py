@@ -7,6 +7,7 @@ plan then says why."""
 
 import json
 from dataclasses import replace
+from fractions import Fraction
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from vve.knowledge import load_knowledge
 from vve.profile import parse_profile
 from vve.rules import build_plan
 from vve.rules.meeting_money import proposal_money
+from vve.rules.money import amounts_for_share
 from vve.rules.money.amounts import Range
 from vve.rules.money.loan_reach import loan_reach
 from vve.rules.serialize import plan_to_dict
@@ -154,3 +156,10 @@ def test_an_estimate_around_the_minimum_keeps_a_conditional_loan_with_its_monthl
     assert d is not None and "Dit besluit is voorwaardelijk" in d.explanation.text
     cover = " ".join(plan.money.summary)
     assert "ligt rond dat minimum" in cover and "per maand bij een lening" in cover
+
+
+def test_the_calculator_gives_no_monthly_amounts_for_a_loan_below_the_minimum():
+    money = plan_to_dict(build_plan(example(ASSEN), AS_OF))["money"]
+    mine = amounts_for_share(money, Fraction(1, 6))
+    assert mine is not None and mine["one_off"] is not None
+    assert mine["monthly"] == {}
