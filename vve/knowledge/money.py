@@ -101,6 +101,7 @@ class NotIncluded:
         "heat_source_open",
         "advice_cost_unknown",
     ]
+    financed: bool  # adds to what the VvE pays for the measures and may borrow
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -213,6 +213,14 @@ def _with_loan(
     principal = money.loan.principal
     if money.loan.principal_origin == "quote":
         text = text.replace(AMOUNT, nl_euros(principal.high), 1)
+    elif money.loan_reach == "unpriced" and principal.high:
+        # the known part lies below the minimum: a loan, if any, is at least the minimum
+        text = text.replace(
+            AMOUNT,
+            f"[bedrag uit de renteaanbieding; ten minste het minimale leenbedrag van "
+            f"{nl_euros(money.loan.min_amount)}]",
+            1,
+        )
     elif principal.high:
         text = text.replace(
             AMOUNT,

@@ -46,6 +46,9 @@ class ProposalMoney:
     subsidy_counted: bool  # the total is after a subsidy the plan expects
     own_figures: bool  # every amount is the VvE's own (advice, quote), not an estimate
     classes: tuple[ApartmentCost, ...]  # empty while the number of rights is unknown
+    # the loan's known amount lies below the lender's minimum: no monthly amounts for a
+    # loan that may not exist at this size (the decision's explanation says why)
+    below_minimum: bool = False
 
 
 def _add(a: dict[str, Any] | None, b: dict[str, Any]) -> dict[str, Any]:
@@ -118,6 +121,8 @@ def _loan(money: dict[str, Any]) -> ProposalMoney | None:
         for c in (apartments["classes"] if apartments else [])
     )
     quoted = loan["principal_origin"] == "quote"
+    if loan["below_minimum"]:
+        return ProposalMoney("loan", principal, (), False, quoted, (), below_minimum=True)
     return ProposalMoney("loan", principal, (), False, quoted, classes)
 
 

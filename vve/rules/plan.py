@@ -15,6 +15,7 @@ from .coupled import ask_coupled_in_time
 from .decisions import Decision, agenda_of, resolve_decisions, with_progress
 from .drafts import fill_drafts
 from .explain import Explanation, nl_date, nl_euros, sources
+from .loan_condition import condition_loan
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_research
 from .money.amounts import whole
@@ -76,8 +77,9 @@ class _Core:
 
     @property
     def needs_loan(self) -> bool:
-        loan = self.money.loan
-        return not (estimable(self.money) and loan.principal.high < loan.min_amount)
+        """Whether the plan keeps the loan decision: always, unless the whole total to
+        finance is known and below the lender's minimum (money/loan_reach.py)."""
+        return self.money.loan_reach != "below"
 
 
 def _core(
@@ -175,7 +177,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     risks += choice + _financing_risks(knowledge, financing, {r.subject for r in choice})
     find_out = find_out_actions(profile, knowledge, windows, estimable(money))
     risks += money_risks(knowledge, money)
-    if not needs_loan:  # nothing to borrow, or too small for the VvE loan: no loan resolution
+    if not needs_loan:  # the whole total is below the VvE loan's minimum: no loan resolution
         decisions = [d for d in decisions if d.id != "vve_loan" or d.attempts]
     subsidies = _subsidies(financing)
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
@@ -191,13 +193,17 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         route,
         tuple(measures),
         tuple(windows),
-        fill_drafts(
-            tuple(decisions),
+        condition_loan(
+            fill_drafts(
+                tuple(decisions),
+                money,
+                knowledge,
+                profile.ambition.target_year,
+                profile.ambition.goal,
+                {m.id: m.unknown for m in measures},
+            ),
             money,
             knowledge,
-            profile.ambition.target_year,
-            profile.ambition.goal,
-            {m.id: m.unknown for m in measures},
         ),
         tuple(risks),
         tuple(find_out),

@@ -175,7 +175,7 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
         **_totals(money),
         "execution_year": money.execution_year,
         "reserve_used_cents": money.reserve_used,
-        "loan": _loan(money.loan, k),
+        "loan": {**_loan(money.loan, k), "reach": money.loan_reach, "reach_note": money.loan_note},
         "apartments": _apartments(money),
         "reserve": _reserve(money.reserve, k),
     }

@@ -2,6 +2,7 @@
 building, and nothing unknown stated as fact. One test per point the advisors found."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -452,9 +453,19 @@ def test_the_boiler_advice_comes_at_the_first_meeting_and_only_advises():
 
 
 def test_a_plan_without_a_loan_speaks_of_no_loan_steps():
-    plan = plan_of(
-        building=BUILDING, money={"reserve_fund_balance": 2_000_000, "reserve_for_plan": 2_000_000}
-    )
+    """No loan decision only where the whole total to finance is known and below the
+    lender's minimum (vve/rules/money/loan_reach.py): every measure priced, and no cost
+    that would be financed left without an amount."""
+    k = load_knowledge()
+    extras = tuple(replace(i, financed=False) for i in k.money.not_included)
+    k = replace(k, money=replace(k.money, not_included=extras))
+    figures = {
+        m: {"origin": "quote", "investment": 1000}
+        for m in ("hydronic_balancing", "ventilation", "solar_panels")
+    }
+    money = {"reserve_fund_balance": 2_000_000, "reserve_for_plan": 2_000_000, "figures": figures}
+    plan = plan_to_dict(build_plan(make_profile(building=BUILDING, money=money), AS_OF, k))
+    assert plan["money"]["loan"]["reach"] == "below"
     assert "vve_loan" not in {d["id"] for d in plan["decisions"]}
     assert not has_action(plan, "loan_application") and not has_action(plan, "sign_loan")
     assert "lening" not in action(plan, "send_notice")["what"]

@@ -27,6 +27,7 @@ from .apartments import (
 )
 from .first_costs import DECISION as FIRST_DECISION
 from .first_costs import first_costs, refund_reason, with_ordered_research
+from .loan_reach import with_reach
 from .measures import MeasureCost, gas_use, measure_costs
 from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
 from .quantities import building_quantities
@@ -211,6 +212,13 @@ def build_money(
         first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
         loan_signed_by=loan_signed_by(windows, knowledge.financing.warmtefonds_loan),
     )
+    return _summarised(with_reach(plan, knowledge), knowledge, profile, windows)
+
+
+def _summarised(
+    plan: MoneyPlan, knowledge: Knowledge, profile: Profile, windows: list[StageWindow]
+) -> MoneyPlan:
+    """The money part with the sentences that say it (summary.py)."""
     execute = stage_by_id(windows, "execute")
     cover, notes, on_measures = summary(plan, knowledge, profile, (execute.start, execute.end))
     return replace(plan, summary=cover, notes=notes, summary_measures=on_measures)

@@ -303,6 +303,9 @@ def amounts_for_share(
     return {
         "share": written or f"{share.numerator}/{share.denominator}",
         "one_off": scaled(money["owners_pay"]),
-        "monthly": {str(t["years"]): scaled(t["monthly"]) for t in money["loan"]["terms"]},
+        # no monthly amounts for a loan below the lender's minimum (loan_reach.py)
+        "monthly": {}
+        if money["loan"].get("below_minimum")
+        else {str(t["years"]): scaled(t["monthly"]) for t in money["loan"]["terms"]},
         "saving_monthly": apartments["saving_monthly_per_dwelling"],
     }

@@ -124,6 +124,10 @@ class MoneyPlan:
     summary_measures: str = ""
     # the latest date the plan allows the VvE loan to be signed (apartments.loan_signed_by)
     loan_signed_by: dt.date | None = None
+    # the loan against the lender's minimum (loan_reach.py): reaches | straddles | unpriced
+    # | below, and the plan's sentence on it (None where the estimate reaches it)
+    loan_reach: str = "reaches"
+    loan_note: str | None = None
 
 
 def missed_per_apartment(money: MoneyPlan) -> tuple[str, Range] | None:

@@ -152,7 +152,7 @@ def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: 
 
     return (
         f"{opening} {who_pays(shares, amounts, gloss)}{reserve}."
-        f"{_rate_text(money, can_borrow)}{_loan_limit_text(money, can_borrow)}"
+        f"{_rate_text(money, can_borrow)}{_loan_limit_text(money)}"
     )
 
 
@@ -165,20 +165,10 @@ def _rate_text(money: MoneyPlan, can_borrow: bool) -> str:
     return f" De maandbedragen rekenen met {percent}% rente; de echte rente is nog onbekend."
 
 
-def _loan_limit_text(money: MoneyPlan, can_borrow: bool) -> str:
-    """Whether the amount reaches the VvE loan's minimum."""
-    loan = money.loan
-    if can_borrow and loan.principal.low < loan.min_amount:
-        return (
-            f" Lenen kan alleen als het bedrag voor de hele VvE boven het minimum van "
-            f"{nl_euros(loan.min_amount)} uitkomt."
-        )
-    if not can_borrow and loan.principal.high > 0:
-        return (
-            f" Een VvE-lening kan niet: het bedrag is kleiner dan het minimum van "
-            f"{nl_euros(loan.min_amount)}."
-        )
-    return ""
+def _loan_limit_text(money: MoneyPlan) -> str:
+    """The loan against its minimum: open while the total may still reach it, ruled out
+    only on a whole total below it (loan_reach.py); nothing where the estimate reaches it."""
+    return f" {money.loan_note}" if money.loan_note else ""
 
 
 def _saving_sentence(money: MoneyPlan, shorts: dict[str, str], heating: str | None) -> str:

@@ -70,12 +70,9 @@ def financing(b: Builder, plan: dict, money: dict) -> None:
     see = financing_chapter.see_loan_conditions(plan)
     if see:  # said in full once, in the loan's section of the chapter on financing
         b.para(see)
-    if loan["below_minimum"]:
-        b.para(
-            "Het bedrag is kleiner dan de minimale VvE Energiebespaarlening. Betalen uit het "
-            "reservefonds of met een eenmalige bijdrage per appartement ligt dan voor de "
-            "hand."
-        )
+    if loan["reach_note"]:  # the loan against the lender's minimum (rules/money/loan_reach.py)
+        b.para(loan["reach_note"])
+    if loan["below_minimum"]:  # no monthly amounts for a loan below the minimum
         return
     _monthly_payments(b, loan)
 
@@ -202,8 +199,10 @@ def _apartments_table(b: Builder, apartments: dict, terms: list[int]) -> None:
             "Besparing per maand",
         ],
         rows,
-        caption="Per appartement, voor de maatregelen: in één keer of per maand met een "
-        "lening, tegen de besparing",
+        # no monthly columns while the amount lies below the lender's minimum
+        caption="Per appartement, voor de maatregelen: in één keer"
+        + (" of per maand met een lening" if terms else "")
+        + ", tegen de besparing",
         widths=[2.9, 1.6, 2.5, *([width] * (len(terms) + 1))],
     )
 
