@@ -178,17 +178,18 @@ def download(dossier):
     """Records the plan as handed out (a snapshot and an audit entry: hence a POST, from
     the button on the plan page or the dashboard), then downloads that snapshot."""
     # the POST's CSRF token is checked by CSRFProtect
-    snapshot = plans.record_download(dossier, current_user())
-    if snapshot is None:
+    handed = plans.record_download(dossier, current_user())
+    if handed is None:
         return _first_step(dossier)
-    return collect_when_sent(
-        redirect(
-            url_for(
-                "board.snapshot_document", public_id=dossier.public_id, snapshot_id=snapshot.id
-            ),
-            303,
-        )
+    response = redirect(
+        url_for(
+            "board.snapshot_document",
+            public_id=dossier.public_id,
+            snapshot_id=handed.snapshot.id,
+        ),
+        303,
     )
+    return collect_when_sent(response) if handed.written else response
 
 
 @bp.get("/d/<public_id>/plan.docx")

@@ -55,7 +55,11 @@ def old_app(database_uri):
 
 
 def _stored():
-    return db.session.execute(sa.select(SNAPSHOT).order_by(SNAPSHOT.c.id)).all()
+    """Every stored snapshot's values; the read's transaction ends, so the migration that
+    follows (on its own connection) is not kept waiting for the table's lock."""
+    rows = db.session.execute(sa.select(SNAPSHOT).order_by(SNAPSHOT.c.id)).all()
+    db.session.rollback()
+    return rows
 
 
 def test_stored_snapshots_keep_every_value_and_get_no_tag(old_app):
@@ -100,10 +104,10 @@ def test_the_app_finds_an_untagged_snapshot_by_its_plan_and_the_downgrade_keeps_
     with old_app.app_context():
         upgrade(revision="head")
         dossier = dossiers.import_profile(EXAMPLE, 10).dossier
-        kept = plans.record_download(dossier, None)
+        kept = plans.record_download(dossier, None).snapshot
         kept.plan_tag = None  # as a snapshot from before the migration
         db.session.commit()
-        assert plans.record_download(dossier, None).id == kept.id
+        assert plans.record_download(dossier, None).snapshot.id == kept.id
         assert db.session.execute(sa.select(sa.func.count(PlanSnapshot.id))).scalar_one() == 1
         before = _stored()
         downgrade(revision=BEFORE)

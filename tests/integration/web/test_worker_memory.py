@@ -25,6 +25,10 @@ def test_a_full_collection_runs_after_a_plan_is_written(client, monkeypatch):
     response = download_plan(client, public_id)
     assert response.data.startswith(b"PK")
     assert collected, "no collection after the document"
+    collected.clear()
+    again = download_plan(client, public_id)  # unchanged: the snapshot handed out again
+    assert again.data == response.data
+    assert collected == [], "a collection though no document was written"
 
 
 def _worker_modules(extra_env: dict[str, str], code: str) -> str:

@@ -13,7 +13,7 @@ SECOND = {
 
 def test_a_second_meeting_in_the_holidays_says_why_it_falls_there():
     text = _second_text({**SECOND, "in_holidays": True})
-    assert "op 5 juli 2027" in text
+    assert "op 5\xa0juli\xa02027" in text
     assert "in die weken valt geen doordeweekse avond buiten de vakanties" in text
 
 
@@ -25,5 +25,5 @@ def test_a_second_meeting_outside_the_holidays_says_nothing_of_them():
 def test_the_window_runs_from_its_first_to_its_last_weekday_evening():
     """Not from the legal first day when that is a Sunday (4 July 2027)."""
     text = _second_text({**SECOND, "first_evening": "2027-07-05", "last_evening": "2027-07-29"})
-    assert "tussen 5 juli 2027 en 29 juli 2027" in text
+    assert "tussen 5\xa0juli\xa02027 en 29\xa0juli\xa02027" in text
     assert "4 juli" not in text
