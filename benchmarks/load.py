@@ -164,19 +164,21 @@ class Board:
             self.has_static = True
         return response, data
 
-    def timeline(self, public_id):
+    def timeline(self, public_id, kind):
         tag = {"If-None-Match": self.etag} if self.etag else {}
-        response, _ = self.request("timeline", "GET", f"/d/{public_id}/tijdlijn.png", None, tag)
+        response, _ = self.request(kind, "GET", f"/d/{public_id}/tijdlijn.png", None, tag)
         self.etag = response.getheader("ETag") or ""
 
-    def download(self, public_id):
-        _, page = self.page("plan", f"/d/{public_id}/plan")
-        self.timeline(public_id)
+    def download(self, public_id, again=""):
+        """The plan page, its figure and the Word plan; ``again="-again"``: the later visit,
+        its kinds named apart (the goal's wizard has one download, the board two)."""
+        _, page = self.page(f"plan{again}", f"/d/{public_id}/plan")
+        self.timeline(public_id, f"timeline{again}")
         token = _csrf(page)
         response, _ = self.request(
-            "download", "POST", f"/d/{public_id}/plan.docx", {"csrf_token": token}
+            f"download{again}", "POST", f"/d/{public_id}/plan.docx", {"csrf_token": token}
         )
-        _, data = self.request("download", "GET", response.getheader("Location"))
+        _, data = self.request(f"download{again}", "GET", response.getheader("Location"))
         if not data.startswith(b"PK"):
             raise Refused("the download is no Word file")
         self.run.count_download()
@@ -201,7 +203,7 @@ class Board:
                 raise Refused(f"step {slug}: {response.status}")
         self.request("check", "GET", f"/d/{public_id}/controle")
         self.download(public_id)
-        self.download(public_id)  # later: the page again (image revalidated), a second download
+        self.download(public_id, "-again")  # later: the page (image revalidated), the plan
 
 
 _TAG = re.compile(r"<(/?)(input|select|option)\b([^>]*)>")
@@ -436,10 +438,22 @@ def run_mode(port: int, pause: float, args, run: Run, sampler: Sampler, seed: in
     return Result(pause, args.duration, wizards, requests, cpu, samples, errors)
 
 
-def cpu_per_wizard(port: int, wizards: int, run: Run, sampler: Sampler) -> tuple[float, float]:
+@dataclass
+class WizardCpu:
+    """Worker CPU per wizard of one board alone: the whole visit (``whole`` ms over
+    ``requests``), and the wizard as issue 15's goal counts it (``goal`` ms over
+    ``goal_requests``: every step, the check, the plan page with its figure and one
+    download; without the later visit's page, figure and second download)."""
+
+    whole: float
+    requests: float
+    goal: float
+    goal_requests: float
+
+
+def cpu_per_wizard(port: int, wizards: int, run: Run, sampler: Sampler) -> WizardCpu:
     """Worker CPU of whole wizards by one board, one after another (after three unmeasured
-    ones, so both workers have loaded what a download needs): ms per wizard and the
-    requests a wizard makes."""
+    ones, so both workers have loaded what a download needs)."""
     run.window, run.stop_at = (0.0, 0.0), run.hard_stop
     rng = random.Random(99)
     board = Board(port, 0, run, rng)
@@ -457,7 +471,15 @@ def cpu_per_wizard(port: int, wizards: int, run: Run, sampler: Sampler) -> tuple
             f"  {kind:12} {len(values):5} x {statistics.mean(values) * 1000:6.1f} ms"
             f" = {share:4.0%} of the wizards' CPU"
         )
-    return cpu / wizards * 1000, (board.sent - sent) / wizards
+    later = [v for kind, v in board.cpu_by_kind.items() if kind.endswith("-again")]
+    later_cpu, later_requests = sum(map(sum, later)), sum(map(len, later))
+    requests = (board.sent - sent) / wizards
+    return WizardCpu(
+        cpu / wizards * 1000,
+        requests,
+        (cpu - later_cpu) / wizards * 1000,
+        requests - later_requests / wizards,
+    )
 
 
 # --- the report ------------------------------------------------------------------------------
@@ -503,15 +525,23 @@ def memory_report(sampler: Sampler) -> tuple[bool, str]:
     return met, "\n".join(lines)
 
 
-def print_goals(results: list[Result], memory_met: bool, downloads: int, per_wizard: float) -> None:
+def print_goals(
+    results: list[Result], memory_met: bool, downloads: int, per_wizard: WizardCpu
+) -> None:
     def verdict(ok: bool | None) -> str:
         return "not measured" if ok is None else ("met" if ok else "NOT met")
 
     by_pause = {r.pause: r for r in results}
+    goal = GOALS["cpu_per_wizard_ms"]
     print("\nGoals (issue 15):")
     print(
-        f"  2. worker CPU per whole wizard <= {GOALS['cpu_per_wizard_ms']} ms (one board): "
-        f"{per_wizard:.0f} ms -> {verdict(per_wizard <= GOALS['cpu_per_wizard_ms'])}"
+        f"  2. worker CPU per whole wizard <= {goal} ms (one board; {per_wizard.goal_requests:.0f}"
+        f" requests, one download): {per_wizard.goal:.0f} ms -> "
+        f"{verdict(per_wizard.goal <= goal)}"
+    )
+    print(
+        f"     the board's whole visit ({per_wizard.requests:.0f} requests, with the later page "
+        f"and second download): {per_wizard.whole:.0f} ms"
     )
     for pause, goal in ((0.5, GOALS["p95_pause_0.5"]), (1.0, GOALS["p95_pause_1"])):
         r = by_pause.get(pause)
@@ -566,11 +596,13 @@ def serve_and_load(database_url: str, args, tmp: Path) -> None:
     sampler.start()
     results = []
     try:
-        per_wizard, requests = cpu_per_wizard(port, args.cpu_wizards, run, sampler)
+        per_wizard = cpu_per_wizard(port, args.cpu_wizards, run, sampler)
         print(
             f"\none board, {args.cpu_wizards} whole wizards one after another: worker CPU "
-            f"{per_wizard:.0f} ms per wizard ({requests:.0f} requests, "
-            f"{per_wizard / requests:.2f} ms per request)"
+            f"{per_wizard.whole:.0f} ms per visit ({per_wizard.requests:.0f} requests, "
+            f"{per_wizard.whole / per_wizard.requests:.2f} ms per request); "
+            f"{per_wizard.goal:.0f} ms per wizard as the goal counts it "
+            f"({per_wizard.goal_requests:.0f} requests, one download)"
         )
         for number, pause in enumerate(args.modes):
             if time.monotonic() >= run.hard_stop:

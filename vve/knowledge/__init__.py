@@ -25,24 +25,16 @@ from .entries import (
     ClassRule,
     DecisionEntry,
     DecisionsFile,
-    FollowUp,
-    FollowUpAction,
     MaintenanceCoupling,
     MeasureEntry,
     MeasuresFile,
-    MeetingCalendar,
     ModelSpec,
     NoticeRule,
-    Period,
     Proxies,
     QuoteHorizon,
     RuleSpec,
     SecondMeeting,
     SourcedText,
-    StageAction,
-    StageEntry,
-    StageMeta,
-    StagesFile,
     Unconfirmed,
     VotingFile,
 )
@@ -56,6 +48,16 @@ from .entries_more import (
     Source,
     UnknownEntry,
     UnknownsFile,
+)
+from .entries_stages import (
+    FollowUp,
+    FollowUpAction,
+    MeetingCalendar,
+    Period,
+    StageAction,
+    StageEntry,
+    StageMeta,
+    StagesFile,
 )
 from .financing import Financing, Subsidy, load_financing
 from .money import MoneyKnowledge, load_money

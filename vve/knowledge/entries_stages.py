@@ -1,0 +1,145 @@
+"""The entries of stages.toml (the stages, the meetings' calendar, the follow-up after a
+meeting), built like those of ``vve.knowledge.entries``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .entries import Sourced, Who, _pairs
+from .typed import MonthDay, key
+
+ActionCondition = Literal[
+    "needs_loan", "ecological_survey", "asbestos", "heat_network", "large_owners", "boilers_due_now"
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageAction:
+    id: str
+    what: str
+    who: Who
+    offset_weeks: int
+    weeks: int
+    when: ActionCondition | None = None  # only in plans where it applies
+    subsidy: str | None = None  # the programme this action applies for
+    with_meeting: bool = False  # moves with the stage's meeting
+    what_no_mjop: str | None = None
+    what_no_loan: str | None = None
+    what_existing_advice: str | None = None
+    what_small_vve: str | None = None
+    what_large_vve: str | None = None
+    # the heat source is not chosen at this meeting: the route is still unknown
+    what_route_open: str | None = None
+    what_no_mjop_route_open: str | None = None
+
+    @property
+    def wordings(self) -> tuple[tuple[str, str], ...]:
+        """(situation, wording) for the other wordings this action has."""
+        return tuple(
+            (situation, text)
+            for situation, text in (
+                ("route_open", self.what_route_open),
+                ("no_mjop_route_open", self.what_no_mjop_route_open),
+                ("no_mjop", self.what_no_mjop),
+                ("no_loan", self.what_no_loan),
+                ("existing_advice", self.what_existing_advice),
+                ("small_vve", self.what_small_vve),
+                ("large_vve", self.what_large_vve),
+            )
+            if text is not None
+        )
+
+    def __post_init__(self) -> None:
+        _pairs(self, ("what_small_vve", "what_large_vve"))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageEntry(Sourced):
+    id: str
+    title: str
+    goal: str
+    weeks: int
+    milestones: tuple[str, ...]
+    actions: tuple[StageAction, ...]
+    meeting_label: str | None = None
+    meeting_label_route_open: str | None = None  # the heat source waits for the route
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StageMeta(Sourced):
+    active_vve_years: int
+    dormant_vve_years_min: int
+    dormant_vve_years_max: int
+    municipal_lead_years: int
+    find_out_weeks: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Period:
+    start: MonthDay = field(metadata=key("from"))
+    end: MonthDay = field(metadata=key("to"))
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DatedPeriod:  # one year's holiday, first and last day
+    start: dt.date = field(metadata=key("from"))
+    end: dt.date = field(metadata=key("to"))
+    why: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingCalendar(Sourced):
+    """When a meeting can be held (stages.toml [meetings]); hashable, so it can be cached."""
+
+    weekdays: frozenset[int]
+    avoid: tuple[Period, ...]
+    fixed_holidays: tuple[MonthDay, ...]
+    easter_offsets: tuple[int, ...]
+    why: str
+    run_up_days: int = 0  # the notice goes out this many days before, outside the holidays
+    school_holidays: tuple[DatedPeriod, ...] = ()  # no meeting on these days (regio Noord)
+
+    def __post_init__(self) -> None:
+        if not self.weekdays or not self.weekdays <= set(range(7)):
+            raise ValueError("key 'weekdays': days 0 (Monday) to 6 (Sunday)")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUpAction:
+    """An action of a follow-up meeting. ``anchor``: "start" counts ``offset_weeks`` on from
+    the day after the meeting that did not decide (or today); "notice" counts them back from
+    the latest day to send the notice (``{send_by}`` in ``what`` names it); "meeting" back
+    from the follow-up meeting. ``kind`` "any": for every follow-up."""
+
+    id: str
+    kind: Literal["second_meeting", "again", "any"]
+    what: str
+    who: Who
+    anchor: Literal["start", "notice", "meeting"]
+    offset_weeks: int
+    weeks: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUp(Sourced):
+    """What the plan does after a meeting that did not take every proposal (stages.toml
+    [follow_up]): a second meeting, or the proposal again ``again_weeks`` later."""
+
+    again_weeks: int
+    prepare_days: int
+    second_meeting_label: str
+    again_label: str
+    why_again: str
+    actions: tuple[FollowUpAction, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StagesFile:
+    meta: StageMeta
+    stages: tuple[StageEntry, ...]
+    meetings: MeetingCalendar
+    follow_up: FollowUp
