@@ -12,7 +12,7 @@ from html import unescape
 import pytest
 
 from tests.integration.web.test_meetings_pages import EXAMPLE, Board
-from vve.services import clock
+from vve.services import clock, dossiers, plans
 
 SEVERITIES = {"hoog": 0, "middel": 1, "laag": 2}
 
@@ -76,9 +76,12 @@ def test_a_calculator_error_titles_the_page_and_leads_the_calculator(board):
     assert not re.search(r"<title>\s*Fout: ", _plan(board))
 
 
+def _risks(html: str) -> str:
+    return html.split("Risico's en aandachtspunten", 1)[1].split("<h2", 1)[0]
+
+
 def test_risks_run_from_high_to_low(board):
-    html = _plan(board)
-    risks = html.split("Risico's en aandachtspunten", 1)[1].split("</ul>", 1)[0]
+    risks = _risks(_plan(board))
     found = re.findall(r"<strong>(hoog|middel|laag):</strong>", risks)
     assert len(set(found)) > 1, found
     assert [SEVERITIES[s] for s in found] == sorted(SEVERITIES[s] for s in found)
@@ -210,3 +213,17 @@ def test_the_calculator_gives_both_threshold_cases(board):
     assert below[1].startswith("Aangenomen")
     assert above[0].endswith("(boven het drempelbedrag)")
     assert above[1].startswith("Geen geldig besluit")
+
+
+def test_what_makes_a_route_tight_reads_as_a_list_as_in_the_word_plan(board):
+    """A risk with blocks (the SVVE choice: the points that make the fast route tight) shows
+    each block's text and its points as list items, not run together as one sentence."""
+    risks = _risks(_plan(board))
+    with board.client.application.app_context():
+        plan = plans.make_plan(dossiers.find_dossier(board.public_id))
+    found = next(r for r in plan["risks"] if r.get("blocks"))
+    item = risks.split(found["blocks"][0]["text"][:40], 1)[1].split("</li>\n", 1)[0]
+    points = [p for block in found["blocks"] for p in block["points"]]
+    assert points
+    listed = [_text(li).strip() for li in re.findall(r"<li>(.*?)</li>", item, re.S)]
+    assert listed[: len(points)] == [re.sub(r"\s+", " ", p) for p in points]
