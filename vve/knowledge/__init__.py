@@ -25,8 +25,6 @@ from .entries import (
     ClassRule,
     DecisionEntry,
     DecisionsFile,
-    FollowUp,
-    FollowUpAction,
     MaintenanceCoupling,
     MeasureEntry,
     MeasuresFile,
@@ -42,11 +40,12 @@ from .entries import (
     StageAction,
     StageEntry,
     StageMeta,
-    StagesFile,
     Unconfirmed,
     VotingFile,
 )
 from .entries_more import (
+    FollowUp,
+    FollowUpAction,
     Region,
     RiskEntry,
     RisksFile,
@@ -54,6 +53,7 @@ from .entries_more import (
     RouteEntry,
     RoutesFile,
     Source,
+    StagesFile,
     UnknownEntry,
     UnknownsFile,
 )

@@ -315,6 +315,17 @@ class StageAction:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingTopic:
+    """A topic of a stage's meeting, named only when one of ``decisions`` is put to it:
+    ``label`` in the meeting's label, ``what`` in its action (``{topics}``)."""
+
+    decisions: tuple[str, ...]
+    label: str
+    what: str
+    what_no_mjop: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StageEntry(Sourced):
     id: str
     title: str
@@ -322,8 +333,9 @@ class StageEntry(Sourced):
     weeks: int
     milestones: tuple[str, ...]
     actions: tuple[StageAction, ...]
+    # the meeting's label: this prefix, then the topics whose decisions are on its agenda
     meeting_label: str | None = None
-    meeting_label_route_open: str | None = None  # the heat source waits for the route
+    meeting_topics: tuple[MeetingTopic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -365,40 +377,3 @@ class MeetingCalendar(Sourced):
     def __post_init__(self) -> None:
         if not self.weekdays or not self.weekdays <= set(range(7)):
             raise ValueError("key 'weekdays': days 0 (Monday) to 6 (Sunday)")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FollowUpAction:
-    """An action of a follow-up meeting. ``anchor``: "start" counts ``offset_weeks`` on from
-    the day after the meeting that did not decide (or today); "notice" counts them back from
-    the latest day to send the notice (``{send_by}`` in ``what`` names it); "meeting" back
-    from the follow-up meeting. ``kind`` "any": for every follow-up."""
-
-    id: str
-    kind: Literal["second_meeting", "again", "any"]
-    what: str
-    who: Who
-    anchor: Literal["start", "notice", "meeting"]
-    offset_weeks: int
-    weeks: int
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FollowUp(Sourced):
-    """What the plan does after a meeting that did not take every proposal (stages.toml
-    [follow_up]): a second meeting, or the proposal again ``again_weeks`` later."""
-
-    again_weeks: int
-    prepare_days: int
-    second_meeting_label: str
-    again_label: str
-    why_again: str
-    actions: tuple[FollowUpAction, ...]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StagesFile:
-    meta: StageMeta
-    stages: tuple[StageEntry, ...]
-    meetings: MeetingCalendar
-    follow_up: FollowUp

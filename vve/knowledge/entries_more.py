@@ -1,5 +1,5 @@
 """The kinds of entry in routes.toml, sources.toml, risks.toml, unknowns.toml and
-municipalities.toml (the rest are in entries.py)."""
+municipalities.toml, and the follow-up part of stages.toml (the rest are in entries.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .entries import Certainty, Sourced, Who, _pairs
+from .entries import (
+    Certainty,
+    MeetingCalendar,
+    Sourced,
+    StageEntry,
+    StageMeta,
+    Who,
+    _pairs,
+)
 
 # ---- routes.toml -------------------------------------------------------------------
 
@@ -104,3 +112,43 @@ class Region(Sourced):
     id: str
     province: str
     names: tuple[str, ...]
+
+
+# ---- stages.toml: follow-ups ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUpAction:
+    """An action of a follow-up meeting. ``anchor``: "start" counts ``offset_weeks`` on from
+    the day after the meeting that did not decide (or today); "notice" counts them back from
+    the latest day to send the notice (``{send_by}`` in ``what`` names it); "meeting" back
+    from the follow-up meeting. ``kind`` "any": for every follow-up."""
+
+    id: str
+    kind: Literal["second_meeting", "again", "any"]
+    what: str
+    who: Who
+    anchor: Literal["start", "notice", "meeting"]
+    offset_weeks: int
+    weeks: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowUp(Sourced):
+    """What the plan does after a meeting that did not take every proposal (stages.toml
+    [follow_up]): a second meeting, or the proposal again ``again_weeks`` later."""
+
+    again_weeks: int
+    prepare_days: int
+    second_meeting_label: str
+    again_label: str
+    why_again: str
+    actions: tuple[FollowUpAction, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StagesFile:
+    meta: StageMeta
+    stages: tuple[StageEntry, ...]
+    meetings: MeetingCalendar
+    follow_up: FollowUp
