@@ -3,8 +3,12 @@ risks' numbers (R1, R2, …) by which the chapter on stages refers to the chapte
 
 from __future__ import annotations
 
+import datetime as dt
+
 from vve import labels
 from vve.vocabulary import DECISION_WAITS
+
+from .text import date_nl
 
 # a risk that is a choice for the meeting gets a heading of its own in the summary, said in
 # full there once; elsewhere the plan points to it (vve/rules/risks/subsidy.py)
@@ -145,3 +149,87 @@ def waits_in_words(decision: dict) -> str:
     is"), or "" when its date is as planned. A plan written before the field existed has
     none."""
     return " en ".join(DECISION_WAITS.word(code) for code in decision.get("waits_for", ()))
+
+
+def annual_alv(year: int | str) -> str:
+    """A future annual ALV the plan places by rule: its year, the day the VvE's own."""
+    return f"jaarlijkse ALV {year} (datum volgt)"
+
+
+def meeting_when(d: dict) -> str:
+    """The meeting a decision goes to: its date, or an annual ALV by its year (a plan
+    written before the field existed has none)."""
+    if d.get("annual_meeting"):
+        return annual_alv(d["meeting_date"][:4])
+    return date_nl(d["meeting_date"])
+
+
+def meeting_title(meeting: dict, name: str) -> str:
+    """A meeting's heading: "ALV van 22 november 2027", or an annual ALV by its year."""
+    if meeting.get("annual"):
+        title = annual_alv(meeting["date"][:4])
+        return title[:1].upper() + title[1:]
+    return f"{name} van {date_nl(meeting['date'])}"
+
+
+def notice_line(meeting: dict, why: str = "") -> str:
+    """When to send the notice: by a date, or, for an annual ALV whose day is the VvE's
+    own, the days before it."""
+    if meeting.get("annual"):
+        by = f"{meeting['notice_days']} dagen vóór de vergadering"
+    else:
+        by = date_nl(meeting["send_by"])
+    return f"Oproep met de concept-besluiten uiterlijk {by}.{why}"
+
+
+def _annual_second(second: dict, known: bool) -> str:
+    """The second meeting after an annual ALV whose day is not set: in weeks after it."""
+    first = dt.date.fromisoformat(second["first_meeting"])
+    weeks = [(dt.date.fromisoformat(second[k]) - first).days // 7 for k in ("earliest", "latest")]
+    later = f"een tweede vergadering {weeks[0]} tot {weeks[1]} weken later"
+    how = "ongeacht het aantal aanwezigen en met dezelfde meerderheid"
+    decides = (
+        f"dan besluit {later}, {how}"
+        if known
+        else f"dan kan, als het reglement daarin voorziet, {later} besluiten, {how}"
+    )
+    return (
+        f"Wordt het quorum niet gehaald, {decides}; de oproep gaat "
+        f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is."
+    )
+
+
+def second_text(second: dict, known: bool = True, annual: bool = False) -> str:
+    """The second meeting if the quorum is missed: its evening and the window it may fall
+    in, or, after an annual ALV whose day is the VvE's own, in weeks after it."""
+    if annual:
+        return _annual_second(second, known)
+    # its weekday evenings; a plan written before those fields existed has the legal bounds
+    start = second.get("first_evening") or second["earliest"]
+    end = second.get("last_evening") or second["latest"]
+    window = f"tussen {date_nl(start)} en {date_nl(end)}"
+    if second.get("in_holidays"):  # a plan written before the field existed has none
+        window += "; in die weken valt geen doordeweekse avond buiten de vakanties"
+    when = (
+        f"op {date_nl(second['planned'])} (het mag {window})"
+        if second["planned"]
+        else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
+        f"vakanties, dus kies zelf een datum"
+    )
+    how = "ongeacht het aantal aanwezigen en met dezelfde meerderheid"
+    if known:
+        decides = f"dan besluit een tweede vergadering {when}, {how}"
+    elif second["planned"]:
+        decides = (
+            f"dan kan, als het reglement daarin voorziet, een tweede vergadering {when} "
+            f"besluiten, {how}"
+        )
+    else:  # the window ends in an instruction: the verb goes before it
+        decides = (
+            f"dan kan, als het reglement daarin voorziet, een tweede vergadering besluiten, "
+            f"{how}, {when}"
+        )
+    return (
+        f"Wordt het quorum niet gehaald, {decides}; de oproep gaat "
+        f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is."
+    )

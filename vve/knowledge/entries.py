@@ -158,6 +158,7 @@ class QuoteHorizon(Sourced):
     why_moved: str
     why_annual: str  # after why_moved where that meeting is an annual ALV
     timeline_later: str  # {measures}, {moments}: the later ALV's step on the timeline
+    table_later: str  # {measures}, {moments}: the later part in the table of decisions
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

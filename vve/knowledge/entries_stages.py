@@ -56,6 +56,17 @@ class StageAction:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingTopic:
+    """A topic of a stage's meeting, named only when one of ``decisions`` is put to it:
+    ``label`` in the meeting's label, ``what`` in its action (``{topics}``)."""
+
+    decisions: tuple[str, ...]
+    label: str
+    what: str
+    what_no_mjop: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StageEntry(Sourced):
     id: str
     title: str
@@ -63,8 +74,9 @@ class StageEntry(Sourced):
     weeks: int
     milestones: tuple[str, ...]
     actions: tuple[StageAction, ...]
+    # the meeting's label: this prefix, then the topics whose decisions are on its agenda
     meeting_label: str | None = None
-    meeting_label_route_open: str | None = None  # the heat source waits for the route
+    meeting_topics: tuple[MeetingTopic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

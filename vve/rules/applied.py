@@ -45,8 +45,8 @@ def _numbers(rule: Rule, ctx: VoteContext, turnout_percent: int | None) -> VoteN
     quorum = quorum_votes(rule, total)
     expected = None
     if turnout_percent is not None:
-        expected = -(-Fraction(turnout_percent, 100) * total // 1)  # ceiling
-        expected = min(int(expected), total)
+        # an expectation, so rounded down (never flattering); what is needed rounds up
+        expected = min(int(Fraction(turnout_percent, 100) * total // 1), total)
     return VoteNumbers(
         total=total,
         quorum_votes=quorum,

@@ -19,7 +19,7 @@ from vve.knowledge import Knowledge, QuoteHorizon
 
 from .calendar import next_meeting_day
 from .decisions import Decision, second_meeting_of
-from .explain import Explanation, nl_date, sources
+from .explain import Explanation, nl_date, nl_listing, sources
 from .measures import Measure
 from .stages import StageWindow
 
@@ -72,6 +72,7 @@ def _moved(
     return replace(
         d,
         date=date,
+        annual=annual,
         stage=_stage_of(date, windows),
         second_meeting=second_meeting_of(d.rule, date, d.notice_days, knowledge),
         explanation=Explanation.of(
@@ -89,6 +90,30 @@ def _annual(decided: dt.date, year: int, knowledge: Knowledge) -> dt.date:
 def _stage_of(day: dt.date, windows: Sequence[StageWindow]) -> str:
     """The stage ``day`` falls in; after the last stage, the last one."""
     return next((w.id for w in windows if w.start <= day <= w.end), windows[-1].id)
+
+
+def later_parts(
+    d: Decision, measures: Sequence[Measure], knowledge: Knowledge
+) -> list[tuple[int, str, str]]:
+    """(the year of the annual ALV, the measures in words, the maintenance moments in
+    words) for each later part of a coupled resolution (``left_to_later``)."""
+    labels = knowledge.risk_thresholds.component_labels
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    parts = []
+    for year, later in left_to_later(d, measures, knowledge):
+        assert horizon is not None  # left_to_later finds nothing without it
+        components = dict.fromkeys(knowledge.measures[m.id].component for m in later)
+        work = year + horizon.decide_years_before
+        parts.append(
+            (
+                year,
+                nl_listing([knowledge.measures[m.id].short for m in later]),
+                nl_listing(
+                    [f"{labels.get(c or '', 'het onderhoud')} in {work}" for c in components]
+                ),
+            )
+        )
+    return parts
 
 
 def left_to_later(

@@ -62,6 +62,9 @@ class Decision:
     # that amount is above the meeting's threshold amount and the plan cannot tell: the
     # plan shows both cases (the qualified rule, and "below_threshold" beside it)
     threshold_words: str | None = None
+    # its meeting is a future annual ALV the plan places by rule (vve/rules/coupled.py):
+    # the year is the plan's, the day the VvE's own ("jaarlijkse ALV 2031 (datum volgt)")
+    annual: bool = False
 
 
 def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:

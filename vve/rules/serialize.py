@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -16,6 +16,7 @@ from vve import __version__
 from vve.knowledge import Knowledge
 
 from .applied import AppliedRule
+from .coupled import later_parts
 from .decisions import Decision
 from .explain import Explanation
 from .measures import Measure, unconfirmed_text
@@ -110,7 +111,9 @@ def _power(p: Power, single: dict[str, bool]) -> dict[str, Any]:
     }
 
 
-def _decision(d: Decision, single: dict[str, bool], knowledge: Knowledge) -> dict[str, Any]:
+def _decision(
+    d: Decision, single: dict[str, bool], knowledge: Knowledge, measures: Sequence[Measure]
+) -> dict[str, Any]:
     return {
         "id": d.id,
         "title": d.title,
@@ -125,6 +128,8 @@ def _decision(d: Decision, single: dict[str, bool], knowledge: Knowledge) -> dic
         "waits_for": list(d.waits_for),
         "waits_until": d.waits_until,
         "threshold_words": d.threshold_words,
+        "annual_meeting": d.annual,
+        "later": _later(d, knowledge, measures),
         "needed_because": list(d.needed_because),
         "measures": list(d.measures),
         "coupled_measures": list(d.coupled_measures),
@@ -138,6 +143,16 @@ def _decision(d: Decision, single: dict[str, bool], knowledge: Knowledge) -> dic
         "state": d.state,
         "attempts": [attempt_dict(r) for r in d.attempts],
     }
+
+
+def _later(d: Decision, knowledge: Knowledge, measures: Sequence[Measure]) -> list[dict[str, Any]]:
+    """The parts of a coupled resolution left to a later annual ALV (vve/rules/coupled.py)."""
+    horizon = knowledge.decisions[d.id].quote_horizon
+    return [
+        {"year": year, "about": horizon.table_later.format(measures=what, moments=moments)}
+        for year, what, moments in later_parts(d, measures, knowledge)
+        if horizon is not None
+    ]
 
 
 def _action(a: Action) -> dict[str, Any]:
@@ -176,7 +191,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "heat_route": _heat_route(plan),
         "measures": [_measure(m, k) for m in plan.measures],
         "stages": _stages(plan),
-        "decisions": [_decision(d, single, k) for d in plan.decisions],
+        "decisions": [_decision(d, single, k, plan.measures) for d in plan.decisions],
         "risks": [_risk(r) for r in plan.risks],
         "unknowns": [
             {"field": a.field, "action": a.id, "how_to_find_out": a.what, "who": a.who}

@@ -39,6 +39,7 @@ def meetings_dict(plan: Plan) -> list[dict[str, Any]]:
     found = plan_meetings(
         plan.decisions, plan.progress, plan.knowledge, model.notice_certainty, model.notice_days
     )
+    annual = {d.id: d.annual for d in plan.decisions}
     return [
         {
             "number": m.number,
@@ -50,6 +51,8 @@ def meetings_dict(plan: Plan) -> list[dict[str, Any]]:
             "notice_days": m.notice_days,
             "send_by": _date(m.send_by),
             "notice_certainty": m.notice_certainty,
+            # a future annual ALV placed by rule: its day is the VvE's own
+            "annual": bool(m.decisions) and all(annual.get(d, False) for d in m.decisions),
             "second_window": (
                 {"earliest": _date(m.second_window[0]), "latest": _date(m.second_window[1])}
                 if m.second_window

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from vve.knowledge import DecisionEntry, Knowledge
+from vve.knowledge import DecisionEntry, Knowledge, StageEntry
 from vve.profile import Profile
 
 from .decisions import Decision, boiler_window, reserve_shortfall
@@ -263,12 +263,13 @@ def tailor(
         (d.waits_until for d in decisions if "heat_route" in d.waits_for and d.waits_until),
         None,
     )
-    labels = {s.id: s.meeting_label_route_open for s in knowledge.stages}
+    stages = {s.id: s for s in knowledge.stages}
+    no_mjop = profile.money.maintenance_plan in (None, "none")
     for window in windows:
-        if route_open and labels.get(window.id):
-            window = replace(window, meeting_label=labels[window.id])
+        label, topics = _agenda(window, stages[window.id], decisions, no_mjop)
+        window = replace(window, meeting_label=label)
         actions = tuple(
-            _worded(a, profile, knowledge, subsidies, loan, route_open)
+            _worded(_on_agenda(a, topics), profile, knowledge, subsidies, loan, route_open)
             for a in window.actions
             if _applies(a.when, profile, knowledge, measures, decisions, windows[0].start)
             and (
@@ -279,3 +280,30 @@ def tailor(
         )
         out.append(replace(window, actions=actions))
     return out
+
+
+def _agenda(
+    window: StageWindow, stage: StageEntry, decisions: list[Decision], no_mjop: bool
+) -> tuple[str | None, str]:
+    """The meeting's label and the words for its action's ``{topics}``: only the topics
+    with a decision put to this meeting, so no label promises a choice made elsewhere. A
+    meeting held and followed up keeps the follow-up's label."""
+    if window.state == "held" or window.meeting is None:
+        return window.meeting_label, ""
+    on_agenda = {d.id for d in decisions if d.date == window.meeting}
+    topics = [t for t in stage.meeting_topics if on_agenda & set(t.decisions)]
+    if not topics:
+        return stage.meeting_label, ""
+    label = f"{stage.meeting_label}: {nl_listing([t.label for t in topics])}"
+    return label, nl_listing([(no_mjop and t.what_no_mjop) or t.what for t in topics])
+
+
+def _on_agenda(action: Action, topics: str) -> Action:
+    """The meeting action worded with the topics on its agenda (stages.toml ``{topics}``)."""
+    if "{topics}" not in action.what:
+        return action
+    return replace(
+        action,
+        what=action.what.replace("{topics}", topics),
+        wordings=tuple((k, w.replace("{topics}", topics)) for k, w in action.wordings),
+    )

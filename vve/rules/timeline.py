@@ -11,10 +11,9 @@ from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.profile.conditions import planned_year
 
-from .coupled import left_to_later
+from .coupled import later_parts
 from .decisions import Decision, boiler_window
 from .drafts import GOAL_WORDS
-from .explain import nl_listing
 from .measures import Measure
 from .stages import StageWindow, stage_by_id
 
@@ -91,22 +90,22 @@ def _latest(decisions: Sequence[Decision], shown: list[TimelineItem]) -> list[Ti
 
 def _asked_apart(decisions: Sequence[Decision], shown: list[TimelineItem]) -> list[TimelineItem]:
     """A decision moved to a meeting of its own, its work beyond the quote horizon of its
-    stage's meeting (vve/rules/coupled.py): the annual ALV on the day the plan gives it."""
+    stage's meeting (vve/rules/coupled.py): the annual ALV, shown for its whole year (the
+    day is the VvE's own), or on the day of a meeting the plan itself holds."""
     days = {i.start for i in shown if i.kind == "meeting"}
-    apart: dict[dt.date, list[str]] = {}
+    apart: dict[dt.date, list[Decision]] = {}
     for d in decisions:
         if d.state == "open" and not d.waits_for and d.date not in days:
-            apart.setdefault(d.date, []).append(d.title[:1].lower() + d.title[1:])
-    return [
-        TimelineItem(
-            f"meeting:{day.isoformat()}",
-            "meeting",
-            f"Jaarlijkse ALV: {'; '.join(titles)}",
-            day,
-            day,
-        )
-        for day, titles in apart.items()
-    ]
+            apart.setdefault(d.date, []).append(d)
+    items = []
+    for day, moved in apart.items():
+        titles = "; ".join(d.title[:1].lower() + d.title[1:] for d in moved)
+        item_id, label = f"meeting:{day.isoformat()}", f"Jaarlijkse ALV: {titles}"
+        if all(d.annual for d in moved):  # the day is the VvE's own: shown for its year
+            items.append(_year(item_id, "meeting", label, day.year))
+        else:
+            items.append(TimelineItem(item_id, "meeting", label, day, day))
+    return items
 
 
 def _later(
@@ -114,20 +113,12 @@ def _later(
 ) -> list[TimelineItem]:
     """The annual ALV a coupled resolution leaves its later work to ("Over HR++-glas ...
     besluit de ALV van 2030"): shown for its whole year, the day being the VvE's own."""
-    labels = knowledge.risk_thresholds.component_labels
     items = []
     for d in decisions:
-        for year, later in left_to_later(d, measures, knowledge):
+        for year, what, moments in later_parts(d, measures, knowledge):
             horizon = knowledge.decisions[d.id].quote_horizon
-            assert horizon is not None  # left_to_later finds nothing without it
-            components = dict.fromkeys(knowledge.measures[m.id].component for m in later)
-            work = year + horizon.decide_years_before
-            label = horizon.timeline_later.format(
-                measures=nl_listing([knowledge.measures[m.id].short for m in later]),
-                moments=nl_listing(
-                    [f"{labels.get(c or '', 'het onderhoud')} in {work}" for c in components]
-                ),
-            )
+            assert horizon is not None  # later_parts finds nothing without it
+            label = horizon.timeline_later.format(measures=what, moments=moments)
             items.append(_year(f"later:{d.id}:{year}", "meeting", label, year))
     return items
 

@@ -1,7 +1,14 @@
 """The voting chapter's sentence on the second meeting: a day in the holidays is proposed
-with what makes it one (vve/document/chapters/voting.py)."""
+with what makes it one (vve/document/wording.py). After an annual ALV whose day is the VvE's own, the second
+meeting is named in weeks after it."""
 
-from vve.document.chapters.voting import _second_text
+from vve.document.wording import second_text
+
+
+def _second_text(second, known=True, annual=False):
+    """The sentence with its dates' no-break spaces as plain ones."""
+    return second_text(second, known, annual).replace("\N{NO-BREAK SPACE}", " ")
+
 
 SECOND = {
     "earliest": "2027-07-04",
@@ -13,7 +20,7 @@ SECOND = {
 
 def test_a_second_meeting_in_the_holidays_says_why_it_falls_there():
     text = _second_text({**SECOND, "in_holidays": True})
-    assert "op 5\xa0juli\xa02027" in text
+    assert "op 5 juli 2027" in text
     assert "in die weken valt geen doordeweekse avond buiten de vakanties" in text
 
 
@@ -25,5 +32,13 @@ def test_a_second_meeting_outside_the_holidays_says_nothing_of_them():
 def test_the_window_runs_from_its_first_to_its_last_weekday_evening():
     """Not from the legal first day when that is a Sunday (4 July 2027)."""
     text = _second_text({**SECOND, "first_evening": "2027-07-05", "last_evening": "2027-07-29"})
-    assert "tussen 5\xa0juli\xa02027 en 29\xa0juli\xa02027" in text
+    assert "tussen 5 juli 2027 en 29 juli 2027" in text
     assert "4 juli" not in text
+
+
+def test_after_an_annual_alv_the_second_meeting_is_named_in_weeks():
+    second = {**SECOND, "first_meeting": "2027-06-20", "earliest": "2027-07-04"}
+    second["latest"] = "2027-08-01"
+    text = _second_text(second, annual=True)
+    assert "een tweede vergadering 2 tot 6 weken later" in text
+    assert "juli" not in text

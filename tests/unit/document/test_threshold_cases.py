@@ -91,7 +91,7 @@ def test_the_votes_table_does_not_predict_the_meeting_fails(emmen, title):
     )
     turnout = next(line for line in section if line.startswith("Bij de gebruikelijke opkomst"))
     assert turnout == (
-        "Bij de gebruikelijke opkomst (29 stemmen) | niet boven het drempelbedrag: 15 stemmen "
+        "Bij de gebruikelijke opkomst (28 stemmen) | niet boven het drempelbedrag: 15 stemmen "
         "voor; erboven: geen geldig besluit in deze vergadering, want het quorum wordt niet "
         "gehaald"
     )

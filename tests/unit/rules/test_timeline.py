@@ -42,9 +42,13 @@ def test_emmen_keeps_the_latest_year_of_the_heat_source():
 def test_assen_shows_the_meeting_the_coupled_decision_moved_to():
     plan = _plan("assen-warmtenet-blokverwarming")
     d = next(d for d in plan.decisions if d.id == "insulate_with_maintenance")
-    items = [t for t in _meetings(plan) if t.start == d.date]
+    items = [t for t in _meetings(plan) if t.start <= d.date <= t.end]
     assert len(items) == 1
-    assert items[0].start == items[0].end
+    # an annual ALV whose day is the VvE's own: shown for its whole year
+    assert d.annual and (items[0].start, items[0].end) == (
+        dt.date(d.date.year, 1, 1),
+        dt.date(d.date.year, 12, 31),
+    )
     assert "isolatie meenemen met het geplande onderhoud" in items[0].label
 
 

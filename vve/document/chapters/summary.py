@@ -9,8 +9,10 @@ from ..results import OUTCOME, standing
 from ..text import date_nl
 from ..wording import (
     CHOICES,
+    annual_alv,
     full_attendance,
     higher_routes,
+    meeting_when,
     reserve_fund_rule,
     rule_in_words,
     threshold_cases,
@@ -162,7 +164,7 @@ def _needed(d: dict) -> str:
 def _decisions(b: Builder, plan: dict) -> None:
     """Each decision with its meeting and the votes for it needed at full attendance."""
     b.heading("Besluiten en wanneer", 2)
-    rows = []
+    rows: list[tuple[str, list[str]]] = []
     for d in sorted(plan["decisions"], key=lambda d: d["meeting_date"]):
         needed = _needed(d)
         if d["state"] == "taken":
@@ -170,15 +172,20 @@ def _decisions(b: Builder, plan: dict) -> None:
             needed = f"{OUTCOME['passed']}: {last['yes']} voor, {last['no']} tegen"
         elif d["state"] == "second_meeting":
             needed = f"{rule_in_words(d['rule'])} (tweede vergadering, geen quorum)"
-        when = date_nl(d["meeting_date"])
+        when = meeting_when(d)
         if waits := waits_in_words(d):  # the earliest meeting, not a certain one
             when = f"op zijn vroegst {when}, {waits}"
             if d.get("waits_until"):  # and the latest (a plan written before has none)
                 when += f"; uiterlijk in {d['waits_until']}"
-        rows.append([d["title"], when, needed])
+        rows.append((d["meeting_date"], [d["title"], when, needed]))
+        # the part its resolution leaves to a later annual ALV, with the same majority
+        rows += [
+            (str(p["year"]), [f"{d['title']}: {p['about']}", annual_alv(p["year"]), needed])
+            for p in d.get("later", ())
+        ]
     b.table(
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
-        rows,
+        [row for _key, row in sorted(rows, key=lambda r: r[0])],
         caption="Besluiten in dit plan",
         widths=[8.5, 3.5, 4],
     )

@@ -8,7 +8,15 @@ from vve.labels import lower_words
 from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl, sentences
-from ..wording import fewest_to_stop, quorum_in_words, rule_in_words, threshold_cases
+from ..wording import (
+    fewest_to_stop,
+    meeting_title,
+    notice_line,
+    quorum_in_words,
+    rule_in_words,
+    second_text,
+    threshold_cases,
+)
 from . import decision_costs, financing
 
 TITLE = "Stemregels en besluitvorming"
@@ -80,13 +88,13 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
         if meeting["held"]:
             _held_section(b, meeting, members)
             continue
-        b.heading(f"{_meeting_name(meeting)} van {date_nl(meeting['date'])}", 2)
+        b.heading(meeting_title(meeting, _meeting_name(meeting)), 2)
         note = notes.get(meeting["stage"]) if meeting["kind"] == "first" else None
         why = ""
         if note and note not in told:
             told.add(note)
             why = f" Gekozen datum: {note[:1].lower() + note[1:]}"
-        b.para(f"Oproep met de concept-besluiten uiterlijk {date_nl(meeting['send_by'])}.{why}")
+        b.para(notice_line(meeting, why))
         if meeting["kind"] == "second_meeting":
             before = date_nl(members[0]["attempts"][-1]["meeting_date"]) if members else ""
             b.para(
@@ -108,7 +116,7 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             if d["second_meeting"]
         }
         for second in seconds.values():
-            b.para(_second_text(second, _second_meeting_known(plan)))
+            b.para(second_text(second, _second_meeting_known(plan), meeting.get("annual", False)))
         first = plan["money"].get("first_decision")
         for decision in members:
             _decision_section(b, decision, plan)
@@ -178,38 +186,6 @@ def _second_meeting_known(plan: dict) -> bool:
     voting = plan["answers"]["voting"]
     return voting["second_meeting"] == "allowed" or (
         voting["second_meeting"] == "as_model" and voting["model_reglement"] is not None
-    )
-
-
-def _second_text(second: dict, known: bool = True) -> str:
-    # its weekday evenings; a plan written before those fields existed has the legal bounds
-    start = second.get("first_evening") or second["earliest"]
-    end = second.get("last_evening") or second["latest"]
-    window = f"tussen {date_nl(start)} en {date_nl(end)}"
-    if second.get("in_holidays"):  # a plan written before the field existed has none
-        window += "; in die weken valt geen doordeweekse avond buiten de vakanties"
-    when = (
-        f"op {date_nl(second['planned'])} (het mag {window})"
-        if second["planned"]
-        else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
-        f"vakanties, dus kies zelf een datum"
-    )
-    how = "ongeacht het aantal aanwezigen en met dezelfde meerderheid"
-    if known:
-        decides = f"dan besluit een tweede vergadering {when}, {how}"
-    elif second["planned"]:
-        decides = (
-            f"dan kan, als het reglement daarin voorziet, een tweede vergadering {when} "
-            f"besluiten, {how}"
-        )
-    else:  # the window ends in an instruction: the verb goes before it
-        decides = (
-            f"dan kan, als het reglement daarin voorziet, een tweede vergadering besluiten, "
-            f"{how}, {when}"
-        )
-    return (
-        f"Wordt het quorum niet gehaald, {decides}; de oproep gaat "
-        f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is."
     )
 
 
