@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
+from .typed import pairs
+
 Certainty = Literal["bron", "onzeker", "betwist"]
 Who = Literal["board", "committee", "advisor", "meeting", "owners", "contractor", "manager"]
 
@@ -136,15 +138,6 @@ class VotingFile:
 # ---- decisions.toml, measures.toml ------------------------------------------
 
 
-def _pairs(entry: object, *groups: tuple[str, ...]) -> None:
-    """Keys that only make sense together: all of a group, or none."""
-    for group in groups:
-        given = [name for name in group if getattr(entry, name)]
-        if given and len(given) != len(group):
-            missing = [name for name in group if name not in given]
-            raise ValueError(f"missing key {missing[0]!r} (it goes with {given[0]!r})")
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteHorizon(Sourced):
     """How far ahead a meeting decides coupled work on a quote (decisions.toml)."""
@@ -184,7 +177,8 @@ class DecisionEntry(Sourced):
     research_names: Mapping[str, str] = field(default_factory=dict)  # inside a sentence
     research_if_needed: Mapping[str, str] = field(default_factory=dict)  # id -> its condition
     draft_research: str | None = None
-    draft_loan: str | None = None  # {mjop_cover}: financing.toml warmtefonds_loan.mjop_cover
+    draft_loan: str | None = None  # {year}: the last year the MJOP covers for the loan
+    why_loan: str | None = None  # {year}, {years}, {signed}: why that year (tailor.py)
     draft_financing: str | None = None  # who pays: reserve fund or an extra contribution
     coupling: tuple[str, ...] = ()  # MJOP components
     # heat route unknown (route_open): the decision waits, to this later stage's meeting
@@ -194,9 +188,11 @@ class DecisionEntry(Sourced):
     threshold_words: str | None = None  # its amount in words where a threshold decides
     why_with: Mapping[str, str] = field(default_factory=dict)  # decision id -> why's end
     quote_horizon: QuoteHorizon | None = None  # coupled work decided on a quote
+    # the subsidy applied for before the order: programme, draft, if_ended (tailor.py)
+    apply_first: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        _pairs(
+        pairs(
             self,
             ("stage_route_open", "why_route_open", "route_open_wait_years"),
             ("title_financial", "why_financial", "draft_financial"),
@@ -208,6 +204,8 @@ class DecisionEntry(Sourced):
             self.research_if_needed
         ) <= set(self.research):
             raise ValueError("research_names and research_if_needed name the research")
+        if self.apply_first and set(self.apply_first) != {"programme", "draft", "if_ended"}:
+            raise ValueError("key 'apply_first': needs programme, draft and if_ended")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -238,7 +236,7 @@ class MeasureEntry(Sourced):
     def __post_init__(self) -> None:
         if not self.title or not self.short:
             raise ValueError("needs a title and a short name")
-        _pairs(self, ("modest_before_year", "why_modest"))
+        pairs(self, ("modest_before_year", "why_modest"))
         if not set(self.source_if_unknown) <= set(self.source):
             raise ValueError("source_if_unknown names sources of the entry's own source")
 

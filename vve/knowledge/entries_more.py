@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .entries import Certainty, Sourced, Who, _pairs
+from .entries import Certainty, Sourced, Who
+from .typed import pairs
 
 # ---- routes.toml -------------------------------------------------------------------
 
@@ -55,7 +56,7 @@ class RiskEntry(Sourced):
     parts: Mapping[str, str] = field(default_factory=dict)  # sentences the rules pick from
 
     def __post_init__(self) -> None:
-        _pairs(self, ("subsidy", "text_subsidy"), ("state_no", "state_unknown"))
+        pairs(self, ("subsidy", "text_subsidy"), ("state_no", "state_unknown"))
         if ("{state}" in self.text) != (self.state_no is not None):
             raise ValueError("key 'text': {state} goes with state_no and state_unknown")
 
@@ -86,6 +87,7 @@ class UnknownEntry:
     # instead of ``how`` where the plan gives no amounts for the measures yet, when ``how``
     # says what the plan computes with meanwhile
     how_unpriced: str | None = None
+    how_mjop: str | None = None  # where the profile names the MJOP ({plan}: its name and year)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

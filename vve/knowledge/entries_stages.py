@@ -7,8 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .entries import Sourced, Who, _pairs
-from .typed import MonthDay, key
+from .entries import Sourced, Who
+from .typed import MonthDay, key, pairs
 
 ActionCondition = Literal[
     "needs_loan", "ecological_survey", "asbestos", "heat_network", "large_owners", "boilers_due_now"
@@ -52,7 +52,7 @@ class StageAction:
         )
 
     def __post_init__(self) -> None:
-        _pairs(self, ("what_small_vve", "what_large_vve"))
+        pairs(self, ("what_small_vve", "what_large_vve"))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -83,7 +83,6 @@ class LoanProgramme(Programme):
     rate_fixed_months: int
     # {year}, {years}: the sentence that the (D)MJOP covers the loan term (from 8 dwellings);
     # the advice order's concept-besluit and the money chapter both say it in these words
-    mjop_cover: str
     # {minimum}, {peildatum}, {known}: the loan while the total to finance may yet reach the
     # minimum (vve/rules/money/loan_reach.py); {amount} instead of {known}: a whole total
     # below it

@@ -260,3 +260,12 @@ def _scalar(tp: Any, value: object, where: Where, name: str) -> Any:
     if type(value) is not tp:
         raise where.error(f"key {name!r}: expected {_WORDS[tp]}, not {_shown(value)}")
     return value
+
+
+def pairs(entry: object, *groups: tuple[str, ...]) -> None:
+    """Keys that only make sense together: all of a group, or none."""
+    for group in groups:
+        given = [name for name in group if getattr(entry, name)]
+        if given and len(given) != len(group):
+            missing = [name for name in group if name not in given]
+            raise ValueError(f"missing key {missing[0]!r} (it goes with {given[0]!r})")

@@ -197,9 +197,14 @@ def _beyond_quotes(
 
 
 def _with_goal(text: str, target_year: int | None, goal: str | None) -> str:
-    """The board's goal and target year."""
+    """The board's goal and target year; an unknown goal (or "insulate_first") is not
+    assumed: the committee's task stays "het verduurzamen"."""
     if goal in GOAL_WORDS:
         text = text.replace("aardgasvrij in [streefjaar]", f"{GOAL_WORDS[goal]} in [streefjaar]")
+        # the committee's task: to make the building what the board aims at
+        text = text.replace(
+            "het verduurzamen van het gebouw", f"het {GOAL_WORDS[goal]} maken van het gebouw"
+        )
     if target_year is not None and "[streefjaar]" in text:
         text = text.replace("[streefjaar]", str(target_year))
     return text

@@ -15,7 +15,7 @@ from vve.profile import Profile
 from .decisions import Decision, boiler_window, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, missed_couplings
-from .money.apartments import loan_signed_by, mjop_cover
+from .money.apartments import loan_signed_by, mjop_until
 from .risks import Risk
 from .stages import Action, StageWindow
 
@@ -73,10 +73,11 @@ def word_decisions(
         if research := _research_sentences(entry, scheduled):
             d = replace(d, draft=f"{d.draft} {research}")
         if lender_asks_mjop and entry.draft_loan:
-            cover = _loan_cover(windows, profile, knowledge)
-            d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(mjop_cover=cover)}")
+            d = _loan_cover(d, entry, windows, profile, knowledge)
         if entry.draft_financing:
             d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
+        if entry.apply_first:
+            d = replace(d, draft=f"{d.draft} {_apply_first(entry.apply_first, subsidies)}")
         # last: the application follows the orders it covers, once they are paid
         out.append(_subsidy_wording(d, entry, subsidies))
     return out
@@ -97,13 +98,35 @@ def _research_sentences(entry: DecisionEntry, scheduled: set[str]) -> str:
     return entry.draft_research.format(research=" ".join(research))
 
 
-def _loan_cover(windows: list[StageWindow], profile: Profile, knowledge: Knowledge) -> str:
-    """The sentence on the last year the MJOP covers for the VvE loan: the quoted term, else
-    the longest the lender offers, from the latest date the plan allows to sign it."""
+def _loan_cover(
+    d: Decision,
+    entry: DecisionEntry,
+    windows: list[StageWindow],
+    profile: Profile,
+    knowledge: Knowledge,
+) -> Decision:
+    """The last year the MJOP covers for the VvE loan: the quoted term, else the longest the
+    lender offers, from the latest date the plan allows to sign it. The draft asks for it;
+    why that year goes in the explanation, not in the minutes."""
+    assert entry.draft_loan is not None
     lender = knowledge.financing.warmtefonds_loan
     years = profile.money.loan_quote.term_years or max(lender.terms_years)
     signed_by = loan_signed_by(windows, lender)
-    return mjop_cover(lender.mjop_cover, signed_by, years)
+    year = mjop_until(signed_by, years)
+    d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(year=year)}")
+    if entry.why_loan is None:
+        return d
+    part = "begin" if signed_by.month <= 4 else "medio" if signed_by.month <= 8 else "eind"
+    why = entry.why_loan.format(year=year, years=years, signed=f"{part} {signed_by.year}")
+    return replace(d, explanation=_add(d.explanation, why, "financing:warmtefonds_loan"))
+
+
+def _apply_first(apply_first: Mapping[str, str], subsidies: Subsidies) -> str:
+    """The authorisation to apply before the order; on a condition where this plan applies
+    after the programme's end date (then only an extension or a successor can pay)."""
+    if apply_first["programme"] in subsidies.ended:
+        return f"{apply_first['if_ended']} {apply_first['draft']}"
+    return apply_first["draft"]
 
 
 def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from vve.knowledge import Knowledge
+from vve.knowledge import Knowledge, UnknownEntry
 from vve.profile import Profile
 from vve.profile.conditions import applies
 
 from .stages import Action, StageWindow, stage_by_id
+
+# the VvE's maintenance plan inside a sentence (profile money.maintenance_plan)
+PLAN_WORDS = {"mjop": "het MJOP", "dmjop": "het DMJOP"}
 
 
 def unknown_paths(profile: Profile) -> list[str]:
@@ -69,6 +72,15 @@ def pattern_of(path: str) -> str:
     return ".".join("*" if part.isdigit() else part for part in path.split("."))
 
 
+def _how(entry: UnknownEntry, profile: Profile, priced: bool) -> str:
+    """How to find it out, naming the VvE's MJOP where the profile does."""
+    money = profile.money
+    if entry.how_mjop and money.maintenance_plan in PLAN_WORDS and money.maintenance_plan_year:
+        plan = f"{PLAN_WORDS[money.maintenance_plan]} van {money.maintenance_plan_year}"
+        return entry.how_mjop.format(plan=plan)
+    return entry.how if priced or entry.how_unpriced is None else entry.how_unpriced
+
+
 def find_out_actions(
     profile: Profile, knowledge: Knowledge, windows: list[StageWindow], priced: bool = True
 ) -> list[Action]:
@@ -89,7 +101,7 @@ def find_out_actions(
         actions.append(
             Action(
                 f"find_out:{path}",
-                entry.how if priced or entry.how_unpriced is None else entry.how_unpriced,
+                _how(entry, profile, priced),
                 entry.who,
                 start,
                 knowledge.stage_meta.find_out_weeks,

@@ -85,3 +85,18 @@ def test_no_profile_gets_the_conditions_twice(data):
         return
     plan, paragraphs = _written(profile)
     assert "\n".join(paragraphs).count(_conditions(plan)) <= 1
+
+
+def test_the_lenders_conditions_are_not_repeated_outside_the_chapter_on_financing(written):
+    """The money chapter and the draft resolutions leave the lender's terms (when it names
+    the rate, what the MJOP must cover and why) to the loan's section."""
+    _plan, paragraphs = written
+    start = paragraphs.index("Financiering en subsidies")
+    end = paragraphs.index("Concept-besluiten voor de ALV")
+    outside = "\n".join(paragraphs[:start] + paragraphs[end:])
+    for said in (
+        "de geldgever noemt haar pas",
+        "zoals de geldgever vraagt",
+        "voorwaarde van het Warmtefonds",
+    ):
+        assert said not in outside

@@ -41,19 +41,38 @@ def signed(plan):
 def test_emmen_the_dmjop_covers_a_deed_that_passes_as_late_as_the_rate_allows():
     """The rate comes with the notice (8 September 2028) and holds 6 months
     (financing.toml rate_fixed_months): the deed may pass in early 2029, so a loan of 20
-    years runs into 2049 and the DMJOP must cover that year too."""
+    years runs into 2049 and the order asks a DMJOP that covers that year too. The
+    resolution asks for it: it states no fact about a DMJOP that does not exist yet, and no
+    reason (the lender's conditions are said in the chapter on financing)."""
     plan = plan_of("emmen-galerijflat")
     assert signed(plan).year == 2028
-    sentence = (
-        "Het DMJOP loopt tot en met 2049, zodat het een lening van 20 jaar ook dekt als de "
-        "akte pas begin 2029 passeert (voorwaarde van het Warmtefonds)."
-    )
-    assert sentence in advice(plan).draft.replace("\N{NO-BREAK SPACE}", " ")
+    sentence = "De opdracht vraagt een DMJOP dat ten minste tot en met 2049 loopt."
+    draft = advice(plan).draft.replace("\N{NO-BREAK SPACE}", " ")
+    assert sentence in draft
+    assert "zodat" not in draft and "Warmtefonds" not in draft
     assert advice(plan).draft.endswith(f"{FINANCING} {SUBSIDY}")
-    notes = " ".join(plan.money.notes)
-    assert sentence in notes
-    # the sentence says it: no second one on the MJOP covering the term
-    assert "moet het MJOP ten minste de looptijd van de lening dekken" not in notes
+    # why that year: in the explanation, not in the minutes
+    why = advice(plan).explanation.text.replace("\N{NO-BREAK SPACE}", " ")
+    assert (
+        "Het DMJOP moet ten minste tot en met 2049 lopen: dan dekt het een lening van 20 jaar "
+        "ook als de akte pas begin 2029 passeert." in why
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["emmen-galerijflat", "tynaarlo-weinig-bekend", "assen-warmtenet-blokverwarming"]
+)
+def test_the_money_chapter_leaves_the_lenders_conditions_to_the_chapter_on_financing(name):
+    """The rate note says what the plan computes with, not when or on what terms the lender
+    acts: those are said once, in the loan's section of the chapter on financing."""
+    notes = " ".join(plan_of(name).money.notes)
+    for condition in (
+        "loopt tot en met",
+        "voorwaarde van het Warmtefonds",
+        "de geldgever noemt haar pas",
+        "moet het MJOP ten minste de looptijd van de lening dekken",
+    ):
+        assert condition not in notes
 
 
 def test_the_mjop_year_follows_the_latest_signing_the_rate_allows():
@@ -82,15 +101,18 @@ def test_the_mjop_year_follows_the_latest_signing_the_rate_allows():
 def test_a_quoted_term_sets_the_year(term):
     plan = plan_of("emmen-galerijflat", term)
     end = 2029 + term
-    sentence = f"loopt tot en met {end}, zodat het een lening van {term} jaar ook dekt"
-    assert sentence in advice(plan).draft
-    # the money chapter says the same year in the same words
-    assert any(sentence in note for note in plan.money.notes)
+    assert f"ten minste tot en met {end} loopt." in advice(plan).draft
+
+
+def test_the_dmjop_resolution_does_not_quote_the_lender():
+    adopt = next(d for d in plan_of("emmen-galerijflat").decisions if d.id == "adopt_dmjop")
+    assert "looptijd van de VvE-lening" in adopt.draft
+    assert "geldgever" not in adopt.draft
 
 
 def test_below_eight_dwellings_no_mjop_term_but_still_who_pays():
     draft = advice(plan_of("assen-zes-woningen")).draft
-    assert "loopt tot en met" not in draft
+    assert "tot en met" not in draft
     assert draft.endswith(FINANCING) or draft.endswith(f"{FINANCING} {SUBSIDY}")
 
 

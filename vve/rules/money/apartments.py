@@ -150,15 +150,6 @@ def mjop_until(signed_by: dt.date, years: int) -> int:
     return signed_by.year + years
 
 
-def mjop_cover(template: str, signed_by: dt.date, years: int) -> str:
-    """financing.toml's mjop_cover sentence for a loan of ``years`` signed by ``signed_by``:
-    the year the MJOP runs to, and when in the year the deed may pass at the latest."""
-    part = "begin" if signed_by.month <= 4 else "medio" if signed_by.month <= 8 else "eind"
-    return template.format(
-        year=mjop_until(signed_by, years), years=years, signed=f"{part} {signed_by.year}"
-    )
-
-
 def max_loan(entry: LoanProgramme, dwellings: int) -> int:
     """The VvE loan's maximum in euros: per right that is a dwelling (warmtefonds.nl)."""
     return min(entry.max_amount, dwellings * entry.max_per_right)

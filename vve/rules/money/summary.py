@@ -17,7 +17,6 @@ from vve.profile import Profile
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
 from .amounts import Range, whole
-from .apartments import mjop_cover
 from .first_summary import first_sentence, who_pays
 from .money_plan import MoneyPlan
 
@@ -99,7 +98,7 @@ def summary(
         for n in (
             _subsidy_note(money),
             _private_note(money, shorts),
-            _rate_note(money, knowledge),
+            _rate_note(money),
             _surfaces_note(money),
         )
         if n
@@ -299,38 +298,19 @@ def _private_note(money: MoneyPlan, shorts: dict[str, str]) -> str | None:
     return text + "."
 
 
-def _rate_note(money: MoneyPlan, knowledge: Knowledge) -> str | None:
+def _rate_note(money: MoneyPlan) -> str | None:
+    """The rate the plan computes with while the lender has named none. When the lender
+    names it and on what conditions it lends: the chapter on financing (said once)."""
     loan = money.loan
-    if loan.principal.high < loan.min_amount:
+    if loan.principal.high < loan.min_amount or loan.rate_origin != "reference":
         return None
-    text = ""
-    if loan.rate_origin == "reference":
-        history = " en ".join(r.label for r in loan.history)
-        text = (
-            f"De rente van de VvE-lening is nog niet bekend: de geldgever noemt haar pas als "
-            f"de VvE de besluitvergadering bijeenroept. Gerekend is met "
-            f"{loan.rates[0].label}, ook voor kortere looptijden"
-            + (f"; eerder was het {history}" if history else "")
-            + ". "
-        )
-    limit = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
-    if loan.advice_required:
-        years = summary_term(money)
-        # the year the MJOP runs to says it; without a term or date, the rule itself
-        text += (
-            f"Bij {limit} of meer woningen moet het MJOP ten minste de looptijd van de "
-            f"lening dekken."
-            if years is None or money.loan_signed_by is None
-            else mjop_cover(
-                knowledge.financing.warmtefonds_loan.mjop_cover, money.loan_signed_by, years
-            )
-        )
-    elif loan.advice_required is False:
-        text += (
-            f"Bij minder dan {limit} woningen moet iedere eigenaar de lening schriftelijk "
-            f"goedkeuren."
-        )
-    return text.strip() or None
+    history = " en ".join(r.label for r in loan.history)
+    return (
+        f"De rente van de VvE-lening is nog niet bekend. Gerekend is met "
+        f"{loan.rates[0].label}, ook voor kortere looptijden"
+        + (f"; eerder was het {history}" if history else "")
+        + "."
+    )
 
 
 def _surfaces_note(money: MoneyPlan) -> str | None:

@@ -50,9 +50,9 @@ def _minimum_text(plan: dict, reserve: dict) -> str:
         year = plan["answers"]["money"]["maintenance_plan_year"]
         age = reserve["mjop_max_age_years"]
         text += (
-            f" De VvE heeft een MJOP uit {year}; zolang dat hoogstens {age} jaar oud is "
-            f"(tot en met {year + age}), bepaalt het bedrag dat het MJOP vraagt het "
-            f"minimum."
+            f" De VvE heeft een MJOP uit {year}; als de ALV het heeft vastgesteld, bepaalt "
+            f"het bedrag dat het MJOP vraagt het minimum, zolang het hoogstens {age} jaar "
+            f"oud is (tot en met {year + age})."
         )
         if contribution is not None:
             above = contribution >= minimum["high_cents"]
