@@ -180,5 +180,5 @@ def _decisions(b: Builder, plan: dict) -> None:
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
         rows,
         caption="Besluiten in dit plan",
-        widths=[8.5, 3.5, 4],
+        widths=[8.2, 3.8, 4],  # "25 september 2028" fits the ALV column on one line
     )
