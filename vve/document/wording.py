@@ -6,6 +6,9 @@ from __future__ import annotations
 from vve import labels
 from vve.vocabulary import DECISION_WAITS
 
+from .builder import Builder
+from .text import date_nl
+
 # a risk that is a choice for the meeting gets a heading of its own in the summary, said in
 # full there once; elsewhere the plan points to it (vve/rules/risks/subsidy.py)
 CHOICES = {"svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: een keuze"}
@@ -145,3 +148,39 @@ def waits_in_words(decision: dict) -> str:
     is"), or "" when its date is as planned. A plan written before the field existed has
     none."""
     return " en ".join(DECISION_WAITS.word(code) for code in decision.get("waits_for", ()))
+
+
+def choices_of(meeting: dict) -> list[str]:
+    """The ids of the summary's choices this meeting makes (the rules name the meeting:
+    the plan's ``choices`` per meeting; a plan written before has none)."""
+    return [rid for rid in meeting.get("choices", ()) if rid in CHOICES]
+
+
+def svve_route(plan: dict, meeting: dict) -> str:
+    """The SVVE choice as the meeting that makes it hears it: the fast route and the
+    meeting that would decide the measures, from the plan's own dates."""
+    programme = next(f for f in plan["financing"] if f["id"] == "svve_measures")
+    risk = next(r for r in plan["risks"] if r["id"] == "svve_measures_not_reached")
+    decide = [i for i in risk["explanation"]["ids"] if i.startswith("decide_measures_at:")]
+    day = decide[0].split(":", 1)[1] if decide else None
+    later = (
+        "deze vergadering"
+        if day == meeting["date"]
+        else f"de ALV van {date_nl(day)}"
+        if day
+        else "een extra ALV"
+    )
+    return (
+        "De vergadering kiest of de VvE de SVVE-subsidie voor de maatregelen nog aanvraagt "
+        f"vóór de einddatum ({date_nl(programme['facts']['open_until'])}, volgens RVO); in "
+        "het plan besluit de VvE pas later over de maatregelen. Kiest zij daarvoor, dan "
+        f"vraagt het bestuur de offertes direct na het energieadvies en besluit {later} al "
+        f"over de maatregelen. {see_choice(risk['id'])}"
+    )
+
+
+def write_choices(b: Builder, plan: dict, meeting: dict) -> None:
+    """In the plan's section on a meeting: the summary's choices it makes, as agenda items."""
+    for rid in choices_of(meeting):
+        b.heading(CHOICES[rid], 3)
+        b.para(svve_route(plan, meeting))

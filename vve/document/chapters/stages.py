@@ -7,7 +7,7 @@ from vve import labels
 
 from ..builder import Builder
 from ..text import date_nl, month_nl
-from ..wording import numbered_risks, waits_in_words
+from ..wording import CHOICES, choices_of, numbered_risks, see_choice, waits_in_words
 from . import questions, risks
 
 TITLE = "Het plan in fasen"
@@ -18,6 +18,11 @@ def write(b: Builder, plan: dict) -> None:
     titles = {
         d["id"]: f"{d['title']} ({waits})" if (waits := waits_in_words(d)) else d["title"]
         for d in plan["decisions"]
+    }
+    # the summary's choices, on the agenda of the meeting that makes them (plan["meetings"])
+    choices = {
+        m["date"]: [f"{CHOICES[rid]} ({see_choice(rid)[:-1].lower()})" for rid in choices_of(m)]
+        for m in plan["meetings"]
     }
     for index, stage in enumerate(plan["stages"], start=1):
         b.heading(f"Fase {index}. {stage['title']}", 2)
@@ -54,9 +59,10 @@ def write(b: Builder, plan: dict) -> None:
             caption=f"Acties in fase {index}",
             widths=[7.5, 3.2, 3.6, 1.7],
         )
-        if stage["decisions"]:
+        chosen = choices.get(stage["meeting_date"], [])
+        if stage["decisions"] or chosen:
             b.heading("Besluiten", 3)
-            b.bullets(titles[d] for d in stage["decisions"])
+            b.bullets([*(titles[d] for d in stage["decisions"]), *chosen])
         b.heading("Mijlpalen", 3)
         b.bullets(stage["milestones"])
         numbers = [number for number, risk in numbered_risks(plan) if risk["stage"] == stage["id"]]

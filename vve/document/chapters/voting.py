@@ -8,7 +8,7 @@ from vve.labels import lower_words
 from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl, sentences
-from ..wording import fewest_to_stop, quorum_in_words, rule_in_words, threshold_cases
+from ..wording import fewest_to_stop, quorum_in_words, rule_in_words, threshold_cases, write_choices
 from . import decision_costs, financing
 
 TITLE = "Stemregels en besluitvorming"
@@ -114,6 +114,7 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             _decision_section(b, decision, plan)
             if first and decision["id"] == first["decision"]:
                 decision_costs.write(b, first, plan)
+        write_choices(b, plan, meeting)
 
 
 def see_first_costs(plan: dict) -> str | None:
@@ -133,12 +134,11 @@ def _meeting_name(meeting: dict) -> str:
 def _held_section(b: Builder, meeting: dict, members: list[dict]) -> None:
     """What a meeting that was held decided, in numbers."""
     b.heading(f"{_meeting_name(meeting)} van {date_nl(meeting['date'])} (gehouden)", 2)
-    lines = []
-    for d in members:
-        attempt = next((a for a in d["attempts"] if a["meeting_date"] == meeting["date"]), None)
-        if attempt is not None:
-            lines.append(f"{d['title']}: {attempt_text(attempt)}")
-    b.bullets(lines)
+    day = meeting["date"]
+    found = [
+        (d, next((a for a in d["attempts"] if a["meeting_date"] == day), None)) for d in members
+    ]
+    b.bullets([f"{d['title']}: {attempt_text(a)}" for d, a in found if a is not None])
 
 
 def _rule_texts(plan: dict) -> list[str]:
