@@ -13,7 +13,7 @@ SECOND = {
 
 def test_a_second_meeting_in_the_holidays_says_why_it_falls_there():
     text = _second_text({**SECOND, "in_holidays": True})
-    assert "op 5 juli 2027" in text
+    assert "op 5\xa0juli\xa02027" in text
     assert "in die weken valt geen doordeweekse avond buiten de vakanties" in text
 
 
@@ -25,5 +25,22 @@ def test_a_second_meeting_outside_the_holidays_says_nothing_of_them():
 def test_the_window_runs_from_its_first_to_its_last_weekday_evening():
     """Not from the legal first day when that is a Sunday (4 July 2027)."""
     text = _second_text({**SECOND, "first_evening": "2027-07-05", "last_evening": "2027-07-29"})
-    assert "tussen 5 juli 2027 en 29 juli 2027" in text
+    assert "tussen 5\xa0juli\xa02027 en 29\xa0juli\xa02027" in text
     assert "4 juli" not in text
+
+
+def test_a_window_of_evenings_outside_the_holidays_says_so():
+    """The window shown keeps to the evenings outside the holidays (the legal bounds stay in
+    the plan's data): the sentence says so, and does not call it what the law allows."""
+    second = {
+        **SECOND,
+        "in_holidays": False,
+        "earliest": "2027-10-21",
+        "latest": "2027-11-15",
+        "planned": "2027-10-25",
+        "first_evening": "2027-10-25",
+        "last_evening": "2027-11-15",
+    }
+    text = _second_text(second)
+    assert "tussen 25\xa0oktober\xa02027 en 15\xa0november\xa02027, buiten de vakanties" in text
+    assert "21\xa0oktober" not in text and "het mag" not in text

@@ -163,18 +163,17 @@ def _announced_note(plan: dict) -> str | None:
         for d in plan["decisions"]
         if any(a["applies"] == "announced" for a in d["alternatives"])
     ]
-    if not concerned:
-        return None
     return (
         "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die mogelijk voor: "
         + "; ".join(concerned)
         + ". Controleer vóór de oproep of de regel al geldt."
+        if concerned
+        else None
     )
 
 
 def _second_meeting_known(plan: dict) -> bool:
-    """Whether the reglement's second-meeting rule is known: answered as allowed, or as
-    the model's while the model itself is known."""
+    """Whether the reglement's second-meeting rule is known: allowed, or the known model's."""
     voting = plan["answers"]["voting"]
     return voting["second_meeting"] == "allowed" or (
         voting["second_meeting"] == "as_model" and voting["model_reglement"] is not None
@@ -182,14 +181,15 @@ def _second_meeting_known(plan: dict) -> bool:
 
 
 def _second_text(second: dict, known: bool = True) -> str:
-    # its weekday evenings; a plan written before those fields existed has the legal bounds
+    # its evenings outside the holidays; a plan written before those fields has the legal bounds
     start = second.get("first_evening") or second["earliest"]
-    end = second.get("last_evening") or second["latest"]
-    window = f"tussen {date_nl(start)} en {date_nl(end)}"
+    window = f"tussen {date_nl(start)} en {date_nl(second.get('last_evening') or second['latest'])}"
     if second.get("in_holidays"):  # a plan written before the field existed has none
         window += "; in die weken valt geen doordeweekse avond buiten de vakanties"
+    elif second.get("first_evening"):  # the evenings outside the holidays
+        window += ", buiten de vakanties"
     when = (
-        f"op {date_nl(second['planned'])} (het mag {window})"
+        f"op {date_nl(second['planned'])} (het kan {window})"
         if second["planned"]
         else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
         f"vakanties, dus kies zelf een datum"
