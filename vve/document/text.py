@@ -38,7 +38,8 @@ def clean(value: object) -> str:
     return _FORBIDDEN.sub("", text)
 
 
-_JOINED_YEAR = re.compile(rf"\b({_MONTHS}){NBSP}(\d{{4}})\b", re.IGNORECASE)
+# a whole date's month and year (a month alone with its year stays joined: it fits)
+_JOINED_YEAR = re.compile(rf"\b(\d{{1,2}}{NBSP}(?:{_MONTHS})){NBSP}(\d{{4}})\b", re.IGNORECASE)
 
 
 def cell_text(value: object) -> str:

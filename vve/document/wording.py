@@ -12,6 +12,8 @@ from .text import date_nl
 # a risk that is a choice for the meeting gets a heading of its own in the summary, said in
 # full there once; elsewhere the plan points to it (vve/rules/risks/subsidy.py)
 CHOICES = {"svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: een keuze"}
+# the same choice on the meeting's row in its phase's table of actions
+CHOICE_ROW = {"svve_measures_not_reached": "de keuze over de SVVE-subsidie voor de maatregelen"}
 
 
 def see_choice(risk_id: str) -> str:

@@ -18,7 +18,7 @@ from tests.conftest import EXAMPLES
 from vve.document import write_plan_docx
 from vve.document.meeting import write_meeting_pack
 from vve.document.text import date_nl
-from vve.document.wording import CHOICES
+from vve.document.wording import CHOICE_ROW, CHOICES
 from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
@@ -113,3 +113,14 @@ def test_the_plan_puts_it_on_that_meeting_and_its_phase(stem):
         i for i in range(phase + 1, len(texts)) if texts[i][0] in ("Heading 1", "Heading 2")
     )
     assert any(t.startswith(ITEM) for _, t in texts[phase:stop])
+    # and in the phase's table, on the row of the meeting itself
+    table = next(
+        t
+        for t in doc.tables
+        if t.rows[0].cells[0].text == "Wat"
+        and any(r.cells[1].text == "ALV" for r in t.rows)
+        and t._element.getprevious() is not None
+        and f"fase {index}" in t._element.getprevious().xpath("string(.)")
+    )
+    (row,) = [r for r in table.rows if r.cells[1].text == "ALV"]
+    assert CHOICE_ROW[RID] in row.cells[0].text
