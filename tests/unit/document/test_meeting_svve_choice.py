@@ -95,6 +95,12 @@ def test_the_plan_puts_it_on_that_meeting_and_its_phase(stem):
     end = next(i for i in range(start + 1, len(texts)) if texts[i][0] in ("Heading 1", "Heading 2"))
     section = [t for _, t in texts[start:end]]
     assert any(ITEM in t for t in section)
+    # the summary, where the choice is said in full, names the same meeting
+    summary = texts.index(("Heading 2", ITEM))
+    assert any(
+        f"op de agenda van de ALV van {date_nl(FIRST[stem])}" in t
+        for _, t in texts[summary : summary + 8]
+    )
     # no other meeting's section names it as its agenda item
     others = [
         i

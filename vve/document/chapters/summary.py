@@ -9,6 +9,7 @@ from ..results import OUTCOME, standing
 from ..text import date_nl
 from ..wording import (
     CHOICES,
+    choices_of,
     full_attendance,
     higher_routes,
     reserve_fund_rule,
@@ -35,6 +36,13 @@ def write(b: Builder, plan: dict) -> None:
         for block in choice.get("blocks") or [{"text": choice["text"], "points": []}]:
             b.para(block["text"])
             b.bullets(block["points"])
+        # the meeting that makes the choice (the plan's meetings name it, as its pack does)
+        for m in (m for m in plan["meetings"] if choice["id"] in choices_of(m)):
+            b.para(
+                f"Deze keuze staat op de agenda van de ALV van {date_nl(m['date'])}, de "
+                "eerstvolgende: dan kan het bestuur de offertes direct na het energieadvies "
+                "vragen."
+            )
     high = [r["text"] for r in plan["risks"] if r["severity"] == "high" and r["id"] not in CHOICES]
     if high:
         b.heading("Belangrijkste risico's", 2)
