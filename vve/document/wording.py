@@ -177,7 +177,7 @@ def svve_route(plan: dict, meeting: dict) -> str:
         f"vóór de einddatum ({date_nl(programme['facts']['open_until'])}, volgens RVO); in "
         "het plan besluit de VvE pas later over de maatregelen. Kiest zij daarvoor, dan "
         f"vraagt het bestuur de offertes direct na het energieadvies en besluit {later} al "
-        f"over de maatregelen. {see_choice(risk['id'])}"
+        "over de maatregelen."
     )
 
 
@@ -185,4 +185,4 @@ def write_choices(b: Builder, plan: dict, meeting: dict) -> None:
     """In the plan's section on a meeting: the summary's choices it makes, as agenda items."""
     for rid in choices_of(meeting):
         b.heading(CHOICES[rid], 3)
-        b.para(svve_route(plan, meeting))
+        b.para(f"{svve_route(plan, meeting)} {see_choice(rid)}")

@@ -36,7 +36,10 @@ def write(b: Builder, pack: Pack) -> None:
 def svve_choice(b: Builder, pack: Pack) -> None:
     """The choice the plan's summary puts to this meeting: decide the measures already, to
     apply for the SVVE measures subsidy before its end date."""
-    b.para(f"{svve_route(pack.plan, pack.meeting)} Het bestuur licht de keuze toe.")
+    b.para(
+        f"{svve_route(pack.plan, pack.meeting)} Het bestuur licht de keuze toe; zie "
+        f"'{CHOICES[SVVE_CHOICE]}' in het plan."
+    )
     b.note(
         "[Voor het bestuur, weg te halen vóór de verzending: kiest de VvE deze weg, vraag "
         "dan de offertes zodra het energieadvies er is en zet de voorstellen over de "
