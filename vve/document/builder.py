@@ -25,7 +25,7 @@ from .styles import (
     StyleIndex,
     restart_numbering,
 )
-from .text import clean
+from .text import cell_text, clean
 
 CELL_STYLE = "VvE Tabeltekst"
 KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
@@ -186,7 +186,7 @@ def _cells(tc_pr: list[str], style_id: str, texts) -> list[str]:
     texts += [_MISSING] * (len(tc_pr) - len(texts))
     style = f'<w:pPr><w:pStyle w:val="{attr(style_id)}"/></w:pPr>'
     return [
-        f"<w:tc>{pr}<w:p>{style}{run_xml(clean(text))}</w:p></w:tc>"
+        f"<w:tc>{pr}<w:p>{style}{run_xml(cell_text(text))}</w:p></w:tc>"
         if text is not _MISSING
         else f"<w:tc>{pr}<w:p/></w:tc>"
         for pr, text in zip(tc_pr, texts)

@@ -38,6 +38,17 @@ def clean(value: object) -> str:
     return _FORBIDDEN.sub("", text)
 
 
+# a whole date's month and year (a month alone with its year stays joined: it fits)
+_JOINED_YEAR = re.compile(rf"\b(\d{{1,2}}{NBSP}(?:{_MONTHS})){NBSP}(\d{{4}})\b", re.IGNORECASE)
+
+
+def cell_text(value: object) -> str:
+    """Text for a table cell: as clean(), but a date may break between its month and its
+    year ("25 september" / "2028"): a whole date is wider than a narrow column in some
+    fonts, and a word wider than its cell is broken anywhere, inside the number."""
+    return _JOINED_YEAR.sub(r"\1 \2", clean(value))
+
+
 # Formatting is kept per value: a plan formats about 1,300 dates and a few hundred amounts,
 # most of them again and again, and Babel's formatting is most of a plan's Python time.
 _kept = functools.lru_cache(maxsize=4096)

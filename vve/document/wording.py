@@ -8,11 +8,14 @@ import datetime as dt
 from vve import labels
 from vve.vocabulary import DECISION_WAITS
 
+from .builder import Builder
 from .text import date_nl
 
 # a risk that is a choice for the meeting gets a heading of its own in the summary, said in
 # full there once; elsewhere the plan points to it (vve/rules/risks/subsidy.py)
 CHOICES = {"svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: een keuze"}
+# the same choice on the meeting's row in its phase's table of actions
+CHOICE_ROW = {"svve_measures_not_reached": "de keuze over de SVVE-subsidie voor de maatregelen"}
 
 
 def see_choice(risk_id: str) -> str:
@@ -210,8 +213,10 @@ def second_text(second: dict, known: bool = True, annual: bool = False) -> str:
     window = f"tussen {date_nl(start)} en {date_nl(end)}"
     if second.get("in_holidays"):  # a plan written before the field existed has none
         window += "; in die weken valt geen doordeweekse avond buiten de vakanties"
+    elif second.get("first_evening"):  # the evenings outside the holidays
+        window += ", buiten de vakanties"
     when = (
-        f"op {date_nl(second['planned'])} (het mag {window})"
+        f"op {date_nl(second['planned'])} (het kan {window})"
         if second["planned"]
         else f"{window}; in die weken valt geen geschikte doordeweekse avond buiten de "
         f"vakanties, dus kies zelf een datum"
@@ -233,3 +238,39 @@ def second_text(second: dict, known: bool = True, annual: bool = False) -> str:
         f"Wordt het quorum niet gehaald, {decides}; de oproep gaat "
         f"{second['notice_days']} dagen vooraf en vermeldt dat het een tweede vergadering is."
     )
+
+
+def choices_of(meeting: dict) -> list[str]:
+    """The ids of the summary's choices this meeting makes (the rules name the meeting:
+    the plan's ``choices`` per meeting; a plan written before has none)."""
+    return [rid for rid in meeting.get("choices", ()) if rid in CHOICES]
+
+
+def svve_route(plan: dict, meeting: dict) -> str:
+    """The SVVE choice as the meeting that makes it hears it: the fast route and the
+    meeting that would decide the measures, from the plan's own dates."""
+    programme = next(f for f in plan["financing"] if f["id"] == "svve_measures")
+    risk = next(r for r in plan["risks"] if r["id"] == "svve_measures_not_reached")
+    decide = [i for i in risk["explanation"]["ids"] if i.startswith("decide_measures_at:")]
+    day = decide[0].split(":", 1)[1] if decide else None
+    later = (
+        "deze vergadering"
+        if day == meeting["date"]
+        else f"de ALV van {date_nl(day)}"
+        if day
+        else "een extra ALV"
+    )
+    return (
+        "De vergadering kiest of de VvE de SVVE-subsidie voor de maatregelen nog aanvraagt "
+        f"vóór de einddatum ({date_nl(programme['facts']['open_until'])}, volgens RVO); in "
+        "het plan besluit de VvE pas later over de maatregelen. Kiest zij daarvoor, dan "
+        f"vraagt het bestuur de offertes direct na het energieadvies en besluit {later} al "
+        "over de maatregelen."
+    )
+
+
+def write_choices(b: Builder, plan: dict, meeting: dict) -> None:
+    """In the plan's section on a meeting: the summary's choices it makes, as agenda items."""
+    for rid in choices_of(meeting):
+        b.heading(CHOICES[rid], 3)
+        b.para(f"{svve_route(plan, meeting)} {see_choice(rid)}")

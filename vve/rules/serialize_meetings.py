@@ -8,6 +8,7 @@ from vve.profile.meetings import DecisionResult
 
 from .meetings import plan_meetings, proxy_rules
 from .plan import Plan
+from .risks.subsidy import CHOOSE_AT
 from .summary import current_stage
 
 
@@ -43,6 +44,13 @@ def meetings_dict(plan: Plan) -> list[dict[str, Any]]:
     return [
         {
             "number": m.number,
+            # the plan's choices (summary) this meeting makes: one source for the plan's
+            # section on the meeting and the meeting pack's agenda
+            "choices": [
+                r.id for r in plan.risks if f"{CHOOSE_AT}{_date(m.date)}" in r.explanation.ids
+            ]
+            if not m.held and m.kind != "second_meeting"
+            else [],
             "date": _date(m.date),
             "kind": m.kind,
             "held": m.held,

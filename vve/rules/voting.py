@@ -137,9 +137,9 @@ class SecondMeetingRoute:
     # no meeting evening outside the holidays in the window: planned is the first
     # working-day evening of the rule that is not a public holiday
     in_holidays: bool = False
-    # the first and last day in the window that a meeting may be held on (a weekday evening
-    # of the rule, no public holiday): the window as the plan shows it, never a Sunday;
-    # None where no calendar was given
+    # the first and last meeting evening in the window outside the holidays (where it has
+    # none: the first and last weekday evening of the rule, no public holiday): the window
+    # as the plan shows it, never a Sunday; None where no calendar was given
     first_evening: dt.date | None = None
     last_evening: dt.date | None = None
 
@@ -175,7 +175,8 @@ def second_meeting_route(
     ``earliest`` and ``latest`` are the legal bounds, whatever day they fall on; the
     planned day is the first ``is_meeting_day`` in them, else (the window lying in the
     holidays) the first day that ``may_meet``, marked ``in_holidays``; ``first_evening``
-    and ``last_evening`` the first and last day that ``may_meet``.
+    and ``last_evening`` the first and last meeting day (or, in the holidays, the first and
+    last day that ``may_meet``).
     """
     sent = notice_sent or first_meeting + dt.timedelta(days=1)
     by_rule = first_meeting + dt.timedelta(weeks=min_weeks)
@@ -186,8 +187,10 @@ def second_meeting_route(
     in_holidays = planned is None and may_meet is not None
     first = last = None
     if may_meet is not None:
-        first = _first_day(earliest, latest, may_meet)
-        last = _first_day(latest, earliest, may_meet, step=-1)
+        # the evenings outside the holidays where the window has them, else any it may meet
+        shown = may_meet if in_holidays else (is_meeting_day or may_meet)
+        first = _first_day(earliest, latest, shown)
+        last = _first_day(latest, earliest, shown, step=-1)
         planned = planned or first
     return SecondMeetingRoute(
         first_meeting=first_meeting,

@@ -30,7 +30,7 @@ from vve.document.styles import (
     use_numbering,
 )
 from vve.document.template import clear_body, load_template
-from vve.document.text import clean
+from vve.document.text import cell_text, clean
 
 CELL_STYLE = "VvE Tabeltekst"
 KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
@@ -106,7 +106,7 @@ class LegacyBuilder:
         keep = self.style_id(KEEP_CELL_STYLE) if len(rows) <= KEEP_TOGETHER_ROWS else body
         for cell, text in zip(table.rows[0].cells, headers):
             cell.paragraphs[0]._p.style = head
-            cell.paragraphs[0].add_run(clean(text))
+            cell.paragraphs[0].add_run(cell_text(text))
         repeat_header_row(table.rows[0])
         for index, row in enumerate(rows):
             new_row = table.add_row()  # copies the column widths into its cells
@@ -115,7 +115,7 @@ class LegacyBuilder:
             for cell, text in zip(new_row.cells, row):
                 paragraph = cell.paragraphs[0]
                 paragraph._p.style = style
-                paragraph.add_run(clean(text))
+                paragraph.add_run(cell_text(text))
         self.para()
         return table
 

@@ -42,3 +42,20 @@ def test_after_an_annual_alv_the_second_meeting_is_named_in_weeks():
     text = _second_text(second, annual=True)
     assert "een tweede vergadering 2 tot 6 weken later" in text
     assert "juli" not in text
+
+
+def test_a_window_of_evenings_outside_the_holidays_says_so():
+    """The window shown keeps to the evenings outside the holidays (the legal bounds stay in
+    the plan's data): the sentence says so, and does not call it what the law allows."""
+    second = {
+        **SECOND,
+        "in_holidays": False,
+        "earliest": "2027-10-21",
+        "latest": "2027-11-15",
+        "planned": "2027-10-25",
+        "first_evening": "2027-10-25",
+        "last_evening": "2027-11-15",
+    }
+    text = _second_text(second)
+    assert "tussen 25 oktober 2027 en 15 november 2027, buiten de vakanties" in text
+    assert "21 oktober" not in text and "het mag" not in text

@@ -68,7 +68,12 @@ def test_the_measures_subsidy_choice_has_its_own_place_in_the_summary():
     for block in choice["blocks"]:
         wanted.append((block["text"], "Normal"))
         wanted += [(point, "List Bullet") for point in block["points"]]
-    assert written == wanted
+    # then the meeting that makes the choice (test_meeting_svve_choice.py)
+    (first,) = [m["date"] for m in plan["meetings"] if choice["id"] in m["choices"]]
+    assert written[:-1] == wanted
+    assert written[-1][0].startswith(
+        f"Deze keuze staat op de agenda van de ALV van {date_nl(first)}"
+    )
     end = next(
         i for i in range(risks_at + 1, len(paras)) if paras[i].style.name.startswith("Heading")
     )

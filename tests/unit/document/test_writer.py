@@ -17,7 +17,7 @@ from tests.house_styles import png
 from tests.strategies import profile_data
 from vve.document import CHAPTERS, DocumentMeta, TemplateError, write_plan_docx
 from vve.document.template import load_template
-from vve.document.text import area, clean, date_nl, euro, number
+from vve.document.text import area, cell_text, clean, date_nl, euro, number
 from vve.profile import ProfileError, load_profile, parse_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
@@ -647,7 +647,8 @@ def test_the_start_date_reads_as_a_dutch_date():
     profile = make_profile(ambition={"start_date": "2027-01-15"})
     doc = Document(io.BytesIO(write_plan_docx(plan_for(profile))))
     cells = [cell.text for t in doc.tables for row in t.rows for cell in row.cells]
-    assert "15\u00a0januari\u00a02027" in cells and "2027-01-15" not in cells
+    # in a table cell a date may break before its year only (test_table_dates.py)
+    assert "15\u00a0januari 2027" in cells and "2027-01-15" not in cells
 
 
 def test_the_glossary_lists_only_terms_the_plan_uses(written):
@@ -719,7 +720,8 @@ def test_a_decision_that_waits_for_the_heat_route_has_no_certain_date():
     doc = Document(io.BytesIO(write_plan_docx(plan)))
     row = next(r for r in doc.tables[0].rows if r.cells[0].text == choice["title"])
     assert row.cells[1].text == (
-        f"op zijn vroegst {date_nl(choice['meeting_date'])}, zodra de warmteroute bekend is; "
+        f"op zijn vroegst {cell_text(date_nl(choice['meeting_date']))}, zodra de warmteroute "
+        "bekend is; "
         f"uiterlijk in {choice['waits_until']}"
     )
     text = _paragraphs(doc)

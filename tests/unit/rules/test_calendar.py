@@ -148,3 +148,24 @@ def test_a_window_in_the_summer_holiday_proposes_a_weekday_not_its_sunday():
     assert route.earliest == D(2027, 7, 4) and route.earliest.weekday() == 6
     assert route.planned == D(2027, 7, 5) and route.in_holidays
     assert route.shown == (D(2027, 7, 5), D(2027, 7, 29))
+
+
+def test_the_shown_window_keeps_to_evenings_outside_the_holidays():
+    """A window that opens in the autumn holiday (Noord, 16-24 October 2027) is shown from
+    the first evening after it; the legal bounds stay in the data."""
+    route = second_meeting_on(D(2027, 9, 30), 15, K)
+    assert D(2027, 10, 16) <= route.earliest <= D(2027, 10, 24) and not route.in_holidays
+    start, end = route.shown
+    assert is_meeting_day(start, K.meetings) and is_meeting_day(end, K.meetings)
+    assert start > D(2027, 10, 24)
+    assert route.earliest < start and end <= route.latest
+
+
+def test_a_window_into_christmas_ends_before_it():
+    """9 December 2027 to 3 January 2028 by law: shown up to the last evening before the
+    Christmas holiday."""
+    route = second_meeting_on(D(2027, 11, 22), 15, K)
+    assert route.latest >= D(2028, 1, 3)
+    start, end = route.shown
+    assert is_meeting_day(end, K.meetings) and end < D(2027, 12, 25)
+    assert route.latest > end

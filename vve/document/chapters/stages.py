@@ -7,7 +7,7 @@ from vve import labels
 
 from ..builder import Builder
 from ..text import date_nl, month_nl
-from ..wording import numbered_risks, waits_in_words
+from ..wording import CHOICE_ROW, CHOICES, choices_of, numbered_risks, waits_in_words
 from . import questions, risks
 
 TITLE = "Het plan in fasen"
@@ -19,6 +19,8 @@ def write(b: Builder, plan: dict) -> None:
         d["id"]: f"{d['title']} ({waits})" if (waits := waits_in_words(d)) else d["title"]
         for d in plan["decisions"]
     }
+    # the summary's choices, on the agenda of the meeting that makes them (plan["meetings"])
+    choices = {m["date"]: choices_of(m) for m in plan["meetings"]}
     for index, stage in enumerate(plan["stages"], start=1):
         b.heading(f"Fase {index}. {stage['title']}", 2)
         b.labelled("Doel", stage["goal"])
@@ -41,7 +43,7 @@ def write(b: Builder, plan: dict) -> None:
         actions = [a for a in stage["actions"] if a["origin"] != questions.FIND_OUT]
         rows = [
             [
-                a["what"],
+                _with_choices(a, choices.get(stage["meeting_date"], [])),
                 labels.WHO.get(a["who"], a["who"]),
                 _period(a["start"], a["end"]),
                 f"{a['weeks']} {'week' if a['weeks'] == 1 else 'weken'}",
@@ -54,9 +56,12 @@ def write(b: Builder, plan: dict) -> None:
             caption=f"Acties in fase {index}",
             widths=[7.5, 3.2, 3.6, 1.7],
         )
-        if stage["decisions"]:
+        chosen = [
+            f"{CHOICES[r]} (zie de samenvatting)" for r in choices.get(stage["meeting_date"], [])
+        ]
+        if stage["decisions"] or chosen:
             b.heading("Besluiten", 3)
-            b.bullets(titles[d] for d in stage["decisions"])
+            b.bullets([*(titles[d] for d in stage["decisions"]), *chosen])
         b.heading("Mijlpalen", 3)
         b.bullets(stage["milestones"])
         numbers = [number for number, risk in numbered_risks(plan) if risk["stage"] == stage["id"]]
@@ -64,6 +69,13 @@ def write(b: Builder, plan: dict) -> None:
             b.labelled(
                 "Risico's in deze fase", f"{', '.join(numbers)} (zie het hoofdstuk '{risks.TITLE}')"
             )
+
+
+def _with_choices(action: dict, chosen: list[str]) -> str:
+    """What the meeting's own row does, with the summary's choices it makes."""
+    if action["who"] != "meeting" or not chosen:
+        return action["what"]
+    return f"{action['what']}; en {' en '.join(CHOICE_ROW[r] for r in chosen)}"
 
 
 def _period(start: str, end: str) -> str:

@@ -10,6 +10,7 @@ from ..text import date_nl
 from ..wording import (
     CHOICES,
     annual_alv,
+    choices_of,
     full_attendance,
     higher_routes,
     meeting_when,
@@ -37,6 +38,13 @@ def write(b: Builder, plan: dict) -> None:
         for block in choice.get("blocks") or [{"text": choice["text"], "points": []}]:
             b.para(block["text"])
             b.bullets(block["points"])
+        # the meeting that makes the choice (the plan's meetings name it, as its pack does)
+        for m in (m for m in plan["meetings"] if choice["id"] in choices_of(m)):
+            b.para(
+                f"Deze keuze staat op de agenda van de ALV van {date_nl(m['date'])}, de "
+                "eerstvolgende: dan kan het bestuur de offertes direct na het energieadvies "
+                "vragen."
+            )
     high = [r["text"] for r in plan["risks"] if r["severity"] == "high" and r["id"] not in CHOICES]
     if high:
         b.heading("Belangrijkste risico's", 2)
@@ -187,5 +195,5 @@ def _decisions(b: Builder, plan: dict) -> None:
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
         [row for _key, row in sorted(rows, key=lambda r: r[0])],
         caption="Besluiten in dit plan",
-        widths=[8.5, 3.5, 4],
+        widths=[8.2, 3.8, 4],  # "25 september 2028" fits the ALV column on one line
     )

@@ -41,5 +41,5 @@ def write(b: Builder, plan: dict) -> None:
         ["Soort", "Omschrijving", "Van", "Tot"],
         rows,
         caption="Tijdlijn in tabelvorm",
-        widths=[2.8, 7.2, 3, 3],
+        widths=[2.4, 6.4, 3.6, 3.6],  # a whole date fits "Van" and "Tot" on one line
     )

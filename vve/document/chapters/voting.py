@@ -16,6 +16,7 @@ from ..wording import (
     rule_in_words,
     second_text,
     threshold_cases,
+    write_choices,
 )
 from . import decision_costs, financing
 
@@ -122,6 +123,7 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             _decision_section(b, decision, plan)
             if first and decision["id"] == first["decision"]:
                 decision_costs.write(b, first, plan)
+        write_choices(b, plan, meeting)
 
 
 def see_first_costs(plan: dict) -> str | None:
@@ -141,12 +143,11 @@ def _meeting_name(meeting: dict) -> str:
 def _held_section(b: Builder, meeting: dict, members: list[dict]) -> None:
     """What a meeting that was held decided, in numbers."""
     b.heading(f"{_meeting_name(meeting)} van {date_nl(meeting['date'])} (gehouden)", 2)
-    lines = []
-    for d in members:
-        attempt = next((a for a in d["attempts"] if a["meeting_date"] == meeting["date"]), None)
-        if attempt is not None:
-            lines.append(f"{d['title']}: {attempt_text(attempt)}")
-    b.bullets(lines)
+    day = meeting["date"]
+    found = [
+        (d, next((a for a in d["attempts"] if a["meeting_date"] == day), None)) for d in members
+    ]
+    b.bullets([f"{d['title']}: {attempt_text(a)}" for d, a in found if a is not None])
 
 
 def _rule_texts(plan: dict) -> list[str]:
@@ -171,18 +172,17 @@ def _announced_note(plan: dict) -> str | None:
         for d in plan["decisions"]
         if any(a["applies"] == "announced" for a in d["alternatives"])
     ]
-    if not concerned:
-        return None
     return (
         "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die mogelijk voor: "
         + "; ".join(concerned)
         + ". Controleer vóór de oproep of de regel al geldt."
+        if concerned
+        else None
     )
 
 
 def _second_meeting_known(plan: dict) -> bool:
-    """Whether the reglement's second-meeting rule is known: answered as allowed, or as
-    the model's while the model itself is known."""
+    """Whether the reglement's second-meeting rule is known: allowed, or the known model's."""
     voting = plan["answers"]["voting"]
     return voting["second_meeting"] == "allowed" or (
         voting["second_meeting"] == "as_model" and voting["model_reglement"] is not None

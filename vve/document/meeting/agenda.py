@@ -4,8 +4,7 @@ majority it needs in words and numbers, and what it costs an apartment."""
 from __future__ import annotations
 
 from ..builder import Builder
-from ..text import date_nl
-from ..wording import CHOICES, waits_in_words
+from ..wording import CHOICES, svve_route, waits_in_words
 from .common import Pack
 from .words import money_lines, write_rule
 
@@ -37,18 +36,15 @@ def write(b: Builder, pack: Pack) -> None:
 def svve_choice(b: Builder, pack: Pack) -> None:
     """The choice the plan's summary puts to this meeting: decide the measures already, to
     apply for the SVVE measures subsidy before its end date."""
-    programme = next(f for f in pack.plan["financing"] if f["id"] == "svve_measures")
-    until = date_nl(programme["facts"]["open_until"])
     b.para(
-        f"Aanvragen voor de SVVE-subsidie voor de maatregelen kan volgens RVO uiterlijk "
-        f"{until}. In het plan besluit de vergadering pas later over de maatregelen. Wie de "
-        f"subsidie wil halen, laat deze vergadering al over de maatregelen besluiten. Het "
-        f"bestuur licht de keuze toe; zie '{CHOICES[SVVE_CHOICE]}' in het plan."
+        f"{svve_route(pack.plan, pack.meeting)} Het bestuur licht de keuze toe; zie "
+        f"'{CHOICES[SVVE_CHOICE]}' in het plan."
     )
     b.note(
-        "[Voor het bestuur, weg te halen vóór de verzending: kiest de VvE deze weg, zet dan "
-        "de voorstellen over de maatregelen uit het plan op deze agenda, met de offertes. "
-        "Anders bespreekt de vergadering hier alleen de keuze.]"
+        "[Voor het bestuur, weg te halen vóór de verzending: kiest de VvE deze weg, vraag "
+        "dan de offertes zodra het energieadvies er is en zet de voorstellen over de "
+        "maatregelen uit het plan met de offertes op de agenda van de vergadering die erover "
+        "besluit. Anders bespreekt de vergadering hier alleen de keuze.]"
     )
 
 

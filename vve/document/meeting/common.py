@@ -20,7 +20,7 @@ from ..prepared import new_document as prepared_document
 from ..save import docx_bytes
 from ..template import CleanTemplate
 from ..text import LOCALE, clean, date_nl
-from ..wording import CHOICES
+from ..wording import CHOICES, choices_of
 
 # Where the board has not given a detail, the document shows this to fill in.
 PLACEHOLDERS = {
@@ -98,14 +98,7 @@ class Pack:
 
     def choices(self) -> list[str]:
         """The ids of the plan's choices (summary) that name this meeting to decide."""
-        at = f"decide_measures_at:{self.meeting['date']}"
-        if self.second:
-            return []
-        return [
-            r["id"]
-            for r in self.plan["risks"]
-            if r["id"] in CHOICES and at in r["explanation"]["ids"]
-        ]
+        return [] if self.second else choices_of(self.meeting)
 
     def closing_items(self) -> list[str]:
         """The plan's choices for this meeting to talk about, then the questions."""

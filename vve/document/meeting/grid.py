@@ -17,7 +17,7 @@ from docx.table import Table
 
 from ..builder import CELL_STYLE, Builder
 from ..styles import TABLE_HEAD_STYLE, TABLE_STYLE
-from ..text import clean
+from ..text import cell_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_CM = 567
@@ -42,7 +42,7 @@ def _cell(cell: Cell, width: int, style: str) -> str:
         props += '<w:vMerge w:val="restart"/>'
     elif cell.merge == "continue":
         props += "<w:vMerge/>"
-    text = clean(cell.text) if cell.merge != "continue" else ""
+    text = cell_text(cell.text) if cell.merge != "continue" else ""
     run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     return f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run}</w:p></w:tc>'
 

@@ -18,6 +18,7 @@ from .risk import Risk, make_risk
 from .svve_reach import Reach, plan_dates, reach_text
 
 RID = "svve_measures_not_reached"
+CHOOSE_AT = "choose_at:"  # an explanation id: the meeting that makes the choice
 
 
 def svve_measures_choice(
@@ -58,8 +59,14 @@ def svve_measures_choice(
         "reach": reach.text,
         "cost": cost,
     }
-    # the meeting the route names: its pack puts the choice on the agenda
+    # the meeting the route names to decide the measures, and the first meeting ahead,
+    # which makes the choice: the quotes right after the advice and the loan application
+    # before the notice need the VvE's say long before the meeting that decides
     at = [f"decide_measures_at:{reach.meeting.isoformat()}"] if reach.meeting else []
+    first = min(
+        (w.meeting for w in windows if w.meeting and as_of <= w.meeting <= until), default=None
+    )
+    at += [f"{CHOOSE_AT}{first.isoformat()}"] if first else []
     risk = make_risk(knowledge, RID, values, "svve_measures", ["financing:svve_measures", *at])
     return [replace(risk, blocks=_blocks(knowledge, values, reach))]
 
