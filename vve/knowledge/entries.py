@@ -27,9 +27,6 @@ class Sourced:
     certainty: Certainty
 
 
-# ---- voting.toml -------------------------------------------------------------------
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleSpec(Sourced):
     """A voting rule as the data defines it (see voting.toml for the vocabulary)."""
@@ -135,9 +132,6 @@ class VotingFile:
     notice: NoticeRule
 
 
-# ---- decisions.toml, measures.toml ------------------------------------------
-
-
 def _pairs(entry: object, *groups: tuple[str, ...]) -> None:
     """Keys that only make sense together: all of a group, or none."""
     for group in groups:
@@ -149,17 +143,20 @@ def _pairs(entry: object, *groups: tuple[str, ...]) -> None:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteHorizon(Sourced):
-    """How far ahead a meeting decides coupled work on a quote (decisions.toml)."""
+    """How far ahead a meeting decides work on a quote (decisions.toml: placeholders)."""
 
     years: int  # work more years after the meeting than this waits for a later meeting
     decide_years_before: int  # that meeting: the annual ALV this many years before the work
-    draft_later: str  # {measures}, {moments}, {year}: the sentence naming that meeting
-    why: str  # {years}
-    # the decision moved to a later meeting, all of its work lying beyond the horizon:
-    # {first} the first year of the work, {years}, {meeting} the date it leaves, {when}
-    why_moved: str
+    draft_later: str  # the sentence naming that meeting
+    why: str
+    why_moved: str  # the decision moved, all of its work lying beyond the horizon
     why_annual: str  # after why_moved where that meeting is an annual ALV
-    timeline_later: str  # {measures}, {moments}: the later ALV's step on the timeline
+    timeline_later: str  # the later ALV's step on the timeline
+    draft_principle: str  # the heat installation beyond the horizon, decided in principle
+    why_principle: str
+    timeline_principle: str  # the ALV that takes its binding decision, on the timeline
+    loan_later: str  # the work a later meeting decides, after the loan resolution
+    money_later: str  # the same on the cover and in the money chapter
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -266,8 +263,6 @@ class MeasuresFile:
     unconfirmed: Unconfirmed
     measures: Mapping[str, MeasureEntry]
 
-
-# ---- stages.toml -------------------------------------------------------------------
 
 ActionCondition = Literal[
     "needs_loan", "ecological_survey", "asbestos", "heat_network", "large_owners", "boilers_due_now"

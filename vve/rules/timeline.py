@@ -11,7 +11,7 @@ from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.profile.conditions import planned_year
 
-from .coupled import left_to_later
+from .coupled import COUPLED, left_to_later, principle_year
 from .decisions import Decision, boiler_window
 from .drafts import GOAL_WORDS
 from .explain import nl_listing
@@ -118,7 +118,7 @@ def _later(
     items = []
     for d in decisions:
         for year, later in left_to_later(d, measures, knowledge):
-            horizon = knowledge.decisions[d.id].quote_horizon
+            horizon = knowledge.decisions[COUPLED].quote_horizon
             assert horizon is not None  # left_to_later finds nothing without it
             components = dict.fromkeys(knowledge.measures[m.id].component for m in later)
             work = year + horizon.decide_years_before
@@ -129,6 +129,15 @@ def _later(
                 ),
             )
             items.append(_year(f"later:{d.id}:{year}", "meeting", label, year))
+        binding = principle_year(d, measures, knowledge)
+        horizon = knowledge.decisions[COUPLED].quote_horizon
+        if binding is not None and horizon is not None:
+            mine = [m for m in measures if m.id in d.measures]
+            label = horizon.timeline_principle.format(
+                measures=nl_listing([knowledge.measures[m.id].short for m in mine]),
+                work=min(m.coupled_year or binding for m in mine),
+            )
+            items.append(_year(f"binding:{d.id}:{binding}", "meeting", label, binding))
     return items
 
 
