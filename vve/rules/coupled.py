@@ -89,7 +89,7 @@ def _moved(
 ) -> Decision:
     mine = [m for m in measures if m.id in d.measures]
     years = [m.coupled_year for m in mine if m.coupled_year]
-    if len(years) < len(mine) or any(year - d.date.year <= horizon.years for year in years):
+    if not years or len(years) < len(mine) or any(y - d.date.year <= horizon.years for y in years):
         return d
     first = min(years)
     ours = [

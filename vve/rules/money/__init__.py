@@ -189,7 +189,7 @@ def build_money(
     now = _totals([line for line in vve_lines if line.measure not in later])
     advice = _advice(profile, knowledge, advice_application)
     other = _other_costs(knowledge, vve_lines, stage_by_id(windows, "inventory"))
-    net_to_pay = total([now.net, advice.net or ZERO, *(o.cost for o in other)])
+    net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
     reserve_used, loan, owners_pay = _measures_paid(profile, knowledge, now.net)
     shares = share_table(profile)
     spent_in = execution_year if reserve_used else None
@@ -207,7 +207,7 @@ def build_money(
         _totals([line for line in lines if line.payer == "owner"]),
         net_to_pay,
         owners_pay,
-        {"inventory": total([advice.net or ZERO, *(o.cost for o in other)]), "execute": now.net},
+        {"inventory": total([advice.net or ZERO, *(o.cost for o in other)]), "execute": vve.net},
         _per_year(vve_lines, advice, advice_application.year, other),
         execution_year,
         reserve_used,
