@@ -73,6 +73,7 @@ def _in_principle(d: Decision, measures: Sequence[Measure], horizon: QuoteHorizo
     text = horizon.why_principle.format(work=work, years=horizon.years, year=year)
     return replace(
         d,
+        title=f"Principebesluit: {d.title[0].lower()}{d.title[1:]}",
         draft=horizon.draft_principle.format(work=work, year=year),
         explanation=Explanation.of(
             f"{d.explanation.text} {text}", d.explanation.ids, sources(horizon.source)

@@ -107,6 +107,7 @@ def test_assen_2028_meeting_decides_no_panels_or_connection_on_a_quote():
     decided = installs.split(" Over ")[0]
     assert "zonnepanelen" not in decided and "waterzijdig inregelen" in decided
     assert "Over zonnepanelen" in installs and "ALV van 2031" in installs
+    assert _decision(plan, "heat_installation").title.startswith("Principebesluit: ")
     heat = _plain(_decision(plan, "heat_installation").draft)
     assert "in principe" in heat and "volgens [offerte/aanbod]" not in heat
     assert "ALV van 2030" in heat
