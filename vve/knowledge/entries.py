@@ -27,9 +27,6 @@ class Sourced:
     certainty: Certainty
 
 
-# ---- voting.toml -------------------------------------------------------------------
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleSpec(Sourced):
     """A voting rule as the data defines it (see voting.toml for the vocabulary)."""
@@ -140,7 +137,7 @@ class VotingFile:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class QuoteHorizon(Sourced):
-    """How far ahead a meeting decides coupled work on a quote (decisions.toml)."""
+    """How far ahead a meeting decides work on a quote (decisions.toml: placeholders)."""
 
     years: int  # work more years after the meeting than this waits for a later meeting
     decide_years_before: int  # that meeting: the annual ALV this many years before the work
@@ -152,6 +149,11 @@ class QuoteHorizon(Sourced):
     why_annual: str  # after why_moved where that meeting is an annual ALV
     timeline_later: str  # {measures}, {moments}: the later ALV's step on the timeline
     table_later: str  # {measures}, {moments}: the later part in the table of decisions
+    draft_principle: str  # the heat installation beyond the horizon, decided in principle
+    why_principle: str
+    timeline_principle: str  # the ALV that takes its binding decision, on the timeline
+    loan_later: str  # the work a later meeting decides, after the loan resolution
+    money_later: str  # the same on the cover and in the money chapter
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,6 +24,13 @@ from .measures import Measure
 from .stages import StageWindow
 
 COUPLED = "insulate_with_maintenance"
+# decisions that carry out measures tied to a year (coupled_year) on a quote: the horizon
+# of the coupled decision holds for them too (solar panels wait for the roof they lie on)
+ON_QUOTE = (COUPLED, "installation_measures")
+# the heat installation tied to the municipality's year: beyond the horizon the meeting
+# decides it in principle only, the binding decision following on a quote
+IN_PRINCIPLE = "heat_installation"
+LOAN = "vve_loan"
 
 
 def ask_coupled_in_time(
@@ -32,15 +39,46 @@ def ask_coupled_in_time(
     windows: Sequence[StageWindow],
     knowledge: Knowledge,
 ) -> list[Decision]:
-    """The decisions, the coupled one moved where none of its work is within the horizon
-    of its meeting. Its stage becomes the stage its new meeting falls in."""
+    """The decisions, one decided on a quote moved where none of its work is within the
+    horizon of its meeting (its stage becomes the stage its new meeting falls in), and the
+    heat installation beyond the horizon decided in principle only."""
     horizon = knowledge.decisions[COUPLED].quote_horizon
-    return [
-        _moved(d, measures, windows, knowledge, horizon)
-        if d.id == COUPLED and horizon is not None
-        else d
-        for d in decisions
-    ]
+    if horizon is None:
+        return list(decisions)
+    out = []
+    for d in decisions:
+        if d.id in ON_QUOTE:
+            d = _moved(d, measures, windows, knowledge, horizon)
+        elif _principle_year(d, measures, horizon) is not None:
+            d = _in_principle(d, measures, horizon)
+        out.append(d)
+    return out
+
+
+def _principle_year(d: Decision, measures: Sequence[Measure], horizon: QuoteHorizon) -> int | None:
+    """The year of the annual ALV that takes the binding decision, where all of the heat
+    installation's work lies beyond the horizon of its meeting; else None."""
+    if d.id != IN_PRINCIPLE:
+        return None
+    years = [m.coupled_year for m in measures if m.id in d.measures]
+    if not years or any(y is None or y - d.date.year <= horizon.years for y in years):
+        return None
+    return min(y for y in years if y is not None) - horizon.decide_years_before
+
+
+def _in_principle(d: Decision, measures: Sequence[Measure], horizon: QuoteHorizon) -> Decision:
+    """The decision in principle: no quote exists yet for work this far ahead."""
+    year = _principle_year(d, measures, horizon)
+    work = min(m.coupled_year or 0 for m in measures if m.id in d.measures)
+    text = horizon.why_principle.format(work=work, years=horizon.years, year=year)
+    return replace(
+        d,
+        title=f"Principebesluit: {d.title[0].lower()}{d.title[1:]}",
+        draft=horizon.draft_principle.format(work=work, year=year),
+        explanation=Explanation.of(
+            f"{d.explanation.text} {text}", d.explanation.ids, sources(horizon.source)
+        ),
+    )
 
 
 def _moved(
@@ -50,8 +88,9 @@ def _moved(
     knowledge: Knowledge,
     horizon: QuoteHorizon,
 ) -> Decision:
-    years = [m.coupled_year for m in measures if m.id in d.measures and m.coupled_year]
-    if not years or any(year - d.date.year <= horizon.years for year in years):
+    mine = [m for m in measures if m.id in d.measures]
+    years = [m.coupled_year for m in mine if m.coupled_year]
+    if not years or len(years) < len(mine) or any(y - d.date.year <= horizon.years for y in years):
         return d
     first = min(years)
     ours = [
@@ -119,18 +158,45 @@ def later_parts(
 def left_to_later(
     d: Decision, measures: Sequence[Measure], knowledge: Knowledge
 ) -> list[tuple[int, list[Measure]]]:
-    """(the year of the annual ALV, the measures it decides) for the coupled work the
-    decision's resolution leaves to a later ALV: work beyond the horizon of its meeting
-    where some of it is within (vve/rules/drafts.py words the same split)."""
+    """(the year of the annual ALV, the measures it decides) for the work tied to a year
+    that the decision's resolution leaves to a later ALV: work beyond the horizon of its
+    meeting where some of its work is within (vve/rules/drafts.py words the same split)."""
     horizon = knowledge.decisions[COUPLED].quote_horizon
-    if d.id != COUPLED or horizon is None:
+    if d.id not in ON_QUOTE or horizon is None:
         return []
-    coupled = [m for m in measures if m.id in d.measures and m.coupled_year]
-    later = [m for m in coupled if (m.coupled_year or 0) - d.date.year > horizon.years]
-    if not later or len(later) == len(coupled):
+    mine = [m for m in measures if m.id in d.measures]
+    later = [m for m in mine if m.coupled_year and m.coupled_year - d.date.year > horizon.years]
+    if not later or len(later) == len(mine):
         return []
     years = sorted({m.coupled_year for m in later if m.coupled_year})
     return [
         (year - horizon.decide_years_before, [m for m in later if m.coupled_year == year])
         for year in years
     ]
+
+
+def decided_later(
+    decisions: Sequence[Decision], measures: Sequence[Measure], knowledge: Knowledge
+) -> dict[str, int]:
+    """Measure id -> the year of the meeting that decides it on a quote, for the measures
+    the meeting that decides the loan does not: a decision moved to a later meeting, work
+    its resolution leaves to a later ALV, and a heat installation decided in principle.
+    The loan decided now finances none of them (vve/rules/money)."""
+    loan = next((d.date for d in decisions if d.id == LOAN), None)
+    out: dict[str, int] = {}
+    for d in decisions:
+        if loan is not None and d.date > loan and d.id in ON_QUOTE:
+            out.update(dict.fromkeys(d.measures, d.date.year))
+        for year, later in left_to_later(d, measures, knowledge):
+            out.update(dict.fromkeys((m.id for m in later), year))
+        principle = principle_year(d, measures, knowledge)
+        if principle is not None:
+            out.update(dict.fromkeys(d.measures, principle))
+    return {mid: year for mid, year in out.items() if any(m.id == mid for m in measures)}
+
+
+def principle_year(d: Decision, measures: Sequence[Measure], knowledge: Knowledge) -> int | None:
+    """The year of the ALV that takes the binding decision where ``d`` is decided in
+    principle only (its work beyond the horizon); else None."""
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    return None if horizon is None else _principle_year(d, measures, horizon)

@@ -10,10 +10,12 @@ from dataclasses import replace
 from vve.knowledge import Knowledge
 from vve.labels import FIELDS, lower_words
 
+from .coupled import COUPLED, ON_QUOTE
 from .decisions import Decision
 from .explain import Explanation, nl_euro_range, nl_euros, nl_listing, sources
 from .money import MoneyPlan
 from .money.amounts import total
+from .money.later import later_sentence
 from .money.measures import MeasureCost
 
 AMOUNT = "€ [bedrag]"
@@ -69,8 +71,8 @@ def fill_drafts(
                 d, draft=text, explanation=_why_unconfirmed(d, open_, knowledge, unknown, said)
             )
             said = said or bool(open_)
-        if d.id == "insulate_with_maintenance" and _beyond_quotes(d, carried, knowledge)[1]:
-            horizon = knowledge.decisions[d.id].quote_horizon
+        if d.id in ON_QUOTE and _beyond_quotes(d, carried, knowledge)[1]:
+            horizon = knowledge.decisions[COUPLED].quote_horizon
             assert horizon is not None  # a sentence on later work comes from it
             why = Explanation.of(
                 f"{d.explanation.text} {horizon.why.format(years=horizon.years)}",
@@ -135,7 +137,7 @@ def _with_measures(
     the decision carries out and the VvE pays."""
     text = d.draft
     later = ""
-    if d.id == "insulate_with_maintenance":
+    if d.id in ON_QUOTE:
         carried, later = _beyond_quotes(d, carried, knowledge)
     if not carried:
         return text
@@ -170,10 +172,15 @@ def _beyond_quotes(
     """(the coupled work the meeting decides on a quote, the sentence naming the later
     meeting for the rest): no contractor quotes for work more than the horizon's years
     after the meeting (decisions.toml quote_horizon). With nothing left, all of it stays."""
-    horizon = knowledge.decisions[d.id].quote_horizon
-    if horizon is None:
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    if horizon is None or d.id not in ON_QUOTE:
         return carried, ""
-    now = [line for line in carried if line.year - d.date.year <= horizon.years]
+    tied = {line.measure for line in carried if knowledge.measures[line.measure].component}
+    now = [
+        line
+        for line in carried
+        if line.measure not in tied or line.year - d.date.year <= horizon.years
+    ]
     if not now or len(now) == len(carried):
         return carried, ""
     labels = knowledge.risk_thresholds.component_labels
@@ -236,9 +243,13 @@ def _with_loan(
     quoted = [t.years for t in money.loan.terms if t.quoted]
     if quoted:
         text = text.replace("[10/15/20]", str(quoted[0]), 1)
+    later = {mid for work in money.later for mid in work.measures}
     financed = [
-        line.measure for line in money.lines if line.payer == "vve" and line.investment is not None
+        line.measure
+        for line in money.lines
+        if line.payer == "vve" and line.investment is not None and line.measure not in later
     ]
     if financed and "[maatregelen]" in text:
         text = text.replace("[maatregelen]", _listing(financed, knowledge, unknown), 1)
-    return text
+    later_work = later_sentence(money, knowledge, "loan")
+    return f"{text} {later_work}" if later_work else text

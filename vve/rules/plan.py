@@ -11,7 +11,7 @@ from vve.knowledge.financing import AdviceSubsidy, LoanProgramme, MeasureSubsidy
 from vve.profile import Profile
 
 from .context import VoteContext, vote_context
-from .coupled import ask_coupled_in_time
+from .coupled import ask_coupled_in_time, decided_later
 from .decisions import Decision, agenda_of, resolve_decisions, with_progress
 from .drafts import fill_drafts
 from .explain import Explanation, nl_date, nl_euros, sources
@@ -112,6 +112,7 @@ def _core(
         as_of,
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         _application_date(windows, knowledge.financing.svve_advice.apply_at),
+        decided_later(decisions, measures, knowledge),
     )
     return _Core(provisional, measures, windows, decisions, financing, money)
 

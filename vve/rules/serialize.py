@@ -16,7 +16,7 @@ from vve import __version__
 from vve.knowledge import Knowledge
 
 from .applied import AppliedRule
-from .coupled import later_parts
+from .coupled import COUPLED, later_parts
 from .decisions import Decision
 from .explain import Explanation
 from .measures import Measure, unconfirmed_text
@@ -147,7 +147,7 @@ def _decision(
 
 def _later(d: Decision, knowledge: Knowledge, measures: Sequence[Measure]) -> list[dict[str, Any]]:
     """The parts of a coupled resolution left to a later annual ALV (vve/rules/coupled.py)."""
-    horizon = knowledge.decisions[d.id].quote_horizon
+    horizon = knowledge.decisions[COUPLED].quote_horizon  # for every decision's work
     return [
         {"year": year, "about": horizon.table_later.format(measures=what, moments=moments)}
         for year, what, moments in later_parts(d, measures, knowledge)

@@ -17,6 +17,7 @@ from vve.knowledge.money import Provenance, Span
 from .money import MoneyPlan, estimable
 from .money.amounts import Range
 from .money.apartments import LoanPlan
+from .money.later import later_sentence
 from .money.measures import MeasureCost, SavingLine
 from .money.quantities import Quantity
 from .money.reserve import ReservePlan
@@ -173,6 +174,8 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
             if item.id in money.not_included
         ],
         **_totals(money),
+        "later": _later(money),
+        "later_text": later_sentence(money, k, "money"),
         "execution_year": money.execution_year,
         "reserve_used_cents": money.reserve_used,
         "loan": {**_loan(money.loan, k), "reach": money.loan_reach, "reach_note": money.loan_note},
@@ -200,6 +203,14 @@ def _quantities(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
     }
 
 
+def _later(money: MoneyPlan) -> list[dict[str, Any]]:
+    """The work later meetings decide and finance."""
+    return [
+        {"decided_in": work.decided_in, "measures": list(work.measures), "net": cents(work.net)}
+        for work in money.later
+    ]
+
+
 def _totals(money: MoneyPlan) -> dict[str, Any]:
     """What the VvE and the owners pay, per stage and per year."""
     return {
@@ -212,6 +223,12 @@ def _totals(money: MoneyPlan) -> dict[str, Any]:
             "unknown_cost": list(money.vve.unknown_cost),
             "unknown_saving": list(money.vve.unknown_saving),
             "net_to_pay": cents(money.net_to_pay),
+        },
+        # the VvE's measures this round decides: what the loan and the apartments cover
+        "now": {
+            "subsidy": cents(money.now.subsidy),
+            "net": cents(money.now.net),
+            "yearly_saving": cents(money.now.yearly_saving),
         },
         "owners_pay": cents(money.owners_pay),
         "private_per_dwelling": {

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.profile.conditions import planned_year
 
-from .coupled import later_parts
+from .coupled import COUPLED, later_parts, principle_year
 from .decisions import Decision, boiler_window
 from .drafts import GOAL_WORDS
+from .explain import nl_listing
 from .measures import Measure
 from .stages import StageWindow, stage_by_id
 
@@ -48,7 +49,30 @@ def timeline(
         *_maintenance(profile, measures, knowledge),
         *_municipal(profile),
     ]
-    return sorted(items, key=lambda i: (i.start, i.kind, i.id))
+    return sorted(_one_annual_alv_a_year(items), key=lambda i: (i.start, i.kind, i.id))
+
+
+ANNUAL = "Jaarlijkse ALV: "
+
+
+def _one_annual_alv_a_year(items: list[TimelineItem]) -> list[TimelineItem]:
+    """The annual ALVs the plan places by year (a moved decision, the later part of a
+    resolution, a binding decision): one item per year, naming all it decides."""
+    kept: list[TimelineItem] = []
+    annual: dict[int, int] = {}  # year -> index in kept
+    for item in items:
+        year = item.start.year
+        whole_year = (item.start, item.end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
+        if item.kind != "meeting" or not whole_year or not item.label.startswith(ANNUAL):
+            kept.append(item)
+        elif year in annual:
+            first = kept[annual[year]]
+            label = f"{first.label}; {item.label.removeprefix(ANNUAL)}"
+            kept[annual[year]] = replace(first, label=label)
+        else:
+            annual[year] = len(kept)
+            kept.append(item)
+    return kept
 
 
 def _year(item_id: str, kind: str, label: str, year: int) -> TimelineItem:
@@ -115,11 +139,19 @@ def _later(
     besluit de ALV van 2030"): shown for its whole year, the day being the VvE's own."""
     items = []
     for d in decisions:
+        horizon = knowledge.decisions[COUPLED].quote_horizon  # for every decision's work
         for year, what, moments in later_parts(d, measures, knowledge):
-            horizon = knowledge.decisions[d.id].quote_horizon
             assert horizon is not None  # later_parts finds nothing without it
             label = horizon.timeline_later.format(measures=what, moments=moments)
             items.append(_year(f"later:{d.id}:{year}", "meeting", label, year))
+        binding = principle_year(d, measures, knowledge)
+        if binding is not None and horizon is not None:
+            mine = [m for m in measures if m.id in d.measures]
+            label = horizon.timeline_principle.format(
+                measures=nl_listing([knowledge.measures[m.id].short for m in mine]),
+                work=min(m.coupled_year or binding for m in mine),
+            )
+            items.append(_year(f"binding:{d.id}:{binding}", "meeting", label, binding))
     return items
 
 

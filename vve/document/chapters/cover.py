@@ -27,7 +27,6 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         b.para(address)
     if a["municipality"]:
         b.para(f"Gemeente {a['municipality']}")
-    b.para()
     b.labelled("Datum", date_nl(plan["as_of"]))
     # how current the rules and amounts are, before anyone reads a figure
     # (Bijlagen B, D); the app's own defaults were not read anywhere and are left out

@@ -4,6 +4,7 @@ pay, once or per month, what it saves, and the reserve fund. Pure and exact (cen
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import replace
 from fractions import Fraction
 
@@ -27,9 +28,16 @@ from .apartments import (
 )
 from .first_costs import DECISION as FIRST_DECISION
 from .first_costs import first_costs, refund_reason, with_ordered_research
+from .later import later_work
 from .loan_reach import with_reach
 from .measures import MeasureCost, gas_use, measure_costs
-from .money_plan import AdviceCost, MoneyPlan, OtherCostLine, ReferenceApartment, Totals
+from .money_plan import (
+    AdviceCost,
+    MoneyPlan,
+    OtherCostLine,
+    ReferenceApartment,
+    Totals,
+)
 from .quantities import building_quantities
 from .reserve import reserve_plan
 from .subsidies import SubsidyLine
@@ -164,27 +172,25 @@ def build_money(
     as_of: dt.date,
     svve_application: dt.date | None,
     advice_application: dt.date,
+    later: Mapping[str, int] | None = None,
 ) -> MoneyPlan:
+    """``later``: measure id -> the year of the later meeting that decides it on a quote
+    (coupled.decided_later); those are outside the loan and the apartments' amounts."""
+    later = later or {}  # a measure a later meeting decides
     execution_year = stage_by_id(windows, "execute").start.year
     quantities = building_quantities(profile, knowledge.money)
     gas = gas_use(profile, knowledge.money)
     lines = measure_costs(
-        profile,
-        knowledge,
-        measures,
-        route,
-        quantities,
-        gas,
-        execution_year,
-        svve_application,
-        as_of,
-    )
+        profile, knowledge, measures, route, quantities, gas, execution_year,
+        svve_application, as_of,
+    )  # fmt: skip
     vve_lines = [line for line in lines if line.payer == "vve"]
     vve = _totals(vve_lines)
+    now = _totals([line for line in vve_lines if line.measure not in later])
     advice = _advice(profile, knowledge, advice_application)
     other = _other_costs(knowledge, vve_lines, stage_by_id(windows, "inventory"))
     net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
-    reserve_used, loan, owners_pay = _measures_paid(profile, knowledge, vve.net)
+    reserve_used, loan, owners_pay = _measures_paid(profile, knowledge, now.net)
     shares = share_table(profile)
     spent_in = execution_year if reserve_used else None
     reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used, spent_in)
@@ -197,6 +203,7 @@ def build_money(
         other,
         _not_included(profile, knowledge, loan, lines, advice),
         vve,
+        now,
         _totals([line for line in lines if line.payer == "owner"]),
         net_to_pay,
         owners_pay,
@@ -206,11 +213,12 @@ def build_money(
         reserve_used,
         loan,
         shares,
-        _apartments(profile, shares, owners_pay, loan, vve),
+        _apartments(profile, shares, owners_pay, loan, now),
         reserve,
         _reference(shares),
         first=first_costs(profile, knowledge, advice, other, shares, advice_application, windows),
         loan_signed_by=loan_signed_by(windows, knowledge.financing.warmtefonds_loan),
+        later=later_work(vve_lines, later),
     )
     return _summarised(with_reach(plan, knowledge), knowledge, profile, windows)
 

@@ -41,10 +41,13 @@ def loan_reach(principal: Range, min_amount: int, unpriced: int) -> Reach:
 
 
 def with_reach(money: MoneyPlan, knowledge: Knowledge) -> MoneyPlan:
-    """The money part with the loan against its minimum and the plan's sentence on it."""
+    """The money part with the loan against its minimum and the plan's sentence on it.
+    Work a later meeting decides and finances (money.later) is not in this loan."""
     loan = money.loan
+    later = {mid for work in money.later for mid in work.measures}
+    lines = [line for line in money.lines if line.measure not in later]
     unpriced = unpriced_costs(
-        knowledge, money.lines, money.not_included, loan.principal_origin == "quote"
+        knowledge, lines, money.not_included, loan.principal_origin == "quote"
     )
     reach = loan_reach(loan.principal, loan.min_amount, len(unpriced))
     return replace(money, loan_reach=reach, loan_note=reach_note(loan.principal, reach, knowledge))

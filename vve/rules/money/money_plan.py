@@ -28,6 +28,16 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class LaterWork:
+    """Work a later meeting decides on a quote, with its own financing then: outside the
+    loan, the owners' part and the per-apartment amounts of this round (coupled.py)."""
+
+    decided_in: int  # the year of that meeting
+    measures: tuple[str, ...]
+    net: Range | None  # the known part of its estimate; None where none is priced
+
+
+@dataclass(frozen=True)
 class ReferenceApartment:
     """The apartment examples are about: any apartment with equal shares, or the first
     dwelling class of a breukdelen table."""
@@ -102,6 +112,9 @@ class MoneyPlan:
     other: tuple[OtherCostLine, ...]  # costs besides the measures with a sourced amount
     not_included: tuple[str, ...]  # ids of costs no source prices (knowledge.not_included)
     vve: Totals  # common measures, paid by the VvE
+    # the common measures this round decides: what the loan, the owners' part and the
+    # apartments' amounts cover; the rest is ``later``
+    now: Totals
     owners: Totals  # private measures, per dwelling
     net_to_pay: Range  # VvE: measures, advice and other costs, after counted subsidy
     # the measures' net less what the reserve fund pays: the owners' part, once or through
@@ -128,16 +141,23 @@ class MoneyPlan:
     # | below, and the plan's sentence on it (None where the estimate reaches it)
     loan_reach: str = "reaches"
     loan_note: str | None = None
+    later: tuple[LaterWork, ...] = ()  # work a later meeting decides and finances
 
 
-def missed_per_apartment(money: MoneyPlan) -> tuple[str, Range] | None:
+def missed_per_apartment(
+    money: MoneyPlan, last_year: int | None = None
+) -> tuple[str, Range] | None:
     """The measures subsidy this planning applies for too late, for the reference
     apartment: who ("een appartement", or the reference right with its share) and the
-    range; None where no surface areas or shares give an amount."""
+    range; None where no surface areas or shares give an amount. ``last_year``: the last
+    year of work an application before the end date can hold (a quote exists for it);
+    later work is lost either way, so it is not counted."""
     potential = [
         line.subsidy.potential
         for line in money.lines
-        if line.subsidy.reason == "after_end_date" and line.subsidy.potential
+        if line.subsidy.reason == "after_end_date"
+        and line.subsidy.potential
+        and (last_year is None or line.year <= last_year)
     ]
     if not potential or money.reference is None:
         return None

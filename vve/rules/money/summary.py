@@ -18,6 +18,7 @@ from vve.profile import Profile
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
 from .amounts import Range, whole
 from .first_summary import first_sentence, who_pays
+from .later import later_ids, later_sentence
 from .money_plan import MoneyPlan
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
@@ -65,6 +66,8 @@ def summary(
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     first = first_sentence(money.first, money.shares, knowledge)
     measures = _cost_sentence(money, execution, gloss=first is None)
+    later = later_sentence(money, knowledge, "money")  # not in the amounts (later.py)
+    measures += f" {later}" if later else ""
     cover = [*([first] if first else []), measures]
     unpriced = not estimable(money)
     if not unpriced:
@@ -126,7 +129,7 @@ def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: 
     if shares is None:
         return (
             f"{opening} Die kosten na subsidie naar schatting ten minste "
-            f"{nl_euro_range(money.vve.net.low, money.vve.net.high)}; per appartement "
+            f"{nl_euro_range(money.now.net.low, money.now.net.high)}; per appartement "
             f"volgt dat zodra het aantal appartementsrechten bekend is."
         )
     years = summary_term(money)
@@ -171,7 +174,9 @@ def _loan_limit_text(money: MoneyPlan) -> str:
 
 
 def _saving_sentence(money: MoneyPlan, shorts: dict[str, str], heating: str | None) -> str:
-    saving, dwellings = money.vve.yearly_saving, money.quantities.dwellings
+    saving, dwellings = money.now.yearly_saving, money.quantities.dwellings
+    later = later_ids(money)
+    ours = [line for line in money.lines if line.payer == "vve" and line.measure not in later]
     if saving is None or not dwellings:
         return (
             "Wat de maatregelen besparen op de energierekening, is nog niet te schatten; het "
@@ -185,12 +190,8 @@ def _saving_sentence(money: MoneyPlan, shorts: dict[str, str], heating: str | No
         f"Daartegenover {bill} van naar schatting "
         f"{nl_euro_range(monthly.low, monthly.high)} per maand per woning"
     )
-    known = [
-        shorts[line.measure]
-        for line in money.lines
-        if line.payer == "vve" and line.saving.euros is not None
-    ]
-    if any(line.saving.euros is None for line in money.lines if line.payer == "vve"):
+    known = [shorts[line.measure] for line in ours if line.saving.euros is not None]
+    if any(line.saving.euros is None for line in ours):
         text += (
             f", alleen voor {nl_listing(known)}; de andere besparingen rekent het energieadvies uit"
         )
@@ -251,7 +252,7 @@ def _certainty_sentence(money: MoneyPlan, knowledge: Knowledge, shorts: dict[str
             text += f"{', deels' if years else ''} uit ongedateerde bronnen (gelezen in {read[-1]})"
         if any(p.quality == "zwak" for p in used):
             text += ", deels uit zwakke bronnen"
-    missing = [shorts[m] for m in money.vve.unknown_cost]
+    missing = [shorts[m] for m in money.now.unknown_cost]
     extras = {item.id: item.short for item in knowledge.money.not_included}
     missing += [extras[i] for i in money.not_included]
     if missing:

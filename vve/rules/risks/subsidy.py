@@ -46,7 +46,11 @@ def svve_measures_choice(
     reach = reach_text(
         knowledge, parts, plan_dates(windows, decisions, until, advice, second_known), meetings
     )
-    missed = missed_per_apartment(money)
+    # an application needs a quote: none exists yet for work beyond the quote horizon of
+    # the last meeting before the end date (decisions.toml quote_horizon)
+    horizon = knowledge.decisions["insulate_with_maintenance"].quote_horizon
+    last = None if horizon is None else (reach.meeting or until).year + horizon.years
+    missed = missed_per_apartment(money, last)
     cost = (
         parts["cost"].format(who=missed[0], amount=nl_euro_range(missed[1].low, missed[1].high))
         if missed is not None

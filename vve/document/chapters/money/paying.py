@@ -98,11 +98,14 @@ def _financing_rows(money: dict) -> list[list[str]]:
     """The measures' net costs, what the reserve fund covers, and the loan's smallest and
     largest sum."""
     loan = money["loan"]
-    counted = money["vve"]["subsidy"]["high_cents"]
+    counted = money["now"]["subsidy"]["high_cents"]
+    label = "Netto kosten van de maatregelen"
+    if money["later"]:  # work a later meeting decides is financed then (rules/money/later.py)
+        label += " waarover de besluit-ALV besluit"
     rows = [
         [
-            "Netto kosten van de maatregelen" + (" (na meegetelde subsidie)" if counted else ""),
-            euro_range(money["vve"]["net"]),
+            label + (" (na meegetelde subsidie)" if counted else ""),
+            euro_range(money["now"]["net"]),
         ]
     ]
     if money["reserve_used_cents"]:
@@ -122,6 +125,26 @@ def _financing_rows(money: dict) -> list[list[str]]:
                 "Maximaal leenbedrag voor dit gebouw (per woning maal het aantal woningen; "
                 "de versies van de voorwaarden verschillen in het maximum per woning)",
                 euro_cents(loan["max_amount_cents"]),
+            ]
+        )
+    return rows + _later_rows(money)
+
+
+def _later_rows(money: dict) -> list[list[str]]:
+    """The work later meetings decide and finance, apart, so the whole picture shows."""
+    lines = {line["id"]: line for line in money["measures"]}
+    rows = []
+    for work in money["later"]:
+        shorts = [lines[m]["short"] for m in work["measures"]]
+        unpriced = [lines[m]["short"] for m in work["measures"] if lines[m]["investment"] is None]
+        amount = euro_range(work["net"]) if work["net"] else "nog geen bedrag"
+        if work["net"] and unpriced:
+            amount += f" zonder {', '.join(unpriced)}"
+        rows.append(
+            [
+                f"Niet in deze financiering, want later apart besloten en gefinancierd "
+                f"(ALV van {work['decided_in']}): {', '.join(shorts)}",
+                amount,
             ]
         )
     return rows
@@ -170,23 +193,36 @@ def apartments(b: Builder, plan: dict, money: dict) -> None:
         return
     loan = money["loan"]
     terms = [] if loan["below_minimum"] else [t["years"] for t in loan["terms"]]
-    _apartments_table(b, apartments, terms)
+    _apartments_table(b, apartments, terms, _saving_covers(money))
     b.note(" ".join(_apartments_notes(plan, apartments, terms)))
 
 
-def _apartments_table(b: Builder, apartments: dict, terms: list[int]) -> None:
-    """Per class of apartment right: in one go, per month for each loan term, the saving."""
+def _saving_covers(money: dict) -> str:
+    """After "tegen de besparing": the measures the saving covers where it covers only
+    some of those the costs are for."""
+    later = {mid for work in money["later"] for mid in work["measures"]}
+    ours = [m for m in money["measures"] if m["payer"] == "vve" and m["id"] not in later]
+    known = [m["short"] for m in ours if m["saving"]["euros"] is not None]
+    if not known or len(known) == len(ours):
+        return ""
+    listing = known[0] if len(known) == 1 else f"{', '.join(known[:-1])} en {known[-1]}"
+    return f" (alleen voor {listing})"
+
+
+def _apartments_table(b: Builder, apartments: dict, terms: list[int], saving: str) -> None:
+    """Per class of apartment right: in one go, per month for each loan term, the saving
+    (``saving``: what it covers, after the caption)."""
     rows = []
     for c in apartments["classes"]:
         name = c["label"] or labels.RIGHT_KIND[c["kind"]]
-        saving = c["saving_monthly_each"]
+        each = c["saving_monthly_each"]
         rows.append(
             [
                 f"{name} ({c['share']})",
                 str(c["apartments"]),
                 euro_range(c["one_off_each"], True),
                 *(euro_range(c["monthly_each"][str(y)], True) for y in terms),
-                euro_range(saving, True) if saving else "—",
+                euro_range(each, True) if each else "—",
             ]
         )
     width = round((16 - 2.9 - 1.6 - 2.5) / (len(terms) + 1), 2)
@@ -202,7 +238,8 @@ def _apartments_table(b: Builder, apartments: dict, terms: list[int]) -> None:
         # no monthly columns while the amount lies below the lender's minimum
         caption="Per appartement, voor de maatregelen: in één keer"
         + (" of per maand met een lening" if terms else "")
-        + ", tegen de besparing",
+        + ", tegen de besparing"
+        + saving,
         widths=[2.9, 1.6, 2.5, *([width] * (len(terms) + 1))],
     )
 
