@@ -145,6 +145,7 @@ def _who() -> tuple[list[str], list[str]]:
             sa.text("SELECT created_by FROM plan_snapshot ORDER BY id")
         ).all()
     ]
+    db.session.rollback()  # the read ends: a migration after it may alter plan_snapshot
     return actors, authors
 
 
