@@ -131,3 +131,36 @@ def test_the_loan_and_the_later_work_add_up_to_all_the_vve_pays(name):
     money = _plan(name).money
     later = [w.net for w in money.later if w.net is not None]
     assert total([money.now.net, *later]) == money.vve.net
+
+
+@settings(max_examples=6, deadline=None)
+@given(name=st.sampled_from(sorted(p.stem for p in (ROOT / "examples").glob("*.json"))))
+def test_the_loan_risk_counts_only_the_work_the_loan_finances(name):
+    """'De lening wordt aan het begin van de uitvoering gesloten, maar een deel van het werk
+    volgt pas in …' speaks of the loan decided now: work a later meeting decides and finances
+    (money.later) is not in it, so it cannot make the loan wait."""
+    plan = _plan(name)
+    later = {m for work in plan.money.later for m in work.measures}
+    risk = next((r for r in plan.risks if r.id == "loan_long_before_work"), None)
+    financed = [
+        line.year
+        for line in plan.money.lines
+        if line.payer == "vve" and line.investment is not None and line.measure not in later
+    ]
+    late = max(financed, default=None)
+    expected = late is not None and late > plan.money.execution_year + 1
+    assert (risk is not None) == (
+        expected and plan.money.loan.principal.high >= plan.money.loan.min_amount
+    )
+    if risk is not None:
+        assert f"pas in {late}" in risk.text
+
+
+def test_the_cover_names_the_months_of_the_work_it_prices():
+    """The per-apartment amount covers the work decided now (Assen: 2029), so the cover's
+    period is that work's, not the execution stage's up to the roof of 2032."""
+    cover = _plain(" ".join(_plan("assen-warmtenet-blokverwarming").money.summary))
+    assert "tot december 2032 voert" not in cover
+    assert "Van maart 2029 tot december 2029 voert de VvE de maatregelen uit die nu" in cover
+    emmen = _plain(" ".join(_plan("emmen-galerijflat").money.summary))
+    assert "tot december 2031 voert" not in emmen  # its glass (2031) is decided in 2030

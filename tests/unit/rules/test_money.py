@@ -149,8 +149,11 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     )
     assert "Later komt naar verwachting € 258 terug (SVVE-subsidie)" in advice
     assert "per saldo € 86 zonder en € 190 tot € 294 met het onderzoek" in advice
-    # the execution stage: March 2029 to the window frames of 2031 (Tabel of stages)
-    assert measures.startswith("Van maart 2029 tot december 2031 voert de VvE de maatregelen uit.")
+    # the execution stage from March 2029; the amounts price the work decided now (2029),
+    # the window frames' glass of 2031 being decided at the ALV of 2030
+    assert measures.startswith(
+        "Van maart 2029 tot december 2029 voert de VvE de maatregelen uit die nu besloten worden."
+    )
     # 105,152.59–114,239.23 / 48; the 20-year loan of that amount: 620.16–673.75 / 48
     assert "naar schatting € 2.191 tot € 2.380 in één keer" in measures
     assert "€ 13 tot € 14 per maand bij een lening van 20 jaar" in measures

@@ -267,8 +267,9 @@ def _group_text(votes: dict, parties: list[dict]) -> list[str]:
         return []
     name = lower_words(group["label"])
     name = name if name.startswith("de ") else f"de {name}"
+    verb = "Komt" if len(others) == 1 and others[0]["single_party"] else "Komen"
     return [
-        f"Komen {' en '.join(_party_words(p) for p in others)} niet, dan moeten {name} met "
+        f"{verb} {' en '.join(_party_words(p) for p in others)} niet, dan moeten {name} met "
         f"{needed} van hun {group['votes']} stemmen aanwezig zijn of een volmacht geven."
     ]
 

@@ -115,11 +115,25 @@ def _period(execution: tuple[dt.date, dt.date]) -> str:
     return f"In {start}" if start == end else f"Van {start} tot {end}"
 
 
+def _opening(money: MoneyPlan, execution: tuple[dt.date, dt.date]) -> str:
+    """When the measures are carried out; with work a later meeting decides (``later``),
+    the months of the work decided now, which the amounts after it cover."""
+    later = {m for work in money.later for m in work.measures}
+    if not later:
+        return f"{_period(execution)} voert de VvE de maatregelen uit."
+    last = max(
+        (line.year for line in money.lines if line.investment and line.measure not in later),
+        default=execution[0].year,
+    )
+    end = min(execution[1], dt.date(max(last, execution[0].year), 12, 31))
+    return f"{_period((execution[0], end))} voert de VvE de maatregelen uit die nu besloten worden."
+
+
 def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: bool) -> str:
     """The measures, in the execution stage's months: once, or per month with the loan;
     ``gloss``: explain the breukdeel (no earlier sentence did)."""
     shares = money.shares
-    opening = f"{_period(execution)} voert de VvE de maatregelen uit."
+    opening = _opening(money, execution)
     if not estimable(money):
         return (
             f"{opening} Een bedrag per appartement daarvoor is nog niet te geven: van de "

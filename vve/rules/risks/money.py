@@ -75,11 +75,17 @@ def _reserve(knowledge: Knowledge, money: MoneyPlan) -> list[Found]:
 
 
 def _loan(money: MoneyPlan) -> list[Found]:
-    """A loan for work more than a year after execution starts, or above the maximum."""
+    """A loan for work more than a year after execution starts (work a later meeting
+    decides and finances is not in this loan), or above the maximum."""
     found: list[Found] = []
     loan = money.loan
+    later = {m for work in money.later for m in work.measures}  # decided and financed later
     late = max(
-        (line.year for line in money.lines if line.payer == "vve" and line.investment is not None),
+        (
+            line.year
+            for line in money.lines
+            if line.payer == "vve" and line.investment is not None and line.measure not in later
+        ),
         default=None,
     )
     if (
