@@ -226,4 +226,4 @@ def test_the_maintainer_imports_and_a_bad_row_is_listed_in_dutch(app, maintained
     text = "\n".join(p.text for p in document.paragraphs)
     today = dt.date.today()
     assert "wijkuitvoeringsplan van de gemeente Assen (wijk Centrum)." in text
-    assert f"Bron: Raadsbesluit. Adviesteam Drenthe legde dit vast op {today.day} " in text
+    assert f"Bron: Raadsbesluit. Adviesteam Drenthe legde dit vast op {today.day}\xa0" in text

@@ -12,11 +12,11 @@ from tests.integration.web.conftest import csrf_of
 from tests.integration.web.test_advisors import login, make_user, share_with
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-BRITISH = re.compile(rf"\b\d{{1,2}} ({MONTHS}) \d{{4}}\b")
-AMERICAN = re.compile(rf"\b({MONTHS}) \d{{1,2}}, \d{{4}}\b")
+BRITISH = re.compile(rf"\b\d{{1,2}}\s({MONTHS})\s\d{{4}}\b")  # \s: the no-break space too
+AMERICAN = re.compile(rf"\b({MONTHS})\s\d{{1,2}},\s\d{{4}}\b")
 DUTCH = re.compile(
-    r"\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|"
-    r"september|oktober|november|december) \d{4}\b"
+    r"\b\d{1,2}\s(januari|februari|maart|april|mei|juni|juli|augustus|"
+    r"september|oktober|november|december)\s\d{4}\b"
 )
 
 
