@@ -95,3 +95,16 @@ def app(database_uri):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+def revision_before(after: str) -> str:
+    """The revision a migration follows, read from its file (the chain may be re-ordered
+    on merging)."""
+    import re
+
+    from tests.conftest import ROOT
+
+    path = next((ROOT / "migrations" / "versions").glob(f"{after}_*.py"))
+    found = re.search(r"^down_revision = '(\w+)'", path.read_text(encoding="utf-8"), re.M)
+    assert found is not None, path
+    return found.group(1)

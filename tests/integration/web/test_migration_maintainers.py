@@ -6,23 +6,17 @@ plans nobody edited stay unclaimed."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
-from tests.conftest import ROOT
-from tests.integration.conftest import make_app
+from tests.integration.conftest import make_app, revision_before
 from vve.extensions import db
 
 AFTER = "f2b3c4d5e6f7"
 # the revision this migration follows, read from it: the chain may be re-ordered on merging
-BEFORE = re.search(
-    r"^down_revision = '(\w+)'",
-    next((ROOT / "migrations" / "versions").glob(f"{AFTER}_*.py")).read_text(encoding="utf-8"),
-    re.M,
-).group(1)
+BEFORE = revision_before(AFTER)
 T0 = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 
 

@@ -5,24 +5,19 @@ still finds such a snapshot again by its plan."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
 from tests.conftest import ROOT
-from tests.integration.conftest import make_app
+from tests.integration.conftest import make_app, revision_before
 from vve.extensions import db
 from vve.models import Dossier, PlanSnapshot
 from vve.services import dossiers, plans
 
 AFTER = "b1c2d3e4f5a6"
-BEFORE = re.search(
-    r"^down_revision = '(\w+)'",
-    next((ROOT / "migrations" / "versions").glob(f"{AFTER}_*.py")).read_text(encoding="utf-8"),
-    re.M,
-).group(1)
+BEFORE = revision_before(AFTER)
 EXAMPLE = (ROOT / "examples" / "emmen-galerijflat.json").read_bytes()
 T0 = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 SNAPSHOT = sa.table(
