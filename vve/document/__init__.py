@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .builder import Builder
 from .chapters import READING_ORDER, cover
+from .garbage import young_garbage
 from .page import DocumentMeta, header_footer, set_properties
 from .prepared import new_document
 from .save import docx_bytes
@@ -20,6 +21,7 @@ __all__ = ["CleanTemplate", "DocumentMeta", "TemplateError", "write_plan_docx", 
 CHAPTERS = tuple(chapter.title for chapter in READING_ORDER)
 
 
+@young_garbage
 def write_plan_docx(
     plan: dict,
     meta: DocumentMeta = DocumentMeta(),

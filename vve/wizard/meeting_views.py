@@ -15,7 +15,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_babel import format_date
 
 from vve.document.meeting import MeetingDetails
-from vve.responses import attachment, collect_when_sent
+from vve.responses import attachment
 from vve.rules.calculator import threshold_below
 from vve.rules.outcomes import next_meeting
 from vve.security import actor, current_user, dossier_required
@@ -144,7 +144,7 @@ def papers(dossier, number: int):
         return redirect(url_for("wizard.step", public_id=dossier.public_id, slug=STEPS[0].slug))
     response = attachment(download)
     response.headers["Cache-Control"] = "no-store"
-    return collect_when_sent(response)
+    return response
 
 
 def _votes(dossier) -> dict[str, int | None]:

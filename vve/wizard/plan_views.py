@@ -12,7 +12,7 @@ from wtforms.validators import Optional
 
 from vve.fields import Between, PlainForm, TolerantIntegerField, choices, number_text, parse_share
 from vve.profile import ProfileError
-from vve.responses import attachment, collect_when_sent
+from vve.responses import attachment
 from vve.rules.calculator import DecisionOutcome, outcomes
 from vve.rules.money import amounts_for_share
 from vve.rules.voting import Meeting
@@ -189,7 +189,7 @@ def download(dossier):
         ),
         303,
     )
-    return collect_when_sent(response) if handed.written else response
+    return response
 
 
 @bp.get("/d/<public_id>/plan.docx")

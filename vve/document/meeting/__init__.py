@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..builder import Builder
+from ..garbage import young_garbage
 from ..page import DocumentMeta
 from ..template import CleanTemplate, TemplateError, sanitise_template
 from . import agenda, attendance, convocation, minutes, notes, proxy
@@ -30,6 +31,7 @@ PACK: tuple[tuple[str, Callable[[Pack], str], Callable[[Builder, Pack], None], b
 )
 
 
+@young_garbage
 def write_meeting_pack(
     plan: dict,
     number: int,
