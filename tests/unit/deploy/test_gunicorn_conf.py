@@ -151,6 +151,18 @@ def test_the_access_log_line_is_redacted_and_carries_the_request_id(load_conf):
     assert '"https://x.nl/toegang/AbC123/[redacted]" "Mozilla/5.0"' in line
 
 
+def test_an_operators_own_format_is_redacted_and_escaped_too(load_conf):
+    """Only the fields a line uses are redacted and escaped (a request has about 45): so
+    a format with other fields, a request header among them, must get them cleaned too."""
+    conf = load_conf()
+    conf.cfg.set("access_log_format", '%(U)s "%({Referer}i)s" %({x-missing}i)s %(a)s')
+    line = _access_line(conf, user_agent='x"\nforged')
+    assert (
+        line
+        == '/toegang/AbC123/[redacted] "https://x.nl/toegang/AbC123/[redacted]" - x\\x22\\x0aforged\n'
+    )
+
+
 def test_a_crafted_header_cannot_forge_a_log_line(load_conf):
     line = _access_line(load_conf(), user_agent='x" 200 "evil\n127.0.0.1 - forged\x1b[31m')
     assert line.count("\n") == 1 and "\x1b" not in line
