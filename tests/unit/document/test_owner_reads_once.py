@@ -127,3 +127,23 @@ def test_the_draft_loan_resolution_states_the_lenders_consent(stem):
     assert majority.startswith("Vereiste meerderheid")
     assert "akkoordverklaring van ieder lid" in majority, majority
     assert "controleer" in majority.lower(), majority  # the lender's terms may have changed
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_the_meeting_pack_says_a_proposals_amount_comes_before_the_reserve_fund(stem):
+    """A proposal's own cost per apartment is before the reserve fund's part (that part is
+    for the measures together): the explanatory note says so where the fund pays."""
+    from vve.document.meeting.common import Pack
+    from vve.document.meeting.words import money_lines
+    from vve.knowledge import load_knowledge
+
+    plan, _doc = written(stem)
+    for meeting in plan["meetings"]:
+        pack = Pack(plan, meeting, None, load_knowledge())  # type: ignore[arg-type]
+        for d in (d for d in plan["decisions"] if d["id"] in meeting["decisions"]):
+            lines = money_lines(pack, d)
+            per_apartment = [line for line in lines if "in één keer" in line]
+            if not per_apartment or d["id"] in ("vve_loan", "commission_advice"):
+                continue
+            said = "vóór bijdrage reservefonds" in per_apartment[0]
+            assert said is bool(plan["money"]["reserve_used_cents"]), (stem, d["id"], lines)
