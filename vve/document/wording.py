@@ -37,6 +37,15 @@ def rule_in_words(rule: dict) -> str:
     )
 
 
+# a lender's condition that every member consents (voting.toml all_owners_consent)
+MEMBERS_CONSENT = "de akkoordverklaring van ieder lid"
+
+
+def lender_consent(decision: dict) -> dict | None:
+    """The lender's condition beside the majority, where it asks every member's consent."""
+    return next((r for r in decision.get("requirements", ()) if r["applies"] == "lender"), None)
+
+
 def fewest_to_stop(votes: dict) -> tuple[int | None, int | None]:
     """(against, away): the fewest votes that stop a decision, voting no when everyone
     attends and votes, or staying away without a proxy so the first meeting has no

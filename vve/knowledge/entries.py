@@ -182,6 +182,8 @@ class DecisionEntry(Sourced):
     draft_loan: str | None = None  # {year}: the last year the MJOP covers for the loan
     why_loan: str | None = None  # {year}, {years}, {signed}: why that year (tailor.py)
     draft_financing: str | None = None  # who pays: reserve fund or an extra contribution
+    # the lender's consent of every member below its dwelling limit ({limit}) (tailor.py)
+    draft_consent: str | None = None
     coupling: tuple[str, ...] = ()  # MJOP components
     # heat route unknown (route_open): the decision waits, to this later stage's meeting
     stage_route_open: str | None = None

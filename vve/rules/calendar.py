@@ -51,14 +51,18 @@ def _in_period(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bo
     return key >= start or key <= end  # a period across the new year
 
 
-def is_meeting_day(day: dt.date, calendar: MeetingCalendar) -> bool:
-    notice = day - dt.timedelta(days=calendar.run_up_days)
+def is_meeting_day(day: dt.date, calendar: MeetingCalendar, whole_run_up: bool = True) -> bool:
+    """A weekday evening of the rule, no public or school holiday, whose whole run-up
+    (from the notice ``run_up_days`` before to the meeting) lies outside the summer and
+    Christmas periods: an owner away then cannot read the notice or give a proxy. A second
+    meeting (``whole_run_up`` False), whose notice goes out the day after the first one in
+    a window the law fixes, checks only its day and the day ``run_up_days`` before."""
+    days = range(calendar.run_up_days + 1) if whole_run_up else (0, calendar.run_up_days)
+    run_up = (day - dt.timedelta(days=n) for n in days)
     return (
         day.weekday() in calendar.weekdays
         and not any(
-            _in_period(d, period.start, period.end)
-            for period in calendar.avoid
-            for d in (day, notice)
+            _in_period(d, period.start, period.end) for d in run_up for period in calendar.avoid
         )
         and day not in public_holidays(day.year, calendar)
         and not any(p.start <= day <= p.end for p in calendar.school_holidays)
@@ -92,6 +96,6 @@ def second_meeting_on(
         sm.min_weeks,
         sm.max_weeks,
         notice_sent=notice_sent,
-        is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings),
+        is_meeting_day=lambda d: is_meeting_day(d, knowledge.meetings, whole_run_up=False),
         may_meet=lambda d: may_meet(d, knowledge.meetings),
     )

@@ -180,19 +180,19 @@ def _meeting_days(plan: dict[str, Any], knowledge: Knowledge) -> list[Violation]
     found = []
     # a meeting already held was held when it was: only meetings ahead are checked
     days = [
-        (s["id"], s["meeting_date"])
+        (s["id"], s["meeting_date"], True)
         for s in plan["stages"]
         if s["meeting_date"] and s["state"] != "done"
     ]
     days += [
-        (f"{d['id']} (tweede vergadering)", d["second_meeting"]["planned"])
+        (f"{d['id']} (tweede vergadering)", d["second_meeting"]["planned"], False)
         for d in plan["decisions"]
         if d["second_meeting"]
         and d["second_meeting"]["planned"]
         and not d["second_meeting"].get("in_holidays")
     ]
-    for what, day in days:
-        if not is_meeting_day(_d(day), knowledge.meetings):
+    for what, day, whole_run_up in days:
+        if not is_meeting_day(_d(day), knowledge.meetings, whole_run_up):
             found.append(Violation("meeting_not_on_a_meeting_day", f"{what} on {day}"))
     # a second meeting whose window lies in the holidays: still a weekday evening of the rule
     found += [

@@ -76,6 +76,9 @@ def word_decisions(
             d = _loan_cover(d, entry, windows, profile, knowledge)
         if entry.draft_financing:
             d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
+        if entry.draft_consent and any(r.applies == "lender" for r in d.requirements):
+            limit = lender.advice_required_from_dwellings
+            d = replace(d, draft=f"{d.draft} {entry.draft_consent.format(limit=limit)}")
         if entry.apply_first:
             d = replace(d, draft=f"{d.draft} {_apply_first(entry.apply_first, subsidies)}")
         # last: the application follows the orders it covers, once they are paid
@@ -258,9 +261,12 @@ def _worded(
         what = worded.format(year=route_open)
     # remarks added to whichever wording was chosen above
     if action.subsidy is not None and action.subsidy in subsidies.ended:
+        # the condition first: an application past the end date is no plain step
+        lead = what if what[1:2].isupper() else what[:1].lower() + what[1:]
         what = (
-            f"{what} — alleen als de regeling is verlengd of opgevolgd: aanvragen kan volgens "
-            f"de bronnen uiterlijk {nl_date(subsidies.ended[action.subsidy])}"
+            f"Alleen als de regeling is verlengd of opgevolgd (aanvragen kan volgens de "
+            f"bronnen uiterlijk {nl_date(subsidies.ended[action.subsidy])}, vóór de datum in "
+            f"deze planning): {lead}"
         )
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"

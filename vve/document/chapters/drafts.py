@@ -6,8 +6,10 @@ from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl
 from ..wording import (
+    MEMBERS_CONSENT,
     full_attendance,
     higher_routes_in_words,
+    lender_consent,
     quorum_in_words,
     reserve_fund_rule,
     rule_in_words,
@@ -45,6 +47,11 @@ def write(b: Builder, plan: dict) -> None:
             if decision["conditional"]
             else ""
         )
+        if lender_consent(decision):
+            condition += (
+                f" Daarnaast, als voorwaarde van de geldgever: {MEMBERS_CONSENT}. Controleer "
+                f"vóór de oproep bij de geldgever of die voorwaarde nog zo geldt."
+            )
         if latest := _latest(plan, decision):
             condition += latest
         elif waits := waits_in_words(decision):

@@ -9,10 +9,12 @@ from ..results import OUTCOME, standing
 from ..text import date_nl
 from ..wording import (
     CHOICES,
+    MEMBERS_CONSENT,
     annual_alv,
     choices_of,
     full_attendance,
     higher_routes,
+    lender_consent,
     meeting_when,
     reserve_fund_rule,
     rule_in_words,
@@ -166,7 +168,8 @@ def _needed(d: dict) -> str:
             f"{below} of {v['min_yes_full_attendance']} van {v['total']} (hangt af van {depends})"
         )
     higher = "".join(f"; {votes} {when}" for votes, when in higher_routes(d))
-    return f"{v['min_yes_full_attendance']} van {v['total']}{higher}"
+    consent = f", plus {MEMBERS_CONSENT} (geldgever)" if lender_consent(d) else ""
+    return f"{v['min_yes_full_attendance']} van {v['total']}{higher}{consent}"
 
 
 def _decisions(b: Builder, plan: dict) -> None:

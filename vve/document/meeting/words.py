@@ -11,7 +11,7 @@ from vve import labels
 from vve.rules.meeting_money import ApartmentCost, ProposalMoney, proposal_money
 
 from ..builder import Builder
-from ..text import date_nl, euro_range
+from ..text import date_nl, euro_cents, euro_range
 from ..wording import reserve_fund_rule, rule_in_words, threshold_cases
 from .common import Pack
 
@@ -144,11 +144,19 @@ def money_lines(pack: Pack, decision: dict) -> list[str]:
     if money.total is None:
         return [f"Nog geen bedrag: {', '.join(money.missing)}; dat volgt uit de offerte."]
     after = ", na aftrek van de verwachte subsidie" if money.subsidy_counted else ""
+    reserve = plan_money.get("reserve_used_cents") if money.source == "measures" else None
     if money.classes:
         line = (
             _per_class(money, lambda c: euro_range(c.one_off))
-            + f", in één keer{after} (de VvE samen {euro_range(money.total)})"
+            + f", in één keer{after}{', vóór bijdrage reservefonds' if reserve else ''}"
+            + f" (de VvE samen {euro_range(money.total)})"
         )
+        if reserve:  # the fund's part is for the measures together, not per proposal
+            line += (
+                f". Het reservefonds betaalt {euro_cents(reserve)} van alle maatregelen samen; "
+                f"wat een appartement daarna betaalt, staat in het plan ('Wat betaalt mijn "
+                f"appartement?')"
+            )
     else:
         line = (
             f"{euro_range(money.total)} voor de VvE samen{after}; een bedrag per appartement "

@@ -5,8 +5,8 @@ from __future__ import annotations
 from vve import labels
 
 from ...builder import Builder
-from ...text import date_nl, euro_range, price_range
-from .fmt import WEAK, m3, plus, quantity, source_note, weak
+from ...text import date_nl, euro_cents, euro_range, price_range
+from .fmt import AFTER_RESERVE, BEFORE_RESERVE, WEAK, m3, plus, quantity, source_note, weak
 
 # each line and the total are rounded on their own (the total from the exact sum)
 ROUNDED = "Een totaal kan door afronding € 1 afwijken van de som van de regels."
@@ -274,6 +274,9 @@ def when(b: Builder, money: dict, with_loan: bool, see_refund: str | None = None
         ]
         for y in money["per_year"]
     ]
+    reserve = money["reserve_used_cents"]
+    if reserve:  # the cover and the apartment table give what is left after it
+        who += f", {BEFORE_RESERVE}"
     b.heading("Wanneer welke kosten", 3)
     b.table(
         ["Jaar", "Wat", "Voor de VvE", who],
@@ -281,6 +284,12 @@ def when(b: Builder, money: dict, with_loan: bool, see_refund: str | None = None
         caption="Kosten per jaar",
         widths=[1.6, 7.4, 3.6, 3.4],
     )
+    if reserve:
+        b.note(
+            f"Van de maatregelen betaalt de VvE {euro_cents(reserve)} uit het reservefonds. "
+            f"Wat een appartement daarna zelf betaalt ({AFTER_RESERVE}), staat in "
+            f"'Wat betaalt mijn appartement?' en in de samenvatting."
+        )
     if with_loan and first is not None and first["year"] in what:
         # said in full at the first decision (decision_costs.py), here only referred to
         later = ""

@@ -11,6 +11,10 @@ from vve import labels
 from ...text import NBSP, date_nl, euro_cents, number
 
 WEAK = "*"
+# the two per-apartment amounts for the measures, so an owner sees why they differ: the
+# costs per year before the reserve fund's part, the apartment table (and the cover) after
+BEFORE_RESERVE = "vóór bijdrage reservefonds"
+AFTER_RESERVE = "na bijdrage reservefonds"
 
 
 def quantity(q: dict | None) -> str:

@@ -7,7 +7,7 @@ from vve import labels
 from ...builder import Builder
 from ...text import euro_cents, euro_range, percent
 from .. import financing as financing_chapter
-from .fmt import WEAK, source_note, weak
+from .fmt import AFTER_RESERVE, WEAK, source_note, weak
 
 
 def private(b: Builder, money: dict, titles: dict[str, str]) -> None:
@@ -193,7 +193,7 @@ def apartments(b: Builder, plan: dict, money: dict) -> None:
         return
     loan = money["loan"]
     terms = [] if loan["below_minimum"] else [t["years"] for t in loan["terms"]]
-    _apartments_table(b, apartments, terms, _saving_covers(money))
+    _apartments_table(b, apartments, terms, _saving_covers(money), money["reserve_used_cents"] > 0)
     b.note(" ".join(_apartments_notes(plan, apartments, terms)))
 
 
@@ -209,9 +209,13 @@ def _saving_covers(money: dict) -> str:
     return f" (alleen voor {listing})"
 
 
-def _apartments_table(b: Builder, apartments: dict, terms: list[int], saving: str) -> None:
+def _apartments_table(
+    b: Builder, apartments: dict, terms: list[int], saving: str, after_reserve: bool
+) -> None:
     """Per class of apartment right: in one go, per month for each loan term, the saving
-    (``saving``: what it covers, after the caption)."""
+    (``saving``: what it covers, after the caption); ``after_reserve``: the amounts are what
+    is left once the reserve fund paid its part (the costs per year give them before), said
+    in the caption since it holds for every column."""
     rows = []
     for c in apartments["classes"]:
         name = c["label"] or labels.RIGHT_KIND[c["kind"]]
@@ -236,7 +240,9 @@ def _apartments_table(b: Builder, apartments: dict, terms: list[int], saving: st
         ],
         rows,
         # no monthly columns while the amount lies below the lender's minimum
-        caption="Per appartement, voor de maatregelen: in één keer"
+        caption="Per appartement, voor de maatregelen"
+        + (f", {AFTER_RESERVE}" if after_reserve else "")
+        + ": in één keer"
         + (" of per maand met een lening" if terms else "")
         + ", tegen de besparing"
         + saving,
