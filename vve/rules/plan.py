@@ -20,6 +20,7 @@ from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_research
 from .money.amounts import whole
 from .money.apartments import max_loan
+from .parts import with_later_parts
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
@@ -184,7 +185,11 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
-    decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
+    decisions = with_later_parts(
+        word_decisions(decisions, knowledge, subsidies, windows, profile, measures),
+        measures,
+        knowledge,
+    )
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(
         profile,

@@ -20,7 +20,7 @@ from ..prepared import new_document as prepared_document
 from ..save import docx_bytes
 from ..template import CleanTemplate
 from ..text import LOCALE, clean, date_nl
-from ..wording import CHOICES, choices_of
+from ..wording import CHOICES, choices_of, parts_of
 
 # Where the board has not given a detail, the document shows this to fill in.
 PLACEHOLDERS = {
@@ -127,9 +127,9 @@ def find_pack(plan: dict, number: int, details: MeetingDetails) -> Pack:
     if meeting is None:
         raise UnknownMeeting(number, meetings)
     decisions = {d["id"]: d for d in plan["decisions"]}
-    return Pack(
-        plan, meeting, details, load_knowledge(), [decisions[i] for i in meeting["decisions"]]
-    )
+    # with the parts of decisions an earlier meeting left to it, each as a decision
+    proposals = [decisions[i] for i in meeting["decisions"]] + parts_of(plan, meeting)
+    return Pack(plan, meeting, details, load_knowledge(), proposals)
 
 
 def new_document(
