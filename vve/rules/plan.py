@@ -185,11 +185,8 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
-    decisions = with_later_parts(
-        word_decisions(decisions, knowledge, subsidies, windows, profile, measures),
-        measures,
-        knowledge,
-    )
+    decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
+    drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(
         profile,
@@ -199,24 +196,36 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         route,
         tuple(measures),
         tuple(windows),
-        condition_loan(
-            fill_drafts(
-                tuple(decisions),
-                money,
-                knowledge,
-                profile.ambition.target_year,
-                profile.ambition.goal,
-                {m.id: m.unknown for m in measures},
-            ),
-            money,
-            knowledge,
-        ),
+        drafted,
         tuple(risks),
         tuple(find_out),
-        tuple(timeline(profile, windows, measures, knowledge, progress.held, decisions)),
+        tuple(timeline(profile, windows, measures, knowledge, progress.held, drafted)),
         tuple(financing),
         money,
         progress,
+    )
+
+
+def _drafted(
+    decisions: list[Decision],
+    money: MoneyPlan,
+    knowledge: Knowledge,
+    profile: Profile,
+    measures: list[Measure],
+) -> tuple[Decision, ...]:
+    """The decisions with the parts later annual ALVs take, their drafts filled in and the
+    loan's conditions met."""
+    return condition_loan(
+        fill_drafts(
+            tuple(with_later_parts(decisions, measures, knowledge)),
+            money,
+            knowledge,
+            profile.ambition.target_year,
+            profile.ambition.goal,
+            {m.id: m.unknown for m in measures},
+        ),
+        money,
+        knowledge,
     )
 
 
