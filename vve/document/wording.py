@@ -274,37 +274,3 @@ def write_choices(b: Builder, plan: dict, meeting: dict) -> None:
     for rid in choices_of(meeting):
         b.heading(CHOICES[rid], 3)
         b.para(f"{svve_route(plan, meeting)} {see_choice(rid)}")
-
-
-def as_decision(decision: dict, part: dict) -> dict:
-    """A part of ``decision`` that a later annual ALV takes (decision["later"]) as a
-    decision of its own there: its title, draft, reason and meeting, the decision's rule."""
-    return {
-        **decision,
-        "title": part["title"],
-        "draft_resolution": part["draft_resolution"],
-        "explanation": part["explanation"],
-        "meeting_date": part["meeting_date"],
-        "annual_meeting": True,
-        "second_meeting": part["second_meeting"],
-        "measures": part["measures"],
-        "state": "open",
-        "attempts": [],
-        "conditional": False,
-        "waits_for": [],
-        "waits_until": None,
-        "later": [],
-    }
-
-
-def parts_of(plan: dict, meeting: dict) -> list[dict]:
-    """The parts a meeting takes of decisions decided earlier (meeting["parts"]), each as a
-    decision (``as_decision``); a plan written before the field existed has none."""
-    decisions = {d["id"]: d for d in plan["decisions"]}
-    year = int(meeting["date"][:4])
-    return [
-        as_decision(decisions[i], p)
-        for i in meeting.get("parts", ())
-        for p in decisions[i].get("later", ())
-        if p["year"] == year
-    ]

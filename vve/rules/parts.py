@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from vve.knowledge import Knowledge, QuoteHorizon
 
@@ -113,3 +114,38 @@ def _part(
     text = f"{knowledge.decisions[d.id].why} {why}"
     explanation = Explanation.of(text, d.explanation.ids, sources(horizon.source))
     return LaterPart(kind, year, day, ids, title, about, draft, second, explanation)
+
+
+# on the plan JSON (serialize.py: decision["later"], meeting["parts"]), for the writers
+def as_decision(decision: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """A part of ``decision`` that a later annual ALV takes (decision["later"]) as a
+    decision of its own there: its title, draft, reason and meeting, the decision's rule."""
+    return {
+        **decision,
+        "title": part["title"],
+        "draft_resolution": part["draft_resolution"],
+        "explanation": part["explanation"],
+        "meeting_date": part["meeting_date"],
+        "annual_meeting": True,
+        "second_meeting": part["second_meeting"],
+        "measures": part["measures"],
+        "state": "open",
+        "attempts": [],
+        "conditional": False,
+        "waits_for": [],
+        "waits_until": None,
+        "later": [],
+    }
+
+
+def parts_of(plan: dict[str, Any], meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parts a meeting takes of decisions decided earlier (meeting["parts"]), each as a
+    decision (``as_decision``); a plan written before the field existed has none."""
+    decisions = {d["id"]: d for d in plan["decisions"]}
+    year = int(meeting["date"][:4])
+    return [
+        as_decision(decisions[i], p)
+        for i in meeting.get("parts", ())
+        for p in decisions[i].get("later", ())
+        if p["year"] == year
+    ]

@@ -186,7 +186,7 @@ def test_the_concept_resolutions_stand_together_per_meeting(plan):
     decision for the first ALV is not printed among the last one's), and within one
     meeting in the plan's own order."""
     from vve.document.chapters import drafts
-    from vve.document.wording import as_decision
+    from vve.rules.parts import as_decision
 
     doc = Document()
     ensure_styles(doc)

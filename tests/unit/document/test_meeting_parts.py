@@ -177,3 +177,19 @@ def test_emmen_decides_the_glass_at_the_annual_alv_of_2030():
         "Isolatie meenemen met het geplande onderhoud: HR++-glas bij het onderhoud van de "
         "kozijnen in 2031"
     }
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_the_meetings_page_lists_what_each_meeting_takes(stem):
+    """The web's meeting cards name the same decisions and parts as the Word plan."""
+    from vve.wizard.meeting_words import meeting_cards
+
+    plan, _ = written(stem)
+    expected = _expected_sections(plan)
+    for card in meeting_cards(plan):
+        m = card["meeting"]
+        if m["held"]:
+            continue
+        name = "Tweede vergadering" if m["kind"] == "second_meeting" else "ALV"
+        titles = {item["decision"]["title"] for item in card["proposals"]}
+        assert titles == expected[_plain(meeting_title(m, name))]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from vve.rules.parts import as_decision
+
 from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl
 from ..wording import (
-    as_decision,
     full_attendance,
     higher_routes_in_words,
     quorum_in_words,

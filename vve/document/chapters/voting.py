@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vve import labels
 from vve.labels import lower_words
+from vve.rules.parts import parts_of
 
 from ..builder import Builder
 from ..results import attempt_text
@@ -12,7 +13,6 @@ from ..wording import (
     fewest_to_stop,
     meeting_title,
     notice_line,
-    parts_of,
     quorum_in_words,
     rule_in_words,
     second_text,

@@ -13,6 +13,7 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Cm
 
 from vve.knowledge import Knowledge, load_knowledge
+from vve.rules.parts import parts_of
 
 from ..builder import Builder
 from ..page import DocumentMeta, header_footer, set_properties
@@ -20,7 +21,7 @@ from ..prepared import new_document as prepared_document
 from ..save import docx_bytes
 from ..template import CleanTemplate
 from ..text import LOCALE, clean, date_nl
-from ..wording import CHOICES, choices_of, parts_of
+from ..wording import CHOICES, choices_of
 
 # Where the board has not given a detail, the document shows this to fill in.
 PLACEHOLDERS = {
