@@ -193,3 +193,16 @@ def test_the_meetings_page_lists_what_each_meeting_takes(stem):
         name = "Tweede vergadering" if m["kind"] == "second_meeting" else "ALV"
         titles = {item["decision"]["title"] for item in card["proposals"]}
         assert titles == expected[_plain(meeting_title(m, name))]
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_the_phase_a_part_is_decided_in_lists_it(stem):
+    """"Het plan in fasen" lists each part under "Besluiten" of the phase its meeting
+    falls in, as it lists the decisions."""
+    from vve.document.chapters import stages
+
+    plan, doc = written(stem)
+    chapter = _chapter(doc, stages.TITLE)
+    listed = {text for style, text in chapter if style.startswith("List")}
+    for _, p in _parts(plan):
+        assert p["title"] in listed, p["title"]
