@@ -112,7 +112,7 @@ def _moved(
         d,
         date=date,
         annual=annual,
-        stage=_stage_of(date, windows),
+        stage=stage_of(date, windows),
         second_meeting=second_meeting_of(d.rule, date, d.notice_days, knowledge),
         explanation=Explanation.of(
             f"{d.explanation.text} {text}", d.explanation.ids, sources(horizon.source)
@@ -126,7 +126,7 @@ def annual_day(decided: dt.date, year: int, knowledge: Knowledge) -> dt.date:
     return next_meeting_day(dt.date(year, decided.month, day), knowledge.meetings)
 
 
-def _stage_of(day: dt.date, windows: Sequence[StageWindow]) -> str:
+def stage_of(day: dt.date, windows: Sequence[StageWindow]) -> str:
     """The stage ``day`` falls in; after the last stage, the last one."""
     return next((w.id for w in windows if w.start <= day <= w.end), windows[-1].id)
 

@@ -44,6 +44,7 @@ class LaterPart:
     draft: str
     second_meeting: SecondMeetingRoute | None
     explanation: Explanation
+    stage: str  # the stage its meeting falls in
 
 
 @dataclass(frozen=True)

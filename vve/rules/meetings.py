@@ -88,7 +88,7 @@ def plan_meetings(
                 day,
                 kind,
                 held,
-                owners[0].stage,
+                members[0].stage if members else parts[(day, kind, held)][0][1].stage,
                 tuple(d.id for d in members),
                 notice,
                 send_by(day, notice, knowledge),

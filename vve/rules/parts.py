@@ -12,14 +12,18 @@ from typing import Any
 
 from vve.knowledge import Knowledge, QuoteHorizon
 
-from .coupled import COUPLED, annual_day, later_parts, left_to_later, principle_year
+from .coupled import COUPLED, annual_day, later_parts, left_to_later, principle_year, stage_of
 from .decisions import Decision, LaterPart, second_meeting_of
 from .explain import Explanation, nl_date, nl_listing, sources
 from .measures import Measure
+from .stages import StageWindow
 
 
 def with_later_parts(
-    decisions: Sequence[Decision], measures: Sequence[Measure], knowledge: Knowledge
+    decisions: Sequence[Decision],
+    measures: Sequence[Measure],
+    windows: Sequence[StageWindow],
+    knowledge: Knowledge,
 ) -> list[Decision]:
     """The decisions, each with the parts later annual ALVs take, and titled for what its
     own meeting decides. The drafts are the decisions' templates, filled in with the
@@ -38,6 +42,7 @@ def with_later_parts(
         if binding is not None:
             parts.append(_binding(d, binding, knowledge, horizon))
         if parts:
+            parts = [replace(p, stage=stage_of(p.date, windows)) for p in parts]
             later = {m.id for _, ids in split for m in ids}
             now = [m for m in d.measures if m not in later]
             title = _title(d, now, knowledge) if later else d.title
@@ -113,7 +118,8 @@ def _part(
     second = second_meeting_of(d.rule, day, d.notice_days, knowledge)
     text = f"{knowledge.decisions[d.id].why} {why}"
     explanation = Explanation.of(text, d.explanation.ids, sources(horizon.source))
-    return LaterPart(kind, year, day, ids, title, about, draft, second, explanation)
+    # the stage its meeting falls in, set by with_later_parts
+    return LaterPart(kind, year, day, ids, title, about, draft, second, explanation, d.stage)
 
 
 # on the plan JSON (serialize.py: decision["later"], meeting["parts"]), for the writers

@@ -186,6 +186,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
+    decisions = with_later_parts(decisions, measures, windows, knowledge)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(
@@ -213,11 +214,11 @@ def _drafted(
     profile: Profile,
     measures: list[Measure],
 ) -> tuple[Decision, ...]:
-    """The decisions with the parts later annual ALVs take, their drafts filled in and the
-    loan's conditions met."""
+    """The decisions with their drafts filled in (the parts later annual ALVs take too) and
+    the loan's conditions met."""
     return condition_loan(
         fill_drafts(
-            tuple(with_later_parts(decisions, measures, knowledge)),
+            tuple(decisions),
             money,
             knowledge,
             profile.ambition.target_year,

@@ -93,7 +93,12 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             continue
         parts = parts_of(plan, meeting)
         b.heading(meeting_title(meeting, _meeting_name(meeting)), 2)
-        note = notes.get(meeting["stage"]) if meeting["kind"] == "first" else None
+        # why the plan chose a date: an annual ALV's day is the VvE's own
+        note = (
+            notes.get(meeting["stage"])
+            if meeting["kind"] == "first" and not meeting.get("annual")
+            else None
+        )
         why = ""
         if note and note not in told:
             told.add(note)
