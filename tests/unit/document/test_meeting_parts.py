@@ -197,7 +197,7 @@ def test_the_meetings_page_lists_what_each_meeting_takes(stem):
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_the_phase_a_part_is_decided_in_lists_it(stem):
-    """"Het plan in fasen" lists each part under "Besluiten" of the phase its meeting
+    """The chapter "Het plan in fasen" lists each part under "Besluiten" of the phase its meeting
     falls in, as it lists the decisions."""
     from vve.document.chapters import stages
 
