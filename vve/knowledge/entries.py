@@ -149,6 +149,9 @@ class QuoteHorizon(Sourced):
     why_annual: str  # after why_moved where that meeting is an annual ALV
     timeline_later: str  # {measures}, {moments}: the later ALV's step on the timeline
     table_later: str  # {measures}, {moments}: the later part in the table of decisions
+    title_later_named: str  # {title} (DecisionEntry.part_titles), {moments}: its title
+    why_part: str  # {meeting}, {work}: why the later ALV takes the part
+    why_binding: str  # {meeting}, {work}: the binding decision after one in principle
     draft_principle: str  # the heat installation beyond the horizon, decided in principle
     why_principle: str
     timeline_principle: str  # the ALV that takes its binding decision, on the timeline
@@ -194,6 +197,10 @@ class DecisionEntry(Sourced):
     quote_horizon: QuoteHorizon | None = None  # coupled work decided on a quote
     # the subsidy applied for before the order: programme, draft, if_ended (tailor.py)
     apply_first: Mapping[str, str] = field(default_factory=dict)
+    # a part of the resolution deciding only some measures (vve/rules/parts.py): measure
+    # id -> the title of a part of only such measures; rest_title: a part of none of them
+    part_titles: Mapping[str, str] = field(default_factory=dict)
+    rest_title: str | None = None
 
     def __post_init__(self) -> None:
         pairs(

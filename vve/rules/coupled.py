@@ -101,7 +101,7 @@ def _moved(
         and first - horizon.years <= w.meeting.year <= first - horizon.decide_years_before
     ]
     annual = not ours
-    date = min(ours) if ours else _annual(d.date, first - horizon.decide_years_before, knowledge)
+    date = min(ours) if ours else annual_day(d.date, first - horizon.decide_years_before, knowledge)
     when = f"de jaarlijkse ALV van {date.year}" if annual else f"de ALV van {nl_date(date)}"
     text = horizon.why_moved.format(
         first=first, years=horizon.years, meeting=nl_date(d.date), when=when
@@ -112,7 +112,7 @@ def _moved(
         d,
         date=date,
         annual=annual,
-        stage=_stage_of(date, windows),
+        stage=stage_of(date, windows),
         second_meeting=second_meeting_of(d.rule, date, d.notice_days, knowledge),
         explanation=Explanation.of(
             f"{d.explanation.text} {text}", d.explanation.ids, sources(horizon.source)
@@ -120,13 +120,13 @@ def _moved(
     )
 
 
-def _annual(decided: dt.date, year: int, knowledge: Knowledge) -> dt.date:
+def annual_day(decided: dt.date, year: int, knowledge: Knowledge) -> dt.date:
     """A meeting evening in ``year`` at the same time of year as the decision's meeting."""
     day = min(decided.day, 28) if decided.month == 2 else decided.day
     return next_meeting_day(dt.date(year, decided.month, day), knowledge.meetings)
 
 
-def _stage_of(day: dt.date, windows: Sequence[StageWindow]) -> str:
+def stage_of(day: dt.date, windows: Sequence[StageWindow]) -> str:
     """The stage ``day`` falls in; after the last stage, the last one."""
     return next((w.id for w in windows if w.start <= day <= w.end), windows[-1].id)
 

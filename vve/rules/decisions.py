@@ -31,6 +31,23 @@ Needed = tuple[str, tuple[str, ...], bool]  # (decision id, reason codes, condit
 
 
 @dataclass(frozen=True)
+class LaterPart:
+    """A part of a decision that a later annual ALV takes (vve/rules/parts.py): work its
+    resolution leaves to it ("later"), or the binding decision after one in principle."""
+
+    kind: str  # later | binding
+    year: int  # the year of the annual ALV; its day is the VvE's own
+    date: dt.date  # that meeting as the plan dates it (a meeting evening in that year)
+    measures: tuple[str, ...]
+    title: str
+    about: str  # the part in words, for the table of decisions
+    draft: str
+    second_meeting: SecondMeetingRoute | None
+    explanation: Explanation
+    stage: str  # the stage its meeting falls in
+
+
+@dataclass(frozen=True)
 class Decision:
     id: str
     title: str
@@ -65,6 +82,7 @@ class Decision:
     # its meeting is a future annual ALV the plan places by rule (vve/rules/coupled.py):
     # the year is the plan's, the day the VvE's own ("jaarlijkse ALV 2031 (datum volgt)")
     annual: bool = False
+    later: tuple[LaterPart, ...] = field(default=())  # parts later annual ALVs take
 
 
 def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from vve.knowledge import Knowledge
 from vve.labels import FIELDS, lower_words
 
 from .coupled import COUPLED, ON_QUOTE
-from .decisions import Decision
+from .decisions import Decision, LaterPart
 from .explain import Explanation, nl_euro_range, nl_euros, nl_listing, sources
 from .money import MoneyPlan
 from .money.amounts import total
@@ -80,8 +80,36 @@ def fill_drafts(
                 sources(horizon.source),
             )
             d = replace(d, explanation=why)
+        if d.later:
+            d = replace(
+                d,
+                later=tuple(
+                    replace(
+                        p,
+                        draft=_with_goal(
+                            _part_draft(d, p, money.lines, knowledge, unknown), target_year, goal
+                        ),
+                    )
+                    for p in d.later
+                ),
+            )
         out.append(d)
     return tuple(out)
+
+
+def _part_draft(
+    d: Decision,
+    part: LaterPart,
+    lines: Sequence[MeasureCost],
+    knowledge: Knowledge,
+    unknown: Mapping[str, tuple[str, ...]],
+) -> str:
+    """The resolution of a part a later annual ALV takes (vve/rules/parts.py): the
+    decision's template, with the part's measures, amount and moments at its meeting."""
+    mine = [line for line in lines if line.measure in part.measures and line.payer == "vve"]
+    carried = sorted(mine, key=lambda line: part.measures.index(line.measure))
+    at = replace(d, measures=part.measures, date=part.date, draft=part.draft)
+    return _with_measures(at, carried, knowledge, unknown)
 
 
 def _listing(

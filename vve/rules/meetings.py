@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from vve.knowledge import Knowledge
 
-from .decisions import Decision
+from .decisions import Decision, LaterPart
 from .notice import send_by
 from .progress import Progress
 
@@ -33,6 +33,8 @@ class PlannedMeeting:
     # for a first meeting whose quorum may fail: the window of its second meeting, from
     # its first to its last weekday evening (SecondMeetingRoute.shown)
     second_window: tuple[dt.date, dt.date] | None
+    # the decisions whose part (Decision.later) in this meeting's year this meeting takes
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,23 +72,56 @@ def plan_meetings(
         if d.state != "taken":
             kind = KIND_OF_STATE.get(d.state, "first")
             groups.setdefault((d.date, kind, False), []).append(d)
+    parts = _parts(decisions, groups)
     out = []
     for number, ((day, kind, held), members) in enumerate(sorted(groups.items()), start=1):
-        notice = max(d.notice_days for d in members)
+        owners = [*members, *(d for d, _ in parts.get((day, kind, held), []))]
+        notice = max(d.notice_days for d in owners)
         from_law = notice > model_notice_days
         windows = [d.second_meeting for d in members if d.second_meeting and not held]
+        windows += [
+            p.second_meeting for _, p in parts.get((day, kind, held), []) if p.second_meeting
+        ]
         out.append(
             PlannedMeeting(
                 number,
                 day,
                 kind,
                 held,
-                members[0].stage,
+                members[0].stage if members else parts[(day, kind, held)][0][1].stage,
                 tuple(d.id for d in members),
                 notice,
                 send_by(day, notice, knowledge),
                 "bron" if from_law else model_notice_certainty,
                 windows[0].shown if windows and kind != "second_meeting" else None,
+                tuple(d.id for d, _ in parts.get((day, kind, held), [])),
             )
         )
+    return out
+
+
+Key = tuple[dt.date, str, bool]
+
+
+def _parts(
+    decisions: tuple[Decision, ...], groups: dict[Key, list[Decision]]
+) -> dict[Key, list[tuple[Decision, LaterPart]]]:
+    """The meeting of each part a later annual ALV takes: the annual ALV of its year
+    the plan holds already (a meeting ahead whose decisions all go to an annual ALV),
+    else one of its own, added to ``groups``. One annual ALV a year takes all."""
+    out: dict[Key, list[tuple[Decision, LaterPart]]] = {}
+    for d in decisions:
+        for part in d.later:
+            key = next(
+                (
+                    k
+                    for k in sorted(groups)
+                    if k[0].year == part.year
+                    and k[1:] == ("first", False)
+                    and all(m.annual for m in groups[k])
+                ),
+                (part.date, "first", False),
+            )
+            groups.setdefault(key, [])
+            out.setdefault(key, []).append((d, part))
     return out

@@ -20,6 +20,7 @@ from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_research
 from .money.amounts import whole
 from .money.apartments import max_loan
+from .parts import with_later_parts
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
@@ -185,6 +186,8 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
+    decisions = with_later_parts(decisions, measures, windows, knowledge)
+    drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(
         profile,
@@ -194,24 +197,36 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         route,
         tuple(measures),
         tuple(windows),
-        condition_loan(
-            fill_drafts(
-                tuple(decisions),
-                money,
-                knowledge,
-                profile.ambition.target_year,
-                profile.ambition.goal,
-                {m.id: m.unknown for m in measures},
-            ),
-            money,
-            knowledge,
-        ),
+        drafted,
         tuple(risks),
         tuple(find_out),
-        tuple(timeline(profile, windows, measures, knowledge, progress.held, decisions)),
+        tuple(timeline(profile, windows, measures, knowledge, progress.held, drafted)),
         tuple(financing),
         money,
         progress,
+    )
+
+
+def _drafted(
+    decisions: list[Decision],
+    money: MoneyPlan,
+    knowledge: Knowledge,
+    profile: Profile,
+    measures: list[Measure],
+) -> tuple[Decision, ...]:
+    """The decisions with their drafts filled in (the parts later annual ALVs take too) and
+    the loan's conditions met."""
+    return condition_loan(
+        fill_drafts(
+            tuple(decisions),
+            money,
+            knowledge,
+            profile.ambition.target_year,
+            profile.ambition.goal,
+            {m.id: m.unknown for m in measures},
+        ),
+        money,
+        knowledge,
     )
 
 

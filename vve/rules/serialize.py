@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from fractions import Fraction
 from typing import Any
 
@@ -16,7 +16,6 @@ from vve import __version__
 from vve.knowledge import Knowledge
 
 from .applied import AppliedRule
-from .coupled import COUPLED, later_parts
 from .decisions import Decision
 from .explain import Explanation
 from .measures import Measure, unconfirmed_text
@@ -111,9 +110,7 @@ def _power(p: Power, single: dict[str, bool]) -> dict[str, Any]:
     }
 
 
-def _decision(
-    d: Decision, single: dict[str, bool], knowledge: Knowledge, measures: Sequence[Measure]
-) -> dict[str, Any]:
+def _decision(d: Decision, single: dict[str, bool], knowledge: Knowledge) -> dict[str, Any]:
     return {
         "id": d.id,
         "title": d.title,
@@ -129,7 +126,7 @@ def _decision(
         "waits_until": d.waits_until,
         "threshold_words": d.threshold_words,
         "annual_meeting": d.annual,
-        "later": _later(d, knowledge, measures),
+        "later": _later(d),
         "needed_because": list(d.needed_because),
         "measures": list(d.measures),
         "coupled_measures": list(d.coupled_measures),
@@ -145,13 +142,22 @@ def _decision(
     }
 
 
-def _later(d: Decision, knowledge: Knowledge, measures: Sequence[Measure]) -> list[dict[str, Any]]:
-    """The parts of a coupled resolution left to a later annual ALV (vve/rules/coupled.py)."""
-    horizon = knowledge.decisions[COUPLED].quote_horizon  # for every decision's work
+def _later(d: Decision) -> list[dict[str, Any]]:
+    """The parts of a decision later annual ALVs take (vve/rules/parts.py): the work a
+    coupled resolution leaves to later, or the binding decision after one in principle."""
     return [
-        {"year": year, "about": horizon.table_later.format(measures=what, moments=moments)}
-        for year, what, moments in later_parts(d, measures, knowledge)
-        if horizon is not None
+        {
+            "kind": p.kind,
+            "year": p.year,
+            "meeting_date": _date(p.date),
+            "measures": list(p.measures),
+            "title": p.title,
+            "about": p.about,
+            "draft_resolution": p.draft,
+            "second_meeting": _second(p.second_meeting),
+            "explanation": _expl(p.explanation),
+        }
+        for p in d.later
     ]
 
 
@@ -191,7 +197,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "heat_route": _heat_route(plan),
         "measures": [_measure(m, k) for m in plan.measures],
         "stages": _stages(plan),
-        "decisions": [_decision(d, single, k, plan.measures) for d in plan.decisions],
+        "decisions": [_decision(d, single, k) for d in plan.decisions],
         "risks": [_risk(r) for r in plan.risks],
         "unknowns": [
             {"field": a.field, "action": a.id, "how_to_find_out": a.what, "who": a.who}

@@ -14,6 +14,7 @@ from flask_babel import format_date
 
 from vve.knowledge import load_knowledge
 from vve.rules.outcomes import BadCount, explain, judge, next_meeting
+from vve.rules.parts import parts_of
 from vve.terms import label
 from vve.translate import gettext as _
 from vve.vocabulary import DECISION_STATES, MEETING_KINDS, OUTCOMES, STAGES
@@ -93,6 +94,11 @@ def meeting_cards(plan: dict[str, Any]) -> list[dict[str, Any]]:
                     "lines": explanation(decision, attempt) if attempt else [],
                 }
             )
+        # the parts of decisions an earlier meeting left to this one, by title
+        items += [
+            {"decision": part, "attempt": None, "lines": []}
+            for part in (parts_of(plan, m) if not m["held"] else [])
+        ]
         cards.append(
             {
                 "meeting": m,

@@ -367,7 +367,7 @@ def test_a_house_style_is_applied_to_every_document():
         assert doc.sections[-1].header.paragraphs[0].text == "Adviesbureau Noord", name
 
 
-@pytest.mark.parametrize("number", [0, 4, 99, -1])
+@pytest.mark.parametrize("number", [0, 5, 99, -1])
 def test_a_meeting_the_plan_does_not_have_is_refused_with_the_list(number):
     plan = json.loads(emmen_plan())
     with pytest.raises(UnknownMeeting) as caught:

@@ -74,7 +74,7 @@ def test_summary_table_lists_every_decision(written):
     in_date_order = sorted(plan["decisions"], key=lambda d: d["meeting_date"])
     titles = [r.cells[0].text for r in summary.rows[1:]]
     # a part its resolution leaves to a later annual ALV has a row of its own
-    later = [f"{d['title']}: {p['about']}" for d in in_date_order for p in d.get("later", ())]
+    later = [p["title"] for d in in_date_order for p in d.get("later", ())]
     assert [t for t in titles if t not in later] == [d["title"] for d in in_date_order]
     assert all(t in titles for t in later)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from vve.rules.parts import as_decision
+
 from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl
@@ -73,10 +75,13 @@ def write(b: Builder, plan: dict) -> None:
 
 
 def _by_meeting(decisions: list[dict]) -> list[dict]:
-    """The decisions still open, by the date of their meeting and then in the plan's order,
-    so each ALV's resolutions stand together (and so do their entries in the contents)."""
-    still_open = [(i, d) for i, d in enumerate(decisions) if d["state"] != "taken"]
-    return [d for _, d in sorted(still_open, key=lambda x: (x[1]["meeting_date"] or "~", x[0]))]
+    """The decisions still open and the parts later annual ALVs take of any (each as a
+    decision), by the date of their meeting and then in the plan's order, so each ALV's
+    resolutions stand together (and so do their entries in the contents)."""
+    still_open = [d for d in decisions if d["state"] != "taken"]
+    still_open += [as_decision(d, p) for d in decisions for p in d.get("later", ())]
+    order = {d["id"]: i for i, d in enumerate(decisions)}
+    return sorted(still_open, key=lambda d: (d["meeting_date"] or "~", order[d["id"]]))
 
 
 def _latest(plan: dict, decision: dict) -> str:

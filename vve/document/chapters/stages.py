@@ -21,6 +21,7 @@ def write(b: Builder, plan: dict) -> None:
     }
     # the summary's choices, on the agenda of the meeting that makes them (plan["meetings"])
     choices = {m["date"]: choices_of(m) for m in plan["meetings"]}
+    parts = _parts_by_stage(plan)
     for index, stage in enumerate(plan["stages"], start=1):
         b.heading(f"Fase {index}. {stage['title']}", 2)
         b.labelled("Doel", stage["goal"])
@@ -59,9 +60,10 @@ def write(b: Builder, plan: dict) -> None:
         chosen = [
             f"{CHOICES[r]} (zie de samenvatting)" for r in choices.get(stage["meeting_date"], [])
         ]
-        if stage["decisions"] or chosen:
+        decided = _decided(plan, stage, titles, parts.get(stage["id"], []))
+        if decided or chosen:
             b.heading("Besluiten", 3)
-            b.bullets([*(titles[d] for d in stage["decisions"]), *chosen])
+            b.bullets([*decided, *chosen])
         b.heading("Mijlpalen", 3)
         b.bullets(stage["milestones"])
         numbers = [number for number, risk in numbered_risks(plan) if risk["stage"] == stage["id"]]
@@ -82,3 +84,28 @@ def _period(start: str, end: str) -> str:
     """ "januari 2028 – maart 2028", or one month once."""
     first, last = month_nl(start), month_nl(end)
     return first if first == last else f"{first} – {last}"
+
+
+def _decided(
+    plan: dict, stage: dict, titles: dict[str, str], later: list[tuple[str, str]]
+) -> list[str]:
+    """The titles of a stage's decisions, with the parts later annual ALVs take in it
+    (``later``: meeting date, title) in the order of their meetings."""
+    if not later:
+        return [titles[d] for d in stage["decisions"]]
+    dates = {d["id"]: d["meeting_date"] or "" for d in plan["decisions"]}
+    both = [(dates[d], titles[d]) for d in stage["decisions"]] + later
+    return [title for _, title in sorted(both, key=lambda x: x[0])]
+
+
+def _parts_by_stage(plan: dict) -> dict[str, list[tuple[str, str]]]:
+    """Stage id -> (meeting date, title) of the parts later annual ALVs take
+    (decision["later"]), in the stage their meeting falls in (after the last, the last)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    stages = plan["stages"]
+    for d in plan["decisions"]:
+        for part in d.get("later", ()):
+            day = part["meeting_date"]
+            stage = next((s for s in stages if s["start"] <= day <= s["end"]), stages[-1])
+            out.setdefault(stage["id"], []).append((day, part["title"]))
+    return out

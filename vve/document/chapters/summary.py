@@ -189,9 +189,10 @@ def _decisions(b: Builder, plan: dict) -> None:
             if d.get("waits_until"):  # and the latest (a plan written before has none)
                 when += f"; uiterlijk in {d['waits_until']}"
         rows.append((d["meeting_date"], [d["title"], when, needed]))
-        # the part its resolution leaves to a later annual ALV, with the same majority
+        # a part a later annual ALV takes (the work its resolution leaves to it, or the
+        # binding decision after one in principle), with the same majority
         rows += [
-            (str(p["year"]), [f"{d['title']}: {p['about']}", annual_alv(p["year"]), needed])
+            (p["meeting_date"], [p["title"], annual_alv(p["year"]), needed])
             for p in d.get("later", ())
         ]
     b.table(

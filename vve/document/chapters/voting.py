@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vve import labels
 from vve.labels import lower_words
+from vve.rules.parts import parts_of
 
 from ..builder import Builder
 from ..results import attempt_text
@@ -80,7 +81,8 @@ def _rules_section(b: Builder, plan: dict) -> None:
 
 def _meeting_sections(b: Builder, plan: dict) -> None:
     """Per owners' meeting (plan["meetings"]): a held one with what it decided; one ahead with
-    when to call it, why that date, a second meeting, and its decisions."""
+    when to call it, why that date, a second meeting, and its decisions, the parts of
+    decisions an earlier meeting left to it included."""
     notes = {s["id"]: s["meeting_note"] for s in plan["stages"]}
     decisions = {d["id"]: d for d in plan["decisions"]}
     told: set[str] = set()  # why a date was chosen, said at the first meeting it explains
@@ -89,31 +91,23 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
         if meeting["held"]:
             _held_section(b, meeting, members)
             continue
+        parts = parts_of(plan, meeting)
         b.heading(meeting_title(meeting, _meeting_name(meeting)), 2)
-        note = notes.get(meeting["stage"]) if meeting["kind"] == "first" else None
+        # why the plan chose a date: an annual ALV's day is the VvE's own
+        note = (
+            notes.get(meeting["stage"])
+            if meeting["kind"] == "first" and not meeting.get("annual")
+            else None
+        )
         why = ""
         if note and note not in told:
             told.add(note)
             why = f" Gekozen datum: {note[:1].lower() + note[1:]}"
         b.para(notice_line(meeting, why))
-        if meeting["kind"] == "second_meeting":
-            before = date_nl(members[0]["attempts"][-1]["meeting_date"]) if members else ""
-            b.para(
-                f"Dit is een tweede vergadering: de vergadering van {before} haalde voor deze "
-                "voorstellen het quorum niet. Zij besluit ongeacht het aantal aanwezige "
-                "stemmen, met dezelfde meerderheid; de oproep vermeldt dat het een tweede "
-                "vergadering is. Zet alleen deze voorstellen op de agenda, in dezelfde "
-                "bewoording: een gewijzigd voorstel kan als nieuw voorstel gelden en dan weer "
-                "een quorum vragen (controleer dit in uw reglement)."
-            )
-        elif meeting["kind"] == "again":
-            b.para(
-                "De voorstellen die de vorige vergadering niet aannam, komen hier terug, "
-                "aangepast na overleg met de eigenaars."
-            )
+        _kind_note(b, meeting, members)
         seconds = {
             d["second_meeting"]["planned"] or d["second_meeting"]["earliest"]: d["second_meeting"]
-            for d in members
+            for d in (*members, *parts)
             if d["second_meeting"]
         }
         for second in seconds.values():
@@ -123,7 +117,28 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             _decision_section(b, decision, plan)
             if first and decision["id"] == first["decision"]:
                 decision_costs.write(b, first, plan)
+        for part in parts:
+            _decision_section(b, part, plan)
         write_choices(b, plan, meeting)
+
+
+def _kind_note(b: Builder, meeting: dict, members: list[dict]) -> None:
+    """What a second meeting, or a meeting the proposals come back to, is."""
+    if meeting["kind"] == "second_meeting":
+        before = date_nl(members[0]["attempts"][-1]["meeting_date"]) if members else ""
+        b.para(
+            f"Dit is een tweede vergadering: de vergadering van {before} haalde voor deze "
+            "voorstellen het quorum niet. Zij besluit ongeacht het aantal aanwezige "
+            "stemmen, met dezelfde meerderheid; de oproep vermeldt dat het een tweede "
+            "vergadering is. Zet alleen deze voorstellen op de agenda, in dezelfde "
+            "bewoording: een gewijzigd voorstel kan als nieuw voorstel gelden en dan weer "
+            "een quorum vragen (controleer dit in uw reglement)."
+        )
+    elif meeting["kind"] == "again":
+        b.para(
+            "De voorstellen die de vorige vergadering niet aannam, komen hier terug, "
+            "aangepast na overleg met de eigenaars."
+        )
 
 
 def see_first_costs(plan: dict) -> str | None:

@@ -13,6 +13,7 @@ from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Cm
 
 from vve.knowledge import Knowledge, load_knowledge
+from vve.rules.parts import parts_of
 
 from ..builder import Builder
 from ..page import DocumentMeta, header_footer, set_properties
@@ -127,9 +128,9 @@ def find_pack(plan: dict, number: int, details: MeetingDetails) -> Pack:
     if meeting is None:
         raise UnknownMeeting(number, meetings)
     decisions = {d["id"]: d for d in plan["decisions"]}
-    return Pack(
-        plan, meeting, details, load_knowledge(), [decisions[i] for i in meeting["decisions"]]
-    )
+    # with the parts of decisions an earlier meeting left to it, each as a decision
+    proposals = [decisions[i] for i in meeting["decisions"]] + parts_of(plan, meeting)
+    return Pack(plan, meeting, details, load_knowledge(), proposals)
 
 
 def new_document(

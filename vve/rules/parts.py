@@ -1,0 +1,157 @@
+"""The parts of a decision that later annual ALVs take (vve/rules/coupled.py): the work a
+coupled resolution leaves to a later ALV, and the binding decision after a decision in
+principle. Each part is a resolution of its own at its meeting (vve/rules/meetings.py),
+with a title naming only what it decides; the decision's own title then names only what
+its own meeting decides ("Installaties verbeteren", the solar panels decided later)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from vve.knowledge import Knowledge, QuoteHorizon
+
+from .coupled import COUPLED, annual_day, later_parts, left_to_later, principle_year, stage_of
+from .decisions import Decision, LaterPart, second_meeting_of
+from .explain import Explanation, nl_date, nl_listing, sources
+from .measures import Measure
+from .stages import StageWindow
+
+
+def with_later_parts(
+    decisions: Sequence[Decision],
+    measures: Sequence[Measure],
+    windows: Sequence[StageWindow],
+    knowledge: Knowledge,
+) -> list[Decision]:
+    """The decisions, each with the parts later annual ALVs take, and titled for what its
+    own meeting decides. The drafts are the decisions' templates, filled in with the
+    decisions' own (vve/rules/drafts.py)."""
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    if horizon is None:
+        return list(decisions)
+    out = []
+    for d in decisions:
+        split = left_to_later(d, measures, knowledge)
+        parts = [
+            _later(d, ids, words, knowledge, horizon)
+            for (_, ids), words in zip(split, later_parts(d, measures, knowledge), strict=True)
+        ]
+        binding = principle_year(d, measures, knowledge)
+        if binding is not None:
+            parts.append(_binding(d, binding, knowledge, horizon))
+        if parts:
+            parts = [replace(p, stage=stage_of(p.date, windows)) for p in parts]
+            later = {m.id for _, ids in split for m in ids}
+            now = [m for m in d.measures if m not in later]
+            title = _title(d, now, knowledge) if later else d.title
+            d = replace(d, title=title, later=tuple(parts))
+        out.append(d)
+    return out
+
+
+def _named(d: Decision, ids: Sequence[str], knowledge: Knowledge) -> str | None:
+    """The title of a part of only ``ids`` where they share one (part_titles); else None."""
+    titles = knowledge.decisions[d.id].part_titles
+    named = {titles.get(m) for m in ids}
+    return named.pop() if ids and len(named) == 1 and None not in named else None
+
+
+def _title(d: Decision, ids: Sequence[str], knowledge: Knowledge) -> str:
+    """The decision's title for the part its own meeting decides (``ids``)."""
+    entry = knowledge.decisions[d.id]
+    named = _named(d, ids, knowledge)
+    if named is not None:
+        return named
+    if entry.rest_title and not any(m in entry.part_titles for m in ids):
+        return entry.rest_title
+    return d.title
+
+
+def _later(
+    d: Decision,
+    later: Sequence[Measure],
+    words: tuple[int, str, str],
+    knowledge: Knowledge,
+    horizon: QuoteHorizon,
+) -> LaterPart:
+    """The work a coupled resolution leaves to the annual ALV of ``words``' year."""
+    year, what, moments = words
+    ids = tuple(m.id for m in later)
+    about = horizon.table_later.format(measures=what, moments=moments)
+    named = _named(d, ids, knowledge)
+    title = (
+        horizon.title_later_named.format(title=named, moments=moments)
+        if named is not None
+        else f"{d.title}: {about}"
+    )
+    work = min(m.coupled_year or year for m in later)
+    why = horizon.why_part.format(meeting=nl_date(d.date), work=work)
+    return _part(d, "later", year, ids, (title, about, d.draft, why), knowledge, horizon)
+
+
+def _binding(d: Decision, year: int, knowledge: Knowledge, horizon: QuoteHorizon) -> LaterPart:
+    """The binding decision after ``d``, decided in principle: on the quote, as the
+    decision's own resolution (decisions.toml)."""
+    entry = knowledge.decisions[d.id]
+    about = nl_listing([knowledge.measures[m].short for m in d.measures])
+    work = year + horizon.decide_years_before
+    why = horizon.why_binding.format(meeting=nl_date(d.date), work=work)
+    words = (entry.title, about, entry.draft, why)
+    return _part(d, "binding", year, d.measures, words, knowledge, horizon)
+
+
+def _part(
+    d: Decision,
+    kind: str,
+    year: int,
+    ids: tuple[str, ...],
+    words: tuple[str, str, str, str],
+    knowledge: Knowledge,
+    horizon: QuoteHorizon,
+) -> LaterPart:
+    """``words``: the part's title, its words in the table, its draft and why its meeting
+    takes it, after the decision's reason in law (decisions.toml)."""
+    title, about, draft, why = words
+    day = annual_day(d.date, year, knowledge)
+    second = second_meeting_of(d.rule, day, d.notice_days, knowledge)
+    text = f"{knowledge.decisions[d.id].why} {why}"
+    explanation = Explanation.of(text, d.explanation.ids, sources(horizon.source))
+    # the stage its meeting falls in, set by with_later_parts
+    return LaterPart(kind, year, day, ids, title, about, draft, second, explanation, d.stage)
+
+
+# on the plan JSON (serialize.py: decision["later"], meeting["parts"]), for the writers
+def as_decision(decision: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """A part of ``decision`` that a later annual ALV takes (decision["later"]) as a
+    decision of its own there: its title, draft, reason and meeting, the decision's rule."""
+    return {
+        **decision,
+        "title": part["title"],
+        "draft_resolution": part["draft_resolution"],
+        "explanation": part["explanation"],
+        "meeting_date": part["meeting_date"],
+        "annual_meeting": True,
+        "second_meeting": part["second_meeting"],
+        "measures": part["measures"],
+        "state": "open",
+        "attempts": [],
+        "conditional": False,
+        "waits_for": [],
+        "waits_until": None,
+        "later": [],
+    }
+
+
+def parts_of(plan: dict[str, Any], meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parts a meeting takes of decisions decided earlier (meeting["parts"]), each as a
+    decision (``as_decision``); a plan written before the field existed has none."""
+    decisions = {d["id"]: d for d in plan["decisions"]}
+    year = int(meeting["date"][:4])
+    return [
+        as_decision(decisions[i], p)
+        for i in meeting.get("parts", ())
+        for p in decisions[i].get("later", ())
+        if p["year"] == year
+    ]
