@@ -227,3 +227,16 @@ def test_what_makes_a_route_tight_reads_as_a_list_as_in_the_word_plan(board):
     assert points
     listed = [_text(li).strip() for li in re.findall(r"<li>(.*?)</li>", item, re.S)]
     assert listed[: len(points)] == [re.sub(r"\s+", " ", p) for p in points]
+
+
+def test_the_money_part_names_the_work_later_meetings_decide_and_finance(board):
+    """Emmen's HR++ glass waits for the annual ALV of 2030: the page's money part says so,
+    with its estimate, as the Word plan does (the plan's ``money.later_text``), so the
+    totals above it are not read as everything."""
+    html = _plan(board)
+    with board.client.application.app_context():
+        plan = plans.make_plan(dossiers.find_dossier(board.public_id))
+    later = plan["money"]["later_text"]
+    assert later and "2030" in later
+    money = html.split('id="geld"', 1)[1].split("Lenen bij het Nationaal Warmtefonds", 1)[0]
+    assert _text(later).replace("\u00a0", " ") in _text(money).replace("\u00a0", " ")
