@@ -74,3 +74,53 @@ def test_the_figure_is_drawn_once_per_timeline_content(monkeypatch):
     assert again == first and len(drawn) == 1
     changed = [dict(timeline[0], label="Fase 2")]
     assert module.timeline_png(changed) != first and len(drawn) == 2
+
+
+def _example_timeline():
+    from tests.conftest import AS_OF, EXAMPLES
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+    from vve.rules.serialize import plan_to_dict
+
+    profile = load_profile(EXAMPLES[0].read_text(encoding="utf-8"))
+    return plan_to_dict(build_plan(profile, AS_OF))["timeline"]
+
+
+def test_a_worker_measures_a_label_once_and_keeps_one_font_per_size():
+    """The widths are kept per font and text: with a new font object per figure the kept
+    widths never matched again and each kept one held its figure's font in memory."""
+    from vve.document import timeline
+
+    assert timeline._font(20) is timeline._font(20)
+    steps = _example_timeline()
+    timeline.layout(steps)
+    misses = timeline._width.cache_info().misses
+    timeline.layout(steps)
+    assert timeline._width.cache_info().misses == misses
+
+
+def _with_pillows_own_text(draw, drawn, font):
+    for text in drawn.texts:
+        draw.text(text.at, text.text, fill="#1a1a1a", font=font, anchor=text.anchor)
+
+
+def test_kept_text_masks_draw_the_figure_pillow_draws_byte_for_byte(monkeypatch):
+    """The labels' masks are kept (a worker draws the same labels and years figure after
+    figure); the figure must be the one Pillow's own ``text`` draws, in both variants and
+    for every example, also when each mask is made anew."""
+    from tests.conftest import AS_OF, EXAMPLES
+    from vve.document import timeline
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+    from vve.rules.serialize import plan_to_dict
+
+    for path in EXAMPLES:
+        steps = plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF))["timeline"]
+        for variant in (timeline.WIDE, timeline.NARROW):
+            timeline._glyphs.cache_clear()
+            fresh = timeline.draw_timeline_png(steps, variant)
+            kept = timeline.draw_timeline_png(steps, variant)
+            with monkeypatch.context() as m:
+                m.setattr(timeline, "_draw_texts", _with_pillows_own_text)
+                pillow = timeline.draw_timeline_png(steps, variant)
+            assert fresh == kept == pillow, (path.stem, variant)
