@@ -51,22 +51,30 @@ def _in_period(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bo
     return key >= start or key <= end  # a period across the new year
 
 
+@lru_cache(maxsize=8192)
 def is_meeting_day(day: dt.date, calendar: MeetingCalendar, whole_run_up: bool = True) -> bool:
     """A weekday evening of the rule, no public or school holiday, whose whole run-up
     (from the notice ``run_up_days`` before to the meeting) lies outside the summer and
     Christmas periods: an owner away then cannot read the notice or give a proxy. A second
     meeting (``whole_run_up`` False), whose notice goes out the day after the first one in
-    a window the law fixes, checks only its day and the day ``run_up_days`` before."""
+    a window the law fixes, checks only its day and the day ``run_up_days`` before.
+
+    Kept per day: a plan asks it for a few hundred days, most of them again and again,
+    and each answer looks at the three weeks before the day."""
+    if day.weekday() not in calendar.weekdays:
+        return False
     days = range(calendar.run_up_days + 1) if whole_run_up else (0, calendar.run_up_days)
-    run_up = (day - dt.timedelta(days=n) for n in days)
     return (
-        day.weekday() in calendar.weekdays
-        and not any(
-            _in_period(d, period.start, period.end) for d in run_up for period in calendar.avoid
-        )
+        not any(_avoided(day - dt.timedelta(days=n), calendar) for n in days)
         and day not in public_holidays(day.year, calendar)
         and not any(p.start <= day <= p.end for p in calendar.school_holidays)
     )
+
+
+@lru_cache(maxsize=4096)
+def _avoided(day: dt.date, calendar: MeetingCalendar) -> bool:
+    """In the summer or Christmas period (``avoid``)."""
+    return any(_in_period(day, period.start, period.end) for period in calendar.avoid)
 
 
 def next_meeting_day(day: dt.date, calendar: MeetingCalendar) -> dt.date:
