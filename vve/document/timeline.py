@@ -291,7 +291,7 @@ def _draw_texts(draw: ImageDraw.ImageDraw, drawn: Layout, font) -> None:
         draw.draw.draw_bitmap((int(x) + dx, int(y) + dy), mask, ink)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=128)  # a mask is 1 to 20 kB: at most about 1.5 MB a worker
 def _glyphs(font: ImageFont.FreeTypeFont, text: str, anchor: str, start: tuple[float, float]):
     """A label's anti-aliased mask and offset, as ``ImageDraw.text`` has them made (the
     fraction of a pixel where the label starts changes the mask). Kept per font, which
