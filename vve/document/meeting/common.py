@@ -82,10 +82,34 @@ class Pack:
     def total(self) -> int | None:
         return self.plan["votes"]["total"]
 
+    @property
+    def annual(self) -> bool:
+        """A future annual ALV the plan places by rule: its day is the VvE's own, so the
+        pack states neither that day nor a day counted from it."""
+        return bool(self.meeting.get("annual")) and not self.meeting["held"]
+
     def date(self) -> str:
-        """ "maandag 19 april 2027": the weekday, then the date that never breaks."""
+        """ "maandag 19 april 2027": the weekday, then the date that never breaks; for an
+        annual ALV a marked placeholder the board fills in."""
+        if self.annual:
+            return f"[datum van de jaarlijkse ALV {self.meeting['date'][:4]}]"
         day = dt.date.fromisoformat(self.meeting["date"])
         return f"{format_date(day, 'EEEE', LOCALE)} {date_nl(day)}"
+
+    def second_window(self) -> str:
+        """When a second meeting may be held: "tussen 12 oktober 2027 en 23 november
+        2027"; for an annual ALV counted from the meeting ("tussen 17 en 42 dagen na deze
+        vergadering"). Empty without a window."""
+        window = self.meeting["second_window"]
+        if not window:
+            return ""
+        if not self.annual:
+            return f"tussen {date_nl(window['earliest'])} en {date_nl(window['latest'])}"
+        day = dt.date.fromisoformat(self.meeting["date"])
+        first, last = (
+            (dt.date.fromisoformat(window[end]) - day).days for end in ("earliest", "latest")
+        )
+        return f"tussen {first} en {last} dagen na deze vergadering"
 
     def opening_items(self) -> list[str]:
         """The agenda items before the proposals (a second meeting has only the opening)."""

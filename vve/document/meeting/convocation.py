@@ -92,7 +92,6 @@ def _again(b: Builder, pack: Pack) -> None:
 
 
 def _if_no_quorum(b: Builder, pack: Pack) -> None:
-    window = pack.meeting["second_window"]
     concerned = [
         str(number)
         for number, d in pack.numbered()
@@ -112,7 +111,7 @@ def _if_no_quorum(b: Builder, pack: Pack) -> None:
         f"quorum; de aantallen staan in de agenda). {pack.knowledge.second_meeting.why}"
     )
     b.para(
-        f"Na deze vergadering valt die tweede vergadering tussen "
-        f"{date_nl(window['earliest'])} en {date_nl(window['latest'])}; u krijgt daarvoor "
+        f"Na deze vergadering valt die tweede vergadering {pack.second_window()}; u krijgt "
+        "daarvoor "
         "een nieuwe oproeping. Kom dus liever naar deze vergadering, of geef een volmacht."
     )

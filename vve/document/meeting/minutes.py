@@ -92,14 +92,14 @@ def _proposal(b: Builder, pack: Pack, number: int, decision: dict, of_total: str
 
 def _second_note(b: Builder, pack: Pack) -> None:
     """Once, at the top: what follows a missed quorum, where a proposal allows it."""
-    window = pack.meeting["second_window"]
+    window = pack.second_window()
     if pack.second or not window:
         return
     if not any(d["rule"]["quorum"] and d["rule"]["second_meeting_allowed"] for d in pack.proposals):
         return
     b.note(
         "Wordt voor een voorstel het quorum niet gehaald, dan kan een tweede vergadering "
-        f"tussen {date_nl(window['earliest'])} en {date_nl(window['latest'])} erover "
+        f"{window} erover "
         "besluiten. Leg de uitslag vast in VvE Warmteplan; dan maakt het de oproeping."
     )
 

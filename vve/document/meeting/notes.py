@@ -7,7 +7,6 @@ from vve import labels
 from vve.rules.meeting_money import LOAN_DECISION
 
 from ..builder import Builder
-from ..text import date_nl
 from .common import Pack
 from .words import earlier_result, money_lines
 
@@ -76,8 +75,8 @@ def _if_rejected(pack: Pack, decision: dict) -> str:
     again = pack.knowledge.follow_up.why_again
     if not _second_possible(pack, decision):
         return again
-    window = pack.meeting["second_window"]
-    when = f" tussen {date_nl(window['earliest'])} en {date_nl(window['latest'])}" if window else ""
+    window = pack.second_window()
+    when = f" {window}" if window else ""
     return (
         f"Zijn er te weinig stemmen aanwezig of vertegenwoordigd, dan besluit een tweede "
         f"vergadering{when}. Stemt de vergadering tegen, dan geldt: "

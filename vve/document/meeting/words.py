@@ -284,8 +284,13 @@ def notice_lines(pack: Pack) -> list[str]:
     """When to send the convocation at the latest, and how that day is counted."""
     m, k = pack.meeting, pack.knowledge
     model = pack.plan["model_reglement"]
+    by = (
+        f"{m['notice_days']} dagen vóór de dag die het bestuur voor de jaarlijkse ALV kiest"
+        if pack.annual
+        else date_nl(m["send_by"])
+    )
     lines = [
-        f"Verstuur deze oproeping uiterlijk {date_nl(m['send_by'])}: de oproeptermijn is "
+        f"Verstuur deze oproeping uiterlijk {by}: de oproeptermijn is "
         f"{m['notice_days']} dagen. {k.notice.why}"
     ]
     deed = [d for d in pack.proposals if d["legal_class"] == "deed_amendment"]
@@ -312,7 +317,7 @@ def notice_lines(pack: Pack) -> list[str]:
         lines.append(
             "Deze termijn is niet zeker: controleer de oproeptermijn in uw eigen reglement."
         )
-    if not m["held"] and m["send_by"] < pack.plan["as_of"]:
+    if not m["held"] and not pack.annual and m["send_by"] < pack.plan["as_of"]:
         lines.append(
             f"Let op: die dag ligt vóór de datum van het plan ({date_nl(pack.plan['as_of'])}). "
             "Kies een latere vergaderdatum en maak het plan opnieuw."
