@@ -118,13 +118,30 @@ def outcome_label(outcome: str) -> str:
     return label(OUTCOMES, outcome)
 
 
+def _annual(meeting: dict[str, Any]) -> bool:
+    """A future annual ALV the plan places by rule: its day is the VvE's own."""
+    return bool(meeting.get("annual")) and not meeting["held"]
+
+
+def meeting_day_text(meeting: dict[str, Any]) -> str:
+    """An annual ALV's year, the day being the VvE's own (other meetings show their date)."""
+    return _("Jaarlijkse ALV %(year)s; de VvE kiest de dag", year=meeting["date"][:4])
+
+
 def notice_text(meeting: dict[str, Any]) -> str:
-    """The latest day to send the notice, and how sure the notice period is."""
-    text = _(
-        "Oproep uiterlijk versturen op %(date)s (%(days)s dagen oproeptermijn).",
-        date=_day(meeting["send_by"]),
-        days=meeting["notice_days"],
-    )
+    """The latest day to send the notice (for an annual ALV counted from the meeting), and
+    how sure the notice period is."""
+    if _annual(meeting):
+        text = _(
+            "Oproep uiterlijk %(days)s dagen vóór de vergadering versturen (oproeptermijn).",
+            days=meeting["notice_days"],
+        )
+    else:
+        text = _(
+            "Oproep uiterlijk versturen op %(date)s (%(days)s dagen oproeptermijn).",
+            date=_day(meeting["send_by"]),
+            days=meeting["notice_days"],
+        )
     if meeting["notice_certainty"] == "betwist":
         text += " " + _("Bronnen verschillen over deze termijn: controleer hem in uw reglement.")
     elif meeting["notice_certainty"] != "bron":
@@ -206,6 +223,31 @@ def event_lines(event) -> list[str]:
     return lines
 
 
+def second_window_text(meeting: dict[str, Any]) -> str:
+    """When a second meeting may decide if the quorum is missed; for an annual ALV counted
+    from the meeting. Empty without a window."""
+    window = meeting.get("second_window")
+    if not window:
+        return ""
+    if _annual(meeting):
+        day = dt.date.fromisoformat(meeting["date"])
+        first, last = (
+            (dt.date.fromisoformat(window[k]) - day).days for k in ("earliest", "latest")
+        )
+        return _(
+            "Wordt het quorum niet gehaald, dan kan een tweede vergadering tussen %(a)s en "
+            "%(b)s dagen na deze vergadering toch besluiten.",
+            a=first,
+            b=last,
+        )
+    return _(
+        "Wordt het quorum niet gehaald, dan kan een tweede vergadering tussen %(a)s en %(b)s "
+        "toch besluiten.",
+        a=_day(window["earliest"]),
+        b=_day(window["latest"]),
+    )
+
+
 def stage_name(stage: str) -> str:
     return label(STAGES, stage)
 
@@ -216,6 +258,8 @@ def init_app(app: Flask) -> None:
         meeting_kind_text,
         outcome_label,
         notice_text,
+        meeting_day_text,
+        second_window_text,
         state_text,
         reality_text,
         stage_state_text,

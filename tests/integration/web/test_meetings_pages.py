@@ -440,3 +440,33 @@ def test_a_budgets_correction_shows_its_case_and_judges_by_the_new_one(board):
         ("above", "no_quorum"),
         ("below", "passed"),
     ]
+
+
+def test_an_annual_alvs_card_states_no_day_of_the_rule_as_fact(app, board, today):
+    """Emmen's glass waits for the annual ALV of 2030, whose day the VvE chooses: its card
+    names the year, counts the notice and a second meeting from the meeting, and gives no
+    day the plan only placed by rule."""
+    from vve.services import plans
+    from vve.services.dossiers import find_dossier
+
+    html = board.client.get(f"/d/{board.public_id}/vergaderingen").get_data(as_text=True)
+    with app.app_context():
+        plan = plans.make_plan(find_dossier(board.public_id))
+    annual = [m for m in plan["meetings"] if m["annual"] and not m["held"]]
+    assert annual
+    for m in annual:
+        card = html.split(f'id="vergadering-{m["number"]}"', 1)[1].split("</section>", 1)[0]
+        text = " ".join(re.sub(r"<[^>]+>", " ", card).replace("\u00a0", " ").split())
+        assert f"Jaarlijkse ALV {m['date'][:4]}" in text
+        assert f"uiterlijk {m['notice_days']} dagen vóór de vergadering" in text
+        assert "dagen na deze vergadering" in text
+        assert m["date"] not in card  # not even as a <time> element's datetime
+        for day in (m["date"], m["send_by"], m["second_window"]["earliest"]):
+            assert f"{dt.date.fromisoformat(day).day} {_month(day)}" not in text, day
+
+
+def _month(day: str) -> str:
+    months = (
+        "januari februari maart april mei juni juli augustus september oktober november december"
+    )
+    return months.split()[dt.date.fromisoformat(day).month - 1]
