@@ -229,6 +229,7 @@ def _totals(money: MoneyPlan) -> dict[str, Any]:
             "subsidy": cents(money.now.subsidy),
             "net": cents(money.now.net),
             "yearly_saving": cents(money.now.yearly_saving),
+            "unknown_cost": list(money.now.unknown_cost),
         },
         "owners_pay": cents(money.owners_pay),
         "private_per_dwelling": {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from vve import labels
 
+from vve.rules.explain import nl_listing
+
 from ...builder import Builder
 from ...text import euro_cents, euro_range, percent
 from .. import financing as financing_chapter
@@ -102,6 +104,10 @@ def _financing_rows(money: dict) -> list[list[str]]:
     label = "Netto kosten van de maatregelen"
     if money["later"]:  # work a later meeting decides is financed then (rules/money/later.py)
         label += " waarover de besluit-ALV besluit"
+    shorts = {line["id"]: line["short"] for line in money["measures"]}
+    if unpriced := [shorts[m] for m in money["now"].get("unknown_cost", [])]:
+        # decided now and in the loan, but without an amount until the quote
+        label += f", zonder {nl_listing(unpriced)} (nog geen bedrag; wel in de lening)"
     rows = [
         [
             label + (" (na meegetelde subsidie)" if counted else ""),
