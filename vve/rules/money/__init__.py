@@ -176,8 +176,8 @@ def build_money(
     fund: FundDecisions | None = None,
 ) -> MoneyPlan:
     """``later``: measure id -> the year of the later meeting that decides it on a quote
-    (coupled.decided_later); those are outside the loan and the apartments' amounts.
-    ``fund``: the plan's decisions the reserve fund's course follows."""
+    (coupled.decided_later), outside the loan and the apartments' amounts; ``fund``: the
+    plan's decisions the reserve fund's course follows."""
     later = later or {}  # a measure a later meeting decides
     execution_year = stage_by_id(windows, "execute").start.year
     quantities = building_quantities(profile, knowledge.money)
@@ -194,10 +194,8 @@ def build_money(
     net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
     reserve_used, loan, owners_pay = _measures_paid(profile, knowledge, now.net)
     shares = share_table(profile)
-    spent_in = execution_year if reserve_used else None
-    reserve = reserve_plan(
-        profile, knowledge, as_of, windows[-1].end.year, reserve_used, spent_in, fund
-    )
+    reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used,
+                           execution_year if reserve_used else None, fund)  # fmt: skip
     plan = MoneyPlan(
         quantities,
         gas,
