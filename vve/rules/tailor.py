@@ -150,6 +150,7 @@ def _loan_cover(
             years=years,
             signed=_season(signed_by),
             meeting=later[1],
+            later_years=max(lender.terms_years),
             later_signed=_season(later_signed),
         )
     return replace(d, explanation=_add(d.explanation, why, "financing:warmtefonds_loan"))
