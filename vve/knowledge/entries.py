@@ -184,6 +184,9 @@ class DecisionEntry(Sourced):
     draft_research: str | None = None
     draft_loan: str | None = None  # {year}: the last year the MJOP covers for the loan
     why_loan: str | None = None  # {year}, {years}, {signed}: why that year (tailor.py)
+    # the same where a loan for work a later meeting decides runs longer: {year}, {years},
+    # {signed}, {meeting} (that meeting's year), {later_years}, {later_signed} (tailor.py)
+    why_loan_later: str | None = None
     draft_financing: str | None = None  # who pays: reserve fund or an extra contribution
     # the lender's consent of every member below its dwelling limit ({limit}) (tailor.py)
     draft_consent: str | None = None

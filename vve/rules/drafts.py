@@ -112,6 +112,23 @@ def _part_draft(
     return _with_measures(at, carried, knowledge, unknown)
 
 
+def _financed(money: MoneyPlan) -> list[MeasureCost]:
+    """The common measures this round decides, priced or not: all in the loan, so that
+    each is either financed by it or named among the work a later meeting finances."""
+    later = {mid for work in money.later for mid in work.measures}
+    return [line for line in money.lines if line.payer == "vve" and line.measure not in later]
+
+
+def _unpriced(money: MoneyPlan, knowledge: Knowledge) -> str:
+    """ " zonder ..." for the financed measures the estimate has no amount for yet."""
+    missing = [
+        knowledge.measures[line.measure].short
+        for line in _financed(money)
+        if line.investment is None
+    ]
+    return f" zonder {nl_listing(missing)}" if missing else ""
+
+
 def _listing(
     measures: Sequence[str],
     knowledge: Knowledge,
@@ -265,18 +282,13 @@ def _with_loan(
         text = text.replace(
             AMOUNT,
             f"[bedrag uit de renteaanbieding; indicatief "
-            f"{nl_euro_range(principal.low, principal.high)}]",
+            f"{nl_euro_range(principal.low, principal.high)}{_unpriced(money, knowledge)}]",
             1,
         )
     quoted = [t.years for t in money.loan.terms if t.quoted]
     if quoted:
         text = text.replace("[10/15/20]", str(quoted[0]), 1)
-    later = {mid for work in money.later for mid in work.measures}
-    financed = [
-        line.measure
-        for line in money.lines
-        if line.payer == "vve" and line.investment is not None and line.measure not in later
-    ]
+    financed = [line.measure for line in _financed(money)]
     if financed and "[maatregelen]" in text:
         text = text.replace("[maatregelen]", _listing(financed, knowledge, unknown), 1)
     later_work = later_sentence(money, knowledge, "loan")

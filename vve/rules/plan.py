@@ -9,6 +9,7 @@ from typing import Any
 from vve.knowledge import Knowledge, load_knowledge
 from vve.knowledge.financing import AdviceSubsidy, LoanProgramme, MeasureSubsidy, Programme, Subsidy
 from vve.profile import Profile
+from vve.profile.conditions import planned_year
 
 from .context import VoteContext, vote_context
 from .coupled import ask_coupled_in_time, decided_later
@@ -20,6 +21,7 @@ from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_research
 from .money.amounts import whole
 from .money.apartments import max_loan
+from .money.reserve import FundDecisions
 from .parts import with_later_parts
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
@@ -114,8 +116,19 @@ def _core(
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         _application_date(windows, knowledge.financing.svve_advice.apply_at),
         decided_later(decisions, measures, knowledge),
+        _fund_decisions(profile, decisions),
     )
     return _Core(provisional, measures, windows, decisions, financing, money)
+
+
+def _fund_decisions(profile: Profile, decisions: list[Decision]) -> FundDecisions:
+    """The decisions the reserve fund's course follows: a bridged collective boiler (its
+    planned spending stays in the fund) and a raised contribution (from the year after the
+    meeting that raises it)."""
+    ids = {d.id: d for d in decisions}
+    bridged = planned_year(profile, "collective_boiler") if "bridge_boiler" in ids else None
+    raised = ids.get("raise_reserve")
+    return FundDecisions(bridged, None if raised is None else raised.date.year + 1)
 
 
 def progressed(

@@ -229,6 +229,7 @@ def _totals(money: MoneyPlan) -> dict[str, Any]:
             "subsidy": cents(money.now.subsidy),
             "net": cents(money.now.net),
             "yearly_saving": cents(money.now.yearly_saving),
+            "unknown_cost": list(money.now.unknown_cost),
         },
         "owners_pay": cents(money.owners_pay),
         "private_per_dwelling": {
@@ -349,6 +350,7 @@ def _reserve(reserve: ReservePlan, k: Knowledge) -> dict[str, Any]:
                 "committed_cents": y.committed,
                 "plan_cents": y.plan,
                 "end_cents": y.end,
+                "kept_cents": y.kept,
             }
             for y in reserve.projection
         ],
@@ -361,6 +363,9 @@ def _reserve(reserve: ReservePlan, k: Knowledge) -> dict[str, Any]:
             }
             for year, component in reserve.unknown_spending
         ],
+        "raised_cents": reserve.raised,
+        "raised_from": reserve.raised_from,
+        "bridged_boiler": reserve.bridged_boiler,
         "min_share_of_rebuild_value": _fraction(fund.min_share_of_rebuild_value),
         "mjop_max_age_years": fund.mjop_max_age_years,
     }

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from vve.knowledge import DecisionEntry, Knowledge, StageEntry
 from vve.profile import Profile
 
+from .coupled import LOAN, decided_later
 from .decisions import Decision, boiler_window, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, missed_couplings
@@ -73,7 +74,9 @@ def word_decisions(
         if research := _research_sentences(entry, scheduled):
             d = replace(d, draft=f"{d.draft} {research}")
         if lender_asks_mjop and entry.draft_loan:
-            d = _loan_cover(d, entry, windows, profile, knowledge)
+            d = _loan_cover(
+                d, entry, windows, profile, knowledge, _later_loans(decisions, measures, knowledge)
+            )
         if entry.draft_financing:
             d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
         if entry.draft_consent and any(r.applies == "lender" for r in d.requirements):
@@ -101,27 +104,62 @@ def _research_sentences(entry: DecisionEntry, scheduled: set[str]) -> str:
     return entry.draft_research.format(research=" ".join(research))
 
 
+def _later_loans(
+    decisions: list[Decision], measures: list[Measure], knowledge: Knowledge
+) -> tuple[int, int] | None:
+    """The years a later meeting decides and finances work in (coupled.decided_later),
+    each a possible loan of its own, counted from the loan decided now: (the year of that
+    decision's meeting, the latest later meeting); None without a loan now or later work."""
+    loan = next((d.date.year for d in decisions if d.id == LOAN), None)
+    later = decided_later(decisions, measures, knowledge).values()
+    if loan is None or not later:
+        return None
+    return loan, max(later)
+
+
 def _loan_cover(
     d: Decision,
     entry: DecisionEntry,
     windows: list[StageWindow],
     profile: Profile,
     knowledge: Knowledge,
+    later: tuple[int, int] | None = None,
 ) -> Decision:
     """The last year the MJOP covers for the VvE loan: the quoted term, else the longest the
-    lender offers, from the latest date the plan allows to sign it. The draft asks for it;
-    why that year goes in the explanation, not in the minutes."""
+    lender offers, from the latest date the plan allows to sign it. Where a later meeting
+    decides and finances work (``later``: the loan meeting's year, the last such meeting's),
+    a loan for it may follow, signed as long after that meeting as this one after its own:
+    the MJOP covers that one too. The draft asks for it; why that year goes in the
+    explanation, not in the minutes."""
     assert entry.draft_loan is not None
     lender = knowledge.financing.warmtefonds_loan
     years = profile.money.loan_quote.term_years or max(lender.terms_years)
     signed_by = loan_signed_by(windows, lender)
     year = mjop_until(signed_by, years)
+    later_signed = None
+    if later is not None:
+        later_signed = signed_by.replace(year=signed_by.year + later[1] - later[0])
+        year = max(year, mjop_until(later_signed, max(lender.terms_years)))
     d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(year=year)}")
     if entry.why_loan is None:
         return d
-    part = "begin" if signed_by.month <= 4 else "medio" if signed_by.month <= 8 else "eind"
-    why = entry.why_loan.format(year=year, years=years, signed=f"{part} {signed_by.year}")
+    why = entry.why_loan.format(year=year, years=years, signed=_season(signed_by))
+    if later is not None and later_signed is not None and entry.why_loan_later is not None:
+        why = entry.why_loan_later.format(
+            year=year,
+            years=years,
+            signed=_season(signed_by),
+            meeting=later[1],
+            later_years=max(lender.terms_years),
+            later_signed=_season(later_signed),
+        )
     return replace(d, explanation=_add(d.explanation, why, "financing:warmtefonds_loan"))
+
+
+def _season(day: dt.date) -> str:
+    """ "begin 2029", "medio 2029" or "eind 2029"."""
+    part = "begin" if day.month <= 4 else "medio" if day.month <= 8 else "eind"
+    return f"{part} {day.year}"
 
 
 def _apply_first(apply_first: Mapping[str, str], subsidies: Subsidies) -> str:

@@ -499,6 +499,11 @@ def test_every_example_plan_shows_its_money(client):
         estimable = "nog niet te geven" not in text
         assert "Kosten per maatregel" in text, example.name
         assert ("Uw deel bij breukdeel" in text) == estimable, example.name
+        # the fund's course follows the plan's own decisions, and says so
+        if example.stem == "assen-warmtenet-blokverwarming":
+            assert "collectieve ketel in 2030 is niet afgetrokken" in text
+        if example.stem == "assen-zes-woningen":
+            assert "Vanaf 2028 rekent het verloop met de verhoogde reservering" in text
 
 
 def test_without_the_number_of_rights_the_calculator_waits(wizard):

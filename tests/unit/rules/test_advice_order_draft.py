@@ -41,12 +41,14 @@ def signed(plan):
 def test_emmen_the_dmjop_covers_a_deed_that_passes_as_late_as_the_rate_allows():
     """The rate comes with the notice (8 September 2028) and holds 6 months
     (financing.toml rate_fixed_months): the deed may pass in early 2029, so a loan of 20
-    years runs into 2049 and the order asks a DMJOP that covers that year too. The
-    resolution asks for it: it states no fact about a DMJOP that does not exist yet, and no
-    reason (the lender's conditions are said in the chapter on financing)."""
+    years runs into 2049. The glass the ALV of 2030 decides and finances may get a loan of
+    its own, signed as long after that meeting: into 2051, so the order asks a DMJOP that
+    covers that year too. The resolution asks for it: it states no fact about a DMJOP that
+    does not exist yet, and no reason (the lender's conditions are said in the chapter on
+    financing)."""
     plan = plan_of("emmen-galerijflat")
     assert signed(plan).year == 2028
-    sentence = "De opdracht vraagt een DMJOP dat ten minste tot en met 2049 loopt."
+    sentence = "De opdracht vraagt een DMJOP dat ten minste tot en met 2051 loopt."
     draft = advice(plan).draft.replace("\N{NO-BREAK SPACE}", " ")
     assert sentence in draft
     assert "zodat" not in draft and "Warmtefonds" not in draft
@@ -54,8 +56,9 @@ def test_emmen_the_dmjop_covers_a_deed_that_passes_as_late_as_the_rate_allows():
     # why that year: in the explanation, not in the minutes
     why = advice(plan).explanation.text.replace("\N{NO-BREAK SPACE}", " ")
     assert (
-        "Het DMJOP moet ten minste tot en met 2049 lopen: dan dekt het een lening van 20 jaar "
-        "ook als de akte pas begin 2029 passeert." in why
+        "Het DMJOP moet ten minste tot en met 2051 lopen: dan dekt het een lening van 20 jaar, "
+        "ook als de akte pas begin 2029 passeert, en ook een lening van 20 jaar voor het werk "
+        "waarover de ALV van 2030 besluit" in why
     )
 
 
@@ -99,8 +102,11 @@ def test_the_mjop_year_follows_the_latest_signing_the_rate_allows():
 @settings(max_examples=4, deadline=None)
 @given(term=st.sampled_from([10, 15, 20, 30]))
 def test_a_quoted_term_sets_the_year(term):
+    """The quoted term sets the year for the loan now; the glass the ALV of 2030 finances
+    may get a loan of its own for the longest term the lender offers (20 years, into
+    2051)."""
     plan = plan_of("emmen-galerijflat", term)
-    end = 2029 + term
+    end = max(2029 + term, 2051)
     assert f"ten minste tot en met {end} loopt." in advice(plan).draft
 
 

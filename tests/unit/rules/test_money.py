@@ -569,5 +569,9 @@ def test_the_loan_decision_names_and_finances_only_the_measures():
     draft = next(d for d in plan["decisions"] if d["id"] == "vve_loan")["draft_resolution"]
     draft = plain(draft)
     assert "energieadvies" not in draft and "DMJOP" not in draft
-    assert "indicatief € 105.153 tot € 114.239]" in draft
-    assert "ter financiering van spouwmuurisolatie, dakisolatie en vloerisolatie," in draft
+    # the measures decided now without a price are in the loan too, the estimate says so
+    assert "indicatief € 105.153 tot € 114.239 zonder betere ventilatie en zonnepanelen]" in draft
+    assert (
+        "ter financiering van spouwmuurisolatie, dakisolatie, vloerisolatie, betere "
+        "ventilatie en zonnepanelen," in draft
+    )

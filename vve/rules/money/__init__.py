@@ -39,7 +39,7 @@ from .money_plan import (
     Totals,
 )
 from .quantities import building_quantities
-from .reserve import reserve_plan
+from .reserve import FundDecisions, reserve_plan
 from .subsidies import SubsidyLine
 from .summary import estimable, summary, summary_term
 
@@ -173,9 +173,11 @@ def build_money(
     svve_application: dt.date | None,
     advice_application: dt.date,
     later: Mapping[str, int] | None = None,
+    fund: FundDecisions | None = None,
 ) -> MoneyPlan:
     """``later``: measure id -> the year of the later meeting that decides it on a quote
-    (coupled.decided_later); those are outside the loan and the apartments' amounts."""
+    (coupled.decided_later), outside the loan and the apartments' amounts; ``fund``: the
+    plan's decisions the reserve fund's course follows."""
     later = later or {}  # a measure a later meeting decides
     execution_year = stage_by_id(windows, "execute").start.year
     quantities = building_quantities(profile, knowledge.money)
@@ -192,8 +194,8 @@ def build_money(
     net_to_pay = total([vve.net, advice.net or ZERO, *(o.cost for o in other)])
     reserve_used, loan, owners_pay = _measures_paid(profile, knowledge, now.net)
     shares = share_table(profile)
-    spent_in = execution_year if reserve_used else None
-    reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used, spent_in)
+    reserve = reserve_plan(profile, knowledge, as_of, windows[-1].end.year, reserve_used,
+                           execution_year if reserve_used else None, fund)  # fmt: skip
     plan = MoneyPlan(
         quantities,
         gas,

@@ -38,8 +38,9 @@ def later_ids(money: MoneyPlan) -> set[str]:
 
 def later_sentence(money: MoneyPlan, knowledge: Knowledge, where: str) -> str | None:
     """The work later meetings decide and finance, each with its meeting and the estimate
-    of each priced measure: ``where`` "loan" after the loan resolution, "money" on the cover
-    and in the money chapter. None without such work."""
+    of each priced measure: ``where`` "loan" after the loan resolution (for the building),
+    "money" on the cover and in the money chapter (for one apartment, the passage being
+    about what an apartment pays). None without such work."""
     horizon = knowledge.decisions[HORIZON_OF].quote_horizon
     if horizon is None or not money.later:
         return None
@@ -48,9 +49,31 @@ def later_sentence(money: MoneyPlan, knowledge: Knowledge, where: str) -> str | 
     for work in money.later:
         parts = []
         for mid in work.measures:
-            net = lines[mid].net
-            amount = "" if net is None else f" (indicatief {nl_euro_range(net.low, net.high)})"
+            amount = _estimate(lines[mid], money, where)
             parts.append(f"{knowledge.measures[mid].short}{amount}")
         items.append(f"{nl_listing(parts)} (ALV van {work.decided_in})")
     form = horizon.loan_later if where == "loan" else horizon.money_later
     return form.format(items="; ".join(items))
+
+
+def _estimate(line: MeasureCost, money: MoneyPlan, where: str) -> str:
+    """ " (indicatief ...)": for the building after the loan, else for the reference
+    apartment. A default estimate is a range; where its ends meet (a single figure found),
+    it is called a rough estimate; the VvE's own figure is given as it is."""
+    net = line.net
+    if net is None:
+        return ""
+    ref = money.reference
+    if where == "loan" or ref is None:
+        amount, whose = net, "voor het gebouw"
+    else:
+        by_table = money.shares is not None and money.shares.method == "table"
+        amount = ref.of(net)
+        whose = (
+            f"voor een {ref.label} (breukdeel {ref.share_text})" if by_table else "per appartement"
+        )
+    figure = nl_euro_range(amount.low, amount.high)
+    if line.origin != "default":
+        return f" ({figure} {whose})"
+    kind = "indicatief" if amount.low != amount.high else "grove schatting"
+    return f" ({kind} {figure} {whose})"

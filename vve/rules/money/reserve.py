@@ -28,6 +28,19 @@ class ReserveYear:
     committed: int  # the MJOP's planned spending the board entered
     plan: int  # what this plan takes from the reserve fund
     end: int
+    kept: int = 0  # planned spending the plan decides against (a bridged boiler): not paid
+
+
+@dataclass(frozen=True)
+class FundDecisions:
+    """What the plan decides that changes the fund's course (vve/rules/plan.py)."""
+
+    # the collective boiler's planned year, where the plan bridges it to the heat network
+    # (decisions.toml bridge_boiler): the MJOP's spending that year stays in the fund
+    bridged_boiler: int | None = None
+    # the first year of the contribution the plan raises to the legal minimum
+    # (decisions.toml raise_reserve): the year after the meeting that decides it
+    raised_from: int | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,9 @@ class ReservePlan:
     projection: tuple[ReserveYear, ...]
     # planned maintenance (money.planned) within the projection whose amount was not entered
     unknown_spending: tuple[tuple[int, str], ...] = ()
+    raised: int | None = None  # cents per year the plan proposes, from ``raised_from``
+    raised_from: int | None = None
+    bridged_boiler: int | None = None  # the year whose boiler spending the plan keeps
 
     @property
     def lowest(self) -> int | None:
@@ -79,6 +95,7 @@ def reserve_plan(
     last_year: int,
     plan_spending: int,
     plan_spending_year: int | None,
+    fund: FundDecisions | None = None,
 ) -> ReservePlan:
     money = profile.money
     minimum, basis, estimate = _minimum(profile, knowledge)
@@ -94,11 +111,14 @@ def reserve_plan(
         else money.yearly_reserve_contribution * 100
     )
     balance = None if money.reserve_fund_balance is None else money.reserve_fund_balance * 100
+    fund = _applicable(profile, fund or FundDecisions(), minimum, basis, contribution)
+    raised = None if fund.raised_from is None or minimum is None else -(-minimum.high // 100) * 100
     projection: list[ReserveYear] = []
     if balance is not None and contribution is not None:
         projection = _projection(
             profile, as_of, last_year, balance, contribution, plan_spending, plan_spending_year
         )
+        projection = _decided(projection, fund, raised)
     return ReservePlan(
         balance,
         contribution,
@@ -111,7 +131,57 @@ def reserve_plan(
         plan_spending_year,
         tuple(projection),
         _unknown_spending(profile, projection),
+        raised,
+        fund.raised_from,
+        fund.bridged_boiler,
     )
+
+
+def _applicable(
+    profile: Profile,
+    fund: FundDecisions,
+    minimum: Range | None,
+    basis: str | None,
+    contribution: int | None,
+) -> FundDecisions:
+    """The plan's decisions the projection can follow: a raise to a minimum the law fixes
+    (a rebuild value, not an estimate) above the contribution; a bridged boiler whose year
+    holds no other planned maintenance (the entered spending that year is then the boiler's)."""
+    raised_from = fund.raised_from
+    if (
+        basis != "rebuild_value"
+        or minimum is None
+        or contribution is None
+        or contribution >= minimum.high
+    ):
+        raised_from = None
+    bridged = fund.bridged_boiler
+    others = [
+        c
+        for c in profile.money.planned.model_dump()
+        if c != "collective_boiler" and planned_year(profile, c) == bridged
+    ]
+    return FundDecisions(None if others else bridged, raised_from)
+
+
+def _decided(
+    projection: list[ReserveYear], fund: FundDecisions, raised: int | None
+) -> list[ReserveYear]:
+    """The projection following the plan's decisions: the raised contribution from its
+    first year, the bridged boiler's spending kept; the balances carried through."""
+    out: list[ReserveYear] = []
+    start = projection[0].start if projection else 0
+    for y in projection:
+        paid_in = y.contribution
+        if raised is not None and fund.raised_from is not None and y.year >= fund.raised_from:
+            paid_in = max(paid_in, raised)
+        committed, kept = y.committed, 0
+        if y.year == fund.bridged_boiler:
+            committed, kept = 0, y.committed
+        end = start + paid_in - committed - y.plan
+        out.append(ReserveYear(y.year, start, paid_in, committed, y.plan, end, kept))
+        start = end
+    return out
 
 
 def _meets(minimum: Range | None, contribution: int | None, mjop_valid: bool) -> bool | None:

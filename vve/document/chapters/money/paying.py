@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vve import labels
+from vve.rules.explain import nl_listing
 
 from ...builder import Builder
 from ...text import euro_cents, euro_range, percent
@@ -102,6 +103,10 @@ def _financing_rows(money: dict) -> list[list[str]]:
     label = "Netto kosten van de maatregelen"
     if money["later"]:  # work a later meeting decides is financed then (rules/money/later.py)
         label += " waarover de besluit-ALV besluit"
+    shorts = {line["id"]: line["short"] for line in money["measures"]}
+    if unpriced := [shorts[m] for m in money["now"].get("unknown_cost", [])]:
+        # decided now and in the loan, but without an amount until the quote
+        label += f", zonder {nl_listing(unpriced)} (nog geen bedrag; wel in de lening)"
     rows = [
         [
             label + (" (na meegetelde subsidie)" if counted else ""),
@@ -293,14 +298,15 @@ def _apartments_notes(plan: dict, apartments: dict, terms: list[int]) -> list[st
             "Het maximum van de lening telt alleen woningen; of de VvE ook voor het "
             "deel van de bedrijfsruimten mag lenen, vraagt u na bij het Warmtefonds."
         )
-    reserve = _reserve_note(apartments)
+    reserve = _reserve_note(apartments, plan["money"]["reserve"])
     if reserve:
         notes.append(reserve)
     return notes
 
 
-def _reserve_note(apartments: dict) -> str | None:
-    """The ordinary reserve fund contribution that goes on beside these costs, if known."""
+def _reserve_note(apartments: dict, fund: dict) -> str | None:
+    """The ordinary reserve fund contribution that goes on beside these costs, if known,
+    and the raised one where the plan proposes to raise it."""
     reserve = next(
         (
             c["reserve_monthly_each_cents"]
@@ -312,8 +318,21 @@ def _reserve_note(apartments: dict) -> str | None:
     if reserve is None:
         return None
     if len(apartments["classes"]) == 1:
-        return (
+        text = (
             f"Daarnaast blijft de gewone bijdrage aan het reservefonds: nu "
             f"{euro_cents(reserve)} per appartement per maand."
+        )
+        if fund.get("raised_from") and fund["contribution_cents"]:
+            raised = reserve * fund["raised_cents"] // fund["contribution_cents"]
+            text += (
+                f" Dit plan stelt voor de reservering te verhogen tot het wettelijk minimum: "
+                f"vanaf {fund['raised_from']} ongeveer {euro_cents(raised)} per appartement "
+                f"per maand."
+            )
+        return text
+    if fund.get("raised_from"):
+        return (
+            "Daarnaast blijft ieders gewone bijdrage aan het reservefonds; dit plan stelt "
+            f"voor die vanaf {fund['raised_from']} te verhogen tot het wettelijk minimum."
         )
     return "Daarnaast blijft ieders gewone bijdrage aan het reservefonds."

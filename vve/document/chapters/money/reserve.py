@@ -86,6 +86,8 @@ def _projection(b: Builder, reserve: dict) -> None:
         committed = minus(y["committed_cents"]) if y["committed_cents"] else ""
         if y["year"] in unknown:
             committed = f"{unknown[y['year']]}: bedrag onbekend"
+        if y.get("kept_cents"):  # the plan bridges the boiler: its money stays in the fund
+            committed = f"ketel overbrugd: {euro_cents(y['kept_cents'])} blijft in het fonds"
         rows.append(
             [
                 str(y["year"]),
@@ -105,15 +107,37 @@ def _projection(b: Builder, reserve: dict) -> None:
         "Eind",
     ]
     widths = [1.6, 2.9, 2.8, 3.0, 2.8, 2.9] if with_plan else [1.8, 3.4, 3.2, 4.2, 3.4]
-    caption = (
-        "Verloop van het reservefonds met de huidige reservering en alleen de opgegeven "
-        "MJOP-uitgaven"
+    raised_from = reserve.get("raised_from")
+    which = (
+        f"met de huidige reservering tot en met {raised_from - 1} en de voorgestelde "
+        f"vanaf {raised_from}"
+        if raised_from
+        else "met de huidige reservering"
     )
+    caption = f"Verloop van het reservefonds {which} en alleen de opgegeven MJOP-uitgaven"
     b.table(headers, rows, caption=caption, widths=widths)
+    b.note(_projection_note(reserve))
+
+
+def _projection_note(reserve: dict) -> str:
+    """What the table counts: the first part-year, the contributions, the spending."""
     first = reserve["projection"][0]
-    note = (
-        f"Het eerste jaar telt alleen de reservering voor de rest van {first['year']}. "
-        f"Uitgaven MJOP: alleen wat het bestuur uit het MJOP opgaf; ander onderhoud "
-        f"ontbreekt, dus het verloop is te gunstig zolang niet alle uitgaven bekend zijn."
+    note = f"Het eerste jaar telt alleen de reservering voor de rest van {first['year']}."
+    if reserve.get("raised_from"):
+        note += (
+            f" Reservering: de huidige ({euro_cents(reserve['contribution_cents'])} per "
+            f"jaar), vanaf {reserve['raised_from']} de verhoging tot het wettelijk minimum "
+            f"die dit plan voorstelt ({euro_cents(reserve['raised_cents'])} per jaar), als "
+            f"de ALV daartoe besluit."
+        )
+    if reserve.get("bridged_boiler"):
+        note += (
+            f" De vervanging van de collectieve ketel in {reserve['bridged_boiler']} is niet "
+            f"afgetrokken: dit plan stelt voor de ketel te overbruggen tot het warmtenet "
+            f"(revisie of huur uit de exploitatiebegroting); over het gebruik van dat geld "
+            f"voor de aansluiting besluit de ALV apart."
+        )
+    return note + (
+        " Uitgaven MJOP: alleen wat het bestuur uit het MJOP opgaf; ander onderhoud "
+        "ontbreekt, dus het verloop is te gunstig zolang niet alle uitgaven bekend zijn."
     )
-    b.note(note)
