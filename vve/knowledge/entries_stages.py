@@ -33,6 +33,9 @@ class StageAction:
     # the heat source is not chosen at this meeting: the route is still unknown
     what_route_open: str | None = None
     what_no_mjop_route_open: str | None = None
+    # the stage's milestone this action reaches: shown only where the action is, with the
+    # same condition (vve/rules/tailor.py)
+    milestone: str | None = None
 
     @property
     def wordings(self) -> tuple[tuple[str, str], ...]:

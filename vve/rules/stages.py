@@ -30,6 +30,7 @@ class Action:
     # other wordings by situation, from stages.toml's what_* keys (no_mjop, no_loan,
     # existing_advice, small_vve, large_vve); vve/rules/tailor.py picks one
     wordings: tuple[tuple[str, str], ...] = ()
+    milestone: str | None = None  # the milestone this action reaches (stages.toml)
 
     def wording(self, situation: str) -> str | None:
         return dict(self.wordings).get(situation)
@@ -79,6 +80,7 @@ def planned_stage(
             a.when,
             a.subsidy,
             a.wordings,
+            a.milestone,
         )
         for a in stage.actions
     )
@@ -105,7 +107,7 @@ def planned_stage(
         meeting,
         stage.meeting_label,
         actions,
-        stage.milestones,
+        (*(a.milestone for a in actions if a.milestone), *stage.milestones),
         Explanation.of(stage.goal, [f"stage:{stage.id}"], sources(stage.source)),
     )
 

@@ -260,21 +260,30 @@ def _worded(
     ):
         what = worded.format(year=route_open)
     # remarks added to whichever wording was chosen above
-    if action.subsidy is not None and action.subsidy in subsidies.ended:
-        # the condition first: an application past the end date is no plain step
-        lead = what if what[1:2].isupper() else what[:1].lower() + what[1:]
-        what = (
-            f"Alleen als de regeling is verlengd of opgevolgd (aanvragen kan volgens de "
-            f"bronnen uiterlijk {nl_date(subsidies.ended[action.subsidy])}, vóór de datum in "
-            f"deze planning): {lead}"
-        )
+    what = _on_condition(what, action.subsidy, subsidies)
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"
         proxies = knowledge.proxies
         if model in proxies.board_may_not_hold:
             note = proxies.note if model in ("2006", "2017") else proxies.note_unsure
             what = f"{what} ({note})"
-    return action if what == action.what else replace(action, what=what)
+    milestone = action.milestone and _on_condition(action.milestone, action.subsidy, subsidies)
+    if (what, milestone) == (action.what, action.milestone):
+        return action
+    return replace(action, what=what, milestone=milestone)
+
+
+def _on_condition(text: str, programme: str | None, subsidies: Subsidies) -> str:
+    """An action (or its milestone) that applies for a programme past its end date, with
+    the condition first: an application past the end date is no plain step."""
+    if programme is None or programme not in subsidies.ended:
+        return text
+    lead = text if text[1:2].isupper() else text[:1].lower() + text[1:]
+    return (
+        f"Alleen als de regeling is verlengd of opgevolgd (aanvragen kan volgens de "
+        f"bronnen uiterlijk {nl_date(subsidies.ended[programme])}, vóór de datum in "
+        f"deze planning): {lead}"
+    )
 
 
 def tailor(
@@ -307,8 +316,15 @@ def tailor(
                 or a.subsidy in subsidies.ended
             )
         )
-        out.append(replace(window, actions=actions))
+        out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
     return out
+
+
+def _milestones(window: StageWindow, kept: tuple[Action, ...]) -> tuple[str, ...]:
+    """The milestones of the actions kept, worded as they are, then the stage's own."""
+    reached = {a.milestone for a in window.actions if a.milestone}
+    own = tuple(m for m in window.milestones if m not in reached)
+    return (*(a.milestone for a in kept if a.milestone), *own)
 
 
 def _agenda(
