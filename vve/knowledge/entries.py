@@ -201,6 +201,8 @@ class DecisionEntry(Sourced):
     # id -> the title of a part of only such measures; rest_title: a part of none of them
     part_titles: Mapping[str, str] = field(default_factory=dict)
     rest_title: str | None = None
+    # the draft while the plan still has the heat source to choose (tailor.py)
+    draft_source_open: str | None = None
 
     def __post_init__(self) -> None:
         pairs(

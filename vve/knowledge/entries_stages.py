@@ -33,6 +33,8 @@ class StageAction:
     # the heat source is not chosen at this meeting: the route is still unknown
     what_route_open: str | None = None
     what_no_mjop_route_open: str | None = None
+    # the plan still has the heat source to choose (a choose_heat_source decision)
+    what_source_open: str | None = None
     # the stage's milestone this action reaches: shown only where the action is, with the
     # same condition (vve/rules/tailor.py)
     milestone: str | None = None
@@ -45,6 +47,7 @@ class StageAction:
             for situation, text in (
                 ("route_open", self.what_route_open),
                 ("no_mjop_route_open", self.what_no_mjop_route_open),
+                ("source_open", self.what_source_open),
                 ("no_mjop", self.what_no_mjop),
                 ("no_loan", self.what_no_loan),
                 ("existing_advice", self.what_existing_advice),

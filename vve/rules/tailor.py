@@ -49,9 +49,12 @@ def word_decisions(
         and dwellings >= lender.advice_required_from_dwellings
     )
     advice = existing_advice(profile)
+    open_source = source_open(decisions)
     out = []
     for d in decisions:
         entry = knowledge.decisions[d.id]
+        if open_source and entry.draft_source_open:
+            d = replace(d, draft=entry.draft_source_open)
         if advice is not None and entry.why_existing_advice and entry.draft_existing_advice:
             d = replace(
                 d,
@@ -84,6 +87,11 @@ def word_decisions(
         # last: the application follows the orders it covers, once they are paid
         out.append(_subsidy_wording(d, entry, subsidies))
     return out
+
+
+def source_open(decisions: list[Decision]) -> bool:
+    """Whether the plan still has the building's heat source to choose."""
+    return any(d.id == "choose_heat_source" and d.state != "taken" for d in decisions)
 
 
 def _research_sentences(entry: DecisionEntry, scheduled: set[str]) -> str:
@@ -217,17 +225,30 @@ def _applies(
     if when == "ecological_survey":
         needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
         return any(m.id in needs for m in measures)
-    if when == "large_owners":  # an owner with many votes: a corporation, an investor
-        return any(
-            g.single_party or g.kind in ("housing_corporation", "investor")
-            for g in profile.owners.groups
-        )
+    if when == "large_owners":
+        return _large_owners(profile, decisions)
     if when == "heat_network":
         return any(m.id == "heat_network_connection" for m in measures)
     if when == "asbestos":
         year = profile.building.construction_year
         return year is None or year < knowledge.risk_thresholds.asbestos_before_year
     raise ValueError(f"unknown action condition {when!r}")
+
+
+def _large_owners(profile: Profile, decisions: list[Decision]) -> bool:
+    """Whether an owner whose votes matter is worth consulting before the first meeting:
+    one owner (a corporation, an investor, a landlord of many flats) who alone can block a
+    decision or the quorum. Where its votes are unknown, it may well have that power."""
+    large = {
+        f"owners.groups.{i}"
+        for i, g in enumerate(profile.owners.groups)
+        if g.single_party or g.kind in ("housing_corporation", "investor")
+    }
+    powers = [p for d in decisions for p in d.blocking if p.party.id in large]
+    counted = {p.party.id for p in powers}
+    if large - counted:  # no votes known for one of them
+        return True
+    return any(p.can_block or p.can_block_quorum for p in powers)
 
 
 def _worded(
@@ -237,9 +258,11 @@ def _worded(
     subsidies: Subsidies,
     loan: bool,
     route_open: int | None = None,
+    open_source: bool = False,
 ) -> Action:
     """``route_open``: the year the heat source is chosen at the latest, while it waits for
-    the municipality's route."""
+    the municipality's route; ``open_source``: the plan still has the heat source to
+    choose."""
     what = action.what
     if not loan and (worded := action.wording("no_loan")):
         what = worded
@@ -254,6 +277,8 @@ def _worded(
         what = worded.format(reference=advice)
     no_mjop = profile.money.maintenance_plan in (None, "none")
     if no_mjop and (worded := action.wording("no_mjop")):
+        what = worded
+    if open_source and (worded := action.wording("source_open")):
         what = worded
     if route_open and (
         worded := (no_mjop and action.wording("no_mjop_route_open")) or action.wording("route_open")
@@ -307,7 +332,15 @@ def tailor(
         label, topics = _agenda(window, stages[window.id], decisions, no_mjop)
         window = replace(window, meeting_label=label)
         actions = tuple(
-            _worded(_on_agenda(a, topics), profile, knowledge, subsidies, loan, route_open)
+            _worded(
+                _on_agenda(a, topics),
+                profile,
+                knowledge,
+                subsidies,
+                loan,
+                route_open,
+                source_open(decisions),
+            )
             for a in window.actions
             if _applies(a.when, profile, knowledge, measures, decisions, windows[0].start)
             and (

@@ -95,7 +95,7 @@ def test_six_owners_with_a_vote_each_have_no_large_owners():
 
 def test_the_boiler_advice_is_matched_to_a_heat_source_still_to_be_chosen(plan):
     open_source = any(
-        d["id"] == "choose_heat_source" and d["state"] != "done" for d in plan["decisions"]
+        d["id"] == "choose_heat_source" and d["state"] != "taken" for d in plan["decisions"]
     )
     texts = [d["draft_resolution"] for d in plan["decisions"] if d["id"] == "boiler_policy"]
     texts += [a["what"] for a in _actions(plan) if a["id"] == "boiler_letter"]
