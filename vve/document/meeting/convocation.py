@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..builder import Builder
 from ..text import date_nl
+from ..wording import meeting_window
 from .common import Pack
 from .words import notice_lines, proxy_checks, proxy_lines, rule_checks
 
@@ -112,7 +113,7 @@ def _if_no_quorum(b: Builder, pack: Pack) -> None:
         f"quorum; de aantallen staan in de agenda). {pack.knowledge.second_meeting.why}"
     )
     b.para(
-        f"Na deze vergadering valt die tweede vergadering tussen "
-        f"{date_nl(window['earliest'])} en {date_nl(window['latest'])}; u krijgt daarvoor "
-        "een nieuwe oproeping. Kom dus liever naar deze vergadering, of geef een volmacht."
+        f"Na deze vergadering valt die tweede vergadering {meeting_window(window)}. U krijgt "
+        "daarvoor een nieuwe oproeping. Kom dus liever naar deze vergadering, of geef een "
+        "volmacht."
     )

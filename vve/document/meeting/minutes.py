@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..builder import Builder
 from ..text import date_nl
+from ..wording import meeting_window
 from .common import SIGN, WRITE, Pack, room
 from .words import decision_quorum, write_rule
 
@@ -99,8 +100,7 @@ def _second_note(b: Builder, pack: Pack) -> None:
         return
     b.note(
         "Wordt voor een voorstel het quorum niet gehaald, dan kan een tweede vergadering "
-        f"tussen {date_nl(window['earliest'])} en {date_nl(window['latest'])} erover "
-        "besluiten. Leg de uitslag vast in VvE Warmteplan; dan maakt het de oproeping."
+        f"erover besluiten, {meeting_window(window)}. Leg de uitslag vast in VvE Warmteplan; dan maakt het de oproeping."
     )
 
 

@@ -7,7 +7,7 @@ from vve import labels
 from vve.rules.meeting_money import LOAN_DECISION
 
 from ..builder import Builder
-from ..text import date_nl
+from ..wording import meeting_window
 from .common import Pack
 from .words import earlier_result, money_lines
 
@@ -77,7 +77,7 @@ def _if_rejected(pack: Pack, decision: dict) -> str:
     if not _second_possible(pack, decision):
         return again
     window = pack.meeting["second_window"]
-    when = f" tussen {date_nl(window['earliest'])} en {date_nl(window['latest'])}" if window else ""
+    when = f" {meeting_window(window)}" if window else ""
     return (
         f"Zijn er te weinig stemmen aanwezig of vertegenwoordigd, dan besluit een tweede "
         f"vergadering{when}. Stemt de vergadering tegen, dan geldt: "
