@@ -175,6 +175,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         as_of,
         _second_meeting_known(profile),
+        measures,
     )
     risks += choice + _financing_risks(knowledge, financing, {r.subject for r in choice})
     find_out = find_out_actions(profile, knowledge, windows, estimable(money))
