@@ -156,8 +156,29 @@ class FollowUp(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LaterStep:
+    """A step before a later annual ALV: ``what`` with {year} (the ALV's) and {about}
+    (what it decides), starting ``weeks_before`` the meeting as the plan dates it."""
+
+    id: str
+    what: str
+    who: Who
+    weeks_before: int
+    weeks: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LaterMeeting(Sourced):
+    """The steps before each annual ALV that decides work the plan leaves to it
+    (stages.toml [later_meeting]; vve/rules/later_steps.py)."""
+
+    actions: tuple[LaterStep, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StagesFile:
     meta: StageMeta
     stages: tuple[StageEntry, ...]
     meetings: MeetingCalendar
     follow_up: FollowUp
+    later_meeting: LaterMeeting

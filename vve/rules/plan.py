@@ -15,6 +15,7 @@ from .coupled import ask_coupled_in_time, decided_later
 from .decisions import Decision, agenda_of, resolve_decisions, with_progress
 from .drafts import fill_drafts
 from .explain import Explanation, nl_date, nl_euros, sources
+from .later_steps import with_later_steps
 from .loan_condition import condition_loan
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_research
@@ -188,6 +189,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     decisions = with_later_parts(decisions, measures, windows, knowledge)
+    windows = with_later_steps(windows, decisions, measures, knowledge)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(
