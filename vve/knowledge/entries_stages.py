@@ -157,8 +157,8 @@ class FollowUp(Sourced):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LaterStep:
-    """A step before a later annual ALV: ``what`` with {year} (the ALV's) and {about}
-    (what it decides), starting ``weeks_before`` the meeting as the plan dates it."""
+    """A step before a later annual ALV: ``what`` with {year} (the ALV's), {about} (what it
+    decides) and {decision} (LaterMeeting.decision or .binding), starting ``weeks_before`` the meeting as the plan dates it."""
 
     id: str
     what: str
@@ -170,8 +170,12 @@ class LaterStep:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LaterMeeting(Sourced):
     """The steps before each annual ALV that decides work the plan leaves to it
-    (stages.toml [later_meeting]; vve/rules/later_steps.py)."""
+    (stages.toml [later_meeting]; vve/rules/later_steps.py). ``decision`` and ``binding``
+    name that ALV's decision in the steps ({decision}): ``binding`` where it only takes
+    binding decisions after ones in principle."""
 
+    decision: str
+    binding: str
     actions: tuple[LaterStep, ...]
 
 

@@ -27,13 +27,17 @@ def with_later_steps(
     knowledge: Knowledge,
 ) -> list[StageWindow]:
     """The stages, each with the steps before the later annual ALVs that fall in it."""
+    later = knowledge.later_meeting
     steps: dict[str, list[Action]] = {}
     for year, (day, stage, ids) in sorted(_later_meetings(decisions).items()):
         about = _about(ids, measures, knowledge)
+        # a binding decision after one in principle is on the work itself (not coupled)
+        decision = later.decision if any(coupled for _, coupled in ids) else later.binding
         window = next(w for w in windows if w.id == stage)
-        for step in knowledge.later_meeting.actions:
+        for step in later.actions:
             start = max(day - dt.timedelta(weeks=step.weeks_before), window.start)
-            what = step.what.format(year=year, about=about)
+            what = step.what.format(year=year, about=about, decision=decision)
+            what = what[:1].upper() + what[1:]
             steps.setdefault(stage, []).append(
                 Action(f"{step.id}:{year}", what, step.who, start, step.weeks, ORIGIN)
             )

@@ -23,7 +23,9 @@ class Action:
     who: str
     start: dt.date
     weeks: int
-    source: str  # "stage" (standard), "unknown" (find out what the board did not know)
+    # "stage" (standard), "unknown" (find out what the board did not know), "follow_up"
+    # (after a meeting that did not take every proposal), "later" (before a later annual ALV)
+    source: str
     field: str | None = None
     when: str | None = None  # only in plans where it applies (vve/rules/tailor.py)
     subsidy: str | None = None  # the programme this action applies for
