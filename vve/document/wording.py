@@ -211,19 +211,39 @@ def _annual_second(second: dict, known: bool) -> str:
     )
 
 
+def window_words(start: str, end: str, evenings: bool, in_holidays: bool) -> str:
+    """A second meeting's window as the plan and the meeting pack both say it: "tussen ...
+    en ..., buiten de vakanties" where its ``evenings`` lie outside the holidays, or that
+    none does (``in_holidays``)."""
+    window = f"tussen {date_nl(start)} en {date_nl(end)}"
+    if in_holidays:
+        return f"{window}; in die weken valt geen doordeweekse avond buiten de vakanties"
+    return f"{window}, buiten de vakanties" if evenings else window
+
+
+def meeting_window(window: dict) -> str:
+    """A meeting's second_window (plan["meetings"]) in words; a plan written before its
+    ``evenings`` existed gives the bounds alone."""
+    return window_words(
+        window["earliest"],
+        window["latest"],
+        evenings=bool(window.get("evenings")),
+        in_holidays=bool(window.get("in_holidays")),
+    )
+
+
 def second_text(second: dict, known: bool = True, annual: bool = False) -> str:
     """The second meeting if the quorum is missed: its evening and the window it may fall
     in, or, after an annual ALV whose day is the VvE's own, in weeks after it."""
     if annual:
         return _annual_second(second, known)
     # its weekday evenings; a plan written before those fields existed has the legal bounds
-    start = second.get("first_evening") or second["earliest"]
-    end = second.get("last_evening") or second["latest"]
-    window = f"tussen {date_nl(start)} en {date_nl(end)}"
-    if second.get("in_holidays"):  # a plan written before the field existed has none
-        window += "; in die weken valt geen doordeweekse avond buiten de vakanties"
-    elif second.get("first_evening"):  # the evenings outside the holidays
-        window += ", buiten de vakanties"
+    window = window_words(
+        second.get("first_evening") or second["earliest"],
+        second.get("last_evening") or second["latest"],
+        evenings=bool(second.get("first_evening")),
+        in_holidays=bool(second.get("in_holidays")),
+    )
     when = (
         f"op {date_nl(second['planned'])} (het kan {window})"
         if second["planned"]

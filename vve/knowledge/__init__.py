@@ -52,6 +52,8 @@ from .entries_more import (
 from .entries_stages import (
     FollowUp,
     FollowUpAction,
+    LaterMeeting,
+    LaterStep,
     MeetingCalendar,
     Period,
     StageAction,
@@ -71,6 +73,8 @@ __all__ = [
     "Financing",
     "FollowUp",
     "FollowUpAction",
+    "LaterMeeting",
+    "LaterStep",
     "Knowledge",
     "KnowledgeError",
     "MaintenanceCoupling",
@@ -136,6 +140,7 @@ class Knowledge:
     money: MoneyKnowledge
     meetings: MeetingCalendar
     follow_up: FollowUp
+    later_meeting: LaterMeeting
     notice: NoticeRule
     proxies: Proxies
     boilers: Boilers
@@ -221,6 +226,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         money=load_money(raw["costs"], where("costs"), set(measures.measures)),
         meetings=stages.meetings,
         follow_up=stages.follow_up,
+        later_meeting=stages.later_meeting,
         notice=voting.notice,
         proxies=voting.proxies,
         boilers=measures.boilers,

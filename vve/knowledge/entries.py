@@ -183,12 +183,12 @@ class DecisionEntry(Sourced):
     research_if_needed: Mapping[str, str] = field(default_factory=dict)  # id -> its condition
     draft_research: str | None = None
     draft_loan: str | None = None  # {year}: the last year the MJOP covers for the loan
-    why_loan: str | None = None  # {year}, {years}, {signed}: why that year (tailor.py)
+    why_loan: str | None = None  # {year}, {years}, {signed}: why that year (tailor_decisions.py)
     # the same where a loan for work a later meeting decides runs longer: {year}, {years},
-    # {signed}, {meeting} (that meeting's year), {later_years}, {later_signed} (tailor.py)
+    # {signed}, {meeting} (that meeting's year), {later_years}, {later_signed} (tailor_decisions.py)
     why_loan_later: str | None = None
     draft_financing: str | None = None  # who pays: reserve fund or an extra contribution
-    # the lender's consent of every member below its dwelling limit ({limit}) (tailor.py)
+    # the lender's consent of every member below its dwelling limit ({limit}) (tailor_decisions.py)
     draft_consent: str | None = None
     coupling: tuple[str, ...] = ()  # MJOP components
     # heat route unknown (route_open): the decision waits, to this later stage's meeting
@@ -198,12 +198,14 @@ class DecisionEntry(Sourced):
     threshold_words: str | None = None  # its amount in words where a threshold decides
     why_with: Mapping[str, str] = field(default_factory=dict)  # decision id -> why's end
     quote_horizon: QuoteHorizon | None = None  # coupled work decided on a quote
-    # the subsidy applied for before the order: programme, draft, if_ended (tailor.py)
+    # the subsidy applied for before the order: programme, draft, if_ended (tailor_decisions.py)
     apply_first: Mapping[str, str] = field(default_factory=dict)
     # a part of the resolution deciding only some measures (vve/rules/parts.py): measure
     # id -> the title of a part of only such measures; rest_title: a part of none of them
     part_titles: Mapping[str, str] = field(default_factory=dict)
     rest_title: str | None = None
+    # the draft while the plan still has the heat source to choose (tailor_decisions.py)
+    draft_source_open: str | None = None
 
     def __post_init__(self) -> None:
         pairs(

@@ -33,6 +33,11 @@ class StageAction:
     # the heat source is not chosen at this meeting: the route is still unknown
     what_route_open: str | None = None
     what_no_mjop_route_open: str | None = None
+    # the plan still has the heat source to choose (a choose_heat_source decision)
+    what_source_open: str | None = None
+    # the stage's milestone this action reaches: shown only where the action is, with the
+    # same condition (vve/rules/tailor.py)
+    milestone: str | None = None
 
     @property
     def wordings(self) -> tuple[tuple[str, str], ...]:
@@ -42,6 +47,7 @@ class StageAction:
             for situation, text in (
                 ("route_open", self.what_route_open),
                 ("no_mjop_route_open", self.what_no_mjop_route_open),
+                ("source_open", self.what_source_open),
                 ("no_mjop", self.what_no_mjop),
                 ("no_loan", self.what_no_loan),
                 ("existing_advice", self.what_existing_advice),
@@ -150,8 +156,33 @@ class FollowUp(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LaterStep:
+    """A step before a later annual ALV: ``what`` with {year} (the ALV's), {about} (what it
+    decides) and {decision} (LaterMeeting.decision or .binding), starting ``weeks_before`` the meeting as the plan dates it."""
+
+    id: str
+    what: str
+    who: Who
+    weeks_before: int
+    weeks: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LaterMeeting(Sourced):
+    """The steps before each annual ALV that decides work the plan leaves to it
+    (stages.toml [later_meeting]; vve/rules/later_steps.py). ``decision`` and ``binding``
+    name that ALV's decision in the steps ({decision}): ``binding`` where it only takes
+    binding decisions after ones in principle."""
+
+    decision: str
+    binding: str
+    actions: tuple[LaterStep, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StagesFile:
     meta: StageMeta
     stages: tuple[StageEntry, ...]
     meetings: MeetingCalendar
     follow_up: FollowUp
+    later_meeting: LaterMeeting

@@ -35,6 +35,10 @@ class PlannedMeeting:
     second_window: tuple[dt.date, dt.date] | None
     # the decisions whose part (Decision.later) in this meeting's year this meeting takes
     parts: tuple[str, ...] = ()
+    # that window's evenings lie outside the holidays (``second_evenings``), or it has none
+    # outside them (``second_in_holidays``): said as the plan says it
+    second_evenings: bool = False
+    second_in_holidays: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ def plan_meetings(
         windows += [
             p.second_meeting for _, p in parts.get((day, kind, held), []) if p.second_meeting
         ]
+        shown = bool(windows) and kind != "second_meeting"
         out.append(
             PlannedMeeting(
                 number,
@@ -93,8 +98,10 @@ def plan_meetings(
                 notice,
                 send_by(day, notice, knowledge),
                 "bron" if from_law else model_notice_certainty,
-                windows[0].shown if windows and kind != "second_meeting" else None,
+                windows[0].shown if shown else None,
                 tuple(d.id for d, _ in parts.get((day, kind, held), [])),
+                shown and windows[0].first_evening is not None,
+                shown and windows[0].in_holidays,
             )
         )
     return out

@@ -16,6 +16,7 @@ from .coupled import ask_coupled_in_time, decided_later
 from .decisions import Decision, agenda_of, resolve_decisions, with_progress
 from .drafts import fill_drafts
 from .explain import Explanation, nl_date, nl_euros, sources
+from .later_steps import with_later_steps
 from .loan_condition import condition_loan
 from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_research
@@ -28,7 +29,8 @@ from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
-from .tailor import Subsidies, tailor, word_decisions, word_risks
+from .tailor import tailor, word_risks
+from .tailor_decisions import Subsidies, word_decisions
 from .threshold import settle_thresholds
 from .timeline import TimelineItem, timeline
 from .unknowns import find_out_actions
@@ -188,6 +190,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         as_of,
         _second_meeting_known(profile),
+        measures,
     )
     risks += choice + _financing_risks(knowledge, financing, {r.subject for r in choice})
     find_out = find_out_actions(profile, knowledge, windows, estimable(money))
@@ -200,6 +203,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     decisions = with_later_parts(decisions, measures, windows, knowledge)
+    windows = with_later_steps(windows, decisions, measures, knowledge)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(

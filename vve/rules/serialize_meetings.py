@@ -65,7 +65,12 @@ def meetings_dict(plan: Plan) -> list[dict[str, Any]]:
             "annual": bool(m.decisions or m.parts)
             and all(annual.get(d, False) for d in m.decisions),
             "second_window": (
-                {"earliest": _date(m.second_window[0]), "latest": _date(m.second_window[1])}
+                {
+                    "earliest": _date(m.second_window[0]),
+                    "latest": _date(m.second_window[1]),
+                    "evenings": m.second_evenings,
+                    "in_holidays": m.second_in_holidays,
+                }
                 if m.second_window
                 else None
             ),

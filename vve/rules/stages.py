@@ -23,13 +23,16 @@ class Action:
     who: str
     start: dt.date
     weeks: int
-    source: str  # "stage" (standard), "unknown" (find out what the board did not know)
+    # "stage" (standard), "unknown" (find out what the board did not know), "follow_up"
+    # (after a meeting that did not take every proposal), "later" (before a later annual ALV)
+    source: str
     field: str | None = None
     when: str | None = None  # only in plans where it applies (vve/rules/tailor.py)
     subsidy: str | None = None  # the programme this action applies for
     # other wordings by situation, from stages.toml's what_* keys (no_mjop, no_loan,
     # existing_advice, small_vve, large_vve); vve/rules/tailor.py picks one
     wordings: tuple[tuple[str, str], ...] = ()
+    milestone: str | None = None  # the milestone this action reaches (stages.toml)
 
     def wording(self, situation: str) -> str | None:
         return dict(self.wordings).get(situation)
@@ -79,6 +82,7 @@ def planned_stage(
             a.when,
             a.subsidy,
             a.wordings,
+            a.milestone,
         )
         for a in stage.actions
     )
@@ -105,7 +109,7 @@ def planned_stage(
         meeting,
         stage.meeting_label,
         actions,
-        stage.milestones,
+        (*(a.milestone for a in actions if a.milestone), *stage.milestones),
         Explanation.of(stage.goal, [f"stage:{stage.id}"], sources(stage.source)),
     )
 

@@ -6,205 +6,17 @@ financing are known."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from vve.knowledge import DecisionEntry, Knowledge, StageEntry
+from vve.knowledge import Knowledge, StageEntry
 from vve.profile import Profile
 
-from .coupled import LOAN, decided_later
-from .decisions import Decision, boiler_window, reserve_shortfall
-from .explain import Explanation, nl_date, nl_euros, nl_listing
-from .measures import Measure, missed_couplings
-from .money.apartments import loan_signed_by, mjop_until
+from .decisions import Decision, boiler_window
+from .explain import Explanation, nl_date, nl_listing
+from .measures import Measure
 from .risks import Risk
 from .stages import Action, StageWindow
-
-
-@dataclass(frozen=True)
-class Subsidies:
-    """Which programmes the plan can count on: applied for in time (``reachable``), or
-    past their known end date (``ended``: programme -> end date)."""
-
-    reachable: frozenset[str]
-    ended: Mapping[str, dt.date]
-
-
-def word_decisions(
-    decisions: list[Decision],
-    knowledge: Knowledge,
-    subsidies: Subsidies,
-    windows: list[StageWindow],
-    profile: Profile,
-    measures: list[Measure],
-) -> list[Decision]:
-    """A decision builds on an existing advice, names its subsidy only where the plan can
-    count on it, orders the paid research the plan schedules, and meets the lender's
-    conditions where there is a loan."""
-    scheduled = {a.id for w in windows for a in w.actions}
-    dwellings = profile.building.rights.dwellings
-    lender = knowledge.financing.warmtefonds_loan
-    lender_asks_mjop = (
-        any(d.id == "vve_loan" for d in decisions)
-        and dwellings is not None
-        and dwellings >= lender.advice_required_from_dwellings
-    )
-    advice = existing_advice(profile)
-    out = []
-    for d in decisions:
-        entry = knowledge.decisions[d.id]
-        if advice is not None and entry.why_existing_advice and entry.draft_existing_advice:
-            d = replace(
-                d,
-                draft=entry.draft_existing_advice.format(reference=advice),
-                explanation=_add(
-                    d.explanation,
-                    entry.why_existing_advice.format(reference=advice),
-                    "money.figures",
-                ),
-            )
-        if d.id == "raise_reserve":
-            minimum = reserve_shortfall(profile, knowledge, windows[0].start.year)
-            if minimum is not None:  # whole euros, rounded up: never below the law
-                d = replace(
-                    d, draft=d.draft.replace("€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1)
-                )
-        if d.id == "postpone_maintenance":
-            d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
-        if research := _research_sentences(entry, scheduled):
-            d = replace(d, draft=f"{d.draft} {research}")
-        if lender_asks_mjop and entry.draft_loan:
-            d = _loan_cover(
-                d, entry, windows, profile, knowledge, _later_loans(decisions, measures, knowledge)
-            )
-        if entry.draft_financing:
-            d = replace(d, draft=f"{d.draft} {entry.draft_financing}")
-        if entry.draft_consent and any(r.applies == "lender" for r in d.requirements):
-            limit = lender.advice_required_from_dwellings
-            d = replace(d, draft=f"{d.draft} {entry.draft_consent.format(limit=limit)}")
-        if entry.apply_first:
-            d = replace(d, draft=f"{d.draft} {_apply_first(entry.apply_first, subsidies)}")
-        # last: the application follows the orders it covers, once they are paid
-        out.append(_subsidy_wording(d, entry, subsidies))
-    return out
-
-
-def _research_sentences(entry: DecisionEntry, scheduled: set[str]) -> str:
-    """The research the plan schedules, one sentence each, what is needed in any case
-    first and what a condition decides after it; "" for none."""
-    research = [
-        text
-        for aid, text in sorted(
-            entry.research.items(), key=lambda item: item[0] in entry.research_if_needed
-        )
-        if aid in scheduled
-    ]
-    if not research or not entry.draft_research:
-        return ""
-    return entry.draft_research.format(research=" ".join(research))
-
-
-def _later_loans(
-    decisions: list[Decision], measures: list[Measure], knowledge: Knowledge
-) -> tuple[int, int] | None:
-    """The years a later meeting decides and finances work in (coupled.decided_later),
-    each a possible loan of its own, counted from the loan decided now: (the year of that
-    decision's meeting, the latest later meeting); None without a loan now or later work."""
-    loan = next((d.date.year for d in decisions if d.id == LOAN), None)
-    later = decided_later(decisions, measures, knowledge).values()
-    if loan is None or not later:
-        return None
-    return loan, max(later)
-
-
-def _loan_cover(
-    d: Decision,
-    entry: DecisionEntry,
-    windows: list[StageWindow],
-    profile: Profile,
-    knowledge: Knowledge,
-    later: tuple[int, int] | None = None,
-) -> Decision:
-    """The last year the MJOP covers for the VvE loan: the quoted term, else the longest the
-    lender offers, from the latest date the plan allows to sign it. Where a later meeting
-    decides and finances work (``later``: the loan meeting's year, the last such meeting's),
-    a loan for it may follow, signed as long after that meeting as this one after its own:
-    the MJOP covers that one too. The draft asks for it; why that year goes in the
-    explanation, not in the minutes."""
-    assert entry.draft_loan is not None
-    lender = knowledge.financing.warmtefonds_loan
-    years = profile.money.loan_quote.term_years or max(lender.terms_years)
-    signed_by = loan_signed_by(windows, lender)
-    year = mjop_until(signed_by, years)
-    later_signed = None
-    if later is not None:
-        later_signed = signed_by.replace(year=signed_by.year + later[1] - later[0])
-        year = max(year, mjop_until(later_signed, max(lender.terms_years)))
-    d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(year=year)}")
-    if entry.why_loan is None:
-        return d
-    why = entry.why_loan.format(year=year, years=years, signed=_season(signed_by))
-    if later is not None and later_signed is not None and entry.why_loan_later is not None:
-        why = entry.why_loan_later.format(
-            year=year,
-            years=years,
-            signed=_season(signed_by),
-            meeting=later[1],
-            later_years=max(lender.terms_years),
-            later_signed=_season(later_signed),
-        )
-    return replace(d, explanation=_add(d.explanation, why, "financing:warmtefonds_loan"))
-
-
-def _season(day: dt.date) -> str:
-    """ "begin 2029", "medio 2029" or "eind 2029"."""
-    part = "begin" if day.month <= 4 else "medio" if day.month <= 8 else "eind"
-    return f"{part} {day.year}"
-
-
-def _apply_first(apply_first: Mapping[str, str], subsidies: Subsidies) -> str:
-    """The authorisation to apply before the order; on a condition where this plan applies
-    after the programme's end date (then only an extension or a successor can pay)."""
-    if apply_first["programme"] in subsidies.ended:
-        return f"{apply_first['if_ended']} {apply_first['draft']}"
-    return apply_first["draft"]
-
-
-def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:
-    return Explanation.of(f"{explanation.text} {sentence}", explanation.ids, [source_id])
-
-
-def _postpone_draft(
-    draft: str,
-    windows: list[StageWindow],
-    profile: Profile,
-    knowledge: Knowledge,
-    measures: list[Measure],
-) -> str:
-    """Name the maintenance to postpone and the year it moves to."""
-    ready = next(w for w in windows if w.id == "execute").start.year
-    labels = knowledge.risk_thresholds.component_labels
-    due = dict.fromkeys(
-        f"{labels[c]} (gepland in {y})"
-        for _, c, y in missed_couplings(profile, knowledge, measures, ready)
-    )
-    return draft.replace("[onderdelen]", nl_listing(list(due))).replace("[jaar]", str(ready))
-
-
-def _subsidy_wording(d: Decision, entry: DecisionEntry, subsidies: Subsidies) -> Decision:
-    """The subsidy in the why and the draft where reachable; past its end, say so."""
-    pid = entry.subsidy
-    if pid is None:
-        return d
-    if pid in subsidies.reachable and entry.why_subsidy:
-        draft = f"{d.draft} {entry.draft_subsidy}" if entry.draft_subsidy else d.draft
-        return replace(
-            d, draft=draft, explanation=_add(d.explanation, entry.why_subsidy, f"financing:{pid}")
-        )
-    if pid in subsidies.ended and entry.why_subsidy_ended:
-        text = entry.why_subsidy_ended.format(until=nl_date(subsidies.ended[pid]))
-        return replace(d, explanation=_add(d.explanation, text, f"financing:{pid}"))
-    return d
+from .tailor_decisions import Subsidies, existing_advice, source_open
 
 
 def word_risks(risks: list[Risk], knowledge: Knowledge, subsidies: Subsidies) -> list[Risk]:
@@ -227,16 +39,6 @@ def word_risks(risks: list[Risk], knowledge: Knowledge, subsidies: Subsidies) ->
     return out
 
 
-def existing_advice(profile: Profile) -> str | None:
-    """The VvE's own energy advice, named as the board gave it, if figures come from one."""
-    names = [
-        f.reference or "eerder opgesteld"
-        for f in profile.money.figures.values()
-        if f.origin == "energy_advice"
-    ]
-    return names[0] if names else None
-
-
 def _applies(
     when: str | None,
     profile: Profile,
@@ -255,17 +57,30 @@ def _applies(
     if when == "ecological_survey":
         needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
         return any(m.id in needs for m in measures)
-    if when == "large_owners":  # an owner with many votes: a corporation, an investor
-        return any(
-            g.single_party or g.kind in ("housing_corporation", "investor")
-            for g in profile.owners.groups
-        )
+    if when == "large_owners":
+        return _large_owners(profile, decisions)
     if when == "heat_network":
         return any(m.id == "heat_network_connection" for m in measures)
     if when == "asbestos":
         year = profile.building.construction_year
         return year is None or year < knowledge.risk_thresholds.asbestos_before_year
     raise ValueError(f"unknown action condition {when!r}")
+
+
+def _large_owners(profile: Profile, decisions: list[Decision]) -> bool:
+    """Whether an owner whose votes matter is worth consulting before the first meeting:
+    one owner (a corporation, an investor, a landlord of many flats) who alone can block a
+    decision or the quorum. Where its votes are unknown, it may well have that power."""
+    large = {
+        f"owners.groups.{i}"
+        for i, g in enumerate(profile.owners.groups)
+        if g.single_party or g.kind in ("housing_corporation", "investor")
+    }
+    powers = [p for d in decisions for p in d.blocking if p.party.id in large]
+    counted = {p.party.id for p in powers}
+    if large - counted:  # no votes known for one of them
+        return True
+    return any(p.can_block or p.can_block_quorum for p in powers)
 
 
 def _worded(
@@ -275,9 +90,11 @@ def _worded(
     subsidies: Subsidies,
     loan: bool,
     route_open: int | None = None,
+    open_source: bool = False,
 ) -> Action:
     """``route_open``: the year the heat source is chosen at the latest, while it waits for
-    the municipality's route."""
+    the municipality's route; ``open_source``: the plan still has the heat source to
+    choose."""
     what = action.what
     if not loan and (worded := action.wording("no_loan")):
         what = worded
@@ -293,26 +110,37 @@ def _worded(
     no_mjop = profile.money.maintenance_plan in (None, "none")
     if no_mjop and (worded := action.wording("no_mjop")):
         what = worded
+    if open_source and (worded := action.wording("source_open")):
+        what = worded
     if route_open and (
         worded := (no_mjop and action.wording("no_mjop_route_open")) or action.wording("route_open")
     ):
         what = worded.format(year=route_open)
     # remarks added to whichever wording was chosen above
-    if action.subsidy is not None and action.subsidy in subsidies.ended:
-        # the condition first: an application past the end date is no plain step
-        lead = what if what[1:2].isupper() else what[:1].lower() + what[1:]
-        what = (
-            f"Alleen als de regeling is verlengd of opgevolgd (aanvragen kan volgens de "
-            f"bronnen uiterlijk {nl_date(subsidies.ended[action.subsidy])}, vóór de datum in "
-            f"deze planning): {lead}"
-        )
+    what = _on_condition(what, action.subsidy, subsidies)
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"
         proxies = knowledge.proxies
         if model in proxies.board_may_not_hold:
             note = proxies.note if model in ("2006", "2017") else proxies.note_unsure
             what = f"{what} ({note})"
-    return action if what == action.what else replace(action, what=what)
+    milestone = action.milestone and _on_condition(action.milestone, action.subsidy, subsidies)
+    if (what, milestone) == (action.what, action.milestone):
+        return action
+    return replace(action, what=what, milestone=milestone)
+
+
+def _on_condition(text: str, programme: str | None, subsidies: Subsidies) -> str:
+    """An action (or its milestone) that applies for a programme past its end date, with
+    the condition first: an application past the end date is no plain step."""
+    if programme is None or programme not in subsidies.ended:
+        return text
+    lead = text if text[1:2].isupper() else text[:1].lower() + text[1:]
+    return (
+        f"Alleen als de regeling is verlengd of opgevolgd (aanvragen kan volgens de "
+        f"bronnen uiterlijk {nl_date(subsidies.ended[programme])}, vóór de datum in "
+        f"deze planning): {lead}"
+    )
 
 
 def tailor(
@@ -336,7 +164,15 @@ def tailor(
         label, topics = _agenda(window, stages[window.id], decisions, no_mjop)
         window = replace(window, meeting_label=label)
         actions = tuple(
-            _worded(_on_agenda(a, topics), profile, knowledge, subsidies, loan, route_open)
+            _worded(
+                _on_agenda(a, topics),
+                profile,
+                knowledge,
+                subsidies,
+                loan,
+                route_open,
+                source_open(decisions),
+            )
             for a in window.actions
             if _applies(a.when, profile, knowledge, measures, decisions, windows[0].start)
             and (
@@ -345,8 +181,15 @@ def tailor(
                 or a.subsidy in subsidies.ended
             )
         )
-        out.append(replace(window, actions=actions))
+        out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
     return out
+
+
+def _milestones(window: StageWindow, kept: tuple[Action, ...]) -> tuple[str, ...]:
+    """The milestones of the actions kept, worded as they are, then the stage's own."""
+    reached = {a.milestone for a in window.actions if a.milestone}
+    own = tuple(m for m in window.milestones if m not in reached)
+    return (*(a.milestone for a in kept if a.milestone), *own)
 
 
 def _agenda(

@@ -225,18 +225,18 @@ def event_lines(event) -> list[str]:
 
 def second_window_text(meeting: dict[str, Any]) -> str:
     """When a second meeting may decide if the quorum is missed; for an annual ALV counted
-    from the meeting. Empty without a window."""
+    from the meeting, in weeks as the plan counts them. Empty without a window."""
     window = meeting.get("second_window")
     if not window:
         return ""
     if _annual(meeting):
         day = dt.date.fromisoformat(meeting["date"])
         first, last = (
-            (dt.date.fromisoformat(window[k]) - day).days for k in ("earliest", "latest")
+            (dt.date.fromisoformat(window[k]) - day).days // 7 for k in ("earliest", "latest")
         )
         return _(
-            "Wordt het quorum niet gehaald, dan kan een tweede vergadering tussen %(a)s en "
-            "%(b)s dagen na deze vergadering toch besluiten.",
+            "Wordt het quorum niet gehaald, dan kan een tweede vergadering %(a)s tot %(b)s "
+            "weken na deze vergadering toch besluiten.",
             a=first,
             b=last,
         )

@@ -459,7 +459,7 @@ def test_an_annual_alvs_card_states_no_day_of_the_rule_as_fact(app, board, today
         text = " ".join(re.sub(r"<[^>]+>", " ", card).replace("\u00a0", " ").split())
         assert f"Jaarlijkse ALV {m['date'][:4]}" in text
         assert f"uiterlijk {m['notice_days']} dagen vóór de vergadering" in text
-        assert "dagen na deze vergadering" in text
+        assert "weken na deze vergadering" in text
         assert m["date"] not in card  # not even as a <time> element's datetime
         for day in (m["date"], m["send_by"], m["second_window"]["earliest"]):
             assert f"{dt.date.fromisoformat(day).day} {_month(day)}" not in text, day

@@ -56,3 +56,5 @@ def test_an_annual_alvs_pack_states_no_day_of_the_rule_as_fact(plan, meeting):
         assert placeholder in part, name
     convocation = next(text for n, text in texts.items() if "oproeping" in n)
     assert f"uiterlijk {meeting['notice_days']} dagen vóór" in convocation
+    if meeting["second_window"]:  # counted as the plan counts it, in weeks after it
+        assert "weken na deze vergadering" in convocation

@@ -7,7 +7,7 @@ never open again."""
 import datetime as dt
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
@@ -168,6 +168,14 @@ counts = st.tuples(
         min_size=1,
         max_size=5,
     ),
+)
+@example(  # a second meeting in the Christmas run-up is the stage's meeting: its window rules
+    name="assen-warmtenet-blokverwarming",
+    rounds=[
+        (0, 25, [(False, (0, 0, 0, 0))]),
+        (0, 15, [(False, (71, 6, 0, 0)), (False, (0, 0, 0, 0))]),
+        (-16, 1, [(False, (0, 0, 0, 0)), (True, (0, 0, 0, 0))]),
+    ],
 )
 def test_any_valid_result_keeps_the_plan_whole_and_the_past_fixed(name, rounds):
     raw = _raw(name)

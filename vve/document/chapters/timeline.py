@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from docx.shared import Cm
+from docx.text.paragraph import Paragraph
 
 from vve import labels
 
@@ -26,6 +27,9 @@ def write(b: Builder, plan: dict) -> None:
     set_alt_text(
         picture, "Tijdlijn van het plan van aanpak; dezelfde gegevens staan in de tabel hieronder."
     )
+    # the image and its caption on one page: Word moves them together
+    picture_paragraph = picture._inline.getparent().getparent().getparent()
+    Paragraph(picture_paragraph, b.doc._body).paragraph_format.keep_with_next = True
     b.figures += 1
     b.para(f"Figuur {b.figures}. Tijdlijn van het plan van aanpak", "Caption")
     rows = [

@@ -21,7 +21,7 @@ from ..prepared import new_document as prepared_document
 from ..save import docx_bytes
 from ..template import CleanTemplate
 from ..text import LOCALE, clean, date_nl
-from ..wording import CHOICES, choices_of
+from ..wording import CHOICES, choices_of, meeting_window
 
 # Where the board has not given a detail, the document shows this to fill in.
 PLACEHOLDERS = {
@@ -97,19 +97,20 @@ class Pack:
         return f"{format_date(day, 'EEEE', LOCALE)} {date_nl(day)}"
 
     def second_window(self) -> str:
-        """When a second meeting may be held: "tussen 12 oktober 2027 en 23 november
-        2027"; for an annual ALV counted from the meeting ("tussen 17 en 42 dagen na deze
-        vergadering"). Empty without a window."""
+        """When a second meeting may be held, as the plan says it: "tussen 12 oktober 2027
+        en 23 november 2027, buiten de vakanties"; for an annual ALV counted from the
+        meeting, as the plan counts it ("2 tot 6 weken na deze vergadering"). Empty
+        without a window."""
         window = self.meeting["second_window"]
         if not window:
             return ""
         if not self.annual:
-            return f"tussen {date_nl(window['earliest'])} en {date_nl(window['latest'])}"
+            return meeting_window(window)
         day = dt.date.fromisoformat(self.meeting["date"])
         first, last = (
-            (dt.date.fromisoformat(window[end]) - day).days for end in ("earliest", "latest")
+            (dt.date.fromisoformat(window[end]) - day).days // 7 for end in ("earliest", "latest")
         )
-        return f"tussen {first} en {last} dagen na deze vergadering"
+        return f"{first} tot {last} weken na deze vergadering"
 
     def opening_items(self) -> list[str]:
         """The agenda items before the proposals (a second meeting has only the opening)."""

@@ -111,7 +111,7 @@ def _if_no_quorum(b: Builder, pack: Pack) -> None:
         f"quorum; de aantallen staan in de agenda). {pack.knowledge.second_meeting.why}"
     )
     b.para(
-        f"Na deze vergadering valt die tweede vergadering {pack.second_window()}; u krijgt "
-        "daarvoor "
-        "een nieuwe oproeping. Kom dus liever naar deze vergadering, of geef een volmacht."
+        f"Na deze vergadering valt die tweede vergadering {pack.second_window()}. U krijgt "
+        "daarvoor een nieuwe oproeping. Kom dus liever naar deze vergadering, of geef een "
+        "volmacht."
     )

@@ -99,8 +99,8 @@ def _second_note(b: Builder, pack: Pack) -> None:
         return
     b.note(
         "Wordt voor een voorstel het quorum niet gehaald, dan kan een tweede vergadering "
-        f"{window} erover "
-        "besluiten. Leg de uitslag vast in VvE Warmteplan; dan maakt het de oproeping."
+        f"erover besluiten, {window}. Leg de uitslag vast in VvE Warmteplan; dan maakt het "
+        "de oproeping."
     )
 
 

@@ -5,12 +5,14 @@ would take to reach the date and what an apartment misses without it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from vve.knowledge import Knowledge
 
 from ..decisions import Decision
-from ..explain import nl_date, nl_euro_range
+from ..explain import nl_date, nl_euro_range, nl_listing
+from ..measures import Measure
 from ..money import MoneyPlan
 from ..money.money_plan import missed_per_apartment
 from ..stages import StageWindow, stage_by_id
@@ -29,11 +31,13 @@ def svve_measures_choice(
     applied_on: dt.date,
     as_of: dt.date,
     second_known: bool = True,
+    measures: Sequence[Measure] = (),
 ) -> list[Risk]:
     """The choice, where the application (``applied_on``) falls after the end date and
     the end date is not past on ``as_of``; otherwise nothing (the general flag
     subsidy_may_have_ended covers a date already past). ``second_known``: whether the
-    reglement's second-meeting rule is known."""
+    reglement's second-meeting rule is known; ``measures``: the plan's, for the insulation
+    that waits for the ecological survey."""
     until = knowledge.financing.svve_measures.open_until
     if applied_on <= until or as_of > until:
         return []
@@ -43,12 +47,14 @@ def svve_measures_choice(
     meetings = [
         w.meeting for w in windows if w.meeting and max(as_of, advice) <= w.meeting <= until
     ]
-    reach = reach_text(
-        knowledge, parts, plan_dates(windows, decisions, until, advice, second_known), meetings
-    )
     # an application needs a quote: none exists yet for work beyond the quote horizon of
     # the last meeting before the end date (decisions.toml quote_horizon)
     horizon = knowledge.decisions["insulate_with_maintenance"].quote_horizon
+    insulation = _surveyed(
+        knowledge, measures, None if horizon is None else until.year + horizon.years
+    )
+    dates = plan_dates(windows, decisions, until, advice, second_known, insulation)
+    reach = reach_text(knowledge, parts, dates, meetings)
     last = None if horizon is None else (reach.meeting or until).year + horizon.years
     missed = missed_per_apartment(money, last)
     cost = (
@@ -94,3 +100,15 @@ def _advice_ready(windows: list[StageWindow]) -> dt.date:
         (a.end for w in windows for a in w.actions if a.id == "energy_advice"),
         stage_by_id(windows, "inventory").start,
     )
+
+
+def _surveyed(knowledge: Knowledge, measures: Sequence[Measure], last: int | None) -> str:
+    """The plan's insulation an application by the end date covers (work up to ``last``,
+    the quote horizon) that waits for the ecological survey, in words; "" for none."""
+    survey = knowledge.money.other_costs["ecological_survey"].when_measures
+    shorts = [
+        knowledge.measures[m.id].short
+        for m in measures
+        if m.id in survey and (last is None or m.coupled_year is None or m.coupled_year <= last)
+    ]
+    return nl_listing(shorts) if shorts else ""

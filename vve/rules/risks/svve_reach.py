@@ -29,6 +29,9 @@ class Dates:
     loan: bool  # the plan applies for a loan before the decision meeting's notice
     decision: Decision | None  # the strictest decision on the measures
     second_known: bool = True  # the reglement's second-meeting rule is known
+    # the plan's insulation the application covers that waits for the ecological survey,
+    # in words ("spouwmuurisolatie en dakisolatie")
+    insulation: str = ""
 
     @property
     def notice_days(self) -> int:
@@ -41,7 +44,10 @@ def plan_dates(
     until: dt.date,
     advice: dt.date,
     second_known: bool = True,
+    insulation: str = "",
 ) -> Dates:
+    """``insulation``: the plan's insulation the application covers that the ecological
+    survey concerns, in words; without it the survey holds up no application."""
     actions = {a.id: a for w in windows for a in w.actions}
     quotes = actions.get("quotes") or next(iter(stage_by_id(windows, "decide").actions))
     eco = actions.get("ecological_survey")
@@ -51,10 +57,11 @@ def plan_dates(
         until,
         advice,
         quotes.weeks,
-        eco.end if eco else None,
+        eco.end if eco and insulation else None,
         "loan_application" in actions,
         strictest,
         second_known,
+        insulation,
     )
 
 
@@ -197,6 +204,7 @@ def _tight(
         "notice": nl_date(notice),
         "usual": d.quote_weeks,
         "end": nl_date(d.ecology) if d.ecology else "",
+        "insulation": d.insulation,
     }
     points = [parts["point_quotes"].format(**values)] if weeks < d.quote_weeks else []
     points += [parts[p].format(**values) for p in _point_ids(d)]
@@ -222,7 +230,7 @@ def _reasons(parts: Mapping[str, str], d: Dates) -> list[str]:
     has to go out before the notice."""
     out = []
     if d.ecology is not None and d.ecology > d.until:
-        out.append(parts["tight_ecology"].format(end=nl_date(d.ecology)))
+        out.append(parts["tight_ecology"].format(end=nl_date(d.ecology), insulation=d.insulation))
     if d.loan:
         out.append(parts["tight_loan"])
     return out
