@@ -225,20 +225,35 @@ def parts_of(plan: dict[str, Any], meeting: dict[str, Any]) -> list[dict[str, An
     ]
 
 
+def _proposal(decision: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """A part as a proposal a result is recorded for: a decision whose ``id`` is the
+    part's (``part_key``), with ``decision`` and ``part`` (its key) for the stored result
+    (vve/profile/meetings.py DecisionResult.part)."""
+    return {
+        **as_decision(decision, part),
+        "id": part_key(decision["id"], part["key"]),
+        "decision": decision["id"],
+        "part": part["key"],
+    }
+
+
 def recordable_parts(plan: dict[str, Any], meeting: dict[str, Any]) -> list[dict[str, Any]]:
-    """The parts the meeting takes as proposals to record a result of: each as a decision
-    whose ``id`` is the part's (``part_key``), with ``decision`` and ``part`` (its key) for
-    the stored result (vve/profile/meetings.py DecisionResult.part)."""
+    """The parts the meeting (one ahead) takes that are still to decide, as proposals."""
     decisions = {d["id"]: d for d in plan["decisions"]}
     year = int(meeting["date"][:4])
     return [
-        {
-            **as_decision(decisions[i], p),
-            "id": part_key(i, p["key"]),
-            "decision": i,
-            "part": p["key"],
-        }
+        _proposal(decisions[i], p)
         for i in meeting.get("parts", ())
         for p in decisions[i].get("later", ())
         if "key" in p and p.get("state", "open") != "taken" and _at(p, meeting, year)
     ]
+
+
+def proposal_of(plan: dict[str, Any], decision_id: str, part: str | None) -> dict[str, Any] | None:
+    """The decision a recorded result is about, or its part as a proposal; None when the
+    plan no longer has it."""
+    decision = next((d for d in plan["decisions"] if d["id"] == decision_id), None)
+    if decision is None or part is None:
+        return decision
+    found = next((p for p in decision.get("later", ()) if p.get("key") == part), None)
+    return None if found is None else _proposal(decision, found)
