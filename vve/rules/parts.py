@@ -185,7 +185,8 @@ def as_decision(decision: dict[str, Any], part: dict[str, Any]) -> dict[str, Any
         "draft_resolution": part["draft_resolution"],
         "explanation": part["explanation"],
         "meeting_date": part["meeting_date"],
-        "annual_meeting": True,
+        # an open part goes to the annual ALV of its year; one tried, to its own meeting
+        "annual_meeting": part.get("state", "open") == "open",
         "second_meeting": part["second_meeting"],
         "measures": part["measures"],
         "state": part.get("state", "open"),

@@ -4,8 +4,12 @@ that passed is taken, one that was rejected comes back at a later meeting, like 
 rejected decision; a part's result before its decision passed is set aside."""
 
 import datetime as dt
+import io
+
+from docx import Document
 
 from tests.unit.rules.test_progress import _raw, decision, plan_of, record
+from vve.document import write_plan_docx
 from vve.rules.checks import check_plan
 from vve.rules.outcomes import judge, next_meeting, result_fields
 from vve.rules.parts import as_decision
@@ -124,3 +128,32 @@ def test_a_part_at_the_meeting_that_passed_its_decision_is_set_aside():
     assert plan["progress"]["ignored_results"] == [raw["results"][-1]["id"]]
     assert _part(plan, "heat_installation", "binding")["state"] == "open"
     assert next_meeting(plan)["parts"] == ["heat_installation"]
+
+
+def _word(plan: dict) -> list[str]:
+    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    texts = [p.text for p in doc.paragraphs]
+    texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return [t.replace("\N{NO-BREAK SPACE}", " ") for t in texts]
+
+
+def test_the_word_plan_shows_a_part_with_its_own_result():
+    raw, plan = _through_decide()
+    meeting = next_meeting(plan)
+    day = dt.date.fromisoformat(meeting["date"])
+    total = plan["votes"]["total"]
+    raw = record_part(raw, plan, day, "heat_installation", "binding", (total, 1, total - 1, 0))
+    plan = plan_of(raw, day + dt.timedelta(days=3))
+    texts = _word(plan)
+    # the chapter on voting, after the contents
+    held = max(i for i, t in enumerate(texts) if t == "ALV van 25 september 2030 (gehouden)")
+    assert texts[held + 1].startswith(
+        "Collectieve warmte-installatie of aansluiting op een warmtenet: op 25 september 2030 "
+        "verworpen (1 voor, 23 tegen"
+    )
+    # in the table of decisions, an open part shows the votes it needs, not its decision's
+    # result
+    title = "Zonnepanelen plaatsen bij het onderhoud van het dak in 2032"
+    panels = max(i for i, t in enumerate(texts) if t == title)  # the table, in the annex
+    assert texts[panels + 1] == "jaarlijkse ALV 2031 (datum volgt)"
+    assert not texts[panels + 2].startswith("aangenomen")
