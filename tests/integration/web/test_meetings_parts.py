@@ -151,3 +151,23 @@ def test_a_part_result_is_corrected_like_a_decision(app, held_three, today):
     assert "Collectieve warmte-installatie of aansluiting op een warmtenet: Verworpen" in (
         history.get_data(as_text=True)
     )
+
+
+def test_a_part_is_ticked_on_the_voting_list_per_apartment(app, client, today):
+    profile = json.loads(json.dumps(ASSEN))
+    profile["apartments"] = [{"number": str(n)} for n in range(1, 25)]
+    board = Board(client, profile)
+    for _ in range(3):
+        _all_passed(board, app, today)
+    meeting = _next(_plan(app))
+    today[0] = dt.date.fromisoformat(meeting["date"]) + dt.timedelta(days=1)
+    page = board.page(query="?invoer=stemlijst").get_data(as_text=True)
+    assert f'id="voorstel-{PART}"' in page
+    ticks = {f"{PART}-a{str(n).encode().hex()}": "yes" if n <= 18 else "no" for n in range(1, 21)}
+    response = board.record(meeting["date"], ticks, query="?invoer=stemlijst")
+    assert response.status_code == 303
+    with app.app_context():
+        result = db.session.execute(db.select(Dossier)).scalar_one().profile["results"][-1]
+    assert (result["decision"], result["part"]) == ("heat_installation", "binding_2030")
+    assert (result["present"], result["yes"], result["no"]) == (20, 18, 2)
+    assert result["ballots"]["19"] == "no" and result["ballots"]["24"] == "absent"

@@ -10,6 +10,7 @@ from docx import Document
 
 from tests.unit.rules.test_progress import _raw, decision, plan_of, record
 from vve.document import write_plan_docx
+from vve.profile import parse_profile
 from vve.rules.checks import check_plan
 from vve.rules.outcomes import judge, next_meeting, result_fields
 from vve.rules.parts import as_decision
@@ -157,3 +158,20 @@ def test_the_word_plan_shows_a_part_with_its_own_result():
     panels = max(i for i, t in enumerate(texts) if t == title)  # the table, in the annex
     assert texts[panels + 1] == "jaarlijkse ALV 2031 (datum volgt)"
     assert not texts[panels + 2].startswith("aangenomen")
+
+
+def test_results_stored_before_parts_keep_every_answer():
+    """A result stored without ``part`` (every dossier before it) reads as its decision's,
+    with every stored key unchanged: no migration is needed."""
+    raw, _plan = _through_decide()
+    stored = parse_profile(raw).model_dump(mode="json")  # as the app stores a profile
+    for r in stored["results"]:
+        r.pop("part", None)
+    again = parse_profile(stored).model_dump(mode="json")
+    for before, after in zip(stored["results"], again["results"], strict=True):
+        assert after == {**before, "part": None}
+    with_part = record_part(
+        raw, plan_of(raw, START), START, "heat_installation", "binding", (1, 1, 0, 0)
+    )
+    kept = parse_profile(with_part).model_dump(mode="json")["results"][-1]
+    assert kept["part"] == "binding_2030"
