@@ -31,12 +31,13 @@ from vve.profile.fields import clean_text
 from vve.profile.meetings import current_results
 from vve.rules.outcomes import BadCount, Judgement, judge, next_meeting, recordable, result_fields
 from vve.rules.parts import proposal_of, recordable_parts
-from vve.rules.progress import part_key
 from vve.vocabulary.base import N_
 
 from . import audit, clock
 from .concurrency import run_unit_of_work
 from .plans import dossier_profile, plan_for
+from .result_detail import numbers as _numbers
+from .result_detail import recorded_detail as _recorded_detail
 from .summaries import summarise_with_plan
 from .tally import Count, Problem, counts_from_ballots, second_meeting_for, second_window
 
@@ -311,38 +312,6 @@ def _store(
     if set(plan["progress"]["ignored_results"]) & {e["id"] for e in entries}:
         raise ResultRefused([Problem("meeting_date", OUT_OF_ORDER)])
     return plan, dossier.profile["results"][len(data["results"]) - len(entries) :]
-
-
-def _numbers(entry: Mapping[str, Any]) -> dict[str, Any]:
-    keys = ("total", "present", "yes", "no", "blank", "outcome")
-    return {k: entry[k] for k in keys}
-
-
-def _key(entry: Mapping[str, Any]) -> str:
-    """The proposal a stored result is about: its decision, or its part (``part_key``)."""
-    part = entry.get("part")
-    return str(entry["decision"]) if not part else part_key(entry["decision"], part)
-
-
-def _recorded_detail(entries: list[dict[str, Any]], titles: Mapping[str, str]) -> dict[str, Any]:
-    """What the history shows: codes, dates, the proposals' titles (the plan's Dutch words)
-    and numbers; never an owner's name."""
-    first = entries[0]
-    return {
-        "meeting_date": first["meeting_date"],
-        "second_meeting": any(e["second_meeting"] for e in entries),
-        "ballots": any(e["ballots"] for e in entries),
-        "results": [
-            {
-                "decision": e["decision"],
-                "part": e.get("part"),
-                "title": titles.get(_key(e), e["decision"]),
-                "result_id": e["id"],
-                **_numbers(e),
-            }
-            for e in entries
-        ],
-    }
 
 
 def correct_result(
