@@ -7,6 +7,8 @@ import datetime as dt
 import io
 
 from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.unit.rules.test_progress import _raw, decision, plan_of, record
 from vve.document import write_plan_docx
@@ -175,3 +177,51 @@ def test_results_stored_before_parts_keep_every_answer():
     )
     kept = parse_profile(with_part).model_dump(mode="json")["results"][-1]
     assert kept["part"] == "binding_2030"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rounds=st.lists(
+        st.tuples(
+            st.integers(0, 30),  # days after the planned date the meeting is held
+            st.integers(1, 90),  # days after it the plan is made again
+            st.lists(st.tuples(st.integers(0, 100), st.integers(0, 100)), min_size=3),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_result_of_parts_keeps_the_plan_whole_and_a_taken_part_taken(rounds):
+    raw, plan = _through_decide()
+    taken: dict[str, str] = {}
+    for late, after, picks in rounds:
+        meeting = next_meeting(plan)
+        if meeting is None:
+            break
+        day = max(dt.date.fromisoformat(meeting["date"]), dt.date.fromisoformat(plan["as_of"]))
+        day += dt.timedelta(days=late)
+        total = plan["votes"]["total"]
+        counts = iter(picks)
+        chosen = {}
+        for did in meeting["decisions"]:
+            present, yes = next(counts)
+            p = present * total // 100
+            chosen[did] = (p, yes * p // 100, p - yes * p // 100, 0)
+        raw = record(raw, plan, day, chosen) if chosen else raw
+        for did in meeting["parts"]:
+            for part in decision(plan, did)["later"]:
+                if part["state"] == "taken" or part["meeting_date"][:4] != meeting["date"][:4]:
+                    continue
+                present, yes = next(counts, (100, 100))
+                p = present * total // 100
+                count = (p, yes * p // 100, p - yes * p // 100, 0)
+                raw = record_part(raw, plan, day, did, part["kind"], count)
+        plan = plan_of(raw, day + dt.timedelta(days=after))
+        assert not check_plan(plan, K), check_plan(plan, K)
+        for d in plan["decisions"]:
+            for part in d["later"]:
+                key = part_key(d["id"], part["key"])
+                if key in taken:
+                    assert part["state"] == "taken" and part["meeting_date"] == taken[key]
+                elif part["state"] == "taken":
+                    taken[key] = part["meeting_date"]
