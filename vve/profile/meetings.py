@@ -51,6 +51,7 @@ def check_register(apartments: list[Apartment]) -> None:
 
 
 DecisionId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+PartKey = Annotated[str, Field(pattern=r"^(later|binding)_[0-9]{4}$")]
 Ballot = Literal["yes", "no", "blank", "absent"]
 OutcomeReason = Literal["passed", "no_quorum", "too_few_yes", "no_votes_cast"]
 
@@ -66,6 +67,9 @@ class DecisionResult(_Part):
 
     id: Annotated[int, Field(ge=1, le=1_000_000)]
     decision: DecisionId
+    # a part of ``decision`` that a later annual ALV took (plan JSON decision["later"][*].key,
+    # e.g. "binding_2030"); None for the decision itself
+    part: PartKey | None = None
     meeting_date: PlanDate
     second_meeting: bool = False
     total: Annotated[int, Field(ge=1, le=100_000_000)]
@@ -89,6 +93,11 @@ class DecisionResult(_Part):
     @property
     def passed(self) -> bool:
         return self.outcome == "passed"
+
+    @property
+    def key(self) -> str:
+        """What the result is about: the decision, or its part (vve/rules/parts.py)."""
+        return self.decision if self.part is None else f"{self.decision}__{self.part}"
 
     @model_validator(mode="after")
     def _counts(self) -> DecisionResult:

@@ -22,29 +22,13 @@ from .calendar import second_meeting_on
 from .context import VoteContext
 from .decision_rules import decision_rules, weakest, worded_for_model
 from .explain import Explanation, sources
+from .later_part import LaterPart
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .progress import Agenda, Progress
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis
 
 Needed = tuple[str, tuple[str, ...], bool]  # (decision id, reason codes, conditional)
-
-
-@dataclass(frozen=True)
-class LaterPart:
-    """A part of a decision that a later annual ALV takes (vve/rules/parts.py): work its
-    resolution leaves to it ("later"), or the binding decision after one in principle."""
-
-    kind: str  # later | binding
-    year: int  # the year of the annual ALV; its day is the VvE's own
-    date: dt.date  # that meeting as the plan dates it (a meeting evening in that year)
-    measures: tuple[str, ...]
-    title: str
-    about: str  # the part in words, for the table of decisions
-    draft: str
-    second_meeting: SecondMeetingRoute | None
-    explanation: Explanation
-    stage: str  # the stage its meeting falls in
 
 
 @dataclass(frozen=True)
@@ -122,7 +106,7 @@ def needed_decisions(
     voting, money = profile.voting, profile.money
     out: list[Needed] = []
     threshold_matters = any(c.threshold_applies for c in ctx.model.classes.values())
-    decided = any(r.decision == "set_threshold" for r in profile.results)
+    decided = any(r.decision == "set_threshold" and r.part is None for r in profile.results)
     if threshold_matters and (voting.threshold_amount_set is not True or decided):
         out.append(
             (
@@ -156,7 +140,10 @@ def needed_decisions(
     taken = [
         r.decision
         for r in current_results(profile.results)
-        if r.passed and r.decision in knowledge.decisions and r.decision not in listed
+        if r.passed
+        and r.part is None
+        and r.decision in knowledge.decisions
+        and r.decision not in listed
     ]
     out += [(did, ("taken_by_meeting",), False) for did in dict.fromkeys(taken)]
     return out
@@ -319,9 +306,10 @@ def _resolve(
 def voted_in_stage(profile: Profile, knowledge: Knowledge, did: str, stage: str) -> bool:
     """A meeting voted on the decision together with a decision of ``stage``: a plan made
     before the decision moved to a later stage had it there, and the result stays with it."""
-    days = {r.meeting_date for r in profile.results if r.decision == did}
+    days = {r.meeting_date for r in profile.results if r.decision == did and r.part is None}
     return any(
         r.meeting_date in days
+        and r.part is None
         and r.decision != did
         and r.decision in knowledge.decisions
         and knowledge.decisions[r.decision].stage == stage

@@ -11,8 +11,9 @@ from vve.knowledge import Knowledge
 from vve.labels import FIELDS, lower_words
 
 from .coupled import COUPLED, ON_QUOTE
-from .decisions import Decision, LaterPart
+from .decisions import Decision
 from .explain import Explanation, nl_euro_range, nl_euros, nl_listing, sources
+from .later_part import LaterPart
 from .money import MoneyPlan
 from .money.amounts import total
 from .money.later import later_sentence

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from vve.knowledge import Knowledge
 
-from .decisions import Decision, LaterPart
+from .decisions import Decision
+from .later_part import LaterPart
 from .notice import send_by
 from .progress import Progress
 
@@ -84,7 +85,9 @@ def plan_meetings(
         from_law = notice > model_notice_days
         windows = [d.second_meeting for d in members if d.second_meeting and not held]
         windows += [
-            p.second_meeting for _, p in parts.get((day, kind, held), []) if p.second_meeting
+            p.second_meeting
+            for _, p in parts.get((day, kind, held), [])
+            if p.second_meeting and not held
         ]
         shown = bool(windows) and kind != "second_meeting"
         out.append(
@@ -115,20 +118,35 @@ def _parts(
 ) -> dict[Key, list[tuple[Decision, LaterPart]]]:
     """The meeting of each part a later annual ALV takes: the annual ALV of its year
     the plan holds already (a meeting ahead whose decisions all go to an annual ALV),
-    else one of its own, added to ``groups``. One annual ALV a year takes all."""
+    else one of its own, added to ``groups``. One annual ALV a year takes all. A part
+    with recorded results is at each meeting held that tried it and, unless taken, at its
+    follow-up meeting, as a decision."""
     out: dict[Key, list[tuple[Decision, LaterPart]]] = {}
     for d in decisions:
         for part in d.later:
-            key = next(
-                (
-                    k
-                    for k in sorted(groups)
-                    if k[0].year == part.year
-                    and k[1:] == ("first", False)
-                    and all(m.annual for m in groups[k])
-                ),
-                (part.date, "first", False),
-            )
-            groups.setdefault(key, [])
-            out.setdefault(key, []).append((d, part))
+            keys = [
+                (a.meeting_date, "second_meeting" if a.second_meeting else "first", True)
+                for a in part.attempts
+            ]
+            if part.state in KIND_OF_STATE:
+                keys.append((part.date, KIND_OF_STATE[part.state], False))
+            elif part.state != "taken":
+                keys.append(_annual(part, groups))
+            for key in dict.fromkeys(keys):
+                groups.setdefault(key, [])
+                out.setdefault(key, []).append((d, part))
     return out
+
+
+def _annual(part: LaterPart, groups: dict[Key, list[Decision]]) -> Key:
+    """The annual ALV of the part's year ahead that the plan holds, else its own."""
+    return next(
+        (
+            k
+            for k in sorted(groups)
+            if k[0].year == part.year
+            and k[1:] == ("first", False)
+            and all(m.annual for m in groups[k])
+        ),
+        (part.date, "first", False),
+    )

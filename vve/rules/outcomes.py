@@ -13,6 +13,7 @@ from typing import Any
 
 from .calculator import rule_from_plan, threshold_below
 from .explain import nl_int
+from .parts import recordable_parts
 from .voting import Meeting, Outcome, Rule, outcome
 
 
@@ -208,10 +209,15 @@ def next_meeting(plan: dict[str, Any]) -> dict[str, Any] | None:
 
 def recordable(plan: dict[str, Any], decision_id: str, meeting_date: Any, as_of: Any) -> str | None:
     """Why this result cannot be recorded (a Dutch message), or None when it can: the
-    decision is on the agenda of the next meeting, the day is not in the future, and not
+    decision (or a part, by its ``part_key``) is on the agenda of the next meeting, the day is not in the future, and not
     before the last meeting held. ``meeting_date`` and ``as_of`` are dates."""
     meeting = next_meeting(plan)
-    if meeting is None or decision_id not in meeting["decisions"]:
+    ids = (
+        [*meeting["decisions"], *(p["id"] for p in recordable_parts(plan, meeting))]
+        if meeting
+        else []
+    )
+    if meeting is None or decision_id not in ids:
         return "Dit voorstel staat niet op de agenda van de volgende vergadering."
     if meeting_date > as_of:
         return "Een uitslag legt u vast na de vergadering: de datum ligt in de toekomst."

@@ -13,9 +13,11 @@ from typing import Any
 from vve.knowledge import Knowledge, QuoteHorizon
 
 from .coupled import COUPLED, annual_day, later_parts, left_to_later, principle_year, stage_of
-from .decisions import Decision, LaterPart, second_meeting_of
+from .decisions import Decision, second_meeting_of
 from .explain import Explanation, nl_date, nl_listing, sources
+from .later_part import LaterPart
 from .measures import Measure
+from .progress import NOTHING, Agenda, Progress, part_key
 from .stages import StageWindow
 
 
@@ -24,10 +26,12 @@ def with_later_parts(
     measures: Sequence[Measure],
     windows: Sequence[StageWindow],
     knowledge: Knowledge,
+    progress: Progress = NOTHING,
 ) -> list[Decision]:
     """The decisions, each with the parts later annual ALVs take, and titled for what its
     own meeting decides. The drafts are the decisions' templates, filled in with the
-    decisions' own (vve/rules/drafts.py)."""
+    decisions' own (vve/rules/drafts.py). A part's recorded results (``progress``) make it
+    taken, or bring it back like a decision (``with_part_progress``)."""
     horizon = knowledge.decisions[COUPLED].quote_horizon
     if horizon is None:
         return list(decisions)
@@ -42,12 +46,60 @@ def with_later_parts(
         if binding is not None:
             parts.append(_binding(d, binding, knowledge, horizon))
         if parts:
-            parts = [replace(p, stage=stage_of(p.date, windows)) for p in parts]
+            parts = [
+                _progressed(d, replace(p, stage=stage_of(p.date, windows)), progress, knowledge)
+                for p in parts
+            ]
             later = {m.id for _, ids in split for m in ids}
             now = [m for m in d.measures if m not in later]
             title = _title(d, now, knowledge) if later else d.title
             d = replace(d, title=title, later=tuple(parts))
         out.append(d)
+    return out
+
+
+def _progressed(
+    d: Decision, part: LaterPart, progress: Progress, knowledge: Knowledge
+) -> LaterPart:
+    """The part as its recorded results leave it: taken at the meeting that passed it (no
+    second meeting any more), or at its follow-up meeting, as a decision
+    (decisions.with_progress)."""
+    key = part_key(d.id, part.key)
+    attempts = progress.part_attempts.get(key, ())
+    follow_up = progress.follow_up_of(key)
+    if attempts and attempts[-1].passed:
+        day = attempts[-1].meeting_date
+        return replace(part, date=day, state="taken", second_meeting=None, attempts=attempts)
+    if follow_up is not None:
+        again = follow_up.kind == "again"
+        route = (
+            second_meeting_of(d.rule, follow_up.date, d.notice_days, knowledge) if again else None
+        )
+        return replace(
+            part, date=follow_up.date, state=follow_up.kind, second_meeting=route, attempts=attempts
+        )
+    return replace(part, attempts=attempts)
+
+
+def part_agenda(
+    decisions: Sequence[Decision], measures: Sequence[Measure], knowledge: Knowledge
+) -> list[Agenda]:
+    """The parts later annual ALVs take, as the replay knows them (vve/rules/progress.py):
+    named by ``part_key``, with their decision's notice and second-meeting rule."""
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    if horizon is None:
+        return []
+    out = []
+    for d in decisions:
+        years = [("later", year) for year, _ in left_to_later(d, measures, knowledge)]
+        binding = principle_year(d, measures, knowledge)
+        years += [("binding", binding)] if binding is not None else []
+        out += [
+            Agenda(
+                part_key(d.id, f"{kind}_{year}"), d.stage, d.notice_days, d.rule.rule.second_meeting
+            )
+            for kind, year in years
+        ]
     return out
 
 
@@ -125,23 +177,40 @@ def _part(
 # on the plan JSON (serialize.py: decision["later"], meeting["parts"]), for the writers
 def as_decision(decision: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
     """A part of ``decision`` that a later annual ALV takes (decision["later"]) as a
-    decision of its own there: its title, draft, reason and meeting, the decision's rule."""
+    decision of its own there: its title, draft, reason and meeting, the decision's rule,
+    and its own state and recorded results."""
     return {
         **decision,
         "title": part["title"],
         "draft_resolution": part["draft_resolution"],
         "explanation": part["explanation"],
         "meeting_date": part["meeting_date"],
-        "annual_meeting": True,
+        # an open part goes to the annual ALV of its year; one tried, to its own meeting
+        "annual_meeting": part.get("state", "open") == "open",
         "second_meeting": part["second_meeting"],
         "measures": part["measures"],
-        "state": "open",
-        "attempts": [],
+        "state": part.get("state", "open"),
+        "attempts": part.get("attempts", []),
         "conditional": False,
         "waits_for": [],
         "waits_until": None,
         "later": [],
     }
+
+
+def _at(part: dict[str, Any], meeting: dict[str, Any], year: int) -> bool:
+    """Whether ``meeting`` takes (or took) the part: held, a result of it at that meeting;
+    ahead, the annual ALV of its year while it is open, or its follow-up meeting."""
+    if meeting["held"]:
+        second = meeting["kind"] == "second_meeting"
+        return any(
+            a["meeting_date"] == meeting["date"] and a["second_meeting"] == second
+            for a in part.get("attempts", ())
+        )
+    state = part.get("state", "open")
+    if state == "open":
+        return bool(part["year"] == year)
+    return bool(state == meeting["kind"] and part["meeting_date"] == meeting["date"])
 
 
 def parts_of(plan: dict[str, Any], meeting: dict[str, Any]) -> list[dict[str, Any]]:
@@ -153,5 +222,39 @@ def parts_of(plan: dict[str, Any], meeting: dict[str, Any]) -> list[dict[str, An
         as_decision(decisions[i], p)
         for i in meeting.get("parts", ())
         for p in decisions[i].get("later", ())
-        if p["year"] == year
+        if _at(p, meeting, year)
     ]
+
+
+def _proposal(decision: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """A part as a proposal a result is recorded for: a decision whose ``id`` is the
+    part's (``part_key``), with ``decision`` and ``part`` (its key) for the stored result
+    (vve/profile/meetings.py DecisionResult.part)."""
+    return {
+        **as_decision(decision, part),
+        "id": part_key(decision["id"], part["key"]),
+        "decision": decision["id"],
+        "part": part["key"],
+    }
+
+
+def recordable_parts(plan: dict[str, Any], meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """The parts the meeting (one ahead) takes that are still to decide, as proposals."""
+    decisions = {d["id"]: d for d in plan["decisions"]}
+    year = int(meeting["date"][:4])
+    return [
+        _proposal(decisions[i], p)
+        for i in meeting.get("parts", ())
+        for p in decisions[i].get("later", ())
+        if "key" in p and p.get("state", "open") != "taken" and _at(p, meeting, year)
+    ]
+
+
+def proposal_of(plan: dict[str, Any], decision_id: str, part: str | None) -> dict[str, Any] | None:
+    """The decision a recorded result is about, or its part as a proposal; None when the
+    plan no longer has it."""
+    decision = next((d for d in plan["decisions"] if d["id"] == decision_id), None)
+    if decision is None or part is None:
+        return decision
+    found = next((p for p in decision.get("later", ()) if p.get("key") == part), None)
+    return None if found is None else _proposal(decision, found)

@@ -23,7 +23,7 @@ from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_
 from .money.amounts import whole
 from .money.apartments import max_loan
 from .money.reserve import FundDecisions
-from .parts import with_later_parts
+from .parts import part_agenda, with_later_parts
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
@@ -149,10 +149,13 @@ def progressed(
     progress = NOTHING
     if not profile.results:
         return core, progress, needs_loan
-    tried = {r.decision for r in profile.results}
+    tried = {r.decision for r in profile.results if r.part is None}
     leave_out = () if needs_loan or "vve_loan" in tried else ("vve_loan",)
     for _ in range(3):
-        found = replay(profile.results, agenda_of(core.decisions, leave_out), as_of, knowledge)
+        agenda = agenda_of(core.decisions, leave_out)
+        taken = with_progress(core.decisions, progress, knowledge, core.windows)
+        parts = part_agenda(taken, core.measures, knowledge)
+        found = replay(profile.results, agenda, as_of, knowledge, parts)
         if found == progress:
             break
         progress = found
@@ -202,7 +205,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
-    decisions = with_later_parts(decisions, measures, windows, knowledge)
+    decisions = with_later_parts(decisions, measures, windows, knowledge, progress)
     windows = with_later_steps(windows, decisions, measures, knowledge)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)

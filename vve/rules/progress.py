@@ -65,6 +65,8 @@ class Progress:
     ignored: tuple[int, ...] = ()
     # results of proposals the plan no longer asks for (never passed; kept, not counted)
     retired: tuple[int, ...] = ()
+    # per part a later annual ALV takes (``part_key``), the results that count, oldest first
+    part_attempts: Mapping[str, tuple[DecisionResult, ...]] = field(default_factory=dict)
 
     def taken(self, decision: str) -> DecisionResult | None:
         """The result by which the decision passed, or None while it is open."""
@@ -80,7 +82,14 @@ class Progress:
 
     def last_held(self) -> dt.date | None:
         days = [d for dates in self.held.values() for d in dates]
+        days += [r.meeting_date for rs in self.part_attempts.values() for r in rs]
         return max(days) if days else None
+
+
+def part_key(decision: str, part: str) -> str:
+    """The id of a decision's part (its ``key`` in the plan JSON, e.g. "binding_2030") as
+    the replay, the follow-ups and the recording forms name it."""
+    return f"{decision}__{part}"
 
 
 NOTHING = Progress()
@@ -89,7 +98,7 @@ NOTHING = Progress()
 def answered_by_meetings(profile: Profile) -> Profile:
     """A decision that answers a question of the profile answers it once a meeting took it:
     the meeting set the threshold amount (the amount itself stays the board's answer)."""
-    taken = {r.decision for r in current_results(profile.results) if r.passed}
+    taken = {r.decision for r in current_results(profile.results) if r.passed and r.part is None}
     if "set_threshold" in taken and profile.voting.threshold_amount_set is not True:
         voting = profile.voting.model_copy(update={"threshold_amount_set": True})
         return profile.model_copy(update={"voting": voting})
@@ -106,11 +115,14 @@ def replay(
     agenda: Sequence[Agenda],
     as_of: dt.date,
     knowledge: Knowledge,
+    parts: Sequence[Agenda] = (),
 ) -> Progress:
-    known = {a.id for a in agenda}
+    """``parts``: the parts later annual ALVs take (``part_key`` as id), each counted once
+    its decision passed at an earlier meeting."""
+    known = {a.id for a in agenda} | {a.id for a in parts}
     every = current_results(list(results))
-    standing = [r for r in every if r.decision in known]
-    retired = tuple(sorted(r.id for r in every if r.decision not in known))
+    standing = [r for r in every if r.key in known]
+    retired = tuple(sorted(r.id for r in every if r.key not in known))
     if not standing:
         return Progress(retired=retired)
     by_stage = {
@@ -127,6 +139,7 @@ def replay(
         pending = [a for a in agenda if a.id in walk.open_now]  # carried ones included
         last = walk.held[current][-1]
         follow_ups = _follow_ups(pending, walk.attempts, last, as_of, knowledge)
+    follow_ups += _part_follow_ups(parts, walk.part_attempts, as_of, knowledge)
     return Progress(
         {d: tuple(rs) for d, rs in walk.attempts.items()},
         {s: tuple(days) for s, days in walk.held.items()},
@@ -135,7 +148,24 @@ def replay(
         follow_ups,
         tuple(sorted(walk.ignored)),
         retired,
+        {k: tuple(rs) for k, rs in walk.part_attempts.items()},
     )
+
+
+def _part_follow_ups(
+    parts: Sequence[Agenda],
+    attempts: Mapping[str, list[DecisionResult]],
+    as_of: dt.date,
+    knowledge: Knowledge,
+) -> tuple[FollowUpMeeting, ...]:
+    """A part tried and not taken comes back like a decision: at its second meeting where
+    the quorum was missed, else at a meeting again (per meeting that did not take it)."""
+    pending = [p for p in parts if attempts.get(p.id) and not attempts[p.id][-1].passed]
+    out: tuple[FollowUpMeeting, ...] = ()
+    for held in sorted({attempts[p.id][-1].meeting_date for p in pending}):
+        at = [p for p in pending if attempts[p.id][-1].meeting_date == held]
+        out += _follow_ups(at, attempts, held, as_of, knowledge)
+    return out
 
 
 class _Walk:
@@ -147,9 +177,22 @@ class _Walk:
         self.index = 0
         self.open_now = {a.id for a in by_stage[self.order[0]]} if self.order else set()
         self.attempts: dict[str, list[DecisionResult]] = {}
+        self.part_attempts: dict[str, list[DecisionResult]] = {}
         self.held: dict[str, list[dt.date]] = {}
         self.ignored: list[int] = []
         self.last: dt.date | None = None
+
+    def _parts(self, day: dt.date, meeting: list[DecisionResult]) -> None:
+        """A part counts once its decision passed at an earlier meeting, until it passes."""
+        for r in meeting:
+            tried = self.attempts.get(r.decision, [])
+            decided = bool(tried) and tried[-1].passed and tried[-1].meeting_date < day
+            done = any(a.passed for a in self.part_attempts.get(r.key, []))
+            if not decided or done:
+                self.ignored.append(r.id)
+                continue
+            self.part_attempts.setdefault(r.key, []).append(r)
+            self.last = day
 
     def _next_stage(self) -> set[str]:
         self.index += 1
@@ -159,7 +202,16 @@ class _Walk:
 
     def meeting(self, day: dt.date, meeting: list[DecisionResult], as_of: dt.date) -> None:
         late = self.last is not None and day < self.last
-        if self.index >= len(self.order) or day > as_of or late:
+        if day > as_of or late:
+            self.ignored += [r.id for r in meeting]
+            return
+        parts = [r for r in meeting if r.part is not None]
+        if parts:
+            self._parts(day, parts)
+            meeting = [r for r in meeting if r.part is None]
+        if not meeting:
+            return
+        if self.index >= len(self.order):
             self.ignored += [r.id for r in meeting]
             return
         if _moves_on(meeting, self.open_now, self.attempts, self.by_stage, self.order, self.index):

@@ -147,6 +147,7 @@ def _later(d: Decision) -> list[dict[str, Any]]:
     coupled resolution leaves to later, or the binding decision after one in principle."""
     return [
         {
+            "key": p.key,
             "kind": p.kind,
             "year": p.year,
             "meeting_date": _date(p.date),
@@ -156,6 +157,8 @@ def _later(d: Decision) -> list[dict[str, Any]]:
             "draft_resolution": p.draft,
             "second_meeting": _second(p.second_meeting),
             "explanation": _expl(p.explanation),
+            "state": p.state,
+            "attempts": [attempt_dict(r) for r in p.attempts],
         }
         for p in d.later
     ]

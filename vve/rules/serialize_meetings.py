@@ -62,8 +62,8 @@ def meetings_dict(plan: Plan) -> list[dict[str, Any]]:
             "send_by": _date(m.send_by),
             "notice_certainty": m.notice_certainty,
             # a future annual ALV placed by rule: its day is the VvE's own
-            "annual": bool(m.decisions or m.parts)
-            and all(annual.get(d, False) for d in m.decisions),
+            "annual": (bool(m.decisions) and all(annual.get(d, False) for d in m.decisions))
+            or (not m.decisions and bool(m.parts) and not m.held and m.kind == "first"),
             "second_window": (
                 {
                     "earliest": _date(m.second_window[0]),

@@ -30,11 +30,14 @@ from vve.profile import Profile, parse_profile
 from vve.profile.fields import clean_text
 from vve.profile.meetings import current_results
 from vve.rules.outcomes import BadCount, Judgement, judge, next_meeting, recordable, result_fields
+from vve.rules.parts import proposal_of, recordable_parts
 from vve.vocabulary.base import N_
 
 from . import audit, clock
 from .concurrency import run_unit_of_work
 from .plans import dossier_profile, plan_for
+from .result_detail import numbers as _numbers
+from .result_detail import recorded_detail as _recorded_detail
 from .summaries import summarise_with_plan
 from .tally import Count, Problem, counts_from_ballots, second_meeting_for, second_window
 
@@ -138,6 +141,7 @@ def record_results(
         if meeting is None:
             raise ResultRefused([Problem("", NO_MEETING)])
         agenda = {d["id"]: d for d in plan["decisions"] if d["id"] in meeting["decisions"]}
+        agenda |= {p["id"]: p for p in recordable_parts(plan, meeting)}
         problems: list[Problem] = []
         if ballots is not None:
             wanted, problems = counts_from_ballots(profile, list(agenda), ballots)
@@ -146,7 +150,9 @@ def record_results(
             wanted = dict(counts or {})
         judged = _judge_all(plan, agenda, wanted, meeting_date, today, problems)
         entries = [
-            _entry(j, meeting_date, actor, ballots.get(j.decision) if ballots else None)
+            _entry(
+                j, meeting_date, actor, ballots.get(j.decision) if ballots else None, agenda=agenda
+            )
             for j in judged
         ]
         after, entries = _store(dossier, profile, entries)
@@ -270,9 +276,15 @@ def _entry(
     ballots: Mapping[str, str] | None,
     replaces: int | None = None,
     reason: str | None = None,
+    agenda: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
+    """The result as stored; a part's (an agenda item with a ``part``, judged under its
+    ``part_key``) under its decision with the part's key."""
+    item = (agenda or {}).get(j.decision) or {}
     entry = {
         **result_fields(j),
+        "decision": item.get("decision", j.decision) if item.get("part") else j.decision,
+        "part": item.get("part"),
         "meeting_date": day.isoformat(),
         "ballots": dict(ballots) if ballots else None,
         "recorded_at": clock.now().isoformat(),
@@ -302,31 +314,6 @@ def _store(
     return plan, dossier.profile["results"][len(data["results"]) - len(entries) :]
 
 
-def _numbers(entry: Mapping[str, Any]) -> dict[str, Any]:
-    keys = ("total", "present", "yes", "no", "blank", "outcome")
-    return {k: entry[k] for k in keys}
-
-
-def _recorded_detail(entries: list[dict[str, Any]], titles: Mapping[str, str]) -> dict[str, Any]:
-    """What the history shows: codes, dates, the proposals' titles (the plan's Dutch words)
-    and numbers; never an owner's name."""
-    first = entries[0]
-    return {
-        "meeting_date": first["meeting_date"],
-        "second_meeting": any(e["second_meeting"] for e in entries),
-        "ballots": any(e["ballots"] for e in entries),
-        "results": [
-            {
-                "decision": e["decision"],
-                "title": titles.get(e["decision"], e["decision"]),
-                "result_id": e["id"],
-                **_numbers(e),
-            }
-            for e in entries
-        ],
-    }
-
-
 def correct_result(
     dossier: Dossier,
     result_id: int,
@@ -348,7 +335,7 @@ def correct_result(
         today = clock.today()
         problems = _correction_problems(profile, result_id, reason, day, today)
         plan = plan_for(profile, today)
-        decision = next((d for d in plan["decisions"] if d["id"] == target.decision), None)
+        decision = proposal_of(plan, target.decision, target.part)
         found = None
         if decision is None:
             problems.append(Problem("", DECISION_GONE))
@@ -360,7 +347,8 @@ def correct_result(
         numbers = (count.present, count.yes, count.no, count.blank)
         same = (target.present, target.yes, target.no, target.blank) == numbers
         ballots = target.ballots if same else None
-        entry = _entry(found, day, actor, ballots, target.id, str(clean_text(reason.strip())))
+        why = str(clean_text(reason.strip()))
+        entry = _entry(found, day, actor, ballots, target.id, why, {decision["id"]: decision})
         _plan, (entry,) = _store(dossier, profile, [entry])
         before = target.model_dump(mode="json")
         detail = {

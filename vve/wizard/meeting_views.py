@@ -18,6 +18,7 @@ from vve.document.meeting import MeetingDetails
 from vve.responses import attachment
 from vve.rules.calculator import threshold_below
 from vve.rules.outcomes import next_meeting
+from vve.rules.parts import proposal_of, recordable_parts
 from vve.security import actor, current_user, dossier_required
 from vve.services import clock, dossiers, meetings, plans
 from vve.services import papers as papers_service
@@ -56,7 +57,8 @@ def _agenda(plan) -> tuple[dict | None, list[dict]]:
     if meeting is None:
         return None, []
     wanted = set(meeting["decisions"])
-    return meeting, [d for d in plan["decisions"] if d["id"] in wanted]
+    parts = recordable_parts(plan, meeting)
+    return meeting, [d for d in plan["decisions"] if d["id"] in wanted] + parts
 
 
 def _record_form(plan, numbers, mode, formdata=None):
@@ -236,7 +238,7 @@ def correct(dossier, result_id):
     chain = _chain(entries, result_id)
     target = next(e for e in entries if e["id"] == result_id)
     posted = request.method == "POST"
-    decision = _decision(dossier, target["decision"])
+    decision = _decision(dossier, target["decision"], target.get("part"))
     form = correction_form(
         decision if decision is not None and threshold_below(decision) else None,
         formdata=request.form if posted else None,
@@ -268,6 +270,6 @@ def correct(dossier, result_id):
     ), 400 if posted else 200
 
 
-def _decision(dossier, decision_id: str) -> dict | None:
+def _decision(dossier, decision_id: str, part: str | None = None) -> dict | None:
     plan = plans.make_plan(dossier) or {"decisions": []}
-    return next((d for d in plan["decisions"] if d["id"] == decision_id), None)
+    return proposal_of(plan, decision_id, part)

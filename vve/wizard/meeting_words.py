@@ -94,11 +94,17 @@ def meeting_cards(plan: dict[str, Any]) -> list[dict[str, Any]]:
                     "lines": explanation(decision, attempt) if attempt else [],
                 }
             )
-        # the parts of decisions an earlier meeting left to this one, by title
-        items += [
-            {"decision": part, "attempt": None, "lines": []}
-            for part in (parts_of(plan, m) if not m["held"] else [])
-        ]
+        # the parts of decisions an earlier meeting left to this one, by title; held, with
+        # the result recorded for each
+        for part in parts_of(plan, m):
+            attempt = attempt_at(part, m) if m["held"] else None
+            items.append(
+                {
+                    "decision": part,
+                    "attempt": attempt,
+                    "lines": explanation(part, attempt) if attempt else [],
+                }
+            )
         cards.append(
             {
                 "meeting": m,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vve import labels
+from vve.rules.parts import as_decision
 
 from ..builder import Builder
 from ..results import OUTCOME, standing
@@ -10,7 +11,6 @@ from ..text import date_nl
 from ..wording import (
     CHOICES,
     MEMBERS_CONSENT,
-    annual_alv,
     choices_of,
     full_attendance,
     higher_routes,
@@ -172,29 +172,33 @@ def _needed(d: dict) -> str:
     return f"{v['min_yes_full_attendance']} van {v['total']}{higher}{consent}"
 
 
+def _row(d: dict) -> list[str]:
+    """A decision's (or part's) row: its title, its meeting and the votes needed, or the
+    outcome once a meeting took it."""
+    needed = _needed(d)
+    if d["state"] == "taken":
+        last = d["attempts"][-1]
+        needed = f"{OUTCOME['passed']}: {last['yes']} voor, {last['no']} tegen"
+    elif d["state"] == "second_meeting":
+        needed = f"{rule_in_words(d['rule'])} (tweede vergadering, geen quorum)"
+    when = meeting_when(d)
+    if waits := waits_in_words(d):  # the earliest meeting, not a certain one
+        when = f"op zijn vroegst {when}, {waits}"
+        if d.get("waits_until"):  # and the latest (a plan written before has none)
+            when += f"; uiterlijk in {d['waits_until']}"
+    return [d["title"], when, needed]
+
+
 def _decisions(b: Builder, plan: dict) -> None:
     """Each decision with its meeting and the votes for it needed at full attendance."""
     b.heading("Besluiten en wanneer", 2)
     rows: list[tuple[str, list[str]]] = []
     for d in sorted(plan["decisions"], key=lambda d: d["meeting_date"]):
-        needed = _needed(d)
-        if d["state"] == "taken":
-            last = d["attempts"][-1]
-            needed = f"{OUTCOME['passed']}: {last['yes']} voor, {last['no']} tegen"
-        elif d["state"] == "second_meeting":
-            needed = f"{rule_in_words(d['rule'])} (tweede vergadering, geen quorum)"
-        when = meeting_when(d)
-        if waits := waits_in_words(d):  # the earliest meeting, not a certain one
-            when = f"op zijn vroegst {when}, {waits}"
-            if d.get("waits_until"):  # and the latest (a plan written before has none)
-                when += f"; uiterlijk in {d['waits_until']}"
-        rows.append((d["meeting_date"], [d["title"], when, needed]))
+        rows.append((d["meeting_date"], _row(d)))
         # a part a later annual ALV takes (the work its resolution leaves to it, or the
-        # binding decision after one in principle), with the same majority
-        rows += [
-            (p["meeting_date"], [p["title"], annual_alv(p["year"]), needed])
-            for p in d.get("later", ())
-        ]
+        # binding decision after one in principle), with the same majority and its own
+        # result once recorded
+        rows += [(p["meeting_date"], _row(as_decision(d, p))) for p in d.get("later", ())]
     b.table(
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
         [row for _key, row in sorted(rows, key=lambda r: r[0])],

@@ -88,8 +88,8 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
     told: set[str] = set()  # why a date was chosen, said at the first meeting it explains
     for meeting in plan["meetings"]:
         members = [decisions[i] for i in meeting["decisions"] if i in decisions]
-        if meeting["held"]:
-            _held_section(b, meeting, members)
+        if meeting["held"]:  # with the parts it took of decisions an earlier meeting took
+            _held_section(b, meeting, members + parts_of(plan, meeting))
             continue
         parts = parts_of(plan, meeting)
         b.heading(meeting_title(meeting, _meeting_name(meeting)), 2)
