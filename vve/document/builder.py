@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -143,6 +143,7 @@ class Builder:
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.
         """
+        keep_with_next_block(self.doc, self._body)
         if caption:
             self.tables += 1
             self.para(f"Tabel {self.tables}. {caption}", "Caption")
@@ -177,6 +178,19 @@ class Builder:
 
 
 _MISSING = object()
+
+
+def keep_with_next_block(doc: DocxDocument, parent) -> None:
+    """The paragraph with text just before a table (its introduction, or the heading of a
+    section that is only a table) stays on the page where the table starts, as the
+    caption does by its style: no heading or introduction ends a page alone."""
+    body = doc.element.body
+    sect_pr = body.sectPr
+    last = sect_pr.getprevious() if sect_pr is not None else (body[-1] if len(body) else None)
+    if last is None or last.tag != qn("w:p"):
+        return
+    if any((t.text or "").strip() for t in last.iter(qn("w:t"))):
+        Paragraph(last, parent).paragraph_format.keep_with_next = True
 
 
 def _cells(tc_pr: list[str], style_id: str, texts) -> list[str]:

@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from vve.document.builder import keep_with_next_block
 from vve.document.chapters import READING_ORDER, cover
 from vve.document.page import DocumentMeta, a4, header_footer, set_properties
 from vve.document.styles import (
@@ -91,6 +92,7 @@ class LegacyBuilder:
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.
         """
+        keep_with_next_block(self.doc, self.doc._body)
         if caption:
             self.tables += 1
             self.para(f"Tabel {self.tables}. {caption}", "Caption")
