@@ -46,9 +46,9 @@ MEMBERS_CONSENT_ROW = (
     "akkoordverklaring van de geldgever"
 )
 MEMBERS_CONSENT_BLOCKS = (
-    "Eén eigenaar kan dit besluit tegenhouden: de geldgever leent alleen als ieder lid de "
-    "akkoordverklaring tekent, dus een lid dat niet tekent, houdt de lening tegen, hoe de "
-    "ALV ook stemt."
+    "Eén eigenaar kan de lening tegenhouden: de geldgever leent alleen als ieder lid de "
+    "akkoordverklaring tekent, dus een lid dat niet tekent, houdt de lening tegen, ook als "
+    "de ALV voor stemt."
 )
 
 

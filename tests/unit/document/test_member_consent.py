@@ -45,7 +45,7 @@ def test_one_owner_can_block_a_loan_that_needs_every_members_consent(plan):
     if loan is None:
         pytest.skip("no loan below the dwelling limit")
     text = voting._blocking_text(loan, plan["votes"]["parties"])
-    assert text.startswith("Eén eigenaar kan dit besluit tegenhouden")
+    assert text.startswith("Eén eigenaar kan de lening tegenhouden")
     assert "tegenstemmen houden" not in text
 
 
