@@ -39,6 +39,17 @@ def rule_in_words(rule: dict) -> str:
 
 # a lender's condition that every member consents (voting.toml all_owners_consent)
 MEMBERS_CONSENT = "de akkoordverklaring van ieder lid"
+# the same condition in the votes table and in who can block the decision: the meeting
+# decides with its usual majority, and besides that every member signs
+MEMBERS_CONSENT_ROW = (
+    "de ALV besluit met de meerderheid hierboven, en daarnaast tekent ieder lid de "
+    "akkoordverklaring van de geldgever"
+)
+MEMBERS_CONSENT_BLOCKS = (
+    "Eén eigenaar kan de lening tegenhouden: de geldgever leent alleen als ieder lid de "
+    "akkoordverklaring tekent, dus een lid dat niet tekent, houdt de lening tegen, ook als "
+    "de ALV voor stemt."
+)
 
 
 def lender_consent(decision: dict) -> dict | None:

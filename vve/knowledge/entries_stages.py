@@ -11,7 +11,13 @@ from .entries import Sourced, Who
 from .typed import MonthDay, key, pairs
 
 ActionCondition = Literal[
-    "needs_loan", "ecological_survey", "asbestos", "heat_network", "large_owners", "boilers_due_now"
+    "needs_loan",
+    "small_vve_loan",  # a loan that needs every member's akkoordverklaring
+    "ecological_survey",
+    "asbestos",
+    "heat_network",
+    "large_owners",
+    "boilers_due_now",
 ]
 
 

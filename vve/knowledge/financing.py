@@ -88,6 +88,9 @@ class LoanProgramme(Programme):
     # below it
     min_amount_open: str
     min_amount_below: str
+    # the stages' loan steps, conditional while the total may stay below the minimum
+    loan_steps: tuple[str, ...]
+    step_condition: str  # {minimum}
 
 
 # The programmes the rules read by id, and the kind of entry each one is.

@@ -22,6 +22,7 @@ from .measures import Measure, RouteChoice, choose_route, select_measures
 from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_research
 from .money.amounts import whole
 from .money.apartments import max_loan
+from .money.loan_reach import OPEN
 from .money.reserve import FundDecisions
 from .parts import part_agenda, with_later_parts
 from .progress import NOTHING, Progress, answered_by_meetings, replay
@@ -201,7 +202,9 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     if not needs_loan:  # the whole total is below the VvE loan's minimum: no loan resolution
         decisions = [d for d in decisions if d.id != "vve_loan" or d.attempts]
     subsidies = _subsidies(financing)
-    windows = tailor(windows, profile, knowledge, measures, decisions, subsidies)
+    windows = tailor(
+        windows, profile, knowledge, measures, decisions, subsidies, money.loan_reach in OPEN
+    )
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)

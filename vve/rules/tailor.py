@@ -12,7 +12,7 @@ from vve.knowledge import Knowledge, StageEntry
 from vve.profile import Profile
 
 from .decisions import Decision, boiler_window
-from .explain import Explanation, nl_date, nl_listing
+from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure
 from .risks import Risk
 from .stages import Action, StageWindow
@@ -54,6 +54,11 @@ def _applies(
         return window is not None and window[0] <= start.year
     if when == "needs_loan":
         return any(d.id == "vve_loan" for d in decisions)
+    if when == "small_vve_loan":  # every member signs the lender's akkoordverklaring
+        return any(
+            d.id == "vve_loan" and any(r.applies == "lender" for r in d.requirements)
+            for d in decisions
+        )
     if when == "ecological_survey":
         needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
         return any(m.id in needs for m in measures)
@@ -150,7 +155,10 @@ def tailor(
     measures: list[Measure],
     decisions: list[Decision],
     subsidies: Subsidies,
+    loan_open: bool = False,
 ) -> list[StageWindow]:
+    """``loan_open``: the total to finance may stay below the loan's minimum, so each step
+    toward the loan is conditional (money/loan_reach.py)."""
     out = []
     loan = any(d.id == "vve_loan" for d in decisions)
     # the heat source waits for the route: no meeting before it says it chooses one
@@ -181,8 +189,22 @@ def tailor(
                 or a.subsidy in subsidies.ended
             )
         )
+        if loan_open:
+            actions = tuple(_on_loan(a, knowledge) for a in actions)
         out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
     return out
+
+
+def _on_loan(action: Action, knowledge: Knowledge) -> Action:
+    """A step toward the loan, and its milestone, with the loan's condition first."""
+    lender = knowledge.financing.warmtefonds_loan
+    if action.id not in lender.loan_steps:
+        return action
+    lead = lender.step_condition.format(minimum=nl_euros(lender.min_amount * 100))
+    milestone = action.milestone and f"{lead}: {action.milestone[:1].lower()}{action.milestone[1:]}"
+    return replace(
+        action, what=f"{lead}: {action.what[:1].lower()}{action.what[1:]}", milestone=milestone
+    )
 
 
 def _milestones(window: StageWindow, kept: tuple[Action, ...]) -> tuple[str, ...]:

@@ -10,7 +10,10 @@ from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl, sentences
 from ..wording import (
+    MEMBERS_CONSENT_BLOCKS,
+    MEMBERS_CONSENT_ROW,
     fewest_to_stop,
+    lender_consent,
     meeting_title,
     notice_line,
     quorum_in_words,
@@ -224,6 +227,8 @@ def _blocking_section(b: Builder, plan: dict) -> None:
 
 
 def _blocking_text(decision: dict, parties: list[dict]) -> str:
+    if lender_consent(decision):  # every member signs: any one owner can stop it
+        return MEMBERS_CONSENT_BLOCKS
     lines = []
     for power in decision["blocking"]:
         if power["single_party"]:  # a group of owners is no voting bloc: see _group_text
@@ -337,12 +342,10 @@ def _decision_section(b: Builder, decision: dict, plan: dict) -> None:
             continue
         full = other["votes"] and other["votes"]["min_yes_full_attendance"]
         numbers = f" — bij volledige opkomst {full} stemmen voor" if full else ""
-        rows.append(
-            [
-                labels.APPLIES[other["applies"]],
-                f"{rule_in_words(other)}; {quorum_in_words(other)}{numbers}",
-            ]
-        )
+        words = f"{rule_in_words(other)}; {quorum_in_words(other)}{numbers}"
+        if other["applies"] == "lender":
+            words = MEMBERS_CONSENT_ROW
+        rows.append([labels.APPLIES[other["applies"]], words])
     b.table(
         ["", "Voor dit besluit"],
         rows,
