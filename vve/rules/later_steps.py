@@ -70,7 +70,7 @@ def with_later_steps(
             and turnout is not None
             and any(Fraction(turnout, 100) < q for q in quorums)
         ):
-            chosen.append(later.proxies)
+            chosen.append(_proxies(later.proxies, profile, knowledge))
         if meeting.source:
             chosen += later.source_actions
         for step in chosen:
@@ -80,7 +80,20 @@ def with_later_steps(
             steps.setdefault(meeting.stage, []).append(
                 Action(f"{step.id}:{year}", what, step.who, start, step.weeks, ORIGIN)
             )
+    for own in steps.values():  # in the order they start: the lender's order kept
+        own.sort(key=lambda a: a.start)
     return [replace(w, actions=(*w.actions, *steps[w.id])) if w.id in steps else w for w in windows]
+
+
+def _proxies(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterStep:
+    """The proxies step with the reglement's note on who may hold them, as the first
+    decision meeting's (vve/rules/tailor.py)."""
+    model = profile.voting.model_reglement or "unknown"
+    rules = knowledge.proxies
+    if model not in rules.board_may_not_hold:
+        return step
+    note = rules.note if model in ("2006", "2017") else rules.note_unsure
+    return replace(step, what=f"{step.what} ({note})")
 
 
 def _sized(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterStep:
