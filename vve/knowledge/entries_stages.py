@@ -169,8 +169,11 @@ class LaterStep:
     id: str
     what: str
     who: Who
-    weeks_before: int
+    weeks_before: int  # negative: after the meeting
     weeks: int
+    # the wording for a VvE below and from the lender's dwellings limit (the loan's deed)
+    what_small_vve: str | None = None
+    what_large_vve: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -183,6 +186,12 @@ class LaterMeeting(Sourced):
     decision: str
     binding: str
     actions: tuple[LaterStep, ...]
+    # where the plan expects a loan for the work that ALV decides (the lender's order)
+    loan_actions: tuple[LaterStep, ...] = ()
+    # where the usual turnout is below the quorum of a decision that ALV takes
+    proxies: LaterStep | None = None
+    # the annual ALV that chooses the heat source at the latest (waits for the heat route)
+    source_actions: tuple[LaterStep, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,17 +1,23 @@
 """The steps before each later annual ALV: the work the plan leaves to it (a decision moved
 to it, the later part of a resolution, the binding decision after one in principle;
-vve/rules/coupled.py, parts.py) is prepared, quoted and put on its agenda. The steps go in
+vve/rules/coupled.py, parts.py) is prepared, quoted and put on its agenda; where the plan
+expects a loan for it, the lender's steps follow in the lender's order; proxies where the
+usual turnout is below a quorum; and the heat source's steps where that ALV chooses it at
+the latest. The steps go in
 the stage that meeting falls in, after the stage's own (stages.toml [later_meeting])."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
 
 from vve.knowledge import Knowledge
+from vve.knowledge.entries_stages import LaterStep
+from vve.profile import Profile
 
-from .coupled import COUPLED
+from .coupled import COUPLED, LOAN, annual_day, decided_later, stage_of
 from .decisions import Decision
 from .explain import nl_listing
 from .measures import Measure
@@ -20,48 +26,108 @@ from .stages import Action, StageWindow
 ORIGIN = "later"  # Action.source of these steps
 
 
+@dataclass
+class _Meeting:
+    """A later annual ALV: its day as the plan dates it, its stage, the measures it
+    decides (each with whether it is coupled to maintenance), the quorums of its decisions
+    and whether it chooses the heat source at the latest."""
+
+    day: dt.date
+    stage: str
+    ids: list[tuple[str, bool]] = field(default_factory=list)
+    quorums: list[Fraction] = field(default_factory=list)
+    source: bool = False
+
+
 def with_later_steps(
     windows: Sequence[StageWindow],
     decisions: Sequence[Decision],
     measures: Sequence[Measure],
     knowledge: Knowledge,
+    profile: Profile,
 ) -> list[StageWindow]:
-    """The stages, each with the steps before the later annual ALVs that fall in it."""
+    """The stages, each with the steps before the later annual ALVs that fall in it: the
+    work's, the lender's where the plan expects a loan for it, proxies where the usual
+    turnout is below a quorum, and the heat source's where that ALV chooses it."""
     later = knowledge.later_meeting
+    loan = next((d for d in decisions if d.id == LOAN), None)
+    loan_years = set(decided_later(decisions, measures, knowledge).values()) if loan else set()
+    turnout = profile.owners.past_turnout_percent
     steps: dict[str, list[Action]] = {}
-    for year, (day, stage, ids) in sorted(_later_meetings(decisions).items()):
-        about = _about(ids, measures, knowledge)
+    for year, meeting in sorted(_later_meetings(decisions, windows, knowledge).items()):
+        window = next(w for w in windows if w.id == meeting.stage)
+        about = _about(meeting.ids, measures, knowledge) if meeting.ids else ""
         # a binding decision after one in principle is on the work itself (not coupled)
-        decision = later.decision if any(coupled for _, coupled in ids) else later.binding
-        window = next(w for w in windows if w.id == stage)
-        for step in later.actions:
-            start = max(day - dt.timedelta(weeks=step.weeks_before), window.start)
+        decision = later.decision if any(c for _, c in meeting.ids) else later.binding
+        chosen = list(later.actions) if meeting.ids else []
+        quorums = list(meeting.quorums)
+        if year in loan_years and loan is not None:
+            chosen += [_sized(s, profile, knowledge) for s in later.loan_actions]
+            if loan.rule.rule.quorum is not None:
+                quorums.append(loan.rule.rule.quorum.share)
+        if (
+            later.proxies
+            and turnout is not None
+            and any(Fraction(turnout, 100) < q for q in quorums)
+        ):
+            chosen.append(_proxies(later.proxies, profile, knowledge))
+        if meeting.source:
+            chosen += later.source_actions
+        for step in chosen:
+            start = max(meeting.day - dt.timedelta(weeks=step.weeks_before), window.start)
             what = step.what.format(year=year, about=about, decision=decision)
             what = what[:1].upper() + what[1:]
-            steps.setdefault(stage, []).append(
+            steps.setdefault(meeting.stage, []).append(
                 Action(f"{step.id}:{year}", what, step.who, start, step.weeks, ORIGIN)
             )
+    for own in steps.values():  # in the order they start: the lender's order kept
+        own.sort(key=lambda a: a.start)
     return [replace(w, actions=(*w.actions, *steps[w.id])) if w.id in steps else w for w in windows]
 
 
-def _later_meetings(
-    decisions: Sequence[Decision],
-) -> dict[int, tuple[dt.date, str, list[tuple[str, bool]]]]:
-    """Year -> (the meeting as the plan dates it, its stage, the measures it decides, each
-    with whether it is coupled to maintenance) for each annual ALV that decides work the
-    plan leaves to it. A binding decision after one in principle is on the work itself."""
-    out: dict[int, tuple[dt.date, str, list[tuple[str, bool]]]] = {}
+def _proxies(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterStep:
+    """The proxies step with the reglement's note on who may hold them, as the first
+    decision meeting's (vve/rules/tailor.py)."""
+    model = profile.voting.model_reglement or "unknown"
+    rules = knowledge.proxies
+    if model not in rules.board_may_not_hold:
+        return step
+    note = rules.note if model in ("2006", "2017") else rules.note_unsure
+    return replace(step, what=f"{step.what} ({note})")
 
-    def add(day: dt.date, stage: str, ids: Sequence[str], coupled: bool) -> None:
-        first, where, known = out.get(day.year, (day, stage, []))
-        new = [(m, coupled) for m in ids if (m, coupled) not in known]
-        out[day.year] = (first, where, [*known, *new])
+
+def _sized(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterStep:
+    """The step in the wording for the VvE's size, where it has one (the loan's deed)."""
+    dwellings = profile.building.rights.dwellings
+    limit = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
+    sized = step.what_small_vve if dwellings is not None and dwellings < limit else None
+    sized = sized or (step.what_large_vve if dwellings is not None else None)
+    return replace(step, what=sized) if sized else step
+
+
+def _later_meetings(
+    decisions: Sequence[Decision], windows: Sequence[StageWindow], knowledge: Knowledge
+) -> dict[int, _Meeting]:
+    """Year -> the annual ALV that decides work the plan leaves to it, or chooses the heat
+    source at the latest. A binding decision after one in principle is on the work itself."""
+    out: dict[int, _Meeting] = {}
+
+    def add(day: dt.date, stage: str, d: Decision, ids: Sequence[str], coupled: bool) -> None:
+        meeting = out.setdefault(day.year, _Meeting(day, stage))
+        meeting.ids += [(m, coupled) for m in ids if (m, coupled) not in meeting.ids]
+        if d.rule.rule.quorum is not None:
+            meeting.quorums.append(d.rule.rule.quorum.share)
 
     for d in decisions:
         if d.annual and d.state == "open":
-            add(d.date, d.stage, d.measures, True)
+            add(d.date, d.stage, d, d.measures, True)
         for part in d.later:
-            add(part.date, part.stage, part.measures, part.kind != "binding")
+            add(part.date, part.stage, d, part.measures, part.kind != "binding")
+    for d in decisions:  # the heat source, chosen at the latest in an annual ALV
+        if d.waits_until and "heat_route" in d.waits_for and d.state != "taken":
+            day = annual_day(d.date, d.waits_until, knowledge)
+            meeting = out.setdefault(d.waits_until, _Meeting(day, stage_of(day, windows)))
+            meeting.source = True
     return out
 
 

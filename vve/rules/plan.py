@@ -209,7 +209,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     decisions = with_later_parts(decisions, measures, windows, knowledge, progress)
-    windows = with_later_steps(windows, decisions, measures, knowledge)
+    windows = with_later_steps(windows, decisions, measures, knowledge, profile)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(

@@ -72,6 +72,7 @@ KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Keys every entry of its kind has today that are optional all the same.
 OPTIONAL = {
     ("stages", "meetings", "run_up_days"),
+    ("stages", "meetings", "school_holidays"),  # no holidays given: none avoided
     ("costs", "energy", "typical"),  # only the average gas use needs a typical value
     ("costs", "energy", "basis"),
     ("costs", "savings", "basis"),

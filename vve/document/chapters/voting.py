@@ -23,6 +23,7 @@ from ..wording import (
     write_choices,
 )
 from . import decision_costs, financing
+from .latest_source import latest_source
 
 TITLE = "Stemregels en besluitvorming"
 
@@ -108,6 +109,7 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             why = f" Gekozen datum: {note[:1].lower() + note[1:]}"
         b.para(notice_line(meeting, why))
         _kind_note(b, meeting, members)
+        latest_source(b, plan, meeting)
         seconds = {
             d["second_meeting"]["planned"] or d["second_meeting"]["earliest"]: d["second_meeting"]
             for d in (*members, *parts)
