@@ -31,7 +31,9 @@ def test_pdf_has_a_sensible_number_of_pages(pdf):
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
-    assert 15 <= pages <= 40, pages
+    # Emmen's plan: 42 pages since the later annual ALVs got their sections, steps and
+    # resolutions (2026-11-27); the advisor's review asks for less repetition, not less
+    assert 15 <= pages <= 45, pages
 
 
 def test_pdf_contains_the_timeline_figure(pdf):
