@@ -126,7 +126,7 @@ def _opening(money: MoneyPlan, execution: tuple[dt.date, dt.date]) -> str:
         default=execution[0].year,
     )
     end = min(execution[1], dt.date(max(last, execution[0].year), 12, 31))
-    return f"{_period((execution[0], end))} voert de VvE de maatregelen uit die nu besloten worden."
+    return f"{_period((execution[0], end))} voert de VvE de maatregelen uit waarover de besluit-ALV besluit."
 
 
 def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: bool) -> str:
