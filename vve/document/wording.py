@@ -3,9 +3,8 @@ risks' numbers (R1, R2, …) by which the chapter on stages refers to the chapte
 
 from __future__ import annotations
 
-import datetime as dt
-
 from vve import labels
+from vve.rules.voting import weeks_after
 from vve.vocabulary import DECISION_WAITS
 
 from .builder import Builder
@@ -207,8 +206,7 @@ def notice_line(meeting: dict, why: str = "") -> str:
 
 def _annual_second(second: dict, known: bool) -> str:
     """The second meeting after an annual ALV whose day is not set: in weeks after it."""
-    first = dt.date.fromisoformat(second["first_meeting"])
-    weeks = [(dt.date.fromisoformat(second[k]) - first).days // 7 for k in ("earliest", "latest")]
+    weeks = weeks_after(second["first_meeting"], second)
     later = f"een tweede vergadering {weeks[0]} tot {weeks[1]} weken later"
     how = "ongeacht het aantal aanwezigen en met dezelfde meerderheid"
     decides = (

@@ -9,11 +9,11 @@ Blank votes and abstentions count towards the quorum but are not votes cast
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
-from typing import Literal
+from typing import Any, Literal
 
 Base = Literal["cast", "present", "all"]
 Comparison = Literal["more_than", "at_least"]
@@ -152,6 +152,15 @@ class SecondMeetingRoute:
     @property
     def feasible(self) -> bool:
         return self.earliest <= self.latest
+
+
+def weeks_after(day: str, window: Mapping[str, Any]) -> tuple[int, int]:
+    """A second meeting's window (the plan's ``second_window``: ISO days ``earliest`` and
+    ``latest``) in whole weeks after the meeting on ``day``: how the plan, the meeting pack
+    and the web say it for an annual ALV whose day is the VvE's own."""
+    first = dt.date.fromisoformat(day)
+    earliest, latest = (dt.date.fromisoformat(window[end]) for end in ("earliest", "latest"))
+    return (earliest - first).days // 7, (latest - first).days // 7
 
 
 def latest_notice_date(meeting: dt.date, notice_days: int) -> dt.date:

@@ -211,16 +211,7 @@ def _check(plan: dict[str, Any], knowledge: Knowledge) -> None:
         raise PlanInconsistent(violations)
 
 
-@dataclass(frozen=True)
-class Handout:
-    """What ``record_download`` gives: the snapshot to hand out, and whether its document
-    was written now (or an earlier one handed out again)."""
-
-    snapshot: PlanSnapshot
-    written: bool
-
-
-def record_download(dossier: Dossier, user: User | None) -> Handout | None:
+def record_download(dossier: Dossier, user: User | None) -> PlanSnapshot | None:
     """The Word plan for whoever asks (a board or an advisor), kept as a snapshot; the
     caller hands it out with ``snapshot_download``. None before the first step.
 
@@ -235,20 +226,19 @@ def record_download(dossier: Dossier, user: User | None) -> Handout | None:
     who = audit.actor_of(user)
     first = [found]
 
-    def work() -> Handout:
+    def work() -> PlanSnapshot:
         inputs = first.pop() if first else _inputs(dossier)  # again after a save landed
         if inputs is None:  # cannot happen: answers are never removed
             raise StaleDossier()
         last = _last_handed_out(dossier, who)
         if last is not None and last.plan_tag == inputs[2]:
-            return Handout(last, written=False)
+            return last
         current = _kept_plan(*inputs)
         if last is not None and last.plan == current:  # its plan is read only now
-            return Handout(last, written=False)
+            return last
         template, prepared_by = house_style.template_for(dossier, user)
         data = write_plan_docx(current, DocumentMeta(prepared_by=prepared_by), template)
-        snapshot = record_snapshot(dossier, current, who, document=data, tag=inputs[2])
-        return Handout(snapshot, written=True)
+        return record_snapshot(dossier, current, who, document=data, tag=inputs[2])
 
     return run_unit_of_work(work)
 

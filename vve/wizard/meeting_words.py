@@ -15,6 +15,7 @@ from flask_babel import format_date
 from vve.knowledge import load_knowledge
 from vve.rules.outcomes import BadCount, explain, judge, next_meeting
 from vve.rules.parts import parts_of
+from vve.rules.voting import weeks_after
 from vve.terms import label
 from vve.translate import gettext as _
 from vve.vocabulary import DECISION_STATES, MEETING_KINDS, OUTCOMES, STAGES
@@ -236,10 +237,7 @@ def second_window_text(meeting: dict[str, Any]) -> str:
     if not window:
         return ""
     if _annual(meeting):
-        day = dt.date.fromisoformat(meeting["date"])
-        first, last = (
-            (dt.date.fromisoformat(window[k]) - day).days // 7 for k in ("earliest", "latest")
-        )
+        first, last = weeks_after(meeting["date"], window)
         return _(
             "Wordt het quorum niet gehaald, dan kan een tweede vergadering %(a)s tot %(b)s "
             "weken na deze vergadering toch besluiten.",

@@ -185,7 +185,7 @@ def download(dossier):
         url_for(
             "board.snapshot_document",
             public_id=dossier.public_id,
-            snapshot_id=handed.snapshot.id,
+            snapshot_id=handed.id,
         ),
         303,
     )

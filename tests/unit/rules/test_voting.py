@@ -18,6 +18,7 @@ from vve.rules.voting import (
     power_of,
     quorum_votes,
     second_meeting_route,
+    weeks_after,
 )
 
 TWO_THIRDS = Rule(
@@ -225,3 +226,18 @@ def test_carry_ceiling_is_the_largest_attendance_at_which_one_party_carries(rule
     assert outcome(rule, total, Meeting(ceiling, votes, ceiling - votes)).passes
     if ceiling < total:
         assert not outcome(rule, total, Meeting(ceiling + 1, votes, ceiling + 1 - votes)).passes
+
+
+@given(
+    st.dates(dt.date(2026, 1, 1), dt.date(2040, 12, 31)),
+    st.integers(0, 8),
+    st.integers(1, 12),
+    st.integers(0, 6),
+)
+def test_weeks_after_counts_whole_weeks_from_the_meeting_to_the_window(day, lo, span, extra):
+    """An annual ALV's second-meeting window, said in weeks after the meeting (the plan,
+    the meeting pack and the web card all say it so): whole weeks, rounded down."""
+    earliest = day + dt.timedelta(weeks=lo, days=extra)
+    latest = day + dt.timedelta(weeks=lo + span)
+    window = {"earliest": earliest.isoformat(), "latest": latest.isoformat()}
+    assert weeks_after(day.isoformat(), window) == (lo, lo + span)

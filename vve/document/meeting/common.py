@@ -14,6 +14,7 @@ from docx.shared import Cm
 
 from vve.knowledge import Knowledge, load_knowledge
 from vve.rules.parts import parts_of
+from vve.rules.voting import weeks_after
 
 from ..builder import Builder
 from ..page import DocumentMeta, header_footer, set_properties
@@ -106,10 +107,7 @@ class Pack:
             return ""
         if not self.annual:
             return meeting_window(window)
-        day = dt.date.fromisoformat(self.meeting["date"])
-        first, last = (
-            (dt.date.fromisoformat(window[end]) - day).days // 7 for end in ("earliest", "latest")
-        )
+        first, last = weeks_after(self.meeting["date"], window)
         return f"{first} tot {last} weken na deze vergadering"
 
     def opening_items(self) -> list[str]:
