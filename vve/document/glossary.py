@@ -4,6 +4,8 @@ appendix lists only the terms the plan uses."""
 import re
 from functools import cache
 
+from .text import folds_to_ascii
+
 GLOSSARY = (
     (
         "Aansluitbijdrage",
@@ -244,11 +246,6 @@ ALIASES = {
 }
 
 
-# Letters that IGNORECASE matches with ASCII letters of another lower case ("ſ" with "s"):
-# where the text has one, the quick substring check below could miss a match.
-_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
-
-
 @cache
 def _patterns(
     term: str,
@@ -288,8 +285,7 @@ def used_terms(text: str) -> list[tuple[str, str]]:
     The search runs only where the lower-cased term occurs in the lower-cased text (a
     search over the whole plan per term was a fifth of a plan's time), unless the text
     holds one of the letters that make that check unsafe."""
-    unsafe = any(letter in text for letter in _FOLDS_TO_ASCII)  # four scans, in C
-    lowered = None if unsafe else text.lower()
+    lowered = None if folds_to_ascii(text) else text.lower()
     out = []
     for term, meaning in GLOSSARY:
         lower_name, pattern, aliases = _patterns(term)
