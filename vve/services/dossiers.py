@@ -153,7 +153,8 @@ def save_step(
         ]
         if changes:
             audit.record(dossier, actor, "answers_changed", {"changes": changes})
-        summarise(dossier, profile, total_steps)
+        with db.session.no_autoflush:  # the columns' lookups need not store the answers
+            summarise(dossier, profile, total_steps)  # first: one UPDATE, at the commit
         return Saved(profile, theirs)
 
     return run_unit_of_work(work)

@@ -54,6 +54,31 @@ def test_saving_a_step_merges_audits_and_refuses_a_stale_version(ctx):
     assert dossier.profile["association"]["name"] == "VvE De Eik"
 
 
+def test_a_step_save_writes_the_dossier_once(ctx):
+    """The answers and the dashboard's columns they change go to the database in one
+    UPDATE at the commit: the municipal plan's lookups for the columns do not flush the
+    answers first (a second round trip per save, on PostgreSQL a second network one)."""
+    from sqlalchemy import event
+
+    dossier = dossiers.start_dossier().dossier
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        answers = {"association.name": "VvE De Eik", "association.postcode": "7811 AB"}
+        dossiers.save_step(dossier, answers, 1, dossier.version)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    updates = [s for s in statements if s.lstrip().upper().startswith("UPDATE DOSSIER")]
+    assert len(updates) == 1, updates
+    assert "profile" in updates[0] and "postcode" in updates[0]  # answers and columns
+    db.session.expire_all()
+    assert dossier.postcode == "7811 AB" and dossier.profile["association"]["name"] == "VvE De Eik"
+
+
 def test_a_share_code_works_once_and_the_board_can_revoke_it(ctx):
     dossier = dossiers.start_dossier().dossier
     user = _advisor()
