@@ -187,6 +187,17 @@ def meeting_when(d: dict) -> str:
     return date_nl(d["meeting_date"])
 
 
+def meeting_named(d: dict) -> str:
+    """The meeting a decision (or part) goes to, as an overview of decisions names it
+    after its title: "ALV van 19 april 2027", "jaarlijkse ALV 2030", "ALV van 25 september
+    2028 of later" where it waits for something, or its second meeting."""
+    if d.get("annual_meeting"):
+        return f"jaarlijkse ALV {d['meeting_date'][:4]}"
+    name = "tweede vergadering" if d.get("state") == "second_meeting" else "ALV"
+    later = " of later" if waits_in_words(d) else ""
+    return f"{name} van {date_nl(d['meeting_date'])}{later}"
+
+
 def meeting_title(meeting: dict, name: str) -> str:
     """A meeting's heading: "ALV van 22 november 2027", or an annual ALV by its year."""
     if meeting.get("annual"):

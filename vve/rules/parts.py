@@ -258,3 +258,14 @@ def proposal_of(plan: dict[str, Any], decision_id: str, part: str | None) -> dic
         return decision
     found = next((p for p in decision.get("later", ()) if p.get("key") == part), None)
     return None if found is None else _proposal(decision, found)
+
+
+def every_decision(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every decision the plan proposes, at any meeting: each decision and each part a
+    later annual ALV takes of it (``as_decision``), in the order of their meetings (Table 1,
+    and every overview that lists decisions)."""
+    rows = []
+    for d in plan["decisions"]:
+        rows.append(d)
+        rows += [as_decision(d, p) for p in d.get("later", ())]
+    return sorted(rows, key=lambda d: d["meeting_date"])
