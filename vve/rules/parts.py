@@ -293,3 +293,17 @@ def every_decision(plan: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append(d)
         rows += [as_decision(d, p) for p in d.get("later", ())]
     return sorted(rows, key=lambda d: d["meeting_date"])
+
+
+def set_aside(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """The recorded results the plan sets aside (progress["ignored_results"]), each with
+    its meeting and the title of the decision or part it is about, so a warning names
+    what an owner knows; ``title`` None where the plan no longer has it."""
+    ignored = set(plan["progress"]["ignored_results"])
+    out = []
+    for r in plan["answers"].get("results", ()):
+        if r["id"] in ignored:
+            proposal = proposal_of(plan, r["decision"], r.get("part"))
+            title = None if proposal is None else proposal["title"]
+            out.append({"id": r["id"], "meeting_date": r["meeting_date"], "title": title})
+    return out
