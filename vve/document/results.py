@@ -3,7 +3,13 @@ and where the plan stands."""
 
 from __future__ import annotations
 
+from vve.labels import lower_words
+from vve.rules.parts import set_aside
+
 from .text import date_nl
+
+# a result about a decision the plan no longer has (the answers changed since)
+GONE = "een besluit dat niet meer in dit plan staat"
 
 OUTCOME = {
     "passed": "aangenomen",
@@ -43,8 +49,10 @@ def standing(plan: dict) -> str:
     """Which reality the plan reflects."""
     progress = plan["progress"]
     made = f"Dit plan is gemaakt op {date_nl(plan['as_of'])}"
-    if progress["last_meeting"] is None:
-        return made + "; er zijn nog geen uitslagen van vergaderingen vastgelegd."
+    if progress["last_meeting"] is None:  # results recorded may all be set aside
+        warning = _set_aside(plan)
+        counted = "meegeteld" if warning else "vastgelegd"
+        return f"{made}; er zijn nog geen uitslagen van vergaderingen {counted}.{warning}"
     taken = progress["decisions_taken"]
     total = taken + progress["decisions_open"]
     text = (
@@ -56,14 +64,27 @@ def standing(plan: dict) -> str:
     if upcoming is not None:
         kind = " (een tweede vergadering)" if upcoming["kind"] == "second_meeting" else ""
         text += f" De volgende vergadering is op {date_nl(upcoming['date'])}{kind}."
-    ignored = len(progress["ignored_results"])
-    if ignored:
-        text += (
-            f" Let op: {ignored} vastgelegde "
-            f"{'uitslag past' if ignored == 1 else 'uitslagen passen'} niet bij dit plan en "
-            f"{'is' if ignored == 1 else 'zijn'} niet meegeteld; controleer de uitslagen."
-        )
+    text += _set_aside(plan)
     return text
+
+
+def _set_aside(plan: dict) -> str:
+    """The warning about recorded results the plan does not count, each named by the
+    decision's title and its meeting."""
+    found = set_aside(plan)
+    if not found:
+        return ""
+    named = [
+        f"{lower_words(r['title']) if r['title'] else GONE} "
+        f"(vergadering van {date_nl(r['meeting_date'])})"
+        for r in found
+    ]
+    one = len(found) == 1
+    return (
+        f" Let op: {'de vastgelegde uitslag over' if one else 'de vastgelegde uitslagen over'} "
+        f"{_joined(named)} {'past' if one else 'passen'} niet bij dit plan en "
+        f"{'is' if one else 'zijn'} niet meegeteld; controleer de uitslagen."
+    )
 
 
 def _last_meeting(plan: dict, day: str) -> str:

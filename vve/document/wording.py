@@ -8,7 +8,7 @@ from vve.rules.voting import weeks_after
 from vve.vocabulary import DECISION_WAITS
 
 from .builder import Builder
-from .text import date_nl
+from .text import NBSP, date_nl
 
 # a risk that is a choice for the meeting gets a heading of its own in the summary, said in
 # full there once; elsewhere the plan points to it (vve/rules/risks/subsidy.py)
@@ -184,6 +184,17 @@ def meeting_when(d: dict) -> str:
     if d.get("annual_meeting"):
         return annual_alv(d["meeting_date"][:4])
     return date_nl(d["meeting_date"])
+
+
+def meeting_named(d: dict) -> str:
+    """The meeting a decision (or part) goes to, as an overview of decisions names it
+    after its title: "ALV van 19 april 2027", "jaarlijkse ALV 2030", "ALV van 25 september
+    2028 of later" where it waits for something, or its second meeting."""
+    if d.get("annual_meeting"):  # "ALV 2030" kept on one line, as a date is
+        return f"jaarlijkse ALV{NBSP}{d['meeting_date'][:4]}"
+    name = "tweede vergadering" if d.get("state") == "second_meeting" else "ALV"
+    later = " of later" if waits_in_words(d) else ""
+    return f"{name} van {date_nl(d['meeting_date'])}{later}"
 
 
 def meeting_title(meeting: dict, name: str) -> str:

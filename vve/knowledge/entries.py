@@ -152,6 +152,7 @@ class QuoteHorizon(Sourced):
     title_later_named: str  # {title} (DecisionEntry.part_titles), {moments}: its title
     why_part: str  # {meeting}, {work}: why the later ALV takes the part
     why_binding: str  # {meeting}, {work}: the binding decision after one in principle
+    title_binding: str  # {title}: its title, apart from the decision in principle's
     draft_principle: str  # the heat installation beyond the horizon, decided in principle
     why_principle: str
     timeline_principle: str  # the ALV that takes its binding decision, on the timeline

@@ -155,6 +155,20 @@ def later_parts(
     return parts
 
 
+def now_words(now: Sequence[Measure], knowledge: Knowledge) -> tuple[str, str]:
+    """(the measures in words, the maintenance moments they go with in words, "" for none)
+    of the work a split resolution's own meeting decides, as ``later_parts`` words a
+    later part's: "dakisolatie", "het dak in 2029"."""
+    labels = knowledge.risk_thresholds.component_labels
+    moments = dict.fromkeys(
+        f"{labels[c]} in {m.coupled_year}"
+        for m in now
+        if m.coupled_year and (c := knowledge.measures[m.id].component or "") in labels
+    )
+    shorts = nl_listing([knowledge.measures[m.id].short for m in now])
+    return shorts, nl_listing(list(moments)) if moments else ""
+
+
 def left_to_later(
     d: Decision, measures: Sequence[Measure], knowledge: Knowledge
 ) -> list[tuple[int, list[Measure]]]:

@@ -12,7 +12,15 @@ from typing import Any
 
 from vve.knowledge import Knowledge, QuoteHorizon
 
-from .coupled import COUPLED, annual_day, later_parts, left_to_later, principle_year, stage_of
+from .coupled import (
+    COUPLED,
+    annual_day,
+    later_parts,
+    left_to_later,
+    now_words,
+    principle_year,
+    stage_of,
+)
 from .decisions import Decision, second_meeting_of
 from .explain import Explanation, nl_date, nl_listing, sources
 from .later_part import LaterPart
@@ -52,7 +60,7 @@ def with_later_parts(
             ]
             later = {m.id for _, ids in split for m in ids}
             now = [m for m in d.measures if m not in later]
-            title = _title(d, now, knowledge) if later else d.title
+            title = _title(d, [m for m in measures if m.id in now], knowledge) if later else d.title
             d = replace(d, title=title, later=tuple(parts))
         out.append(d)
     return out
@@ -110,15 +118,30 @@ def _named(d: Decision, ids: Sequence[str], knowledge: Knowledge) -> str | None:
     return named.pop() if ids and len(named) == 1 and None not in named else None
 
 
-def _title(d: Decision, ids: Sequence[str], knowledge: Knowledge) -> str:
-    """The decision's title for the part its own meeting decides (``ids``)."""
+def _title(d: Decision, now: Sequence[Measure], knowledge: Knowledge) -> str:
+    """The decision's title for the part its own meeting decides (``now``), apart from
+    its later parts': a named part or the rest ("Installaties verbeteren"), else the
+    decision's title with the work it decides, as a later part's title names its own
+    ("...: dakisolatie bij het onderhoud van het dak in 2029")."""
     entry = knowledge.decisions[d.id]
+    ids = [m.id for m in now]
     named = _named(d, ids, knowledge)
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    what, moments = now_words(now, knowledge)
     if named is not None:
-        return named
+        return (
+            horizon.title_later_named.format(title=named, moments=moments)
+            if (horizon and moments)
+            else named
+        )
     if entry.rest_title and not any(m in entry.part_titles for m in ids):
         return entry.rest_title
-    return d.title
+    about = (
+        horizon.table_later.format(measures=what, moments=moments)
+        if (horizon and moments)
+        else what
+    )
+    return f"{d.title}: {about}"
 
 
 def _later(
@@ -150,7 +173,8 @@ def _binding(d: Decision, year: int, knowledge: Knowledge, horizon: QuoteHorizon
     about = nl_listing([knowledge.measures[m].short for m in d.measures])
     work = year + horizon.decide_years_before
     why = horizon.why_binding.format(meeting=nl_date(d.date), work=work)
-    words = (entry.title, about, entry.draft, why)
+    title = horizon.title_binding.format(title=entry.title[:1].lower() + entry.title[1:])
+    words = (title, about, entry.draft, why)
     return _part(d, "binding", year, d.measures, words, knowledge, horizon)
 
 
@@ -258,3 +282,28 @@ def proposal_of(plan: dict[str, Any], decision_id: str, part: str | None) -> dic
         return decision
     found = next((p for p in decision.get("later", ()) if p.get("key") == part), None)
     return None if found is None else _proposal(decision, found)
+
+
+def every_decision(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every decision the plan proposes, at any meeting: each decision and each part a
+    later annual ALV takes of it (``as_decision``), in the order of their meetings (Table 1,
+    and every overview that lists decisions)."""
+    rows = []
+    for d in plan["decisions"]:
+        rows.append(d)
+        rows += [as_decision(d, p) for p in d.get("later", ())]
+    return sorted(rows, key=lambda d: d["meeting_date"])
+
+
+def set_aside(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """The recorded results the plan sets aside (progress["ignored_results"]), each with
+    its meeting and the title of the decision or part it is about, so a warning names
+    what an owner knows; ``title`` None where the plan no longer has it."""
+    ignored = set(plan["progress"]["ignored_results"])
+    out = []
+    for r in plan["answers"].get("results", ()):
+        if r["id"] in ignored:
+            proposal = proposal_of(plan, r["decision"], r.get("part"))
+            title = None if proposal is None else proposal["title"]
+            out.append({"id": r["id"], "meeting_date": r["meeting_date"], "title": title})
+    return out

@@ -14,7 +14,7 @@ from flask_babel import format_date
 
 from vve.knowledge import load_knowledge
 from vve.rules.outcomes import BadCount, explain, judge, next_meeting
-from vve.rules.parts import parts_of
+from vve.rules.parts import parts_of, set_aside
 from vve.rules.voting import weeks_after
 from vve.terms import label
 from vve.translate import gettext as _
@@ -188,6 +188,15 @@ def reality_text(plan: dict[str, Any]) -> str:
     return _("Er zijn nog geen uitslagen van vergaderingen vastgelegd.")
 
 
+def set_aside_results(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """The recorded results the plan sets aside, each with its meeting and the title of
+    the decision (or part) it is about, for the warning on the meetings page."""
+    return [
+        {**r, "title": r["title"] or _("een besluit dat niet meer in het plan staat")}
+        for r in set_aside(plan)
+    ]
+
+
 def stage_state_text(state: str) -> str:
     if state == "done":
         return _("afgerond")
@@ -266,6 +275,7 @@ def init_app(app: Flask) -> None:
         second_window_text,
         state_text,
         reality_text,
+        set_aside_results,
         stage_state_text,
         event_lines,
         stage_name,

@@ -200,7 +200,9 @@ def test_the_first_budget_decisions_show_both_threshold_cases(board):
         "25 of 32 van 48 (hangt af van het drempelbedrag en of het reservefonds betaalt)"
     )
     # the safe route and the reserve fund ask more than the maintenance-coupled rule
-    coupled = rows["Isolatie meenemen met het geplande onderhoud"]
+    coupled = rows[
+        "Isolatie meenemen met het geplande onderhoud: dakisolatie bij het onderhoud van het dak in 2029"
+    ]
     assert coupled[4] == "25 van 48; 32 bij twijfel of uit het reservefonds"
 
 

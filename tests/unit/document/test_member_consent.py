@@ -10,7 +10,7 @@ from docx import Document
 
 from tests.conftest import AS_OF, EXAMPLES
 from vve.document.builder import Builder
-from vve.document.chapters import voting
+from vve.document.chapters import blocking, voting
 from vve.document.styles import ensure_styles
 from vve.document.wording import lender_consent
 from vve.knowledge import load_knowledge
@@ -44,7 +44,7 @@ def test_one_owner_can_block_a_loan_that_needs_every_members_consent(plan):
     loan = _small_loan(plan)
     if loan is None:
         pytest.skip("no loan below the dwelling limit")
-    text = voting._blocking_text(loan, plan["votes"]["parties"])
+    text = blocking.blocking_text(loan, plan["votes"]["parties"])
     assert text.startswith("Eén eigenaar kan de lening tegenhouden")
     assert "tegenstemmen houden" not in text
 

@@ -1,7 +1,7 @@
 """The voting chapter's sentence on the largest group's turnout: the verb agrees with who
 stays away (vve/document/chapters/voting.py)."""
 
-from vve.document.chapters.voting import _group_text
+from vve.document.chapters.blocking import _group_text
 
 GROUP = {"label": "Eigenaar-bewoners", "votes": 5, "single_party": False}
 VOTES = {"quorum_votes": 4}

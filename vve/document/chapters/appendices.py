@@ -5,11 +5,13 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 
 from vve import labels
+from vve.rules.parts import every_decision
 from vve.rules.serialize_used import REFERENCE_ORIGINS, used_money
 
 from ..builder import Builder
 from ..glossary import used_terms
 from ..text import date_nl, month_nl, price_range
+from ..wording import meeting_named
 from . import money
 
 GLOSSARY_TITLE = "Bijlage A. Begrippenlijst"
@@ -54,9 +56,10 @@ def sources(b: Builder, plan: dict) -> None:
 
 def assumptions(b: Builder, plan: dict) -> None:
     b.heading(ASSUMPTIONS_TITLE, 1)
+    # every decision the plan proposes, at any meeting, named with its meeting
     lines = [
-        f"{d['title']}: {labels.CERTAINTY[d['rule']['certainty']]}."
-        for d in plan["decisions"]
+        f"{d['title']} ({meeting_named(d)}): {labels.CERTAINTY[d['rule']['certainty']]}."
+        for d in every_decision(plan)
         if d["rule"]["certainty"] != "bron"
     ]
     if plan["votes"]["one_per_right_assumed"]:

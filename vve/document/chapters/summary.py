@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vve import labels
-from vve.rules.parts import as_decision
+from vve.rules.parts import every_decision
 
 from ..builder import Builder
 from ..results import OUTCOME, standing
@@ -192,16 +192,11 @@ def _row(d: dict) -> list[str]:
 def _decisions(b: Builder, plan: dict) -> None:
     """Each decision with its meeting and the votes for it needed at full attendance."""
     b.heading("Besluiten en wanneer", 2)
-    rows: list[tuple[str, list[str]]] = []
-    for d in sorted(plan["decisions"], key=lambda d: d["meeting_date"]):
-        rows.append((d["meeting_date"], _row(d)))
-        # a part a later annual ALV takes (the work its resolution leaves to it, or the
-        # binding decision after one in principle), with the same majority and its own
-        # result once recorded
-        rows += [(p["meeting_date"], _row(as_decision(d, p))) for p in d.get("later", ())]
     b.table(
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
-        [row for _key, row in sorted(rows, key=lambda r: r[0])],
+        # each part a later annual ALV takes (the work its resolution leaves to it, or the
+        # binding decision after one in principle) has a row: same majority, own result
+        [_row(d) for d in every_decision(plan)],
         caption="Besluiten in dit plan",
         widths=[8.2, 3.8, 4],  # "25 september 2028" fits the ALV column on one line
     )

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from vve import labels
 from vve.labels import lower_words
-from vve.rules.parts import parts_of
+from vve.rules.parts import every_decision, parts_of
 
 from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl, sentences
 from ..wording import (
-    MEMBERS_CONSENT_BLOCKS,
     MEMBERS_CONSENT_ROW,
-    fewest_to_stop,
-    lender_consent,
+    meeting_named,
     meeting_title,
     notice_line,
     quorum_in_words,
@@ -22,7 +20,7 @@ from ..wording import (
     threshold_cases,
     write_choices,
 )
-from . import decision_costs, financing
+from . import blocking, decision_costs, financing
 from .latest_source import latest_source
 
 TITLE = "Stemregels en besluitvorming"
@@ -32,7 +30,7 @@ def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
     _introduction(b, plan)
     _rules_section(b, plan)
-    _blocking_section(b, plan)
+    blocking.write(b, plan)
     _meeting_sections(b, plan)
 
 
@@ -188,8 +186,8 @@ def _rule_texts(plan: dict) -> list[str]:
 def _announced_note(plan: dict) -> str | None:
     """Which decisions the announced rule would change, said once instead of in each table."""
     concerned = [
-        lower_words(d["title"])
-        for d in plan["decisions"]
+        f"{lower_words(d['title'])} ({meeting_named(d)})"
+        for d in every_decision(plan)
         if any(a["applies"] == "announced" for a in d["alternatives"])
     ]
     return (
@@ -207,105 +205,6 @@ def _second_meeting_known(plan: dict) -> bool:
     return voting["second_meeting"] == "allowed" or (
         voting["second_meeting"] == "as_model" and voting["model_reglement"] is not None
     )
-
-
-def _blocking_section(b: Builder, plan: dict) -> None:
-    """Who can stop a decision: once per distinct answer, with the decisions it is about."""
-    texts: dict[str, list[str]] = {}
-    for d in plan["decisions"]:
-        texts.setdefault(_blocking_text(d, plan["votes"]["parties"]), []).append(
-            lower_words(d["title"])
-        )
-    b.heading("Wie kan een besluit tegenhouden", 2)
-    if not plan["votes"]["parties"]:
-        b.para(
-            "Nog onbekend is hoeveel stemmen eigenaar-bewoners en verhuurders hebben, en dus "
-            "ook of één eigenaar of groep een besluit kan tegenhouden."
-        )
-    if len(texts) == 1:
-        b.para(next(iter(texts)) + " Dat geldt voor alle besluiten in dit plan.")
-        return
-    b.bullets(f"{text} Dat geldt voor: {'; '.join(titles)}." for text, titles in texts.items())
-
-
-def _blocking_text(decision: dict, parties: list[dict]) -> str:
-    if lender_consent(decision):  # every member signs: any one owner can stop it
-        return MEMBERS_CONSENT_BLOCKS
-    lines = []
-    for power in decision["blocking"]:
-        if power["single_party"]:  # a group of owners is no voting bloc: see _group_text
-            lines.extend(_single_party_lines(decision, power))
-    votes = decision["rule"]["votes"]
-    if votes:
-        lines.extend(_group_text(votes, parties))
-        lines.extend(_fewest_text(decision["rule"], votes))
-    if not parties:  # said once above the list; "nobody can" would not be known
-        return " ".join(lines)
-    return " ".join(lines) or "Geen eigenaar of eigenaarsgroep kan dit besluit alleen tegenhouden."
-
-
-def _single_party_lines(decision: dict, power: dict) -> list[str]:
-    """What one owner with many votes (a corporation, an investor) can do alone."""
-    who = f"{power['label']} ({power['votes']} stemmen)"
-    lines = []
-    if power["can_carry"]:
-        lines.append(f"{who} kan dit besluit alleen nemen én tegenhouden.")
-    elif power["can_block"]:
-        lines.append(f"{who} kan dit besluit alleen tegenhouden.")
-    elif power["can_block_quorum"]:
-        lines.append(
-            f"{who} kan door weg te blijven het quorum van de eerste vergadering onmogelijk maken."
-        )
-    ceiling = power["carries_alone_up_to_present"]
-    total = (decision["rule"]["votes"] or {}).get("total")
-    # "with at most N present it decides alone" says something only above its own votes
-    if not power["can_carry"] and ceiling and total and power["votes"] < ceiling < total:
-        lines.append(
-            f"Zijn er hoogstens {ceiling} van de {total} stemmen aanwezig, dan "
-            f"neemt {power['label']} dit besluit alleen."
-        )
-    return lines
-
-
-def _party_words(party: dict) -> str:
-    """ "de particuliere verhuurders (11 stemmen)", "Woonstichting Zuidwest (24 stemmen)"."""
-    name = party["label"]
-    if not party["single_party"]:
-        name = lower_words(name)
-        name = name if name.startswith("de ") else f"de {name}"
-    return f"{name} ({party['votes']} {'stem' if party['votes'] == 1 else 'stemmen'})"
-
-
-def _group_text(votes: dict, parties: list[dict]) -> list[str]:
-    """How many of the largest group must come when all others stay away: its owners
-    vote each for themselves, so this says what the group's turnout must be."""
-    groups = [p for p in parties if not p["single_party"]]
-    needed = votes.get("quorum_votes")
-    if not groups or not needed:
-        return []
-    group = max(groups, key=lambda p: p["votes"])
-    others = [p for p in parties if p is not group]
-    if not others or needed > group["votes"]:
-        return []
-    name = lower_words(group["label"])
-    name = name if name.startswith("de ") else f"de {name}"
-    verb = "Komt" if len(others) == 1 and others[0]["single_party"] else "Komen"
-    return [
-        f"{verb} {' en '.join(_party_words(p) for p in others)} niet, dan moeten {name} met "
-        f"{needed} van hun {group['votes']} stemmen aanwezig zijn of een volmacht geven."
-    ]
-
-
-def _fewest_text(rule: dict, votes: dict) -> list[str]:
-    against, away = fewest_to_stop(votes)
-    if against is None:
-        return []
-    no = "1 tegenstem houdt" if against == 1 else f"{against} tegenstemmen houden"
-    text = f"{no} (bij volledige opkomst) een besluit tegen dat {rule_in_words(rule)} vraagt"
-    if away is not None:
-        stay = "1 stem die wegblijft" if away == 1 else f"{away} stemmen die wegblijven"
-        text += f"; {stay} zonder volmacht, laten de eerste vergadering zonder quorum"
-    return [text + "."]
 
 
 def _decision_section(b: Builder, decision: dict, plan: dict) -> None:
