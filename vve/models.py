@@ -120,6 +120,23 @@ class PlanSnapshot(Model):
     dossier: Mapped[Dossier] = relationship(back_populates="snapshots")
 
 
+class SharedPlan(Model):
+    """The plan last made from a dossier's answers, under its tag (vve/services/plans.py
+    ``_inputs``), and its timeline figures once drawn: a worker that did not make them
+    reads them here (vve/services/shared_plans.py) instead of making them again. A cache:
+    a row of other answers is never used, any row may go; erased with its dossier."""
+
+    __tablename__ = "shared_plan"
+
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag: Mapped[str] = mapped_column(String(32))
+    plan: Mapped[bytes] = mapped_column(LargeBinary)  # the plan's JSON, zlib-compressed
+    wide_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
+    narrow_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
+
+
 class Organisation(Model):
     """An advisors' organisation (a regional team); owns its house-style template."""
 

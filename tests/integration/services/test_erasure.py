@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from vve.extensions import db
-from vve.models import AuditEvent, Dossier, PlanSnapshot, SecurityEvent, Share
+from vve.models import AuditEvent, Dossier, PlanSnapshot, SecurityEvent, Share, SharedPlan
 from vve.services import audit, dossiers, erasure, plans, sharing
 
 PUBLIC_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
@@ -25,17 +25,20 @@ def ctx(app):
 
 
 def _full_dossier(name: str) -> Dossier:
-    """A dossier with answers, an audit trail, a share code and a plan snapshot."""
+    """A dossier with answers, an audit trail, a share code, a plan snapshot and the plan
+    and figure shared by the workers."""
     dossier = dossiers.start_dossier().dossier
     dossiers.save_step(dossier, {"association.name": name}, 1, dossier.version)
     sharing.create_share_code(dossier)
     plans.record_snapshot(dossier, {"knowledge_version": "test"}, "board", b"docx")
+    db.session.commit()
+    plans.timeline(dossier).figure()  # the plan and its figure, shared
     return dossier
 
 
 def _rows_of(dossier_id: int) -> dict[str, int]:
     counts = {}
-    for model in (AuditEvent, PlanSnapshot, Share):
+    for model in (AuditEvent, PlanSnapshot, Share, SharedPlan):
         counts[model.__tablename__] = db.session.execute(
             db.select(db.func.count()).select_from(model).where(model.dossier_id == dossier_id)
         ).scalar_one()
@@ -62,7 +65,12 @@ def test_a_dossier_on_the_list_from_the_replaced_database_is_deleted_again_with_
     assert result.tombstones_added == sorted([public_id, "never-here"])
     db.session.expire_all()
     assert dossiers.find_dossier(public_id) is None
-    assert _rows_of(revived_id) == {"audit_event": 0, "plan_snapshot": 0, "share": 0}
+    assert _rows_of(revived_id) == {
+        "audit_event": 0,
+        "plan_snapshot": 0,
+        "share": 0,
+        "shared_plan": 0,
+    }
     assert dossiers.find_dossier(kept.public_id) is not None
     assert _rows_of(kept.id) == kept_rows
     assert _tombstones() == sorted([(public_id, "system"), ("never-here", "system")])
@@ -137,4 +145,9 @@ def test_the_sql_in_the_deployment_guide_does_the_same(ctx):
     assert [d.public_id for d in db.session.execute(db.select(Dossier)).scalars()] == [
         kept.public_id
     ]
-    assert _rows_of(revived_id) == {"audit_event": 0, "plan_snapshot": 0, "share": 0}
+    assert _rows_of(revived_id) == {
+        "audit_event": 0,
+        "plan_snapshot": 0,
+        "share": 0,
+        "shared_plan": 0,
+    }
