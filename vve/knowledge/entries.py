@@ -208,6 +208,9 @@ class DecisionEntry(Sourced):
     draft_source_open: str | None = None
     # measure id -> what the draft's {installs} says for it (vve/rules/route_texts.py)
     installs: Mapping[str, str] = field(default_factory=dict)
+    # a cost no source prices (bridge_boiler): the plan says it leaves it out and where
+    # the amount comes from (tailor_decisions.py)
+    why_unpriced: str | None = None
 
     def __post_init__(self) -> None:
         pairs(

@@ -64,12 +64,7 @@ def word_decisions(
                     "money.figures",
                 ),
             )
-        if d.id == "raise_reserve":
-            minimum = reserve_shortfall(profile, knowledge, windows[0].start.year)
-            if minimum is not None:  # whole euros, rounded up: never below the law
-                d = replace(
-                    d, draft=d.draft.replace("€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1)
-                )
+        d = _amounts(d, entry, profile, knowledge, windows[0].start.year)
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
         if research := _research_sentences(entry, scheduled):
@@ -174,6 +169,22 @@ def _apply_first(apply_first: Mapping[str, str], subsidies: Subsidies) -> str:
     if apply_first["programme"] in subsidies.ended:
         return f"{apply_first['if_ended']} {apply_first['draft']}"
     return apply_first["draft"]
+
+
+def _amounts(
+    d: Decision, entry: DecisionEntry, profile: Profile, knowledge: Knowledge, year: int
+) -> Decision:
+    """The amounts the plan knows for a draft: the legal minimum reserve; and, for a cost
+    no source prices (bridging the boiler), that the plan leaves it out."""
+    if d.id == "raise_reserve":
+        minimum = reserve_shortfall(profile, knowledge, year)
+        if minimum is not None:  # whole euros, rounded up: never below the law
+            d = replace(d, draft=d.draft.replace("€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1))
+    if entry.why_unpriced:
+        d = replace(
+            d, explanation=_add(d.explanation, entry.why_unpriced, "source:project-default")
+        )
+    return d
 
 
 def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:
