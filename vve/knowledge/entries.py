@@ -206,6 +206,8 @@ class DecisionEntry(Sourced):
     rest_title: str | None = None
     # the draft while the plan still has the heat source to choose (tailor_decisions.py)
     draft_source_open: str | None = None
+    # the draft where the route is no heat pump and leaves none open (route_texts.py)
+    draft_no_heat_pump: str | None = None
     # measure id -> what the draft's {installs} says for it (vve/rules/route_texts.py)
     installs: Mapping[str, str] = field(default_factory=dict)
     # a cost no source prices (bridge_boiler): the plan says it leaves it out and where

@@ -14,8 +14,9 @@ from vve.profile import Profile
 from .coupled import LOAN, decided_later
 from .decisions import Decision, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
-from .measures import Measure, missed_couplings
+from .measures import Measure, choose_route, missed_couplings
 from .money.apartments import loan_signed_by, mjop_until
+from .route_texts import heat_pump_open
 from .stages import StageWindow
 
 
@@ -49,11 +50,14 @@ def word_decisions(
     )
     advice = existing_advice(profile)
     open_source = source_open(decisions)
+    no_heat_pump = not heat_pump_open(knowledge, choose_route(profile, knowledge).id)
     out = []
     for d in decisions:
         entry = knowledge.decisions[d.id]
         if open_source and entry.draft_source_open:
             d = replace(d, draft=entry.draft_source_open)
+        elif no_heat_pump and entry.draft_no_heat_pump:
+            d = replace(d, draft=entry.draft_no_heat_pump)
         if advice is not None and entry.why_existing_advice and entry.draft_existing_advice:
             d = replace(
                 d,

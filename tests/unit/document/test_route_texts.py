@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 from functools import cache
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
 from vve.document import write_plan_docx
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
+from vve.profile import load_profile, parse_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
 
@@ -108,3 +111,43 @@ def test_a_heat_pump_route_keeps_its_heat_pump_texts(stem):
         assert knowledge.measures[m["id"]].why in m["explanation"]["text"]
     drafts = [d["draft_resolution"] for d in plan["decisions"] if d["id"] == "heat_installation"]
     assert all("warmtepomp" in d and "warmtenet" not in d for d in drafts)
+
+
+def _strings(node: object) -> list[str]:
+    """Every text in the plan's JSON form."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for v in node.values() for s in _strings(v)]
+    if isinstance(node, list):
+        return [s for v in node for s in _strings(v)]
+    return []
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    heating=st.sampled_from(["individual_gas_boilers", "collective_boiler", "block_heating"]),
+    installed=st.integers(min_value=2005, max_value=2025),
+    network=st.integers(min_value=2028, max_value=2040),
+)
+def test_a_heat_network_plan_proposes_no_heat_pump_whatever_the_boilers(
+    heating, installed, network
+):
+    """The heat-network building of the examples with other boilers: whatever is due
+    first, the plan's own texts (steps, drafts, reasons) name a heat pump only as the
+    route's fallback or a route not chosen."""
+    path = next(p for p in EXAMPLES if p.stem == "assen-warmtenet-blokverwarming")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["installations"]["heating"] = heating
+    data["installations"]["boilers_installed_year"] = installed
+    data["municipal"]["expected_year"] = network
+    plan = plan_to_dict(build_plan(parse_profile(data), AS_OF))
+    assert plan["heat_route"]["id"] == "heat_network"
+    named = _named(plan)
+    stray = [
+        s
+        for text in _strings({k: v for k, v in plan.items() if k not in ("answers", "sources")})
+        for s in _sentences(text)
+        if HEAT_PUMP.search(s) and not any(s in n for n in named)
+    ]
+    assert stray == []

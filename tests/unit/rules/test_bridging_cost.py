@@ -53,7 +53,15 @@ def test_the_bridging_texts_carry_no_figure():
     k = load_knowledge()
     bridge, policy = k.decisions["bridge_boiler"], k.decisions["boiler_policy"]
     letter = next(a for s in k.stages for a in s.actions if a.id == "boiler_letter")
-    texts = [bridge.why_unpriced, bridge.why, policy.why, letter.what, letter.what_source_open]
+    texts = [
+        bridge.why_unpriced,
+        bridge.why,
+        policy.why,
+        policy.draft_no_heat_pump,
+        letter.what,
+        letter.what_source_open,
+        letter.what_no_heat_pump,
+    ]
     assert all(t and not EURO_FIGURE.search(t) for t in texts)
 
 
