@@ -22,6 +22,7 @@ from vve.document import write_plan_docx
 from vve.knowledge import load_knowledge
 from vve.profile import load_profile, parse_profile
 from vve.rules import build_plan
+from vve.rules.route_texts import with_installs
 from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
@@ -151,3 +152,22 @@ def test_a_heat_network_plan_proposes_no_heat_pump_whatever_the_boilers(
         if HEAT_PUMP.search(s) and not any(s in n for n in named)
     ]
     assert stray == []
+
+
+@pytest.mark.parametrize(
+    "measures, words",
+    [
+        (("heat_network_connection",), "aansluiting op het warmtenet van [warmtebedrijf]"),
+        (("collective_heat_pump",), "aanleg van een collectieve warmtepompinstallatie"),
+        (
+            ("collective_hybrid_heat_pump",),
+            "aanleg van een collectieve hybride warmtepompinstallatie",
+        ),
+    ],
+)
+def test_the_heat_installation_draft_names_what_the_plan_installs(measures, words):
+    entry = load_knowledge().decisions["heat_installation"]
+    draft = with_installs(entry.draft, entry, measures)
+    assert draft.startswith(f"De vergadering besluit tot {words}, volgens")
+    others = set(entry.installs.values()) - {words}
+    assert not [o for o in others if o in draft]
