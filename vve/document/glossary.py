@@ -105,7 +105,7 @@ GLOSSARY = (
     ),
     (
         "ISDE",
-        "Investeringssubsidie duurzame energie en energiebesparing: subsidie voor een eigenaar-bewoner, bijvoorbeeld voor een eigen warmtepomp; niet voor maatregelen van de VvE.",
+        "Investeringssubsidie duurzame energie en energiebesparing: subsidie voor een eigenaar-bewoner, voor maatregelen aan de eigen woning; niet voor maatregelen van de VvE.",
     ),
     (
         "Kamerstuk",

@@ -207,6 +207,13 @@ class DecisionEntry(Sourced):
     rest_title: str | None = None
     # the draft while the plan still has the heat source to choose (tailor_decisions.py)
     draft_source_open: str | None = None
+    # the draft where the route is no heat pump and leaves none open (route_texts.py)
+    draft_no_heat_pump: str | None = None
+    # measure id -> what the draft's {installs} says for it (vve/rules/route_texts.py)
+    installs: Mapping[str, str] = field(default_factory=dict)
+    # a cost no source prices (bridge_boiler): the plan says it leaves it out and where
+    # the amount comes from (tailor_decisions.py)
+    why_unpriced: str | None = None
 
     def __post_init__(self) -> None:
         pairs(
@@ -246,6 +253,10 @@ class MeasureEntry(Sourced):
     # among source: cited only while an answer in depends_on is unknown (the guess they back)
     source_if_unknown: tuple[str, ...] = ()
     why_solid: str | None = None  # instead of why, where the board said: no cavity
+    # instead of why, where the route is no heat pump and leaves none open (heat network,
+    # green gas); source_heat_pump: among source, cited only with the heat-pump why
+    why_no_heat_pump: str | None = None
+    source_heat_pump: tuple[str, ...] = ()
     follows_municipal_year: bool = False
     private: bool = False
     excluded_for_heritage: bool = False
@@ -256,6 +267,8 @@ class MeasureEntry(Sourced):
         pairs(self, ("modest_before_year", "why_modest"))
         if not set(self.source_if_unknown) <= set(self.source):
             raise ValueError("source_if_unknown names sources of the entry's own source")
+        if not set(self.source_heat_pump) <= set(self.source):
+            raise ValueError("source_heat_pump names sources of the entry's own source")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

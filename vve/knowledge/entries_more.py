@@ -23,6 +23,11 @@ class RouteEntry(Sourced):
     measures: tuple[str, ...]
     not_chosen_unknown: str | None = None  # while the municipality's plans are unknown
     advice: str | None = None  # said plainly wherever the route is chosen
+    # what the plan does if the route does not come: said after the advice
+    fallback: str | None = None
+    # heat pumps are this route, or among the options it leaves open: only then do the
+    # plan's texts about heat pumps apply (vve/rules/route_texts.py)
+    heat_pump: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

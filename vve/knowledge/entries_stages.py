@@ -41,6 +41,8 @@ class StageAction:
     what_no_mjop_route_open: str | None = None
     # the plan still has the heat source to choose (a choose_heat_source decision)
     what_source_open: str | None = None
+    # the route is no heat pump and leaves none open (vve/rules/route_texts.py)
+    what_no_heat_pump: str | None = None
     # the stage's milestone this action reaches: shown only where the action is, with the
     # same condition (vve/rules/tailor.py)
     milestone: str | None = None
@@ -54,6 +56,7 @@ class StageAction:
                 ("route_open", self.what_route_open),
                 ("no_mjop_route_open", self.what_no_mjop_route_open),
                 ("source_open", self.what_source_open),
+                ("no_heat_pump", self.what_no_heat_pump),
                 ("no_mjop", self.what_no_mjop),
                 ("no_loan", self.what_no_loan),
                 ("existing_advice", self.what_existing_advice),

@@ -100,6 +100,7 @@ class NotIncluded:
         "loan_with_notary",
         "heat_source_open",
         "advice_cost_unknown",
+        "boiler_bridged",
     ]
     financed: bool  # adds to what the VvE pays for the measures and may borrow
 

@@ -21,6 +21,7 @@ from .calendar import next_meeting_day
 from .decisions import Decision, second_meeting_of
 from .explain import Explanation, nl_date, nl_listing, sources
 from .measures import Measure
+from .route_texts import INSTALLS, with_installs
 from .stages import StageWindow
 
 COUPLED = "insulate_with_maintenance"
@@ -50,7 +51,7 @@ def ask_coupled_in_time(
         if d.id in ON_QUOTE:
             d = _moved(d, measures, windows, knowledge, horizon)
         elif _principle_year(d, measures, horizon) is not None:
-            d = _in_principle(d, measures, horizon)
+            d = _in_principle(d, measures, horizon, knowledge)
         out.append(d)
     return out
 
@@ -66,7 +67,9 @@ def _principle_year(d: Decision, measures: Sequence[Measure], horizon: QuoteHori
     return min(y for y in years if y is not None) - horizon.decide_years_before
 
 
-def _in_principle(d: Decision, measures: Sequence[Measure], horizon: QuoteHorizon) -> Decision:
+def _in_principle(
+    d: Decision, measures: Sequence[Measure], horizon: QuoteHorizon, knowledge: Knowledge
+) -> Decision:
     """The decision in principle: no quote exists yet for work this far ahead."""
     year = _principle_year(d, measures, horizon)
     work = min(m.coupled_year or 0 for m in measures if m.id in d.measures)
@@ -74,7 +77,11 @@ def _in_principle(d: Decision, measures: Sequence[Measure], horizon: QuoteHorizo
     return replace(
         d,
         title=f"Principebesluit: {d.title[0].lower()}{d.title[1:]}",
-        draft=horizon.draft_principle.format(work=work, year=year),
+        draft=with_installs(
+            horizon.draft_principle.format(work=work, year=year, installs=INSTALLS),
+            knowledge.decisions[d.id],
+            d.measures,
+        ),
         explanation=Explanation.of(
             f"{d.explanation.text} {text}", d.explanation.ids, sources(horizon.source)
         ),

@@ -25,6 +25,7 @@ from .explain import Explanation, sources
 from .later_part import LaterPart
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .progress import Agenda, Progress
+from .route_texts import with_installs
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis
 
@@ -292,7 +293,7 @@ def _resolve(
         second_meeting_of(primary, date, notice_days, knowledge),
         blocking,
         notice_days,
-        entry.draft,
+        with_installs(entry.draft, entry, because),
         _explanation(entry, because, primary, knowledge),
         rules.coupled,
         tuple(m.id for m in measures if m.id in because),

@@ -12,6 +12,7 @@ from vve.profile.model import HeatRoute
 from vve.profile.money import MeasureId
 
 from .explain import Explanation, sources
+from .route_texts import measure_why
 
 COLLECTIVE_HEATING = {"collective_boiler", "block_heating"}
 
@@ -65,6 +66,8 @@ def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:
     text = f"{entry.title}: {knowledge.route_reasons[reason]}"
     if entry.advice:
         text += " " + entry.advice
+    if entry.fallback and reason != "already_heat_network":
+        text += " " + entry.fallback
     explanation = Explanation.of(
         text, [f"route:{route}", f"route_reason:{reason}"], sources(entry.source)
     )
@@ -226,7 +229,7 @@ def select_measures(
                 mid,
                 entry.component,
                 year,
-                _explanation(profile, knowledge, mid, year, postponed),
+                _explanation(profile, knowledge, mid, year, postponed, route.id),
                 postponed,
             )
         )
@@ -259,12 +262,18 @@ def unconfirmed_text(knowledge: Knowledge, unknown: tuple[str, ...]) -> str:
 
 
 def _explanation(
-    profile: Profile, knowledge: Knowledge, mid: MeasureId, year: int | None, postponed: int | None
+    profile: Profile,
+    knowledge: Knowledge,
+    mid: MeasureId,
+    year: int | None,
+    postponed: int | None,
+    route: str,
 ) -> Explanation:
-    """Why the measure, what the plan does not know yet, and the year it is coupled to."""
+    """Why the measure (for this heat route), what the plan does not know yet, and the
+    year it is coupled to."""
     entry = knowledge.measures[mid]
     component = entry.component
-    text = entry.why
+    text, cites = measure_why(entry, knowledge, route)
     if entry.why_solid and profile.building.cavity_wall == "no_cavity":
         text = entry.why_solid
     if mid == "facade_insulation" and modest_facade(profile, knowledge) and entry.why_modest:
@@ -295,5 +304,5 @@ def _explanation(
     ]
     if year is not None:
         ids.append(f"coupling:{component}")
-    cited = [s for s in entry.source if unknown or s not in entry.source_if_unknown]
+    cited = [s for s in cites if unknown or s not in entry.source_if_unknown]
     return Explanation.of(text, ids, sources(cited))

@@ -26,6 +26,7 @@ from .explain import Explanation, nl_date, nl_listing, sources
 from .later_part import LaterPart
 from .measures import Measure
 from .progress import NOTHING, Agenda, Progress, part_key
+from .route_texts import with_installs
 from .stages import StageWindow
 
 
@@ -174,7 +175,7 @@ def _binding(d: Decision, year: int, knowledge: Knowledge, horizon: QuoteHorizon
     work = year + horizon.decide_years_before
     why = horizon.why_binding.format(meeting=nl_date(d.date), work=work)
     title = horizon.title_binding.format(title=entry.title[:1].lower() + entry.title[1:])
-    words = (title, about, entry.draft, why)
+    words = (title, about, with_installs(entry.draft, entry, d.measures), why)
     return _part(d, "binding", year, d.measures, words, knowledge, horizon)
 
 

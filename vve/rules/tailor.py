@@ -13,8 +13,9 @@ from vve.profile import Profile
 
 from .decisions import Decision, boiler_window
 from .explain import Explanation, nl_date, nl_euros, nl_listing
-from .measures import Measure
+from .measures import Measure, choose_route
 from .risks import Risk
+from .route_texts import heat_pump_open
 from .stages import Action, StageWindow
 from .tailor_decisions import Subsidies, existing_advice, source_open
 
@@ -96,6 +97,7 @@ def _worded(
     loan: bool,
     route_open: int | None = None,
     open_source: bool = False,
+    no_heat_pump: bool = False,
 ) -> Action:
     """``route_open``: the year the heat source is chosen at the latest, while it waits for
     the municipality's route; ``open_source``: the plan still has the heat source to
@@ -115,7 +117,12 @@ def _worded(
     no_mjop = profile.money.maintenance_plan in (None, "none")
     if no_mjop and (worded := action.wording("no_mjop")):
         what = worded
-    if open_source and (worded := action.wording("source_open")):
+    if (
+        open_source
+        and (worded := action.wording("source_open"))
+        or no_heat_pump
+        and (worded := action.wording("no_heat_pump"))
+    ):
         what = worded
     if route_open and (
         worded := (no_mjop and action.wording("no_mjop_route_open")) or action.wording("route_open")
@@ -168,6 +175,7 @@ def tailor(
     )
     stages = {s.id: s for s in knowledge.stages}
     no_mjop = profile.money.maintenance_plan in (None, "none")
+    no_heat_pump = not heat_pump_open(knowledge, choose_route(profile, knowledge).id)
     for window in windows:
         label, topics = _agenda(window, stages[window.id], decisions, no_mjop)
         window = replace(window, meeting_label=label)
@@ -180,6 +188,7 @@ def tailor(
                 loan,
                 route_open,
                 source_open(decisions),
+                no_heat_pump,
             )
             for a in window.actions
             if _applies(a.when, profile, knowledge, measures, decisions, windows[0].start)

@@ -14,8 +14,9 @@ from vve.profile import Profile
 from .coupled import LOAN, decided_later
 from .decisions import Decision, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
-from .measures import Measure, missed_couplings
+from .measures import Measure, choose_route, missed_couplings
 from .money.apartments import loan_signed_by, mjop_until
+from .route_texts import heat_pump_open
 from .stages import StageWindow
 
 
@@ -49,11 +50,14 @@ def word_decisions(
     )
     advice = existing_advice(profile)
     open_source = source_open(decisions)
+    no_heat_pump = not heat_pump_open(knowledge, choose_route(profile, knowledge).id)
     out = []
     for d in decisions:
         entry = knowledge.decisions[d.id]
         if open_source and entry.draft_source_open:
             d = replace(d, draft=entry.draft_source_open)
+        elif no_heat_pump and entry.draft_no_heat_pump:
+            d = replace(d, draft=entry.draft_no_heat_pump)
         if advice is not None and entry.why_existing_advice and entry.draft_existing_advice:
             d = replace(
                 d,
@@ -64,12 +68,7 @@ def word_decisions(
                     "money.figures",
                 ),
             )
-        if d.id == "raise_reserve":
-            minimum = reserve_shortfall(profile, knowledge, windows[0].start.year)
-            if minimum is not None:  # whole euros, rounded up: never below the law
-                d = replace(
-                    d, draft=d.draft.replace("€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1)
-                )
+        d = _amounts(d, entry, profile, knowledge, windows[0].start.year)
         if d.id == "postpone_maintenance":
             d = replace(d, draft=_postpone_draft(d.draft, windows, profile, knowledge, measures))
         if research := _research_sentences(entry, scheduled):
@@ -174,6 +173,22 @@ def _apply_first(apply_first: Mapping[str, str], subsidies: Subsidies) -> str:
     if apply_first["programme"] in subsidies.ended:
         return f"{apply_first['if_ended']} {apply_first['draft']}"
     return apply_first["draft"]
+
+
+def _amounts(
+    d: Decision, entry: DecisionEntry, profile: Profile, knowledge: Knowledge, year: int
+) -> Decision:
+    """The amounts the plan knows for a draft: the legal minimum reserve; and, for a cost
+    no source prices (bridging the boiler), that the plan leaves it out."""
+    if d.id == "raise_reserve":
+        minimum = reserve_shortfall(profile, knowledge, year)
+        if minimum is not None:  # whole euros, rounded up: never below the law
+            d = replace(d, draft=d.draft.replace("€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1))
+    if entry.why_unpriced:
+        d = replace(
+            d, explanation=_add(d.explanation, entry.why_unpriced, "source:project-default")
+        )
+    return d
 
 
 def _add(explanation: Explanation, sentence: str, source_id: str) -> Explanation:

@@ -149,6 +149,7 @@ def _not_included(
     loan: LoanPlan,
     lines: list[MeasureCost],
     advice: AdviceCost,
+    fund: FundDecisions | None,
 ) -> tuple[str, ...]:
     year = profile.building.construction_year
     asbestos = knowledge.risk_thresholds.asbestos_before_year
@@ -159,6 +160,7 @@ def _not_included(
         "heat_source_open": profile.installations.heating != "heat_network"
         and not any(line.measure in HEAT_MEASURES for line in lines),
         "advice_cost_unknown": advice.cost is None,
+        "boiler_bridged": fund is not None and fund.bridged_boiler is not None,
     }
     return tuple(item.id for item in knowledge.money.not_included if applies[item.when])
 
@@ -203,7 +205,7 @@ def build_money(
         advice,
         advice_application.year,
         other,
-        _not_included(profile, knowledge, loan, lines, advice),
+        _not_included(profile, knowledge, loan, lines, advice, fund),
         vve,
         now,
         _totals([line for line in lines if line.payer == "owner"]),

@@ -1,0 +1,38 @@
+"""Texts that follow the plan's heat route: a plan whose route is no heat pump and leaves
+none open (a heat network, green gas) explains its own route, not heat pumps; a draft
+resolution names what the plan's heat measures install. Pure; the words are in the
+knowledge data (routes.toml, measures.toml, decisions.toml)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from vve.knowledge import DecisionEntry, Knowledge, MeasureEntry
+
+from .explain import nl_listing
+
+INSTALLS = "{installs}"
+
+
+def heat_pump_open(knowledge: Knowledge, route: str) -> bool:
+    """Whether heat pumps are the route, or among the options the plan leaves open."""
+    return knowledge.routes[route].heat_pump
+
+
+def measure_why(
+    entry: MeasureEntry, knowledge: Knowledge, route: str
+) -> tuple[str, tuple[str, ...]]:
+    """The measure's reason for this route, and the sources it may cite: without a heat
+    pump in the plan, the words and sources about heat pumps stay out."""
+    if entry.why_no_heat_pump is None or heat_pump_open(knowledge, route):
+        return entry.why, entry.source
+    return entry.why_no_heat_pump, tuple(s for s in entry.source if s not in entry.source_heat_pump)
+
+
+def with_installs(text: str, entry: DecisionEntry, measures: Iterable[str]) -> str:
+    """``text`` (a draft resolution) naming what ``measures`` install, where it has the
+    placeholder; unchanged otherwise."""
+    if INSTALLS not in text:
+        return text
+    phrases = [entry.installs[m] for m in measures if m in entry.installs]
+    return text.replace(INSTALLS, nl_listing(phrases) if phrases else "[warmte-installatie]")
