@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vve import labels
-from vve.labels import lower_words
+from vve.labels import lower_words, party_in_sentence
 from vve.rules.parts import parts_of
 
 from ..builder import Builder
@@ -137,7 +137,7 @@ def _kind_note(b: Builder, meeting: dict, members: list[dict]) -> None:
             "stemmen, met dezelfde meerderheid; de oproep vermeldt dat het een tweede "
             "vergadering is. Zet alleen deze voorstellen op de agenda, in dezelfde "
             "bewoording: een gewijzigd voorstel kan als nieuw voorstel gelden en dan weer "
-            "een quorum vragen (controleer dit in uw reglement)."
+            "een quorum vragen; wat het eigen reglement daarover zegt, gaat voor."
         )
     elif meeting["kind"] == "again":
         b.para(
@@ -246,7 +246,8 @@ def _blocking_text(decision: dict, parties: list[dict]) -> str:
 
 def _single_party_lines(decision: dict, power: dict) -> list[str]:
     """What one owner with many votes (a corporation, an investor) can do alone."""
-    who = f"{power['label']} ({power['votes']} stemmen)"
+    name = party_in_sentence(power["label"])
+    who = f"{name[:1].upper()}{name[1:]} ({power['votes']} stemmen)"
     lines = []
     if power["can_carry"]:
         lines.append(f"{who} kan dit besluit alleen nemen én tegenhouden.")
@@ -262,14 +263,14 @@ def _single_party_lines(decision: dict, power: dict) -> list[str]:
     if not power["can_carry"] and ceiling and total and power["votes"] < ceiling < total:
         lines.append(
             f"Zijn er hoogstens {ceiling} van de {total} stemmen aanwezig, dan "
-            f"neemt {power['label']} dit besluit alleen."
+            f"neemt {name} dit besluit alleen."
         )
     return lines
 
 
 def _party_words(party: dict) -> str:
     """ "de particuliere verhuurders (11 stemmen)", "Woonstichting Zuidwest (24 stemmen)"."""
-    name = party["label"]
+    name = party_in_sentence(party["label"])
     if not party["single_party"]:
         name = lower_words(name)
         name = name if name.startswith("de ") else f"de {name}"
