@@ -15,6 +15,7 @@ from docx import Document
 
 from tests.conftest import EXAMPLES
 from vve.document import write_plan_docx
+from vve.document.chapters.financing import TITLE as FINANCING_TITLE
 from vve.document.chapters.voting import TITLE as VOTING_TITLE
 from vve.labels import party_in_sentence
 from vve.profile import load_profile
@@ -50,15 +51,15 @@ def paragraphs(stem: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def voting_chapter(stem: str) -> list[str]:
+def chapter(stem: str, title: str) -> list[str]:
     texts: list[str] = []
     inside = False
     for style, text in paragraphs(stem):
         if style == "Heading1":
-            inside = text == VOTING_TITLE
+            inside = text == title
         elif inside:
             texts.append(text)
-    assert texts, "the plan has a voting chapter"
+    assert texts, f"the plan has a chapter '{title}'"
     return texts
 
 
@@ -102,15 +103,18 @@ def test_a_single_owner_inside_a_sentence(label, words):
     assert party_in_sentence(label) == words
 
 
+@pytest.mark.parametrize("title", [VOTING_TITLE, FINANCING_TITLE])
 @pytest.mark.parametrize("stem", STEMS)
-def test_the_voting_chapter_shows_only_the_vves_own_model_reglement(stem):
+def test_the_rules_shown_are_those_of_the_vves_own_model_reglement(stem, title):
+    """The voting chapter and the reserve fund's conditions in the financing chapter; a
+    source's title ("Bron: ... MR 1983/1992 art. 38 lid 5, ...") cites what it is."""
     own = plan_of(stem)["answers"]["voting"]["model_reglement"]
-    chapter = " ".join(voting_chapter(stem))
-    years = set(re.findall(rf"\b({'|'.join(MODELS)})\b", chapter))
+    text = " ".join(t for t in chapter(stem, title) if not t.startswith("Bron: "))
+    years = set(re.findall(rf"\b({'|'.join(MODELS)})\b", text))
     if own is None:
         # unknown: the plan says which variant it assumed and that the board checks its deed
         assert years == set()
-        assert "strengste" in chapter and "splitsingsakte" in chapter
+        assert "strengste" in text and "splitsingsakte" in text
     else:
         assert years <= {own}
 
@@ -125,3 +129,7 @@ def test_a_rule_worded_per_model_is_worded_for_known_models_only(knowledge):
     strict = knowledge.rules["qualified_two_thirds"]
     assert set(strict.why_by_model) == set(MODELS)
     assert "strengste" in strict.why and "splitsingsakte" in strict.why
+    reserve = knowledge.financing.programmes["reserve_fund"]
+    assert set(reserve.applies_when_by_model) == set(MODELS)
+    assert "strengste" in reserve.applies_when and "splitsingsakte" in reserve.applies_when
+    assert not any(re.search(r"\bMR\b", text) for text in reserve.applies_when_by_model.values())
