@@ -61,7 +61,7 @@ def standing(plan: dict) -> str:
         text += (
             f" Let op: {ignored} vastgelegde "
             f"{'uitslag past' if ignored == 1 else 'uitslagen passen'} niet bij dit plan en "
-            f"{'is' if ignored == 1 else 'zijn'} niet meegeteld; controleer de uitslagen."
+            f"{'is' if ignored == 1 else 'zijn'} niet meegeteld; het bestuur gaat na welke uitslag klopt."
         )
     return text
 

@@ -99,7 +99,7 @@ def test_assumed_equal_shares_are_called_assumed_in_the_table():
             "Stemregels en besluitvorming",
         )
     )
-    assert "Woning (aangenomen 1/18; controleer de splitsingsakte) | " in text
+    assert "Woning (aangenomen 1/18, nog op te zoeken in de splitsingsakte) | " in text
     # the survey the decision orders is priced, as in Emmen; the asbestos inventory is not
     assert (
         "Het ecologisch onderzoek kost de VvE naar schatting € 5.000 tot € 10.000; daarvoor "

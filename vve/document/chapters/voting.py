@@ -195,7 +195,7 @@ def _announced_note(plan: dict) -> str | None:
     return (
         "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die mogelijk voor: "
         + "; ".join(concerned)
-        + ". Controleer vóór de oproep of de regel al geldt."
+        + ". Het bestuur gaat vóór de oproep na of de regel al geldt."
         if concerned
         else None
     )
