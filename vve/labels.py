@@ -226,3 +226,27 @@ def lower_words(text: str) -> str:
     return " ".join(
         word if sum(c.isupper() for c in word) > 1 else word.lower() for word in text.split(" ")
     )
+
+
+# An owner the board named by his role ("Verhuurder appartement 41-E"), not by a name of his
+# own ("Woonstichting Zuidwest"): inside a sentence the role takes "de" and a small letter.
+_ROLES = frozenset(
+    {"verhuurder", "eigenaar", "eigenaar-bewoner", "belegger", "huurder", "corporatie"}
+    | {"woningcorporatie", "beheerder", "ondernemer", "winkelier"}
+)
+# what a role is of: "verhuurder appartement 41-E" reads "verhuurder van appartement 41-E"
+_OF = frozenset({"appartement", "appartementen", "woning", "woningen", "winkel", "nr.", "nummer"})
+
+
+def party_in_sentence(label: str) -> str:
+    """A single owner's label as it stands inside a sentence: "Verhuurder appartement 41-E"
+    -> "de verhuurder van appartement 41-E"; a name ("Woonstichting Zuidwest") is kept."""
+    words = label.split(" ")
+    if words[0].lower() == "de" and len(words) > 1 and words[1].lower() in _ROLES:
+        words = words[1:]
+    if words[0].lower() not in _ROLES:
+        return label
+    role, rest = words[0].lower(), words[1:]
+    if rest and rest[0].lower() in _OF:
+        rest = ["van", *rest]
+    return " ".join(["de", role, *rest])

@@ -102,3 +102,19 @@ def test_the_cli_pdf_has_a_filled_toc_and_tags(tmp_path):
             check=True,
         ).stdout
         assert "Samenvatting" in text and "Wat kost het en wie betaalt wat" in text
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+def test_no_word_is_broken_at_a_plus_sign_or_before_its_bracket(pdf):
+    """The advisor's review (27 November 2026) found "HR+" / "+-glas" and "(verwacht" / ")"
+    in table cells; the export joins plus signs, and the copied text holds no joiner."""
+    path, toc_updated = pdf
+    if not toc_updated:
+        pytest.skip("LibreOffice's Python bridge (python3-uno) is not installed")
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    lines = [line.strip() for line in text.splitlines()]
+    broken = [line for line in lines if line.startswith((")", "+")) or line.endswith("HR+")]
+    assert broken == []
+    assert "HR++-glas" in text and "\u2060" not in text

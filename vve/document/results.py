@@ -83,7 +83,7 @@ def _set_aside(plan: dict) -> str:
     return (
         f" Let op: {'de vastgelegde uitslag over' if one else 'de vastgelegde uitslagen over'} "
         f"{_joined(named)} {'past' if one else 'passen'} niet bij dit plan en "
-        f"{'is' if one else 'zijn'} niet meegeteld; controleer de uitslagen."
+        f"{'is' if one else 'zijn'} niet meegeteld; het bestuur gaat na welke uitslag klopt."
     )
 
 

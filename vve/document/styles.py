@@ -186,8 +186,8 @@ TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 # field): that prompt would also run whatever fields a document carries, and teaches
 # readers to say yes. The contents are filled in below; page numbers come on request.
 TOC_NOTE = (
-    "De paginanummers in deze inhoudsopgave vult Word in via Verwijzingen > "
-    "Inhoudsopgave bijwerken (of klik erin en druk op F9)."
+    "Staan hierboven geen paginanummers, dan vult Word ze in via Verwijzingen > "
+    "Inhoudsopgave bijwerken."
 )
 
 
@@ -196,7 +196,7 @@ def add_toc(paragraph: Paragraph) -> None:
     _field_runs(
         paragraph,
         TOC_INSTRUCTION,
-        "Inhoudsopgave: kies in Word 'Veld bijwerken' (F9) als deze nog leeg is.",
+        "Inhoudsopgave: kies in Word 'Veld bijwerken' als deze nog leeg is.",
     )
 
 

@@ -12,14 +12,33 @@ import sys
 import tempfile
 import time
 
-import uno
-from com.sun.star.beans import PropertyValue
+try:
+    import uno
+    from com.sun.star.beans import PropertyValue
+except ImportError:  # the tests import JOIN_PLUS; only LibreOffice's Python runs main()
+    uno = PropertyValue = None
 
 
 def prop(name, value):
     p = PropertyValue()
     p.Name, p.Value = name, value
     return p
+
+
+# U+2060 WORD JOINER: no width, no line break. LibreOffice (ICU's line breaking) may break
+# a line between two plus signs, "HR+" / "+-glas" in a narrow table cell (advisor review,
+# November 2026); Word does not. Joined here, for the PDF only: the Word file keeps its
+# plain text, so that Word's search finds "HR++" where the advisor edits the plan.
+JOIN_PLUS = ("\\+(?=\\+)", "+\u2060")
+
+
+def keep_words_whole(doc):
+    """No line break inside "HR++" or "A++": a word joiner after every plus sign that a
+    plus sign follows, in the body and its tables."""
+    replace = doc.createReplaceDescriptor()
+    replace.SearchString, replace.ReplaceString = JOIN_PLUS
+    replace.SearchRegularExpression = True
+    doc.replaceAll(replace)
 
 
 def main(soffice, source, target):
@@ -59,6 +78,7 @@ def main(soffice, source, target):
         doc = desktop.loadComponentFromURL(
             uno.systemPathToFileUrl(os.path.abspath(source)), "_blank", 0, (prop("Hidden", True),)
         )
+        keep_words_whole(doc)
         indexes = doc.getDocumentIndexes()
         for i in range(indexes.getCount()):
             indexes.getByIndex(i).update()

@@ -45,6 +45,8 @@ class RuleSpec(Sourced):
     effective_date: dt.date | None = None
     min_notice_days: int = 0
     why_in_force: str = ""
+    # model id -> why, for a rule whose scope differs per model; `why` for the others
+    why_by_model: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, TypeVar
@@ -29,6 +29,8 @@ class Programme(Sourced):
     kind: Literal["subsidy", "loan", "own_funds"]
     why: str
     applies_when: str | None = None  # the scheme's own conditions, Dutch
+    # model reglement id -> the conditions under that model; applies_when for the others
+    applies_when_by_model: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

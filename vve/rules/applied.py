@@ -125,7 +125,8 @@ def apply_rule(
     sentence = f"{lead}{label}" if lead else label[:1].upper() + label[1:]
     # the lender counts owners, not votes: no vote numbers to give or miss
     counted = "" if spec.kind == "lender" else _numbers_sentence(numbers)
-    text = f"{sentence}. {spec.why}{counted}"
+    why = spec.why_by_model.get(ctx.model.id, spec.why)
+    text = f"{sentence}. {why}{counted}"
     ids = [f"rule:{spec.id}", *extra_ids]
     if overridden:
         ids.append(f"override:voting.overrides.{spec.kind}")

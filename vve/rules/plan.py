@@ -311,6 +311,7 @@ def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]) -
         # the maximum counts rights that are dwellings only (warmtefonds.nl)
         facts["indicative_max_loan"] = max_loan(entry, dwellings)
         facts["energy_advice_required"] = dwellings >= entry.advice_required_from_dwellings
+    model = profile.voting.model_reglement or "unknown"
     return FinancingItem(
         entry.id,
         entry.title,
@@ -320,7 +321,7 @@ def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]) -
         entry.certainty,
         entry.peildatum,
         Explanation.of(text, [f"financing:{entry.id}"], sources(entry.source)),
-        entry.applies_when,
+        entry.applies_when_by_model.get(model, entry.applies_when),
     )
 
 

@@ -166,9 +166,13 @@ AUDIT_EVENTS = CodeSet(
 CERTAINTY = CodeSet(
     "certainty",
     Term("bron", "gecontroleerd in de bron", N_("gecontroleerd in de bron")),
-    Term("onzeker", "onzeker: controleer dit", N_("onzeker: controleer dit")),
+    # the document's words say what is unsure and who finds out (the owners read them);
+    # the wizard's label speaks to the board or advisor who fills it in
+    Term("onzeker", "nog niet zeker; het bestuur vraagt het na", N_("onzeker: controleer dit")),
     Term(
-        "betwist", "bronnen verschillen: controleer dit", N_("bronnen verschillen: controleer dit")
+        "betwist",
+        "bronnen verschillen; het bestuur vraagt het na",
+        N_("bronnen verschillen: controleer dit"),
     ),
 )
 

@@ -73,7 +73,10 @@ def test_the_advice_decision_says_what_an_apartment_pays_first_and_gets_back(emm
         "De asbestinventarisatie hoort ook bij dit besluit, maar dit plan noemt er geen bedrag "
         "voor: dat volgt uit de offerte." in text
     )
-    assert "pas zeker na de beschikking van RVO" in text and "onzeker: controleer dit" in text
+    assert (
+        "pas zeker na de beschikking van RVO" in text
+        and "nog niet zeker; het bestuur vraagt het na" in text
+    )
 
 
 def test_an_unknown_advice_amount_is_given_per_thousand_euros():
@@ -96,7 +99,7 @@ def test_assumed_equal_shares_are_called_assumed_in_the_table():
             "Stemregels en besluitvorming",
         )
     )
-    assert "Woning (aangenomen 1/18; controleer de splitsingsakte) | " in text
+    assert "Woning (aangenomen 1/18, nog op te zoeken in de splitsingsakte) | " in text
     # the survey the decision orders is priced, as in Emmen; the asbestos inventory is not
     assert (
         "Het ecologisch onderzoek kost de VvE naar schatting € 5.000 tot € 10.000; daarvoor "

@@ -10,7 +10,7 @@ VOTES = {"quorum_votes": 4}
 def test_one_owner_staying_away_takes_a_singular_verb():
     owner = {"label": "Verhuurder appartement 41-E", "votes": 1, "single_party": True}
     (text,) = _group_text(VOTES, [GROUP, owner])
-    assert text.startswith("Komt Verhuurder appartement 41-E (1 stem) niet, dan moeten ")
+    assert text.startswith("Komt de verhuurder van appartement 41-E (1 stem) niet, dan moeten ")
 
 
 def test_a_group_or_several_staying_away_take_a_plural_verb():

@@ -50,7 +50,7 @@ def sources(b: Builder, plan: dict) -> None:
     b.table(
         ["Bron", "Waar gelezen", "Gelezen"],
         [[s["title"], s["where"], month_nl(s["peildatum"])] for s in plan["sources"]],
-        widths=[7, 6, 3],
+        widths=[6.5, 6.5, 3],
     )
 
 

@@ -4,7 +4,7 @@ each named with its meeting."""
 
 from __future__ import annotations
 
-from vve.labels import lower_words
+from vve.labels import lower_words, party_in_sentence
 from vve.rules.parts import every_decision
 
 from ..builder import Builder
@@ -54,7 +54,8 @@ def blocking_text(decision: dict, parties: list[dict]) -> str:
 
 def _single_party_lines(decision: dict, power: dict) -> list[str]:
     """What one owner with many votes (a corporation, an investor) can do alone."""
-    who = f"{power['label']} ({power['votes']} stemmen)"
+    name = party_in_sentence(power["label"])
+    who = f"{name[:1].upper()}{name[1:]} ({power['votes']} stemmen)"
     lines = []
     if power["can_carry"]:
         lines.append(f"{who} kan dit besluit alleen nemen én tegenhouden.")
@@ -70,14 +71,14 @@ def _single_party_lines(decision: dict, power: dict) -> list[str]:
     if not power["can_carry"] and ceiling and total and power["votes"] < ceiling < total:
         lines.append(
             f"Zijn er hoogstens {ceiling} van de {total} stemmen aanwezig, dan "
-            f"neemt {power['label']} dit besluit alleen."
+            f"neemt {name} dit besluit alleen."
         )
     return lines
 
 
 def _party_words(party: dict) -> str:
     """ "de particuliere verhuurders (11 stemmen)", "Woonstichting Zuidwest (24 stemmen)"."""
-    name = party["label"]
+    name = party_in_sentence(party["label"])
     if not party["single_party"]:
         name = lower_words(name)
         name = name if name.startswith("de ") else f"de {name}"

@@ -49,9 +49,9 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
             else "Dat is meer dan"
         )
         b.note(
-            f"{which} een half jaar vóór de datum van dit plan: controleer rente, "
-            "subsidies en regels die sindsdien kunnen zijn gewijzigd (bijlage B noemt per "
-            "bron wanneer die is gelezen)."
+            f"{which} een half jaar vóór de datum van dit plan: rente, subsidies "
+            "en regels kunnen sindsdien zijn gewijzigd, en het bestuur gaat ze na (bijlage B "
+            "noemt per bron wanneer die is gelezen)."
         )
     # the sentences an owner reads first
     b.para("Wat kost het per appartement?", COVER_HEADING_STYLE)

@@ -160,7 +160,9 @@ def _single_application(first: dict, plan: dict) -> list[str]:
 def _name(c: dict, assumed: bool) -> str:
     """A class of the cost-share table; equal shares only assumed say so (the breukdelen
     are not filled in)."""
-    share = f"aangenomen {c['share']}; controleer de splitsingsakte" if assumed else c["share"]
+    share = (
+        f"aangenomen {c['share']}, nog op te zoeken in de splitsingsakte" if assumed else c["share"]
+    )
     return f"{c['label'] or labels.RIGHT_KIND[c['kind']]} ({share})"
 
 

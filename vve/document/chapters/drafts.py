@@ -51,8 +51,8 @@ def write(b: Builder, plan: dict) -> None:
         )
         if lender_consent(decision):
             condition += (
-                f" Daarnaast, als voorwaarde van de geldgever: {MEMBERS_CONSENT}. Controleer "
-                f"vóór de oproep bij de geldgever of die voorwaarde nog zo geldt."
+                f" Daarnaast, als voorwaarde van de geldgever: {MEMBERS_CONSENT}. Het "
+                f"bestuur vraagt vóór de oproep bij de geldgever na of die voorwaarde nog zo geldt."
             )
         if latest := _latest(plan, decision):
             condition += latest

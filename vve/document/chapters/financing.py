@@ -19,7 +19,7 @@ def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
     b.para(
         "Bedragen en voorwaarden veranderen; elke regel noemt de bron en de peildatum. "
-        "Controleer ze bij de aanvraag."
+        "Bij de aanvraag gaat het bestuur na wat dan geldt."
     )
     for item in plan["financing"]:
         if item["id"] == "reserve_minimum":

@@ -135,7 +135,7 @@ def _kind_note(b: Builder, meeting: dict, members: list[dict]) -> None:
             "stemmen, met dezelfde meerderheid; de oproep vermeldt dat het een tweede "
             "vergadering is. Zet alleen deze voorstellen op de agenda, in dezelfde "
             "bewoording: een gewijzigd voorstel kan als nieuw voorstel gelden en dan weer "
-            "een quorum vragen (controleer dit in uw reglement)."
+            "een quorum vragen; wat het eigen reglement daarover zegt, gaat voor."
         )
     elif meeting["kind"] == "again":
         b.para(
@@ -193,7 +193,7 @@ def _announced_note(plan: dict) -> str | None:
     return (
         "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die mogelijk voor: "
         + "; ".join(concerned)
-        + ". Controleer vóór de oproep of de regel al geldt."
+        + ". Het bestuur gaat vóór de oproep na of de regel al geldt."
         if concerned
         else None
     )

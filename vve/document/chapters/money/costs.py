@@ -47,7 +47,7 @@ def measures_table(b: Builder, money: dict) -> None:
         ["Maatregel", "Aantal", "Jaar", "Investering", "Subsidie", "Netto", "Besparing per jaar"],
         rows,
         caption="Kosten en besparing per maatregel van de VvE",
-        widths=[3.5, 1.8, 1.3, 2.5, 2.0, 2.5, 2.4],
+        widths=[3.5, 1.8, 1.3, 2.5, 2.2, 2.5, 2.2],
     )
     notes = [*_table_notes(money), ROUNDED]
     b.note(" ".join(notes))

@@ -50,7 +50,7 @@ def private(b: Builder, money: dict, titles: dict[str, str]) -> None:
     if any_isde:
         marks.append(
             "De ISDE-bedragen voor 2026 zijn niet gevonden; de ISDE-bedragen met * zijn ouder "
-            "en indicatief. Controleer ze bij RVO."
+            "en indicatief; het bestuur vraagt de actuele bedragen na bij RVO."
         )
     b.note(" ".join([source_note(provenances, titles), *marks]))
 
