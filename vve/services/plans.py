@@ -50,10 +50,9 @@ def make_plan(dossier: Dossier, today: dt.date | None = None) -> dict[str, Any] 
     """The plan JSON for the dossier as it stands, or None before the first step.
 
     Made once per input (the tag of ``_inputs``: answers, municipal plan, day, knowledge,
-    engine) and kept by the worker, compressed (``_kept_plan``): the plan page, its
-    figure, the Word plan and a second view reuse it, and each caller gets a copy of its
-    own. With ``today``
-    given (a plan as of another day) it is made anew."""
+    engine), kept by the worker and shared with the others (``_kept_plan``): the plan
+    page, its figure, the Word plan and a second view reuse it, each caller with a copy of
+    its own. With ``today`` given (a plan as of another day) it is made anew."""
     inputs = _inputs(dossier)
     if inputs is None:
         return None
@@ -99,8 +98,8 @@ def _kept_plan(
     """The plan kept as ``marshal`` data, compressed: the plan is JSON as it stands (lists,
     text keys; tests/unit/rules/test_plan_is_json.py), so its copy equals the JSON one,
     and marshal writes it in 1.6 ms and reads it in 1.1 (JSON: 2.7 and 1.6 ms, Assen's
-    plan, compressed alike). Only this worker's own bytes are ever read back; what another
-    worker made is read from the shared row (vve/services/shared_plans.py) as JSON."""
+    plan, compressed alike). Only this worker's own bytes are read back as marshal; another
+    worker's plan comes from the shared row as JSON (vve/services/shared_plans.py)."""
     day = clock.today()
 
     def made_or_shared() -> bytes:
@@ -374,8 +373,7 @@ def timeline(dossier: Dossier, narrow: bool = False) -> Timeline | None:
     tag = hashlib.sha256(f"{inputs[2]}{variant!r}".encode()).hexdigest()[:32]
     column: shared_plans.Figure = "narrow_png" if narrow else "wide_png"
 
-    def drawn_or_shared() -> bytes:
-        """Another worker's figure of the same plan, else drawn here and shared."""
+    def drawn_or_shared() -> bytes:  # another worker's figure, else drawn and shared
         png = shared_plans.read(dossier.id, inputs[2], column)
         if png is None:
             png = timeline_png(_kept_plan(*inputs, dossier.id)["timeline"], variant)
