@@ -759,3 +759,29 @@ def test_the_cover_leaves_out_who_prepared_it_when_no_one_is_named():
     doc = Document(io.BytesIO(write_plan_docx(plan, DocumentMeta("Adviesbureau Noord", "3"))))
     text = "\n".join(p.text for p in doc.paragraphs[:12])
     assert "Opgesteld door: Adviesbureau Noord" in text
+
+
+def test_one_text_for_several_decisions_speaks_of_such_a_decision_and_says_why_few_decide():
+    """Hoogeveen: a bullet above a list of decisions says "zo'n besluit", not "dit besluit";
+    that a small owner decides alone when few come is said with its reason (no quorum)."""
+    text = _blocking_paragraphs(
+        make_profile(
+            building={"rights": {"dwellings": 40}},
+            voting={"model_reglement": "2006"},
+            owners={
+                "groups": [
+                    {
+                        "kind": "housing_corporation",
+                        "name": "Woonstichting",
+                        "rights": 24,
+                        "single_party": True,
+                    },
+                    {"kind": "investor", "name": "Winkels B.V.", "rights": 6, "single_party": True},
+                    {"kind": "owner_occupiers", "rights": 10},
+                ]
+            },
+        )
+    )
+    assert "dit besluit" not in text
+    assert "Woonstichting (24 stemmen) kan zo'n besluit alleen" in text
+    assert "Voor zo'n besluit geldt geen quorum: zijn er hoogstens" in text

@@ -243,9 +243,13 @@ def test_a_corporation_with_most_votes_is_flagged_and_analysed():
     corp = next(p for p in advice.blocking if p.party.label == "Woonstichting")
     assert corp.can_block and corp.can_carry
     risks = {(r.id, r.subject) for r in plan.risks}
-    assert ("blocking_owner", "owners.groups.0") in risks
-    assert ("dominant_owner", "owners.groups.0") in risks
+    # blocks every decision and carries the ordinary ones: said as one risk, not two
+    assert ("decisive_owner", "owners.groups.0") in risks
+    assert ("blocking_owner", "owners.groups.0") not in risks
+    assert ("dominant_owner", "owners.groups.0") not in risks
     assert not any(r.subject == "owners.groups.1" for r in plan.risks)
+    text = next(r.text for r in plan.risks if r.id == "decisive_owner")
+    assert "geen besluit in dit plan" in text and "gewone besluiten" in text
 
 
 def test_risk_flags_follow_the_facts():

@@ -49,7 +49,7 @@ def blocking_text(decision: dict, parties: list[dict]) -> str:
         lines.extend(_fewest_text(decision["rule"], votes))
     if not parties:  # said once above the list; "nobody can" would not be known
         return " ".join(lines)
-    return " ".join(lines) or "Geen eigenaar of eigenaarsgroep kan dit besluit alleen tegenhouden."
+    return " ".join(lines) or "Geen eigenaar of eigenaarsgroep kan zo'n besluit alleen tegenhouden."
 
 
 def _single_party_lines(decision: dict, power: dict) -> list[str]:
@@ -58,9 +58,9 @@ def _single_party_lines(decision: dict, power: dict) -> list[str]:
     who = f"{name[:1].upper()}{name[1:]} ({power['votes']} stemmen)"
     lines = []
     if power["can_carry"]:
-        lines.append(f"{who} kan dit besluit alleen nemen én tegenhouden.")
+        lines.append(f"{who} kan zo'n besluit alleen nemen én tegenhouden.")
     elif power["can_block"]:
-        lines.append(f"{who} kan dit besluit alleen tegenhouden.")
+        lines.append(f"{who} kan zo'n besluit alleen tegenhouden.")
     elif power["can_block_quorum"]:
         lines.append(
             f"{who} kan door weg te blijven het quorum van de eerste vergadering onmogelijk maken."
@@ -69,10 +69,15 @@ def _single_party_lines(decision: dict, power: dict) -> list[str]:
     total = (decision["rule"]["votes"] or {}).get("total")
     # "with at most N present it decides alone" says something only above its own votes
     if not power["can_carry"] and ceiling and total and power["votes"] < ceiling < total:
+        few = (
+            f"hoogstens {ceiling} van de {total} stemmen aanwezig, dan neemt {name} zo'n "
+            "besluit alleen."
+        )  # without a quorum the first meeting decides however few come: say why
+        quorum = decision["rule"].get("quorum")
         lines.append(
-            f"Zijn er hoogstens {ceiling} van de {total} stemmen aanwezig, dan "
-            f"neemt {name} dit besluit alleen."
+            f"Zijn er {few}" if quorum else f"Voor zo'n besluit geldt geen quorum: zijn er {few}"
         )
+    return lines
     return lines
 
 

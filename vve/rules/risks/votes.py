@@ -45,9 +45,15 @@ def owner_power(ctx: VoteContext, decisions: list[Decision]) -> list[Found]:
         if not ctx.party_is_single.get(party.id):
             continue
         values = {"party": party.label, "votes": nl_int(party.votes), "total": nl_int(ctx.total)}
-        if qualified and power_of(qualified, ctx.total, party).can_block:
+        blocks = bool(qualified and power_of(qualified, ctx.total, party).can_block)
+        carries = bool(ordinary and power_of(ordinary, ctx.total, party).can_carry)
+        every = all(power_of(d.rule.rule, ctx.total, party).can_block for d in decisions)
+        if blocks and carries and every:  # no decision passes without it: one risk, said so
+            out.append(("decisive_owner", values, party.id, [party.id]))
+            continue
+        if blocks:
             out.append(("blocking_owner", values, party.id, [party.id]))
-        if ordinary and power_of(ordinary, ctx.total, party).can_carry:
+        if carries:
             out.append(("dominant_owner", values, party.id, [party.id]))
     return out
 
