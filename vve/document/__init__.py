@@ -43,6 +43,7 @@ def write_plan_docx(
     toc = doc.add_paragraph()
     add_toc(toc)
     b.note(TOC_NOTE)
+    b.note(cover.DISCLAIMER)
     b.page_break()
     for chapter in READING_ORDER:
         chapter.write(b, plan)

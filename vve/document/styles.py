@@ -22,6 +22,7 @@ LANGUAGE = "nl-NL"
 TABLE_STYLE = "VvE Tabel"
 KEEP_CELL_STYLE = "VvE Tabeltekst bij elkaar"
 COVER_HEADING_STYLE = "VvE Kop voorblad"
+COVER_DETAILS_STYLE = "VvE Voorbladgegevens"  # the cover's address to author: one block
 TABLE_HEAD_STYLE = "VvE Tabelkop"
 NOTE_STYLE = "VvE Toelichting"
 REQUIRED_STYLES = (
@@ -122,6 +123,10 @@ def _own_styles(doc: DocxDocument) -> None:
         style = doc.styles.add_style(cell_style, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Normal"]
         style.font.size = Pt(9)
+        style.paragraph_format.space_after = Pt(0)
+    if COVER_DETAILS_STYLE not in names:
+        style = doc.styles.add_style(COVER_DETAILS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
         style.paragraph_format.space_after = Pt(0)
     if COVER_HEADING_STYLE not in names:
         # looks like a heading, but stays out of the table of contents (outline: body text)

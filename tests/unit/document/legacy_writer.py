@@ -181,6 +181,7 @@ def legacy_write_plan_docx(plan, meta=DocumentMeta(), template=None) -> bytes:
     toc = doc.add_paragraph()
     add_toc(toc)
     b.note(TOC_NOTE)
+    b.note(cover.DISCLAIMER)
     b.page_break()
     for chapter in READING_ORDER:
         chapter.write(b, plan)

@@ -2,6 +2,7 @@
 order of the headings in a whole document is checked in test_writer.py)."""
 
 import datetime as dt
+import io
 
 import pytest
 from docx import Document
@@ -219,3 +220,28 @@ def test_the_measures_table_says_its_rounded_lines_may_miss_the_total_by_a_euro(
     costs.measures_table(Builder(doc), plan["money"])
     texts = [p.text for p in doc.paragraphs]
     assert any("kan door afronding" in t for t in texts), texts[-3:]
+
+
+def test_the_cover_keeps_its_details_together_and_the_disclaimer_goes_under_the_contents(plan):
+    """The cover's details (address to author) take one tight block, and the disclaimer
+    stands under the contents: a cover that ran a few lines over left a near-empty
+    second page behind it (advisor's review, Emmen and Assen)."""
+    from vve.document import write_plan_docx
+    from vve.document.chapters.cover import DISCLAIMER
+    from vve.document.page import DocumentMeta
+    from vve.document.styles import COVER_DETAILS_STYLE
+
+    doc = Document(io.BytesIO(write_plan_docx(plan, DocumentMeta("Fatima", "3"))))
+    texts = [p.text for p in doc.paragraphs]
+    contents = texts.index("Inhoud")
+    first = next(i for i, p in enumerate(doc.paragraphs) if p.style.name == "Heading 1")
+    assert texts.index(DISCLAIMER) in range(contents, first)  # on the contents' page
+    details = [p for p in doc.paragraphs[:contents] if p.style.name == COVER_DETAILS_STYLE]
+    assert [p.text.split(":")[0] for p in details][-4:] == [
+        "Datum",
+        "Bronnen gelezen",
+        "Versie",
+        "Opgesteld door",
+    ]
+    style = doc.styles[COVER_DETAILS_STYLE]
+    assert style.paragraph_format.space_after == 0

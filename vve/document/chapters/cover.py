@@ -6,12 +6,18 @@ import datetime as dt
 
 from ..builder import Builder
 from ..page import TITLE, DocumentMeta
-from ..styles import COVER_HEADING_STYLE
+from ..styles import COVER_DETAILS_STYLE, COVER_HEADING_STYLE
 from ..text import clean, date_nl, month_nl
 
 # Our caution, not a rule of law: sources read longer than this before the plan's date get
 # a sentence on the cover asking to check what may have changed since.
 STALE_AFTER_DAYS = 183
+# Under the contents (the page after the cover), not on the cover: a cover a few lines
+# too long left it alone on an otherwise empty page.
+DISCLAIMER = (
+    "Dit plan is een hulpmiddel, geen juridisch advies. De eigen splitsingsakte en het "
+    "reglement van de VvE gaan altijd voor."
+)
 
 
 def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
@@ -23,11 +29,12 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         for x in (a["street_address"], " ".join(x for x in (a["postcode"], a["place"]) if x))
         if x
     )
+    details = COVER_DETAILS_STYLE  # address to author in one block, no space between
     if address:
-        b.para(address)
+        b.para(address, details)
     if a["municipality"]:
-        b.para(f"Gemeente {a['municipality']}")
-    b.labelled("Datum", date_nl(plan["as_of"]))
+        b.para(f"Gemeente {a['municipality']}", details)
+    b.labelled("Datum", date_nl(plan["as_of"]), details)
     # how current the rules and amounts are, before anyone reads a figure
     # (Bijlagen B, D); the app's own defaults were not read anywhere and are left out
     read = sorted(
@@ -35,11 +42,11 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     )
     read = read or [plan["knowledge_peildatum"]]
     first, last = month_nl(read[0]), month_nl(read[-1])
-    b.labelled("Bronnen gelezen", first if first == last else f"{first} tot {last}")
-    b.labelled("Versie", meta.version)
+    b.labelled("Bronnen gelezen", first if first == last else f"{first} tot {last}", details)
+    b.labelled("Versie", meta.version, details)
     if clean(meta.prepared_by).strip():
         # an empty "Opgesteld door:" reads as a form left unfinished
-        b.labelled("Opgesteld door", meta.prepared_by)
+        b.labelled("Opgesteld door", meta.prepared_by, details)
     if _stale(plan["as_of"], read[0]):
         # all of them (the months stand just above), or only the oldest: "een deel" would
         # otherwise suggest the others are old too
@@ -57,10 +64,6 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     b.para("Wat kost het per appartement?", COVER_HEADING_STYLE)
     for sentence in plan["money"]["summary"]:
         b.para(sentence)
-    b.note(
-        "Dit plan is een hulpmiddel, geen juridisch advies. De eigen splitsingsakte en het "
-        "reglement van de VvE gaan altijd voor."
-    )
     # no page break here: the contents start on a new page themselves, so a cover that
     # just fills its page leaves no empty page behind it
 
