@@ -198,7 +198,9 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         measures,
     )
     reach = {"svve_advice": advice_reach(knowledge, windows, as_of, ctx.model.notice_days)}
-    risks += choice + _financing_risks(knowledge, financing, {r.subject for r in choice}, reach)
+    risks += choice + _financing_risks(
+        knowledge, financing, {r.subject for r in choice}, reach, as_of
+    )
     find_out = find_out_actions(profile, knowledge, windows, estimable(money))
     risks += money_risks(knowledge, money)
     if not needs_loan:  # the whole total is below the VvE loan's minimum: no loan resolution
@@ -345,16 +347,20 @@ def _financing_risks(
     financing: list[FinancingItem],
     stated: set[str | None],
     reach: dict[str, str],
+    as_of: dt.date,
 ) -> list[Risk]:
     """A subsidy whose known end date falls before the plan applies for it, unless its
     choice is ``stated`` already (vve/rules/risks/subsidy.py); ``reach``: what the board
-    can still do, by programme (vve/rules/risks/svve_advice.py), else the general words."""
+    can still do, by programme (vve/rules/risks/svve_advice.py), else the general words;
+    once the end date is past on ``as_of``, that it can no longer be applied for."""
     entry = knowledge.risks["subsidy_may_have_ended"]
     out = []
     for item in financing:
         if item.applies and item.facts.get("after_end_date") and item.id not in stated:
             until = nl_date(item.facts["open_until"])
-            way = reach.get(item.id, entry.parts["reach"].format(until=until))
+            way = reach.get(item.id) or entry.parts["reach"].format(until=until)
+            if as_of > dt.date.fromisoformat(item.facts["open_until"]):  # no way left
+                way = entry.parts["past"]
             text = entry.text.format(
                 programme=item.title,
                 until=until,

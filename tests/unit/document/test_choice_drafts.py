@@ -132,3 +132,19 @@ def test_no_choice_after_the_end_date_whatever_the_day_of_the_plan(stem, as_of):
             assert all(m["date"] <= day <= until for day in named)
             for day in named:
                 assert date_nl(day) in draft["draft_resolution"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    stem=st.sampled_from(STEMS),
+    as_of=st.dates(dt.date(2027, 12, 31), dt.date(2028, 12, 31)),
+)
+def test_after_the_end_date_no_choice_only_that_it_can_no_longer_be_applied_for(stem, as_of):
+    plan = plan_of(stem, as_of)
+    assert not any(m["choices"] for m in plan["meetings"])
+    assert not any(r["id"] in CHOICES for r in plan["risks"])
+    ended = [r for r in plan["risks"] if r["id"] == "subsidy_may_have_ended"]
+    assert {r["subject"] for r in ended} >= {"svve_advice", "svve_measures"}
+    for r in ended:
+        assert "kan de VvE niet meer aanvragen" in r["text"]
+        assert "Halen kan" not in r["text"] and "Wie de subsidie" not in r["text"]
