@@ -87,13 +87,10 @@ def _choices(plan: dict) -> list[tuple[str, dict]]:
 
 
 def _write_choices(b: Builder, choices: list[tuple[str, dict]]) -> None:
-    for date, choice in choices:
+    for _date, choice in choices:
         b.heading(CHOICES[choice["id"]], 2)
         b.para(choice["draft_resolution"], "Quote")
-        b.labelled(
-            "Vereiste meerderheid",
-            f"{choice_majority(choice['rule'])} Op de ALV van {date_nl(date)}.",
-        )
+        b.labelled("Vereiste meerderheid", choice_majority(choice["rule"]))
 
 
 def _by_meeting(decisions: list[dict]) -> list[dict]:
