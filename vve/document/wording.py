@@ -319,7 +319,31 @@ def svve_route(plan: dict, meeting: dict) -> str:
 
 
 def write_choices(b: Builder, plan: dict, meeting: dict) -> None:
-    """In the plan's section on a meeting: the summary's choices it makes, as agenda items."""
+    """In the plan's section on a meeting: the summary's choices it makes, as agenda items,
+    each with its draft resolution and the majority it needs."""
     for rid in choices_of(meeting):
         b.heading(CHOICES[rid], 3)
         b.para(f"{svve_route(plan, meeting)} {see_choice(rid)}")
+        draft = choice_draft(meeting, rid)
+        if draft:
+            b.para("Concept-besluit:")
+            b.para(draft["draft_resolution"], "Quote")
+            b.labelled("Vereiste meerderheid", choice_majority(draft["rule"]))
+
+
+def choice_draft(meeting: dict, rid: str) -> dict | None:
+    """The draft resolution and rule of a choice the meeting makes (vve/rules/
+    choice_drafts.py); None in a plan written before."""
+    return next((c for c in meeting.get("choice_drafts", ()) if c["id"] == rid), None)
+
+
+def choice_majority(rule: dict) -> str:
+    """ "meer dan de helft van de uitgebrachte stemmen; geen quorum. Bij volledige
+    opkomst: 4 van de 6 stemmen voor." """
+    full = full_attendance(rule)
+    numbers = (
+        f" Bij volledige opkomst: {full} van de {rule['votes']['total']} stemmen voor."
+        if full is not None
+        else ""
+    )
+    return f"{rule_in_words(rule)}; {quorum_in_words(rule)}.{numbers}"

@@ -282,3 +282,11 @@ def _lender_requirements(v: _Voting, did: str) -> list[AppliedRule]:
             ),
         )
     ]
+
+
+def ordinary_rule(profile: Profile, knowledge: Knowledge, ctx: VoteContext) -> AppliedRule:
+    """The model reglement's ordinary rule, as a decision of the legal class "ordinary"
+    gets it (a choice the plan puts to the meeting: vve/rules/choice_drafts.py)."""
+    cls = ctx.model.classes["ordinary"]
+    model_ids = [f"model:{ctx.model.id}", f"model:{ctx.model.id}/ordinary"]
+    return apply_rule(knowledge.rules[cls.rule], profile, ctx, "primary", cls.certainty, model_ids)

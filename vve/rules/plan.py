@@ -28,6 +28,7 @@ from .parts import part_agenda, with_later_parts
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
+from .risks.svve_advice import advice_reach
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
 from .tailor import tailor, word_risks
@@ -196,7 +197,10 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         _second_meeting_known(profile),
         measures,
     )
-    risks += choice + _financing_risks(knowledge, financing, {r.subject for r in choice})
+    reach = {"svve_advice": advice_reach(knowledge, windows, as_of, ctx.model.notice_days)}
+    risks += choice + _financing_risks(
+        knowledge, financing, {r.subject for r in choice}, reach, as_of
+    )
     find_out = find_out_actions(profile, knowledge, windows, estimable(money))
     risks += money_risks(knowledge, money)
     if not needs_loan:  # the whole total is below the VvE loan's minimum: no loan resolution
@@ -339,19 +343,30 @@ def _subsidies(financing: list[FinancingItem]) -> Subsidies:
 
 
 def _financing_risks(
-    knowledge: Knowledge, financing: list[FinancingItem], stated: set[str | None]
+    knowledge: Knowledge,
+    financing: list[FinancingItem],
+    stated: set[str | None],
+    reach: dict[str, str],
+    as_of: dt.date,
 ) -> list[Risk]:
     """A subsidy whose known end date falls before the plan applies for it, unless its
-    choice is ``stated`` already (vve/rules/risks/subsidy.py)."""
+    choice is ``stated`` already (vve/rules/risks/subsidy.py); ``reach``: what the board
+    can still do, by programme (vve/rules/risks/svve_advice.py), else the general words;
+    once the end date is past on ``as_of``, that it can no longer be applied for."""
     entry = knowledge.risks["subsidy_may_have_ended"]
     out = []
     for item in financing:
         if item.applies and item.facts.get("after_end_date") and item.id not in stated:
+            until = nl_date(item.facts["open_until"])
+            way = reach.get(item.id) or entry.parts["reach"].format(until=until)
+            if as_of > dt.date.fromisoformat(item.facts["open_until"]):  # no way left
+                way = entry.parts["past"]
             text = entry.text.format(
                 programme=item.title,
-                until=nl_date(item.facts["open_until"]),
+                until=until,
                 when=nl_date(item.facts["application_date"]),
-            )
+                reach=way,
+            ).strip()
             out.append(
                 Risk(
                     "subsidy_may_have_ended",

@@ -16,6 +16,7 @@ from vve import __version__
 from vve.knowledge import Knowledge
 
 from .applied import AppliedRule
+from .choice_drafts import choice_drafts
 from .decisions import Decision
 from .explain import Explanation
 from .measures import Measure, unconfirmed_text
@@ -219,7 +220,10 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "financing": [_financing(f) for f in plan.financing],
         "money": money,
         "sources": [_source(sid, k) for sid in cited],
-        "meetings": meetings_dict(plan),
+        "meetings": [
+            {**m, "choice_drafts": choice_drafts(plan, m["choices"], _applied)}
+            for m in meetings_dict(plan)
+        ],
         "proxies": proxies_dict(plan),
         "progress": progress_dict(plan),
     }

@@ -13,6 +13,7 @@ from vve.document import CHAPTERS
 from vve.document.builder import Builder
 from vve.document.chapters import READING_ORDER
 from vve.document.styles import ensure_styles
+from vve.document.wording import CHOICES
 from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
@@ -203,7 +204,14 @@ def test_the_concept_resolutions_stand_together_per_meeting(plan):
     open_ones += [as_decision(d, p) for d in plan["decisions"] for p in d.get("later", ())]
     order = {d["id"]: i for i, d in enumerate(plan["decisions"])}
     expected = sorted(open_ones, key=lambda d: (d["meeting_date"] or "9999", order[d["id"]]))
-    assert titles[: len(expected)] == [d["title"] for d in expected]
+    # a choice the plan puts to a meeting follows that meeting's resolutions
+    keyed = [(d["meeting_date"] or "9999", order[d["id"]], d["title"]) for d in expected]
+    keyed += [
+        (m["date"], len(order), CHOICES[c["id"]])
+        for m in plan["meetings"]
+        for c in m.get("choice_drafts", ())
+    ]
+    assert titles[: len(keyed)] == [title for *_, title in sorted(keyed)]
     dates = [d["meeting_date"] for d in expected if d["meeting_date"]]
     assert dates == sorted(dates)
 

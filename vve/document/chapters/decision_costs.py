@@ -100,7 +100,9 @@ def _refund_sentences(first: dict) -> list[str]:
             f"Een vergoeding van de SVVE rekent dit plan niet mee: de regeling loopt volgens "
             f"de bronnen tot {until} en in deze planning valt de aanvraag op {applied}. Kan "
             f"de aanvraag eerder, of wordt de regeling verlengd, dan komt "
-            f"{percent_of(first['share'])} van het advies later terug."
+            f"{percent_of(first['share'])} van het advies later terug. Wat het bestuur kan "
+            f"doen om de einddatum nog te halen, staat onder 'Belangrijkste risico's' in de "
+            f"samenvatting."
         ]
     if reason != "counted":
         return [

@@ -8,7 +8,9 @@ from ..builder import Builder
 from ..results import attempt_text
 from ..text import date_nl
 from ..wording import (
+    CHOICES,
     MEMBERS_CONSENT,
+    choice_majority,
     full_attendance,
     higher_routes_in_words,
     lender_consent,
@@ -32,7 +34,10 @@ def write(b: Builder, plan: dict) -> None:
         "voorstel staat de meerderheid die het nodig heeft."
     )
     taken = [d for d in plan["decisions"] if d["state"] == "taken"]
+    choices = _choices(plan)
     for decision in _by_meeting(plan["decisions"]):
+        _write_choices(b, [c for c in choices if c[0] < (decision["meeting_date"] or "~")])
+        choices = [c for c in choices if c[0] >= (decision["meeting_date"] or "~")]
         rule = decision["rule"]
         b.heading(decision["title"], 2)
         b.para(decision["draft_resolution"], "Quote")
@@ -69,9 +74,23 @@ def write(b: Builder, plan: dict) -> None:
             b.labelled("Vereiste meerderheid", _both_cases(decision, *cases) + condition)
             continue
         b.labelled("Vereiste meerderheid", f"{rule_in_words(rule)}; {quorum}.{numbers}{condition}")
+    _write_choices(b, choices)
     if taken:
         b.heading("Al genomen", 2)
         b.bullets(f"{d['title']}: {attempt_text(d['attempts'][-1])}" for d in taken)
+
+
+def _choices(plan: dict) -> list[tuple[str, dict]]:
+    """(meeting date, choice draft) of the choices the plan puts to its meetings: each
+    after the resolutions of its own meeting (vve/rules/choice_drafts.py)."""
+    return [(m["date"], c) for m in plan["meetings"] for c in m.get("choice_drafts", ())]
+
+
+def _write_choices(b: Builder, choices: list[tuple[str, dict]]) -> None:
+    for _date, choice in choices:
+        b.heading(CHOICES[choice["id"]], 2)
+        b.para(choice["draft_resolution"], "Quote")
+        b.labelled("Vereiste meerderheid", choice_majority(choice["rule"]))
 
 
 def _by_meeting(decisions: list[dict]) -> list[dict]:

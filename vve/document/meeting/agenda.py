@@ -4,7 +4,7 @@ majority it needs in words and numbers, and what it costs an apartment."""
 from __future__ import annotations
 
 from ..builder import Builder
-from ..wording import CHOICES, svve_route, waits_in_words
+from ..wording import CHOICES, choice_draft, svve_route, waits_in_words
 from .common import Pack
 from .words import money_lines, write_rule
 
@@ -40,12 +40,11 @@ def svve_choice(b: Builder, pack: Pack) -> None:
         f"{svve_route(pack.plan, pack.meeting)} Het bestuur licht de keuze toe; zie "
         f"'{CHOICES[SVVE_CHOICE]}' in het plan."
     )
-    b.note(
-        "[Voor het bestuur, weg te halen vóór de verzending: kiest de VvE deze weg, vraag "
-        "dan de offertes zodra het energieadvies er is en zet de voorstellen over de "
-        "maatregelen uit het plan met de offertes op de agenda van de vergadering die erover "
-        "besluit. Anders bespreekt de vergadering hier alleen de keuze.]"
-    )
+    draft = choice_draft(pack.meeting, SVVE_CHOICE)
+    if draft:
+        b.para("Voorstel:")
+        b.para(draft["draft_resolution"], "Quote")
+        write_rule(b, {"rule": draft["rule"], "alternatives": []}, pack.second)
 
 
 def proposal(b: Builder, pack: Pack, number: int, decision: dict) -> None:

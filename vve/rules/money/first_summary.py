@@ -15,7 +15,7 @@ from fractions import Fraction
 from vve.knowledge import Knowledge
 from vve.labels import OWNER_OCCUPIER_IF, lower_words
 
-from ..explain import nl_euro_range, nl_euros
+from ..explain import nl_date, nl_euro_range, nl_euros
 from .amounts import Range
 from .apartments import ShareClass, ShareTable
 from .first_costs import PER
@@ -104,6 +104,12 @@ def first_sentence(
 
 
 def _no_refund(first: FirstCosts) -> str:
+    if first.refund_reason == "after_end_date":  # said plainly, with where the way is
+        return (
+            " Een vergoeding van de SVVE rekent dit plan niet mee: in deze planning valt de "
+            f"aanvraag na de einddatum van de regeling ({nl_date(first.open_until)}). Wat "
+            "het bestuur daaraan kan doen, staat onder 'Belangrijkste risico's'."
+        )
     return (
         " Een vergoeding van de SVVE rekent dit plan niet mee."
         if first.refund_reason != "counted"

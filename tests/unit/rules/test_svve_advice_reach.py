@@ -1,0 +1,104 @@
+"""Where the planning applies for the SVVE advice subsidy after its end date, the plan says
+plainly that the subsidy is missed with this schedule and what the board can do to still
+reach it: the last ALV that adopts the DMJOP in time (a meeting day, outside the
+holidays, with the notice period), and applying for the energy advice alone once it is
+paid (one application per VvE, so the DMJOP falls outside). Never an invented date: the
+dates come from the plan's own schedule and the knowledge (CORRECTIONS.md a1, a4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import EXAMPLES
+from vve.document.text import date_nl
+from vve.knowledge import load_knowledge
+from vve.profile import load_profile
+from vve.rules import build_plan
+from vve.rules.calendar import is_meeting_day
+from vve.rules.notice import send_by
+from vve.rules.risks.svve_advice import last_meeting
+from vve.rules.serialize import plan_to_dict
+
+AS_OF = dt.date(2026, 11, 27)
+STEM = "assen-zes-woningen"
+
+
+@cache
+def plan_of(stem: str, as_of: dt.date = AS_OF) -> dict:
+    path = next(p for p in EXAMPLES if p.stem == stem)
+    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), as_of))
+
+
+def advice_risk(plan: dict) -> dict | None:
+    return next(
+        (
+            r
+            for r in plan["risks"]
+            if r["id"] == "subsidy_may_have_ended" and r.get("subject") == "svve_advice"
+        ),
+        None,
+    )
+
+
+def action_end(plan: dict, action_id: str) -> str:
+    for s in plan["stages"]:
+        for a in s["actions"]:
+            if a["id"] == action_id:
+                start = dt.date.fromisoformat(a["start"])
+                return (start + dt.timedelta(weeks=a["weeks"])).isoformat()
+    raise KeyError(action_id)
+
+
+def test_assen_says_the_last_alv_that_still_reaches_the_advice_subsidy():
+    plan = plan_of(STEM)
+    knowledge = load_knowledge()
+    until = knowledge.financing.svve_advice.open_until
+    risk = advice_risk(plan)
+    assert risk is not None
+    latest = last_meeting(knowledge)
+    assert latest is not None and latest <= until
+    assert is_meeting_day(latest, knowledge.meetings)
+    text = risk["text"]
+    assert f"uiterlijk op {date_nl(latest.isoformat())}" in text
+    notice = send_by(latest, plan["model_reglement"]["notice_days"], knowledge)
+    assert date_nl(notice.isoformat()) in text
+    # the DMJOP is not ready for that notice in this planning: said with its date
+    assert date_nl(action_end(plan, "draft_dmjop")) in text
+    # the energy advice alone can still be applied for: its date in this planning
+    assert "alleen voor het energieadvies" in text
+    assert date_nl(action_end(plan, "energy_advice")) in text
+    assert "het werk waarop zij wacht" not in text
+
+
+def test_assen_cover_and_money_say_the_subsidy_is_missed_and_point_to_the_way():
+    plan = plan_of(STEM)
+    first = plan["money"]["first_decision"]
+    assert first["refund_reason"] == "after_end_date"
+    # the cover's money summary (its first paragraph: the first ALV's decision)
+    cover = plan["money"]["summary"][0]
+    until = date_nl(first["open_until"])
+    assert f"na de einddatum van de regeling ({until})" in cover
+    assert "Belangrijkste risico's" in cover
+
+
+@settings(max_examples=30, deadline=None)
+@given(as_of=st.dates(dt.date(2026, 6, 1), dt.date(2027, 12, 30)))
+def test_the_named_alv_is_a_meeting_day_in_time_and_ahead(as_of):
+    plan = plan_of(STEM, as_of)
+    knowledge = load_knowledge()
+    until = knowledge.financing.svve_advice.open_until
+    risk = advice_risk(plan)
+    if risk is None:
+        return
+    latest = last_meeting(knowledge)
+    assert latest is not None
+    notice = send_by(latest, plan["model_reglement"]["notice_days"], knowledge)
+    named = f"uiterlijk op {date_nl(latest.isoformat())}" in risk["text"]
+    # named only while its notice can still go out
+    assert named == (notice >= as_of)
+    if named:
+        assert is_meeting_day(latest, knowledge.meetings) and latest <= until
