@@ -118,3 +118,22 @@ def test_no_word_is_broken_at_a_plus_sign_or_before_its_bracket(pdf):
     broken = [line for line in lines if line.startswith((")", "+")) or line.endswith("HR+")]
     assert broken == []
     assert "HR++-glas" in text and "\u2060" not in text
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+@pytest.mark.parametrize("example", sorted(p.stem for p in (ROOT / "examples").glob("*.json")))
+def test_the_cover_fits_its_page_and_the_contents_start_on_the_second(example, tmp_path):
+    """A cover a few lines too long left them alone on a nearly empty second page (the
+    advisor's review): every example's cover ends on page 1, page 2 is the contents."""
+    profile = load_profile((ROOT / "examples" / f"{example}.json").read_text("utf-8"))
+    data, _ = docx_to_pdf(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF))))
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(data)
+    second = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = [line.strip() for line in second.splitlines() if line.strip()]
+    assert lines[1] == "Inhoud", lines[:4]  # after the running header

@@ -253,3 +253,17 @@ def test_the_cover_keeps_its_details_together_and_the_disclaimer_goes_under_the_
     ]
     style = doc.styles[COVER_DETAILS_STYLE]
     assert style.paragraph_format.space_after == 0
+
+
+def test_the_cover_names_the_municipality_only_where_the_place_does_not(plan):
+    """"9401 PB Assen" says the municipality already; "Zuidlaren" (Tynaarlo) does not."""
+    from vve.document.chapters import cover
+    from vve.document.page import DocumentMeta
+
+    doc = Document()
+    ensure_styles(doc)
+    cover.write(Builder(doc), plan, DocumentMeta())
+    texts = [p.text for p in doc.paragraphs]
+    a = plan["association"]
+    said = f"Gemeente {a['municipality']}" in texts
+    assert said == (a["municipality"].casefold() != (a["place"] or "").casefold())

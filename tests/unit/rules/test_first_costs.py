@@ -175,9 +175,9 @@ def test_the_cover_says_no_refund_is_counted_and_other_breukdelen_pay_in_proport
         return plan["money"]["summary"][0].replace("\u00a0", " ")
 
     assert cover("assen-zes-woningen").endswith(
-        "Een vergoeding van de SVVE rekent dit plan niet mee: in deze planning valt de "
-        "aanvraag na de einddatum van de regeling (30 december 2027). Wat het bestuur "
-        "daaraan kan doen, staat onder 'Belangrijkste risico's'."
+        "Een SVVE-vergoeding rekent dit plan niet mee: in deze planning valt de aanvraag na "
+        "de einddatum (30 december 2027); wat het bestuur daaraan kan doen, staat onder "
+        "'Belangrijkste risico's'."
     )
     hoogeveen = cover("hoogeveen-corporatie")
     assert "Het aandeel van een woning (breukdeel 27/1000: uw aandeel in de kosten) daarin" in (

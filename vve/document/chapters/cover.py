@@ -32,8 +32,8 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     details = COVER_DETAILS_STYLE  # address to author in one block, no space between
     if address:
         b.para(address, details)
-    if a["municipality"]:
-        b.para(f"Gemeente {a['municipality']}", details)
+    if a["municipality"] and a["municipality"].casefold() != (a["place"] or "").casefold():
+        b.para(f"Gemeente {a['municipality']}", details)  # "9401 PB Assen" says it already
     b.labelled("Datum", date_nl(plan["as_of"]), details)
     # how current the rules and amounts are, before anyone reads a figure
     # (Bijlagen B, D); the app's own defaults were not read anywhere and are left out
@@ -56,9 +56,8 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
             else "Dat is meer dan"
         )
         b.note(
-            f"{which} een half jaar vóór de datum van dit plan: rente, subsidies "
-            "en regels kunnen sindsdien zijn gewijzigd, en het bestuur gaat ze na (bijlage B "
-            "noemt per bron wanneer die is gelezen)."
+            f"{which} een half jaar vóór de datum van dit plan: rente, subsidies en regels "
+            "kunnen sindsdien zijn gewijzigd; het bestuur gaat ze na (bijlage B)."
         )
     # the sentences an owner reads first
     b.para("Wat kost het per appartement?", COVER_HEADING_STYLE)

@@ -106,9 +106,9 @@ def first_sentence(
 def _no_refund(first: FirstCosts) -> str:
     if first.refund_reason == "after_end_date":  # said plainly, with where the way is
         return (
-            " Een vergoeding van de SVVE rekent dit plan niet mee: in deze planning valt de "
-            f"aanvraag na de einddatum van de regeling ({nl_date(first.open_until)}). Wat "
-            "het bestuur daaraan kan doen, staat onder 'Belangrijkste risico's'."
+            " Een SVVE-vergoeding rekent dit plan niet mee: in deze planning valt de aanvraag "
+            f"na de einddatum ({nl_date(first.open_until)}); wat het bestuur daaraan kan doen, "
+            "staat onder 'Belangrijkste risico's'."
         )
     return (
         " Een vergoeding van de SVVE rekent dit plan niet mee."
