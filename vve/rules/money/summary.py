@@ -61,7 +61,8 @@ def summary(
     execution: tuple[dt.date, dt.date],
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """(cover sentences, chapter notes, the cover's sentence on the measures);
-    ``execution``: the execution stage's first and last day."""
+    ``execution``: the first and last day of the measures this round decides, as the
+    timeline shows them (measure_windows.py)."""
     heating = profile.installations.heating
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     first = first_sentence(money.first, money.shares, knowledge)
@@ -116,17 +117,11 @@ def _period(execution: tuple[dt.date, dt.date]) -> str:
 
 
 def _opening(money: MoneyPlan, execution: tuple[dt.date, dt.date]) -> str:
-    """When the measures are carried out; with work a later meeting decides (``later``),
-    the months of the work decided now, which the amounts after it cover."""
-    later = {m for work in money.later for m in work.measures}
-    if not later:
+    """When the measures are carried out; with work a later meeting decides, the months
+    of the work decided now (``execution``), which the amounts after it cover."""
+    if not money.later:
         return f"{_period(execution)} voert de VvE de maatregelen uit."
-    last = max(
-        (line.year for line in money.lines if line.investment and line.measure not in later),
-        default=execution[0].year,
-    )
-    end = min(execution[1], dt.date(max(last, execution[0].year), 12, 31))
-    return f"{_period((execution[0], end))} voert de VvE de maatregelen uit waarover de besluit-ALV besluit."
+    return f"{_period(execution)} voert de VvE de maatregelen uit waarover de besluit-ALV besluit."
 
 
 def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: bool) -> str:
