@@ -103,7 +103,7 @@ def summary(
             _subsidy_note(money),
             _private_note(money, shorts),
             _rate_note(money),
-            _surfaces_note(money),
+            _surfaces_note(money, profile.building.construction_year, knowledge),
         )
         if n
     ]
@@ -323,22 +323,48 @@ def _rate_note(money: MoneyPlan) -> str | None:
     )
 
 
-def _surfaces_note(money: MoneyPlan) -> str | None:
+REFERENCE_ORIGINS = ("reference", "reference_other_type", "reference_other_period")
+
+
+def _reference_words(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> str:
+    """Which reference dwelling the surfaces come from; where its period does not hold the
+    construction year, that the plan has none of the building's period."""
+    ref = money.quantities.reference
+    other = "" if money.quantities.reference_matches_type else ", een ander gebouwtype"
+    text = (
+        f"De oppervlakken van gevel en glas zijn geschat met een RVO-referentiewoning "
+        f"({ref.label}{other}): een middenwoning, zonder kopgevels en hoekwoningen, dus "
+        f"eerder te laag dan te hoog."
+    )
+    if money.quantities.reference_matches_period is not False or year is None:
+        return text
+    refs = knowledge.money.references.values()
+    if any(r.years[0] <= year <= r.years[1] for r in refs):  # of this type: another period
+        text += (
+            f" Die woning is van {ref.years[0]}–{ref.years[1]}, het gebouw van {year}: "
+            f"een andere bouwperiode."
+        )
+    else:
+        text += (
+            f" Voor een gebouw uit {year} heeft dit plan geen RVO-referentiewoning uit die "
+            f"bouwperiode; het rekent met die van {ref.years[0]}–{ref.years[1]}."
+        )
+    return text + (
+        " Gevel- en glasoppervlak, en de bedragen die erop rusten, zijn daarom extra "
+        "onzeker: de opname door de adviseur geeft de echte oppervlakken."
+    )
+
+
+def _surfaces_note(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> str | None:
     origins = {
         line.quantity.origin
         for line in money.lines
         if line.investment is not None and line.origin == "default" and line.quantity is not None
     }
     parts = []
-    if origins & {"reference", "reference_other_type"}:
-        ref = money.quantities.reference
-        other = "" if money.quantities.reference_matches_type else ", een ander gebouwtype"
-        parts.append(
-            f"De oppervlakken van gevel en glas zijn geschat met een "
-            f"RVO-referentiewoning ({ref.label}{other}): een middenwoning, zonder "
-            f"kopgevels en hoekwoningen, dus eerder te laag dan te hoog."
-        )
-    if origins & {"reference", "reference_other_type", "derived"} and any(
+    if origins & set(REFERENCE_ORIGINS):
+        parts.append(_reference_words(money, year, knowledge))
+    if origins & {*REFERENCE_ORIGINS, "derived"} and any(
         line.quantity is not None
         and line.quantity.kind in ("roof", "ground_floor")
         and line.quantity.origin != "entered"
