@@ -195,6 +195,9 @@ QUANTITY_ORIGIN = {
     "entered": "ingevuld",
     "reference": "geschat met een RVO-referentiewoning",
     "reference_other_type": "geschat met een RVO-referentiewoning van een ander gebouwtype",
+    "reference_other_period": (
+        "geschat met een RVO-referentiewoning uit een andere bouwperiode, extra onzeker"
+    ),
     "derived": "afgeleid",
     "per_dwelling": "per woning",
     "unknown": "onbekend",

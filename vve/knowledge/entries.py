@@ -175,6 +175,9 @@ class DecisionEntry(Sourced):
     why_financial: str | None = None
     draft_financial: str | None = None
     may_use_reserve_fund: bool = False
+    # a raised contribution starts on the first of the month this many months after the
+    # meeting's month (raise_reserve; vve/rules/money/reserve.py raise_start)
+    starts_months_after: int | None = None
     subsidy: str | None = None  # a programme id (financing.toml)
     why_subsidy: str | None = None
     why_subsidy_ended: str | None = None

@@ -110,6 +110,7 @@ class ReferenceDwelling:
     id: str
     label: str
     building_types: tuple[str, ...]
+    years: tuple[int, int]  # the first and last construction year it stands for
     floor_area: Decimal  # m² per dwelling
     windows: Decimal
     closed_facade: Decimal

@@ -23,7 +23,7 @@ from .money import MoneyPlan, advice_caps, build_money, estimable, with_ordered_
 from .money.amounts import whole
 from .money.apartments import max_loan
 from .money.loan_reach import OPEN
-from .money.reserve import FundDecisions
+from .money.reserve import FundDecisions, raise_start
 from .parts import part_agenda, with_later_parts
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
@@ -120,19 +120,24 @@ def _core(
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         _application_date(windows, knowledge.financing.svve_advice.apply_at),
         decided_later(decisions, measures, knowledge),
-        _fund_decisions(profile, decisions),
+        _fund_decisions(profile, knowledge, decisions),
     )
     return _Core(provisional, measures, windows, decisions, financing, money)
 
 
-def _fund_decisions(profile: Profile, decisions: list[Decision]) -> FundDecisions:
+def _fund_decisions(
+    profile: Profile, knowledge: Knowledge, decisions: list[Decision]
+) -> FundDecisions:
     """The decisions the reserve fund's course follows: a bridged collective boiler (its
-    planned spending stays in the fund) and a raised contribution (from the year after the
-    meeting that raises it)."""
+    planned spending stays in the fund) and a raised contribution (from the month after the
+    meeting that raises it: decisions.toml raise_reserve starts_months_after)."""
     ids = {d.id: d for d in decisions}
     bridged = planned_year(profile, "collective_boiler") if "bridge_boiler" in ids else None
     raised = ids.get("raise_reserve")
-    return FundDecisions(bridged, None if raised is None else raised.date.year + 1)
+    if raised is None:
+        return FundDecisions(bridged, None)
+    after = knowledge.decisions["raise_reserve"].starts_months_after or 1
+    return FundDecisions(bridged, raise_start(raised.date, after))
 
 
 def progressed(

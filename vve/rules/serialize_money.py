@@ -196,6 +196,7 @@ def _quantities(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
             "id": q.reference.id,
             "label": q.reference.label,
             "matches_building_type": q.reference_matches_type,
+            "matches_period": q.reference_matches_period,
             "provenance": _provenance(k.money.quantities),
         },
         "floor_area_per_dwelling": _quantity(q.floor_area),
@@ -364,7 +365,7 @@ def _reserve(reserve: ReservePlan, k: Knowledge) -> dict[str, Any]:
             for year, component in reserve.unknown_spending
         ],
         "raised_cents": reserve.raised,
-        "raised_from": reserve.raised_from,
+        "raised_from": None if reserve.raised_from is None else reserve.raised_from.isoformat(),
         "bridged_boiler": reserve.bridged_boiler,
         "min_share_of_rebuild_value": _fraction(fund.min_share_of_rebuild_value),
         "mjop_max_age_years": fund.mjop_max_age_years,

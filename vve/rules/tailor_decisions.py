@@ -16,6 +16,7 @@ from .decisions import Decision, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, choose_route, missed_couplings
 from .money.apartments import loan_signed_by, mjop_until
+from .money.reserve import raise_start
 from .route_texts import heat_pump_open
 from .stages import StageWindow
 
@@ -184,6 +185,11 @@ def _amounts(
         minimum = reserve_shortfall(profile, knowledge, year)
         if minimum is not None:  # whole euros, rounded up: never below the law
             d = replace(d, draft=d.draft.replace("€ [bedrag]", nl_euros(-(-minimum // 1) * 100), 1))
+        first = raise_start(d.date, entry.starts_months_after or 1)
+        d = replace(
+            d,
+            draft=d.draft.replace("met ingang van [datum]", f"met ingang van {nl_date(first)}", 1),
+        )
     if entry.why_unpriced:
         d = replace(
             d, explanation=_add(d.explanation, entry.why_unpriced, "source:project-default")

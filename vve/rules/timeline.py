@@ -15,8 +15,9 @@ from .coupled import COUPLED, later_parts, principle_year
 from .decisions import Decision, boiler_window
 from .drafts import GOAL_WORDS
 from .explain import nl_listing
+from .measure_windows import measure_window
 from .measures import Measure
-from .stages import StageWindow, stage_by_id
+from .stages import StageWindow
 
 
 @dataclass(frozen=True)
@@ -172,15 +173,9 @@ def _measures(
     windows: list[StageWindow], measures: list[Measure], knowledge: Knowledge
 ) -> list[TimelineItem]:
     """Every measure has a date, and none before the execution stage starts."""
-    execute = stage_by_id(windows, "execute")
-    first_year_end = min(execute.end, execute.start + dt.timedelta(weeks=52))
     items = []
     for m in measures:
-        if m.coupled_year:
-            start = max(dt.date(m.coupled_year, 1, 1), execute.start)
-            end = max(dt.date(m.coupled_year, 12, 31), start)
-        else:
-            start, end = execute.start, first_year_end
+        start, end = measure_window(m, windows)
         label = knowledge.measures[m.id].title
         if m.unknown:  # planned only if the advice confirms it
             label = f"{label} — {knowledge.unconfirmed.timeline}"

@@ -503,7 +503,10 @@ def test_every_example_plan_shows_its_money(client):
         if example.stem == "assen-warmtenet-blokverwarming":
             assert "collectieve ketel in 2030 is niet afgetrokken" in text
         if example.stem == "assen-zes-woningen":
-            assert "Vanaf 2028 rekent het verloop met de verhoogde reservering" in text
+            assert (
+                "Vanaf juni 2027 (de maand na de ALV die erover besluit) rekent het verloop "
+                "met de verhoogde reservering"
+            ) in text
 
 
 def test_without_the_number_of_rights_the_calculator_waits(wizard):

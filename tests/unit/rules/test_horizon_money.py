@@ -161,10 +161,11 @@ def test_the_loan_risk_counts_only_the_work_the_loan_finances(name):
 
 
 def test_the_cover_names_the_months_of_the_work_it_prices():
-    """The per-apartment amount covers the work decided now (Assen: 2029), so the cover's
-    period is that work's, not the execution stage's up to the roof of 2032."""
+    """The per-apartment amount covers the work decided now (Assen: March 2029 to March
+    2030, as the timeline shows it), so the cover's period is that work's, not the
+    execution stage's up to the roof of 2032."""
     cover = _plain(" ".join(_plan("assen-warmtenet-blokverwarming").money.summary))
     assert "tot december 2032 voert" not in cover
-    assert "Van maart 2029 tot december 2029 voert de VvE de maatregelen uit waarover" in cover
+    assert "Van maart 2029 tot maart 2030 voert de VvE de maatregelen uit waarover" in cover
     emmen = _plain(" ".join(_plan("emmen-galerijflat").money.summary))
     assert "tot december 2031 voert" not in emmen  # its glass (2031) is decided in 2030

@@ -47,7 +47,8 @@ def test_emmen_matches_the_hand_calculation():
     1974, 4 storeys, 68 m² per dwelling, flat roof, empty cavity, double glass, frames
     replaced in the MJOP in 2031).
 
-    Quantities: RVO galerijwoning 1975–1991 (the building type's reference dwelling):
+    Quantities: RVO galerijwoning 1975–1991 (the building type's reference dwelling; the
+    building is of 1974, so the plan says the period differs):
     closed facade 12.87 × 48 = 617.76 m²; roof and ground floor 68 × 48 / 4 = 816 m²
     (entered floor area, a lower bound).
     Prices incl. VAT: cavity 26.70/27.00/28.20 per m²; flat roof 78.65; floor 30–40. The
@@ -63,7 +64,7 @@ def test_emmen_matches_the_hand_calculation():
     money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
     lines = by_id(money)
     assert lines["cavity_insulation"]["quantity"]["value"] == "617.76"
-    assert lines["cavity_insulation"]["quantity"]["origin"] == "reference"
+    assert lines["cavity_insulation"]["quantity"]["origin"] == "reference_other_period"
     assert lines["cavity_insulation"]["investment"] == r(16_494_19, 16_679_52, 17_420_83)
     assert lines["roof_insulation"]["quantity"]["value"] == "816"
     assert lines["roof_insulation"]["investment"] == r(64_178_40, 64_178_40, 64_178_40)
@@ -149,10 +150,10 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     )
     assert "Later komt naar verwachting € 258 terug (SVVE-subsidie)" in advice
     assert "per saldo € 86 zonder en € 190 tot € 294 met het onderzoek" in advice
-    # the execution stage from March 2029; the amounts price the work decided now (2029),
-    # the window frames' glass of 2031 being decided at the ALV of 2030
+    # the work decided now as the timeline shows it (March 2029 to March 2030); the window
+    # frames' glass of 2031 being decided at the ALV of 2030
     assert measures.startswith(
-        "Van maart 2029 tot december 2029 voert de VvE de maatregelen uit waarover de besluit-ALV besluit."
+        "Van maart 2029 tot maart 2030 voert de VvE de maatregelen uit waarover de besluit-ALV besluit."
     )
     # 105,152.59–114,239.23 / 48; the 20-year loan of that amount: 620.16–673.75 / 48
     assert "naar schatting € 2.191 tot € 2.380 in één keer" in measures

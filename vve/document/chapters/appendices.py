@@ -90,9 +90,14 @@ def _money_assumptions(plan: dict) -> list[str]:
     if money["quantities"]["reference_dwelling"]["provenance"] and any(
         item["origin"] in REFERENCE_ORIGINS for item in money["quantities"]["items"]
     ):
+        other = (
+            ", uit een andere bouwperiode dan het gebouw"
+            if money["quantities"]["reference_dwelling"].get("matches_period") is False
+            else ""
+        )
         out.append(
             f"Oppervlakken van gevel en glas van een RVO-referentiewoning "
-            f"({money['quantities']['reference_dwelling']['label']})."
+            f"({money['quantities']['reference_dwelling']['label']}{other})."
         )
     if money["gas_use"]["provenance"] and money["gas_use"]["origin"] == "average_household":
         out.append(

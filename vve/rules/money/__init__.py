@@ -13,6 +13,7 @@ from vve.knowledge.financing import AdviceSubsidy
 from vve.labels import lower_words
 from vve.profile import Profile
 
+from ..measure_windows import measures_window
 from ..measures import Measure
 from ..stages import StageWindow, stage_by_id
 from .amounts import ZERO, Range, cents, total
@@ -224,15 +225,16 @@ def build_money(
         loan_signed_by=loan_signed_by(windows, knowledge.financing.warmtefonds_loan),
         later=later_work(vve_lines, later),
     )
-    return _summarised(with_reach(plan, knowledge), knowledge, profile, windows)
+    return _summarised(plan, knowledge, profile, measures_window(windows, measures, later))
 
 
 def _summarised(
-    plan: MoneyPlan, knowledge: Knowledge, profile: Profile, windows: list[StageWindow]
+    plan: MoneyPlan, knowledge: Knowledge, profile: Profile, execution: tuple[dt.date, dt.date]
 ) -> MoneyPlan:
-    """The money part with the sentences that say it (summary.py)."""
-    execute = stage_by_id(windows, "execute")
-    cover, notes, on_measures = summary(plan, knowledge, profile, (execute.start, execute.end))
+    """The money part with the loan's reach and the sentences that say it (summary.py);
+    ``execution``: the months of the measures this round decides, as the timeline shows."""
+    plan = with_reach(plan, knowledge)
+    cover, notes, on_measures = summary(plan, knowledge, profile, execution)
     return replace(plan, summary=cover, notes=notes, summary_measures=on_measures)
 
 

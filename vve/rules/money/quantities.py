@@ -15,7 +15,9 @@ from vve.knowledge.money import MoneyKnowledge, ReferenceDwelling
 from vve.profile import Profile
 
 # origin codes: entered (by the board), reference (RVO dwelling of this type),
-# reference_other_type (no reference for this type: the fallback dwelling),
+# reference_other_type (no reference for this type: one of its period, or the fallback
+# dwelling), reference_other_period (none of the building's construction year: the plan
+# says so and the surfaces are extra uncertain),
 # derived (computed from other quantities), unknown
 UNITS = {
     "floor_area": "m2",
@@ -47,24 +49,44 @@ class BuildingQuantities:
     reference_matches_type: bool
     floor_area: Quantity  # per dwelling
     items: dict[str, Quantity]
+    # whether the reference's period holds the construction year (None: year unknown)
+    reference_matches_period: bool | None = None
 
     def get(self, kind: str) -> Quantity:
         return self.items.get(kind) or Quantity(kind, None, "unknown")
 
 
-def reference_for(profile: Profile, money: MoneyKnowledge) -> tuple[ReferenceDwelling, bool]:
-    kind = profile.building.building_type
-    for ref in money.references.values():
-        if kind in ref.building_types:
-            return ref, True
-    return money.references[money.fallback_reference], False
+def reference_for(
+    profile: Profile, money: MoneyKnowledge
+) -> tuple[ReferenceDwelling, bool, bool | None]:
+    """(the reference dwelling, whether it is of the building's type, whether its period
+    holds the construction year: None where the year is unknown). Type and period both;
+    else the type (its surfaces follow the type more than the period), the nearest period
+    of that type; else the building's period; else the nearest period. A period that does
+    not hold the year is never used silently: the plan says so (summary.py)."""
+    kind, year = profile.building.building_type, profile.building.construction_year
+    refs = list(money.references.values())
+    typed = [r for r in refs if kind in r.building_types]
+    if year is None:
+        ref = typed[0] if typed else money.references[money.fallback_reference]
+        return ref, kind in ref.building_types, None
+    of_period = [r for r in refs if r.years[0] <= year <= r.years[1]]
+    ref = _nearest(typed, year) if typed else (of_period or [_nearest(refs, year)])[0]
+    return ref, kind in ref.building_types, ref.years[0] <= year <= ref.years[1]
+
+
+def _nearest(refs: list[ReferenceDwelling], year: int) -> ReferenceDwelling:
+    """The one whose period holds the year, or lies nearest to it."""
+    return min(refs, key=lambda r: (max(r.years[0] - year, year - r.years[1], 0), r.years))
 
 
 def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuantities:
     b = profile.building
     dwellings = b.rights.dwellings
-    ref, matches = reference_for(profile, money)
+    ref, matches, period = reference_for(profile, money)
     ref_origin = "reference" if matches else "reference_other_type"
+    if period is False:
+        ref_origin = "reference_other_period"
     if b.floor_area_per_dwelling is not None:
         floor_area = Decimal(b.floor_area_per_dwelling)
         floor = Quantity("floor_area", floor_area, "entered")
@@ -100,4 +122,4 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
         items["ground_floor"] = Quantity("ground_floor", Decimal(b.roof_area), "derived")
     elif footprint is not None:
         items["ground_floor"] = Quantity("ground_floor", footprint, derived_origin, floor.reference)
-    return BuildingQuantities(dwellings, ref, matches, floor, items)
+    return BuildingQuantities(dwellings, ref, matches, floor, items, period)

@@ -38,9 +38,9 @@ class FundDecisions:
     # the collective boiler's planned year, where the plan bridges it to the heat network
     # (decisions.toml bridge_boiler): the MJOP's spending that year stays in the fund
     bridged_boiler: int | None = None
-    # the first year of the contribution the plan raises to the legal minimum
-    # (decisions.toml raise_reserve): the year after the meeting that decides it
-    raised_from: int | None = None
+    # the first day of the contribution the plan raises to the legal minimum
+    # (decisions.toml raise_reserve): the month after the meeting that decides it
+    raised_from: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,19 @@ class ReservePlan:
     # planned maintenance (money.planned) within the projection whose amount was not entered
     unknown_spending: tuple[tuple[int, str], ...] = ()
     raised: int | None = None  # cents per year the plan proposes, from ``raised_from``
-    raised_from: int | None = None
+    raised_from: dt.date | None = None
     bridged_boiler: int | None = None  # the year whose boiler spending the plan keeps
 
     @property
     def lowest(self) -> int | None:
         return min((y.end for y in self.projection), default=None)
+
+
+def raise_start(meeting: dt.date, months_after: int) -> dt.date:
+    """The first day of the month ``months_after`` months after the meeting's month: the
+    first contribution at the raised amount."""
+    index = meeting.year * 12 + meeting.month - 1 + months_after
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _minimum(
@@ -118,7 +125,7 @@ def reserve_plan(
         projection = _projection(
             profile, as_of, last_year, balance, contribution, plan_spending, plan_spending_year
         )
-        projection = _decided(projection, fund, raised)
+        projection = _decided(projection, fund, raised, contribution)
     return ReservePlan(
         balance,
         contribution,
@@ -165,16 +172,18 @@ def _applicable(
 
 
 def _decided(
-    projection: list[ReserveYear], fund: FundDecisions, raised: int | None
+    projection: list[ReserveYear], fund: FundDecisions, raised: int | None, base: int
 ) -> list[ReserveYear]:
     """The projection following the plan's decisions: the raised contribution from its
-    first year, the bridged boiler's spending kept; the balances carried through."""
+    first month (that year counts the months before it at the old amount), the bridged
+    boiler's spending kept; the balances carried through."""
     out: list[ReserveYear] = []
     start = projection[0].start if projection else 0
     for y in projection:
         paid_in = y.contribution
-        if raised is not None and fund.raised_from is not None and y.year >= fund.raised_from:
-            paid_in = max(paid_in, raised)
+        if raised is not None and fund.raised_from is not None and raised > base:
+            months = _months_raised(fund.raised_from, y.year)
+            paid_in += cents(Fraction((raised - base) * months, 1200))
         committed, kept = y.committed, 0
         if y.year == fund.bridged_boiler:
             committed, kept = 0, y.committed
@@ -182,6 +191,13 @@ def _decided(
         out.append(ReserveYear(y.year, start, paid_in, committed, y.plan, end, kept))
         start = end
     return out
+
+
+def _months_raised(first: dt.date, year: int) -> int:
+    """How many months of ``year`` the raised contribution is paid."""
+    if year < first.year:
+        return 0
+    return 13 - first.month if year == first.year else 12
 
 
 def _meets(minimum: Range | None, contribution: int | None, mjop_valid: bool) -> bool | None:

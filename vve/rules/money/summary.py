@@ -61,7 +61,8 @@ def summary(
     execution: tuple[dt.date, dt.date],
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """(cover sentences, chapter notes, the cover's sentence on the measures);
-    ``execution``: the execution stage's first and last day."""
+    ``execution``: the first and last day of the measures this round decides, as the
+    timeline shows them (measure_windows.py)."""
     heating = profile.installations.heating
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     first = first_sentence(money.first, money.shares, knowledge)
@@ -102,7 +103,7 @@ def summary(
             _subsidy_note(money),
             _private_note(money, shorts),
             _rate_note(money),
-            _surfaces_note(money),
+            _surfaces_note(money, profile.building.construction_year, knowledge),
         )
         if n
     ]
@@ -116,17 +117,11 @@ def _period(execution: tuple[dt.date, dt.date]) -> str:
 
 
 def _opening(money: MoneyPlan, execution: tuple[dt.date, dt.date]) -> str:
-    """When the measures are carried out; with work a later meeting decides (``later``),
-    the months of the work decided now, which the amounts after it cover."""
-    later = {m for work in money.later for m in work.measures}
-    if not later:
+    """When the measures are carried out; with work a later meeting decides, the months
+    of the work decided now (``execution``), which the amounts after it cover."""
+    if not money.later:
         return f"{_period(execution)} voert de VvE de maatregelen uit."
-    last = max(
-        (line.year for line in money.lines if line.investment and line.measure not in later),
-        default=execution[0].year,
-    )
-    end = min(execution[1], dt.date(max(last, execution[0].year), 12, 31))
-    return f"{_period((execution[0], end))} voert de VvE de maatregelen uit waarover de besluit-ALV besluit."
+    return f"{_period(execution)} voert de VvE de maatregelen uit waarover de besluit-ALV besluit."
 
 
 def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: bool) -> str:
@@ -328,22 +323,48 @@ def _rate_note(money: MoneyPlan) -> str | None:
     )
 
 
-def _surfaces_note(money: MoneyPlan) -> str | None:
+REFERENCE_ORIGINS = ("reference", "reference_other_type", "reference_other_period")
+
+
+def _reference_words(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> str:
+    """Which reference dwelling the surfaces come from; where its period does not hold the
+    construction year, that the plan has none of the building's period."""
+    ref = money.quantities.reference
+    other = "" if money.quantities.reference_matches_type else ", een ander gebouwtype"
+    text = (
+        f"De oppervlakken van gevel en glas zijn geschat met een RVO-referentiewoning "
+        f"({ref.label}{other}): een middenwoning, zonder kopgevels en hoekwoningen, dus "
+        f"eerder te laag dan te hoog."
+    )
+    if money.quantities.reference_matches_period is not False or year is None:
+        return text
+    refs = knowledge.money.references.values()
+    if any(r.years[0] <= year <= r.years[1] for r in refs):  # of this type: another period
+        text += (
+            f" Die woning is van {ref.years[0]}–{ref.years[1]}, het gebouw van {year}: "
+            f"een andere bouwperiode."
+        )
+    else:
+        text += (
+            f" Voor een gebouw uit {year} heeft dit plan geen RVO-referentiewoning uit die "
+            f"bouwperiode; het rekent met die van {ref.years[0]}–{ref.years[1]}."
+        )
+    return text + (
+        " Gevel- en glasoppervlak, en de bedragen die erop rusten, zijn daarom extra "
+        "onzeker: de opname door de adviseur geeft de echte oppervlakken."
+    )
+
+
+def _surfaces_note(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> str | None:
     origins = {
         line.quantity.origin
         for line in money.lines
         if line.investment is not None and line.origin == "default" and line.quantity is not None
     }
     parts = []
-    if origins & {"reference", "reference_other_type"}:
-        ref = money.quantities.reference
-        other = "" if money.quantities.reference_matches_type else ", een ander gebouwtype"
-        parts.append(
-            f"De oppervlakken van gevel en glas zijn geschat met een "
-            f"RVO-referentiewoning ({ref.label}{other}): een middenwoning, zonder "
-            f"kopgevels en hoekwoningen, dus eerder te laag dan te hoog."
-        )
-    if origins & {"reference", "reference_other_type", "derived"} and any(
+    if origins & set(REFERENCE_ORIGINS):
+        parts.append(_reference_words(money, year, knowledge))
+    if origins & {*REFERENCE_ORIGINS, "derived"} and any(
         line.quantity is not None
         and line.quantity.kind in ("roof", "ground_floor")
         and line.quantity.origin != "entered"

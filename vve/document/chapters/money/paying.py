@@ -6,7 +6,7 @@ from vve import labels
 from vve.rules.explain import nl_listing
 
 from ...builder import Builder
-from ...text import euro_cents, euro_range, percent
+from ...text import euro_cents, euro_range, month_nl, percent
 from .. import financing as financing_chapter
 from .fmt import AFTER_RESERVE, WEAK, source_note, weak
 
@@ -326,13 +326,14 @@ def _reserve_note(apartments: dict, fund: dict) -> str | None:
             raised = reserve * fund["raised_cents"] // fund["contribution_cents"]
             text += (
                 f" Dit plan stelt voor de reservering te verhogen tot het wettelijk minimum: "
-                f"vanaf {fund['raised_from']} ongeveer {euro_cents(raised)} per appartement "
-                f"per maand."
+                f"vanaf {month_nl(fund['raised_from'])} (de maand na de ALV die erover "
+                f"besluit) ongeveer {euro_cents(raised)} per appartement per maand."
             )
         return text
     if fund.get("raised_from"):
         return (
             "Daarnaast blijft ieders gewone bijdrage aan het reservefonds; dit plan stelt "
-            f"voor die vanaf {fund['raised_from']} te verhogen tot het wettelijk minimum."
+            f"voor die vanaf {month_nl(fund['raised_from'])} (de maand na de ALV die erover "
+            "besluit) te verhogen tot het wettelijk minimum."
         )
     return "Daarnaast blijft ieders gewone bijdrage aan het reservefonds."

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ...builder import Builder
-from ...text import euro_cents, euro_range, percent_of
+from ...text import euro_cents, euro_range, month_nl, percent_of
 from .fmt import minus
 
 
@@ -109,8 +111,8 @@ def _projection(b: Builder, reserve: dict) -> None:
     widths = [1.6, 2.9, 2.8, 3.0, 2.8, 2.9] if with_plan else [1.8, 3.4, 3.2, 4.2, 3.4]
     raised_from = reserve.get("raised_from")
     which = (
-        f"met de huidige reservering tot en met {raised_from - 1} en de voorgestelde "
-        f"vanaf {raised_from}"
+        f"met de huidige reservering tot en met {month_nl(_month_before(raised_from))} en "
+        f"de voorgestelde vanaf {month_nl(raised_from)}"
         if raised_from
         else "met de huidige reservering"
     )
@@ -119,17 +121,29 @@ def _projection(b: Builder, reserve: dict) -> None:
     b.note(_projection_note(reserve))
 
 
+def _month_name(day: dt.date) -> str:
+    return month_nl(day).split("\N{NO-BREAK SPACE}")[0]
+
+
+def _month_before(first: str) -> dt.date:
+    return dt.date.fromisoformat(first) - dt.timedelta(days=1)
+
+
 def _projection_note(reserve: dict) -> str:
     """What the table counts: the first part-year, the contributions, the spending."""
     first = reserve["projection"][0]
     note = f"Het eerste jaar telt alleen de reservering voor de rest van {first['year']}."
-    if reserve.get("raised_from"):
+    if first_raised := reserve.get("raised_from"):
         note += (
             f" Reservering: de huidige ({euro_cents(reserve['contribution_cents'])} per "
-            f"jaar), vanaf {reserve['raised_from']} de verhoging tot het wettelijk minimum "
-            f"die dit plan voorstelt ({euro_cents(reserve['raised_cents'])} per jaar), als "
-            f"de ALV daartoe besluit."
+            f"jaar); vanaf {month_nl(first_raised)}, de maand na de ALV die erover besluit, "
+            f"de verhoging tot het wettelijk minimum die dit plan voorstelt "
+            f"({euro_cents(reserve['raised_cents'])} per jaar), als de ALV daartoe besluit."
         )
+        before = _month_before(first_raised)
+        if before.year == int(first_raised[:4]) and before.year > first["year"]:
+            months = "januari" if before.month == 1 else f"januari tot en met {_month_name(before)}"
+            note += f" In {before.year} telt {months} nog het huidige bedrag."
     if reserve.get("bridged_boiler"):
         note += (
             f" De vervanging van de collectieve ketel in {reserve['bridged_boiler']} is niet "
