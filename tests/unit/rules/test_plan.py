@@ -683,3 +683,19 @@ def test_a_decision_that_waits_for_the_route_has_a_latest_meeting_on_the_timelin
         assert said and all(f"uiterlijk in {year}" in s for s in said)
         assert all("bijgewerkte energieadvies" in s for s in said)
     assert seen
+
+
+def test_maintenance_before_the_plan_names_the_measure_by_its_short_name():
+    """'zodat HR++-glas kan meeliften', not the measure's whole title with its own clause
+    ("HR++ of triple glas, met nieuwe kozijnen waar die ... zijn kan meeliften")."""
+    from tests.conftest import AS_OF, ROOT
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+
+    text = (ROOT / "examples" / "meppel-beschermd-stadsgezicht.json").read_text("utf-8")
+    plan = build_plan(load_profile(text), AS_OF)
+    said = [r.text for r in plan.risks if r.id == "maintenance_before_ready"]
+    assert said and any("zodat HR++-glas kan meeliften" in t for t in said), said
+    assert not any("toe zijn kan meeliften" in t for t in said)
+    # planned before the first ALV: no order for it until that meeting
+    assert any("vóór de eerste ALV geen opdracht voor de kozijnen" in t for t in said), said

@@ -4,7 +4,6 @@ planned maintenance before it, and a collective boiler due before the heat netwo
 from __future__ import annotations
 
 from vve.knowledge import Knowledge
-from vve.labels import lower_words
 from vve.profile import Profile
 from vve.profile.conditions import planned_year
 
@@ -70,7 +69,7 @@ def _maintenance_first(
                 "component": labels[component],
                 "year": year,
                 "ready": start,
-                "measure": lower_words(knowledge.measures[mid].title),
+                "measure": knowledge.measures[mid].short,
             },
             mid,
             [f"measure:{mid}", f"money.planned.{component}"],
