@@ -576,3 +576,16 @@ def test_the_loan_decision_names_and_finances_only_the_measures():
         "ter financiering van spouwmuurisolatie, dakisolatie, vloerisolatie, betere "
         "ventilatie en zonnepanelen," in draft
     )
+
+
+def test_the_cover_says_the_reserve_fund_is_spent_only_by_a_decision():
+    """Assen-zes: "€ 6.000 uit het reservefonds" is no fact yet, it takes the ALV's
+    decision (advisor's review)."""
+    from tests.conftest import AS_OF, ROOT
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+    from vve.rules.serialize import plan_to_dict
+
+    text = (ROOT / "examples" / "assen-zes-woningen.json").read_text("utf-8")
+    summary = " ".join(plan_to_dict(build_plan(load_profile(text), AS_OF))["money"]["summary"])
+    assert "uit het reservefonds, als de ALV daartoe besluit" in summary.replace("\u00a0", " ")

@@ -145,7 +145,8 @@ def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: 
     term = next((t for t in money.loan.terms if t.years == years), None)
     can_borrow = term is not None and money.loan.principal.high >= money.loan.min_amount
     reserve = (
-        f"; daarnaast betaalt de VvE {nl_euros(money.reserve_used)} uit het reservefonds"
+        f"; daarnaast betaalt de VvE {nl_euros(money.reserve_used)} uit het reservefonds, als "
+        "de ALV daartoe besluit"
         if money.reserve_used
         else ""
     )
