@@ -75,7 +75,7 @@ def test_the_advice_decision_says_what_an_apartment_pays_first_and_gets_back(emm
     )
     assert (
         "pas zeker na de beschikking van RVO" in text
-        and "nog niet zeker; het bestuur vraagt het na" in text
+        and "nog niet zeker, zie Bijlage C" in text
     )
 
 
