@@ -20,14 +20,14 @@ WHY = {
         "onder beide lezingen stand"
     ),
     "coupling:maintenance": (
-        "volgens de minister volstaat een gewone meerderheid voor isolatie die samenvalt met "
-        "noodzakelijk onderhoud; niet alle bronnen volgen die lezing, en dan is twee derde "
+        "volgens de minister volstaat een gewone meerderheid voor verduurzaming die samenvalt "
+        "met noodzakelijk onderhoud; niet alle bronnen volgen die lezing, en dan is twee derde "
         "nodig"
     ),
 }
 # an unsure rule or decision without such an id
-WHY_RULE = "of het reglement van de VvE voor dit besluit deze regel geeft, is nog niet bevestigd"
-WHY_DECISION = "of dit besluit onder deze regel valt, staat in de bronnen nog niet vast"
+WHY_RULE = "dat het reglement van de VvE hier deze regel geeft, is nog niet bevestigd"
+WHY_DECISION = "dat deze regel hier geldt, staat in de bronnen nog niet vast"
 
 
 def unsure(certainty: str) -> str:
@@ -54,7 +54,7 @@ def _rule_line(d: dict, titles: dict[str, str]) -> str:
     full = votes and votes["min_yes_full_attendance"]
     numbers = f" ({full} van {votes['total']} stemmen voor bij volledige opkomst)" if full else ""
     ids = rule["explanation"]["ids"]
-    source = next((titles.get(i[7:], i[7:]) for i in ids if i.startswith("source:")), None)
+    source = _first_source(ids, titles)
     why = next((WHY[i] for i in ids if i in WHY), None)
     if why is None:
         why = WHY_RULE if rule["certainty"] != "bron" else WHY_DECISION
@@ -71,12 +71,16 @@ def financing_lines(plan: dict) -> list[str]:
     for item in plan["financing"]:
         if item["certainty"] == "bron":
             continue
-        sources = [
-            titles.get(i[7:], i[7:]) for i in item["explanation"]["ids"] if i[:7] == "source:"
-        ]
+        source = _first_source(item["explanation"]["ids"], titles)
         out.append(
             f"Gerekend met de voorwaarden en bedragen van {item['title']} zoals gelezen in "
-            f"{month_nl(item['peildatum'])} ({'; '.join(sources)}); "
+            f"{month_nl(item['peildatum'])}{f' ({source})' if source else ''}; "
             f"{labels.CERTAINTY[item['certainty']]}."
         )
     return out
+
+
+def _first_source(ids: list[str], titles: dict[str, str]) -> str | None:
+    """The title of the first source an explanation names (its main one)."""
+    key = next((i.removeprefix("source:") for i in ids if i.startswith("source:")), None)
+    return None if key is None else titles.get(key, key)
