@@ -166,14 +166,11 @@ AUDIT_EVENTS = CodeSet(
 CERTAINTY = CodeSet(
     "certainty",
     Term("bron", "gecontroleerd in de bron", N_("gecontroleerd in de bron")),
-    # the document's words say what is unsure and who finds out (the owners read them);
-    # the wizard's label speaks to the board or advisor who fills it in
-    Term("onzeker", "nog niet zeker; het bestuur vraagt het na", N_("onzeker: controleer dit")),
-    Term(
-        "betwist",
-        "bronnen verschillen; het bestuur vraagt het na",
-        N_("bronnen verschillen: controleer dit"),
-    ),
+    # the document's words say what is unsure (the owners read them; appendix C says what
+    # the plan assumes and, once, that the board finds it out); the wizard's label speaks
+    # to the board or advisor who fills it in
+    Term("onzeker", "nog niet zeker", N_("onzeker: controleer dit")),
+    Term("betwist", "bronnen verschillen", N_("bronnen verschillen: controleer dit")),
 )
 
 # What must become known before a meeting can take a decision (plan JSON

@@ -73,10 +73,7 @@ def test_the_advice_decision_says_what_an_apartment_pays_first_and_gets_back(emm
         "De asbestinventarisatie hoort ook bij dit besluit, maar dit plan noemt er geen bedrag "
         "voor: dat volgt uit de offerte." in text
     )
-    assert (
-        "pas zeker na de beschikking van RVO" in text
-        and "nog niet zeker; het bestuur vraagt het na" in text
-    )
+    assert "pas zeker na de beschikking van RVO" in text and "nog niet zeker, zie Bijlage C" in text
 
 
 def test_an_unknown_advice_amount_is_given_per_thousand_euros():

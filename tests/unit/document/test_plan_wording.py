@@ -31,8 +31,8 @@ def text(request) -> str:
 def test_the_phase_durations_are_a_common_estimate_not_the_tools(text):
     assert "standaardwaarde van vve warmteplan" not in text.lower()
     assert (
-        "De duur van de fasen is een gangbare schatting; het bestuur past de planning aan "
-        "de eigen VvE aan."
+        "Gerekend met een gangbare duur van de fasen; het bestuur past de planning aan de "
+        "eigen VvE aan."
     ) in text
     assert "Gangbare schatting (geen externe bron)" in text
 

@@ -17,7 +17,7 @@ from vve.rules.serialize import plan_to_dict
 BRACKETS = "Daarom staat in het concept-besluit tussen haken"
 DMJOP_CAVEAT = (
     "Volgens de regels van 2023 telt het DMJOP voor de SVVE pas mee als de ALV het heeft vastgesteld; "
-    "of dat nog zo is, vraagt het bestuur na bij RVO."
+    "of dat nog zo is, is nog niet zeker, zie Bijlage C."
 )
 
 

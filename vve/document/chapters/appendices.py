@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from vve import labels
-from vve.rules.parts import every_decision
 from vve.rules.serialize_used import REFERENCE_ORIGINS, used_money
 
 from ..builder import Builder
 from ..glossary import used_terms
 from ..text import date_nl, month_nl, price_range
-from ..wording import meeting_named
-from . import money
+from . import assumed, money, questions
 
 GLOSSARY_TITLE = "Bijlage A. Begrippenlijst"
 SOURCES_TITLE = "Bijlage B. Bronnen"
@@ -56,23 +53,28 @@ def sources(b: Builder, plan: dict) -> None:
 
 def assumptions(b: Builder, plan: dict) -> None:
     b.heading(ASSUMPTIONS_TITLE, 1)
+    b.para(
+        "Waar een regel, bedrag of voorwaarde nog niet vaststaat, rekent het plan met de "
+        "aanname hieronder. Het bestuur vraagt deze punten na vóór de vergadering die erover "
+        f"besluit; wat het verder nog uitzoekt, staat in het hoofdstuk '{questions.TITLE}'."
+    )
     # every decision the plan proposes, at any meeting, named with its meeting
-    lines = [
-        f"{d['title']} ({meeting_named(d)}): {labels.CERTAINTY[d['rule']['certainty']]}."
-        for d in every_decision(plan)
-        if d["rule"]["certainty"] != "bron"
-    ]
+    lines = assumed.decision_lines(plan)
     if plan["votes"]["one_per_right_assumed"]:
-        lines.append("Eén stem per appartementsrecht, omdat het reglement nog niet is nagekeken.")
+        lines.append(
+            "Gerekend met één stem per appartementsrecht, omdat het reglement nog niet is "
+            "nagekeken."
+        )
     if not plan["model_reglement"]["known"]:
         lines.append(
-            "Het modelreglement is onbekend: het plan rekent met de strengste "
-            "regels uit de modelreglementen."
+            "Gerekend met de strengste regels uit de modelreglementen, omdat het "
+            "modelreglement onbekend is."
         )
+    lines += assumed.financing_lines(plan)
     lines += _money_assumptions(plan)
     lines.append(
-        "De duur van de fasen is een gangbare schatting; het bestuur past de planning "
-        "aan de eigen VvE aan."
+        "Gerekend met een gangbare duur van de fasen; het bestuur past de planning aan de "
+        "eigen VvE aan."
     )
     b.bullets(lines)
 
@@ -84,8 +86,8 @@ def _money_assumptions(plan: dict) -> list[str]:
     apartments = money["apartments"]
     if apartments is not None and apartments["method"] == "assumed_equal":
         out.append(
-            "Gelijke breukdelen voor alle appartementsrechten, omdat de breukdelen nog "
-            "onbekend zijn."
+            "Gerekend met gelijke breukdelen voor alle appartementsrechten, omdat de "
+            "breukdelen nog onbekend zijn."
         )
     if money["quantities"]["reference_dwelling"]["provenance"] and any(
         item["origin"] in REFERENCE_ORIGINS for item in money["quantities"]["items"]
@@ -96,13 +98,13 @@ def _money_assumptions(plan: dict) -> list[str]:
             else ""
         )
         out.append(
-            f"Oppervlakken van gevel en glas van een RVO-referentiewoning "
+            f"Gerekend met de oppervlakken van gevel en glas van een RVO-referentiewoning "
             f"({money['quantities']['reference_dwelling']['label']}{other})."
         )
     if money["gas_use"]["provenance"] and money["gas_use"]["origin"] == "average_household":
         out.append(
-            "Gasverbruik: het landelijk gemiddelde van alle huishoudens (appartementen "
-            "gebruiken meestal minder)."
+            "Gerekend met het landelijk gemiddelde gasverbruik van alle huishoudens "
+            "(appartementen gebruiken meestal minder)."
         )
     if (
         money["loan"]["rates"]
@@ -110,13 +112,17 @@ def _money_assumptions(plan: dict) -> list[str]:
         and any(d["id"] == "vve_loan" for d in plan["decisions"])
     ):
         out.append(
-            f"De rente van de lening: {money['loan']['rates'][0]['label']}, omdat de "
-            f"actuele rente nog niet bekend is."
+            f"Gerekend met een rente van de lening van {money['loan']['rates'][0]['label']}, "
+            f"omdat de actuele rente nog niet bekend is."
         )
     if money["vve"]["yearly_saving"]:
-        out.append(f"Besparingen gewaardeerd tegen {price_range(money['gas_price'])} per m³ gas.")
+        out.append(
+            f"Gerekend met een gasprijs van {price_range(money['gas_price'])} per m³ voor de "
+            f"besparingen."
+        )
     out.append(
-        "Geen post onvoorzien: geen bron geeft een percentage; voeg er een toe als de VvE dat wil."
+        "Gerekend zonder post onvoorzien: geen bron geeft een percentage; voeg er een toe als "
+        "de VvE dat wil."
     )
     return out
 

@@ -11,6 +11,7 @@ from vve import labels
 
 from ..builder import Builder
 from ..text import date_nl, euro, euro_range, percent_of
+from .assumed import unsure
 
 NONE = "—"
 
@@ -121,7 +122,7 @@ def _refund_sentences(first: dict) -> list[str]:
         f"{applied}.",
         first["refund_when"],
         f"De vergoeding is pas zeker na de beschikking van RVO; de voorwaarden in dit plan "
-        f"zijn {labels.CERTAINTY[first['certainty']]}.",
+        f"zijn {unsure(first['certainty'])}.",
     ]
 
 

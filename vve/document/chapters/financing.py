@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from vve import labels
-
 from ..builder import Builder
 from ..text import date_nl, euro, euro_cents, euro_range, month_nl, percent_of
 from ..wording import has_choice, see_choice
+from .assumed import unsure
 
 TITLE = "Financiering en subsidies"
 CHOICE = "svve_measures_not_reached"
@@ -63,7 +62,7 @@ def write(b: Builder, plan: dict) -> None:
         )
         b.note(
             f"Bron: {sources} (peildatum {date_nl(item['peildatum'])}; "
-            f"{labels.CERTAINTY[item['certainty']]})."
+            f"{unsure(item['certainty'])})."
         )
 
 

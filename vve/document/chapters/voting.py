@@ -21,6 +21,7 @@ from ..wording import (
     write_choices,
 )
 from . import blocking, decision_costs, financing
+from .assumed import unsure
 from .latest_source import latest_source
 
 TITLE = "Stemregels en besluitvorming"
@@ -184,7 +185,8 @@ def _rule_texts(plan: dict) -> list[str]:
 
 
 def _announced_note(plan: dict) -> str | None:
-    """Which decisions the announced rule would change, said once instead of in each table."""
+    """Which decisions the announced rule would change, said once instead of in each table
+    (that the board finds out whether it holds, says the rule's own explanation)."""
     concerned = [
         f"{lower_words(d['title'])} ({meeting_named(d)})"
         for d in every_decision(plan)
@@ -193,7 +195,7 @@ def _announced_note(plan: dict) -> str | None:
     return (
         "Wordt de aangekondigde regel voor verduurzamingsbesluiten wet, dan geldt die mogelijk voor: "
         + "; ".join(concerned)
-        + ". Het bestuur gaat vóór de oproep na of de regel al geldt."
+        + "."
         if concerned
         else None
     )
@@ -237,7 +239,7 @@ def _decision_section(b: Builder, decision: dict, plan: dict) -> None:
                 f"vraagt dit voor dit besluit)",
             ]
         )
-    rows.append(["Zekerheid", labels.CERTAINTY[decision["certainty"]]])
+    rows.append(["Zekerheid", unsure(decision["certainty"])])
     for other in (*decision["alternatives"], *decision["requirements"]):
         if other["applies"] == "announced":  # said once, under "De regels in dit plan"
             continue
