@@ -213,6 +213,9 @@ class DecisionEntry(Sourced):
     draft_no_heat_pump: str | None = None
     # measure id -> what the draft's {installs} says for it (vve/rules/route_texts.py)
     installs: Mapping[str, str] = field(default_factory=dict)
+    # measure id -> the titles where the decision's measures are only that one: "title",
+    # "principle", "binding" (vve/rules/route_texts.py route_title)
+    route_titles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # a cost no source prices (bridge_boiler): the plan says it leaves it out and where
     # the amount comes from (tailor_decisions.py)
     why_unpriced: str | None = None

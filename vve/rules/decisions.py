@@ -25,7 +25,7 @@ from .explain import Explanation, sources
 from .later_part import LaterPart
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .progress import Agenda, Progress
-from .route_texts import with_installs
+from .route_texts import route_title, with_installs
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis
 
@@ -280,7 +280,7 @@ def _resolve(
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
     return Decision(
         did,
-        entry.title,
+        route_title(entry, "title", (m.id for m in measures if m.id in because)) or entry.title,
         entry.legal_class,
         entry.stage,
         date,

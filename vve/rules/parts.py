@@ -26,7 +26,7 @@ from .explain import Explanation, nl_date, nl_listing, sources
 from .later_part import LaterPart
 from .measures import Measure
 from .progress import NOTHING, Agenda, Progress, part_key
-from .route_texts import with_installs
+from .route_texts import route_title, with_installs
 from .stages import StageWindow
 
 
@@ -174,7 +174,9 @@ def _binding(d: Decision, year: int, knowledge: Knowledge, horizon: QuoteHorizon
     about = nl_listing([knowledge.measures[m].short for m in d.measures])
     work = year + horizon.decide_years_before
     why = horizon.why_binding.format(meeting=nl_date(d.date), work=work)
-    title = horizon.title_binding.format(title=entry.title[:1].lower() + entry.title[1:])
+    title = route_title(entry, "binding", d.measures) or horizon.title_binding.format(
+        title=entry.title[:1].lower() + entry.title[1:]
+    )
     words = (title, about, with_installs(entry.draft, entry, d.measures), why)
     return _part(d, "binding", year, d.measures, words, knowledge, horizon)
 

@@ -29,6 +29,14 @@ def measure_why(
     return entry.why_no_heat_pump, tuple(s for s in entry.source if s not in entry.source_heat_pump)
 
 
+def route_title(entry: DecisionEntry, kind: str, measures: Iterable[str]) -> str | None:
+    """The decision's title of ``kind`` ("title", "principle", "binding") where its
+    measures are only one with titles of its own (a heat network); else None."""
+    ids = set(measures)
+    only = ids.pop() if len(ids) == 1 else None
+    return entry.route_titles.get(only, {}).get(kind) if only else None
+
+
 def with_installs(text: str, entry: DecisionEntry, measures: Iterable[str]) -> str:
     """``text`` (a draft resolution) naming what ``measures`` install, where it has the
     placeholder; unchanged otherwise."""

@@ -256,7 +256,7 @@ def test_the_cover_keeps_its_details_together_and_the_disclaimer_goes_under_the_
 
 
 def test_the_cover_names_the_municipality_only_where_the_place_does_not(plan):
-    """"9401 PB Assen" says the municipality already; "Zuidlaren" (Tynaarlo) does not."""
+    """ "9401 PB Assen" says the municipality already; "Zuidlaren" (Tynaarlo) does not."""
     from vve.document.chapters import cover
     from vve.document.page import DocumentMeta
 
