@@ -319,7 +319,9 @@ def _bars(draw, drawn: Layout, timeline: list[dict], stages: list[dict], kinds: 
     for row, kind in zip(drawn.rows[len(stages) :], kinds, strict=False):
         for item in (t for t in timeline if t["kind"] == kind):
             start, end = _d(item["start"]), _d(item["end"])
-            if (end - start).days > 400:  # a window of years (boilers due): a thin bar
+            # a window of years (boilers due): a thin bar; an annual ALV whose day follows,
+            # one mark in its year
+            if (end - start).days > 400 and not item.get("day_follows"):
                 x0, x1 = drawn.x(start), min(drawn.x(end), right)
                 draw.rectangle(
                     [x0, row.centre - 3 * u, x1, row.centre + 3 * u], fill=_COLOURS[kind]

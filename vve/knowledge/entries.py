@@ -210,12 +210,19 @@ class DecisionEntry(Sourced):
     # id -> the title of a part of only such measures; rest_title: a part of none of them
     part_titles: Mapping[str, str] = field(default_factory=dict)
     rest_title: str | None = None
+    # the reason for a decision or part of only such measures, or of none (rest_why), so
+    # that it speaks only of what it decides (vve/rules/route_texts.py why_for)
+    part_whys: Mapping[str, str] = field(default_factory=dict)
+    rest_why: str | None = None
     # the draft while the plan still has the heat source to choose (tailor_decisions.py)
     draft_source_open: str | None = None
     # the draft where the route is no heat pump and leaves none open (route_texts.py)
     draft_no_heat_pump: str | None = None
     # measure id -> what the draft's {installs} says for it (vve/rules/route_texts.py)
     installs: Mapping[str, str] = field(default_factory=dict)
+    # measure id -> the titles where the decision's measures are only that one: "title",
+    # "principle", "binding" (vve/rules/route_texts.py route_title)
+    route_titles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # a cost no source prices (bridge_boiler): the plan says it leaves it out and where
     # the amount comes from (tailor_decisions.py)
     why_unpriced: str | None = None

@@ -18,6 +18,7 @@ ActionCondition = Literal[
     "heat_network",
     "large_owners",
     "boilers_due_now",
+    "boiler_bridged",  # the plan bridges the collective boiler until the heat network
 ]
 
 

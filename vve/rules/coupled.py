@@ -21,7 +21,7 @@ from .calendar import next_meeting_day
 from .decisions import Decision, second_meeting_of
 from .explain import Explanation, nl_date, nl_listing, sources
 from .measures import Measure
-from .route_texts import INSTALLS, with_installs
+from .route_texts import INSTALLS, route_title, with_installs
 from .stages import StageWindow
 
 COUPLED = "insulate_with_maintenance"
@@ -76,7 +76,8 @@ def _in_principle(
     text = horizon.why_principle.format(work=work, years=horizon.years, year=year)
     return replace(
         d,
-        title=f"Principebesluit: {d.title[0].lower()}{d.title[1:]}",
+        title=route_title(knowledge.decisions[d.id], "principle", d.measures)
+        or f"Principebesluit: {d.title[0].lower()}{d.title[1:]}",
         draft=with_installs(
             horizon.draft_principle.format(work=work, year=year, installs=INSTALLS),
             knowledge.decisions[d.id],

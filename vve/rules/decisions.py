@@ -25,7 +25,7 @@ from .explain import Explanation, sources
 from .later_part import LaterPart
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .progress import Agenda, Progress
-from .route_texts import with_installs
+from .route_texts import route_title, title_for, why_for, with_installs
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis
 
@@ -273,6 +273,7 @@ def _resolve(
         waits_for = ("heat_route",)
     window = stage_by_id(windows, entry.stage)
     date = window.meeting or window.end
+    own = [m.id for m in measures if m.id in because]
     rules = decision_rules(entry, because, date, profile, knowledge, ctx, measures)
     primary, alternatives = rules.primary, rules.alternatives
     applied = (primary, *alternatives)
@@ -280,7 +281,7 @@ def _resolve(
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
     return Decision(
         did,
-        entry.title,
+        route_title(entry, "title", own) or title_for(entry, own),
         entry.legal_class,
         entry.stage,
         date,
@@ -296,7 +297,7 @@ def _resolve(
         with_installs(entry.draft, entry, because),
         _explanation(entry, because, primary, knowledge),
         rules.coupled,
-        tuple(m.id for m in measures if m.id in because),
+        tuple(own),
         weakest(entry.certainty, primary.certainty),
         waits_for=waits_for,
         waits_until=waits_until,
@@ -329,7 +330,7 @@ def second_meeting_of(
 def _explanation(
     entry: DecisionEntry, because: tuple[str, ...], primary: AppliedRule, knowledge: Knowledge
 ) -> Explanation:
-    why = entry.why
+    why = why_for(entry, because)
     conditions = knowledge.financing.warmtefonds_loan.applies_when
     if entry.id == "vve_loan" and conditions:  # the lender's own conditions belong here
         why += " " + conditions

@@ -26,7 +26,7 @@ from .explain import Explanation, nl_date, nl_listing, sources
 from .later_part import LaterPart
 from .measures import Measure
 from .progress import NOTHING, Agenda, Progress, part_key
-from .route_texts import with_installs
+from .route_texts import route_title, why_for, with_installs
 from .stages import StageWindow
 
 
@@ -62,9 +62,20 @@ def with_later_parts(
             later = {m.id for _, ids in split for m in ids}
             now = [m for m in d.measures if m not in later]
             title = _title(d, [m for m in measures if m.id in now], knowledge) if later else d.title
-            d = replace(d, title=title, later=tuple(parts))
+            d = replace(d, title=title, later=tuple(parts), explanation=_own_why(d, now, knowledge))
         out.append(d)
     return out
+
+
+def _own_why(d: Decision, now: Sequence[str], knowledge: Knowledge) -> Explanation:
+    """The decision's explanation with the reason for the work its own meeting decides
+    (``now``) in place of the reason for all of its measures."""
+    entry = knowledge.decisions[d.id]
+    full, own = why_for(entry, d.measures), why_for(entry, now)
+    text = d.explanation.text
+    if not now or full == own or not text.startswith(full):
+        return d.explanation
+    return replace(d.explanation, text=own + text[len(full) :])
 
 
 def _progressed(
@@ -174,7 +185,9 @@ def _binding(d: Decision, year: int, knowledge: Knowledge, horizon: QuoteHorizon
     about = nl_listing([knowledge.measures[m].short for m in d.measures])
     work = year + horizon.decide_years_before
     why = horizon.why_binding.format(meeting=nl_date(d.date), work=work)
-    title = horizon.title_binding.format(title=entry.title[:1].lower() + entry.title[1:])
+    title = route_title(entry, "binding", d.measures) or horizon.title_binding.format(
+        title=entry.title[:1].lower() + entry.title[1:]
+    )
     words = (title, about, with_installs(entry.draft, entry, d.measures), why)
     return _part(d, "binding", year, d.measures, words, knowledge, horizon)
 
@@ -193,7 +206,7 @@ def _part(
     title, about, draft, why = words
     day = annual_day(d.date, year, knowledge)
     second = second_meeting_of(d.rule, day, d.notice_days, knowledge)
-    text = f"{knowledge.decisions[d.id].why} {why}"
+    text = f"{why_for(knowledge.decisions[d.id], ids)} {why}"
     explanation = Explanation.of(text, d.explanation.ids, sources(horizon.source))
     # the stage its meeting falls in, set by with_later_parts
     return LaterPart(kind, year, day, ids, title, about, draft, second, explanation, d.stage)

@@ -29,6 +29,38 @@ def measure_why(
     return entry.why_no_heat_pump, tuple(s for s in entry.source if s not in entry.source_heat_pump)
 
 
+def route_title(entry: DecisionEntry, kind: str, measures: Iterable[str]) -> str | None:
+    """The decision's title of ``kind`` ("title", "principle", "binding") where its
+    measures are only one with titles of its own (a heat network); else None."""
+    ids = set(measures)
+    only = ids.pop() if len(ids) == 1 else None
+    return entry.route_titles.get(only, {}).get(kind) if only else None
+
+
+def title_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
+    """The decision's title for ``measures`` alone: of only measures with a title of their
+    own (part_titles), of none of them (rest_title), else the decision's own."""
+    ids = set(measures)
+    named = {entry.part_titles.get(m) for m in ids}
+    if ids and len(named) == 1 and None not in named:
+        return named.pop() or entry.title
+    if entry.rest_title and ids and not ids & set(entry.part_titles):
+        return entry.rest_title
+    return entry.title
+
+
+def why_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
+    """The decision's reason for ``measures`` alone: of only measures with a reason of
+    their own (part_whys), of none of them (rest_why), else the decision's own."""
+    ids = set(measures)
+    named = {entry.part_whys.get(m) for m in ids}
+    if ids and len(named) == 1 and None not in named:
+        return named.pop() or entry.why
+    if entry.rest_why and ids and not ids & set(entry.part_whys):
+        return entry.rest_why
+    return entry.why
+
+
 def with_installs(text: str, entry: DecisionEntry, measures: Iterable[str]) -> str:
     """``text`` (a draft resolution) naming what ``measures`` install, where it has the
     placeholder; unchanged otherwise."""

@@ -214,6 +214,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "label": t.label,
                 "start": _date(t.start),
                 "end": _date(t.end),
+                "day_follows": t.day_follows,
             }
             for t in plan.timeline
         ],

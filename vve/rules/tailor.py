@@ -67,6 +67,8 @@ def _applies(
         return _large_owners(profile, decisions)
     if when == "heat_network":
         return any(m.id == "heat_network_connection" for m in measures)
+    if when == "boiler_bridged":
+        return any(d.id == "bridge_boiler" and d.state != "taken" for d in decisions)
     if when == "asbestos":
         year = profile.building.construction_year
         return year is None or year < knowledge.risk_thresholds.asbestos_before_year

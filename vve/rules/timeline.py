@@ -27,6 +27,8 @@ class TimelineItem:
     label: str
     start: dt.date
     end: dt.date
+    # a later annual ALV placed by year: in its year (start to end), on a day the VvE sets
+    day_follows: bool = False
 
 
 def timeline(
@@ -63,8 +65,7 @@ def _one_annual_alv_a_year(items: list[TimelineItem]) -> list[TimelineItem]:
     annual: dict[int, int] = {}  # year -> index in kept
     for item in items:
         year = item.start.year
-        whole_year = (item.start, item.end) == (dt.date(year, 1, 1), dt.date(year, 12, 31))
-        if item.kind != "meeting" or not whole_year or not item.label.startswith(ANNUAL):
+        if not item.day_follows:
             kept.append(item)
         elif year in annual:
             first = kept[annual[year]]
@@ -79,6 +80,11 @@ def _one_annual_alv_a_year(items: list[TimelineItem]) -> list[TimelineItem]:
 def _year(item_id: str, kind: str, label: str, year: int) -> TimelineItem:
     """An item that spans one calendar year."""
     return TimelineItem(item_id, kind, label, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _annual(item_id: str, label: str, year: int) -> TimelineItem:
+    """The annual ALV of ``year``: in that year, its day the VvE's own."""
+    return replace(_year(item_id, "meeting", ANNUAL + label, year), day_follows=True)
 
 
 def _stages(windows: list[StageWindow]) -> list[TimelineItem]:
@@ -102,12 +108,7 @@ def _latest(decisions: Sequence[Decision], shown: list[TimelineItem]) -> list[Ti
     its last year: shown where the plan has no meeting of its own in that year."""
     years = {i.start.year for i in shown if i.kind == "meeting"}
     return [
-        _year(
-            f"latest:{d.id}",
-            "meeting",
-            f"Jaarlijkse ALV: uiterlijk hier {d.title.split(':')[0].lower()}",
-            d.waits_until,
-        )
+        _annual(f"latest:{d.id}", f"uiterlijk hier {d.title.split(':')[0].lower()}", d.waits_until)
         for d in decisions
         if d.waits_until and d.waits_until not in years
     ]
@@ -125,11 +126,11 @@ def _asked_apart(decisions: Sequence[Decision], shown: list[TimelineItem]) -> li
     items = []
     for day, moved in apart.items():
         titles = "; ".join(d.title[:1].lower() + d.title[1:] for d in moved)
-        item_id, label = f"meeting:{day.isoformat()}", f"Jaarlijkse ALV: {titles}"
+        item_id = f"meeting:{day.isoformat()}"
         if all(d.annual for d in moved):  # the day is the VvE's own: shown for its year
-            items.append(_year(item_id, "meeting", label, day.year))
+            items.append(_annual(item_id, titles, day.year))
         else:
-            items.append(TimelineItem(item_id, "meeting", label, day, day))
+            items.append(TimelineItem(item_id, "meeting", f"{ANNUAL}{titles}", day, day))
     return items
 
 
@@ -144,7 +145,7 @@ def _later(
         for year, what, moments in later_parts(d, measures, knowledge):
             assert horizon is not None  # later_parts finds nothing without it
             label = horizon.timeline_later.format(measures=what, moments=moments)
-            items.append(_year(f"later:{d.id}:{year}", "meeting", label, year))
+            items.append(_annual(f"later:{d.id}:{year}", label.removeprefix(ANNUAL), year))
         binding = principle_year(d, measures, knowledge)
         if binding is not None and horizon is not None:
             mine = [m for m in measures if m.id in d.measures]
@@ -152,7 +153,7 @@ def _later(
                 measures=nl_listing([knowledge.measures[m.id].short for m in mine]),
                 work=min(m.coupled_year or binding for m in mine),
             )
-            items.append(_year(f"binding:{d.id}:{binding}", "meeting", label, binding))
+            items.append(_annual(f"binding:{d.id}:{binding}", label.removeprefix(ANNUAL), binding))
     return items
 
 

@@ -66,7 +66,7 @@ def test_a_meeting_of_parts_only_shows_the_parts_to_record(app, held_three, toda
     today[0] = dt.date.fromisoformat(meeting["date"]) + dt.timedelta(days=1)
     page = held_three.page(query=COUNTS).get_data(as_text=True)
     assert f'id="voorstel-{PART}"' in page and f'name="{PART}-yes"' in page
-    assert "Bindend besluit: collectieve warmte-installatie of aansluiting op een warmtenet" in page
+    assert "Bindend besluit: aansluiting op het warmtenet volgens het aanbod" in page
 
 
 def test_the_board_records_the_binding_decision_and_the_plan_moves_on(app, held_three, today):
@@ -131,7 +131,7 @@ def test_a_part_result_is_corrected_like_a_decision(app, held_three, today):
     target = results[-1]
     url = f"/d/{held_three.public_id}/uitslagen/{target['id']}"
     page = held_three.client.get(url).get_data(as_text=True)
-    assert "Bindend besluit: collectieve warmte-installatie of aansluiting op een warmtenet" in page
+    assert "Bindend besluit: aansluiting op het warmtenet volgens het aanbod" in page
     form = {**form_values(page), "yes": "1", "no": str(target["total"] - 1)}
     form["reason"] = "Voor en tegen verwisseld"
     assert held_three.client.post(url, data=form).status_code == 302
@@ -148,9 +148,8 @@ def test_a_part_result_is_corrected_like_a_decision(app, held_three, today):
     part = next(p for d in plan["decisions"] if d["id"] == "heat_installation" for p in d["later"])
     assert part["state"] == "again"
     history = held_three.client.get(f"/d/{held_three.public_id}/geschiedenis")
-    assert (
-        "Bindend besluit: collectieve warmte-installatie of aansluiting op een warmtenet: Verworpen"
-        in (history.get_data(as_text=True))
+    assert "Bindend besluit: aansluiting op het warmtenet volgens het aanbod: Verworpen" in (
+        history.get_data(as_text=True)
     )
 
 

@@ -161,7 +161,7 @@ def test_assen_decides_the_heat_network_in_2030_and_the_panels_in_2031():
     plan, doc = written("assen-warmtenet-blokverwarming")
     sections = _expected_sections(plan)
     assert sections["Jaarlijkse ALV 2030 (datum volgt)"] == {
-        "Bindend besluit: collectieve warmte-installatie of aansluiting op een warmtenet"
+        "Bindend besluit: aansluiting op het warmtenet volgens het aanbod"
     }
     in_2031 = sections["Jaarlijkse ALV 2031 (datum volgt)"]
     assert "Isolatie meenemen met het geplande onderhoud" in in_2031

@@ -1,5 +1,6 @@
 """The timeline figure: row labels that fit and windows of years drawn as bars."""
 
+import datetime as dt
 import io
 
 from PIL import Image
@@ -124,3 +125,27 @@ def test_kept_text_masks_draw_the_figure_pillow_draws_byte_for_byte(monkeypatch)
                 m.setattr(timeline, "_draw_texts", _with_pillows_own_text)
                 pillow = timeline.draw_timeline_png(steps, variant)
             assert fresh == kept == pillow, (path.stem, variant)
+
+
+def test_an_annual_alv_whose_day_follows_is_one_mark_in_its_year():
+    """Not a bar from 1 January to 31 December: the day is the VvE's own (C8)."""
+    stage = {"id": "stage:organise", "kind": "stage", "label": "Organiseren"}
+    timeline = [
+        {**stage, "start": "2027-01-01", "end": "2027-04-01", "day_follows": False},
+        {
+            "id": "later:x:2030",
+            "kind": "meeting",
+            "label": "Jaarlijkse ALV: besluit",
+            "start": "2030-01-01",
+            "end": "2030-12-31",
+            "day_follows": True,
+        },
+    ]
+    image = Image.open(io.BytesIO(timeline_png(timeline))).convert("RGB")
+    drawn = layout(timeline)
+    row = round(drawn.rows[1].centre)
+    orange = [x for x in range(image.width) if image.getpixel((x, row)) == (0xD5, 0x5E, 0x00)]
+    year = drawn.x(dt.date(2030, 12, 31)) - drawn.x(dt.date(2030, 1, 1))
+    assert orange and max(orange) - min(orange) < year / 3  # a mark, not the year's bar
+    middle = drawn.x(dt.date(2030, 7, 2))
+    assert min(orange) < middle < max(orange)  # in the middle of its year

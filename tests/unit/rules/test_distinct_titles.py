@@ -78,10 +78,7 @@ def test_emmen_names_the_roof_insulation_decided_in_2028_and_the_glass_in_2030()
 
 
 def test_assen_says_which_heat_installation_decision_is_the_binding_one():
+    """Its route is a heat network, so both name it (decisions.toml route_titles, S1)."""
     found = titles("assen-warmtenet-blokverwarming")
-    assert "Principebesluit: collectieve warmte-installatie of aansluiting op een warmtenet" in (
-        found
-    )
-    assert "Bindend besluit: collectieve warmte-installatie of aansluiting op een warmtenet" in (
-        found
-    )
+    assert "Principebesluit: aansluiten op het warmtenet" in found
+    assert "Bindend besluit: aansluiting op het warmtenet volgens het aanbod" in found

@@ -151,7 +151,7 @@ def test_the_word_plan_shows_a_part_with_its_own_result():
     # the chapter on voting, after the contents
     held = max(i for i, t in enumerate(texts) if t == "ALV van 25 september 2030 (gehouden)")
     assert texts[held + 1].startswith(
-        "Bindend besluit: collectieve warmte-installatie of aansluiting op een warmtenet: op 25 september 2030 "
+        "Bindend besluit: aansluiting op het warmtenet volgens het aanbod: op 25 september 2030 "
         "verworpen (1 voor, 23 tegen"
     )
     # in the table of decisions, an open part shows the votes it needs, not its decision's

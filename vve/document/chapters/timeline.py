@@ -17,6 +17,16 @@ from ..timeline import timeline_png
 TITLE = "Tijdlijn"
 
 
+def _when(item: dict) -> list[str]:
+    """The item's "Van" and "Tot": a later annual ALV by its year, its day the VvE's own
+    ("2031 (datum volgt)"); one day without "Tot". A plan stored before the field existed
+    has no "day_follows"."""
+    if item.get("day_follows"):
+        return [f"{item['start'][:4]} (datum volgt)", ""]
+    end = date_nl(item["end"]) if item["end"] != item["start"] else ""
+    return [date_nl(item["start"]), end]
+
+
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
     b.para(
@@ -32,15 +42,7 @@ def write(b: Builder, plan: dict) -> None:
     Paragraph(picture_paragraph, b.doc._body).paragraph_format.keep_with_next = True
     b.figures += 1
     b.para(f"Figuur {b.figures}. Tijdlijn van het plan van aanpak", "Caption")
-    rows = [
-        [
-            labels.TIMELINE_KIND[t["kind"]],
-            t["label"],
-            date_nl(t["start"]),
-            date_nl(t["end"]) if t["end"] != t["start"] else "",
-        ]
-        for t in plan["timeline"]
-    ]
+    rows = [[labels.TIMELINE_KIND[t["kind"]], t["label"], *_when(t)] for t in plan["timeline"]]
     b.table(
         ["Soort", "Omschrijving", "Van", "Tot"],
         rows,
