@@ -81,7 +81,7 @@ def test_assen_cover_and_money_say_the_subsidy_is_missed_and_point_to_the_way():
     # the cover's money summary (its first paragraph: the first ALV's decision)
     cover = plan["money"]["summary"][0]
     until = date_nl(first["open_until"])
-    assert f"na de einddatum van de regeling ({until})" in cover
+    assert f"na de einddatum ({until})" in cover
     assert "Belangrijkste risico's" in cover
 
 
