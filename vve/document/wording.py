@@ -17,9 +17,23 @@ CHOICES = {"svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: e
 CHOICE_ROW = {"svve_measures_not_reached": "de keuze over de SVVE-subsidie voor de maatregelen"}
 
 
-def see_choice(risk_id: str) -> str:
+# the same heading where the plan finds no way in time and puts no choice to a meeting
+NO_CHOICE = {
+    "svve_measures_not_reached": "De SVVE-subsidie voor de maatregelen: niet haalbaar in deze "
+    "planning"
+}
+
+
+def choice_heading(plan: dict, risk_id: str) -> str:
+    """The summary's heading of a choice: a choice only where a meeting makes it."""
+    offered = any(risk_id in choices_of(m) for m in plan["meetings"])
+    return CHOICES[risk_id] if offered else NO_CHOICE[risk_id]
+
+
+def see_choice(risk_id: str, plan: dict | None = None) -> str:
     """The one sentence by which a chapter refers to a choice in the summary."""
-    return f"Zie '{CHOICES[risk_id]}' in de samenvatting."
+    heading = CHOICES[risk_id] if plan is None else choice_heading(plan, risk_id)
+    return f"Zie '{heading}' in de samenvatting."
 
 
 def has_choice(plan: dict, risk_id: str) -> bool:

@@ -23,13 +23,22 @@ def _table(parts) -> ShareTable:
     return ShareTable("table", made, sum(s * n for s, n in parts), sum(n for _, n in parts), None)
 
 
-@given(classes, st.integers(0, 10**8), st.integers(0, 10**6), st.integers(0, 10**6))
+@given(
+    classes,
+    st.integers(0, 10**8),
+    st.integers(0, 10**6),
+    st.none() | st.integers(0, 10**6),
+)
 @example([(Fraction(1, 100), 1), (Fraction(1), 2)], 1000, 1, 0)
+@example([(Fraction(1, 100), 1), (Fraction(33, 500), 3)], 0, 881, 880)
+@example([(Fraction(1, 100), 1), (Fraction(1), 2)], 1000, 1, None)
 def test_each_class_keeps_the_order_and_the_parts_add_up(parts, low, up, typical_up):
-    typical = low + min(typical_up, up)
+    typical = None if typical_up is None else low + min(typical_up, up)
     amount = Range(low, typical, low + up)
     split = class_totals(amount, _table(parts))
-    assert all(r.low <= r.typical <= r.high for r in split)
+    assert all(r.low <= (r.low if r.typical is None else r.typical) <= r.high for r in split)
+    assert all((r.typical is None) == (typical is None) for r in split)
     assert sum(r.low for r in split) == amount.low
-    assert sum(r.typical for r in split) == amount.typical
     assert sum(r.high for r in split) == amount.high
+    if typical is not None:
+        assert sum(r.typical for r in split) == amount.typical

@@ -32,7 +32,7 @@ def write(b: Builder, plan: dict) -> None:
             b.labelled("Maximale subsidie voor deze VvE", euro(facts["cap_for_this_vve"]))
         # the measures subsidy's choice is said in full in the summary: point there
         see = (
-            f" {see_choice(CHOICE)}"
+            f" {see_choice(CHOICE, plan)}"
             if item["id"] == "svve_measures" and has_choice(plan, CHOICE)
             else ""
         )

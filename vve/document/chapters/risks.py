@@ -17,7 +17,7 @@ def write(b: Builder, plan: dict) -> None:
         [
             number,
             labels.SEVERITY[r["severity"]],
-            see_choice(r["id"]) if r["id"] in CHOICES else r["text"],
+            see_choice(r["id"], plan) if r["id"] in CHOICES else r["text"],
         ]
         for number, r in numbered_risks(plan)
     ]

@@ -11,6 +11,7 @@ from ..text import date_nl
 from ..wording import (
     CHOICES,
     MEMBERS_CONSENT,
+    choice_heading,
     choices_of,
     full_attendance,
     higher_routes,
@@ -35,7 +36,7 @@ def write(b: Builder, plan: dict) -> None:
     # a subsidy this planning does not reach is a choice for the meeting, not one risk
     # among others: it gets a heading of its own (vve/rules/risks/subsidy.py)
     for choice in (r for r in plan["risks"] if r["id"] in CHOICES):
-        b.heading(CHOICES[choice["id"]], 2)
+        b.heading(choice_heading(plan, choice["id"]), 2)
         # what makes a route tight reads as a list (a plan written before has no blocks)
         for block in choice.get("blocks") or [{"text": choice["text"], "points": []}]:
             b.para(block["text"])

@@ -215,9 +215,10 @@ class ClassAmounts:
 def class_totals(amount: Range, table: ShareTable) -> list[Range]:
     """The part of a building amount each class pays; the parts add up to the amount.
 
-    The low amount is split, then what the typical and the high add to it: split on its
-    own, the high could give a class a cent less than the low (largest remainder is not
-    monotone, the Alabama paradox), and a range out of order stops the engine."""
+    The low amount is split, then what the typical adds to it, then what the high adds to
+    the typical: split on its own, the high could give a class a cent less than the low
+    (largest remainder is not monotone, the Alabama paradox), and a range out of order
+    stops the engine."""
     groups = [(c.share, c.apartments) for c in table.classes]
 
     def bound(value: int) -> list[int]:
@@ -225,10 +226,11 @@ def class_totals(amount: Range, table: ShareTable) -> list[Range]:
         return [e * n + x for e, x, (_, n) in zip(each, extra, groups)]
 
     lows = bound(amount.low)
-    highs = [lo + more for lo, more in zip(lows, bound(amount.high - amount.low))]
-    typicals: list[int | None] = [None] * len(groups)
-    if amount.typical is not None:
-        typicals = [lo + more for lo, more in zip(lows, bound(amount.typical - amount.low))]
+    if amount.typical is None:
+        highs = [lo + more for lo, more in zip(lows, bound(amount.high - amount.low))]
+        return [Range(lo, None, hi) for lo, hi in zip(lows, highs)]
+    typicals = [lo + more for lo, more in zip(lows, bound(amount.typical - amount.low))]
+    highs = [ty + more for ty, more in zip(typicals, bound(amount.high - amount.typical))]
     return [Range(lo, ty, hi) for lo, ty, hi in zip(lows, typicals, highs)]
 
 

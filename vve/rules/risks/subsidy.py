@@ -68,6 +68,7 @@ def svve_measures_choice(
         "decision": nl_date(decision),
         "reach": reach.text,
         "cost": cost,
+        "close": parts["close_choice" if reach.possible else "close_no_way"],
     }
     # the meeting the route names to decide the measures, and the first meeting ahead,
     # which makes the choice: the quotes right after the advice and the loan application
@@ -76,7 +77,7 @@ def svve_measures_choice(
     first = min(
         (w.meeting for w in windows if w.meeting and as_of <= w.meeting <= until), default=None
     )
-    at += [f"{CHOOSE_AT}{first.isoformat()}"] if first else []
+    at += [f"{CHOOSE_AT}{first.isoformat()}"] if first and reach.possible else []
     risk = make_risk(knowledge, RID, values, "svve_measures", ["financing:svve_measures", *at])
     return [replace(risk, blocks=_blocks(knowledge, values, reach))]
 

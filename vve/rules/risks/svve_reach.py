@@ -75,6 +75,9 @@ class Reach:
     points: tuple[str, ...] = ()
     after: str = ""
     meeting: dt.date | None = None  # the planned meeting the route asks to decide already
+    # a way exists: an extra meeting in time, or a planned one that can decide; without
+    # one the plan puts no choice to the owners (it would ask for the impossible)
+    possible: bool = True
 
 
 def reach_text(
@@ -104,7 +107,8 @@ def reach_text(
     late = parts["extra_late" if extra > d.until else "extra_second_late"].format(**values)
     if last is None:  # then no extra meeting is in time either
         return Reach(
-            " ".join([parts["reach_no_meeting"].format(**values), late, parts["realistic_advice"]])
+            " ".join([parts["reach_no_meeting"].format(**values), late, parts["realistic_advice"]]),
+            possible=False,
         )
     text = parts["reach"].format(**values)
     tight, points = _tight(knowledge, parts, d, last)

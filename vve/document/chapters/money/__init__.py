@@ -49,4 +49,4 @@ def _see_choice(plan: dict) -> str:
         (m.get("subsidy") or {}).get("reason") == "after_end_date"
         for m in plan["money"]["measures"]
     )
-    return f" {see_choice(rid)}" if late and has_choice(plan, rid) else ""
+    return f" {see_choice(rid, plan)}" if late and has_choice(plan, rid) else ""
