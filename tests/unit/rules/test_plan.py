@@ -701,3 +701,31 @@ def test_maintenance_before_the_plan_names_the_measure_by_its_short_name():
     assert not any("toe zijn kan meeliften" in t for t in said)
     # planned before the first ALV: no order for it until that meeting
     assert any("vóór de eerste ALV geen opdracht voor de kozijnen" in t for t in said), said
+
+
+@pytest.mark.parametrize("units, said", [(1, "1 bedrijfsruimte;"), (2, "2 bedrijfsruimten;")])
+def test_commercial_units_are_counted_in_words(units, said):
+    from vve.rules import build_plan
+
+    profile = make_profile(building={"rights": {"dwellings": 10, "commercial_units": units}})
+    text = next(r.text for r in build_plan(profile, AS_OF).risks if r.id == "commercial_units")
+    assert said in text and "(n)" not in text
+
+
+def test_an_outdated_price_for_orientation_reads_as_one_sentence():
+    import io
+
+    from docx import Document
+
+    from tests.conftest import ROOT
+    from vve.document import write_plan_docx
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+    from vve.rules.serialize import plan_to_dict
+
+    text = (ROOT / "examples" / "assen-warmtenet-blokverwarming.json").read_text("utf-8")
+    plan = plan_to_dict(build_plan(load_profile(text), AS_OF))
+    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    cells = " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    words = " ".join(p.text for p in doc.paragraphs) + cells
+    assert "Ter oriëntatie:" in words and "; Het maximum" not in words

@@ -66,7 +66,10 @@ def _financing(profile: Profile, knowledge: Knowledge) -> list[Found]:
         found.append(
             (
                 "commercial_units",
-                {"count": b.rights.commercial_units},
+                {
+                    "units": f"{b.rights.commercial_units} bedrijfsruimte"
+                    + ("" if b.rights.commercial_units == 1 else "n")
+                },
                 None,
                 ["building.rights.commercial_units"],
             )

@@ -200,10 +200,11 @@ def _missing_amounts(line: dict) -> _Said:
     for code in line["missing"]:
         sentences.append(f"Nog geen bedrag: {labels.MISSING[code]}.")
         if code == "outdated_price" and price is not None:
+            basis = price["provenance"]["basis"]  # a sentence of its own: lower-cased here
             sentences.append(
                 f"Ter oriëntatie: {price_range(price)} "
                 f"{labels.PRICE_UNIT.get(price['unit'], '')}; "
-                f"{price['provenance']['basis']}"
+                f"{basis[:1].lower()}{basis[1:]}"
             )
             provenances.append(price["provenance"])
     return sentences, provenances
