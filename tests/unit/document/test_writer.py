@@ -785,3 +785,6 @@ def test_one_text_for_several_decisions_speaks_of_such_a_decision_and_says_why_f
     assert "dit besluit" not in text
     assert "Woonstichting (24 stemmen) kan zo'n besluit alleen" in text
     assert "Voor zo'n besluit geldt geen quorum: zijn er hoogstens" in text
+    # with a quorum the first meeting needs it: "27 tot 36", not "hoogstens 36"
+    assert "Zijn er hoogstens" not in text
+    assert "Zijn er 27 tot 36 van de 40 stemmen aanwezig" in text

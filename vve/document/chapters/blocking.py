@@ -69,16 +69,31 @@ def _single_party_lines(decision: dict, power: dict) -> list[str]:
     total = (decision["rule"]["votes"] or {}).get("total")
     # "with at most N present it decides alone" says something only above its own votes
     if not power["can_carry"] and ceiling and total and power["votes"] < ceiling < total:
-        few = (
-            f"hoogstens {ceiling} van de {total} stemmen aanwezig, dan neemt {name} zo'n "
-            "besluit alleen."
-        )  # without a quorum the first meeting decides however few come: say why
-        quorum = decision["rule"].get("quorum")
-        lines.append(
-            f"Zijn er {few}" if quorum else f"Voor zo'n besluit geldt geen quorum: zijn er {few}"
-        )
+        lines.extend(_few_present(decision["rule"], name, ceiling, total))
     return lines
-    return lines
+
+
+def _few_present(rule: dict, name: str, ceiling: int, total: int) -> list[str]:
+    """When so few come that this owner decides alone: without a quorum, however few
+    come (said why); with one, from the quorum up in the first meeting, and in a second
+    meeting (which needs no quorum) however few."""
+    alone = f"dan neemt {name} zo'n besluit alleen."
+    if not rule.get("quorum"):
+        return [
+            f"Voor zo'n besluit geldt geen quorum: zijn er hoogstens {ceiling} van de {total} "
+            f"stemmen aanwezig, {alone}"
+        ]
+    needed = (rule["votes"] or {}).get("quorum_votes")
+    second = rule.get("second_meeting_allowed")
+    if needed and needed <= ceiling:
+        later = f", of in een tweede vergadering hoogstens {ceiling}" if second else ""
+        return [f"Zijn er {needed} tot {ceiling} van de {total} stemmen aanwezig{later}, {alone}"]
+    if second:
+        return [
+            f"In een tweede vergadering met hoogstens {ceiling} stemmen aanwezig neemt {name} "
+            "zo'n besluit alleen."
+        ]
+    return []
 
 
 def _party_words(party: dict) -> str:
