@@ -87,6 +87,16 @@ _APPLIES_TEXT = {
         "Ligt het bedrag niet boven het drempelbedrag dat de vergadering heeft vastgesteld, "
         "dan geldt: "
     ),
+    # where the amount concerns financial obligations only (MR 2006 art. 52 lid 5 c):
+    # expenditure outside maintenance takes two thirds whatever the amount
+    "below_threshold_financial": (
+        "Gaat het om een financiële verplichting (zoals een lening) die niet boven het "
+        "drempelbedrag van € {amount} ligt, dan geldt: "
+    ),
+    "below_threshold_financial_unknown": (
+        "Gaat het om een financiële verplichting (zoals een lening) die niet boven het "
+        "drempelbedrag ligt dat de vergadering heeft vastgesteld, dan geldt: "
+    ),
     "maintenance_coupled": "{coupling} Dan geldt: ",
     "reserve_fund": "Betaalt de VvE dit (deels) uit het reservefonds, dan geldt: ",
     "safe_route": ("Veilige route als twijfel bestaat of het om noodzakelijk onderhoud gaat: "),
@@ -113,9 +123,16 @@ def apply_rule(
     numbers = (
         None if spec.kind == "lender" else _numbers(rule, ctx, profile.owners.past_turnout_percent)
     )
-    text_key = (
-        "below_threshold_unknown" if applies == "below_threshold" and amount is None else applies
-    )
+    text_key = applies
+    if applies == "below_threshold":
+        # the model says what the amount is about: expenditure outside maintenance, or
+        # (its own class has no threshold) only financial obligations
+        classes = ctx.model.classes
+        financial = (
+            classes["financial_obligation"].threshold_applies
+            and not classes["expenditure_outside_maintenance"].threshold_applies
+        )
+        text_key += ("_financial" if financial else "") + ("_unknown" if amount is None else "")
     lead = _APPLIES_TEXT[text_key].format(
         amount=nl_int(amount) if amount is not None else "", coupling=coupling
     )

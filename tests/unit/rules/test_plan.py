@@ -729,3 +729,23 @@ def test_an_outdated_price_for_orientation_reads_as_one_sentence():
     cells = " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
     words = " ".join(p.text for p in doc.paragraphs) + cells
     assert "Ter oriëntatie:" in words and "; Het maximum" not in words
+
+
+def test_under_mr_2006_the_threshold_is_said_of_financial_obligations():
+    """MR 2006 art. 52 lid 5: the amount the meeting sets concerns financial obligations
+    (c), not expenditure outside maintenance (a, two thirds whatever the amount); the
+    rule below it says so (Hoogeveen, the advisor's second review)."""
+    from tests.conftest import ROOT
+    from vve.profile import load_profile
+    from vve.rules import build_plan
+
+    text = (ROOT / "examples" / "hoogeveen-corporatie.json").read_text("utf-8")
+    plan = build_plan(load_profile(text), AS_OF)
+    below = [
+        a.explanation.text
+        for d in plan.decisions
+        for a in d.alternatives
+        if a.applies == "below_threshold"
+    ]
+    assert below and all(t.startswith("Gaat het om een financiële verplichting") for t in below)
+    assert not any(t.startswith("Ligt het bedrag niet boven") for t in below)

@@ -37,4 +37,6 @@ def test_a_meeting_after_the_svve_ends_authorises_the_application_only_if_extend
 
 def test_the_condition_is_the_one_the_plan_uses_elsewhere():
     """The schedule and the risks already say 'verlengd of opgevolgd' for this programme."""
-    assert "verlengd of opgevolgd" in KNOWLEDGE.risks["svve_measures_not_reached"].text
+    risk = KNOWLEDGE.risks["svve_measures_not_reached"]
+    # its closing sentence, with a way in time or without one
+    assert all("verlengd of opgevolgd" in risk.parts[k] for k in ("close_choice", "close_no_way"))
