@@ -75,3 +75,17 @@ def test_the_1936_example_says_there_is_no_reference_of_its_period():
     assert "extra onzeker" in notes
     facade = next(q for q in plan["money"]["quantities"]["items"] if q["kind"] == "closed_facade")
     assert facade["origin"] == "reference_other_period"
+
+
+def test_the_middle_dwelling_direction_is_said_only_of_a_matching_reference():
+    """"eerder te laag dan te hoog" holds for a middle dwelling of the building's own type
+    and period; another type or period can err either way (a 1936 building's glass share
+    is smaller than a 1970 dwelling's), so the plan says no direction then."""
+    for path in sorted((ROOT / "examples").glob("*.json")):
+        plan = plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF))
+        notes = " ".join(plan["money"]["notes"]).replace("\N{NO-BREAK SPACE}", " ")
+        if "RVO-referentiewoning" not in notes:
+            continue
+        q = plan["money"]["quantities"]["reference_dwelling"]
+        matches = q.get("matches_period") is not False and "een ander gebouwtype" not in notes
+        assert ("eerder te laag dan te hoog" in notes) == matches, path.stem

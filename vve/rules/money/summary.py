@@ -332,10 +332,20 @@ def _reference_words(money: MoneyPlan, year: int | None, knowledge: Knowledge) -
     construction year, that the plan has none of the building's period."""
     ref = money.quantities.reference
     other = "" if money.quantities.reference_matches_type else ", een ander gebouwtype"
+    own = money.quantities.reference_matches_type and (
+        money.quantities.reference_matches_period is not False
+    )
+    # a middle dwelling errs low; another type or period can err either way (a pre-war
+    # building has less glass than a 1970s dwelling): then no direction is said
+    direction = (
+        "dus eerder te laag dan te hoog"
+        if own
+        else "en van een ander type of een andere periode, dus mogelijk te hoog of te laag"
+    )
     text = (
         f"De oppervlakken van gevel en glas zijn geschat met een RVO-referentiewoning "
-        f"({ref.label}{other}): een middenwoning, zonder kopgevels en hoekwoningen, dus "
-        f"eerder te laag dan te hoog."
+        f"({ref.label}{other}): een middenwoning, zonder kopgevels en hoekwoningen, "
+        f"{direction}."
     )
     if money.quantities.reference_matches_period is not False or year is None:
         return text
