@@ -17,7 +17,7 @@ from docx import Document
 from tests.conftest import EXAMPLES
 from vve.document import write_plan_docx
 from vve.document.chapters import appendices
-from vve.document.wording import meeting_named
+from vve.document.wording import CHOICES, meeting_named
 from vve.labels import lower_words
 from vve.profile import load_profile
 from vve.rules import build_plan
@@ -61,7 +61,9 @@ def _named(d: dict) -> str:
 @pytest.mark.parametrize("stem", STEMS)
 def test_every_decision_is_every_row_of_table_1(stem):
     plan, doc = written(stem)
-    assert [d["title"] for d in every_decision(plan)] == _table_1_titles(doc)
+    # and after them the choices put to a meeting, each a resolution of its own
+    choices = [CHOICES[c["id"]] for m in plan["meetings"] for c in m.get("choice_drafts", ())]
+    assert [d["title"] for d in every_decision(plan)] + choices == _table_1_titles(doc)
 
 
 @pytest.mark.parametrize("stem", STEMS)

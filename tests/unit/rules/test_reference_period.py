@@ -78,7 +78,7 @@ def test_the_1936_example_says_there_is_no_reference_of_its_period():
 
 
 def test_the_middle_dwelling_direction_is_said_only_of_a_matching_reference():
-    """"eerder te laag dan te hoog" holds for a middle dwelling of the building's own type
+    """ "eerder te laag dan te hoog" holds for a middle dwelling of the building's own type
     and period; another type or period can err either way (a 1936 building's glass share
     is smaller than a 1970 dwelling's), so the plan says no direction then."""
     for path in sorted((ROOT / "examples").glob("*.json")):

@@ -62,3 +62,25 @@ def test_with_a_way_the_choice_keeps_its_words():
     plan = _plan("emmen-galerijflat")
     risk = next(r for r in plan["risks"] if r["id"].startswith("svve_measures"))
     assert "Kiest de VvE die weg niet" in risk["text"]
+
+
+def test_an_offered_choice_has_its_row_in_table_1():
+    """The choice is a resolution of its meeting: Tabel 1 lists it with that meeting and
+    the votes it needs, as it lists the decisions (the advisor's second review)."""
+    import io
+
+    from docx import Document
+
+    from vve.document import write_plan_docx
+    from vve.document.text import date_nl
+
+    plan = _plan("emmen-galerijflat")
+    meeting = next(m for m in plan["meetings"] if m["choices"])
+    draft = next(c for c in meeting["choice_drafts"] if "svve" in c["id"])
+    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Besluit")
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    row = next(r for r in rows if "SVVE-subsidie voor de maatregelen" in r[0])
+    votes = draft["rule"]["votes"]
+    assert row[1].replace("\u00a0", " ") == date_nl(meeting["date"]).replace("\u00a0", " ")
+    assert row[2] == f"{votes['min_yes_full_attendance']} van {votes['total']}"

@@ -190,6 +190,22 @@ def _row(d: dict) -> list[str]:
     return [d["title"], when, needed]
 
 
+def _choice_rows(plan: dict) -> list[list[str]]:
+    """A choice the plan puts to a meeting is a resolution of that meeting too (its draft:
+    vve/rules/choice_drafts.py); a plan written before has no drafts and no rows."""
+    rows = []
+    for m in plan["meetings"]:
+        for c in m.get("choice_drafts", ()):
+            votes = c["rule"]["votes"]
+            needed = (
+                f"{votes['min_yes_full_attendance']} van {votes['total']}"
+                if votes and votes["min_yes_full_attendance"] is not None
+                else rule_in_words(c["rule"])
+            )
+            rows.append([CHOICES.get(c["id"], c["id"]), date_nl(m["date"]), needed])
+    return rows
+
+
 def _decisions(b: Builder, plan: dict) -> None:
     """Each decision with its meeting and the votes for it needed at full attendance."""
     b.heading("Besluiten en wanneer", 2)
@@ -197,7 +213,7 @@ def _decisions(b: Builder, plan: dict) -> None:
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
         # each part a later annual ALV takes (the work its resolution leaves to it, or the
         # binding decision after one in principle) has a row: same majority, own result
-        [_row(d) for d in every_decision(plan)],
+        [_row(d) for d in every_decision(plan)] + _choice_rows(plan),
         caption="Besluiten in dit plan",
         widths=[8.2, 3.8, 4],  # "25 september 2028" fits the ALV column on one line
     )
