@@ -155,7 +155,9 @@ def test_after_deletion_nothing_personal_survives_in_any_table(app, wizard):
     share_with(wizard, advisor)
     assert download_plan(advisor, wizard.public_id).status_code == 200
     assert download_plan(wizard.client, wizard.public_id).status_code == 200
-    assert _everything(app, PERSONAL)  # it is all there before
+    before = _everything(app, PERSONAL)
+    assert before  # it is all there before, the workers' shared plan too
+    assert any(table == "shared_plan" for table, _ in before), before
     page = wizard.client.get(f"/d/{wizard.public_id}/verwijderen").get_data(as_text=True)
     response = wizard.client.post(
         f"/d/{wizard.public_id}/verwijderen", data={"csrf_token": csrf_of(page), "confirm": "y"}
@@ -182,9 +184,16 @@ def _everything(app, needles) -> list[tuple[str, str]]:
 
 
 def _text(value) -> str:
-    if isinstance(value, bytes):  # a stored Word document: its XML, unpacked
+    if isinstance(value, bytes):
         import zipfile
+        import zlib
 
-        with zipfile.ZipFile(io.BytesIO(value)) as docx:
-            return " ".join(docx.read(name).decode("utf-8", "replace") for name in docx.namelist())
+        if value.startswith(b"PK"):  # a stored Word document: its XML, unpacked
+            with zipfile.ZipFile(io.BytesIO(value)) as docx:
+                names = docx.namelist()
+                return " ".join(docx.read(name).decode("utf-8", "replace") for name in names)
+        try:  # the workers' shared plan: compressed JSON
+            return zlib.decompress(value).decode("utf-8", "replace")
+        except zlib.error:  # a figure (PNG): its bytes as they are
+            return value.decode("latin-1")
     return json.dumps(value, ensure_ascii=False, default=str)

@@ -18,6 +18,7 @@ from tests.strategies import profile_data
 from vve.document import CHAPTERS, DocumentMeta, TemplateError, write_plan_docx
 from vve.document.template import load_template
 from vve.document.text import area, cell_text, clean, date_nl, euro, number
+from vve.document.wording import CHOICES
 from vve.profile import ProfileError, load_profile, parse_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
@@ -75,8 +76,13 @@ def test_summary_table_lists_every_decision(written):
     titles = [r.cells[0].text for r in summary.rows[1:]]
     # a part its resolution leaves to a later annual ALV has a row of its own
     later = [p["title"] for d in in_date_order for p in d.get("later", ())]
-    assert [t for t in titles if t not in later] == [d["title"] for d in in_date_order]
+    # and, after the decisions, each choice put to a meeting (a resolution of its own)
+    choices = [CHOICES[c["id"]] for m in plan["meetings"] for c in m.get("choice_drafts", ())]
+    assert [t for t in titles if t not in later and t not in choices] == [
+        d["title"] for d in in_date_order
+    ]
     assert all(t in titles for t in later)
+    assert titles[len(titles) - len(choices) :] == choices
 
 
 def test_toc_field_filled_in_without_asking_word_to_update_fields(written):
