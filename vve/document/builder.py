@@ -11,7 +11,7 @@ callers may go on editing them with python-docx.
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 from docx.table import Table
@@ -143,7 +143,7 @@ class Builder:
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.
         """
-        keep_with_next_block(self.doc, self._body)
+        self._keep_last_with_next()
         if caption:
             self.tables += 1
             self.para(f"Tabel {self.tables}. {caption}", "Caption")
@@ -173,6 +173,20 @@ class Builder:
         self.para()
         return table
 
+    def _keep_last_with_next(self) -> None:
+        """The paragraph with text just before a table (its introduction, or the heading
+        of a section that is only a table) stays on the page where the table starts, as
+        the caption does by its style: no heading or introduction ends a page alone."""
+        body = self.doc.element.body
+        if self._sect_pr is not None and self._sect_pr.getparent() is not None:
+            last = self._sect_pr.getprevious()
+        else:
+            last = body[-1] if len(body) else None
+        if last is None or last.tag != _W_P:
+            return
+        if any((t.text or "").strip() for t in last.iter(_W_T)):
+            keep_next(last)
+
     def page_break(self):
         self._append(f'<w:p {_W}><w:r><w:br w:type="page"/></w:r></w:p>')
 
@@ -180,17 +194,25 @@ class Builder:
 _MISSING = object()
 
 
-def keep_with_next_block(doc: DocxDocument, parent) -> None:
-    """The paragraph with text just before a table (its introduction, or the heading of a
-    section that is only a table) stays on the page where the table starts, as the
-    caption does by its style: no heading or introduction ends a page alone."""
-    body = doc.element.body
-    sect_pr = body.sectPr
-    last = sect_pr.getprevious() if sect_pr is not None else (body[-1] if len(body) else None)
-    if last is None or last.tag != qn("w:p"):
+_W_P, _W_T, _W_PPR, _W_PSTYLE, _W_KEEP_NEXT = (
+    qn(tag) for tag in ("w:p", "w:t", "w:pPr", "w:pStyle", "w:keepNext")
+)
+
+
+def keep_next(p) -> None:
+    """What python-docx's ``paragraph_format.keep_with_next = True`` writes, without its
+    search for each of the later pPr children: keepNext comes right after pStyle (the only
+    child before it in the schema's order), and pPr first in the paragraph."""
+    ppr = p.find(_W_PPR)
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    keep = ppr.find(_W_KEEP_NEXT)
+    if keep is not None:
+        keep.attrib.pop(qn("w:val"), None)  # on, as python-docx writes True
         return
-    if any((t.text or "").strip() for t in last.iter(qn("w:t"))):
-        Paragraph(last, parent).paragraph_format.keep_with_next = True
+    first = ppr[0] if len(ppr) else None
+    ppr.insert(1 if first is not None and first.tag == _W_PSTYLE else 0, OxmlElement("w:keepNext"))
 
 
 def _cells(tc_pr: list[str], style_id: str, texts) -> list[str]:

@@ -293,7 +293,9 @@ def used_terms(text: str) -> list[tuple[str, str]]:
             found = pattern.search(text) is not None
         else:
             found = _found_at_a_candidate(text, lowered, lower_name, pattern)
-        found = found or any(alias in text and exact.search(text) for alias, exact in aliases)
+        found = found or any(  # an alias keeps its capitals: its candidates are exact
+            _found_at_a_candidate(text, text, alias, exact) for alias, exact in aliases
+        )
         if found:
             out.append((term, meaning))
     return out

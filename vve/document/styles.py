@@ -12,8 +12,8 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
@@ -263,24 +263,21 @@ def fill_toc(
     for run in runs[3:-1]:  # the placeholder text
         p.remove(run)
     p.remove(end_run)
+    toc_ids = {
+        name: attr_value(style_ids["TOC 1" if name == "Heading 1" else "TOC 2"])
+        for name in ("Heading 1", "Heading 2")
+    }
+    entries = "".join(  # one parse for all entries (OxmlElement parses each element alone)
+        f'<w:p><w:pPr><w:pStyle w:val="{toc_ids[style]}"/></w:pPr><w:r>'
+        f'<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r></w:p>'
+        for style, text in headings
+    )
+    new = list(parse_xml(f"<w:body {nsdecls('w')}>{entries}</w:body>"))
+    new[-1].append(end_run)
     anchor = p
-    for index, (style, text) in enumerate(headings):
-        new = OxmlElement("w:p")
-        ppr = OxmlElement("w:pPr")
-        pstyle = OxmlElement("w:pStyle")
-        pstyle.set(qn("w:val"), style_ids["TOC 1" if style == "Heading 1" else "TOC 2"])
-        ppr.append(pstyle)
-        new.append(ppr)
-        run = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = text
-        t.set(qn("xml:space"), "preserve")
-        run.append(t)
-        new.append(run)
-        if index == len(headings) - 1:
-            new.append(end_run)
-        anchor.addnext(new)
-        anchor = new
+    for entry in new:
+        anchor.addnext(entry)
+        anchor = entry
 
 
 def _headings_after(
@@ -302,9 +299,13 @@ def _headings_after(
             continue
         if not after:
             continue
-        # the pStyle value, or None: python-docx's ``p.style``, read with lxml alone
-        ppr = p.find(w_ppr)
-        pstyle = ppr.find(w_pstyle) if ppr is not None else None
+        # the pStyle value, or None: python-docx's ``p.style``, read with lxml alone; the
+        # schema puts pPr first in a paragraph and pStyle first in pPr (find() walks in
+        # Python, so it is only asked where they are not first)
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == w_ppr else p.find(w_ppr)
+        head = ppr[0] if ppr is not None and len(ppr) else None
+        pstyle = head if head is not None and head.tag == w_pstyle else _find(ppr, w_pstyle)
         style_id = pstyle.get(w_val) if pstyle is not None else None
         name = ids.get(style_id) if style_id is not None else None
         if (
@@ -314,10 +315,53 @@ def _headings_after(
         ):
             name = default_heading
         if name is not None:
-            text = Paragraph(p, paragraph._parent).text
+            text = paragraph_text(p)
             if text.strip():
                 headings.append((name, text))
     return headings
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML text node or a double-quoted attribute, as lxml writes it (a
+    carriage return kept as a character reference: a parser reads a bare one as a line
+    feed)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+    )
+
+
+def attr_value(text: str) -> str:
+    """A double-quoted attribute's value: a parser would read a tab or line feed in it as a
+    space."""
+    return xml_text(text).replace("\t", "&#9;").replace("\n", "&#10;")
+
+
+def _find(parent, tag):
+    return parent.find(tag) if parent is not None else None
+
+
+_W_PPR, _W_R, _W_RPR, _W_T = (qn(tag) for tag in ("w:pPr", "w:r", "w:rPr", "w:t"))
+
+
+def paragraph_text(p) -> str:
+    """python-docx's ``Paragraph(p).text``, read with lxml alone where the paragraph is
+    properties and runs of plain text (as the Builder writes headings); anything else
+    (a tab, a break, a hyperlink...) is left to python-docx."""
+    texts = []
+    for child in p:
+        if child.tag == _W_R:
+            for part in child:
+                if part.tag == _W_T:
+                    texts.append(part.text or "")
+                elif part.tag != _W_RPR:
+                    return p.text  # CT_P.text: what Paragraph(p).text returns
+        elif child.tag != _W_PPR:
+            return p.text  # CT_P.text: what Paragraph(p).text returns
+    return "".join(texts)
 
 
 def _style_exists(doc: DocxDocument, style_id: str) -> bool:

@@ -12,8 +12,8 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx.text.paragraph import Paragraph
 
-from vve.document.builder import keep_with_next_block
 from vve.document.chapters import READING_ORDER, cover
 from vve.document.page import DocumentMeta, a4, header_footer, set_properties
 from vve.document.styles import (
@@ -35,6 +35,17 @@ from vve.document.text import cell_text, clean
 
 CELL_STYLE = "VvE Tabeltekst"
 KEEP_TOGETHER_ROWS = 12  # a table this short is kept on one page
+
+
+def keep_with_next_block(doc: DocxDocument, parent) -> None:
+    """keep_with_next_block as it was: python-docx's ``paragraph_format``."""
+    body = doc.element.body
+    sect_pr = body.sectPr
+    last = sect_pr.getprevious() if sect_pr is not None else (body[-1] if len(body) else None)
+    if last is None or last.tag != qn("w:p"):
+        return
+    if any((t.text or "").strip() for t in last.iter(qn("w:t"))):
+        Paragraph(last, parent).paragraph_format.keep_with_next = True
 
 
 class LegacyBuilder:

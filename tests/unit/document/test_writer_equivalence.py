@@ -23,6 +23,7 @@ from tests.conftest import AS_OF, EXAMPLES
 from tests.house_styles import normal_house_style
 from tests.unit.document.legacy_writer import (
     LegacyBuilder,
+    legacy_fill_toc,
     legacy_used_terms,
     legacy_write_plan_docx,
 )
@@ -31,7 +32,7 @@ from vve.document import builder as builder_module
 from vve.document.glossary import ALIASES, GLOSSARY, used_terms
 from vve.document.meeting import common as meeting_common
 from vve.document.meeting import write_meeting_pack
-from vve.document.styles import ensure_styles
+from vve.document.styles import add_toc, ensure_styles, fill_toc
 from vve.document.template import sanitise_template
 from vve.profile import load_profile
 from vve.rules import build_plan
@@ -221,3 +222,22 @@ def test_the_style_index_answers_as_python_docx_does(house_style):
             assert paragraph._p.style == styles.paragraph_style(name)
         with pytest.raises(KeyError):
             StyleIndex(doc).id("No such style")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from([1, 2, 3]), cell), min_size=1, max_size=6))
+def test_any_headings_give_the_same_table_of_contents(headings):
+    """The contents' entries are parsed in one piece (issue 15): any heading text, tabs,
+    breaks, markup and carriage returns included, gives python-docx's XML."""
+    bodies = []
+    for fill in (fill_toc, legacy_fill_toc):
+        doc = Document()
+        ensure_styles(doc)
+        b = builder_module.Builder(doc)
+        toc = doc.add_paragraph()
+        add_toc(toc)
+        for level, text in headings:
+            b.heading(text, level)
+        fill(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")})
+        bodies.append(etree.tostring(doc.element.body))
+    assert bodies[0] == bodies[1]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import io
 
 from docx.shared import Cm
-from docx.text.paragraph import Paragraph
 
 from vve import labels
 
-from ..builder import Builder
+from ..builder import Builder, keep_next
 from ..styles import set_alt_text
 from ..text import date_nl
 from ..timeline import timeline_png
@@ -39,7 +38,7 @@ def write(b: Builder, plan: dict) -> None:
     )
     # the image and its caption on one page: Word moves them together
     picture_paragraph = picture._inline.getparent().getparent().getparent()
-    Paragraph(picture_paragraph, b.doc._body).paragraph_format.keep_with_next = True
+    keep_next(picture_paragraph)
     b.figures += 1
     b.para(f"Figuur {b.figures}. Tijdlijn van het plan van aanpak", "Caption")
     rows = [[labels.TIMELINE_KIND[t["kind"]], t["label"], *_when(t)] for t in plan["timeline"]]
