@@ -1,4 +1,4 @@
-"""Shared fixtures: the knowledge, a plan date, and a profile factory."""
+"""Shared fixtures: the knowledge, a plan date, and profile factories."""
 
 import datetime as dt
 from pathlib import Path
@@ -23,3 +23,19 @@ def make_profile(**sections) -> Profile:
     data = {"association": {"name": "VvE Testflat"}}
     data.update(sections)
     return parse_profile(data)
+
+
+def corporation_profile(dwellings: int, *others: dict) -> Profile:
+    """A 2006-reglement building in which one housing corporation, "Woonstichting", holds 24
+    votes as a single party (the first owner group); ``others`` are the other groups."""
+    corporation = {
+        "kind": "housing_corporation",
+        "name": "Woonstichting",
+        "rights": 24,
+        "single_party": True,
+    }
+    return make_profile(
+        building={"rights": {"dwellings": dwellings}},
+        voting={"model_reglement": "2006"},
+        owners={"groups": [corporation, *others]},
+    )

@@ -97,6 +97,26 @@ def app(database_uri):
         db.engine.dispose()
 
 
+@pytest.fixture
+def old_app_at(database_uri):
+    """A factory for a migration test: `old_app_at(revision)` is the app on a database
+    upgraded only as far as `revision` (the schema before the migration under test)."""
+    apps = []
+
+    def at(revision: str):
+        app = make_app(database_uri)
+        with app.app_context():
+            upgrade(revision=revision)
+        apps.append(app)
+        return app
+
+    yield at
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
 def revision_before(after: str) -> str:
     """The revision a migration follows, read from its file (the chain may be re-ordered
     on merging)."""

@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
-from tests.integration.conftest import make_app, revision_before
+from tests.integration.conftest import revision_before
 from vve.extensions import db
 
 AFTER = "f2b3c4d5e6f7"
@@ -21,14 +21,8 @@ T0 = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def old_app(database_uri):
-    app = make_app(database_uri)
-    with app.app_context():
-        upgrade(revision=BEFORE)
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+def old_app(old_app_at):
+    return old_app_at(BEFORE)
 
 
 def _table(name, *columns):

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
 from tests.conftest import ROOT
-from tests.integration.conftest import make_app, revision_before
+from tests.integration.conftest import revision_before
 from vve.extensions import db
 from vve.models import Dossier, PlanSnapshot
 from vve.services import dossiers, plans
@@ -39,14 +39,8 @@ SNAPSHOT = sa.table(
 
 
 @pytest.fixture
-def old_app(database_uri):
-    app = make_app(database_uri)
-    with app.app_context():
-        upgrade(revision=BEFORE)
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+def old_app(old_app_at):
+    return old_app_at(BEFORE)
 
 
 def _stored():

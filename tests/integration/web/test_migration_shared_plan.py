@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask_migrate import downgrade, upgrade
 
 from tests.conftest import ROOT
-from tests.integration.conftest import make_app, revision_before
+from tests.integration.conftest import revision_before
 from vve.extensions import db
 from vve.services import dossiers, plans
 
@@ -18,14 +18,8 @@ EXAMPLE = (ROOT / "examples" / "emmen-galerijflat.json").read_bytes()
 
 
 @pytest.fixture
-def old_app(database_uri):
-    app = make_app(database_uri)
-    with app.app_context():
-        upgrade(revision=BEFORE)
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+def old_app(old_app_at):
+    return old_app_at(BEFORE)
 
 
 def _stored():

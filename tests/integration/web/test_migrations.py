@@ -20,14 +20,8 @@ BEFORE = "caea5cdebc9e"  # the last revision that stored version-1 profiles
 
 
 @pytest.fixture
-def old_app(database_uri):
-    app = make_app(database_uri)
-    with app.app_context():
-        upgrade(revision=BEFORE)
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+def old_app(old_app_at):
+    return old_app_at(BEFORE)
 
 
 def _store(profile: dict | None, furthest_step: int = 8) -> int:

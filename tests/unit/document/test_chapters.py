@@ -7,13 +7,16 @@ import io
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES
+from vve import labels
 from vve.document import CHAPTERS
 from vve.document.builder import Builder
 from vve.document.chapters import READING_ORDER
 from vve.document.styles import ensure_styles
-from vve.document.wording import CHOICES
+from vve.document.wording import CHOICES, rule_in_words
 from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
@@ -267,3 +270,36 @@ def test_the_cover_names_the_municipality_only_where_the_place_does_not(plan):
     a = plan["association"]
     said = f"Gemeente {a['municipality']}" in texts
     assert said == (a["municipality"].casefold() != (a["place"] or "").casefold())
+
+
+@given(
+    total=st.integers(1, 500),
+    majority=st.sampled_from(["1/2", "2/3", "1/1"]),
+    comparison=st.sampled_from(sorted(labels.COMPARISON)),
+    base=st.sampled_from(sorted(labels.BASE)),
+    data=st.data(),
+)
+def test_a_choice_row_says_the_votes_as_a_decision_row_does(
+    total, majority, comparison, base, data
+):
+    """ "N van M" at full attendance, or the majority in words where the votes are not
+    known: one phrase for a choice's row in Tabel 1 and a decision's row."""
+    from vve.document.chapters.summary import _choice_rows, _needed, at_full_attendance
+
+    needed = data.draw(st.integers(1, total))
+    rule = {"majority": majority, "comparison": comparison, "base": base}
+    known = {**rule, "votes": {"total": total, "min_yes_full_attendance": needed}}
+    rules = [
+        known,
+        {**rule, "votes": None},
+        {**rule, "votes": {"total": total, "min_yes_full_attendance": None}},
+    ]
+    said = [f"{needed} van {total}", rule_in_words(rule), rule_in_words(rule)]
+    assert [at_full_attendance(r) for r in rules] == said
+    # a decision with no other route and no lender: its row says the same
+    assert [_needed({"rule": r, "alternatives": []}) for r in rules] == said
+    drafts = [{"id": "svve_measures_not_reached", "rule": r} for r in rules]
+    rows = _choice_rows({"meetings": [{"date": "2027-03-01", "choice_drafts": drafts}]})
+    assert rows == [
+        [CHOICES["svve_measures_not_reached"], "1\u00a0maart\u00a02027", s] for s in said
+    ]

@@ -12,7 +12,7 @@ from docx.shared import Cm
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import AS_OF, EXAMPLES, make_profile
+from tests.conftest import AS_OF, EXAMPLES, corporation_profile, make_profile
 from tests.house_styles import png
 from tests.strategies import profile_data
 from vve.document import CHAPTERS, DocumentMeta, TemplateError, write_plan_docx
@@ -771,21 +771,10 @@ def test_one_text_for_several_decisions_speaks_of_such_a_decision_and_says_why_f
     """Hoogeveen: a bullet above a list of decisions says "zo'n besluit", not "dit besluit";
     that a small owner decides alone when few come is said with its reason (no quorum)."""
     text = _blocking_paragraphs(
-        make_profile(
-            building={"rights": {"dwellings": 40}},
-            voting={"model_reglement": "2006"},
-            owners={
-                "groups": [
-                    {
-                        "kind": "housing_corporation",
-                        "name": "Woonstichting",
-                        "rights": 24,
-                        "single_party": True,
-                    },
-                    {"kind": "investor", "name": "Winkels B.V.", "rights": 6, "single_party": True},
-                    {"kind": "owner_occupiers", "rights": 10},
-                ]
-            },
+        corporation_profile(
+            40,
+            {"kind": "investor", "name": "Winkels B.V.", "rights": 6, "single_party": True},
+            {"kind": "owner_occupiers", "rights": 10},
         )
     )
     assert "dit besluit" not in text

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.conftest import AS_OF, EXAMPLES, make_profile
+from tests.conftest import AS_OF, EXAMPLES, corporation_profile, make_profile
 from tests.strategies import profiles_with_votes
 from vve.knowledge import load_knowledge
 from vve.profile import ProfileError, parse_profile
@@ -224,21 +224,7 @@ def test_a_small_vve_loan_needs_every_owner():
 
 
 def test_a_corporation_with_most_votes_is_flagged_and_analysed():
-    plan = plan_of(
-        building={"rights": {"dwellings": 36}},
-        voting={"model_reglement": "2006"},
-        owners={
-            "groups": [
-                {
-                    "kind": "housing_corporation",
-                    "name": "Woonstichting",
-                    "rights": 24,
-                    "single_party": True,
-                },
-                {"kind": "owner_occupiers", "rights": 12},
-            ]
-        },
-    )
+    plan = build_plan(corporation_profile(36, {"kind": "owner_occupiers", "rights": 12}), AS_OF)
     advice = decision(plan, "commission_advice")
     corp = next(p for p in advice.blocking if p.party.label == "Woonstichting")
     assert corp.can_block and corp.can_carry

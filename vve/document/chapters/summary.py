@@ -154,23 +154,30 @@ def _step(action: dict) -> str:
     return f"{action['what']} ({who}, vanaf {date_nl(action['start'])})"
 
 
+def at_full_attendance(rule: dict) -> str:
+    """The votes for a rule needs at full attendance, "32 van 48"; its majority in words
+    where the plan has no count."""
+    needed = full_attendance(rule)
+    if needed is None:
+        return rule_in_words(rule)
+    return f"{needed} van {rule['votes']['total']}"
+
+
 def _needed(d: dict) -> str:
     """The votes for needed at full attendance: "32 van 48", or, where the threshold amount
     decides the majority, both ("25 of 32 van 48 (hangt af van het drempelbedrag)")."""
-    v = d["rule"]["votes"]
-    if not v or v["min_yes_full_attendance"] is None:
+    needed = full_attendance(d["rule"])
+    if needed is None:
         return rule_in_words(d["rule"])
     cases = threshold_cases(d)
     below = full_attendance(cases[0]) if cases else None
-    if below is not None and below != v["min_yes_full_attendance"]:
+    if below is not None and below != needed:
         reserve = reserve_fund_rule(d) is not None
         depends = "het drempelbedrag" + (" en of het reservefonds betaalt" if reserve else "")
-        return (
-            f"{below} of {v['min_yes_full_attendance']} van {v['total']} (hangt af van {depends})"
-        )
+        return f"{below} of {at_full_attendance(d['rule'])} (hangt af van {depends})"
     higher = "".join(f"; {votes} {when}" for votes, when in higher_routes(d))
     consent = f", plus {MEMBERS_CONSENT} (geldgever)" if lender_consent(d) else ""
-    return f"{v['min_yes_full_attendance']} van {v['total']}{higher}{consent}"
+    return f"{at_full_attendance(d['rule'])}{higher}{consent}"
 
 
 def _row(d: dict) -> list[str]:
@@ -196,12 +203,7 @@ def _choice_rows(plan: dict) -> list[list[str]]:
     rows = []
     for m in plan["meetings"]:
         for c in m.get("choice_drafts", ()):
-            votes = c["rule"]["votes"]
-            needed = (
-                f"{votes['min_yes_full_attendance']} van {votes['total']}"
-                if votes and votes["min_yes_full_attendance"] is not None
-                else rule_in_words(c["rule"])
-            )
+            needed = at_full_attendance(c["rule"])
             rows.append([CHOICES.get(c["id"], c["id"]), date_nl(m["date"]), needed])
     return rows
 
