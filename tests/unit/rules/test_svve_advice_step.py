@@ -7,6 +7,7 @@ plan reaches the subsidy, nor once the last notice date is past."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from functools import cache
 
 import pytest
@@ -14,11 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from tests.unit.rules.test_progress import RAW, record
+from tests.unit.rules.test_progress import plan_of as progress_plan
 from vve.document.text import date_nl
 from vve.knowledge import load_knowledge
 from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.notice import send_by
+from vve.rules.outcomes import next_meeting
 from vve.rules.risks.svve_advice import last_meeting
 from vve.rules.serialize import plan_to_dict
 
@@ -133,3 +137,18 @@ def test_the_step_agrees_with_the_risk(as_of):
     assert bool(found) == (risk is not None and f"uiterlijk op {latest}" in risk["text"])
     for _, action in found:
         assert f"DMJOP vóór {notice}" in action["what"]
+
+
+def test_no_step_once_the_first_meeting_chose_the_advisor():
+    """The step belongs before the advisors' quote request: once the first ALV was held,
+    the risk still says what the board can do, but phase 1 lies behind it."""
+    raw = json.loads(json.dumps(RAW["assen-zes-woningen"]))
+    plan = progress_plan(raw, AS_OF)
+    meeting = next_meeting(plan)
+    day = dt.date.fromisoformat(meeting["date"])
+    counts = dict.fromkeys(meeting["decisions"], (6, 6, 0, 0))
+    held = progress_plan(record(raw, plan, day, counts), day + dt.timedelta(days=2))
+    assert held["stages"][0]["state"] == "done"
+    risk = advice_risk(held)
+    assert risk is not None and "uiterlijk op" in risk["text"]
+    assert not steps(held)
