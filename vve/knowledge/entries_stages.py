@@ -19,6 +19,7 @@ ActionCondition = Literal[
     "large_owners",
     "boilers_due_now",
     "boiler_bridged",  # the plan bridges the collective boiler until the heat network
+    "svve_advice_reach",  # an earlier ALV still reaches the SVVE advice subsidy
 ]
 
 

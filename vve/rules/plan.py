@@ -28,7 +28,7 @@ from .parts import part_agenda, with_later_parts
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
-from .risks.svve_advice import advice_reach
+from .risks.svve_advice import advice_reach, with_reach_step
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
 from .tailor import tailor, word_risks
@@ -214,6 +214,8 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     windows = tailor(
         windows, profile, knowledge, measures, decisions, subsidies, money.loan_reach in OPEN
     )
+    missed = "svve_advice" in subsidies.ended
+    windows = with_reach_step(windows, knowledge, as_of, ctx.model.notice_days, missed)
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)

@@ -69,6 +69,8 @@ def _applies(
         return any(m.id == "heat_network_connection" for m in measures)
     if when == "boiler_bridged":
         return any(d.id == "bridge_boiler" and d.state != "taken" for d in decisions)
+    if when == "svve_advice_reach":  # dated or dropped by vve/rules/risks/svve_advice.py
+        return True
     if when == "asbestos":
         year = profile.building.construction_year
         return year is None or year < knowledge.risk_thresholds.asbestos_before_year

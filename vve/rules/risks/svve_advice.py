@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from vve.knowledge import Knowledge, StageAction
 
@@ -20,6 +21,7 @@ from ..stages import StageWindow
 
 DAY = dt.timedelta(days=1)
 PROGRAMME = "svve_advice"
+REACH_STEP = "svve_advice_reach"  # the board's step's condition in stages.toml
 
 
 def _apply_action(knowledge: Knowledge) -> tuple[StageAction, StageAction] | None:
@@ -50,6 +52,21 @@ def last_meeting(knowledge: Knowledge) -> dt.date | None:
     return None
 
 
+def meeting_way(
+    knowledge: Knowledge, as_of: dt.date, notice_days: int
+) -> tuple[dt.date, dt.date] | None:
+    """(the last ALV that adopts the DMJOP in time, the last day its notice goes out), or
+    None where no such meeting can still be called on ``as_of``. The risk and the
+    board's step (``with_reach_step``) both take their days from here."""
+    if as_of > knowledge.financing.svve_advice.open_until:
+        return None
+    latest = last_meeting(knowledge)
+    notice = send_by(latest, notice_days, knowledge) if latest else None
+    if latest is None or notice is None or notice < as_of:
+        return None
+    return latest, notice
+
+
 def advice_reach(
     knowledge: Knowledge, windows: Sequence[StageWindow], as_of: dt.date, notice_days: int
 ) -> str:
@@ -60,9 +77,9 @@ def advice_reach(
     parts = knowledge.risks["subsidy_may_have_ended"].parts
     actions = {a.id: a for w in windows for a in w.actions}
     out = []
-    latest = last_meeting(knowledge)
-    notice = send_by(latest, notice_days, knowledge) if latest else None
-    if latest and notice and notice >= as_of:
+    way = meeting_way(knowledge, as_of, notice_days)
+    if way:
+        latest, notice = way
         out.append(
             parts["advice_meeting"].format(
                 latest=nl_date(latest), notice=nl_date(notice), until=nl_date(until)
@@ -78,3 +95,33 @@ def advice_reach(
         key = "advice_only_else" if out else "advice_only"
         out.append(parts[key].format(advice=nl_date(advice.end), until=nl_date(until)))
     return " ".join(out)
+
+
+def with_reach_step(
+    windows: Sequence[StageWindow],
+    knowledge: Knowledge,
+    as_of: dt.date,
+    notice_days: int,
+    missed: bool,
+) -> list[StageWindow]:
+    """The board's step toward the earlier ALV (stages.toml, condition
+    ``svve_advice_reach``), dated with the risk's days, where this planning ``missed``
+    the advice subsidy and that ALV can still be called: its stage is still ahead and
+    the step starts before the notice must go out. Dropped everywhere else."""
+    way = meeting_way(knowledge, as_of, notice_days) if missed else None
+    until = nl_date(knowledge.financing.svve_advice.open_until)
+    out = []
+    for window in windows:
+        kept = []
+        for action in window.actions:
+            if action.when == REACH_STEP:
+                if way is None or window.state or action.start > way[1]:
+                    continue
+                latest, notice = way
+                what = action.what.format(
+                    latest=nl_date(latest), notice=nl_date(notice), until=until
+                )
+                action = replace(action, what=what)
+            kept.append(action)
+        out.append(replace(window, actions=tuple(kept)))
+    return out
