@@ -160,6 +160,27 @@ class QuoteHorizon(Sourced):
     timeline_principle: str  # the ALV that takes its binding decision, on the timeline
     loan_later: str  # the work a later meeting decides, after the loan resolution
     money_later: str  # the same on the cover and in the money chapter
+    # the loan for the work a later annual ALV decides, a part of the loan decision there:
+    # {about} that work in words; why_loan {meeting} the date of the loan decided first
+    title_loan: str
+    why_loan: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmountLater:
+    """A decision whose work starts beyond the quote horizon of its meeting and that no
+    source prices (bridge_boiler): the meeting decides it in principle, and the annual ALV
+    before the work decides the amount on a fresh quote (vve/rules/bridging.py).
+    {year}: that ALV's year; {work}: the year the work starts; {years}: the horizon;
+    {meeting}: the date of the meeting that decided in principle."""
+
+    title: str  # the decision in principle
+    draft: str  # {year}
+    why: str  # {work}, {years}, {year}: in place of why_unpriced
+    part_title: str  # the later ALV's decision on the amount
+    part_why: str  # {meeting}, {work}
+    part_draft: str  # its resolution, with the amount from the new quote
+    timeline: str  # that annual ALV on the timeline
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -226,6 +247,8 @@ class DecisionEntry(Sourced):
     # a cost no source prices (bridge_boiler): the plan says it leaves it out and where
     # the amount comes from (tailor_decisions.py)
     why_unpriced: str | None = None
+    # its amount decided by a later ALV where the work lies beyond the quote horizon
+    in_principle: AmountLater | None = None
 
     def __post_init__(self) -> None:
         pairs(

@@ -197,6 +197,8 @@ class LaterMeeting(Sourced):
     proxies: LaterStep | None = None
     # the annual ALV that chooses the heat source at the latest (waits for the heat route)
     source_actions: tuple[LaterStep, ...] = ()
+    # the annual ALV that decides the amount for bridging the boiler, decided in principle
+    bridge_actions: tuple[LaterStep, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -51,7 +51,7 @@ def check_register(apartments: list[Apartment]) -> None:
 
 
 DecisionId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
-PartKey = Annotated[str, Field(pattern=r"^(later|binding)_[0-9]{4}$")]
+PartKey = Annotated[str, Field(pattern=r"^(later|binding|loan)_[0-9]{4}$")]
 Ballot = Literal["yes", "no", "blank", "absent"]
 OutcomeReason = Literal["passed", "no_quorum", "too_few_yes", "no_votes_cast"]
 

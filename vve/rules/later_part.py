@@ -14,9 +14,10 @@ from .voting import SecondMeetingRoute
 @dataclass(frozen=True)
 class LaterPart:
     """A part of a decision that a later annual ALV takes (vve/rules/parts.py): work its
-    resolution leaves to it ("later"), or the binding decision after one in principle."""
+    resolution leaves to it ("later"), the binding decision after one in principle, or the
+    loan for the work it decides ("loan")."""
 
-    kind: str  # later | binding
+    kind: str  # later | binding | loan (the loan for the work that ALV decides)
     year: int  # the year of the annual ALV; its day is the VvE's own
     date: dt.date  # that meeting as the plan dates it (a meeting evening in that year)
     measures: tuple[str, ...]

@@ -17,6 +17,7 @@ from vve.knowledge import Knowledge
 from vve.knowledge.entries_stages import LaterStep
 from vve.profile import Profile
 
+from .bridging import BRIDGE
 from .coupled import COUPLED, LOAN, annual_day, decided_later, stage_of
 from .decisions import Decision
 from .explain import nl_listing
@@ -24,6 +25,7 @@ from .measures import Measure
 from .stages import Action, StageWindow
 
 ORIGIN = "later"  # Action.source of these steps
+LOAN_PART = "loan"  # LaterPart.kind of the loan for the work a later ALV decides
 
 
 @dataclass
@@ -37,6 +39,7 @@ class _Meeting:
     ids: list[tuple[str, bool]] = field(default_factory=list)
     quorums: list[Fraction] = field(default_factory=list)
     source: bool = False
+    bridge: bool = False  # decides the amount for bridging the boiler (vve/rules/bridging.py)
 
 
 def with_later_steps(
@@ -56,7 +59,7 @@ def with_later_steps(
     steps: dict[str, list[Action]] = {}
     for year, meeting in sorted(_later_meetings(decisions, windows, knowledge).items()):
         window = next(w for w in windows if w.id == meeting.stage)
-        about = _about(meeting.ids, measures, knowledge) if meeting.ids else ""
+        about = about_words(meeting.ids, measures, knowledge) if meeting.ids else ""
         # a binding decision after one in principle is on the work itself (not coupled)
         decision = later.decision if any(c for _, c in meeting.ids) else later.binding
         chosen = list(later.actions) if meeting.ids else []
@@ -73,6 +76,8 @@ def with_later_steps(
             chosen.append(_proxies(later.proxies, profile, knowledge))
         if meeting.source:
             chosen += later.source_actions
+        if meeting.bridge:
+            chosen += later.bridge_actions
         for step in chosen:
             start = max(meeting.day - dt.timedelta(weeks=step.weeks_before), window.start)
             what = step.what.format(year=year, about=about, decision=decision)
@@ -122,7 +127,10 @@ def _later_meetings(
         if d.annual and d.state == "open":
             add(d.date, d.stage, d, d.measures, True)
         for part in d.later:
+            if part.kind == LOAN_PART:  # the loan for that work: its steps are the lender's
+                continue
             add(part.date, part.stage, d, part.measures, part.kind != "binding")
+            out[part.date.year].bridge |= d.id == BRIDGE
     for d in decisions:  # the heat source, chosen at the latest in an annual ALV
         if d.waits_until and "heat_route" in d.waits_for and d.state != "taken":
             day = annual_day(d.date, d.waits_until, knowledge)
@@ -131,7 +139,7 @@ def _later_meetings(
     return out
 
 
-def _about(
+def about_words(
     ids: Sequence[tuple[str, bool]], measures: Sequence[Measure], knowledge: Knowledge
 ) -> str:
     """The measures in words, with the maintenance each coupled one goes with: "dakisolatie

@@ -6,15 +6,21 @@ its own meeting decides ("Installaties verbeteren", the solar panels decided lat
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from vve.knowledge import Knowledge, QuoteHorizon
+from vve.profile import Profile
 
+from .bridging import amount_year, part_words
 from .coupled import (
     COUPLED,
+    LOAN,
+    ON_QUOTE,
     annual_day,
+    decided_later,
     later_parts,
     left_to_later,
     now_words,
@@ -24,6 +30,7 @@ from .coupled import (
 from .decisions import Decision, second_meeting_of
 from .explain import Explanation, nl_date, nl_listing, sources
 from .later_part import LaterPart
+from .later_steps import LOAN_PART, about_words
 from .measures import Measure
 from .progress import NOTHING, Agenda, Progress, part_key
 from .route_texts import route_title, why_for, with_installs
@@ -36,11 +43,13 @@ def with_later_parts(
     windows: Sequence[StageWindow],
     knowledge: Knowledge,
     progress: Progress = NOTHING,
+    profile: Profile | None = None,
 ) -> list[Decision]:
     """The decisions, each with the parts later annual ALVs take, and titled for what its
     own meeting decides. The drafts are the decisions' templates, filled in with the
     decisions' own (vve/rules/drafts.py). A part's recorded results (``progress``) make it
-    taken, or bring it back like a decision (``with_part_progress``)."""
+    taken, or bring it back like a decision (``with_part_progress``). ``profile``: for
+    the bridging of the boiler decided in principle (vve/rules/bridging.py)."""
     horizon = knowledge.decisions[COUPLED].quote_horizon
     if horizon is None:
         return list(decisions)
@@ -54,6 +63,11 @@ def with_later_parts(
         binding = principle_year(d, measures, knowledge)
         if binding is not None:
             parts.append(_binding(d, binding, knowledge, horizon))
+        parts += _loans(d, decisions, measures, knowledge, horizon)
+        bridged = amount_year(d, profile, knowledge) if profile is not None else None
+        if bridged is not None:  # the amount for bridging the boiler, on a new quote
+            words = part_words(d, bridged, knowledge)
+            parts.append(_part(d, "binding", bridged, (), words, knowledge, horizon))
         if parts:
             parts = [
                 _progressed(d, replace(p, stage=stage_of(p.date, windows)), progress, knowledge)
@@ -102,7 +116,10 @@ def _progressed(
 
 
 def part_agenda(
-    decisions: Sequence[Decision], measures: Sequence[Measure], knowledge: Knowledge
+    decisions: Sequence[Decision],
+    measures: Sequence[Measure],
+    knowledge: Knowledge,
+    profile: Profile | None = None,
 ) -> list[Agenda]:
     """The parts later annual ALVs take, as the replay knows them (vve/rules/progress.py):
     named by ``part_key``, with their decision's notice and second-meeting rule."""
@@ -114,6 +131,13 @@ def part_agenda(
         years = [("later", year) for year, _ in left_to_later(d, measures, knowledge)]
         binding = principle_year(d, measures, knowledge)
         years += [("binding", binding)] if binding is not None else []
+        bridged = amount_year(d, profile, knowledge) if profile is not None else None
+        years += [("binding", bridged)] if bridged is not None else []
+        if d.id == LOAN:
+            years += [
+                (LOAN_PART, y)
+                for y in sorted(set(decided_later(decisions, measures, knowledge).values()))
+            ]
         out += [
             Agenda(
                 part_key(d.id, f"{kind}_{year}"), d.stage, d.notice_days, d.rule.rule.second_meeting
@@ -192,6 +216,49 @@ def _binding(d: Decision, year: int, knowledge: Knowledge, horizon: QuoteHorizon
     return _part(d, "binding", year, d.measures, words, knowledge, horizon)
 
 
+def _loans(
+    d: Decision,
+    decisions: Sequence[Decision],
+    measures: Sequence[Measure],
+    knowledge: Knowledge,
+    horizon: QuoteHorizon,
+) -> list[LaterPart]:
+    """Where the plan expects a loan (``d`` the loan decision), the loan for the work each
+    later meeting decides (coupled.decided_later): a part of the loan decision at that
+    meeting, beside the decision on the work, as the lender's steps before it say
+    (vve/rules/later_steps.py). A binding decision after one in principle is on the work
+    itself, not on its maintenance moment."""
+    if d.id != LOAN:
+        return []
+    years: dict[int, list[str]] = {}
+    for mid, year in decided_later(decisions, measures, knowledge).items():
+        years.setdefault(year, []).append(mid)
+    order: list[str] = [m.id for m in measures]
+    principle = {
+        m
+        for x in decisions
+        if principle_year(x, measures, knowledge) is not None
+        for m in x.measures
+    }
+    out = []
+    for year, ids in sorted(years.items()):
+        ids.sort(key=order.index)
+        about = about_words([(m, m not in principle) for m in ids], measures, knowledge)
+        why = horizon.why_loan.format(meeting=nl_date(d.date), about=about)
+        words = (horizon.title_loan.format(about=about), about, d.draft, why)
+        # the plan's own meeting where the work's decision moved to one, else the annual ALV
+        day = next(
+            (
+                x.date
+                for x in decisions
+                if x.id in ON_QUOTE and not x.annual and x.date > d.date and x.date.year == year
+            ),
+            None,
+        )
+        out.append(_part(d, LOAN_PART, year, tuple(ids), words, knowledge, horizon, day))
+    return out
+
+
 def _part(
     d: Decision,
     kind: str,
@@ -200,11 +267,13 @@ def _part(
     words: tuple[str, str, str, str],
     knowledge: Knowledge,
     horizon: QuoteHorizon,
+    day: dt.date | None = None,
 ) -> LaterPart:
     """``words``: the part's title, its words in the table, its draft and why its meeting
-    takes it, after the decision's reason in law (decisions.toml)."""
+    takes it, after the decision's reason in law (decisions.toml). ``day``: its meeting
+    where that is not the annual ALV of ``year``."""
     title, about, draft, why = words
-    day = annual_day(d.date, year, knowledge)
+    day = day or annual_day(d.date, year, knowledge)
     second = second_meeting_of(d.rule, day, d.notice_days, knowledge)
     text = f"{why_for(knowledge.decisions[d.id], ids)} {why}"
     explanation = Explanation.of(text, d.explanation.ids, sources(horizon.source))
@@ -229,7 +298,8 @@ def as_decision(decision: dict[str, Any], part: dict[str, Any]) -> dict[str, Any
         "measures": part["measures"],
         "state": part.get("state", "open"),
         "attempts": part.get("attempts", []),
-        "conditional": False,
+        # the loan for later work is as conditional as the loan decided first
+        "conditional": part.get("kind") == LOAN_PART and decision["conditional"],
         "waits_for": [],
         "waits_until": None,
         "later": [],

@@ -161,7 +161,7 @@ def progressed(
     for _ in range(3):
         agenda = agenda_of(core.decisions, leave_out)
         taken = with_progress(core.decisions, progress, knowledge, core.windows)
-        parts = part_agenda(taken, core.measures, knowledge)
+        parts = part_agenda(taken, core.measures, knowledge, profile)
         found = replay(profile.results, agenda, as_of, knowledge, parts)
         if found == progress:
             break
@@ -219,7 +219,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
-    decisions = with_later_parts(decisions, measures, windows, knowledge, progress)
+    decisions = with_later_parts(decisions, measures, windows, knowledge, progress, profile)
     windows = with_later_steps(windows, decisions, measures, knowledge, profile)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from vve.knowledge import Knowledge, StageEntry
 from vve.profile import Profile
 
+from .bridging import BRIDGE, amount_year
 from .decisions import Decision, boiler_window
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, choose_route
@@ -67,8 +68,11 @@ def _applies(
         return _large_owners(profile, decisions)
     if when == "heat_network":
         return any(m.id == "heat_network_connection" for m in measures)
-    if when == "boiler_bridged":
-        return any(d.id == "bridge_boiler" and d.state != "taken" for d in decisions)
+    if when == "boiler_bridged":  # its amount decided at its meeting, on a quote asked now
+        return any(
+            d.id == BRIDGE and d.state != "taken" and amount_year(d, profile, knowledge) is None
+            for d in decisions
+        )
     if when == "svve_advice_reach":  # dated or dropped by vve/rules/risks/svve_advice.py
         return True
     if when == "asbestos":

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from vve.knowledge import DecisionEntry, Knowledge
 from vve.profile import Profile
 
+from .bridging import amount_year, in_principle
 from .coupled import LOAN, decided_later
 from .decisions import Decision, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
@@ -190,7 +191,9 @@ def _amounts(
             d,
             draft=d.draft.replace("met ingang van [datum]", f"met ingang van {nl_date(first)}", 1),
         )
-    if entry.why_unpriced:
+    if entry.why_unpriced and amount_year(d, profile, knowledge) is not None:
+        d = in_principle(d, profile, knowledge)  # the amount at a later ALV, on a new quote
+    elif entry.why_unpriced:
         d = replace(
             d, explanation=_add(d.explanation, entry.why_unpriced, "source:project-default")
         )

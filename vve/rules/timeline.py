@@ -11,6 +11,7 @@ from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.profile.conditions import planned_year
 
+from .bridging import BRIDGE
 from .coupled import COUPLED, later_parts, principle_year
 from .decisions import Decision, boiler_window
 from .drafts import GOAL_WORDS
@@ -154,6 +155,10 @@ def _later(
                 work=min(m.coupled_year or binding for m in mine),
             )
             items.append(_annual(f"binding:{d.id}:{binding}", label.removeprefix(ANNUAL), binding))
+        words = knowledge.decisions[d.id].in_principle
+        for part in d.later:  # the amount for bridging the boiler (vve/rules/bridging.py)
+            if d.id == BRIDGE and words is not None:
+                items.append(_annual(f"binding:{d.id}:{part.year}", words.timeline, part.year))
     return items
 
 

@@ -157,11 +157,13 @@ def test_a_title_names_only_what_it_decides(stem):
 
 def test_assen_decides_the_heat_network_in_2030_and_the_panels_in_2031():
     """The advisor's case: the binding heat-network decision at the annual ALV of 2030,
-    the solar panels at that of 2031, beside the coupled insulation moved there."""
+    with the loan for it, the solar panels at that of 2031, beside the coupled insulation
+    moved there."""
     plan, doc = written("assen-warmtenet-blokverwarming")
     sections = _expected_sections(plan)
     assert sections["Jaarlijkse ALV 2030 (datum volgt)"] == {
-        "Bindend besluit: aansluiting op het warmtenet volgens het aanbod"
+        "Bindend besluit: aansluiting op het warmtenet volgens het aanbod",
+        "Een VvE-lening aangaan voor de aansluiting op het warmtenet",
     }
     in_2031 = sections["Jaarlijkse ALV 2031 (datum volgt)"]
     assert "Isolatie meenemen met het geplande onderhoud" in in_2031
@@ -175,7 +177,8 @@ def test_emmen_decides_the_glass_at_the_annual_alv_of_2030():
     plan, _ = written("emmen-galerijflat")
     assert _expected_sections(plan)["Jaarlijkse ALV 2030 (datum volgt)"] == {
         "Isolatie meenemen met het geplande onderhoud: HR++-glas bij het onderhoud van de "
-        "kozijnen in 2031"
+        "kozijnen in 2031",
+        "Een VvE-lening aangaan voor HR++-glas bij het onderhoud van de kozijnen in 2031",
     }
 
 

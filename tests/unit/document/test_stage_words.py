@@ -47,8 +47,21 @@ def test_a_milestone_carries_the_condition_of_its_action(plan):
     assert svve[0].startswith(CONDITION) == applies["what"].startswith(CONDITION)
 
 
-def _later_years(plan: dict) -> set[int]:
-    years = {p["year"] for d in plan["decisions"] for p in d["later"]}
+BRIDGE = "bridge_boiler"  # its amount decided at a later ALV (vve/rules/bridging.py)
+
+
+def _later_years(plan: dict, bridge: bool = False) -> set[int]:
+    """The years of the later annual ALVs that decide work; ``bridge``: of those that
+    decide the amount for bridging the boiler (their steps: a new quote, the agenda)."""
+    if bridge:
+        return {p["year"] for d in plan["decisions"] if d["id"] == BRIDGE for p in d["later"]}
+    years = {
+        p["year"]
+        for d in plan["decisions"]
+        if d["id"] != BRIDGE
+        for p in d["later"]
+        if p["kind"] != "loan"
+    }
     years |= {
         int(d["meeting_date"][:4])
         for d in plan["decisions"]
@@ -66,10 +79,14 @@ def test_the_stage_of_a_later_annual_alv_lists_the_steps_before_it(plan):
             "later_agenda",
         }, year
         assert all(a["start"] <= f"{year}-12-31" for a in steps)
+    for year in _later_years(plan, bridge=True):
+        steps = [a for a in _actions(plan) if f"jaarlijkse ALV van {year}" in a["what"]]
+        ids = {a["id"].split(":")[0] for a in steps}
+        assert {"later_bridge_quote", "later_bridge_agenda"} <= ids, year
 
 
 def test_later_steps_only_where_a_later_alv_decides(plan):
-    if not _later_years(plan):
+    if not _later_years(plan) and not _later_years(plan, bridge=True):
         # the heat source's steps have their own test (tests/unit/test_later_meeting_loan.py)
         assert not [
             a

@@ -438,7 +438,11 @@ def test_a_boiler_due_before_the_heat_network_gets_a_bridging_decision():
     )
     assert "aansluitbijdrage" in action(plan, "heat_network_offer")["what"]
     bridge = decision(plan, "bridge_boiler")
-    assert bridge["rule"]["kind"] == "ordinary" and "reviseren" in bridge["draft_resolution"]
+    assert bridge["rule"]["kind"] == "ordinary"
+    # decided now, or in principle now and the choice and amount at a later ALV
+    drafts = [bridge["draft_resolution"], *(p["draft_resolution"] for p in bridge["later"])]
+    assert "revisie" in drafts[0] or "reviseren" in drafts[0]
+    assert any("€ [bedrag]" in d for d in drafts)
 
 
 def test_the_boiler_advice_comes_at_the_first_meeting_and_only_advises():
