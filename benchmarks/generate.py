@@ -5,7 +5,8 @@
 For every example, and for a house style, four methods make the same content; each is
 charged the same work: the engine (profile -> plan JSON) and the timeline figure (drawn
 anew each call: the project's figure cache is emptied before each of its calls), then
-  - project:  ``write_plan_docx`` (its own figure counted once: the plan's writer draws it),
+  - project:  ``write_plan_docx`` (its own figure counted once: the plan's writer draws it;
+              its kept cleaned texts emptied too, so no call profits from the one before),
   - floor:    python-docx writing the same paragraphs, tables (rows x columns) and figure,
               with nothing else to decide (no styles, captions, fields),
   - docxtpl:  docxtpl rendering an equivalent template (a paragraph loop, a row loop per
@@ -43,6 +44,7 @@ from tests.house_styles import normal_house_style  # noqa: E402
 from vve.document import write_plan_docx  # noqa: E402
 from vve.document.styles import REQUIRED_STYLES, TABLE_STYLE  # noqa: E402
 from vve.document.template import clear_body, sanitise_template  # noqa: E402
+from vve.document.text import _clean_text  # noqa: E402
 from vve.document.timeline import _glyphs as kept_label_masks  # noqa: E402
 from vve.document.timeline import draw_timeline_png as timeline_png  # noqa: E402
 from vve.document.timeline import timeline_png as cached_timeline_png  # noqa: E402
@@ -53,6 +55,8 @@ from vve.rules.serialize import plan_to_dict  # noqa: E402
 AS_OF = dt.date(2026, 11, 24)
 GOALS = {"floor": 0.5, "docxtpl": 0.8, "text": 4.0}  # project / reference, at most
 FIGURE_GOAL_MS = 8.0
+clean_text_cache_clear = _clean_text.cache_clear
+
 METHODS = ("project", "floor", "docxtpl", "text")
 
 
@@ -240,6 +244,7 @@ def case(
 
     def project():
         cached_timeline_png.cache_clear()  # the figure drawn anew, as for the references
+        clean_text_cache_clear()  # every text cleaned anew: no plan's texts kept from before
         return write_plan_docx(engine(), template=clean)
 
     actions: dict[str, Callable[[], object]] = {

@@ -13,8 +13,9 @@ from .garbage import young_garbage
 from .page import DocumentMeta, header_footer, set_properties
 from .prepared import new_document
 from .save import docx_bytes
-from .styles import TOC_NOTE, add_toc, fill_toc
+from .styles import TOC_NOTE, add_toc
 from .template import CleanTemplate, TemplateError, sanitise_template
+from .toc import fill_toc
 
 __all__ = ["CleanTemplate", "DocumentMeta", "TemplateError", "write_plan_docx", "CHAPTERS"]
 

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vve.document.builder import run_xml
-from vve.document.styles import paragraph_text
 from vve.document.text import clean
+from vve.document.toc import paragraph_text
 
 _OTHER = [
     "<w:r><w:tab/><w:t>a</w:t></w:r>",

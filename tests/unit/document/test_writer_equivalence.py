@@ -32,8 +32,9 @@ from vve.document import builder as builder_module
 from vve.document.glossary import ALIASES, GLOSSARY, used_terms
 from vve.document.meeting import common as meeting_common
 from vve.document.meeting import write_meeting_pack
-from vve.document.styles import add_toc, ensure_styles, fill_toc
+from vve.document.styles import add_toc, ensure_styles
 from vve.document.template import sanitise_template
+from vve.document.toc import fill_toc
 from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
