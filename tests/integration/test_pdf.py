@@ -64,6 +64,7 @@ def test_the_table_of_contents_is_filled_in(pdf):
     ).stdout
     assert re.search(r"Samenvatting\.{5,}\s*\d+", text)
     assert re.search(r"Bijlage D\. Versies\.{5,}\s*\d+", text)
+    assert "Inhoudsopgave bijwerken" not in text  # the note went with the update
 
 
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")

@@ -43,10 +43,10 @@ def write_plan_docx(
     b.para("Inhoud", "TOC Heading").paragraph_format.page_break_before = True
     toc = doc.add_paragraph()
     add_toc(toc)
-    b.note(TOC_NOTE)
+    note = b.note(TOC_NOTE)  # inside the contents field: gone once the numbers are in
     b.note(cover.DISCLAIMER)
     b.page_break()
     for chapter in READING_ORDER:
         chapter.write(b, plan)
-    fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")}, styles)
+    fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")}, styles, note)
     return docx_bytes(doc)

@@ -16,10 +16,14 @@ def fill_toc(
     paragraph: Paragraph,
     style_ids: dict[str, str],
     styles: StyleIndex | None = None,
+    last: Paragraph | None = None,
 ) -> None:
     """Put the headings into the TOC field's result, one paragraph each, so the contents
     show in any program before a field update (LibreOffice does not update on opening);
-    Word and the PDF export still refresh it with page numbers."""
+    Word and the PDF export still refresh it with page numbers.
+
+    ``last``: the paragraph right after the contents that ends the field's result (a note
+    on the missing page numbers, which the update then replaces)."""
     headings = _headings_after(doc, paragraph, styles or StyleIndex(doc))
     if not headings:
         return
@@ -39,7 +43,7 @@ def fill_toc(
         for style, text in headings
     )
     new = list(parse_xml(f"<w:body {nsdecls('w')}>{entries}</w:body>"))
-    new[-1].append(end_run)
+    (new[-1] if last is None else last._p).append(end_run)
     anchor = p
     for entry in new:
         anchor.addnext(entry)

@@ -136,7 +136,7 @@ class LegacyBuilder:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def legacy_fill_toc(doc, paragraph, style_ids) -> None:
+def legacy_fill_toc(doc, paragraph, style_ids, last=None) -> None:
     """fill_toc as it was: ``p.style`` looks each paragraph's style up by id (slow)."""
     after = False
     headings = []
@@ -172,10 +172,12 @@ def legacy_fill_toc(doc, paragraph, style_ids) -> None:
         t.set(qn("xml:space"), "preserve")
         run.append(t)
         new.append(run)
-        if index == len(headings) - 1:
+        if index == len(headings) - 1 and last is None:
             new.append(end_run)
         anchor.addnext(new)
         anchor = new
+    if last is not None:
+        last._p.append(end_run)
 
 
 def legacy_write_plan_docx(plan, meta=DocumentMeta(), template=None) -> bytes:
@@ -191,12 +193,12 @@ def legacy_write_plan_docx(plan, meta=DocumentMeta(), template=None) -> bytes:
     b.para("Inhoud", "TOC Heading").paragraph_format.page_break_before = True
     toc = doc.add_paragraph()
     add_toc(toc)
-    b.note(TOC_NOTE)
+    note = b.note(TOC_NOTE)
     b.note(cover.DISCLAIMER)
     b.page_break()
     for chapter in READING_ORDER:
         chapter.write(b, plan)
-    legacy_fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")})
+    legacy_fill_toc(doc, toc, {name: b.style_id(name) for name in ("TOC 1", "TOC 2")}, note)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

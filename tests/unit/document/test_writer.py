@@ -99,6 +99,26 @@ def test_toc_field_filled_in_without_asking_word_to_update_fields(written):
     assert any("Inhoudsopgave bijwerken" in t for t in texts[contents : contents + 100])
 
 
+def test_the_page_number_note_is_part_of_the_contents_field(written):
+    """The note on page numbers is the last line of the contents field's result: Word's
+    update (and LibreOffice's, for the PDF) replaces it with the numbered contents, so it
+    is read only where the numbers are missing."""
+    _, doc, _ = written
+    body = doc.element.body
+    in_field, depth, note_in_field = False, 0, None
+    for element in body.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if element.tag == qn("w:fldChar"):
+            kind = element.get(qn("w:fldCharType"))
+            depth += {"begin": 1, "end": -1}.get(kind, 0)
+            if in_field and depth == 0:
+                break
+        elif element.tag == qn("w:instrText") and element.text.strip().startswith("TOC"):
+            in_field = True
+        elif in_field and "Inhoudsopgave bijwerken" in (element.text or ""):
+            note_in_field = True
+    assert note_in_field
+
+
 def test_dutch_proofing_language_on_defaults_and_styles(written):
     _, doc, _ = written
     defaults = doc.styles.element.find(qn("w:docDefaults"))
