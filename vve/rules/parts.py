@@ -26,7 +26,7 @@ from .explain import Explanation, nl_date, nl_listing, sources
 from .later_part import LaterPart
 from .measures import Measure
 from .progress import NOTHING, Agenda, Progress, part_key
-from .route_texts import route_title, why_for, with_installs
+from .route_texts import named_or_rest, route_title, why_for, with_installs
 from .stages import StageWindow
 
 
@@ -123,11 +123,17 @@ def part_agenda(
     return out
 
 
-def _named(d: Decision, ids: Sequence[str], knowledge: Knowledge) -> str | None:
-    """The title of a part of only ``ids`` where they share one (part_titles); else None."""
+def _named_titles(d: Decision, moments: str, knowledge: Knowledge) -> dict[str, str]:
+    """Measure id -> the title of a part of only such measures (part_titles), with the
+    moments of the work it is done with where there are ("... bij het onderhoud van het
+    dak in 2032")."""
     titles = knowledge.decisions[d.id].part_titles
-    named = {titles.get(m) for m in ids}
-    return named.pop() if ids and len(named) == 1 and None not in named else None
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    if not (horizon and moments):
+        return dict(titles)
+    return {
+        m: horizon.title_later_named.format(title=t, moments=moments) for m, t in titles.items()
+    }
 
 
 def _title(d: Decision, now: Sequence[Measure], knowledge: Knowledge) -> str:
@@ -136,24 +142,15 @@ def _title(d: Decision, now: Sequence[Measure], knowledge: Knowledge) -> str:
     decision's title with the work it decides, as a later part's title names its own
     ("...: dakisolatie bij het onderhoud van het dak in 2029")."""
     entry = knowledge.decisions[d.id]
-    ids = [m.id for m in now]
-    named = _named(d, ids, knowledge)
     horizon = knowledge.decisions[COUPLED].quote_horizon
     what, moments = now_words(now, knowledge)
-    if named is not None:
-        return (
-            horizon.title_later_named.format(title=named, moments=moments)
-            if (horizon and moments)
-            else named
-        )
-    if entry.rest_title and not any(m in entry.part_titles for m in ids):
-        return entry.rest_title
     about = (
         horizon.table_later.format(measures=what, moments=moments)
         if (horizon and moments)
         else what
     )
-    return f"{d.title}: {about}"
+    names = _named_titles(d, moments, knowledge)
+    return named_or_rest([m.id for m in now], names, entry.rest_title, f"{d.title}: {about}")
 
 
 def _later(
@@ -167,12 +164,8 @@ def _later(
     year, what, moments = words
     ids = tuple(m.id for m in later)
     about = horizon.table_later.format(measures=what, moments=moments)
-    named = _named(d, ids, knowledge)
-    title = (
-        horizon.title_later_named.format(title=named, moments=moments)
-        if named is not None
-        else f"{d.title}: {about}"
-    )
+    names = _named_titles(d, moments, knowledge)
+    title = named_or_rest(ids, names, None, f"{d.title}: {about}")
     work = min(m.coupled_year or year for m in later)
     why = horizon.why_part.format(meeting=nl_date(d.date), work=work)
     return _part(d, "later", year, ids, (title, about, d.draft, why), knowledge, horizon)
