@@ -6,7 +6,7 @@ its own meeting decides ("Installaties verbeteren", the solar panels decided lat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -123,11 +123,10 @@ def part_agenda(
     return out
 
 
-def _named_titles(d: Decision, moments: str, knowledge: Knowledge) -> dict[str, str]:
-    """Measure id -> the title of a part of only such measures (part_titles), with the
-    moments of the work it is done with where there are ("... bij het onderhoud van het
-    dak in 2032")."""
-    titles = knowledge.decisions[d.id].part_titles
+def _with_moments(titles: Mapping[str, str], moments: str, knowledge: Knowledge) -> dict[str, str]:
+    """``titles`` (part_titles, only_titles: measure id -> the title of a part of it), each
+    with the moments of the work it is done with where there are ("... bij het onderhoud
+    van het dak in 2032")."""
     horizon = knowledge.decisions[COUPLED].quote_horizon
     if not (horizon and moments):
         return dict(titles)
@@ -149,8 +148,10 @@ def _title(d: Decision, now: Sequence[Measure], knowledge: Knowledge) -> str:
         if (horizon and moments)
         else what
     )
-    names = _named_titles(d, moments, knowledge)
-    return named_or_rest([m.id for m in now], names, entry.rest_title, f"{d.title}: {about}")
+    names, only = (
+        _with_moments(t, moments, knowledge) for t in (entry.part_titles, entry.only_titles)
+    )
+    return named_or_rest([m.id for m in now], names, entry.rest_title, f"{d.title}: {about}", only)
 
 
 def _later(
@@ -164,8 +165,11 @@ def _later(
     year, what, moments = words
     ids = tuple(m.id for m in later)
     about = horizon.table_later.format(measures=what, moments=moments)
-    names = _named_titles(d, moments, knowledge)
-    title = named_or_rest(ids, names, None, f"{d.title}: {about}")
+    entry = knowledge.decisions[d.id]
+    names, only = (
+        _with_moments(t, moments, knowledge) for t in (entry.part_titles, entry.only_titles)
+    )
+    title = named_or_rest(ids, names, None, f"{d.title}: {about}", only)
     work = min(m.coupled_year or year for m in later)
     why = horizon.why_part.format(meeting=nl_date(d.date), work=work)
     return _part(d, "later", year, ids, (title, about, d.draft, why), knowledge, horizon)

@@ -6,6 +6,7 @@ knowledge data (routes.toml, measures.toml, decisions.toml)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import TypeVar
 
 from vve.knowledge import DecisionEntry, Knowledge, MeasureEntry
@@ -14,6 +15,7 @@ from .explain import nl_listing
 
 INSTALLS = "{installs}"
 T = TypeVar("T")
+NONE: Mapping[str, str] = MappingProxyType({})
 
 
 def heat_pump_open(knowledge: Knowledge, route: str) -> bool:
@@ -40,12 +42,20 @@ def route_title(entry: DecisionEntry, kind: str, measures: Iterable[str]) -> str
 
 
 def named_or_rest(
-    ids: Iterable[str], names: Mapping[str, str], rest: str | None, default: T
+    ids: Iterable[str],
+    names: Mapping[str, str],
+    rest: str | None,
+    default: T,
+    only: Mapping[str, str] = NONE,
 ) -> str | T:
-    """The words for a decision or part of only ``ids``: the name (a title, a reason) all
-    of them share in ``names``, ``rest`` where none of them has one, else ``default``.
-    One rule for titles and reasons alike (part_titles/rest_title, part_whys/rest_why)."""
+    """The words for a decision or part of only ``ids``: its one measure's own in ``only``,
+    the name (a title, a reason) all of them share in ``names``, ``rest`` where none of
+    them has one, else ``default``. One rule for titles and reasons alike (part_titles,
+    only_titles, rest_title; part_whys, rest_why). A measure in ``only`` among others
+    counts as one without a name: the rest's words name them together."""
     ids = set(ids)
+    if len(ids) == 1 and (one := next(iter(ids))) in only:
+        return only[one]
     named = {names.get(m) for m in ids}
     if ids and len(named) == 1 and None not in named:
         return named.pop() or default
@@ -55,8 +65,10 @@ def named_or_rest(
 
 
 def title_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
-    """The decision's title for ``measures`` alone (part_titles, rest_title)."""
-    return named_or_rest(measures, entry.part_titles, entry.rest_title, entry.title)
+    """The decision's title for ``measures`` alone (part_titles, only_titles, rest_title)."""
+    return named_or_rest(
+        measures, entry.part_titles, entry.rest_title, entry.title, entry.only_titles
+    )
 
 
 def why_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
