@@ -198,6 +198,10 @@ QUANTITY_ORIGIN = {
     "reference_other_period": (
         "geschat met een RVO-referentiewoning uit een andere bouwperiode, extra onzeker"
     ),
+    "reference_near_period": (
+        "geschat met een RVO-referentiewoning; het bouwjaar valt net buiten haar "
+        "bouwperiode, extra onzeker"
+    ),
     "derived": "afgeleid",
     "per_dwelling": "per woning",
     "unknown": "onbekend",

@@ -161,9 +161,19 @@ class IsdeGrant(_WithVat):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class NearPeriod:
+    """A construction year at most ``years`` outside the reference dwelling's period is
+    "net buiten de bouwperiode" in the plan, not of another period (vve/rules/money)."""
+
+    years: int
+    provenance: Provenance = field(metadata=FLAT)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Quantities:
     fallback: str
     reference: Mapping[str, ReferenceDwelling]
+    near_period: NearPeriod
     provenance: Provenance = field(metadata=FLAT)
 
 
@@ -224,6 +234,7 @@ class MoneyKnowledge:
     references: Mapping[str, ReferenceDwelling]
     fallback_reference: str
     quantities: Provenance
+    near_period: NearPeriod
     savings: Mapping[str, Saving]
     gas_price: EnergyFigure
     average_gas_use: EnergyFigure
@@ -253,6 +264,7 @@ def load_money(raw: Mapping[str, Any], where: Where, measure_ids: set[str]) -> M
         references=q.reference,
         fallback_reference=q.fallback,
         quantities=q.provenance,
+        near_period=q.near_period,
         savings=costs.savings,
         gas_price=costs.energy["gas_price"],
         average_gas_use=costs.energy["average_gas_use"],

@@ -197,6 +197,7 @@ def _quantities(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
             "label": q.reference.label,
             "matches_building_type": q.reference_matches_type,
             "matches_period": q.reference_matches_period,
+            "years_off": q.reference_years_off,
             "provenance": _provenance(k.money.quantities),
         },
         "floor_area_per_dwelling": _quantity(q.floor_area),

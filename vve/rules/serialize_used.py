@@ -16,7 +16,12 @@ def _used(line: dict[str, Any]) -> dict[str, Any]:
     return line
 
 
-REFERENCE_ORIGINS = ("reference", "reference_other_type", "reference_other_period")
+REFERENCE_ORIGINS = (
+    "reference",
+    "reference_other_type",
+    "reference_other_period",
+    "reference_near_period",
+)
 
 
 def used_money(money: dict[str, Any]) -> dict[str, Any]:

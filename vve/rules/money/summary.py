@@ -324,7 +324,12 @@ def _rate_note(money: MoneyPlan) -> str | None:
     )
 
 
-REFERENCE_ORIGINS = ("reference", "reference_other_type", "reference_other_period")
+REFERENCE_ORIGINS = (
+    "reference",
+    "reference_other_type",
+    "reference_other_period",
+    "reference_near_period",
+)
 
 
 def _reference_words(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> str:
@@ -350,7 +355,13 @@ def _reference_words(money: MoneyPlan, year: int | None, knowledge: Knowledge) -
     if money.quantities.reference_matches_period is not False or year is None:
         return text
     refs = knowledge.money.references.values()
-    if any(r.years[0] <= year <= r.years[1] for r in refs):  # of this type: another period
+    off = money.quantities.reference_years_off
+    if off is not None and off <= knowledge.money.near_period.years:
+        text += (
+            f" Die woning is van {ref.years[0]}–{ref.years[1]}, het gebouw van {year}: "
+            f"net buiten die bouwperiode."
+        )
+    elif any(r.years[0] <= year <= r.years[1] for r in refs):  # of this type: another period
         text += (
             f" Die woning is van {ref.years[0]}–{ref.years[1]}, het gebouw van {year}: "
             f"een andere bouwperiode."
