@@ -170,10 +170,26 @@ class NearPeriod:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WindowShare:
+    """RVO's share of windows in the facade of stacked dwellings built up to ``until``, for
+    which no reference dwelling's own surfaces are known: the glass is this share of the
+    reference dwelling's gross facade (vve/rules/money/quantities.py)."""
+
+    until: int  # the last construction year it holds for
+    share: Decimal  # of the gross facade, 0..1
+    provenance: Provenance = field(metadata=FLAT)
+
+    def __post_init__(self) -> None:
+        if not 0 < self.share < 1:
+            raise ValueError("a window share lies between 0 and 1")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Quantities:
     fallback: str
     reference: Mapping[str, ReferenceDwelling]
     near_period: NearPeriod
+    window_share: WindowShare
     provenance: Provenance = field(metadata=FLAT)
 
 
@@ -235,6 +251,7 @@ class MoneyKnowledge:
     fallback_reference: str
     quantities: Provenance
     near_period: NearPeriod
+    window_share: WindowShare
     savings: Mapping[str, Saving]
     gas_price: EnergyFigure
     average_gas_use: EnergyFigure
@@ -265,6 +282,7 @@ def load_money(raw: Mapping[str, Any], where: Where, measure_ids: set[str]) -> M
         fallback_reference=q.fallback,
         quantities=q.provenance,
         near_period=q.near_period,
+        window_share=q.window_share,
         savings=costs.savings,
         gas_price=costs.energy["gas_price"],
         average_gas_use=costs.energy["average_gas_use"],

@@ -18,7 +18,8 @@ from vve.profile import Profile
 # reference_other_type (no reference for this type: one of its period, or the fallback
 # dwelling), reference_other_period (none of the building's construction year: the plan
 # says so and the surfaces are extra uncertain), reference_near_period (the same, the year
-# just outside its period: costs.toml quantities.near_period),
+# just outside its period: costs.toml quantities.near_period), reference_window_share
+# (glass before 1946: RVO's window share of the reference dwelling's gross facade),
 # derived (computed from other quantities), unknown
 UNITS = {
     "floor_area": "m2",
@@ -88,6 +89,20 @@ def _nearest(refs: list[ReferenceDwelling], year: int) -> ReferenceDwelling:
     return min(refs, key=lambda r: (_years_off(year, r.years), r.years))
 
 
+def _windows(
+    windows: Quantity, year: int | None, dwellings: int | None, money: MoneyKnowledge
+) -> Quantity:
+    """The glass estimated from a reference dwelling, for a building up to the year of
+    RVO's window share (costs.toml quantities.window_share, no dwelling of its period
+    known): that share of the reference dwelling's gross facade instead of its windows."""
+    share = money.window_share
+    if windows.reference is None or not dwellings or year is None or year > share.until:
+        return windows
+    ref = money.references[windows.reference]
+    value = ref.facade_gross * share.share * dwellings
+    return Quantity("windows", value, "reference_window_share", ref.id)
+
+
 def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuantities:
     b = profile.building
     dwellings = b.rights.dwellings
@@ -114,7 +129,9 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
 
     items = {
         "closed_facade": per_dwelling("closed_facade", b.facade_area, ref.closed_facade),
-        "windows": per_dwelling("windows", b.window_area, ref.windows),
+        "windows": _windows(
+            per_dwelling("windows", b.window_area, ref.windows), year, dwellings, money
+        ),
         "dwellings": Quantity(
             "dwellings",
             None if dwellings is None else Decimal(dwellings),
