@@ -95,3 +95,10 @@ def test_a_reference_just_outside_the_buildings_period_is_said_to_be_near():
     assert "het gebouw is van 1974, net buiten die bouwperiode" in near
     assert "andere bouwperiode" not in near
     assert "andere bouwperiode" in " ".join(bullets("assen-zes-woningen"))
+
+
+def test_a_building_before_1946_says_its_glass_is_rvos_window_share():
+    """Appendix C names the derivation of the glass (costs.toml quantities.window_share, S5)."""
+    old = " ".join(bullets("assen-zes-woningen"))
+    assert "het glas als het aandeel ramen in de gevel dat RVO geeft" in old
+    assert "aandeel ramen" not in " ".join(bullets("emmen-galerijflat"))
