@@ -198,6 +198,14 @@ QUANTITY_ORIGIN = {
     "reference_other_period": (
         "geschat met een RVO-referentiewoning uit een andere bouwperiode, extra onzeker"
     ),
+    "reference_window_share": (
+        "afgeleid van het aandeel ramen in de gevel dat RVO geeft voor woningen uit de "
+        "bouwperiode van het gebouw, extra onzeker"
+    ),
+    "reference_near_period": (
+        "geschat met een RVO-referentiewoning; het bouwjaar valt net buiten haar "
+        "bouwperiode, extra onzeker"
+    ),
     "derived": "afgeleid",
     "per_dwelling": "per woning",
     "unknown": "onbekend",

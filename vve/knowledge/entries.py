@@ -231,6 +231,9 @@ class DecisionEntry(Sourced):
     # id -> the title of a part of only such measures; rest_title: a part of none of them
     part_titles: Mapping[str, str] = field(default_factory=dict)
     rest_title: str | None = None
+    # measure id -> the title of a part whose only measure is that one; with others it is
+    # one of the rest (rest_title) (vve/rules/route_texts.py named_or_rest)
+    only_titles: Mapping[str, str] = field(default_factory=dict)
     # the reason for a decision or part of only such measures, or of none (rest_why), so
     # that it speaks only of what it decides (vve/rules/route_texts.py why_for)
     part_whys: Mapping[str, str] = field(default_factory=dict)

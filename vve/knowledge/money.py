@@ -161,9 +161,35 @@ class IsdeGrant(_WithVat):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class NearPeriod:
+    """A construction year at most ``years`` outside the reference dwelling's period is
+    "net buiten de bouwperiode" in the plan, not of another period (vve/rules/money)."""
+
+    years: int
+    provenance: Provenance = field(metadata=FLAT)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WindowShare:
+    """RVO's share of windows in the facade of stacked dwellings built up to ``until``, for
+    which no reference dwelling's own surfaces are known: the glass is this share of the
+    reference dwelling's gross facade (vve/rules/money/quantities.py)."""
+
+    until: int  # the last construction year it holds for
+    share: Decimal  # of the gross facade, 0..1
+    provenance: Provenance = field(metadata=FLAT)
+
+    def __post_init__(self) -> None:
+        if not 0 < self.share < 1:
+            raise ValueError("a window share lies between 0 and 1")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Quantities:
     fallback: str
     reference: Mapping[str, ReferenceDwelling]
+    near_period: NearPeriod
+    window_share: WindowShare
     provenance: Provenance = field(metadata=FLAT)
 
 
@@ -224,6 +250,8 @@ class MoneyKnowledge:
     references: Mapping[str, ReferenceDwelling]
     fallback_reference: str
     quantities: Provenance
+    near_period: NearPeriod
+    window_share: WindowShare
     savings: Mapping[str, Saving]
     gas_price: EnergyFigure
     average_gas_use: EnergyFigure
@@ -253,6 +281,8 @@ def load_money(raw: Mapping[str, Any], where: Where, measure_ids: set[str]) -> M
         references=q.reference,
         fallback_reference=q.fallback,
         quantities=q.provenance,
+        near_period=q.near_period,
+        window_share=q.window_share,
         savings=costs.savings,
         gas_price=costs.energy["gas_price"],
         average_gas_use=costs.energy["average_gas_use"],

@@ -7,7 +7,7 @@ its own meeting decides ("Installaties verbeteren", the solar panels decided lat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -33,7 +33,7 @@ from .later_part import LaterPart
 from .later_steps import LOAN_PART, about_words
 from .measures import Measure
 from .progress import NOTHING, Agenda, Progress, part_key
-from .route_texts import route_title, why_for, with_installs
+from .route_texts import named_or_rest, route_title, why_for, with_installs
 from .stages import StageWindow
 
 
@@ -147,11 +147,16 @@ def part_agenda(
     return out
 
 
-def _named(d: Decision, ids: Sequence[str], knowledge: Knowledge) -> str | None:
-    """The title of a part of only ``ids`` where they share one (part_titles); else None."""
-    titles = knowledge.decisions[d.id].part_titles
-    named = {titles.get(m) for m in ids}
-    return named.pop() if ids and len(named) == 1 and None not in named else None
+def _with_moments(titles: Mapping[str, str], moments: str, knowledge: Knowledge) -> dict[str, str]:
+    """``titles`` (part_titles, only_titles: measure id -> the title of a part of it), each
+    with the moments of the work it is done with where there are ("... bij het onderhoud
+    van het dak in 2032")."""
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    if not (horizon and moments):
+        return dict(titles)
+    return {
+        m: horizon.title_later_named.format(title=t, moments=moments) for m, t in titles.items()
+    }
 
 
 def _title(d: Decision, now: Sequence[Measure], knowledge: Knowledge) -> str:
@@ -160,24 +165,17 @@ def _title(d: Decision, now: Sequence[Measure], knowledge: Knowledge) -> str:
     decision's title with the work it decides, as a later part's title names its own
     ("...: dakisolatie bij het onderhoud van het dak in 2029")."""
     entry = knowledge.decisions[d.id]
-    ids = [m.id for m in now]
-    named = _named(d, ids, knowledge)
     horizon = knowledge.decisions[COUPLED].quote_horizon
     what, moments = now_words(now, knowledge)
-    if named is not None:
-        return (
-            horizon.title_later_named.format(title=named, moments=moments)
-            if (horizon and moments)
-            else named
-        )
-    if entry.rest_title and not any(m in entry.part_titles for m in ids):
-        return entry.rest_title
     about = (
         horizon.table_later.format(measures=what, moments=moments)
         if (horizon and moments)
         else what
     )
-    return f"{d.title}: {about}"
+    names, only = (
+        _with_moments(t, moments, knowledge) for t in (entry.part_titles, entry.only_titles)
+    )
+    return named_or_rest([m.id for m in now], names, entry.rest_title, f"{d.title}: {about}", only)
 
 
 def _later(
@@ -191,12 +189,11 @@ def _later(
     year, what, moments = words
     ids = tuple(m.id for m in later)
     about = horizon.table_later.format(measures=what, moments=moments)
-    named = _named(d, ids, knowledge)
-    title = (
-        horizon.title_later_named.format(title=named, moments=moments)
-        if named is not None
-        else f"{d.title}: {about}"
+    entry = knowledge.decisions[d.id]
+    names, only = (
+        _with_moments(t, moments, knowledge) for t in (entry.part_titles, entry.only_titles)
     )
+    title = named_or_rest(ids, names, None, f"{d.title}: {about}", only)
     work = min(m.coupled_year or year for m in later)
     why = horizon.why_part.format(meeting=nl_date(d.date), work=work)
     return _part(d, "later", year, ids, (title, about, d.draft, why), knowledge, horizon)

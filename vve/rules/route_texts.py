@@ -5,13 +5,17 @@ knowledge data (routes.toml, measures.toml, decisions.toml)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TypeVar
 
 from vve.knowledge import DecisionEntry, Knowledge, MeasureEntry
 
 from .explain import nl_listing
 
 INSTALLS = "{installs}"
+T = TypeVar("T")
+NONE: Mapping[str, str] = MappingProxyType({})
 
 
 def heat_pump_open(knowledge: Knowledge, route: str) -> bool:
@@ -37,28 +41,39 @@ def route_title(entry: DecisionEntry, kind: str, measures: Iterable[str]) -> str
     return entry.route_titles.get(only, {}).get(kind) if only else None
 
 
-def title_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
-    """The decision's title for ``measures`` alone: of only measures with a title of their
-    own (part_titles), of none of them (rest_title), else the decision's own."""
-    ids = set(measures)
-    named = {entry.part_titles.get(m) for m in ids}
+def named_or_rest(
+    ids: Iterable[str],
+    names: Mapping[str, str],
+    rest: str | None,
+    default: T,
+    only: Mapping[str, str] = NONE,
+) -> str | T:
+    """The words for a decision or part of only ``ids``: its one measure's own in ``only``,
+    the name (a title, a reason) all of them share in ``names``, ``rest`` where none of
+    them has one, else ``default``. One rule for titles and reasons alike (part_titles,
+    only_titles, rest_title; part_whys, rest_why). A measure in ``only`` among others
+    counts as one without a name: the rest's words name them together."""
+    ids = set(ids)
+    if len(ids) == 1 and (one := next(iter(ids))) in only:
+        return only[one]
+    named = {names.get(m) for m in ids}
     if ids and len(named) == 1 and None not in named:
-        return named.pop() or entry.title
-    if entry.rest_title and ids and not ids & set(entry.part_titles):
-        return entry.rest_title
-    return entry.title
+        return named.pop() or default
+    if rest and ids and not ids & set(names):
+        return rest
+    return default
+
+
+def title_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
+    """The decision's title for ``measures`` alone (part_titles, only_titles, rest_title)."""
+    return named_or_rest(
+        measures, entry.part_titles, entry.rest_title, entry.title, entry.only_titles
+    )
 
 
 def why_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
-    """The decision's reason for ``measures`` alone: of only measures with a reason of
-    their own (part_whys), of none of them (rest_why), else the decision's own."""
-    ids = set(measures)
-    named = {entry.part_whys.get(m) for m in ids}
-    if ids and len(named) == 1 and None not in named:
-        return named.pop() or entry.why
-    if entry.rest_why and ids and not ids & set(entry.part_whys):
-        return entry.rest_why
-    return entry.why
+    """The decision's reason for ``measures`` alone (part_whys, rest_why)."""
+    return named_or_rest(measures, entry.part_whys, entry.rest_why, entry.why)
 
 
 def with_installs(text: str, entry: DecisionEntry, measures: Iterable[str]) -> str:

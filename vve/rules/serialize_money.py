@@ -197,10 +197,17 @@ def _quantities(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
             "label": q.reference.label,
             "matches_building_type": q.reference_matches_type,
             "matches_period": q.reference_matches_period,
+            "years_off": q.reference_years_off,
             "provenance": _provenance(k.money.quantities),
         },
         "floor_area_per_dwelling": _quantity(q.floor_area),
         "items": [_quantity(item) for item in q.items.values()],
+        # RVO's window share the glass is estimated with (quantities.py), where it is
+        "window_share": (
+            _provenance(k.money.window_share.provenance)
+            if any(i.origin == "reference_window_share" for i in q.items.values())
+            else None
+        ),
     }
 
 

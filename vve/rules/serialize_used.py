@@ -16,7 +16,13 @@ def _used(line: dict[str, Any]) -> dict[str, Any]:
     return line
 
 
-REFERENCE_ORIGINS = ("reference", "reference_other_type", "reference_other_period")
+REFERENCE_ORIGINS = (
+    "reference",
+    "reference_other_type",
+    "reference_other_period",
+    "reference_near_period",
+    "reference_window_share",
+)
 
 
 def used_money(money: dict[str, Any]) -> dict[str, Any]:
@@ -31,6 +37,9 @@ def used_money(money: dict[str, Any]) -> dict[str, Any]:
     reference = money["quantities"]["reference_dwelling"]
     if not any(q and q["origin"] in REFERENCE_ORIGINS for q in quantities):
         reference = {**reference, "provenance": None}
+    share = money["quantities"].get("window_share")
+    if not any(q and q["origin"] == "reference_window_share" for q in quantities):
+        share = None
     saves = any(m["saving"]["provenance"] is not None for m in measures)
     loan = money["loan"]
     return {
@@ -39,6 +48,7 @@ def used_money(money: dict[str, Any]) -> dict[str, Any]:
         "quantities": {
             **money["quantities"],
             "reference_dwelling": reference,
+            "window_share": share,
             "items": [i for i in money["quantities"]["items"] if i and i["kind"] in kinds],
         },
         "gas_use": money["gas_use"] if saves else {**money["gas_use"], "provenance": None},

@@ -86,3 +86,19 @@ def test_an_unsure_item_refers_to_appendix_c(stem):
                 assert f"{words}, zie {short}" in text, text
     intro = " ".join(chapter(stem, ASSUMPTIONS_TITLE))
     assert "Het bestuur vraagt deze punten na" in intro and QUESTIONS_TITLE in intro
+
+
+def test_a_reference_just_outside_the_buildings_period_is_said_to_be_near():
+    """Emmen (1974) and the RVO gallery dwelling of 1975–1991 (C10); a 1936 building and a
+    dwelling of 1965–1974 are of another period."""
+    near = " ".join(bullets("emmen-galerijflat"))
+    assert "het gebouw is van 1974, net buiten die bouwperiode" in near
+    assert "andere bouwperiode" not in near
+    assert "andere bouwperiode" in " ".join(bullets("assen-zes-woningen"))
+
+
+def test_a_building_before_1946_says_its_glass_is_rvos_window_share():
+    """Appendix C names the derivation of the glass (costs.toml quantities.window_share, S5)."""
+    old = " ".join(bullets("assen-zes-woningen"))
+    assert "het glas als het aandeel ramen in de gevel dat RVO geeft" in old
+    assert "aandeel ramen" not in " ".join(bullets("emmen-galerijflat"))

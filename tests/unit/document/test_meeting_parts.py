@@ -170,7 +170,7 @@ def test_assen_decides_the_heat_network_in_2030_and_the_panels_in_2031():
     assert any(t.startswith("Zonnepanelen plaatsen") for t in in_2031)
     titles = {d["title"] for d in plan["decisions"]}
     assert "Installaties verbeteren en zonnepanelen plaatsen" not in titles
-    assert "Installaties verbeteren" in titles
+    assert "Cv-installatie waterzijdig inregelen" in titles
 
 
 def test_emmen_decides_the_glass_at_the_annual_alv_of_2030():

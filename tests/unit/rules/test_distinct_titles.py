@@ -82,3 +82,11 @@ def test_assen_says_which_heat_installation_decision_is_the_binding_one():
     found = titles("assen-warmtenet-blokverwarming")
     assert "Principebesluit: aansluiten op het warmtenet" in found
     assert "Bindend besluit: aansluiting op het warmtenet volgens het aanbod" in found
+
+
+def test_assen_names_the_balancing_it_decides_not_installations():
+    """The decision on installations decides only the balancing at its own meeting, the
+    solar panels later: its title says what it is (decisions.toml only_titles, S2)."""
+    found = titles("assen-warmtenet-blokverwarming")
+    assert "Cv-installatie waterzijdig inregelen" in found
+    assert "Installaties verbeteren" not in found

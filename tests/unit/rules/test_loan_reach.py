@@ -150,7 +150,11 @@ def test_the_meeting_kit_shows_no_monthly_amounts_for_a_loan_below_the_minimum()
 
 
 def test_an_estimate_around_the_minimum_keeps_a_conditional_loan_with_its_monthly_amounts():
-    plan = build_plan(example(ASSEN, reserve_for_plan=0), AS_OF)
+    # the board entered 94 m² of glass: the estimate runs from below the minimum to above it
+    data = json.loads(ASSEN.read_text())
+    data["money"]["reserve_for_plan"] = 0
+    data["building"]["window_area"] = 94
+    plan = build_plan(parse_profile(data), AS_OF)
     assert plan.money.loan_reach == "straddles"
     d = loan_decision(plan)
     assert d is not None and "Dit besluit is voorwaardelijk" in d.explanation.text

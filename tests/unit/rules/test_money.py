@@ -64,7 +64,7 @@ def test_emmen_matches_the_hand_calculation():
     money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
     lines = by_id(money)
     assert lines["cavity_insulation"]["quantity"]["value"] == "617.76"
-    assert lines["cavity_insulation"]["quantity"]["origin"] == "reference_other_period"
+    assert lines["cavity_insulation"]["quantity"]["origin"] == "reference_near_period"
     assert lines["cavity_insulation"]["investment"] == r(16_494_19, 16_679_52, 17_420_83)
     assert lines["roof_insulation"]["quantity"]["value"] == "816"
     assert lines["roof_insulation"]["investment"] == r(64_178_40, 64_178_40, 64_178_40)

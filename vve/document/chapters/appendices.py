@@ -79,6 +79,17 @@ def assumptions(b: Builder, plan: dict) -> None:
     b.bullets(lines)
 
 
+def _other_period(plan: dict, quantities: dict) -> str:
+    """Where the reference dwelling's period does not hold the construction year: that
+    it is of another period, or the year just outside it (costs.toml near_period)."""
+    if quantities["reference_dwelling"].get("matches_period") is not False:
+        return ""
+    if any(item["origin"] == "reference_near_period" for item in quantities["items"]):
+        year = plan["answers"]["building"]["construction_year"]
+        return f"; het gebouw is van {year}, net buiten die bouwperiode"
+    return ", uit een andere bouwperiode dan het gebouw"
+
+
 def _money_assumptions(plan: dict) -> list[str]:
     """Only what a figure of the plan rests on (an input no amount uses is left out)."""
     money = used_money(plan["money"])
@@ -92,11 +103,12 @@ def _money_assumptions(plan: dict) -> list[str]:
     if money["quantities"]["reference_dwelling"]["provenance"] and any(
         item["origin"] in REFERENCE_ORIGINS for item in money["quantities"]["items"]
     ):
-        other = (
-            ", uit een andere bouwperiode dan het gebouw"
-            if money["quantities"]["reference_dwelling"].get("matches_period") is False
-            else ""
-        )
+        other = _other_period(plan, money["quantities"])
+        if money["quantities"].get("window_share"):  # glass before 1946 (quantities.py)
+            other += (
+                "; het glas als het aandeel ramen in de gevel dat RVO geeft voor woningen "
+                "uit de bouwperiode van het gebouw"
+            )
         out.append(
             f"Gerekend met de oppervlakken van gevel en glas van een RVO-referentiewoning "
             f"({money['quantities']['reference_dwelling']['label']}{other})."

@@ -17,7 +17,9 @@ from vve.profile import Profile
 # origin codes: entered (by the board), reference (RVO dwelling of this type),
 # reference_other_type (no reference for this type: one of its period, or the fallback
 # dwelling), reference_other_period (none of the building's construction year: the plan
-# says so and the surfaces are extra uncertain),
+# says so and the surfaces are extra uncertain), reference_near_period (the same, the year
+# just outside its period: costs.toml quantities.near_period), reference_window_share
+# (glass before 1946: RVO's window share of the reference dwelling's gross facade),
 # derived (computed from other quantities), unknown
 UNITS = {
     "floor_area": "m2",
@@ -51,6 +53,8 @@ class BuildingQuantities:
     items: dict[str, Quantity]
     # whether the reference's period holds the construction year (None: year unknown)
     reference_matches_period: bool | None = None
+    # how many years the construction year lies outside it (0 within; None: year unknown)
+    reference_years_off: int | None = None
 
     def get(self, kind: str) -> Quantity:
         return self.items.get(kind) or Quantity(kind, None, "unknown")
@@ -75,18 +79,40 @@ def reference_for(
     return ref, kind in ref.building_types, ref.years[0] <= year <= ref.years[1]
 
 
+def _years_off(year: int, years: tuple[int, int]) -> int:
+    """How many years ``year`` lies outside the period ``years`` (0 within)."""
+    return max(years[0] - year, year - years[1], 0)
+
+
 def _nearest(refs: list[ReferenceDwelling], year: int) -> ReferenceDwelling:
     """The one whose period holds the year, or lies nearest to it."""
-    return min(refs, key=lambda r: (max(r.years[0] - year, year - r.years[1], 0), r.years))
+    return min(refs, key=lambda r: (_years_off(year, r.years), r.years))
+
+
+def _windows(
+    windows: Quantity, year: int | None, dwellings: int | None, money: MoneyKnowledge
+) -> Quantity:
+    """The glass estimated from a reference dwelling, for a building up to the year of
+    RVO's window share (costs.toml quantities.window_share, no dwelling of its period
+    known): that share of the reference dwelling's gross facade instead of its windows."""
+    share = money.window_share
+    if windows.reference is None or not dwellings or year is None or year > share.until:
+        return windows
+    ref = money.references[windows.reference]
+    value = ref.facade_gross * share.share * dwellings
+    return Quantity("windows", value, "reference_window_share", ref.id)
 
 
 def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuantities:
     b = profile.building
     dwellings = b.rights.dwellings
     ref, matches, period = reference_for(profile, money)
+    year = b.construction_year
+    off = None if year is None else _years_off(year, ref.years)
     ref_origin = "reference" if matches else "reference_other_type"
     if period is False:
-        ref_origin = "reference_other_period"
+        near = off is not None and off <= money.near_period.years
+        ref_origin = "reference_near_period" if near else "reference_other_period"
     if b.floor_area_per_dwelling is not None:
         floor_area = Decimal(b.floor_area_per_dwelling)
         floor = Quantity("floor_area", floor_area, "entered")
@@ -103,7 +129,9 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
 
     items = {
         "closed_facade": per_dwelling("closed_facade", b.facade_area, ref.closed_facade),
-        "windows": per_dwelling("windows", b.window_area, ref.windows),
+        "windows": _windows(
+            per_dwelling("windows", b.window_area, ref.windows), year, dwellings, money
+        ),
         "dwellings": Quantity(
             "dwellings",
             None if dwellings is None else Decimal(dwellings),
@@ -122,4 +150,4 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
         items["ground_floor"] = Quantity("ground_floor", Decimal(b.roof_area), "derived")
     elif footprint is not None:
         items["ground_floor"] = Quantity("ground_floor", footprint, derived_origin, floor.reference)
-    return BuildingQuantities(dwellings, ref, matches, floor, items, period)
+    return BuildingQuantities(dwellings, ref, matches, floor, items, period, off)

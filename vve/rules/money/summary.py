@@ -20,6 +20,7 @@ from .amounts import Range, whole
 from .first_summary import first_sentence, who_pays
 from .later import later_ids, later_sentence
 from .money_plan import MoneyPlan
+from .reference_note import reference_words
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
 
@@ -324,46 +325,13 @@ def _rate_note(money: MoneyPlan) -> str | None:
     )
 
 
-REFERENCE_ORIGINS = ("reference", "reference_other_type", "reference_other_period")
-
-
-def _reference_words(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> str:
-    """Which reference dwelling the surfaces come from; where its period does not hold the
-    construction year, that the plan has none of the building's period."""
-    ref = money.quantities.reference
-    other = "" if money.quantities.reference_matches_type else ", een ander gebouwtype"
-    own = money.quantities.reference_matches_type and (
-        money.quantities.reference_matches_period is not False
-    )
-    # a middle dwelling errs low; another type or period can err either way (a pre-war
-    # building has less glass than a 1970s dwelling): then no direction is said
-    direction = (
-        "dus eerder te laag dan te hoog"
-        if own
-        else "en van een ander type of een andere periode, dus mogelijk te hoog of te laag"
-    )
-    text = (
-        f"De oppervlakken van gevel en glas zijn geschat met een RVO-referentiewoning "
-        f"({ref.label}{other}): een middenwoning, zonder kopgevels en hoekwoningen, "
-        f"{direction}."
-    )
-    if money.quantities.reference_matches_period is not False or year is None:
-        return text
-    refs = knowledge.money.references.values()
-    if any(r.years[0] <= year <= r.years[1] for r in refs):  # of this type: another period
-        text += (
-            f" Die woning is van {ref.years[0]}–{ref.years[1]}, het gebouw van {year}: "
-            f"een andere bouwperiode."
-        )
-    else:
-        text += (
-            f" Voor een gebouw uit {year} heeft dit plan geen RVO-referentiewoning uit die "
-            f"bouwperiode; het rekent met die van {ref.years[0]}–{ref.years[1]}."
-        )
-    return text + (
-        " Gevel- en glasoppervlak, en de bedragen die erop rusten, zijn daarom extra "
-        "onzeker: de opname door de adviseur geeft de echte oppervlakken."
-    )
+REFERENCE_ORIGINS = (
+    "reference",
+    "reference_other_type",
+    "reference_other_period",
+    "reference_near_period",
+    "reference_window_share",
+)
 
 
 def _surfaces_note(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> str | None:
@@ -374,7 +342,7 @@ def _surfaces_note(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> 
     }
     parts = []
     if origins & set(REFERENCE_ORIGINS):
-        parts.append(_reference_words(money, year, knowledge))
+        parts.append(reference_words(money, year, knowledge, origins))
     if origins & {*REFERENCE_ORIGINS, "derived"} and any(
         line.quantity is not None
         and line.quantity.kind in ("roof", "ground_floor")
