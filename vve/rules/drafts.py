@@ -72,7 +72,7 @@ def fill_drafts(
                 d, draft=text, explanation=_why_unconfirmed(d, open_, knowledge, unknown, said)
             )
             said = said or bool(open_)
-        if d.id in ON_QUOTE and _beyond_quotes(d, carried, knowledge)[1]:
+        if d.id in ON_QUOTE and _beyond_quotes(d, carried, knowledge, unknown)[1]:
             horizon = knowledge.decisions[COUPLED].quote_horizon
             assert horizon is not None  # a sentence on later work comes from it
             why = Explanation.of(
@@ -184,7 +184,7 @@ def _with_measures(
     text = d.draft
     later = ""
     if d.id in ON_QUOTE:
-        carried, later = _beyond_quotes(d, carried, knowledge)
+        carried, later = _beyond_quotes(d, carried, knowledge, unknown)
     if not carried:
         return text
     if AMOUNT in text:
@@ -213,11 +213,15 @@ def _with_measures(
 
 
 def _beyond_quotes(
-    d: Decision, carried: list[MeasureCost], knowledge: Knowledge
+    d: Decision,
+    carried: list[MeasureCost],
+    knowledge: Knowledge,
+    unknown: Mapping[str, tuple[str, ...]],
 ) -> tuple[list[MeasureCost], str]:
     """(the coupled work the meeting decides on a quote, the sentence naming the later
     meeting for the rest): no contractor quotes for work more than the horizon's years
-    after the meeting (decisions.toml quote_horizon). With nothing left, all of it stays."""
+    after the meeting (decisions.toml quote_horizon). With nothing left, all of it stays.
+    A measure the advice must confirm first stands between brackets there too."""
     horizon = knowledge.decisions[COUPLED].quote_horizon
     if horizon is None or d.id not in ON_QUOTE:
         return carried, ""
@@ -236,7 +240,7 @@ def _beyond_quotes(
         components = dict.fromkeys(knowledge.measures[line.measure].component for line in lines)
         sentences.append(
             horizon.draft_later.format(
-                measures=nl_listing([knowledge.measures[line.measure].short for line in lines]),
+                measures=_listing([line.measure for line in lines], knowledge, unknown),
                 moments=nl_listing(
                     [
                         f"{labels.get(c, 'het onderhoud') if c else 'het onderhoud'} in {year}"

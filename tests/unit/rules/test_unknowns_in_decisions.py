@@ -4,7 +4,7 @@ waits for that route instead of being dated as if it could be made."""
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, make_profile
@@ -89,6 +89,7 @@ def test_known_measures_are_decided_without_a_reservation():
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 @given(profiles_with_votes)
+@example({"association": {"name": "0"}, "money": {"planned": {"roof": 2031}}})  # found later
 def test_no_draft_decides_a_measure_the_answers_leave_unknown(data):
     try:
         profile = parse_profile(data)
