@@ -70,7 +70,7 @@ MUNICIPALITIES = {  # Drenthe: municipality -> a postcode range in it
 }
 TICKS = os.sysconf("SC_CLK_TCK")
 GOALS = {"cpu_per_wizard_ms": 100, "p95_pause_0.5": 50, "p95_pause_1": 30, "wizards_per_s": 12}
-GOAL_RSS_MB, GOAL_FLAT = 120, 0.05
+GOAL_RSS_MB, GOAL_FLAT, GOAL_DOWNLOADS = 120, 0.05, 1000
 
 
 def answers(rng: random.Random) -> dict[str, dict[str, str]]:
@@ -508,19 +508,23 @@ def print_mode(r: Result, boards: int) -> None:
 
 
 def memory_report(sampler: Sampler) -> tuple[bool, str]:
-    """Per worker: RSS and PSS at 100 downloads (or the first sample) and at the end."""
+    """Per worker: RSS and PSS at 100 downloads (or the first sample), at 1,000 (the goal's
+    range; the last sample if the run ended before) and at the end of the run."""
     by_pid: dict[int, list[tuple[int, float, float]]] = defaultdict(list)
     for downloads, pid, rss, pss in sampler.memory:
         by_pid[pid].append((downloads, rss, pss))
     lines, met = [], bool(by_pid)
     for pid, rows in sorted(by_pid.items()):
         first = next((r for r in rows if r[0] >= 100), rows[0])
+        goal = next((r for r in rows if r[0] >= GOAL_DOWNLOADS), rows[-1])
         last, peak = rows[-1], max(r[1] for r in rows)
-        growth = (last[1] - first[1]) / first[1]
+        growth = (goal[1] - first[1]) / first[1]
         met = met and peak < GOAL_RSS_MB and abs(growth) <= GOAL_FLAT
         lines.append(
-            f"  worker {pid}: RSS {first[1]:.1f} MB at {first[0]} downloads -> {last[1]:.1f} MB "
-            f"at {last[0]} ({growth:+.1%}), peak {peak:.1f} MB; PSS {first[2]:.1f} -> {last[2]:.1f} MB"
+            f"  worker {pid}: RSS {first[1]:.1f} MB at {first[0]} downloads -> {goal[1]:.1f} MB "
+            f"at {goal[0]} ({growth:+.1%}) -> {last[1]:.1f} MB at the end, {last[0]} downloads "
+            f"({(last[1] - first[1]) / first[1]:+.1%}); peak {peak:.1f} MB; "
+            f"PSS {first[2]:.1f} -> {goal[2]:.1f} -> {last[2]:.1f} MB"
         )
     return met, "\n".join(lines)
 
@@ -561,9 +565,9 @@ def print_goals(
     errors = sum(len(r.errors) for r in results)
     print(f"  2. zero errors: {errors} -> {verdict(errors == 0)}")
     print(
-        f"  3. worker RSS < {GOAL_RSS_MB} MB and flat within {GOAL_FLAT:.0%} from 100 downloads "
-        f"to the end ({downloads} downloads; the goal asks up to 1,000): "
-        f"{verdict(memory_met if downloads >= 100 else None)}"
+        f"  3. worker RSS < {GOAL_RSS_MB} MB and flat within {GOAL_FLAT:.0%} from 100 to "
+        f"{GOAL_DOWNLOADS:,} downloads ({downloads} in the run; growth after that is shown "
+        f"above, not judged): {verdict(memory_met if downloads >= 100 else None)}"
     )
 
 

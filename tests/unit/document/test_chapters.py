@@ -301,5 +301,6 @@ def test_a_choice_row_says_the_votes_as_a_decision_row_does(
     drafts = [{"id": "svve_measures_not_reached", "rule": r} for r in rules]
     rows = _choice_rows({"meetings": [{"date": "2027-03-01", "choice_drafts": drafts}]})
     assert rows == [
-        [CHOICES["svve_measures_not_reached"], "1\u00a0maart\u00a02027", s] for s in said
+        ("2027-03-01", [CHOICES["svve_measures_not_reached"], "1\u00a0maart\u00a02027", s])
+        for s in said
     ]

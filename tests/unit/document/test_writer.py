@@ -76,13 +76,22 @@ def test_summary_table_lists_every_decision(written):
     titles = [r.cells[0].text for r in summary.rows[1:]]
     # a part its resolution leaves to a later annual ALV has a row of its own
     later = [p["title"] for d in in_date_order for p in d.get("later", ())]
-    # and, after the decisions, each choice put to a meeting (a resolution of its own)
+    # and each choice put to a meeting (a resolution of its own), after that meeting's
+    # decisions and before the next meeting's: an owner reads a meeting's rows together
     choices = [CHOICES[c["id"]] for m in plan["meetings"] for c in m.get("choice_drafts", ())]
     assert [t for t in titles if t not in later and t not in choices] == [
         d["title"] for d in in_date_order
     ]
     assert all(t in titles for t in later)
-    assert titles[len(titles) - len(choices) :] == choices
+    assert [t for t in titles if t in choices] == choices
+    dates = [r.cells[1].text for r in summary.rows[1:]]
+    for m in plan["meetings"]:
+        for c in m.get("choice_drafts", ()):
+            at, day = titles.index(CHOICES[c["id"]]), cell_text(date_nl(m["date"]))
+            assert dates[at] == day
+            assert day not in dates[at + 1 :], "a decision of the same meeting after its choice"
+            if day in dates[:at]:  # right after that meeting's decisions
+                assert dates[at - 1] == day
 
 
 def test_toc_field_filled_in_without_asking_word_to_update_fields(written):

@@ -197,15 +197,24 @@ def _row(d: dict) -> list[str]:
     return [d["title"], when, needed]
 
 
-def _choice_rows(plan: dict) -> list[list[str]]:
+def _choice_rows(plan: dict) -> list[tuple[str, list[str]]]:
     """A choice the plan puts to a meeting is a resolution of that meeting too (its draft:
-    vve/rules/choice_drafts.py); a plan written before has no drafts and no rows."""
+    vve/rules/choice_drafts.py), with its meeting's date; a plan written before has no
+    drafts and no rows."""
     rows = []
     for m in plan["meetings"]:
         for c in m.get("choice_drafts", ()):
             needed = at_full_attendance(c["rule"])
-            rows.append([CHOICES.get(c["id"], c["id"]), date_nl(m["date"]), needed])
+            rows.append((m["date"], [CHOICES.get(c["id"], c["id"]), date_nl(m["date"]), needed]))
     return rows
+
+
+def _meeting_rows(plan: dict) -> list[list[str]]:
+    """Every decision's row in the order of the meetings, each choice after its meeting's
+    decisions: an owner reads one meeting's resolutions together."""
+    rows = [(d["meeting_date"], 0, _row(d)) for d in every_decision(plan)]
+    rows += [(date, 1, row) for date, row in _choice_rows(plan)]
+    return [row for *_, row in sorted(rows, key=lambda r: (r[0], r[1]))]
 
 
 def _decisions(b: Builder, plan: dict) -> None:
@@ -215,7 +224,7 @@ def _decisions(b: Builder, plan: dict) -> None:
         ["Besluit", "ALV", "Stemmen voor nodig bij volledige opkomst, of de uitslag"],
         # each part a later annual ALV takes (the work its resolution leaves to it, or the
         # binding decision after one in principle) has a row: same majority, own result
-        [_row(d) for d in every_decision(plan)] + _choice_rows(plan),
+        _meeting_rows(plan),
         caption="Besluiten in dit plan",
         widths=[8.2, 3.8, 4],  # "25 september 2028" fits the ALV column on one line
     )
