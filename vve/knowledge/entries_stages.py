@@ -169,7 +169,8 @@ class FollowUp(Sourced):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LaterStep:
     """A step before a later annual ALV: ``what`` with {year} (the ALV's), {about} (what it
-    decides) and {decision} (LaterMeeting.decision or .binding), starting ``weeks_before`` the meeting as the plan dates it."""
+    decides), {decision} (LaterMeeting.decision or .binding) and {month} (the month the
+    plan dates it in), starting ``weeks_before`` the meeting as the plan dates it."""
 
     id: str
     what: str
@@ -199,6 +200,8 @@ class LaterMeeting(Sourced):
     source_actions: tuple[LaterStep, ...] = ()
     # the annual ALV that decides the amount for bridging the boiler, decided in principle
     bridge_actions: tuple[LaterStep, ...] = ()
+    # the first step: when that ALV falls ({month}: the month the plan dates it in)
+    timing: LaterStep | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -53,7 +53,7 @@ def nl_listing(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-_MONTHS = (
+MONTHS = (
     "januari",
     "februari",
     "maart",
@@ -75,7 +75,7 @@ NBSP = "\u00a0"
 
 def nl_month(day: dt.date) -> str:
     """2029-03-26 -> "maart 2029" (a no-break space between)."""
-    return f"{_MONTHS[day.month - 1]}{NBSP}{day.year}"
+    return f"{MONTHS[day.month - 1]}{NBSP}{day.year}"
 
 
 def nl_date(day: dt.date | str) -> str:
@@ -83,4 +83,4 @@ def nl_date(day: dt.date | str) -> str:
     2027-12-30 -> "30 december 2027", joined by no-break spaces."""
     if isinstance(day, str):
         day = dt.date.fromisoformat(day)
-    return f"{day.day}{NBSP}{_MONTHS[day.month - 1]}{NBSP}{day.year}"
+    return f"{day.day}{NBSP}{MONTHS[day.month - 1]}{NBSP}{day.year}"

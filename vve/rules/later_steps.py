@@ -20,7 +20,7 @@ from vve.profile import Profile
 from .bridging import BRIDGE
 from .coupled import COUPLED, LOAN, annual_day, decided_later, stage_of
 from .decisions import Decision
-from .explain import nl_listing
+from .explain import MONTHS, nl_listing
 from .measures import Measure
 from .stages import Action, StageWindow
 
@@ -78,9 +78,12 @@ def with_later_steps(
             chosen += later.source_actions
         if meeting.bridge:
             chosen += later.bridge_actions
+        if chosen and later.timing is not None:
+            chosen.insert(0, later.timing)
+        month = MONTHS[meeting.day.month - 1]
         for step in chosen:
             start = max(meeting.day - dt.timedelta(weeks=step.weeks_before), window.start)
-            what = step.what.format(year=year, about=about, decision=decision)
+            what = step.what.format(year=year, about=about, decision=decision, month=month)
             what = what[:1].upper() + what[1:]
             steps.setdefault(meeting.stage, []).append(
                 Action(f"{step.id}:{year}", what, step.who, start, step.weeks, ORIGIN)

@@ -145,7 +145,7 @@ def _loan_cover(
     year = mjop_until(signed_by, years)
     later_signed = None
     if later is not None:
-        later_signed = signed_by.replace(year=signed_by.year + later[1] - later[0])
+        later_signed = same_day_in(signed_by, signed_by.year + later[1] - later[0])
         year = max(year, mjop_until(later_signed, max(lender.terms_years)))
     d = replace(d, draft=f"{d.draft} {entry.draft_loan.format(year=year)}")
     if entry.why_loan is None:
@@ -245,3 +245,11 @@ def existing_advice(profile: Profile) -> str | None:
         if f.origin == "energy_advice"
     ]
     return names[0] if names else None
+
+
+def same_day_in(day: dt.date, year: int) -> dt.date:
+    """``day`` in ``year``; 29 February becomes 28 February in a year that has none."""
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)

@@ -91,7 +91,8 @@ def test_later_steps_only_where_a_later_alv_decides(plan):
         assert not [
             a
             for a in _actions(plan)
-            if a["id"].startswith("later_") and not a["id"].startswith("later_source")
+            if a["id"].startswith("later_")
+            and not a["id"].startswith(("later_source", "later_timing"))
         ]
 
 

@@ -91,3 +91,32 @@ def test_the_annual_alv_that_chooses_the_heat_source_at_the_latest_prepares_it(p
         assert "later_source_municipality" in steps, d.waits_until
         assert "energieadvies" in steps["later_source_advice"].what
         assert "warmteprogramma" in steps["later_source_municipality"].what
+
+
+def test_the_steps_before_a_later_annual_alv_start_by_asking_when_it_falls(plan):
+    """The plan dates a later annual ALV at the time of year of the plan's own meeting
+    (the VvE sets the day): the first step says which month the steps count with and what
+    to do where the VvE holds its annual ALV earlier in the year (advisor review: many
+    hold it in spring, with the accounts)."""
+    years = {int(a.id.split(":")[1]) for w in plan.stages for a in w.actions if ":" in a.id}
+    for year in years:
+        steps = _steps(plan, year)
+        timing = steps.get("later_timing")
+        assert timing is not None, year
+        assert timing.start == min(a.start for a in steps.values())
+        meeting = (
+            next(d.date for d in plan.decisions if d.annual and d.date.year == year)
+            if any(d.annual and d.date.year == year for d in plan.decisions)
+            else None
+        )
+        month = timing.what.split("vergadering in ")[1].split(".")[0]
+        assert month in {
+            "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+            "september", "oktober", "november", "december",
+        }  # fmt: skip
+        if meeting is not None:
+            assert month == [
+                "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                "september", "oktober", "november", "december",
+            ][meeting.month - 1]  # fmt: skip
+        assert "eerder in het jaar" in timing.what and "extra ALV" in timing.what

@@ -230,3 +230,13 @@ def test_any_result_of_parts_keeps_the_plan_whole_and_a_taken_part_taken(rounds)
                     assert part["state"] == "taken" and part["meeting_date"] == taken[key]
                 elif part["state"] == "taken":
                     taken[key] = part["meeting_date"]
+
+
+def test_a_day_moved_to_another_year_keeps_29_february_as_28_where_there_is_none():
+    """Found by Hypothesis: a loan signed by 29 February 2028 and a later meeting three
+    years on (the MJOP's cover for a later loan) raised instead of giving a day."""
+    from vve.rules.tailor_decisions import same_day_in
+
+    assert same_day_in(dt.date(2028, 2, 29), 2031) == dt.date(2031, 2, 28)
+    assert same_day_in(dt.date(2028, 2, 29), 2032) == dt.date(2032, 2, 29)
+    assert same_day_in(dt.date(2028, 3, 1), 2031) == dt.date(2031, 3, 1)
