@@ -199,8 +199,8 @@ QUANTITY_ORIGIN = {
         "geschat met een RVO-referentiewoning uit een andere bouwperiode, extra onzeker"
     ),
     "reference_window_share": (
-        "afgeleid van het aandeel ramen in de gevel dat RVO geeft voor woningen uit de "
-        "bouwperiode van het gebouw, extra onzeker"
+        "afgeleid van de aandelen ramen en deuren in de gevel die RVO geeft voor woningen "
+        "uit de bouwperiode van het gebouw, extra onzeker"
     ),
     "reference_near_period": (
         "geschat met een RVO-referentiewoning; het bouwjaar valt net buiten haar "

@@ -57,6 +57,9 @@ class ClassRule:
     certainty: Certainty
     source: tuple[str, ...]
     threshold_applies: bool = False
+    # one sentence the plan adds to the decision's reason where the class's majority
+    # needs saying (a loan by ordinary majority beside two thirds for large expenditure)
+    why: str = ""
 
 
 MODEL_CLASSES = (

@@ -171,17 +171,26 @@ class NearPeriod:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WindowShare:
-    """RVO's share of windows in the facade of stacked dwellings built up to ``until``, for
-    which no reference dwelling's own surfaces are known: the glass is this share of the
-    reference dwelling's gross facade (vve/rules/money/quantities.py)."""
+    """RVO's share of windows (and of doors) in the facade of stacked dwellings built up
+    to ``until``, for which no reference dwelling's own surfaces are known: the glass is
+    this share of the reference dwelling's gross facade, the closed facade what windows and
+    doors leave of it (vve/rules/money/quantities.py)."""
 
     until: int  # the last construction year it holds for
-    share: Decimal  # of the gross facade, 0..1
+    share: Decimal  # windows, of the gross facade, 0..1
+    door_share: Decimal  # doors, of the gross facade, 0..1 (the same source row)
     provenance: Provenance = field(metadata=FLAT)
 
     def __post_init__(self) -> None:
-        if not 0 < self.share < 1:
-            raise ValueError("a window share lies between 0 and 1")
+        if not (0 < self.share < 1 and 0 < self.door_share < 1):
+            raise ValueError("a window or door share lies between 0 and 1")
+        if self.share + self.door_share >= 1:
+            raise ValueError("windows and doors leave some closed facade")
+
+    @property
+    def closed_share(self) -> Decimal:
+        """What windows and doors leave of the gross facade."""
+        return 1 - self.share - self.door_share
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -56,6 +56,13 @@ class DecisionRules:
     # the ordinary rule up to the threshold amount beside the qualified one: the plan
     # cannot tell whether the decision's amount is above it (a known model only)
     both_cases: bool = False
+    # the model's sentence on its class's majority (voting.toml models.*.classes.*.why)
+    class_why: str = ""
+
+    @property
+    def min_notice_days(self) -> int:
+        """The longest notice any of its rules asks for itself (0: the model's)."""
+        return max(a.spec.min_notice_days for a in (self.primary, *self.alternatives))
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,7 @@ def decision_rules(
         both
         and primary.applies == "primary"  # not replaced by the maintenance or announced rule
         and any(a.applies == "below_threshold" for a in alternatives),
+        class_rule.why if class_rule else "",
     )
 
 

@@ -20,7 +20,7 @@ from vve.profile.meetings import DecisionResult, current_results
 from .applied import AppliedRule
 from .calendar import second_meeting_on
 from .context import VoteContext
-from .decision_rules import decision_rules, weakest, worded_for_model
+from .decision_rules import DecisionRules, decision_rules, weakest, worded_for_model
 from .explain import Explanation, sources
 from .later_part import LaterPart
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
@@ -68,6 +68,9 @@ class Decision:
     # the year is the plan's, the day the VvE's own ("jaarlijkse ALV 2031 (datum volgt)")
     annual: bool = False
     later: tuple[LaterPart, ...] = field(default=())  # parts later annual ALVs take
+    # the model reglement's sentence on the majority of the decision's legal class
+    # (voting.toml models.*.classes.*.why), said after its reason, in its later parts too
+    class_why: str = ""
 
 
 def boiler_window(profile: Profile, knowledge: Knowledge) -> tuple[int, int] | None:
@@ -276,8 +279,7 @@ def _resolve(
     own = [m.id for m in measures if m.id in because]
     rules = decision_rules(entry, because, date, profile, knowledge, ctx, measures)
     primary, alternatives = rules.primary, rules.alternatives
-    applied = (primary, *alternatives)
-    notice_days = max([ctx.model.notice_days, *(a.spec.min_notice_days for a in applied)])
+    notice_days = max(ctx.model.notice_days, rules.min_notice_days)
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()
     return Decision(
         did,
@@ -295,13 +297,14 @@ def _resolve(
         blocking,
         notice_days,
         with_installs(entry.draft, entry, because),
-        _explanation(entry, because, primary, knowledge),
+        _explanation(entry, because, rules, knowledge),
         rules.coupled,
         tuple(own),
         weakest(entry.certainty, primary.certainty),
         waits_for=waits_for,
         waits_until=waits_until,
         threshold_words=entry.threshold_words if rules.both_cases else None,
+        class_why=rules.class_why,
     )
 
 
@@ -328,9 +331,9 @@ def second_meeting_of(
 
 
 def _explanation(
-    entry: DecisionEntry, because: tuple[str, ...], primary: AppliedRule, knowledge: Knowledge
+    entry: DecisionEntry, because: tuple[str, ...], rules: DecisionRules, knowledge: Knowledge
 ) -> Explanation:
-    why = why_for(entry, because)
+    why = " ".join(filter(None, [why_for(entry, because), rules.class_why]))
     conditions = knowledge.financing.warmtefonds_loan.applies_when
     if entry.id == "vve_loan" and conditions:  # the lender's own conditions belong here
         why += " " + conditions
@@ -341,7 +344,7 @@ def _explanation(
             f"legal_class:{entry.legal_class}",
             *(f"because:{b}" for b in because),
         ],
-        primary.explanation.ids,
+        rules.primary.explanation.ids,
         sources(entry.source),
     )
 

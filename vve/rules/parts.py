@@ -272,7 +272,8 @@ def _part(
     title, about, draft, why = words
     day = day or annual_day(d.date, year, knowledge)
     second = second_meeting_of(d.rule, day, d.notice_days, knowledge)
-    text = f"{why_for(knowledge.decisions[d.id], ids)} {why}"
+    reason = " ".join(filter(None, [why_for(knowledge.decisions[d.id], ids), d.class_why]))
+    text = f"{reason} {why}"
     explanation = Explanation.of(text, d.explanation.ids, sources(horizon.source))
     # the stage its meeting falls in, set by with_later_parts
     return LaterPart(kind, year, day, ids, title, about, draft, second, explanation, d.stage)

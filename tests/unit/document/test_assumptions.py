@@ -98,7 +98,8 @@ def test_a_reference_just_outside_the_buildings_period_is_said_to_be_near():
 
 
 def test_a_building_before_1946_says_its_glass_is_rvos_window_share():
-    """Appendix C names the derivation of the glass (costs.toml quantities.window_share, S5)."""
+    """Appendix C names the derivation of glass and closed facade (costs.toml
+    quantities.window_share, S5; the door share beside it)."""
     old = " ".join(bullets("assen-zes-woningen"))
-    assert "het glas als het aandeel ramen in de gevel dat RVO geeft" in old
+    assert "het glas en de gevel zonder ramen en deuren uit de aandelen ramen en deuren" in old
     assert "aandeel ramen" not in " ".join(bullets("emmen-galerijflat"))

@@ -1,6 +1,11 @@
 """What owners pay themselves: the asterisk's note explains what it marks."""
 
+import copy
+from functools import cache
+
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES
 from vve.document.builder import Builder
@@ -57,3 +62,42 @@ def test_the_financing_is_the_measures_and_says_the_first_meetings_costs_are_pai
     assert money["loan"]["principal"] == money["now"]["net"]
     assert rows[-1][0].endswith("(ALV van 2030): HR++-glas")
     assert rows[-1][1] == "nog geen bedrag"
+
+
+# --- the saving of a plan that connects to a heat network (advisor review, COULD 3) -------
+# Table "Per appartement" values the saving at gas prices; once the building is on the
+# heat network, the saving is in GJ at its tariff, which the plan has no figures for.
+AFTER = "daarna rekent het energieadvies de besparing"
+
+
+def _apartment_notes(plan: dict) -> str:
+    return " ".join(paying._apartments_notes(plan, plan["money"]["apartments"], [10, 15, 20]))
+
+
+def test_a_heat_network_plan_says_the_saving_is_at_gas_prices_until_the_connection():
+    notes = _apartment_notes(_plan("warmtenet"))
+    assert notes.count(AFTER) == 1
+    assert "tot de aansluiting op het warmtenet (2031); " + AFTER in notes
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2027, 2050))
+def test_the_year_is_the_plans_connection_year(year):
+    plan = copy.deepcopy(_cached("warmtenet"))
+    for line in plan["money"]["measures"]:
+        if line["id"] == "heat_network_connection":
+            line["year"] = year
+    assert f"tot de aansluiting op het warmtenet ({year}); " in _apartment_notes(plan)
+
+
+def test_a_plan_without_a_heat_network_says_nothing_of_it():
+    for name in ("emmen", "hoogeveen", "zes-woningen", "meppel", "tynaarlo"):
+        plan = _cached(name)
+        if any(line["id"] == "heat_network_connection" for line in plan["money"]["measures"]):
+            continue
+        assert AFTER not in _apartment_notes(plan), name
+
+
+@cache
+def _cached(name: str) -> dict:
+    return _plan(name)

@@ -63,7 +63,10 @@ def test_a_year_just_outside_the_period_is_said_to_be_near(year, kind, dwellings
     gap = _gap(year, quantities.reference.years)
     origin = quantities.get("closed_facade").origin
     assert quantities.reference_years_off == gap
-    if gap == 0:
+    if year <= _money().window_share.until:  # the facade from RVO's shares (test_window_share)
+        assert origin == "reference_window_share"
+        assert quantities.floor_area.origin == "reference_other_period"
+    elif gap == 0:
         assert origin in ("reference", "reference_other_type")
     elif gap <= _money().near_period.years:
         assert origin == "reference_near_period"
@@ -84,7 +87,9 @@ def test_emmen_1974_is_just_outside_the_gallery_dwellings_period():
 def test_the_1936_example_keeps_another_period():
     plan = _plan("assen-zes-woningen")
     assert "net buiten" not in _notes(plan)
-    assert _facade(plan)["origin"] == "reference_other_period"
+    assert "geen RVO-referentiewoning uit die bouwperiode" in _notes(plan)
+    # before 1946 the facade follows RVO's window and door shares (test_window_share)
+    assert _facade(plan)["origin"] == "reference_window_share"
 
 
 def test_the_plan_words_each_origin():

@@ -64,10 +64,12 @@ def test_an_older_building_says_its_surfaces_are_from_another_period(year, kind,
     )
     quantities = building_quantities(profile, _money())
     assert quantities.reference_matches_period is False
-    # just outside the period (1963, 1964): test_reference_near_period.py
+    # just outside the period (1963, 1964): test_reference_near_period.py; before 1946
+    # the facade follows RVO's window and door shares (test_window_share.py)
     assert quantities.get("closed_facade").origin in (
-        "reference_other_period",
-        "reference_near_period",
+        ("reference_window_share",)
+        if year <= _money().window_share.until
+        else ("reference_other_period", "reference_near_period")
     )
 
 
@@ -77,8 +79,9 @@ def test_the_1936_example_says_there_is_no_reference_of_its_period():
     notes = " ".join(plan["money"]["notes"]).replace("\N{NO-BREAK SPACE}", " ")
     assert "gebouw uit 1936" in notes
     assert "extra onzeker" in notes
+    assert "geen RVO-referentiewoning uit die bouwperiode" in notes
     facade = next(q for q in plan["money"]["quantities"]["items"] if q["kind"] == "closed_facade")
-    assert facade["origin"] == "reference_other_period"
+    assert facade["origin"] == "reference_window_share"  # before 1946: test_window_share.py
 
 
 def test_the_middle_dwelling_direction_is_said_only_of_a_matching_reference():

@@ -37,6 +37,7 @@ def _plan(stem: str) -> dict:
 def test_the_share_is_rvos_with_its_source_and_certainty():
     share = _money().window_share
     assert share.share == Decimal("0.293")
+    assert share.door_share == Decimal("0.161")  # the same row of the same source
     assert share.until == 1945
     assert share.provenance.certainty == "onzeker"
     assert share.provenance.source == ("rvo-voorbeeldwoningen-aandeel",)
@@ -61,8 +62,39 @@ def test_glass_before_1946_is_the_share_of_the_reference_facade(year, kind, dwel
     else:
         assert windows.origin != "reference_window_share"
         assert windows.value == ref.windows * dwellings
-    # the closed facade stays the reference dwelling's either way
-    assert quantities.get("closed_facade").value == ref.closed_facade * dwellings
+
+
+@given(st.integers(1850, 2025), st.sampled_from(TYPES), st.integers(2, 40))
+def test_before_1946_glass_doors_and_closed_facade_make_up_the_gross_facade(year, kind, dwellings):
+    """The closed facade follows from the same shares (RVO's door share beside the window
+    share): windows + doors + closed facade = the reference dwelling's gross facade. Later
+    buildings keep the reference dwelling's own closed facade."""
+    profile = make_profile(
+        building={
+            "construction_year": year,
+            "building_type": kind,
+            "rights": {"dwellings": dwellings},
+        }
+    )
+    quantities = building_quantities(profile, _money())
+    share, ref = _money().window_share, quantities.reference
+    closed = quantities.get("closed_facade")
+    if year <= share.until:
+        doors = ref.facade_gross * share.door_share * dwellings
+        gross = ref.facade_gross * dwellings
+        assert quantities.get("windows").value + doors + closed.value == gross
+        assert closed.origin == "reference_window_share"
+    else:
+        assert closed.value == ref.closed_facade * dwellings
+        assert closed.origin != "reference_window_share"
+
+
+def test_an_entered_facade_area_is_kept_before_1946():
+    profile = make_profile(
+        building={"construction_year": 1928, "rights": {"dwellings": 12}, "facade_area": 300}
+    )
+    closed = building_quantities(profile, _money()).get("closed_facade")
+    assert (closed.value, closed.origin) == (Decimal(300), "entered")
 
 
 def test_an_entered_glass_area_is_kept():
@@ -82,6 +114,19 @@ def test_the_1936_plan_says_how_its_glass_is_estimated_and_cites_the_share():
     glass = next(q for q in plan["money"]["quantities"]["items"] if q["kind"] == "windows")
     assert glass["origin"] == "reference_window_share"
     assert glass["value"] == str(Decimal("38.73") * Decimal("0.293") * 6)
+    closed = next(q for q in plan["money"]["quantities"]["items"] if q["kind"] == "closed_facade")
+    assert closed["origin"] == "reference_window_share"
+    assert (
+        Decimal(closed["value"]) == Decimal("38.73") * (1 - Decimal("0.293") - Decimal("0.161")) * 6
+    )
+
+
+def test_the_1936_plan_states_the_derivation_of_the_facade_once():
+    plan = _plan("assen-zes-woningen")
+    notes = " ".join(plan["money"]["notes"]).replace("\N{NO-BREAK SPACE}", " ")
+    assert notes.count("16,1 %") == 1
+    assert notes.count("54,6 %") == 1
+    assert notes.count("vóór 1946") == 1
     assert "rvo-voorbeeldwoningen-aandeel" in set(money_source_ids(plan["money"]))
 
 

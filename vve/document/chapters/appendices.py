@@ -104,10 +104,11 @@ def _money_assumptions(plan: dict) -> list[str]:
         item["origin"] in REFERENCE_ORIGINS for item in money["quantities"]["items"]
     ):
         other = _other_period(plan, money["quantities"])
-        if money["quantities"].get("window_share"):  # glass before 1946 (quantities.py)
+        if money["quantities"].get("window_share"):  # before 1946 (quantities.py)
             other += (
-                "; het glas als het aandeel ramen in de gevel dat RVO geeft voor woningen "
-                "uit de bouwperiode van het gebouw"
+                "; het glas en de gevel zonder ramen en deuren uit de aandelen ramen en "
+                "deuren in de gevel die RVO geeft voor woningen uit de bouwperiode van het "
+                "gebouw"
             )
         out.append(
             f"Gerekend met de oppervlakken van gevel en glas van een RVO-referentiewoning "

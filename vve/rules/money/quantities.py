@@ -19,8 +19,8 @@ from vve.profile import Profile
 # dwelling), reference_other_period (none of the building's construction year: the plan
 # says so and the surfaces are extra uncertain), reference_near_period (the same, the year
 # just outside its period: costs.toml quantities.near_period), reference_window_share
-# (glass before 1946: RVO's window share of the reference dwelling's gross facade),
-# derived (computed from other quantities), unknown
+# (glass and closed facade before 1946: RVO's window and door shares of the reference
+# dwelling's gross facade), derived (computed from other quantities), unknown
 UNITS = {
     "floor_area": "m2",
     "closed_facade": "m2",
@@ -103,6 +103,20 @@ def _windows(
     return Quantity("windows", value, "reference_window_share", ref.id)
 
 
+def _closed_facade(
+    closed: Quantity, year: int | None, dwellings: int | None, money: MoneyKnowledge
+) -> Quantity:
+    """The closed facade for a building up to the year of RVO's window share: what its
+    window and door shares leave of the reference dwelling's gross facade, so glass, doors
+    and closed facade make up that facade (costs.toml quantities.window_share)."""
+    share = money.window_share
+    if closed.reference is None or not dwellings or year is None or year > share.until:
+        return closed
+    ref = money.references[closed.reference]
+    value = ref.facade_gross * share.closed_share * dwellings
+    return Quantity("closed_facade", value, "reference_window_share", ref.id)
+
+
 def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuantities:
     b = profile.building
     dwellings = b.rights.dwellings
@@ -128,7 +142,9 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
         return Quantity(kind, value * dwellings, ref_origin, ref.id)
 
     items = {
-        "closed_facade": per_dwelling("closed_facade", b.facade_area, ref.closed_facade),
+        "closed_facade": _closed_facade(
+            per_dwelling("closed_facade", b.facade_area, ref.closed_facade), year, dwellings, money
+        ),
         "windows": _windows(
             per_dwelling("windows", b.window_area, ref.windows), year, dwellings, money
         ),

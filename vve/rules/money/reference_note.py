@@ -67,10 +67,14 @@ def reference_words(
 
 
 def _share_words(ref: ReferenceDwelling, knowledge: Knowledge) -> str:
-    """How the glass is estimated from RVO's window share (costs.toml quantities.window_share)."""
+    """How glass and closed facade are estimated from RVO's window and door shares
+    (costs.toml quantities.window_share), once for both."""
     share = knowledge.money.window_share
+    pct = "\N{NO-BREAK SPACE}%"
     return (
-        f" Het glas is {_nl(share.share * 100)}\N{NO-BREAK SPACE}% van de bruto gevel van "
-        f"die woning ({_nl(ref.facade_gross)}\N{NO-BREAK SPACE}m²): het aandeel ramen dat RVO "
-        f"geeft voor gestapelde woningen van vóór {share.until + 1}."
+        f" Het glas is {_nl(share.share * 100)}{pct} van de bruto gevel van "
+        f"die woning ({_nl(ref.facade_gross)}\N{NO-BREAK SPACE}m²) en de deuren "
+        f"{_nl(share.door_share * 100)}{pct}: de aandelen ramen en deuren die RVO geeft voor "
+        f"gestapelde woningen van vóór {share.until + 1}. De gevel zonder ramen en deuren is "
+        f"de rest, {_nl(share.closed_share * 100)}{pct} van de bruto gevel."
     )

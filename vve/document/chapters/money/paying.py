@@ -282,6 +282,7 @@ def _apartments_notes(plan: dict, apartments: dict, terms: list[int]) -> list[st
             if collective
             else "op de eigen energierekening terecht."
         )
+        + _until_heat_network(plan["money"])
     )
     rented = {g["kind"] for g in plan["answers"]["owners"]["groups"]} & {
         "private_landlords",
@@ -302,6 +303,27 @@ def _apartments_notes(plan: dict, apartments: dict, terms: list[int]) -> list[st
     if reserve:
         notes.append(reserve)
     return notes
+
+
+def _until_heat_network(money: dict) -> str:
+    """Where the plan connects to a heat network: the saving is valued at gas prices,
+    which hold until the connection; after it the saving is in GJ at the heat network's
+    tariff, which the plan has no figures for."""
+    year = next(
+        (
+            line["year"]
+            for line in money["measures"]
+            if line["id"] == "heat_network_connection" and line["year"] is not None
+        ),
+        None,
+    )
+    if year is None:
+        return ""
+    return (
+        f" Zij is gerekend met de gasprijs en geldt tot de aansluiting op het warmtenet "
+        f"({year}); "
+        "daarna rekent het energieadvies de besparing."
+    )
 
 
 def _reserve_note(apartments: dict, fund: dict) -> str | None:
