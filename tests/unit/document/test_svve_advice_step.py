@@ -1,6 +1,8 @@
 """The Word plan gives the board's step toward the SVVE advice subsidy in the summary's
 first steps and in phase 1, short, pointing to the risk that explains it, with the same
-dates as that risk (vve/rules/risks/svve_advice.py)."""
+dates as that risk (vve/rules/risks/svve_advice.py), only where the way is feasible (Assen-zes
+set to start mid-February 2027). Meppel's own schedule cannot reach it: no step, and the
+risk says so."""
 
 from __future__ import annotations
 
@@ -9,34 +11,54 @@ from functools import cache
 
 from docx import Document
 
-from tests.unit.rules.test_svve_advice_step import dates, plan_of
+from tests.unit.rules.test_svve_advice_step import AS_OF, FEASIBLE_START, dates, plan_of, way_of
 from vve.document import DocumentMeta, write_plan_docx
+from vve.document.text import date_nl
 
-STEM = "meppel-beschermd-stadsgezicht"
+FEASIBLE = ("assen-zes-woningen", AS_OF, FEASIBLE_START)
+MEPPEL = ("meppel-beschermd-stadsgezicht", AS_OF, "as-is")
 
 
 @cache
-def paragraphs_and_cells() -> tuple[list[str], list[str]]:
-    doc = Document(io.BytesIO(write_plan_docx(plan_of(STEM), DocumentMeta())))
+def paragraphs_and_cells(case: tuple) -> tuple[list[str], list[str]]:
+    doc = Document(io.BytesIO(write_plan_docx(plan_of(*case), DocumentMeta())))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     return [p.text for p in doc.paragraphs], cells
 
 
-def test_the_summary_first_steps_name_the_step_with_the_risks_dates():
-    texts, _ = paragraphs_and_cells()
+def first_steps(texts: list[str]) -> list[str]:
     at = len(texts) - 1 - texts[::-1].index("De eerste drie stappen")
-    steps = texts[at + 1 : at + 4]
-    latest, notice, until = dates(plan_of(STEM))
-    (step,) = [s for s in steps if s.startswith("Kiezen of de VvE de SVVE-subsidie")]
-    assert f"DMJOP vóór {notice}" in step and f"uiterlijk op {latest}" in step
-    assert f"vóór {until}" in step and "(bestuur, vanaf" in step
+    return texts[at + 1 : at + 4]
+
+
+def test_the_summary_first_steps_name_the_step_with_the_risks_dates():
+    texts, _ = paragraphs_and_cells(FEASIBLE)
+    latest, notice, until = dates(plan_of(*FEASIBLE))
+    way = way_of(*FEASIBLE)
+    assert way is not None
+    first = date_nl(way.first.isoformat())
+    (step,) = [s for s in first_steps(texts) if s.startswith("Kiezen of de VvE de SVVE")]
+    assert f"eerste ALV al op {first}" in step and f"DMJOP uiterlijk {notice}" in step
+    assert f"uiterlijk {latest}" in step and f"uiterlijk {until}" in step
+    assert "(bestuur, vanaf" in step
     # the risk it points to says the same days
     risks = texts[texts.index("Belangrijkste risico's") :]
-    assert any(latest in r and notice in r and until in r for r in risks)
+    assert any(all(d in r for d in (first, latest, notice, until)) for r in risks)
 
 
 def test_phase_one_lists_the_step_once():
-    _, cells = paragraphs_and_cells()
+    _, cells = paragraphs_and_cells(FEASIBLE)
     found = {c for c in cells if c.startswith("Kiezen of de VvE de SVVE-subsidie")}
     assert len(found) == 1
     assert "'Belangrijkste risico's'" in found.pop()
+
+
+def test_meppel_has_no_step_and_its_risk_says_the_date_is_out_of_reach():
+    texts, cells = paragraphs_and_cells(MEPPEL)
+    assert not [s for s in first_steps(texts) if s.startswith("Kiezen of de VvE de SVVE")]
+    assert not [c for c in cells if c.startswith("Kiezen of de VvE de SVVE-subsidie")]
+    _, _, until = dates(plan_of(*MEPPEL))
+    risks = texts[texts.index("Belangrijkste risico's") :]
+    assert any(
+        f"Met de duur in dit plan komt de aanvraag niet uiterlijk {until}" in r for r in risks
+    )

@@ -176,7 +176,7 @@ def test_the_cover_says_no_refund_is_counted_and_other_breukdelen_pay_in_proport
 
     assert cover("assen-zes-woningen").endswith(
         "Een SVVE-vergoeding rekent dit plan niet mee: in deze planning valt de aanvraag na "
-        "de einddatum (30 december 2027); wat het bestuur daaraan kan doen, staat onder "
+        "de einddatum (30 december 2027); of het bestuur die nog kan halen, staat onder "
         "'Belangrijkste risico's'."
     )
     hoogeveen = cover("hoogeveen-corporatie")

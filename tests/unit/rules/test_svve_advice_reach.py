@@ -20,7 +20,7 @@ from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.calendar import is_meeting_day
 from vve.rules.notice import send_by
-from vve.rules.risks.svve_advice import last_meeting
+from vve.rules.risks.svve_advice import dmjop_way, last_meeting, meeting_way
 from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
@@ -63,11 +63,20 @@ def test_assen_says_the_last_alv_that_still_reaches_the_advice_subsidy():
     assert latest is not None and latest <= until
     assert is_meeting_day(latest, knowledge.meetings)
     text = risk["text"]
-    assert f"uiterlijk op {date_nl(latest.isoformat())}" in text
-    notice = send_by(latest, plan["model_reglement"]["notice_days"], knowledge)
+    assert f"uiterlijk {date_nl(latest.isoformat())}" in text
+    notice_days = plan["model_reglement"]["notice_days"]
+    notice = send_by(latest, notice_days, knowledge)
     assert date_nl(notice.isoformat()) in text
-    # the DMJOP is not ready for that notice in this planning: said with its date
-    assert date_nl(action_end(plan, "draft_dmjop")) in text
+    # even with the earliest first ALV the DMJOP is not ready for that notice: said
+    # plainly with the day it would be ready, and no way offered that cannot work
+    path = next(p for p in EXAMPLES if p.stem == STEM)
+    built = build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF)
+    way = meeting_way(knowledge, AS_OF, notice_days)
+    assert way is not None
+    route = dmjop_way(knowledge, built.stages, way, notice_days)
+    assert route is not None and not route.feasible
+    assert date_nl(route.ready.isoformat()) in text
+    assert "Wie de subsidie toch wil halen, laat" not in text
     # the energy advice alone can still be applied for: its date in this planning
     assert "alleen voor het energieadvies" in text
     assert date_nl(action_end(plan, "energy_advice")) in text
@@ -97,7 +106,7 @@ def test_the_named_alv_is_a_meeting_day_in_time_and_ahead(as_of):
     latest = last_meeting(knowledge)
     assert latest is not None
     notice = send_by(latest, plan["model_reglement"]["notice_days"], knowledge)
-    named = f"uiterlijk op {date_nl(latest.isoformat())}" in risk["text"]
+    named = f"uiterlijk {date_nl(latest.isoformat())}" in risk["text"]
     # named only while its notice can still go out
     assert named == (notice >= as_of)
     if named:

@@ -104,10 +104,11 @@ def first_sentence(
 
 
 def _no_refund(first: FirstCosts) -> str:
-    if first.refund_reason == "after_end_date":  # said plainly, with where the way is
+    if first.refund_reason == "after_end_date":  # said plainly, pointing to the risk
+        # (which says whether an earlier ALV can still reach it: vve/rules/risks/svve_advice.py)
         return (
             " Een SVVE-vergoeding rekent dit plan niet mee: in deze planning valt de aanvraag "
-            f"na de einddatum ({nl_date(first.open_until)}); wat het bestuur daaraan kan doen, "
+            f"na de einddatum ({nl_date(first.open_until)}); of het bestuur die nog kan halen, "
             "staat onder 'Belangrijkste risico's'."
         )
     return (

@@ -3,21 +3,25 @@ plainly, with what the board can still do to reach the date, from the plan's own
 and the meetings' calendar. Two ways (rvo.nl; CORRECTIONS.md a1): an ALV that adopts the
 DMJOP early enough for the application to be in by the end date, or the energy advice
 alone, applied for once it is paid (one application per VvE, so what is invoiced later,
-such as the DMJOP, falls outside). Never a date of its own: the end date is knowledge,
-the gap between the meeting and the application is the schedule's (stages.toml)."""
+such as the DMJOP, falls outside). The earlier ALV is offered only where it can work: with
+the earliest first ALV phase 1's own work allows and phase 2's own durations after it, the
+DMJOP is ready by that ALV's last notice day (``dmjop_way``); else the risk says plainly
+that the end date is out of reach. Never a date of its own: the end date is knowledge,
+the durations and the gap between the meeting and the application are the schedule's
+(stages.toml)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from vve.knowledge import Knowledge, StageAction
 
-from ..calendar import is_meeting_day
+from ..calendar import is_meeting_day, next_meeting_day, second_meeting_on
 from ..explain import nl_date
 from ..notice import send_by
-from ..stages import StageWindow
+from ..stages import StageWindow, planned_stage
 
 DAY = dt.timedelta(days=1)
 PROGRAMME = "svve_advice"
@@ -67,6 +71,99 @@ def meeting_way(
     return latest, notice
 
 
+@dataclass(frozen=True)
+class DmjopWay:
+    """How early the DMJOP can be ready if the board chooses the earlier ALV: the first
+    ALV on the earliest meeting day phase 1's own work allows, the DMJOP ready after it
+    with the plan's own durations, and whether that is by the last notice day."""
+
+    first: dt.date  # the earliest first ALV (or the one held)
+    ready: dt.date  # the DMJOP, with the plan's durations after that ALV
+    feasible: bool  # ready by the last notice day of the ALV that adopts it in time
+    second_fits: bool  # a second meeting after that ALV still falls by its last day
+    held: bool = False  # the first ALV was held: ``first`` is its day
+
+
+def _first_alv(knowledge: Knowledge, window: StageWindow) -> dt.date:
+    """The earliest day the stage's meeting can be held: its run-up (the meeting action's
+    own weeks) starts as soon as the work planned before it (the advisors' quotes, the
+    talks) is done, instead of at its planned offset; then the next meeting day (holidays,
+    the whole notice period outside them)."""
+    entry = next(s for s in knowledge.stages if s.id == window.id)
+    meeting = next(a for a in entry.actions if a.who == "meeting")
+    before = [
+        a.offset_weeks + a.weeks
+        for a in entry.actions
+        if a.who != "meeting" and a.offset_weeks + a.weeks <= meeting.offset_weeks
+    ]
+    weeks = max(before, default=meeting.offset_weeks) + meeting.weeks
+    day = next_meeting_day(window.start + dt.timedelta(weeks=weeks), knowledge.meetings)
+    return min(day, window.meeting) if window.meeting else day
+
+
+def dmjop_way(
+    knowledge: Knowledge,
+    windows: Sequence[StageWindow],
+    way: tuple[dt.date, dt.date],
+    notice_days: int,
+) -> DmjopWay | None:
+    """The DMJOP's earliest day on the way to the earlier ALV ``way`` (its last meeting
+    day, its last notice day): phase 2 planned from the earliest first ALV of phase 1
+    (or from the first ALV held). None where the plan has no DMJOP to draft."""
+    ids = [s.id for s in knowledge.stages]
+    found = _apply_action(knowledge)
+    stage = next((s for s in knowledge.stages if found and found[1] in s.actions), None)
+    if stage is None or ids.index(stage.id) == 0:
+        return None
+    by_id = {w.id: w for w in windows}
+    before, after = by_id[ids[ids.index(stage.id) - 1]], by_id[stage.id]
+    held = bool(before.state and before.meeting)
+    if held and before.meeting:
+        first, planned = before.meeting, after
+    else:
+        first = _first_alv(knowledge, before)
+        planned = planned_stage(stage, first, knowledge, None)
+    dmjop = next((a for a in planned.actions if a.id == "draft_dmjop"), None)
+    if dmjop is None:
+        return None
+    latest, notice = way
+    meeting = next_meeting_day(dmjop.end, knowledge.meetings)
+    while send_by(meeting, notice_days, knowledge) < dmjop.end:  # notice with the DMJOP
+        meeting = next_meeting_day(meeting + DAY, knowledge.meetings)
+    second = second_meeting_on(meeting, notice_days, knowledge)
+    fits = (second.planned or second.earliest) <= latest
+    return DmjopWay(first, dmjop.end, dmjop.end <= notice, fits, held)
+
+
+def _meeting_words(
+    knowledge: Knowledge,
+    windows: Sequence[StageWindow],
+    way: tuple[dt.date, dt.date],
+    notice_days: int,
+) -> tuple[list[str], bool]:
+    """The earlier ALV in words, and whether it is offered as a way: only where the
+    earliest first ALV has the DMJOP ready by the notice; else plainly out of reach."""
+    parts = knowledge.risks["subsidy_may_have_ended"].parts
+    latest, notice = way
+    days = {"latest": nl_date(latest), "notice": nl_date(notice)}
+    days["until"] = nl_date(knowledge.financing.svve_advice.open_until)
+    route = dmjop_way(knowledge, windows, way, notice_days)
+    if route is not None:
+        days |= {"first": nl_date(route.first), "ready": nl_date(route.ready)}
+    if route is not None and not route.feasible:
+        key = "advice_unreachable_held" if route.held else "advice_unreachable"
+        return [parts[key].format(**days)], False
+    out = [parts["advice_meeting"].format(**days)]
+    dmjop = next((a for w in windows for a in w.actions if a.id == "draft_dmjop"), None)
+    if dmjop and dmjop.end > notice:
+        out.append(parts["advice_dmjop"].format(dmjop=nl_date(dmjop.end), **days))
+    if route is not None and not route.held:
+        out.append(parts["advice_first"].format(**days))
+    if route is not None and not route.second_fits:
+        out.append(parts["advice_no_second"])
+    return out, True
+
+
 def advice_reach(
     knowledge: Knowledge, windows: Sequence[StageWindow], as_of: dt.date, notice_days: int
 ) -> str:
@@ -75,26 +172,38 @@ def advice_reach(
     if as_of > until:
         return ""
     parts = knowledge.risks["subsidy_may_have_ended"].parts
-    actions = {a.id: a for w in windows for a in w.actions}
-    out = []
+    out: list[str] = []
+    offered = False
     way = meeting_way(knowledge, as_of, notice_days)
     if way:
-        latest, notice = way
-        out.append(
-            parts["advice_meeting"].format(
-                latest=nl_date(latest), notice=nl_date(notice), until=nl_date(until)
-            )
-        )
-        dmjop = actions.get("draft_dmjop")
-        if dmjop and dmjop.end > notice:
-            out.append(parts["advice_dmjop"].format(dmjop=nl_date(dmjop.end)))
-    advice = actions.get("energy_advice")
+        out, offered = _meeting_words(knowledge, windows, way, notice_days)
+    advice = next((a for w in windows for a in w.actions if a.id == "energy_advice"), None)
     found = _apply_action(knowledge)
     weeks = dt.timedelta(weeks=found[1].weeks if found else 0)
     if advice and max(advice.end, as_of) + weeks <= until:
-        key = "advice_only_else" if out else "advice_only"
+        key = "advice_only_else" if offered else "advice_only_instead" if out else "advice_only"
         out.append(parts[key].format(advice=nl_date(advice.end), until=nl_date(until)))
     return " ".join(out)
+
+
+def reach_step_days(
+    windows: Sequence[StageWindow], knowledge: Knowledge, as_of: dt.date, notice_days: int
+) -> dict[str, str] | None:
+    """The days the board's step names, or None where the earlier ALV is no way: past
+    its notice, or the DMJOP too late even with the earliest first ALV."""
+    way = meeting_way(knowledge, as_of, notice_days)
+    route = dmjop_way(knowledge, windows, way, notice_days) if way else None
+    if way is None or route is None or not route.feasible or route.held:
+        return None
+    parts = knowledge.risks["subsidy_may_have_ended"].parts
+    return {
+        "first": nl_date(route.first),
+        "latest": nl_date(way[0]),
+        "notice": nl_date(way[1]),
+        "until": nl_date(knowledge.financing.svve_advice.open_until),
+        "second": "" if route.second_fits else parts["step_no_second"],
+        "by": way[1].isoformat(),
+    }
 
 
 def with_reach_step(
@@ -106,22 +215,17 @@ def with_reach_step(
 ) -> list[StageWindow]:
     """The board's step toward the earlier ALV (stages.toml, condition
     ``svve_advice_reach``), dated with the risk's days, where this planning ``missed``
-    the advice subsidy and that ALV can still be called: its stage is still ahead and
-    the step starts before the notice must go out. Dropped everywhere else."""
-    way = meeting_way(knowledge, as_of, notice_days) if missed else None
-    until = nl_date(knowledge.financing.svve_advice.open_until)
+    the advice subsidy and that ALV is still a way (``reach_step_days``): its stage is
+    still ahead and the step starts before the notice must go out. Dropped elsewhere."""
+    days = reach_step_days(windows, knowledge, as_of, notice_days) if missed else None
     out = []
     for window in windows:
         kept = []
         for action in window.actions:
             if action.when == REACH_STEP:
-                if way is None or window.state or action.start > way[1]:
+                if days is None or window.state or action.start.isoformat() > days["by"]:
                     continue
-                latest, notice = way
-                what = action.what.format(
-                    latest=nl_date(latest), notice=nl_date(notice), until=until
-                )
-                action = replace(action, what=what)
+                action = replace(action, what=action.what.format(**days))
             kept.append(action)
         out.append(replace(window, actions=tuple(kept)))
     return out
