@@ -59,7 +59,12 @@ def fill_drafts(
     out = []
     said = False  # why measures stand between brackets: said at the first such decision
     for d in decisions:
-        carried = [lines[m] for m in d.measures if m in lines and lines[m].payer == "vve"]
+        later = _in_later_parts(d)
+        carried = [
+            lines[m]
+            for m in d.measures
+            if m in lines and lines[m].payer == "vve" and m not in later
+        ]
         text = _with_measures(d, carried, knowledge, unknown)
         text = _with_goal(text, target_year, goal)
         if d.id == "commission_advice" and money.advice.cost is not None:
@@ -72,15 +77,8 @@ def fill_drafts(
                 d, draft=text, explanation=_why_unconfirmed(d, open_, knowledge, unknown, said)
             )
             said = said or bool(open_)
-        if d.id in ON_QUOTE and _beyond_quotes(d, carried, knowledge, unknown)[1]:
-            horizon = knowledge.decisions[COUPLED].quote_horizon
-            assert horizon is not None  # a sentence on later work comes from it
-            why = Explanation.of(
-                f"{d.explanation.text} {horizon.why.format(years=horizon.years)}",
-                d.explanation.ids,
-                sources(horizon.source),
-            )
-            d = replace(d, explanation=why)
+        if d.id in ON_QUOTE:
+            d = replace(d, explanation=_why_later(d, carried, knowledge, unknown))
         if d.later:
             d = replace(
                 d,
@@ -96,6 +94,40 @@ def fill_drafts(
             )
         out.append(d)
     return tuple(out)
+
+
+def _in_later_parts(d: Decision) -> set[str]:
+    """The measures of ``d`` that a later annual ALV decides in a resolution of its own
+    (vve/rules/parts.py): not the content of ``d``'s own resolution."""
+    return {m for p in d.later if p.kind == "later" for m in p.measures}
+
+
+def _why_later(
+    d: Decision,
+    carried: list[MeasureCost],
+    knowledge: Knowledge,
+    unknown: Mapping[str, tuple[str, ...]],
+) -> Explanation:
+    """The explanation of a decision on a quote, on its work beyond the quote horizon: a
+    pointer to each later part that decides it in a resolution of its own, else (the draft
+    naming the later meeting) why that meeting decides it."""
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    parts = [p for p in d.later if p.kind == "later"]
+    if horizon is None:
+        return d.explanation
+    if _beyond_quotes(d, carried, knowledge, unknown)[1]:
+        text = horizon.why.format(years=horizon.years)
+    elif parts:
+        text = horizon.why_own.format(
+            parts=nl_listing(
+                [horizon.why_own_part.format(title=p.title, year=p.date.year) for p in parts]
+            )
+        )
+    else:
+        return d.explanation
+    return Explanation.of(
+        f"{d.explanation.text} {text}", d.explanation.ids, sources(horizon.source)
+    )
 
 
 def _part_draft(
