@@ -145,10 +145,6 @@ class QuoteHorizon(Sourced):
     decide_years_before: int  # that meeting: the annual ALV this many years before the work
     draft_later: str  # {measures}, {moments}, {year}: the sentence naming that meeting
     why: str  # {years}
-    # the work beyond the horizon decided in a later part of its own: a pointer to it in
-    # place of `why`; {parts} each `why_own_part` ({title}, {year})
-    why_own: str
-    why_own_part: str
     # the decision moved to a later meeting, all of its work lying beyond the horizon:
     # {first} the first year of the work, {years}, {meeting} the date it leaves, {when}
     why_moved: str

@@ -77,8 +77,8 @@ def fill_drafts(
                 d, draft=text, explanation=_why_unconfirmed(d, open_, knowledge, unknown, said)
             )
             said = said or bool(open_)
-        if d.id in ON_QUOTE:
-            d = replace(d, explanation=_why_later(d, carried, knowledge, unknown))
+        if d.id in ON_QUOTE and _beyond_quotes(d, carried, knowledge, unknown)[1]:
+            d = replace(d, explanation=_why_later(d, knowledge))
         if d.later:
             d = replace(
                 d,
@@ -102,31 +102,17 @@ def _in_later_parts(d: Decision) -> set[str]:
     return {m for p in d.later if p.kind == "later" for m in p.measures}
 
 
-def _why_later(
-    d: Decision,
-    carried: list[MeasureCost],
-    knowledge: Knowledge,
-    unknown: Mapping[str, tuple[str, ...]],
-) -> Explanation:
-    """The explanation of a decision on a quote, on its work beyond the quote horizon: a
-    pointer to each later part that decides it in a resolution of its own, else (the draft
-    naming the later meeting) why that meeting decides it."""
+def _why_later(d: Decision, knowledge: Knowledge) -> Explanation:
+    """The explanation of a decision whose draft names the later meeting for its work
+    beyond the quote horizon, with why that meeting decides it. Work a later part decides
+    in a resolution of its own is not named here: its own explanation says why it waits
+    (vve/rules/parts.py), and this explanation speaks only of this decision's work."""
     horizon = knowledge.decisions[COUPLED].quote_horizon
-    parts = [p for p in d.later if p.kind == "later"]
-    if horizon is None:
-        return d.explanation
-    if _beyond_quotes(d, carried, knowledge, unknown)[1]:
-        text = horizon.why.format(years=horizon.years)
-    elif parts:
-        text = horizon.why_own.format(
-            parts=nl_listing(
-                [horizon.why_own_part.format(title=p.title, year=p.date.year) for p in parts]
-            )
-        )
-    else:
-        return d.explanation
+    assert horizon is not None  # a sentence on later work comes from it
     return Explanation.of(
-        f"{d.explanation.text} {text}", d.explanation.ids, sources(horizon.source)
+        f"{d.explanation.text} {horizon.why.format(years=horizon.years)}",
+        d.explanation.ids,
+        sources(horizon.source),
     )
 
 
