@@ -59,7 +59,12 @@ def fill_drafts(
     out = []
     said = False  # why measures stand between brackets: said at the first such decision
     for d in decisions:
-        carried = [lines[m] for m in d.measures if m in lines and lines[m].payer == "vve"]
+        later = _in_later_parts(d)
+        carried = [
+            lines[m]
+            for m in d.measures
+            if m in lines and lines[m].payer == "vve" and m not in later
+        ]
         text = _with_measures(d, carried, knowledge, unknown)
         text = _with_goal(text, target_year, goal)
         if d.id == "commission_advice" and money.advice.cost is not None:
@@ -73,14 +78,7 @@ def fill_drafts(
             )
             said = said or bool(open_)
         if d.id in ON_QUOTE and _beyond_quotes(d, carried, knowledge, unknown)[1]:
-            horizon = knowledge.decisions[COUPLED].quote_horizon
-            assert horizon is not None  # a sentence on later work comes from it
-            why = Explanation.of(
-                f"{d.explanation.text} {horizon.why.format(years=horizon.years)}",
-                d.explanation.ids,
-                sources(horizon.source),
-            )
-            d = replace(d, explanation=why)
+            d = replace(d, explanation=_why_later(d, knowledge))
         if d.later:
             d = replace(
                 d,
@@ -96,6 +94,26 @@ def fill_drafts(
             )
         out.append(d)
     return tuple(out)
+
+
+def _in_later_parts(d: Decision) -> set[str]:
+    """The measures of ``d`` that a later annual ALV decides in a resolution of its own
+    (vve/rules/parts.py): not the content of ``d``'s own resolution."""
+    return {m for p in d.later if p.kind == "later" for m in p.measures}
+
+
+def _why_later(d: Decision, knowledge: Knowledge) -> Explanation:
+    """The explanation of a decision whose draft names the later meeting for its work
+    beyond the quote horizon, with why that meeting decides it. Work a later part decides
+    in a resolution of its own is not named here: its own explanation says why it waits
+    (vve/rules/parts.py), and this explanation speaks only of this decision's work."""
+    horizon = knowledge.decisions[COUPLED].quote_horizon
+    assert horizon is not None  # a sentence on later work comes from it
+    return Explanation.of(
+        f"{d.explanation.text} {horizon.why.format(years=horizon.years)}",
+        d.explanation.ids,
+        sources(horizon.source),
+    )
 
 
 def _part_draft(

@@ -78,3 +78,20 @@ def test_the_amount_waits_for_a_later_alv_only_beyond_the_quote_horizon(boiler):
         assert not any(i.startswith("later_bridge") for i in steps)
         assert "€ [bedrag]" in bridge.draft
         assert not bridge.title.startswith("Principebesluit")
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(2027, 2030))
+def test_the_bridging_amount_is_one_off_for_a_revision_and_yearly_for_rent(boiler):
+    """A revision or a temporary boiler is paid once, rent every year: the draft that
+    decides the amount (at its meeting or at the later ALV) asks for both, apart."""
+    plan = _assen(boiler)
+    bridge = next((d for d in plan.decisions if d.id == "bridge_boiler"), None)
+    if bridge is None:
+        return
+    drafts = [t for t in (bridge.draft, *(p.draft for p in bridge.later)) if "€" in t]
+    assert len(drafts) == 1
+    (draft,) = drafts
+    assert "€ [bedrag] per jaar, te betalen" not in draft
+    assert "€ [bedrag] eenmalig (revisie" in draft
+    assert "€ [bedrag] per jaar (huur), te betalen uit de exploitatiebegroting" in draft

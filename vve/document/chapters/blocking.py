@@ -5,6 +5,7 @@ each named with its meeting."""
 from __future__ import annotations
 
 from vve.labels import lower_words, party_in_sentence
+from vve.rules.explain import nl_listing
 from vve.rules.parts import every_decision
 
 from ..builder import Builder
@@ -18,10 +19,11 @@ from ..wording import (
 
 
 def write(b: Builder, plan: dict) -> None:
-    """Who can stop a decision: once per distinct answer, with the decisions it is about."""
-    texts: dict[str, list[str]] = {}
+    """Who can stop a decision: once per distinct answer, the decisions it is about, then
+    a bullet for each owner's power."""
+    answers: dict[tuple[str, ...], list[str]] = {}
     for d in every_decision(plan):
-        texts.setdefault(blocking_text(d, plan["votes"]["parties"]), []).append(
+        answers.setdefault(blocking_items(d, plan["votes"]["parties"]), []).append(
             f"{lower_words(d['title'])} ({meeting_named(d)})"
         )
     b.heading("Wie kan een besluit tegenhouden", 2)
@@ -30,30 +32,43 @@ def write(b: Builder, plan: dict) -> None:
             "Nog onbekend is hoeveel stemmen eigenaar-bewoners en verhuurders hebben, en dus "
             "ook of één eigenaar of groep een besluit kan tegenhouden."
         )
-    if len(texts) == 1:
-        b.para(next(iter(texts)) + " Dat geldt voor alle besluiten in dit plan.")
+    if len(answers) == 1:
+        items = next(iter(answers))
+        if len(items) <= 1:
+            b.para(" ".join([*items, "Dat geldt voor alle besluiten in dit plan."]))
+            return
+        b.para("Voor alle besluiten in dit plan:")
+        b.bullets(items)
         return
-    b.bullets(f"{text} Dat geldt voor: {'; '.join(titles)}." for text, titles in texts.items())
+    for items, titles in answers.items():
+        b.para(f"Voor deze besluiten: {'; '.join(titles)}.")
+        b.bullets(items)
 
 
 def blocking_text(decision: dict, parties: list[dict]) -> str:
+    return " ".join(blocking_items(decision, parties))
+
+
+def blocking_items(decision: dict, parties: list[dict]) -> tuple[str, ...]:
+    """What owners can do to a decision, one statement per owner or group (a bullet)."""
     if lender_consent(decision):  # every member signs: any one owner can stop it
-        return MEMBERS_CONSENT_BLOCKS
-    lines = []
+        return (MEMBERS_CONSENT_BLOCKS,)
+    items = []
     for power in decision["blocking"]:
         if power["single_party"]:  # a group of owners is no voting bloc: see _group_text
-            lines.extend(_single_party_lines(decision, power))
+            items.extend(_single_party_items(decision, power, parties))
     votes = decision["rule"]["votes"]
     if votes:
-        lines.extend(_group_text(votes, parties))
-        lines.extend(_fewest_text(decision["rule"], votes))
+        items.extend(_group_text(votes, parties))
+        items.extend(_fewest_text(decision["rule"], votes))
     if not parties:  # said once above the list; "nobody can" would not be known
-        return " ".join(lines)
-    return " ".join(lines) or "Geen eigenaar of eigenaarsgroep kan zo'n besluit alleen tegenhouden."
+        return tuple(items)
+    return tuple(items) or ("Geen eigenaar of eigenaarsgroep kan zo'n besluit alleen tegenhouden.",)
 
 
-def _single_party_lines(decision: dict, power: dict) -> list[str]:
-    """What one owner with many votes (a corporation, an investor) can do alone."""
+def _single_party_items(decision: dict, power: dict, parties: list[dict]) -> list[str]:
+    """What one owner with many votes (a corporation, an investor) can do alone, as one
+    statement."""
     name = party_in_sentence(power["label"])
     who = f"{name[:1].upper()}{name[1:]} ({power['votes']} stemmen)"
     lines = []
@@ -69,31 +84,43 @@ def _single_party_lines(decision: dict, power: dict) -> list[str]:
     total = (decision["rule"]["votes"] or {}).get("total")
     # "with at most N present it decides alone" says something only above its own votes
     if not power["can_carry"] and ceiling and total and power["votes"] < ceiling < total:
-        lines.extend(_few_present(decision["rule"], name, ceiling, total))
-    return lines
+        # named with its votes where no sentence above named it
+        named = name if lines else f"{name} ({power['votes']} stemmen)"
+        away = [
+            p
+            for p in parties
+            if p["single_party"]
+            and p["id"] != power["party"]
+            and p["votes"] + power["votes"] > ceiling
+        ]
+        lines.extend(_few_present(decision["rule"], named, ceiling, total, away))
+    return [" ".join(lines)] if lines else []
 
 
-def _few_present(rule: dict, name: str, ceiling: int, total: int) -> list[str]:
+def _few_present(rule: dict, name: str, ceiling: int, total: int, away: list[dict]) -> list[str]:
     """When so few come that this owner decides alone: without a quorum, however few
     come (said why); with one, from the quorum up in the first meeting, and in a second
-    meeting (which needs no quorum) however few."""
-    alone = f"dan neemt {name} zo'n besluit alleen."
-    if not rule.get("quorum"):
-        return [
-            f"Voor zo'n besluit geldt geen quorum: zijn er hoogstens {ceiling} van de {total} "
-            f"stemmen aanwezig, {alone}"
-        ]
+    meeting (which needs no quorum) however few. ``away``: the owners that cannot be
+    there then, their votes and this owner's together being more than ``ceiling``."""
+    room = total - sum(p["votes"] for p in away)  # the most votes that can come then
     needed = (rule["votes"] or {}).get("quorum_votes")
     second = rule.get("second_meeting_allowed")
-    if needed and needed <= ceiling:
+    tail = ""
+    if not rule.get("quorum"):
+        when = f"zijn er hoogstens {ceiling} van de {total} stemmen aanwezig"
+        tail = ": voor zo'n besluit geldt geen quorum"
+    elif needed and needed <= min(ceiling, room):
         later = f", of in een tweede vergadering hoogstens {ceiling}" if second else ""
-        return [f"Zijn er {needed} tot {ceiling} van de {total} stemmen aanwezig{later}, {alone}"]
-    if second:
-        return [
-            f"In een tweede vergadering met hoogstens {ceiling} stemmen aanwezig neemt {name} "
-            "zo'n besluit alleen."
-        ]
-    return []
+        when = f"zijn er {needed} tot {ceiling} van de {total} stemmen aanwezig{later}"
+    elif second:
+        when = f"zijn er in een tweede vergadering hoogstens {ceiling} stemmen aanwezig"
+    else:
+        return []
+    if away:
+        names = nl_listing([party_in_sentence(p["label"]) for p in away])
+        verb = "Komt" if len(away) == 1 else "Komen"
+        when = f"{verb} {names} niet, en {when}"
+    return [f"{when[:1].upper()}{when[1:]}, dan neemt {name} zo'n besluit alleen{tail}."]
 
 
 def _party_words(party: dict) -> str:
