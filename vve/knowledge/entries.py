@@ -167,6 +167,10 @@ class QuoteHorizon(Sourced):
     # {about} that work in words; why_loan {meeting} the date of the loan decided first
     title_loan: str
     why_loan: str
+    # a part's majority where the decision's model says why it is what it is (voting.toml
+    # models.*.classes.*.why): said once at the decision, referred to in its parts;
+    # {meeting}: the decision's meeting
+    why_majority_again: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

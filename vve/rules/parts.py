@@ -272,7 +272,10 @@ def _part(
     title, about, draft, why = words
     day = day or annual_day(d.date, year, knowledge)
     second = second_meeting_of(d.rule, day, d.notice_days, knowledge)
-    reason = " ".join(filter(None, [why_for(knowledge.decisions[d.id], ids), d.class_why]))
+    majority = d.class_why  # its model's reason: said in full at the decision itself
+    if majority and horizon.why_majority_again:
+        majority = horizon.why_majority_again.format(meeting=nl_date(d.date))
+    reason = " ".join(filter(None, [why_for(knowledge.decisions[d.id], ids), majority]))
     text = f"{reason} {why}"
     explanation = Explanation.of(text, d.explanation.ids, sources(horizon.source))
     # the stage its meeting falls in, set by with_later_parts
