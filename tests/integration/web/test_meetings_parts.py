@@ -17,6 +17,12 @@ from vve.models import Dossier
 from vve.services import clock, plans
 
 ASSEN = json.loads((ROOT / "examples" / "assen-warmtenet-blokverwarming.json").read_text("utf-8"))
+# Its boiler due in 2029, within the quote horizon of the 2027 meeting, so that meeting
+# decides the amount for bridging it and the next meeting of parts is the 2030 binding
+# heat-network decision (as tests/unit/rules/test_part_results.py; with the boiler in 2030
+# a 2029 annual ALV decides the bridging first: test_bridging_later.py)
+ASSEN["money"]["planned"]["collective_boiler"] = 2029
+ASSEN["money"]["reserve_commitments"][0]["year"] = 2029
 COUNTS = "?invoer=aantallen"
 PART = "heat_installation__binding_2030"
 
@@ -32,6 +38,13 @@ def _plan(app) -> dict:
     with app.app_context():
         dossier = db.session.execute(db.select(Dossier)).scalar_one()
         return plans.make_plan(dossier)
+
+
+def _binding(results: list[dict]) -> dict:
+    """The latest result on the binding heat-network decision (the part PART)."""
+    return [
+        r for r in results if (r["decision"], r["part"]) == ("heat_installation", "binding_2030")
+    ][-1]
 
 
 def _next(plan: dict) -> dict:
@@ -62,7 +75,8 @@ def held_three(app, client, today):
 
 def test_a_meeting_of_parts_only_shows_the_parts_to_record(app, held_three, today):
     meeting = _next(_plan(app))
-    assert meeting["decisions"] == [] and meeting["parts"] == ["heat_installation"]
+    # the binding decision and the loan for it (the loan's part at that annual ALV)
+    assert meeting["decisions"] == [] and meeting["parts"] == ["heat_installation", "vve_loan"]
     today[0] = dt.date.fromisoformat(meeting["date"]) + dt.timedelta(days=1)
     page = held_three.page(query=COUNTS).get_data(as_text=True)
     assert f'id="voorstel-{PART}"' in page and f'name="{PART}-yes"' in page
@@ -71,16 +85,18 @@ def test_a_meeting_of_parts_only_shows_the_parts_to_record(app, held_three, toda
 
 def test_the_board_records_the_binding_decision_and_the_plan_moves_on(app, held_three, today):
     meeting = _all_passed(held_three, app, today)
-    assert meeting["parts"] == ["heat_installation"]
+    assert meeting["parts"] == ["heat_installation", "vve_loan"]
     with app.app_context():
         results = db.session.execute(db.select(Dossier)).scalar_one().profile["results"]
-    last = results[-1]
+    last = _binding(results)
     assert (last["decision"], last["part"], last["outcome"]) == (
         "heat_installation",
         "binding_2030",
         "passed",
     )
-    assert all(r["part"] is None for r in results[:-1])
+    # this meeting's results are its two parts; every result before them a decision's
+    assert {r["decision"] for r in results[-2:]} == {"heat_installation", "vve_loan"}
+    assert all(r["part"] is None for r in results[:-2])
     plan = _plan(app)
     part = next(p for d in plan["decisions"] if d["id"] == "heat_installation" for p in d["later"])
     assert part["state"] == "taken" and part["meeting_date"] == meeting["date"]
@@ -128,7 +144,7 @@ def test_a_part_result_is_corrected_like_a_decision(app, held_three, today):
     _all_passed(held_three, app, today)
     with app.app_context():
         results = db.session.execute(db.select(Dossier)).scalar_one().profile["results"]
-    target = results[-1]
+    target = _binding(results)
     url = f"/d/{held_three.public_id}/uitslagen/{target['id']}"
     page = held_three.client.get(url).get_data(as_text=True)
     assert "Bindend besluit: aansluiting op het warmtenet volgens het aanbod" in page
@@ -137,7 +153,7 @@ def test_a_part_result_is_corrected_like_a_decision(app, held_three, today):
     assert held_three.client.post(url, data=form).status_code == 302
     with app.app_context():
         results = db.session.execute(db.select(Dossier)).scalar_one().profile["results"]
-    fixed = results[-1]
+    fixed = next(r for r in results if r.get("replaces") == target["id"])
     assert (fixed["decision"], fixed["part"], fixed["replaces"]) == (
         "heat_installation",
         "binding_2030",
@@ -167,7 +183,7 @@ def test_a_part_is_ticked_on_the_voting_list_per_apartment(app, client, today):
     response = board.record(meeting["date"], ticks, query="?invoer=stemlijst")
     assert response.status_code == 303
     with app.app_context():
-        result = db.session.execute(db.select(Dossier)).scalar_one().profile["results"][-1]
+        result = _binding(db.session.execute(db.select(Dossier)).scalar_one().profile["results"])
     assert (result["decision"], result["part"]) == ("heat_installation", "binding_2030")
     assert (result["present"], result["yes"], result["no"]) == (20, 18, 2)
     assert result["ballots"]["19"] == "no" and result["ballots"]["24"] == "absent"
