@@ -8,6 +8,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
+from .builder import attr, escape
 from .styles import StyleIndex
 
 
@@ -34,12 +35,12 @@ def fill_toc(
         p.remove(run)
     p.remove(end_run)
     toc_ids = {
-        name: attr_value(style_ids["TOC 1" if name == "Heading 1" else "TOC 2"])
+        name: attr(style_ids["TOC 1" if name == "Heading 1" else "TOC 2"])
         for name in ("Heading 1", "Heading 2")
     }
     entries = "".join(  # one parse for all entries (OxmlElement parses each element alone)
         f'<w:p><w:pPr><w:pStyle w:val="{toc_ids[style]}"/></w:pPr><w:r>'
-        f'<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r></w:p>'
+        f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
         for style, text in headings
     )
     new = list(parse_xml(f"<w:body {nsdecls('w')}>{entries}</w:body>"))
@@ -89,25 +90,6 @@ def _headings_after(
             if text.strip():
                 headings.append((name, text))
     return headings
-
-
-def xml_text(text: str) -> str:
-    """Text for an XML text node or a double-quoted attribute, as lxml writes it (a
-    carriage return kept as a character reference: a parser reads a bare one as a line
-    feed)."""
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("\r", "&#13;")
-    )
-
-
-def attr_value(text: str) -> str:
-    """A double-quoted attribute's value: a parser would read a tab or line feed in it as a
-    space."""
-    return xml_text(text).replace("\t", "&#9;").replace("\n", "&#10;")
 
 
 def _find(parent, tag):
