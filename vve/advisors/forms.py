@@ -12,8 +12,6 @@ from vve.terms import lazy_pairs
 from vve.translate import lazy_gettext as _l
 from vve.vocabulary import ADVISOR_ROLES, HEAT_ROUTES, PLAN_STATUSES
 
-MAX_CSV_BYTES = 5 * 1024 * 1024
-
 
 class CodeForm(CleanForm):
     code = StringField(

@@ -20,6 +20,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from vve import ratelimit, request_limits
 from vve.document import TemplateError
+from vve.document.template import megabytes
 from vve.extensions import csrf
 from vve.security import login_required, remember_new_token
 from vve.services import accounts, house_style, maintainers, municipal, municipal_csv, sharing
@@ -32,7 +33,6 @@ from vve.vocabulary.house_style import HOUSE_STYLE_REFUSALS, HOUSE_STYLE_REMOVAL
 from .chart import NARROW, WIDE
 from .chart import summary_chart as chart_png  # the view below has the name
 from .forms import (
-    MAX_CSV_BYTES,
     ClaimForm,
     CodeForm,
     ImportForm,
@@ -222,14 +222,11 @@ def municipal_import(user):
     if not maintainers.may_change_municipal(user):
         abort(403)
     form = ImportForm()
-    errors = []
+    errors: list[str] = []
     if form.validate_on_submit():
-        upload = form.file.data
-        if upload is None or not upload.filename.lower().endswith(".csv"):
-            errors = [_("Kies een .csv-bestand.")]
-        else:
+        data, errors = _csv_upload(form.file.data)
+        if data is not None:
             try:
-                data = upload.read(MAX_CSV_BYTES + 1)
                 count = (
                     municipal_csv.import_postcodes(data, user)
                     if form.kind.data == "postcodes"
@@ -240,8 +237,22 @@ def municipal_import(user):
             except municipal_csv.CsvError as exc:
                 errors = exc.errors
     return render_template(
-        "advisors/municipal_import.html", form=form, errors=errors
+        "advisors/municipal_import.html",
+        form=form,
+        errors=errors,
+        limit=megabytes(municipal_csv.upload_limit()),
     ), 400 if errors else 200
+
+
+def _csv_upload(upload) -> tuple[bytes | None, list[str]]:
+    """The uploaded file's bytes, or None and the Dutch reason it is not read."""
+    if upload is None or not upload.filename.lower().endswith(".csv"):
+        return None, [_("Kies een .csv-bestand.")]
+    limit = municipal_csv.upload_limit()
+    data = upload.read(limit + 1)  # one byte more: a larger file is refused, never cut off
+    if len(data) > limit:
+        return None, [_("Het bestand is groter dan %(size)s.", size=megabytes(limit))]
+    return data, []
 
 
 # --- admin: users and house style -------------------------------------------------------

@@ -40,13 +40,6 @@ _CUSTOM = {
     "share_range": "Een aandeel ligt tussen 0 en 1 (bijvoorbeeld 1/2 of 2/3).",
     "share_positive": "Een breukdeel is groter dan 0, bijvoorbeeld 87/10000.",
     "postcode_format": "Vul een postcode in als 1234 AB.",
-    "weights_missing": (
-        "U koos voor gewogen stemmen; vul de stemmentabel in "
-        "(soort recht, aantal rechten, stemmen per recht)."
-    ),
-    "owner_votes_exceed_total": (
-        "De eigenaarsgroepen hebben samen {0} stemmen, meer dan de {1} stemmen van de hele VvE."
-    ),
     "quorum_unreachable": (
         "Een quorum van meer dan alle stemmen wordt nooit gehaald; "
         "bedoelt u ten minste alle stemmen (at_least)?"
@@ -65,8 +58,6 @@ _CUSTOM = {
 
 # Which field a cross-field code belongs to, so the wizard can put it next to it.
 _CUSTOM_PATH = {
-    "weights_missing": "voting.weights",
-    "owner_votes_exceed_total": "owners.groups",
     "total_votes_zero": "building.rights.dwellings",
     "apartment_number_twice": "apartments",
 }

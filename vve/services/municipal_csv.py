@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from flask import current_app
+
 from vve.extensions import db
 from vve.models import MunicipalPlan, PostcodeArea, User
 from vve.profile.model import clean_text
@@ -25,6 +27,7 @@ from .concurrency import retried
 from .maintainers import municipality_key
 from .municipal import apply_change, area_key, assign, changed_by, mark_changed
 
+MAX_CSV_BYTES = 5 * 1024 * 1024
 MAX_CSV_ROWS = 20000
 MAX_CSV_ERRORS = 20
 MAX_MUNICIPALITY = 100
@@ -41,6 +44,14 @@ class CsvError(ValueError):
             shown.append(f"En nog {len(errors) - MAX_CSV_ERRORS} regels met een fout.")
         self.errors = shown
         super().__init__("; ".join(shown))
+
+
+def upload_limit() -> int:
+    """The largest file read: ``MAX_CSV_BYTES``, or the request limit when that is lower
+    (a larger request never reaches the view). The view reads one byte more, so a file
+    over the limit is refused whole, never cut off and its first part imported."""
+    request_limit = current_app.config.get("MAX_CONTENT_LENGTH") or MAX_CSV_BYTES
+    return min(MAX_CSV_BYTES, request_limit)
 
 
 def _rows(data: bytes, required: Iterable[str]) -> list[dict[str, str]]:

@@ -14,6 +14,7 @@ from tests.integration.web.conftest import csrf_of, download_plan
 from tests.integration.web.test_advisors import login, make_user, share_with
 from vve.extensions import db
 from vve.models import AuditEvent, MunicipalPlan, PostcodeArea, SecurityEvent, User
+from vve.services import municipal_csv
 
 MUNICIPAL_EVENTS = (  # what a municipal change may log (a login logs an event of its own)
     "municipal_plan_changed",
@@ -227,3 +228,19 @@ def test_the_maintainer_imports_and_a_bad_row_is_listed_in_dutch(app, maintained
     today = dt.date.today()
     assert "wijkuitvoeringsplan van de gemeente Assen (wijk Centrum)." in text
     assert f"Bron: Raadsbesluit. Adviesteam Drenthe legde dit vast op {today.day}\xa0" in text
+
+
+def test_a_file_over_the_import_limit_is_refused_whole_not_cut_off(app, maintained, monkeypatch):
+    """The import reads at most its limit: a larger file was cut there and its first part
+    imported, the cut line with it. Refused as a whole instead, with the limit in words."""
+    admin = login(app.test_client(), "admin@drenthe.nl")
+    page = admin.get("/adviseur/gemeenten/importeren").get_data(as_text=True)
+    assert "met een kopregel, van hoogstens 2 MB." in page  # the request limit, the lower
+    head = b"postcode;gemeente;wijk\n"
+    rows = b"".join(b"9401;Assen;Centrum %d\n" % n for n in range(40))
+    monkeypatch.setattr(municipal_csv, "MAX_CSV_BYTES", len(head + rows) - 5)
+    before = _state(app)
+    refused = _import(admin, "postcodes", head + rows)
+    assert refused.status_code == 400
+    assert "Het bestand is groter dan" in refused.get_data(as_text=True)
+    assert _state(app) == before

@@ -1,13 +1,22 @@
 """The profile: JSON round trip, unknowns, Dutch errors with field paths, published schema."""
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import EXAMPLES, ROOT, make_profile
 from tests.strategies import profile_data
-from vve.profile import ProfileError, json_schema, load_profile, parse_profile, profile_to_json
+from vve.profile import (
+    ProfileError,
+    errors,
+    json_schema,
+    load_profile,
+    parse_profile,
+    profile_to_json,
+)
 
 
 def _errors(data):
@@ -214,3 +223,16 @@ def test_a_quorum_of_more_than_all_votes_is_refused_not_a_crash_in_the_plan():
     }
     rule["quorum_comparison"] = "at_least"  # everybody present: strict, but possible
     parse_profile({"association": {"name": "x"}, "voting": {"overrides": {"ordinary": rule}}})
+
+
+def test_every_own_message_code_is_raised_by_a_validator():
+    """A Dutch message whose code no validator raises is dead text that drifts from the
+    risks that took its place (weights and owner votes became plan risks)."""
+    source = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in Path(errors.__file__).parent.glob("*.py")
+        if path.name != "errors.py"
+    )
+    raised = set(re.findall(r'ValueError\(f?"([a-z_]+)', source))
+    assert set(errors._CUSTOM) <= raised, set(errors._CUSTOM) - raised
+    assert set(errors._CUSTOM_PATH) <= raised, set(errors._CUSTOM_PATH) - raised
