@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from vve import __version__, cli_meeting, resources
+from vve.cli_maintenance import MAINTENANCE_COMMANDS, add_maintenance_commands
 from vve.cli_outcome import add_outcome_command, run_outcome
 from vve.knowledge import load_knowledge
 from vve.profile import Profile, ProfileError, json_schema, load_profile
@@ -27,7 +28,6 @@ from vve.rules.serialize import plan_to_dict, plan_to_json
 
 EXIT_BAD_INPUT = 2
 EXIT_INCONSISTENT = 4  # the plan broke an invariant (development; production warns)
-MAINTENANCE_COMMANDS = ("migrate", "deleted-dossiers", "purge-deleted")
 
 
 # argparse writes its own errors in English; these are the ones a user meets.
@@ -123,39 +123,12 @@ def _parser() -> argparse.ArgumentParser:
     _account_commands(sub)
     add_outcome_command(sub, _date)
 
-    _maintenance_commands(sub)
+    add_maintenance_commands(sub)
 
     examples = sub.add_parser("examples", help="Maak de plannen van alle voorbeeldprofielen.")
     examples.add_argument("--out", type=Path, default=Path("build/plans"))
     examples.add_argument("--as-of", type=_date, default=None)
     return parser
-
-
-def _maintenance_commands(sub: argparse._SubParsersAction) -> None:
-    """The operator's database commands (run by vve.maintenance; docs/deploy.md)."""
-    sub.add_parser(
-        "migrate",
-        help="Werk de database bij tot de nieuwste versie (eenmaal per release, vóór de start).",
-    )
-    listing = sub.add_parser(
-        "deleted-dossiers",
-        help="Schrijf de publieke id's van alle verwijderde dossiers (grafstenen), één per regel.",
-    )
-    listing.add_argument("--out", type=Path, help="Bestand (standaard: stdout).")
-    purge = sub.add_parser(
-        "purge-deleted",
-        help="Verwijder na het terugzetten van een back-up opnieuw elk dossier met een grafsteen.",
-    )
-    purge.add_argument(
-        "--ids",
-        type=Path,
-        action="append",
-        default=[],
-        help="Lijst van 'vve deleted-dossiers' uit de vervangen database (mag vaker).",
-    )
-    purge.add_argument(
-        "--dry-run", action="store_true", help="Laat alleen zien wat er zou gebeuren."
-    )
 
 
 def _account_commands(sub) -> None:

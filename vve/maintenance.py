@@ -1,5 +1,6 @@
 """The operator's database commands of ``vve`` (docs/deploy.md): migrate, list the deleted
-dossiers' tombstones, and delete again what a restored backup brought back.
+dossiers' tombstones, delete again what a restored backup brought back, and prune the
+security log to the operator's retention period.
 
 Kept apart from ``vve.cli`` so that the engine's commands never load Flask or a database
 driver; each function takes the parsed arguments and returns the exit status.
@@ -14,7 +15,7 @@ from pathlib import Path
 from flask_migrate import upgrade
 
 from vve.extensions import db
-from vve.services import erasure
+from vve.services import erasure, retention
 from vve.web import OFFLINE, create_app
 
 EXIT_BAD_INPUT = 2
@@ -30,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             if args.command == "deleted-dossiers":
                 return _list(args.out)
+            if args.command == "prune-security-log":
+                return _prune(args.older_than, args.dry_run)
             return _purge(args.ids, args.dry_run)
         finally:
             db.session.remove()
@@ -66,6 +69,17 @@ def _purge(lists: list[Path], dry_run: bool) -> int:
         f"vve: {len(result.deleted)} dossier(s) {verb}; "
         f"{len(result.tombstones_added)} grafsteen/grafstenen uit de lijst(en) "
         f"{'zouden worden' if dry_run else 'zijn'} toegevoegd.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _prune(days: int, dry_run: bool) -> int:
+    count = retention.prune_security_log(days, dry_run=dry_run)
+    verb = "zou verwijderen" if dry_run else "verwijderd"
+    print(
+        f"vve: {count} beveiligingsgebeurtenissen ouder dan {days} dagen {verb}; "
+        "grafstenen van verwijderde dossiers blijven.",
         file=sys.stderr,
     )
     return 0

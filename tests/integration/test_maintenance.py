@@ -4,6 +4,7 @@ backup restored over a database in which a board had deleted its dossier since."
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from tests.integration.conftest import make_app
 from vve.cli import main
 from vve.extensions import db
+from vve.models import SecurityEvent
 from vve.services import audit, dossiers
 
 
@@ -136,3 +138,66 @@ def test_the_operators_commands_need_no_host_names(database_uri, use_database, m
     monkeypatch.delenv("VVE_TRUSTED_HOSTS")
     assert main(["migrate"]) == 0
     assert main(["deleted-dossiers"]) == 0
+
+
+def _security_events(uri: str, events: list[tuple[str, int]]) -> None:
+    """Security events (action, days ago), written as the app writes them."""
+    app = make_app(uri)
+    now = dt.datetime.now(dt.UTC)
+    with app.app_context():
+        for action, days in events:
+            event = audit.security_event(action, actor=audit.SYSTEM, subject=f"{action}-{days}")
+            event.at = now - dt.timedelta(days=days)
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _security_log(uri: str) -> list[tuple[str, str, dict | None]]:
+    app = make_app(uri)
+    with app.app_context():
+        rows = db.session.execute(
+            db.select(SecurityEvent.action, SecurityEvent.subject, SecurityEvent.detail).order_by(
+                SecurityEvent.id
+            )
+        ).all()
+        db.session.remove()
+        db.engine.dispose()
+    return [tuple(row) for row in rows]
+
+
+def test_prune_security_log_deletes_what_is_older_and_keeps_every_tombstone(
+    app, database_uri, use_database, capsys
+):
+    """The operator's retention period (the municipality's policy, never the app's own
+    figure): older events go, tombstones stay (a restored backup needs them, docs/deploy.md),
+    and the pruning is itself a security event."""
+    _security_events(
+        database_uri,
+        [("login", 400), ("dossier_deleted", 400), ("login_failed", 366), ("login", 364)],
+    )
+    use_database(database_uri)
+
+    assert main(["prune-security-log", "--older-than", "365", "--dry-run"]) == 0
+    assert "2 beveiligingsgebeurtenissen ouder dan 365 dagen zou" in capsys.readouterr().err
+    assert len(_security_log(database_uri)) == 4
+
+    assert main(["prune-security-log", "--older-than", "365"]) == 0
+    assert "2 beveiligingsgebeurtenissen ouder dan 365 dagen verwijderd" in capsys.readouterr().err
+    assert _security_log(database_uri) == [
+        ("dossier_deleted", "dossier_deleted-400", None),
+        ("login", "login-364", None),
+        ("security_log_pruned", "", {"older_than_days": 365, "deleted": 2}),
+    ]
+    assert main(["prune-security-log", "--older-than", "365"]) == 0  # again: nothing more
+    assert "0 beveiligingsgebeurtenissen" in capsys.readouterr().err
+    assert [row[0] for row in _security_log(database_uri)][:2] == ["dossier_deleted", "login"]
+
+
+@pytest.mark.parametrize("days", ["0", "-5", "een jaar"])
+def test_prune_security_log_needs_a_whole_number_of_days(days, database_uri, use_database, capsys):
+    use_database(database_uri)
+    with pytest.raises(SystemExit) as stopped:
+        main(["prune-security-log", "--older-than", days])
+    assert stopped.value.code == 2
+    assert "--older-than" in capsys.readouterr().err

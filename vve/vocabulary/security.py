@@ -14,6 +14,11 @@ SECURITY_EVENTS = CodeSet(
     Term("dossier_imported", "dossier geïmporteerd", N_("Dossier geïmporteerd")),
     Term("dossier_deleted", "dossier verwijderd", N_("Dossier verwijderd")),
     Term(
+        "security_log_pruned",
+        "beveiligingslog ingekort tot de bewaartermijn",
+        N_("Beveiligingslog ingekort tot de bewaartermijn"),
+    ),
+    Term(
         "dossier_read",
         "dossier ingezien door een adviseur",
         N_("Dossier ingezien door een adviseur"),
