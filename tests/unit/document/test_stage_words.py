@@ -14,6 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from tests.conftest import EXAMPLES, ROOT
+from tests.example_plans import example_plan
 from vve.document import write_plan_docx
 from vve.document.meeting import write_meeting_pack
 from vve.knowledge import load_knowledge
@@ -28,8 +29,7 @@ MATCHED = "afgestemd op de nog te kiezen warmtebron"
 
 @pytest.fixture(scope="module", params=[p.stem for p in EXAMPLES])
 def plan(request) -> dict:
-    profile = load_profile((ROOT / "examples" / f"{request.param}.json").read_text("utf-8"))
-    return plan_to_dict(build_plan(profile, AS_OF))
+    return example_plan(request.param, AS_OF)
 
 
 def _actions(plan: dict) -> list[dict]:
