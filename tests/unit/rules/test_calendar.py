@@ -88,13 +88,12 @@ def test_no_meeting_in_the_known_autumn_school_holiday(knowledge):
 def test_every_planned_second_meeting_falls_on_a_meeting_day(knowledge):
     """Not on Hemelvaartsdag nor in the autumn holiday: each example's second meetings."""
     from tests.conftest import AS_OF, EXAMPLES
-    from vve.profile import load_profile
-    from vve.rules import build_plan
+    from tests.example_plans import built_example
 
     routes = [
         d.second_meeting
         for path in EXAMPLES
-        for d in build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF).decisions
+        for d in built_example(path.stem, AS_OF).decisions
         if d.second_meeting is not None and d.second_meeting.planned is not None
     ]
     assert routes
@@ -194,9 +193,7 @@ def test_a_day_in_another_year_keeps_its_month_and_day_and_29_february_becomes_2
 
 @settings(max_examples=300)
 @given(decided=DAYS, year=st.integers(2024, 2060))
-def test_the_annual_alv_is_the_first_meeting_evening_from_the_same_day_in_its_year(
-    decided, year
-):
+def test_the_annual_alv_is_the_first_meeting_evening_from_the_same_day_in_its_year(decided, year):
     """29 February into a leap year stays 29 February: never a day before the decision's
     own meeting in its own year (a leap day once became 28 February)."""
     day = annual_day(decided, year, K)
