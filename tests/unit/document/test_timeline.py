@@ -79,12 +79,9 @@ def test_the_figure_is_drawn_once_per_timeline_content(monkeypatch):
 
 def _example_timeline():
     from tests.conftest import AS_OF, EXAMPLES
-    from vve.profile import load_profile
-    from vve.rules import build_plan
-    from vve.rules.serialize import plan_to_dict
+    from tests.example_plans import example_plan
 
-    profile = load_profile(EXAMPLES[0].read_text(encoding="utf-8"))
-    return plan_to_dict(build_plan(profile, AS_OF))["timeline"]
+    return example_plan(EXAMPLES[0].stem, AS_OF)["timeline"]
 
 
 def test_a_worker_measures_a_label_once_and_keeps_one_font_per_size():
