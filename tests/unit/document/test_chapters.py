@@ -18,9 +18,6 @@ from vve.document.builder import Builder
 from vve.document.chapters import READING_ORDER
 from vve.document.styles import ensure_styles
 from vve.document.wording import CHOICES, rule_in_words
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 
 def _level_1_headings(doc) -> list[str]:
@@ -176,8 +173,7 @@ def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):
 
 
 def test_tynaarlo_summary_names_the_first_decision_on_the_cover_not_the_measures():
-    path = next(e for e in EXAMPLES if "tynaarlo" in e.name)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan("tynaarlo-weinig-bekend", AS_OF)
     from vve.document.chapters.summary import where_costs
 
     assert where_costs(plan).startswith(

@@ -107,13 +107,11 @@ def test_kept_text_masks_draw_the_figure_pillow_draws_byte_for_byte(monkeypatch)
     figure); the figure must be the one Pillow's own ``text`` draws, in both variants and
     for every example, also when each mask is made anew."""
     from tests.conftest import AS_OF, EXAMPLES
+    from tests.example_plans import example_plan
     from vve.document import timeline
-    from vve.profile import load_profile
-    from vve.rules import build_plan
-    from vve.rules.serialize import plan_to_dict
 
     for path in EXAMPLES:
-        steps = plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF))["timeline"]
+        steps = example_plan(path.stem, AS_OF)["timeline"]
         for variant in (timeline.WIDE, timeline.NARROW):
             timeline._glyphs.cache_clear()
             fresh = timeline.draw_timeline_png(steps, variant)
