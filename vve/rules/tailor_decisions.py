@@ -246,4 +246,3 @@ def existing_advice(profile: Profile) -> str | None:
         if f.origin == "energy_advice"
     ]
     return names[0] if names else None
-
