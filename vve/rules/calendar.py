@@ -51,6 +51,14 @@ def _in_period(day: dt.date, start: tuple[int, int], end: tuple[int, int]) -> bo
     return key >= start or key <= end  # a period across the new year
 
 
+def same_day_in(day: dt.date, year: int) -> dt.date:
+    """``day`` in ``year``; 29 February becomes 28 February in a year that has none."""
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day.replace(year=year, day=28)
+
+
 @lru_cache(maxsize=8192)
 def is_meeting_day(day: dt.date, calendar: MeetingCalendar, whole_run_up: bool = True) -> bool:
     """A weekday evening of the rule, no public or school holiday, whose whole run-up

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from vve.knowledge import Knowledge, QuoteHorizon
 
-from .calendar import next_meeting_day
+from .calendar import next_meeting_day, same_day_in
 from .decisions import Decision, second_meeting_of
 from .explain import Explanation, nl_date, nl_listing, sources
 from .measures import Measure
@@ -130,8 +130,7 @@ def _moved(
 
 def annual_day(decided: dt.date, year: int, knowledge: Knowledge) -> dt.date:
     """A meeting evening in ``year`` at the same time of year as the decision's meeting."""
-    day = min(decided.day, 28) if decided.month == 2 else decided.day
-    return next_meeting_day(dt.date(year, decided.month, day), knowledge.meetings)
+    return next_meeting_day(same_day_in(decided, year), knowledge.meetings)
 
 
 def stage_of(day: dt.date, windows: Sequence[StageWindow]) -> str:

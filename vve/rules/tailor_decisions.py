@@ -12,6 +12,7 @@ from vve.knowledge import DecisionEntry, Knowledge
 from vve.profile import Profile
 
 from .bridging import amount_year, in_principle
+from .calendar import same_day_in
 from .coupled import LOAN, decided_later
 from .decisions import Decision, reserve_shortfall
 from .explain import Explanation, nl_date, nl_euros, nl_listing
@@ -245,11 +246,3 @@ def existing_advice(profile: Profile) -> str | None:
         if f.origin == "energy_advice"
     ]
     return names[0] if names else None
-
-
-def same_day_in(day: dt.date, year: int) -> dt.date:
-    """``day`` in ``year``; 29 February becomes 28 February in a year that has none."""
-    try:
-        return day.replace(year=year)
-    except ValueError:  # 29 February
-        return day.replace(year=year, day=28)

@@ -7,23 +7,18 @@ its column is broken anywhere (the columns are wide enough for their words)."""
 
 from __future__ import annotations
 
-import io
 import re
 from functools import cache
 
 import pytest
-from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from tests.example_plans import written_example
 from tests.unit.document.test_table_dates import AS_OF, CELL_MARGINS_CM, SERIF
-from vve.document import write_plan_docx
 from vve.document.text import NBSP, cell_text
 from vve.document.uno_export import JOIN_PLUS
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 STEMS = [p.stem for p in EXAMPLES]
 WORD_JOINER = "\u2060"
@@ -43,9 +38,7 @@ BREAKS = re.compile(r"[ \n\t]|(?<=[-–/])")
 def cells(stem: str) -> list[tuple[str, float, bool]]:
     """Every table cell's text in the Word plan, its column's width in cm, and whether it
     is in a header row (bold)."""
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
-    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    doc = written_example(stem, AS_OF)
     return [
         (cell.text, cell.width.cm if cell.width else 16.0, index == 0)
         for table in doc.tables

@@ -11,15 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from vve import labels
 from vve.document import CHAPTERS
 from vve.document.builder import Builder
 from vve.document.chapters import READING_ORDER
 from vve.document.styles import ensure_styles
 from vve.document.wording import CHOICES, rule_in_words
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 
 def _level_1_headings(doc) -> list[str]:
@@ -34,7 +32,7 @@ def _level_1_headings(doc) -> list[str]:
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
 def plan(request):
-    return plan_to_dict(build_plan(load_profile(request.param.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(request.param.stem, AS_OF)
 
 
 def test_the_public_chapter_titles_are_the_reading_order():
@@ -140,8 +138,7 @@ def test_the_cover_says_all_sources_are_old_only_when_all_are(plan):
 def test_the_cover_counts_external_sources_only():
     """The app's own default (dated when the app last changed) is no source read: the
     examples' external sources were all read in January 2026."""
-    path = next(e for e in EXAMPLES if "emmen" in e.name)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan("emmen-galerijflat", AS_OF)
     from vve.document.chapters import cover
     from vve.document.page import DocumentMeta
 
@@ -176,8 +173,7 @@ def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):
 
 
 def test_tynaarlo_summary_names_the_first_decision_on_the_cover_not_the_measures():
-    path = next(e for e in EXAMPLES if "tynaarlo" in e.name)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan("tynaarlo-weinig-bekend", AS_OF)
     from vve.document.chapters.summary import where_costs
 
     assert where_costs(plan).startswith(
@@ -222,8 +218,7 @@ def test_the_concept_resolutions_stand_together_per_meeting(plan):
 def test_the_measures_table_says_its_rounded_lines_may_miss_the_total_by_a_euro():
     """Each line is rounded to whole euros, the total is the exact sum rounded: Emmen's
     lines add up to one euro less than its total, and the note says why."""
-    path = next(e for e in EXAMPLES if "emmen" in e.name)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan("emmen-galerijflat", AS_OF)
     doc = Document()
     ensure_styles(doc)
     from vve.document.chapters.money import costs

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from functools import cache
 
 import pytest
 from docx import Document
@@ -16,13 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.document import write_plan_docx
 from vve.document.meeting import write_meeting_pack
 from vve.document.text import date_nl
 from vve.document.wording import CHOICES
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 STEMS = [p.stem for p in EXAMPLES]
@@ -37,10 +34,8 @@ NOT_DECIDED = {
 }
 
 
-@cache
 def plan_of(stem: str, as_of: dt.date = AS_OF) -> dict:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), as_of))
+    return example_plan(stem, as_of)
 
 
 def paragraphs(data: bytes) -> list[tuple[str, str]]:

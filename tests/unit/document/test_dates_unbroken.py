@@ -9,13 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from vve.document.meeting import MeetingDetails
 from vve.document.meeting.common import find_pack
 from vve.document.text import NBSP, date_nl, month_nl
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.explain import nl_date, nl_month
-from vve.rules.serialize import plan_to_dict
 
 EMMEN = next(p for p in EXAMPLES if p.stem == "emmen-galerijflat")
 DATES = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
@@ -41,7 +39,7 @@ def test_an_unknown_date_stays_a_word():
 
 
 def test_the_meeting_pack_keeps_the_day_of_its_meeting_together():
-    plan = plan_to_dict(build_plan(load_profile(EMMEN.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan(EMMEN.stem, AS_OF)
     pack = find_pack(plan, 1, MeetingDetails())
     weekday, rest = pack.date().split(" ", 1)
     assert weekday.isalpha() and rest == date_nl(plan["meetings"][0]["date"])

@@ -1,21 +1,14 @@
 """The Word plan says what the first meeting's decision costs each apartment, at the
 decision itself: paid first, the SVVE refund later, and the committee's majority."""
 
-import io
-
 import pytest
-from docx import Document
 
 from tests.conftest import AS_OF, ROOT
-from vve.document import write_plan_docx
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
+from tests.example_plans import written_example
 
 
 def _text(name: str) -> list[str]:
-    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
-    doc = Document(io.BytesIO(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF)))))
+    doc = written_example(name, AS_OF)
     body = doc.element.body
     out = []
     for el in body.iterchildren():

@@ -8,19 +8,16 @@ import io
 import pytest
 from docx import Document
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.document import write_plan_docx
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module", params=[p.stem for p in EXAMPLES])
 def plan(request) -> dict:
-    profile = load_profile((ROOT / "examples" / f"{request.param}.json").read_text("utf-8"))
-    return plan_to_dict(build_plan(profile, AS_OF))
+    return example_plan(request.param, AS_OF)
 
 
 def _section(doc, title: str) -> str:

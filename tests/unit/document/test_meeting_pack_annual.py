@@ -11,11 +11,9 @@ import pytest
 from docx import Document
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from vve.document.meeting import write_meeting_pack
 from vve.document.text import date_nl
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 
 def _text(data: bytes) -> str:
@@ -27,7 +25,7 @@ def _text(data: bytes) -> str:
 
 def _annual_meetings():
     for path in EXAMPLES:
-        plan = plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF))
+        plan = example_plan(path.stem, AS_OF)
         for meeting in plan["meetings"]:
             if meeting["annual"] and not meeting["held"]:
                 yield pytest.param(plan, meeting, id=f"{path.stem}-{meeting['number']}")

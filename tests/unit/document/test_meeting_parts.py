@@ -8,21 +8,16 @@ names only what it decides there (the advisor's review, 27 Nov 2026)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
-from functools import cache
 
 import pytest
 from docx import Document
 
 from tests.conftest import EXAMPLES
-from vve.document import write_plan_docx
+from tests.example_plans import example_plan, written_example
 from vve.document.chapters import drafts, voting
 from vve.document.wording import annual_alv, meeting_title
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 STEMS = [p.stem for p in EXAMPLES]
@@ -30,11 +25,8 @@ STEMS = [p.stem for p in EXAMPLES]
 BY_YEAR = re.compile(r"ALV van (\d{4})\b")
 
 
-@cache
 def written(stem: str) -> tuple[dict, Document]:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
-    return plan, Document(io.BytesIO(write_plan_docx(plan)))
+    return example_plan(stem, AS_OF), written_example(stem, AS_OF)
 
 
 def _plain(text: str) -> str:

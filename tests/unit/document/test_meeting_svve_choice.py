@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from functools import cache
 
 import pytest
 from docx import Document
 
-from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.document import write_plan_docx
 from vve.document.meeting import write_meeting_pack
 from vve.document.text import date_nl
 from vve.document.wording import CHOICE_ROW, CHOICES
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 RID = "svve_measures_not_reached"
 ITEM = CHOICES[RID]
@@ -34,10 +30,8 @@ FIRST = {
 }
 
 
-@cache
 def plan_of(stem: str) -> dict:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(stem, AS_OF)
 
 
 def paragraphs(data: bytes) -> list[str]:

@@ -9,14 +9,12 @@ import pytest
 from docx import Document
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from vve.document.builder import Builder
 from vve.document.chapters import blocking, voting
 from vve.document.styles import ensure_styles
 from vve.document.wording import lender_consent
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 KNOWLEDGE = load_knowledge()
 LOAN_STEPS = ("loan_application", "sign_loan", "adjust_contribution")
@@ -24,7 +22,7 @@ LOAN_STEPS = ("loan_application", "sign_loan", "adjust_contribution")
 
 @pytest.fixture(scope="module", params=EXAMPLES, ids=lambda p: p.stem)
 def plan(request) -> dict:
-    return plan_to_dict(build_plan(load_profile(request.param.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(request.param.stem, AS_OF)
 
 
 def _loan(plan: dict) -> dict | None:

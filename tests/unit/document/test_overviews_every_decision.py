@@ -8,31 +8,23 @@ solar panels in 2031, the binding heat-network decision), each named with its me
 from __future__ import annotations
 
 import datetime as dt
-import io
-from functools import cache
 
 import pytest
 from docx import Document
 
 from tests.conftest import EXAMPLES
-from vve.document import write_plan_docx
+from tests.example_plans import example_plan, written_example
 from vve.document.chapters import appendices
 from vve.document.wording import CHOICES, meeting_named
 from vve.labels import lower_words
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.parts import every_decision
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 STEMS = [p.stem for p in EXAMPLES]
 
 
-@cache
 def written(stem: str) -> tuple[dict, Document]:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
-    return plan, Document(io.BytesIO(write_plan_docx(plan)))
+    return example_plan(stem, AS_OF), written_example(stem, AS_OF)
 
 
 def _plain(text: str) -> str:

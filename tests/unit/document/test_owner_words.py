@@ -6,21 +6,16 @@ chapter only the rules of the VvE's own model reglement."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from functools import cache
 
 import pytest
-from docx import Document
 
 from tests.conftest import EXAMPLES
-from vve.document import write_plan_docx
+from tests.example_plans import example_plan, written_example
 from vve.document.chapters.financing import TITLE as FINANCING_TITLE
 from vve.document.chapters.voting import TITLE as VOTING_TITLE
 from vve.labels import party_in_sentence
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)  # the date the advisor rendered the plans on
 STEMS = [p.stem for p in EXAMPLES]
@@ -35,16 +30,14 @@ ROLE_MID_SENTENCE = re.compile(
 MODELS = ("1973", "1983", "1992", "2006", "2017")
 
 
-@cache
 def plan_of(stem: str) -> dict:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(stem, AS_OF)
 
 
 @cache
 def paragraphs(stem: str) -> tuple[tuple[str, str], ...]:
     """Every paragraph of the Word plan (table cells included) with its style id."""
-    doc = Document(io.BytesIO(write_plan_docx(plan_of(stem))))
+    doc = written_example(stem, AS_OF)
     out = []
     for p in doc.element.body.iter("{*}p"):
         style = p.find("{*}pPr/{*}pStyle")

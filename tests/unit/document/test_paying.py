@@ -1,24 +1,18 @@
 """What owners pay themselves: the asterisk's note explains what it marks."""
 
-import copy
-from functools import cache
-
 from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from vve.document.builder import Builder
 from vve.document.chapters.money import paying
 from vve.document.styles import ensure_styles
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 
 def _note(name: str) -> str:
-    path = next(e for e in EXAMPLES if name in e.name)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = _plan(name)
     doc = Document()
     ensure_styles(doc)
     paying.private(Builder(doc), plan["money"], {})
@@ -36,8 +30,8 @@ def test_isde_amounts_keep_their_own_explanation():
 
 
 def _plan(name: str) -> dict:
-    path = next(e for e in EXAMPLES if name in e.name)
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    """The example whose file name holds ``name``, a copy of its own."""
+    return example_plan(next(e.stem for e in EXAMPLES if name in e.name), AS_OF)
 
 
 def test_the_financing_is_the_measures_and_says_the_first_meetings_costs_are_paid_before():
@@ -83,7 +77,7 @@ def test_a_heat_network_plan_says_the_saving_is_at_gas_prices_until_the_connecti
 @settings(max_examples=20, deadline=None)
 @given(st.integers(2027, 2050))
 def test_the_year_is_the_plans_connection_year(year):
-    plan = copy.deepcopy(_cached("warmtenet"))
+    plan = _plan("warmtenet")
     for line in plan["money"]["measures"]:
         if line["id"] == "heat_network_connection":
             line["year"] = year
@@ -92,12 +86,7 @@ def test_the_year_is_the_plans_connection_year(year):
 
 def test_a_plan_without_a_heat_network_says_nothing_of_it():
     for name in ("emmen", "hoogeveen", "zes-woningen", "meppel", "tynaarlo"):
-        plan = _cached(name)
+        plan = _plan(name)
         if any(line["id"] == "heat_network_connection" for line in plan["money"]["measures"]):
             continue
         assert AFTER not in _apartment_notes(plan), name
-
-
-@cache
-def _cached(name: str) -> dict:
-    return _plan(name)

@@ -8,18 +8,15 @@ import re
 import pytest
 from docx import Document
 
-from tests.conftest import AS_OF, ROOT
+from tests.conftest import AS_OF
+from tests.example_plans import example_plan
 from vve.document import write_plan_docx
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 APP_WORDS = re.compile(r"\bvul\b|ingevuld|dit plan weet", re.IGNORECASE)
 
 
 def _plan(name: str) -> dict:
-    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
-    return plan_to_dict(build_plan(profile, AS_OF))
+    return example_plan(name, AS_OF)
 
 
 def _lines(plan: dict) -> list[str]:

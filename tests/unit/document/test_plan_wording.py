@@ -2,21 +2,14 @@
 Warmteplan", no open question that only the app's postcode lookup needs, and the
 version rows of Bijlage D named for people."""
 
-import io
-
 import pytest
-from docx import Document
 
-from tests.conftest import AS_OF, ROOT
-from vve.document import write_plan_docx
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
+from tests.conftest import AS_OF
+from tests.example_plans import written_example
 
 
 def _text(name: str) -> str:
-    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
-    doc = Document(io.BytesIO(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF)))))
+    doc = written_example(name, AS_OF)
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         parts += [cell.text for row in table.rows for cell in row.cells]
@@ -54,10 +47,7 @@ def test_a_missing_area_says_the_amounts_follow_from_it():
 
 
 def test_the_narrow_question_column_names_the_mjop_short():
-    profile = load_profile(
-        (ROOT / "examples" / "tynaarlo-weinig-bekend.json").read_text(encoding="utf-8")
-    )
-    doc = Document(io.BytesIO(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF)))))
+    doc = written_example("tynaarlo-weinig-bekend", AS_OF)
     questions = next(
         t
         for t in doc.tables

@@ -8,11 +8,12 @@ import pytest
 from docx import Document
 from hypothesis import HealthCheck, given, settings
 
-from tests.conftest import AS_OF, ROOT
+from tests.conftest import AS_OF
+from tests.example_plans import example_plan, written_example
 from tests.strategies import profile_data
 from vve import labels
 from vve.document import write_plan_docx
-from vve.profile import ProfileError, load_profile, parse_profile
+from vve.profile import ProfileError, parse_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
 
@@ -20,8 +21,7 @@ REFERENCE = "(zie het hoofdstuk 'Open vragen')"
 
 
 def _plan(name: str) -> dict:
-    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
-    return plan_to_dict(build_plan(profile, AS_OF))
+    return example_plan(name, AS_OF)
 
 
 def _text(doc) -> str:
@@ -45,8 +45,7 @@ def _table(doc, header: tuple[str, ...]):
 
 @pytest.fixture(scope="module", params=["tynaarlo-weinig-bekend", "emmen-galerijflat"])
 def written(request):
-    plan = _plan(request.param)
-    return plan, Document(io.BytesIO(write_plan_docx(plan)))
+    return _plan(request.param), written_example(request.param, AS_OF)
 
 
 def _assert_each_question_once(plan: dict, text: str) -> None:

@@ -4,18 +4,15 @@ minimum only if the ALV adopted it (art. 5:126 lid 2 BW); the profile does not s
 import pytest
 from docx import Document
 
-from tests.conftest import AS_OF, ROOT
+from tests.conftest import AS_OF
+from tests.example_plans import example_plan
 from vve.document.builder import Builder
 from vve.document.chapters.money import reserve
 from vve.document.styles import ensure_styles
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 
 def _text(name: str) -> str:
-    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
-    plan = plan_to_dict(build_plan(profile, AS_OF))
+    plan = example_plan(name, AS_OF)
     doc = Document()
     ensure_styles(doc)
     reserve.reserve(Builder(doc), plan, plan["money"])

@@ -7,20 +7,18 @@ owner reads."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import re
 from functools import cache
 
 import pytest
-from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
-from vve.document import write_plan_docx
+from tests.example_plans import example_plan, written_example
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile, parse_profile
+from vve.profile import parse_profile
 from vve.rules import build_plan
 from vve.rules.route_texts import with_installs
 from vve.rules.serialize import plan_to_dict
@@ -33,9 +31,7 @@ HEAT_PUMP = re.compile(r"warmtepomp", re.IGNORECASE)
 @cache
 def written(stem: str) -> tuple[dict, tuple[str, ...]]:
     """The plan as a dict and every paragraph of its Word document (tables too)."""
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
-    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    plan, doc = example_plan(stem, AS_OF), written_example(stem, AS_OF)
     texts = []
     for el in doc.element.body.iter():
         if el.tag.endswith("}p"):

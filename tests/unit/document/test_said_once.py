@@ -3,16 +3,10 @@ amounts in the paragraph on what the decision costs, not also in the explanation
 it; and why measures stand between brackets is explained at the first decision that has
 them, not word for word again at the next."""
 
-import io
-
 import pytest
-from docx import Document
 
-from tests.conftest import AS_OF, ROOT
-from vve.document import write_plan_docx
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
+from tests.conftest import AS_OF
+from tests.example_plans import written_example
 
 BRACKETS = "Daarom staat in het concept-besluit tussen haken"
 DMJOP_CAVEAT = (
@@ -22,8 +16,7 @@ DMJOP_CAVEAT = (
 
 
 def _text(name: str) -> str:
-    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
-    doc = Document(io.BytesIO(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF)))))
+    doc = written_example(name, AS_OF)
     return "\n".join(p.text for p in doc.paragraphs).replace("\N{NO-BREAK SPACE}", " ")
 
 

@@ -13,13 +13,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.document import write_plan_docx
 from vve.document.meeting import write_meeting_pack
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 CONDITION = "Alleen als de regeling is verlengd of opgevolgd"
@@ -28,8 +26,7 @@ MATCHED = "afgestemd op de nog te kiezen warmtebron"
 
 @pytest.fixture(scope="module", params=[p.stem for p in EXAMPLES])
 def plan(request) -> dict:
-    profile = load_profile((ROOT / "examples" / f"{request.param}.json").read_text("utf-8"))
-    return plan_to_dict(build_plan(profile, AS_OF))
+    return example_plan(request.param, AS_OF)
 
 
 def _actions(plan: dict) -> list[dict]:
@@ -111,8 +108,7 @@ def test_only_owners_whose_votes_matter_are_consulted_beforehand(plan):
 
 
 def test_six_owners_with_a_vote_each_have_no_large_owners():
-    profile = load_profile((ROOT / "examples" / "assen-zes-woningen.json").read_text("utf-8"))
-    plan = plan_to_dict(build_plan(profile, AS_OF))
+    plan = example_plan("assen-zes-woningen", AS_OF)
     assert not any(a["id"] == "talk_to_large_owners" for a in _actions(plan))
 
 

@@ -7,22 +7,16 @@ Running text keeps its dates whole (test_dates_unbroken.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from functools import cache
 from pathlib import Path
 
 import pytest
-from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLES
-from vve.document import write_plan_docx
+from tests.example_plans import written_example
 from vve.document.text import NBSP, cell_text, date_nl, month_nl
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 REVIEWED = ("emmen-galerijflat", "assen-warmtenet-blokverwarming", "tynaarlo-weinig-bekend")
 AS_OF = dt.date(2026, 11, 27)  # the date the advisor rendered the plans on
@@ -49,9 +43,7 @@ def test_a_date_in_a_cell_may_break_only_before_its_year(day):
 @cache
 def cells(stem: str) -> list[tuple[str, float]]:
     """Every table cell's text in the Word plan, with its column's width in cm."""
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
-    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    doc = written_example(stem, AS_OF)
     out = []
     for table in doc.tables:
         for row in table.rows:

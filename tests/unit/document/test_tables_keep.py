@@ -12,10 +12,8 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from vve.document import write_plan_docx
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 
 def _has_text(p) -> bool:
@@ -46,7 +44,7 @@ def _keeps(p, doc) -> bool:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_the_text_before_each_table_stays_with_it(path):
-    plan = plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF))
+    plan = example_plan(path.stem, AS_OF)
     doc = Document(io.BytesIO(write_plan_docx(plan)))
     body = list(doc.element.body)
     loose = []

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tests.conftest import AS_OF, EXAMPLES, make_profile
+from tests.example_plans import example_plan
 from tests.house_styles import (
     HEADER_TEXT,
     HOSTILE,
@@ -37,7 +38,6 @@ from tests.house_styles import (
 )
 from vve.document import write_plan_docx
 from vve.document.template import TemplateError, load_template, sanitise_template
-from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
 
@@ -108,7 +108,7 @@ def all_hostile():
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_no_plan_carries_remote_content_or_updates_fields(path, all_hostile):
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan(path.stem, AS_OF)
     plain = write_plan_docx(plan)
     styled = write_plan_docx(plan, template=all_hostile)
     assert hostile_markers(plain, strict=False) == []

@@ -105,14 +105,11 @@ def pack_texts():
 
     from docx import Document
 
-    from tests.conftest import AS_OF, ROOT
+    from tests.conftest import AS_OF
+    from tests.example_plans import example_plan
     from vve.document.meeting import write_meeting_pack
-    from vve.profile import load_profile
-    from vve.rules import build_plan
-    from vve.rules.serialize import plan_to_dict
 
-    raw = (ROOT / "examples" / "emmen-galerijflat.json").read_text(encoding="utf-8")
-    plan = plan_to_dict(build_plan(load_profile(raw), AS_OF))
+    plan = example_plan("emmen-galerijflat", AS_OF)
     out = {}
     for name, data in write_meeting_pack(plan, 1):
         doc = Document(io.BytesIO(data))

@@ -79,12 +79,9 @@ def test_the_figure_is_drawn_once_per_timeline_content(monkeypatch):
 
 def _example_timeline():
     from tests.conftest import AS_OF, EXAMPLES
-    from vve.profile import load_profile
-    from vve.rules import build_plan
-    from vve.rules.serialize import plan_to_dict
+    from tests.example_plans import example_plan
 
-    profile = load_profile(EXAMPLES[0].read_text(encoding="utf-8"))
-    return plan_to_dict(build_plan(profile, AS_OF))["timeline"]
+    return example_plan(EXAMPLES[0].stem, AS_OF)["timeline"]
 
 
 def test_a_worker_measures_a_label_once_and_keeps_one_font_per_size():
@@ -110,13 +107,11 @@ def test_kept_text_masks_draw_the_figure_pillow_draws_byte_for_byte(monkeypatch)
     figure); the figure must be the one Pillow's own ``text`` draws, in both variants and
     for every example, also when each mask is made anew."""
     from tests.conftest import AS_OF, EXAMPLES
+    from tests.example_plans import example_plan
     from vve.document import timeline
-    from vve.profile import load_profile
-    from vve.rules import build_plan
-    from vve.rules.serialize import plan_to_dict
 
     for path in EXAMPLES:
-        steps = plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF))["timeline"]
+        steps = example_plan(path.stem, AS_OF)["timeline"]
         for variant in (timeline.WIDE, timeline.NARROW):
             timeline._glyphs.cache_clear()
             fresh = timeline.draw_timeline_png(steps, variant)

@@ -14,10 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from tests.example_plans import example_plan
 from vve.document.timeline import NARROW, WIDE, layout, timeline_png
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 EXAMPLES = sorted((Path(__file__).parents[3] / "examples").glob("*.json"))
 MIN_TEXT_PX = 12
@@ -27,8 +25,7 @@ PHONE_COLUMNS_PX = (375 - 32, 320 - 32)
 
 
 def _timeline(path: Path) -> list[dict]:
-    plan = build_plan(load_profile(path.read_text()), dt.date(2026, 11, 24))
-    return plan_to_dict(plan)["timeline"]
+    return example_plan(path.stem, dt.date(2026, 11, 24))["timeline"]
 
 
 def _longest_labels() -> list[dict]:

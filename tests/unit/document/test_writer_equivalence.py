@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from tests.house_styles import normal_house_style
 from tests.unit.document.legacy_writer import (
     LegacyBuilder,
@@ -35,9 +36,6 @@ from vve.document.meeting import write_meeting_pack
 from vve.document.styles import add_toc, ensure_styles
 from vve.document.template import sanitise_template
 from vve.document.toc import fill_toc
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 NASTY = "<b>&amp;</b> \"quoted\" 'single' \x00\x01\x0b\x1f\ufffe tab\there\r\nnew\rline  "
 
@@ -64,7 +62,7 @@ def assert_same_parts(new: bytes, old: bytes) -> None:
 
 
 def plan_of(path) -> dict:
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(path.stem, AS_OF)
 
 
 @pytest.fixture(scope="module")

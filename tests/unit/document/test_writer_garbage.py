@@ -12,13 +12,11 @@ import gc
 import pytest
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from vve.document import write_plan_docx
 from vve.document.meeting import write_meeting_pack
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
-PLAN = plan_to_dict(build_plan(load_profile(EXAMPLES[0].read_text(encoding="utf-8")), AS_OF))
+PLAN = example_plan(EXAMPLES[0].stem, AS_OF)
 
 
 def _docx_objects() -> int:

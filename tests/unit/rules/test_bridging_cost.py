@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile, parse_profile
+from vve.profile import parse_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
 
@@ -26,10 +26,8 @@ EURO_FIGURE = re.compile(r"€\s?\d")
 BRIDGING = "bridging"
 
 
-@cache
 def planned(stem: str) -> dict:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(stem, AS_OF)
 
 
 def _decision(plan: dict, did: str) -> dict | None:

@@ -1,6 +1,7 @@
 """Meetings fall on working-day evenings outside the holidays, so owners can come."""
 
 import datetime as dt
+from calendar import isleap
 
 import pytest
 from hypothesis import given, settings
@@ -12,8 +13,10 @@ from vve.rules.calendar import (
     is_meeting_day,
     next_meeting_day,
     public_holidays,
+    same_day_in,
     second_meeting_on,
 )
+from vve.rules.coupled import annual_day
 
 D = dt.date
 
@@ -85,13 +88,12 @@ def test_no_meeting_in_the_known_autumn_school_holiday(knowledge):
 def test_every_planned_second_meeting_falls_on_a_meeting_day(knowledge):
     """Not on Hemelvaartsdag nor in the autumn holiday: each example's second meetings."""
     from tests.conftest import AS_OF, EXAMPLES
-    from vve.profile import load_profile
-    from vve.rules import build_plan
+    from tests.example_plans import built_example
 
     routes = [
         d.second_meeting
         for path in EXAMPLES
-        for d in build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF).decisions
+        for d in built_example(path.stem, AS_OF).decisions
         if d.second_meeting is not None and d.second_meeting.planned is not None
     ]
     assert routes
@@ -170,3 +172,33 @@ def test_a_window_into_christmas_ends_before_it():
     start, end = route.shown
     assert is_meeting_day(end, K.meetings) and end < D(2027, 12, 25)
     assert route.latest > end
+
+
+# --- the same day in another year -----------------------------------------------------
+
+LEAP_DAYS = st.integers(2024, 2060).filter(isleap).map(lambda y: D(y, 2, 29))
+DAYS = st.one_of(st.dates(D(2024, 1, 1), D(2060, 12, 31)), LEAP_DAYS)
+
+
+@settings(max_examples=300)
+@given(day=DAYS, year=st.integers(2024, 2060))
+def test_a_day_in_another_year_keeps_its_month_and_day_and_29_february_becomes_28(day, year):
+    moved = same_day_in(day, year)
+    assert (moved.year, moved.month) == (year, day.month)
+    if (day.month, day.day) == (2, 29) and not isleap(year):
+        assert moved.day == 28
+    else:
+        assert moved.day == day.day
+
+
+@settings(max_examples=300)
+@given(decided=DAYS, year=st.integers(2024, 2060))
+def test_the_annual_alv_is_the_first_meeting_evening_from_the_same_day_in_its_year(decided, year):
+    """29 February into a leap year stays 29 February: never a day before the decision's
+    own meeting in its own year (a leap day once became 28 February)."""
+    day = annual_day(decided, year, K)
+    start = same_day_in(decided, year)
+    assert day >= start and is_meeting_day(day, K.meetings)
+    assert not any(
+        is_meeting_day(start + dt.timedelta(days=n), K.meetings) for n in range((day - start).days)
+    )

@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES, make_profile
+from tests.example_plans import example_plan
 from tests.strategies import profiles_with_votes
 from vve.knowledge import load_knowledge
-from vve.profile import ProfileError, load_profile, parse_profile
+from vve.profile import ProfileError, parse_profile
 from vve.rules import build_plan
 from vve.rules.checks import PlanInconsistent, assert_consistent, check_plan
 from vve.rules.serialize import plan_to_dict
@@ -30,7 +31,7 @@ def test_every_invariant_holds_for_any_valid_profile_and_plan_date(data, as_of):
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_the_examples_are_consistent(path):
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan(path.stem, AS_OF)
     assert_consistent(plan, load_knowledge())
 
 

@@ -7,9 +7,8 @@ import datetime as dt
 from dataclasses import replace
 
 from tests.conftest import AS_OF, ROOT
+from tests.example_plans import built_example
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.calendar import is_meeting_day
 from vve.rules.coupled import ask_coupled_in_time
 from vve.rules.meetings import plan_meetings
@@ -20,8 +19,7 @@ ASSEN = "assen-warmtenet-blokverwarming"
 
 
 def _plan(name):
-    text = (ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8")
-    return build_plan(load_profile(text), AS_OF)
+    return built_example(name, AS_OF)
 
 
 def _coupled(plan):

@@ -6,17 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, ROOT
+from tests.example_plans import built_example
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 
 HORIZON = load_knowledge().decisions["insulate_with_maintenance"].quote_horizon
 
 
 def _coupled(name):
-    plan = build_plan(
-        load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8")), AS_OF
-    )
+    plan = built_example(name, AS_OF)
     return plan, next((d for d in plan.decisions if d.id == "insulate_with_maintenance"), None)
 
 

@@ -3,23 +3,19 @@ the first start and the last end of those measures' items in the figure and its 
 
 import datetime as dt
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import AS_OF, EXAMPLES
-from vve.profile import load_profile
-from vve.rules import build_plan
+from tests.example_plans import example_plan
 from vve.rules.explain import nl_month
-from vve.rules.serialize import plan_to_dict
 
 PERIOD = re.compile(r"^(?:Van (\S+ \d{4}) tot (\S+ \d{4})|In (\S+ \d{4})) voert de VvE")
 
 
-@cache
 def _plan(path: Path) -> dict:
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(path.stem, AS_OF)
 
 
 def _cover_months(plan: dict) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.parts import every_decision
@@ -26,8 +27,7 @@ PRINCIPLE = "principebesluit: "
 
 @cache
 def titles(stem: str) -> list[str]:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan(stem, AS_OF)
     return [d["title"] for d in every_decision(plan)]
 
 

@@ -9,9 +9,10 @@ from dataclasses import replace
 from hypothesis import HealthCheck, example, given, settings
 
 from tests.conftest import AS_OF, ROOT
+from tests.example_plans import built_example
 from tests.strategies import profiles_with_votes
 from vve.knowledge import load_knowledge
-from vve.profile import ProfileError, load_profile, parse_profile
+from vve.profile import ProfileError, parse_profile
 from vve.rules import build_plan
 from vve.rules.coupled import COUPLED, ON_QUOTE
 from vve.rules.drafts import fill_drafts
@@ -22,8 +23,7 @@ EXAMPLES = sorted(p.stem for p in (ROOT / "examples").glob("*.json"))
 
 
 def _plan(name):
-    text = (ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8")
-    return build_plan(load_profile(text), AS_OF)
+    return built_example(name, AS_OF)
 
 
 def _decision(plan, id_):

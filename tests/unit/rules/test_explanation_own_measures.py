@@ -7,17 +7,14 @@ of 27 Nov 2026, S14/A6). So does its title. The words are in decisions.toml (par
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 KNOWLEDGE = load_knowledge()
@@ -25,9 +22,8 @@ SOLAR = "solar_panels"
 INSTALLATIONS = {m for m, e in KNOWLEDGE.measures.items() if e.kind == "installation"} - {SOLAR}
 
 
-@cache
 def _plan(path, as_of=AS_OF) -> dict:
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), as_of))
+    return example_plan(path.stem, as_of)
 
 
 def _decided(plan: dict) -> list[tuple[str, set[str], str]]:

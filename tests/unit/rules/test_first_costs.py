@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, ROOT, make_profile
+from tests.example_plans import example_plan
 from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
@@ -122,9 +123,7 @@ def test_the_cover_gives_an_unknown_advice_per_thousand_euros_in_its_own_year():
     """Tynaarlo knows neither the advice's amount nor most measures: the cover still says
     what the first meeting's decision costs an apartment per € 1,000 of advice (2027), and
     apart from it that the measures (2028–2029 in this plan) cannot be priced yet."""
-    money = plan_to_dict(build_plan(load_profile(TYNAARLO.read_text(encoding="utf-8")), AS_OF))[
-        "money"
-    ]
+    money = example_plan(TYNAARLO.stem, AS_OF)["money"]
     advice, measures, *_ = (s.replace("\u00a0", " ") for s in money["summary"])
     assert advice.startswith(
         "In 2027 besluit de eerste ALV over het energieadvies en het DMJOP; het bedrag volgt "
@@ -170,8 +169,7 @@ def test_the_cover_says_no_refund_is_counted_and_other_breukdelen_pay_in_proport
     breukdelen in proportion."""
 
     def cover(name: str) -> str:
-        path = ROOT / "examples" / f"{name}.json"
-        plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+        plan = example_plan(name, AS_OF)
         return plan["money"]["summary"][0].replace("\u00a0", " ")
 
     assert cover("assen-zes-woningen").endswith(
@@ -200,9 +198,7 @@ def test_tynaarlo_cover_gives_the_refund_only_with_an_owner_occupier_and_prices_
     """Tynaarlo does not know its owner groups: the SVVE refund needs at least one
     owner-occupier (CORRECTIONS.md a1), so the cover says so. The survey the decision
     orders is priced as in Emmen: 1/18 of € 5,000–10,000 = € 277.78–555.56."""
-    money = plan_to_dict(build_plan(load_profile(TYNAARLO.read_text(encoding="utf-8")), AS_OF))[
-        "money"
-    ]
+    money = example_plan(TYNAARLO.stem, AS_OF)["money"]
     cover = money["summary"][0].replace("\u00a0", " ")
     assert (
         "Als ten minste één eigenaar zelf in het gebouw woont, komt later naar verwachting "

@@ -10,11 +10,9 @@ import datetime as dt
 import pytest
 
 from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.parts import every_decision
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 GENERIC = "collectieve warmte-installatie of aansluiting op een warmtenet"
@@ -23,8 +21,7 @@ BINDING = "Bindend besluit: aansluiting op het warmtenet volgens het aanbod"
 
 
 def _plan(stem: str) -> dict:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(stem, AS_OF)
 
 
 def test_the_heat_network_plan_names_the_heat_network():

@@ -4,15 +4,12 @@ decided now, the cover or the per-apartment amounts; it is shown apart as financ
 (vve/rules/coupled.py decided_later, vve/rules/money). Work beyond the horizon is never
 decided "volgens de offerte" at a meeting that cannot have one."""
 
-from functools import cache
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, ROOT
+from tests.example_plans import built_example
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.coupled import decided_later
 from vve.rules.explain import nl_euro_range
 from vve.rules.money.amounts import total
@@ -23,10 +20,8 @@ HORIZON = KNOWLEDGE.decisions["insulate_with_maintenance"].quote_horizon
 NAMES = sorted(p.stem for p in (ROOT / "examples").glob("*.json"))
 
 
-@cache
 def _plan(name):
-    text = (ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8")
-    return build_plan(load_profile(text), AS_OF)
+    return built_example(name, AS_OF)
 
 
 def _decision(plan, did):

@@ -11,8 +11,7 @@ import datetime as dt
 import pytest
 
 from tests.conftest import EXAMPLES
-from vve.profile import load_profile
-from vve.rules import build_plan
+from tests.example_plans import built_example
 from vve.rules.coupled import LOAN, decided_later
 from vve.rules.parts import every_decision
 from vve.rules.serialize import plan_to_dict
@@ -21,8 +20,7 @@ AS_OF = dt.date(2026, 11, 27)
 
 
 def _plan(stem: str):
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF)
+    return built_example(stem, AS_OF)
 
 
 def _loan_years(plan) -> dict[int, set[str]]:

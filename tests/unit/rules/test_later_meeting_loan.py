@@ -10,9 +10,8 @@ from fractions import Fraction
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
-from vve.profile import load_profile
-from vve.rules import build_plan
+from tests.conftest import EXAMPLES
+from tests.example_plans import built_example
 from vve.rules.coupled import decided_later
 
 AS_OF = dt.date(2026, 11, 27)
@@ -21,8 +20,7 @@ LOAN_ORDER = ["later_loan_application", "later_notice", "later_meeting", "later_
 
 @pytest.fixture(scope="module", params=[p.stem for p in EXAMPLES])
 def plan(request):
-    profile = load_profile((ROOT / "examples" / f"{request.param}.json").read_text("utf-8"))
-    return build_plan(profile, AS_OF)
+    return built_example(request.param, AS_OF)
 
 
 def _steps(plan, year: int) -> dict[str, object]:

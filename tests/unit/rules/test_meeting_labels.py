@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.example_plans import built_example
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.stages import stage_by_id
 
 AS_OF = dt.date(2026, 11, 27)
@@ -17,7 +16,7 @@ EXAMPLES = sorted(Path(__file__).parents[3].joinpath("examples").glob("*.json"))
 
 
 def plan_of(path: Path):
-    return build_plan(load_profile(path.read_text()), AS_OF)
+    return built_example(path.stem, AS_OF)
 
 
 def words_after_prefix(label: str) -> str:

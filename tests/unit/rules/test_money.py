@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, ROOT, make_profile
+from tests.example_plans import example_plan
 from tests.strategies import profiles_with_votes
 from vve.profile import ProfileError, load_profile, parse_profile
 from vve.rules import build_plan
@@ -566,7 +567,7 @@ def test_no_loan_and_no_amount_per_apartment_holds_the_advice_or_the_research(da
 def test_the_loan_decision_names_and_finances_only_the_measures():
     """The draft of the later meeting's loan decision: the measures and their amount, not
     the energy advice the first meeting ordered and the VvE already paid."""
-    plan = plan_to_dict(build_plan(load_profile(EMMEN.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan(EMMEN.stem, AS_OF)
     draft = next(d for d in plan["decisions"] if d["id"] == "vve_loan")["draft_resolution"]
     draft = plain(draft)
     assert "energieadvies" not in draft and "DMJOP" not in draft

@@ -10,9 +10,8 @@ from functools import cache
 import pytest
 
 from tests.conftest import EXAMPLES
+from tests.example_plans import built_example
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.calendar import is_meeting_day
 from vve.rules.serialize_meetings import meetings_dict
 
@@ -33,8 +32,7 @@ def _in_avoided(day: dt.date) -> bool:
 
 @cache
 def _meetings(stem: str) -> list[dict]:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return meetings_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return meetings_dict(built_example(stem, AS_OF))
 
 
 @pytest.mark.parametrize("stem", [p.stem for p in EXAMPLES])

@@ -235,7 +235,7 @@ def test_any_result_of_parts_keeps_the_plan_whole_and_a_taken_part_taken(rounds)
 def test_a_day_moved_to_another_year_keeps_29_february_as_28_where_there_is_none():
     """Found by Hypothesis: a loan signed by 29 February 2028 and a later meeting three
     years on (the MJOP's cover for a later loan) raised instead of giving a day."""
-    from vve.rules.tailor_decisions import same_day_in
+    from vve.rules.calendar import same_day_in
 
     assert same_day_in(dt.date(2028, 2, 29), 2031) == dt.date(2031, 2, 28)
     assert same_day_in(dt.date(2028, 2, 29), 2032) == dt.date(2032, 2, 29)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import AS_OF, EXAMPLES, corporation_profile, make_profile
+from tests.example_plans import built_example
 from tests.strategies import profiles_with_votes
 from vve.knowledge import load_knowledge
 from vve.profile import ProfileError, parse_profile
@@ -613,10 +614,9 @@ def test_without_owner_groups_whether_someone_lives_in_their_own_apartment_is_as
 
 
 def _example_plans():
-    from vve.profile import load_profile
 
     for path in EXAMPLES:
-        yield build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF)
+        yield built_example(path.stem, AS_OF)
     yield plan_of(building={"floor_area_per_dwelling": None})
 
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import AS_OF, EXAMPLES, make_profile
+from tests.example_plans import example_plan
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
 from vve.rules import build_plan
 from vve.rules.calendar import is_meeting_day
 from vve.rules.serialize import plan_to_dict
@@ -86,7 +86,7 @@ def test_the_svve_advice_is_applied_for_once_after_the_last_advice_invoices(path
     """Once per VvE, for all advice and research together (CORRECTIONS.md a1): what is
     invoiced after the application falls outside it, so the plan applies after the last
     advice and research is done and says to wait for the final invoices."""
-    plan = plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    plan = example_plan(path.stem, AS_OF)
     applied = action(plan, "apply_svve_advice")
     for done in ("energy_advice", "draft_dmjop", "asbestos_survey"):
         if has_action(plan, done):

@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from tests.strategies import profiles_with_votes
-from vve.profile import ProfileError, load_profile, parse_profile
+from vve.profile import ProfileError, parse_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
 
@@ -49,7 +50,7 @@ def _assert_json_native(plan: dict) -> None:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_each_example_plan_is_json_as_it_stands(path):
-    _assert_json_native(plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF)))
+    _assert_json_native(example_plan(path.stem, AS_OF))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,13 +8,11 @@ from functools import cache
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import AS_OF, ROOT, make_profile
+from tests.conftest import AS_OF, make_profile
+from tests.example_plans import example_plan
 from vve.knowledge import load_knowledge
 from vve.labels import QUANTITY_ORIGIN
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.money.quantities import building_quantities
-from vve.rules.serialize import plan_to_dict
 
 TYPES = [None, "porch_flat", "gallery_flat", "apartment_block", "converted_house", "mixed"]
 
@@ -24,10 +22,8 @@ def _money():
     return load_knowledge().money
 
 
-@cache
 def _plan(stem: str) -> dict:
-    path = ROOT / "examples" / f"{stem}.json"
-    return plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF))
+    return example_plan(stem, AS_OF)
 
 
 def _notes(plan: dict) -> str:

@@ -8,11 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, ROOT, make_profile
+from tests.example_plans import example_plan
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.money.quantities import building_quantities, reference_for
-from vve.rules.serialize import plan_to_dict
 
 TYPES = [None, "porch_flat", "gallery_flat", "apartment_block", "converted_house", "mixed"]
 
@@ -74,8 +72,7 @@ def test_an_older_building_says_its_surfaces_are_from_another_period(year, kind,
 
 
 def test_the_1936_example_says_there_is_no_reference_of_its_period():
-    profile = load_profile((ROOT / "examples" / "assen-zes-woningen.json").read_text("utf-8"))
-    plan = plan_to_dict(build_plan(profile, AS_OF))
+    plan = example_plan("assen-zes-woningen", AS_OF)
     notes = " ".join(plan["money"]["notes"]).replace("\N{NO-BREAK SPACE}", " ")
     assert "gebouw uit 1936" in notes
     assert "extra onzeker" in notes
@@ -89,7 +86,7 @@ def test_the_middle_dwelling_direction_is_said_only_of_a_matching_reference():
     and period; another type or period can err either way (a 1936 building's glass share
     is smaller than a 1970 dwelling's), so the plan says no direction then."""
     for path in sorted((ROOT / "examples").glob("*.json")):
-        plan = plan_to_dict(build_plan(load_profile(path.read_text("utf-8")), AS_OF))
+        plan = example_plan(path.stem, AS_OF)
         notes = " ".join(plan["money"]["notes"]).replace("\N{NO-BREAK SPACE}", " ")
         if "RVO-referentiewoning" not in notes:
             continue

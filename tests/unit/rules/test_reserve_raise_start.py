@@ -3,7 +3,6 @@ the month after that meeting (decisions.toml raise_reserve starts_months_after),
 later year because the meeting falls in May. The plan states the month it counts from."""
 
 import datetime as dt
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES
+from tests.example_plans import example_plan
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.money.reserve import FundDecisions, raise_start, reserve_plan
-from vve.rules.serialize import plan_to_dict
 
 
-@cache
 def _plan(path: Path) -> dict:
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(path.stem, AS_OF)
 
 
 def _months(a: dt.date, b: dt.date) -> int:

@@ -5,25 +5,20 @@ this planning does not reach the date, with the date it does reach. Every exampl
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 import pytest
 
 from tests.conftest import EXAMPLES
+from tests.example_plans import example_plan
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.explain import nl_date
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 CONDITION = "Alleen als de regeling is verlengd of opgevolgd"
 
 
-@cache
 def _plan(stem: str) -> dict:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
+    return example_plan(stem, AS_OF)
 
 
 def _ended(plan: dict) -> dict[str, dict]:

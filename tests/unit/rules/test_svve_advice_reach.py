@@ -8,29 +8,23 @@ dates come from the plan's own schedule and the knowledge (CORRECTIONS.md a1, a4
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLES
+from tests.example_plans import built_example, example_plan
 from vve.document.text import date_nl
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 from vve.rules.calendar import is_meeting_day
 from vve.rules.notice import send_by
 from vve.rules.risks.svve_advice import dmjop_way, last_meeting, meeting_way
-from vve.rules.serialize import plan_to_dict
 
 AS_OF = dt.date(2026, 11, 27)
 STEM = "assen-zes-woningen"
 
 
-@cache
 def plan_of(stem: str, as_of: dt.date = AS_OF) -> dict:
-    path = next(p for p in EXAMPLES if p.stem == stem)
-    return plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), as_of))
+    return example_plan(stem, as_of)
 
 
 def advice_risk(plan: dict) -> dict | None:
@@ -69,8 +63,7 @@ def test_assen_says_the_last_alv_that_still_reaches_the_advice_subsidy():
     assert date_nl(notice.isoformat()) in text
     # even with the earliest first ALV the DMJOP is not ready for that notice: said
     # plainly with the day it would be ready, and no way offered that cannot work
-    path = next(p for p in EXAMPLES if p.stem == STEM)
-    built = build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF)
+    built = built_example(STEM, AS_OF)
     way = meeting_way(knowledge, AS_OF, notice_days)
     assert way is not None
     route = dmjop_way(knowledge, built.stages, way, notice_days)

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import AS_OF, ROOT
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
+from tests.conftest import AS_OF
+from tests.example_plans import example_plan
 
 RISK = "svve_measures_deadline"
 
 
 def _plan(stem: str) -> dict:
-    text = (ROOT / "examples" / f"{stem}.json").read_text("utf-8")
-    return plan_to_dict(build_plan(load_profile(text), AS_OF))
+    return example_plan(stem, AS_OF)
 
 
 def _offered(plan: dict) -> list[str]:

@@ -4,10 +4,9 @@ programme's end date (financing.toml svve_measures.open_until)."""
 
 import pytest
 
-from tests.conftest import AS_OF, ROOT
+from tests.conftest import AS_OF
+from tests.example_plans import built_example
 from vve.knowledge import load_knowledge
-from vve.profile import load_profile
-from vve.rules import build_plan
 
 KNOWLEDGE = load_knowledge()
 AUTHORISE = "Zij machtigt het bestuur de subsidie aan te vragen vóór de opdracht wordt verstrekt."
@@ -15,9 +14,7 @@ CONDITION = "[Alleen als de SVVE is verlengd of opgevolgd:]"
 
 
 def plan_of(name):
-    return build_plan(
-        load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8")), AS_OF
-    )
+    return built_example(name, AS_OF)
 
 
 def insulate(plan):

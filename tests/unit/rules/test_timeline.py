@@ -9,15 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, ROOT
-from vve.profile import load_profile
-from vve.rules import build_plan
+from tests.example_plans import built_example
 
 NAMES = sorted(p.stem for p in (ROOT / "examples").glob("*.json"))
 
 
 def _plan(name):
-    text = (ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8")
-    return build_plan(load_profile(text), AS_OF)
+    return built_example(name, AS_OF)
 
 
 def _meetings(plan):

@@ -3,14 +3,12 @@ already knows, such as the year of the VvE's MJOP."""
 
 import pytest
 
-from tests.conftest import AS_OF, ROOT
-from vve.profile import load_profile
-from vve.rules import build_plan
+from tests.conftest import AS_OF
+from tests.example_plans import built_example
 
 
 def hints(name):
-    profile = load_profile((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
-    plan = build_plan(profile, AS_OF)
+    plan = built_example(name, AS_OF)
     return [a.what for a in plan.find_out if a.id.startswith("find_out:money.planned")]
 
 

@@ -7,15 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import AS_OF, EXAMPLES
-from vve.profile import load_profile
-from vve.rules import build_plan
-from vve.rules.serialize import plan_to_dict
+from tests.example_plans import example_plan
 from vve.rules.serialize_used import REFERENCE_ORIGINS, money_source_ids, used_money
 
-PLANS = {
-    path.stem: plan_to_dict(build_plan(load_profile(path.read_text(encoding="utf-8")), AS_OF))
-    for path in EXAMPLES
-}
+PLANS = {path.stem: example_plan(path.stem, AS_OF) for path in EXAMPLES}
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))

@@ -133,8 +133,12 @@ def _municipal_origin(municipal: dict) -> str:
 
 def _first_steps(b: Builder, plan: dict) -> None:
     b.heading("De eerste drie stappen", 2)
-    # the first steps are the plan's own that are still to do; "find out" tasks have their
-    # own chapter
+    b.bullets(first_steps(plan), numbered=True)
+
+
+def first_steps(plan: dict) -> list[str]:
+    """The summary's first steps as written, in order: the plan's own actions still to do
+    (at most three, by start); "find out" tasks have their own chapter."""
     first = sorted(
         (
             a
@@ -144,7 +148,7 @@ def _first_steps(b: Builder, plan: dict) -> None:
         ),
         key=lambda a: a["start"],
     )[:3]
-    b.bullets((_step(a) for a in first), numbered=True)
+    return [_step(a) for a in first]
 
 
 def _step(action: dict) -> str:
