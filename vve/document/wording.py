@@ -4,7 +4,8 @@ risks' numbers (R1, R2, …) by which the chapter on stages refers to the chapte
 from __future__ import annotations
 
 from vve import labels
-from vve.rules.voting import weeks_after
+from vve.knowledge import load_knowledge
+from vve.rules.voting import second_meeting_weeks
 from vve.vocabulary import DECISION_WAITS
 
 from .builder import Builder
@@ -230,8 +231,10 @@ def notice_line(meeting: dict, why: str = "") -> str:
 
 
 def _annual_second(second: dict, known: bool) -> str:
-    """The second meeting after an annual ALV whose day is not set: in weeks after it."""
-    weeks = weeks_after(second["first_meeting"], second)
+    """The second meeting after an annual ALV whose day is not set: the reglement's weeks
+    after it."""
+    sm = load_knowledge().second_meeting
+    weeks = second_meeting_weeks(second["notice_days"], sm.min_weeks, sm.max_weeks)
     later = f"een tweede vergadering {weeks[0]} tot {weeks[1]} weken later"
     how = "ongeacht het aantal aanwezigen en met dezelfde meerderheid"
     decides = (

@@ -9,11 +9,11 @@ Blank votes and abstentions count towards the quorum but are not votes cast
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from math import floor
-from typing import Any, Literal
+from typing import Literal
 
 Base = Literal["cast", "present", "all"]
 Comparison = Literal["more_than", "at_least"]
@@ -154,13 +154,19 @@ class SecondMeetingRoute:
         return self.earliest <= self.latest
 
 
-def weeks_after(day: str, window: Mapping[str, Any]) -> tuple[int, int]:
-    """A second meeting's window (the plan's ``second_window``: ISO days ``earliest`` and
-    ``latest``) in whole weeks after the meeting on ``day``: how the plan, the meeting pack
-    and the web say it for an annual ALV whose day is the VvE's own."""
-    first = dt.date.fromisoformat(day)
-    earliest, latest = (dt.date.fromisoformat(window[end]) for end in ("earliest", "latest"))
-    return (earliest - first).days // 7, (latest - first).days // 7
+# without a calendar a second meeting's window is as long whatever the first day
+_ANY_DAY = dt.date(2000, 1, 3)
+
+
+def second_meeting_weeks(notice_days: int, min_weeks: int, max_weeks: int) -> tuple[int, int]:
+    """A second meeting's window in whole weeks after a first meeting whose day the VvE
+    still chooses (a later annual ALV): the reglement's ``min_weeks`` to ``max_weeks``
+    (voting.toml [second_meeting]), later only where the notice period, sent the day
+    after, does not fit in them. The legal bounds of any day, never a window that a
+    placeholder day's holidays cut short: those the board avoids when it picks the day.
+    How the plan, the meeting pack and the web all say it."""
+    route = second_meeting_route(_ANY_DAY, notice_days, min_weeks, max_weeks)
+    return (route.earliest - _ANY_DAY).days // 7, (route.latest - _ANY_DAY).days // 7
 
 
 def latest_notice_date(meeting: dt.date, notice_days: int) -> dt.date:

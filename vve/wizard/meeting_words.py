@@ -15,7 +15,7 @@ from flask_babel import format_date
 from vve.knowledge import load_knowledge
 from vve.rules.outcomes import BadCount, explain, judge, next_meeting
 from vve.rules.parts import parts_of, set_aside
-from vve.rules.voting import weeks_after
+from vve.rules.voting import second_meeting_weeks
 from vve.terms import label
 from vve.translate import gettext as _
 from vve.vocabulary import DECISION_STATES, MEETING_KINDS, OUTCOMES, STAGES
@@ -240,13 +240,15 @@ def event_lines(event) -> list[str]:
 
 
 def second_window_text(meeting: dict[str, Any]) -> str:
-    """When a second meeting may decide if the quorum is missed; for an annual ALV counted
-    from the meeting, in weeks as the plan counts them. Empty without a window."""
+    """When a second meeting may decide if the quorum is missed; for an annual ALV, whose
+    day the VvE chooses, the reglement's weeks after it, as the plan says them. Empty
+    without a window."""
     window = meeting.get("second_window")
     if not window:
         return ""
     if _annual(meeting):
-        first, last = weeks_after(meeting["date"], window)
+        sm = load_knowledge().second_meeting
+        first, last = second_meeting_weeks(meeting["notice_days"], sm.min_weeks, sm.max_weeks)
         return _(
             "Wordt het quorum niet gehaald, dan kan een tweede vergadering %(a)s tot %(b)s "
             "weken na deze vergadering toch besluiten.",

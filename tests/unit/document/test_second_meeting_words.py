@@ -3,6 +3,7 @@ with what makes it one (vve/document/wording.py). After an annual ALV whose day 
 meeting is named in weeks after it."""
 
 from vve.document.wording import second_text
+from vve.knowledge import load_knowledge
 
 
 def _second_text(second, known=True, annual=False):
@@ -42,6 +43,18 @@ def test_after_an_annual_alv_the_second_meeting_is_named_in_weeks():
     text = _second_text(second, annual=True)
     assert "een tweede vergadering 2 tot 6 weken later" in text
     assert "juli" not in text
+
+
+def test_after_an_annual_alv_the_weeks_are_the_reglements_not_a_clipped_window():
+    """An annual ALV's day is the VvE's own: a window the placeholder day's holidays cut
+    short (22 November to 19 December 2029) is not the rule; the reglement's is."""
+    sm = load_knowledge().second_meeting
+    second = {**SECOND, "first_meeting": "2029-11-22", "earliest": "2029-12-10"}
+    second["latest"] = "2029-12-19"
+    for known in (True, False):
+        text = _second_text(second, known, annual=True)
+        assert f"een tweede vergadering {sm.min_weeks} tot {sm.max_weeks} weken later" in text
+        assert "2 tot 3 weken" not in text
 
 
 def test_a_window_of_evenings_outside_the_holidays_says_so():

@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vve.knowledge import load_knowledge
+from vve.rules.calendar import second_meeting_on
 from vve.rules.voting import (
     Meeting,
     Party,
@@ -18,7 +20,7 @@ from vve.rules.voting import (
     power_of,
     quorum_votes,
     second_meeting_route,
-    weeks_after,
+    second_meeting_weeks,
 )
 
 TWO_THIRDS = Rule(
@@ -228,16 +230,40 @@ def test_carry_ceiling_is_the_largest_attendance_at_which_one_party_carries(rule
         assert not outcome(rule, total, Meeting(ceiling + 1, votes, ceiling + 1 - votes)).passes
 
 
+def test_an_annual_alvs_second_meeting_is_the_reglements_2_to_6_weeks_after_it():
+    """The model reglement's window (voting.toml [second_meeting]), whatever day the plan
+    used to place the ALV: with 8 or 15 days' notice the notice fits in the first weeks."""
+    sm = load_knowledge().second_meeting
+    for notice in (8, 15):
+        assert second_meeting_weeks(notice, sm.min_weeks, sm.max_weeks) == (2, 6)
+        assert (sm.min_weeks, sm.max_weeks) == (2, 6)
+
+
 @given(
     st.dates(dt.date(2026, 1, 1), dt.date(2040, 12, 31)),
-    st.integers(0, 8),
-    st.integers(1, 12),
-    st.integers(0, 6),
+    st.integers(0, 40),
+    st.integers(1, 4),
+    st.integers(1, 8),
 )
-def test_weeks_after_counts_whole_weeks_from_the_meeting_to_the_window(day, lo, span, extra):
-    """An annual ALV's second-meeting window, said in weeks after the meeting (the plan,
-    the meeting pack and the web card all say it so): whole weeks, rounded down."""
-    earliest = day + dt.timedelta(weeks=lo, days=extra)
-    latest = day + dt.timedelta(weeks=lo + span)
-    window = {"earliest": earliest.isoformat(), "latest": latest.isoformat()}
-    assert weeks_after(day.isoformat(), window) == (lo, lo + span)
+def test_an_annual_alvs_second_meeting_weeks_are_the_legal_bounds_of_any_day(
+    day, notice, min_weeks, span
+):
+    """Said in weeks after a meeting whose day the VvE still chooses: the legal bounds
+    counted from any day (no holidays: the board avoids them when it picks the day), whole
+    weeks rounded down, never before the reglement's minimum, ending at its maximum."""
+    max_weeks = min_weeks + span
+    route = second_meeting_route(day, notice, min_weeks, max_weeks)
+    weeks = ((route.earliest - day).days // 7, (route.latest - day).days // 7)
+    assert second_meeting_weeks(notice, min_weeks, max_weeks) == weeks
+    assert weeks[0] >= min_weeks and weeks[1] == max_weeks
+    if notice + 2 < 7 * (min_weeks + 1):  # the notice fits in the reglement's first weeks
+        assert weeks == (min_weeks, max_weeks)
+
+
+def test_an_annual_alvs_second_meeting_ignores_a_placeholder_day_before_christmas():
+    """Assen's annual ALV of 2029 is placed on 22 November 2029; the evenings before the
+    Christmas holidays end on 19 December, but the VvE chooses its own day: 2 to 6 weeks."""
+    sm = load_knowledge().second_meeting
+    shown = second_meeting_on(dt.date(2029, 11, 22), 15, load_knowledge()).shown
+    assert (shown[1] - dt.date(2029, 11, 22)).days // 7 < sm.max_weeks  # clipped
+    assert second_meeting_weeks(15, sm.min_weeks, sm.max_weeks) == (2, 6)

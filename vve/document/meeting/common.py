@@ -14,7 +14,7 @@ from docx.shared import Cm
 
 from vve.knowledge import Knowledge, load_knowledge
 from vve.rules.parts import parts_of
-from vve.rules.voting import weeks_after
+from vve.rules.voting import second_meeting_weeks
 
 from ..builder import Builder
 from ..page import DocumentMeta, header_footer, set_properties
@@ -100,14 +100,15 @@ class Pack:
     def second_window(self) -> str:
         """When a second meeting may be held, as the plan says it: "tussen 12 oktober 2027
         en 23 november 2027, buiten de vakanties"; for an annual ALV counted from the
-        meeting, as the plan counts it ("2 tot 6 weken na deze vergadering"). Empty
-        without a window."""
+        meeting in the reglement's weeks, as the plan says them ("2 tot 6 weken na deze
+        vergadering"), whatever the day that placed it. Empty without a window."""
         window = self.meeting["second_window"]
         if not window:
             return ""
         if not self.annual:
             return meeting_window(window)
-        first, last = weeks_after(self.meeting["date"], window)
+        sm = self.knowledge.second_meeting
+        first, last = second_meeting_weeks(self.meeting["notice_days"], sm.min_weeks, sm.max_weeks)
         return f"{first} tot {last} weken na deze vergadering"
 
     def opening_items(self) -> list[str]:
