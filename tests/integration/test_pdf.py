@@ -138,3 +138,21 @@ def test_the_cover_fits_its_page_and_the_contents_start_on_the_second(example, t
     ).stdout
     lines = [line.strip() for line in second.splitlines() if line.strip()]
     assert lines[1] == "Inhoud", lines[:4]  # after the running header
+
+
+@pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
+def test_the_voting_chapter_leaves_no_half_empty_pages(tmp_path):
+    """Assen's plan was 52 pages (advisor's review, 27 November 2026): each decision's
+    explanation was kept with its votes table, and a long one took heading, text, caption
+    and table to the next page together, leaving half of the page before it blank. Only
+    the caption keeps with the table now (test_voting_page_fill.py states the keeps)."""
+    profile = load_profile(
+        (ROOT / "examples" / "assen-warmtenet-blokverwarming.json").read_text("utf-8")
+    )
+    data, _ = docx_to_pdf(write_plan_docx(plan_to_dict(build_plan(profile, AS_OF))))
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    found = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    assert found, info
+    assert int(found.group(1)) <= 50, found.group(1)

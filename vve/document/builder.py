@@ -137,13 +137,19 @@ class Builder:
         rows: list[list[str]],
         caption: str | None = None,
         widths: list[float] | None = None,
+        *,
+        keep_text: bool = True,
     ):
         """A table in the named table style, written as one piece of XML: the widths once
         in the grid and once per cell, a header row repeated on each page, rows kept whole.
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.
+        ``keep_text=False``: the paragraph before the caption is text in its own right
+        (a decision's explanation), not the table's introduction: it may end a page or
+        break across two, and only the caption stays with the table (by its style).
         """
-        self._keep_last_with_next()
+        if keep_text or not caption:
+            self._keep_last_with_next()
         if caption:
             self.tables += 1
             self.para(f"Tabel {self.tables}. {caption}", "Caption")

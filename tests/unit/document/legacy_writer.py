@@ -98,12 +98,16 @@ class LegacyBuilder:
         rows: list[list[str]],
         caption: str | None = None,
         widths: list[float] | None = None,
+        *,
+        keep_text: bool = True,
     ):
         """A table in the named table style; each row built once (cell() is quadratic).
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.
+        ``keep_text``: as the fast writer's (the text before a caption kept with it).
         """
-        keep_with_next_block(self.doc, self.doc._body)
+        if keep_text or not caption:
+            keep_with_next_block(self.doc, self.doc._body)
         if caption:
             self.tables += 1
             self.para(f"Tabel {self.tables}. {caption}", "Caption")

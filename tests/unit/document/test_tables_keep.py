@@ -1,7 +1,10 @@
 """A table never starts a page alone: the paragraph before it (an introduction, or the
 heading of a section that is only a table) stays on the page where the table starts, and
 so does the caption. Seen in the review: "Open vragen" and a phase's heading ended a page
-with their tables on the next."""
+with their tables on the next.
+
+In the voting chapter only the caption (test_voting_page_fill.py): the text before it is a
+decision's explanation, which may end a page."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from docx.oxml.ns import qn
 from tests.conftest import AS_OF, EXAMPLES
 from tests.example_plans import example_plan
 from vve.document import write_plan_docx
+from vve.document.chapters.voting import TITLE as VOTING
 
 
 def _has_text(p) -> bool:
@@ -48,12 +52,16 @@ def test_the_text_before_each_table_stays_with_it(path):
     doc = Document(io.BytesIO(write_plan_docx(plan)))
     body = list(doc.element.body)
     loose = []
+    chapter = ""
     for index, element in enumerate(body):
+        if _style(element) == "Heading1":
+            chapter = "".join(t.text or "" for t in element.iter(qn("w:t")))
         if element.tag != qn("w:tbl"):
             continue
         # back from the table: the caption, if any, then the paragraph before it
         back = body[index - 1 :: -1] if index else []
-        wanted = back[:2] if _style(back[0]) == "Caption" else back[:1]
+        captioned = _style(back[0]) == "Caption"
+        wanted = back[:1] if not captioned or chapter == VOTING else back[:2]
         for p in wanted:
             if p.tag == qn("w:p") and _has_text(p) and not _keeps(p, doc):
                 loose.append("".join(t.text or "" for t in p.iter(qn("w:t")))[:60])

@@ -121,6 +121,8 @@ def _body(builder_class, headers, rows, text, widths):
     b.bullets([text])
     b.table(headers, rows, caption=text, widths=widths)
     b.table(headers, rows)
+    b.para(text)
+    b.table(headers, rows, caption=text, widths=widths, keep_text=False)
     b.page_break()
     return etree.tostring(doc.element.body)
 

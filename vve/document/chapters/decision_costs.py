@@ -209,6 +209,7 @@ def _known_table(b: Builder, first: dict) -> None:
         rows,
         caption="Wat dit besluit een appartement kost",
         widths=[3.6, 3.2, 3.0, 3.2, 3.0] if research else [4.4, 4.0, 4.0, 3.6],
+        keep_text=False,  # the paragraph before is about the refund, not this table
     )
 
 
@@ -237,6 +238,7 @@ def _per_thousand_table(b: Builder, first: dict) -> None:
         rows,
         caption="Wat dit besluit een appartement kost",
         widths=[4.0, 4.0, 4.0, 4.0] if research else [5.4, 5.3, 5.3],
+        keep_text=False,
     )
 
 

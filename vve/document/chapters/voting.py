@@ -254,6 +254,7 @@ def _decision_section(b: Builder, decision: dict, plan: dict) -> None:
         rows,
         caption=f"Stemmen nodig: {decision['title']}",
         widths=[4.5, 11.5],
+        keep_text=False,  # a long explanation would take its heading to the next page
     )
 
 
