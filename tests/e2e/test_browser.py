@@ -392,6 +392,12 @@ def test_advisor_dashboard_municipal_plan_and_house_style(browser, page, server,
         a.get_by_role("button", name="Gemeente registreren").click()
         expect(a.get_by_role("status")).to_contain_text("geregistreerd voor Assen")
         shoot(a, "21-gemeentelijke-plannen")
+        a.goto(server + "/adviseur/gemeenten/importeren")
+        expect(a.get_by_text("met een kopregel, van hoogstens 2\xa0MB.")).to_be_visible()
+        a.set_input_files("#file", str(house))  # not a .csv: refused next to the field
+        a.get_by_role("button", name="Inlezen").click()
+        expect(a.locator("#error-summary")).to_contain_text("Kies een .csv-bestand.")
+        shoot(a, "21-importeren-fout")
         a.goto(server + "/adviseur/beheer/beveiligingslog")
         expect(a.get_by_role("cell", name="Tweede factor aangezet")).to_be_visible()
         shoot(a, "22-beveiligingslog")

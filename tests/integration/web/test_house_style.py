@@ -75,16 +75,16 @@ def _events(app, action):
 
 def test_the_page_states_the_real_upload_limit(app, admin):
     html = admin.get(PAGE).get_data(as_text=True)
-    assert "Hoogstens 2 MB" in html and "10 MB" not in html
+    assert "Hoogstens 2\xa0MB" in html and "10\xa0MB" not in html
     app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
-    assert "Hoogstens 1 MB" in admin.get(PAGE).get_data(as_text=True)
+    assert "Hoogstens 1\xa0MB" in admin.get(PAGE).get_data(as_text=True)
 
 
 def test_a_file_over_the_request_limit_gets_a_dutch_field_error_in_the_layout(app, admin):
     response = upload(admin, b"PK\x03\x04" + b"\x00" * (3 * 1024 * 1024))
     html = response.get_data(as_text=True)
     assert response.status_code == 413
-    assert "groter dan 2 MB" in html and 'id="file-error"' in html
+    assert "groter dan 2\xa0MB" in html and 'id="file-error"' in html
     assert 'aria-invalid="true"' in html and 'class="page-header"' in html
     assert csrf_of(html)  # the form is there to try again
     assert _organisation(app).template is None
@@ -96,7 +96,7 @@ def test_a_file_over_the_template_limit_is_a_field_error_too(app, admin):
     app.config["MAX_CONTENT_LENGTH"] = 16 * 1024 * 1024  # the sanitiser's 4 MB is lower
     response = upload(admin, b"PK\x03\x04" + b"\x00" * (5 * 1024 * 1024))
     assert response.status_code == 400
-    assert "groter dan 4 MB" in response.get_data(as_text=True)
+    assert "groter dan 4\xa0MB" in response.get_data(as_text=True)
     assert _events(app, "house_style_refused")[0][2]["reason"] == "too_large"
 
 

@@ -235,7 +235,7 @@ def test_a_file_over_the_import_limit_is_refused_whole_not_cut_off(app, maintain
     imported, the cut line with it. Refused as a whole instead, with the limit in words."""
     admin = login(app.test_client(), "admin@drenthe.nl")
     page = admin.get("/adviseur/gemeenten/importeren").get_data(as_text=True)
-    assert "met een kopregel, van hoogstens 2 MB." in page  # the request limit, the lower
+    assert "met een kopregel, van hoogstens 2\xa0MB." in page  # the request limit, the lower
     head = b"postcode;gemeente;wijk\n"
     rows = b"".join(b"9401;Assen;Centrum %d\n" % n for n in range(40))
     monkeypatch.setattr(municipal_csv, "MAX_CSV_BYTES", len(head + rows) - 5)

@@ -20,6 +20,7 @@ class TemplateError(ValueError):
 
 
 def megabytes(size: int) -> str:
-    """``2 MB``, ``1,5 MB``: a byte limit as the Dutch messages write it."""
+    """``2 MB``, ``1,5 MB``: a byte limit as the Dutch messages write it, with a no-break
+    space so that the number and its unit stay on one line."""
     text = f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
-    return f"{text.replace('.', ',')} MB"
+    return f"{text.replace('.', ',')}\u00a0MB"
