@@ -62,8 +62,8 @@ BEFORE_LAST = N_(
     "corrigeer die uitslag als de datum niet klopt."
 )
 SECOND_TOO_EARLY = N_(
-    "Een tweede vergadering over dit voorstel kan ten vroegste op %(earliest)s: twee weken "
-    "na de vergadering van %(held)s en na de oproeptermijn. Controleer de datum."
+    "Een tweede vergadering over dit voorstel kan ten vroegste op %(earliest)s: %(weeks)s "
+    "weken na de vergadering van %(held)s en na de oproeptermijn. Controleer de datum."
 )
 TOTAL_UNKNOWN = N_(
     "Het totaal aantal stemmen in de VvE is niet bekend; vul eerst het aantal "
@@ -193,7 +193,8 @@ def _judge_all(
         if second is None:  # the date is wrong anyway: say one thing about it
             held, earliest, _latest = second_window(decision, knowledge) or (day, day, day)
             if not dated:
-                where = {"earliest": earliest, "held": held}
+                weeks = knowledge.second_meeting.min_weeks
+                where = {"earliest": earliest, "held": held, "weeks": weeks}
                 problems.append(Problem("meeting_date", SECOND_TOO_EARLY, where))
             continue
         refusal = None if problems else recordable(plan, decision_id, day, today)

@@ -97,3 +97,35 @@ def test_a_meeting_with_a_planned_day_keeps_its_window_dates(app, client, today,
             )
             expected = f"een tweede vergadering tussen {first} en {last} toch besluiten"
             assert expected.replace("\xa0", " ") in cards[m["number"]]
+
+
+def _card_tags(app, client, path):
+    """The plan and the opening tag of each meeting's card (where its data lives)."""
+    public_id = _import(client, path)
+    html = client.get(f"/d/{public_id}/vergaderingen").get_data(as_text=True)
+    with app.app_context():
+        plan = plans.make_plan(find_dossier(public_id))
+    tags = {
+        int(number): tag
+        for tag, number in re.findall(r'(<section [^>]*id="vergadering-(\d+)"[^>]*>)', html)
+    }
+    return plan, tags
+
+
+@pytest.mark.parametrize("path", WITH_ANNUAL, ids=lambda p: p.stem)
+def test_an_annual_alvs_card_carries_no_send_by_day_of_its_placeholder(app, client, today, path):
+    """A later annual ALV's day is the VvE's own: its card carries the notice period in
+    days before that day, never a deadline counted from the day the plan placed it on;
+    a meeting with a planned day keeps its deadline."""
+    plan, tags = _card_tags(app, client, path)
+    annual = [m for m in plan["meetings"] if m["annual"] and not m["held"]]
+    planned = [m for m in plan["meetings"] if not m["annual"] and not m["held"]]
+    assert annual and planned
+    for m in annual:
+        tag = tags[m["number"]]
+        assert "data-send-by" not in tag and m["send_by"] not in tag, tag
+        assert f'data-notice-days="{m["notice_days"]}"' in tag, tag
+    for m in planned:
+        tag = tags[m["number"]]
+        assert f'data-send-by="{m["send_by"]}"' in tag, tag
+        assert f'data-notice-days="{m["notice_days"]}"' in tag, tag
