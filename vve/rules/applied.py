@@ -4,7 +4,6 @@ saying when it applies and why."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 from vve.knowledge import RuleSpec
 from vve.profile import Profile
@@ -38,15 +37,17 @@ class AppliedRule:
     explanation: Explanation
 
 
-def _numbers(rule: Rule, ctx: VoteContext, turnout_percent: int | None) -> VoteNumbers | None:
+def _numbers(rule: Rule, ctx: VoteContext) -> VoteNumbers | None:
+    """The votes the rule asks for; the votes expected present follow ``ctx.turnout`` (the
+    last recorded meeting's, else the board's estimate: vve/rules/turnout.py)."""
     total = ctx.total
     if not total:
         return None
     quorum = quorum_votes(rule, total)
     expected = None
-    if turnout_percent is not None:
+    if ctx.turnout is not None:
         # an expectation, so rounded down (never flattering); what is needed rounds up
-        expected = min(int(Fraction(turnout_percent, 100) * total // 1), total)
+        expected = min(int(ctx.turnout.share * total // 1), total)
     return VoteNumbers(
         total=total,
         quorum_votes=quorum,
@@ -120,9 +121,7 @@ def apply_rule(
     rule = to_rule(spec, profile)
     overridden = is_overridden(spec, profile)
     # A lender's "every owner" is counted in owners, not votes: no vote numbers.
-    numbers = (
-        None if spec.kind == "lender" else _numbers(rule, ctx, profile.owners.past_turnout_percent)
-    )
+    numbers = None if spec.kind == "lender" else _numbers(rule, ctx)
     text_key = applies
     if applies == "below_threshold":
         # the model says what the amount is about: expenditure outside maintenance, or

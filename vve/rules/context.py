@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from vve.knowledge import Knowledge, ModelSpec, RuleSpec
 from vve.profile import Profile
 from vve.vocabulary import OWNER_KINDS
 
+from .turnout import Turnout, usual_turnout
 from .voting import Party, Rule, Threshold
 
 
@@ -25,9 +27,12 @@ class VoteContext:
     party_is_single: dict[str, bool]
     model: ModelSpec
     model_known: bool
+    # the turnout to expect at the meetings still to come (vve/rules/turnout.py)
+    turnout: Turnout | None = None
 
 
-def vote_context(profile: Profile, knowledge: Knowledge) -> VoteContext:
+def vote_context(profile: Profile, knowledge: Knowledge, as_of: dt.date) -> VoteContext:
+    """``as_of``: the plan's date; a meeting held after it does not count yet."""
     model_id = profile.voting.model_reglement or "unknown"
     total = profile.total_votes()
     one_each = profile.voting.votes_per_right != "weighted"
@@ -48,6 +53,7 @@ def vote_context(profile: Profile, knowledge: Knowledge) -> VoteContext:
         party_is_single=single,
         model=knowledge.models[model_id],
         model_known=profile.voting.model_reglement is not None,
+        turnout=usual_turnout(profile, as_of),
     )
 
 

@@ -23,6 +23,7 @@ from .decisions import Decision
 from .explain import MONTHS, nl_listing
 from .measures import Measure
 from .stages import Action, StageWindow
+from .turnout import Turnout
 
 ORIGIN = "later"  # Action.source of these steps
 LOAN_PART = "loan"  # LaterPart.kind of the loan for the work a later ALV decides
@@ -48,14 +49,15 @@ def with_later_steps(
     measures: Sequence[Measure],
     knowledge: Knowledge,
     profile: Profile,
+    turnout: Turnout | None,
 ) -> list[StageWindow]:
     """The stages, each with the steps before the later annual ALVs that fall in it: the
     work's, the lender's where the plan expects a loan for it, proxies where the usual
-    turnout is below a quorum, and the heat source's where that ALV chooses it."""
+    turnout (the last recorded meeting's, else the board's estimate: vve/rules/turnout.py)
+    is below a quorum, and the heat source's where that ALV chooses it."""
     later = knowledge.later_meeting
     loan = next((d for d in decisions if d.id == LOAN), None)
     loan_years = set(decided_later(decisions, measures, knowledge).values()) if loan else set()
-    turnout = profile.owners.past_turnout_percent
     steps: dict[str, list[Action]] = {}
     for year, meeting in sorted(_later_meetings(decisions, windows, knowledge).items()):
         window = next(w for w in windows if w.id == meeting.stage)
@@ -68,11 +70,7 @@ def with_later_steps(
             chosen += [_sized(s, profile, knowledge) for s in later.loan_actions]
             if loan.rule.rule.quorum is not None:
                 quorums.append(loan.rule.rule.quorum.share)
-        if (
-            later.proxies
-            and turnout is not None
-            and any(Fraction(turnout, 100) < q for q in quorums)
-        ):
+        if later.proxies and turnout is not None and any(turnout.share < q for q in quorums):
             chosen.append(_proxies(later.proxies, profile, knowledge))
         if meeting.source:
             chosen += later.source_actions

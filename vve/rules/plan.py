@@ -184,7 +184,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     here, so the same profile and date always give the same plan."""
     knowledge = knowledge or load_knowledge()
     profile = answered_by_meetings(profile)
-    ctx = vote_context(profile, knowledge)
+    ctx = vote_context(profile, knowledge, as_of)
     # A plan never schedules work in its own past.
     start = max(profile.ambition.start_date or as_of, as_of)
     route = choose_route(profile, knowledge)
@@ -220,7 +220,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     decisions = with_later_parts(decisions, measures, windows, knowledge, progress, profile)
-    windows = with_later_steps(windows, decisions, measures, knowledge, profile)
+    windows = with_later_steps(windows, decisions, measures, knowledge, profile, ctx.turnout)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_risks(risks, knowledge, subsidies)
     return Plan(

@@ -118,4 +118,22 @@ def progress_dict(plan: Plan) -> dict[str, Any]:
         ],
         "ignored_results": list(progress.ignored),
         "retired_results": list(progress.retired),
+    } | _turnout(plan)
+
+
+def _turnout(plan: Plan) -> dict[str, Any]:
+    """``turnout``, only once a meeting's attendance is the basis of the quorum
+    expectations (vve/rules/turnout.py): a plan without recorded meetings keeps its shape."""
+    turnout = plan.votes.turnout
+    if turnout is None or turnout.meeting is None:
+        return {}
+    meeting = turnout.meeting
+    return {
+        "turnout": {
+            "meeting": _date(meeting.day),
+            "present": meeting.present,
+            "total": meeting.total,
+            "percent": turnout.percent,
+            "estimate": turnout.estimate,
+        }
     }

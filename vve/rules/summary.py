@@ -59,7 +59,7 @@ def summarise_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None
         return Summary(route.id, current_stage(schedule(knowledge, start), as_of), 0)
     profile = answered_by_meetings(profile)
     route = choose_route(profile, knowledge)
-    ctx = vote_context(profile, knowledge)
+    ctx = vote_context(profile, knowledge, as_of)
     core, progress, _ = progressed(profile, knowledge, ctx, route, start, as_of)
     decisions = with_progress(core.decisions, progress, knowledge, core.windows)
     taken = sum(1 for d in decisions if d.state == "taken")

@@ -220,7 +220,7 @@ def _decision_section(b: Builder, decision: dict, plan: dict) -> None:
     rows = [
         ["Regel", f"{applies}: {rule_in_words(rule)}"],
         ["Quorum", quorum_in_words(rule)],
-        *_votes_rows(rule, cases[0] if cases else None),
+        *_votes_rows(rule, cases[0] if cases else None, _turnout_named(plan)),
     ]
     if decision["state"] == "second_meeting":  # no quorum: the quorum's rows do not apply
         rows = [
@@ -258,9 +258,21 @@ def _decision_section(b: Builder, decision: dict, plan: dict) -> None:
     )
 
 
-def _votes_rows(rule: dict, below: dict | None = None) -> list[list[str]]:
+def _turnout_named(plan: dict) -> str:
+    """The turnout the votes expected follow: a recorded ALV's once there is one
+    (vve/rules/turnout.py), else the usual one the board gave."""
+    recorded = plan["progress"].get("turnout")
+    if recorded is None:
+        return "de gebruikelijke opkomst"
+    return f"de opkomst van de ALV van {date_nl(recorded['meeting'])}"
+
+
+def _votes_rows(
+    rule: dict, below: dict | None = None, turnout: str = "de gebruikelijke opkomst"
+) -> list[list[str]]:
     """``below``: the rule up to the threshold amount, where the plan cannot tell whether
-    the decision's amount is above it; the usual turnout is then told under both."""
+    the decision's amount is above it; the turnout (``turnout``: which one) is then told
+    under both."""
     votes = rule["votes"]
     if not votes:
         return [["Stemmen in aantallen", "onbekend: vul het aantal appartementsrechten in"]]
@@ -286,7 +298,7 @@ def _votes_rows(rule: dict, below: dict | None = None) -> list[list[str]]:
                 f"niet boven het drempelbedrag: {_at_turnout(below['votes'], True)}; "
                 f"erboven: {_at_turnout(votes, True)}"
             )
-        rows.append([f"Bij de gebruikelijke opkomst ({votes['expected_present']} stemmen)", told])
+        rows.append([f"Bij {turnout} ({votes['expected_present']} stemmen)", told])
     return rows
 
 

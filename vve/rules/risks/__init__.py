@@ -37,11 +37,11 @@ def assess_risks(
     i.e. the earliest the VvE can be done."""
     found = [
         *asbestos_and_heritage(profile, knowledge),
-        *low_turnout(profile, decisions),
+        *low_turnout(knowledge, ctx, decisions),
         *maintenance_plan(profile, knowledge, as_of),
         *owner_power(ctx, decisions),
         *conditions(profile, knowledge, decisions),
-        *dormant(profile, knowledge),
+        *dormant(profile, knowledge, ctx),
         *timing(profile, knowledge, nominal, measures),
         *vote_counts(profile, ctx),
         *owners(profile, knowledge, as_of),

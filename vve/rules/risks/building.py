@@ -4,11 +4,13 @@ reserve fund's legal minimum, and a VvE that has long been dormant."""
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.vocabulary import HERITAGE
 
+from ..context import VoteContext
 from ..decisions import reserve_shortfall
 from ..explain import nl_int
 from .risk import Found
@@ -67,13 +69,12 @@ def maintenance_plan(profile: Profile, knowledge: Knowledge, as_of: dt.date) -> 
     return found
 
 
-def dormant(profile: Profile, knowledge: Knowledge) -> list[Found]:
-    turnout = profile.owners.past_turnout_percent
-    if (
-        profile.money.maintenance_plan != "none"
-        or turnout is None
-        or turnout >= knowledge.risk_thresholds.dormant_turnout_below_percent
-    ):
+def dormant(profile: Profile, knowledge: Knowledge, ctx: VoteContext) -> list[Found]:
+    """No MJOP and a low turnout: the last recorded meeting's, else the board's estimate
+    (vve/rules/turnout.py)."""
+    turnout = ctx.turnout
+    below = Fraction(knowledge.risk_thresholds.dormant_turnout_below_percent, 100)
+    if profile.money.maintenance_plan != "none" or turnout is None or turnout.share >= below:
         return []
     meta = knowledge.stage_meta
     return [
@@ -81,6 +82,9 @@ def dormant(profile: Profile, knowledge: Knowledge) -> list[Found]:
             "dormant_vve",
             {"min": meta.dormant_vve_years_min, "max": meta.dormant_vve_years_max},
             None,
-            ["money.maintenance_plan", "owners.past_turnout_percent"],
+            [
+                "money.maintenance_plan",
+                "results" if turnout.meeting else "owners.past_turnout_percent",
+            ],
         )
     ]

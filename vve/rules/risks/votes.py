@@ -5,29 +5,49 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from vve.knowledge import Knowledge
 from vve.profile import Profile
 
 from ..context import VoteContext
 from ..decisions import Decision
-from ..explain import nl_int
+from ..explain import nl_date, nl_int
 from ..voting import power_of
 from .risk import Found
 
 
-def low_turnout(profile: Profile, decisions: list[Decision]) -> list[Found]:
+def low_turnout(knowledge: Knowledge, ctx: VoteContext, decisions: list[Decision]) -> list[Found]:
+    """The turnout to expect (``ctx.turnout``: the last recorded meeting's, else the board's
+    estimate) below the quorum of a qualified decision; the recorded meeting is named with
+    its votes, and the board's estimate beside it where that was different."""
     qualified = _qualified_decision(decisions)
-    turnout = profile.owners.past_turnout_percent
+    turnout = ctx.turnout
     if qualified is None or turnout is None or qualified.rule.rule.quorum is None:
         return []
     quorum = qualified.rule.rule.quorum.share
-    if Fraction(turnout, 100) >= quorum:
+    if turnout.share >= quorum:
         return []
+    parts = knowledge.risks["low_turnout"].parts
+    earlier = ""
+    meeting = turnout.meeting
+    if meeting is not None:
+        basis = parts["recorded"].format(
+            date=nl_date(meeting.day),
+            present=nl_int(meeting.present),
+            total=nl_int(meeting.total),
+            turnout=turnout.percent,
+        )
+        if turnout.estimate is not None and turnout.estimate != turnout.percent:
+            earlier = parts["earlier"].format(estimate=turnout.estimate)
+        ids = ["results"] + (["owners.past_turnout_percent"] if earlier else [])
+    else:
+        basis = parts["estimate"].format(turnout=turnout.percent)
+        ids = ["owners.past_turnout_percent"]
     return [
         (
             "low_turnout",
-            {"turnout": turnout, "quorum": _percent(quorum)},
+            {"basis": basis, "quorum": _percent(quorum), "earlier": earlier},
             None,
-            ["owners.past_turnout_percent", f"decision:{qualified.id}"],
+            [*ids, f"decision:{qualified.id}"],
         )
     ]
 
