@@ -180,6 +180,8 @@ class LaterStep:
     # the wording for a VvE below and from the lender's dwellings limit (the loan's deed)
     what_small_vve: str | None = None
     what_large_vve: str | None = None
+    # proxies only for the quorum of a route beside the rule (bij twijfel, the reserve fund)
+    what_higher: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

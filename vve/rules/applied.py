@@ -23,6 +23,11 @@ class VoteNumbers:
     min_yes_expected_turnout: int | None
 
 
+# The routes the plan shows beside a decision's rule that can ask more votes than it: in
+# doubt whether the work is necessary maintenance, and paid (partly) from the reserve fund.
+HIGHER_ROUTES = ("safe_route", "reserve_fund")
+
+
 @dataclass(frozen=True)
 class AppliedRule:
     spec: RuleSpec

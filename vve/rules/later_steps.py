@@ -17,6 +17,7 @@ from vve.knowledge import Knowledge
 from vve.knowledge.entries_stages import LaterStep
 from vve.profile import Profile
 
+from .applied import HIGHER_ROUTES
 from .bridging import BRIDGE
 from .coupled import COUPLED, LOAN, annual_day, decided_later, stage_of
 from .decisions import Decision
@@ -39,6 +40,8 @@ class _Meeting:
     stage: str
     ids: list[tuple[str, bool]] = field(default_factory=list)
     quorums: list[Fraction] = field(default_factory=list)
+    # of the routes the plan shows beside a rule that can ask more (applied.HIGHER_ROUTES)
+    higher_quorums: list[Fraction] = field(default_factory=list)
     source: bool = False
     bridge: bool = False  # decides the amount for bridging the boiler (vve/rules/bridging.py)
 
@@ -70,8 +73,9 @@ def with_later_steps(
             chosen += [_sized(s, profile, knowledge) for s in later.loan_actions]
             if loan.rule.rule.quorum is not None:
                 quorums.append(loan.rule.rule.quorum.share)
-        if later.proxies and turnout is not None and any(turnout.share < q for q in quorums):
-            chosen.append(_proxies(later.proxies, profile, knowledge))
+        proxies = _proxies_step(later.proxies, turnout, quorums, meeting.higher_quorums)
+        if proxies is not None:
+            chosen.append(_proxies(proxies, profile, knowledge))
         if meeting.source:
             chosen += later.source_actions
         if meeting.bridge:
@@ -89,6 +93,23 @@ def with_later_steps(
     for own in steps.values():  # in the order they start: the lender's order kept
         own.sort(key=lambda a: a.start)
     return [replace(w, actions=(*w.actions, *steps[w.id])) if w.id in steps else w for w in windows]
+
+
+def _proxies_step(
+    step: LaterStep | None,
+    turnout: Turnout | None,
+    quorums: Sequence[Fraction],
+    higher: Sequence[Fraction],
+) -> LaterStep | None:
+    """The proxies step where the usual turnout is below a quorum of that ALV's rules, or
+    only below the quorum of a route the plan shows beside a rule (then in those words)."""
+    if step is None or turnout is None:
+        return None
+    if any(turnout.share < q for q in quorums):
+        return step
+    if step.what_higher and any(turnout.share < q for q in higher):
+        return replace(step, what=step.what_higher)
+    return None
 
 
 def _proxies(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterStep:
@@ -123,6 +144,11 @@ def _later_meetings(
         meeting.ids += [(m, coupled) for m in ids if (m, coupled) not in meeting.ids]
         if d.rule.rule.quorum is not None:
             meeting.quorums.append(d.rule.rule.quorum.share)
+        meeting.higher_quorums += [
+            a.rule.quorum.share
+            for a in d.alternatives
+            if a.applies in HIGHER_ROUTES and a.rule.quorum is not None
+        ]
 
     for d in decisions:
         if d.annual and d.state == "open":
