@@ -45,6 +45,9 @@ class StageAction:
     what_source_open: str | None = None
     # the route is no heat pump and leaves none open (vve/rules/route_texts.py)
     what_no_heat_pump: str | None = None
+    # the SVVE advice subsidy reached by the energy advice alone, with an earlier first
+    # ALV (vve/rules/risks/svve_advice.py ``advice_only_days``)
+    what_advice_only: str | None = None
     # the stage's milestone this action reaches: shown only where the action is, with the
     # same condition (vve/rules/tailor.py)
     milestone: str | None = None

@@ -52,11 +52,18 @@ def test_phase_one_lists_the_step_once():
     assert "'Belangrijkste risico's'" in found.pop()
 
 
-def test_meppel_has_no_step_and_its_risk_says_the_date_is_out_of_reach():
+def test_meppel_has_no_dmjop_step_and_its_risk_says_the_date_is_out_of_reach():
+    """The earlier ALV cannot have the DMJOP adopted in time: no step toward it. The
+    energy advice alone can still reach the date (test_svve_advice_only_first.py): that
+    step, in its own words, is the one the summary and phase 1 show."""
     texts, cells = paragraphs_and_cells(MEPPEL)
     steps = first_steps(plan_of(*MEPPEL))
-    assert not [s for s in steps if s.startswith("Kiezen of de VvE de SVVE")]
-    assert not [c for c in cells if c.startswith("Kiezen of de VvE de SVVE-subsidie")]
+    dmjop_way = "Kiezen of de VvE de SVVE-subsidie voor het advies"
+    assert not [s for s in steps if s.startswith(dmjop_way)]
+    assert not [c for c in cells if c.startswith(dmjop_way)]
+    advice_only = "Kiezen of de VvE de SVVE-subsidie voor het energieadvies"
+    assert [s for s in steps if s.startswith(advice_only)]
+    assert [c for c in cells if c.startswith(advice_only)]
     _, _, until = dates(plan_of(*MEPPEL))
     risks = texts[texts.index("Belangrijkste risico's") :]
     assert any(

@@ -65,9 +65,18 @@ def way_of(stem: str, as_of: dt.date = AS_OF, start: str | None = "as-is") -> Dm
     return dmjop_way(plan.knowledge, plan.stages, way, notice_days) if way else None
 
 
+ADVICE_ONLY = "Kiezen of de VvE de SVVE-subsidie voor het energieadvies"
+
+
 def steps(plan: dict) -> list[tuple[dict, dict]]:
-    """(stage, action) for every reach step in the plan."""
-    return [(s, a) for s in plan["stages"] for a in s["actions"] if a["id"] == STEP]
+    """(stage, action) for every reach step toward the earlier ALV that adopts the DMJOP
+    (the energy advice alone has its own wording: test_svve_advice_only_first.py)."""
+    return [
+        (s, a)
+        for s in plan["stages"]
+        for a in s["actions"]
+        if a["id"] == STEP and not a["what"].startswith(ADVICE_ONLY)
+    ]
 
 
 def advice_risk(plan: dict) -> dict | None:

@@ -6,7 +6,9 @@ alone, applied for once it is paid (one application per VvE, so what is invoiced
 such as the DMJOP, falls outside). The earlier ALV is offered only where it can work: with
 the earliest first ALV phase 1's own work allows and phase 2's own durations after it, the
 DMJOP is ready by that ALV's last notice day (``dmjop_way``); else the risk says plainly
-that the end date is out of reach. Never a date of its own: the end date is knowledge,
+that the end date is out of reach for the DMJOP, and, where that earliest first ALV has
+the energy advice alone ready in time (``advice_only_days``), offers that instead, with
+the board's step in its own words. Never a date of its own: the end date is knowledge,
 the durations and the gap between the meeting and the application are the schedule's
 (stages.toml)."""
 
@@ -26,6 +28,7 @@ from ..stages import StageWindow, planned_stage
 DAY = dt.timedelta(days=1)
 PROGRAMME = "svve_advice"
 REACH_STEP = "svve_advice_reach"  # the board's step's condition in stages.toml
+ENERGY_ADVICE = "energy_advice"  # the stage action that delivers the energy advice
 
 
 def _apply_action(knowledge: Knowledge) -> tuple[StageAction, StageAction] | None:
@@ -82,6 +85,7 @@ class DmjopWay:
     feasible: bool  # ready by the last notice day of the ALV that adopts it in time
     second_fits: bool  # a second meeting after that ALV still falls by its last day
     held: bool = False  # the first ALV was held: ``first`` is its day
+    advice: dt.date | None = None  # the energy advice on the same way
 
 
 def _first_alv(knowledge: Knowledge, window: StageWindow) -> dt.date:
@@ -126,13 +130,39 @@ def dmjop_way(
     dmjop = next((a for a in planned.actions if a.id == "draft_dmjop"), None)
     if dmjop is None:
         return None
+    advice = next((a.end for a in planned.actions if a.id == ENERGY_ADVICE), None)
     latest, notice = way
     meeting = next_meeting_day(dmjop.end, knowledge.meetings)
     while send_by(meeting, notice_days, knowledge) < dmjop.end:  # notice with the DMJOP
         meeting = next_meeting_day(meeting + DAY, knowledge.meetings)
     second = second_meeting_on(meeting, notice_days, knowledge)
     fits = (second.planned or second.earliest) <= latest
-    return DmjopWay(first, dmjop.end, dmjop.end <= notice, fits, held)
+    return DmjopWay(first, dmjop.end, dmjop.end <= notice, fits, held, advice)
+
+
+def _apply_weeks(knowledge: Knowledge) -> dt.timedelta:
+    found = _apply_action(knowledge)
+    return dt.timedelta(weeks=found[1].weeks if found else 0)
+
+
+def advice_only_days(
+    windows: Sequence[StageWindow], knowledge: Knowledge, as_of: dt.date, notice_days: int
+) -> tuple[dt.date, dt.date, dt.date] | None:
+    """(the earliest first ALV, the energy advice after it, the application done) where
+    only that earlier first ALV brings the energy advice alone within the end date: the
+    DMJOP misses it even so (``dmjop_way``), and this planning's own energy advice is too
+    late for it. The durations are the plan's own; None otherwise."""
+    until = knowledge.financing.svve_advice.open_until
+    way = meeting_way(knowledge, as_of, notice_days)
+    route = dmjop_way(knowledge, windows, way, notice_days) if way else None
+    if route is None or route.feasible or route.held or route.advice is None:
+        return None
+    weeks = _apply_weeks(knowledge)
+    own = next((a for w in windows for a in w.actions if a.id == ENERGY_ADVICE), None)
+    if own is not None and max(own.end, as_of) + weeks <= until:
+        return None  # this planning's own advice already reaches it (``advice_only``)
+    done = route.advice + weeks
+    return (route.first, route.advice, done) if as_of < route.first and done <= until else None
 
 
 def _meeting_words(
@@ -177,12 +207,15 @@ def advice_reach(
     way = meeting_way(knowledge, as_of, notice_days)
     if way:
         out, offered = _meeting_words(knowledge, windows, way, notice_days)
-    advice = next((a for w in windows for a in w.actions if a.id == "energy_advice"), None)
-    found = _apply_action(knowledge)
-    weeks = dt.timedelta(weeks=found[1].weeks if found else 0)
-    if advice and max(advice.end, as_of) + weeks <= until:
+    advice = next((a for w in windows for a in w.actions if a.id == ENERGY_ADVICE), None)
+    if advice and max(advice.end, as_of) + _apply_weeks(knowledge) <= until:
         key = "advice_only_else" if offered else "advice_only_instead" if out else "advice_only"
         out.append(parts[key].format(advice=nl_date(advice.end), until=nl_date(until)))
+    earlier = advice_only_days(windows, knowledge, as_of, notice_days)
+    if earlier is not None:
+        first, ready, _ = earlier
+        days = {"first": nl_date(first), "advice": nl_date(ready), "until": nl_date(until)}
+        out.append(parts["advice_only_first"].format(**days))
     return " ".join(out)
 
 
@@ -194,7 +227,7 @@ def reach_step_days(
     way = meeting_way(knowledge, as_of, notice_days)
     route = dmjop_way(knowledge, windows, way, notice_days) if way else None
     if way is None or route is None or not route.feasible or route.held:
-        return None
+        return _advice_only_step_days(windows, knowledge, as_of, notice_days)
     parts = knowledge.risks["subsidy_may_have_ended"].parts
     return {
         "first": nl_date(route.first),
@@ -204,6 +237,30 @@ def reach_step_days(
         "second": "" if route.second_fits else parts["step_no_second"],
         "by": way[1].isoformat(),
     }
+
+
+def _advice_only_step_days(
+    windows: Sequence[StageWindow], knowledge: Knowledge, as_of: dt.date, notice_days: int
+) -> dict[str, str] | None:
+    """The step's days for the energy advice alone (``advice_only_days``): the choice is
+    the first ALV's, so the step must be done before that ALV's notice goes out."""
+    earlier = advice_only_days(windows, knowledge, as_of, notice_days)
+    if earlier is None:
+        return None
+    first, advice, _ = earlier
+    return {
+        "kind": "advice_only",
+        "first": nl_date(first),
+        "advice": nl_date(advice),
+        "until": nl_date(knowledge.financing.svve_advice.open_until),
+        "by": send_by(first, notice_days, knowledge).isoformat(),
+    }
+
+
+def _advice_only_wording(knowledge: Knowledge) -> str | None:
+    """The board's step in the words for the energy advice alone (stages.toml)."""
+    actions = (a for stage in knowledge.stages for a in stage.actions)
+    return next((a.what_advice_only for a in actions if a.when == REACH_STEP), None)
 
 
 def with_reach_step(
@@ -225,7 +282,10 @@ def with_reach_step(
             if action.when == REACH_STEP:
                 if days is None or window.state or action.start.isoformat() > days["by"]:
                     continue
-                action = replace(action, what=action.what.format(**days))
+                text = action.what
+                if days.get("kind") == "advice_only":
+                    text = _advice_only_wording(knowledge) or text
+                action = replace(action, what=text.format(**days))
             kept.append(action)
         out.append(replace(window, actions=tuple(kept)))
     return out

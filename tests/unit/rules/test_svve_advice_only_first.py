@@ -1,0 +1,66 @@
+"""Where the DMJOP cannot be adopted in time even with the earliest first ALV, the energy
+advice alone can still reach the SVVE advice subsidy if that earlier first ALV lets the
+adviser start sooner (advisor's review of Meppel, 2026-11-27: the first ALV on 23
+September 2027, the quotes in by May, and the plan wrote the subsidy off while a June
+ALV gives an energy advice before the end date). One application per VvE for all advice
+and research together (CORRECTIONS.md a1): the DMJOP then falls outside. The days come
+from the plan's own durations, never a date of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.example_plans import built_example, example_plan
+from vve.knowledge import load_knowledge
+from vve.rules.risks.svve_advice import advice_only_days
+
+AS_OF = dt.date(2026, 11, 27)
+MEPPEL = "meppel-beschermd-stadsgezicht"
+
+
+def _risk_text(stem: str) -> str:
+    plan = example_plan(stem, AS_OF)
+    return next(
+        r["text"]
+        for r in plan["risks"]
+        if r["id"] == "subsidy_may_have_ended" and r.get("subject") == "svve_advice"
+    )
+
+
+def _step(stem: str) -> str | None:
+    plan = example_plan(stem, AS_OF)
+    return next(
+        (a["what"] for s in plan["stages"] for a in s["actions"] if a["id"] == "svve_advice_reach"),
+        None,
+    )
+
+
+def test_meppels_risk_offers_the_energy_advice_alone_with_a_june_alv():
+    text = _risk_text(MEPPEL)
+    assert "is het DMJOP pas klaar op 6\xa0januari\xa02028" in text  # the DMJOP: still out of reach
+    assert (
+        "alleen voor het energieadvies aanvragen als de eerste ALV al op 24\xa0juni\xa02027 vergadert"
+        in text
+    )
+    assert "dan klaar op 9\xa0december\xa02027" in text
+    assert "zoals het DMJOP, valt er dan buiten" in text
+
+
+def test_meppels_board_chooses_in_phase_one():
+    step = _step(MEPPEL)
+    assert step is not None
+    assert step.startswith("Kiezen of de VvE de SVVE-subsidie voor het energieadvies")
+    assert "de eerste ALV al op 24\xa0juni\xa02027 houden" in step
+    assert "uiterlijk 30\xa0december\xa02027" in step
+
+
+def test_the_days_keep_the_application_by_the_end_date_for_every_example():
+    knowledge = load_knowledge()
+    until = knowledge.financing.svve_advice.open_until
+    for stem in ("meppel-beschermd-stadsgezicht", "assen-zes-woningen", "emmen-galerijflat"):
+        plan = built_example(stem, AS_OF)
+        for notice_days in (8, 15):
+            days = advice_only_days(plan.stages, knowledge, AS_OF, notice_days)
+            if days is not None:
+                first, advice, apply_by = days
+                assert AS_OF < first < advice < apply_by <= until, stem
