@@ -3,7 +3,8 @@ whole numbers, breukdelen, interest rates; each keeps the typed text when it can
 it, so nothing is lost), choices, and a form base that cleans typed text.
 
 Every whole number (a count, a year, a percentage, whole euros) is read by one parser,
-``parse_whole``: thousands grouped with spaces or dots ("1 000", "1.000"), "€ 36.000,-",
+``parse_whole`` (the rules are ``vve.profile.fields.read_whole``, which the register's
+paste uses too): thousands grouped with spaces or dots ("1 000", "1.000"), "€ 36.000,-",
 "60 %". Only the ambiguous is refused ("1,5" or "1.5" in a whole number, "1,000"), with
 one message per kind of field that says what to type. A field that cannot be read gets
 that one message and no other (no range check of a number that is not there)."""
@@ -16,8 +17,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from babel import support
-from flask_babel import format_decimal, get_locale
+from babel import numbers, support
+from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms import Form, IntegerField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -26,6 +27,7 @@ from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import TextInput
 
 from vve import translate, widgets
+from vve.profile.fields import Unreadable, read_deed_share, read_whole
 from vve.profile.model import clean_text
 from vve.translate import gettext as _
 from vve.translate import lazy_gettext as _l
@@ -46,6 +48,11 @@ RANGE_MESSAGES = {
 SHARE_FORMAT_MESSAGE = _l("Vul een breukdeel in als breuk, bijvoorbeeld 87/10000.")
 SHARE_ZERO_MESSAGE = _l("Het getal onder de breukstreep mag geen 0 zijn.")
 SHARE_RANGE_MESSAGE = _l("Een breukdeel is groter dan 0 en ten hoogste 1, bijvoorbeeld 87/10000.")
+SHARE_MESSAGES = {
+    "share_format": SHARE_FORMAT_MESSAGE,
+    "share_zero": SHARE_ZERO_MESSAGE,
+    "share_range": SHARE_RANGE_MESSAGE,
+}
 RATE_FORMAT_MESSAGE = _l("Vul de rente in procenten in, bijvoorbeeld 3,69.")
 RATE_RANGE_MESSAGE = _l("Vul een rente van 0 tot en met 20 procent in.")
 RATE_PLACES_MESSAGE = _l("Gebruik hoogstens drie cijfers achter de komma.")
@@ -113,44 +120,35 @@ class CleanForm(BaseForm):
             return unbound_field.bind(form=form, **options)
 
 
-# Any run of white space (a no-break space, a narrow one from a word processor) is one space.
-_SPACES = re.compile(r"\s+")
-_EURO_SIGN = re.compile(r"^(?:€|eur\b\.?)\s*", re.IGNORECASE)
-# Digits only (ASCII: int() would read other scripts' digits too), or groups of three
-# after a first group, separated by spaces or by dots (one kind); ",0" or ",00" after it.
-_WHOLE = re.compile(
-    r"(-?)([0-9]+|[0-9]{1,3}(?: [0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,00?)?",
-)
-MAX_DIGITS = 12  # Python converts at most 4,300 digits; no VvE counts past a trillion
+def refusal(reason: str, kind: str = "int", minimum: int = 0, maximum: int = 0) -> str:
+    """The field's Dutch message for a number it refuses, by the reason
+    ``vve.profile.fields.Unreadable`` gives ("range": outside ``minimum``..``maximum``);
+    the register's paste words its refused numbers with it too."""
+    if reason == "range":
+        return range_message(kind, minimum, maximum)
+    if reason == "too_large":
+        return _("Dit bedrag is te groot.") if kind == "euro" else _("Dit getal is te groot.")
+    if reason == "format":
+        return str(NUMBER_MESSAGES[kind])
+    return str(SHARE_MESSAGES[reason])
 
 
 def parse_whole(text: str | None, kind: str = "int") -> int | None:
     """A whole number as a Dutch board types it, for a field of ``kind`` (int, year,
-    percent, euro): None when empty, else the number; ValueError with one Dutch message
-    that says what to type. A percent sign is read in a percentage, a euro sign and ",-"
-    in an amount; a minus sign only outside amounts (a range then refuses it)."""
-    cleaned = _SPACES.sub(" ", text or "").strip()
-    if not cleaned:
-        return None
-    if kind == "euro":
-        cleaned = _EURO_SIGN.sub("", cleaned).removesuffix(",-")
-    elif kind == "percent":
-        cleaned = cleaned.removesuffix("%").rstrip()
-    match = _WHOLE.fullmatch(cleaned)
-    if not match or (match.group(1) and kind == "euro"):
-        raise ValueError(str(NUMBER_MESSAGES[kind]))
-    digits = match.group(2).replace(" ", "").replace(".", "")
-    if len(digits.lstrip("0")) > MAX_DIGITS:
-        raise ValueError(
-            _("Dit bedrag is te groot.") if kind == "euro" else _("Dit getal is te groot.")
-        )
-    number = int(digits)
-    return -number if match.group(1) else number
+    percent, euro): None when empty, else the number (``read_whole``'s rules); ValueError
+    with one Dutch message that says what to type."""
+    try:
+        return read_whole(text, kind)
+    except Unreadable as unreadable:
+        raise ValueError(refusal(unreadable.reason, kind)) from None
 
 
 def number_text(number: int, kind: str = "int") -> str:
-    """A number in a message: grouped the locale's way ("100.000"), a year as it is."""
-    return str(number) if kind == "year" else format_decimal(number, format="#,##0")
+    """A number in a message: grouped the locale's way ("100.000"; Dutch outside a
+    request, as every message), a year as it is."""
+    if kind == "year":
+        return str(number)
+    return numbers.format_decimal(number, format="#,##0", locale=translate.locale())
 
 
 def range_message(kind: str, minimum: int, maximum: int) -> str:
@@ -218,26 +216,9 @@ class TolerantIntegerField(IntegerField):
             raise StopValidation()
 
 
-# A part of a breukdeel: up to six digits, or grouped in thousands by a dot or a space
-# ("10.000", "10 000") as a Dutch person types it; a comma is a decimal, never a group.
-_PART = r"(\d{1,6}|\d{1,3}(?:[. ]\d{3}){1,2})"
-_SHARE = re.compile(rf"^\s*{_PART}\s*/\s*{_PART}\s*$")
-
-
-def _share_parts(text: str) -> tuple[int, int]:
-    match = _SHARE.match(text or "")
-    if not match:
-        raise ValueError(str(SHARE_FORMAT_MESSAGE))
-    numerator, denominator = (int(re.sub(r"[. ]", "", part)) for part in match.groups())
-    if numerator > 999_999 or denominator > 999_999:
-        raise ValueError(str(SHARE_FORMAT_MESSAGE))
-    return numerator, denominator
-
-
 def share_text(text: str) -> str:
     """The breukdeel as stored: "287/10.000" becomes "287/10000" (not reduced: the deed's
     own numbers are what the board recognises). ValueError as ``parse_share``."""
-    parse_share(text)
     numerator, denominator = _share_parts(text)
     return f"{numerator}/{denominator}"
 
@@ -245,13 +226,17 @@ def share_text(text: str) -> str:
 def parse_share(text: str) -> Fraction:
     """A breukdeel as the deed writes it: "87/10000" (spaces and Dutch thousands allowed),
     more than 0 and at most 1. Raises ValueError with a Dutch message."""
-    numerator, denominator = _share_parts(text)
-    if denominator == 0:
-        raise ValueError(str(SHARE_ZERO_MESSAGE))
-    share = Fraction(numerator, denominator)
-    if not 0 < share <= 1:
-        raise ValueError(str(SHARE_RANGE_MESSAGE))
-    return share
+    return Fraction(*_share_parts(text))
+
+
+def _share_parts(text: str) -> tuple[int, int]:
+    try:
+        parts = read_deed_share(text)
+    except Unreadable as unreadable:
+        raise ValueError(refusal(unreadable.reason)) from None
+    if parts is None:
+        raise ValueError(str(SHARE_FORMAT_MESSAGE))
+    return parts
 
 
 class ShareField(StringField):

@@ -1,5 +1,7 @@
 """The building blocks of the profile: cleaned text, bounded numbers, exact shares and
-postcodes, each with its JSON Schema; and the strict base of every part."""
+postcodes, each with its JSON Schema; and the strict base of every part. Also the one
+reading of a number as a Dutch person types it (``read_whole``, ``read_deed_share``), for
+every place that takes typed text: the wizard's fields and the register's paste."""
 
 from __future__ import annotations
 
@@ -117,6 +119,78 @@ Postcode = Annotated[
         }
     ),
 ]
+
+
+class Unreadable(ValueError):
+    """Typed text that is not a number of the kind asked; ``reason`` says why, as a code
+    the reader words: "format" (not a number as a Dutch person writes one), "too_large",
+    and for a breukdeel "share_format", "share_zero" (0 below the line) or "share_range"
+    (not more than 0 and at most 1); "range" is a caller's own (a number outside its
+    field's bounds)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# Any run of white space (a no-break space, a narrow one from a word processor) is one space.
+_SPACES = re.compile(r"\s+")
+_EURO_SIGN = re.compile(r"^(?:€|eur\b\.?)\s*", re.IGNORECASE)
+# Digits only (ASCII: int() would read other scripts' digits too), or groups of three
+# after a first group, separated by spaces or by dots (one kind); ",0" or ",00" after it.
+_WHOLE = re.compile(
+    r"(-?)([0-9]+|[0-9]{1,3}(?: [0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+)(?:,00?)?",
+)
+MAX_DIGITS = 12  # Python converts at most 4,300 digits; no VvE counts past a trillion
+
+
+def read_whole(text: str | None, kind: str = "int") -> int | None:
+    """A whole number as a Dutch board types it, for a field of ``kind`` (int, year,
+    percent, euro): None when empty, else the number; ``Unreadable`` ("format",
+    "too_large") otherwise. Thousands grouped with spaces or dots ("1 000", "1.000"); a
+    percent sign in a percentage, a euro sign and ",-" in an amount; a minus sign only
+    outside amounts (a range then refuses it); no plus sign, no decimals ("1,5", "1,000")."""
+    cleaned = _SPACES.sub(" ", text or "").strip()
+    if not cleaned:
+        return None
+    if kind == "euro":
+        cleaned = _EURO_SIGN.sub("", cleaned).removesuffix(",-")
+    elif kind == "percent":
+        cleaned = cleaned.removesuffix("%").rstrip()
+    match = _WHOLE.fullmatch(cleaned)
+    if not match or (match.group(1) and kind == "euro"):
+        raise Unreadable("format")
+    digits = match.group(2).replace(" ", "").replace(".", "")
+    if len(digits.lstrip("0")) > MAX_DIGITS:
+        raise Unreadable("too_large")
+    number = int(digits)
+    return -number if match.group(1) else number
+
+
+# A part of a breukdeel: up to six digits, or grouped in thousands by a dot or a space
+# ("10.000", "10 000") as a Dutch person types it; a comma is a decimal, never a group.
+_PART = r"([0-9]{1,6}|[0-9]{1,3}(?:[. ][0-9]{3}){1,2})"
+_TYPED_SHARE = re.compile(rf"{_PART} ?/ ?{_PART}")
+
+
+def read_deed_share(text: str | None) -> tuple[int, int] | None:
+    """A breukdeel as the deed writes it and a board types it ("87/10000", "287/10.000",
+    " 287 / 10 000 "): None when empty, else (numerator, denominator) as written, not
+    reduced; ``Unreadable`` ("share_format", "share_zero", "share_range") otherwise."""
+    cleaned = _SPACES.sub(" ", text or "").strip()
+    if not cleaned:
+        return None
+    match = _TYPED_SHARE.fullmatch(cleaned)
+    if not match:
+        raise Unreadable("share_format")
+    numerator, denominator = (int(re.sub(r"[. ]", "", part)) for part in match.groups())
+    if numerator > 999_999 or denominator > 999_999:
+        raise Unreadable("share_format")
+    if denominator == 0:
+        raise Unreadable("share_zero")
+    if not 0 < numerator <= denominator:
+        raise Unreadable("share_range")
+    return numerator, denominator
 
 
 class _Part(BaseModel):

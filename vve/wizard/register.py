@@ -18,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import RadioField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
-from vve.fields import choices
+from vve.fields import choices, refusal
 from vve.translate import gettext as _
 from vve.translate import lazy_gettext as _l
 from vve.translate import ngettext
@@ -203,15 +203,28 @@ def paste(formdata, max_rows: int) -> tuple[MultiDict, str, list[str]]:
     return done, _pasted_text(added, updated, pasted.header), []
 
 
-def _problem_texts(pasted: register_paste.Pasted) -> list[str]:
-    texts = [
-        _(problem.message, **problem.params)
-        if problem.line == 0
-        else _(
-            "Regel %(n)s: %(message)s", n=problem.line, message=_(problem.message, **problem.params)
+def problem_text(problem: register_paste.Problem) -> str:
+    """A pasted line's problem in the reader's language, naming the line; a refused number
+    in its field's own words, after the column and the text pasted."""
+    if problem.column is not None:
+        column = next(col for col in REGISTER.columns if col.key == problem.column)
+        return _(
+            "Regel %(n)s: %(column)s '%(text)s': %(message)s",
+            n=problem.line,
+            column=column.label,
+            text=problem.params["text"],
+            message=refusal(problem.message, column.kind, column.minimum or 0, column.maximum or 0),
         )
-        for problem in pasted.problems
-    ]
+    message = _(problem.message, **problem.params)
+    return (
+        message
+        if problem.line == 0
+        else _("Regel %(n)s: %(message)s", n=problem.line, message=message)
+    )
+
+
+def _problem_texts(pasted: register_paste.Pasted) -> list[str]:
+    texts = [problem_text(problem) for problem in pasted.problems]
     if pasted.more_problems:
         texts.append(
             ngettext(

@@ -7,8 +7,12 @@ later columns may be left out. What a Dutch person types is read ("ja", "woning"
 refused, with the line and the words that were not understood. Nothing is taken while any
 line has a problem, so the table never holds half a paste.
 
-Messages are Dutch msgids marked with ``N_`` and their parameters; the page translates
-them. Pure Python: no request, no database.
+Votes and breukdelen are read by the same rules as the register's fields
+(``vve.profile.fields.read_whole`` and ``read_deed_share``, the votes' range from the
+step's column), so a number pasted means what it means typed; a refused one is a problem
+with its column and the reader's reason, which the page words as the field does.
+Other messages are Dutch msgids marked with ``N_`` and their parameters; the page
+translates them. Pure Python: no request, no database.
 """
 
 from __future__ import annotations
@@ -16,27 +20,32 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
+from vve.profile.fields import Unreadable, read_deed_share, read_whole
 from vve.profile.model import clean_text
 from vve.vocabulary import N_
+
+from .steps.register import REGISTER
 
 COLUMNS = ("number", "kind", "votes", "cost_share", "owner_kind", "owner_name", "resident")
 MAX_PASTE_CHARS = 60_000  # some 250 lines of 240 characters; a bigger list goes in parts
 MAX_PROBLEMS = 20  # listed; the rest are counted
 MAX_NUMBER = 20  # characters of an apartment number (the profile's limit)
 MAX_NAME = 200
-MAX_VOTES = 1000
+VOTES = next(column for column in REGISTER.columns if column.key == "votes")
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A line that cannot be read (``line`` 0: the paste as a whole)."""
+    """A line that cannot be read (``line`` 0: the paste as a whole). With ``column``
+    (a number the field's rules refuse), ``message`` is the reader's reason and
+    ``params`` holds the cell's ``text``."""
 
     line: int
     message: str
     params: dict[str, Any] = field(default_factory=dict)
+    column: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,9 +118,6 @@ HEADER_WORDS = frozenset(
 )
 
 _SPACES = re.compile(r"\s+")
-_VOTES = re.compile(r"^(\d{1,6})(?:[.,]0+)?(?:\s*stem(?:men)?)?$")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
-_SHARE = re.compile(r"^(\d{1,6})/(\d{1,6})$")
 
 
 def _word(cell: str) -> str:
@@ -119,9 +125,10 @@ def _word(cell: str) -> str:
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, **params: Any) -> None:
+    def __init__(self, message: str, column: str | None = None, **params: Any) -> None:
         super().__init__(message)
         self.message = message
+        self.column = column
         self.params = params
 
 
@@ -180,39 +187,15 @@ def _kind(cell: str) -> str:
 
 
 def _votes(cell: str) -> int | None:
-    if not cell:
-        return None
-    match = _VOTES.match(_word(cell))
-    if not match or int(match.group(1)) > MAX_VOTES:
-        raise _Refused(
-            N_("stemmen is een heel getal van 0 tot en met %(max)s, niet '%(text)s'."),
-            text=cell[:40],
-            max=MAX_VOTES,
-        )
-    return int(match.group(1))
+    votes = read_whole(cell)
+    if votes is not None and not (VOTES.minimum or 0) <= votes <= (VOTES.maximum or 0):
+        raise Unreadable("range")
+    return votes
 
 
 def _share(cell: str) -> str | None:
-    if not cell:
-        return None
-    parts = [part.strip() for part in cell.split("/")]
-    parts = [part.replace(".", "") if _THOUSANDS.match(part) else part for part in parts]
-    match = _SHARE.match("/".join(parts))
-    if not match:
-        raise _Refused(
-            N_(
-                "schrijf het breukdeel als breuk, zoals in de splitsingsakte "
-                "(bijvoorbeeld 210/10000), niet '%(text)s'."
-            ),
-            text=cell[:40],
-        )
-    numerator, denominator = int(match.group(1)), int(match.group(2))
-    if denominator == 0 or not 0 < Fraction(numerator, denominator) <= 1:
-        raise _Refused(
-            N_("het breukdeel '%(text)s' ligt niet tussen 0 en 1 (bijvoorbeeld 210/10000)."),
-            text=cell[:40],
-        )
-    return f"{numerator}/{denominator}"
+    parts = read_deed_share(cell)
+    return None if parts is None else f"{parts[0]}/{parts[1]}"
 
 
 def _owner_kind(cell: str) -> str | None:
@@ -256,7 +239,13 @@ def read_line(line: str) -> dict[str, Any]:
     """One pasted line as a register row; _Refused with the first problem."""
     cells = _cells(line)
     cells += [""] * (len(COLUMNS) - len(cells))
-    return {key: read(cell) for key, read, cell in zip(COLUMNS, READERS, cells, strict=True)}
+    row: dict[str, Any] = {}
+    for key, read, cell in zip(COLUMNS, READERS, cells, strict=True):
+        try:
+            row[key] = read(cell)
+        except Unreadable as unreadable:
+            raise _Refused(unreadable.reason, column=key, text=cell[:40]) from None
+    return row
 
 
 def _is_header(line: str) -> bool:
@@ -304,7 +293,7 @@ def _read_lines(lines: list[tuple[int, str]], header: bool) -> Pasted:
         try:
             row = read_line(line)
         except _Refused as refused:
-            problems.append(Problem(number, refused.message, refused.params))
+            problems.append(Problem(number, refused.message, refused.params, refused.column))
             continue
         key = row["number"].strip().lower()  # as the profile compares them
         if key in seen:

@@ -190,9 +190,9 @@ def test_bad_pasted_lines_are_named_and_nothing_is_taken(app, board):
     page = response.get_data(as_text=True)
     words = text_of(response)
     assert "Regel 2: de soort 'schuur' ken ik niet" in words
-    assert "Regel 3: stemmen is een heel getal van 0 tot en met 1000, niet '1500'." in words
+    assert "Regel 3: Stemmen '1500': Vul een getal van 0 tot en met 1.000 in." in words
     assert "Regel 5: nummer 1 staat ook op regel 1." in words
-    assert "Regel 6: schrijf het breukdeel als breuk" in words
+    assert "Regel 6: Breukdeel '0,021': Vul een breukdeel in als breuk" in words
     assert 'href="#paste"' in page  # the summary leads to the box
     values = form_values(page)
     assert values["apartments-0-votes"] == "2"  # nothing typed is lost
@@ -383,6 +383,12 @@ def test_the_register_speaks_english_too(board):
     response = post(board, {"paste": "1;dwelling;1\n2;schuur"}, button="paste_rows")
     words = text_of(response)
     assert "Line 2: the kind 'schuur' is unknown" in words
+    typed = text_of(post(board, {**row(0, "1", votes="2.000", cost_share="1/0")}))
+    pasted = text_of(post(board, {"paste": "1;;2.000\n2;;1;1/0"}, button="paste_rows"))
+    for message in ("Enter a number from 0 to 1,000.", "The number below the fraction bar"):
+        assert message in typed
+    assert "Line 1: Votes '2.000': Enter a number from 0 to 1,000." in pasted
+    assert "Line 2: Share (breukdeel) '1/0': The number below the fraction bar cannot" in pasted
     response = post(board, {"paste": "1;dwelling;1;;landlord;;yes"}, button="paste_rows")
     assert response.status_code == 302
     page = text_of(board.client.get(response.headers["Location"]))

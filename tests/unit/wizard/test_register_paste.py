@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from vve.profile import parse_profile
 from vve.profile.model import clean_text
+from vve.wizard.register import problem_text
 from vve.wizard.register_paste import MAX_PASTE_CHARS, parse
 
 ROW = {
@@ -83,7 +84,7 @@ def problems(text: str, max_rows: int = 250) -> list[tuple[int, str, dict]]:
 
 
 def test_every_refusal_names_its_line():
-    found = problems(
+    text = (
         "1;woning;1\n"
         "2;schuur\n"  # not a kind of right
         "3;woning;1500\n"  # votes out of range
@@ -96,11 +97,16 @@ def test_every_refusal_names_its_line():
         "8;woning;1;;;;ja;extra\n"  # a column too many
         "9, woning, 1\n"  # commas: no separator we read
     )
+    found = problems(text)
     assert [line for line, _m, _p in found] == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
-    messages = {line: (message % params) for line, message, params in found}
+    pasted = parse(text, 250)
+    messages = {p.line: problem_text(p) for p in pasted.problems}
     assert "schuur" in messages[2]
-    assert "1500" in messages[3] and "1000" in messages[3]
-    assert "210/10000" in messages[4]
+    assert messages[3] == "Regel 3: Stemmen '1500': Vul een getal van 0 tot en met 1.000 in."
+    assert messages[4] == (
+        "Regel 4: Breukdeel '0,021': Vul een breukdeel in als breuk, bijvoorbeeld 87/10000."
+    )
+    assert messages[5].endswith("Het getal onder de breukstreep mag geen 0 zijn.")
     assert "eigenaar" in messages[6]
     assert "misschien" in messages[7]
     assert "regel 1" in messages[8]
@@ -132,7 +138,7 @@ def test_any_text_gives_rows_the_profile_takes_or_problems_with_a_line(text):
         assert pasted.rows == []
         for problem in pasted.problems:
             assert 0 <= problem.line <= len(text.splitlines())
-            assert (problem.message % problem.params).strip()
+            assert problem_text(problem).strip()
     else:
         parse_profile({"association": {"name": "VvE"}, "apartments": pasted.rows})
 
