@@ -206,7 +206,10 @@ QUANTITY_ORIGIN = {
         "geschat met een RVO-referentiewoning; het bouwjaar valt net buiten haar "
         "bouwperiode, extra onzeker"
     ),
-    "derived": "afgeleid",
+    "derived": (
+        "berekend uit het woonoppervlak per woning, het aantal woningen en het aantal bouwlagen"
+    ),
+    "flat_roof_area": "gelijk aan het ingevulde oppervlak van het platte dak",
     "per_dwelling": "per woning",
     "unknown": "onbekend",
 }

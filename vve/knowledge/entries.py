@@ -245,6 +245,11 @@ class DecisionEntry(Sourced):
     # that it speaks only of what it decides (vve/rules/route_texts.py why_for)
     part_whys: Mapping[str, str] = field(default_factory=dict)
     rest_why: str | None = None
+    # measure id -> the parts it changes that the deed may make common or private, and the
+    # sentence ({parts}) said once after the reason where the decision carries such a
+    # measure (vve/rules/route_texts.py why_for)
+    deed_parts: Mapping[str, str] = field(default_factory=dict)
+    deed_parts_why: str | None = None
     # the draft while the plan still has the heat source to choose (tailor_decisions.py)
     draft_source_open: str | None = None
     # the draft where the route is no heat pump and leaves none open (route_texts.py)

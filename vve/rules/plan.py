@@ -309,7 +309,8 @@ def _programme(entry: Programme, profile: Profile, windows: list[StageWindow]) -
     if isinstance(entry, AdviceSubsidy) and dwellings is not None:
         cap = advice_caps(entry, dwellings)[0]
         facts["cap_for_this_vve"] = cap
-        text += f" Voor {dwellings} woningen is het maximum {nl_euros(cap * 100)}."
+        expected = "" if entry.certainty == "bron" else "naar verwachting "
+        text += f" Voor {dwellings} woningen is het maximum {expected}{nl_euros(cap * 100)}."
     if isinstance(entry, MeasureSubsidy) and year is not None and year >= entry.excluded_from_year:
         applies = False
     if isinstance(entry, Subsidy):

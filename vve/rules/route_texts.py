@@ -72,8 +72,14 @@ def title_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
 
 
 def why_for(entry: DecisionEntry, measures: Iterable[str]) -> str:
-    """The decision's reason for ``measures`` alone (part_whys, rest_why)."""
-    return named_or_rest(measures, entry.part_whys, entry.rest_why, entry.why)
+    """The decision's reason for ``measures`` alone (part_whys, rest_why), and once, where
+    they change parts the deed may make common or private, that the deed decides who pays."""
+    measures = tuple(measures)
+    why = named_or_rest(measures, entry.part_whys, entry.rest_why, entry.why)
+    parts = list(dict.fromkeys(entry.deed_parts[m] for m in measures if m in entry.deed_parts))
+    if parts and entry.deed_parts_why:
+        why += " " + entry.deed_parts_why.format(parts=nl_listing(parts))
+    return why
 
 
 def with_installs(text: str, entry: DecisionEntry, measures: Iterable[str]) -> str:

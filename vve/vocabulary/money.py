@@ -61,8 +61,8 @@ MISSING_AMOUNTS = CodeSet(
     Term("roof_type_unknown", "het daktype is onbekend", N_("onbekend (daktype onbekend)")),
     Term(
         "in_maintenance",
-        "nieuwe kozijnen uit het MJOP krijgen nieuw glas, dus het MJOP-bedrag "
-        "dekt het grootste deel; alleen beter glas dan HR++ kost meer",
+        "de kozijnen staan in het MJOP, maar of het MJOP-bedrag voor de kozijnen ook "
+        "nieuw isolerend glas dekt, is nog niet bekend; na te gaan in het MJOP",
         N_("in het onderhoud (MJOP)"),
     ),
     Term(

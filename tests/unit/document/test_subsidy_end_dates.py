@@ -132,7 +132,7 @@ def test_the_measures_application_is_dated_by_the_decision_meeting_and_the_sched
     from vve.document.text import month_nl
 
     assert (
-        f"na de besluit-ALV van {date_nl(decide['meeting_date'])}, in "
+        f"na de ALV van {date_nl(decide['meeting_date'])} die over de maatregelen besluit, in "
         f"{month_nl(apply['start'])} – {month_nl(apply['end'])}" in text
     )
 

@@ -355,7 +355,7 @@ def test_the_emmen_cover_names_the_20_year_loan_and_the_saving():
     # the first meeting's costs (2027) apart from the measures and their loan (2029)
     assert "In 2027 besluit de eerste ALV" in cover
     assert (
-        "Van maart 2029 tot maart 2030 voert de VvE de maatregelen uit waarover de besluit-ALV"
+        "Van maart 2029 tot maart 2030 voert de VvE de maatregelen uit waartoe de ALV over de"
         in cover
     )
     assert cover.index("In 2027 besluit") < cover.index("Van maart 2029 tot")

@@ -29,7 +29,7 @@ def write(b: Builder, plan: dict) -> None:
             b.labelled("Voorwaarden", item["conditions"])
         facts = item["facts"]
         if "cap_for_this_vve" in facts:
-            b.labelled("Maximale subsidie voor deze VvE", euro(facts["cap_for_this_vve"]))
+            b.labelled("Maximale subsidie voor deze VvE", _cap(facts, item["certainty"]))
         # the measures subsidy's choice is said in full in the summary: point there
         see = (
             f" {see_choice(CHOICE, plan)}"
@@ -122,4 +122,10 @@ def _applied_when(plan: dict, programme: str) -> str:
     months = month_nl(action["start"])
     if month_nl(action["end"]) != months:
         months += f" – {month_nl(action['end'])}"
-    return f"na de besluit-ALV van {date_nl(meeting)}, in {months}"
+    return f"na de ALV van {date_nl(meeting)} die over de maatregelen besluit, in {months}"
+
+
+def _cap(facts: dict, certainty: str) -> str:
+    """The scheme's maximum for this VvE; one not checked in the regulation as expected."""
+    cap = euro(facts["cap_for_this_vve"])
+    return cap if certainty == "bron" else f"naar verwachting {cap} (na te gaan in de regeling)"

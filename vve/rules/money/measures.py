@@ -159,7 +159,7 @@ def _why_unpriced(
         return "status_unknown"
     frames = profile.money.planned.window_frames
     if m.id == "glazing" and frames is not None and frames >= as_of.year:
-        return "in_maintenance"  # new frames come with new glass: the MJOP pays most of it
+        return "in_maintenance"  # the frames are in the MJOP: whether with new glass, unknown
     if price is None:
         roof_priced = any(p.roof_types for p in money.prices_for(m.id))
         return "roof_type_unknown" if roof_priced and b.roof_type is None else "price_not_found"

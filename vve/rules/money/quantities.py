@@ -163,7 +163,7 @@ def building_quantities(profile: Profile, money: MoneyKnowledge) -> BuildingQuan
     elif footprint is not None:
         items["roof"] = Quantity("roof", footprint, derived_origin, floor.reference)
     if b.roof_area is not None and b.roof_type == "flat":
-        items["ground_floor"] = Quantity("ground_floor", Decimal(b.roof_area), "derived")
+        items["ground_floor"] = Quantity("ground_floor", Decimal(b.roof_area), "flat_roof_area")
     elif footprint is not None:
         items["ground_floor"] = Quantity("ground_floor", footprint, derived_origin, floor.reference)
     return BuildingQuantities(dwellings, ref, matches, floor, items, period, off)

@@ -122,7 +122,7 @@ def _opening(money: MoneyPlan, execution: tuple[dt.date, dt.date]) -> str:
     of the work decided now (``execution``), which the amounts after it cover."""
     if not money.later:
         return f"{_period(execution)} voert de VvE de maatregelen uit."
-    return f"{_period(execution)} voert de VvE de maatregelen uit waarover de besluit-ALV besluit."
+    return f"{_period(execution)} voert de VvE de maatregelen uit waartoe de ALV over de maatregelen besluit."
 
 
 def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: bool) -> str:
@@ -346,7 +346,7 @@ def _surfaces_note(money: MoneyPlan, year: int | None, knowledge: Knowledge) -> 
     if origins & {*REFERENCE_ORIGINS, "derived"} and any(
         line.quantity is not None
         and line.quantity.kind in ("roof", "ground_floor")
-        and line.quantity.origin != "entered"
+        and line.quantity.origin in {*REFERENCE_ORIGINS, "derived"}
         and line.investment is not None
         for line in money.lines
     ):
