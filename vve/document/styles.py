@@ -23,6 +23,7 @@ TABLE_STYLE = "VvE Tabel"
 KEEP_CELL_STYLE = "VvE Tabeltekst bij elkaar"
 COVER_HEADING_STYLE = "VvE Kop voorblad"
 COVER_DETAILS_STYLE = "VvE Voorbladgegevens"  # the cover's address to author: one block
+COVER_TEXT_STYLE = "VvE Voorbladtekst"  # the cover's sentences on the costs: set closer
 TABLE_HEAD_STYLE = "VvE Tabelkop"
 NOTE_STYLE = "VvE Toelichting"
 REQUIRED_STYLES = (
@@ -128,6 +129,13 @@ def _own_styles(doc: DocxDocument) -> None:
         style = doc.styles.add_style(COVER_DETAILS_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Normal"]
         style.paragraph_format.space_after = Pt(0)
+    if COVER_TEXT_STYLE not in names:
+        # single line spacing and less space between the paragraphs than Normal's: the
+        # sentences on the costs keep the cover to one page (tests/integration/test_pdf.py)
+        style = doc.styles.add_style(COVER_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        style.paragraph_format.line_spacing = 1.0
+        style.paragraph_format.space_after = Pt(6)
     if COVER_HEADING_STYLE not in names:
         # looks like a heading, but stays out of the table of contents (outline: body text)
         style = doc.styles.add_style(COVER_HEADING_STYLE, WD_STYLE_TYPE.PARAGRAPH)

@@ -75,6 +75,17 @@ class UnitPrice(_WithVat):
     routes: tuple[str, ...] = ()
     orientation_only: bool = False  # outdated: shown, never counted in a total
     exterior: bool = False  # outside facade work: not for a modest (pre-war) facade
+    # an outdated maximum's sentence on the cover, with this entry's {amount} and {year}
+    cover: str = ""
+
+    def __post_init__(self) -> None:
+        _WithVat.__post_init__(self)  # no zero-argument super() in a slots dataclass
+        if self.cover and not self.orientation_only:
+            raise ValueError("a cover sentence is for an outdated maximum (orientation_only)")
+        try:
+            self.cover.format(amount="", year="")
+        except (KeyError, IndexError, ValueError):
+            raise ValueError("cover: only the placeholders {amount} and {year}") from None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,7 +18,7 @@ from .money import MoneyPlan, estimable
 from .money.amounts import Range
 from .money.apartments import LoanPlan
 from .money.later import later_sentence
-from .money.measures import MeasureCost, SavingLine
+from .money.measures import MeasureCost, SavingLine, rough
 from .money.quantities import Quantity
 from .money.reserve import ReservePlan
 from .money.subsidies import SubsidyLine
@@ -122,6 +122,7 @@ def _line(line: MeasureCost, k: Knowledge) -> dict[str, Any]:
         "saving": _saving(line.saving),
         "missing": list(line.missing),
         "owners_count": line.owners_count,
+        "rough": rough(line),
     }
 
 

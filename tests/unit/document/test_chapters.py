@@ -256,6 +256,22 @@ def test_the_cover_keeps_its_details_together_and_the_disclaimer_goes_under_the_
     assert style.paragraph_format.space_after == 0
 
 
+def test_the_cover_sets_its_sentences_on_the_costs_closer_than_the_body(plan):
+    """With the rough estimates and the heat network's order of magnitude (advisor's
+    review, 27 November 2026) the sentences on the costs are set single-spaced, so the
+    cover keeps to one page (tests/integration/test_pdf.py)."""
+    from vve.document import write_plan_docx
+    from vve.document.styles import COVER_TEXT_STYLE
+
+    doc = Document(io.BytesIO(write_plan_docx(plan)))
+    texts = [p.text for p in doc.paragraphs]
+    start, contents = texts.index("Wat kost het per appartement?"), texts.index("Inhoud")
+    costs = [p for p in doc.paragraphs[start + 1 : contents] if p.text.strip()]
+    assert [p.text for p in costs] == plan["money"]["summary"]
+    assert {p.style.name for p in costs} == {COVER_TEXT_STYLE}
+    assert doc.styles[COVER_TEXT_STYLE].paragraph_format.line_spacing == 1.0
+
+
 def test_the_cover_names_the_municipality_only_where_the_place_does_not(plan):
     """ "9401 PB Assen" says the municipality already; "Zuidlaren" (Tynaarlo) does not."""
     from vve.document.chapters import cover

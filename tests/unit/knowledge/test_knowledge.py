@@ -129,6 +129,13 @@ def test_an_unknown_model_reglement_becomes_a_kadaster_action():
             "no stage or action",
         ),
         ("stages.toml", "weekdays = [0, 1, 2, 3]", "weekdays = [9]", "days 0"),
+        (
+            "costs.toml",
+            "orientation_only = true\n",
+            "",
+            "a cover sentence is for an outdated maximum",
+        ),
+        ("costs.toml", "voor {year} op", "voor {jaar} op", "only the placeholders"),
     ],
 )
 def test_broken_references_are_refused(tmp_path, filename, old, new, message):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..builder import Builder
 from ..page import TITLE, DocumentMeta
-from ..styles import COVER_DETAILS_STYLE, COVER_HEADING_STYLE
+from ..styles import COVER_DETAILS_STYLE, COVER_HEADING_STYLE, COVER_TEXT_STYLE
 from ..text import clean, date_nl, month_nl
 
 # Our caution, not a rule of law: sources read longer than this before the plan's date get
@@ -62,7 +62,7 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     # the sentences an owner reads first
     b.para("Wat kost het per appartement?", COVER_HEADING_STYLE)
     for sentence in plan["money"]["summary"]:
-        b.para(sentence)
+        b.para(sentence, COVER_TEXT_STYLE)
     # no page break here: the contents start on a new page themselves, so a cover that
     # just fills its page leaves no empty page behind it
 

@@ -60,6 +60,19 @@ class MeasureCost:
     owners_count: int | None = None  # dwellings that pay a private measure, if known
 
 
+def rough(line: MeasureCost) -> bool:
+    """Whether the line's amount is a rough estimate: the default price, from a weak source
+    (COSTS.md "zwak": one figure or a narrow margin from a third party's calculator). The
+    money chapter marks these in its table, the cover names those in its headline amount;
+    the plan carries it per line ("rough"), so both read this one criterion."""
+    return (
+        line.origin == "default"
+        and line.price is not None
+        and line.investment is not None
+        and line.price.provenance.quality == "zwak"
+    )
+
+
 def gas_use(profile: Profile, money: MoneyKnowledge) -> GasUse:
     inst, dwellings = profile.installations, profile.building.rights.dwellings
     if inst.gas_use_m3 is not None:

@@ -17,6 +17,7 @@ from vve.profile import Profile
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
 from .amounts import Range, whole
+from .caveats import orientation, rough_clause
 from .first_summary import first_sentence, who_pays
 from .later import later_ids, later_sentence
 from .money_plan import MoneyPlan
@@ -67,9 +68,11 @@ def summary(
     heating = profile.installations.heating
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     first = first_sentence(money.first, money.shares, knowledge)
-    measures = _cost_sentence(money, execution, gloss=first is None)
+    measures = _cost_sentence(money, execution, rough_clause(money, shorts), first is None)
     later = later_sentence(money, knowledge, "money")  # not in the amounts (later.py)
     measures += f" {later}" if later else ""
+    connection = orientation(money)  # the heat network's order of magnitude (caveats.py)
+    measures += f" {connection}" if connection else ""
     cover = [*([first] if first else []), measures]
     unpriced = not estimable(money)
     if not unpriced:
@@ -125,9 +128,12 @@ def _opening(money: MoneyPlan, execution: tuple[dt.date, dt.date]) -> str:
     return f"{_period(execution)} voert de VvE de maatregelen uit waartoe de ALV over de maatregelen besluit."
 
 
-def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: bool) -> str:
+def _cost_sentence(
+    money: MoneyPlan, execution: tuple[dt.date, dt.date], rough: str, gloss: bool
+) -> str:
     """The measures, in the execution stage's months: once, or per month with the loan;
-    ``gloss``: explain the breukdeel (no earlier sentence did)."""
+    ``rough``: the clause on the rough estimates in that amount (caveats.py); ``gloss``:
+    explain the breukdeel (no earlier sentence did)."""
     shares = money.shares
     opening = _opening(money, execution)
     if not estimable(money):
@@ -139,7 +145,7 @@ def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: 
     if shares is None:
         return (
             f"{opening} Die kosten na subsidie naar schatting ten minste "
-            f"{nl_euro_range(money.now.net.low, money.now.net.high)}; per appartement "
+            f"{nl_euro_range(money.now.net.low, money.now.net.high)}{rough}; per appartement "
             f"volgt dat zodra het aantal appartementsrechten bekend is."
         )
     years = summary_term(money)
@@ -164,7 +170,7 @@ def _cost_sentence(money: MoneyPlan, execution: tuple[dt.date, dt.date], gloss: 
         return text
 
     return (
-        f"{opening} {who_pays(shares, amounts, gloss)}{reserve}."
+        f"{opening} {who_pays(shares, amounts, gloss)}{rough}{reserve}."
         f"{_rate_text(money, can_borrow)}{_loan_limit_text(money)}"
     )
 

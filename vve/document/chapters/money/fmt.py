@@ -54,13 +54,9 @@ def source_note(provenances: Sequence[dict | None], titles: dict[str, str]) -> s
 
 
 def weak(line: dict) -> bool:
-    figure = line["unit_price"]
-    return (
-        line["origin"] == "default"
-        and figure is not None
-        and line["investment"] is not None
-        and figure["provenance"]["quality"] == "zwak"
-    )
+    """A rough estimate from a weak source, marked WEAK: the engine's criterion
+    (vve/rules/money/measures.py ``rough``), which the cover's headline uses too."""
+    return bool(line["rough"])
 
 
 def plus(*ranges: dict | None) -> dict | None:
