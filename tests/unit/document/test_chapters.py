@@ -161,10 +161,7 @@ def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):
         assert "staat op het voorblad: eerst het advies" in text
         execute = next(s for s in plan["stages"] if s["id"] == "execute")
         if money.get("later"):  # the months of the work decided now, which it prices
-            assert (
-                "voert de VvE de maatregelen uit waartoe de ALV over de maatregelen besluit."
-                in cover
-            )
+            assert "voert de VvE de eerste ronde maatregelen uit." in cover
             assert execute["start"][:4] in cover
         else:
             assert "voert de VvE de maatregelen uit." in cover

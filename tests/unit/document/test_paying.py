@@ -49,7 +49,7 @@ def test_the_financing_is_the_measures_and_says_the_first_meetings_costs_are_pai
     rows = [[c.text for c in row.cells] for row in doc.tables[0].rows]
     # the 2031 glass is decided and financed by the ALV of 2030: shown apart, not in the loan
     assert rows[1] == [
-        "Netto kosten van de maatregelen waartoe de ALV over de maatregelen besluit, zonder betere "
+        "Netto kosten van de eerste ronde maatregelen, zonder betere "
         "ventilatie en zonnepanelen (nog geen bedrag; wel in de lening)",
         euro_range(money["now"]["net"]),
     ]

@@ -157,10 +157,7 @@ def test_the_cover_opens_with_the_first_meetings_year_and_the_measures_year(dwel
     execute = next(s for s in plan["stages"] if s["id"] == "execute")
     assert measures.startswith(("Van ", "In "))
     if plan["money"].get("later"):  # the months of the work decided now
-        assert (
-            " voert de VvE de maatregelen uit waartoe de ALV over de maatregelen besluit."
-            in measures
-        )
+        assert " voert de VvE de eerste ronde maatregelen uit." in measures
     else:
         assert f"{execute['end'][:4]} voert de VvE de maatregelen uit." in measures
     assert "niet met de lening" in first

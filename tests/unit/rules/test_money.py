@@ -154,8 +154,7 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     # the work decided now as the timeline shows it (March 2029 to March 2030); the window
     # frames' glass of 2031 being decided at the ALV of 2030
     assert measures.startswith(
-        "Van maart 2029 tot maart 2030 voert de VvE de maatregelen uit waartoe de ALV over "
-        "de maatregelen besluit."
+        "Van maart 2029 tot maart 2030 voert de VvE de eerste ronde maatregelen uit."
     )
     # 105,152.59–114,239.23 / 48; the 20-year loan of that amount: 620.16–673.75 / 48
     assert "naar schatting € 2.191 tot € 2.380 in één keer" in measures

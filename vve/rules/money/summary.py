@@ -125,7 +125,7 @@ def _opening(money: MoneyPlan, execution: tuple[dt.date, dt.date]) -> str:
     of the work decided now (``execution``), which the amounts after it cover."""
     if not money.later:
         return f"{_period(execution)} voert de VvE de maatregelen uit."
-    return f"{_period(execution)} voert de VvE de maatregelen uit waartoe de ALV over de maatregelen besluit."
+    return f"{_period(execution)} voert de VvE de eerste ronde maatregelen uit."
 
 
 def _cost_sentence(

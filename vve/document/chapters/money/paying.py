@@ -102,7 +102,7 @@ def _financing_rows(money: dict) -> list[list[str]]:
     counted = money["now"]["subsidy"]["high_cents"]
     label = "Netto kosten van de maatregelen"
     if money["later"]:  # work a later meeting decides is financed then (rules/money/later.py)
-        label += " waartoe de ALV over de maatregelen besluit"
+        label = "Netto kosten van de eerste ronde maatregelen"
     shorts = {line["id"]: line["short"] for line in money["measures"]}
     if unpriced := [shorts[m] for m in money["now"].get("unknown_cost", [])]:
         # decided now and in the loan, but without an amount until the quote
