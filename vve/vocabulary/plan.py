@@ -165,7 +165,7 @@ AUDIT_EVENTS = CodeSet(
 # How sure a fact of the knowledge data is.
 CERTAINTY = CodeSet(
     "certainty",
-    Term("bron", "zeker (nagekeken in de bron)", N_("gecontroleerd in de bron")),
+    Term("bron", "zeker: nagekeken in de bron", N_("gecontroleerd in de bron")),
     # the document's words say what is unsure (the owners read them; appendix C says what
     # the plan assumes and, once, that the board finds it out); the wizard's label speaks
     # to the board or advisor who fills it in

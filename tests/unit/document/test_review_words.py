@@ -90,7 +90,7 @@ def test_a_derived_surface_says_what_it_is_computed_from():
 
 
 def test_a_checked_fact_is_called_sure_in_owner_words():
-    assert with_text("emmen-galerijflat", "zeker (nagekeken in de bron)")
+    assert with_text("emmen-galerijflat", "zeker: nagekeken in de bron")
 
 
 def test_the_cavity_value_is_the_standard_value():

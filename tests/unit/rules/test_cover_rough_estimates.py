@@ -115,9 +115,12 @@ def test_assen_gives_an_order_of_magnitude_for_the_heat_network_connection():
     assert f"voor {CONNECTION.provenance.peildatum.year}" in orientation
     assert "ACM" in orientation and "verouderd" in orientation
     assert "één aansluiting voor het hele gebouw" in orientation
-    assert "afleversets, het werk in de woningen en het vaste bedrag per jaar" in orientation
+    # one-off and yearly apart (advisor's re-review): the fixed charge is no part of the post
+    assert "afleversets en het werk in de woningen erbij" in orientation
+    assert "waarschijnlijk de grootste eenmalige post" in orientation
     assert orientation.endswith(
-        "waarschijnlijk de grootste post; het bedrag volgt uit het aanbod van het warmtebedrijf."
+        "daarnaast komt er een vast bedrag per jaar voor het warmtebedrijf bij; "
+        "de bedragen volgen uit zijn aanbod."
     )
     # the figures come from the knowledge entry, its words from the entry's cover sentence
     assert CONNECTION.cover.split("{")[0] in orientation

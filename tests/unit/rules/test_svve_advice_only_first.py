@@ -62,5 +62,37 @@ def test_the_days_keep_the_application_by_the_end_date_for_every_example():
         for notice_days in (8, 15):
             days = advice_only_days(plan.stages, knowledge, AS_OF, notice_days)
             if days is not None:
-                first, advice, apply_by = days
-                assert AS_OF < first < advice < apply_by <= until, stem
+                assert AS_OF < days.first < days.advice < days.done <= until, stem
+
+
+def _action(stem: str, action_id: str) -> str:
+    plan = example_plan(stem, AS_OF)
+    return next(a["what"] for s in plan["stages"] for a in s["actions"] if a["id"] == action_id)
+
+
+def test_meppel_says_a_second_meeting_would_make_the_energy_advice_too_late():
+    """The June ALV's second meeting (two to six weeks later) falls in the summer holiday,
+    and the energy advice after it misses the end date: the quorum has to be reached at
+    that first ALV, with proxies (advisor's re-review, 2026-11-27)."""
+    text = _risk_text(MEPPEL)
+    assert "Een tweede vergadering na die ALV" in text and "volmachten" in text
+    step = _step(MEPPEL)
+    assert step is not None
+    assert "een tweede vergadering past daarna niet meer, dus tijdig volmachten verzamelen" in step
+
+
+def test_the_risk_does_not_write_off_what_it_then_offers():
+    text = _risk_text(MEPPEL)
+    assert "Voor het energieadvies alleen kan het wel" in text
+
+
+def test_phase_two_applies_only_if_the_energy_advice_was_not_applied_for_alone():
+    """One application per VvE (CORRECTIONS.md a1): the later application for all advice
+    and research is no step if the board already applied for the energy advice alone."""
+    apply = _action(MEPPEL, "apply_svve_advice")
+    assert "al alleen voor het energieadvies aangevraagd" in apply
+    assert "één aanvraag per VvE" in apply
+    # where no such way is offered, the step is as before
+    assert "alleen voor het energieadvies aangevraagd" not in _action(
+        "emmen-galerijflat", "apply_svve_advice"
+    )

@@ -29,6 +29,7 @@ DAY = dt.timedelta(days=1)
 PROGRAMME = "svve_advice"
 REACH_STEP = "svve_advice_reach"  # the board's step's condition in stages.toml
 ENERGY_ADVICE = "energy_advice"  # the stage action that delivers the energy advice
+APPLY_ADVICE = "apply_svve_advice"  # the stage action that applies for the advice subsidy
 
 
 def _apply_action(knowledge: Knowledge) -> tuple[StageAction, StageAction] | None:
@@ -145,13 +146,32 @@ def _apply_weeks(knowledge: Knowledge) -> dt.timedelta:
     return dt.timedelta(weeks=found[1].weeks if found else 0)
 
 
+@dataclass(frozen=True)
+class AdviceOnly:
+    """The energy advice alone on the way of the earliest first ALV (``advice_only_days``)."""
+
+    first: dt.date  # the earliest first ALV
+    advice: dt.date  # the energy advice after it, with the plan's durations
+    done: dt.date  # the application done, by the end date
+    second_fits: bool  # a second meeting after that ALV still leaves the advice in time
+
+
+def _advice_after(knowledge: Knowledge, first: dt.date) -> dt.date | None:
+    """The energy advice's end with the advice stage planned from a first ALV on ``first``."""
+    found = _apply_action(knowledge)
+    stage = next((st for st in knowledge.stages if found and found[1] in st.actions), None)
+    if stage is None:
+        return None
+    planned = planned_stage(stage, first, knowledge, None)
+    return next((a.end for a in planned.actions if a.id == ENERGY_ADVICE), None)
+
+
 def advice_only_days(
     windows: Sequence[StageWindow], knowledge: Knowledge, as_of: dt.date, notice_days: int
-) -> tuple[dt.date, dt.date, dt.date] | None:
-    """(the earliest first ALV, the energy advice after it, the application done) where
-    only that earlier first ALV brings the energy advice alone within the end date: the
-    DMJOP misses it even so (``dmjop_way``), and this planning's own energy advice is too
-    late for it. The durations are the plan's own; None otherwise."""
+) -> AdviceOnly | None:
+    """The energy advice alone within the end date, where only the earliest first ALV brings
+    it there: the DMJOP misses the date even so (``dmjop_way``), and this planning's own
+    energy advice is too late for it. The durations are the plan's own; None otherwise."""
     until = knowledge.financing.svve_advice.open_until
     way = meeting_way(knowledge, as_of, notice_days)
     route = dmjop_way(knowledge, windows, way, notice_days) if way else None
@@ -162,7 +182,12 @@ def advice_only_days(
     if own is not None and max(own.end, as_of) + weeks <= until:
         return None  # this planning's own advice already reaches it (``advice_only``)
     done = route.advice + weeks
-    return (route.first, route.advice, done) if as_of < route.first and done <= until else None
+    if not (as_of < route.first and done <= until):
+        return None
+    second = second_meeting_on(route.first, notice_days, knowledge)
+    later = _advice_after(knowledge, second.planned or second.earliest)
+    fits = later is not None and later + weeks <= until
+    return AdviceOnly(route.first, route.advice, done, fits)
 
 
 def _meeting_words(
@@ -213,9 +238,10 @@ def advice_reach(
         out.append(parts[key].format(advice=nl_date(advice.end), until=nl_date(until)))
     earlier = advice_only_days(windows, knowledge, as_of, notice_days)
     if earlier is not None:
-        first, ready, _ = earlier
-        days = {"first": nl_date(first), "advice": nl_date(ready), "until": nl_date(until)}
-        out.append(parts["advice_only_first"].format(**days))
+        days = {k: nl_date(getattr(earlier, k)) for k in ("first", "advice")}
+        out.append(parts["advice_only_first"].format(until=nl_date(until), **days))
+        if not earlier.second_fits:
+            out.append(parts["advice_only_no_second"])
     return " ".join(out)
 
 
@@ -247,13 +273,14 @@ def _advice_only_step_days(
     earlier = advice_only_days(windows, knowledge, as_of, notice_days)
     if earlier is None:
         return None
-    first, advice, _ = earlier
+    parts = knowledge.risks["subsidy_may_have_ended"].parts
     return {
         "kind": "advice_only",
-        "first": nl_date(first),
-        "advice": nl_date(advice),
+        "first": nl_date(earlier.first),
+        "advice": nl_date(earlier.advice),
         "until": nl_date(knowledge.financing.svve_advice.open_until),
-        "by": send_by(first, notice_days, knowledge).isoformat(),
+        "second": "" if earlier.second_fits else parts["step_no_second"],
+        "by": send_by(earlier.first, notice_days, knowledge).isoformat(),
     }
 
 
@@ -275,10 +302,14 @@ def with_reach_step(
     the advice subsidy and that ALV is still a way (``reach_step_days``): its stage is
     still ahead and the step starts before the notice must go out. Dropped elsewhere."""
     days = reach_step_days(windows, knowledge, as_of, notice_days) if missed else None
+    alone = days is not None and days.get("kind") == "advice_only"
+    parts = knowledge.risks["subsidy_may_have_ended"].parts
     out = []
     for window in windows:
         kept = []
         for action in window.actions:
+            if alone and action.id == APPLY_ADVICE:  # one application per VvE
+                action = replace(action, what=action.what + parts["apply_after_advice_only"])
             if action.when == REACH_STEP:
                 if days is None or window.state or action.start.isoformat() > days["by"]:
                     continue
