@@ -139,6 +139,7 @@ class Builder:
         widths: list[float] | None = None,
         *,
         keep_text: bool = True,
+        keep_rows: bool = True,
     ):
         """A table in the named table style, written as one piece of XML: the widths once
         in the grid and once per cell, a header row repeated on each page, rows kept whole.
@@ -147,6 +148,8 @@ class Builder:
         ``keep_text=False``: the paragraph before the caption is text in its own right
         (a decision's explanation), not the table's introduction: it may end a page or
         break across two, and only the caption stays with the table (by its style).
+        ``keep_rows=False``: a short table may still continue on the next page (each row
+        whole, the header row repeated), so that the lines before it need not move along.
         """
         if keep_text or not caption:
             self._keep_last_with_next()
@@ -157,7 +160,8 @@ class Builder:
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
         tc_pr = [f'<w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>' for w in twips]
         head, body = self.style_id(TABLE_HEAD_STYLE), self.style_id(CELL_STYLE)
-        keep = self.style_id(KEEP_CELL_STYLE) if len(rows) <= KEEP_TOGETHER_ROWS else body
+        together = keep_rows and len(rows) <= KEEP_TOGETHER_ROWS
+        keep = self.style_id(KEEP_CELL_STYLE) if together else body
         parts = [
             f"<w:tbl {_W}><w:tblPr>"
             f'<w:tblStyle w:val="{attr(self.style_id(TABLE_STYLE))}"/>'

@@ -100,11 +100,13 @@ class LegacyBuilder:
         widths: list[float] | None = None,
         *,
         keep_text: bool = True,
+        keep_rows: bool = True,
     ):
         """A table in the named table style; each row built once (cell() is quadratic).
 
         ``widths``: column widths in cm; without them the columns share 16 cm equally.
-        ``keep_text``: as the fast writer's (the text before a caption kept with it).
+        ``keep_text``, ``keep_rows``: as the fast writer's (the text before a caption kept
+        with it; a short table's rows kept together).
         """
         if keep_text or not caption:
             keep_with_next_block(self.doc, self.doc._body)
@@ -120,7 +122,8 @@ class LegacyBuilder:
         for cell, width in zip(table.rows[0].cells, widths):
             cell.width = width
         head, body = self.style_id(TABLE_HEAD_STYLE), self.style_id(CELL_STYLE)
-        keep = self.style_id(KEEP_CELL_STYLE) if len(rows) <= KEEP_TOGETHER_ROWS else body
+        together = keep_rows and len(rows) <= KEEP_TOGETHER_ROWS
+        keep = self.style_id(KEEP_CELL_STYLE) if together else body
         for cell, text in zip(table.rows[0].cells, headers):
             cell.paragraphs[0]._p.style = head
             cell.paragraphs[0].add_run(cell_text(text))

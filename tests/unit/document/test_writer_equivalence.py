@@ -123,6 +123,7 @@ def _body(builder_class, headers, rows, text, widths):
     b.table(headers, rows)
     b.para(text)
     b.table(headers, rows, caption=text, widths=widths, keep_text=False)
+    b.table(headers, rows, caption=text, widths=widths, keep_rows=False)
     b.page_break()
     return etree.tostring(doc.element.body)
 

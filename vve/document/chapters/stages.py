@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from vve import labels
 
-from ..builder import Builder
+from ..builder import Builder, keep_next
 from ..text import date_nl, month_nl
 from ..wording import CHOICE_ROW, CHOICES, choices_of, numbered_risks, waits_in_words
 from . import questions, risks
@@ -24,8 +24,10 @@ def write(b: Builder, plan: dict) -> None:
     parts = _parts_by_stage(plan)
     for index, stage in enumerate(plan["stages"], start=1):
         b.heading(f"Fase {index}. {stage['title']}", 2)
-        b.labelled("Doel", stage["goal"])
-        b.labelled("Periode", f"{month_nl(stage['start'])} tot {month_nl(stage['end'])}")
+        # heading, goal, period and ALV line start on the page where the actions start
+        keep_next(b.labelled("Doel", stage["goal"])._p)
+        period = f"{month_nl(stage['start'])} tot {month_nl(stage['end'])}"
+        keep_next(b.labelled("Periode", period)._p)
         if stage["state"] == "done":
             b.labelled(
                 "ALV",
@@ -56,6 +58,7 @@ def write(b: Builder, plan: dict) -> None:
             rows,
             caption=f"Acties in fase {index}",
             widths=[7.5, 3.2, 3.6, 1.7],
+            keep_rows=False,  # the table may continue on the next page, not the block move
         )
         chosen = [
             f"{CHOICES[r]} (zie de samenvatting)" for r in choices.get(stage["meeting_date"], [])
