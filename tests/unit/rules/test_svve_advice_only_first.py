@@ -96,3 +96,18 @@ def test_phase_two_applies_only_if_the_energy_advice_was_not_applied_for_alone()
     assert "alleen voor het energieadvies aangevraagd" not in _action(
         "emmen-galerijflat", "apply_svve_advice"
     )
+
+
+def test_the_financing_chapter_points_to_what_the_board_can_still_do():
+    """ "Reken niet op deze subsidie" in the financing chapter, where the plan still offers
+    a way in the summary, points there (advisor's re-review of Meppel, p. 31)."""
+    from tests.example_plans import written_example
+
+    def texts(stem):
+        return [p.text for p in written_example(stem, AS_OF).paragraphs]
+
+    pointer = "Wat het bestuur nog kan doen om die datum te halen, staat bij"
+    meppel = [t for t in texts(MEPPEL) if t.startswith("Let op:") and pointer in t]
+    assert len(meppel) == 1
+    emmen = [t for t in texts("emmen-galerijflat") if pointer in t]  # its own way reaches it
+    assert not emmen

@@ -36,6 +36,8 @@ def write(b: Builder, plan: dict) -> None:
             if item["id"] == "svve_measures" and has_choice(plan, CHOICE)
             else ""
         )
+        if item["id"] == "svve_advice" and _has_step(plan, REACH_STEP):
+            see = f" {SEE_REACH}"  # the board's choice, said in full in the summary
         _end_date(b, facts, _applied_when(plan, item["id"]), see)
         advice = plan["money"]["advice"]
         if item["id"] == "svve_advice" and advice["subsidy"]["counted"] and advice["cost"]:
@@ -83,6 +85,17 @@ def without_loan_conditions(plan: dict, text: str) -> str:
         return text
     conditions = next(i["conditions"] for i in plan["financing"] if i["id"] == LOAN)
     return text.replace(conditions, see) if conditions in text else text
+
+
+REACH_STEP = "svve_advice_reach"  # the board's step to still reach the advice subsidy
+SEE_REACH = (
+    "Wat het bestuur nog kan doen om die datum te halen, staat bij 'De eerste drie "
+    "stappen' en 'Belangrijkste risico's' in de samenvatting."
+)
+
+
+def _has_step(plan: dict, action_id: str) -> bool:
+    return any(a["id"] == action_id for s in plan["stages"] for a in s["actions"])
 
 
 def _end_date(b: Builder, facts: dict, applied: str, see: str) -> None:
