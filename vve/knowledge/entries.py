@@ -250,6 +250,9 @@ class DecisionEntry(Sourced):
     # measure (vve/rules/route_texts.py why_for)
     deed_parts: Mapping[str, str] = field(default_factory=dict)
     deed_parts_why: str | None = None
+    # the cover's sentence ({parts}) where its headline amount shares such parts by
+    # breukdeel (vve/rules/money/caveats.py deed_clause)
+    deed_parts_cover: str | None = None
     # the draft while the plan still has the heat source to choose (tailor_decisions.py)
     draft_source_open: str | None = None
     # the draft where the route is no heat pump and leaves none open (route_texts.py)

@@ -131,3 +131,20 @@ def test_a_heat_pump_plan_has_no_heat_network_orientation():
     assert plan.route.id == "all_electric"
     cover = _plain(" ".join(plan.money.summary))
     assert "aansluitbijdrage" not in cover and "warmtebedrijf" not in cover
+
+
+def test_the_cover_says_glass_and_ventilation_are_counted_as_common_parts():
+    """The headline amount shares the window frames' glass by breukdeel; whether the
+    frames are common parts is the deed's (advisor's re-review of Assen and Hoogeveen):
+    the cover says what it assumed and who pays otherwise, once."""
+    sentence = _plain(built_example(ASSEN, AS_OF).money.summary_measures)
+    assert (
+        "De bedragen rekenen de kozijnen met het glas tot de gemeenschappelijke delen; horen ze volgens "
+        "de splitsingsakte bij de appartementen, dan betaalt iedere eigenaar ze voor zijn "
+        "eigen appartement." in sentence
+    )
+    assert sentence.count("splitsingsakte") == 1
+    # a plan whose headline has neither (Emmen: its glass is decided later)
+    assert "splitsingsakte" not in _plain(
+        built_example("emmen-galerijflat", AS_OF).money.summary_measures
+    )

@@ -6,6 +6,8 @@ percentage of our own is added."""
 
 from __future__ import annotations
 
+from vve.knowledge import Knowledge
+
 from ..explain import nl_euro_range, nl_listing
 from .amounts import Range, cents
 from .later import later_ids
@@ -58,3 +60,25 @@ def orientation(money: MoneyPlan) -> str | None:
             amount = nl_euro_range(cents(price.price.low), cents(price.price.high))
             return price.cover.format(amount=amount, year=price.provenance.peildatum.year)
     return None
+
+
+def deed_clause(money: MoneyPlan, knowledge: Knowledge) -> str | None:
+    """The cover's sentence on the parts its headline amount shares by breukdeel although
+    the deed may make them the apartments' own (window frames with their glass,
+    ventilation: decisions.toml deed_parts), for the VvE's priced measures decided now;
+    None where the amount holds none of them."""
+    entry = next((d for d in knowledge.decisions.values() if d.deed_parts_cover), None)
+    if entry is None or entry.deed_parts_cover is None:
+        return None
+    later = later_ids(money)
+    parts = list(
+        dict.fromkeys(
+            entry.deed_parts[line.measure]
+            for line in money.lines
+            if line.payer == "vve"
+            and line.measure not in later
+            and line.net
+            and line.measure in entry.deed_parts
+        )
+    )
+    return entry.deed_parts_cover.format(parts=nl_listing(parts)) if parts else None

@@ -17,7 +17,7 @@ from vve.profile import Profile
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
 from .amounts import Range, whole
-from .caveats import orientation, rough_clause
+from .caveats import deed_clause, orientation, rough_clause
 from .first_summary import first_sentence, who_pays
 from .later import later_ids, later_sentence
 from .money_plan import MoneyPlan
@@ -69,6 +69,8 @@ def summary(
     shorts = {mid: entry.short for mid, entry in knowledge.measures.items()}
     first = first_sentence(money.first, money.shares, knowledge)
     measures = _cost_sentence(money, execution, rough_clause(money, shorts), first is None)
+    deed = deed_clause(money, knowledge)  # shared by breukdeel unless the deed says not
+    measures += f" {deed}" if deed else ""
     later = later_sentence(money, knowledge, "money")  # not in the amounts (later.py)
     measures += f" {later}" if later else ""
     connection = orientation(money)  # the heat network's order of magnitude (caveats.py)
