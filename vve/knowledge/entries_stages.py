@@ -4,6 +4,7 @@ meeting), built like those of ``vve.knowledge.entries``."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -203,6 +204,9 @@ class LaterMeeting(Sourced):
     proxies: LaterStep | None = None
     # the annual ALV that chooses the heat source at the latest (waits for the heat route)
     source_actions: tuple[LaterStep, ...] = ()
+    # the choice in the words of the notice and the meeting's step ({source},
+    # {source_meeting}) where that ALV also decides work
+    source_words: Mapping[str, str] = field(default_factory=dict)
     # the annual ALV that decides the amount for bridging the boiler, decided in principle
     bridge_actions: tuple[LaterStep, ...] = ()
     # the first step: when that ALV falls ({month}: the month the plan dates it in)

@@ -83,9 +83,13 @@ def with_later_steps(
         if chosen and later.timing is not None:
             chosen.insert(0, later.timing)
         month = MONTHS[meeting.day.month - 1]
+        words = later.source_words if meeting.source and meeting.ids else {}
+        source = {"source": words.get("notice", ""), "source_meeting": words.get("meeting", "")}
         for step in chosen:
             start = max(meeting.day - dt.timedelta(weeks=step.weeks_before), window.start)
-            what = step.what.format(year=year, about=about, decision=decision, month=month)
+            what = step.what.format(
+                year=year, about=about, decision=decision, month=month, **source
+            )
             what = what[:1].upper() + what[1:]
             steps.setdefault(meeting.stage, []).append(
                 Action(f"{step.id}:{year}", what, step.who, start, step.weeks, ORIGIN)

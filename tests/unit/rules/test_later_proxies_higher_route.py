@@ -54,3 +54,15 @@ def test_the_document_words_every_higher_route_the_rules_know():
     from vve.rules.applied import HIGHER_ROUTES
 
     assert set(WORDS) == set(HIGHER_ROUTES)
+
+
+def test_the_notice_and_the_meeting_name_the_heat_source_choice_on_the_same_agenda():
+    """Emmen's 2030 annual ALV decides HR++ glass and its loan and chooses the heat source
+    at the latest: the notice sends and the meeting takes all three (advisor's re-review)."""
+    actions = _actions(built_example("emmen-galerijflat", AS_OF))
+    notice = actions["later_notice:2030"]
+    assert "over HR++-glas bij het onderhoud van de kozijnen in 2031, de keuze van de " in notice
+    assert "warmtebron en over de lening versturen" in notice
+    assert "en de keuze van de warmtebron" in actions["later_meeting:2030"]
+    # Assen's 2031 ALV chooses no heat source: as before
+    assert "warmtebron" not in _actions(built_example(ASSEN, AS_OF))["later_notice:2031"]

@@ -28,20 +28,7 @@ def write(b: Builder, plan: dict) -> None:
         keep_next(b.labelled("Doel", stage["goal"])._p)
         period = f"{month_nl(stage['start'])} tot {month_nl(stage['end'])}"
         keep_next(b.labelled("Periode", period)._p)
-        if stage["state"] == "done":
-            b.labelled(
-                "ALV",
-                f"gehouden op {date_nl(stage['meeting_date'])}; de besluiten van "
-                "deze fase zijn genomen",
-            )
-        elif stage["state"] == "held":
-            b.labelled(
-                "ALV",
-                "gehouden; de voorstellen die het niet haalden, komen terug op "
-                f"{date_nl(stage['meeting_date'])}",
-            )
-        elif stage["meeting_date"]:
-            b.labelled("ALV", date_nl(stage["meeting_date"]))
+        _meeting_line(b, stage)
         # each open question is said once, in its own chapter; here one row per who
         actions = [a for a in stage["actions"] if a["origin"] != questions.FIND_OUT]
         rows = [
@@ -74,6 +61,24 @@ def write(b: Builder, plan: dict) -> None:
             b.labelled(
                 "Risico's in deze fase", f"{', '.join(numbers)} (zie het hoofdstuk '{risks.TITLE}')"
             )
+
+
+def _meeting_line(b: Builder, stage: dict) -> None:
+    """The phase's ALV: held, held with proposals coming back, or planned (none without)."""
+    if stage["state"] == "done":
+        b.labelled(
+            "ALV",
+            f"gehouden op {date_nl(stage['meeting_date'])}; de besluiten van "
+            "deze fase zijn genomen",
+        )
+    elif stage["state"] == "held":
+        b.labelled(
+            "ALV",
+            "gehouden; de voorstellen die het niet haalden, komen terug op "
+            f"{date_nl(stage['meeting_date'])}",
+        )
+    elif stage["meeting_date"]:
+        b.labelled("ALV", date_nl(stage["meeting_date"]))
 
 
 def _with_choices(action: dict, chosen: list[str]) -> str:
