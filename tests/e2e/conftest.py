@@ -24,6 +24,25 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 
 
+def _read_whole(app):
+    """The app with every response body read whole before it is sent. Werkzeug's
+    development server skips the body's close() when the browser drops the connection
+    mid-response (a navigation while the icon loads), leaving a static file open; the
+    run's warnings-as-errors then fails whichever test is running with a ResourceWarning
+    (seen in CI on 2026-11-27). With the body read and closed first, no file is open while
+    a response is sent."""
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     compile_catalogs()
@@ -38,7 +57,7 @@ def server(tmp_path_factory):
     with app.app_context():
         upgrade()
     _APP[:] = [app]
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    httpd = make_server("127.0.0.1", 0, _read_whole(app), threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
