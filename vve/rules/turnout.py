@@ -53,11 +53,6 @@ class Turnout:
         return int(self.share * 100 // 1)
 
 
-def recorded_percent(present: int, total: int) -> int:
-    """``present`` of ``total`` votes as a whole percentage, rounded down."""
-    return present * 100 // total
-
-
 def usual_turnout(profile: Profile, as_of: dt.date) -> Turnout | None:
     """The turnout to expect (see the module's rule); None while neither a meeting's
     attendance nor the board's estimate is known."""

@@ -6,14 +6,13 @@ November, had "2 tot 3 weken"). A meeting with a planned day keeps its dates."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 
 import pytest
 from flask_babel import format_date
 
 from tests.conftest import EXAMPLES
-from tests.integration.web.conftest import csrf_of
+from tests.integration.web.conftest import import_example
 from vve.knowledge import load_knowledge
 from vve.services import clock, plans
 from vve.services.dossiers import find_dossier
@@ -31,20 +30,9 @@ def today(monkeypatch):
     return TODAY
 
 
-def _import(client, path) -> str:
-    """The example imported as it is (its start date kept, unlike ``Board``): its public id."""
-    page = client.get("/").get_data(as_text=True)
-    response = client.post(
-        "/importeren",
-        data={"csrf_token": csrf_of(page), "profile": (io.BytesIO(path.read_bytes()), "p.json")},
-        content_type="multipart/form-data",
-    )
-    return response.headers["Location"].split("/")[2]
-
-
 def _cards(app, client, path):
     """The plan and the page's card text per meeting number."""
-    public_id = _import(client, path)
+    public_id = import_example(client, path)
     html = client.get(f"/d/{public_id}/vergaderingen").get_data(as_text=True)
     with app.app_context():
         plan = plans.make_plan(find_dossier(public_id))
@@ -101,7 +89,7 @@ def test_a_meeting_with_a_planned_day_keeps_its_window_dates(app, client, today,
 
 def _card_tags(app, client, path):
     """The plan and the opening tag of each meeting's card (where its data lives)."""
-    public_id = _import(client, path)
+    public_id = import_example(client, path)
     html = client.get(f"/d/{public_id}/vergaderingen").get_data(as_text=True)
     with app.app_context():
         plan = plans.make_plan(find_dossier(public_id))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tests.unit.rules.test_progress import START, _raw, decision, plan_of, record
 from vve.profile import parse_profile
 from vve.rules.outcomes import next_meeting
-from vve.rules.turnout import recorded_percent, usual_turnout
+from vve.rules.turnout import Turnout, usual_turnout
 
 NAME = "hoogeveen-corporatie"  # 40 votes; the qualified decisions need two thirds present
 
@@ -95,7 +95,7 @@ def test_without_recorded_results_the_estimate_is_the_board_s_own():
 @given(total=st.integers(1, 100_000_000), data=st.data())
 def test_a_recorded_percentage_is_never_more_than_the_votes_give(total, data):
     present = data.draw(st.integers(0, total))
-    percent = recorded_percent(present, total)
+    percent = Turnout(Fraction(present, total)).percent
     assert percent == floor(Fraction(100 * present, total))
     assert 0 <= percent <= 100
     assert Fraction(percent, 100) <= Fraction(present, total) < Fraction(percent + 1, 100)

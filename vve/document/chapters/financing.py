@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from vve.rules.risks.svve_advice import REACH_STEP  # the board's step: its id is its condition
+
 from ..builder import Builder
 from ..text import date_nl, euro, euro_cents, euro_range, month_nl, percent_of
 from ..wording import has_choice, see_choice
@@ -87,7 +89,6 @@ def without_loan_conditions(plan: dict, text: str) -> str:
     return text.replace(conditions, see) if conditions in text else text
 
 
-REACH_STEP = "svve_advice_reach"  # the board's step to still reach the advice subsidy
 SEE_REACH = (
     "Wat het bestuur nog kan doen om die datum te halen, staat bij 'De eerste drie "
     "stappen' en 'Belangrijkste risico's' in de samenvatting."

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from vve.knowledge import Knowledge, StageAction
+from vve.knowledge import Knowledge, StageAction, StageEntry
 
 from ..calendar import is_meeting_day, next_meeting_day, second_meeting_on
 from ..explain import nl_date
@@ -40,6 +40,12 @@ def _apply_action(knowledge: Knowledge) -> tuple[StageAction, StageAction] | Non
         if apply and meeting:
             return meeting, apply
     return None
+
+
+def _apply_stage(knowledge: Knowledge) -> StageEntry | None:
+    """The stage whose actions apply for the advice subsidy (the energy advice's)."""
+    found = _apply_action(knowledge)
+    return next((s for s in knowledge.stages if found and found[1] in s.actions), None)
 
 
 def last_meeting(knowledge: Knowledge) -> dt.date | None:
@@ -116,8 +122,7 @@ def dmjop_way(
     day, its last notice day): phase 2 planned from the earliest first ALV of phase 1
     (or from the first ALV held). None where the plan has no DMJOP to draft."""
     ids = [s.id for s in knowledge.stages]
-    found = _apply_action(knowledge)
-    stage = next((s for s in knowledge.stages if found and found[1] in s.actions), None)
+    stage = _apply_stage(knowledge)
     if stage is None or ids.index(stage.id) == 0:
         return None
     by_id = {w.id: w for w in windows}
@@ -158,8 +163,7 @@ class AdviceOnly:
 
 def _advice_after(knowledge: Knowledge, first: dt.date) -> dt.date | None:
     """The energy advice's end with the advice stage planned from a first ALV on ``first``."""
-    found = _apply_action(knowledge)
-    stage = next((st for st in knowledge.stages if found and found[1] in st.actions), None)
+    stage = _apply_stage(knowledge)
     if stage is None:
         return None
     planned = planned_stage(stage, first, knowledge, None)
