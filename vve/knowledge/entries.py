@@ -60,6 +60,9 @@ class ClassRule:
     # one sentence the plan adds to the decision's reason where the class's majority
     # needs saying (a loan by ordinary majority beside two thirds for large expenditure)
     why: str = ""
+    # what every later decision of the class says instead of `why` again ({title}: the
+    # decision that said it in full)
+    why_again: str = ""
 
 
 MODEL_CLASSES = (

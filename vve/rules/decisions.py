@@ -19,6 +19,7 @@ from vve.profile.meetings import DecisionResult, current_results
 
 from .applied import AppliedRule
 from .calendar import second_meeting_on
+from .class_why import class_why_once
 from .context import VoteContext
 from .decision_rules import DecisionRules, decision_rules, weakest, worded_for_model
 from .explain import Explanation, sources
@@ -232,10 +233,13 @@ def resolve_decisions(
         profile, ctx, knowledge, measures, route, windows[-1].end.year, windows[0].start.year
     )
     ids = {did for did, _, _ in needed}
-    return [
-        _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures, ids)
-        for did, because, conditional in needed
-    ]
+    return class_why_once(
+        [
+            _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures, ids)
+            for did, because, conditional in needed
+        ],
+        ctx,
+    )
 
 
 def _worded(entry: DecisionEntry, ctx: VoteContext, in_plan: set[str]) -> DecisionEntry:

@@ -103,3 +103,16 @@ def test_a_building_before_1946_says_its_glass_is_rvos_window_share():
     old = " ".join(bullets("assen-zes-woningen"))
     assert "het glas en de gevel zonder ramen en deuren uit de aandelen ramen en deuren" in old
     assert "aandeel ramen" not in " ".join(bullets("emmen-galerijflat"))
+
+
+def test_the_mr2006_reading_is_the_reason_for_its_two_thirds():
+    """Hoogeveen (MR 2006): its committee budget is computed with two thirds because
+    readings of art. 52 lid 5 differ, not because the reglement is unconfirmed."""
+    line = next(b for b in bullets("hoogeveen-corporatie") if "Duurzaamheidscommissie" in b)
+    assert "drempelbedrag" in line and "beide lezingen" in line
+    assert "nog niet bevestigd" not in line
+
+
+def test_the_maintenance_coupling_keeps_its_own_reason_under_mr2006():
+    line = next(b for b in bullets("hoogeveen-corporatie") if "geplande onderhoud" in b)
+    assert "noodzakelijk onderhoud" in line and "drempelbedrag" not in line

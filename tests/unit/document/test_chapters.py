@@ -137,7 +137,8 @@ def test_the_cover_says_all_sources_are_old_only_when_all_are(plan):
 
 def test_the_cover_counts_external_sources_only():
     """The app's own default (dated when the app last changed) is no source read: the
-    examples' external sources were all read in January 2026."""
+    examples' external sources were read in January 2026, the pending bills' status in
+    February 2026 (CORRECTIONS.md d1/d2)."""
     plan = example_plan("emmen-galerijflat", AS_OF)
     from vve.document.chapters import cover
     from vve.document.page import DocumentMeta
@@ -146,7 +147,9 @@ def test_the_cover_counts_external_sources_only():
     ensure_styles(doc)
     cover.write(Builder(doc), plan, DocumentMeta())
     assert any(s["own"] for s in plan["sources"])
-    assert "Bronnen gelezen: januari\u00a02026" in [p.text for p in doc.paragraphs]
+    assert "Bronnen gelezen: januari\u00a02026 tot februari\u00a02026" in [
+        p.text for p in doc.paragraphs
+    ]
 
 
 def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):

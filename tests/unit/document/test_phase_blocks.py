@@ -63,3 +63,19 @@ def test_a_phase_table_may_continue_on_the_next_page(path):
         assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
         styles = {_style(p) for row in rows[1:] for p in row.iter(_P)}
         assert not styles & kept
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_table_1_may_continue_on_the_next_page(path):
+    """Tabel 1 (the decisions, 12 rows in Hoogeveen's and Meppel's plans) was kept whole and
+    left half of the summary's page empty; it now starts under the summary, its header
+    row repeated where it continues."""
+    doc = written_example(path.stem, AS_OF)
+    kept = {s.style_id for s in doc.styles if s.name == KEEP_CELL_STYLE}
+    body = list(doc.element.body)
+    caption = next(i for i, e in enumerate(body) if _text(e).startswith("Tabel 1. "))
+    table = body[caption + 1]
+    assert table.tag == _TBL and _keeps(body[caption - 1])  # the heading stays with it
+    rows = table.findall(qn("w:tr"))
+    assert rows[0].find(qn("w:trPr")).find(qn("w:tblHeader")) is not None
+    assert not {_style(p) for row in rows[1:] for p in row.iter(_P)} & kept

@@ -156,7 +156,7 @@ def test_threshold_amount_gives_a_below_threshold_alternative_under_mr1992_only(
         ("1973", True, "onzeker"),
         ("1983", True, "bron"),
         ("1992", True, "bron"),
-        ("2006", False, "bron"),
+        ("2006", False, "betwist"),  # readings of art. 52 lid 5 differ
         ("2017", False, "onzeker"),
         ("deviating", True, "onzeker"),
         (None, True, "onzeker"),

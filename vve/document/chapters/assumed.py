@@ -12,7 +12,8 @@ from ..wording import meeting_named
 
 SHORT = "Bijlage C"  # the start of appendices.ASSUMPTIONS_TITLE
 # why a decision's rule is unsure, by the explanation id that makes it so (the rules
-# engine adds it, vve/rules/decision_rules.py), in words for the owners
+# engine adds it, vve/rules/decision_rules.py), in words for the owners; where a rule has
+# more than one, the first here (the model's class is named by every rule of the model)
 WHY = {
     "because:threshold_not_set": (
         "zolang de ALV geen drempelbedrag heeft vastgesteld, lezen bronnen dit verschillend "
@@ -23,6 +24,12 @@ WHY = {
         "volgens de minister volstaat een gewone meerderheid voor verduurzaming die samenvalt "
         "met noodzakelijk onderhoud; niet alle bronnen volgen die lezing, en dan is twee derde "
         "nodig"
+    ),
+    # voting.toml models.2006.classes.expenditure_outside_maintenance
+    "model:2006/expenditure_outside_maintenance": (
+        "volgens de ene lezing van modelreglement 2006 vragen deze uitgaven altijd twee "
+        "derde, volgens de andere alleen boven het drempelbedrag dat de ALV vaststelde; een "
+        "besluit met twee derde houdt onder beide lezingen stand"
     ),
 }
 # an unsure rule or decision without such an id
@@ -55,7 +62,7 @@ def _rule_line(d: dict, titles: dict[str, str]) -> str:
     numbers = f" ({full} van {votes['total']} stemmen voor bij volledige opkomst)" if full else ""
     ids = rule["explanation"]["ids"]
     source = _first_source(ids, titles)
-    why = next((WHY[i] for i in ids if i in WHY), None)
+    why = next((text for key, text in WHY.items() if key in ids), None)
     if why is None:
         why = WHY_RULE if rule["certainty"] != "bron" else WHY_DECISION
     text = f"Gerekend met {rule['label']}{numbers} voor: {{names}}."

@@ -231,4 +231,5 @@ def _decisions(b: Builder, plan: dict) -> None:
         _meeting_rows(plan),
         caption="Besluiten in dit plan",
         widths=[8.2, 3.8, 4],  # "25 september 2028" fits the ALV column on one line
+        keep_rows=False,  # kept whole, 12 rows left half the summary's page empty
     )
