@@ -27,7 +27,7 @@ from .serialize_first import first_decision_to_dict
 from .serialize_meetings import attempt_dict, meetings_dict, progress_dict, proxies_dict
 from .serialize_money import money_to_dict
 from .serialize_used import money_source_ids
-from .stages import Action
+from .stages import Action, EarlierMeeting
 from .unknowns import pattern_of
 from .voting import Power, Rule, SecondMeetingRoute
 
@@ -342,6 +342,7 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
             "meeting_date": _date(w.meeting),
             "state": w.state,
             "meeting_note": plan.knowledge.meetings.why if w.meeting else None,
+            "earlier_meeting": _earlier(w.earlier_meeting),
             "actions": [_action(a) for a in (*w.actions, *find_out_by_stage.get(w.id, []))],
             "decisions": [d.id for d in plan.decisions if d.stage == w.id],
             "milestones": list(w.milestones),
@@ -350,6 +351,13 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
         }
         for w in plan.stages
     ]
+
+
+def _earlier(e: EarlierMeeting | None) -> dict[str, Any] | None:
+    """The earlier day the board may choose for the stage's meeting (null elsewhere)."""
+    if e is None:
+        return None
+    return {"date": _date(e.date), "subsidy": e.subsidy, "energy_advice_only": e.energy_advice_only}
 
 
 def _all_ids(plan: Plan) -> Iterator[str]:

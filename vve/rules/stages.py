@@ -43,6 +43,17 @@ class Action:
 
 
 @dataclass(frozen=True)
+class EarlierMeeting:
+    """The earlier day the board may choose for a stage's meeting, to still reach a
+    subsidy's end date (the board's step in that stage offers it:
+    vve/rules/risks/svve_advice.py ``with_reach_step``)."""
+
+    date: dt.date
+    subsidy: str  # the programme it is for
+    energy_advice_only: bool  # for the energy advice alone, not the DMJOP too
+
+
+@dataclass(frozen=True)
 class StageWindow:
     id: str
     title: str
@@ -57,6 +68,7 @@ class StageWindow:
     # "done": every decision of its meeting was taken; "held": its meeting was held and a
     # follow-up comes; "" for a stage still ahead (or without a meeting)
     state: str = ""
+    earlier_meeting: EarlierMeeting | None = None  # only where the plan offers it
 
 
 def planned_stage(

@@ -23,6 +23,7 @@ from ..wording import (
     waits_in_words,
 )
 from . import money
+from .earlier_alv import earlier_alv_notes, first_actions
 
 TITLE = "Samenvatting"
 
@@ -137,18 +138,8 @@ def _first_steps(b: Builder, plan: dict) -> None:
 
 
 def first_steps(plan: dict) -> list[str]:
-    """The summary's first steps as written, in order: the plan's own actions still to do
-    (at most three, by start); "find out" tasks have their own chapter."""
-    first = sorted(
-        (
-            a
-            for s in plan["stages"]
-            for a in s["actions"]
-            if a["origin"] in ("stage", "follow_up") and a["end"] > plan["as_of"]
-        ),
-        key=lambda a: a["start"],
-    )[:3]
-    return [_step(a) for a in first]
+    """The summary's first steps as written, in order (``first_actions``)."""
+    return [_step(a) for a in first_actions(plan)]
 
 
 def _step(action: dict) -> str:
@@ -233,3 +224,5 @@ def _decisions(b: Builder, plan: dict) -> None:
         widths=[8.2, 3.8, 4],  # "25 september 2028" fits the ALV column on one line
         keep_rows=False,  # kept whole, 12 rows left half the summary's page empty
     )
+    for note in earlier_alv_notes(plan):  # a meeting the board may hold earlier
+        b.para(note)

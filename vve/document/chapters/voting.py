@@ -6,7 +6,7 @@ from vve import labels
 from vve.labels import lower_words
 from vve.rules.parts import every_decision, parts_of
 
-from ..builder import Builder
+from ..builder import Builder, keep_next
 from ..results import attempt_text
 from ..text import date_nl, sentences
 from ..wording import (
@@ -22,6 +22,7 @@ from ..wording import (
 )
 from . import blocking, decision_costs, financing
 from .assumed import unsure
+from .earlier_alv import earlier_alv_note
 from .latest_source import latest_source
 
 TITLE = "Stemregels en besluitvorming"
@@ -96,6 +97,9 @@ def _meeting_sections(b: Builder, plan: dict) -> None:
             continue
         parts = parts_of(plan, meeting)
         b.heading(meeting_title(meeting, _meeting_name(meeting)), 2)
+        earlier = earlier_alv_note(plan, meeting["stage"], "section", meeting["date"])
+        if earlier and meeting["kind"] == "first":  # the day the board may choose instead
+            keep_next(b.para(earlier)._p)  # with the notice line, as the heading is
         # why the plan chose a date: an annual ALV's day is the VvE's own
         note = (
             notes.get(meeting["stage"])

@@ -23,7 +23,7 @@ from vve.knowledge import Knowledge, StageAction, StageEntry
 from ..calendar import is_meeting_day, next_meeting_day, second_meeting_on
 from ..explain import nl_date
 from ..notice import send_by
-from ..stages import StageWindow, planned_stage
+from ..stages import Action, EarlierMeeting, StageWindow, planned_stage
 
 DAY = dt.timedelta(days=1)
 PROGRAMME = "svve_advice"
@@ -266,6 +266,7 @@ def reach_step_days(
         "until": nl_date(knowledge.financing.svve_advice.open_until),
         "second": "" if route.second_fits else parts["step_no_second"],
         "by": way[1].isoformat(),
+        "first_on": route.first.isoformat(),
     }
 
 
@@ -285,6 +286,7 @@ def _advice_only_step_days(
         "until": nl_date(knowledge.financing.svve_advice.open_until),
         "second": "" if earlier.second_fits else parts["step_no_second"],
         "by": send_by(earlier.first, notice_days, knowledge).isoformat(),
+        "first_on": earlier.first.isoformat(),
     }
 
 
@@ -304,13 +306,16 @@ def with_reach_step(
     """The board's step toward the earlier ALV (stages.toml, condition
     ``svve_advice_reach``), dated with the risk's days, where this planning ``missed``
     the advice subsidy and that ALV is still a way (``reach_step_days``): its stage is
-    still ahead and the step starts before the notice must go out. Dropped elsewhere."""
+    still ahead and the step starts before the notice must go out. Dropped elsewhere.
+    Where the step is kept, its stage (the first ALV's, stages.toml) carries the earlier
+    day as data (``StageWindow.earlier_meeting``), for the tables that name the meeting."""
     days = reach_step_days(windows, knowledge, as_of, notice_days) if missed else None
     alone = days is not None and days.get("kind") == "advice_only"
     parts = knowledge.risks["subsidy_may_have_ended"].parts
     out = []
     for window in windows:
-        kept = []
+        kept: list[Action] = []
+        earlier: EarlierMeeting | None = None
         for action in window.actions:
             if alone and action.id == APPLY_ADVICE:  # one application per VvE
                 action = replace(action, what=action.what + parts["apply_after_advice_only"])
@@ -321,6 +326,8 @@ def with_reach_step(
                 if days.get("kind") == "advice_only":
                     text = _advice_only_wording(knowledge) or text
                 action = replace(action, what=text.format(**days))
+                day = dt.date.fromisoformat(days["first_on"])
+                earlier = EarlierMeeting(day, PROGRAMME, alone)
             kept.append(action)
-        out.append(replace(window, actions=tuple(kept)))
+        out.append(replace(window, actions=tuple(kept), earlier_meeting=earlier))
     return out
