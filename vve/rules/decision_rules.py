@@ -142,7 +142,9 @@ def decision_rules(
         both
         and primary.applies == "primary"  # not replaced by the maintenance or announced rule
         and any(a.applies == "below_threshold" for a in alternatives),
-        class_rule.why if class_rule else "",
+        # said only where the class's own rule is the one the plan works with (not one
+        # tied to necessary maintenance or the announced rule in its place)
+        class_rule.why if class_rule and primary.applies == "primary" else "",
     )
 
 

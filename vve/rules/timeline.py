@@ -48,7 +48,7 @@ def timeline(
         *_asked_apart(decisions, shown),
         *_later(decisions, measures, knowledge),
         *_measures(windows, measures, knowledge),
-        *_boilers(profile, knowledge),
+        *_boilers(profile, knowledge, windows[0].start),
         *_target(profile),
         *_maintenance(profile, measures, knowledge),
         *_municipal(profile),
@@ -189,17 +189,23 @@ def _measures(
     return items
 
 
-def _boilers(profile: Profile, knowledge: Knowledge) -> list[TimelineItem]:
-    """The years the owners' own gas boilers are due for replacement."""
+def _boilers(profile: Profile, knowledge: Knowledge, start: dt.date) -> list[TimelineItem]:
+    """The years the owners' own gas boilers are due for replacement; where those years
+    end before the plan starts, the row says they are due now (an advisor read "2021 tot
+    2026" as over and done with)."""
     window = boiler_window(profile, knowledge)
     if window is None:
         return []
     low, high = knowledge.boilers.lifetime_years
+    label = f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar oud)"
+    if window[1] < start.year:
+        age = start.year - window[0] + low
+        label = f"Eigen cv-ketels nu al aan vervanging toe ({age} jaar oud in {start.year})"
     return [
         TimelineItem(
             "boilers:replacement",
             "maintenance",
-            f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar oud)",
+            label,
             dt.date(window[0], 1, 1),
             dt.date(window[1], 12, 31),
         )

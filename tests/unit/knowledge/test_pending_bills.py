@@ -10,7 +10,7 @@ from vve.knowledge import load_knowledge
 from vve.rules.explain import nl_date
 
 CHECKED = dt.date(2026, 2, 1)
-DATED = re.compile(r"(?:op|tot|per) (\d{1,2} \w+ \d{4}) (?:niet bekend|voor zover bekend)")
+DATED = re.compile(r"(?:op|tot|per) (\d{1,2} \w+ \d{4}) (?:niet|voor zover bekend)")
 
 
 def test_digital_meetings_names_the_senate_stage_of_early_2026():
@@ -18,6 +18,9 @@ def test_digital_meetings_names_the_senate_stage_of_early_2026():
     assert risk.peildatum >= CHECKED
     assert "27 januari 2026" in risk.text  # the Eerste Kamer committee's input
     assert "1 januari 2026" not in risk.text
+    assert "Staatsblad" in risk.text  # the date named for it has passed by the plan's date
+    for said in DATED.findall(risk.text):
+        assert said == nl_date(risk.peildatum).replace("\xa0", " ")
 
 
 def test_the_announced_majority_is_dated_by_its_check():
@@ -28,4 +31,4 @@ def test_the_announced_majority_is_dated_by_its_check():
         assert entry.peildatum >= CHECKED
         assert "1 januari 2026" not in text
         for said in DATED.findall(text):
-            assert said == nl_date(entry.peildatum)
+            assert said == nl_date(entry.peildatum).replace("\xa0", " ")

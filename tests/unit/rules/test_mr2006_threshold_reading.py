@@ -47,3 +47,14 @@ def test_the_readings_are_said_once_and_referred_to_after():
     again = spec.why_again.format(title=of_class[0]["title"])
     for text in texts[1:]:
         assert spec.why not in text and again in text
+
+
+def test_a_decision_tied_to_maintenance_does_not_refer_to_the_readings():
+    """Hoogeveen's insulation with the planned maintenance is computed with an ordinary
+    majority (Kamerstuk 30196 nr. 692): "dit plan rekent met twee derde" there contradicted
+    its own votes table (advisor's review, MUST)."""
+    plan = example_plan("hoogeveen-corporatie", AS_OF)
+    coupled = next(d for d in plan["decisions"] if d["id"] == "insulate_with_maintenance")
+    assert coupled["rule"]["kind"] == "ordinary"
+    assert "rekent met twee derde" not in coupled["explanation"]["text"]
+    assert "beide lezingen" not in coupled["explanation"]["text"]
