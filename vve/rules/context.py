@@ -29,6 +29,9 @@ class VoteContext:
     model_known: bool
     # the turnout to expect at the meetings still to come (vve/rules/turnout.py)
     turnout: Turnout | None = None
+    # the reglement's second-meeting rule is known: answered as allowed, or as the model's
+    # while the model itself is known
+    second_known: bool = True
 
 
 def vote_context(profile: Profile, knowledge: Knowledge, as_of: dt.date) -> VoteContext:
@@ -54,6 +57,11 @@ def vote_context(profile: Profile, knowledge: Knowledge, as_of: dt.date) -> Vote
         model=knowledge.models[model_id],
         model_known=profile.voting.model_reglement is not None,
         turnout=usual_turnout(profile, as_of),
+        second_known=profile.voting.second_meeting == "allowed"
+        or (
+            profile.voting.second_meeting == "as_model"
+            and profile.voting.model_reglement is not None
+        ),
     )
 
 

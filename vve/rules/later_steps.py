@@ -24,7 +24,7 @@ from .decisions import Decision
 from .explain import MONTHS, nl_listing
 from .measures import Measure
 from .stages import Action, StageWindow
-from .turnout import Turnout
+from .turnout import Turnout, named
 
 ORIGIN = "later"  # Action.source of these steps
 LOAN_PART = "loan"  # LaterPart.kind of the loan for the work a later ALV decides
@@ -62,6 +62,7 @@ def with_later_steps(
     loan = next((d for d in decisions if d.id == LOAN), None)
     loan_years = set(decided_later(decisions, measures, knowledge).values()) if loan else set()
     steps: dict[str, list[Action]] = {}
+    expected = named(knowledge, turnout)  # the proxies step's {turnout}
     for year, meeting in sorted(_later_meetings(decisions, windows, knowledge).items()):
         window = next(w for w in windows if w.id == meeting.stage)
         about = about_words(meeting.ids, measures, knowledge) if meeting.ids else ""
@@ -88,7 +89,7 @@ def with_later_steps(
         for step in chosen:
             start = max(meeting.day - dt.timedelta(weeks=step.weeks_before), window.start)
             what = step.what.format(
-                year=year, about=about, decision=decision, month=month, **source
+                year=year, about=about, decision=decision, month=month, turnout=expected, **source
             )
             what = what[:1].upper() + what[1:]
             steps.setdefault(meeting.stage, []).append(

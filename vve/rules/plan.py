@@ -170,15 +170,6 @@ def progressed(
     return core, progress, needs_loan
 
 
-def _second_meeting_known(profile: Profile) -> bool:
-    """Whether the reglement's second-meeting rule is known: answered as allowed, or as
-    the model's while the model itself is known."""
-    answer = profile.voting.second_meeting
-    return answer == "allowed" or (
-        answer == "as_model" and profile.voting.model_reglement is not None
-    )
-
-
 def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = None) -> Plan:
     """The whole plan. ``as_of`` is the day the plan is made; it is never read from a clock
     here, so the same profile and date always give the same plan."""
@@ -199,7 +190,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         decisions,
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         as_of,
-        _second_meeting_known(profile),
+        ctx,
         measures,
     )
     reach = {"svve_advice": advice_reach(knowledge, windows, as_of, ctx.model.notice_days)}

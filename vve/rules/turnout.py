@@ -17,6 +17,9 @@ board's own estimate (``owners.past_turnout_percent``, "Opkomst recente ALV's").
 
 No threshold of its own: the quorums and the knowledge's figures decide what the turnout
 means.
+
+Where a text gives the votes expected, it names the basis (``named``): the board's estimate
+as the board's, never as a fact, or the recorded meeting with its date.
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
+from vve.knowledge import Knowledge
 from vve.profile import Profile
 from vve.profile.meetings import current_results
+
+from .explain import nl_date
 
 
 @dataclass(frozen=True)
@@ -74,3 +80,16 @@ def usual_turnout(profile: Profile, as_of: dt.date) -> Turnout | None:
         Attendance(last, lowest.present, lowest.total),
         estimate,
     )
+
+
+def named(knowledge: Knowledge, turnout: Turnout | None, short: bool = False) -> str:
+    """The expected turnout in words by its basis (risks.toml low_turnout's
+    ``named_estimate``, ``named_recorded``; ``short``: their shorter forms for a point of
+    a list); "" while no turnout is known."""
+    if turnout is None:
+        return ""
+    parts = knowledge.risks["low_turnout"].parts
+    suffix = "_short" if short else ""
+    if turnout.meeting is None:
+        return parts[f"named_estimate{suffix}"]
+    return parts[f"named_recorded{suffix}"].format(date=nl_date(turnout.meeting.day))

@@ -22,7 +22,10 @@ def _plan_page(board: Board) -> str:
 
 def test_the_plan_page_expects_the_turnout_of_the_recorded_meeting(board):
     before = _plan_page(board)
-    assert "Op recente vergaderingen was 60% van de stemmen aanwezig" in before
+    assert (
+        "Volgens de schatting van het bestuur was op recente vergaderingen 60% van de stemmen "
+        "aanwezig" in before
+    )
     board.record("04-01-2027", MISSED)
     page = _plan_page(board)
     assert (
@@ -30,4 +33,4 @@ def test_the_plan_page_expects_the_turnout_of_the_recorded_meeting(board):
         "vertegenwoordigd (41%); voor een gekwalificeerd besluit is 66,7% nodig." in page
     )
     assert "niet meer met de eerdere schatting van het bestuur (60%)." in page
-    assert "Op recente vergaderingen was 60%" not in page
+    assert "op recente vergaderingen was 60%" not in page

@@ -91,9 +91,11 @@ def test_the_votes_table_does_not_predict_the_meeting_fails(emmen, title):
     assert "Regel | Boven het drempelbedrag: ten minste twee derde van de uitgebrachte stemmen" in (
         "\n".join(section)
     )
-    turnout = next(line for line in section if line.startswith("Bij de gebruikelijke opkomst"))
+    turnout = next(
+        line for line in section if line.startswith("Bij de opkomst die het bestuur schat")
+    )
     assert turnout == (
-        "Bij de gebruikelijke opkomst (28 stemmen) | niet boven het drempelbedrag: 15 stemmen "
+        "Bij de opkomst die het bestuur schat (28 stemmen) | niet boven het drempelbedrag: 15 stemmen "
         "voor; erboven: geen geldig besluit in deze vergadering, want het quorum wordt niet "
         "gehaald"
     )

@@ -31,7 +31,9 @@ def test_assens_2030_alv_gets_proxies_for_the_safe_routes_quorum():
     assert what.startswith("Volmachten verzamelen voor de jaarlijkse ALV van 2030")
     assert "bij twijfel" in what  # the reason: the route that asks more
     # 2031's own rule asks two thirds: the plain reason, as before
-    assert actions["later_proxies:2031"].endswith("de gebruikelijke opkomst haalt het quorum niet")
+    assert actions["later_proxies:2031"].endswith(
+        "bij de opkomst die het bestuur schat wordt het quorum niet gehaald"
+    )
 
 
 def _assen_with_turnout(turnout: int):

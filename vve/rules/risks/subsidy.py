@@ -10,12 +10,14 @@ from dataclasses import replace
 
 from vve.knowledge import Knowledge
 
+from ..context import VoteContext
 from ..decisions import Decision
 from ..explain import nl_date, nl_euro_range, nl_listing
 from ..measures import Measure
 from ..money import MoneyPlan
 from ..money.money_plan import missed_per_apartment
 from ..stages import StageWindow, stage_by_id
+from ..turnout import named
 from .risk import Risk, make_risk
 from .svve_reach import Reach, plan_dates, reach_text
 
@@ -30,14 +32,14 @@ def svve_measures_choice(
     decisions: list[Decision],
     applied_on: dt.date,
     as_of: dt.date,
-    second_known: bool = True,
+    ctx: VoteContext,
     measures: Sequence[Measure] = (),
 ) -> list[Risk]:
     """The choice, where the application (``applied_on``) falls after the end date and
     the end date is not past on ``as_of``; otherwise nothing (the general flag
-    subsidy_may_have_ended covers a date already past). ``second_known``: whether the
-    reglement's second-meeting rule is known; ``measures``: the plan's, for the insulation
-    that waits for the ecological survey."""
+    subsidy_may_have_ended covers a date already past). ``ctx``: whether the reglement's
+    second-meeting rule is known, and the turnout the plan expects; ``measures``: the
+    plan's, for the insulation that waits for the ecological survey."""
     until = knowledge.financing.svve_measures.open_until
     if applied_on <= until or as_of > until:
         return []
@@ -53,7 +55,8 @@ def svve_measures_choice(
     insulation = _surveyed(
         knowledge, measures, None if horizon is None else until.year + horizon.years
     )
-    dates = plan_dates(windows, decisions, until, advice, second_known, insulation)
+    turnout = (named(knowledge, ctx.turnout), named(knowledge, ctx.turnout, short=True))
+    dates = plan_dates(windows, decisions, until, advice, ctx.second_known, insulation, turnout)
     reach = reach_text(knowledge, parts, dates, meetings)
     last = None if horizon is None else (reach.meeting or until).year + horizon.years
     missed = missed_per_apartment(money, last)

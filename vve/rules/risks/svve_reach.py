@@ -32,6 +32,9 @@ class Dates:
     # the plan's insulation the application covers that waits for the ecological survey,
     # in words ("spouwmuurisolatie en dakisolatie")
     insulation: str = ""
+    # the expected turnout named by its basis (vve/rules/turnout.py ``named``): in a
+    # sentence, and shorter in a point of a list
+    turnout: tuple[str, str] = ("", "")
 
     @property
     def notice_days(self) -> int:
@@ -45,9 +48,11 @@ def plan_dates(
     advice: dt.date,
     second_known: bool = True,
     insulation: str = "",
+    turnout: tuple[str, str] = ("", ""),
 ) -> Dates:
     """``insulation``: the plan's insulation the application covers that the ecological
-    survey concerns, in words; without it the survey holds up no application."""
+    survey concerns, in words; without it the survey holds up no application.
+    ``turnout``: the expected turnout named by its basis, in a sentence and in a point."""
     actions = {a.id: a for w in windows for a in w.actions}
     quotes = actions.get("quotes") or next(iter(stage_by_id(windows, "decide").actions))
     eco = actions.get("ecological_survey")
@@ -62,6 +67,7 @@ def plan_dates(
         strictest,
         second_known,
         insulation,
+        turnout,
     )
 
 
@@ -160,6 +166,7 @@ def _quorum(
         return []
     n = d.decision.rule.numbers
     values = {
+        "turnout": d.turnout[1 if prefix else 0],
         "present": n.expected_present,
         "quorum": n.quorum_votes,
         "second": nl_date(second),

@@ -41,7 +41,12 @@ VOTES_STEPS: tuple[Step, ...] = (
                 _l(
                     "Welk deel van de stemmen was op de laatste vergaderingen aanwezig of vertegenwoordigd?"
                 ),
-                _l("In procenten, bijvoorbeeld 60. Weet u het niet? Laat dit veld leeg."),
+                # a recorded meeting's attendance replaces the estimate (vve/rules/turnout.py)
+                _l(
+                    "In procenten, bijvoorbeeld 60. Weet u het niet? Laat dit veld leeg. "
+                    "Legt u bij 'Vergaderingen en uitslagen' de uitslag van een ALV vast, dan "
+                    "rekent het plan met de opkomst van die vergadering, niet meer met dit getal."
+                ),
                 minimum=0,
                 maximum=100,
             ),
