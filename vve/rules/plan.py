@@ -120,24 +120,33 @@ def _core(
         _application_date(windows, knowledge.financing.svve_measures.apply_at),
         _application_date(windows, knowledge.financing.svve_advice.apply_at),
         decided_later(decisions, measures, knowledge),
-        _fund_decisions(profile, knowledge, decisions),
+        _fund_decisions(profile, knowledge, decisions, measures),
     )
     return _Core(provisional, measures, windows, decisions, financing, money)
 
 
 def _fund_decisions(
-    profile: Profile, knowledge: Knowledge, decisions: list[Decision]
+    profile: Profile, knowledge: Knowledge, decisions: list[Decision], measures: list[Measure]
 ) -> FundDecisions:
     """The decisions the reserve fund's course follows: a bridged collective boiler (its
-    planned spending stays in the fund) and a raised contribution (from the month after the
-    meeting that raises it: decisions.toml raise_reserve starts_months_after)."""
+    planned spending stays in the fund), a raised contribution (from the month after the
+    meeting that raises it: decisions.toml raise_reserve starts_months_after) and the
+    maintenance postponed so that insulation joins it (spent in the year it moves to)."""
     ids = {d.id: d for d in decisions}
     bridged = planned_year(profile, "collective_boiler") if "bridge_boiler" in ids else None
+    postponed = tuple(
+        (m.component, m.postponed_from, m.coupled_year)
+        for m in measures
+        if "postpone_maintenance" in ids
+        and m.component
+        and m.postponed_from is not None
+        and m.coupled_year is not None
+    )
     raised = ids.get("raise_reserve")
     if raised is None:
-        return FundDecisions(bridged, None)
+        return FundDecisions(bridged, None, postponed)
     after = knowledge.decisions["raise_reserve"].starts_months_after or 1
-    return FundDecisions(bridged, raise_start(raised.date, after))
+    return FundDecisions(bridged, raise_start(raised.date, after), postponed)
 
 
 def progressed(

@@ -369,8 +369,9 @@ def _reserve(reserve: ReservePlan, k: Knowledge) -> dict[str, Any]:
                 "year": year,
                 "component": component,
                 "label": k.risk_thresholds.component_labels.get(component),
+                "planned_year": planned,  # the MJOP's; ``year`` where the plan postpones it
             }
-            for year, component in reserve.unknown_spending
+            for year, component, planned in reserve.unknown_spending
         ],
         "raised_cents": reserve.raised,
         "raised_from": None if reserve.raised_from is None else reserve.raised_from.isoformat(),

@@ -41,6 +41,9 @@ class FundDecisions:
     # the first day of the contribution the plan raises to the legal minimum
     # (decisions.toml raise_reserve): the month after the meeting that decides it
     raised_from: dt.date | None = None
+    # maintenance the plan proposes to postpone so that insulation joins it (decisions.toml
+    # postpone_maintenance): (MJOP component, its planned year, the year it moves to)
+    postponed: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ class ReservePlan:
     plan_spending_year: int | None
     projection: tuple[ReserveYear, ...]
     # planned maintenance (money.planned) within the projection whose amount was not entered
-    unknown_spending: tuple[tuple[int, str], ...] = ()
+    unknown_spending: tuple[tuple[int, str, int], ...] = ()  # (year, component, MJOP year)
     raised: int | None = None  # cents per year the plan proposes, from ``raised_from``
     raised_from: dt.date | None = None
     bridged_boiler: int | None = None  # the year whose boiler spending the plan keeps
@@ -137,7 +140,7 @@ def reserve_plan(
         plan_spending,
         plan_spending_year,
         tuple(projection),
-        _unknown_spending(profile, projection),
+        _unknown_spending(profile, projection, fund.postponed),
         raised,
         fund.raised_from,
         fund.bridged_boiler,
@@ -168,7 +171,7 @@ def _applicable(
         for c in profile.money.planned.model_dump()
         if c != "collective_boiler" and planned_year(profile, c) == bridged
     ]
-    return FundDecisions(None if others else bridged, raised_from)
+    return FundDecisions(None if others else bridged, raised_from, fund.postponed)
 
 
 def _decided(
@@ -242,18 +245,22 @@ def _projection(
 
 
 def _unknown_spending(
-    profile: Profile, projection: list[ReserveYear]
-) -> tuple[tuple[int, str], ...]:
-    """Planned maintenance within the projection whose amount the board did not enter."""
+    profile: Profile, projection: list[ReserveYear], postponed: tuple[tuple[str, int, int], ...]
+) -> tuple[tuple[int, str, int], ...]:
+    """Planned maintenance within the projection whose amount the board did not enter:
+    (the year the plan spends it, the component, the MJOP's year). Maintenance the plan
+    proposes to postpone is spent in the year it moves to; an amount the board entered
+    for its MJOP year stays there (the entry names no component to move)."""
     money = profile.money
     years = {y.year for y in projection}
     entered = {item.year for item in money.reserve_commitments}
-    return tuple(
-        sorted(
-            (year, component)
-            for component in money.planned.model_dump()
-            if (year := planned_year(profile, component)) is not None
-            and year in years
-            and year not in entered
-        )
-    )
+    moved = {component: (planned, to) for component, planned, to in postponed}
+    found = []
+    for component in money.planned.model_dump():
+        planned = planned_year(profile, component)
+        if planned is None or planned in entered:
+            continue
+        year = moved[component][1] if moved.get(component, (None,))[0] == planned else planned
+        if year in years:
+            found.append((year, component, planned))
+    return tuple(sorted(found))

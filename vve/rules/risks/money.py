@@ -63,8 +63,10 @@ def _reserve(knowledge: Knowledge, money: MoneyPlan) -> list[Found]:
                 "reserve_spending_unknown",
                 {
                     "items": ", ".join(
-                        f"{labels.get(component, component)} in {year}"
-                        for year, component in reserve.unknown_spending
+                        f"{labels.get(component, component)} in {planned}"
+                        for _, component, planned in sorted(
+                            reserve.unknown_spending, key=lambda item: (item[2], item[1])
+                        )
                     )
                 },
                 None,

@@ -79,15 +79,18 @@ def _minimum_text(plan: dict, reserve: dict) -> str:
 
 def _projection(b: Builder, reserve: dict) -> None:
     """The fund year by year, with the plan's own spending in a column of its own if any."""
-    unknown = {
-        item["year"]: item["label"] or item["component"] for item in reserve["unknown_spending"]
-    }
+    unknown: dict[int, list[str]] = {}
+    for item in reserve["unknown_spending"]:
+        label = item["label"] or item["component"]
+        planned = item.get("planned_year", item["year"])  # a plan stored before it had it
+        moved = f" (uitgesteld uit {planned})" if planned != item["year"] else ""
+        unknown.setdefault(item["year"], []).append(f"{label}: bedrag onbekend{moved}")
     with_plan = any(y["plan_cents"] for y in reserve["projection"])
     rows = []
     for y in reserve["projection"]:
         committed = minus(y["committed_cents"]) if y["committed_cents"] else ""
         if y["year"] in unknown:
-            committed = f"{unknown[y['year']]}: bedrag onbekend"
+            committed = "; ".join(unknown[y["year"]])
         if y.get("kept_cents"):  # the plan bridges the boiler: its money stays in the fund
             committed = f"ketel overbrugd: {euro_cents(y['kept_cents'])} blijft in het fonds"
         rows.append(
@@ -150,6 +153,11 @@ def _projection_note(reserve: dict) -> str:
             f"afgetrokken: dit plan stelt voor de ketel te overbruggen tot het warmtenet "
             f"(revisie of huur uit de exploitatiebegroting); over het gebruik van dat geld "
             f"voor de aansluiting besluit de ALV apart."
+        )
+    if any(i.get("planned_year", i["year"]) != i["year"] for i in reserve["unknown_spending"]):
+        note += (
+            " Onderhoud dat dit plan voorstelt uit te stellen tot de isolatie meekan, staat in "
+            "het jaar waarin het dan valt, als de ALV tot uitstel besluit."
         )
     return note + (
         " Uitgaven MJOP: alleen wat het bestuur uit het MJOP opgaf; ander onderhoud "
