@@ -146,22 +146,23 @@ class MoneyPlan:
 
 def missed_per_apartment(
     money: MoneyPlan, last_year: int | None = None
-) -> tuple[str, Range] | None:
+) -> tuple[str, Range, tuple[str, ...]] | None:
     """The measures subsidy this planning applies for too late, for the reference
-    apartment: who ("een appartement", or the reference right with its share) and the
-    range; None where no surface areas or shares give an amount. ``last_year``: the last
-    year of work an application before the end date can hold (a quote exists for it);
-    later work is lost either way, so it is not counted."""
-    potential = [
-        line.subsidy.potential
+    apartment: who ("een appartement", or the reference right with its share), the range
+    and the measures it is counted for; None where no surface areas or shares give an
+    amount. ``last_year``: the last year of work an application before the end date can
+    hold (a quote exists for it); later work is lost either way, so it is not counted."""
+    counted = [
+        line
         for line in money.lines
         if line.subsidy.reason == "after_end_date"
         and line.subsidy.potential
         and (last_year is None or line.year <= last_year)
     ]
-    if not potential or money.reference is None:
+    if not counted or money.reference is None:
         return None
     ref = money.reference
     by_table = money.shares is not None and money.shares.method == "table"
     who = f"een {ref.label} (breukdeel {ref.share_text})" if by_table else "een appartement"
-    return who, ref.of(total(potential))
+    potential = [line.subsidy.potential for line in counted if line.subsidy.potential]
+    return who, ref.of(total(potential)), tuple(line.measure for line in counted)

@@ -61,7 +61,11 @@ def svve_measures_choice(
     last = None if horizon is None else (reach.meeting or until).year + horizon.years
     missed = missed_per_apartment(money, last)
     cost = (
-        parts["cost"].format(who=missed[0], amount=nl_euro_range(missed[1].low, missed[1].high))
+        parts["cost"].format(
+            who=missed[0],
+            amount=nl_euro_range(missed[1].low, missed[1].high),
+            measures=nl_listing([knowledge.measures[m].short for m in missed[2]]),
+        )
         if missed is not None
         else parts["cost_unknown"]
     )
