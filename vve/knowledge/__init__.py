@@ -150,6 +150,7 @@ class Knowledge:
     written_proxy: SourcedText
     threshold_unset: SourcedText
     threshold_amount_unknown: SourcedText
+    threshold_set_by_plan: SourcedText
     threshold_above: SourcedText
     threshold_not_above: SourcedText
     municipalities: tuple[str, ...]
@@ -191,10 +192,9 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     sources: Mapping[str, Source] = convert(
         Mapping[str, Source], raw["sources"], Where("sources"), ""
     )
-    known = frozenset(sources)
 
     def where(name: str) -> Where:
-        return Where(name, "", known)
+        return Where(name, "", frozenset(sources))
 
     voting = build(VotingFile, raw["voting"], where("voting"))
     measures = build(MeasuresFile, raw["measures"], where("measures"))
@@ -236,6 +236,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         written_proxy=voting.written_proxy,
         threshold_unset=voting.threshold_unset,
         threshold_amount_unknown=voting.threshold_amount_unknown,
+        threshold_set_by_plan=voting.threshold_set_by_plan,
         threshold_above=voting.threshold_above,
         threshold_not_above=voting.threshold_not_above,
         municipalities=tuple(n for region in regions.values() for n in region.names),

@@ -135,6 +135,7 @@ class VotingFile:
     written_proxy: SourcedText
     threshold_unset: SourcedText
     threshold_amount_unknown: SourcedText  # set by the meeting, its amount not given
+    threshold_set_by_plan: SourcedText  # to be set at an earlier meeting of the plan ({date})
     threshold_above: SourcedText  # both amounts known ({amount}, {threshold}): the case
     threshold_not_above: SourcedText
     notice: NoticeRule

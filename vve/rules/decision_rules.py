@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from vve.knowledge import DecisionEntry, Knowledge, ModelSpec, RuleSpec
+from vve.knowledge import DecisionEntry, Knowledge, ModelSpec, RuleSpec, SourcedText
 from vve.profile import Profile
 from vve.profile.conditions import applies, planned_year
 
 from .applied import AppliedRule, apply_rule
 from .context import VoteContext
-from .explain import Explanation, sources
+from .explain import Explanation, nl_date, sources
 from .measures import COLLECTIVE_HEATING, Measure
 
 _ORDER = {"bron": 0, "onzeker": 1, "betwist": 2}
@@ -100,8 +100,11 @@ def decision_rules(
     knowledge: Knowledge,
     ctx: VoteContext,
     measures: list[Measure],
+    threshold_on: dt.date | None = None,
 ) -> DecisionRules:
-    """The rule the plan works with, the alternatives beside it, and what a lender asks."""
+    """The rule the plan works with, the alternatives beside it, and what a lender asks.
+    ``threshold_on``: the meeting at which the plan proposes setting the threshold amount
+    (``threshold_meeting``); a decision at a later meeting counts with the amount it sets."""
     cls = entry.legal_class
     class_rule = None if cls in knowledge.law_classes else ctx.model.classes[cls]
     certainty: str
@@ -118,7 +121,8 @@ def decision_rules(
     # an unknown or deviating reglement: the strictest rule alone, until it is known
     both = entry.threshold_words is not None and ctx.model_known and ctx.model.id != "deviating"
     if class_rule and class_rule.threshold_applies and spec.kind == "qualified":
-        primary, below = _below_threshold(v, primary, certainty, both)
+        set_on = threshold_on if threshold_on is not None and date > threshold_on else None
+        primary, below = _below_threshold(v, primary, certainty, both, set_on)
         alternatives += below
         certainty = primary.certainty  # weaker where two readings exist
     coupled = tuple(
@@ -172,13 +176,18 @@ def _tied_to_maintenance(
 
 
 def _below_threshold(
-    v: _Voting, primary: AppliedRule, certainty: str, both: bool = False
+    v: _Voting,
+    primary: AppliedRule,
+    certainty: str,
+    both: bool = False,
+    set_on: dt.date | None = None,
 ) -> tuple[AppliedRule, list[AppliedRule]]:
     """Below the threshold amount the ordinary rule applies; with no amount set there are
     two readings, and the plan takes the one that holds under both; with an amount set but
     not given, the same rule, and where to look the amount up. ``both``: a decision
     whose amount the meeting weighs against the threshold it sets (often in the same
-    meeting) shows the ordinary rule beside it even while the amount is unknown."""
+    meeting) shows the ordinary rule beside it even while the amount is unknown.
+    ``set_on``: an earlier meeting of the plan sets the amount (``threshold_meeting``)."""
     set_by_meeting = applies(v.profile, "voting.threshold_amount")
     amount = v.profile.voting.threshold_amount if set_by_meeting else None
     if amount is not None:
@@ -192,8 +201,8 @@ def _below_threshold(
             )
         ]
     said_set = v.profile.voting.threshold_amount_set is True
-    unset = v.knowledge.threshold_amount_unknown if said_set else v.knowledge.threshold_unset
-    certainty = weakest(certainty, unset.certainty)
+    note, said = _threshold_note(v.knowledge, said_set, set_on)
+    certainty = weakest(certainty, note.certainty)
     below = (
         [
             v.apply(
@@ -207,12 +216,30 @@ def _below_threshold(
         primary,
         certainty=certainty,
         explanation=Explanation.of(
-            f"{primary.explanation.text} {unset.text}",
+            f"{primary.explanation.text} {said}",
             primary.explanation.ids,
-            ["because:threshold_amount_unknown" if said_set else "because:threshold_not_set"],
-            sources(unset.source),
+            [
+                "because:threshold_amount_unknown"
+                if said_set or set_on
+                else "because:threshold_not_set"
+            ],
+            sources(note.source),
         ),
     ), below
+
+
+def _threshold_note(
+    knowledge: Knowledge, said_set: bool, set_on: dt.date | None
+) -> tuple[SourcedText, str]:
+    """What the plan says about a threshold amount it does not know, and the words: set by
+    the meeting (the board said so), to be set by an earlier meeting of the plan, or not
+    set (two readings)."""
+    if said_set:
+        return knowledge.threshold_amount_unknown, knowledge.threshold_amount_unknown.text
+    if set_on is not None:
+        note = knowledge.threshold_set_by_plan
+        return note, note.text.format(date=nl_date(set_on))
+    return knowledge.threshold_unset, knowledge.threshold_unset.text
 
 
 def _maintenance_coupled(v: _Voting, coupled: tuple[str, ...]) -> AppliedRule:

@@ -25,7 +25,7 @@ from .decision_rules import DecisionRules, decision_rules, weakest, worded_for_m
 from .explain import Explanation, sources
 from .later_part import LaterPart
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
-from .progress import Agenda, Progress
+from .progress import Agenda, Progress, threshold_meeting
 from .route_texts import route_title, title_for, why_for, with_installs
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis
@@ -233,9 +233,10 @@ def resolve_decisions(
         profile, ctx, knowledge, measures, route, windows[-1].end.year, windows[0].start.year
     )
     ids = {did for did, _, _ in needed}
+    on = threshold_meeting(profile, knowledge, windows, ids)
     return class_why_once(
         [
-            _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures, ids)
+            _resolve(did, because, conditional, profile, knowledge, ctx, windows, measures, ids, on)
             for did, because, conditional in needed
         ],
         ctx,
@@ -260,6 +261,7 @@ def _resolve(
     windows: list[StageWindow],
     measures: list[Measure],
     in_plan: set[str],
+    threshold_on: dt.date | None,
 ) -> Decision:
     entry = _worded(knowledge.decisions[did], ctx, in_plan)
     waits_for: tuple[str, ...] = ()
@@ -271,8 +273,7 @@ def _resolve(
         and entry.route_open_wait_years
         and not voted_in_stage(profile, knowledge, did, entry.stage)
     ):
-        # the route is unknown: the choice waits for the advice and the municipality, for
-        # a limited number of years
+        # the route is unknown: the choice waits for the advice and the municipality, a while
         window = stage_by_id(windows, entry.stage_route_open)
         waits_until = (window.meeting or window.end).year + entry.route_open_wait_years
         why = f"{entry.why} {entry.why_route_open.format(year=waits_until)}"
@@ -281,7 +282,7 @@ def _resolve(
     window = stage_by_id(windows, entry.stage)
     date = window.meeting or window.end
     own = [m.id for m in measures if m.id in because]
-    rules = decision_rules(entry, because, date, profile, knowledge, ctx, measures)
+    rules = decision_rules(entry, because, date, profile, knowledge, ctx, measures, threshold_on)
     primary, alternatives = rules.primary, rules.alternatives
     notice_days = max(ctx.model.notice_days, rules.min_notice_days)
     blocking = tuple(blocking_analysis(primary.rule, ctx.total, ctx.parties)) if ctx.total else ()

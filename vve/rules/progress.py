@@ -26,6 +26,7 @@ from vve.profile import Profile
 from vve.profile.meetings import DecisionResult, current_results
 
 from .calendar import next_meeting_day, second_meeting_on
+from .stages import StageWindow, stage_by_id
 
 FollowUpKind = Literal["second_meeting", "again"]
 
@@ -103,6 +104,20 @@ def answered_by_meetings(profile: Profile) -> Profile:
         voting = profile.voting.model_copy(update={"threshold_amount_set": True})
         return profile.model_copy(update={"voting": voting})
     return profile
+
+
+def threshold_meeting(
+    profile: Profile, knowledge: Knowledge, windows: list[StageWindow], in_plan: set[str]
+) -> dt.date | None:
+    """The meeting at which the plan proposes setting the threshold amount, while no meeting
+    has voted on it yet: once one has, an adopted amount is the board's "set" answer
+    (progress.py ``answered_by_meetings``) and a rejected one leaves it unset."""
+    if "set_threshold" not in in_plan or profile.voting.threshold_amount_set is True:
+        return None
+    if any(r.decision == "set_threshold" and r.part is None for r in profile.results):
+        return None
+    window = stage_by_id(windows, knowledge.decisions["set_threshold"].stage)
+    return window.meeting or window.end
 
 
 def meeting_stages(knowledge: Knowledge) -> list[str]:

@@ -36,6 +36,7 @@ KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("voting", ("written_proxy",)),
     ("voting", ("threshold_unset",)),
     ("voting", ("threshold_amount_unknown",)),
+    ("voting", ("threshold_set_by_plan",)),
     ("voting", ("threshold_above",)),
     ("voting", ("threshold_not_above",)),
     ("decisions", ("decisions", "*")),

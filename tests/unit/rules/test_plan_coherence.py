@@ -282,13 +282,21 @@ def test_with_the_announced_rule_in_force_no_text_says_there_is_no_such_law():
     assert "nog geen wet" not in text and "wettekst was ons" not in text
 
 
-def test_with_no_threshold_set_the_qualified_decisions_are_disputed_not_the_threshold_itself():
+def test_with_no_threshold_set_the_first_alvs_qualified_decisions_are_disputed_not_the_threshold():
     unset = plan_of(building=BUILDING, voting={"model_reglement": "1992"})
-    assert decision(unset, "set_threshold")["certainty"] == "bron"
+    threshold = decision(unset, "set_threshold")
+    assert threshold["certainty"] == "bron"
+    # at the meeting that sets the amount: two readings
+    committee = decision(unset, "committee")
+    assert committee["meeting_date"] == threshold["meeting_date"]
+    assert committee["certainty"] == "betwist" and committee["rule"]["certainty"] == "betwist"
+    assert "twee lezingen" in committee["rule"]["explanation"]["text"]
+    # later: the amount that meeting sets, not known to the plan (test_threshold_set_by_plan)
     common = decision(unset, "insulate_common_parts")
+    assert common["meeting_date"] > threshold["meeting_date"]
     assert common["rule"]["kind"] == "qualified"
-    assert common["certainty"] == "betwist" and common["rule"]["certainty"] == "betwist"
-    assert "twee lezingen" in common["rule"]["explanation"]["text"]
+    assert common["rule"]["certainty"] == "bron"
+    assert "twee lezingen" not in common["rule"]["explanation"]["text"]
     fixed = plan_of(
         building=BUILDING, voting={"model_reglement": "1992", "threshold_amount": 25_000}
     )
