@@ -315,6 +315,12 @@ class MeasureEntry(Sourced):
     why_no_heat_pump: str | None = None
     source_heat_pump: tuple[str, ...] = ()
     follows_municipal_year: bool = False
+    # a heat measure not coupled to a year comes after the insulation (vve/rules/heat_order.py):
+    # said in its explanation ({measures}: the insulation it waits for last)
+    why_after_insulation: str | None = None
+    # a private one: what an owner whose boiler is due before then does ({first}, {last}:
+    # the years the boilers are due)
+    why_boiler_earlier: str | None = None
     private: bool = False
     excluded_for_heritage: bool = False
 

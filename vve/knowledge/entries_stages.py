@@ -52,6 +52,9 @@ class StageAction:
     # the stage's milestone this action reaches: shown only where the action is, with the
     # same condition (vve/rules/tailor.py)
     milestone: str | None = None
+    # the execution stage's steps, one set per moment of the VvE's work where its measures
+    # fall in more than one (vve/rules/work_orders.py); {work} names the moment and measures
+    what_work: str | None = None
 
     @property
     def wordings(self) -> tuple[tuple[str, str], ...]:
@@ -98,6 +101,9 @@ class StageEntry(Sourced):
     # the meeting's label: this prefix, then the topics whose decisions are on its agenda
     meeting_label: str | None = None
     meeting_topics: tuple[MeetingTopic, ...] = ()
+    # the execution stage: one moment of the VvE's work, for the actions' what_work
+    # ({month}: when it starts, {measures}: its measures)
+    work: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -40,6 +40,9 @@ class Measure:
     # the answers the measure depends on that the board left unknown: the plan proposes
     # it, the energy advice confirms or drops it, so no draft resolution decides it yet
     unknown: tuple[str, ...] = ()
+    # the insulation a heat measure not coupled to a year waits for (trias energetica):
+    # it starts after them (vve/rules/heat_order.py, measure_windows.py)
+    after: tuple[Measure, ...] = ()
 
 
 def choose_route(profile: Profile, knowledge: Knowledge) -> RouteChoice:

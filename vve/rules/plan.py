@@ -16,6 +16,7 @@ from .coupled import ask_coupled_in_time, decided_later
 from .decisions import Decision, agenda_of, resolve_decisions, with_progress
 from .drafts import fill_drafts
 from .explain import Explanation, nl_date, nl_euros, sources
+from .heat_order import after_insulation
 from .later_steps import with_later_steps
 from .loan_condition import condition_loan
 from .measures import Measure, RouteChoice, choose_route, select_measures
@@ -36,6 +37,7 @@ from .tailor_decisions import Subsidies, word_decisions
 from .threshold import settle_thresholds
 from .timeline import TimelineItem, timeline
 from .unknowns import find_out_actions
+from .work_orders import execution_planned
 
 PLAN_FORMAT = 1
 
@@ -100,9 +102,9 @@ def _core(
 ) -> _Core:
     provisional = schedule(knowledge, start, None, progress)
     earliest = stage_by_id(provisional, "execute").start.year
-    measures = select_measures(profile, knowledge, route, earliest, start.year)
-    last_coupled = max((m.coupled_year for m in measures if m.coupled_year), default=None)
-    windows = schedule(knowledge, start, last_coupled, progress)
+    chosen = select_measures(profile, knowledge, route, earliest, start.year)
+    measures = after_insulation(chosen, profile, knowledge, earliest)
+    windows = execution_planned(knowledge, start, measures, progress)
     decisions = ask_coupled_in_time(
         resolve_decisions(profile, knowledge, ctx, windows, measures, route),
         measures,

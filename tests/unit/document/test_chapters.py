@@ -168,7 +168,11 @@ def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):
             assert execute["start"][:4] in cover
         else:
             assert "voert de VvE de maatregelen uit." in cover
-            assert execute["start"][:4] in cover and execute["end"][:4] in cover
+            # the VvE's own work: the owners' private measures may come later in the stage
+            private = {f"measure:{m['id']}" for m in plan["measures"] if m["private"]}
+            own = [t for t in plan["timeline"] if t["kind"] == "measure" and t["id"] not in private]
+            last = max(t["end"] for t in own)
+            assert execute["start"][:4] in cover and last[:4] in cover
     else:
         assert "nog niet te geven" in text and "nog niet te geven" in cover
     if money["first_decision"]["classes"]:

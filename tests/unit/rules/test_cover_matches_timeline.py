@@ -1,5 +1,6 @@
 """The cover's months for the measures the decision meeting decides are the timeline's:
-the first start and the last end of those measures' items in the figure and its table."""
+the first start and the last end of those measures' items in the figure and its table (the
+VvE's own measures: not the owners' private ones)."""
 
 import datetime as dt
 import re
@@ -30,6 +31,7 @@ def _cover_months(plan: dict) -> tuple[str, str]:
 def test_the_cover_names_the_months_the_timeline_shows(path):
     plan = _plan(path)
     later = {m for work in plan["money"]["later"] for m in work["measures"]}
+    later |= {m["id"] for m in plan["measures"] if m["private"]}  # the owners' own work
     items = [
         t
         for t in plan["timeline"]
