@@ -5,7 +5,7 @@ would take to reach the date and what an apartment misses without it."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from vve.knowledge import Knowledge
@@ -59,16 +59,7 @@ def svve_measures_choice(
     dates = plan_dates(windows, decisions, until, advice, ctx.second_known, insulation, turnout)
     reach = reach_text(knowledge, parts, dates, meetings)
     last = None if horizon is None else (reach.meeting or until).year + horizon.years
-    missed = missed_per_apartment(money, last)
-    cost = (
-        parts["cost"].format(
-            who=missed[0],
-            amount=nl_euro_range(missed[1].low, missed[1].high),
-            measures=nl_listing([knowledge.measures[m].short for m in missed[2]]),
-        )
-        if missed is not None
-        else parts["cost_unknown"]
-    )
+    cost = _missed(knowledge, parts, money, last)
     decision = stage_by_id(windows, "decide").meeting or applied_on
     values = {
         "until": nl_date(until),
@@ -87,6 +78,21 @@ def svve_measures_choice(
     at += [f"{CHOOSE_AT}{first.isoformat()}"] if first and reach.possible else []
     risk = make_risk(knowledge, RID, values, "svve_measures", ["financing:svve_measures", *at])
     return [replace(risk, blocks=_blocks(knowledge, values, reach))]
+
+
+def _missed(
+    knowledge: Knowledge, parts: Mapping[str, str], money: MoneyPlan, last: int | None
+) -> str:
+    """What an apartment misses without the subsidy, and for which work."""
+    missed = missed_per_apartment(money, last)
+    if missed is None:
+        return parts["cost_unknown"]
+    who, amount, measures = missed
+    return parts["cost"].format(
+        who=who,
+        amount=nl_euro_range(amount.low, amount.high),
+        measures=nl_listing([knowledge.measures[m].short for m in measures]),
+    )
 
 
 def _blocks(
