@@ -107,6 +107,8 @@ class Proxies(Sourced):
     board_may_not_hold: tuple[str, ...]  # model reglementen
     note: str
     note_unsure: str
+    # added for a professionally managed VvE (vve/rules/proxy_note.py)
+    note_manager: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

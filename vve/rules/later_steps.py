@@ -23,6 +23,7 @@ from .coupled import COUPLED, LOAN, annual_day, decided_later, stage_of
 from .decisions import Decision
 from .explain import MONTHS, nl_listing
 from .measures import Measure
+from .proxy_note import proxy_note
 from .stages import Action, StageWindow
 from .turnout import Turnout, named
 
@@ -121,11 +122,8 @@ def _proxies(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterSt
     """The proxies step with the reglement's note on who may hold them, as the first
     decision meeting's (vve/rules/tailor.py)."""
     model = profile.voting.model_reglement or "unknown"
-    rules = knowledge.proxies
-    if model not in rules.board_may_not_hold:
-        return step
-    note = rules.note if model in ("2006", "2017") else rules.note_unsure
-    return replace(step, what=f"{step.what} ({note})")
+    note = proxy_note(model, profile.association.management, knowledge)
+    return replace(step, what=f"{step.what} ({note})") if note else step
 
 
 def _sized(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterStep:

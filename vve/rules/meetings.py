@@ -16,6 +16,7 @@ from .decisions import Decision
 from .later_part import LaterPart
 from .notice import send_by
 from .progress import Progress
+from .proxy_note import proxy_note
 
 KIND_OF_STATE = {"second_meeting": "second_meeting", "again": "again"}
 
@@ -50,14 +51,16 @@ class ProxyRules:
     certainty: str
 
 
-def proxy_rules(model_id: str, proxy_limit: int | None, knowledge: Knowledge) -> ProxyRules:
+def proxy_rules(
+    model_id: str, proxy_limit: int | None, knowledge: Knowledge, management: str | None = None
+) -> ProxyRules:
     rules = knowledge.proxies
     unsure = model_id in ("unknown", "deviating")
     forbidden = model_id in rules.board_may_not_hold
     return ProxyRules(
         None if unsure else not forbidden,
         proxy_limit,
-        rules.note_unsure if unsure else rules.note if forbidden else "",
+        proxy_note(model_id, management, knowledge),
         "onzeker" if unsure else rules.certainty,
     )
 

@@ -84,6 +84,7 @@ def proxies_dict(plan: Plan) -> dict[str, Any]:
         plan.votes.model.id if plan.votes.model_known else "unknown",
         plan.profile.voting.proxy_limit,
         plan.knowledge,
+        plan.profile.association.management,
     )
     return {
         "board_may_hold": rules.board_may_hold,

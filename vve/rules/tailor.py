@@ -15,6 +15,7 @@ from .bridging import BRIDGE, amount_year
 from .decisions import Decision, boiler_window
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, choose_route
+from .proxy_note import proxy_note
 from .risks import Risk
 from .route_texts import heat_pump_open
 from .stages import Action, StageWindow
@@ -140,9 +141,7 @@ def _worded(
     what = _on_condition(what, action.subsidy, subsidies)
     if action.id == "proxies":
         model = profile.voting.model_reglement or "unknown"
-        proxies = knowledge.proxies
-        if model in proxies.board_may_not_hold:
-            note = proxies.note if model in ("2006", "2017") else proxies.note_unsure
+        if note := proxy_note(model, profile.association.management, knowledge):
             what = f"{what} ({note})"
     milestone = action.milestone and _on_condition(action.milestone, action.subsidy, subsidies)
     if (what, milestone) == (action.what, action.milestone):
