@@ -52,6 +52,7 @@ from .entries_more import (
 from .entries_stages import (
     FollowUp,
     FollowUpAction,
+    HeritagePermit,
     LaterMeeting,
     LaterStep,
     MeetingCalendar,
@@ -73,6 +74,7 @@ __all__ = [
     "Financing",
     "FollowUp",
     "FollowUpAction",
+    "HeritagePermit",
     "LaterMeeting",
     "LaterStep",
     "Knowledge",
@@ -141,6 +143,7 @@ class Knowledge:
     meetings: MeetingCalendar
     follow_up: FollowUp
     later_meeting: LaterMeeting
+    permit: HeritagePermit
     notice: NoticeRule
     proxies: Proxies
     boilers: Boilers
@@ -191,10 +194,9 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
     sources: Mapping[str, Source] = convert(
         Mapping[str, Source], raw["sources"], Where("sources"), ""
     )
-    known = frozenset(sources)
 
     def where(name: str) -> Where:
-        return Where(name, "", known)
+        return Where(name, "", frozenset(sources))
 
     voting = build(VotingFile, raw["voting"], where("voting"))
     measures = build(MeasuresFile, raw["measures"], where("measures"))
@@ -227,6 +229,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         meetings=stages.meetings,
         follow_up=stages.follow_up,
         later_meeting=stages.later_meeting,
+        permit=stages.permit,
         notice=voting.notice,
         proxies=voting.proxies,
         boilers=measures.boilers,
