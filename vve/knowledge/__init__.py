@@ -52,6 +52,7 @@ from .entries_more import (
 from .entries_stages import (
     FollowUp,
     FollowUpAction,
+    HeritagePermit,
     LaterMeeting,
     LaterStep,
     MeetingCalendar,
@@ -73,6 +74,7 @@ __all__ = [
     "Financing",
     "FollowUp",
     "FollowUpAction",
+    "HeritagePermit",
     "LaterMeeting",
     "LaterStep",
     "Knowledge",
@@ -141,6 +143,7 @@ class Knowledge:
     meetings: MeetingCalendar
     follow_up: FollowUp
     later_meeting: LaterMeeting
+    permit: HeritagePermit
     notice: NoticeRule
     proxies: Proxies
     boilers: Boilers
@@ -227,6 +230,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         meetings=stages.meetings,
         follow_up=stages.follow_up,
         later_meeting=stages.later_meeting,
+        permit=stages.permit,
         notice=voting.notice,
         proxies=voting.proxies,
         boilers=measures.boilers,
@@ -243,6 +247,11 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         version=digest,
         oldest_peildatum=min(s.peildatum for s in sources.values()),
     )
+    return _checked(knowledge)
+
+
+def _checked(knowledge: Knowledge) -> Knowledge:
+    """The knowledge, once its voting rules and every reference in it hold."""
     _check_voting(knowledge)
     _check_references(knowledge)
     return knowledge

@@ -325,6 +325,9 @@ class MeasureEntry(Sourced):
     why_boiler_earlier: str | None = None
     private: bool = False
     excluded_for_heritage: bool = False
+    # the part of the outside it changes: a permit step where the building has heritage
+    # status (stages.toml [permit]; vve/rules/permit.py)
+    exterior: str | None = None
 
     def __post_init__(self) -> None:
         if not self.title or not self.short:

@@ -220,9 +220,30 @@ class LaterMeeting(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class HeritagePermit(Sourced):
+    """The board's step to apply for the omgevingsvergunning for work on the outside of a
+    building with heritage status (stages.toml [permit]; vve/rules/permit.py): its stage,
+    the Omgevingswet's decision terms in weeks and the statuses that count the extended
+    procedure."""
+
+    stage: str
+    offset_weeks: int
+    who: Who
+    regular_weeks: int
+    extension_weeks: int  # once, in either procedure
+    extended_weeks: int
+    extended_for: tuple[str, ...]
+    what: str
+    what_regular: str
+    what_extended: str
+    risk_text: str  # after the heritage risk's text where the plan has the step
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StagesFile:
     meta: StageMeta
     stages: tuple[StageEntry, ...]
     meetings: MeetingCalendar
     follow_up: FollowUp
     later_meeting: LaterMeeting
+    permit: HeritagePermit

@@ -26,6 +26,7 @@ from .money.apartments import max_loan
 from .money.loan_reach import OPEN
 from .money.reserve import FundDecisions, raise_start
 from .parts import part_agenda, with_later_parts
+from .permit import stretch, word_heritage_risk
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
@@ -104,7 +105,9 @@ def _core(
     earliest = stage_by_id(provisional, "execute").start.year
     chosen = select_measures(profile, knowledge, route, earliest, start.year)
     measures = after_insulation(chosen, profile, knowledge, earliest)
-    windows = execution_planned(knowledge, start, measures, progress)
+    windows = execution_planned(
+        knowledge, start, measures, progress, stretch(profile, knowledge, measures)
+    )
     decisions = ask_coupled_in_time(
         resolve_decisions(profile, knowledge, ctx, windows, measures, route),
         measures,
@@ -224,7 +227,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     decisions = with_later_parts(decisions, measures, windows, knowledge, progress, profile)
     windows = with_later_steps(windows, decisions, measures, knowledge, profile, ctx.turnout)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
-    risks = word_risks(risks, knowledge, subsidies)
+    risks = word_heritage_risk(word_risks(risks, knowledge, subsidies), windows, knowledge)
     return Plan(
         profile,
         as_of,

@@ -12,7 +12,7 @@ from there, and never before ``start`` (a plan does not schedule work in its own
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from vve.knowledge import FollowUpAction, Knowledge, StageEntry
@@ -30,7 +30,10 @@ def schedule(
     start: dt.date,
     execution_until_year: int | None = None,
     progress: Progress = NOTHING,
+    stretch: Mapping[str, int] | None = None,
 ) -> list[StageWindow]:
+    """``stretch``: stage id -> the weeks a stage planned ahead lasts at least (the
+    permit's stage: vve/rules/permit.py)."""
     past = stages_in_the_past(knowledge, progress)
     windows: list[StageWindow] = []
     for index, stage in enumerate(knowledge.stages):
@@ -40,6 +43,8 @@ def schedule(
             windows.append(_place_past(stage, knowledge, progress, start, previous, bound))
         else:
             cursor = max(previous, start) if previous else start
+            weeks = max(stage.weeks, (stretch or {}).get(stage.id, 0))
+            stage = replace(stage, weeks=weeks) if weeks != stage.weeks else stage
             windows.append(planned_stage(stage, cursor, knowledge, execution_until_year))
     return windows
 

@@ -15,6 +15,7 @@ from .bridging import BRIDGE, amount_year
 from .decisions import Decision, boiler_window
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, choose_route
+from .permit import with_permit_step
 from .proxy_note import proxy_note
 from .risks import Risk
 from .route_texts import heat_pump_open
@@ -172,7 +173,8 @@ def tailor(
     loan_open: bool = False,
 ) -> list[StageWindow]:
     """``loan_open``: the total to finance may stay below the loan's minimum, so each step
-    toward the loan is conditional (money/loan_reach.py)."""
+    toward the loan is conditional (money/loan_reach.py). The omgevingsvergunning's step
+    joins where the building has heritage status (vve/rules/permit.py)."""
     out = []
     loan = any(d.id == "vve_loan" for d in decisions)
     # the heat source waits for the route: no meeting before it says it chooses one
@@ -208,7 +210,7 @@ def tailor(
         if loan_open:
             actions = tuple(_on_loan(a, knowledge) for a in actions)
         out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
-    return out
+    return with_permit_step(out, profile, knowledge, measures, decisions)
 
 
 def _on_loan(action: Action, knowledge: Knowledge) -> Action:

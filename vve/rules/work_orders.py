@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from vve.knowledge import Knowledge
@@ -31,14 +31,19 @@ Moment = tuple[dt.date, dt.date, tuple[Measure, ...]]
 
 
 def execution_planned(
-    knowledge: Knowledge, start: dt.date, measures: Sequence[Measure], progress: Progress
+    knowledge: Knowledge,
+    start: dt.date,
+    measures: Sequence[Measure],
+    progress: Progress,
+    stretch: Mapping[str, int] | None = None,
 ) -> list[StageWindow]:
-    """The stages, the execution stage until the last measure's year, with its steps."""
+    """The stages, the execution stage until the last measure's year, with its steps;
+    ``stretch``: as ``schedule``'s (the permit's stage)."""
     until = max((m.coupled_year for m in measures if m.coupled_year), default=None)
-    windows = schedule(knowledge, start, until, progress)
+    windows = schedule(knowledge, start, until, progress, stretch)
     last = max((measure_window(m, windows)[1].year for m in measures), default=None)
     if last is not None and last > (until or 0) and last > _execute(windows).end.year:
-        windows = schedule(knowledge, start, last, progress)
+        windows = schedule(knowledge, start, last, progress, stretch)
     return with_work_orders(windows, measures, knowledge)
 
 
