@@ -107,8 +107,9 @@ class Proxies(Sourced):
     board_may_not_hold: tuple[str, ...]  # model reglementen
     note: str
     note_unsure: str
-    # added for a professionally managed VvE (vve/rules/proxy_note.py)
+    # added for a professionally managed VvE (vve/rules/proxy_note.py), with its sources
     note_manager: str = ""
+    note_manager_source: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -323,6 +324,8 @@ class MeasureEntry(Sourced):
     # a private one: what an owner whose boiler is due before then does ({first}, {last}:
     # the years the boilers are due)
     why_boiler_earlier: str | None = None
+    # the same where every boiler is due before the heat pumps ({first}, {last})
+    why_boiler_all_earlier: str | None = None
     private: bool = False
     excluded_for_heritage: bool = False
     # the part of the outside it changes: a permit step where the building has heritage

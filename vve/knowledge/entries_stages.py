@@ -237,6 +237,7 @@ class HeritagePermit(Sourced):
     what_regular: str
     what_extended: str
     risk_text: str  # after the heritage risk's text where the plan has the step
+    milestone: str = ""  # the stage's milestone where the plan has the step
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -220,7 +220,9 @@ def _below_threshold(
             primary.explanation.ids,
             [
                 "because:threshold_amount_unknown"
-                if said_set or set_on
+                if said_set
+                else "because:threshold_set_by_plan"
+                if set_on
                 else "because:threshold_not_set"
             ],
             sources(note.source),

@@ -53,6 +53,9 @@ def _waiting(
     text = entry.why_after_insulation.format(measures=nl_listing(named))
     window = boiler_window(profile, knowledge)
     if entry.why_boiler_earlier and window is not None and window[0] <= last_year:
-        text += " " + entry.why_boiler_earlier.format(first=window[0], last=window[1])
+        said = entry.why_boiler_earlier
+        if entry.why_boiler_all_earlier and window[1] <= last_year:
+            said = entry.why_boiler_all_earlier
+        text += " " + said.format(first=window[0], last=window[1])
     explanation = Explanation.of(f"{m.explanation.text} {text}", m.explanation.ids)
     return replace(m, after=demand, explanation=explanation)

@@ -82,7 +82,8 @@ def with_permit_step(
         if w.id == permit.stage:
             actions = tuple(sorted((*w.actions, step), key=lambda a: a.start))
             cited = Explanation.of(w.explanation.text, w.explanation.ids, sources(permit.source))
-            w = replace(w, actions=actions, explanation=cited)
+            reached = (*w.milestones, permit.milestone) if permit.milestone else w.milestones
+            w = replace(w, actions=actions, explanation=cited, milestones=reached)
         out.append(w)
     return out
 

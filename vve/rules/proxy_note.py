@@ -21,3 +21,12 @@ def proxy_note(model: str, management: str | None, knowledge: Knowledge) -> str:
     if management == "professional" and rules.note_manager:
         note = f"{note}; {rules.note_manager}"
     return note
+
+
+def proxy_sources(model: str, management: str | None, knowledge: Knowledge) -> list[str]:
+    """The sources of ``proxy_note``'s words, as explanation ids; none without a note."""
+    rules = knowledge.proxies
+    if not proxy_note(model, management, knowledge):
+        return []
+    manager = rules.note_manager_source if management == "professional" else ()
+    return [f"source:{sid}" for sid in (*rules.source, *manager)]

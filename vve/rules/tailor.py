@@ -16,7 +16,7 @@ from .decisions import Decision, boiler_window
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, choose_route
 from .permit import with_permit_step
-from .proxy_note import proxy_note
+from .proxy_note import proxy_note, proxy_sources
 from .risks import Risk
 from .route_texts import heat_pump_open
 from .stages import Action, StageWindow
@@ -209,6 +209,8 @@ def tailor(
         )
         if loan_open:
             actions = tuple(_on_loan(a, knowledge) for a in actions)
+        if any(a.id == "proxies" for a in actions):  # the note's sources in appendix B
+            window = replace(window, explanation=_cited(window.explanation, profile, knowledge))
         out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
     return with_permit_step(out, profile, knowledge, measures, decisions)
 
@@ -257,3 +259,10 @@ def _on_agenda(action: Action, topics: str) -> Action:
         what=action.what.replace("{topics}", topics),
         wordings=tuple((k, w.replace("{topics}", topics)) for k, w in action.wordings),
     )
+
+
+def _cited(explanation: Explanation, profile: Profile, knowledge: Knowledge) -> Explanation:
+    """A stage's explanation with the sources of its proxies step's note."""
+    model = profile.voting.model_reglement or "unknown"
+    cited = proxy_sources(model, profile.association.management, knowledge)
+    return Explanation.of(explanation.text, explanation.ids, cited) if cited else explanation

@@ -18,7 +18,7 @@ from .drafts import GOAL_WORDS
 from .explain import nl_listing
 from .measure_windows import measure_window
 from .measures import Measure
-from .stages import StageWindow
+from .stages import StageWindow, stage_by_id
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def timeline(
         *_asked_apart(decisions, shown),
         *_later(decisions, measures, knowledge),
         *_measures(windows, measures, knowledge),
-        *_boilers(profile, knowledge, windows[0].start),
+        *_boilers(profile, knowledge, windows),
         *_target(profile),
         *_maintenance(profile, measures, knowledge),
         *_municipal(profile),
@@ -189,27 +189,25 @@ def _measures(
     return items
 
 
-def _boilers(profile: Profile, knowledge: Knowledge, start: dt.date) -> list[TimelineItem]:
+def _boilers(
+    profile: Profile, knowledge: Knowledge, windows: list[StageWindow]
+) -> list[TimelineItem]:
     """The years the owners' own gas boilers are due for replacement; where those years
-    end before the plan starts, the row says they are due now (an advisor read "2021 tot
-    2026" as over and done with)."""
+    end before the plan starts, the row says they are due now and runs from the plan's
+    start to the end of its work (an advisor read "2021 tot 2026" as over and done with,
+    and the figure, which starts with the plan, left the row out)."""
     window = boiler_window(profile, knowledge)
     if window is None:
         return []
     low, high = knowledge.boilers.lifetime_years
     label = f"Eigen cv-ketels aan vervanging toe ({low} tot {high} jaar oud)"
-    if window[1] < start.year:
-        age = start.year - window[0] + low
-        label = f"Eigen cv-ketels nu al aan vervanging toe ({age} jaar oud in {start.year})"
-    return [
-        TimelineItem(
-            "boilers:replacement",
-            "maintenance",
-            label,
-            dt.date(window[0], 1, 1),
-            dt.date(window[1], 12, 31),
-        )
-    ]
+    start, end = dt.date(window[0], 1, 1), dt.date(window[1], 12, 31)
+    first = windows[0].start
+    if window[1] < first.year:
+        age = first.year - window[0] + low
+        label = f"Eigen cv-ketels nu al aan vervanging toe ({age} jaar oud in {first.year})"
+        start, end = first, stage_by_id(windows, "execute").end
+    return [TimelineItem("boilers:replacement", "maintenance", label, start, end)]
 
 
 def _target(profile: Profile) -> list[TimelineItem]:

@@ -24,3 +24,10 @@ def test_a_window_still_ahead_keeps_its_years():
     row = _row("hoogeveen-corporatie")  # boilers of 2015: due 2025 to 2030
     assert row["label"] == "Eigen cv-ketels aan vervanging toe (10 tot 15 jaar oud)"
     assert (row["start"], row["end"]) == ("2025-01-01", "2030-12-31")
+
+
+def test_a_row_due_now_runs_through_the_plan_so_the_figure_shows_it():
+    plan = example_plan("meppel-beschermd-stadsgezicht", AS_OF)
+    row = _row("meppel-beschermd-stadsgezicht")
+    execute = next(s for s in plan["stages"] if s["id"] == "execute")
+    assert (row["start"], row["end"]) == (plan["stages"][0]["start"], execute["end"])

@@ -7,7 +7,7 @@ Meppel's plan: its roof and frames in 2029 had no such step."""
 import datetime as dt
 
 from tests.conftest import ROOT
-from tests.example_plans import built_example
+from tests.example_plans import built_example, example_plan
 from vve.knowledge import load_knowledge
 from vve.profile import load_profile
 from vve.rules import build_plan
@@ -107,3 +107,12 @@ def test_the_step_names_a_stage_and_statuses_that_exist():
     permit = KNOWLEDGE.permit
     assert permit.stage in {s.id for s in KNOWLEDGE.stages}
     assert set(permit.extended_for) <= set(HERITAGE) - {"none"}
+
+
+def test_the_phase_has_the_permit_as_a_milestone():
+    """Advisor's re-review, C1: the phase's milestones did not mention the permit."""
+    plan = example_plan("meppel-beschermd-stadsgezicht", dt.date(2026, 11, 27))
+    stage = next(
+        s for s in plan["stages"] if any(a["id"] == "heritage_permit" for a in s["actions"])
+    )
+    assert any(m.startswith("Omgevingsvergunning verleend") for m in stage["milestones"])

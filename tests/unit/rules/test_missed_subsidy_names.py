@@ -16,3 +16,11 @@ def test_the_missed_amount_names_its_measures():
     assert "naar schatting € 458 tot € 916 meer voor HR++-glas" in choice["text"].replace(
         "\u00a0", " "
     )
+
+
+def test_work_no_application_can_hold_is_named_apart():
+    """The roof insulation of 2030 is left out of the amount; the plan says why (advisor's
+    re-review, S7)."""
+    plan = example_plan("hoogeveen-corporatie", AS_OF)
+    choice = next(r for r in plan["risks"] if r["id"] == "svve_measures_not_reached")
+    assert "Dakisolatie (werk in 2030) telt hier niet mee" in choice["text"]

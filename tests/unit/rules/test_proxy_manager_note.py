@@ -26,3 +26,11 @@ def test_a_professionally_managed_vve_under_mr2006_hears_the_nuance():
 def test_a_self_managed_vve_does_not():
     for stem in ("assen-zes-woningen", "meppel-beschermd-stadsgezicht"):
         assert not any(NUANCE in t for t in _proxy_texts(example_plan(stem, AS_OF)))
+
+
+def test_the_court_ruling_is_in_appendix_b_where_it_is_said():
+    """Appendix B lists the source of the note (advisor's re-review, S6)."""
+    cited = {s["id"] for s in example_plan("hoogeveen-corporatie", AS_OF)["sources"]}
+    assert {"mr-proxy", "hof-den-haag-volmacht"} <= cited
+    meppel = {s["id"] for s in example_plan("meppel-beschermd-stadsgezicht", AS_OF)["sources"]}
+    assert "hof-den-haag-volmacht" not in meppel

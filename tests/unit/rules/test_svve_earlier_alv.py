@@ -75,3 +75,13 @@ def test_no_earlier_alv_once_its_notice_is_past():
     """Past the last day to call the June ALV the step is dropped, and so is the data."""
     plan = plan_of(MEPPEL, dt.date(2027, 6, 20))
     assert not _earlier(plan)
+
+
+def test_the_step_names_the_earlier_alvs_notice_day():
+    """MR 1983: 8 days' notice, so the 24 June 2027 ALV's notice goes by 15 June (advisor's
+    re-review, C2)."""
+    plan = example_plan("meppel-beschermd-stadsgezicht", AS_OF)
+    step = next(a for s in plan["stages"] for a in s["actions"] if a["id"] == "svve_advice_reach")
+    assert "al op 24 juni 2027 houden (oproep uiterlijk 15 juni 2027)" in step["what"].replace(
+        "\u00a0", " "
+    )

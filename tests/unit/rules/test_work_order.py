@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.example_plans import built_example
+from tests.example_plans import built_example, example_plan
 from vve.rules.measure_windows import measure_window
 from vve.rules.stages import stage_by_id
 
@@ -70,3 +70,13 @@ def test_hoogeveen_2030_work_gets_its_own_contract() -> None:
     assert [a.start.year for a in awards] == [2029, 2030]
     assert "dakisolatie" in awards[1].what and "2030" in awards[1].what
     assert max(a.end for a in execute.actions) <= execute.end + dt.timedelta(days=1)
+
+
+def test_boilers_all_due_before_the_heat_pumps_are_said_to_be():
+    """Hoogeveen's boilers (2015) are due 2025 to 2030, the heat pumps follow the roof of
+    2030: "wie eerder" understated it (advisor's re-review, S4)."""
+    plan = example_plan("hoogeveen-corporatie", AS_OF)
+    pumps = next(m for m in plan["measures"] if m["id"] == "individual_heat_pumps")
+    text = pumps["explanation"]["text"]
+    assert "tussen 2025 en 2030 aan vervanging toe, dus vóór de warmtepompen" in text
+    assert "huurketel" in text

@@ -20,6 +20,11 @@ WHY = {
         "(ook een gewone meerderheid kan volstaan); een besluit met deze meerderheid houdt "
         "onder beide lezingen stand"
     ),
+    "because:threshold_set_by_plan": (
+        "het drempelbedrag stelt een eerdere ALV van dit plan pas vast, dus is nog niet bekend "
+        "of dit besluit erboven ligt; een besluit met deze meerderheid houdt in beide "
+        "gevallen stand"
+    ),
     "coupling:maintenance": (
         "volgens de minister volstaat een gewone meerderheid voor verduurzaming die samenvalt "
         "met noodzakelijk onderhoud; niet alle bronnen volgen die lezing, en dan is twee derde "

@@ -97,7 +97,7 @@ def first_sentence(
             return text + _no_refund(first)
         return (
             f"{text} {_later(first)} naar verwachting {nl_euros(c.refund_per_thousand)} per "
-            f"{per} terug (SVVE-subsidie)."
+            f"{per} terug (SVVE-subsidie){_unless(first)}."
         )
     text = f"{opening} {who} {_euros(c.advice)}"
     return f"{text}{_research(first, c, research)}. {PAID}.{rest}{_refund(first, c)}"
@@ -138,7 +138,7 @@ def _refund(first: FirstCosts, c: FirstClassCost) -> str:
     """What comes back later, and what the decision costs an apartment in the end."""
     if c.refund is None or c.net is None:
         return _no_refund(first)
-    text = f" {_later(first)} naar verwachting {_euros(c.refund)} terug (SVVE-subsidie)"
+    text = f" {_later(first)} naar verwachting {_euros(c.refund)} terug (SVVE-subsidie){_unless(first)}"
     if first.if_needed and c.net_without is not None and first.research:
         return (
             f"{text}: per saldo {_euros(c.net_without)} zonder en {_euros(c.net)} met het "
@@ -157,3 +157,11 @@ def _later(first: FirstCosts) -> str:
 
 def _euros(amount: Range) -> str:
     return nl_euro_range(amount.low, amount.high)
+
+
+def _unless(first: FirstCosts) -> str:
+    """With an energy advice already made: the SVVE pays advice and research once per VvE
+    (CORRECTIONS a1), so a claim made for that advice leaves nothing to refund."""
+    if not first.existing_advice:
+        return ""
+    return ", tenzij de VvE voor haar bestaande energieadvies al SVVE-subsidie kreeg"

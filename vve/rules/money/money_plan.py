@@ -100,6 +100,8 @@ class FirstCosts:
     year: int | None = None  # the year of the meeting that orders it (and pays)
     # whether an owner lives in the building (the SVVE's condition); None: groups unknown
     owner_occupier: bool | None = None
+    # the VvE has an energy advice already: the SVVE's one application may have been made
+    existing_advice: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,3 +168,16 @@ def missed_per_apartment(
     who = f"een {ref.label} (breukdeel {ref.share_text})" if by_table else "een appartement"
     potential = [line.subsidy.potential for line in counted if line.subsidy.potential]
     return who, ref.of(total(potential)), tuple(line.measure for line in counted)
+
+
+def missed_later(money: MoneyPlan, last_year: int | None) -> tuple[tuple[str, int], ...]:
+    """The measures (with their year) whose subsidy ``missed_per_apartment`` leaves out:
+    work after ``last_year``, for which no application before the end date is possible."""
+    return tuple(
+        (line.measure, line.year)
+        for line in money.lines
+        if line.subsidy.reason == "after_end_date"
+        and line.subsidy.potential
+        and last_year is not None
+        and line.year > last_year
+    )

@@ -261,6 +261,7 @@ def reach_step_days(
     parts = knowledge.risks["subsidy_may_have_ended"].parts
     return {
         "first": nl_date(route.first),
+        "first_notice": nl_date(send_by(route.first, notice_days, knowledge)),
         "latest": nl_date(way[0]),
         "notice": nl_date(way[1]),
         "until": nl_date(knowledge.financing.svve_advice.open_until),
@@ -282,6 +283,7 @@ def _advice_only_step_days(
     return {
         "kind": "advice_only",
         "first": nl_date(earlier.first),
+        "first_notice": nl_date(send_by(earlier.first, notice_days, knowledge)),
         "advice": nl_date(earlier.advice),
         "until": nl_date(knowledge.financing.svve_advice.open_until),
         "second": "" if earlier.second_fits else parts["step_no_second"],
