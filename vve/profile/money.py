@@ -117,3 +117,14 @@ class Money(_Part):
     )
     figures: dict[MeasureId, MeasureFigures] = Field(default_factory=dict)
     loan_quote: LoanQuote = Field(default_factory=LoanQuote)
+
+    @property
+    def energy_advice(self) -> str | None:
+        """The VvE's own energy advice, named as the board gave it, if figures come from
+        one (not stored: read from ``figures``)."""
+        names = [
+            f.reference or "eerder opgesteld"
+            for f in self.figures.values()
+            if f.origin == "energy_advice"
+        ]
+        return names[0] if names else None

@@ -141,11 +141,8 @@ def _fund_decisions(
     bridged = planned_year(profile, "collective_boiler") if "bridge_boiler" in ids else None
     postponed = tuple(
         (m.component, m.postponed_from, m.coupled_year)
-        for m in measures
-        if "postpone_maintenance" in ids
-        and m.component
-        and m.postponed_from is not None
-        and m.coupled_year is not None
+        for m in (measures if "postpone_maintenance" in ids else ())
+        if m.component and m.postponed_from is not None and m.coupled_year is not None
     )
     raised = ids.get("raise_reserve")
     if raised is None:

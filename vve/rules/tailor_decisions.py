@@ -240,9 +240,4 @@ def _subsidy_wording(d: Decision, entry: DecisionEntry, subsidies: Subsidies) ->
 
 def existing_advice(profile: Profile) -> str | None:
     """The VvE's own energy advice, named as the board gave it, if figures come from one."""
-    names = [
-        f.reference or "eerder opgesteld"
-        for f in profile.money.figures.values()
-        if f.origin == "energy_advice"
-    ]
-    return names[0] if names else None
+    return profile.money.energy_advice

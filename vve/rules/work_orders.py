@@ -23,7 +23,7 @@ from .measure_windows import measure_window
 from .measures import Measure
 from .progress import Progress
 from .schedule import schedule
-from .stages import Action, StageWindow
+from .stages import Action, StageWindow, stage_by_id
 
 STEPS = ("contract", "supervision", "resident_info")
 OWNERS = "owners_work"  # the committee's help with the owners' private measures
@@ -42,13 +42,9 @@ def execution_planned(
     until = max((m.coupled_year for m in measures if m.coupled_year), default=None)
     windows = schedule(knowledge, start, until, progress, stretch)
     last = max((measure_window(m, windows)[1].year for m in measures), default=None)
-    if last is not None and last > (until or 0) and last > _execute(windows).end.year:
+    if last is not None and last > (until or 0) and last > stage_by_id(windows, "execute").end.year:
         windows = schedule(knowledge, start, last, progress, stretch)
     return with_work_orders(windows, measures, knowledge)
-
-
-def _execute(windows: Sequence[StageWindow]) -> StageWindow:
-    return next(w for w in windows if w.id == "execute")
 
 
 def moments(
@@ -72,7 +68,7 @@ def with_work_orders(
     """The execution stage with a contract award, supervision and resident information
     for each moment of the work, and the committee's help with the owners' own."""
     found = moments(windows, measures)
-    execute = _execute(windows)
+    execute = stage_by_id(windows, "execute")
     stage = next(s for s in knowledge.stages if s.id == "execute")
     own = [a for a in execute.actions if a.id in STEPS]
     steps: list[Action] = []

@@ -12,18 +12,13 @@ import io
 
 from docx import Document
 
+from tests.conftest import EXAMPLES
 from tests.example_plans import example_plan, written_example
 from vve.document import write_plan_docx
 
 AS_OF = dt.date(2026, 11, 27)
 MEPPEL = "meppel-beschermd-stadsgezicht"
-OTHERS = (
-    "hoogeveen-corporatie",
-    "assen-zes-woningen",
-    "assen-warmtenet-blokverwarming",
-    "emmen-galerijflat",
-    "tynaarlo-weinig-bekend",
-)
+OTHERS = tuple(p.stem for p in EXAMPLES if p.stem != MEPPEL)
 WANT = "Wil de VvE de SVVE-subsidie voor het energieadvies nog halen"
 POINTER = "(zie stap 2 van 'De eerste drie stappen' en 'Belangrijkste risico's')."
 

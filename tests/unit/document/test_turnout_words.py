@@ -42,11 +42,3 @@ def test_the_quorum_risks_name_the_boards_estimate(low):
     )
     assert "bij de schatting van het bestuur (12 stemmen) geen quorum" in text
     assert any(line.startswith(f"{ROW} (12 stemmen) | ") for line in low)
-
-
-def test_the_votes_tables_word_the_estimate_as_the_rules_do():
-    from vve.document.chapters.voting import ESTIMATED_TURNOUT
-    from vve.knowledge import load_knowledge
-
-    parts = load_knowledge().risks["low_turnout"].parts
-    assert parts["named_estimate"] == ESTIMATED_TURNOUT

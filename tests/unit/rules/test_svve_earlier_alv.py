@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.conftest import EXAMPLES
 from tests.example_plans import example_plan
 from tests.unit.rules.test_svve_advice_step import FEASIBLE_START, plan_of, steps, way_of
 from vve.document.text import date_nl
 
 AS_OF = dt.date(2026, 11, 27)
 MEPPEL = "meppel-beschermd-stadsgezicht"
-OTHERS = (
-    "hoogeveen-corporatie",
-    "assen-zes-woningen",
-    "assen-warmtenet-blokverwarming",
-    "emmen-galerijflat",
-    "tynaarlo-weinig-bekend",
-)
+OTHERS = tuple(p.stem for p in EXAMPLES if p.stem != MEPPEL)
 
 
 def _earlier(plan: dict) -> list[tuple[str, dict]]:

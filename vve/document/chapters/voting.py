@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vve import labels
+from vve.knowledge import load_knowledge
 from vve.labels import lower_words
 from vve.rules.parts import every_decision, parts_of
 
@@ -262,24 +263,18 @@ def _decision_section(b: Builder, decision: dict, plan: dict) -> None:
     )
 
 
-# The turnout the votes expected follow, named by its basis as the rules' texts name it
-# (risks.toml low_turnout's named_estimate, named_recorded; vve/rules/turnout.py): the
-# board's estimate as the board's, never as a fact.
-ESTIMATED_TURNOUT = "de opkomst die het bestuur schat"
-
-
 def _turnout_named(plan: dict) -> str:
-    """The turnout the votes expected follow: a recorded ALV's once there is one
-    (vve/rules/turnout.py), else the board's estimate."""
+    """The turnout the votes expected follow, named by its basis in the rules' own words
+    (risks.toml low_turnout's named_estimate, named_recorded; vve/rules/turnout.py): a
+    recorded ALV's once there is one, else the board's estimate as the board's."""
+    parts = load_knowledge().risks["low_turnout"].parts
     recorded = plan["progress"].get("turnout")
     if recorded is None:
-        return ESTIMATED_TURNOUT
-    return f"de opkomst van de ALV van {date_nl(recorded['meeting'])}"
+        return parts["named_estimate"]
+    return parts["named_recorded"].format(date=date_nl(recorded["meeting"]))
 
 
-def _votes_rows(
-    rule: dict, below: dict | None = None, turnout: str = ESTIMATED_TURNOUT
-) -> list[list[str]]:
+def _votes_rows(rule: dict, below: dict | None, turnout: str) -> list[list[str]]:
     """``below``: the rule up to the threshold amount, where the plan cannot tell whether
     the decision's amount is above it; the turnout (``turnout``: which one) is then told
     under both."""

@@ -80,7 +80,7 @@ def first_costs(
         if_needed,
         year=None if windows is None else decision_year(windows, knowledge),
         owner_occupier=owner_occupier(profile),
-        existing_advice=any(f.origin == "energy_advice" for f in profile.money.figures.values()),
+        existing_advice=profile.money.energy_advice is not None,
     )
     if shares is None or not shares.total_share:
         return costs

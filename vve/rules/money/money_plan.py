@@ -148,36 +148,28 @@ class MoneyPlan:
 
 def missed_per_apartment(
     money: MoneyPlan, last_year: int | None = None
-) -> tuple[str, Range, tuple[str, ...]] | None:
+) -> tuple[str, Range, tuple[str, ...], tuple[tuple[str, int], ...]] | None:
     """The measures subsidy this planning applies for too late, for the reference
-    apartment: who ("een appartement", or the reference right with its share), the range
-    and the measures it is counted for; None where no surface areas or shares give an
-    amount. ``last_year``: the last year of work an application before the end date can
-    hold (a quote exists for it); later work is lost either way, so it is not counted."""
-    counted = [
+    apartment: who ("een appartement", or the reference right with its share), the range,
+    the measures it is counted for and those left out; None where no surface areas or
+    shares give an amount. ``last_year``: the last year of work an application before the
+    end date can hold (a quote exists for it); later work is lost either way, so it is
+    not counted but named, with its year."""
+    late = [
         line
         for line in money.lines
-        if line.subsidy.reason == "after_end_date"
-        and line.subsidy.potential
-        and (last_year is None or line.year <= last_year)
+        if line.subsidy.reason == "after_end_date" and line.subsidy.potential
     ]
+    counted = [line for line in late if last_year is None or line.year <= last_year]
+    left_out = tuple(
+        (line.measure, line.year)
+        for line in late
+        if last_year is not None and line.year > last_year
+    )
     if not counted or money.reference is None:
         return None
     ref = money.reference
     by_table = money.shares is not None and money.shares.method == "table"
     who = f"een {ref.label} (breukdeel {ref.share_text})" if by_table else "een appartement"
     potential = [line.subsidy.potential for line in counted if line.subsidy.potential]
-    return who, ref.of(total(potential)), tuple(line.measure for line in counted)
-
-
-def missed_later(money: MoneyPlan, last_year: int | None) -> tuple[tuple[str, int], ...]:
-    """The measures (with their year) whose subsidy ``missed_per_apartment`` leaves out:
-    work after ``last_year``, for which no application before the end date is possible."""
-    return tuple(
-        (line.measure, line.year)
-        for line in money.lines
-        if line.subsidy.reason == "after_end_date"
-        and line.subsidy.potential
-        and last_year is not None
-        and line.year > last_year
-    )
+    return who, ref.of(total(potential)), tuple(line.measure for line in counted), left_out

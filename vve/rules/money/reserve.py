@@ -254,13 +254,13 @@ def _unknown_spending(
     money = profile.money
     years = {y.year for y in projection}
     entered = {item.year for item in money.reserve_commitments}
-    moved = {component: (planned, to) for component, planned, to in postponed}
+    moved = {(component, planned): to for component, planned, to in postponed}
     found = []
     for component in money.planned.model_dump():
         planned = planned_year(profile, component)
         if planned is None or planned in entered:
             continue
-        year = moved[component][1] if moved.get(component, (None,))[0] == planned else planned
+        year = moved.get((component, planned), planned)
         if year in years:
             found.append((year, component, planned))
     return tuple(sorted(found))

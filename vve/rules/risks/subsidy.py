@@ -15,7 +15,7 @@ from ..decisions import Decision
 from ..explain import nl_date, nl_euro_range, nl_listing
 from ..measures import Measure
 from ..money import MoneyPlan
-from ..money.money_plan import missed_later, missed_per_apartment
+from ..money.money_plan import missed_per_apartment
 from ..stages import StageWindow, stage_by_id
 from ..turnout import named
 from .risk import Risk, make_risk
@@ -87,13 +87,13 @@ def _missed(
     missed = missed_per_apartment(money, last)
     if missed is None:
         return parts["cost_unknown"]
-    who, amount, measures = missed
+    who, amount, measures, later = missed
     text = parts["cost"].format(
         who=who,
         amount=nl_euro_range(amount.low, amount.high),
         measures=nl_listing([knowledge.measures[m].short for m in measures]),
     )
-    if later := missed_later(money, last):
+    if later:
         names = nl_listing([knowledge.measures[m].short for m, _ in later])
         years = nl_listing([str(y) for y in sorted({y for _, y in later})])
         text += parts["cost_later"].format(measures=names[0].upper() + names[1:], years=years)
