@@ -178,6 +178,11 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
         "later": _later(money),
         "later_text": later_sentence(money, k, "money"),
         "execution_year": money.execution_year,
+        "execution": money.execution
+        and {
+            "start": money.execution[0].isoformat(),
+            "end": money.execution[1].isoformat(),
+        },
         "reserve_used_cents": money.reserve_used,
         "loan": {**_loan(money.loan, k), "reach": money.loan_reach, "reach_note": money.loan_note},
         "apartments": _apartments(money),

@@ -3,6 +3,7 @@ order of the headings in a whole document is checked in test_writer.py)."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from docx import Document
@@ -177,6 +178,37 @@ def test_the_summary_points_to_the_cover_only_for_what_the_cover_shows(plan):
         assert "nog niet te geven" in text and "nog niet te geven" in cover
     if money["first_decision"]["classes"]:
         assert "besluit de eerste ALV" in cover and "Het aandeel van" in cover
+
+
+def test_the_summary_names_the_measures_months_as_the_cover_does(plan):
+    """The summary's pointer to the cover names the same months of work as the cover
+    ("maart 2029 tot december 2030"), not the first year alone, which read as if the
+    work were done in one year (advisor's review of Hoogeveen)."""
+    from vve.document.chapters.summary import where_costs
+
+    money = plan["money"]
+    if not (money["estimable"] and money["apartments"] is not None):
+        return
+    cover = " ".join(money["summary"])
+    period = re.search(r"(?:Van (\S+\s\d{4}) tot (\S+\s\d{4})|In (\S+\s\d{4})) voert", cover)
+    assert period, cover
+    start, end, single = period.groups()
+    text = where_costs(plan)
+    if single:
+        assert f"maatregelen ({single})" in text
+    else:
+        assert f"maatregelen ({start} tot {end})" in text
+
+
+def test_a_stored_plan_without_the_months_still_names_the_year(plan):
+    """A plan kept before the months were in its JSON names the first year, as before."""
+    from vve.document.chapters.summary import where_costs
+
+    money = plan["money"]
+    if not (money["estimable"] and money["apartments"] is not None):
+        return
+    old = {**plan, "money": {k: v for k, v in money.items() if k != "execution"}}
+    assert f"maatregelen ({money['execution_year']})" in where_costs(old)
 
 
 def test_tynaarlo_summary_names_the_first_decision_on_the_cover_not_the_measures():

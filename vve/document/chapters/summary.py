@@ -7,7 +7,7 @@ from vve.rules.parts import every_decision
 
 from ..builder import Builder
 from ..results import OUTCOME, standing
-from ..text import date_nl
+from ..text import date_nl, month_nl
 from ..wording import (
     CHOICES,
     MEMBERS_CONSENT,
@@ -88,7 +88,7 @@ def where_costs(plan: dict) -> str:
     if first_known and m["estimable"] and m["apartments"] is not None:
         return (
             f"Wat het per appartement kost, staat op het voorblad: eerst het advies "
-            f"({first['year']}), daarna de maatregelen ({m['execution_year']}). De bedragen "
+            f"({first['year']}), daarna {_measures_when(m)}. De bedragen "
             f"per maatregel, de lening en het reservefonds staan in {chapter}."
         )
     if first_known:
@@ -101,6 +101,17 @@ def where_costs(plan: dict) -> str:
         f"Een bedrag per appartement is nog niet te geven (zie het voorblad). "
         f"{_upper(chapter)} zegt per maatregel wat al bekend is."
     )
+
+
+def _measures_when(money: dict) -> str:
+    """ "de maatregelen (maart 2029 tot december 2030)": the months the cover names; a
+    plan kept before they were in its JSON names the first year."""
+    what = "de eerste ronde maatregelen" if money.get("later") else "de maatregelen"
+    execution = money.get("execution")
+    if not execution:
+        return f"{what} ({money['execution_year']})"
+    start, end = month_nl(execution["start"]), month_nl(execution["end"])
+    return f"{what} ({start})" if start == end else f"{what} ({start} tot {end})"
 
 
 def _upper(text: str) -> str:

@@ -235,7 +235,9 @@ def _summarised(
     ``execution``: the months of the measures this round decides, as the timeline shows."""
     plan = with_reach(plan, knowledge)
     cover, notes, on_measures = summary(plan, knowledge, profile, execution)
-    return replace(plan, summary=cover, notes=notes, summary_measures=on_measures)
+    return replace(
+        plan, summary=cover, notes=notes, summary_measures=on_measures, execution=execution
+    )
 
 
 def _measures_paid(

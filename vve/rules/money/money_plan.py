@@ -144,6 +144,8 @@ class MoneyPlan:
     loan_reach: str = "reaches"
     loan_note: str | None = None
     later: tuple[LaterWork, ...] = ()  # work a later meeting decides and finances
+    # the first and last day of the VvE's own work this round decides (the cover's months)
+    execution: tuple[dt.date, dt.date] | None = None
 
 
 def missed_per_apartment(
