@@ -114,8 +114,8 @@ def test_the_cover_says_when_the_sources_were_read_and_warns_when_long_ago(plan)
 
 def test_the_cover_says_all_sources_are_old_only_when_all_are(plan):
     """The note refers to the months above it where every external source was read more
-    than half a year before the plan, and says "Een deel van de bronnen" where some were
-    read later."""
+    than half a year before the plan, and otherwise says how many of them are old ("De
+    meeste bronnen", "Een deel van de bronnen") and in which months they were read."""
     from vve.document.chapters import cover
     from vve.document.page import DocumentMeta
 
@@ -130,9 +130,16 @@ def test_the_cover_says_all_sources_are_old_only_when_all_are(plan):
     own = {"id": "own", "own": True, "peildatum": "2026-11-01"}  # the app's own: not read
     # the line above says "Bronnen gelezen: januari 2026": the note does not say it again
     assert note([*old, own], "2026-11-27").startswith("Dat is meer dan een half jaar vóór")
+    # most read in January, one later: "De meeste" (advisor's re-review C4)
     mixed = [*old[:-1], old[-1] | {"peildatum": "2026-10-01"}]
     assert note(mixed, "2026-11-27").startswith(
-        "Een deel van de bronnen is gelezen in januari\u00a02026,"
+        "De meeste bronnen zijn gelezen in januari\u00a02026,"
+    )
+    # half or fewer read in January or February: "Een deel", with the old months
+    recent = [s | {"peildatum": "2026-10-01"} for s in external]
+    few = [old[0], old[1] | {"peildatum": "2026-02-01"}, *recent[2:]]
+    assert note(few, "2026-11-27").startswith(
+        "Een deel van de bronnen is gelezen in januari\u00a02026 tot februari\u00a02026,"
     )
 
 

@@ -37,10 +37,8 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     b.labelled("Datum", date_nl(plan["as_of"]), details)
     # how current the rules and amounts are, before anyone reads a figure
     # (Bijlagen B, D); the app's own defaults were not read anywhere and are left out
-    read = sorted(
-        {s["peildatum"] for s in plan["sources"] if s.get("peildatum") and not s.get("own")}
-    )
-    read = read or [plan["knowledge_peildatum"]]
+    dates = [s["peildatum"] for s in plan["sources"] if s.get("peildatum") and not s.get("own")]
+    read = sorted(set(dates)) or [plan["knowledge_peildatum"]]
     first, last = month_nl(read[0]), month_nl(read[-1])
     b.labelled("Bronnen gelezen", first if first == last else f"{first} tot {last}", details)
     b.labelled("Versie", meta.version, details)
@@ -48,13 +46,7 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         # an empty "Opgesteld door:" reads as a form left unfinished
         b.labelled("Opgesteld door", meta.prepared_by, details)
     if _stale(plan["as_of"], read[0]):
-        # all of them (the months stand just above), or only the oldest: "een deel" would
-        # otherwise suggest the others are old too
-        which = (
-            f"Een deel van de bronnen is gelezen in {first}, meer dan"
-            if not _stale(plan["as_of"], read[-1])
-            else "Dat is meer dan"
-        )
+        which = _which_old(plan["as_of"], dates) if dates else "Dat is meer dan"
         b.note(
             f"{which} een half jaar vóór de datum van dit plan: rente, subsidies en regels "
             "kunnen sindsdien zijn gewijzigd; het bestuur gaat ze na (bijlage B)."
@@ -65,6 +57,20 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
         b.para(sentence, COVER_TEXT_STYLE)
     # no page break here: the contents start on a new page themselves, so a cover that
     # just fills its page leaves no empty page behind it
+
+
+def _which_old(as_of: str, dates: list[str]) -> str:
+    """Which sources the note on old sources is about: all of them (the months stand just
+    above), or most or some of them, in the months they were read; "een deel" where most
+    are old would understate it, where few are it would suggest the others are old too."""
+    old = sorted(d for d in dates if _stale(as_of, d))
+    if len(old) == len(dates):
+        return "Dat is meer dan"
+    first, last = month_nl(old[0]), month_nl(old[-1])
+    months = first if first == last else f"{first} tot {last}"
+    if 2 * len(old) > len(dates):
+        return f"De meeste bronnen zijn gelezen in {months}, meer dan"
+    return f"Een deel van de bronnen is gelezen in {months}, meer dan"
 
 
 def _stale(as_of: str, read: str) -> bool:
