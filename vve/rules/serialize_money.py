@@ -178,16 +178,20 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
         "later": _later(money),
         "later_text": later_sentence(money, k, "money"),
         "execution_year": money.execution_year,
-        "execution": money.execution
-        and {
-            "start": money.execution[0].isoformat(),
-            "end": money.execution[1].isoformat(),
-        },
+        "execution": _execution(money),
         "reserve_used_cents": money.reserve_used,
         "loan": {**_loan(money.loan, k), "reach": money.loan_reach, "reach_note": money.loan_note},
         "apartments": _apartments(money),
         "reserve": _reserve(money.reserve, k),
     }
+
+
+def _execution(money: MoneyPlan) -> dict[str, str] | None:
+    """The first and last day of the VvE's own work this round decides (the cover's months)."""
+    if money.execution is None:
+        return None
+    start, end = money.execution
+    return {"start": start.isoformat(), "end": end.isoformat()}
 
 
 def _fraction(value: Fraction) -> str:

@@ -21,6 +21,7 @@ from .caveats import deed_clause, orientation, rough_clause
 from .first_summary import first_sentence, who_pays
 from .later import later_ids, later_sentence
 from .money_plan import MoneyPlan
+from .on_top import on_top_sentence
 from .reference_note import reference_words
 
 COLLECTIVE = {"collective_boiler", "block_heating", "heat_network"}
@@ -75,7 +76,8 @@ def summary(
     measures += f" {later}" if later else ""
     connection = orientation(money)  # the heat network's order of magnitude (caveats.py)
     measures += f" {connection}" if connection else ""
-    cover = [*([first] if first else []), measures]
+    on_top = on_top_sentence(money, estimable(money) and _can_borrow(money))
+    cover = [*([first] if first else []), measures, *([on_top] if on_top else [])]
     unpriced = not estimable(money)
     if not unpriced:
         cover.append(_saving_sentence(money, shorts, heating))
@@ -152,7 +154,7 @@ def _cost_sentence(
         )
     years = summary_term(money)
     term = next((t for t in money.loan.terms if t.years == years), None)
-    can_borrow = term is not None and money.loan.principal.high >= money.loan.min_amount
+    can_borrow = _can_borrow(money)
     reserve = (
         f"; daarnaast betaalt de VvE {nl_euros(money.reserve_used)} uit het reservefonds, als "
         "de ALV daartoe besluit"
@@ -175,6 +177,14 @@ def _cost_sentence(
         f"{opening} {who_pays(shares, amounts, gloss)}{rough}{reserve}."
         f"{_rate_text(money, can_borrow)}{_loan_limit_text(money)}"
     )
+
+
+def _can_borrow(money: MoneyPlan) -> bool:
+    """Whether the cover gives the measures per month: a loan term to quote, whose
+    principal may reach the lender's minimum."""
+    years = summary_term(money)
+    term = next((t for t in money.loan.terms if t.years == years), None)
+    return term is not None and money.loan.principal.high >= money.loan.min_amount
 
 
 def _rate_text(money: MoneyPlan, can_borrow: bool) -> str:
