@@ -61,7 +61,7 @@ GLOSSARY = (
     ),
     (
         "BRL 9500",
-        "De beoordelingsrichtlijn voor energieadviseurs; de SVVE en de VvE-lening vragen een energieadvies door een adviseur met dit certificaat.",
+        "De beoordelingsrichtlijn voor energieadviseurs; de SVVE vraagt een energieadvies door een adviseur met dit certificaat, de VvE-lening alleen bij 8 of meer woningen.",
     ),
     (
         "Buitenunit",

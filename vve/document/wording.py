@@ -364,3 +364,19 @@ def choice_majority(rule: dict) -> str:
         else ""
     )
     return f"{rule_in_words(rule)}; {quorum_in_words(rule)}.{numbers}"
+
+
+def votes_assumed(plan: dict) -> str:
+    """The clause after the vote total where it is derived from the apartment rights: one
+    vote each, and where the board does not know whether shops, garages or storage rooms
+    have a right of their own, the dwellings only (the total may be higher)."""
+    if not plan["votes"]["one_per_right_assumed"]:
+        return ""
+    rights = plan["answers"]["building"]["rights"]
+    if rights.get("commercial_units") is None or rights.get("parking_or_storage") is None:
+        return (
+            " (aangenomen: één stem per appartementsrecht, alleen voor de woningen; of er "
+            "ook winkels, garages of bergingen met een eigen appartementsrecht zijn, is nog "
+            "niet bekend)"
+        )
+    return " (aangenomen: één stem per appartementsrecht)"

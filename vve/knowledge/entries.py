@@ -107,9 +107,9 @@ class Proxies(Sourced):
     board_may_not_hold: tuple[str, ...]  # model reglementen
     note: str
     note_unsure: str
-    # added for a professionally managed VvE (vve/rules/proxy_note.py), with its sources
-    note_manager: str = ""
-    note_manager_source: tuple[str, ...] = ()
+    # for a professionally managed VvE (vve/rules/proxy_note.py), with its sources
+    note_manager: str
+    note_manager_source: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

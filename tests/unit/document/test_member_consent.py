@@ -108,3 +108,14 @@ def test_loan_steps_are_conditional_while_the_total_may_stay_below_the_minimum(p
             continue
         conditional = action["what"].replace("\N{NO-BREAK SPACE}", " ").startswith(lead)
         assert conditional == (reach in ("straddles", "unpriced")), action["what"]
+
+
+def test_the_glossary_does_not_ask_a_small_vve_loan_for_an_advice():
+    """BRL 9500's meaning said 'de SVVE en de VvE-lening vragen een energieadvies', beside
+    'Energieadvies verplicht: nee' for six apartments (advisor's review, M3; COSTS.md: an
+    advice only from 8 dwellings)."""
+    from vve.document.glossary import GLOSSARY
+
+    meaning = dict(GLOSSARY)["BRL 9500"]
+    assert "de VvE-lening alleen bij 8 of meer woningen" in meaning
+    assert "de SVVE en de VvE-lening vragen" not in meaning

@@ -32,3 +32,11 @@ def test_the_announced_majority_is_dated_by_its_check():
         assert "1 januari 2026" not in text
         for said in DATED.findall(text):
             assert said == nl_date(entry.peildatum).replace("\xa0", " ")
+
+
+def test_the_digital_meeting_risk_asks_the_board_to_check_now():
+    """The introduction date once named (1 July 2026) has passed on every plan made now:
+    the board checks the Staatsblad now, not only 'vóór de oproep' (advisor's review C5)."""
+    text = load_knowledge().risks["no_hybrid_meeting"].text
+    assert "Het bestuur gaat nu al na of de wet inmiddels geldt" in text
+    assert "vóór de oproep na" not in text

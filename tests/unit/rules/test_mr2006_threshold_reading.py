@@ -58,3 +58,16 @@ def test_a_decision_tied_to_maintenance_does_not_refer_to_the_readings():
     assert coupled["rule"]["kind"] == "ordinary"
     assert "rekent met twee derde" not in coupled["explanation"]["text"]
     assert "beide lezingen" not in coupled["explanation"]["text"]
+
+
+def test_the_threshold_decision_does_not_settle_what_the_readings_dispute():
+    """Assen's six (MR 2006): the threshold decision said that expenditure outside
+    maintenance takes two thirds 'wat het bedrag ook is: het drempelbedrag gaat alleen
+    over financiële verplichtingen', a page before the committee's budget said readings
+    differ on exactly that (advisor's review, M1). It says what the plan counts with."""
+    plan = example_plan("assen-zes-woningen", AS_OF)
+    threshold = next(d for d in plan["decisions"] if d["id"] == "set_threshold")
+    text = threshold["explanation"]["text"]
+    assert "gaat alleen over" not in text
+    assert "Dit plan rekent" in text and "wat het bedrag ook is" in text
+    assert "financiële verplichtingen" in text

@@ -104,3 +104,21 @@ def test_the_named_alv_is_a_meeting_day_in_time_and_ahead(as_of):
     assert named == (notice >= as_of)
     if named:
         assert is_meeting_day(latest, knowledge.meetings) and latest <= until
+
+
+def test_the_adoption_condition_is_said_as_the_2023_rule_it_is():
+    """That the ALV must adopt the DMJOP before the SVVE counts it is known for the 2023
+    rules only (CORRECTIONS a2): the risk says so instead of stating it as this scheme's
+    condition (advisor's review of Assen, M2)."""
+    plan = plan_of(STEM)
+    risk = advice_risk(plan)
+    assert risk is not None
+    assert "regels van 2023" in risk["text"] and "niet zeker" in risk["text"]
+    # the decision names the fact of the planning (the application after the end date),
+    # not the adoption as this scheme's condition
+    advice = next(d for d in plan["decisions"] if d["id"] == "commission_advice")
+    text = advice["explanation"]["text"]
+    assert "de aanvraag valt in deze planning daarna, dus rekent dit plan er niet mee" in text
+    assert "het DMJOP dan nog niet vastgesteld, dus" not in text
+    # the earliest first ALV is named as such, not as if it were the plan's own date
+    assert "ook als de eerste ALV zo vroeg mogelijk vergadert" in risk["text"]

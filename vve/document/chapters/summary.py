@@ -20,6 +20,7 @@ from ..wording import (
     reserve_fund_rule,
     rule_in_words,
     threshold_cases,
+    votes_assumed,
     waits_in_words,
 )
 from . import money
@@ -67,11 +68,7 @@ def _overview(b: Builder, plan: dict) -> None:
     b.para(where_costs(plan))
     votes = plan["votes"]["total"]
     if votes:
-        assumed = (
-            " (aangenomen: één stem per appartementsrecht)"
-            if plan["votes"]["one_per_right_assumed"]
-            else ""
-        )
+        assumed = votes_assumed(plan)
         b.para(
             f"De VvE heeft {votes} stemmen{assumed}. Het plan loopt van "
             f"{date_nl(plan['stages'][0]['start'])} tot {date_nl(plan['stages'][-1]['end'])}."

@@ -19,6 +19,7 @@ from ..wording import (
     rule_in_words,
     second_text,
     threshold_cases,
+    votes_assumed,
     write_choices,
 )
 from . import blocking, decision_costs, financing
@@ -49,11 +50,7 @@ def _introduction(b: Builder, plan: dict) -> None:
     )
     b.para(intro)
     if votes["total"]:
-        assumed = (
-            " (aangenomen: één stem per appartementsrecht)"
-            if votes["one_per_right_assumed"]
-            else ""
-        )
+        assumed = votes_assumed(plan)
         b.para(
             f"De VvE heeft in totaal {votes['total']} stemmen{assumed}. Blanco stemmen en "
             "onthoudingen tellen mee voor het quorum, maar niet als uitgebrachte stem."
