@@ -21,6 +21,7 @@ ActionCondition = Literal[
     "boilers_due_now",
     "boiler_bridged",  # the plan bridges the collective boiler until the heat network
     "svve_advice_reach",  # an earlier ALV still reaches the SVVE advice subsidy
+    "svve_advice_own",  # this planning's own energy advice alone still reaches it
 ]
 
 

@@ -30,7 +30,7 @@ from .permit import stretch, word_heritage_risk
 from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
-from .risks.svve_advice import advice_reach, with_reach_step
+from .risks.svve_advice import advice_reach, svve_advice_steps
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
 from .tailor import tailor, word_risks
@@ -217,7 +217,7 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
         windows, profile, knowledge, measures, decisions, subsidies, money.loan_reach in OPEN
     )
     missed = "svve_advice" in subsidies.ended
-    windows = with_reach_step(windows, knowledge, as_of, ctx.model.notice_days, missed)
+    windows = svve_advice_steps(windows, knowledge, as_of, ctx.model.notice_days, missed)
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)

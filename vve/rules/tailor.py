@@ -75,8 +75,8 @@ def _applies(
             d.id == BRIDGE and d.state != "taken" and amount_year(d, profile, knowledge) is None
             for d in decisions
         )
-    if when == "svve_advice_reach":  # dated or dropped by vve/rules/risks/svve_advice.py
-        return True
+    if when in ("svve_advice_reach", "svve_advice_own"):  # dated or dropped by
+        return True  # vve/rules/risks/svve_advice.py
     if when == "asbestos":
         year = profile.building.construction_year
         return year is None or year < knowledge.risk_thresholds.asbestos_before_year

@@ -333,3 +333,67 @@ def with_reach_step(
             kept.append(action)
         out.append(replace(window, actions=tuple(kept), earlier_meeting=earlier))
     return out
+
+
+OWN_STEP = "svve_advice_own"  # the board's step for this planning's own energy advice
+
+
+def own_advice_in_time(
+    windows: Sequence[StageWindow], knowledge: Knowledge, as_of: dt.date
+) -> dt.date | None:
+    """The end of this planning's own energy advice where the application for it alone is
+    still done by the end date (the risk's ``advice_only`` part); None otherwise."""
+    advice = next((a for w in windows for a in w.actions if a.id == ENERGY_ADVICE), None)
+    until = knowledge.financing.svve_advice.open_until
+    if advice is None or max(advice.end, as_of) + _apply_weeks(knowledge) > until:
+        return None
+    return advice.end
+
+
+def with_own_advice_step(
+    windows: Sequence[StageWindow], knowledge: Knowledge, as_of: dt.date, missed: bool
+) -> list[StageWindow]:
+    """The board's step to apply for the energy advice alone (stages.toml, condition
+    ``svve_advice_own``), dated at the energy advice's end, where this planning ``missed``
+    the advice subsidy for all the advice but its own energy advice is paid in time;
+    the later application for all advice then says it lapses once this one was made.
+    Dropped elsewhere, and once its stage is done."""
+    ready = own_advice_in_time(windows, knowledge, as_of) if missed else None
+    until = nl_date(knowledge.financing.svve_advice.open_until)
+    note = knowledge.risks["subsidy_may_have_ended"].parts["apply_after_own_advice_only"]
+    out = []
+    for window in windows:
+        kept: list[Action] = []
+        keep = ready is not None and not window.state
+        for action in window.actions:
+            if action.when == OWN_STEP:
+                if not keep or ready is None:
+                    continue
+                action = replace(action, what=action.what.format(until=until), start=ready)
+            elif (
+                keep
+                and action.id == APPLY_ADVICE
+                and any(a.when == OWN_STEP for a in window.actions)
+            ):
+                action = replace(action, what=action.what + note)
+            kept.append(action)
+        out.append(
+            replace(
+                window, actions=tuple(sorted(kept, key=lambda a: a.start)) if keep else tuple(kept)
+            )
+        )
+    return out
+
+
+def svve_advice_steps(
+    windows: Sequence[StageWindow],
+    knowledge: Knowledge,
+    as_of: dt.date,
+    notice_days: int,
+    missed: bool,
+) -> list[StageWindow]:
+    """The board's steps toward the SVVE advice subsidy this planning ``missed``: the
+    earlier first ALV (``with_reach_step``), or the energy advice alone
+    (``with_own_advice_step``)."""
+    windows = with_reach_step(windows, knowledge, as_of, notice_days, missed)
+    return with_own_advice_step(windows, knowledge, as_of, missed)
