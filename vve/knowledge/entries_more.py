@@ -73,6 +73,7 @@ class RiskThresholds(Sourced):
     asbestos_certainty: Certainty
     asbestos_source: tuple[str, ...]
     dormant_turnout_below_percent: int
+    many_unknowns_from: int  # unknowns that make "much is unknown" a key risk (our rule)
     component_labels: Mapping[str, str]  # MJOP component -> Dutch words ("het dak")
 
 

@@ -9,7 +9,7 @@ from vve.profile import Profile
 from vve.vocabulary import OWNER_KINDS
 
 from ..decisions import Decision
-from ..explain import nl_date
+from ..explain import nl_date, nl_listing
 from .risk import Found, state
 
 
@@ -19,6 +19,38 @@ def conditions(profile: Profile, knowledge: Knowledge, decisions: list[Decision]
         *_threshold(profile, knowledge, decisions),
         *_financing(profile, knowledge),
         *_meeting(profile, knowledge, decisions),
+        *_unknowns(profile, knowledge),
+    ]
+
+
+def _unknowns(profile: Profile, knowledge: Knowledge) -> list[Found]:
+    """Much the plan's rules and money rest on is not known yet: a key risk from the
+    knowledge's number of unknowns on (our own rule)."""
+    money = profile.money
+    unknown = {
+        "model": profile.voting.model_reglement is None,
+        "owner_occupier": not profile.owners.groups,
+        "reserve": money.reserve_fund_balance is None or money.yearly_reserve_contribution is None,
+    }
+    keys = [key for key, is_unknown in unknown.items() if is_unknown]
+    if len(keys) < knowledge.risk_thresholds.many_unknowns_from:
+        return []
+    parts = knowledge.risks["much_unknown"].parts
+    fields = {
+        "model": "voting.model_reglement",
+        "owner_occupier": "owners.groups",
+        "reserve": "money.yearly_reserve_contribution",
+    }
+    return [
+        (
+            "much_unknown",
+            {
+                "unknowns": nl_listing([parts[key] for key in keys]),
+                "strictest": parts["strictest"] if unknown["model"] else "",
+            },
+            None,
+            [fields[key] for key in keys],
+        )
     ]
 
 
