@@ -57,6 +57,7 @@ from .entries_stages import (
     LaterStep,
     MeetingCalendar,
     Period,
+    QuoteAge,
     StageAction,
     StageEntry,
     StageMeta,
@@ -77,6 +78,7 @@ __all__ = [
     "HeritagePermit",
     "LaterMeeting",
     "LaterStep",
+    "QuoteAge",
     "Knowledge",
     "KnowledgeError",
     "MaintenanceCoupling",
@@ -144,6 +146,7 @@ class Knowledge:
     follow_up: FollowUp
     later_meeting: LaterMeeting
     permit: HeritagePermit
+    quote_age: QuoteAge
     notice: NoticeRule
     proxies: Proxies
     boilers: Boilers
@@ -231,6 +234,7 @@ def load_knowledge_from(data_dir: Path) -> Knowledge:
         follow_up=stages.follow_up,
         later_meeting=stages.later_meeting,
         permit=stages.permit,
+        quote_age=stages.quote_age,
         notice=voting.notice,
         proxies=voting.proxies,
         boilers=measures.boilers,

@@ -242,6 +242,15 @@ class HeritagePermit(Sourced):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class QuoteAge(Sourced):
+    """How old the quotes may be at a contract award before its step says so (stages.toml
+    [quote_age]; vve/rules/quote_age.py): our own rule, and the words appended."""
+
+    after_months: int
+    text: str  # appended to the award's step; {months}: the quotes' age then
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StagesFile:
     meta: StageMeta
     stages: tuple[StageEntry, ...]
@@ -249,3 +258,4 @@ class StagesFile:
     follow_up: FollowUp
     later_meeting: LaterMeeting
     permit: HeritagePermit
+    quote_age: QuoteAge

@@ -28,6 +28,7 @@ from .money.reserve import FundDecisions, raise_start
 from .parts import part_agenda, with_later_parts
 from .permit import stretch, word_heritage_risk
 from .progress import NOTHING, Progress, answered_by_meetings, replay
+from .quote_age import with_quote_age
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
 from .risks.svve_advice import advice_reach, svve_advice_steps
@@ -216,13 +217,13 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     windows = tailor(
         windows, profile, knowledge, measures, decisions, subsidies, money.loan_reach in OPEN
     )
-    missed = "svve_advice" in subsidies.ended
-    windows = svve_advice_steps(windows, knowledge, as_of, ctx.model.notice_days, missed)
+    windows = svve_advice_steps(windows, knowledge, as_of, ctx.model.notice_days, subsidies.ended)
     money = with_ordered_research(money, windows, knowledge)
     decisions = settle_thresholds(decisions, money, profile, knowledge, ctx)
     decisions = word_decisions(decisions, knowledge, subsidies, windows, profile, measures)
     decisions = with_later_parts(decisions, measures, windows, knowledge, progress, profile)
     windows = with_later_steps(windows, decisions, measures, knowledge, profile, ctx.turnout)
+    windows = with_quote_age(windows, knowledge)
     drafted = _drafted(decisions, money, knowledge, profile, measures)
     risks = word_heritage_risk(word_risks(risks, knowledge, subsidies), windows, knowledge)
     return Plan(

@@ -15,7 +15,7 @@ the durations and the gap between the meeting and the application are the schedu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
 from vve.knowledge import Knowledge, StageAction, StageEntry
@@ -390,10 +390,11 @@ def svve_advice_steps(
     knowledge: Knowledge,
     as_of: dt.date,
     notice_days: int,
-    missed: bool,
+    ended: Collection[str],
 ) -> list[StageWindow]:
-    """The board's steps toward the SVVE advice subsidy this planning ``missed``: the
-    earlier first ALV (``with_reach_step``), or the energy advice alone
-    (``with_own_advice_step``)."""
+    """The board's steps toward the SVVE advice subsidy where this planning applies for it
+    after its end date (``ended``: such programmes): the earlier first ALV
+    (``with_reach_step``), or the energy advice alone (``with_own_advice_step``)."""
+    missed = PROGRAMME in ended
     windows = with_reach_step(windows, knowledge, as_of, notice_days, missed)
     return with_own_advice_step(windows, knowledge, as_of, missed)

@@ -1,0 +1,48 @@
+"""A contract awarded long after the quotes it rests on: the award's step says how old the
+quotes are by then and that the board first asks whether price and planning still hold
+(stages.toml [quote_age], our own rule). The schedule does not change: each moment of the
+work is awarded when it comes (work_orders.py), on the last quotes asked before it (the
+decision phase's, or a later annual ALV's)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from vve.knowledge import Knowledge
+
+from .stages import Action, StageWindow
+
+QUOTES = ("quotes", "later_quotes")
+AWARD = "contract"
+
+
+def _is(action: Action, base: str) -> bool:
+    """The step itself or one of its copies per moment or year (``contract_2030-01-01``,
+    ``later_quotes:2030``)."""
+    return action.id == base or action.id.startswith((f"{base}_", f"{base}:"))
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end`` (rounded down)."""
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def with_quote_age(windows: Sequence[StageWindow], knowledge: Knowledge) -> list[StageWindow]:
+    """Each contract award whose last quotes before it are older than the knowledge's
+    months, with their age in its words."""
+    rule = knowledge.quote_age
+    quoted = sorted(a.end for w in windows for a in w.actions if any(_is(a, q) for q in QUOTES))
+    out = []
+    for window in windows:
+        actions = []
+        for action in window.actions:
+            before = [end for end in quoted if end <= action.start]
+            if _is(action, AWARD) and before:
+                months = months_between(before[-1], action.start)
+                if months > rule.after_months:
+                    action = replace(action, what=action.what + rule.text.format(months=months))
+            actions.append(action)
+        out.append(replace(window, actions=tuple(actions)))
+    return out
