@@ -130,12 +130,14 @@ def _own_styles(doc: DocxDocument) -> None:
         style.base_style = doc.styles["Normal"]
         style.paragraph_format.space_after = Pt(0)
     if COVER_TEXT_STYLE not in names:
-        # single line spacing and less space between the paragraphs than Normal's: the
-        # sentences on the costs keep the cover to one page (tests/integration/test_pdf.py)
+        # single line spacing, less space between the paragraphs than Normal's and a
+        # slightly smaller size: the sentences on the costs keep the cover to one page
+        # (tests/integration/test_pdf.py)
         style = doc.styles.add_style(COVER_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = doc.styles["Normal"]
         style.paragraph_format.line_spacing = 1.0
         style.paragraph_format.space_after = Pt(6)
+        style.font.size = Pt(10.5)  # a little smaller than the body: room for the amounts
     if COVER_HEADING_STYLE not in names:
         # looks like a heading, but stays out of the table of contents (outline: body text)
         style = doc.styles.add_style(COVER_HEADING_STYLE, WD_STYLE_TYPE.PARAGRAPH)

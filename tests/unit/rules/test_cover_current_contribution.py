@@ -16,7 +16,7 @@ from vve.profile import ProfileError, parse_profile
 from vve.rules import build_plan
 from vve.rules.serialize import plan_to_dict
 
-ON_TOP = "Die maandbedragen komen bovenop de bijdrage aan het reservefonds"
+ON_TOP = "Ze komen bovenop de huidige bijdrage aan het reservefonds"
 
 
 def _euros(cents: Fraction) -> str:
@@ -34,14 +34,10 @@ def test_hoogeveen_names_each_class_current_contribution():
     yearly = profile["money"]["yearly_reserve_contribution"] * 100
     dwelling = _euros(Fraction(yearly * 27, 1000 * 12))
     shop = _euros(Fraction(yearly * 41, 1000 * 12))
-    assert (
-        f"{ON_TOP} die nu al wordt betaald: {dwelling} per maand voor een woning "
-        f"(breukdeel 27/1000), {shop} voor een winkel (breukdeel 41/1000)."
-    ) in cover
-    # after the measures' amounts, before the saving
-    sentences = plan["money"]["summary"]
-    at = next(i for i, s in enumerate(sentences) if s.startswith(ON_TOP))
-    assert "per maand bij een lening" in sentences[at - 1]
+    assert f"{ON_TOP}: {dwelling} per maand voor een woning, {shop} voor een winkel." in cover
+    # right after the interest the monthly amounts count with, in the same paragraph
+    measures = next(s for s in plan["money"]["summary"] if ON_TOP in s)
+    assert "rente; de echte rente is nog onbekend. " + ON_TOP in measures
 
 
 @pytest.mark.parametrize("name", ["assen-zes-woningen", "tynaarlo-weinig-bekend"])

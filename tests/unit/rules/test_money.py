@@ -139,7 +139,7 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     """The cover gives the first meeting's costs (2027, paid then, not in the loan) and the
     measures' (2029: once, or per month with the loan) apart, each with its year."""
     money = money_of(load_profile(EMMEN.read_text(encoding="utf-8")))
-    advice, measures, on_top, saving, *_ = map(plain, money["summary"])
+    advice, measures, saving, *_ = map(plain, money["summary"])
     assert advice.startswith("In 2027 besluit de eerste ALV over het energieadvies en het DMJOP.")
     # not "pays first": from the reserve fund an owner pays nothing extra now
     assert "betaalt daarvoor eerst" not in advice
@@ -162,7 +162,7 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     assert "uw aandeel" not in measures  # said once, at the first amount
     assert "3,69% rente; de echte rente is nog onbekend" in measures
     # on top of today's reserve contribution: € 69,000 a year / 48 / 12 = € 119.79
-    assert on_top.endswith("nu al wordt betaald: € 120 per maand per appartement.")
+    assert "Ze komen bovenop de huidige bijdrage aan het reservefonds: € 120 per maand" in measures
     assert "€ 6 tot € 7 per maand per woning, alleen voor spouwmuurisolatie" in saving
     certainty = money["summary"][-1]
     assert "indicatieve bedragen" in certainty

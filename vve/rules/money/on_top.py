@@ -17,8 +17,9 @@ from .money_plan import MoneyPlan
 
 def on_top_sentence(money: MoneyPlan, monthly_shown: bool) -> str | None:
     """What an apartment pays the reserve fund now, beside the monthly amounts the cover
-    gives (``monthly_shown``): they come on top of it. Not where the contribution must rise
-    to the legal minimum (the cover's sentence on the raise says that) or is unknown."""
+    gives (``monthly_shown``): they come on top of it; said right after the interest the
+    monthly amounts count with. Not where the contribution must rise to the legal minimum
+    (the cover's sentence on the raise says that) or is unknown."""
     reserve, shares = money.reserve, money.shares
     yearly = reserve.contribution
     if shares is None or yearly is None or reserve.meets_minimum is False or not monthly_shown:
@@ -31,7 +32,7 @@ def on_top_sentence(money: MoneyPlan, monthly_shown: bool) -> str | None:
     return f"{_PAID}: {_per_class(shares, monthly)}."
 
 
-_PAID = "Die maandbedragen komen bovenop de bijdrage aan het reservefonds die nu al wordt betaald"
+_PAID = "Ze komen bovenop de huidige bijdrage aan het reservefonds"
 
 
 def _per_class(shares: ShareTable, monthly: Callable[[Fraction], str]) -> str:
@@ -48,9 +49,10 @@ def _per_class(shares: ShareTable, monthly: Callable[[Fraction], str]) -> str:
             f"van {monthly(low[0])} per maand bij het kleinste breukdeel ({low[2]}) "
             f"tot {monthly(high[0])} bij het grootste ({high[2]})"
         )
+    named = all(label for _, label, _ in classes) and len({c[1] for c in classes}) == len(classes)
     parts = [
         f"{monthly(share)}{' per maand' if index == 0 else ''} voor "
-        f"{'een ' + lower_words(label) if label else 'een appartement'} (breukdeel {text})"
+        + (f"een {lower_words(label)}" if named and label else f"breukdeel {text}")
         for index, (share, label, text) in enumerate(classes)
     ]
     return ", ".join(parts)

@@ -76,8 +76,7 @@ def summary(
     measures += f" {later}" if later else ""
     connection = orientation(money)  # the heat network's order of magnitude (caveats.py)
     measures += f" {connection}" if connection else ""
-    on_top = on_top_sentence(money, estimable(money) and _can_borrow(money))
-    cover = [*([first] if first else []), measures, *([on_top] if on_top else [])]
+    cover = [*([first] if first else []), measures]
     unpriced = not estimable(money)
     if not unpriced:
         cover.append(_saving_sentence(money, shorts, heating))
@@ -173,9 +172,11 @@ def _cost_sentence(
             )
         return text
 
+    on_top = on_top_sentence(money, can_borrow)
     return (
         f"{opening} {who_pays(shares, amounts, gloss)}{rough}{reserve}."
-        f"{_rate_text(money, can_borrow)}{_loan_limit_text(money)}"
+        f"{_rate_text(money, can_borrow)}{f' {on_top}' if on_top else ''}"
+        f"{_loan_limit_text(money)}"
     )
 
 
