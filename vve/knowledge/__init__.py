@@ -329,6 +329,11 @@ def _check_references(k: Knowledge) -> None:
         (Where("risks", "thresholds"), "source id", sid, k.sources)
         for sid in k.risk_thresholds.asbestos_source
     ]
+    named += [
+        (Where("measures", f"measures.{m.id}"), "source id", sid, k.sources)
+        for m in k.measures.values()
+        for sid in m.source_private
+    ]
     for at, what, value, known in named:
         if value not in known:
             raise at.error(f"unknown {what} {value!r}")

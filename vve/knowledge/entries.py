@@ -326,6 +326,9 @@ class MeasureEntry(Sourced):
     why_boiler_earlier: str | None = None
     # the same where every boiler is due before the heat pumps ({first}, {last})
     why_boiler_all_earlier: str | None = None
+    # after why, where owners have panels of their own already (solar panels)
+    why_private: str | None = None
+    source_private: tuple[str, ...] = ()
     private: bool = False
     excluded_for_heritage: bool = False
     # the part of the outside it changes: a permit step where the building has heritage
@@ -335,7 +338,7 @@ class MeasureEntry(Sourced):
     def __post_init__(self) -> None:
         if not self.title or not self.short:
             raise ValueError("needs a title and a short name")
-        pairs(self, ("modest_before_year", "why_modest"))
+        pairs(self, ("modest_before_year", "why_modest"), ("why_private", "source_private"))
         if not set(self.source_if_unknown) <= set(self.source):
             raise ValueError("source_if_unknown names sources of the entry's own source")
         if not set(self.source_heat_pump) <= set(self.source):

@@ -281,6 +281,8 @@ def _explanation(
         text = entry.why_solid
     if mid == "facade_insulation" and modest_facade(profile, knowledge) and entry.why_modest:
         text = entry.why_modest
+    if entry.why_private and profile.building.solar_panels == "private":
+        text, cites = f"{text} {entry.why_private}", (*cites, *entry.source_private)
     unknown = unknown_answers(profile, entry)
     if unknown:
         text = f"{unconfirmed_text(knowledge, unknown)} {text}"
