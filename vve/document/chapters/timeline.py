@@ -26,12 +26,23 @@ def _when(item: dict) -> list[str]:
     return [date_nl(item["start"]), end]
 
 
+def _shows(plan: dict) -> str:
+    """What the figure shows: the MJOP's planned maintenance only where there is one."""
+    kept = plan["answers"]["money"]["maintenance_plan"]
+    if kept in ("mjop", "dmjop"):
+        maintenance = ", het geplande onderhoud uit het MJOP"
+    elif kept is None:  # not known whether there is one: what the board gave, if anything
+        maintenance = ", het geplande onderhoud dat het bestuur opgaf"
+    else:
+        maintenance = ""
+    return (
+        f"De fasen van het plan, met de vergaderingen{maintenance} en de plannen van de gemeente."
+    )
+
+
 def write(b: Builder, plan: dict) -> None:
     b.heading(TITLE, 1)
-    b.para(
-        "De fasen van het plan, met de vergaderingen, het geplande onderhoud uit het MJOP "
-        "en de plannen van de gemeente. De tabel eronder bevat dezelfde gegevens."
-    )
+    b.para(f"{_shows(plan)} De tabel eronder bevat dezelfde gegevens.")
     picture = b.doc.add_picture(io.BytesIO(timeline_png(plan["timeline"])), width=Cm(16))
     set_alt_text(
         picture, "Tijdlijn van het plan van aanpak; dezelfde gegevens staan in de tabel hieronder."

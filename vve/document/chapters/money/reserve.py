@@ -19,7 +19,7 @@ def reserve(b: Builder, plan: dict, money: dict) -> None:
     if not reserve["projection"]:
         b.para("Een verloop per jaar volgt als het saldo en de jaarlijkse reservering bekend zijn.")
         return
-    _projection(b, reserve)
+    _projection(b, reserve, plan["answers"]["money"]["maintenance_plan"] == "none")
 
 
 def _minimum_text(plan: dict, reserve: dict) -> str:
@@ -77,7 +77,9 @@ def _minimum_text(plan: dict, reserve: dict) -> str:
     return text
 
 
-def _projection(b: Builder, reserve: dict) -> None:
+def _projection(b: Builder, reserve: dict, no_mjop: bool) -> None:
+    """The fund year by year; ``no_mjop``: the VvE has no MJOP, so no maintenance spending
+    is known and the words say so instead of naming one."""
     """The fund year by year, with the plan's own spending in a column of its own if any."""
     unknown: dict[int, list[str]] = {}
     for item in reserve["unknown_spending"]:
@@ -107,7 +109,7 @@ def _projection(b: Builder, reserve: dict) -> None:
         "Jaar",
         "Begin",
         "Reservering",
-        "Uitgaven MJOP",
+        "Uitgaven onderhoud" if no_mjop else "Uitgaven MJOP",
         *(["Voor dit plan"] if with_plan else []),
         "Eind",
     ]
@@ -119,9 +121,17 @@ def _projection(b: Builder, reserve: dict) -> None:
         if raised_from
         else "met de huidige reservering"
     )
-    caption = f"Verloop van het reservefonds {which} en alleen de opgegeven MJOP-uitgaven"
+    given = any(y["committed_cents"] for y in reserve["projection"])
+    spent = (
+        "en alleen de opgegeven MJOP-uitgaven"
+        if not no_mjop
+        else "en alleen de opgegeven uitgaven"
+        if given
+        else "zonder onderhoudsuitgaven"
+    )
+    caption = f"Verloop van het reservefonds {which} {spent}"
     b.table(headers, rows, caption=caption, widths=widths)
-    b.note(_projection_note(reserve))
+    b.note(_projection_note(reserve, no_mjop))
 
 
 def _month_name(day: dt.date) -> str:
@@ -132,7 +142,7 @@ def _month_before(first: str) -> dt.date:
     return dt.date.fromisoformat(first) - dt.timedelta(days=1)
 
 
-def _projection_note(reserve: dict) -> str:
+def _projection_note(reserve: dict, no_mjop: bool = False) -> str:
     """What the table counts: the first part-year, the contributions, the spending."""
     first = reserve["projection"][0]
     note = f"Het eerste jaar telt alleen de reservering voor de rest van {first['year']}."
@@ -158,6 +168,16 @@ def _projection_note(reserve: dict) -> str:
         note += (
             " Onderhoud dat dit plan voorstelt uit te stellen tot de isolatie meekan, staat in "
             "het jaar waarin het dan valt, als de ALV tot uitstel besluit."
+        )
+    if no_mjop:
+        counted = (
+            "alleen de uitgaven die het bestuur opgaf"
+            if any(y["committed_cents"] for y in reserve["projection"])
+            else "geen onderhoudsuitgaven"
+        )
+        return note + (
+            f" Er is geen MJOP: het verloop telt {counted} en is dus te gunstig, tot het "
+            "DMJOP alle uitgaven geeft."
         )
     return note + (
         " Uitgaven MJOP: alleen wat het bestuur uit het MJOP opgaf; ander onderhoud "
