@@ -78,8 +78,11 @@ def _numbers_sentence(n: VoteNumbers | None) -> str:
         parts.append(
             f"bij volledige opkomst zijn {nl_int(n.min_yes_full_attendance)} stemmen voor nodig"
         )
-    if n.min_yes_at_quorum is not None:
-        parts.append(f"bij precies het quorum {nl_int(n.min_yes_at_quorum)}")
+    if n.min_yes_at_quorum is not None and n.quorum_votes is not None:
+        parts.append(
+            f"zijn er precies {nl_int(n.quorum_votes)} stemmen aanwezig (het quorum), dan zijn "
+            f"{nl_int(n.min_yes_at_quorum)} stemmen voor nodig"
+        )
     return (" Hier: " + "; ".join(parts) + ".") if parts else ""
 
 

@@ -36,3 +36,17 @@ def test_expected_turnout_rounds_down_and_the_quorum_rounds_up(dwellings, turnou
     rule, n = first_numbers(dwellings, turnout)
     assert n.expected_present == floor(Fraction(turnout, 100) * n.total)
     assert n.quorum_votes == ceil(rule.quorum.share * n.total)
+
+
+def test_the_votes_at_the_quorum_say_how_many_are_present():
+    """'bij precies het quorum 3' read as jargon to volunteers (advisor's review C7): the
+    sentence says how many votes are present at the quorum and what is needed then."""
+    from vve.rules.applied import _numbers_sentence
+
+    _rule, n = first_numbers(6, 100)
+    text = _numbers_sentence(n)
+    assert "bij precies het quorum" not in text
+    assert (
+        f"zijn er precies {n.quorum_votes} stemmen aanwezig (het quorum), dan zijn "
+        f"{n.min_yes_at_quorum} stemmen voor nodig" in text
+    )
