@@ -219,6 +219,7 @@ class DecisionEntry(Sourced):
     draft_subsidy: str | None = None
     why_existing_advice: str | None = None
     draft_existing_advice: str | None = None
+    why_small_vve: str | None = None  # for a small VvE, without a committee (rules/size.py)
     research: Mapping[str, str] = field(default_factory=dict)  # action id -> Dutch words
     research_names: Mapping[str, str] = field(default_factory=dict)  # inside a sentence
     research_if_needed: Mapping[str, str] = field(default_factory=dict)  # id -> its condition

@@ -22,6 +22,8 @@ ActionCondition = Literal[
     "boiler_bridged",  # the plan bridges the collective boiler until the heat network
     "svve_advice_reach",  # an earlier ALV still reaches the SVVE advice subsidy
     "svve_advice_own",  # this planning's own energy advice alone still reaches it
+    "small_vve",  # fewer dwellings than the lender's small-VvE limit: no committee
+    "large_vve",  # from that limit, or the number of dwellings unknown
 ]
 
 
@@ -40,6 +42,7 @@ class StageAction:
     what_existing_advice: str | None = None
     what_small_vve: str | None = None
     what_large_vve: str | None = None
+    weeks_small_vve: int | None = None  # a shorter step for a few owners
     # the heat source is not chosen at this meeting: the route is still unknown
     what_route_open: str | None = None
     what_no_mjop_route_open: str | None = None
@@ -105,6 +108,10 @@ class StageEntry(Sourced):
     # the execution stage: one moment of the VvE's work, for the actions' what_work
     # ({month}: when it starts, {measures}: its measures)
     work: str | None = None
+    # the stage for a small VvE, without a committee (vve/rules/size.py)
+    title_small_vve: str | None = None
+    goal_small_vve: str | None = None
+    milestones_small_vve: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

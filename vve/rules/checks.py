@@ -149,7 +149,8 @@ def _ahead(plan: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _bodies_after_their_decision(plan: dict[str, Any]) -> list[Violation]:
-    """The committee acts once the meeting has set it up; the advisor once chosen."""
+    """The committee acts once the meeting has set it up (and not at all where the plan
+    sets none up); the advisor once chosen."""
     found = []
     ahead = _ahead(plan)
     committee = _decision(plan, "committee")
@@ -162,6 +163,14 @@ def _bodies_after_their_decision(plan: dict[str, Any]) -> list[Violation]:
             )
             for a in ahead
             if a["who"] == "committee" and a["start"] < committee["meeting_date"]
+        ]
+    else:  # a small VvE: no meeting sets a committee up, so none acts
+        found += [
+            Violation(
+                "body_before_decision", f"a committee acts ({a['id']}) that no meeting sets up"
+            )
+            for a in ahead
+            if a["who"] == "committee"
         ]
     chosen = _actions(plan).get("select_advisor")
     if chosen is not None:

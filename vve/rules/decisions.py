@@ -27,6 +27,7 @@ from .later_part import LaterPart
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .progress import Agenda, Progress, threshold_meeting
 from .route_texts import route_title, title_for, why_for, with_installs
+from .size import small_vve
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis
 
@@ -124,7 +125,8 @@ def needed_decisions(
                 False,
             )
         )
-    out.append(("committee", ("organise_the_work",), False))
+    if not small_vve(profile, knowledge):  # a small VvE's board does the work itself
+        out.append(("committee", ("organise_the_work",), False))
     if any(m.postponed_from for m in measures):  # maintenance due before the VvE is ready
         out.append(("postpone_maintenance", ("maintenance_before_ready",), False))
     if start_year is not None and reserve_shortfall(profile, knowledge, start_year) is not None:

@@ -24,6 +24,7 @@ from .decisions import Decision
 from .explain import MONTHS, nl_listing
 from .measures import Measure
 from .proxy_note import proxy_note
+from .size import small_vve
 from .stages import Action, StageWindow
 from .turnout import Turnout, named
 
@@ -87,7 +88,7 @@ def with_later_steps(
         month = MONTHS[meeting.day.month - 1]
         words = later.source_words if meeting.source and meeting.ids else {}
         source = {"source": words.get("notice", ""), "source_meeting": words.get("meeting", "")}
-        for step in chosen:
+        for step in (_sized(s, profile, knowledge) for s in chosen):
             start = max(meeting.day - dt.timedelta(weeks=step.weeks_before), window.start)
             what = step.what.format(
                 year=year, about=about, decision=decision, month=month, turnout=expected, **source
@@ -127,11 +128,14 @@ def _proxies(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterSt
 
 
 def _sized(step: LaterStep, profile: Profile, knowledge: Knowledge) -> LaterStep:
-    """The step in the wording for the VvE's size, where it has one (the loan's deed)."""
-    dwellings = profile.building.rights.dwellings
-    limit = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
-    sized = step.what_small_vve if dwellings is not None and dwellings < limit else None
-    sized = sized or (step.what_large_vve if dwellings is not None else None)
+    """The step in the wording for the VvE's size, where it has one (the loan's deed); a
+    small VvE's board takes the committee's steps (it has none: vve/rules/size.py)."""
+    small = small_vve(profile, knowledge)
+    if small and step.who == "committee":
+        step = replace(step, who="board")
+    sized = step.what_small_vve if small else None
+    known = profile.building.rights.dwellings is not None
+    sized = sized or (step.what_large_vve if known else None)
     return replace(step, what=sized) if sized else step
 
 

@@ -33,6 +33,7 @@ class Action:
     # existing_advice, small_vve, large_vve); vve/rules/tailor.py picks one
     wordings: tuple[tuple[str, str], ...] = ()
     milestone: str | None = None  # the milestone this action reaches (stages.toml)
+    weeks_small_vve: int | None = None  # its duration for a small VvE (stages.toml)
 
     def wording(self, situation: str) -> str | None:
         return dict(self.wordings).get(situation)
@@ -95,6 +96,7 @@ def planned_stage(
             a.subsidy,
             a.wordings,
             a.milestone,
+            a.weeks_small_vve,
         )
         for a in stage.actions
     )

@@ -19,6 +19,7 @@ from .permit import with_permit_step
 from .proxy_note import proxy_note, proxy_sources
 from .risks import Risk
 from .route_texts import heat_pump_open
+from .size import by_board, small_vve
 from .stages import Action, StageWindow
 from .tailor_decisions import Subsidies, existing_advice, source_open
 
@@ -77,6 +78,8 @@ def _applies(
         )
     if when in ("svve_advice_reach", "svve_advice_own"):  # dated or dropped by
         return True  # vve/rules/risks/svve_advice.py
+    if when in ("small_vve", "large_vve"):  # the process sized for a few owners or not
+        return small_vve(profile, knowledge) is (when == "small_vve")
     if when == "asbestos":
         year = profile.building.construction_year
         return year is None or year < knowledge.risk_thresholds.asbestos_before_year
@@ -115,12 +118,12 @@ def _worded(
     what = action.what
     if not loan and (worded := action.wording("no_loan")):
         what = worded
-    dwellings = profile.building.rights.dwellings
-    small = knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
-    if dwellings is not None and action.wording("small_vve"):
-        sized = action.wording("small_vve" if dwellings < small else "large_vve")
+    weeks = action.weeks
+    if profile.building.rights.dwellings is not None and action.wording("small_vve"):
+        small = small_vve(profile, knowledge)
+        sized = action.wording("small_vve" if small else "large_vve")
         assert sized is not None, "the knowledge gives small_vve and large_vve together"
-        what = sized
+        what, weeks = sized, (small and action.weeks_small_vve) or weeks
     advice = existing_advice(profile)
     if advice is not None and (worded := action.wording("existing_advice")):
         what = worded.format(reference=advice)
@@ -145,9 +148,9 @@ def _worded(
         if note := proxy_note(model, profile.association.management, knowledge):
             what = f"{what} ({note})"
     milestone = action.milestone and _on_condition(action.milestone, action.subsidy, subsidies)
-    if (what, milestone) == (action.what, action.milestone):
+    if (what, milestone, weeks) == (action.what, action.milestone, action.weeks):
         return action
-    return replace(action, what=what, milestone=milestone)
+    return replace(action, what=what, milestone=milestone, weeks=weeks)
 
 
 def _on_condition(text: str, programme: str | None, subsidies: Subsidies) -> str:
@@ -188,6 +191,8 @@ def tailor(
     for window in windows:
         label, topics = _agenda(window, stages[window.id], decisions, no_mjop)
         window = replace(window, meeting_label=label)
+        if small_vve(profile, knowledge):
+            window = _sized(window, stages[window.id])
         actions = tuple(
             _worded(
                 _on_agenda(a, topics),
@@ -209,10 +214,24 @@ def tailor(
         )
         if loan_open:
             actions = tuple(_on_loan(a, knowledge) for a in actions)
+        if small_vve(profile, knowledge):  # no committee: its board does the work
+            actions = tuple(by_board(actions))
         if any(a.id == "proxies" for a in actions):  # the note's sources in appendix B
             window = replace(window, explanation=_cited(window.explanation, profile, knowledge))
         out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
     return with_permit_step(out, profile, knowledge, measures, decisions)
+
+
+def _sized(window: StageWindow, stage: StageEntry) -> StageWindow:
+    """The stage's title, goal and own milestones for a small VvE, where it has them."""
+    title, goal = stage.title_small_vve or window.title, stage.goal_small_vve or window.goal
+    if stage.milestones_small_vve is not None:
+        own = set(stage.milestones)
+        kept = tuple(m for m in window.milestones if m not in own)
+        window = replace(window, milestones=(*kept, *stage.milestones_small_vve))
+    if goal != window.goal:
+        window = replace(window, explanation=replace(window.explanation, text=goal))
+    return replace(window, title=title, goal=goal)
 
 
 def _on_loan(action: Action, knowledge: Knowledge) -> Action:

@@ -20,6 +20,7 @@ from .measures import Measure, choose_route, missed_couplings
 from .money.apartments import loan_signed_by, mjop_until
 from .money.reserve import raise_start
 from .route_texts import heat_pump_open
+from .size import small_vve
 from .stages import StageWindow
 
 
@@ -89,6 +90,22 @@ def word_decisions(
             d = replace(d, draft=f"{d.draft} {_apply_first(entry.apply_first, subsidies)}")
         # last: the application follows the orders it covers, once they are paid
         out.append(_subsidy_wording(d, entry, subsidies))
+    return _for_few_owners(out, profile, knowledge)
+
+
+def _for_few_owners(
+    decisions: list[Decision], profile: Profile, knowledge: Knowledge
+) -> list[Decision]:
+    """A decision's reason in the words for a small VvE, which has no committee."""
+    if not small_vve(profile, knowledge):
+        return decisions
+    out = []
+    for d in decisions:
+        entry = knowledge.decisions[d.id]
+        if entry.why_small_vve:
+            text = d.explanation.text.replace(entry.why, entry.why_small_vve, 1)
+            d = replace(d, explanation=replace(d.explanation, text=text))
+        out.append(d)
     return out
 
 

@@ -9,6 +9,7 @@ from vve.knowledge import Knowledge, UnknownEntry
 from vve.profile import Profile
 from vve.profile.conditions import applies
 
+from .size import small_vve
 from .stages import Action, StageWindow, stage_by_id
 
 # the VvE's maintenance plan inside a sentence (profile money.maintenance_plan)
@@ -87,6 +88,7 @@ def find_out_actions(
     """``priced``: whether the plan gives amounts for the measures; if not, an answer's
     text does not say what the plan computes with meanwhile."""
     actions = []
+    small = small_vve(profile, knowledge)  # no committee: its board finds out
     for path in unknown_paths(profile):
         pattern = pattern_of(path)
         if pattern in knowledge.optional_fields:
@@ -102,7 +104,7 @@ def find_out_actions(
             Action(
                 f"find_out:{path}",
                 _how(entry, profile, priced),
-                entry.who,
+                "board" if entry.who == "committee" and small else entry.who,
                 start,
                 knowledge.stage_meta.find_out_weeks,
                 "unknown",

@@ -376,8 +376,8 @@ def test_a_committee_budget_without_its_case_is_refused_and_nothing_is_stored(ct
 
 def test_a_voting_list_takes_the_case_given_beside_it(ctx, today):
     dossier = new_dossier(four_apartments())
-    ballots = {"committee": {"1": "yes", "2": "yes", "3": "no"}}
+    ballots = {"commission_advice": {"1": "yes", "2": "yes", "3": "no"}}
     recorded = meetings.record_results(
-        dossier, FIRST_DAY, ballots=ballots, cases={"committee": "below"}
+        dossier, FIRST_DAY, ballots=ballots, cases={"commission_advice": "below"}
     )
     assert [j.entry["case"] for j in recorded.judged] == ["below"]

@@ -105,7 +105,7 @@ def test_assumed_equal_shares_are_called_assumed_in_the_table():
 def test_the_committee_budget_asks_two_thirds_under_mr_2006():
     text = " ".join(
         _section(
-            _text("assen-zes-woningen"),
+            _text("hoogeveen-corporatie"),
             "Duurzaamheidscommissie instellen met een budget",
             "Stemregels en besluitvorming",
         )

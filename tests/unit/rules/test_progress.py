@@ -99,11 +99,11 @@ def test_a_rejected_proposal_comes_back_after_the_owners_are_asked():
     day = dt.date.fromisoformat(first["date"])
     total = plan["votes"]["total"]
     counts = dict.fromkeys(first["decisions"], (total, total, 0, 0))
-    raw = record(raw, plan, day, counts | {"committee": (total, 1, total - 1, 0)})
+    raw = record(raw, plan, day, counts | {"commission_advice": (total, 1, total - 1, 0)})
     plan = plan_of(raw, day + dt.timedelta(days=3))
-    assert decision(plan, "committee")["state"] == "again"
+    assert decision(plan, "commission_advice")["state"] == "again"
     again = next_meeting(plan)
-    assert again["kind"] == "again" and again["decisions"] == ["committee"]
+    assert again["kind"] == "again" and again["decisions"] == ["commission_advice"]
     weeks = (dt.date.fromisoformat(again["date"]) - day).days / 7
     assert weeks >= K.follow_up.again_weeks
     actions = {a["id"] for s in plan["stages"] for a in s["actions"]}
