@@ -73,7 +73,7 @@ GLOSSARY = (
     ),
     (
         "Drempelbedrag",
-        "Het bedrag dat de vergadering vaststelt; uitgaven daarboven vragen een gekwalificeerde meerderheid.",
+        "Het bedrag dat de vergadering vaststelt; daarboven vraagt een besluit een gekwalificeerde meerderheid (welke besluiten, zegt het reglement: uitgaven buiten het onderhoud of financiële verplichtingen).",
     ),
     (
         "Energiebespaarlening",

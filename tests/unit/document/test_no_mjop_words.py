@@ -27,7 +27,8 @@ def test_assen_without_an_mjop():
     assert plan["answers"]["money"]["maintenance_plan"] == "none"
     intro = _text(plan, timeline)
     assert "uit het MJOP" not in intro
-    assert "De fasen van het plan, met de vergaderingen en de plannen van de gemeente." in intro
+    # its boilers are due: maintenance, but not from an MJOP
+    assert "met de vergaderingen, het onderhoud dat eraan komt en de plannen" in intro
     reserve = _text(plan, money)
     assert "uit het MJOP opgaf" not in reserve and "Uitgaven MJOP" not in reserve
     assert "Er is geen MJOP" in reserve
@@ -50,3 +51,12 @@ def test_without_an_mjop_the_spending_the_board_gave_is_named():
     given = dict(reserve, projection=[{**reserve["projection"][0], "committed_cents": 500000}])
     given["projection"] += reserve["projection"][1:]
     assert "telt alleen de uitgaven die het bestuur opgaf" in _projection_note(given, True)
+
+
+def test_a_timeline_without_maintenance_names_none():
+    """Tynaarlo's figure has no maintenance (nothing given, no MJOP known): the introduction
+    does not name it (advisor's re-review)."""
+    plan = example_plan("tynaarlo-weinig-bekend", AS_OF)
+    assert not any(item["kind"] == "maintenance" for item in plan["timeline"])
+    intro = _text(plan, timeline)
+    assert "De fasen van het plan, met de vergaderingen en de plannen van de gemeente." in intro

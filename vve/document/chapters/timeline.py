@@ -27,14 +27,14 @@ def _when(item: dict) -> list[str]:
 
 
 def _shows(plan: dict) -> str:
-    """What the figure shows: the MJOP's planned maintenance only where there is one."""
-    kept = plan["answers"]["money"]["maintenance_plan"]
-    if kept in ("mjop", "dmjop"):
-        maintenance = ", het geplande onderhoud uit het MJOP"
-    elif kept is None:  # not known whether there is one: what the board gave, if anything
-        maintenance = ", het geplande onderhoud dat het bestuur opgaf"
-    else:
+    """What the figure shows: maintenance only where it has some, named as coming from the
+    MJOP only where the VvE has one."""
+    if not any(item["kind"] == "maintenance" for item in plan["timeline"]):
         maintenance = ""
+    elif plan["answers"]["money"]["maintenance_plan"] in ("mjop", "dmjop"):
+        maintenance = ", het geplande onderhoud uit het MJOP"
+    else:  # no MJOP (or not known): the boilers due, the maintenance the board gave
+        maintenance = ", het onderhoud dat eraan komt"
     return (
         f"De fasen van het plan, met de vergaderingen{maintenance} en de plannen van de gemeente."
     )
