@@ -188,10 +188,11 @@ def tailor(
     stages = {s.id: s for s in knowledge.stages}
     no_mjop = profile.money.maintenance_plan in (None, "none")
     no_heat_pump = not heat_pump_open(knowledge, choose_route(profile, knowledge).id)
+    small = small_vve(profile, knowledge)
     for window in windows:
         label, topics = _agenda(window, stages[window.id], decisions, no_mjop)
         window = replace(window, meeting_label=label)
-        if small_vve(profile, knowledge):
+        if small:
             window = _sized(window, stages[window.id])
         actions = tuple(
             _worded(
@@ -214,7 +215,7 @@ def tailor(
         )
         if loan_open:
             actions = tuple(_on_loan(a, knowledge) for a in actions)
-        if small_vve(profile, knowledge):  # no committee: its board does the work
+        if small:  # no committee: its board does the work
             actions = tuple(by_board(actions))
         if any(a.id == "proxies" for a in actions):  # the note's sources in appendix B
             window = replace(window, explanation=_cited(window.explanation, profile, knowledge))

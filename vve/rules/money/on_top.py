@@ -38,7 +38,6 @@ _PAID = "Ze komen bovenop de huidige bijdrage aan het reservefonds"
 def _per_class(shares: ShareTable, monthly: Callable[[Fraction], str]) -> str:
     """Each class where there are few (as the cover's amounts), else the smallest and the
     largest breukdeel; one amount for equal shares."""
-
     classes = list(dict.fromkeys((c.share, c.label, c.text) for c in shares.classes))
     if shares.method != "table":
         return f"{monthly(Fraction(1, shares.rights_total))} per maand per appartement"

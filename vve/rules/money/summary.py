@@ -153,7 +153,7 @@ def _cost_sentence(
         )
     years = summary_term(money)
     term = next((t for t in money.loan.terms if t.years == years), None)
-    can_borrow = _can_borrow(money)
+    can_borrow = term is not None and money.loan.principal.high >= money.loan.min_amount
     reserve = (
         f"; daarnaast betaalt de VvE {nl_euros(money.reserve_used)} uit het reservefonds, als "
         "de ALV daartoe besluit"
@@ -178,14 +178,6 @@ def _cost_sentence(
         f"{_rate_text(money, can_borrow)}{f' {on_top}' if on_top else ''}"
         f"{_loan_limit_text(money)}"
     )
-
-
-def _can_borrow(money: MoneyPlan) -> bool:
-    """Whether the cover gives the measures per month: a loan term to quote, whose
-    principal may reach the lender's minimum."""
-    years = summary_term(money)
-    term = next((t for t in money.loan.terms if t.years == years), None)
-    return term is not None and money.loan.principal.high >= money.loan.min_amount
 
 
 def _rate_text(money: MoneyPlan, can_borrow: bool) -> str:

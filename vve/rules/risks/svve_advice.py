@@ -151,6 +151,18 @@ def _apply_weeks(knowledge: Knowledge) -> dt.timedelta:
     return dt.timedelta(weeks=found[1].weeks if found else 0)
 
 
+def own_advice_in_time(
+    windows: Sequence[StageWindow], knowledge: Knowledge, as_of: dt.date
+) -> dt.date | None:
+    """The end of this planning's own energy advice where the application for it alone is
+    still done by the end date (the risk's ``advice_only`` part); None otherwise."""
+    advice = next((a for w in windows for a in w.actions if a.id == ENERGY_ADVICE), None)
+    until = knowledge.financing.svve_advice.open_until
+    if advice is None or max(advice.end, as_of) + _apply_weeks(knowledge) > until:
+        return None
+    return advice.end
+
+
 @dataclass(frozen=True)
 class AdviceOnly:
     """The energy advice alone on the way of the earliest first ALV (``advice_only_days``)."""
@@ -181,10 +193,9 @@ def advice_only_days(
     route = dmjop_way(knowledge, windows, way, notice_days) if way else None
     if route is None or route.feasible or route.held or route.advice is None:
         return None
-    weeks = _apply_weeks(knowledge)
-    own = next((a for w in windows for a in w.actions if a.id == ENERGY_ADVICE), None)
-    if own is not None and max(own.end, as_of) + weeks <= until:
+    if own_advice_in_time(windows, knowledge, as_of) is not None:
         return None  # this planning's own advice already reaches it (``advice_only``)
+    weeks = _apply_weeks(knowledge)
     done = route.advice + weeks
     if not (as_of < route.first and done <= until):
         return None
@@ -236,10 +247,10 @@ def advice_reach(
     way = meeting_way(knowledge, as_of, notice_days)
     if way:
         out, offered = _meeting_words(knowledge, windows, way, notice_days)
-    advice = next((a for w in windows for a in w.actions if a.id == ENERGY_ADVICE), None)
-    if advice and max(advice.end, as_of) + _apply_weeks(knowledge) <= until:
+    own = own_advice_in_time(windows, knowledge, as_of)
+    if own is not None:
         key = "advice_only_else" if offered else "advice_only_instead" if out else "advice_only"
-        out.append(parts[key].format(advice=nl_date(advice.end), until=nl_date(until)))
+        out.append(parts[key].format(advice=nl_date(own), until=nl_date(until)))
     earlier = advice_only_days(windows, knowledge, as_of, notice_days)
     if earlier is not None:
         days = {k: nl_date(getattr(earlier, k)) for k in ("first", "advice")}
@@ -336,18 +347,6 @@ def with_reach_step(
 
 
 OWN_STEP = "svve_advice_own"  # the board's step for this planning's own energy advice
-
-
-def own_advice_in_time(
-    windows: Sequence[StageWindow], knowledge: Knowledge, as_of: dt.date
-) -> dt.date | None:
-    """The end of this planning's own energy advice where the application for it alone is
-    still done by the end date (the risk's ``advice_only`` part); None otherwise."""
-    advice = next((a for w in windows for a in w.actions if a.id == ENERGY_ADVICE), None)
-    until = knowledge.financing.svve_advice.open_until
-    if advice is None or max(advice.end, as_of) + _apply_weeks(knowledge) > until:
-        return None
-    return advice.end
 
 
 def with_own_advice_step(
