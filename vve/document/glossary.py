@@ -1,8 +1,11 @@
 """Begrippenlijst for the document's appendix: plain Dutch for an owner at the ALV. The
-appendix lists only the terms the plan uses."""
+appendix lists only the terms the plan uses. A meaning that names a threshold takes it
+from the knowledge (``glossary_for``), never inline."""
 
 import re
 from functools import cache
+
+from vve.knowledge import Knowledge, load_knowledge
 
 from .text import folds_to_ascii
 
@@ -25,7 +28,7 @@ GLOSSARY = (
     ),
     (
         "Akkoordverklaring",
-        "Een schriftelijke verklaring waarmee een lid instemt; bij een VvE-lening onder 8 woningen vraagt de geldgever die van ieder lid.",
+        "Een schriftelijke verklaring waarmee een lid instemt; bij een VvE-lening onder {loan_advice_from} woningen vraagt de geldgever die van ieder lid.",
     ),
     (
         "ALV",
@@ -61,7 +64,7 @@ GLOSSARY = (
     ),
     (
         "BRL 9500",
-        "De beoordelingsrichtlijn voor energieadviseurs; de SVVE vraagt een energieadvies door een adviseur met dit certificaat, de VvE-lening alleen bij 8 of meer woningen.",
+        "De beoordelingsrichtlijn voor energieadviseurs; de SVVE vraagt een energieadvies door een adviseur met dit certificaat, de VvE-lening alleen bij {loan_advice_from} of meer woningen.",
     ),
     (
         "Buitenunit",
@@ -237,6 +240,20 @@ GLOSSARY = (
 
 
 # How a term also appears in a plan (matched with its capitals): "Rc 6", "U 1,4", "HR++".
+def glossary_for(knowledge: Knowledge) -> tuple[tuple[str, str], ...]:
+    """GLOSSARY with the knowledge's figures in its meanings."""
+    figures = {
+        "loan_advice_from": knowledge.financing.warmtefonds_loan.advice_required_from_dwellings
+    }
+    return tuple((term, meaning.format(**figures)) for term, meaning in GLOSSARY)
+
+
+@cache
+def glossary() -> tuple[tuple[str, str], ...]:
+    """The glossary as the plan shows it (the shipped knowledge, formatted once)."""
+    return glossary_for(load_knowledge())
+
+
 ALIASES = {
     "Rc-waarde": ("Rc",),
     "Rd-waarde": ("Rd",),
@@ -287,7 +304,7 @@ def used_terms(text: str) -> list[tuple[str, str]]:
     holds one of the letters that make that check unsafe."""
     lowered = None if folds_to_ascii(text) else text.lower()
     out = []
-    for term, meaning in GLOSSARY:
+    for term, meaning in glossary():
         lower_name, pattern, aliases = _patterns(term)
         if lowered is None or lower_name is None:
             found = pattern.search(text) is not None

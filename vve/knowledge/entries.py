@@ -303,10 +303,16 @@ class MeasureEntry(Sourced):
     id: str
     title: str
     short: str  # the name inside a sentence
+    plural: bool = False  # short is a plural (zonnepanelen): its verb is plural too
     order_group: int
     why: str
     kind: Literal["insulation", "collective_heat", "installation", "other"] = "other"
     depends_on: tuple[str, ...] = ()  # profile paths
+    # profile path -> answer: with these answers the energy advice decides whether the
+    # measure is done (bracketed as an unknown answer makes it); advice_decides: what the
+    # advice finds out, inside "wat nog niet bekend is (...)"
+    advice_decides_when: Mapping[str, str] = field(default_factory=dict)
+    advice_decides: str | None = None
     component: str | None = None  # the MJOP component it is coupled to
     modest_before_year: int | None = None
     why_modest: str | None = None

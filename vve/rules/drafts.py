@@ -8,12 +8,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from vve.knowledge import Knowledge
-from vve.labels import FIELDS, lower_words
 
 from .coupled import COUPLED, ON_QUOTE
 from .decisions import Decision
 from .explain import Explanation, nl_euro_range, nl_euros, nl_listing, sources
 from .later_part import LaterPart
+from .measures import open_point
 from .money import MoneyPlan
 from .money.amounts import total
 from .money.later import later_sentence
@@ -179,8 +179,8 @@ def _why_unconfirmed(
     paths = dict.fromkeys(path for mid in open_ for path in unknown[mid])
     text = knowledge.unconfirmed.why_decision.format(
         measures=nl_listing([knowledge.measures[mid].short for mid in open_]),
-        verb="is" if len(open_) == 1 else "zijn",
-        fields=", ".join(lower_words(FIELDS[path]) for path in paths),
+        verb="is" if len(open_) == 1 and not knowledge.measures[open_[0]].plural else "zijn",
+        fields=", ".join(open_point(knowledge, path) for path in paths),
     )
     brackets = knowledge.unconfirmed
     text += " " + (brackets.why_brackets_again if said else brackets.why_brackets)

@@ -78,6 +78,16 @@ def nl_month(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]}{NBSP}{day.year}"
 
 
+def nl_months(start: dt.date | str, end: dt.date | str) -> str:
+    """A period of months with its year said once where both ends share it: "maart 2029",
+    "maart tot december 2029", "november 2028 tot augustus 2029"."""
+    start, end = (dt.date.fromisoformat(d) if isinstance(d, str) else d for d in (start, end))
+    if (start.year, start.month) == (end.year, end.month):
+        return nl_month(end)
+    first = MONTHS[start.month - 1] if start.year == end.year else nl_month(start)
+    return f"{first} tot {nl_month(end)}"
+
+
 def nl_date(day: dt.date | str) -> str:
     """Dutch long date inside engine sentences (the document formats its own with Babel):
     2027-12-30 -> "30 december 2027", joined by no-break spaces."""

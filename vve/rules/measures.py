@@ -253,14 +253,33 @@ def select_measures(
     ]
 
 
+ADVICE_DECIDES = "advice:"  # an open point that is no answer: the advice decides (id)
+
+
 def unknown_answers(profile: Profile, entry: MeasureEntry) -> tuple[str, ...]:
-    """The answers a measure depends on (depends_on) that the board left unknown."""
-    return tuple(path for path in entry.depends_on if _answer(profile, path) is None)
+    """What the energy advice must settle before the measure is decided: the answers it
+    depends on (depends_on) that the board left unknown, and ``advice:<id>`` where its
+    answers make it the advice's to decide (advice_decides_when)."""
+    unknown = tuple(path for path in entry.depends_on if _answer(profile, path) is None)
+    when = entry.advice_decides_when
+    if when and all(str(_answer(profile, path)) == value for path, value in when.items()):
+        unknown += (f"{ADVICE_DECIDES}{entry.id}",)
+    return unknown
+
+
+def open_point(knowledge: Knowledge, key: str) -> str:
+    """An open point of unknown_answers in words: the answer's label, or what the advice
+    finds out."""
+    if key.startswith(ADVICE_DECIDES):
+        words = knowledge.measures[key.removeprefix(ADVICE_DECIDES)].advice_decides
+        assert words, "advice_decides comes with advice_decides_when (test_knowledge)"
+        return words
+    return lower_words(FIELDS[key])
 
 
 def unconfirmed_text(knowledge: Knowledge, unknown: tuple[str, ...]) -> str:
     """Said first of a measure that depends on answers still unknown (the paths)."""
-    fields = ", ".join(lower_words(FIELDS[path]) for path in unknown)
+    fields = ", ".join(open_point(knowledge, key) for key in unknown)
     return knowledge.unconfirmed.text.format(fields=fields)
 
 

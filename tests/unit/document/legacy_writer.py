@@ -215,10 +215,10 @@ def legacy_used_terms(text: str) -> list[tuple[str, str]]:
     """used_terms as it was: every term searched for over the whole text."""
     import re
 
-    from vve.document.glossary import ALIASES, GLOSSARY
+    from vve.document.glossary import ALIASES, glossary
 
     out = []
-    for term, meaning in GLOSSARY:
+    for term, meaning in glossary():
         name = re.sub(r"\s*\([^)]*\)", "", term)
         end = r"(?![\w])" if len(name) <= 3 else ""
         found = re.search(rf"(?<![\w-]){re.escape(name)}{end}", text, re.IGNORECASE) or any(

@@ -114,8 +114,28 @@ def test_the_glossary_does_not_ask_a_small_vve_loan_for_an_advice():
     """BRL 9500's meaning said 'de SVVE en de VvE-lening vragen een energieadvies', beside
     'Energieadvies verplicht: nee' for six apartments (advisor's review, M3; COSTS.md: an
     advice only from 8 dwellings)."""
-    from vve.document.glossary import GLOSSARY
+    from vve.document.glossary import glossary
 
-    meaning = dict(GLOSSARY)["BRL 9500"]
-    assert "de VvE-lening alleen bij 8 of meer woningen" in meaning
+    limit = KNOWLEDGE.financing.warmtefonds_loan.advice_required_from_dwellings
+    meaning = dict(glossary())["BRL 9500"]
+    assert f"de VvE-lening alleen bij {limit} of meer woningen" in meaning
     assert "de SVVE en de VvE-lening vragen" not in meaning
+
+
+def test_the_glossary_takes_the_lenders_limit_from_the_knowledge():
+    """The small-VvE limit stood inline in two meanings; the lender's figure lives in
+    financing.toml (advice_required_from_dwellings), so a new limit reaches the glossary."""
+    from dataclasses import replace
+
+    from vve.document.glossary import GLOSSARY, glossary_for
+
+    loan = replace(KNOWLEDGE.financing.warmtefonds_loan, advice_required_from_dwellings=11)
+    financing = replace(KNOWLEDGE.financing, warmtefonds_loan=loan)
+    meanings = dict(glossary_for(replace(KNOWLEDGE, financing=financing)))
+    assert "alleen bij 11 of meer woningen" in meanings["BRL 9500"]
+    assert "onder 11 woningen" in meanings["Akkoordverklaring"]
+    assert not any(
+        ch.isdigit()
+        for term in ("BRL 9500", "Akkoordverklaring")
+        for ch in dict(GLOSSARY)[term].replace("9500", "")
+    )

@@ -154,3 +154,17 @@ def test_every_measure_depends_on_answers_the_profile_has():
             value = profile
             for part in path.split("."):
                 value = getattr(value, part)  # raises if the path is not in the profile
+
+
+def test_a_measure_the_advice_decides_names_answers_the_profile_has_and_its_reason():
+    """advice_decides_when: profile path -> the answer with which the energy advice decides
+    the measure (solar panels beside owners' own); advice_decides: the reason, in words."""
+    from vve.labels import FIELDS
+
+    found = False
+    for mid, entry in load_knowledge().measures.items():
+        assert bool(entry.advice_decides_when) == bool(entry.advice_decides), mid
+        for path in entry.advice_decides_when:
+            assert path in FIELDS, (mid, path)
+            found = True
+    assert found

@@ -31,3 +31,42 @@ def test_no_such_words_where_no_owner_has_panels():
     data["building"]["solar_panels"] = "none"
     plan = plan_to_dict(build_plan(parse_profile(data), AS_OF))
     assert K.measures["solar_panels"].why_private not in _solar(plan)["explanation"]["text"]
+
+
+def _decision(plan: dict, did: str) -> dict:
+    return next(d for d in plan["decisions"] if d["id"] == did)
+
+
+def test_beside_owners_panels_the_advice_decides_the_vve_panels():
+    """Advisor's re-review (S-c): "Zonnepanelen plaatsen" stood as an unconditional
+    decision and loan item beside the measure's own words that the advice decides room and
+    use. Now the measure is one the advice must confirm, as a measure resting on an
+    unknown answer is: between brackets in the draft and the loan, said why once."""
+    plan = example_plan("assen-zes-woningen", AS_OF)
+    entry = K.measures["solar_panels"]
+    bracket = K.unconfirmed.draft
+    solar = _solar(plan)
+    assert solar["unconfirmed"] and entry.advice_decides in solar["unconfirmed"]
+    draft = _decision(plan, "installation_measures")["draft_resolution"]
+    assert f"[{bracket}: zonnepanelen]" in draft
+    loan = _decision(plan, "vve_loan")["draft_resolution"]
+    assert f"[en, {bracket}: zonnepanelen]" in loan
+    why = _decision(plan, "installation_measures")["explanation"]["text"]
+    assert entry.advice_decides in why
+    # the reason is said once in the measure's text: not again by why_private
+    assert solar["explanation"]["text"].count("ruimte") == 1
+
+
+def test_no_brackets_where_no_owner_has_panels():
+    data = json.loads((ROOT / "examples" / "assen-zes-woningen.json").read_text())
+    data["building"]["solar_panels"] = "none"
+    plan = plan_to_dict(build_plan(parse_profile(data), AS_OF))
+    assert _solar(plan)["unconfirmed"] is None
+    assert "zonnepanelen]" not in _decision(plan, "vve_loan")["draft_resolution"]
+
+
+def test_the_advice_weighs_panels_in_the_plural():
+    """ "of zonnepanelen nodig is" read in the plan: a plural short takes "zijn"."""
+    plan = example_plan("assen-zes-woningen", AS_OF)
+    why = _decision(plan, "installation_measures")["explanation"]["text"]
+    assert "of zonnepanelen nodig zijn" in why

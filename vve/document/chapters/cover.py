@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vve.rules.explain import nl_months
+
 from ..builder import Builder
 from ..page import TITLE, DocumentMeta
 from ..styles import COVER_DETAILS_STYLE, COVER_HEADING_STYLE, COVER_TEXT_STYLE
-from ..text import clean, date_nl, month_nl
+from ..text import clean, date_nl
 
 # Our caution, not a rule of law: sources read longer than this before the plan's date get
 # a sentence on the cover asking to check what may have changed since.
@@ -39,8 +41,7 @@ def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     # (Bijlagen B, D); the app's own defaults were not read anywhere and are left out
     dates = [s["peildatum"] for s in plan["sources"] if s.get("peildatum") and not s.get("own")]
     read = sorted(set(dates)) or [plan["knowledge_peildatum"]]
-    first, last = month_nl(read[0]), month_nl(read[-1])
-    b.labelled("Bronnen gelezen", first if first == last else f"{first} tot {last}", details)
+    b.labelled("Bronnen gelezen", nl_months(read[0], read[-1]), details)
     b.labelled("Versie", meta.version, details)
     if clean(meta.prepared_by).strip():
         # an empty "Opgesteld door:" reads as a form left unfinished
@@ -66,8 +67,7 @@ def _which_old(as_of: str, dates: list[str]) -> str:
     old = sorted(d for d in dates if _stale(as_of, d))
     if len(old) == len(dates):
         return "Dat is meer dan"
-    first, last = month_nl(old[0]), month_nl(old[-1])
-    months = first if first == last else f"{first} tot {last}"
+    months = nl_months(old[0], old[-1])
     if 2 * len(old) > len(dates):
         return f"De meeste bronnen zijn gelezen in {months}, meer dan"
     return f"Een deel van de bronnen is gelezen in {months}, meer dan"

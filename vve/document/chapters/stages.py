@@ -4,6 +4,7 @@ open questions found out in a phase get one row per who, referring to their chap
 from __future__ import annotations
 
 from vve import labels
+from vve.rules.explain import nl_months
 
 from ..builder import Builder, keep_next
 from ..text import date_nl, month_nl
@@ -26,7 +27,7 @@ def write(b: Builder, plan: dict) -> None:
         b.heading(f"Fase {index}. {stage['title']}", 2)
         # heading, goal, period and ALV line start on the page where the actions start
         keep_next(b.labelled("Doel", stage["goal"])._p)
-        period = f"{month_nl(stage['start'])} tot {month_nl(stage['end'])}"
+        period = nl_months(stage["start"], stage["end"])
         keep_next(b.labelled("Periode", period)._p)
         _meeting_line(b, stage)
         # each open question is said once, in its own chapter; here one row per who

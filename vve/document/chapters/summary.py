@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from vve import labels
+from vve.rules.explain import nl_months
 from vve.rules.parts import every_decision
 
 from ..builder import Builder
 from ..results import OUTCOME, standing
-from ..text import date_nl, month_nl
+from ..text import date_nl
 from ..wording import (
     CHOICES,
     MEMBERS_CONSENT,
@@ -107,8 +108,7 @@ def _measures_when(money: dict) -> str:
     execution = money.get("execution")
     if not execution:
         return f"{what} ({money['execution_year']})"
-    start, end = month_nl(execution["start"]), month_nl(execution["end"])
-    return f"{what} ({start})" if start == end else f"{what} ({start} tot {end})"
+    return f"{what} ({nl_months(execution['start'], execution['end'])})"
 
 
 def _upper(text: str) -> str:

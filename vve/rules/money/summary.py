@@ -15,7 +15,7 @@ from fractions import Fraction
 from vve.knowledge import Knowledge
 from vve.profile import Profile
 
-from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month
+from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month, nl_months
 from .amounts import Range, whole
 from .caveats import deed_clause, orientation, rough_clause
 from .first_summary import first_sentence, who_pays
@@ -118,9 +118,11 @@ def summary(
 
 
 def _period(execution: tuple[dt.date, dt.date]) -> str:
-    """ "Van november 2028 tot augustus 2029", or "In maart 2029" within one month."""
-    start, end = (nl_month(day) for day in execution)
-    return f"In {start}" if start == end else f"Van {start} tot {end}"
+    """ "Van november 2028 tot augustus 2029", "Van maart tot december 2029", or "In maart
+    2029" within one month."""
+    start, end = execution
+    one_month = (start.year, start.month) == (end.year, end.month)
+    return f"In {nl_month(end)}" if one_month else f"Van {nl_months(start, end)}"
 
 
 def _opening(money: MoneyPlan, execution: tuple[dt.date, dt.date]) -> str:
