@@ -17,6 +17,18 @@ from .styles import StyleIndex, add_page_x_of_y
 from .text import clean
 
 TITLE = "Plan van aanpak verduurzaming en aardgasvrij"
+# after the VvE's goal (ambition.goal): a plan that insulates first promises no "aardgasvrij"
+TITLES = {
+    "gas_free_ready": "Plan van aanpak verduurzaming en aardgasvrij-klaar",
+    "insulate_first": "Plan van aanpak verduurzaming",
+}
+
+
+def plan_title(plan: dict) -> str:
+    """The plan's title for its goal; TITLE for "aardgasvrij", an unknown goal and a plan
+    kept without its answers."""
+    goal = ((plan.get("answers") or {}).get("ambition") or {}).get("goal")
+    return TITLES.get(goal, TITLE) if isinstance(goal, str) else TITLE
 
 
 @dataclass(frozen=True)
@@ -44,13 +56,14 @@ def set_properties(
     plan: dict,
     meta: DocumentMeta,
     *,
-    title: str = TITLE,
+    title: str | None = None,
     subject: str = "Plan van aanpak aardgasvrij voor een Vereniging van Eigenaars",
     keywords: str = "VvE, aardgasvrij, plan van aanpak, warmtetransitie",
 ) -> None:
     """The document's properties (title with the VvE's name, author, language, dates);
     the plan and the meeting papers differ only in their words."""
     props = doc.core_properties
+    title = title or plan_title(plan)
     props.title = clean(f"{title} – {plan['association']['name']}")[:250]
     props.subject = subject
     props.author = clean(meta.prepared_by)[:250]

@@ -225,6 +225,10 @@ class DecisionEntry(Sourced):
     research_if_needed: Mapping[str, str] = field(default_factory=dict)  # id -> its condition
     draft_research: str | None = None
     draft_loan: str | None = None  # {year}: the last year the MJOP covers for the loan
+    # instead of draft, where the plan has at least two of the VvE's measures within
+    # within_years of the meeting ({measures}: them; the principle decision)
+    draft_listed: str | None = None
+    within_years: int | None = None
     why_loan: str | None = None  # {year}, {years}, {signed}: why that year (tailor_decisions.py)
     # the same where a loan for work a later meeting decides runs longer: {year}, {years},
     # {signed}, {meeting} (that meeting's year), {later_years}, {later_signed} (tailor_decisions.py)

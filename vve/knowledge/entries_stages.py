@@ -17,6 +17,7 @@ ActionCondition = Literal[
     "ecological_survey",
     "asbestos",
     "heat_network",
+    "heritage_exterior",  # the plan changes the outside of a building with heritage status
     "large_owners",
     "boilers_due_now",
     "boiler_bridged",  # the plan bridges the collective boiler until the heat network

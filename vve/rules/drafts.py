@@ -66,6 +66,10 @@ def fill_drafts(
             if m in lines and lines[m].payer == "vve" and m not in later
         ]
         text = _with_measures(d, carried, knowledge, unknown)
+        if intended := _intended(d, money, knowledge):
+            carried, draft = intended
+            listed = _listing([line.measure for line in carried], knowledge, unknown)
+            text = draft.format(measures=listed)
         text = _with_goal(text, target_year, goal)
         if d.id == "commission_advice" and money.advice.cost is not None:
             text = text.replace(AMOUNT, nl_euros(money.advice.cost.high), 1)
@@ -94,6 +98,20 @@ def fill_drafts(
             )
         out.append(d)
     return tuple(out)
+
+
+def _intended(
+    d: Decision, money: MoneyPlan, knowledge: Knowledge
+) -> tuple[list[MeasureCost], str] | None:
+    """The VvE's measures a principle decision names, and its draft that names them
+    (draft_listed): those within its years of the meeting, where there are at least two;
+    else None (the draft's placeholders stay for the meeting to fill)."""
+    entry = knowledge.decisions[d.id]
+    if entry.draft_listed is None or entry.within_years is None:
+        return None
+    last = d.date.year + entry.within_years
+    within = [line for line in money.lines if line.payer == "vve" and line.year <= last]
+    return (within, entry.draft_listed) if len(within) >= 2 else None
 
 
 def _in_later_parts(d: Decision) -> set[str]:

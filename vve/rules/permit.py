@@ -43,6 +43,14 @@ def _outside(
     ]
 
 
+def outside_work(
+    profile: Profile, knowledge: Knowledge, measures: Sequence[Measure]
+) -> list[Measure]:
+    """The measures that change the outside of a building with heritage status, the
+    VvE's own (what the municipality is consulted on early, stages.toml)."""
+    return _outside(profile, knowledge, measures, {})
+
+
 def stretch(profile: Profile, knowledge: Knowledge, measures: Sequence[Measure]) -> dict[str, int]:
     """Stage id -> the weeks it lasts at least: the permit's stage, as long as the step
     (vve/rules/schedule.py)."""

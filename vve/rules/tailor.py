@@ -15,7 +15,7 @@ from .bridging import BRIDGE, amount_year
 from .decisions import Decision, boiler_window
 from .explain import Explanation, nl_date, nl_euros, nl_listing
 from .measures import Measure, choose_route
-from .permit import with_permit_step
+from .permit import outside_work, with_permit_step
 from .proxy_note import proxy_note, proxy_sources
 from .risks import Risk
 from .route_texts import heat_pump_open
@@ -69,6 +69,8 @@ def _applies(
         return any(m.id in needs for m in measures)
     if when == "large_owners":
         return _large_owners(profile, decisions)
+    if when == "heritage_exterior":  # consulted before the quotes, permitted after the ALV
+        return bool(outside_work(profile, knowledge, measures))
     if when == "heat_network":
         return any(m.id == "heat_network_connection" for m in measures)
     if when == "boiler_bridged":  # its amount decided at its meeting, on a quote asked now

@@ -138,10 +138,12 @@ def test_dutch_proofing_language_on_defaults_and_styles(written):
 
 
 def test_core_properties(written):
+    from vve.document.page import plan_title
+
     plan, doc, _ = written
     props = doc.core_properties
     assert plan["association"]["name"] in props.title
-    assert props.title.startswith("Plan van aanpak verduurzaming en aardgasvrij")
+    assert props.title.startswith(plan_title(plan))
     assert props.subject and props.author == "Regionaal adviesteam"
     assert props.created.date() == AS_OF
 

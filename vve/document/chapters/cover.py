@@ -7,7 +7,7 @@ import datetime as dt
 from vve.rules.explain import nl_months
 
 from ..builder import Builder
-from ..page import TITLE, DocumentMeta
+from ..page import DocumentMeta, plan_title
 from ..styles import COVER_DETAILS_STYLE, COVER_HEADING_STYLE, COVER_TEXT_STYLE
 from ..text import clean, date_nl
 
@@ -24,7 +24,7 @@ DISCLAIMER = (
 
 def write(b: Builder, plan: dict, meta: DocumentMeta) -> None:
     a = plan["association"]
-    b.para(TITLE, "Title")
+    b.para(plan_title(plan), "Title")
     b.para(a["name"], "Subtitle")
     address = ", ".join(
         clean(x)

@@ -198,27 +198,41 @@ def apartments(b: Builder, plan: dict, money: dict) -> None:
         return
     loan = money["loan"]
     terms = [] if loan["below_minimum"] else [t["years"] for t in loan["terms"]]
-    _apartments_table(b, apartments, terms, _saving_covers(money), money["reserve_used_cents"] > 0)
+    after_reserve = money["reserve_used_cents"] > 0
+    _apartments_table(b, apartments, terms, _counted(money), _saving_covers(money), after_reserve)
     b.note(" ".join(_apartments_notes(plan, apartments, terms)))
+
+
+def _ours(money: dict) -> list[dict]:
+    """The VvE's measures this round decides (not the work of a later meeting)."""
+    later = {mid for work in money["later"] for mid in work["measures"]}
+    return [m for m in money["measures"] if m["payer"] == "vve" and m["id"] not in later]
+
+
+def _counted(money: dict) -> str:
+    """After "voor de maatregelen": the measures the amounts count, where some of this
+    round's have no amount yet (Meppel's table gave floor insulation alone)."""
+    ours = _ours(money)
+    priced = [m["short"] for m in ours if m["investment"] is not None]
+    return "" if len(priced) == len(ours) else f" met een bedrag ({nl_listing(priced)})"
 
 
 def _saving_covers(money: dict) -> str:
     """After "tegen de besparing": the measures the saving covers where it covers only
     some of those the costs are for."""
-    later = {mid for work in money["later"] for mid in work["measures"]}
-    ours = [m for m in money["measures"] if m["payer"] == "vve" and m["id"] not in later]
+    ours = _ours(money)
     known = [m["short"] for m in ours if m["saving"]["euros"] is not None]
     if not known or len(known) == len(ours):
         return ""
-    listing = known[0] if len(known) == 1 else f"{', '.join(known[:-1])} en {known[-1]}"
-    return f" (alleen voor {listing})"
+    return f" (alleen voor {nl_listing(known)})"
 
 
 def _apartments_table(
-    b: Builder, apartments: dict, terms: list[int], saving: str, after_reserve: bool
+    b: Builder, apartments: dict, terms: list[int], counted: str, saving: str, after_reserve: bool
 ) -> None:
     """Per class of apartment right: in one go, per month for each loan term, the saving
-    (``saving``: what it covers, after the caption); ``after_reserve``: the amounts are what
+    (``counted``: the measures the amounts count, where not all; ``saving``: what the
+    saving covers, after the caption); ``after_reserve``: the amounts are what
     is left once the reserve fund paid its part (the costs per year give them before), said
     in the caption since it holds for every column."""
     rows = []
@@ -245,7 +259,7 @@ def _apartments_table(
         ],
         rows,
         # no monthly columns while the amount lies below the lender's minimum
-        caption="Per appartement, voor de maatregelen"
+        caption=f"Per appartement, voor de maatregelen{counted}"
         + (f", {AFTER_RESERVE}" if after_reserve else "")
         + ": in één keer"
         + (" of per maand met een lening" if terms else "")
