@@ -229,6 +229,7 @@ class DecisionEntry(Sourced):
     # within_years of the meeting ({measures}: them; the principle decision)
     draft_listed: str | None = None
     within_years: int | None = None
+    listed_not: tuple[str, ...] = ()  # measures draft_listed never names
     why_loan: str | None = None  # {year}, {years}, {signed}: why that year (tailor_decisions.py)
     # the same where a loan for work a later meeting decides runs longer: {year}, {years},
     # {signed}, {meeting} (that meeting's year), {later_years}, {later_signed} (tailor_decisions.py)

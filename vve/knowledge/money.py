@@ -114,11 +114,6 @@ class NotIncluded:
         "boiler_bridged",
     ]
     financed: bool  # adds to what the VvE pays for the measures and may borrow
-    # instead of short on the cover, with an order of magnitude while it has no amount
-    # ({ranges}: each label with its prices' range per dwelling; orientation_prices:
-    # price id -> label, prices with one label taken together)
-    orientation: str | None = None
-    orientation_prices: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -110,7 +110,11 @@ def _intended(
     if entry.draft_listed is None or entry.within_years is None:
         return None
     last = d.date.year + entry.within_years
-    within = [line for line in money.lines if line.payer == "vve" and line.year <= last]
+    within = [
+        line
+        for line in money.lines
+        if line.payer == "vve" and line.year <= last and line.measure not in entry.listed_not
+    ]
     return (within, entry.draft_listed) if len(within) >= 2 else None
 
 

@@ -126,14 +126,6 @@ def _line(line: MeasureCost, k: Knowledge) -> dict[str, Any]:
     }
 
 
-def _not_included(money: MoneyPlan, k: Knowledge) -> list[dict[str, Any]]:
-    """The costs not counted yet, with the prices the cover names for one (caveats.py)."""
-    items = [i for i in k.money.not_included if i.id in money.not_included]
-    named = {i.id: i.orientation_prices if i.orientation else {} for i in items}
-    cited = {i: [_provenance(k.money.prices[p].provenance) for p in ps] for i, ps in named.items()}
-    return [{"id": i.id, "short": i.short, "orientation": cited[i.id]} for i in items]
-
-
 def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
     gas_price = k.money.gas_price
     return {
@@ -177,7 +169,11 @@ def money_to_dict(money: MoneyPlan, k: Knowledge) -> dict[str, Any]:
             }
             for o in money.other
         ],
-        "not_included": _not_included(money, k),
+        "not_included": [
+            {"id": item.id, "short": item.short}
+            for item in k.money.not_included
+            if item.id in money.not_included
+        ],
         **_totals(money),
         "later": _later(money),
         "later_text": later_sentence(money, k, "money"),

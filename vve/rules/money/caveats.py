@@ -62,25 +62,6 @@ def orientation(money: MoneyPlan) -> str | None:
     return None
 
 
-def heat_source_orientation(money: MoneyPlan, knowledge: Knowledge) -> str | None:
-    """The heat source not yet chosen, as the cover lists it among the costs not counted
-    yet: with an order of magnitude per dwelling from the prices the knowledge names for
-    it (costs.toml not_included), the lowest to the highest of the prices that share a
-    label; None where the plan has its heat source or the knowledge names no prices."""
-    item = next((i for i in knowledge.money.not_included if i.id == "heat_source"), None)
-    if item is None or item.id not in money.not_included or not item.orientation:
-        return None
-    spans: dict[str, tuple[int, int]] = {}
-    for price_id, label in item.orientation_prices.items():
-        price = knowledge.money.prices[price_id].price
-        low, high = cents(price.low), cents(price.high)
-        if label in spans:
-            low, high = min(low, spans[label][0]), max(high, spans[label][1])
-        spans[label] = (low, high)
-    ranges = [f"{label} {nl_euro_range(low, high)}" for label, (low, high) in spans.items()]
-    return item.orientation.format(ranges=", ".join(ranges))
-
-
 def deed_clause(money: MoneyPlan, knowledge: Knowledge) -> str | None:
     """The cover's sentence on the parts its headline amount shares by breukdeel although
     the deed may make them the apartments' own (window frames with their glass,

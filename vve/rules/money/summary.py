@@ -17,7 +17,7 @@ from vve.profile import Profile
 
 from ..explain import nl_date, nl_euro_range, nl_euros, nl_listing, nl_month, nl_months
 from .amounts import Range, whole
-from .caveats import deed_clause, heat_source_orientation, orientation, rough_clause
+from .caveats import deed_clause, orientation, rough_clause
 from .first_summary import first_sentence, who_pays
 from .later import later_ids, later_sentence
 from .money_plan import MoneyPlan
@@ -104,8 +104,6 @@ def summary(
         cover.append(_certainty_sentence(money, knowledge, shorts))
     elif any(line.investment is not None for line in money.lines):
         cover.append("Wat al wel te schatten is, staat in het hoofdstuk over de kosten.")
-    if unpriced and (source := heat_source_orientation(money, knowledge)):
-        cover.append(f"Daar komt nog bij: {source}.")  # else in the certainty sentence
     notes = [
         n
         for n in (
@@ -280,8 +278,6 @@ def _certainty_sentence(money: MoneyPlan, knowledge: Knowledge, shorts: dict[str
             text += ", deels uit zwakke bronnen"
     missing = [shorts[m] for m in money.now.unknown_cost]
     extras = {item.id: item.short for item in knowledge.money.not_included}
-    if source := heat_source_orientation(money, knowledge):  # not chosen: what it may cost
-        extras["heat_source"] = source
     missing += [extras[i] for i in money.not_included]
     if missing:
         text += f". Nog niet meegeteld, dus daar komt nog bij: {nl_listing(missing)}"
