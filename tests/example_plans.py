@@ -46,3 +46,17 @@ def example_plan(stem: str, as_of: dt.date) -> dict:
 def written_example(stem: str, as_of: dt.date) -> WordDocument:
     """The Word plan of ``example_plan(stem, as_of)``, written with the default meta."""
     return Document(io.BytesIO(write_plan_docx(_plan_dict(stem, as_of))))
+
+
+def plan_action(plan: dict, action_id: str) -> dict | None:
+    """The step ``action_id`` of a plan dict, ``None`` where the plan has no such step."""
+    found = plan_action_stage(plan, action_id)
+    return None if found is None else found[1]
+
+
+def plan_action_stage(plan: dict, action_id: str) -> tuple[str, dict] | None:
+    """(the stage's id, the step) for the step ``action_id``, ``None`` where there is none."""
+    return next(
+        ((s["id"], a) for s in plan["stages"] for a in s["actions"] if a["id"] == action_id),
+        None,
+    )

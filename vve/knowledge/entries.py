@@ -367,6 +367,7 @@ class Unconfirmed(SourcedText):
     """What the plan says of measures that depend on an unknown answer (measures.toml)."""
 
     draft: str
+    draft_one: str  # before a draft whose one measure the advice must confirm ({measure})
     why_decision: str
     why_brackets: str
     why_brackets_again: str

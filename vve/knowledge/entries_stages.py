@@ -38,6 +38,9 @@ class StageAction:
     when: ActionCondition | None = None  # only in plans where it applies
     subsidy: str | None = None  # the programme this action applies for
     with_meeting: bool = False  # moves with the stage's meeting
+    # an owners' evening: its weeks hold an evening outside the holidays, and a meeting
+    # after it keeps its distance (vve/rules/stages.py)
+    evening: bool = False
     what_no_mjop: str | None = None
     what_no_loan: str | None = None
     what_existing_advice: str | None = None
@@ -113,6 +116,11 @@ class StageEntry(Sourced):
     title_small_vve: str | None = None
     goal_small_vve: str | None = None
     milestones_small_vve: tuple[str, ...] | None = None
+
+    @property
+    def evenings(self) -> frozenset[str]:
+        """The ids of its owners' evenings (``StageAction.evening``)."""
+        return frozenset(a.id for a in self.actions if a.evening)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -246,6 +254,8 @@ class HeritagePermit(Sourced):
     what_regular: str
     what_extended: str
     risk_text: str  # after the heritage risk's text where the plan has the step
+    # before risk_text where the plan also has the pre-consultation (heritage_preconsult)
+    risk_text_preconsult: str = ""
     milestone: str = ""  # the stage's milestone where the plan has the step
 
 

@@ -230,9 +230,13 @@ def _with_measures(
     if AMOUNT in text:
         text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
     if "[maatregelen]" in text:
-        text = text.replace(
-            "[maatregelen]", _listing([line.measure for line in carried], knowledge, unknown), 1
-        )
+        ids = [line.measure for line in carried]
+        if len(ids) == 1 and unknown.get(ids[0]):  # the whole decision rests on the advice
+            short = knowledge.measures[ids[0]].short
+            before = knowledge.unconfirmed.draft_one.format(measure=short)
+            text = f"[{before}] {text.replace('[maatregelen]', short, 1)}"
+        else:
+            text = text.replace("[maatregelen]", _listing(ids, knowledge, unknown), 1)
     if d.id == "insulate_with_maintenance":
         labels = knowledge.risk_thresholds.component_labels
         moments = sorted(

@@ -23,6 +23,7 @@ from .risks import Risk
 from .stages import Action, StageWindow
 
 STEP = "heritage_permit"  # Action.id of the step
+PRECONSULT = "heritage_preconsult"  # the board's consultation before the quotes (stages.toml)
 
 
 def _outside(
@@ -55,7 +56,7 @@ def stretch(profile: Profile, knowledge: Knowledge, measures: Sequence[Measure])
     """Stage id -> the weeks it lasts at least: the permit's stage, as long as the step
     (vve/rules/schedule.py)."""
     status = profile.building.heritage
-    if status is None or not _outside(profile, knowledge, measures, {}):
+    if status is None or not outside_work(profile, knowledge, measures):
         return {}
     permit = knowledge.permit
     return {permit.stage: permit.offset_weeks + _weeks(permit, status)}
@@ -132,13 +133,16 @@ def _what(
 def word_heritage_risk(
     risks: Sequence[Risk], windows: Sequence[StageWindow], knowledge: Knowledge
 ) -> list[Risk]:
-    """The heritage risk (risks.toml heritage) pointing to the permit step, where the plan
-    has it, with the sources of the step's terms."""
+    """The heritage risk (risks.toml heritage) pointing to the pre-consultation and the
+    permit step, where the plan has them, with the sources of the step's terms."""
     where = next((w for w in windows for a in w.actions if a.id == STEP), None)
     if where is None:
         return list(risks)
     permit = knowledge.permit
     extra = permit.risk_text.format(stage=where.title)
+    consult = next((w for w in windows for a in w.actions if a.id == PRECONSULT), None)
+    if consult is not None and permit.risk_text_preconsult:
+        extra = f"{permit.risk_text_preconsult.format(stage=consult.title)} {extra}"
     out = []
     for r in risks:
         if r.id == "heritage":

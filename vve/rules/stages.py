@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from vve.knowledge import Knowledge, StageEntry
 
-from .calendar import next_meeting_day
+from .calendar import evening_start, next_meeting_day
 from .explain import Explanation, sources
 
 
@@ -101,11 +101,13 @@ def planned_stage(
         for a in stage.actions
     )
     planned = next((a.end for a in actions if a.who == "meeting"), None)
+    actions, later = _evenings_outside_holidays(stage, actions, planned, knowledge)
+    end = max((end, *(a.end for a in actions if a.id in stage.evenings)))
     meeting = None
     if planned is not None:
-        # a working-day evening outside the holidays; the stage waits for it, and the
-        # meeting's run-up (notice, proxies) moves with it
-        meeting = next_meeting_day(planned, knowledge.meetings)
+        # a working-day evening outside the holidays, after the owners' evening; the stage
+        # waits for it, and the meeting's run-up (notice, proxies) moves with it
+        meeting = next_meeting_day(planned + later, knowledge.meetings)
         end = max(end, meeting)
         moves = {a.id for a in stage.actions if a.with_meeting}
         actions = tuple(
@@ -126,6 +128,24 @@ def planned_stage(
         (*(a.milestone for a in actions if a.milestone), *stage.milestones),
         Explanation.of(stage.goal, [f"stage:{stage.id}"], sources(stage.source)),
     )
+
+
+def _evenings_outside_holidays(
+    stage: StageEntry, actions: tuple[Action, ...], planned: dt.date | None, knowledge: Knowledge
+) -> tuple[tuple[Action, ...], dt.timedelta]:
+    """The owners' evenings (stages.toml ``evening``) moved to weeks that hold an evening
+    outside the holidays, and how much later the meeting after them is planned (``planned``
+    the meeting's day as the offsets give it): the weeks between an evening and the
+    meeting stay at least as planned."""
+    moved, later = [], dt.timedelta(0)
+    for a in actions:
+        if a.id in stage.evenings:
+            start = evening_start(a.start, a.weeks, knowledge.meetings)
+            if planned is not None and a.end <= planned:
+                later = max(later, start - a.start)
+            a = replace(a, start=start)
+        moved.append(a)
+    return tuple(moved), later
 
 
 def stage_by_id(windows: list[StageWindow], stage_id: str) -> StageWindow:

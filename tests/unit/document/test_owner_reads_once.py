@@ -58,7 +58,7 @@ def test_the_apartment_table_says_it_comes_after_the_reserve_fund(stem):
     if not caption or not plan["money"]["reserve_used_cents"]:
         return
     assert caption[0].startswith("Tabel") and re.search(
-        r"Per appartement, voor de maatregelen( met een bedrag \([^)]*\))?, "
+        r"Per appartement, voor de maatregel(en)?( met een bedrag \([^)]*\))?, "
         r"na bijdrage reservefonds:",
         caption[0],
     ), caption
@@ -159,6 +159,7 @@ def test_the_apartment_table_names_what_it_counts_where_some_measures_have_no_am
     if len(priced) == len(ours):
         assert "met een bedrag" not in caption[0]
     else:
-        assert "Per appartement, voor de maatregelen met een bedrag (" in caption[0]
+        which = "de maatregel" if len(priced) == 1 else "de maatregelen"
+        assert f"Per appartement, voor {which} met een bedrag (" in caption[0]
         for short in priced:
             assert short in caption[0].split("):")[0]

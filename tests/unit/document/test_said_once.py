@@ -38,4 +38,5 @@ def test_why_measures_stand_between_brackets_is_said_once(text):
 def test_the_plan_with_unknown_answers_explains_the_brackets():
     text = _text("tynaarlo-weinig-bekend")
     assert text.count(BRACKETS) == 1
-    assert "Ook hier staan die maatregelen in het concept-besluit tussen haken." in text
+    # said of one measure or several alike (the reviewer read "die maatregelen" of one)
+    assert "Ook hier staat tussen haken wat het advies moet bevestigen." in text

@@ -7,25 +7,21 @@ quotes were asked)."""
 import pytest
 
 from tests.conftest import AS_OF, EXAMPLES
-from tests.example_plans import example_plan
-
-
-def _action(plan: dict, action_id: str) -> dict | None:
-    return next((a for s in plan["stages"] for a in s["actions"] if a["id"] == action_id), None)
+from tests.example_plans import example_plan, plan_action
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_costs_shared_before_the_quotes_are_estimates(path):
     plan = example_plan(path.stem, AS_OF)
-    quotes = _action(plan, "quotes")
+    quotes = plan_action(plan, "quotes")
     assert quotes is not None
     for action_id in ("info_evening", "cost_per_owner"):
-        action = _action(plan, action_id)
+        action = plan_action(plan, action_id)
         if action is None or action["start"] >= quotes["start"]:
             continue
         assert "schat" in action["what"], action["what"]
         assert "uit het energieadvies" in action["what"], action["what"]
-    notice = _action(plan, "send_notice")
+    notice = plan_action(plan, "send_notice")
     assert notice is not None and notice["start"] > quotes["start"]
     assert "kosten per appartement uit de offertes" in notice["what"]
     support = next(s for s in plan["stages"] if s["id"] == "plan_support")

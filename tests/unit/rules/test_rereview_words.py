@@ -5,25 +5,21 @@ of their own; the energy advice alone is applied for with the research already p
 (CORRECTIONS a1: one application for all advice and research together)."""
 
 from tests.conftest import AS_OF
-from tests.example_plans import example_plan
-
-
-def _action(plan: dict, action_id: str) -> dict | None:
-    return next((a for s in plan["stages"] for a in s["actions"] if a["id"] == action_id), None)
+from tests.example_plans import example_plan, plan_action
 
 
 def test_tynaarlo_asks_for_the_other_apartment_rights():
     plan = example_plan("tynaarlo-weinig-bekend", AS_OF)
     for field in ("building.rights.commercial_units", "building.rights.parking_or_storage"):
-        step = _action(plan, f"find_out:{field}")
+        step = plan_action(plan, f"find_out:{field}")
         assert step is not None and "splitsingsakte" in step["what"], field
     known = example_plan("hoogeveen-corporatie", AS_OF)
-    assert _action(known, "find_out:building.rights.commercial_units") is None
+    assert plan_action(known, "find_out:building.rights.commercial_units") is None
 
 
 def test_the_energy_advice_alone_takes_the_research_already_paid():
     plan = example_plan("assen-zes-woningen", AS_OF)
-    step = _action(plan, "apply_svve_energy_advice")
+    step = plan_action(plan, "apply_svve_energy_advice")
     assert "onderzoek dat dan al betaald is" in step["what"]
 
 

@@ -7,25 +7,24 @@ import datetime as dt
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.example_plans import example_plan
+from tests.example_plans import example_plan, plan_action
 
 AS_OF = dt.date(2026, 11, 28)
-
-
-def _action(plan: dict, aid: str) -> dict | None:
-    return next((a for s in plan["stages"] for a in s["actions"] if a["id"] == aid), None)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_the_species_plan_is_asked_before_the_first_alv(path):
     plan = example_plan(path.stem, AS_OF)
-    survey = _action(plan, "ecological_survey")
-    ask = _action(plan, "ask_species_plan")
+    survey = plan_action(plan, "ecological_survey")
+    ask = plan_action(plan, "ask_species_plan")
     assert (survey is None) == (ask is None)
     if survey is None:
         pytest.skip("no ecological survey in this plan")
-    first_alv = _action(plan, "first_alv")
+    first_alv = plan_action(plan, "first_alv")
     assert ask["end"] <= first_alv["start"], (ask, first_alv)
     # the survey itself then starts from the answer, without asking again
     assert "soortenmanagementplan" in ask["what"]
+    # some (pre-)SMPs cover only houses on their own ground (CORRECTIONS c2), and where one
+    # holds its conditions bind the contractor
+    assert "appartementengebouwen" in ask["what"] and "offerte-aanvraag" in ask["what"]
     assert not survey["what"].startswith("Nagaan")

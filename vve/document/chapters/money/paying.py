@@ -210,11 +210,15 @@ def _ours(money: dict) -> list[dict]:
 
 
 def _counted(money: dict) -> str:
-    """After "voor de maatregelen": the measures the amounts count, where some of this
-    round's have no amount yet (Meppel's table gave floor insulation alone)."""
+    """What the amounts are for: "voor de maatregelen", or the measures they count where
+    some of this round's have no amount yet (Meppel's table gave floor insulation alone),
+    "de maatregel" for one."""
     ours = _ours(money)
     priced = [m["short"] for m in ours if m["investment"] is not None]
-    return "" if len(priced) == len(ours) else f" met een bedrag ({nl_listing(priced)})"
+    if len(priced) == len(ours):
+        return "voor de maatregelen"
+    which = "de maatregel" if len(priced) == 1 else "de maatregelen"
+    return f"voor {which} met een bedrag ({nl_listing(priced)})"
 
 
 def _saving_covers(money: dict) -> str:
@@ -231,7 +235,7 @@ def _apartments_table(
     b: Builder, apartments: dict, terms: list[int], counted: str, saving: str, after_reserve: bool
 ) -> None:
     """Per class of apartment right: in one go, per month for each loan term, the saving
-    (``counted``: the measures the amounts count, where not all; ``saving``: what the
+    (``counted``: what the amounts are for, "voor de maatregelen"; ``saving``: what the
     saving covers, after the caption); ``after_reserve``: the amounts are what
     is left once the reserve fund paid its part (the costs per year give them before), said
     in the caption since it holds for every column."""
@@ -259,7 +263,7 @@ def _apartments_table(
         ],
         rows,
         # no monthly columns while the amount lies below the lender's minimum
-        caption=f"Per appartement, voor de maatregelen{counted}"
+        caption=f"Per appartement, {counted}"
         + (f", {AFTER_RESERVE}" if after_reserve else "")
         + ": in één keer"
         + (" of per maand met een lening" if terms else "")
