@@ -21,3 +21,14 @@ def test_the_boiler_letter_goes_out_before_the_first_alv():
             continue
         assert "nu al" not in letter["what"]
         assert letter["what"].startswith("Eigenaars al vóór de eerste ALV per brief vragen")
+
+
+def test_the_boiler_letter_names_the_isde_where_it_suggests_a_heat_pump(knowledge):
+    """Advisor's review (S5): the letter suggests an owner's own (hybrid) heat pump; an
+    owner-occupier can get ISDE for it (costs.toml isde.*), a VvE cannot."""
+    entry = next(a for s in knowledge.stages for a in s.actions if a.id == "boiler_letter")
+    for what in (entry.what, entry.what_source_open, entry.what_no_heat_pump):
+        assert what is not None
+        assert ("warmtepomp" in what) == ("ISDE-subsidie" in what), what
+        if "ISDE" in what:
+            assert "eigenaar-bewoner" in what
