@@ -209,6 +209,8 @@ class DecisionEntry(Sourced):
     title_financial: str | None = None  # MR 2006, 2017: threshold on financial obligations
     why_financial: str | None = None
     draft_financial: str | None = None
+    # the reglement's model unknown or deviating: both wordings between brackets
+    draft_model_open: str | None = None
     may_use_reserve_fund: bool = False
     # a raised contribution starts on the first of the month this many months after the
     # meeting's month (raise_reserve; vve/rules/money/reserve.py raise_start)
@@ -237,10 +239,12 @@ class DecisionEntry(Sourced):
     draft_financing: str | None = None  # who pays: reserve fund or an extra contribution
     # the lender's consent of every member below its dwelling limit ({limit}) (tailor_decisions.py)
     draft_consent: str | None = None
+    draft_deed: str | None = None  # where no consent of every member is asked: the deed
     coupling: tuple[str, ...] = ()  # MJOP components
     # heat route unknown (route_open): the decision waits, to this later stage's meeting
     stage_route_open: str | None = None
     why_route_open: str | None = None  # {year}: the last year it waits (the next key)
+    route_open_hedge: str = ""  # {hedge} in why_route_open, where the board does not know
     route_open_wait_years: int | None = None  # from the decision meeting on
     threshold_words: str | None = None  # its amount in words where a threshold decides
     why_with: Mapping[str, str] = field(default_factory=dict)  # decision id -> why's end

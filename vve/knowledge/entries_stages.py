@@ -38,6 +38,7 @@ class StageAction:
     when: ActionCondition | None = None  # only in plans where it applies
     subsidy: str | None = None  # the programme this action applies for
     with_meeting: bool = False  # moves with the stage's meeting
+    proxies: bool = False  # collects proxies for the stage's meeting
     # an owners' evening: its weeks hold an evening outside the holidays, and a meeting
     # after it keeps its distance (vve/rules/stages.py)
     evening: bool = False

@@ -97,6 +97,8 @@ class OtherCost(_WithVat):
     short: str
     when_measures: tuple[str, ...]
     amount: Span = field(metadata=FLAT)
+    # after its amount on the cover, where the amount may be too low for this building
+    cover_more: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

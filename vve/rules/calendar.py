@@ -85,25 +85,33 @@ def _avoided(day: dt.date, calendar: MeetingCalendar) -> bool:
     return any(_in_period(day, period.start, period.end) for period in calendar.avoid)
 
 
+def in_holidays(day: dt.date, calendar: MeetingCalendar) -> bool:
+    """In the summer or Christmas period, or a school holiday the knowledge names."""
+    return _avoided(day, calendar) or any(p.start <= day <= p.end for p in calendar.school_holidays)
+
+
 def is_evening_day(day: dt.date, calendar: MeetingCalendar) -> bool:
     """An evening owners can come to an information evening: a weekday of the rule, no
-    public or school holiday, not in the summer or Christmas period. No notice is due, so
-    the days before it may lie in the holidays."""
+    public holiday, not in the holidays (``in_holidays``). No notice is due, so the days
+    before it may lie in the holidays."""
     return (
         day.weekday() in calendar.weekdays
-        and not _avoided(day, calendar)
+        and not in_holidays(day, calendar)
         and day not in public_holidays(day.year, calendar)
-        and not any(p.start <= day <= p.end for p in calendar.school_holidays)
     )
 
 
 def evening_start(start: dt.date, weeks: int, calendar: MeetingCalendar) -> dt.date:
-    """``start`` where the ``weeks`` from it hold an evening (``is_evening_day``), else
-    the first such evening after them: the owners' evening's weeks begin there."""
+    """Where the ``weeks`` of an owners' evening begin: not in the holidays, and holding an
+    evening (``is_evening_day``), the first such day on or after ``start``, else the first
+    evening after them."""
     day = start
+    while in_holidays(day, calendar):
+        day += dt.timedelta(days=1)
+    first = day
     while not is_evening_day(day, calendar):
         day += dt.timedelta(days=1)
-    return start if day < start + dt.timedelta(weeks=weeks) else day
+    return first if day < first + dt.timedelta(weeks=weeks) else day
 
 
 def next_meeting_day(day: dt.date, calendar: MeetingCalendar) -> dt.date:

@@ -23,6 +23,10 @@ from .measures import COLLECTIVE_HEATING, Measure
 _ORDER = {"bron": 0, "onzeker": 1, "betwist": 2}
 
 
+# the profile's model_reglement values whose wording the plan cannot know
+OPEN_MODELS = frozenset({"unknown", "deviating"})
+
+
 def weakest(*certainties: str) -> str:
     """A decision is as sure as its least sure part: its own entry and its rule."""
     return max(certainties, key=_ORDER.__getitem__)
@@ -30,7 +34,10 @@ def weakest(*certainties: str) -> str:
 
 def worded_for_model(entry: DecisionEntry, model: ModelSpec) -> DecisionEntry:
     """A model that ties its threshold to financial obligations (MR 2006, 2017) gets the
-    entry's financial wording."""
+    entry's financial wording; a model not known (or a deviating reglement) both, for the
+    board to keep the reglement's own."""
+    if model.id in OPEN_MODELS and entry.draft_model_open:
+        return replace(entry, draft=entry.draft_model_open)
     classes = model.classes
     if (
         entry.title_financial

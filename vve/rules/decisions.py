@@ -27,6 +27,7 @@ from .later_part import LaterPart
 from .measures import COLLECTIVE_HEATING, Measure, RouteChoice
 from .progress import Agenda, Progress, threshold_meeting
 from .route_texts import route_title, title_for, why_for, with_installs
+from .route_wait import waiting_for_route
 from .size import small_vve
 from .stages import StageWindow, stage_by_id
 from .voting import Power, SecondMeetingRoute, blocking_analysis
@@ -266,21 +267,8 @@ def _resolve(
     threshold_on: dt.date | None,
 ) -> Decision:
     entry = _worded(knowledge.decisions[did], ctx, in_plan)
-    waits_for: tuple[str, ...] = ()
-    waits_until = None
-    if (
-        "route_open" in because
-        and entry.stage_route_open
-        and entry.why_route_open
-        and entry.route_open_wait_years
-        and not voted_in_stage(profile, knowledge, did, entry.stage)
-    ):
-        # the route is unknown: the choice waits for the advice and the municipality, a while
-        window = stage_by_id(windows, entry.stage_route_open)
-        waits_until = (window.meeting or window.end).year + entry.route_open_wait_years
-        why = f"{entry.why} {entry.why_route_open.format(year=waits_until)}"
-        entry = replace(entry, stage=entry.stage_route_open, why=why)
-        waits_for = ("heat_route",)
+    entry, waits_until = waiting_for_route(entry, did, because, profile, knowledge, windows)
+    waits_for: tuple[str, ...] = ("heat_route",) if waits_until is not None else ()
     window = stage_by_id(windows, entry.stage)
     date = window.meeting or window.end
     own = [m.id for m in measures if m.id in because]
@@ -312,20 +300,6 @@ def _resolve(
         waits_until=waits_until,
         threshold_words=entry.threshold_words if rules.both_cases else None,
         class_why=rules.class_why,
-    )
-
-
-def voted_in_stage(profile: Profile, knowledge: Knowledge, did: str, stage: str) -> bool:
-    """A meeting voted on the decision together with a decision of ``stage``: a plan made
-    before the decision moved to a later stage had it there, and the result stays with it."""
-    days = {r.meeting_date for r in profile.results if r.decision == did and r.part is None}
-    return any(
-        r.meeting_date in days
-        and r.part is None
-        and r.decision != did
-        and r.decision in knowledge.decisions
-        and knowledge.decisions[r.decision].stage == stage
-        for r in profile.results
     )
 
 

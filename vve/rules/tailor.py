@@ -113,10 +113,12 @@ def _worded(
     route_open: int | None = None,
     open_source: bool = False,
     no_heat_pump: bool = False,
+    proxy_step: str | None = None,
 ) -> Action:
     """``route_open``: the year the heat source is chosen at the latest, while it waits for
     the municipality's route; ``open_source``: the plan still has the heat source to
-    choose."""
+    choose; ``proxy_step``: the plan's first step that collects proxies, which says who may
+    hold one."""
     what = action.what
     if not loan and (worded := action.wording("no_loan")):
         what = worded
@@ -145,7 +147,7 @@ def _worded(
         what = worded.format(year=route_open)
     # remarks added to whichever wording was chosen above
     what = _on_condition(what, action.subsidy, subsidies)
-    if action.id == "proxies":
+    if action.id == proxy_step:
         model = profile.voting.model_reglement or "unknown"
         if note := proxy_note(model, profile.association.management, knowledge):
             what = f"{what} ({note})"
@@ -191,6 +193,8 @@ def tailor(
     no_mjop = profile.money.maintenance_plan in (None, "none")
     no_heat_pump = not heat_pump_open(knowledge, choose_route(profile, knowledge).id)
     small = small_vve(profile, knowledge)
+    collects = {a.id for s in knowledge.stages for a in s.actions if a.proxies}
+    proxy_step = next((a.id for w in windows for a in w.actions if a.id in collects), None)
     for window in windows:
         label, topics = _agenda(window, stages[window.id], decisions, no_mjop)
         window = replace(window, meeting_label=label)
@@ -206,6 +210,7 @@ def tailor(
                 route_open,
                 source_open(decisions),
                 no_heat_pump,
+                proxy_step,
             )
             for a in window.actions
             if _applies(a.when, profile, knowledge, measures, decisions, windows[0].start)
@@ -219,7 +224,7 @@ def tailor(
             actions = tuple(_on_loan(a, knowledge) for a in actions)
         if small:  # no committee: its board does the work
             actions = tuple(by_board(actions))
-        if any(a.id == "proxies" for a in actions):  # the note's sources in appendix B
+        if any(a.id == proxy_step for a in actions):  # the note's sources in appendix B
             window = replace(window, explanation=_cited(window.explanation, profile, knowledge))
         out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
     return with_permit_step(out, profile, knowledge, measures, decisions)

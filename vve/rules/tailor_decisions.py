@@ -86,6 +86,8 @@ def word_decisions(
         if entry.draft_consent and any(r.applies == "lender" for r in d.requirements):
             limit = lender.advice_required_from_dwellings
             d = replace(d, draft=f"{d.draft} {entry.draft_consent.format(limit=limit)}")
+        elif entry.draft_deed:
+            d = replace(d, draft=f"{d.draft} {entry.draft_deed}")
         if entry.apply_first:
             d = replace(d, draft=f"{d.draft} {_apply_first(entry.apply_first, subsidies)}")
         # last: the application follows the orders it covers, once they are paid

@@ -139,3 +139,14 @@ def test_the_glossary_takes_the_lenders_limit_from_the_knowledge():
         for term in ("BRL 9500", "Akkoordverklaring")
         for ch in dict(GLOSSARY)[term].replace("9500", "")
     )
+
+
+@pytest.mark.parametrize("stem", ["tynaarlo-weinig-bekend", "meppel-beschermd-stadsgezicht"])
+def test_from_the_limit_the_loan_draft_empowers_the_board_to_sign_the_deed(stem):
+    """From eight dwellings the loan is signed with a notarial deed (stages.toml
+    sign_loan); the draft only empowered the board to sign the loan agreement (advisor's
+    review of Tynaarlo, S11). Below the limit every member's consent stands there."""
+    plan = example_plan(stem, AS_OF)
+    loan = next(d for d in plan["decisions"] if d["id"] == "vve_loan")
+    assert "notariële akte van de lening te tekenen" in loan["draft_resolution"]
+    assert "akkoordverklaring" not in loan["draft_resolution"]

@@ -148,3 +148,26 @@ def test_the_cover_says_glass_and_ventilation_are_counted_as_common_parts():
     assert "splitsingsakte" not in _plain(
         built_example("emmen-galerijflat", AS_OF).money.summary_measures
     )
+
+
+def test_with_the_reserve_fund_the_rough_share_is_said_of_the_costs_before_it():
+    """Assen's cover: "€ 2.192 tot € 2.608 in één keer; daarvan is HR++-glas (€ 1.918 tot
+    € 2.065 per appartement)": the glass's share is of the costs before the reserve fund's
+    € 6.000, not of the amount after it (advisor's review of Assen, M2)."""
+    sentence = _plain(built_example("assen-zes-woningen", AS_OF).money.summary_measures)
+    assert "; daarvan is" not in sentence
+    assert (
+        "uit het reservefonds, als de ALV daartoe besluit; van de kosten vóór die bijdrage "
+        "is HR++-glas (€ "
+    ) in sentence
+
+
+def test_the_ecological_survey_on_the_cover_is_not_read_as_capped():
+    """The survey's amounts come from reports on houses; an apartment building's may cost
+    more (costs.toml basis). The cover's "plus € 278 tot € 556" read as a cap (advisor's
+    review of Tynaarlo and Assen, S12)."""
+    more = K.money.other_costs["ecological_survey"].cover_more
+    assert more
+    for stem in ("tynaarlo-weinig-bekend", "assen-zes-woningen"):
+        first = _plain(built_example(stem, AS_OF).money.summary[0])
+        assert f"{more} als het ecologisch onderzoek nodig is" in first, first

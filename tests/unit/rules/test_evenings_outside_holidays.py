@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 from tests.example_plans import example_plan, plan_action
 from vve.knowledge import load_knowledge
-from vve.rules.calendar import is_evening_day
+from vve.rules.calendar import in_holidays, is_evening_day
 from vve.rules.stages import planned_stage
 
 AS_OF = dt.date(2026, 11, 28)
@@ -39,6 +39,18 @@ def test_every_evening_has_an_evening_outside_the_holidays(path, knowledge):
         if action is None:
             continue
         assert any(is_evening_day(d, knowledge.meetings) for d in _days(action)), (aid, action)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_no_evening_begins_in_the_holidays(path, knowledge):
+    """Tynaarlo's advice evening read "augustus 2027 – september 2027" (23 August to 6
+    September): two evenings after the summer, but weeks that begin in it (advisor's review
+    of Tynaarlo, S3)."""
+    plan = example_plan(path.stem, AS_OF)
+    for aid in EVENINGS:
+        action = plan_action(plan, aid)
+        if action is not None:
+            assert not in_holidays(dt.date.fromisoformat(action["start"]), knowledge.meetings)
 
 
 def test_meppels_second_evening_comes_after_the_summer(knowledge):

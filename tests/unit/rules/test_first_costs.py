@@ -204,9 +204,10 @@ def test_tynaarlo_cover_gives_the_refund_only_with_an_owner_occupier_and_prices_
         "Als ten minste één eigenaar zelf in het gebouw woont, komt later naar verwachting "
         "€ 42 per € 1.000 terug (SVVE-subsidie)."
     ) in cover
-    assert "per € 1.000 advies, plus € 278 tot € 556 als het ecologisch onderzoek nodig is" in (
-        cover
-    )
+    assert (
+        "per € 1.000 advies, plus € 278 tot € 556 of meer (de bedragen gelden voor woonhuizen) "
+        "als het ecologisch onderzoek nodig is"
+    ) in cover
     assert [r["id"] for r in money["first_decision"]["research"]] == ["ecological_survey"]
 
 

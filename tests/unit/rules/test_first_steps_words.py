@@ -32,3 +32,14 @@ def test_the_boiler_letter_names_the_isde_where_it_suggests_a_heat_pump(knowledg
         assert ("warmtepomp" in what) == ("ISDE-subsidie" in what), what
         if "ISDE" in what:
             assert "eigenaar-bewoner" in what
+
+
+def test_the_advice_draft_names_the_advisor_and_the_quote():
+    """The first ALV chooses an advisor from two or three quotes (advisor_quotes): its
+    draft names him and the quote, not "een onder BRL 9500 gecertificeerde adviseur"
+    (advisor's review of Tynaarlo and Assen, S6)."""
+    for stem in ("tynaarlo-weinig-bekend", "assen-zes-woningen", "emmen-galerijflat"):
+        plan = example_plan(stem, AS_OF)
+        d = next(d for d in plan["decisions"] if d["id"] == "commission_advice")
+        assert "door [naam adviseur]" in d["draft_resolution"], stem
+        assert "volgens de offerte d.d. [datum]" in d["draft_resolution"], stem

@@ -145,7 +145,8 @@ def test_the_summary_tells_an_owner_the_monthly_cost_and_the_saving():
     assert "betaalt daarvoor eerst" not in advice
     assert (
         "Het aandeel van een appartement (breukdeel 1/48: uw aandeel in de kosten) daarin is "
-        "€ 344, plus € 104 tot € 208 als het ecologisch onderzoek nodig is. De VvE betaalt het "
+        "€ 344, plus € 104 tot € 208 of meer (de bedragen gelden voor woonhuizen) als het "
+        "ecologisch onderzoek nodig is. De VvE betaalt het "
         "uit het reservefonds of met een eenmalige extra bijdrage van de eigenaars, niet met "
         "de lening." in advice
     )

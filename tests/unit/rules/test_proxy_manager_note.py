@@ -13,7 +13,8 @@ NUANCE = "medewerker van die beheerder"
 
 
 def _proxy_texts(plan: dict) -> list[str]:
-    actions = [a["what"] for s in plan["stages"] for a in s["actions"] if a["id"] == "proxies"]
+    proxies = ("first_proxies", "dmjop_proxies", "proxies")
+    actions = [a["what"] for s in plan["stages"] for a in s["actions"] if a["id"] in proxies]
     return [*actions, plan["proxies"]["note"]]
 
 

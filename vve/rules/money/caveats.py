@@ -20,7 +20,9 @@ def rough_clause(money: MoneyPlan, shorts: dict[str, str]) -> str:
     zwakke bron, die flink hoger kan uitvallen", for the measures in the headline amount
     (the VvE's, not those a later meeting decides) that the money chapter marks as rough;
     "" where none is. The amount is the measure's share of the reference apartment, or of
-    the building while the shares are unknown."""
+    the building while the shares are unknown. Where the reserve fund pays a part, the
+    clause follows that sentence and speaks of the costs before it, which the share is of
+    (Assen: "daarvan" read as part of the amount after the reserve fund's)."""
     later = later_ids(money)
     named = [
         f"{shorts[line.measure]} ({_whose(money, line.net)})"
@@ -29,13 +31,14 @@ def rough_clause(money: MoneyPlan, shorts: dict[str, str]) -> str:
     ]
     if not named:
         return ""
+    of = "van de kosten vóór die bijdrage" if money.reserve_used else "daarvan"
     if len(named) == 1:
         return (
-            f"; daarvan is {named[0]} een grove schatting uit een zwakke bron, die flink "
+            f"; {of} is {named[0]} een grove schatting uit een zwakke bron, die flink "
             "hoger kan uitvallen"
         )
     return (
-        f"; daarvan zijn {nl_listing(named)} grove schattingen uit een zwakke bron, die "
+        f"; {of} zijn {nl_listing(named)} grove schattingen uit een zwakke bron, die "
         "flink hoger kunnen uitvallen"
     )
 

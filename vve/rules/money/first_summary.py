@@ -119,19 +119,20 @@ def _no_refund(first: FirstCosts) -> str:
 
 
 def _research_name(first: FirstCosts, knowledge: Knowledge) -> str:
-    """The priced research inside a sentence: its own name where there is one."""
-    if len(first.research) == 1:
-        return knowledge.money.other_costs[first.research[0].id].short
-    return "het onderzoek"
+    """The priced research inside a sentence: its own name where there is one, after the
+    words that its amount may be too low (``cover_more``), where any is."""
+    costs = [knowledge.money.other_costs[r.id] for r in first.research]
+    more = next((c.cover_more for c in costs if c.cover_more), "")
+    name = costs[0].short if len(costs) == 1 else "het onderzoek"
+    return f"{more} {'als' if first.if_needed else 'voor'} {name}"
 
 
 def _research(first: FirstCosts, c: FirstClassCost, name: str) -> str:
-    """ ", plus € 104 tot € 208 als het ecologisch onderzoek nodig is"."""
+    """ ", plus € 104 tot € 208 of meer (...) als het ecologisch onderzoek nodig is"."""
     if c.research is None or not first.research:
         return ""
-    if first.if_needed:
-        return f", plus {_euros(c.research)} als {name} nodig is"
-    return f", plus {_euros(c.research)} voor {name}"
+    needed = " nodig is" if first.if_needed else ""
+    return f", plus {_euros(c.research)}{name}{needed}"
 
 
 def _refund(first: FirstCosts, c: FirstClassCost) -> str:

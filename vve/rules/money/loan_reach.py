@@ -83,8 +83,8 @@ def reach_note(principal: Range, reach: Reach, knowledge: Knowledge) -> str | No
     elif reach == "unpriced":
         later = "blijkt pas als alle kosten een bedrag hebben."
         known = (
-            f"Te lenen voor wat nu een bedrag heeft: {amount}; of het totaal het minimum "
-            f"haalt, {later}"
+            f"Voor wat nu een bedrag heeft, zou de VvE {amount} lenen; of het totaal het "
+            f"minimum haalt, {later}"
             if principal.high
             else f"Of het totaal het minimum haalt, {later}"
         )

@@ -176,7 +176,7 @@ def _cost_sentence(
 
     on_top = on_top_sentence(money, can_borrow)
     return (
-        f"{opening} {who_pays(shares, amounts, gloss)}{rough}{reserve}."
+        f"{opening} {who_pays(shares, amounts, gloss)}{reserve}{rough}."
         f"{_rate_text(money, can_borrow)}{f' {on_top}' if on_top else ''}"
         f"{_loan_limit_text(money)}"
     )
