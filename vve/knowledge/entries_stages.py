@@ -64,6 +64,9 @@ class StageAction:
     # the execution stage's steps, one set per moment of the VvE's work where its measures
     # fall in more than one (vve/rules/work_orders.py); {work} names the moment and measures
     what_work: str | None = None
+    # every measure that brings the action into the plan (its condition) still rests on
+    # an unknown answer (vve/rules/tailor.py)
+    what_unconfirmed: str | None = None
 
     @property
     def wordings(self) -> tuple[tuple[str, str], ...]:
@@ -75,6 +78,7 @@ class StageAction:
                 ("no_mjop_route_open", self.what_no_mjop_route_open),
                 ("source_open", self.what_source_open),
                 ("no_heat_pump", self.what_no_heat_pump),
+                ("unconfirmed", self.what_unconfirmed),
                 ("no_mjop", self.what_no_mjop),
                 ("no_loan", self.what_no_loan),
                 ("existing_advice", self.what_existing_advice),

@@ -31,7 +31,8 @@ from .progress import NOTHING, Progress, answered_by_meetings, replay
 from .quote_age import with_quote_age
 from .risks import Risk, assess_risks, money_risks
 from .risks.subsidy import svve_measures_choice
-from .risks.svve_advice import advice_reach, svve_advice_steps
+from .risks.svve_advice import svve_advice_steps
+from .risks.svve_start import advice_reach
 from .schedule import schedule
 from .stages import Action, StageWindow, stage_by_id
 from .tailor import tailor, word_risks

@@ -220,6 +220,7 @@ def tailor(
                 or a.subsidy in subsidies.ended
             )
         )
+        actions = tuple(_on_unconfirmed(a, measures, knowledge) for a in actions)
         if loan_open:
             actions = tuple(_on_loan(a, knowledge) for a in actions)
         if small:  # no committee: its board does the work
@@ -228,6 +229,18 @@ def tailor(
             window = replace(window, explanation=_cited(window.explanation, profile, knowledge))
         out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
     return with_permit_step(out, profile, knowledge, measures, decisions)
+
+
+def _on_unconfirmed(action: Action, measures: list[Measure], knowledge: Knowledge) -> Action:
+    """The ecological survey in its own words where every measure that calls for it
+    still rests on an unknown answer: it waits for that answer."""
+    worded = action.wording("unconfirmed")
+    if worded is None or action.when != "ecological_survey":
+        return action
+    needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
+    if all(m.unknown for m in measures if m.id in needs):
+        return replace(action, what=worded)
+    return action
 
 
 def _sized(window: StageWindow, stage: StageEntry) -> StageWindow:

@@ -205,7 +205,7 @@ def advice_only_days(
     return AdviceOnly(route.first, route.advice, done, fits)
 
 
-def _meeting_words(
+def meeting_words(
     knowledge: Knowledge,
     windows: Sequence[StageWindow],
     way: tuple[dt.date, dt.date],
@@ -232,32 +232,6 @@ def _meeting_words(
     if route is not None and not route.second_fits:
         out.append(parts["advice_no_second"])
     return out, True
-
-
-def advice_reach(
-    knowledge: Knowledge, windows: Sequence[StageWindow], as_of: dt.date, notice_days: int
-) -> str:
-    """What the board can do to still reach the end date, in words; "" once it is past."""
-    until = knowledge.financing.svve_advice.open_until
-    if as_of > until:
-        return ""
-    parts = knowledge.risks["subsidy_may_have_ended"].parts
-    out: list[str] = []
-    offered = False
-    way = meeting_way(knowledge, as_of, notice_days)
-    if way:
-        out, offered = _meeting_words(knowledge, windows, way, notice_days)
-    own = own_advice_in_time(windows, knowledge, as_of)
-    if own is not None:
-        key = "advice_only_else" if offered else "advice_only_instead" if out else "advice_only"
-        out.append(parts[key].format(advice=nl_date(own), until=nl_date(until)))
-    earlier = advice_only_days(windows, knowledge, as_of, notice_days)
-    if earlier is not None:
-        days = {k: nl_date(getattr(earlier, k)) for k in ("first", "advice")}
-        out.append(parts["advice_only_first"].format(until=nl_date(until), **days))
-        if not earlier.second_fits:
-            out.append(parts["advice_only_no_second"])
-    return " ".join(out)
 
 
 def reach_step_days(
