@@ -25,10 +25,13 @@ TITLES = {
 
 
 def plan_title(plan: dict) -> str:
-    """The plan's title for its goal; TITLE for "aardgasvrij", an unknown goal and a plan
-    kept without its answers."""
-    goal = ((plan.get("answers") or {}).get("ambition") or {}).get("goal")
-    return TITLES.get(goal, TITLE) if isinstance(goal, str) else TITLE
+    """The plan's title for its goal; TITLE for "aardgasvrij" and a plan kept without its
+    answers; without a goal, no promise: "Plan van aanpak verduurzaming"."""
+    ambition = (plan.get("answers") or {}).get("ambition")
+    if not isinstance(ambition, dict):
+        return TITLE
+    goal = ambition.get("goal")
+    return TITLES.get(goal, TITLE) if isinstance(goal, str) else TITLES["insulate_first"]
 
 
 @dataclass(frozen=True)

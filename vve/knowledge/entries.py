@@ -211,6 +211,7 @@ class DecisionEntry(Sourced):
     draft_financial: str | None = None
     # the reglement's model unknown or deviating: both wordings between brackets
     draft_model_open: str | None = None
+    title_model_open: str | None = None
     may_use_reserve_fund: bool = False
     # a raised contribution starts on the first of the month this many months after the
     # meeting's month (raise_reserve; vve/rules/money/reserve.py raise_start)

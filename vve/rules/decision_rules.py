@@ -37,7 +37,9 @@ def worded_for_model(entry: DecisionEntry, model: ModelSpec) -> DecisionEntry:
     entry's financial wording; a model not known (or a deviating reglement) both, for the
     board to keep the reglement's own."""
     if model.id in OPEN_MODELS and entry.draft_model_open:
-        return replace(entry, draft=entry.draft_model_open)
+        return replace(
+            entry, draft=entry.draft_model_open, title=entry.title_model_open or entry.title
+        )
     classes = model.classes
     if (
         entry.title_financial

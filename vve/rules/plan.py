@@ -214,9 +214,9 @@ def build_plan(profile: Profile, as_of: dt.date, knowledge: Knowledge | None = N
     risks += money_risks(knowledge, money)
     if not needs_loan:  # the whole total is below the VvE loan's minimum: no loan resolution
         decisions = [d for d in decisions if d.id != "vve_loan" or d.attempts]
-    subsidies = _subsidies(financing)
+    subsidies, loan_open = _subsidies(financing), money.loan_reach in OPEN
     windows = tailor(
-        windows, profile, knowledge, measures, decisions, subsidies, money.loan_reach in OPEN
+        windows, profile, knowledge, measures, decisions, subsidies, loan_open, find_out
     )
     windows = svve_advice_steps(windows, knowledge, as_of, ctx.model.notice_days, subsidies.ended)
     money = with_ordered_research(money, windows, knowledge)

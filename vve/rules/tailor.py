@@ -6,6 +6,7 @@ financing are known."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from vve.knowledge import Knowledge, StageEntry
@@ -178,10 +179,11 @@ def tailor(
     decisions: list[Decision],
     subsidies: Subsidies,
     loan_open: bool = False,
+    find_out: Sequence[Action] = (),
 ) -> list[StageWindow]:
-    """``loan_open``: the total to finance may stay below the loan's minimum, so each step
-    toward the loan is conditional (money/loan_reach.py). The omgevingsvergunning's step
-    joins where the building has heritage status (vve/rules/permit.py)."""
+    """``loan_open``: the total may stay below the loan's minimum, so each step toward the
+    loan is conditional (money/loan_reach.py); ``find_out``: the steps that find out unknown
+    answers. A heritage building gets the permit's step (vve/rules/permit.py)."""
     out = []
     loan = any(d.id == "vve_loan" for d in decisions)
     # the heat source waits for the route: no meeting before it says it chooses one
@@ -220,15 +222,30 @@ def tailor(
                 or a.subsidy in subsidies.ended
             )
         )
-        actions = tuple(_on_unconfirmed(a, measures, knowledge) for a in actions)
-        if loan_open:
-            actions = tuple(_on_loan(a, knowledge) for a in actions)
-        if small:  # no committee: its board does the work
-            actions = tuple(by_board(actions))
+        actions = _adjusted(actions, measures, knowledge, loan_open, small)
         if any(a.id == proxy_step for a in actions):  # the note's sources in appendix B
             window = replace(window, explanation=_cited(window.explanation, profile, knowledge))
         out.append(replace(window, actions=actions, milestones=_milestones(window, actions)))
+    out = survey_after_answers(out, find_out, measures, knowledge)
     return with_permit_step(out, profile, knowledge, measures, decisions)
+
+
+def _adjusted(
+    actions: tuple[Action, ...],
+    measures: list[Measure],
+    knowledge: Knowledge,
+    loan_open: bool,
+    small: bool,
+) -> tuple[Action, ...]:
+    """The steps as this plan has them: the survey waiting for unknown answers, each step
+    toward a loan that may not come conditional, and a small VvE's board doing the work of
+    the committee it does not have."""
+    actions = tuple(_on_unconfirmed(a, measures, knowledge) for a in actions)
+    if loan_open:
+        actions = tuple(_on_loan(a, knowledge) for a in actions)
+    if small:  # no committee: its board does the work
+        actions = tuple(by_board(actions))
+    return actions
 
 
 def _on_unconfirmed(action: Action, measures: list[Measure], knowledge: Knowledge) -> Action:
@@ -241,6 +258,31 @@ def _on_unconfirmed(action: Action, measures: list[Measure], knowledge: Knowledg
     if all(m.unknown for m in measures if m.id in needs):
         return replace(action, what=worded)
     return action
+
+
+def survey_after_answers(
+    windows: list[StageWindow],
+    find_out: Sequence[Action],
+    measures: list[Measure],
+    knowledge: Knowledge,
+) -> list[StageWindow]:
+    """The ecological survey in its waiting words (``_on_unconfirmed``) starts once the
+    steps that find out the answers its measures rest on are done."""
+    needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
+    fields = {f for m in measures if m.id in needs for f in m.unknown}
+    ends = [a.end for a in find_out if a.field in fields]
+    if not ends:
+        return windows
+    out = []
+    for w in windows:
+        actions = tuple(
+            replace(a, start=max(a.start, *ends))
+            if a.when == "ecological_survey" and a.wording("unconfirmed") == a.what
+            else a
+            for a in w.actions
+        )
+        out.append(replace(w, actions=actions))
+    return out
 
 
 def _sized(window: StageWindow, stage: StageEntry) -> StageWindow:

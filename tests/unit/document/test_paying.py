@@ -50,7 +50,7 @@ def test_the_financing_is_the_measures_and_says_the_first_meetings_costs_are_pai
     # the 2031 glass is decided and financed by the ALV of 2030: shown apart, not in the loan
     assert rows[1] == [
         "Netto kosten van de eerste ronde maatregelen, zonder betere "
-        "ventilatie en zonnepanelen (nog geen bedrag; wel in de lening)",
+        "ventilatie en zonnepanelen (nog geen bedrag; komt er nog bij)",
         euro_range(money["now"]["net"]),
     ]
     assert money["loan"]["principal"] == money["now"]["net"]

@@ -21,3 +21,16 @@ def test_a_plan_with_a_known_need_surveys_as_planned():
     for stem in ("emmen-galerijflat", "meppel-beschermd-stadsgezicht"):
         survey = plan_action(example_plan(stem, AS_OF), "ecological_survey")
         assert survey is not None and not survey["what"].startswith(WAITS), stem
+
+
+def test_tynaarlos_survey_starts_once_the_advisor_has_looked():
+    """Worded to wait, it was still dated from 15 March 2027, the day the advisor began
+    looking at cavity, roof and facade (re-review of Tynaarlo, MUST)."""
+    plan = example_plan("tynaarlo-weinig-bekend", AS_OF)
+    survey = plan_action(plan, "ecological_survey")
+    looks = [
+        plan_action(plan, f"find_out:building.{field}")
+        for field in ("cavity_wall", "roof_insulation", "facade_insulation")
+    ]
+    assert all(looks)
+    assert survey["start"] >= max(a["end"] for a in looks)

@@ -8,7 +8,7 @@ import datetime as dt
 from tests.example_plans import example_plan
 
 AS_OF = dt.date(2026, 11, 28)
-BOTH = "[uitgaven buiten het gewone onderhoud / het aangaan van financiële verplichtingen"
+BOTH = "waarboven voor [uitgaven buiten het gewone onderhoud / het aangaan van financiële verplichtingen"
 
 
 def _threshold(stem: str) -> dict | None:
@@ -19,6 +19,11 @@ def _threshold(stem: str) -> dict | None:
 def test_an_unknown_model_gets_both_wordings():
     d = _threshold("tynaarlo-weinig-bekend")
     assert d is not None and BOTH in d["draft_resolution"]
+    # one verb for either choice (re-review: "verplichtingen ... vragen")
+    assert "een besluit met gekwalificeerde meerderheid nodig is" in d["draft_resolution"]
+    assert d["title"] == (
+        "Drempelbedrag vaststellen voor uitgaven buiten het onderhoud of financiële verplichtingen"
+    )
 
 
 def test_a_known_model_keeps_its_own_wording():

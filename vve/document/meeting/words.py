@@ -200,8 +200,8 @@ def _loan_lines(money: ProposalMoney) -> list[str]:
     assert money.total is not None
     if money.below_minimum:  # whether there is a loan at all is open: no monthly amounts
         return [
-            f"Voor wat nu een bedrag heeft, zou de VvE {euro_range(money.total)} lenen, minder "
-            "dan het minimale leenbedrag; daarom nog geen bedrag per maand (zie hierboven)."
+            f"Wat nu een bedrag heeft, komt samen op {euro_range(money.total)}, minder dan het "
+            "minimale leenbedrag; daarom nog geen bedrag per maand (zie hierboven)."
         ]
     estimate = "" if money.own_figures else "naar schatting "
     lines = [f"De VvE leent {estimate}{euro_range(money.total)}."]

@@ -83,8 +83,8 @@ def reach_note(principal: Range, reach: Reach, knowledge: Knowledge) -> str | No
     elif reach == "unpriced":
         later = "blijkt pas als alle kosten een bedrag hebben."
         known = (
-            f"Voor wat nu een bedrag heeft, zou de VvE {amount} lenen; of het totaal het "
-            f"minimum haalt, {later}"
+            f"Wat nu een bedrag heeft, komt samen op {amount}; of het totaal het minimum "
+            f"haalt, {later}"
             if principal.high
             else f"Of het totaal het minimum haalt, {later}"
         )

@@ -106,7 +106,7 @@ def _financing_rows(money: dict) -> list[list[str]]:
     shorts = {line["id"]: line["short"] for line in money["measures"]}
     if unpriced := [shorts[m] for m in money["now"].get("unknown_cost", [])]:
         # decided now and in the loan, but without an amount until the quote
-        label += f", zonder {nl_listing(unpriced)} (nog geen bedrag; wel in de lening)"
+        label += f", zonder {nl_listing(unpriced)} (nog geen bedrag; komt er nog bij)"
     rows = [
         [
             label + (" (na meegetelde subsidie)" if counted else ""),
