@@ -43,3 +43,15 @@ def test_the_advice_draft_names_the_advisor_and_the_quote():
         d = next(d for d in plan["decisions"] if d["id"] == "commission_advice")
         assert "door [naam adviseur]" in d["draft_resolution"], stem
         assert "volgens de offerte d.d. [datum]" in d["draft_resolution"], stem
+
+
+def test_a_small_vve_is_not_told_the_dmjop_is_its_loan_condition():
+    """Assen (6 dwellings): "de voorwaarde voor de VvE Energiebespaarlening bij 8 of meer
+    woningen" read as if it applied to it (re-review of Assen, COULD)."""
+    assen = example_plan("assen-zes-woningen", AS_OF)
+    why = next(d for d in assen["decisions"] if d["id"] == "commission_advice")
+    assert "voor deze VvE" in why["explanation"]["text"]
+    tynaarlo = example_plan("tynaarlo-weinig-bekend", AS_OF)
+    why = next(d for d in tynaarlo["decisions"] if d["id"] == "commission_advice")
+    assert "bij 8 of meer woningen" in why["explanation"]["text"]
+    assert "voor deze VvE" not in why["explanation"]["text"]
