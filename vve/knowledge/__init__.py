@@ -189,7 +189,30 @@ def _read(data_dir: Path) -> tuple[dict[str, Any], str]:
             raw[name] = tomllib.loads(content.decode("utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise KnowledgeError(f"{name}.toml: {exc}") from None
-    return raw, digest.hexdigest()[:12]
+    return _figures_in_prose(raw, _prose_figures(raw)), digest.hexdigest()[:12]
+
+
+def _figures_in_prose(node: Any, figures: Mapping[str, str]) -> Any:
+    """``node`` with every ``{name}`` of ``figures`` in its texts replaced by the figure, so
+    that prose names a threshold the data holds once (``{loan_advice_from}``: the lender's
+    dwelling limit, financing.toml ``advice_required_from_dwellings``)."""
+    if isinstance(node, str):
+        for name, figure in figures.items():
+            node = node.replace("{" + name + "}", figure)
+        return node
+    if isinstance(node, dict):
+        return {key: _figures_in_prose(value, figures) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_figures_in_prose(value, figures) for value in node]
+    return node
+
+
+def _prose_figures(raw: Mapping[str, Any]) -> dict[str, str]:
+    """The figures prose may name by placeholder (``_figures_in_prose``)."""
+    loan = raw["financing"].get("programmes", {}).get("warmtefonds_loan", {})
+    if "advice_required_from_dwellings" not in loan:  # the loader's own error names it
+        return {}
+    return {"loan_advice_from": str(loan["advice_required_from_dwellings"])}
 
 
 def load_knowledge_from(data_dir: Path) -> Knowledge:

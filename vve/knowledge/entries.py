@@ -268,6 +268,11 @@ class DecisionEntry(Sourced):
     # measure (vve/rules/route_texts.py why_for)
     deed_parts: Mapping[str, str] = field(default_factory=dict)
     deed_parts_why: str | None = None
+    # the draft's clause where it carries such a measure: it holds each only as far as the
+    # deed makes its parts common (vve/rules/drafts.py _deed_clause): first ({measure},
+    # {verb}: valt/vallen, {parts}), next (each further measure), amount (said once after),
+    # open (before the clause, between brackets, on measures the advice must confirm)
+    deed_parts_draft: Mapping[str, str] = field(default_factory=dict)
     # the cover's sentence ({parts}) where its headline amount shares such parts by
     # breukdeel (vve/rules/money/caveats.py deed_clause)
     deed_parts_cover: str | None = None

@@ -75,7 +75,7 @@ def is_meeting_day(day: dt.date, calendar: MeetingCalendar, whole_run_up: bool =
     return (
         not any(_avoided(day - dt.timedelta(days=n), calendar) for n in days)
         and day not in public_holidays(day.year, calendar)
-        and not any(p.start <= day <= p.end for p in calendar.school_holidays)
+        and not _in_school_holidays(day, calendar)
     )
 
 
@@ -85,9 +85,14 @@ def _avoided(day: dt.date, calendar: MeetingCalendar) -> bool:
     return any(_in_period(day, period.start, period.end) for period in calendar.avoid)
 
 
+def _in_school_holidays(day: dt.date, calendar: MeetingCalendar) -> bool:
+    """In a school holiday the knowledge names (``school_holidays``)."""
+    return any(p.start <= day <= p.end for p in calendar.school_holidays)
+
+
 def in_holidays(day: dt.date, calendar: MeetingCalendar) -> bool:
     """In the summer or Christmas period, or a school holiday the knowledge names."""
-    return _avoided(day, calendar) or any(p.start <= day <= p.end for p in calendar.school_holidays)
+    return _avoided(day, calendar) or _in_school_holidays(day, calendar)
 
 
 def is_evening_day(day: dt.date, calendar: MeetingCalendar) -> bool:

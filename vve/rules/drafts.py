@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from vve.knowledge import Knowledge
+from vve.knowledge import DecisionEntry, Knowledge
 
 from .coupled import COUPLED, ON_QUOTE
 from .decisions import Decision
@@ -253,7 +253,58 @@ def _with_measures(
             ),
             1,
         )
+    text = _with_deed_clause(text, d, carried, knowledge, unknown)
     return f"{text} {later}" if later else text
+
+
+def _with_deed_clause(
+    text: str,
+    d: Decision,
+    carried: list[MeasureCost],
+    knowledge: Knowledge,
+    unknown: Mapping[str, tuple[str, ...]],
+) -> str:
+    """``text`` with the deed's clauses (``_deed_clause``) after the entry's own resolution,
+    before what the plan added to it (the authorisation to apply for the subsidy): for the
+    measures the answers confirm, then between brackets for those the advice must."""
+    entry = knowledge.decisions[d.id]
+    words = entry.deed_parts_draft
+    mine = [line.measure for line in carried if line.measure in entry.deed_parts]
+    if not mine or not words:
+        return text
+    known = _deed_clause([m for m in mine if not unknown.get(m)], entry, knowledge)
+    open_ = _deed_clause([m for m in mine if unknown.get(m)], entry, knowledge)
+    clause = " ".join(
+        filter(None, [known, f"[{words['open']} {open_}]" if open_ else "", words["amount"]])
+    )
+    added = d.draft[len(entry.draft) :] if d.draft.startswith(entry.draft) else ""
+    if added and text.endswith(added):
+        return f"{text[: -len(added)]} {clause}{added}"
+    return f"{text} {clause}"
+
+
+def _deed_clause(measures: list[str], entry: DecisionEntry, knowledge: Knowledge) -> str:
+    """ "HR++-glas valt alleen onder dit besluit voor zover de splitsingsakte de kozijnen
+    met het glas tot de gemeenschappelijke delen rekent; betere ventilatie alleen voor
+    zover zij de ventilatievoorzieningen daartoe rekent.": one condition per measure, as a
+    deed may make one part common and another private; "" for no measures."""
+    if not measures:
+        return ""
+    words, shorts = entry.deed_parts_draft, knowledge.measures
+    first, *rest = measures
+    verb = "vallen" if shorts[first].plural else "valt"
+    text = "; ".join(
+        [
+            words["first"].format(
+                measure=shorts[first].short, verb=verb, parts=entry.deed_parts[first]
+            ),
+            *(
+                words["next"].format(measure=shorts[m].short, parts=entry.deed_parts[m])
+                for m in rest
+            ),
+        ]
+    )
+    return f"{text[:1].upper()}{text[1:]}."
 
 
 def _beyond_quotes(

@@ -248,16 +248,20 @@ def _adjusted(
     return actions
 
 
+def _survey_waits(measures: list[Measure], knowledge: Knowledge) -> bool:
+    """Every measure of the plan that calls for the ecological survey still rests on an
+    unknown answer: the survey waits for that answer."""
+    needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
+    calling = [m for m in measures if m.id in needs]
+    return bool(calling) and all(m.unknown for m in calling)
+
+
 def _on_unconfirmed(action: Action, measures: list[Measure], knowledge: Knowledge) -> Action:
-    """The ecological survey in its own words where every measure that calls for it
-    still rests on an unknown answer: it waits for that answer."""
+    """The ecological survey in its own words where it waits (``_survey_waits``)."""
     worded = action.wording("unconfirmed")
     if worded is None or action.when != "ecological_survey":
         return action
-    needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
-    if all(m.unknown for m in measures if m.id in needs):
-        return replace(action, what=worded)
-    return action
+    return replace(action, what=worded) if _survey_waits(measures, knowledge) else action
 
 
 def survey_after_answers(
@@ -266,8 +270,10 @@ def survey_after_answers(
     measures: list[Measure],
     knowledge: Knowledge,
 ) -> list[StageWindow]:
-    """The ecological survey in its waiting words (``_on_unconfirmed``) starts once the
-    steps that find out the answers its measures rest on are done."""
+    """The waiting ecological survey (``_survey_waits``) starts once the steps that find
+    out the answers its measures rest on are done."""
+    if not _survey_waits(measures, knowledge):
+        return windows
     needs = set(knowledge.money.other_costs["ecological_survey"].when_measures)
     fields = {f for m in measures if m.id in needs for f in m.unknown}
     ends = [a.end for a in find_out if a.field in fields]
@@ -277,7 +283,7 @@ def survey_after_answers(
     for w in windows:
         actions = tuple(
             replace(a, start=max(a.start, *ends))
-            if a.when == "ecological_survey" and a.wording("unconfirmed") == a.what
+            if a.when == "ecological_survey" and a.wording("unconfirmed") is not None
             else a
             for a in w.actions
         )

@@ -168,3 +168,24 @@ def test_a_measure_the_advice_decides_names_answers_the_profile_has_and_its_reas
             assert path in FIELDS, (mid, path)
             found = True
     assert found
+
+
+def test_the_lenders_dwelling_limit_in_decision_texts_follows_the_knowledge(tmp_path):
+    """The advice decision names the lender's limit from financing.toml
+    (``advice_required_from_dwellings``), not a number typed in its prose."""
+    data = _broken_copy(
+        tmp_path,
+        "financing.toml",
+        "advice_required_from_dwellings = 8",
+        "advice_required_from_dwellings = 10",
+    )
+    knowledge = load_knowledge_from(data)
+    entry = knowledge.decisions["commission_advice"]
+    assert "bij 10 of meer woningen" in entry.why
+    assert entry.why_small_vve is not None and "pas bij 10 of meer woningen" in entry.why_small_vve
+    assert "{" not in entry.why + entry.why_small_vve
+    loan = knowledge.financing.programmes["warmtefonds_loan"]
+    assert loan.applies_when and "Vanaf 10 woningen" in loan.applies_when
+    assert "minder dan 10 woningen" in knowledge.rules["all_owners_consent"].why
+    sign = next(a for s in knowledge.stages for a in s.actions if a.id == "sign_loan")
+    assert "vanaf 10 woningen" in sign.what and "onder 10 woningen" in sign.what

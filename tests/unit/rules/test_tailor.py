@@ -9,7 +9,7 @@ from tests.example_plans import built_example
 from vve.knowledge import load_knowledge
 
 KNOWLEDGE = load_knowledge()
-AUTHORISE = "Zij machtigt het bestuur de subsidie aan te vragen vóór de opdracht wordt verstrekt."
+AUTHORISE = "De vergadering machtigt het bestuur de subsidie aan te vragen vóór de opdracht wordt verstrekt."
 CONDITION = "[Alleen als de SVVE is verlengd of opgevolgd:]"
 
 

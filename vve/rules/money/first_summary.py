@@ -75,7 +75,7 @@ def first_sentence(
     """The first meeting's decision per apartment, or None where the plan has none."""
     if first is None or first.year is None:
         return None
-    research = _research_name(first, knowledge)
+    research = _research_words(first, knowledge)
     opening = f"In {first.year} besluit de eerste ALV over het energieadvies en het DMJOP."
     if shares is None or not first.classes:
         return (
@@ -118,21 +118,23 @@ def _no_refund(first: FirstCosts) -> str:
     )
 
 
-def _research_name(first: FirstCosts, knowledge: Knowledge) -> str:
-    """The priced research inside a sentence: its own name where there is one, after the
-    words that its amount may be too low (``cover_more``), where any is."""
+def _research_words(first: FirstCosts, knowledge: Knowledge) -> str:
+    """What follows the priced research's amount inside a sentence: the words that the
+    amount may be too low (``cover_more``), where any research has them, then its own
+    name where there is one ("het onderzoek" for more)."""
     costs = [knowledge.money.other_costs[r.id] for r in first.research]
     more = next((c.cover_more for c in costs if c.cover_more), "")
     name = costs[0].short if len(costs) == 1 else "het onderzoek"
     return f"{more} {'als' if first.if_needed else 'voor'} {name}"
 
 
-def _research(first: FirstCosts, c: FirstClassCost, name: str) -> str:
-    """ ", plus € 104 tot € 208 of meer (...) als het ecologisch onderzoek nodig is"."""
+def _research(first: FirstCosts, c: FirstClassCost, words: str) -> str:
+    """ ", plus € 104 tot € 208 of meer (...) als het ecologisch onderzoek nodig is"
+    (``words`` from ``_research_words``)."""
     if c.research is None or not first.research:
         return ""
     needed = " nodig is" if first.if_needed else ""
-    return f", plus {_euros(c.research)}{name}{needed}"
+    return f", plus {_euros(c.research)}{words}{needed}"
 
 
 def _refund(first: FirstCosts, c: FirstClassCost) -> str:

@@ -209,15 +209,15 @@ def meeting_words(
     knowledge: Knowledge,
     windows: Sequence[StageWindow],
     way: tuple[dt.date, dt.date],
-    notice_days: int,
+    route: DmjopWay | None,
 ) -> tuple[list[str], bool]:
     """The earlier ALV in words, and whether it is offered as a way: only where the
-    earliest first ALV has the DMJOP ready by the notice; else plainly out of reach."""
+    earliest first ALV has the DMJOP ready by the notice (``route``, ``dmjop_way`` of
+    ``way``); else plainly out of reach."""
     parts = knowledge.risks["subsidy_may_have_ended"].parts
     latest, notice = way
     days = {"latest": nl_date(latest), "notice": nl_date(notice)}
     days["until"] = nl_date(knowledge.financing.svve_advice.open_until)
-    route = dmjop_way(knowledge, windows, way, notice_days)
     if route is not None:
         days |= {"first": nl_date(route.first), "ready": nl_date(route.ready)}
     if route is not None and not route.feasible:

@@ -14,6 +14,7 @@ from vve.knowledge import Knowledge
 from ..explain import nl_date
 from ..stages import StageWindow, planned_stage
 from .svve_advice import (
+    DmjopWay,
     advice_only_days,
     dmjop_way,
     meeting_way,
@@ -26,16 +27,18 @@ WEEK = dt.timedelta(weeks=1)
 
 
 def earlier_start(
-    knowledge: Knowledge, windows: Sequence[StageWindow], as_of: dt.date, notice_days: int
+    knowledge: Knowledge,
+    windows: Sequence[StageWindow],
+    as_of: dt.date,
+    notice_days: int,
+    way: tuple[dt.date, dt.date],
+    route: DmjopWay | None,
 ) -> dt.date | None:
     """The latest day on or after ``as_of``, before the plan's start, from which the
-    earliest first ALV has the DMJOP ready in time; None where the plan's own start
-    reaches it, a first meeting was held, or no such day exists."""
-    way = meeting_way(knowledge, as_of, notice_days)
-    if way is None or not windows or windows[0].state:
-        return None
-    route = dmjop_way(knowledge, windows, way, notice_days)
-    if route is None or route.feasible or route.held:
+    earliest first ALV has the DMJOP ready in time for ``way`` (``meeting_way``); None
+    where the plan's own start reaches it (``route``, ``dmjop_way`` of the plan), a first
+    meeting was held, or no such day exists."""
+    if not windows or windows[0].state or route is None or route.feasible or route.held:
         return None
     first = knowledge.stages[0]
     rest = list(windows[1:])
@@ -61,15 +64,13 @@ def earlier_start(
     return day
 
 
-def start_sentence(
-    knowledge: Knowledge, windows: Sequence[StageWindow], as_of: dt.date, notice_days: int
-) -> str:
-    """The risk's sentence on the start that reaches the subsidy, or ""."""
-    day = earlier_start(knowledge, windows, as_of, notice_days)
+def start_sentence(knowledge: Knowledge, start: dt.date, day: dt.date | None) -> str:
+    """The risk's sentence on the plan's ``start`` and the ``day`` (``earlier_start``) by
+    which the board would start to reach the subsidy, or "" without such a day."""
     if day is None:
         return ""
     parts = knowledge.risks["subsidy_may_have_ended"].parts
-    return parts["advice_start"].format(start=nl_date(windows[0].start), by=nl_date(day))
+    return parts["advice_start"].format(start=nl_date(start), by=nl_date(day))
 
 
 def advice_reach(
@@ -84,10 +85,12 @@ def advice_reach(
     offered = False
     way = meeting_way(knowledge, as_of, notice_days)
     if way:
-        out, offered = meeting_words(knowledge, windows, way, notice_days)
+        route = dmjop_way(knowledge, windows, way, notice_days)
+        out, offered = meeting_words(knowledge, windows, way, route)
+        if not offered and out:  # out of reach from the plan's start: an earlier one may reach it
+            day = earlier_start(knowledge, windows, as_of, notice_days, way, route)
+            out += filter(None, [start_sentence(knowledge, windows[0].start, day)])
     own = own_advice_in_time(windows, knowledge, as_of)
-    if not offered and out:  # out of reach with the plan's start: an earlier one may reach it
-        out += filter(None, [start_sentence(knowledge, windows, as_of, notice_days)])
     if own is not None:
         key = "advice_only_else" if offered else "advice_only_instead" if out else "advice_only"
         out.append(parts[key].format(advice=nl_date(own), until=nl_date(until)))
