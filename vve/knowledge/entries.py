@@ -271,7 +271,8 @@ class DecisionEntry(Sourced):
     # the draft's clause where it carries such a measure: it holds each only as far as the
     # deed makes its parts common (vve/rules/drafts.py _deed_clause): first ({measure},
     # {verb}: valt/vallen, {parts}), next (each further measure), amount (said once after),
-    # open (before the clause, between brackets, on measures the advice must confirm)
+    # open (before the clause, between brackets, on measures the advice must confirm),
+    # only (for a draft whose one measure, confirmed, is such a measure: {parts})
     deed_parts_draft: Mapping[str, str] = field(default_factory=dict)
     # the cover's sentence ({parts}) where its headline amount shares such parts by
     # breukdeel (vve/rules/money/caveats.py deed_clause)

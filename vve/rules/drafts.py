@@ -272,6 +272,8 @@ def _with_deed_clause(
     mine = [line.measure for line in carried if line.measure in entry.deed_parts]
     if not mine or not words:
         return text
+    if len(carried) == 1 and not unknown.get(mine[0]):  # the whole decision is that measure
+        return f"{text} {words['only'].format(parts=entry.deed_parts[mine[0]])}"
     known = _deed_clause([m for m in mine if not unknown.get(m)], entry, knowledge)
     open_ = _deed_clause([m for m in mine if unknown.get(m)], entry, knowledge)
     clause = " ".join(

@@ -332,6 +332,7 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
     for action in plan.find_out:
         stage = plan.knowledge.unknowns[pattern_of(action.field or "")].stage
         find_out_by_stage.setdefault(stage, []).append(action)
+    notes = {s.id: s.period_note for s in plan.knowledge.stages}
     return [
         {
             "id": w.id,
@@ -339,6 +340,7 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
             "goal": w.goal,
             "start": _date(w.start),
             "end": _date(w.end),
+            "period_note": notes.get(w.id),
             "meeting_date": _date(w.meeting),
             "state": w.state,
             "meeting_note": plan.knowledge.meetings.why if w.meeting else None,

@@ -46,10 +46,7 @@ def test_the_clause_goes_with_the_part_that_carries_the_glass():
     decision = _decision("emmen-galerijflat", "insulate_with_maintenance")
     assert "splitsingsakte" not in decision["draft_resolution"]
     (part,) = decision["later"]
-    assert (
-        "HR++-glas valt alleen onder dit besluit voor zover de splitsingsakte de kozijnen "
-        in (part["draft_resolution"])
-    )
+    assert "voor zover de splitsingsakte de kozijnen met het glas" in part["draft_resolution"]
 
 
 def test_a_draft_without_such_measures_has_no_clause():
@@ -70,3 +67,15 @@ def test_a_measure_the_advice_must_confirm_is_named_only_between_brackets():
         "gemeenschappelijke delen rekent; betere ventilatie alleen voor zover zij de "
         "ventilatievoorzieningen daartoe rekent.] Het bedrag wordt dan verminderd" in draft
     )
+
+
+def test_a_decision_of_only_that_measure_holds_as_far_as_the_deed_says():
+    """Emmen's frames in 2031 carry HR++ glass alone: the whole decision holds only as far
+    as the deed makes the glass common; no amount to reduce (advisor's re-review)."""
+    (part,) = _decision("emmen-galerijflat", "insulate_with_maintenance")["later"]
+    draft = part["draft_resolution"]
+    assert draft.endswith(
+        "Dit besluit geldt alleen voor zover de splitsingsakte de kozijnen met het glas tot "
+        "de gemeenschappelijke delen rekent."
+    )
+    assert "HR++-glas valt" not in draft and "Het bedrag wordt dan verminderd" not in draft

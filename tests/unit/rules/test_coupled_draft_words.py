@@ -1,0 +1,43 @@
+"""The resolution on insulation with planned maintenance names its measures as what the
+meeting has put in ("tevens dakisolatie en HR++-glas aan te brengen"), not a list after
+"de volgende isolatiemaatregelen" even for one, and rests on a quote as its explanation
+says (advisor's re-review of Emmen, 28 November 2026)."""
+
+import datetime as dt
+
+from tests.example_plans import example_plan
+
+AS_OF = dt.date(2026, 11, 28)
+
+
+def _coupled(stem: str) -> dict:
+    plan = example_plan(stem, AS_OF)
+    return next(d for d in plan["decisions"] if d["id"] == "insulate_with_maintenance")
+
+
+def test_emmens_roof_insulation_is_put_in_on_a_quote():
+    draft = _coupled("emmen-galerijflat")["draft_resolution"]
+    assert draft.startswith(
+        "De vergadering besluit bij het geplande onderhoud van het dak in 2029 tevens "
+        "dakisolatie aan te brengen, volgens de offerte van [aannemer] d.d. [datum], tot een "
+        "bedrag van [bedrag uit de offerte; indicatief €\u00a064.178] bovenop de kosten van het "
+        "onderhoud zelf, te financieren uit [reservefonds / lening / subsidie]."
+    )
+    assert "de volgende isolatiemaatregelen" not in draft
+
+
+def test_the_later_part_reads_the_same_way():
+    (part,) = _coupled("emmen-galerijflat")["later"]
+    assert part["draft_resolution"].startswith(
+        "De vergadering besluit bij het geplande onderhoud van de kozijnen in 2031 tevens "
+        "HR++-glas aan te brengen, volgens de offerte van [aannemer] d.d. [datum], tot een "
+        "bedrag van € [bedrag] bovenop"
+    )
+
+
+def test_two_measures_at_two_moments():
+    draft = _coupled("meppel-beschermd-stadsgezicht")["draft_resolution"]
+    assert draft.startswith(
+        "De vergadering besluit bij het geplande onderhoud van het dak in 2029 en de "
+        "kozijnen in 2029 tevens dakisolatie en HR++-glas aan te brengen, volgens de offerte"
+    )
