@@ -303,14 +303,14 @@ def _check_voting(k: Knowledge) -> None:
 
 def _check_references(k: Knowledge) -> None:
     """Stages, measures, programmes and components that entries name exist."""
-    stage_ids = {s.id for s in k.stages}
-    named: list[tuple[Where, str, str, set[str] | Mapping[str, Any]]] = []
+    stage_ids, named = {s.id for s in k.stages}, list[tuple[Where, str, str, Any]]()
     for d in k.decisions.values():
         at = Where("decisions", f"decisions.{d.id}")
         stages = {"stage": d.stage, "stage_route_open": d.stage_route_open}
         named += [(at, key, stage, stage_ids) for key, stage in stages.items() if stage]
         named += [(at, "legal_class", d.legal_class, {*k.law_classes, *MODEL_CLASSES})]
         named += [(at, "subsidy", d.subsidy, k.financing.programmes)] if d.subsidy else []
+        named += [(at, "measure", m, k.measures) for m in (*d.draft_names, *d.deed_parts)]
     for m in k.measures.values():
         named += (
             [

@@ -268,11 +268,13 @@ class DecisionEntry(Sourced):
     # measure (vve/rules/route_texts.py why_for)
     deed_parts: Mapping[str, str] = field(default_factory=dict)
     deed_parts_why: str | None = None
-    # the draft's clause where it carries such a measure: it holds each only as far as the
-    # deed makes its parts common (vve/rules/drafts.py _deed_clause): first ({measure},
-    # {verb}: valt/vallen, {parts}), next (each further measure), amount (said once after),
-    # open (before the clause, between brackets, on measures the advice must confirm),
-    # only (for a draft whose one measure, confirmed, is such a measure: {parts})
+    # measure id -> its name in the draft where the short name does not read there
+    # ("het plaatsen van zonnepanelen op het gemeenschappelijk dak"; vve/rules/drafts.py)
+    draft_names: Mapping[str, str] = field(default_factory=dict)
+    # the draft's instruction, between brackets, where it carries such a measure: strike it
+    # where the deed gives its parts to the apartments (vve/rules/deed_clause.py): first
+    # ({measure}, {parts}), next (each further measure), only (the condition before a
+    # draft of that one measure alone)
     deed_parts_draft: Mapping[str, str] = field(default_factory=dict)
     # the cover's sentence ({parts}) where its headline amount shares such parts by
     # breukdeel (vve/rules/money/caveats.py deed_clause)

@@ -117,7 +117,8 @@ class StageEntry(Sourced):
     # the execution stage: one moment of the VvE's work, for the actions' what_work
     # ({month}: when it starts, {measures}: its measures)
     work: str | None = None
-    # said beside the stage's period in the plan: why it is as long as it is
+    # said after the stage's period where its steps end weeks before it ({done}: their
+    # month; vve/rules/quote_age.py period_note)
     period_note: str | None = None
     # the stage for a small VvE, without a committee (vve/rules/size.py)
     title_small_vve: str | None = None

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from vve.knowledge import DecisionEntry, Knowledge
+from vve.knowledge import Knowledge
 
 from .coupled import COUPLED, ON_QUOTE
 from .decisions import Decision
+from .deed_clause import with_deed_clause
 from .explain import Explanation, nl_euro_range, nl_euros, nl_listing, sources
 from .later_part import LaterPart
 from .measures import open_point
@@ -174,11 +175,15 @@ def _listing(
     measures: Sequence[str],
     knowledge: Knowledge,
     unknown: Mapping[str, tuple[str, ...]],
+    names: Mapping[str, str] | None = None,
 ) -> str:
     """The measures a draft decides, then between brackets the measures the advice must
-    confirm first."""
-    shorts = [knowledge.measures[mid].short for mid in measures if not unknown.get(mid)]
-    open_ = [knowledge.measures[mid].short for mid in measures if unknown.get(mid)]
+    confirm first; each by its ``names`` (the decision's ``draft_names``), else its short
+    name."""
+    names = names or {}
+    named = {mid: names.get(mid, knowledge.measures[mid].short) for mid in measures}
+    shorts = [named[mid] for mid in measures if not unknown.get(mid)]
+    open_ = [named[mid] for mid in measures if unknown.get(mid)]
     reserve = knowledge.unconfirmed.draft
     if not open_:
         return nl_listing(shorts)
@@ -231,82 +236,32 @@ def _with_measures(
         text = text.replace(AMOUNT, _amount(carried, knowledge), 1)
     if "[maatregelen]" in text:
         ids = [line.measure for line in carried]
+        names = knowledge.decisions[d.id].draft_names
         if len(ids) == 1 and unknown.get(ids[0]):  # the whole decision rests on the advice
             short = knowledge.measures[ids[0]].short
             before = knowledge.unconfirmed.draft_one.format(measure=short)
-            text = f"[{before}] {text.replace('[maatregelen]', short, 1)}"
+            named = names.get(ids[0], short)
+            text = f"[{before}] {text.replace('[maatregelen]', named, 1)}"
         else:
-            text = text.replace("[maatregelen]", _listing(ids, knowledge, unknown), 1)
+            text = text.replace("[maatregelen]", _listing(ids, knowledge, unknown, names), 1)
     if d.id == "insulate_with_maintenance":
-        labels = knowledge.risk_thresholds.component_labels
-        moments = sorted(
-            {(line.year, knowledge.measures[line.measure].component) for line in carried}
-        )
-        text = text.replace(
-            "[dak/gevel/kozijnen] in [jaar]",
-            nl_listing(
-                [
-                    f"{labels.get(component, 'het onderhoud') if component else 'het onderhoud'}"
-                    f" in {year}"
-                    for year, component in moments
-                ]
-            ),
-            1,
-        )
-    text = _with_deed_clause(text, d, carried, knowledge, unknown)
+        text = text.replace("[dak/gevel/kozijnen] in [jaar]", _moments(carried, knowledge), 1)
+    text = with_deed_clause(text, d, [line.measure for line in carried], knowledge)
     return f"{text} {later}" if later else text
 
 
-def _with_deed_clause(
-    text: str,
-    d: Decision,
-    carried: list[MeasureCost],
-    knowledge: Knowledge,
-    unknown: Mapping[str, tuple[str, ...]],
-) -> str:
-    """``text`` with the deed's clauses (``_deed_clause``) after the entry's own resolution,
-    before what the plan added to it (the authorisation to apply for the subsidy): for the
-    measures the answers confirm, then between brackets for those the advice must."""
-    entry = knowledge.decisions[d.id]
-    words = entry.deed_parts_draft
-    mine = [line.measure for line in carried if line.measure in entry.deed_parts]
-    if not mine or not words:
-        return text
-    if len(carried) == 1 and not unknown.get(mine[0]):  # the whole decision is that measure
-        return f"{text} {words['only'].format(parts=entry.deed_parts[mine[0]])}"
-    known = _deed_clause([m for m in mine if not unknown.get(m)], entry, knowledge)
-    open_ = _deed_clause([m for m in mine if unknown.get(m)], entry, knowledge)
-    clause = " ".join(
-        filter(None, [known, f"[{words['open']} {open_}]" if open_ else "", words["amount"]])
-    )
-    added = d.draft[len(entry.draft) :] if d.draft.startswith(entry.draft) else ""
-    if added and text.endswith(added):
-        return f"{text[: -len(added)]} {clause}{added}"
-    return f"{text} {clause}"
-
-
-def _deed_clause(measures: list[str], entry: DecisionEntry, knowledge: Knowledge) -> str:
-    """ "HR++-glas valt alleen onder dit besluit voor zover de splitsingsakte de kozijnen
-    met het glas tot de gemeenschappelijke delen rekent; betere ventilatie alleen voor
-    zover zij de ventilatievoorzieningen daartoe rekent.": one condition per measure, as a
-    deed may make one part common and another private; "" for no measures."""
-    if not measures:
-        return ""
-    words, shorts = entry.deed_parts_draft, knowledge.measures
-    first, *rest = measures
-    verb = "vallen" if shorts[first].plural else "valt"
-    text = "; ".join(
-        [
-            words["first"].format(
-                measure=shorts[first].short, verb=verb, parts=entry.deed_parts[first]
-            ),
-            *(
-                words["next"].format(measure=shorts[m].short, parts=entry.deed_parts[m])
-                for m in rest
-            ),
-        ]
-    )
-    return f"{text[:1].upper()}{text[1:]}."
+def _moments(carried: list[MeasureCost], knowledge: Knowledge) -> str:
+    """The maintenance the measures go with, each year named once: "het dak en de
+    kozijnen in 2029", "het dak in 2029 en de gevel in 2031"."""
+    labels = knowledge.risk_thresholds.component_labels
+    by_year: dict[int, list[str]] = {}
+    for line in sorted(carried, key=lambda line: line.year):
+        component = knowledge.measures[line.measure].component
+        label = labels.get(component, "het onderhoud") if component else "het onderhoud"
+        by_year.setdefault(line.year, [])
+        if label not in by_year[line.year]:
+            by_year[line.year].append(label)
+    return nl_listing([f"{nl_listing(names)} in {year}" for year, names in by_year.items()])
 
 
 def _beyond_quotes(

@@ -12,10 +12,12 @@ from dataclasses import replace
 
 from vve.knowledge import Knowledge
 
+from .explain import nl_month
 from .stages import Action, StageWindow
 
 QUOTES = ("quotes", "later_quotes")
 AWARD = "contract"
+SLACK = dt.timedelta(weeks=4)  # a stage's steps ending this long before it: said why
 
 
 def _is(action: Action, base: str) -> bool:
@@ -46,3 +48,16 @@ def with_quote_age(windows: Sequence[StageWindow], knowledge: Knowledge) -> list
             actions.append(action)
         out.append(replace(window, actions=tuple(actions)))
     return out
+
+
+def period_note(window: StageWindow, knowledge: Knowledge) -> str | None:
+    """The stage's ``period_note`` where its steps end at least ``SLACK`` before the stage
+    does: the order in the next stage waits for the rest, and the quotes age (the
+    financing phase's half year, three months of it steps); None elsewhere."""
+    entry = next((s for s in knowledge.stages if s.id == window.id), None)
+    if entry is None or entry.period_note is None or not window.actions:
+        return None
+    done = max(a.end for a in window.actions)
+    if window.end - done < SLACK:
+        return None
+    return entry.period_note.format(done=nl_month(done))

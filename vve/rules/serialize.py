@@ -22,6 +22,7 @@ from .explain import Explanation
 from .measures import Measure, unconfirmed_text
 from .notice import send_by
 from .plan import PLAN_FORMAT, FinancingItem, Plan
+from .quote_age import period_note
 from .risks import Risk
 from .serialize_first import first_decision_to_dict
 from .serialize_meetings import attempt_dict, meetings_dict, progress_dict, proxies_dict
@@ -332,7 +333,6 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
     for action in plan.find_out:
         stage = plan.knowledge.unknowns[pattern_of(action.field or "")].stage
         find_out_by_stage.setdefault(stage, []).append(action)
-    notes = {s.id: s.period_note for s in plan.knowledge.stages}
     return [
         {
             "id": w.id,
@@ -340,7 +340,7 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
             "goal": w.goal,
             "start": _date(w.start),
             "end": _date(w.end),
-            "period_note": notes.get(w.id),
+            "period_note": period_note(w, plan.knowledge),
             "meeting_date": _date(w.meeting),
             "state": w.state,
             "meeting_note": plan.knowledge.meetings.why if w.meeting else None,

@@ -1,7 +1,9 @@
 """The financing phase is a planning default of half a year, while its steps take about
 three months: the order then waited three months with nothing planned, and the plan did
-not say why (advisor's review of Assen, S13). Its period says that it is taken wide, why,
-and that the order can come earlier once the money is in place."""
+not say why (advisor's review of Assen, S13). Its period says when the steps are done, that
+the rest is slack for the beschikking and the lender, and that the order can come earlier
+once all is in place (re-review: name the month the steps end; the permit may hold the
+order too; no promise about the loan's timing, whose rate runs out)."""
 
 import datetime as dt
 
@@ -9,24 +11,27 @@ from tests.example_plans import example_plan, written_example
 
 AS_OF = dt.date(2026, 11, 28)
 NOTE = (
-    "ruim genomen, want hoe lang de beschikking op een subsidieaanvraag en het sluiten "
-    "van de lening duren, staat niet vast; is de financiering eerder rond, dan kan de "
-    "opdracht eerder, behalve voor werk dat op gepland onderhoud wacht"
+    "De stappen van deze fase zijn naar verwachting in december 2028 klaar; de rest is "
+    "speling voor de beschikking op een subsidieaanvraag en voor de geldgever, want hoe "
+    "lang die duren staat niet vast. Is alles eerder rond (de financiering en, waar nodig, "
+    "de vergunning), geef de opdracht dan eerder, behalve voor werk dat op gepland "
+    "onderhoud wacht: dan zijn de offertes minder oud."
 )
 
 
-def test_the_financing_phase_says_its_period_is_taken_wide():
+def test_the_financing_phase_says_when_its_steps_are_done():
     plan = example_plan("assen-zes-woningen", AS_OF)
     notes = {s["id"]: s["period_note"] for s in plan["stages"]}
-    assert notes.pop("finance") == NOTE
+    assert notes.pop("finance").replace("\u00a0", " ") == NOTE
     assert set(notes.values()) == {None}
 
 
-def test_the_word_plan_gives_it_beside_the_period():
-    texts = [p.text for p in written_example("assen-zes-woningen", AS_OF).paragraphs]
-    assert f"Periode: september 2028 tot maart 2029 ({NOTE})" in [
-        t.replace("\u00a0", " ") for t in texts
+def test_the_word_plan_gives_it_after_the_period():
+    texts = [
+        p.text.replace("\u00a0", " ")
+        for p in written_example("assen-zes-woningen", AS_OF).paragraphs
     ]
+    assert f"Periode: september 2028 tot maart 2029. {NOTE}" in texts
     assert sum(NOTE in t for t in texts) == 1
 
 

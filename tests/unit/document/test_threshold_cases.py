@@ -44,7 +44,7 @@ def test_the_advice_draft_says_who_pays_and_what_the_reserve_fund_needs(emmen):
     # who pays, then (applied for afterwards, once all is paid) the advice subsidy
     assert resolution.endswith(
         "De kosten worden betaald uit [een eenmalige extra bijdrage van de eigenaars naar "
-        "rato van hun breukdeel / het reservefonds]. Zij machtigt het bestuur om de "
+        "rato van hun breukdeel / het reservefonds]. De vergadering machtigt het bestuur om de "
         "SVVE-subsidie aan te vragen voor het advies en het onderzoek die de regeling "
         "vergoedt: in één keer, als alle rekeningen daarvan betaald zijn."
     )

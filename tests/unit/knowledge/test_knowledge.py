@@ -136,6 +136,12 @@ def test_an_unknown_model_reglement_becomes_a_kadaster_action():
             "a cover sentence is for an outdated maximum",
         ),
         ("costs.toml", "voor {year} op", "voor {jaar} op", "only the placeholders"),
+        (
+            "decisions.toml",
+            "draft_names = { hydronic_balancing",
+            "draft_names = { hydronic_balance",
+            "installation_measures.*hydronic_balance",
+        ),
     ],
 )
 def test_broken_references_are_refused(tmp_path, filename, old, new, message):

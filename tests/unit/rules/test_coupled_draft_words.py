@@ -28,16 +28,17 @@ def test_emmens_roof_insulation_is_put_in_on_a_quote():
 
 def test_the_later_part_reads_the_same_way():
     (part,) = _coupled("emmen-galerijflat")["later"]
-    assert part["draft_resolution"].startswith(
-        "De vergadering besluit bij het geplande onderhoud van de kozijnen in 2031 tevens "
+    assert (  # after the deed's condition (test_deed_parts_in_draft.py)
+        "] De vergadering besluit bij het geplande onderhoud van de kozijnen in 2031 tevens "
         "HR++-glas aan te brengen, volgens de offerte van [aannemer] d.d. [datum], tot een "
-        "bedrag van € [bedrag] bovenop"
+        "bedrag van € [bedrag] bovenop" in part["draft_resolution"]
     )
 
 
-def test_two_measures_at_two_moments():
+def test_two_measures_in_one_year_name_the_year_once():
+    """Meppel read "het dak in 2029 en de kozijnen in 2029" (advisor's re-review)."""
     draft = _coupled("meppel-beschermd-stadsgezicht")["draft_resolution"]
     assert draft.startswith(
-        "De vergadering besluit bij het geplande onderhoud van het dak in 2029 en de "
-        "kozijnen in 2029 tevens dakisolatie en HR++-glas aan te brengen, volgens de offerte"
+        "De vergadering besluit bij het geplande onderhoud van het dak en de kozijnen in "
+        "2029 tevens dakisolatie en HR++-glas aan te brengen, volgens de offerte"
     )

@@ -29,7 +29,7 @@ def write(b: Builder, plan: dict) -> None:
         keep_next(b.labelled("Doel", stage["goal"])._p)
         period = nl_months(stage["start"], stage["end"])
         if note := stage.get("period_note"):  # a plan stored before it has no key
-            period = f"{period} ({note})"
+            period = f"{period}. {note}"
         keep_next(b.labelled("Periode", period)._p)
         _meeting_line(b, stage)
         # each open question is said once, in its own chapter; here one row per who
