@@ -120,6 +120,7 @@ class StageEntry(Sourced):
     # said after the stage's period where its steps end weeks before it ({done}: their
     # month; vve/rules/quote_age.py period_note)
     period_note: str | None = None
+    period_note_loan: str | None = None  # {loan} in period_note where it signs the loan
     # the stage for a small VvE, without a committee (vve/rules/size.py)
     title_small_vve: str | None = None
     goal_small_vve: str | None = None

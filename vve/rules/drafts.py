@@ -75,7 +75,7 @@ def fill_drafts(
         if d.id == "commission_advice" and money.advice.cost is not None:
             text = text.replace(AMOUNT, nl_euros(money.advice.cost.high), 1)
         if d.id == "vve_loan":
-            text = _with_loan(text, money, knowledge, unknown)
+            text = _with_loan(d, text, money, knowledge, unknown)
         if text != d.draft:
             open_ = [line.measure for line in carried if unknown.get(line.measure)]
             d = replace(
@@ -320,7 +320,11 @@ def _with_goal(text: str, target_year: int | None, goal: str | None) -> str:
 
 
 def _with_loan(
-    text: str, money: MoneyPlan, knowledge: Knowledge, unknown: Mapping[str, tuple[str, ...]]
+    d: Decision,
+    text: str,
+    money: MoneyPlan,
+    knowledge: Knowledge,
+    unknown: Mapping[str, tuple[str, ...]],
 ) -> str:
     """The loan's principal and term, and what it finances: the measures only. The advice
     and the research the first meeting ordered are paid then (money/first_costs.py)."""
@@ -348,5 +352,6 @@ def _with_loan(
     financed = [line.measure for line in _financed(money)]
     if financed and "[maatregelen]" in text:
         text = text.replace("[maatregelen]", _listing(financed, knowledge, unknown), 1)
+        text = with_deed_clause(text, d, financed, knowledge)
     later_work = later_sentence(money, knowledge, "loan")
     return f"{text} {later_work}" if later_work else text

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from vve.knowledge import Knowledge
 
-from .explain import nl_month
+from .explain import nl_date, nl_month
 from .stages import Action, StageWindow
 
 QUOTES = ("quotes", "later_quotes")
@@ -50,14 +50,20 @@ def with_quote_age(windows: Sequence[StageWindow], knowledge: Knowledge) -> list
     return out
 
 
-def period_note(window: StageWindow, knowledge: Knowledge) -> str | None:
+def period_note(
+    window: StageWindow, knowledge: Knowledge, loan_by: dt.date | None = None
+) -> str | None:
     """The stage's ``period_note`` where its steps end at least ``SLACK`` before the stage
     does: the order in the next stage waits for the rest, and the quotes age (the
-    financing phase's half year, three months of it steps); None elsewhere."""
+    financing phase's half year, three months of it steps). Where it signs the loan, the
+    last day the rate allows (``loan_by``) is no slack. None elsewhere."""
     entry = next((s for s in knowledge.stages if s.id == window.id), None)
     if entry is None or entry.period_note is None or not window.actions:
         return None
     done = max(a.end for a in window.actions)
     if window.end - done < SLACK:
         return None
-    return entry.period_note.format(done=nl_month(done))
+    signs = any(a.id == "sign_loan" for a in window.actions)
+    worded = entry.period_note_loan
+    loan = worded.format(by=nl_date(loan_by)) if signs and worded and loan_by else ""
+    return entry.period_note.format(done=nl_month(done), loan=loan)

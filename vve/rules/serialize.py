@@ -340,7 +340,7 @@ def _stages(plan: Plan) -> list[dict[str, Any]]:
             "goal": w.goal,
             "start": _date(w.start),
             "end": _date(w.end),
-            "period_note": period_note(w, plan.knowledge),
+            "period_note": period_note(w, plan.knowledge, plan.money.loan_signed_by),
             "meeting_date": _date(w.meeting),
             "state": w.state,
             "meeting_note": plan.knowledge.meetings.why if w.meeting else None,

@@ -12,11 +12,39 @@ from tests.example_plans import example_plan, written_example
 AS_OF = dt.date(2026, 11, 28)
 NOTE = (
     "De stappen van deze fase zijn naar verwachting in december 2028 klaar; de rest is "
-    "speling voor de beschikking op een subsidieaanvraag en voor de geldgever, want hoe "
-    "lang die duren staat niet vast. Is alles eerder rond (de financiering en, waar nodig, "
-    "de vergunning), geef de opdracht dan eerder, behalve voor werk dat op gepland "
-    "onderhoud wacht: dan zijn de offertes minder oud."
+    "speling voor de beschikking op een subsidieaanvraag, want hoe lang die duurt staat niet "
+    "vast. Voor de lening geldt die speling niet: sluit die zolang de rente geldt, uiterlijk "
+    "6 maart 2029. Is alles eerder rond (de financiering en, waar nodig, de vergunning), geef "
+    "de opdracht dan eerder, want dan zijn de offertes minder oud; dat geldt niet voor werk "
+    "dat aan gepland onderhoud vastzit."
 )
+
+
+def test_the_loans_day_is_the_rates_last():
+    """The lender fixes the rate with the decision meeting's notice, for six months
+    (financing.toml): the phase's slack is not the loan's (re-review: Assen's phase ran to
+    26 March 2029, its rate to 6 March)."""
+    from tests.example_plans import built_example
+
+    plan = built_example("assen-zes-woningen", AS_OF)
+    notice = next(a.start for w in plan.stages for a in w.actions if a.id == "send_notice")
+    assert plan.money.loan_signed_by == dt.date(2029, 3, 6)
+    assert (plan.money.loan_signed_by - notice).days == 183
+
+
+def test_without_a_loan_the_note_says_nothing_of_it():
+    from dataclasses import replace
+
+    from tests.example_plans import built_example
+    from vve.rules.quote_age import period_note
+
+    plan = built_example("assen-zes-woningen", AS_OF)
+    finance = next(w for w in plan.stages if w.id == "finance")
+    with_loan = period_note(finance, plan.knowledge, plan.money.loan_signed_by)
+    assert with_loan and "6 maart 2029" in with_loan.replace("\u00a0", " ")
+    unsigned = replace(finance, actions=tuple(a for a in finance.actions if a.id != "sign_loan"))
+    without = period_note(unsigned, plan.knowledge, plan.money.loan_signed_by)
+    assert without and "lening" not in without and "rente" not in without
 
 
 def test_the_financing_phase_says_when_its_steps_are_done():

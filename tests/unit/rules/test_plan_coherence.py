@@ -415,9 +415,9 @@ def test_the_ecological_survey_is_ordered_only_where_no_species_plan_covers_the_
     draft = decision(plan, "commission_advice")["draft_resolution"]
     # one sentence each, the condition in brackets before its own sentence (no nesting)
     assert (
-        "Zij geeft opdracht voor een asbestinventarisatie van de delen waaraan gewerkt wordt, "
+        "De vergadering geeft ook opdracht voor een asbestinventarisatie van de delen waaraan gewerkt wordt, "
         "tot € [bedrag] inclusief btw. [Alleen als geen (pre-)soortenmanagementplan van de "
-        "gemeente het gebouw dekt en spouw-, dak- of gevelisolatie in beeld is:] Zij geeft "
+        "gemeente het gebouw dekt en spouw-, dak- of gevelisolatie in beeld is:] De vergadering geeft ook "
         "opdracht voor een ecologisch onderzoek naar beschermde dieren in spouw en dak, tot "
         "€ [bedrag] inclusief btw." in draft
     )
