@@ -285,20 +285,13 @@ def _beyond_quotes(
     ]
     if not now or len(now) == len(carried):
         return carried, ""
-    labels = knowledge.risk_thresholds.component_labels
     sentences = []
     for year in sorted({line.year for line in carried if line not in now}):
         lines = [line for line in carried if line.year == year and line not in now]
-        components = dict.fromkeys(knowledge.measures[line.measure].component for line in lines)
         sentences.append(
             horizon.draft_later.format(
                 measures=_listing([line.measure for line in lines], knowledge, unknown),
-                moments=nl_listing(
-                    [
-                        f"{labels.get(c, 'het onderhoud') if c else 'het onderhoud'} in {year}"
-                        for c in components
-                    ]
-                ),
+                moments=_moments(lines, knowledge),
                 year=year - horizon.decide_years_before,
             )
         )

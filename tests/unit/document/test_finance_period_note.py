@@ -13,7 +13,7 @@ AS_OF = dt.date(2026, 11, 28)
 NOTE = (
     "De stappen van deze fase zijn naar verwachting in december 2028 klaar; de rest is "
     "speling voor de beschikking op een subsidieaanvraag, want hoe lang die duurt staat niet "
-    "vast. Voor de lening geldt die speling niet: sluit die zolang de rente geldt, uiterlijk "
+    "vast. Voor een lening geldt die speling niet: sluit die zolang de rente geldt, uiterlijk "
     "6 maart 2029. Is alles eerder rond (de financiering en, waar nodig, de vergunning), geef "
     "de opdracht dan eerder, want dan zijn de offertes minder oud; dat geldt niet voor werk "
     "dat aan gepland onderhoud vastzit."

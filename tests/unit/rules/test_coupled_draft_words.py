@@ -42,3 +42,23 @@ def test_two_measures_in_one_year_name_the_year_once():
         "De vergadering besluit bij het geplande onderhoud van het dak en de kozijnen in "
         "2029 tevens dakisolatie en HR++-glas aan te brengen, volgens de offerte"
     )
+
+
+def test_the_moments_name_each_year_once_also_for_work_left_to_a_later_alv():
+    """``_moments`` words both the resolution's moments and those of the work it leaves to
+    a later ALV (``_beyond_quotes``, which wrote "het dak in 2036 en de gevel in 2036";
+    code review of this change)."""
+    from types import SimpleNamespace
+
+    from vve.knowledge import load_knowledge
+    from vve.rules import drafts
+
+    knowledge = load_knowledge()
+    lines = [
+        SimpleNamespace(measure="roof_insulation", year=2036),
+        SimpleNamespace(measure="facade_insulation", year=2036),
+        SimpleNamespace(measure="glazing", year=2038),
+    ]
+    assert drafts._moments(lines, knowledge) == (
+        "het dak en de gevel in 2036 en de kozijnen in 2038"
+    )
